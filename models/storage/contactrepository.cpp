@@ -1,0 +1,386 @@
+#include "contactrepository.h"
+
+#include "domain/validation.h"
+#include "storage/auditlog.h"
+#include "storage/database.h"
+#include "storage/sqlhelpers.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ContactRepository", text);
+}
+
+const QString kColumns = QStringLiteral(
+    "first_name, last_name, display_name, title, organization_id, organization_role, kind, city, country, "
+    "time_zone, reach, preferred_channel, pronouns, notes, do_not_contact, do_not_contact_reason, consent_basis, "
+    "consent_at, consent_source, owner_id");
+
+void bindContact(QSqlQuery &q, const Contact &c)
+{
+    q.bindValue(QStringLiteral(":first_name"), Sql::text(c.firstName));
+    q.bindValue(QStringLiteral(":last_name"), Sql::text(c.lastName));
+    q.bindValue(QStringLiteral(":display_name"), c.displayName);
+    q.bindValue(QStringLiteral(":title"), Sql::text(c.title));
+    q.bindValue(QStringLiteral(":organization_id"), Sql::id(c.organizationId));
+    q.bindValue(QStringLiteral(":organization_role"), Sql::text(c.organizationRole));
+    q.bindValue(QStringLiteral(":kind"), c.kind);
+    q.bindValue(QStringLiteral(":city"), Sql::text(c.city));
+    q.bindValue(QStringLiteral(":country"), Sql::text(c.country));
+    q.bindValue(QStringLiteral(":time_zone"), Sql::text(c.timeZone));
+    q.bindValue(QStringLiteral(":reach"), c.reach > 0 ? QVariant(c.reach) : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(QStringLiteral(":preferred_channel"), Sql::text(c.preferredChannel));
+    q.bindValue(QStringLiteral(":pronouns"), Sql::text(c.pronouns));
+    q.bindValue(QStringLiteral(":notes"), Sql::text(c.notes));
+    q.bindValue(QStringLiteral(":do_not_contact"), c.doNotContact ? 1 : 0);
+    q.bindValue(QStringLiteral(":do_not_contact_reason"), Sql::text(c.doNotContactReason));
+    q.bindValue(QStringLiteral(":consent_basis"), Sql::text(c.consentBasis));
+    q.bindValue(QStringLiteral(":consent_at"), Sql::time(c.consentAt));
+    q.bindValue(QStringLiteral(":consent_source"), Sql::text(c.consentSource));
+    q.bindValue(QStringLiteral(":owner_id"), Sql::id(c.ownerId));
+}
+
+} // namespace
+
+QString ContactRepository::searchExtra(const Contact &c, const QString &organizationName)
+{
+    QStringList parts;
+    for (const ContactEmail &e : c.emails)
+        parts << e.email;
+    for (const Handle &h : c.handles)
+        parts << h.handle;
+    parts << organizationName << c.beats << c.tags << c.city << c.country;
+    parts.removeAll(QString());
+    return parts.join(u' ');
+}
+
+Status ContactRepository::create(Contact &c)
+{
+    if (Status s = Validation::validateContact(c); !s)
+        return s;
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    const qint64 now = Sql::nowMs();
+    QSqlQuery q(m_db.connection());
+    QString placeholders = kColumns;
+    placeholders.replace(QStringLiteral(", "), QStringLiteral(", :"));
+    q.prepare(QStringLiteral("INSERT INTO contacts (") + kColumns
+              + QStringLiteral(", created_at, updated_at, updated_by, version) VALUES (:") + placeholders
+              + QStringLiteral(", :now, :now, :user, 1) RETURNING id"));
+    bindContact(q, c);
+    q.bindValue(QStringLiteral(":now"), now);
+    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
+    if (!q.exec() || !q.next())
+        return m_db.errorFrom(q, tr("adding the contact"));
+    c.id = q.value(0).toLongLong();
+    q.finish();
+    if (Status s = writeChildren(c); !s)
+        return s;
+    if (Status s = refreshSearchExtra(c.id); !s)
+        return s;
+    if (Status s = AuditLog::record(m_db, QStringLiteral("create"), QStringLiteral("contact"), c.id, c.displayName); !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    c.version = 1;
+    c.createdAt = c.updatedAt = Sql::time(QVariant(now));
+    return {};
+}
+
+Status ContactRepository::update(Contact &c)
+{
+    if (c.id <= 0)
+        return Error{tr("This contact has not been saved yet."), Error::Code::NotFound};
+    if (Status s = Validation::validateContact(c); !s)
+        return s;
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    const qint64 now = Sql::nowMs();
+    QStringList sets;
+    for (const QString &col : kColumns.split(QStringLiteral(", ")))
+        sets << col + QStringLiteral(" = :") + col;
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE contacts SET ") + sets.join(QStringLiteral(", "))
+              + QStringLiteral(", updated_at = :now, updated_by = :user, version = version + 1 "
+                               "WHERE id = :id AND version = :version"));
+    bindContact(q, c);
+    q.bindValue(QStringLiteral(":now"), now);
+    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
+    q.bindValue(QStringLiteral(":id"), c.id);
+    q.bindValue(QStringLiteral(":version"), c.version);
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("saving the contact"));
+    if (q.numRowsAffected() != 1)
+        return Error{tr("“%1” was changed or deleted by someone else since you opened it. Reload it to see their "
+                        "changes; yours were not saved.")
+                         .arg(c.displayName),
+                     Error::Code::Conflict};
+    q.finish();
+    for (const QString &table : {QStringLiteral("contact_emails"), QStringLiteral("contact_phones"),
+                                 QStringLiteral("handles"), QStringLiteral("contact_tags")}) {
+        QSqlQuery del(m_db.connection());
+        del.prepare(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE contact_id = :id"));
+        del.bindValue(QStringLiteral(":id"), c.id);
+        if (!del.exec())
+            return m_db.errorFrom(del, tr("saving the contact"));
+    }
+    if (Status s = writeChildren(c); !s)
+        return s;
+    if (Status s = refreshSearchExtra(c.id); !s)
+        return s;
+    if (Status s = AuditLog::record(m_db, QStringLiteral("update"), QStringLiteral("contact"), c.id, c.displayName); !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    c.version += 1;
+    c.updatedAt = Sql::time(QVariant(now));
+    return {};
+}
+
+Status ContactRepository::writeChildren(const Contact &c)
+{
+    QSqlQuery q(m_db.connection());
+    int position = 0;
+    q.prepare(QStringLiteral("INSERT INTO contact_emails (contact_id, label, email, normalized, position) "
+                             "VALUES (:contact, :label, :email, :normalized, :position)"));
+    for (const ContactEmail &e : c.emails) {
+        q.bindValue(QStringLiteral(":contact"), c.id);
+        q.bindValue(QStringLiteral(":label"), e.label.isEmpty() ? QStringLiteral("work") : e.label);
+        q.bindValue(QStringLiteral(":email"), e.email);
+        q.bindValue(QStringLiteral(":normalized"), Validation::normalizeEmail(e.email));
+        q.bindValue(QStringLiteral(":position"), position++);
+        if (!q.exec())
+            return m_db.errorFrom(q, tr("saving the contact's email addresses"));
+    }
+    position = 0;
+    q.prepare(QStringLiteral("INSERT INTO contact_phones (contact_id, label, phone, position) "
+                             "VALUES (:contact, :label, :phone, :position)"));
+    for (const ContactPhone &p : c.phones) {
+        q.bindValue(QStringLiteral(":contact"), c.id);
+        q.bindValue(QStringLiteral(":label"), p.label.isEmpty() ? QStringLiteral("work") : p.label);
+        q.bindValue(QStringLiteral(":phone"), p.phone.trimmed());
+        q.bindValue(QStringLiteral(":position"), position++);
+        if (!q.exec())
+            return m_db.errorFrom(q, tr("saving the contact's phone numbers"));
+    }
+    q.prepare(QStringLiteral("INSERT INTO handles (contact_id, network, handle, normalized) "
+                             "VALUES (:contact, :network, :handle, :normalized)"));
+    for (const Handle &h : c.handles) {
+        q.bindValue(QStringLiteral(":contact"), c.id);
+        q.bindValue(QStringLiteral(":network"), h.network);
+        q.bindValue(QStringLiteral(":handle"), h.handle);
+        q.bindValue(QStringLiteral(":normalized"), h.normalized);
+        if (!q.exec()) {
+            Error e = m_db.errorFrom(q, tr("saving the contact's handles"));
+            if (e.code == Error::Code::Conflict)
+                e = Error{tr("The handle %1 already belongs to another contact.").arg(h.handle), Error::Code::Conflict,
+                          QStringLiteral("handles")};
+            return e;
+        }
+    }
+    auto writeTags = [&](const QStringList &names, const QString &kind) -> Status {
+        for (const QString &name : names) {
+            const QString trimmed = name.trimmed();
+            if (trimmed.isEmpty())
+                continue;
+            Result<qint64> tag = tagId(trimmed, kind);
+            if (!tag)
+                return tag.error();
+            QSqlQuery t(m_db.connection());
+            t.prepare(QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id) VALUES (:contact, :tag) "
+                                     "ON CONFLICT DO NOTHING"));
+            t.bindValue(QStringLiteral(":contact"), c.id);
+            t.bindValue(QStringLiteral(":tag"), *tag);
+            if (!t.exec())
+                return m_db.errorFrom(t, tr("saving the contact's tags"));
+        }
+        return {};
+    };
+    if (Status s = writeTags(c.beats, QStringLiteral("beat")); !s)
+        return s;
+    return writeTags(c.tags, QStringLiteral("tag"));
+}
+
+Result<qint64> ContactRepository::tagId(const QString &name, const QString &kind)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO tags (name, kind) VALUES (:name, :kind) ON CONFLICT DO NOTHING"));
+    q.bindValue(QStringLiteral(":name"), name);
+    q.bindValue(QStringLiteral(":kind"), kind);
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("saving a tag"));
+    q.prepare(QStringLiteral("SELECT id FROM tags WHERE name = :name AND kind = :kind"));
+    q.bindValue(QStringLiteral(":name"), name);
+    q.bindValue(QStringLiteral(":kind"), kind);
+    if (!q.exec() || !q.next())
+        return m_db.errorFrom(q, tr("saving a tag"));
+    return q.value(0).toLongLong();
+}
+
+Status ContactRepository::refreshSearchExtra(qint64 contactId)
+{
+    Result<Contact> c = get(contactId);
+    if (!c)
+        return c.error();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE contacts SET search_extra = :extra WHERE id = :id"));
+    q.bindValue(QStringLiteral(":extra"), searchExtra(*c, c->organizationName));
+    q.bindValue(QStringLiteral(":id"), contactId);
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("updating the search index"));
+    return {};
+}
+
+Result<Contact> ContactRepository::get(qint64 id)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT ") + kColumns
+              + QStringLiteral(", last_contacted_at, created_at, contacts.updated_at, contacts.version, "
+                               "contacts.deleted_at, "
+                               "(SELECT name FROM organizations o WHERE o.id = contacts.organization_id) "
+                               "FROM contacts WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("loading the contact"));
+    if (!q.next())
+        return Error{tr("The contact no longer exists."), Error::Code::NotFound};
+    Contact c;
+    int i = 0;
+    c.id = id;
+    c.firstName = q.value(i++).toString();
+    c.lastName = q.value(i++).toString();
+    c.displayName = q.value(i++).toString();
+    c.title = q.value(i++).toString();
+    c.organizationId = q.value(i++).toLongLong();
+    c.organizationRole = q.value(i++).toString();
+    c.kind = q.value(i++).toString();
+    c.city = q.value(i++).toString();
+    c.country = q.value(i++).toString();
+    c.timeZone = q.value(i++).toString();
+    c.reach = q.value(i++).toLongLong();
+    c.preferredChannel = q.value(i++).toString();
+    c.pronouns = q.value(i++).toString();
+    c.notes = q.value(i++).toString();
+    c.doNotContact = q.value(i++).toInt() != 0;
+    c.doNotContactReason = q.value(i++).toString();
+    c.consentBasis = q.value(i++).toString();
+    c.consentAt = Sql::time(q.value(i++));
+    c.consentSource = q.value(i++).toString();
+    c.ownerId = q.value(i++).toLongLong();
+    c.lastContactedAt = Sql::time(q.value(i++));
+    c.createdAt = Sql::time(q.value(i++));
+    c.updatedAt = Sql::time(q.value(i++));
+    c.version = q.value(i++).toInt();
+    c.inTrash = !q.value(i++).isNull();
+    c.organizationName = q.value(i++).toString();
+    q.finish();
+
+    q.prepare(QStringLiteral("SELECT label, email FROM contact_emails WHERE contact_id = :id ORDER BY position, id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("loading the contact"));
+    while (q.next())
+        c.emails.append({q.value(0).toString(), q.value(1).toString()});
+    q.prepare(QStringLiteral("SELECT label, phone FROM contact_phones WHERE contact_id = :id ORDER BY position, id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("loading the contact"));
+    while (q.next())
+        c.phones.append({q.value(0).toString(), q.value(1).toString()});
+    q.prepare(QStringLiteral("SELECT network, handle, normalized FROM handles WHERE contact_id = :id ORDER BY id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("loading the contact"));
+    while (q.next())
+        c.handles.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    q.prepare(QStringLiteral("SELECT t.name, t.kind FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                             "WHERE ct.contact_id = :id ORDER BY t.name"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("loading the contact"));
+    while (q.next())
+        (q.value(1).toString() == u"beat" ? c.beats : c.tags).append(q.value(0).toString());
+    return c;
+}
+
+Status ContactRepository::setTrash(qint64 id, bool trash)
+{
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE contacts SET deleted_at = :deleted, updated_at = :now, updated_by = :user, "
+                             "version = version + 1 WHERE id = :id"));
+    const qint64 now = Sql::nowMs();
+    q.bindValue(QStringLiteral(":deleted"), trash ? QVariant(now) : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(QStringLiteral(":now"), now);
+    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return m_db.errorFrom(q, trash ? tr("moving the contact to the trash") : tr("restoring the contact"));
+    if (q.numRowsAffected() != 1)
+        return Error{tr("The contact no longer exists."), Error::Code::NotFound};
+    if (Status s = AuditLog::record(m_db, trash ? QStringLiteral("trash") : QStringLiteral("restore"),
+                                    QStringLiteral("contact"), id);
+        !s)
+        return s;
+    return tx.commit();
+}
+
+Status ContactRepository::moveToTrash(qint64 id)
+{
+    return setTrash(id, true);
+}
+
+Status ContactRepository::restore(qint64 id)
+{
+    return setTrash(id, false);
+}
+
+Result<qint64> ContactRepository::count(bool includeTrash)
+{
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(includeTrash ? QStringLiteral("SELECT count(*) FROM contacts")
+                             : QStringLiteral("SELECT count(*) FROM contacts WHERE deleted_at IS NULL"))
+        || !q.next())
+        return m_db.errorFrom(q, tr("counting contacts"));
+    return q.value(0).toLongLong();
+}
+
+Result<QList<qint64>> ContactRepository::findSharingIdentity(const Contact &c)
+{
+    QList<qint64> ids;
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT DISTINCT contact_id FROM contact_emails WHERE normalized = :n AND contact_id <> :id"));
+    for (const ContactEmail &e : c.emails) {
+        q.bindValue(QStringLiteral(":n"), Validation::normalizeEmail(e.email));
+        q.bindValue(QStringLiteral(":id"), c.id);
+        if (!q.exec())
+            return m_db.errorFrom(q, tr("looking for duplicates"));
+        while (q.next())
+            if (!ids.contains(q.value(0).toLongLong()))
+                ids.append(q.value(0).toLongLong());
+    }
+    q.prepare(QStringLiteral("SELECT contact_id FROM handles WHERE network = :network AND normalized = :n "
+                             "AND contact_id <> :id"));
+    for (const Handle &h : c.handles) {
+        Result<QString> n = Validation::normalizeHandle(h.network, h.handle);
+        if (!n)
+            continue;
+        q.bindValue(QStringLiteral(":network"), h.network);
+        q.bindValue(QStringLiteral(":n"), *n);
+        q.bindValue(QStringLiteral(":id"), c.id);
+        if (!q.exec())
+            return m_db.errorFrom(q, tr("looking for duplicates"));
+        while (q.next())
+            if (!ids.contains(q.value(0).toLongLong()))
+                ids.append(q.value(0).toLongLong());
+    }
+    return ids;
+}

@@ -1,0 +1,232 @@
+#include "database.h"
+
+#include "core/logging.h"
+#include "storage/migrator.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Database", text);
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInt counter;
+    return QStringLiteral("rapport-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// SQLite primary result codes (sqlite3.h), as the QSQLITE driver reports them in nativeErrorCode().
+enum SqliteCode { Busy = 5, Locked = 6, NoMem = 7, ReadOnly = 8, IoErr = 10, Corrupt = 11, Full = 13,
+                  CantOpen = 14, Constraint = 19, NotADb = 26 };
+
+} // namespace
+
+Database::Database(DatabaseLocation location, QString connectionName)
+    : m_location(std::move(location)), m_connectionName(std::move(connectionName))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation &location, OpenFlags flags)
+{
+    const QString name = nextConnectionName();
+    std::unique_ptr<Database> self(new Database(location, name));
+
+    if (location.backend == DatabaseLocation::Backend::Sqlite) {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+            return Error{tr("The SQLite driver for Qt is not installed (package libqt6sql6-sqlite)."),
+                         Error::Code::Unavailable};
+        const QFileInfo info(location.path);
+        if (info.exists() && info.isDir())
+            return Error{tr("%1 is a folder, not a database file.").arg(location.displayName()),
+                         Error::Code::Unavailable};
+        if (!info.exists()) {
+            if (!(flags & OpenFlag::CreateIfMissing))
+                return Error{tr("There is no database at %1.").arg(location.displayName()), Error::Code::NotFound};
+            if (!QDir().mkpath(info.absolutePath()))
+                return Error{tr("Cannot create the folder %1 for the database.")
+                                 .arg(QDir::toNativeSeparators(info.absolutePath())),
+                             Error::Code::Unavailable};
+        } else if (!info.isReadable()) {
+            return Error{tr("Cannot read %1: permission denied.").arg(location.displayName()),
+                         Error::Code::Unavailable};
+        }
+        self->m_readOnly = info.exists() && (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable());
+
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(location.path);
+        if (self->m_readOnly)
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!db.open())
+            return self->errorFrom(db.lastError(), tr("opening the database"));
+    } else {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+            return Error{tr("The PostgreSQL driver for Qt is not installed (package libqt6sql6-psql)."),
+                         Error::Code::Unavailable};
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(location.host);
+        db.setPort(location.port);
+        db.setUserName(location.user);
+        db.setPassword(location.password);
+        db.setDatabaseName(location.databaseName);
+        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=rapport"));
+        if (!db.open()) {
+            const QString detail = db.lastError().databaseText().trimmed();
+            return Error{tr("Cannot connect to the PostgreSQL database %1: %2")
+                             .arg(location.displayName(), detail.isEmpty() ? db.lastError().text() : detail),
+                         Error::Code::Unavailable};
+        }
+    }
+
+    if (Status s = self->configure(); !s)
+        return s.error();
+
+    if (!(flags & OpenFlag::NoMigrate)) {
+        Migrator migrator(*self);
+        Result<MigrationReport> report = migrator.migrate();
+        if (!report)
+            return report.error();
+    }
+    qCInfo(lcStorage) << "opened" << location.displayName() << (self->m_readOnly ? "read-only" : "");
+    return self;
+}
+
+Status Database::configure()
+{
+    QSqlQuery q(connection());
+    if (!isPostgres()) {
+        // A file that is not a database opens fine; the first read tells.
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+            return errorFrom(q, tr("reading the database"));
+        const QStringList pragmas = m_readOnly
+            ? QStringList{QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA busy_timeout = 5000")}
+            : QStringList{QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA synchronous = NORMAL"),
+                          QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA busy_timeout = 5000"),
+                          QStringLiteral("PRAGMA cache_size = -32000")};
+        for (const QString &p : pragmas)
+            if (!q.exec(p))
+                return errorFrom(q, tr("configuring the database"));
+    } else {
+        if (!q.exec(QStringLiteral("SET client_min_messages = warning")))
+            return errorFrom(q, tr("configuring the database"));
+    }
+    return {};
+}
+
+Error Database::errorFrom(const QSqlQuery &query, const QString &doing) const
+{
+    return errorFrom(query.lastError(), doing);
+}
+
+Error Database::errorFrom(const QSqlError &error, const QString &doing) const
+{
+    const QString where = m_location.displayName();
+    const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    qCWarning(lcStorage) << "error while" << doing << "on" << where << ":" << detail << error.nativeErrorCode();
+    if (!isPostgres()) {
+        bool ok = false;
+        const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+        if (ok) {
+            switch (code) {
+            case Full:
+                return Error{tr("The disk is full: %1 failed and nothing was changed. Free some space and try again.")
+                                 .arg(doing), Error::Code::Storage};
+            case ReadOnly:
+                return Error{tr("%1 is read-only: %2 is not possible.").arg(where, doing), Error::Code::Storage};
+            case Corrupt:
+            case NotADb:
+                return Error{tr("%1 is not a Rapport database, or it is damaged (%2).").arg(where, detail),
+                             Error::Code::Unavailable};
+            case Busy:
+            case Locked:
+                return Error{tr("The database is busy (another program is writing to it): %1 failed. Try again.")
+                                 .arg(doing), Error::Code::Storage};
+            case CantOpen:
+                return Error{tr("Cannot open %1: %2").arg(where, detail), Error::Code::Unavailable};
+            case IoErr:
+            case NoMem:
+                return Error{tr("Reading or writing %1 failed (%2): %3 did not happen.").arg(where, detail, doing),
+                             Error::Code::Storage};
+            case Constraint:
+                return Error{tr("%1 was refused: %2").arg(doing, detail), Error::Code::Conflict};
+            default:
+                break;
+            }
+        }
+    } else {
+        const QString state = error.nativeErrorCode(); // SQLSTATE
+        if (state == u"53100")
+            return Error{tr("The database server's disk is full: %1 failed and nothing was changed.").arg(doing),
+                         Error::Code::Storage};
+        if (state.startsWith(u"23"))
+            return Error{tr("%1 was refused: %2").arg(doing, detail), Error::Code::Conflict};
+        if (state.startsWith(u"08") || state == u"57P01")
+            return Error{tr("The connection to %1 was lost: %2").arg(where, detail), Error::Code::Unavailable};
+    }
+    return Error{tr("Database error while %1: %2").arg(doing, detail), Error::Code::Storage};
+}
+
+Status Database::exec(const QString &sql, const QString &doing)
+{
+    QSqlQuery q(connection());
+    if (!q.exec(sql))
+        return errorFrom(q, doing);
+    return {};
+}
+
+Status Database::begin()
+{
+    return exec(isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), tr("starting a transaction"));
+}
+
+Status Database::commit()
+{
+    return exec(QStringLiteral("COMMIT"), tr("saving the changes"));
+}
+
+void Database::rollback()
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcStorage) << "rollback failed:" << q.lastError().text();
+}
+
+Result<int> Database::schemaVersion()
+{
+    return Migrator(*this).currentVersion();
+}
+
+qint64 Database::sizeBytes()
+{
+    if (!isPostgres()) {
+        qint64 size = QFileInfo(m_location.path).size();
+        size += QFileInfo(m_location.path + QStringLiteral("-wal")).size();
+        return size;
+    }
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("SELECT pg_database_size(current_database())")) && q.next())
+        return q.value(0).toLongLong();
+    return -1;
+}

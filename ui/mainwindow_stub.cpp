@@ -1,0 +1,2 @@
+// Replaced by the real main window.
+namespace { [[maybe_unused]] int uiPlaceholder = 0; }
