@@ -28,12 +28,18 @@ done
 mkdir -p "$work/pg"
 [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$work/pg"
 if [ "$(id -u)" -eq 0 ]; then AS_PG="runuser -u postgres --"; else AS_PG=""; fi
-$AS_PG "$PGBIN/initdb" -D "$work/pg/data" -U postgres --auth=trust -E UTF8 --no-locale --no-sync >/dev/null
+# Password authentication over TCP, as a real team server would have: the tests also check that a wrong
+# password gets a clear message. The password is a throwaway for this private server.
+pgpass=rapport-test-only
+printf '%s\n' "$pgpass" > "$work/pg/pwfile"
+[ "$(id -u)" -ne 0 ] || chown postgres:postgres "$work/pg/pwfile"
+$AS_PG "$PGBIN/initdb" -D "$work/pg/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+    --pwfile="$work/pg/pwfile" -E UTF8 --no-locale --no-sync >/dev/null
 $AS_PG "$PGBIN/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w -t 30 \
     -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
     || { echo "run-tests: PostgreSQL did not start:" >&2; cat "$work/pg/log" >&2; exit 1; }
 pg_started=1
-export RAPPORT_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
+export RAPPORT_TEST_PG_URL="postgresql://postgres:$pgpass@127.0.0.1:$port/postgres"
 export RAPPORT_REQUIRE_POSTGRES=1
 echo "run-tests: PostgreSQL on 127.0.0.1:$port"
 

@@ -230,7 +230,8 @@ Status ContactRepository::refreshSearchExtra(qint64 contactId)
         return c.error();
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("UPDATE contacts SET search_extra = :extra WHERE id = :id"));
-    q.bindValue(QStringLiteral(":extra"), searchExtra(*c, c->organizationName));
+    const QString extra = searchExtra(*c, c->organizationName);
+    q.bindValue(QStringLiteral(":extra"), extra.isNull() ? QStringLiteral("") : extra); // NOT NULL column
     q.bindValue(QStringLiteral(":id"), contactId);
     if (!q.exec())
         return m_db.errorFrom(q, tr("updating the search index"));

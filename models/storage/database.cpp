@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 
 namespace {
 
@@ -77,8 +78,15 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation &locatio
 
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(location.path);
-        if (self->m_readOnly)
+        if (self->m_readOnly && !QFileInfo(info.absolutePath()).isWritable()) {
+            // A read-only file system: WAL needs a writable -shm file beside the database, so open the file
+            // as immutable (nothing else can change it there either).
+            db.setDatabaseName(QUrl::fromLocalFile(location.path).toString(QUrl::FullyEncoded)
+                               + QStringLiteral("?immutable=1"));
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        } else if (self->m_readOnly) {
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        }
         if (!db.open())
             return self->errorFrom(db.lastError(), tr("opening the database"));
     } else {

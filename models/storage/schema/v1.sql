@@ -394,20 +394,31 @@ CREATE TRIGGER interactions_fts_update AFTER UPDATE OF subject, body ON interact
     INSERT INTO interactions_fts (rowid, subject, body) VALUES (new.id, new.subject, new.body);
 END
 
+-- Folds case and the common Latin diacritics, so "tomas" finds "Tomás" as FTS5's remove_diacritics does,
+-- and splits at punctuation as FTS5's unicode61 does (so "retailpulse" finds tomas@retailpulse.example).
+-- translate() rather than the unaccent extension, which needs privileges a team server may not grant.
+-- @stmt postgres
+CREATE FUNCTION rapport_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT regexp_replace(translate(lower(coalesce(t, '')),
+                                    'àáâãäåāăąçćčďđèéêëēĕėęěğìíîïĩīįıñńňòóôõöøōőŕřśşšţťùúûüũūůűųýÿžźżł',
+                                    'aaaaaaaaacccddeeeeeeeeegiiiiiiiinnnoooooooorrsssttuuuuuuuuuyyzzzl'),
+                          '[[:punct:]]+', ' ', 'g')
+$$
+
 -- @stmt postgres
 ALTER TABLE contacts ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('simple', coalesce(display_name, '')), 'A') ||
-    setweight(to_tsvector('simple', coalesce(search_extra, '')), 'B') ||
-    setweight(to_tsvector('simple', coalesce(title, '')), 'C') ||
-    setweight(to_tsvector('simple', coalesce(notes, '')), 'D')) STORED
+    setweight(to_tsvector('simple', rapport_fold(display_name)), 'A') ||
+    setweight(to_tsvector('simple', rapport_fold(search_extra)), 'B') ||
+    setweight(to_tsvector('simple', rapport_fold(title)), 'C') ||
+    setweight(to_tsvector('simple', rapport_fold(notes)), 'D')) STORED
 
 -- @stmt postgres
 CREATE INDEX contacts_search ON contacts USING GIN (search_vector)
 
 -- @stmt postgres
 ALTER TABLE interactions ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('simple', coalesce(subject, '')), 'A') ||
-    setweight(to_tsvector('simple', coalesce(body, '')), 'B')) STORED
+    setweight(to_tsvector('simple', rapport_fold(subject)), 'A') ||
+    setweight(to_tsvector('simple', rapport_fold(body)), 'B')) STORED
 
 -- @stmt postgres
 CREATE INDEX interactions_search ON interactions USING GIN (search_vector)

@@ -1,0 +1,158 @@
+#include "searchrepository.h"
+
+#include "core/logging.h"
+#include "storage/database.h"
+#include "storage/sqlhelpers.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SearchRepository", text);
+}
+
+// Ranking sorts every match, which costs ~30 ms when a short prefix matches most of 100k rows
+// (PLATFORM.md). Below this many matches we rank by relevance; above it we return name matches first
+// in name order, which is what a person typing a name expects anyway.
+constexpr int kRankLimit = 2000;
+
+// FTS5: every term a quoted prefix ("term"*), all required.
+QString ftsQuery(const QStringList &terms)
+{
+    QStringList parts;
+    for (const QString &t : terms)
+        parts << u'"' + t + QStringLiteral("\"*");
+    return parts.join(u' ');
+}
+
+// PostgreSQL tsquery: term:* & term:*
+QString tsQuery(const QStringList &terms)
+{
+    QStringList parts;
+    for (const QString &t : terms)
+        parts << t + QStringLiteral(":*");
+    return parts.join(QStringLiteral(" & "));
+}
+
+} // namespace
+
+QStringList SearchRepository::terms(const QString &query)
+{
+    static const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    // Fold diacritics as the indexes do (FTS5 remove_diacritics, rapport_fold() on PostgreSQL).
+    QString folded;
+    for (const QChar ch : query.toLower().normalized(QString::NormalizationForm_D))
+        if (ch.category() != QChar::Mark_NonSpacing)
+            folded += ch;
+    QStringList out;
+    for (const QString &t : folded.normalized(QString::NormalizationForm_C).split(nonWord, Qt::SkipEmptyParts))
+        if (!out.contains(t))
+            out << t;
+    // A search box answers as you type: cap the work a pasted paragraph can cause.
+    if (out.size() > 8)
+        out.resize(8);
+    return out;
+}
+
+Result<QList<ContactHit>> SearchRepository::searchContacts(const QString &query, int limit)
+{
+    const QStringList words = terms(query);
+    QList<ContactHit> hits;
+    if (words.isEmpty())
+        return hits;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    const QString select = QStringLiteral(
+        "SELECT c.id, c.display_name, c.title, o.name, %1 FROM %2 "
+        "LEFT JOIN organizations o ON o.id = c.organization_id "
+        "WHERE %3 AND c.deleted_at IS NULL ORDER BY %4 LIMIT :limit");
+
+    if (!m_db.isPostgres()) {
+        // How many match, counting only up to the ranking limit.
+        q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contacts_fts WHERE contacts_fts MATCH :q LIMIT :cap)"));
+        q.bindValue(QStringLiteral(":q"), ftsQuery(words));
+        q.bindValue(QStringLiteral(":cap"), kRankLimit + 1);
+        if (!q.exec() || !q.next())
+            return m_db.errorFrom(q, tr("searching contacts"));
+        const bool rank = q.value(0).toInt() <= kRankLimit;
+        q.finish();
+        if (rank) {
+            q.prepare(select.arg(QStringLiteral("bm25(contacts_fts, 10.0, 3.0, 5.0, 1.0)"),
+                                 QStringLiteral("contacts_fts f JOIN contacts c ON c.id = f.rowid"),
+                                 QStringLiteral("contacts_fts MATCH :q"), QStringLiteral("5, c.display_name, c.id")));
+            q.bindValue(QStringLiteral(":q"), ftsQuery(words));
+        } else {
+            // Broad prefix: name matches in name order, using the FTS index restricted to the name column.
+            q.prepare(select.arg(QStringLiteral("0.0"),
+                                 QStringLiteral("contacts c"),
+                                 QStringLiteral("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :q)"),
+                                 QStringLiteral("c.display_name, c.id")));
+            q.bindValue(QStringLiteral(":q"), QString(QStringLiteral("display_name : (") + ftsQuery(words) + u')'));
+        }
+    } else {
+        q.prepare(select.arg(QStringLiteral("-ts_rank(c.search_vector, query)"),
+                             QStringLiteral("contacts c CROSS JOIN to_tsquery('simple', :q) query"),
+                             QStringLiteral("c.search_vector @@ query"), QStringLiteral("5, c.display_name, c.id")));
+        q.bindValue(QStringLiteral(":q"), tsQuery(words));
+    }
+    q.bindValue(QStringLiteral(":limit"), limit);
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("searching contacts"));
+    while (q.next())
+        hits.append(ContactHit{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                               q.value(3).toString(), q.value(4).toDouble()});
+    return hits;
+}
+
+Result<QList<InteractionHit>> SearchRepository::searchInteractions(const QString &query, int limit)
+{
+    const QStringList words = terms(query);
+    QList<InteractionHit> hits;
+    if (words.isEmpty())
+        return hits;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    const QString select = QStringLiteral(
+        "SELECT i.id, i.contact_id, c.display_name, i.channel, i.subject, i.occurred_at, %1 FROM %2 "
+        "LEFT JOIN contacts c ON c.id = i.contact_id "
+        "WHERE %3 AND i.deleted_at IS NULL ORDER BY %4 LIMIT :limit");
+    if (!m_db.isPostgres()) {
+        q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM interactions_fts WHERE interactions_fts MATCH :q LIMIT :cap)"));
+        q.bindValue(QStringLiteral(":q"), ftsQuery(words));
+        q.bindValue(QStringLiteral(":cap"), kRankLimit + 1);
+        if (!q.exec() || !q.next())
+            return m_db.errorFrom(q, tr("searching conversations"));
+        const bool rank = q.value(0).toInt() <= kRankLimit;
+        q.finish();
+        if (rank)
+            q.prepare(select.arg(QStringLiteral("bm25(interactions_fts, 4.0, 1.0)"),
+                                 QStringLiteral("interactions_fts f JOIN interactions i ON i.id = f.rowid"),
+                                 QStringLiteral("interactions_fts MATCH :q"),
+                                 QStringLiteral("7, i.occurred_at DESC, i.id DESC")));
+        else // Broad: the newest matches, walking the FTS rowids newest first.
+            q.prepare(select.arg(QStringLiteral("0.0"),
+                                 QStringLiteral("(SELECT rowid AS id FROM interactions_fts WHERE interactions_fts "
+                                                "MATCH :q ORDER BY rowid DESC LIMIT :limit) m "
+                                                "JOIN interactions i ON i.id = m.id"),
+                                 QStringLiteral("1 = 1"), QStringLiteral("i.occurred_at DESC, i.id DESC")));
+        q.bindValue(QStringLiteral(":q"), ftsQuery(words));
+    } else {
+        q.prepare(select.arg(QStringLiteral("-ts_rank(i.search_vector, query)"),
+                             QStringLiteral("interactions i CROSS JOIN to_tsquery('simple', :q) query"),
+                             QStringLiteral("i.search_vector @@ query"),
+                             QStringLiteral("7, i.occurred_at DESC, i.id DESC")));
+        q.bindValue(QStringLiteral(":q"), tsQuery(words));
+    }
+    q.bindValue(QStringLiteral(":limit"), limit);
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("searching conversations"));
+    while (q.next())
+        hits.append(InteractionHit{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                                   q.value(3).toString(), q.value(4).toString(), Sql::time(q.value(5)),
+                                   q.value(6).toDouble()});
+    return hits;
+}

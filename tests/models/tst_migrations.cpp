@@ -1,0 +1,112 @@
+#include "storage/database.h"
+#include "storage/migrator.h"
+#include "storage/statsrepository.h"
+#include "testdatabase.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+class TestMigrations final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void freshDatabaseIsAtLatest_data() { TestDatabase::addBackends(); }
+    void freshDatabaseIsAtLatest()
+    {
+        OPEN_TEST_DATABASE(db);
+        Result<int> version = db->schemaVersion();
+        QVERIFY(version.ok());
+        QCOMPARE(*version, Migrator::latestVersion());
+        // Every table of the product exists and is empty but for nothing.
+        Result<DatabaseStats> stats = StatsRepository(*db).stats();
+        QVERIFY2(stats.ok(), qPrintable(stats.ok() ? QString() : stats.error().message));
+        QCOMPARE(stats->rowCounts.size(), StatsRepository::tables().size());
+        for (const auto &[table, rows] : std::as_const(stats->rowCounts))
+            QVERIFY2(rows == 0, qPrintable(table));
+    }
+
+    void reopeningDoesNothing_data() { TestDatabase::addBackends(); }
+    void reopeningDoesNothing()
+    {
+        OPEN_TEST_DATABASE(db);
+        Result<MigrationReport> report = Migrator(*db).migrate();
+        QVERIFY(report.ok());
+        QCOMPARE(report->fromVersion, Migrator::latestVersion());
+        QVERIFY(report->applied.isEmpty());
+    }
+
+    void newerSchemaIsRefused_data() { TestDatabase::addBackends(); }
+    void newerSchemaIsRefused()
+    {
+        OPEN_TEST_DATABASE(db);
+        QVERIFY(db->exec(QStringLiteral("INSERT INTO rapport_schema (version, applied_at) VALUES (99, 0)"),
+                         QStringLiteral("test")).ok());
+        const DatabaseLocation loc = db->location();
+        db.reset();
+        Result<std::unique_ptr<Database>> reopened = Database::open(loc);
+        QVERIFY(!reopened.ok());
+        QCOMPARE(reopened.error().code, Error::Code::Unsupported);
+        QVERIFY2(reopened.error().message.contains(QStringLiteral("newer version of Rapport")),
+                 qPrintable(reopened.error().message));
+    }
+
+    // A migration that fails half-way leaves the database exactly as it was.
+    void failedMigrationLeavesDatabaseUntouched_data() { TestDatabase::addBackends(); }
+    void failedMigrationLeavesDatabaseUntouched()
+    {
+        OPEN_TEST_DATABASE(db);
+        QVERIFY(db->exec(QStringLiteral("INSERT INTO organizations (name, kind, created_at, updated_at) "
+                                        "VALUES ('Kept', 'online', 1, 1)"),
+                         QStringLiteral("test")).ok());
+        QList<Migrator::Migration> migrations = Migrator::standardMigrations();
+        migrations.append({Migrator::latestVersion() + 1, QStringLiteral("breaks"), [](Database &d) -> Status {
+                               if (Status s = d.exec(QStringLiteral("CREATE TABLE half_done (x INTEGER)"),
+                                                     QStringLiteral("test"));
+                                   !s)
+                                   return s;
+                               if (Status s = d.exec(QStringLiteral("DELETE FROM organizations"), QStringLiteral("test")); !s)
+                                   return s;
+                               return d.exec(QStringLiteral("THIS IS NOT SQL"), QStringLiteral("test"));
+                           }});
+        Result<MigrationReport> report = Migrator(*db, migrations).migrate();
+        QVERIFY(!report.ok());
+        QVERIFY2(report.error().message.contains(QStringLiteral("left unchanged")), qPrintable(report.error().message));
+        QCOMPARE(*db->schemaVersion(), Migrator::latestVersion());
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT name FROM organizations")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Kept"));
+        QVERIFY(!q.exec(QStringLiteral("SELECT * FROM half_done")));
+    }
+
+    void foreignKeysAreEnforced_data() { TestDatabase::addBackends(); }
+    void foreignKeysAreEnforced()
+    {
+        OPEN_TEST_DATABASE(db);
+        Status s = db->exec(QStringLiteral("INSERT INTO contacts (display_name, organization_id, created_at, updated_at) "
+                                           "VALUES ('Nobody', 4242, 1, 1)"),
+                            QStringLiteral("adding a contact"));
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, Error::Code::Conflict);
+    }
+
+    void otherDatabasesAreNotTouched()
+    {
+        const QString path = TestDatabase::tempDir() + QStringLiteral("/foreign.sqlite");
+        {
+            Result<std::unique_ptr<Database>> raw = Database::open(DatabaseLocation::sqlite(path),
+                                                                   Database::OpenFlag::CreateIfMissing
+                                                                       | Database::OpenFlag::NoMigrate);
+            QVERIFY(raw.ok());
+            QVERIFY((*raw)->exec(QStringLiteral("CREATE TABLE recipes (name TEXT)"), QStringLiteral("test")).ok());
+        }
+        Result<std::unique_ptr<Database>> db = Database::open(DatabaseLocation::sqlite(path));
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, Error::Code::Unsupported);
+        QVERIFY(db.error().message.contains(QStringLiteral("not a Rapport database")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"
