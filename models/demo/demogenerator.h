@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <functional>
@@ -32,6 +33,13 @@ public:
     {
         Size size = Size::Small;
         quint32 seed = 20261122;
+        // The moment the data is built around: interactions lie before it, follow-ups around it (overdue,
+        // due today, later). Invalid means the start of the current UTC day, so a newcomer always sees
+        // recent activity and overdue items; pass a fixed time for byte-identical data on any day.
+        QDateTime anchor;
+        // Empty the database first (every row of every table, in the same transaction) instead of refusing
+        // a database that already holds contacts, organizations, interactions, campaigns or tags.
+        bool force = false;
         // Called now and then with a fraction done (0..1) and what is being written; return false to cancel.
         std::function<bool(double, const QString &)> progress;
     };
@@ -39,5 +47,6 @@ public:
     static Result<Size> parseSize(const QString &text);
 
     // Writes everything in one transaction: on failure or cancel the database is left as it was.
+    // Same seed, size and anchor give identical rows. Refuses a database holding data unless `force`.
     static Result<DemoStats> generate(Database &db, const Options &options);
 };

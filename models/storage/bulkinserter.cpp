@@ -1,0 +1,235 @@
+#include "bulkinserter.h"
+
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BulkInserter", text);
+}
+
+// Every table holding data, children before parents, so deleting in this order never violates a
+// foreign key. rapport_schema (the schema version) is not in it.
+const QStringList &dataTablesChildrenFirst()
+{
+    static const QStringList tables{
+        QStringLiteral("engagement_events"), QStringLiteral("sync_state"), QStringLiteral("social_accounts"),
+        QStringLiteral("saved_views"), QStringLiteral("audit_log"), QStringLiteral("follow_ups"),
+        QStringLiteral("coverage"), QStringLiteral("pitches"), QStringLiteral("interactions"),
+        QStringLiteral("media_list_members"), QStringLiteral("media_lists"), QStringLiteral("content_items"),
+        QStringLiteral("campaigns"), QStringLiteral("contact_tags"), QStringLiteral("tags"),
+        QStringLiteral("handles"), QStringLiteral("contact_phones"), QStringLiteral("contact_emails"),
+        QStringLiteral("contacts"), QStringLiteral("organizations"), QStringLiteral("ignored_handles"),
+        QStringLiteral("users")};
+    return tables;
+}
+
+} // namespace
+
+BulkInserter::BulkInserter(Database &db, QString table, QStringList columns, int rowsPerStatement)
+    : m_db(db), m_table(std::move(table)), m_columns(std::move(columns)),
+      m_rowsPerStatement(rowsPerStatement > 0 ? rowsPerStatement
+                                              : defaultRowsPerStatement(db, int(m_columns.size())))
+{
+    const int cols = int(m_columns.size());
+    m_buffer.resize(qsizetype(m_rowsPerStatement) * cols);
+    m_placeholders.reserve(qsizetype(m_rowsPerStatement) * cols);
+    for (int r = 0; r < m_rowsPerStatement; ++r)
+        for (int c = 0; c < cols; ++c)
+            m_placeholders << QStringLiteral(":r%1c%2").arg(r).arg(c);
+}
+
+BulkInserter::~BulkInserter() = default;
+
+int BulkInserter::defaultRowsPerStatement(const Database &db, int columns)
+{
+    // PostgreSQL: one round trip per statement, so batch a few thousand values. SQLite: binding cost
+    // dominates; small batches save the per-statement overhead of Qt SQL without huge statements.
+    const int values = db.isPostgres() ? 8000 : 200;
+    return qMax(1, values / qMax(1, columns));
+}
+
+QString BulkInserter::sqlFor(int rows) const
+{
+    const int cols = int(m_columns.size());
+    QString sql = QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (") + m_columns.join(QStringLiteral(", "))
+        + QStringLiteral(") VALUES ");
+    sql.reserve(sql.size() + rows * cols * 10);
+    for (int r = 0; r < rows; ++r) {
+        sql += r ? QStringLiteral(", (") : QStringLiteral("(");
+        for (int c = 0; c < cols; ++c) {
+            if (c)
+                sql += QStringLiteral(", ");
+            sql += m_placeholders.at(r * cols + c);
+        }
+        sql += u')';
+    }
+    return sql;
+}
+
+QSqlQuery *BulkInserter::statementFor(int rows)
+{
+    std::unique_ptr<QSqlQuery> &slot = m_statements[rows];
+    if (!slot) {
+        slot = std::make_unique<QSqlQuery>(m_db.connection());
+        if (!slot->prepare(sqlFor(rows))) {
+            m_prepareError = slot->lastError();
+            slot.reset();
+            return nullptr;
+        }
+    }
+    return slot.get();
+}
+
+Status BulkInserter::add(std::initializer_list<QVariant> values)
+{
+    Q_ASSERT(values.size() == size_t(m_columns.size()));
+    qsizetype at = qsizetype(m_buffered) * m_columns.size();
+    for (const QVariant &v : values)
+        m_buffer[at++] = v;
+    if (++m_buffered == m_rowsPerStatement)
+        return flush(m_buffered);
+    return {};
+}
+
+Status BulkInserter::finish()
+{
+    Status s = m_buffered ? flush(m_buffered) : Status();
+    // Release the prepared statements now: QPSQL needs every query gone before its connection closes.
+    m_statements.clear();
+    return s;
+}
+
+Status BulkInserter::flush(int rows)
+{
+    if (m_parent && m_parent->m_buffered)
+        if (Status s = m_parent->flush(m_parent->m_buffered); !s)
+            return s;
+    const QString doing = tr("writing %1").arg(m_table);
+    QSqlQuery *q = statementFor(rows);
+    if (!q)
+        return m_db.errorFrom(m_prepareError, doing);
+    const qsizetype n = qsizetype(rows) * m_columns.size();
+    for (qsizetype i = 0; i < n; ++i)
+        q->bindValue(m_placeholders.at(i), m_buffer.at(i));
+    if (!q->exec())
+        return m_db.errorFrom(*q, doing);
+    m_written += rows;
+    m_buffered = 0;
+    return {};
+}
+
+Result<qint64> BulkInserter::nextId(Database &db, const QString &table)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM ") + table) || !q.next())
+        return db.errorFrom(q, tr("reading %1").arg(table));
+    return q.value(0).toLongLong();
+}
+
+Result<qint64> BulkInserter::countAgencyRows(Database &db)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM organizations) "
+                               "+ (SELECT count(*) FROM interactions) + (SELECT count(*) FROM campaigns) "
+                               "+ (SELECT count(*) FROM tags)"))
+        || !q.next())
+        return db.errorFrom(q, tr("checking whether the database is empty"));
+    return q.value(0).toLongLong();
+}
+
+Status BulkInserter::deleteAllData(Database &db)
+{
+    for (const QString &table : dataTablesChildrenFirst())
+        if (Status s = db.exec(QStringLiteral("DELETE FROM ") + table, tr("emptying %1").arg(table)); !s)
+            return s;
+    return {};
+}
+
+Status BulkInserter::syncIdentity(Database &db, const QStringList &tables)
+{
+    if (!db.isPostgres())
+        return {};
+    for (const QString &table : tables) {
+        // setval(..., false) when empty: the next id is then 1.
+        const QString sql = QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), "
+                                           "coalesce((SELECT max(id) FROM %1), 0) + 1, false)")
+                                .arg(table);
+        if (Status s = db.exec(sql, tr("updating the ids of %1").arg(table)); !s)
+            return s;
+    }
+    return {};
+}
+
+BulkLoadSettings::BulkLoadSettings(Database &db) : m_db(db)
+{
+    if (db.isPostgres())
+        return;
+    QSqlQuery q(db.connection());
+    if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next())
+        m_cacheSize = q.value(0);
+    q.exec(QStringLiteral("PRAGMA cache_size = -262144"));
+}
+
+BulkLoadSettings::~BulkLoadSettings()
+{
+    if (m_db.isPostgres() || !m_cacheSize.isValid())
+        return;
+    QSqlQuery q(m_db.connection());
+    q.exec(QStringLiteral("PRAGMA cache_size = ") + QString::number(m_cacheSize.toLongLong()));
+}
+
+Status DeferredIndexes::defer(const QStringList &tables)
+{
+    if (m_db.isPostgres())
+        return {};
+    const QString doing = tr("preparing the bulk load");
+    QSqlQuery q(m_db.connection());
+    QStringList drops;
+    q.prepare(QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = :table "
+                             "AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name"));
+    for (const QString &table : tables) {
+        q.bindValue(QStringLiteral(":table"), table);
+        if (!q.exec())
+            return m_db.errorFrom(q, doing);
+        while (q.next()) {
+            drops << QStringLiteral("DROP %1 %2").arg(q.value(0).toString().toUpper(), q.value(1).toString());
+            m_createStatements << q.value(2).toString();
+        }
+    }
+    // External-content FTS5 tables over these tables: CREATE VIRTUAL TABLE x USING fts5 (..., content = 'table', ...)
+    static const QRegularExpression contentOption(QStringLiteral(R"(content\s*=\s*'?(\w+)'?)"));
+    if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'table' "
+                               "AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'")))
+        return m_db.errorFrom(q, doing);
+    while (q.next()) {
+        const QRegularExpressionMatch m = contentOption.match(q.value(1).toString());
+        if (m.hasMatch() && tables.contains(m.captured(1)))
+            m_ftsTables << q.value(0).toString();
+    }
+    q.finish();
+    for (const QString &drop : std::as_const(drops))
+        if (Status s = m_db.exec(drop, doing); !s)
+            return s;
+    return {};
+}
+
+Status DeferredIndexes::restore()
+{
+    const QString doing = tr("building the indexes");
+    for (const QString &create : std::as_const(m_createStatements))
+        if (Status s = m_db.exec(create, doing); !s)
+            return s;
+    for (const QString &fts : std::as_const(m_ftsTables))
+        if (Status s = m_db.exec(QStringLiteral("INSERT INTO %1 (%1) VALUES ('rebuild')").arg(fts), doing); !s)
+            return s;
+    m_createStatements.clear();
+    m_ftsTables.clear();
+    return {};
+}

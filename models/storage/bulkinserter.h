@@ -1,0 +1,111 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QList>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <map>
+#include <memory>
+
+class Database;
+
+// Writes many rows into one table fast, inside a transaction the caller holds (see Transaction in
+// storage/database.h). It prepares one INSERT with named placeholders covering `rowsPerStatement` rows
+// (multi-row VALUES) and executes it each time that many rows are buffered; finish() writes the rest.
+//
+//     BulkInserter ins(db, QStringLiteral("tags"), {QStringLiteral("id"), QStringLiteral("name")});
+//     ins.add({id, name});           // returns an Error if a statement failed
+//     ins.finish();
+//
+// Ids are usually given by the caller (bulk loads know them up front); after loading explicit ids into
+// PostgreSQL call syncIdentity() so that later inserts do not collide.
+//
+// Measured on the 2-core reference machine (tests/bench/bench_generate): SQLite is fastest with
+// small multi-row batches, PostgreSQL through QPSQL needs large ones (each statement is a round trip).
+class BulkInserter final
+{
+public:
+    BulkInserter(Database &db, QString table, QStringList columns, int rowsPerStatement = 0);
+    ~BulkInserter();
+    Q_DISABLE_COPY_MOVE(BulkInserter)
+
+    // Rows of this table refer to rows that `parent` may still hold in its buffer: write those first, so
+    // that foreign keys (checked per statement) hold. The parent must outlive this inserter.
+    void setParent(BulkInserter *parent) { m_parent = parent; }
+
+    // Buffers one row (values in column order) and writes a batch when the buffer is full.
+    Status add(std::initializer_list<QVariant> values);
+    // Writes the buffered rows.
+    Status finish();
+    qint64 rowsWritten() const { return m_written; }
+
+    // The default rows per statement for this backend and column count.
+    static int defaultRowsPerStatement(const Database &db, int columns);
+
+    // The first free id of a table (max(id) + 1).
+    static Result<qint64> nextId(Database &db, const QString &table);
+    // Rows in the tables that hold an agency's data (contacts, organizations, interactions, campaigns, tags).
+    static Result<qint64> countAgencyRows(Database &db);
+    // Deletes every row of every data table (not the schema version), children first.
+    static Status deleteAllData(Database &db);
+    // PostgreSQL: moves each table's identity sequence past its largest id. Nothing to do on SQLite.
+    static Status syncIdentity(Database &db, const QStringList &tables);
+
+private:
+    Status flush(int rows);
+    QSqlQuery *statementFor(int rows);
+    QString sqlFor(int rows) const;
+
+    Database &m_db;
+    QString m_table;
+    QStringList m_columns;
+    int m_rowsPerStatement;
+    QList<QVariant> m_buffer;
+    int m_buffered = 0;
+    qint64 m_written = 0;
+    QStringList m_placeholders; // ":r<row>c<column>" for every slot of a full statement
+    std::map<int, std::unique_ptr<QSqlQuery>> m_statements; // by rows per statement, prepared once each
+    BulkInserter *m_parent = nullptr;
+    QSqlError m_prepareError;
+};
+
+// Connection settings for a bulk load, restored when it goes out of scope. SQLite: a 256 MB page cache
+// so that the indexes and full-text tables of a million rows stay in memory while they grow. Create it
+// before the Transaction (some settings cannot change inside one) and let it outlive it.
+class BulkLoadSettings final
+{
+public:
+    explicit BulkLoadSettings(Database &db);
+    ~BulkLoadSettings();
+    Q_DISABLE_COPY_MOVE(BulkLoadSettings)
+
+private:
+    Database &m_db;
+    QVariant m_cacheSize;
+};
+
+// SQLite: takes the secondary indexes and the full-text triggers of some tables out of the way of a bulk
+// load, and puts them back in restore(): each index is then built in one sorted pass and each FTS5 table
+// rebuilt from its content table, several times faster than maintaining them row by row (bench_generate).
+// Both steps run inside the caller's transaction, so a rollback brings everything back as it was.
+// The definitions are read from sqlite_master, so they stay exactly what the schema says.
+// PostgreSQL: does nothing.
+class DeferredIndexes final
+{
+public:
+    explicit DeferredIndexes(Database &db) : m_db(db) {}
+    Q_DISABLE_COPY_MOVE(DeferredIndexes)
+
+    Status defer(const QStringList &tables);
+    Status restore();
+
+private:
+    Database &m_db;
+    QStringList m_createStatements;
+    QStringList m_ftsTables;
+};

@@ -1,0 +1,339 @@
+#include "demo/demogenerator.h"
+#include "domain/validation.h"
+#include "storage/contactrepository.h"
+#include "testdatabase.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+#include <QTimeZone>
+
+namespace {
+
+// A fixed anchor: byte-identical data whatever the day the tests run.
+const QDateTime kAnchor(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc());
+
+DemoGenerator::Options smallOptions(quint32 seed = 7)
+{
+    DemoGenerator::Options o;
+    o.size = DemoGenerator::Size::Small;
+    o.seed = seed;
+    o.anchor = kAnchor;
+    return o;
+}
+
+qint64 scalar(Database &db, const QString &sql)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(sql) || !q.next()) {
+        qWarning() << "query failed:" << sql;
+        return -1;
+    }
+    return q.value(0).toLongLong();
+}
+
+qint64 count(Database &db, const QString &table)
+{
+    return scalar(db, QStringLiteral("SELECT count(*) FROM ") + table);
+}
+
+// A digest of what a user sees: names, emails, handles and the whole timeline (not the ids).
+QByteArray checksum(Database &db)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const QStringList queries{
+        QStringLiteral("SELECT display_name, title, search_extra, last_contacted_at FROM contacts ORDER BY id"),
+        QStringLiteral("SELECT email FROM contact_emails ORDER BY id"),
+        QStringLiteral("SELECT network, normalized FROM handles ORDER BY id"),
+        QStringLiteral("SELECT channel, direction, occurred_at, subject, body, sentiment, outcome FROM interactions "
+                       "ORDER BY id"),
+        QStringLiteral("SELECT status, pitched_at, replied_at FROM pitches ORDER BY id"),
+        QStringLiteral("SELECT due_at, note, done_at FROM follow_ups ORDER BY id")};
+    for (const QString &sql : queries) {
+        QSqlQuery q(db.connection());
+        if (!q.exec(sql))
+            return {};
+        while (q.next())
+            for (int i = 0; i < q.record().count(); ++i)
+                hash.addData(QByteArray(q.value(i).toString().toUtf8() + '\x1f'));
+    }
+    return hash.result().toHex();
+}
+
+} // namespace
+
+class TestDemoGenerator final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parseSize();
+    void smallCounts_data() { TestDatabase::addBackends(); }
+    void smallCounts();
+    void deterministic_data() { TestDatabase::addBackends(); }
+    void deterministic();
+    void refusesNonEmpty_data() { TestDatabase::addBackends(); }
+    void refusesNonEmpty();
+    void forceReplaces_data() { TestDatabase::addBackends(); }
+    void forceReplaces();
+    void cancelLeavesEmpty_data() { TestDatabase::addBackends(); }
+    void cancelLeavesEmpty();
+    void searchFindsContacts_data() { TestDatabase::addBackends(); }
+    void searchFindsContacts();
+    void handlesAreValid_data() { TestDatabase::addBackends(); }
+    void handlesAreValid();
+    void followUpsAroundToday_data() { TestDatabase::addBackends(); }
+    void followUpsAroundToday();
+};
+
+void TestDemoGenerator::parseSize()
+{
+    QCOMPARE(*DemoGenerator::parseSize(QStringLiteral("small")), DemoGenerator::Size::Small);
+    QCOMPARE(*DemoGenerator::parseSize(QStringLiteral(" Large ")), DemoGenerator::Size::Large);
+    QVERIFY(!DemoGenerator::parseSize(QStringLiteral("medium")));
+}
+
+void TestDemoGenerator::smallCounts()
+{
+    OPEN_TEST_DATABASE(db);
+    int reports = 0;
+    DemoGenerator::Options o = smallOptions();
+    o.progress = [&](double fraction, const QString &what) {
+        ++reports;
+        return fraction >= 0 && fraction <= 1 && !what.isEmpty();
+    };
+    Result<DemoStats> stats = DemoGenerator::generate(*db, o);
+    QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
+    QVERIFY(reports >= 100);
+
+    QCOMPARE(stats->users, 4);
+    QCOMPARE(stats->organizations, 40);
+    QCOMPARE(stats->contacts, 200);
+    QCOMPARE(stats->interactions, 2000);
+    QCOMPARE(stats->campaigns, 6);
+    QCOMPARE(stats->contentItems, 30);
+    QCOMPARE(stats->pitches, 150);
+    QCOMPARE(stats->followUps, 60);
+    QVERIFY(stats->coverage > 0);
+    QCOMPARE(count(*db, QStringLiteral("users")), stats->users);
+    QCOMPARE(count(*db, QStringLiteral("organizations")), stats->organizations);
+    QCOMPARE(count(*db, QStringLiteral("organizations WHERE kind = 'client'")), 6);
+    QCOMPARE(count(*db, QStringLiteral("contacts")), stats->contacts);
+    QCOMPARE(count(*db, QStringLiteral("interactions")), stats->interactions);
+    QCOMPARE(count(*db, QStringLiteral("campaigns")), stats->campaigns);
+    QCOMPARE(count(*db, QStringLiteral("content_items")), stats->contentItems);
+    QCOMPARE(count(*db, QStringLiteral("pitches")), stats->pitches);
+    QCOMPARE(count(*db, QStringLiteral("coverage")), stats->coverage);
+    QCOMPARE(count(*db, QStringLiteral("follow_ups")), stats->followUps);
+    QCOMPARE(count(*db, QStringLiteral("media_list_members")), stats->pitches);
+
+    // Variety: every channel but 'post', both directions, every pitch status, some do-not-contact.
+    QCOMPARE(scalar(*db, QStringLiteral("SELECT count(DISTINCT channel) FROM interactions")), 9);
+    QCOMPARE(scalar(*db, QStringLiteral("SELECT count(DISTINCT direction) FROM interactions")), 2);
+    QCOMPARE(scalar(*db, QStringLiteral("SELECT count(DISTINCT status) FROM pitches")), 6);
+    QVERIFY(count(*db, QStringLiteral("contacts WHERE do_not_contact = 1 AND do_not_contact_reason IS NOT NULL")) > 0);
+    QCOMPARE(count(*db, QStringLiteral("contacts WHERE consent_basis IS NULL")), 0);
+    QCOMPARE(count(*db, QStringLiteral("pitches p JOIN contacts c ON c.id = p.contact_id WHERE c.do_not_contact = 1")),
+             0);
+    QCOMPARE(count(*db, QStringLiteral("interactions WHERE occurred_at >= %1").arg(kAnchor.toMSecsSinceEpoch())), 0);
+    QCOMPARE(count(*db, QStringLiteral("tags WHERE kind = 'beat'")) > 10, true);
+
+    // last_contacted_at is the latest interaction.
+    QCOMPARE(count(*db, QStringLiteral("contacts c WHERE coalesce(last_contacted_at, -1) <> coalesce("
+                                       "(SELECT max(occurred_at) FROM interactions i WHERE i.contact_id = c.id), -1)")),
+             0);
+    // search_extra is what ContactRepository writes.
+    ContactRepository repo(*db);
+    for (qint64 id : {1, 2, 50, 199, 200}) {
+        Result<Contact> c = repo.get(id);
+        QVERIFY(c);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM contacts WHERE id = %1").arg(id)), 1);
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT search_extra FROM contacts WHERE id = %1").arg(id)) && q.next());
+        QCOMPARE(q.value(0).toString(), ContactRepository::searchExtra(*c, c->organizationName));
+        QVERIFY(!c->emails.isEmpty());
+        QVERIFY(!c->beats.isEmpty());
+        QVERIFY(!c->displayName.contains(QRegularExpression(QStringLiteral("\\d"))));
+    }
+
+    if (!db->isPostgres()) {
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_key_check")));
+        QVERIFY2(!q.next(), "a foreign key does not hold");
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+    }
+}
+
+void TestDemoGenerator::deterministic()
+{
+    OPEN_TEST_DATABASE(first);
+    QVERIFY(DemoGenerator::generate(*first, smallOptions(42)));
+    auto second = TestDatabase::create(backend);
+    QVERIFY(second);
+    QVERIFY(DemoGenerator::generate(**second, smallOptions(42)));
+    auto other = TestDatabase::create(backend);
+    QVERIFY(other);
+    QVERIFY(DemoGenerator::generate(**other, smallOptions(43)));
+
+    const QByteArray sum = checksum(*first);
+    QVERIFY(!sum.isEmpty());
+    QCOMPARE(checksum(**second), sum);
+    QVERIFY(checksum(**other) != sum);
+}
+
+void TestDemoGenerator::refusesNonEmpty()
+{
+    OPEN_TEST_DATABASE(db);
+    QVERIFY(DemoGenerator::generate(*db, smallOptions()));
+    const QByteArray before = checksum(*db);
+    Result<DemoStats> again = DemoGenerator::generate(*db, smallOptions(8));
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, Error::Code::Conflict);
+    QVERIFY(again.error().message.contains(QStringLiteral("--force")));
+    QCOMPARE(checksum(*db), before);
+    QCOMPARE(count(*db, QStringLiteral("contacts")), 200);
+}
+
+void TestDemoGenerator::forceReplaces()
+{
+    OPEN_TEST_DATABASE(db);
+    QVERIFY(DemoGenerator::generate(*db, smallOptions(1)));
+    DemoGenerator::Options o = smallOptions(2);
+    o.force = true;
+    Result<DemoStats> stats = DemoGenerator::generate(*db, o);
+    QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
+    QCOMPARE(count(*db, QStringLiteral("contacts")), 200);
+    QCOMPARE(count(*db, QStringLiteral("interactions")), 2000);
+    QCOMPARE(count(*db, QStringLiteral("users")), 4);
+
+    auto fresh = TestDatabase::create(backend);
+    QVERIFY(fresh);
+    QVERIFY(DemoGenerator::generate(**fresh, smallOptions(2)));
+    QCOMPARE(checksum(*db), checksum(**fresh));
+
+    // Ids continue after the bulk load (PostgreSQL identity sequences were moved on).
+    Contact c;
+    c.firstName = QStringLiteral("Ada");
+    c.lastName = QStringLiteral("Newrow");
+    QVERIFY(ContactRepository(*db).create(c));
+    QCOMPARE(c.id, 201);
+}
+
+void TestDemoGenerator::cancelLeavesEmpty()
+{
+    OPEN_TEST_DATABASE(db);
+    DemoGenerator::Options o = smallOptions();
+    double last = 0;
+    o.progress = [&](double fraction, const QString &) {
+        last = fraction;
+        return fraction < 0.5;
+    };
+    Result<DemoStats> stats = DemoGenerator::generate(*db, o);
+    QVERIFY(!stats);
+    QVERIFY(last >= 0.5);
+    for (const QString &table : {QStringLiteral("users"), QStringLiteral("organizations"), QStringLiteral("contacts"),
+                                 QStringLiteral("tags"), QStringLiteral("campaigns"), QStringLiteral("interactions"),
+                                 QStringLiteral("handles")})
+        QCOMPARE(count(*db, table), 0);
+    // and it can be generated afterwards
+    QVERIFY(DemoGenerator::generate(*db, smallOptions()));
+}
+
+void TestDemoGenerator::searchFindsContacts()
+{
+    OPEN_TEST_DATABASE(db);
+    QVERIFY(DemoGenerator::generate(*db, smallOptions()));
+    QSqlQuery q(db->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT id, last_name FROM contacts ORDER BY id")));
+    qint64 id = 0;
+    QString prefix;
+    while (q.next()) {
+        const QString last = q.value(1).toString();
+        if (last.contains(QRegularExpression(QStringLiteral("^[A-Za-z]{5,}$")))) {
+            id = q.value(0).toLongLong();
+            prefix = last.left(4).toLower();
+            break;
+        }
+    }
+    QVERIFY(id > 0);
+    auto search = [&](const QString &term) {
+        QList<qint64> ids;
+        QSqlQuery s(db->connection());
+        if (db->isPostgres()) {
+            s.prepare(QStringLiteral("SELECT id FROM contacts WHERE search_vector @@ to_tsquery('simple', :q)"));
+            s.bindValue(QStringLiteral(":q"), QString(term + QStringLiteral(":*")));
+        } else {
+            s.prepare(QStringLiteral("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :q"));
+            s.bindValue(QStringLiteral(":q"), QString(term + u'*'));
+        }
+        if (s.exec())
+            while (s.next())
+                ids << s.value(0).toLongLong();
+        return ids;
+    };
+    QVERIFY2(search(prefix).contains(id), qPrintable(prefix));
+    QVERIFY(!search(QStringLiteral("bsky")).isEmpty() || !search(QStringLiteral("example")).isEmpty());
+
+    const QString interactionSearch = db->isPostgres()
+        ? QStringLiteral("SELECT count(*) FROM interactions WHERE search_vector @@ to_tsquery('simple', 'embargo:*')")
+        : QStringLiteral("SELECT count(*) FROM interactions_fts WHERE interactions_fts MATCH 'embargo*'");
+    QVERIFY(scalar(*db, interactionSearch) > 0);
+
+    // The full-text triggers are back: a contact added afterwards is found too.
+    Contact c;
+    c.firstName = QStringLiteral("Quixotella");
+    c.lastName = QStringLiteral("Brandnew");
+    QVERIFY(ContactRepository(*db).create(c));
+    QCOMPARE(search(QStringLiteral("quixot")), QList<qint64>{c.id});
+}
+
+void TestDemoGenerator::handlesAreValid()
+{
+    OPEN_TEST_DATABASE(db);
+    QVERIFY(DemoGenerator::generate(*db, smallOptions()));
+    QSqlQuery q(db->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT network, handle, normalized FROM handles")));
+    QSet<QString> networks;
+    int rows = 0;
+    while (q.next()) {
+        ++rows;
+        const QString network = q.value(0).toString();
+        networks.insert(network);
+        Result<QString> n = Validation::normalizeHandle(network, q.value(1).toString());
+        QVERIFY2(n, qPrintable(q.value(1).toString()));
+        QCOMPARE(*n, q.value(2).toString());
+    }
+    QVERIFY(rows > 200);
+    for (const char *network : {"mastodon", "bluesky", "feed", "website", "linkedin"})
+        QVERIFY2(networks.contains(QString::fromLatin1(network)), network);
+    QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM (SELECT network, normalized FROM handles "
+                                        "GROUP BY network, normalized HAVING count(*) > 1) d")),
+             0);
+    QVERIFY(q.exec(QStringLiteral("SELECT email FROM contact_emails")));
+    while (q.next())
+        QVERIFY2(Validation::isValidEmail(q.value(0).toString()), qPrintable(q.value(0).toString()));
+}
+
+void TestDemoGenerator::followUpsAroundToday()
+{
+    OPEN_TEST_DATABASE(db);
+    DemoGenerator::Options o = smallOptions();
+    o.anchor = QDateTime(); // today
+    QVERIFY(DemoGenerator::generate(*db, o));
+    const qint64 today = QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), QTimeZone::utc())
+                             .toMSecsSinceEpoch();
+    const qint64 tomorrow = today + 86'400'000;
+    QVERIFY(count(*db, QStringLiteral("follow_ups WHERE done_at IS NULL AND due_at < %1").arg(today)) > 0);
+    QVERIFY(count(*db, QStringLiteral("follow_ups WHERE done_at IS NULL AND due_at >= %1 AND due_at < %2")
+                           .arg(today).arg(tomorrow))
+            > 0);
+    QVERIFY(count(*db, QStringLiteral("follow_ups WHERE done_at IS NULL AND due_at >= %1").arg(tomorrow)) > 0);
+    QVERIFY(count(*db, QStringLiteral("follow_ups WHERE done_at IS NOT NULL")) > 0);
+    QVERIFY(scalar(*db, QStringLiteral("SELECT max(occurred_at) FROM interactions")) > today - 7 * 86'400'000LL);
+}
+
+QTEST_GUILESS_MAIN(TestDemoGenerator)
+#include "tst_demogenerator.moc"
