@@ -1,0 +1,340 @@
+#include "contactlistmodel.h"
+
+#include "core/logging.h"
+#include "domain/contact.h"
+
+#include <QCollator>
+#include <QIcon>
+#include <QLocale>
+#include <QPainter>
+#include <QPixmap>
+
+#include <algorithm>
+
+namespace {
+
+// A small "no entry" sign marking contacts who asked not to be contacted. Drawn, not loaded, so it looks
+// the same with every icon theme.
+QIcon doNotContactIcon()
+{
+    static const QIcon icon = [] {
+        QIcon result;
+        for (int size : { 16, 24, 32 }) {
+            QPixmap pixmap(size, size);
+            pixmap.fill(Qt::transparent);
+            QPainter p(&pixmap);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setPen(Qt::NoPen);
+            p.setBrush(QColor(0xc0, 0x1c, 0x28));
+            const qreal margin = size / 8.0;
+            p.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin));
+            p.setBrush(Qt::white);
+            const qreal barHeight = size / 6.0;
+            p.drawRect(QRectF(size * 0.28, (size - barHeight) / 2, size * 0.44, barHeight));
+            p.end();
+            result.addPixmap(pixmap);
+        }
+        return result;
+    }();
+    return icon;
+}
+
+QString shortDate(const QDateTime &time)
+{
+    return time.isValid() ? QLocale().toString(time.toLocalTime().date(), QLocale::ShortFormat) : QString();
+}
+
+} // namespace
+
+ContactListModel::ContactListModel(Database &db, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_query(db)
+{
+    // Sort kinds by what the user reads, not by the stored key.
+    QStringList kinds = Contact::kinds();
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(kinds.begin(), kinds.end(),
+        [&](const QString &a, const QString &b) { return collator.compare(kindLabel(a), kindLabel(b)) < 0; });
+    m_query.setKindOrder(kinds);
+    reloadIds();
+}
+
+ContactListModel::~ContactListModel() = default;
+
+QString ContactListModel::kindLabel(const QString &kind)
+{
+    if (kind == u"journalist")
+        return tr("Journalist");
+    if (kind == u"editor")
+        return tr("Editor");
+    if (kind == u"blogger")
+        return tr("Blogger");
+    if (kind == u"influencer")
+        return tr("Influencer");
+    if (kind == u"analyst")
+        return tr("Analyst");
+    if (kind == u"client_contact")
+        return tr("Client contact");
+    if (kind == u"customer")
+        return tr("Customer");
+    if (kind == u"other")
+        return tr("Other", "contact kind");
+    return kind;
+}
+
+bool ContactListModel::isSortable(int column)
+{
+    return column >= 0 && column < ColumnCount && column != EmailColumn;
+}
+
+int ContactListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_ids.size());
+}
+
+int ContactListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ContactListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case OutletColumn:
+        return tr("Outlet");
+    case TitleColumn:
+        return tr("Title", "job title");
+    case KindColumn:
+        return tr("Kind", "journalist, editor, blogger...");
+    case OwnerColumn:
+        return tr("Owner", "account manager in charge of the contact");
+    case LastContactedColumn:
+        return tr("Last contacted");
+    case EmailColumn:
+        return tr("Email");
+    case UpdatedColumn:
+        return tr("Updated");
+    default:
+        return {};
+    }
+}
+
+QVariant ContactListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ContactListRow *row = rowAt(index.row());
+    if (!row)
+        return {};
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return row->name;
+        case OutletColumn:
+            return row->outlet;
+        case TitleColumn:
+            return row->title;
+        case KindColumn:
+            return kindLabel(row->kind);
+        case OwnerColumn:
+            return row->owner;
+        case LastContactedColumn:
+            return shortDate(row->lastContactedAt);
+        case EmailColumn:
+            return row->email;
+        case UpdatedColumn:
+            return shortDate(row->updatedAt);
+        default:
+            return {};
+        }
+    case SortRole:
+        switch (index.column()) {
+        case KindColumn:
+            return row->kind;
+        case LastContactedColumn:
+            return row->lastContactedAt;
+        case UpdatedColumn:
+            return row->updatedAt;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case Qt::ToolTipRole:
+        if (row->doNotContact)
+            return tr("%1 asked not to be contacted.").arg(row->name);
+        if (index.column() == LastContactedColumn && row->lastContactedAt.isValid())
+            return QLocale().toString(row->lastContactedAt.toLocalTime(), QLocale::LongFormat);
+        if (index.column() == UpdatedColumn && row->updatedAt.isValid())
+            return QLocale().toString(row->updatedAt.toLocalTime(), QLocale::LongFormat);
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn && row->doNotContact)
+            return doNotContactIcon();
+        return {};
+    case IdRole:
+        return row->id;
+    case DoNotContactRole:
+        return row->doNotContact;
+    default:
+        return {};
+    }
+}
+
+const ContactListRow *ContactListModel::rowAt(int row) const
+{
+    if (row < 0 || row >= m_ids.size())
+        return nullptr;
+    const Block *b = block(row / m_blockSize);
+    const int offset = row % m_blockSize;
+    // A block may be short when contacts were deleted since the ids were read; refresh() fixes that.
+    if (!b || offset >= b->rows.size() || b->rows.at(offset).id != m_ids.at(row))
+        return nullptr;
+    return &b->rows.at(offset);
+}
+
+const ContactListModel::Block *ContactListModel::block(int index) const
+{
+    if (!m_recent.isEmpty() && m_recent.first() == index)
+        return &m_blocks[index];
+    auto it = m_blocks.find(index);
+    if (it != m_blocks.end()) {
+        m_recent.removeOne(index);
+        m_recent.prepend(index);
+        return &it.value();
+    }
+
+    const qsizetype first = qsizetype(index) * m_blockSize;
+    Block loaded;
+    Result<QList<ContactListRow>> rows = m_query.rows(m_ids.mid(first, m_blockSize));
+    ++m_blockLoads;
+    if (rows) {
+        // Deleted rows leave gaps; keep positions aligned with m_ids by filling the gaps with empty rows.
+        const QList<ContactListRow> &found = *rows;
+        qsizetype next = 0;
+        const qsizetype count = std::min<qsizetype>(m_blockSize, m_ids.size() - first);
+        loaded.rows.resize(count);
+        for (qsizetype i = 0; i < count && next < found.size(); ++i) {
+            if (found.at(next).id == m_ids.at(first + i))
+                loaded.rows[i] = found.at(next++);
+        }
+    } else {
+        qCWarning(lcStorage) << "contact list: loading rows" << first << "failed:" << rows.error().message;
+        // Remember the failure as an empty block so painting does not retry it on every cell.
+        Q_EMIT const_cast<ContactListModel *>(this)->errorOccurred(rows.error().message);
+    }
+
+    while (m_recent.size() >= m_maxBlocks)
+        m_blocks.remove(m_recent.takeLast());
+    m_recent.prepend(index);
+    return &m_blocks.insert(index, std::move(loaded)).value();
+}
+
+void ContactListModel::setPaging(int blockSize, int maxBlocks)
+{
+    m_blockSize = qMax(1, blockSize);
+    m_maxBlocks = qMax(1, maxBlocks);
+    m_blocks.clear();
+    m_recent.clear();
+}
+
+int ContactListModel::cachedRowCount() const
+{
+    int n = 0;
+    for (const Block &b : std::as_const(m_blocks))
+        n += static_cast<int>(b.rows.size());
+    return n;
+}
+
+ContactListQuery::SortKey ContactListModel::sortKey() const
+{
+    switch (m_sortColumn) {
+    case OutletColumn:
+        return ContactListQuery::SortKey::Outlet;
+    case TitleColumn:
+        return ContactListQuery::SortKey::Title;
+    case KindColumn:
+        return ContactListQuery::SortKey::Kind;
+    case OwnerColumn:
+        return ContactListQuery::SortKey::Owner;
+    case LastContactedColumn:
+        return ContactListQuery::SortKey::LastContacted;
+    case UpdatedColumn:
+        return ContactListQuery::SortKey::Updated;
+    default:
+        return ContactListQuery::SortKey::Name;
+    }
+}
+
+bool ContactListModel::reloadIds()
+{
+    Result<QList<qint64>> ids = m_query.orderedIds(sortKey(), m_sortOrder);
+    m_blocks.clear();
+    m_recent.clear();
+    if (!ids) {
+        m_ids.clear();
+        Q_EMIT errorOccurred(ids.error().message);
+        return false;
+    }
+    m_ids = std::move(ids).value();
+    return true;
+}
+
+void ContactListModel::sort(int column, Qt::SortOrder order)
+{
+    if (!isSortable(column) || (column == m_sortColumn && order == m_sortOrder))
+        return;
+    const int oldColumn = m_sortColumn;
+    const Qt::SortOrder oldOrder = m_sortOrder;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    Result<QList<qint64>> ids = m_query.orderedIds(sortKey(), m_sortOrder);
+    if (!ids) {
+        m_sortColumn = oldColumn;
+        m_sortOrder = oldOrder;
+        Q_EMIT errorOccurred(ids.error().message);
+        return;
+    }
+    if (ids->size() != m_ids.size()) {
+        // Someone added or removed contacts meanwhile: a sort cannot express that, a reset can.
+        beginResetModel();
+        m_blocks.clear();
+        m_recent.clear();
+        m_ids = std::move(ids).value();
+        endResetModel();
+        return;
+    }
+    const QList<QPersistentModelIndex> allParents;
+    Q_EMIT layoutAboutToBeChanged(allParents, VerticalSortHint);
+    // Selections and the current item follow their contact to its new row.
+    const QModelIndexList persistent = persistentIndexList();
+    QModelIndexList moved;
+    moved.reserve(persistent.size());
+    if (!persistent.isEmpty()) {
+        QHash<qint64, int> newRow;
+        newRow.reserve(ids->size());
+        for (int row = 0; row < ids->size(); ++row)
+            newRow.insert(ids->at(row), row);
+        for (const QModelIndex &old : persistent) {
+            const int row = newRow.value(m_ids.value(old.row()), -1);
+            moved.append(row < 0 ? QModelIndex() : createIndex(row, old.column()));
+        }
+    }
+    m_blocks.clear();
+    m_recent.clear();
+    m_ids = std::move(ids).value();
+    changePersistentIndexList(persistent, moved);
+    Q_EMIT layoutChanged(allParents, VerticalSortHint);
+}
+
+void ContactListModel::refresh()
+{
+    beginResetModel();
+    reloadIds();
+    endResetModel();
+}

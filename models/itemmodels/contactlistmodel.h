@@ -1,0 +1,100 @@
+#pragma once
+
+#include "storage/contactlistquery.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+class Database;
+
+// The contact list as a table: every contact not in the trash, sorted in SQL, loaded in blocks.
+//
+// The model keeps the sorted ids of all rows (8 bytes each) and the rows themselves only for the few blocks
+// that were looked at last (an LRU of 8 blocks of 256 rows by default), so scrolling through 100,000
+// contacts holds at most 2,048 rows. sort() re-sorts in SQL; call refresh() after the contacts
+// changed elsewhere. Use it on the thread that owns the Database.
+class ContactListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ContactListModel)
+
+public:
+    enum Column {
+        NameColumn,
+        OutletColumn,
+        TitleColumn,
+        KindColumn,
+        OwnerColumn,
+        LastContactedColumn,
+        EmailColumn,
+        UpdatedColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        IdRole = Qt::UserRole, // qint64
+        SortRole, // the raw value the column sorts on (text, kind key, QDateTime)
+        DoNotContactRole, // bool
+    };
+    Q_ENUM(Role)
+
+    static constexpr int DefaultBlockSize = 256;
+    static constexpr int DefaultMaxBlocks = 8;
+
+    explicit ContactListModel(Database &db, QObject *parent = nullptr);
+    ~ContactListModel() override;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    static bool isSortable(int column);
+
+    // The translated label of a contact kind ("journalist" -> "Journalist").
+    static QString kindLabel(const QString &kind);
+
+    // How many rows a block holds and how many blocks stay in memory; drops the loaded blocks.
+    void setPaging(int blockSize, int maxBlocks);
+    int blockSize() const { return m_blockSize; }
+    int maxBlocks() const { return m_maxBlocks; }
+
+    // Rows currently held in memory (for tests and diagnostics).
+    int cachedRowCount() const;
+    // Blocks loaded from the database since construction (for tests and diagnostics).
+    int blockLoads() const { return m_blockLoads; }
+
+public Q_SLOTS:
+    // Reloads the list from the database, keeping the sort.
+    void refresh();
+
+Q_SIGNALS:
+    // Loading or sorting failed; the message says why. Emitted once per failing operation.
+    void errorOccurred(const QString &message);
+
+private:
+    struct Block
+    {
+        QList<ContactListRow> rows;
+    };
+
+    const ContactListRow *rowAt(int row) const;
+    const Block *block(int index) const;
+    bool reloadIds();
+    ContactListQuery::SortKey sortKey() const;
+
+    mutable ContactListQuery m_query;
+    QList<qint64> m_ids;
+    mutable QHash<int, Block> m_blocks;
+    mutable QList<int> m_recent; // block indexes, most recently used first
+    mutable int m_blockLoads = 0;
+    int m_blockSize = DefaultBlockSize;
+    int m_maxBlocks = DefaultMaxBlocks;
+    int m_sortColumn = NameColumn;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+};

@@ -1,0 +1,165 @@
+#include "contactlistquery.h"
+
+#include "storage/database.h"
+#include "storage/sqlhelpers.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ContactListQuery", text);
+}
+
+QString direction(Qt::SortOrder order)
+{
+    return order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+}
+
+// Empty text goes last whichever the direction: people look for names, not for blanks.
+QString textKey(const QString &column, Qt::SortOrder order)
+{
+    return column + direction(order) + QStringLiteral(" NULLS LAST");
+}
+
+} // namespace
+
+Result<qint64> ContactListQuery::count()
+{
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM contacts WHERE deleted_at IS NULL")) || !q.next())
+        return m_db.errorFrom(q, tr("counting contacts"));
+    return q.value(0).toLongLong();
+}
+
+QString ContactListQuery::orderBy(SortKey key, Qt::SortOrder order) const
+{
+    QString first;
+    switch (key) {
+    case SortKey::Name:
+        first = QStringLiteral("c.display_name") + direction(order); // index contacts_sort_name
+        break;
+    case SortKey::Outlet:
+        first = textKey(QStringLiteral("o.name"), order);
+        break;
+    case SortKey::Title:
+        first = textKey(QStringLiteral("c.title"), order);
+        break;
+    case SortKey::Kind:
+        if (m_kindOrder.isEmpty()) {
+            first = QStringLiteral("c.kind") + direction(order);
+        } else {
+            first = QStringLiteral("CASE c.kind");
+            for (qsizetype i = 0; i < m_kindOrder.size(); ++i)
+                first += QStringLiteral(" WHEN :kind%1 THEN %1").arg(i);
+            first += QStringLiteral(" ELSE %1 END").arg(m_kindOrder.size()) + direction(order);
+        }
+        break;
+    case SortKey::Owner:
+        first = textKey(QStringLiteral("u.name"), order);
+        break;
+    case SortKey::LastContacted:
+        // Never contacted counts as the oldest. This is SQLite's own NULL order, so the index
+        // contacts_last_contacted serves both directions there.
+        first = QStringLiteral("c.last_contacted_at")
+            + (order == Qt::AscendingOrder ? QStringLiteral(" ASC NULLS FIRST") : QStringLiteral(" DESC NULLS LAST"));
+        break;
+    case SortKey::Updated:
+        first = QStringLiteral("c.updated_at") + direction(order);
+        break;
+    }
+    // The id breaks ties, so the order is total and pages never overlap or skip a row.
+    return first + QStringLiteral(", c.id") + direction(order);
+}
+
+Result<QList<qint64>> ContactListQuery::orderedIds(SortKey key, Qt::SortOrder order)
+{
+    // Join only what the order needs: the narrower the rows, the cheaper the sort.
+    QString from = QStringLiteral("contacts c");
+    if (key == SortKey::Outlet)
+        from += QStringLiteral(" LEFT JOIN organizations o ON o.id = c.organization_id");
+    else if (key == SortKey::Owner)
+        from += QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id");
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT c.id FROM ") + from + QStringLiteral(" WHERE c.deleted_at IS NULL ORDER BY ")
+        + orderBy(key, order));
+    if (key == SortKey::Kind)
+        for (qsizetype i = 0; i < m_kindOrder.size(); ++i)
+            q.bindValue(QStringLiteral(":kind%1").arg(i), m_kindOrder.at(i));
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("sorting the contact list"));
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    if (q.lastError().isValid())
+        return m_db.errorFrom(q, tr("sorting the contact list"));
+    return ids;
+}
+
+QString ContactListQuery::idListCondition() const
+{
+    // One parameter for the whole list: a JSON array for SQLite, an array literal for PostgreSQL.
+    return m_db.isPostgres() ? QStringLiteral("c.id = ANY (CAST(:ids AS BIGINT[]))")
+                             : QStringLiteral("c.id IN (SELECT value FROM json_each(:ids))");
+}
+
+Result<QList<ContactListRow>> ContactListQuery::rows(const QList<qint64> &ids)
+{
+    QList<ContactListRow> result;
+    if (ids.isEmpty())
+        return result;
+    QString list;
+    list.reserve(ids.size() * 8);
+    for (qint64 id : ids) {
+        if (!list.isEmpty())
+            list += u',';
+        list += QString::number(id);
+    }
+    list = m_db.isPostgres() ? u'{' + list + u'}' : u'[' + list + u']';
+
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+                  "SELECT c.id, c.display_name, o.name, c.title, c.kind, u.name, "
+                  "(SELECT e.email FROM contact_emails e WHERE e.contact_id = c.id ORDER BY e.position, e.id LIMIT 1), "
+                  "c.last_contacted_at, c.updated_at, c.do_not_contact "
+                  "FROM contacts c "
+                  "LEFT JOIN organizations o ON o.id = c.organization_id "
+                  "LEFT JOIN users u ON u.id = c.owner_id "
+                  "WHERE ")
+        + idListCondition() + QStringLiteral(" AND c.deleted_at IS NULL"));
+    q.bindValue(QStringLiteral(":ids"), list);
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("loading the contact list"));
+
+    QHash<qint64, ContactListRow> byId;
+    byId.reserve(ids.size());
+    while (q.next()) {
+        ContactListRow r;
+        r.id = q.value(0).toLongLong();
+        r.name = q.value(1).toString();
+        r.outlet = q.value(2).toString();
+        r.title = q.value(3).toString();
+        r.kind = q.value(4).toString();
+        r.owner = q.value(5).toString();
+        r.email = q.value(6).toString();
+        r.lastContactedAt = Sql::time(q.value(7));
+        r.updatedAt = Sql::time(q.value(8));
+        r.doNotContact = q.value(9).toInt() != 0;
+        byId.insert(r.id, std::move(r));
+    }
+    if (q.lastError().isValid())
+        return m_db.errorFrom(q, tr("loading the contact list"));
+    result.reserve(byId.size());
+    for (qint64 id : ids) {
+        auto it = byId.find(id);
+        if (it != byId.end())
+            result.append(std::move(it.value()));
+    }
+    return result;
+}

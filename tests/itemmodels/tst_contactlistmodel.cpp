@@ -1,0 +1,377 @@
+#include "itemmodels/contactlistmodel.h"
+#include "storage/contactrepository.h"
+#include "storage/database.h"
+#include "storage/userrepository.h"
+#include "testdatabase.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <algorithm>
+#include <optional>
+
+namespace {
+
+// What the test wrote for one contact, to compute the expected order independently of the SQL.
+struct Expected
+{
+    qint64 id = 0;
+    QString name;
+    std::optional<QString> outlet;
+    std::optional<QString> title;
+    QString kind;
+    std::optional<QString> owner;
+    std::optional<qint64> lastContacted;
+    qint64 updated = 0;
+};
+
+constexpr int kContacts = 300;
+
+// Fills the database with kContacts contacts whose sort keys repeat (so ties occur) and are sometimes empty.
+QList<Expected> fill(Database &db)
+{
+    QList<Expected> all;
+    const QStringList outlets = { QStringLiteral("Daily Planet"), QStringLiteral("Bugle"), QStringLiteral("Sentinel"),
+        QStringLiteral("Chronicle"), QStringLiteral("Bugle") }; // two outlets named alike
+    QList<qint64> outletIds;
+    {
+        QSqlQuery q(db.connection());
+        for (const QString &name : outlets) {
+            q.prepare(QStringLiteral("INSERT INTO organizations (name, created_at, updated_at) "
+                                     "VALUES (:name, 0, 0) RETURNING id"));
+            q.bindValue(QStringLiteral(":name"), name);
+            if (!q.exec() || !q.next())
+                qFatal("inserting an organization failed");
+            outletIds << q.value(0).toLongLong();
+        }
+    }
+    UserRepository users(db);
+    const Result<User> zoe = users.ensureUser(QStringLiteral("zoe"), QStringLiteral("Zoe Owner"));
+    const Result<User> adam = users.ensureUser(QStringLiteral("adam"), QStringLiteral("Adam Owner"));
+    if (!zoe || !adam)
+        qFatal("creating users failed");
+
+    ContactRepository repo(db);
+    const QStringList kinds = Contact::kinds();
+    for (int i = 0; i < kContacts; ++i) {
+        Contact c;
+        // 97 is coprime with 300: names come in a shuffled order, and every third name repeats.
+        c.displayName = QStringLiteral("Contact %1").arg((i * 97) % kContacts / 3, 3, 10, QLatin1Char('0'));
+        c.title = i % 4 == 0 ? QString() : QStringLiteral("Title %1").arg(i % 7);
+        c.kind = kinds.at((i * 5) % kinds.size());
+        c.organizationId = i % 6 == 0 ? 0 : outletIds.at(i % outletIds.size());
+        c.ownerId = i % 5 == 0 ? 0 : (i % 2 ? zoe->id : adam->id);
+        c.doNotContact = i % 50 == 7;
+        c.emails = { { QStringLiteral("work"), QStringLiteral("c%1@example.org").arg(i) },
+            { QStringLiteral("home"), QStringLiteral("home%1@example.org").arg(i) } };
+        if (Status s = repo.create(c); !s)
+            qFatal("creating a contact failed: %s", qPrintable(s.error().message));
+        Expected e;
+        e.id = c.id;
+        e.name = c.displayName;
+        if (c.organizationId)
+            e.outlet = outlets.at(i % outletIds.size());
+        if (!c.title.isEmpty())
+            e.title = c.title;
+        e.kind = c.kind;
+        if (c.ownerId)
+            e.owner = c.ownerId == zoe->id ? zoe->name : adam->name;
+        if (i % 3 != 0)
+            e.lastContacted = 1700000000000LL + (i % 11) * 86400000LL;
+        e.updated = 1710000000000LL + (i % 13) * 1000LL;
+        all << e;
+    }
+    // Times the repository does not set from outside: write them directly.
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("UPDATE contacts SET last_contacted_at = :last, updated_at = :updated WHERE id = :id"));
+    for (const Expected &e : std::as_const(all)) {
+        q.bindValue(QStringLiteral(":last"),
+            e.lastContacted ? QVariant(*e.lastContacted) : QVariant(QMetaType::fromType<qint64>()));
+        q.bindValue(QStringLiteral(":updated"), e.updated);
+        q.bindValue(QStringLiteral(":id"), e.id);
+        if (!q.exec())
+            qFatal("setting times failed");
+    }
+    return all;
+}
+
+// Compares optional keys: `emptyFirst` puts a missing value before every present one.
+template <typename T> int compareOptional(const std::optional<T> &a, const std::optional<T> &b, bool emptyFirst)
+{
+    if (a.has_value() != b.has_value())
+        return a.has_value() == emptyFirst ? 1 : -1;
+    if (!a)
+        return 0;
+    return *a < *b ? -1 : *b < *a ? 1 : 0;
+}
+
+template <typename T> int compareValues(const T &a, const T &b)
+{
+    return a < b ? -1 : b < a ? 1 : 0;
+}
+
+QList<qint64> expectedOrder(QList<Expected> rows, int column, Qt::SortOrder order)
+{
+    const bool asc = order == Qt::AscendingOrder;
+    std::sort(rows.begin(), rows.end(), [&](const Expected &a, const Expected &b) {
+        int c = 0;
+        bool emptiesLast = false; // empty text goes last in both directions
+        switch (column) {
+        case ContactListModel::NameColumn:
+            c = compareValues(a.name, b.name);
+            break;
+        case ContactListModel::OutletColumn:
+            emptiesLast = a.outlet.has_value() != b.outlet.has_value();
+            c = emptiesLast ? (a.outlet ? -1 : 1) : compareOptional(a.outlet, b.outlet, false);
+            break;
+        case ContactListModel::TitleColumn:
+            emptiesLast = a.title.has_value() != b.title.has_value();
+            c = emptiesLast ? (a.title ? -1 : 1) : compareOptional(a.title, b.title, false);
+            break;
+        case ContactListModel::KindColumn:
+            c = compareValues(ContactListModel::kindLabel(a.kind), ContactListModel::kindLabel(b.kind));
+            break;
+        case ContactListModel::OwnerColumn:
+            emptiesLast = a.owner.has_value() != b.owner.has_value();
+            c = emptiesLast ? (a.owner ? -1 : 1) : compareOptional(a.owner, b.owner, false);
+            break;
+        case ContactListModel::LastContactedColumn:
+            c = compareOptional(a.lastContacted, b.lastContacted, true); // never contacted is the oldest
+            break;
+        case ContactListModel::UpdatedColumn:
+            c = compareValues(a.updated, b.updated);
+            break;
+        }
+        if (emptiesLast)
+            return c < 0;
+        if (c == 0)
+            c = compareValues(a.id, b.id);
+        return asc ? c < 0 : c > 0;
+    });
+    QList<qint64> ids;
+    for (const Expected &e : rows)
+        ids << e.id;
+    return ids;
+}
+
+QList<qint64> modelOrder(const ContactListModel &model)
+{
+    QList<qint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids << model.index(row, 0).data(ContactListModel::IdRole).toLongLong();
+    return ids;
+}
+
+} // namespace
+
+class TestContactListModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rowsAndColumns_data() { TestDatabase::addBackends(); }
+    void rowsAndColumns();
+    void blocksAreFetchedOnDemand_data() { TestDatabase::addBackends(); }
+    void blocksAreFetchedOnDemand();
+    void sorts_data();
+    void sorts();
+    void sortKeepsSelectedContact_data() { TestDatabase::addBackends(); }
+    void sortKeepsSelectedContact();
+    void unsortableColumnIsIgnored_data() { TestDatabase::addBackends(); }
+    void unsortableColumnIsIgnored();
+    void refreshSeesInsertsAndTrash_data() { TestDatabase::addBackends(); }
+    void refreshSeesInsertsAndTrash();
+    void emptyDatabase_data() { TestDatabase::addBackends(); }
+    void emptyDatabase();
+};
+
+void TestContactListModel::rowsAndColumns()
+{
+    OPEN_TEST_DATABASE(db);
+    const QList<Expected> rows = fill(*db);
+    ContactListModel model(*db);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+    QCOMPARE(model.rowCount(), kContacts);
+    QCOMPARE(model.columnCount(), int(ContactListModel::ColumnCount));
+    QCOMPARE(model.headerData(ContactListModel::OutletColumn, Qt::Horizontal).toString(), QStringLiteral("Outlet"));
+
+    // Row 0 of the default order (name ascending) is the contact expectedOrder() puts first.
+    const qint64 firstId = expectedOrder(rows, ContactListModel::NameColumn, Qt::AscendingOrder).first();
+    const Expected &first = *std::find_if(rows.begin(), rows.end(), [&](const Expected &e) { return e.id == firstId; });
+    QCOMPARE(model.index(0, ContactListModel::NameColumn).data().toString(), first.name);
+    QCOMPARE(model.index(0, ContactListModel::OutletColumn).data().toString(), first.outlet.value_or(QString()));
+    QCOMPARE(model.index(0, ContactListModel::KindColumn).data().toString(), ContactListModel::kindLabel(first.kind));
+    QCOMPARE(model.index(0, ContactListModel::KindColumn).data(ContactListModel::SortRole).toString(), first.kind);
+    QCOMPARE(model.index(0, ContactListModel::OwnerColumn).data().toString(), first.owner.value_or(QString()));
+    QCOMPARE(model.index(0, 0).data(ContactListModel::IdRole).toLongLong(), firstId);
+
+    // The first email by position, the translated kind label, the do-not-contact mark.
+    bool sawDoNotContact = false;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const qint64 id = model.index(row, 0).data(ContactListModel::IdRole).toLongLong();
+        const int i
+            = int(std::find_if(rows.begin(), rows.end(), [&](const Expected &e) { return e.id == id; }) - rows.begin());
+        QCOMPARE(model.index(row, ContactListModel::EmailColumn).data().toString(),
+            QStringLiteral("c%1@example.org").arg(i));
+        const bool dnc = model.index(row, 0).data(ContactListModel::DoNotContactRole).toBool();
+        QCOMPARE(dnc, i % 50 == 7);
+        QCOMPARE(model.index(row, ContactListModel::NameColumn).data(Qt::DecorationRole).isValid(), dnc);
+        sawDoNotContact = sawDoNotContact || dnc;
+        if (rows.at(i).kind == u"client_contact")
+            QCOMPARE(
+                model.index(row, ContactListModel::KindColumn).data().toString(), QStringLiteral("Client contact"));
+        QCOMPARE(model.index(row, ContactListModel::LastContactedColumn).data().toString().isEmpty(),
+            !rows.at(i).lastContacted.has_value());
+    }
+    QVERIFY(sawDoNotContact);
+}
+
+void TestContactListModel::blocksAreFetchedOnDemand()
+{
+    OPEN_TEST_DATABASE(db);
+    fill(*db);
+    ContactListModel model(*db);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setPaging(16, 3); // after the tester's own reads: start with nothing loaded
+    QCOMPARE(model.cachedRowCount(), 0);
+
+    const int loadsBefore = model.blockLoads();
+    QVERIFY(model.index(kContacts - 1, 0).data(ContactListModel::IdRole).toLongLong() > 0);
+    QCOMPARE(model.blockLoads(), loadsBefore + 1);
+    QCOMPARE(model.cachedRowCount(), kContacts % 16 == 0 ? 16 : kContacts % 16); // only the last, short block
+
+    // Reading the same block again costs nothing.
+    QVERIFY(!model.index(kContacts - 2, 1).data().isNull());
+    QCOMPARE(model.blockLoads(), loadsBefore + 1);
+
+    // Scrolling through everything keeps at most three blocks in memory.
+    for (int row = 0; row < kContacts; ++row) {
+        QVERIFY(model.index(row, 0).data(ContactListModel::IdRole).toLongLong() > 0);
+        QVERIFY(model.cachedRowCount() <= 3 * 16);
+    }
+    QCOMPARE(model.blockLoads(), loadsBefore + 1 + (kContacts + 15) / 16);
+}
+
+void TestContactListModel::sorts_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    const QList<std::pair<int, const char *>> columns = { { ContactListModel::NameColumn, "name" },
+        { ContactListModel::OutletColumn, "outlet" }, { ContactListModel::TitleColumn, "title" },
+        { ContactListModel::KindColumn, "kind" }, { ContactListModel::OwnerColumn, "owner" },
+        { ContactListModel::LastContactedColumn, "last contacted" }, { ContactListModel::UpdatedColumn, "updated" } };
+    for (const QString &backend : { QStringLiteral("sqlite"), QStringLiteral("postgres") })
+        for (const auto &[column, name] : columns)
+            for (Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder })
+                QTest::addRow("%s %s %s", qPrintable(backend), name, order == Qt::AscendingOrder ? "asc" : "desc")
+                    << backend << column << order;
+}
+
+void TestContactListModel::sorts()
+{
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    OPEN_TEST_DATABASE(db);
+    const QList<Expected> rows = fill(*db);
+    ContactListModel model(*db);
+    model.setPaging(64, 2); // several blocks, fewer than the list needs
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+    // Leave the default order first, so sorting by name ascending is a real change too.
+    model.sort(ContactListModel::UpdatedColumn, Qt::DescendingOrder);
+    QSignalSpy layoutSpy(&model, &QAbstractItemModel::layoutChanged);
+    model.sort(column, order);
+    QCOMPARE(model.sortColumn(), column);
+    QCOMPARE(model.sortOrder(), order);
+    if (column != ContactListModel::UpdatedColumn || order != Qt::DescendingOrder)
+        QCOMPARE(layoutSpy.count(), 1);
+    QCOMPARE(model.rowCount(), kContacts);
+    QCOMPARE(modelOrder(model), expectedOrder(rows, column, order));
+}
+
+void TestContactListModel::sortKeepsSelectedContact()
+{
+    OPEN_TEST_DATABASE(db);
+    fill(*db);
+    ContactListModel model(*db);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const QPersistentModelIndex selected = model.index(10, ContactListModel::TitleColumn);
+    const qint64 id = selected.data(ContactListModel::IdRole).toLongLong();
+    model.sort(ContactListModel::NameColumn, Qt::DescendingOrder);
+    QVERIFY(selected.isValid());
+    QCOMPARE(selected.row(), kContacts - 1 - 10);
+    QCOMPARE(selected.column(), int(ContactListModel::TitleColumn));
+    QCOMPARE(selected.data(ContactListModel::IdRole).toLongLong(), id);
+}
+
+void TestContactListModel::unsortableColumnIsIgnored()
+{
+    OPEN_TEST_DATABASE(db);
+    fill(*db);
+    ContactListModel model(*db);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QVERIFY(!ContactListModel::isSortable(ContactListModel::EmailColumn));
+    const QList<qint64> before = modelOrder(model);
+    model.sort(ContactListModel::EmailColumn, Qt::DescendingOrder);
+    QCOMPARE(model.sortColumn(), int(ContactListModel::NameColumn));
+    QCOMPARE(modelOrder(model), before);
+}
+
+void TestContactListModel::refreshSeesInsertsAndTrash()
+{
+    OPEN_TEST_DATABASE(db);
+    fill(*db);
+    ContactListModel model(*db);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy resetSpy(&model, &QAbstractItemModel::modelReset);
+
+    ContactRepository repo(*db);
+    Contact aaron;
+    aaron.displayName = QStringLiteral("Aaron Early");
+    QVERIFY(repo.create(aaron).ok());
+    QCOMPARE(model.rowCount(), kContacts); // nothing changes until asked
+    model.refresh();
+    QCOMPARE(resetSpy.count(), 1);
+    QCOMPARE(model.rowCount(), kContacts + 1);
+    QCOMPARE(model.index(0, ContactListModel::NameColumn).data().toString(), aaron.displayName);
+    QCOMPARE(model.index(0, 0).data(ContactListModel::IdRole).toLongLong(), aaron.id);
+
+    // Contacts in the trash leave the list; restored ones come back.
+    const qint64 trashed = model.index(5, 0).data(ContactListModel::IdRole).toLongLong();
+    QVERIFY(repo.moveToTrash(aaron.id).ok());
+    QVERIFY(repo.moveToTrash(trashed).ok());
+    model.refresh();
+    QCOMPARE(model.rowCount(), kContacts - 1);
+    QVERIFY(!modelOrder(model).contains(aaron.id));
+    QVERIFY(!modelOrder(model).contains(trashed));
+    QVERIFY(repo.restore(trashed).ok());
+    model.refresh();
+    QCOMPARE(model.rowCount(), kContacts);
+    QVERIFY(modelOrder(model).contains(trashed));
+
+    // A row trashed after the ids were read shows as empty instead of showing its neighbour.
+    const qint64 gone = model.index(3, 0).data(ContactListModel::IdRole).toLongLong();
+    model.setPaging(ContactListModel::DefaultBlockSize, ContactListModel::DefaultMaxBlocks); // drop the loaded blocks
+    QVERIFY(repo.moveToTrash(gone).ok());
+    QVERIFY(model.index(3, 0).data().isNull());
+    QVERIFY(!model.index(4, 0).data().isNull());
+}
+
+void TestContactListModel::emptyDatabase()
+{
+    OPEN_TEST_DATABASE(db);
+    ContactListModel model(*db);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model.rowCount(), 0);
+    model.sort(ContactListModel::OutletColumn, Qt::DescendingOrder);
+    QCOMPARE(model.rowCount(), 0);
+    model.refresh();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_MAIN(TestContactListModel)
+#include "tst_contactlistmodel.moc"

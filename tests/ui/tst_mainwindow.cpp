@@ -1,0 +1,264 @@
+#include "common/messagebox.h"
+#include "common/placeholdersection.h"
+#include "contacts/contactsview.h"
+#include "itemmodels/contactlistmodel.h"
+#include "mainwindow.h"
+#include "storage/contactrepository.h"
+#include "storage/database.h"
+#include "testdatabase.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+namespace {
+
+std::unique_ptr<Database> databaseWith(const QStringList &names, const QStringList &titles = {})
+{
+    Result<std::unique_ptr<Database>> db = TestDatabase::create(QStringLiteral("sqlite"));
+    if (!db)
+        qFatal("opening a test database failed: %s", qPrintable(db.error().message));
+    ContactRepository repo(**db);
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        Contact c;
+        c.displayName = names.at(i);
+        c.title = titles.value(i);
+        if (Status s = repo.create(c); !s)
+            qFatal("creating a contact failed: %s", qPrintable(s.error().message));
+    }
+    return std::move(db).value();
+}
+
+QString cell(QTableView *view, int row, int column)
+{
+    return view->model()->index(row, column).data().toString();
+}
+
+void clickHeader(QTableView *view, int column)
+{
+    QHeaderView *header = view->horizontalHeader();
+    const QPoint at(header->sectionViewportPosition(column) + header->sectionSize(column) / 2, header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void showsTheContactsOfTheDatabase();
+    void clickingTheHeaderSorts();
+    void sidebarShowsPlaceholderPages();
+    void shortcutsSwitchSections();
+    void remembersTheListLayout();
+    void emptyDatabaseOfferAccepted();
+    void emptyDatabaseOfferDeclined();
+    void noOfferWhenContactsExist();
+};
+
+void TestMainWindow::initTestCase()
+{
+    // Settings go to a throwaway place, never to the developer's own.
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+    MessageBox::setNextAnswer(QMessageBox::NoButton);
+}
+
+void TestMainWindow::showsTheContactsOfTheDatabase()
+{
+    auto db = databaseWith({ QStringLiteral("Bea Brook"), QStringLiteral("Al Avery"), QStringLiteral("Cy Crane") },
+        { QStringLiteral("Editor"), QStringLiteral("Reporter"), QString() });
+    MainWindow window(*db);
+    QSignalSpy painted(&window, &MainWindow::contactListPainted);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QVERIFY(window.windowTitle().contains(db->location().displayName()));
+    QCOMPARE(window.currentSection(), MainWindow::Section::Contacts);
+    auto *table = window.findChild<QTableView *>(QStringLiteral("contactsTableView"));
+    QVERIFY(table);
+    QVERIFY(table->isVisible());
+    QCOMPARE(table->model()->rowCount(), 3);
+    QCOMPARE(cell(table, 0, ContactListModel::NameColumn), QStringLiteral("Al Avery"));
+    QCOMPARE(cell(table, 0, ContactListModel::TitleColumn), QStringLiteral("Reporter"));
+    QCOMPARE(cell(table, 0, ContactListModel::KindColumn), QStringLiteral("Journalist"));
+    QCOMPARE(cell(table, 2, ContactListModel::NameColumn), QStringLiteral("Cy Crane"));
+    auto *count = window.findChild<QLabel *>(QStringLiteral("contactCountLabel"));
+    QVERIFY(count);
+    QCOMPARE(count->text(), QStringLiteral("Contacts: 3"));
+
+    QTRY_COMPARE(painted.count(), 1);
+    table->viewport()->repaint();
+    QTest::qWait(0);
+    QCOMPARE(painted.count(), 1); // once only
+}
+
+void TestMainWindow::clickingTheHeaderSorts()
+{
+    auto db = databaseWith({ QStringLiteral("Bea Brook"), QStringLiteral("Al Avery"), QStringLiteral("Cy Crane") },
+        { QStringLiteral("Editor"), QStringLiteral("Reporter"), QStringLiteral("Anchor") });
+    MainWindow window(*db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("contactsTableView"));
+    QVERIFY(table);
+
+    clickHeader(table, ContactListModel::NameColumn); // already ascending: now descending
+    QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(cell(table, 0, ContactListModel::NameColumn), QStringLiteral("Cy Crane"));
+
+    clickHeader(table, ContactListModel::TitleColumn);
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(ContactListModel::TitleColumn));
+    QCOMPARE(cell(table, 0, ContactListModel::TitleColumn), QStringLiteral("Anchor"));
+    QCOMPARE(cell(table, 2, ContactListModel::TitleColumn), QStringLiteral("Reporter"));
+
+    // Email cannot be sorted: the indicator stays where the rows really are sorted.
+    clickHeader(table, ContactListModel::EmailColumn);
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(ContactListModel::TitleColumn));
+    QCOMPARE(cell(table, 0, ContactListModel::TitleColumn), QStringLiteral("Anchor"));
+}
+
+void TestMainWindow::sidebarShowsPlaceholderPages()
+{
+    auto db = databaseWith({ QStringLiteral("Al Avery") });
+    MainWindow window(*db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebarListWidget"));
+    auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("sectionsStackedWidget"));
+    QVERIFY(sidebar && stack);
+    QCOMPARE(sidebar->count(), 6);
+
+    const QStringList titles = { QStringLiteral("Organizations"), QStringLiteral("Campaigns"), QStringLiteral("Inbox"),
+        QStringLiteral("Follow-ups"), QStringLiteral("Dashboard") };
+    for (int row = 1; row < sidebar->count(); ++row) {
+        QListWidgetItem *item = sidebar->item(row);
+        QCOMPARE(item->text(), titles.at(row - 1));
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualItemRect(item).center());
+        QCOMPARE(int(window.currentSection()), row);
+        auto *page = qobject_cast<PlaceholderSection *>(stack->currentWidget());
+        QVERIFY2(page, qPrintable(titles.at(row - 1)));
+        QVERIFY(page->isVisible());
+        QCOMPARE(page->title(), titles.at(row - 1));
+        QVERIFY(!page->description().isEmpty());
+        QVERIFY(page->findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(QStringLiteral("not built")));
+    }
+    QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualItemRect(sidebar->item(0)).center());
+    QCOMPARE(window.currentSection(), MainWindow::Section::Contacts);
+    QVERIFY(window.findChild<QTableView *>(QStringLiteral("contactsTableView"))->isVisible());
+}
+
+void TestMainWindow::shortcutsSwitchSections()
+{
+    auto db = databaseWith({ QStringLiteral("Al Avery") });
+    MainWindow window(*db);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(window.currentSection(), MainWindow::Section::Campaigns);
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("campaignsAction"))->isChecked());
+    QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+    QCOMPARE(window.currentSection(), MainWindow::Section::Dashboard);
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(window.currentSection(), MainWindow::Section::Contacts);
+}
+
+void TestMainWindow::remembersTheListLayout()
+{
+    auto db = databaseWith({ QStringLiteral("Bea Brook"), QStringLiteral("Al Avery") });
+    {
+        MainWindow window(*db);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *table = window.findChild<QTableView *>(QStringLiteral("contactsTableView"));
+        table->horizontalHeader()->resizeSection(ContactListModel::OutletColumn, 333);
+        clickHeader(table, ContactListModel::OutletColumn);
+        clickHeader(table, ContactListModel::OutletColumn);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        window.resize(1000, 700);
+        window.close();
+    }
+    MainWindow window(*db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("contactsTableView"));
+    QCOMPARE(table->horizontalHeader()->sectionSize(ContactListModel::OutletColumn), 333);
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(ContactListModel::OutletColumn));
+    auto *model = window.contactsView()->model();
+    QCOMPARE(model->sortColumn(), int(ContactListModel::OutletColumn));
+    QCOMPARE(model->sortOrder(), Qt::DescendingOrder);
+    QCOMPARE(window.size(), QSize(1000, 700));
+}
+
+void TestMainWindow::emptyDatabaseOfferAccepted()
+{
+    auto db = databaseWith({});
+    MainWindow window(*db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("contactsTableView"));
+    QCOMPARE(table->model()->rowCount(), 0);
+
+    QSignalSpy finished(&window, &MainWindow::demoDataFinished);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    window.offerDemoDataIfEmpty();
+    QVERIFY(window.findChild<QProgressDialog *>(QStringLiteral("demoDataProgressDialog")));
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(table->model()->rowCount() > 0);
+    QVERIFY(!cell(table, 0, ContactListModel::NameColumn).isEmpty());
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("contactCountLabel"))->text(),
+        QStringLiteral("Contacts: %1").arg(QLocale().toString(table->model()->rowCount())));
+    QTRY_VERIFY(!window.findChild<QProgressDialog *>(QStringLiteral("demoDataProgressDialog")));
+}
+
+void TestMainWindow::emptyDatabaseOfferDeclined()
+{
+    auto db = databaseWith({});
+    MainWindow window(*db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy finished(&window, &MainWindow::demoDataFinished);
+    MessageBox::setNextAnswer(QMessageBox::No);
+    window.offerDemoDataIfEmpty();
+    QVERIFY(!window.findChild<QProgressDialog *>(QStringLiteral("demoDataProgressDialog")));
+    QCOMPARE(window.contactsView()->model()->rowCount(), 0);
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("contactCountLabel"))->text(), QStringLiteral("Contacts: 0"));
+}
+
+void TestMainWindow::noOfferWhenContactsExist()
+{
+    auto db = databaseWith({ QStringLiteral("Al Avery") });
+    MainWindow window(*db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    bool asked = false;
+    // No answer prepared: had it asked, a real box would be open now.
+    window.offerDemoDataIfEmpty();
+    const auto boxes = window.findChildren<QMessageBox *>();
+    for (QMessageBox *box : boxes)
+        asked = asked || box->isVisible();
+    QVERIFY(!asked);
+    QVERIFY(!window.findChild<QProgressDialog *>(QStringLiteral("demoDataProgressDialog")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

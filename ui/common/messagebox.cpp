@@ -1,0 +1,60 @@
+#include "messagebox.h"
+
+#include <QAbstractButton>
+
+MessageBox::Button MessageBox::s_nextAnswer = QMessageBox::NoButton;
+
+void MessageBox::setNextAnswer(Button answer)
+{
+    s_nextAnswer = answer;
+}
+
+bool MessageBox::takeNextAnswer(Button *answer)
+{
+    if (s_nextAnswer == QMessageBox::NoButton)
+        return false;
+    *answer = s_nextAnswer;
+    s_nextAnswer = QMessageBox::NoButton;
+    return true;
+}
+
+void MessageBox::question(QWidget *parent, const QString &title, const QString &text,
+    QMessageBox::StandardButtons buttons, Button defaultButton, const QObject *context,
+    std::function<void(Button)> onAnswer)
+{
+    show(QMessageBox::Question, parent, title, text, buttons, defaultButton, context, std::move(onAnswer));
+}
+
+void MessageBox::critical(QWidget *parent, const QString &title, const QString &text)
+{
+    show(QMessageBox::Critical, parent, title, text, QMessageBox::Ok, QMessageBox::Ok, nullptr, {});
+}
+
+void MessageBox::information(QWidget *parent, const QString &title, const QString &richText)
+{
+    show(QMessageBox::Information, parent, title, richText, QMessageBox::Ok, QMessageBox::Ok, nullptr, {});
+}
+
+void MessageBox::show(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text,
+    QMessageBox::StandardButtons buttons, Button defaultButton, const QObject *context,
+    std::function<void(Button)> onAnswer)
+{
+    Button answer = QMessageBox::NoButton;
+    if (takeNextAnswer(&answer)) {
+        if (onAnswer)
+            onAnswer(answer);
+        return;
+    }
+    auto *box = new QMessageBox(icon, title, text, buttons, parent);
+    box->setObjectName(QStringLiteral("rapportMessageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(defaultButton);
+    if (onAnswer) {
+        QObject::connect(box, &QMessageBox::finished, context ? context : box, [box, onAnswer = std::move(onAnswer)] {
+            const Button chosen
+                = box->clickedButton() ? box->standardButton(box->clickedButton()) : QMessageBox::NoButton;
+            onAnswer(chosen);
+        });
+    }
+    box->open();
+}

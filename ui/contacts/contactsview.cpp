@@ -1,0 +1,107 @@
+#include "contactsview.h"
+
+#include "itemmodels/contactlistmodel.h"
+
+#include <QHeaderView>
+#include <QSettings>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+const QString kHeaderKey = QStringLiteral("contacts/listHeader");
+} // namespace
+
+ContactsView::ContactsView(Database &db, QWidget *parent)
+    : QWidget(parent)
+    , m_model(new ContactListModel(db, this))
+    , m_tableView(new QTableView(this))
+{
+    m_tableView->setObjectName(QStringLiteral("contactsTableView"));
+    m_tableView->setModel(m_model);
+    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tableView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tableView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tableView->setAlternatingRowColors(true);
+    m_tableView->setShowGrid(false);
+    m_tableView->setWordWrap(false);
+    m_tableView->setCornerButtonEnabled(false);
+    m_tableView->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_tableView->setFrameShape(QFrame::NoFrame);
+
+    // Fixed row heights: a view asking every row for its size would load all 100,000 of them.
+    QHeaderView *rows = m_tableView->verticalHeader();
+    rows->setVisible(false);
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(fontMetrics().height() + 8);
+
+    QHeaderView *columns = m_tableView->horizontalHeader();
+    columns->setSectionsMovable(true);
+    columns->setHighlightSections(false);
+    columns->setStretchLastSection(true);
+    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    columns->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    applyDefaultColumnWidths();
+    m_tableView->setSortingEnabled(true);
+    connect(columns, &QHeaderView::sortIndicatorChanged, this, &ContactsView::keepSortIndicatorOnSortableColumns);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tableView);
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { Q_EMIT contactCountChanged(contactCount()); });
+    connect(m_model, &ContactListModel::errorOccurred, this, &ContactsView::errorOccurred);
+}
+
+ContactsView::~ContactsView() = default;
+
+int ContactsView::contactCount() const
+{
+    return m_model->rowCount();
+}
+
+void ContactsView::refresh()
+{
+    m_model->refresh();
+}
+
+void ContactsView::applyDefaultColumnWidths()
+{
+    // In characters of the current font, so they follow the font size and the screen's scaling.
+    const int ch = fontMetrics().averageCharWidth();
+    QHeaderView *columns = m_tableView->horizontalHeader();
+    columns->resizeSection(ContactListModel::NameColumn, 24 * ch);
+    columns->resizeSection(ContactListModel::OutletColumn, 22 * ch);
+    columns->resizeSection(ContactListModel::TitleColumn, 22 * ch);
+    columns->resizeSection(ContactListModel::KindColumn, 13 * ch);
+    columns->resizeSection(ContactListModel::OwnerColumn, 16 * ch);
+    columns->resizeSection(ContactListModel::LastContactedColumn, 14 * ch);
+    columns->resizeSection(ContactListModel::EmailColumn, 28 * ch);
+    columns->resizeSection(ContactListModel::UpdatedColumn, 12 * ch);
+}
+
+void ContactsView::keepSortIndicatorOnSortableColumns(int column)
+{
+    if (ContactListModel::isSortable(column))
+        return;
+    // The model ignored the request (e.g. Email): show the order the rows are really in.
+    QHeaderView *columns = m_tableView->horizontalHeader();
+    const QSignalBlocker blocker(columns);
+    columns->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+}
+
+void ContactsView::saveSettings(QSettings &settings) const
+{
+    settings.setValue(kHeaderKey, m_tableView->horizontalHeader()->saveState());
+}
+
+void ContactsView::restoreSettings(const QSettings &settings)
+{
+    const QByteArray state = settings.value(kHeaderKey).toByteArray();
+    QHeaderView *columns = m_tableView->horizontalHeader();
+    if (state.isEmpty() || !columns->restoreState(state))
+        return;
+    // restoreState() sets the indicator without telling the view, so sort explicitly.
+    if (!ContactListModel::isSortable(columns->sortIndicatorSection()))
+        columns->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    m_model->sort(columns->sortIndicatorSection(), columns->sortIndicatorOrder());
+}

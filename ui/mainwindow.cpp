@@ -1,0 +1,340 @@
+#include "mainwindow.h"
+
+#include "common/messagebox.h"
+#include "common/placeholdersection.h"
+#include "contacts/contactsview.h"
+#include "demo/demodataloader.h"
+#include "itemmodels/contactlistmodel.h"
+#include "storage/contactrepository.h"
+#include "storage/database.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+
+namespace {
+
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+
+struct SectionInfo
+{
+    MainWindow::Section section;
+    const char *iconName; // freedesktop icon name
+    QStyle::StandardPixmap fallbackIcon; // when the icon theme has none
+    const char *objectName;
+};
+
+constexpr SectionInfo kSections[] = {
+    { MainWindow::Section::Contacts, "x-office-address-book", QStyle::SP_FileDialogDetailedView, "contacts" },
+    { MainWindow::Section::Organizations, "applications-office", QStyle::SP_DirHomeIcon, "organizations" },
+    { MainWindow::Section::Campaigns, "mail-send", QStyle::SP_ArrowForward, "campaigns" },
+    { MainWindow::Section::Inbox, "mail-unread", QStyle::SP_DriveNetIcon, "inbox" },
+    { MainWindow::Section::FollowUps, "appointment-soon", QStyle::SP_BrowserReload, "followUps" },
+    { MainWindow::Section::Dashboard, "x-office-spreadsheet", QStyle::SP_FileDialogInfoView, "dashboard" },
+};
+
+QString sectionTitle(MainWindow::Section section)
+{
+    switch (section) {
+    case MainWindow::Section::Contacts:
+        return MainWindow::tr("Contacts");
+    case MainWindow::Section::Organizations:
+        return MainWindow::tr("Organizations");
+    case MainWindow::Section::Campaigns:
+        return MainWindow::tr("Campaigns");
+    case MainWindow::Section::Inbox:
+        return MainWindow::tr("Inbox");
+    case MainWindow::Section::FollowUps:
+        return MainWindow::tr("Follow-ups");
+    case MainWindow::Section::Dashboard:
+        return MainWindow::tr("Dashboard");
+    }
+    return {};
+}
+
+QString sectionPromise(MainWindow::Section section)
+{
+    switch (section) {
+    case MainWindow::Section::Contacts:
+        return {};
+    case MainWindow::Section::Organizations:
+        return MainWindow::tr("Outlets, clients and other companies, with the people who work there and "
+                              "everything the agency did with them.");
+    case MainWindow::Section::Campaigns:
+        return MainWindow::tr("Each client's campaigns with their press releases and pitches, media lists, the "
+                              "pitch pipeline per contact and the coverage that came of it.");
+    case MainWindow::Section::Inbox:
+        return MainWindow::tr("Mentions, replies and messages from Mastodon, Bluesky and feeds that match no "
+                              "contact yet, waiting for you to file or dismiss them.");
+    case MainWindow::Section::FollowUps:
+        return MainWindow::tr("Your dated follow-ups with contacts and campaigns, with a reminder when one is "
+                              "due.");
+    case MainWindow::Section::Dashboard:
+        return MainWindow::tr("Charts of the team's engagement: conversations over time, response rates, the "
+                              "pitch funnel, coverage and the relationships that are cooling off.");
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(Database &db, QWidget *parent)
+    : QMainWindow(parent)
+    , m_db(db)
+    , m_demoLoader(new DemoDataLoader(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    const QString where = m_db.location().displayName();
+    setWindowTitle(m_db.isReadOnly() ? tr("%1 (read-only) — Rapport").arg(where) : tr("%1 — Rapport").arg(where));
+
+    createSections();
+    createMenus();
+    createStatusBar();
+
+    connect(m_demoLoader, &DemoDataLoader::progressChanged, this, [this](double fraction, const QString &what) {
+        if (!m_demoProgress)
+            return;
+        // setValue() would spin the event loop if the dialog were modal; it is not.
+        m_demoProgress->setValue(qRound(fraction * 1000));
+        if (!what.isEmpty())
+            m_demoProgress->setLabelText(what);
+    });
+    connect(
+        m_demoLoader, &DemoDataLoader::finished, this, [this](DemoDataLoader::Outcome outcome, const QString &message) {
+            if (m_demoProgress) {
+                m_demoProgress->deleteLater();
+                m_demoProgress = nullptr;
+            }
+            m_contactsView->refresh();
+            switch (outcome) {
+            case DemoDataLoader::Outcome::Loaded:
+                statusBar()->showMessage(tr("The demo agency is loaded."), 5000);
+                break;
+            case DemoDataLoader::Outcome::Canceled:
+                statusBar()->showMessage(tr("Canceled: no demo data was loaded."), 5000);
+                break;
+            case DemoDataLoader::Outcome::Failed:
+                MessageBox::critical(
+                    this, tr("Demo data not loaded"), tr("The demo agency could not be loaded: %1").arg(message));
+                break;
+            }
+            Q_EMIT demoDataFinished(outcome == DemoDataLoader::Outcome::Loaded);
+        });
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(kStateKey).toByteArray());
+    m_contactsView->restoreSettings(settings);
+    showSection(Section::Contacts);
+    updateContactCount(m_contactsView->contactCount());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createSections()
+{
+    m_sidebar = new QListWidget(this);
+    m_sidebar->setObjectName(QStringLiteral("sidebarListWidget"));
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setIconSize(QSize(22, 22));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setUniformItemSizes(true);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sidebar->setBackgroundRole(QPalette::Window);
+    m_sidebar->viewport()->setBackgroundRole(QPalette::Window);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("sectionsStackedWidget"));
+
+    for (const SectionInfo &info : kSections) {
+        const QIcon icon
+            = QIcon::fromTheme(QString::fromLatin1(info.iconName), style()->standardIcon(info.fallbackIcon));
+        auto *item = new QListWidgetItem(icon, sectionTitle(info.section), m_sidebar);
+        item->setSizeHint(QSize(0, fontMetrics().height() + 18));
+        QWidget *page = nullptr;
+        if (info.section == Section::Contacts) {
+            m_contactsView = new ContactsView(m_db, m_stack);
+            page = m_contactsView;
+        } else {
+            page = new PlaceholderSection(icon, sectionTitle(info.section), sectionPromise(info.section), m_stack);
+        }
+        page->setObjectName(QString::fromLatin1(info.objectName)
+            + (info.section == Section::Contacts ? QStringLiteral("View") : QStringLiteral("PlaceholderSection")));
+        m_stack->addWidget(page);
+    }
+    m_sidebar->setFixedWidth(m_sidebar->sizeHintForColumn(0) + 4 * fontMetrics().averageCharWidth());
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        m_stack->setCurrentIndex(row);
+        if (m_sectionActions)
+            m_sectionActions->actions().at(row)->setChecked(true);
+    });
+
+    auto *separator = new QFrame(this);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(separator);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_contactsView->tableView()->viewport()->installEventFilter(this);
+    connect(m_contactsView, &ContactsView::contactCountChanged, this, &MainWindow::updateContactCount);
+    connect(m_contactsView, &ContactsView::errorOccurred, this, &MainWindow::showError);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_sectionActions = new QActionGroup(this);
+    m_sectionActions->setExclusive(true);
+    for (int i = 0; i < m_sidebar->count(); ++i) {
+        QAction *action = view->addAction(m_sidebar->item(i)->icon(), m_sidebar->item(i)->text());
+        action->setObjectName(QString::fromLatin1(kSections[i].objectName) + QStringLiteral("Action"));
+        action->setCheckable(true);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        m_sectionActions->addAction(action);
+        const Section section = kSections[i].section;
+        connect(action, &QAction::triggered, this, [this, section] { showSection(section); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Rapport"));
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("contactCountLabel"));
+    statusBar()->addPermanentWidget(m_countLabel);
+    if (m_db.isReadOnly()) {
+        auto *readOnly = new QLabel(tr("Read-only: changes cannot be saved"), this);
+        readOnly->setObjectName(QStringLiteral("readOnlyLabel"));
+        readOnly->setToolTip(tr("Rapport cannot write to %1.").arg(m_db.location().displayName()));
+        QFont bold = readOnly->font();
+        bold.setBold(true);
+        readOnly->setFont(bold);
+        statusBar()->addWidget(readOnly);
+    }
+}
+
+MainWindow::Section MainWindow::currentSection() const
+{
+    return kSections[qBound(0, m_stack->currentIndex(), int(std::size(kSections)) - 1)].section;
+}
+
+void MainWindow::showSection(Section section)
+{
+    m_sidebar->setCurrentRow(static_cast<int>(section));
+}
+
+void MainWindow::updateContactCount(int count)
+{
+    // A label, not a sentence: no plural forms to get wrong in any language.
+    m_countLabel->setText(tr("Contacts: %L1").arg(count));
+}
+
+void MainWindow::showError(const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
+    // One box is enough: a broken connection would otherwise raise one for every block of rows.
+    if (m_errorShown)
+        return;
+    m_errorShown = true;
+    MessageBox::critical(this, tr("Database error"), message);
+}
+
+void MainWindow::showAbout()
+{
+    const QString where = m_db.location().displayName().toHtmlEscaped();
+    MessageBox::information(this, tr("About Rapport"),
+        tr("<h3>Rapport %1</h3><p>The relationship memory of your PR agency.</p><p>Database: %2%3</p>")
+            .arg(QStringLiteral(RAPPORT_VERSION), where, m_db.isReadOnly() ? tr(" (read-only)") : QString()));
+}
+
+void MainWindow::offerDemoDataIfEmpty()
+{
+    if (m_db.isReadOnly() || m_demoLoader->isRunning())
+        return;
+    ContactRepository contacts(m_db);
+    Result<qint64> count = contacts.count(true);
+    if (!count || *count > 0)
+        return;
+    MessageBox::question(this, tr("Load a demo agency?"),
+        tr("Your database is empty. Load a demo agency with outlets, journalists, conversations "
+           "and campaigns to try Rapport out?"),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes, this, [this](MessageBox::Button answer) {
+            if (answer == QMessageBox::Yes)
+                loadDemoData();
+        });
+}
+
+void MainWindow::loadDemoData()
+{
+    if (m_demoLoader->isRunning())
+        return;
+    m_demoProgress = new QProgressDialog(tr("Preparing the demo agency…"), tr("Cancel"), 0, 1000, this);
+    m_demoProgress->setObjectName(QStringLiteral("demoDataProgressDialog"));
+    m_demoProgress->setWindowTitle(tr("Loading demo data"));
+    m_demoProgress->setWindowModality(Qt::NonModal);
+    m_demoProgress->setAutoClose(false);
+    m_demoProgress->setAutoReset(false);
+    m_demoProgress->setMinimumDuration(0);
+    m_demoProgress->setMinimumWidth(420);
+    connect(m_demoProgress, &QProgressDialog::canceled, this, [this] {
+        m_demoLoader->cancel();
+        statusBar()->showMessage(tr("Canceling…"));
+    });
+    m_demoProgress->show();
+    m_demoLoader->start(m_db.location(), m_db.currentUserId(), DemoGenerator::Size::Small);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (!m_contactListPainted && event->type() == QEvent::Paint && watched == m_contactsView->tableView()->viewport()
+        && m_contactsView->contactCount() > 0) {
+        m_contactListPainted = true;
+        watched->removeEventFilter(this);
+        // Queued, so it fires after this paint has finished.
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT contactListPainted(); }, Qt::QueuedConnection);
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    m_contactsView->saveSettings(settings);
+    QMainWindow::closeEvent(event);
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QMainWindow>
+
+class ContactsView;
+class Database;
+class DemoDataLoader;
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QProgressDialog;
+class QStackedWidget;
+
+// Rapport's main window: a sidebar of sections (Contacts, Organizations, Campaigns, Inbox, Follow-ups,
+// Dashboard) beside the current section's page, with the menus and the status bar.
+//
+// The app builds it on the GUI thread's Database, shows it, then calls offerDemoDataIfEmpty().
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    enum class Section { Contacts, Organizations, Campaigns, Inbox, FollowUps, Dashboard };
+    Q_ENUM(Section)
+
+    explicit MainWindow(Database &db, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // If the database has no contacts (not even in the trash) and can be written, asks whether to load the
+    // demo agency, and loads it on a worker thread with a progress dialog. Returns at once.
+    void offerDemoDataIfEmpty();
+
+    Section currentSection() const;
+    void showSection(Section section);
+    ContactsView *contactsView() const { return m_contactsView; }
+
+Q_SIGNALS:
+    // The contact table painted rows for the first time (used to time start-up). Emitted once.
+    void contactListPainted();
+    // Loading the demo agency ended; `loaded` is false if it failed or was canceled.
+    void demoDataFinished(bool loaded);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createSections();
+    void createMenus();
+    void createStatusBar();
+    void loadDemoData();
+    void updateContactCount(int count);
+    void showError(const QString &message);
+    void showAbout();
+
+    Database &m_db;
+    QListWidget *m_sidebar = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    ContactsView *m_contactsView = nullptr;
+    QActionGroup *m_sectionActions = nullptr;
+    QLabel *m_countLabel = nullptr;
+    DemoDataLoader *m_demoLoader = nullptr;
+    QProgressDialog *m_demoProgress = nullptr;
+    bool m_contactListPainted = false;
+    bool m_errorShown = false;
+};

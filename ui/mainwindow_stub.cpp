@@ -1,2 +1,0 @@
-// Replaced by the real main window.
-namespace { [[maybe_unused]] int uiPlaceholder = 0; }
