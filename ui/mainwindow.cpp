@@ -10,11 +10,13 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPainter>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStackedWidget>
@@ -85,6 +87,27 @@ QString sectionPromise(MainWindow::Section section)
                               "pitch funnel, coverage and the relationships that are cooling off.");
     }
     return {};
+}
+
+// The theme's icon, or else the style's, padded to `size` if it has no pixmap that large: the list lines
+// up its texts after each icon's real width.
+QIcon sectionIcon(const SectionInfo &info, QSize size)
+{
+    const QIcon themed = QIcon::fromTheme(QString::fromLatin1(info.iconName));
+    if (!themed.isNull())
+        return themed;
+    const QIcon standard = QApplication::style()->standardIcon(info.fallbackIcon);
+    const QPixmap pixmap = standard.pixmap(size);
+    if (pixmap.deviceIndependentSize().toSize() == size)
+        return standard;
+    QPixmap padded(size * pixmap.devicePixelRatio());
+    padded.setDevicePixelRatio(pixmap.devicePixelRatio());
+    padded.fill(Qt::transparent);
+    QPainter painter(&padded);
+    const QSizeF inner = pixmap.deviceIndependentSize();
+    painter.drawPixmap(QPointF((size.width() - inner.width()) / 2, (size.height() - inner.height()) / 2), pixmap);
+    painter.end();
+    return QIcon(padded);
 }
 
 } // namespace
@@ -159,10 +182,8 @@ void MainWindow::createSections()
     m_stack->setObjectName(QStringLiteral("sectionsStackedWidget"));
 
     for (const SectionInfo &info : kSections) {
-        const QIcon icon
-            = QIcon::fromTheme(QString::fromLatin1(info.iconName), style()->standardIcon(info.fallbackIcon));
-        auto *item = new QListWidgetItem(icon, sectionTitle(info.section), m_sidebar);
-        item->setSizeHint(QSize(0, fontMetrics().height() + 18));
+        const QIcon icon = sectionIcon(info, m_sidebar->iconSize());
+        new QListWidgetItem(icon, sectionTitle(info.section), m_sidebar);
         QWidget *page = nullptr;
         if (info.section == Section::Contacts) {
             m_contactsView = new ContactsView(m_db, m_stack);
@@ -174,7 +195,14 @@ void MainWindow::createSections()
             + (info.section == Section::Contacts ? QStringLiteral("View") : QStringLiteral("PlaceholderSection")));
         m_stack->addWidget(page);
     }
-    m_sidebar->setFixedWidth(m_sidebar->sizeHintForColumn(0) + 4 * fontMetrics().averageCharWidth());
+    // As wide as the longest name (translations differ), with room for the icon and some air.
+    int textWidth = 0;
+    for (int i = 0; i < m_sidebar->count(); ++i) {
+        QListWidgetItem *item = m_sidebar->item(i);
+        textWidth = qMax(textWidth, fontMetrics().horizontalAdvance(item->text()));
+        item->setSizeHint(QSize(-1, qMax(fontMetrics().height(), m_sidebar->iconSize().height()) + 14));
+    }
+    m_sidebar->setFixedWidth(textWidth + m_sidebar->iconSize().width() + 6 * fontMetrics().averageCharWidth());
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;

@@ -1,5 +1,6 @@
 #include "placeholdersection.h"
 
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -32,7 +33,7 @@ PlaceholderSection::PlaceholderSection(
     descriptionLabel->setObjectName(QStringLiteral("descriptionLabel"));
     descriptionLabel->setWordWrap(true);
     descriptionLabel->setAlignment(Qt::AlignHCenter);
-    descriptionLabel->setMaximumWidth(520);
+    descriptionLabel->setMaximumWidth(560);
     descriptionLabel->setTextFormat(Qt::PlainText);
 
     auto *layout = new QVBoxLayout(this);
@@ -43,7 +44,13 @@ PlaceholderSection::PlaceholderSection(
     layout->addSpacing(4);
     layout->addWidget(statusLabel);
     layout->addSpacing(12);
-    layout->addWidget(descriptionLabel, 0, Qt::AlignHCenter);
+    // Centred by stretches, not by an alignment flag: with one, the layout ignores the label's
+    // height-for-width and shows only the first line of the wrapped text.
+    auto *descriptionRow = new QHBoxLayout;
+    descriptionRow->addStretch(1);
+    descriptionRow->addWidget(descriptionLabel, 4);
+    descriptionRow->addStretch(1);
+    layout->addLayout(descriptionRow);
     layout->addStretch(3);
 }
 

@@ -66,17 +66,26 @@ void ContactsView::refresh()
 
 void ContactsView::applyDefaultColumnWidths()
 {
-    // In characters of the current font, so they follow the font size and the screen's scaling.
-    const int ch = fontMetrics().averageCharWidth();
+    // In characters of the current font, so they follow the font size and the screen's scaling; never
+    // narrower than the column's title with the sort arrow.
+    const QFontMetrics metrics = fontMetrics();
+    const int ch = metrics.averageCharWidth();
     QHeaderView *columns = m_tableView->horizontalHeader();
-    columns->resizeSection(ContactListModel::NameColumn, 24 * ch);
-    columns->resizeSection(ContactListModel::OutletColumn, 22 * ch);
-    columns->resizeSection(ContactListModel::TitleColumn, 22 * ch);
-    columns->resizeSection(ContactListModel::KindColumn, 13 * ch);
-    columns->resizeSection(ContactListModel::OwnerColumn, 16 * ch);
-    columns->resizeSection(ContactListModel::LastContactedColumn, 14 * ch);
-    columns->resizeSection(ContactListModel::EmailColumn, 28 * ch);
-    columns->resizeSection(ContactListModel::UpdatedColumn, 12 * ch);
+    const QFontMetrics headerMetrics = columns->fontMetrics();
+    const std::pair<int, int> widths[] = {
+        { ContactListModel::NameColumn, 26 },
+        { ContactListModel::OutletColumn, 24 },
+        { ContactListModel::TitleColumn, 24 },
+        { ContactListModel::KindColumn, 15 },
+        { ContactListModel::OwnerColumn, 18 },
+        { ContactListModel::LastContactedColumn, 14 },
+        { ContactListModel::EmailColumn, 34 },
+        { ContactListModel::UpdatedColumn, 12 },
+    };
+    for (const auto &[column, chars] : widths) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        columns->resizeSection(column, qMax(chars * ch, headerMetrics.horizontalAdvance(title) + 5 * ch));
+    }
 }
 
 void ContactsView::keepSortIndicatorOnSortableColumns(int column)
