@@ -1,2 +1,54 @@
+// Rapport: one binary for the window and the headless command line.
+#include "commandline.h"
+#include "commands.h"
+#include "gui.h"
+#include "translations.h"
+
 #include <QApplication>
-int main(int argc, char **argv) { QApplication app(argc, argv); return 0; }
+#include <QElapsedTimer>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+QStringList rawArguments(int argc, char **argv)
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    return args;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+
+    const Invocation inv = Invocation::parse(rawArguments(argc, argv));
+    const bool headless = !inv.command.isEmpty() || inv.help || inv.version || !inv.usageError.isEmpty();
+
+    // Headless commands need no display: a plain QCoreApplication.
+    std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    QCoreApplication::setOrganizationName(QStringLiteral("Rapport"));
+    QCoreApplication::setApplicationName(QStringLiteral("Rapport"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RAPPORT_VERSION));
+    Translations::install(*app, inv.lang);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (inv.version) {
+        out << QStringLiteral("rapport %1").arg(QStringLiteral(RAPPORT_VERSION)) << Qt::endl;
+        return 0;
+    }
+    if (inv.help && inv.usageError.isEmpty()) {
+        out << Invocation::usage();
+        return 0;
+    }
+    if (headless)
+        return Commands::run(inv, out, err);
+    return Gui::run(*static_cast<QApplication *>(app.get()), inv, sinceStart);
+}

@@ -1,0 +1,124 @@
+#include "commandline.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
+
+// Options that take a value, per command ("" = global).
+const QMap<QString, QStringList> kValueOptions = {
+    {QString(), {QStringLiteral("db"), QStringLiteral("lang")}},
+    {QStringLiteral("demo"), {QStringLiteral("size"), QStringLiteral("seed")}},
+    {QStringLiteral("search"), {QStringLiteral("limit")}},
+};
+const QMap<QString, QStringList> kFlagOptions = {
+    {QString(), {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version"),
+                 QStringLiteral("benchmark-startup")}},
+    {QStringLiteral("demo"), {QStringLiteral("force")}},
+    {QStringLiteral("search"), {QStringLiteral("contacts-only")}},
+};
+
+} // namespace
+
+QStringList Invocation::commands()
+{
+    return {QStringLiteral("demo"), QStringLiteral("stats"), QStringLiteral("search"), QStringLiteral("migrate")};
+}
+
+Invocation Invocation::parse(const QStringList &args)
+{
+    Invocation inv;
+    for (int i = 1; i < args.size(); ++i) {
+        QString arg = args.at(i);
+        if (arg == u"--") {
+            inv.arguments << args.mid(i + 1);
+            break;
+        }
+        if (arg.startsWith(u"--") && arg.size() > 2) {
+            QString name = arg.mid(2);
+            QString value;
+            bool hasValue = false;
+            if (const qsizetype eq = name.indexOf(u'='); eq >= 0) {
+                value = name.mid(eq + 1);
+                name = name.left(eq);
+                hasValue = true;
+            }
+            const bool takesValue = kValueOptions.value(QString()).contains(name)
+                || kValueOptions.value(inv.command).contains(name);
+            const bool isFlag = kFlagOptions.value(QString()).contains(name) || kFlagOptions.value(inv.command).contains(name);
+            if (!takesValue && !isFlag) {
+                inv.usageError = tr("Unknown option --%1.").arg(name);
+                return inv;
+            }
+            if (takesValue && !hasValue) {
+                if (i + 1 >= args.size()) {
+                    inv.usageError = tr("The option --%1 needs a value.").arg(name);
+                    return inv;
+                }
+                value = args.at(++i);
+            } else if (isFlag && hasValue) {
+                inv.usageError = tr("The option --%1 takes no value.").arg(name);
+                return inv;
+            }
+            if (name == u"db")
+                inv.db = value;
+            else if (name == u"lang")
+                inv.lang = value;
+            else if (name == u"json")
+                inv.json = true;
+            else if (name == u"help")
+                inv.help = true;
+            else if (name == u"version")
+                inv.version = true;
+            else
+                inv.options.insert(name, isFlag ? QStringLiteral("1") : value);
+            continue;
+        }
+        if (arg == u"-h") {
+            inv.help = true;
+            continue;
+        }
+        if (arg.startsWith(u'-') && arg.size() > 1) {
+            inv.usageError = tr("Unknown option %1.").arg(arg);
+            return inv;
+        }
+        if (inv.command.isEmpty()) {
+            if (!commands().contains(arg)) {
+                inv.usageError = tr("Unknown command “%1”.").arg(arg);
+                return inv;
+            }
+            inv.command = arg;
+        } else {
+            inv.arguments << arg;
+        }
+    }
+    return inv;
+}
+
+QString Invocation::usage()
+{
+    return tr("Usage: rapport [--db PATH-or-URL] [--lang CODE] [COMMAND] [OPTIONS] [--json]\n"
+              "\n"
+              "Without a command, opens the Rapport window.\n"
+              "\n"
+              "Commands:\n"
+              "  demo --size small|large [--seed N] [--force]\n"
+              "                    Fill an empty database with a demo PR agency (--force replaces what is there).\n"
+              "  stats             Row counts per table, schema version and database size.\n"
+              "  search QUERY [--limit N] [--contacts-only]\n"
+              "                    Ranked contacts and conversations matching QUERY (words are prefixes).\n"
+              "  migrate           Bring the database to the current schema and say what was done.\n"
+              "\n"
+              "Options:\n"
+              "  --db PATH-or-URL  An SQLite file, or postgresql://user[:password]@host[:port]/database.\n"
+              "                    Default: rapport.sqlite in the user's data folder.\n"
+              "  --lang CODE       Language of the interface (en, de); default: the system's.\n"
+              "  --json            Print the result as JSON.\n"
+              "  --help, --version\n"
+              "\n"
+              "Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.\n");
+}

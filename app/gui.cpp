@@ -1,0 +1,66 @@
+#include "gui.h"
+
+#include "commandline.h"
+#include "mainwindow.h"
+#include "storage/database.h"
+#include "storage/userrepository.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QIcon>
+#include <QMessageBox>
+#include <QTextStream>
+#include <QTimer>
+
+namespace {
+
+// Peak resident memory of this process in KiB (VmHWM), for the start-up benchmark.
+qint64 peakMemoryKiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray &line : lines)
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+} // namespace
+
+int Gui::run(QApplication &app, const Invocation &inv, const QElapsedTimer &sinceStart)
+{
+    QIcon icon;
+    for (int size : {48, 128, 256})
+        icon.addFile(QStringLiteral(":/rapport/icons/rapport-%1.png").arg(size));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.rapport.Rapport"), icon));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.rapport.Rapport"));
+
+    Result<DatabaseLocation> location =
+        inv.db.isEmpty() ? Result<DatabaseLocation>(DatabaseLocation::defaultLocation()) : DatabaseLocation::parse(inv.db);
+    Result<std::unique_ptr<Database>> db = location ? Database::open(*location) : Result<std::unique_ptr<Database>>(location.error());
+    if (!db) {
+        QTextStream(stderr) << QCoreApplication::translate("Gui", "rapport: %1").arg(db.error().message) << Qt::endl;
+        QMessageBox::critical(nullptr, QCoreApplication::translate("Gui", "Rapport cannot open the database"),
+                              db.error().message);
+        return 1;
+    }
+    (void)UserRepository(**db).ensureUser(UserRepository::systemLogin(), UserRepository::systemLogin());
+
+    MainWindow window(**db);
+    const bool benchmark = inv.hasOption(QStringLiteral("benchmark-startup"));
+    if (benchmark) {
+        // Prints when the contact list first painted, then quits: used by tests/bench/bench_startup.
+        QObject::connect(&window, &MainWindow::contactListPainted, &app, [&sinceStart]() {
+            QTextStream(stdout) << "first-paint-ms " << sinceStart.nsecsElapsed() / 1e6 << Qt::endl
+                                << "peak-rss-kib " << peakMemoryKiB() << Qt::endl;
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        });
+    }
+    window.show();
+    if (!benchmark)
+        window.offerDemoDataIfEmpty();
+    return QApplication::exec();
+}

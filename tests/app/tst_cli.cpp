@@ -1,0 +1,219 @@
+// `rapport [--db …] <command>`: exit status, output and messages, as a script or a person sees them.
+#include "testdatabase.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+Run rapport(const QStringList &args, const QString &asUser = QString())
+{
+    QProcess p;
+    QStringList argv = args;
+    QString program = QStringLiteral(RAPPORT_BINARY);
+    if (!asUser.isEmpty()) {
+        argv = QStringList{QStringLiteral("-u"), asUser, QStringLiteral("--"), program} + args;
+        program = QStringLiteral("runuser");
+    }
+    p.start(program, argv);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(300'000))
+        return {};
+    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+               QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString dbArg(const QString &name)
+{
+    return TestDatabase::tempDir() + u'/' + name;
+}
+
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void usage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("help") << QStringList{QStringLiteral("--help")} << 0 << "Usage: rapport";
+        QTest::newRow("version") << QStringList{QStringLiteral("--version")} << 0 << "rapport 0.";
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2 << "Unknown command";
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("stats"), QStringLiteral("--frob")} << 2
+                                        << "Unknown option --frob";
+        QTest::newRow("missing value") << QStringList{QStringLiteral("--db")} << 2 << "needs a value";
+        QTest::newRow("bad size") << QStringList{QStringLiteral("demo"), QStringLiteral("--size"), QStringLiteral("huge")}
+                                  << 2 << "huge";
+        QTest::newRow("search without query") << QStringList{QStringLiteral("search")} << 2 << "needs a QUERY";
+        QTest::newRow("bad url") << QStringList{QStringLiteral("--db"), QStringLiteral("mysql://a:secretpw@h/d"),
+                                                QStringLiteral("stats")}
+                                 << 1 << "Unsupported database URL";
+    }
+    void usage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, expected);
+        const Run r = rapport(args);
+        QCOMPARE(r.exitCode, exitCode);
+        const QString all = r.out + r.err;
+        QVERIFY2(all.contains(expected), qPrintable(all));
+        QVERIFY(!r.err.contains(QStringLiteral("secretpw")));
+    }
+
+    void demoStatsSearch()
+    {
+        const QString db = dbArg(QStringLiteral("cli.sqlite"));
+        Run r = rapport({QStringLiteral("--db"), db, QStringLiteral("demo"), QStringLiteral("--size"), QStringLiteral("small"),
+                         QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const qint64 contacts = r.json()[QStringLiteral("rows")][QStringLiteral("contacts")].toInteger();
+        QVERIFY2(contacts >= 150 && contacts <= 300, qPrintable(r.out));
+
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("stats"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json()[QStringLiteral("schema_version")].toInt(), 1);
+        QCOMPARE(r.json()[QStringLiteral("rows")][QStringLiteral("contacts")].toInteger(), contacts);
+        QVERIFY(r.json()[QStringLiteral("rows")][QStringLiteral("interactions")].toInteger() >= 1000);
+        QVERIFY(r.json()[QStringLiteral("size_bytes")].toInteger() > 0);
+
+        // A second demo into a filled database is refused and changes nothing.
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("demo")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("--force")), qPrintable(r.err));
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("stats"), QStringLiteral("--json")});
+        QCOMPARE(r.json()[QStringLiteral("rows")][QStringLiteral("contacts")].toInteger(), contacts);
+
+        // Search by the first contact's name prefix finds that contact first.
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("search"), QStringLiteral("a"), QStringLiteral("--json"),
+                     QStringLiteral("--limit"), QStringLiteral("5")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray hits = r.json()[QStringLiteral("contacts")].toArray();
+        QVERIFY(!hits.isEmpty());
+        const QString name = hits.first()[QStringLiteral("name")].toString();
+        const QString prefix = name.left(4);
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("search"), prefix, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        bool found = false;
+        for (const QJsonValue &h : r.json()[QStringLiteral("contacts")].toArray())
+            found = found || h[QStringLiteral("name")].toString() == name;
+        QVERIFY2(found, qPrintable(r.out));
+        // Plain text output is readable too.
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("search"), prefix});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Contacts (")));
+        QVERIFY(r.out.contains(name));
+    }
+
+    void migrate()
+    {
+        const QString db = dbArg(QStringLiteral("migrate.sqlite"));
+        Run r = rapport({QStringLiteral("--db"), db, QStringLiteral("migrate")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("from schema version 0 to 1")), qPrintable(r.out));
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("migrate"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json()[QStringLiteral("from_version")].toInt(), 1);
+        QVERIFY(r.json()[QStringLiteral("applied")].toArray().isEmpty());
+    }
+
+    void badFiles()
+    {
+        // Missing: stats does not create a database.
+        Run r = rapport({QStringLiteral("--db"), dbArg(QStringLiteral("missing.sqlite")), QStringLiteral("stats")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("There is no database at")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dbArg(QStringLiteral("missing.sqlite"))));
+
+        // Corrupt.
+        const QString corrupt = dbArg(QStringLiteral("corrupt.sqlite"));
+        QFile f(corrupt);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("this is a text file, not a database\n");
+        f.close();
+        r = rapport({QStringLiteral("--db"), corrupt, QStringLiteral("stats")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("not a Rapport database")), qPrintable(r.err));
+
+        // Newer schema.
+        const QString newer = dbArg(QStringLiteral("newer.sqlite"));
+        QCOMPARE(rapport({QStringLiteral("--db"), newer, QStringLiteral("migrate")}).exitCode, 0);
+        {
+            auto db = Database::open(DatabaseLocation::sqlite(newer));
+            QVERIFY(db.ok());
+            QVERIFY((*db)->exec(QStringLiteral("INSERT INTO rapport_schema (version, applied_at) VALUES (7, 0)"),
+                                QStringLiteral("test")).ok());
+        }
+        r = rapport({QStringLiteral("--db"), newer, QStringLiteral("stats")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("newer version of Rapport")), qPrintable(r.err));
+    }
+
+    void unreadableFile()
+    {
+        if (geteuid() != 0)
+            QSKIP("needs root to run the command as another user");
+        QTemporaryDir dir(QStringLiteral("/tmp/rapport-cli-XXXXXX"));
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                              | QFile::ExeOther);
+        const QString path = dir.path() + QStringLiteral("/private.sqlite");
+        QCOMPARE(rapport({QStringLiteral("--db"), path, QStringLiteral("migrate")}).exitCode, 0);
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        const Run r = rapport({QStringLiteral("--db"), path, QStringLiteral("stats")}, QStringLiteral("nobody"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("permission denied")), qPrintable(r.err));
+    }
+
+    void postgres()
+    {
+        Result<DatabaseLocation> loc = TestDatabase::freshLocation(QStringLiteral("postgres"));
+        if (!loc) {
+            if (TestDatabase::postgresRequired())
+                QFAIL(qPrintable(loc.error().message));
+            QSKIP("PostgreSQL is not configured (set RAPPORT_TEST_PG_URL)");
+        }
+        const QString url = QStringLiteral("postgresql://%1:%2@%3:%4/%5")
+                                .arg(loc->user, loc->password, loc->host)
+                                .arg(loc->port)
+                                .arg(loc->databaseName);
+        Run r = rapport({QStringLiteral("--db"), url, QStringLiteral("demo"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = rapport({QStringLiteral("--db"), url, QStringLiteral("stats"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json()[QStringLiteral("backend")].toString(), QStringLiteral("postgresql"));
+        QVERIFY(r.json()[QStringLiteral("rows")][QStringLiteral("contacts")].toInteger() > 100);
+        QVERIFY(!r.out.contains(loc->password)); // the password never shows
+        r = rapport({QStringLiteral("--db"), url, QStringLiteral("search"), QStringLiteral("ed"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!r.json()[QStringLiteral("contacts")].toArray().isEmpty());
+
+        r = rapport({QStringLiteral("--db"),
+                     QStringLiteral("postgresql://%1:wrongpass@%2:%3/%4").arg(loc->user, loc->host).arg(loc->port).arg(loc->databaseName),
+                     QStringLiteral("stats")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("password authentication failed")), qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("wrongpass")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
