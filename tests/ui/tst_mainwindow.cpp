@@ -215,6 +215,7 @@ void TestMainWindow::emptyDatabaseOfferAccepted()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *table = window.findChild<QTableView *>(QStringLiteral("contactsTableView"));
     QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("emptyHintLabel"))->isVisible());
 
     QSignalSpy finished(&window, &MainWindow::demoDataFinished);
     MessageBox::setNextAnswer(QMessageBox::Yes);
@@ -224,6 +225,7 @@ void TestMainWindow::emptyDatabaseOfferAccepted()
     QCOMPARE(finished.first().first().toBool(), true);
     QVERIFY(table->model()->rowCount() > 0);
     QVERIFY(!cell(table, 0, ContactListModel::NameColumn).isEmpty());
+    QVERIFY(!window.findChild<QLabel *>(QStringLiteral("emptyHintLabel"))->isVisible());
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("contactCountLabel"))->text(),
         QStringLiteral("Contacts: %1").arg(QLocale().toString(table->model()->rowCount())));
     QTRY_VERIFY(!window.findChild<QProgressDialog *>(QStringLiteral("demoDataProgressDialog")));

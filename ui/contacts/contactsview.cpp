@@ -2,7 +2,9 @@
 
 #include "itemmodels/contactlistmodel.h"
 
+#include <QEvent>
 #include <QHeaderView>
+#include <QLabel>
 #include <QSettings>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -48,7 +50,19 @@ ContactsView::ContactsView(Database &db, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tableView);
 
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { Q_EMIT contactCountChanged(contactCount()); });
+    // Said in the list itself, so an empty database does not look like a broken window.
+    m_emptyHint = new QLabel(tr("No contacts yet."), m_tableView->viewport());
+    m_emptyHint->setObjectName(QStringLiteral("emptyHintLabel"));
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyHint->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_tableView->viewport()->installEventFilter(this);
+    updateEmptyHint();
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateEmptyHint();
+        Q_EMIT contactCountChanged(contactCount());
+    });
     connect(m_model, &ContactListModel::errorOccurred, this, &ContactsView::errorOccurred);
 }
 
@@ -57,6 +71,19 @@ ContactsView::~ContactsView() = default;
 int ContactsView::contactCount() const
 {
     return m_model->rowCount();
+}
+
+void ContactsView::updateEmptyHint()
+{
+    m_emptyHint->setVisible(contactCount() == 0);
+    m_emptyHint->setGeometry(m_tableView->viewport()->rect());
+}
+
+bool ContactsView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tableView->viewport() && event->type() == QEvent::Resize)
+        m_emptyHint->setGeometry(m_tableView->viewport()->rect());
+    return QWidget::eventFilter(watched, event);
 }
 
 void ContactsView::refresh()

@@ -4,6 +4,7 @@
 
 class ContactListModel;
 class Database;
+class QLabel;
 class QSettings;
 class QTableView;
 
@@ -29,6 +30,9 @@ public Q_SLOTS:
     // Reloads the list after contacts were changed elsewhere.
     void refresh();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     void contactCountChanged(int count);
     void errorOccurred(const QString &message);
@@ -36,7 +40,9 @@ Q_SIGNALS:
 private:
     void applyDefaultColumnWidths();
     void keepSortIndicatorOnSortableColumns(int column);
+    void updateEmptyHint();
 
     ContactListModel *m_model = nullptr;
     QTableView *m_tableView = nullptr;
+    QLabel *m_emptyHint = nullptr;
 };

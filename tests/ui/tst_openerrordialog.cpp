@@ -1,0 +1,51 @@
+// The message a person sees when the database cannot be opened at start-up.
+#include "common/openerrordialog.h"
+#include "storage/database.h"
+#include "testdatabase.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QMessageBox>
+#include <QTest>
+#include <QTimer>
+
+class TestOpenErrorDialog final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void showsTheReasonForACorruptFile()
+    {
+        const QString path = TestDatabase::tempDir() + QStringLiteral("/corrupt.sqlite");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, '\x7f'));
+        f.close();
+        Result<std::unique_ptr<Database>> db = Database::open(DatabaseLocation::sqlite(path));
+        QVERIFY(!db.ok());
+
+        QString text;
+        QString informative;
+        bool seen = false;
+        // The dialog is modal: inspect and close it from the event loop it runs.
+        QTimer::singleShot(0, this, [&]() {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            seen = true;
+            text = box->text();
+            informative = box->informativeText();
+            QCOMPARE(box->objectName(), QStringLiteral("openErrorMessageBox"));
+            box->button(QMessageBox::Close)->click();
+        });
+        OpenErrorDialog::exec(path, db.error().message);
+        QVERIFY(seen);
+        QVERIFY2(text.contains(QStringLiteral("not a Rapport database, or it is damaged")), qPrintable(text));
+        QVERIFY(informative.contains(path));
+        QVERIFY(informative.contains(QStringLiteral("Nothing in it was changed")));
+    }
+};
+
+QTEST_MAIN(TestOpenErrorDialog)
+#include "tst_openerrordialog.moc"
