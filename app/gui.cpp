@@ -1,6 +1,7 @@
 #include "gui.h"
 
 #include "commandline.h"
+#include "common/openerrordialog.h"
 #include "mainwindow.h"
 #include "storage/database.h"
 #include "storage/userrepository.h"
@@ -9,7 +10,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QIcon>
-#include <QMessageBox>
 #include <QTextStream>
 #include <QTimer>
 
@@ -43,8 +43,7 @@ int Gui::run(QApplication &app, const Invocation &inv, const QElapsedTimer &sinc
     Result<std::unique_ptr<Database>> db = location ? Database::open(*location) : Result<std::unique_ptr<Database>>(location.error());
     if (!db) {
         QTextStream(stderr) << QCoreApplication::translate("Gui", "rapport: %1").arg(db.error().message) << Qt::endl;
-        QMessageBox::critical(nullptr, QCoreApplication::translate("Gui", "Rapport cannot open the database"),
-                              db.error().message);
+        OpenErrorDialog::exec(location ? location->displayName() : inv.db, db.error().message);
         return 1;
     }
     (void)UserRepository(**db).ensureUser(UserRepository::systemLogin(), UserRepository::systemLogin());

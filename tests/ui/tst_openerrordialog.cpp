@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "testdatabase.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
