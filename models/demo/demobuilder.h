@@ -20,7 +20,7 @@ struct DemoScale
     int campaigns;
     int pitchesPerCampaign;
     int followUps;
-    int historyDays;           // interactions spread over this many days before the anchor
+    int historyDays; // interactions spread over this many days before the anchor
     int hotContactInteractions; // one contact with this many interactions (timeline benchmarks); 0 = none
 
     static DemoScale of(DemoGenerator::Size size);
@@ -40,11 +40,48 @@ public:
     static QString cancelledMessage();
 
 private:
-    struct Org { QString name; QString kind; QString domain; int place; qint64 reach; };
-    struct Person { int org; quint8 kind; bool dnc; quint16 first; quint16 last; quint8 beat; int owner; };
-    struct Campaign { int client; qint64 start; qint64 end; int owner; int product; QString name; };
-    struct Pitch { int campaign; int contact; quint8 status; qint64 pitchedAt; qint64 repliedAt; };
-    struct Event { qint64 at; int contact; int pitch; quint8 type; };
+    struct Org
+    {
+        QString name;
+        QString kind;
+        QString domain;
+        int place;
+        qint64 reach;
+    };
+    struct Person
+    {
+        int org;
+        quint8 kind;
+        bool dnc;
+        quint16 first;
+        quint16 last;
+        quint8 beat;
+        int owner;
+    };
+    struct Campaign
+    {
+        int client;
+        qint64 start;
+        qint64 end;
+        int owner;
+        int product;
+        QString name;
+    };
+    struct Pitch
+    {
+        int campaign;
+        int contact;
+        quint8 status;
+        qint64 pitchedAt;
+        qint64 repliedAt;
+    };
+    struct Event
+    {
+        qint64 at;
+        int contact;
+        int pitch;
+        quint8 type;
+    };
     enum PitchStatus : quint8 { Planned, Pitched, Replied, Interested, Declined, Covered };
     enum EventType : quint8 { Random, PitchSent, PitchReply };
 

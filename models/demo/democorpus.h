@@ -24,21 +24,21 @@ struct Outlet
 const QStringList &firstNames();
 const QStringList &lastNames();
 const QList<Place> &places();
-const QList<Outlet> &smallOutlets();     // the curated outlets of the small agency
-const QStringList &smallClients();       // its client companies
-const QStringList &outletWords();        // building blocks for the large dataset's outlets
+const QList<Outlet> &smallOutlets(); // the curated outlets of the small agency
+const QStringList &smallClients(); // its client companies
+const QStringList &outletWords(); // building blocks for the large dataset's outlets
 const QStringList &outletNouns();
 const QStringList &clientWords();
 const QStringList &clientSuffixes();
 const QStringList &beats();
 const QStringList &tags();
 const QStringList &mastodonServers();
-const QStringList &products();           // what clients launch: "smart thermostat"...
-const QStringList &campaignPatterns();   // "%1 %2 launch" with %1 client, %2 product
+const QStringList &products(); // what clients launch: "smart thermostat"...
+const QStringList &campaignPatterns(); // "%1 %2 launch" with %1 client, %2 product
 const QStringList &titlesFor(const QString &contactKind, const QString &outletKind);
 const QStringList &doNotContactReasons();
 const QStringList &consentSources();
-const QStringList &followUpNotes();      // %1 = first name, %2 = client
+const QStringList &followUpNotes(); // %1 = first name, %2 = client
 
 // Subject and body templates per interaction channel and direction: %1 first name, %2 client,
 // %3 product, %4 beat, %5 the user's first name.

@@ -26,15 +26,14 @@ Result<DemoGenerator::Size> DemoGenerator::parseSize(const QString &text)
         return Size::Small;
     if (t == u"large")
         return Size::Large;
-    return Error::validation(QStringLiteral("size"),
-                             tr("Unknown demo size “%1”: use small or large.").arg(text));
+    return Error::validation(QStringLiteral("size"), tr("Unknown demo size “%1”: use small or large.").arg(text));
 }
 
 Result<DemoStats> DemoGenerator::generate(Database &db, const Options &options)
 {
     if (db.isReadOnly())
-        return Error{tr("%1 is read-only: cannot write demo data into it.").arg(db.location().displayName()),
-                     Error::Code::Storage};
+        return Error { tr("%1 is read-only: cannot write demo data into it.").arg(db.location().displayName()),
+            Error::Code::Storage };
     // The only wall-clock input, and only when the caller gives no anchor: today's date (see Options).
     const QDateTime anchor = options.anchor.isValid()
         ? options.anchor
@@ -55,10 +54,10 @@ Result<DemoStats> DemoGenerator::generate(Database &db, const Options &options)
         if (!rows)
             return rows.error();
         if (*rows > 0)
-            return Error{tr("%1 already holds data: demo data goes only into an empty database. "
-                            "Use a new database, or replace everything in it (--force).")
-                             .arg(db.location().displayName()),
-                         Error::Code::Conflict};
+            return Error { tr("%1 already holds data: demo data goes only into an empty database. "
+                              "Use a new database, or replace everything in it (--force).")
+                               .arg(db.location().displayName()),
+                Error::Code::Conflict };
     }
 
     DemoBuilder builder(db, options, anchor.toMSecsSinceEpoch());
@@ -75,8 +74,8 @@ Result<DemoStats> DemoGenerator::generate(Database &db, const Options &options)
 DemoScale DemoScale::of(DemoGenerator::Size size)
 {
     if (size == DemoGenerator::Size::Large)
-        return DemoScale{25, 19'600, 400, 100'000, 1'000'000, 2'000, 100, 50'000, 3 * 365, 10'000};
-    return DemoScale{4, 34, 6, 200, 2'000, 6, 25, 60, 548, 0};
+        return DemoScale { 25, 19'600, 400, 100'000, 1'000'000, 2'000, 100, 50'000, 3 * 365, 10'000 };
+    return DemoScale { 4, 34, 6, 200, 2'000, 6, 25, 60, 548, 0 };
 }
 
 QString DemoBuilder::cancelledMessage()
@@ -85,7 +84,10 @@ QString DemoBuilder::cancelledMessage()
 }
 
 DemoBuilder::DemoBuilder(Database &db, const DemoGenerator::Options &options, qint64 anchorMs)
-    : m_db(db), m_options(options), m_scale(DemoScale::of(options.size)), m_anchor(anchorMs)
+    : m_db(db)
+    , m_options(options)
+    , m_scale(DemoScale::of(options.size))
+    , m_anchor(anchorMs)
 {
 }
 
@@ -96,17 +98,17 @@ Status DemoBuilder::report()
     if (!m_options.progress)
         return {};
     if (!m_options.progress(qMin(1.0, double(m_done) / double(m_total)), m_phase))
-        return Error{cancelledMessage()};
+        return Error { cancelledMessage() };
     return {};
 }
 
 Result<DemoStats> DemoBuilder::run()
 {
-    const QStringList idTables{QStringLiteral("users"), QStringLiteral("organizations"), QStringLiteral("contacts"),
-                               QStringLiteral("tags"), QStringLiteral("campaigns"), QStringLiteral("content_items"),
-                               QStringLiteral("media_lists"), QStringLiteral("pitches")};
-    qint64 *bases[] = {&m_userBase, &m_orgBase, &m_contactBase, &m_tagBase, &m_campaignBase, &m_contentBase,
-                       &m_listBase, &m_pitchBase};
+    const QStringList idTables { QStringLiteral("users"), QStringLiteral("organizations"), QStringLiteral("contacts"),
+        QStringLiteral("tags"), QStringLiteral("campaigns"), QStringLiteral("content_items"),
+        QStringLiteral("media_lists"), QStringLiteral("pitches") };
+    qint64 *bases[] = { &m_userBase, &m_orgBase, &m_contactBase, &m_tagBase, &m_campaignBase, &m_contentBase,
+        &m_listBase, &m_pitchBase };
     for (int i = 0; i < idTables.size(); ++i) {
         Result<qint64> next = BulkInserter::nextId(m_db, idTables.at(i));
         if (!next)
@@ -130,17 +132,17 @@ Result<DemoStats> DemoBuilder::run()
 
     // Indexes and full-text triggers of the big tables are built once at the end (SQLite).
     DeferredIndexes deferred(m_db);
-    if (Status s = deferred.defer({QStringLiteral("contacts"), QStringLiteral("interactions"),
-                                   QStringLiteral("contact_emails"), QStringLiteral("contact_phones"),
-                                   QStringLiteral("contact_tags"), QStringLiteral("handles"), QStringLiteral("pitches"),
-                                   QStringLiteral("coverage"), QStringLiteral("follow_ups")});
+    if (Status s
+        = deferred.defer({ QStringLiteral("contacts"), QStringLiteral("interactions"), QStringLiteral("contact_emails"),
+            QStringLiteral("contact_phones"), QStringLiteral("contact_tags"), QStringLiteral("handles"),
+            QStringLiteral("pitches"), QStringLiteral("coverage"), QStringLiteral("follow_ups") });
         !s)
         return s.error();
 
     using Step = Status (DemoBuilder::*)();
-    const Step steps[] = {&DemoBuilder::writeUsers,     &DemoBuilder::writeTags,     &DemoBuilder::writeOrganizations,
-                          &DemoBuilder::writeContacts,  &DemoBuilder::writeCampaigns, &DemoBuilder::writePitches,
-                          &DemoBuilder::writeInteractions, &DemoBuilder::writeFollowUps};
+    const Step steps[] = { &DemoBuilder::writeUsers, &DemoBuilder::writeTags, &DemoBuilder::writeOrganizations,
+        &DemoBuilder::writeContacts, &DemoBuilder::writeCampaigns, &DemoBuilder::writePitches,
+        &DemoBuilder::writeInteractions, &DemoBuilder::writeFollowUps };
     for (Step step : steps)
         if (Status s = (this->*step)(); !s)
             return s.error();

@@ -52,7 +52,7 @@ void DemoBuilder::planOrganizations()
         for (int n = 2; domains.contains(domain); ++n)
             domain = base + QString::number(n) + QStringLiteral(".example");
         domains.insert(domain);
-        m_orgs.append({name, kind, domain, int(rng.below(places().size())), reachFor(rng, kind)});
+        m_orgs.append({ name, kind, domain, int(rng.below(places().size())), reachFor(rng, kind) });
         (kind == u"client" ? m_clientIndexes : m_outletIndexes).append(int(m_orgs.size() - 1));
     };
 
@@ -63,9 +63,9 @@ void DemoBuilder::planOrganizations()
             add(c, QStringLiteral("client"));
         return;
     }
-    const QStringList kinds{QStringLiteral("newspaper"), QStringLiteral("magazine"), QStringLiteral("online"),
-                            QStringLiteral("broadcaster"), QStringLiteral("podcast"), QStringLiteral("blog")};
-    const int kindWeights[] = {20, 15, 30, 8, 12, 15};
+    const QStringList kinds { QStringLiteral("newspaper"), QStringLiteral("magazine"), QStringLiteral("online"),
+        QStringLiteral("broadcaster"), QStringLiteral("podcast"), QStringLiteral("blog") };
+    const int kindWeights[] = { 20, 15, 30, 8, 12, 15 };
     for (int i = 0; i < m_scale.outlets; ++i) {
         const QString kind = kinds.at(rng.weighted(kindWeights));
         const QString w = rng.pick(outletWords()), n = rng.pick(outletNouns());
@@ -75,15 +75,18 @@ void DemoBuilder::planOrganizations()
         if (kind == u"newspaper")
             name = rng.chance(0.5) ? QStringLiteral("The %1 %2").arg(w, n) : QStringLiteral("%1 %2").arg(city, n);
         else if (kind == u"magazine")
-            name = rng.chance(0.5) ? QStringLiteral("%1 %2 Magazine").arg(w, beat) : QStringLiteral("%1 Monthly").arg(beat);
+            name = rng.chance(0.5) ? QStringLiteral("%1 %2 Magazine").arg(w, beat)
+                                   : QStringLiteral("%1 Monthly").arg(beat);
         else if (kind == u"online")
             name = n + rng.pick(outletNouns()).toLower();
         else if (kind == u"broadcaster")
             name = rng.chance(0.5) ? QStringLiteral("Radio %1").arg(city) : QStringLiteral("%1 %2 TV").arg(city, w);
         else if (kind == u"podcast")
-            name = rng.chance(0.5) ? QStringLiteral("The %1 Podcast").arg(beat) : QStringLiteral("%1 %2 Podcast").arg(w, n);
+            name = rng.chance(0.5) ? QStringLiteral("The %1 Podcast").arg(beat)
+                                   : QStringLiteral("%1 %2 Podcast").arg(w, n);
         else
-            name = rng.chance(0.5) ? QStringLiteral("%1 Notes").arg(beat) : QStringLiteral("The %1 %2 Blog").arg(w, beat);
+            name = rng.chance(0.5) ? QStringLiteral("%1 Notes").arg(beat)
+                                   : QStringLiteral("The %1 %2 Blog").arg(w, beat);
         add(name, kind);
     }
     for (int i = 0; i < m_scale.clients; ++i)
@@ -98,9 +101,8 @@ void DemoBuilder::planPeople()
     const int editor = int(kinds.indexOf(QStringLiteral("editor")));
     const int blogger = int(kinds.indexOf(QStringLiteral("blogger")));
     const int client = int(kinds.indexOf(QStringLiteral("client_contact")));
-    const int others[] = {int(kinds.indexOf(QStringLiteral("influencer"))),
-                          int(kinds.indexOf(QStringLiteral("analyst"))),
-                          int(kinds.indexOf(QStringLiteral("customer")))};
+    const int others[] = { int(kinds.indexOf(QStringLiteral("influencer"))),
+        int(kinds.indexOf(QStringLiteral("analyst"))), int(kinds.indexOf(QStringLiteral("customer"))) };
 
     for (int u = 0; u < m_scale.users; ++u) {
         QString name;
@@ -112,7 +114,7 @@ void DemoBuilder::planPeople()
 
     m_people.reserve(std::size_t(m_scale.contacts));
     for (int i = 0; i < m_scale.contacts; ++i) {
-        Person p{};
+        Person p {};
         p.first = quint16(rng.below(firstNames().size()));
         p.last = quint16(rng.below(lastNames().size()));
         p.beat = quint8(rng.below(beats().size()));
@@ -138,7 +140,7 @@ void DemoBuilder::planCampaigns()
     DemoRandom rng(m_options.seed, CampaignStream);
     const int n = m_scale.campaigns;
     for (int i = 0; i < n; ++i) {
-        Campaign c{};
+        Campaign c {};
         c.client = m_clientIndexes.at(i % m_clientIndexes.size());
         c.product = int(rng.below(products().size()));
         c.owner = int(rng.below(m_scale.users));
@@ -165,7 +167,7 @@ void DemoBuilder::planPitches()
         if (!m_people[std::size_t(i)].dnc && m_people[std::size_t(i)].kind != client
             && m_people[std::size_t(i)].kind != customer)
             pool.push_back(i);
-    const int weights[] = {10, 30, 12, 13, 20, 15}; // planned, pitched, replied, interested, declined, covered
+    const int weights[] = { 10, 30, 12, 13, 20, 15 }; // planned, pitched, replied, interested, declined, covered
     m_pitches.reserve(std::size_t(m_campaigns.size()) * std::size_t(m_scale.pitchesPerCampaign));
     for (int ci = 0; ci < m_campaigns.size(); ++ci) {
         const Campaign &c = m_campaigns.at(ci);
@@ -176,7 +178,7 @@ void DemoBuilder::planPitches()
             if (chosen.contains(contact))
                 continue;
             chosen.insert(contact);
-            Pitch p{ci, contact, Planned, 0, 0};
+            Pitch p { ci, contact, Planned, 0, 0 };
             const qint64 until = qMin(c.end, m_anchor);
             if (c.start < m_anchor) {
                 p.status = quint8(rng.weighted(weights));
@@ -206,9 +208,9 @@ void DemoBuilder::planTimeline()
     for (int i = 0; i < int(m_pitches.size()); ++i) {
         const Pitch &p = m_pitches[std::size_t(i)];
         if (p.pitchedAt)
-            m_events.push_back({p.pitchedAt, p.contact, i, PitchSent});
+            m_events.push_back({ p.pitchedAt, p.contact, i, PitchSent });
         if (p.repliedAt)
-            m_events.push_back({p.repliedAt, p.contact, i, PitchReply});
+            m_events.push_back({ p.repliedAt, p.contact, i, PitchReply });
     }
 
     const qint64 n = qint64(m_people.size());
@@ -240,7 +242,7 @@ void DemoBuilder::planTimeline()
             const double u = rng.unit();
             contact = order[std::size_t(qMin<qint64>(n - 1, qint64(double(n) * u * u)))];
         }
-        m_events.push_back({randomTime(), contact, -1, Random});
+        m_events.push_back({ randomTime(), contact, -1, Random });
     }
     std::stable_sort(m_events.begin(), m_events.end(), [](const Event &a, const Event &b) { return a.at < b.at; });
 

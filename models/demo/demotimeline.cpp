@@ -24,9 +24,8 @@ struct ChannelMix
 };
 
 // How an agency's random (non-pitch) touches are spread over channels and directions.
-const ChannelMix kMix[] = {{"email", 30, 50},         {"call", 10, 40},  {"meeting", 5, 20},
-                           {"event", 4, 30},          {"mention", 15, 90}, {"reply", 8, 80},
-                           {"direct_message", 8, 50}, {"pitch", 8, 5},   {"note", 12, 0}};
+const ChannelMix kMix[] = { { "email", 30, 50 }, { "call", 10, 40 }, { "meeting", 5, 20 }, { "event", 4, 30 },
+    { "mention", 15, 90 }, { "reply", 8, 80 }, { "direct_message", 8, 50 }, { "pitch", 8, 5 }, { "note", 12, 0 } };
 
 } // namespace
 
@@ -35,11 +34,11 @@ Status DemoBuilder::writeInteractions()
     setPhase(tr("Writing interactions"));
     DemoRandom rng(m_options.seed, InteractionStream);
     BulkInserter ins(m_db, QStringLiteral("interactions"),
-                     {QStringLiteral("contact_id"), QStringLiteral("user_id"), QStringLiteral("campaign_id"),
-                      QStringLiteral("channel"), QStringLiteral("direction"), QStringLiteral("occurred_at"),
-                      QStringLiteral("subject"), QStringLiteral("body"), QStringLiteral("sentiment"),
-                      QStringLiteral("outcome"), QStringLiteral("source"), QStringLiteral("external_id"),
-                      QStringLiteral("author_name"), QStringLiteral("created_at"), QStringLiteral("updated_at")});
+        { QStringLiteral("contact_id"), QStringLiteral("user_id"), QStringLiteral("campaign_id"),
+            QStringLiteral("channel"), QStringLiteral("direction"), QStringLiteral("occurred_at"),
+            QStringLiteral("subject"), QStringLiteral("body"), QStringLiteral("sentiment"), QStringLiteral("outcome"),
+            QStringLiteral("source"), QStringLiteral("external_id"), QStringLiteral("author_name"),
+            QStringLiteral("created_at"), QStringLiteral("updated_at") });
     QStringList channels;
     QList<int> weights;
     for (const ChannelMix &m : kMix) {
@@ -48,9 +47,8 @@ Status DemoBuilder::writeInteractions()
     }
     const QString inbound = QStringLiteral("inbound"), outbound = QStringLiteral("outbound");
     const QString manual = QStringLiteral("manual");
-    const QString pitchOutcomes[] = {QString(), QStringLiteral("no reply yet"), QStringLiteral("replied"),
-                                     QStringLiteral("interested"), QStringLiteral("declined: not now"),
-                                     QStringLiteral("covered")};
+    const QString pitchOutcomes[] = { QString(), QStringLiteral("no reply yet"), QStringLiteral("replied"),
+        QStringLiteral("interested"), QStringLiteral("declined: not now"), QStringLiteral("covered") };
     const QVariant nullText(QMetaType::fromType<QString>()), nullInt(QMetaType::fromType<qint64>());
     QStringList userFirst;
     for (int u = 0; u < m_userNames.size(); ++u)
@@ -84,7 +82,7 @@ Status DemoBuilder::writeInteractions()
             channel = channels.at(k);
             in = rng.below(100) < kMix[k].inboundPercent;
             if (in && channel != u"note")
-                sentiment = rng.weighted(std::initializer_list<int>{12, 55, 33}) - 1;
+                sentiment = rng.weighted(std::initializer_list<int> { 12, 55, 33 }) - 1;
             const QStringList &choices = outcomes(channel);
             if (!choices.isEmpty() && rng.chance(0.4))
                 outcome = rng.pick(choices);
@@ -92,18 +90,18 @@ Status DemoBuilder::writeInteractions()
         if (!templates)
             templates = &messages(channel, in);
         const Message &m = templates->at(templateIndex >= 0 ? templateIndex : int(rng.below(templates->size())));
-        const QString args[5] = {firstName(person), m_orgs.at(c.client).name, products().at(c.product),
-                                 beats().at(person.beat), userFirst.at(user)};
+        const QString args[5] = { firstName(person), m_orgs.at(c.client).name, products().at(c.product),
+            beats().at(person.beat), userFirst.at(user) };
         const bool synced = channel == u"mention" && in;
-        const QString source = synced ? (rng.chance(0.5) ? QStringLiteral("mastodon") : QStringLiteral("bluesky"))
-                                      : manual;
-        if (Status s = ins.add({contactId(e.contact), m_userBase + user,
-                                pitch ? QVariant(m_campaignBase + campaign) : nullInt, channel, in ? inbound : outbound,
-                                e.at, DemoCorpus::fill(m.subject, args, 5), DemoCorpus::fill(m.body, args, 5),
-                                sentiment == 2 ? QVariant(QMetaType::fromType<int>()) : QVariant(sentiment),
-                                outcome.isEmpty() ? nullText : QVariant(outcome), source,
-                                synced ? QVariant(QString(QStringLiteral("demo-") + QString::number(seq))) : nullText,
-                                synced ? QVariant(QString(firstName(person) + u' ' + lastName(person))) : nullText, e.at, e.at});
+        const QString source
+            = synced ? (rng.chance(0.5) ? QStringLiteral("mastodon") : QStringLiteral("bluesky")) : manual;
+        if (Status s = ins.add({ contactId(e.contact), m_userBase + user,
+                pitch ? QVariant(m_campaignBase + campaign) : nullInt, channel, in ? inbound : outbound, e.at,
+                DemoCorpus::fill(m.subject, args, 5), DemoCorpus::fill(m.body, args, 5),
+                sentiment == 2 ? QVariant(QMetaType::fromType<int>()) : QVariant(sentiment),
+                outcome.isEmpty() ? nullText : QVariant(outcome), source,
+                synced ? QVariant(QString(QStringLiteral("demo-") + QString::number(seq))) : nullText,
+                synced ? QVariant(QString(firstName(person) + u' ' + lastName(person))) : nullText, e.at, e.at });
             !s)
             return s;
         if (Status s = advance(); !s)
@@ -118,11 +116,11 @@ Status DemoBuilder::writeFollowUps()
     setPhase(tr("Writing follow-ups"));
     DemoRandom rng(m_options.seed, FollowUpStream);
     BulkInserter ins(m_db, QStringLiteral("follow_ups"),
-                     {QStringLiteral("contact_id"), QStringLiteral("campaign_id"), QStringLiteral("assignee_id"),
-                      QStringLiteral("due_at"), QStringLiteral("note"), QStringLiteral("done_at"),
-                      QStringLiteral("created_at"), QStringLiteral("updated_at")});
+        { QStringLiteral("contact_id"), QStringLiteral("campaign_id"), QStringLiteral("assignee_id"),
+            QStringLiteral("due_at"), QStringLiteral("note"), QStringLiteral("done_at"), QStringLiteral("created_at"),
+            QStringLiteral("updated_at") });
     const qint64 hour = 3'600'000;
-    const int kinds[] = {20, 15, 35, 30}; // overdue, due today, later, done
+    const int kinds[] = { 20, 15, 35, 30 }; // overdue, due today, later, done
     const QVariant nullInt(QMetaType::fromType<qint64>());
     for (int i = 0; i < m_scale.followUps; ++i) {
         // Half follow a pitch (and so a campaign), half a contact alone.
@@ -147,10 +145,10 @@ Status DemoBuilder::writeFollowUps()
             break;
         }
         const qint64 created = qMin(due, m_anchor) - rng.between(1, 10) * day();
-        const QString args[2] = {firstName(person), m_orgs.at(c.client).name};
-        if (Status s = ins.add({contactId(contact), pitch ? QVariant(m_campaignBase + pitch->campaign) : nullInt,
-                                m_userBase + person.owner, due, DemoCorpus::fill(rng.pick(followUpNotes()), args, 2),
-                                done ? QVariant(done) : nullInt, created, done ? done : created});
+        const QString args[2] = { firstName(person), m_orgs.at(c.client).name };
+        if (Status s = ins.add({ contactId(contact), pitch ? QVariant(m_campaignBase + pitch->campaign) : nullInt,
+                m_userBase + person.owner, due, DemoCorpus::fill(rng.pick(followUpNotes()), args, 2),
+                done ? QVariant(done) : nullInt, created, done ? done : created });
             !s)
             return s;
         if (Status s = advance(); !s)

@@ -18,24 +18,24 @@ QString tr(const char *text)
 // foreign key. rapport_schema (the schema version) is not in it.
 const QStringList &dataTablesChildrenFirst()
 {
-    static const QStringList tables{
-        QStringLiteral("engagement_events"), QStringLiteral("sync_state"), QStringLiteral("social_accounts"),
-        QStringLiteral("saved_views"), QStringLiteral("audit_log"), QStringLiteral("follow_ups"),
-        QStringLiteral("coverage"), QStringLiteral("pitches"), QStringLiteral("interactions"),
-        QStringLiteral("media_list_members"), QStringLiteral("media_lists"), QStringLiteral("content_items"),
-        QStringLiteral("campaigns"), QStringLiteral("contact_tags"), QStringLiteral("tags"),
-        QStringLiteral("handles"), QStringLiteral("contact_phones"), QStringLiteral("contact_emails"),
-        QStringLiteral("contacts"), QStringLiteral("organizations"), QStringLiteral("ignored_handles"),
-        QStringLiteral("users")};
+    static const QStringList tables { QStringLiteral("engagement_events"), QStringLiteral("sync_state"),
+        QStringLiteral("social_accounts"), QStringLiteral("saved_views"), QStringLiteral("audit_log"),
+        QStringLiteral("follow_ups"), QStringLiteral("coverage"), QStringLiteral("pitches"),
+        QStringLiteral("interactions"), QStringLiteral("media_list_members"), QStringLiteral("media_lists"),
+        QStringLiteral("content_items"), QStringLiteral("campaigns"), QStringLiteral("contact_tags"),
+        QStringLiteral("tags"), QStringLiteral("handles"), QStringLiteral("contact_phones"),
+        QStringLiteral("contact_emails"), QStringLiteral("contacts"), QStringLiteral("organizations"),
+        QStringLiteral("ignored_handles"), QStringLiteral("users") };
     return tables;
 }
 
 } // namespace
 
 BulkInserter::BulkInserter(Database &db, QString table, QStringList columns, int rowsPerStatement)
-    : m_db(db), m_table(std::move(table)), m_columns(std::move(columns)),
-      m_rowsPerStatement(rowsPerStatement > 0 ? rowsPerStatement
-                                              : defaultRowsPerStatement(db, int(m_columns.size())))
+    : m_db(db)
+    , m_table(std::move(table))
+    , m_columns(std::move(columns))
+    , m_rowsPerStatement(rowsPerStatement > 0 ? rowsPerStatement : defaultRowsPerStatement(db, int(m_columns.size())))
 {
     const int cols = int(m_columns.size());
     m_buffer.resize(qsizetype(m_rowsPerStatement) * cols);
@@ -167,7 +167,8 @@ Status BulkInserter::syncIdentity(Database &db, const QStringList &tables)
     return {};
 }
 
-BulkLoadSettings::BulkLoadSettings(Database &db) : m_db(db)
+BulkLoadSettings::BulkLoadSettings(Database &db)
+    : m_db(db)
 {
     if (db.isPostgres())
         return;
@@ -188,7 +189,7 @@ BulkLoadSettings::~BulkLoadSettings()
 Status DeferredIndexes::defer(const QStringList &tables)
 {
     if (m_db.isPostgres())
-        return {};
+        return deferPostgres(tables);
     const QString doing = tr("preparing the bulk load");
     QSqlQuery q(m_db.connection());
     QStringList drops;
@@ -214,6 +215,34 @@ Status DeferredIndexes::defer(const QStringList &tables)
             m_ftsTables << q.value(0).toString();
     }
     q.finish();
+    for (const QString &drop : std::as_const(drops))
+        if (Status s = m_db.exec(drop, doing); !s)
+            return s;
+    return {};
+}
+
+// PostgreSQL: the plain indexes (not those behind a primary key or unique constraint), GIN included.
+Status DeferredIndexes::deferPostgres(const QStringList &tables)
+{
+    const QString doing = tr("preparing the bulk load");
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT indexname, indexdef FROM pg_indexes i WHERE schemaname = current_schema() "
+                             "AND tablename = :table AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
+                             "WHERE c.conname = i.indexname) ORDER BY indexname"));
+    QStringList drops;
+    for (const QString &table : tables) {
+        q.bindValue(QStringLiteral(":table"), table);
+        if (!q.exec())
+            return m_db.errorFrom(q, doing);
+        while (q.next()) {
+            drops << QStringLiteral("DROP INDEX ") + q.value(0).toString();
+            m_createStatements << q.value(1).toString();
+        }
+    }
+    q.finish();
+    if (!m_createStatements.isEmpty())
+        if (Status s = m_db.exec(QStringLiteral("SET LOCAL maintenance_work_mem = '256MB'"), doing); !s)
+            return s;
     for (const QString &drop : std::as_const(drops))
         if (Status s = m_db.exec(drop, doing); !s)
             return s;

@@ -25,8 +25,9 @@ class Database;
 // Ids are usually given by the caller (bulk loads know them up front); after loading explicit ids into
 // PostgreSQL call syncIdentity() so that later inserts do not collide.
 //
-// Measured on the 2-core reference machine (tests/bench/bench_generate): SQLite is fastest with
-// small multi-row batches, PostgreSQL through QPSQL needs large ones (each statement is a round trip).
+// Batch sizes: about 200 values per statement on SQLite (Qt SQL's per-exec overhead shared by a few rows)
+// and 8,000 on PostgreSQL (QPSQL sends each execution as one round trip). Chosen, not yet tuned: see
+// tests/bench/bench_generate for the figures.
 class BulkInserter final
 {
 public:
@@ -93,18 +94,23 @@ private:
 // load, and puts them back in restore(): each index is then built in one sorted pass and each FTS5 table
 // rebuilt from its content table, several times faster than maintaining them row by row (bench_generate).
 // Both steps run inside the caller's transaction, so a rollback brings everything back as it was.
-// The definitions are read from sqlite_master, so they stay exactly what the schema says.
-// PostgreSQL: does nothing.
+// The definitions are read from sqlite_master (PostgreSQL: pg_indexes), so they stay exactly what the
+// schema says. PostgreSQL: the plain and GIN indexes are deferred the same way; constraints stay.
 class DeferredIndexes final
 {
 public:
-    explicit DeferredIndexes(Database &db) : m_db(db) {}
+    explicit DeferredIndexes(Database &db)
+        : m_db(db)
+    {
+    }
     Q_DISABLE_COPY_MOVE(DeferredIndexes)
 
     Status defer(const QStringList &tables);
     Status restore();
 
 private:
+    Status deferPostgres(const QStringList &tables);
+
     Database &m_db;
     QStringList m_createStatements;
     QStringList m_ftsTables;

@@ -21,12 +21,12 @@
 
 namespace {
 
-const QStringList kTables{QStringLiteral("users"), QStringLiteral("organizations"), QStringLiteral("contacts"),
-                          QStringLiteral("contact_emails"), QStringLiteral("contact_phones"), QStringLiteral("handles"),
-                          QStringLiteral("tags"), QStringLiteral("contact_tags"), QStringLiteral("campaigns"),
-                          QStringLiteral("content_items"), QStringLiteral("media_lists"),
-                          QStringLiteral("media_list_members"), QStringLiteral("pitches"), QStringLiteral("coverage"),
-                          QStringLiteral("interactions"), QStringLiteral("follow_ups")};
+const QStringList kTables { QStringLiteral("users"), QStringLiteral("organizations"), QStringLiteral("contacts"),
+    QStringLiteral("contact_emails"), QStringLiteral("contact_phones"), QStringLiteral("handles"),
+    QStringLiteral("tags"), QStringLiteral("contact_tags"), QStringLiteral("campaigns"),
+    QStringLiteral("content_items"), QStringLiteral("media_lists"), QStringLiteral("media_list_members"),
+    QStringLiteral("pitches"), QStringLiteral("coverage"), QStringLiteral("interactions"),
+    QStringLiteral("follow_ups") };
 
 void out(const QString &line)
 {
@@ -58,14 +58,19 @@ Run generate(Database &db, DemoGenerator::Size size, quint32 seed)
     options.seed = seed;
     options.anchor = QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc());
     int lastTenth = -1;
+    QString lastPhase;
+    QElapsedTimer t;
     options.progress = [&](double f, const QString &what) {
-        if (int(f * 10) != lastTenth) {
+        if (int(f * 10) != lastTenth || what != lastPhase) {
             lastTenth = int(f * 10);
-            out(QStringLiteral("  %1% %2").arg(lastTenth * 10).arg(what));
+            lastPhase = what;
+            out(QStringLiteral("  %1 s  %2%  %3")
+                    .arg(double(t.elapsed()) / 1000, 6, 'f', 1)
+                    .arg(lastTenth * 10)
+                    .arg(what));
         }
         return true;
     };
-    QElapsedTimer t;
     t.start();
     Result<DemoStats> stats = DemoGenerator::generate(db, options);
     Run run;
@@ -86,11 +91,11 @@ double rawCopy(const QString &source, const QString &target, qint64 *rows)
     sqlite3 *src = nullptr, *dst = nullptr;
     sqlite3_open_v2(qPrintable(source), &src, SQLITE_OPEN_READONLY, nullptr);
     sqlite3_open(qPrintable(target), &dst);
-    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
-                               "PRAGMA cache_size = -262144"})
+    for (const char *pragma : { "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
+             "PRAGMA cache_size = -262144" })
         sqlite3_exec(dst, pragma, nullptr, nullptr, nullptr);
     // The parents the foreign keys of contacts and interactions point at go in first, untimed.
-    const char *tables[] = {"users", "organizations", "campaigns", "contacts", "interactions"};
+    const char *tables[] = { "users", "organizations", "campaigns", "contacts", "interactions" };
     const int firstTimed = 3;
     double readSeconds = 0, untimedSeconds = 0;
     QElapsedTimer total;
@@ -152,12 +157,13 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("size"), QStringLiteral("small or large"), QStringLiteral("size"),
-                      QStringLiteral("large")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("n"),
-                      QStringLiteral("20261122")});
-    parser.addOption({QStringLiteral("pg"), QStringLiteral("also run on this PostgreSQL server"), QStringLiteral("url")});
-    parser.addOption({QStringLiteral("no-raw"), QStringLiteral("skip the raw sqlite3 comparison")});
+    parser.addOption(
+        { QStringLiteral("size"), QStringLiteral("small or large"), QStringLiteral("size"), QStringLiteral("large") });
+    parser.addOption(
+        { QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("n"), QStringLiteral("20261122") });
+    parser.addOption(
+        { QStringLiteral("pg"), QStringLiteral("also run on this PostgreSQL server"), QStringLiteral("url") });
+    parser.addOption({ QStringLiteral("no-raw"), QStringLiteral("skip the raw sqlite3 comparison") });
     parser.process(app);
     Result<DemoGenerator::Size> size = DemoGenerator::parseSize(parser.value(QStringLiteral("size")));
     if (!size) {
@@ -166,8 +172,8 @@ int main(int argc, char *argv[])
     }
     const quint32 seed = parser.value(QStringLiteral("seed")).toUInt();
     QTemporaryDir dir;
-    QJsonObject json{{QStringLiteral("bench"), QStringLiteral("generate")},
-                     {QStringLiteral("size"), parser.value(QStringLiteral("size"))}};
+    QJsonObject json { { QStringLiteral("bench"), QStringLiteral("generate") },
+        { QStringLiteral("size"), parser.value(QStringLiteral("size")) } };
 
     const QString sqlitePath = dir.filePath(QStringLiteral("demo.sqlite"));
     Run sqlite;
@@ -183,7 +189,9 @@ int main(int argc, char *argv[])
             return 1;
     }
     out(QStringLiteral("SQLite generate: %1 s, %2 rows, %3 rows/s")
-            .arg(sqlite.seconds, 0, 'f', 2).arg(sqlite.rows).arg(qint64(double(sqlite.rows) / sqlite.seconds)));
+            .arg(sqlite.seconds, 0, 'f', 2)
+            .arg(sqlite.rows)
+            .arg(qint64(double(sqlite.rows) / sqlite.seconds)));
     json.insert(QStringLiteral("sqlite_seconds"), sqlite.seconds);
     json.insert(QStringLiteral("sqlite_rows"), sqlite.rows);
     json.insert(QStringLiteral("sqlite_rows_per_s"), double(sqlite.rows) / sqlite.seconds);
@@ -202,7 +210,9 @@ int main(int argc, char *argv[])
         const double rawRate = double(rawRows) / rawSeconds;
         out(QStringLiteral("raw sqlite3 (contacts + interactions, same rows, same schema and triggers): %1 s, "
                            "%2 rows, %3 rows/s; generator/raw rows/s ratio %4")
-                .arg(rawSeconds, 0, 'f', 2).arg(rawRows).arg(qint64(rawRate))
+                .arg(rawSeconds, 0, 'f', 2)
+                .arg(rawRows)
+                .arg(qint64(rawRate))
                 .arg(double(sqlite.rows) / sqlite.seconds / rawRate, 0, 'f', 2));
         json.insert(QStringLiteral("raw_seconds"), rawSeconds);
         json.insert(QStringLiteral("raw_rows"), rawRows);
@@ -241,7 +251,9 @@ int main(int argc, char *argv[])
         if (!pg.ok)
             return 1;
         out(QStringLiteral("PostgreSQL generate: %1 s, %2 rows, %3 rows/s")
-                .arg(pg.seconds, 0, 'f', 2).arg(pg.rows).arg(qint64(double(pg.rows) / pg.seconds)));
+                .arg(pg.seconds, 0, 'f', 2)
+                .arg(pg.rows)
+                .arg(qint64(double(pg.rows) / pg.seconds)));
         json.insert(QStringLiteral("pg_seconds"), pg.seconds);
         json.insert(QStringLiteral("pg_rows"), pg.rows);
         json.insert(QStringLiteral("pg_rows_per_s"), double(pg.rows) / pg.seconds);

@@ -43,14 +43,15 @@ qint64 count(Database &db, const QString &table)
 QByteArray checksum(Database &db)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    const QStringList queries{
+    const QStringList queries {
         QStringLiteral("SELECT display_name, title, search_extra, last_contacted_at FROM contacts ORDER BY id"),
         QStringLiteral("SELECT email FROM contact_emails ORDER BY id"),
         QStringLiteral("SELECT network, normalized FROM handles ORDER BY id"),
         QStringLiteral("SELECT channel, direction, occurred_at, subject, body, sentiment, outcome FROM interactions "
                        "ORDER BY id"),
         QStringLiteral("SELECT status, pitched_at, replied_at FROM pitches ORDER BY id"),
-        QStringLiteral("SELECT due_at, note, done_at FROM follow_ups ORDER BY id")};
+        QStringLiteral("SELECT due_at, note, done_at FROM follow_ups ORDER BY id")
+    };
     for (const QString &sql : queries) {
         QSqlQuery q(db.connection());
         if (!q.exec(sql))
@@ -135,18 +136,19 @@ void TestDemoGenerator::smallCounts()
     QCOMPARE(scalar(*db, QStringLiteral("SELECT count(DISTINCT status) FROM pitches")), 6);
     QVERIFY(count(*db, QStringLiteral("contacts WHERE do_not_contact = 1 AND do_not_contact_reason IS NOT NULL")) > 0);
     QCOMPARE(count(*db, QStringLiteral("contacts WHERE consent_basis IS NULL")), 0);
-    QCOMPARE(count(*db, QStringLiteral("pitches p JOIN contacts c ON c.id = p.contact_id WHERE c.do_not_contact = 1")),
-             0);
+    QCOMPARE(
+        count(*db, QStringLiteral("pitches p JOIN contacts c ON c.id = p.contact_id WHERE c.do_not_contact = 1")), 0);
     QCOMPARE(count(*db, QStringLiteral("interactions WHERE occurred_at >= %1").arg(kAnchor.toMSecsSinceEpoch())), 0);
     QCOMPARE(count(*db, QStringLiteral("tags WHERE kind = 'beat'")) > 10, true);
 
     // last_contacted_at is the latest interaction.
-    QCOMPARE(count(*db, QStringLiteral("contacts c WHERE coalesce(last_contacted_at, -1) <> coalesce("
-                                       "(SELECT max(occurred_at) FROM interactions i WHERE i.contact_id = c.id), -1)")),
-             0);
+    QCOMPARE(count(*db,
+                 QStringLiteral("contacts c WHERE coalesce(last_contacted_at, -1) <> coalesce("
+                                "(SELECT max(occurred_at) FROM interactions i WHERE i.contact_id = c.id), -1)")),
+        0);
     // search_extra is what ContactRepository writes.
     ContactRepository repo(*db);
-    for (qint64 id : {1, 2, 50, 199, 200}) {
+    for (qint64 id : { 1, 2, 50, 199, 200 }) {
         Result<Contact> c = repo.get(id);
         QVERIFY(c);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM contacts WHERE id = %1").arg(id)), 1);
@@ -234,9 +236,9 @@ void TestDemoGenerator::cancelLeavesEmpty()
     Result<DemoStats> stats = DemoGenerator::generate(*db, o);
     QVERIFY(!stats);
     QVERIFY(last >= 0.5);
-    for (const QString &table : {QStringLiteral("users"), QStringLiteral("organizations"), QStringLiteral("contacts"),
-                                 QStringLiteral("tags"), QStringLiteral("campaigns"), QStringLiteral("interactions"),
-                                 QStringLiteral("handles")})
+    for (const QString &table :
+        { QStringLiteral("users"), QStringLiteral("organizations"), QStringLiteral("contacts"), QStringLiteral("tags"),
+            QStringLiteral("campaigns"), QStringLiteral("interactions"), QStringLiteral("handles") })
         QCOMPARE(count(*db, table), 0);
     // and it can be generated afterwards
     QVERIFY(DemoGenerator::generate(*db, smallOptions()));
@@ -287,7 +289,7 @@ void TestDemoGenerator::searchFindsContacts()
     c.firstName = QStringLiteral("Quixotella");
     c.lastName = QStringLiteral("Brandnew");
     QVERIFY(ContactRepository(*db).create(c));
-    QCOMPARE(search(QStringLiteral("quixot")), QList<qint64>{c.id});
+    QCOMPARE(search(QStringLiteral("quixot")), QList<qint64> { c.id });
 }
 
 void TestDemoGenerator::handlesAreValid()
@@ -307,11 +309,12 @@ void TestDemoGenerator::handlesAreValid()
         QCOMPARE(*n, q.value(2).toString());
     }
     QVERIFY(rows > 200);
-    for (const char *network : {"mastodon", "bluesky", "feed", "website", "linkedin"})
+    for (const char *network : { "mastodon", "bluesky", "feed", "website", "linkedin" })
         QVERIFY2(networks.contains(QString::fromLatin1(network)), network);
-    QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM (SELECT network, normalized FROM handles "
-                                        "GROUP BY network, normalized HAVING count(*) > 1) d")),
-             0);
+    QCOMPARE(scalar(*db,
+                 QStringLiteral("SELECT count(*) FROM (SELECT network, normalized FROM handles "
+                                "GROUP BY network, normalized HAVING count(*) > 1) d")),
+        0);
     QVERIFY(q.exec(QStringLiteral("SELECT email FROM contact_emails")));
     while (q.next())
         QVERIFY2(Validation::isValidEmail(q.value(0).toString()), qPrintable(q.value(0).toString()));
@@ -323,13 +326,15 @@ void TestDemoGenerator::followUpsAroundToday()
     DemoGenerator::Options o = smallOptions();
     o.anchor = QDateTime(); // today
     QVERIFY(DemoGenerator::generate(*db, o));
-    const qint64 today = QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), QTimeZone::utc())
-                             .toMSecsSinceEpoch();
+    const qint64 today
+        = QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
     const qint64 tomorrow = today + 86'400'000;
     QVERIFY(count(*db, QStringLiteral("follow_ups WHERE done_at IS NULL AND due_at < %1").arg(today)) > 0);
-    QVERIFY(count(*db, QStringLiteral("follow_ups WHERE done_at IS NULL AND due_at >= %1 AND due_at < %2")
-                           .arg(today).arg(tomorrow))
-            > 0);
+    QVERIFY(count(*db,
+                QStringLiteral("follow_ups WHERE done_at IS NULL AND due_at >= %1 AND due_at < %2")
+                    .arg(today)
+                    .arg(tomorrow))
+        > 0);
     QVERIFY(count(*db, QStringLiteral("follow_ups WHERE done_at IS NULL AND due_at >= %1").arg(tomorrow)) > 0);
     QVERIFY(count(*db, QStringLiteral("follow_ups WHERE done_at IS NOT NULL")) > 0);
     QVERIFY(scalar(*db, QStringLiteral("SELECT max(occurred_at) FROM interactions")) > today - 7 * 86'400'000LL);
