@@ -4,10 +4,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
 {
-    return QCoreApplication::translate("CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
 
 // Options that take a value, per command ("" = global).
 const QMap<QString, QStringList> kValueOptions = {
@@ -51,17 +52,17 @@ Invocation Invocation::parse(const QStringList &args)
                 || kValueOptions.value(inv.command).contains(name);
             const bool isFlag = kFlagOptions.value(QString()).contains(name) || kFlagOptions.value(inv.command).contains(name);
             if (!takesValue && !isFlag) {
-                inv.usageError = tr("Unknown option --%1.").arg(name);
+                inv.usageError = Tr::tr("Unknown option --%1.").arg(name);
                 return inv;
             }
             if (takesValue && !hasValue) {
                 if (i + 1 >= args.size()) {
-                    inv.usageError = tr("The option --%1 needs a value.").arg(name);
+                    inv.usageError = Tr::tr("The option --%1 needs a value.").arg(name);
                     return inv;
                 }
                 value = args.at(++i);
             } else if (isFlag && hasValue) {
-                inv.usageError = tr("The option --%1 takes no value.").arg(name);
+                inv.usageError = Tr::tr("The option --%1 takes no value.").arg(name);
                 return inv;
             }
             if (name == u"db")
@@ -83,12 +84,12 @@ Invocation Invocation::parse(const QStringList &args)
             continue;
         }
         if (arg.startsWith(u'-') && arg.size() > 1) {
-            inv.usageError = tr("Unknown option %1.").arg(arg);
+            inv.usageError = Tr::tr("Unknown option %1.").arg(arg);
             return inv;
         }
         if (inv.command.isEmpty()) {
             if (!commands().contains(arg)) {
-                inv.usageError = tr("Unknown command “%1”.").arg(arg);
+                inv.usageError = Tr::tr("Unknown command “%1”.").arg(arg);
                 return inv;
             }
             inv.command = arg;
@@ -101,24 +102,24 @@ Invocation Invocation::parse(const QStringList &args)
 
 QString Invocation::usage()
 {
-    return tr("Usage: rapport [--db PATH-or-URL] [--lang CODE] [COMMAND] [OPTIONS] [--json]\n"
-              "\n"
-              "Without a command, opens the Rapport window.\n"
-              "\n"
-              "Commands:\n"
-              "  demo --size small|large [--seed N] [--force]\n"
-              "                    Fill an empty database with a demo PR agency (--force replaces what is there).\n"
-              "  stats             Row counts per table, schema version and database size.\n"
-              "  search QUERY [--limit N] [--contacts-only]\n"
-              "                    Ranked contacts and conversations matching QUERY (words are prefixes).\n"
-              "  migrate           Bring the database to the current schema and say what was done.\n"
-              "\n"
-              "Options:\n"
-              "  --db PATH-or-URL  An SQLite file, or postgresql://user[:password]@host[:port]/database.\n"
-              "                    Default: rapport.sqlite in the user's data folder.\n"
-              "  --lang CODE       Language of the interface (en, de); default: the system's.\n"
-              "  --json            Print the result as JSON.\n"
-              "  --help, --version\n"
-              "\n"
-              "Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.\n");
+    return Tr::tr("Usage: rapport [--db PATH-or-URL] [--lang CODE] [COMMAND] [OPTIONS] [--json]\n"
+                  "\n"
+                  "Without a command, opens the Rapport window.\n"
+                  "\n"
+                  "Commands:\n"
+                  "  demo --size small|large [--seed N] [--force]\n"
+                  "                    Fill an empty database with a demo PR agency (--force replaces what is there).\n"
+                  "  stats             Row counts per table, schema version and database size.\n"
+                  "  search QUERY [--limit N] [--contacts-only]\n"
+                  "                    Ranked contacts and conversations matching QUERY (words are prefixes).\n"
+                  "  migrate           Bring the database to the current schema and say what was done.\n"
+                  "\n"
+                  "Options:\n"
+                  "  --db PATH-or-URL  An SQLite file, or postgresql://user[:password]@host[:port]/database.\n"
+                  "                    Default: rapport.sqlite in the user's data folder.\n"
+                  "  --lang CODE       Language of the interface (en, de); default: the system's.\n"
+                  "  --json            Print the result as JSON.\n"
+                  "  --help, --version\n"
+                  "\n"
+                  "Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.\n");
 }

@@ -20,10 +20,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
 {
-    return QCoreApplication::translate("Commands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Commands)
+};
 
 constexpr int kOk = 0;
 constexpr int kFailed = 1;
@@ -37,12 +38,12 @@ struct Context
 
     int fail(const Error &e) const
     {
-        err << tr("rapport: %1").arg(e.message) << Qt::endl;
+        err << Tr::tr("rapport: %1").arg(e.message) << Qt::endl;
         return kFailed;
     }
     int usage(const QString &message) const
     {
-        err << tr("rapport: %1").arg(message) << Qt::endl << tr("Try “rapport --help”.") << Qt::endl;
+        err << Tr::tr("rapport: %1").arg(message) << Qt::endl << Tr::tr("Try “rapport --help”.") << Qt::endl;
         return kUsage;
     }
     void printJson(const QJsonObject &o) const { out << QJsonDocument(o).toJson(QJsonDocument::Indented); }
@@ -77,10 +78,10 @@ int demo(const Context &ctx)
         bool ok = false;
         options.seed = ctx.inv.option(QStringLiteral("seed")).toUInt(&ok);
         if (!ok)
-            return ctx.usage(tr("--seed needs a whole number."));
+            return ctx.usage(Tr::tr("--seed needs a whole number."));
     }
     if (!ctx.inv.arguments.isEmpty())
-        return ctx.usage(tr("demo takes no arguments."));
+        return ctx.usage(Tr::tr("demo takes no arguments."));
     Result<std::unique_ptr<Database>> db = openDatabase(ctx.inv, Database::OpenFlag::CreateIfMissing);
     if (!db)
         return ctx.fail(db.error());
@@ -91,7 +92,7 @@ int demo(const Context &ctx)
         const int percent = int(fraction * 100);
         if (showProgress && percent != lastPercent) {
             lastPercent = percent;
-            ctx.err << '\r' << tr("Generating demo data… %1% (%2)").arg(percent).arg(what) << "\x1b[K" << Qt::flush;
+            ctx.err << '\r' << Tr::tr("Generating demo data… %1% (%2)").arg(percent).arg(what) << "\x1b[K" << Qt::flush;
         }
         return true;
     };
@@ -118,8 +119,9 @@ int demo(const Context &ctx)
                        {QStringLiteral("seconds"), seconds},
                        {QStringLiteral("rows"), counts}});
     } else {
-        ctx.out << tr("Demo data written to %1 in %2 s:").arg((*db)->location().displayName()).arg(seconds, 0, 'f', 1)
-                << Qt::endl;
+        ctx.out
+            << Tr::tr("Demo data written to %1 in %2 s:").arg((*db)->location().displayName()).arg(seconds, 0, 'f', 1)
+            << Qt::endl;
         for (const auto &[name, n] : rows)
             ctx.out << QStringLiteral("  %1 %2").arg(name, -16).arg(QLocale().toString(n)) << Qt::endl;
     }
@@ -129,7 +131,7 @@ int demo(const Context &ctx)
 int stats(const Context &ctx)
 {
     if (!ctx.inv.arguments.isEmpty())
-        return ctx.usage(tr("stats takes no arguments."));
+        return ctx.usage(Tr::tr("stats takes no arguments."));
     Result<std::unique_ptr<Database>> db = openDatabase(ctx.inv, Database::OpenFlag::None);
     if (!db)
         return ctx.fail(db.error());
@@ -147,10 +149,10 @@ int stats(const Context &ctx)
                        {QStringLiteral("rows"), counts}});
         return kOk;
     }
-    ctx.out << tr("Database:       %1").arg((*db)->location().displayName()) << Qt::endl
-            << tr("Schema version: %1").arg(s->schemaVersion) << Qt::endl
-            << tr("Size:           %1").arg(QLocale().formattedDataSize(s->sizeBytes)) << Qt::endl
-            << tr("Rows:") << Qt::endl;
+    ctx.out << Tr::tr("Database:       %1").arg((*db)->location().displayName()) << Qt::endl
+            << Tr::tr("Schema version: %1").arg(s->schemaVersion) << Qt::endl
+            << Tr::tr("Size:           %1").arg(QLocale().formattedDataSize(s->sizeBytes)) << Qt::endl
+            << Tr::tr("Rows:") << Qt::endl;
     for (const auto &[table, n] : std::as_const(s->rowCounts))
         ctx.out << QStringLiteral("  %1 %2").arg(table, -20).arg(QLocale().toString(n), 12) << Qt::endl;
     return kOk;
@@ -159,14 +161,14 @@ int stats(const Context &ctx)
 int search(const Context &ctx)
 {
     if (ctx.inv.arguments.isEmpty())
-        return ctx.usage(tr("search needs a QUERY."));
+        return ctx.usage(Tr::tr("search needs a QUERY."));
     const QString query = ctx.inv.arguments.join(u' ');
     bool ok = true;
     const int limit = ctx.inv.option(QStringLiteral("limit"), QStringLiteral("20")).toInt(&ok);
     if (!ok || limit < 1 || limit > 10000)
-        return ctx.usage(tr("--limit needs a number from 1 to 10000."));
+        return ctx.usage(Tr::tr("--limit needs a number from 1 to 10000."));
     if (SearchRepository::terms(query).isEmpty())
-        return ctx.usage(tr("The query has no letters or digits to search for."));
+        return ctx.usage(Tr::tr("The query has no letters or digits to search for."));
     Result<std::unique_ptr<Database>> db = openDatabase(ctx.inv, Database::OpenFlag::None);
     if (!db)
         return ctx.fail(db.error());
@@ -201,7 +203,7 @@ int search(const Context &ctx)
                        {QStringLiteral("interactions"), i}});
         return kOk;
     }
-    ctx.out << tr("Contacts (%1):").arg(contacts->size()) << Qt::endl;
+    ctx.out << Tr::tr("Contacts (%1):").arg(contacts->size()) << Qt::endl;
     for (const ContactHit &h : std::as_const(*contacts)) {
         QStringList detail{h.title, h.organizationName};
         detail.removeAll(QString());
@@ -210,7 +212,7 @@ int search(const Context &ctx)
                 << Qt::endl;
     }
     if (!ctx.inv.hasOption(QStringLiteral("contacts-only"))) {
-        ctx.out << tr("Conversations (%1):").arg(interactions.size()) << Qt::endl;
+        ctx.out << Tr::tr("Conversations (%1):").arg(interactions.size()) << Qt::endl;
         for (const InteractionHit &h : std::as_const(interactions))
             ctx.out << QStringLiteral("  #%1  %2  %3  %4 — %5")
                            .arg(h.id)
@@ -224,7 +226,7 @@ int search(const Context &ctx)
 int migrate(const Context &ctx)
 {
     if (!ctx.inv.arguments.isEmpty())
-        return ctx.usage(tr("migrate takes no arguments."));
+        return ctx.usage(Tr::tr("migrate takes no arguments."));
     Result<std::unique_ptr<Database>> db =
         openDatabase(ctx.inv, Database::OpenFlag::CreateIfMissing | Database::OpenFlag::NoMigrate);
     if (!db)
@@ -240,12 +242,12 @@ int migrate(const Context &ctx)
         return kOk;
     }
     if (report->applied.isEmpty()) {
-        ctx.out << tr("%1 is already at schema version %2; nothing to do.")
+        ctx.out << Tr::tr("%1 is already at schema version %2; nothing to do.")
                        .arg((*db)->location().displayName())
                        .arg(report->toVersion)
                 << Qt::endl;
     } else {
-        ctx.out << tr("Migrated %1 from schema version %2 to %3:")
+        ctx.out << Tr::tr("Migrated %1 from schema version %2 to %3:")
                        .arg((*db)->location().displayName())
                        .arg(report->fromVersion)
                        .arg(report->toVersion)
@@ -271,5 +273,5 @@ int Commands::run(const Invocation &inv, QTextStream &out, QTextStream &err)
         return search(ctx);
     if (inv.command == u"migrate")
         return migrate(ctx);
-    return ctx.usage(tr("Unknown command “%1”.").arg(inv.command));
+    return ctx.usage(Tr::tr("Unknown command “%1”.").arg(inv.command));
 }

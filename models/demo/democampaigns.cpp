@@ -10,12 +10,13 @@ using namespace DemoCorpus;
 
 namespace {
 
-enum Stream : quint32 { CampaignDetailStream = 21, PitchDetailStream };
-
-QString tr(const char *text)
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
 {
-    return QCoreApplication::translate("DemoGenerator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DemoGenerator)
+};
+
+enum Stream : quint32 { CampaignDetailStream = 21, PitchDetailStream };
 
 QVariant ms(qint64 t)
 {
@@ -41,7 +42,7 @@ const char *const kContentKinds[kContentPerCampaign]
 
 Status DemoBuilder::writeCampaigns()
 {
-    setPhase(tr("Writing campaigns"));
+    setPhase(Tr::tr("Writing campaigns"));
     DemoRandom rng(m_options.seed, CampaignDetailStream);
     BulkInserter campaigns(m_db, QStringLiteral("campaigns"),
         { QStringLiteral("id"), QStringLiteral("client_id"), QStringLiteral("name"), QStringLiteral("description"),
@@ -66,8 +67,8 @@ Status DemoBuilder::writeCampaigns()
             : rng.chance(0.05)                    ? QStringLiteral("cancelled")
                                                   : QStringLiteral("completed");
         const qint64 created = c.start - rng.between(14, 45) * day();
-        const QString description = tr("Get the %1 %2 into the press that matters: tier-one %3 coverage, two "
-                                       "broadcast interviews and a steady drumbeat on social.")
+        const QString description = Tr::tr("Get the %1 %2 into the press that matters: tier-one %3 coverage, two "
+                                           "broadcast interviews and a steady drumbeat on social.")
                                         .arg(client.name, product, beats().at(rng.below(beats().size())));
         if (Status s = campaigns.add({ m_campaignBase + ci, m_orgBase + c.client, c.name, description, status, c.start,
                 c.end, m_userBase + c.owner, created, created });
@@ -75,16 +76,16 @@ Status DemoBuilder::writeCampaigns()
             return s;
 
         const QString newsroom = QStringLiteral("https://newsroom.") + client.domain + u'/';
-        const QString titles[kContentPerCampaign] = { tr("%1 introduces the %2").arg(client.name, product),
-            tr("Pitch: an exclusive first look at the %1").arg(product),
-            tr("Meet the %1 from %2 #launch").arg(product, client.name),
-            tr("%1 media kit: images, fact sheet, spokespeople").arg(client.name),
-            tr("Why we built the %1").arg(product) };
+        const QString titles[kContentPerCampaign] = { Tr::tr("%1 introduces the %2").arg(client.name, product),
+            Tr::tr("Pitch: an exclusive first look at the %1").arg(product),
+            Tr::tr("Meet the %1 from %2 #launch").arg(product, client.name),
+            Tr::tr("%1 media kit: images, fact sheet, spokespeople").arg(client.name),
+            Tr::tr("Why we built the %1").arg(product) };
         for (int k = 0; k < kContentPerCampaign; ++k) {
             const bool published = k != 1 && c.start < m_anchor;
             const QString url = k == 0 || k == 4 ? newsroom + urlSlug(titles[k]) : QString();
-            const QString body = tr("%1. %2 today announced the %3, available from next month. "
-                                    "Contact the press office for samples and interviews.")
+            const QString body = Tr::tr("%1. %2 today announced the %3, available from next month. "
+                                        "Contact the press office for samples and interviews.")
                                      .arg(titles[k], client.name, product);
             if (Status s = content.add({ m_contentBase + ci * kContentPerCampaign + k, m_campaignBase + ci,
                     QString::fromLatin1(kContentKinds[k]), titles[k], body,
@@ -93,8 +94,8 @@ Status DemoBuilder::writeCampaigns()
                 !s)
                 return s;
         }
-        if (Status s
-            = lists.add({ m_listBase + ci, m_campaignBase + ci, tr("%1 — media list").arg(c.name), created, created });
+        if (Status s = lists.add(
+                { m_listBase + ci, m_campaignBase + ci, Tr::tr("%1 — media list").arg(c.name), created, created });
             !s)
             return s;
         if (Status s = advance(7); !s)
@@ -110,7 +111,7 @@ Status DemoBuilder::writeCampaigns()
 
 Status DemoBuilder::writePitches()
 {
-    setPhase(tr("Writing pitches and coverage"));
+    setPhase(Tr::tr("Writing pitches and coverage"));
     DemoRandom rng(m_options.seed, PitchDetailStream);
     BulkInserter members(
         m_db, QStringLiteral("media_list_members"), { QStringLiteral("media_list_id"), QStringLiteral("contact_id") });

@@ -12,10 +12,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
 {
-    return QCoreApplication::translate("DemoGenerator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DemoGenerator)
+};
 
 } // namespace
 
@@ -26,13 +27,13 @@ Result<DemoGenerator::Size> DemoGenerator::parseSize(const QString &text)
         return Size::Small;
     if (t == u"large")
         return Size::Large;
-    return Error::validation(QStringLiteral("size"), tr("Unknown demo size “%1”: use small or large.").arg(text));
+    return Error::validation(QStringLiteral("size"), Tr::tr("Unknown demo size “%1”: use small or large.").arg(text));
 }
 
 Result<DemoStats> DemoGenerator::generate(Database &db, const Options &options)
 {
     if (db.isReadOnly())
-        return Error { tr("%1 is read-only: cannot write demo data into it.").arg(db.location().displayName()),
+        return Error { Tr::tr("%1 is read-only: cannot write demo data into it.").arg(db.location().displayName()),
             Error::Code::Storage };
     // The only wall-clock input, and only when the caller gives no anchor: today's date (see Options).
     const QDateTime anchor = options.anchor.isValid()
@@ -54,8 +55,8 @@ Result<DemoStats> DemoGenerator::generate(Database &db, const Options &options)
         if (!rows)
             return rows.error();
         if (*rows > 0)
-            return Error { tr("%1 already holds data: demo data goes only into an empty database. "
-                              "Use a new database, or replace everything in it (--force).")
+            return Error { Tr::tr("%1 already holds data: demo data goes only into an empty database. "
+                                  "Use a new database, or replace everything in it (--force).")
                                .arg(db.location().displayName()),
                 Error::Code::Conflict };
     }
@@ -80,7 +81,7 @@ DemoScale DemoScale::of(DemoGenerator::Size size)
 
 QString DemoBuilder::cancelledMessage()
 {
-    return tr("Generating the demo data was cancelled: nothing was changed.");
+    return Tr::tr("Generating the demo data was cancelled: nothing was changed.");
 }
 
 DemoBuilder::DemoBuilder(Database &db, const DemoGenerator::Options &options, qint64 anchorMs)
@@ -116,7 +117,7 @@ Result<DemoStats> DemoBuilder::run()
         *bases[i] = *next;
     }
 
-    setPhase(tr("Planning the agency"));
+    setPhase(Tr::tr("Planning the agency"));
     if (Status s = report(); !s)
         return s.error();
     planOrganizations();
@@ -146,7 +147,7 @@ Result<DemoStats> DemoBuilder::run()
     for (Step step : steps)
         if (Status s = (this->*step)(); !s)
             return s.error();
-    setPhase(tr("Building the search index"));
+    setPhase(Tr::tr("Building the search index"));
     if (Status s = report(); !s)
         return s.error();
     if (Status s = deferred.restore(); !s)
@@ -154,7 +155,7 @@ Result<DemoStats> DemoBuilder::run()
     if (Status s = BulkInserter::syncIdentity(m_db, idTables); !s)
         return s.error();
     m_done = m_total;
-    setPhase(tr("Saving"));
+    setPhase(Tr::tr("Saving"));
     if (Status s = report(); !s)
         return s.error();
     return m_stats;

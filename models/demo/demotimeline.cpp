@@ -11,10 +11,11 @@ namespace {
 
 enum Stream : quint32 { InteractionStream = 31, FollowUpStream };
 
-QString tr(const char *text)
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
 {
-    return QCoreApplication::translate("DemoGenerator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DemoGenerator)
+};
 
 struct ChannelMix
 {
@@ -31,7 +32,7 @@ const ChannelMix kMix[] = { { "email", 30, 50 }, { "call", 10, 40 }, { "meeting"
 
 Status DemoBuilder::writeInteractions()
 {
-    setPhase(tr("Writing interactions"));
+    setPhase(Tr::tr("Writing interactions"));
     DemoRandom rng(m_options.seed, InteractionStream);
     BulkInserter ins(m_db, QStringLiteral("interactions"),
         { QStringLiteral("contact_id"), QStringLiteral("user_id"), QStringLiteral("campaign_id"),
@@ -113,7 +114,7 @@ Status DemoBuilder::writeInteractions()
 
 Status DemoBuilder::writeFollowUps()
 {
-    setPhase(tr("Writing follow-ups"));
+    setPhase(Tr::tr("Writing follow-ups"));
     DemoRandom rng(m_options.seed, FollowUpStream);
     BulkInserter ins(m_db, QStringLiteral("follow_ups"),
         { QStringLiteral("contact_id"), QStringLiteral("campaign_id"), QStringLiteral("assignee_id"),

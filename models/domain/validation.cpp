@@ -7,10 +7,11 @@
 namespace Validation {
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
 {
-    return QCoreApplication::translate("Validation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Validation)
+};
 
 bool isHttpUrl(const QString &text)
 {
@@ -35,17 +36,18 @@ Result<QString> normalizeHandle(const QString &network, const QString &handle)
 {
     const QString h = handle.trimmed();
     if (h.isEmpty())
-        return Error::validation(network, tr("The handle is empty."));
+        return Error::validation(network, Tr::tr("The handle is empty."));
     if (network == u"email") {
         if (!isValidEmail(h))
-            return Error::validation(network, tr("“%1” is not a valid email address.").arg(h));
+            return Error::validation(network, Tr::tr("“%1” is not a valid email address.").arg(h));
         return normalizeEmail(h);
     }
     if (network == u"mastodon") {
         static const QRegularExpression re(QStringLiteral(R"(^@?([A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$)"));
         const auto m = re.match(h);
         if (!m.hasMatch())
-            return Error::validation(network, tr("“%1” is not a Mastodon handle: write it as @user@server.").arg(h));
+            return Error::validation(
+                network, Tr::tr("“%1” is not a Mastodon handle: write it as @user@server.").arg(h));
         return QString(m.captured(1).toLower() + u'@' + m.captured(2).toLower());
     }
     if (network == u"bluesky") {
@@ -55,13 +57,14 @@ Result<QString> normalizeHandle(const QString &network, const QString &handle)
         static const QRegularExpression re(QStringLiteral(R"(^@?((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)$)"));
         const auto m = re.match(h);
         if (!m.hasMatch() || h.size() > 253)
-            return Error::validation(network,
-                                     tr("“%1” is not a Bluesky handle or DID (like name.bsky.social).").arg(h));
+            return Error::validation(
+                network, Tr::tr("“%1” is not a Bluesky handle or DID (like name.bsky.social).").arg(h));
         return m.captured(1).toLower();
     }
     if (network == u"feed" || network == u"website" || network == u"linkedin") {
         if (!isHttpUrl(h))
-            return Error::validation(network, tr("“%1” is not a web address starting with http:// or https://.").arg(h));
+            return Error::validation(
+                network, Tr::tr("“%1” is not a web address starting with http:// or https://.").arg(h));
         QUrl url(h);
         url.setHost(url.host().toLower());
         return url.toString(QUrl::StripTrailingSlash);
@@ -70,10 +73,11 @@ Result<QString> normalizeHandle(const QString &network, const QString &handle)
         static const QRegularExpression re(QStringLiteral(R"(^@?([A-Za-z0-9_]{1,15})$)"));
         const auto m = re.match(h);
         if (!m.hasMatch())
-            return Error::validation(network, tr("“%1” is not an X handle (up to 15 letters, digits or _).").arg(h));
+            return Error::validation(
+                network, Tr::tr("“%1” is not an X handle (up to 15 letters, digits or _).").arg(h));
         return m.captured(1).toLower();
     }
-    return Error::validation(network, tr("Unknown network “%1”.").arg(network));
+    return Error::validation(network, Tr::tr("Unknown network “%1”.").arg(network));
 }
 
 Status validateContact(Contact &c)
@@ -84,21 +88,22 @@ Status validateContact(Contact &c)
     if (c.displayName.isEmpty())
         c.displayName = QStringList{c.firstName, c.lastName}.join(u' ').trimmed();
     if (c.displayName.isEmpty())
-        return Error::validation(QStringLiteral("displayName"), tr("A contact needs a name."));
+        return Error::validation(QStringLiteral("displayName"), Tr::tr("A contact needs a name."));
     if (c.displayName.size() > kMaxNameLength || c.firstName.size() > kMaxNameLength
         || c.lastName.size() > kMaxNameLength || c.title.size() > kMaxNameLength)
         return Error::validation(QStringLiteral("displayName"),
-                                 tr("Names and titles can be at most %1 characters long.").arg(kMaxNameLength));
+            Tr::tr("Names and titles can be at most %1 characters long.").arg(kMaxNameLength));
     if (c.notes.size() > kMaxNotesLength)
-        return Error::validation(QStringLiteral("notes"), tr("The notes are longer than one million characters."));
+        return Error::validation(QStringLiteral("notes"), Tr::tr("The notes are longer than one million characters."));
     if (!Contact::kinds().contains(c.kind))
-        return Error::validation(QStringLiteral("kind"), tr("Unknown kind of contact “%1”.").arg(c.kind));
+        return Error::validation(QStringLiteral("kind"), Tr::tr("Unknown kind of contact “%1”.").arg(c.kind));
     if (c.reach < 0)
-        return Error::validation(QStringLiteral("reach"), tr("The reach cannot be negative."));
+        return Error::validation(QStringLiteral("reach"), Tr::tr("The reach cannot be negative."));
     for (ContactEmail &e : c.emails) {
         e.email = e.email.trimmed();
         if (!isValidEmail(e.email))
-            return Error::validation(QStringLiteral("emails"), tr("“%1” is not a valid email address.").arg(e.email));
+            return Error::validation(
+                QStringLiteral("emails"), Tr::tr("“%1” is not a valid email address.").arg(e.email));
     }
     for (Handle &h : c.handles) {
         Result<QString> n = normalizeHandle(h.network, h.handle);
@@ -114,14 +119,15 @@ Status validateOrganization(Organization &o)
 {
     o.name = o.name.trimmed();
     if (o.name.isEmpty())
-        return Error::validation(QStringLiteral("name"), tr("An organization needs a name."));
+        return Error::validation(QStringLiteral("name"), Tr::tr("An organization needs a name."));
     if (o.name.size() > kMaxNameLength)
-        return Error::validation(QStringLiteral("name"), tr("The name can be at most %1 characters long.").arg(kMaxNameLength));
+        return Error::validation(
+            QStringLiteral("name"), Tr::tr("The name can be at most %1 characters long.").arg(kMaxNameLength));
     if (!Organization::kinds().contains(o.kind))
-        return Error::validation(QStringLiteral("kind"), tr("Unknown kind of organization “%1”.").arg(o.kind));
+        return Error::validation(QStringLiteral("kind"), Tr::tr("Unknown kind of organization “%1”.").arg(o.kind));
     if (!o.website.isEmpty() && !isHttpUrl(o.website))
         return Error::validation(QStringLiteral("website"),
-                                 tr("“%1” is not a web address starting with http:// or https://.").arg(o.website));
+            Tr::tr("“%1” is not a web address starting with http:// or https://.").arg(o.website));
     return {};
 }
 

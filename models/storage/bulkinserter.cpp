@@ -9,10 +9,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
 {
-    return QCoreApplication::translate("BulkInserter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BulkInserter)
+};
 
 // Every table holding data, children before parents, so deleting in this order never violates a
 // foreign key. rapport_schema (the schema version) is not in it.
@@ -111,7 +112,7 @@ Status BulkInserter::flush(int rows)
     if (m_parent && m_parent->m_buffered)
         if (Status s = m_parent->flush(m_parent->m_buffered); !s)
             return s;
-    const QString doing = tr("writing %1").arg(m_table);
+    const QString doing = Tr::tr("writing %1").arg(m_table);
     QSqlQuery *q = statementFor(rows);
     if (!q)
         return m_db.errorFrom(m_prepareError, doing);
@@ -129,7 +130,7 @@ Result<qint64> BulkInserter::nextId(Database &db, const QString &table)
 {
     QSqlQuery q(db.connection());
     if (!q.exec(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM ") + table) || !q.next())
-        return db.errorFrom(q, tr("reading %1").arg(table));
+        return db.errorFrom(q, Tr::tr("reading %1").arg(table));
     return q.value(0).toLongLong();
 }
 
@@ -140,14 +141,14 @@ Result<qint64> BulkInserter::countAgencyRows(Database &db)
                                "+ (SELECT count(*) FROM interactions) + (SELECT count(*) FROM campaigns) "
                                "+ (SELECT count(*) FROM tags)"))
         || !q.next())
-        return db.errorFrom(q, tr("checking whether the database is empty"));
+        return db.errorFrom(q, Tr::tr("checking whether the database is empty"));
     return q.value(0).toLongLong();
 }
 
 Status BulkInserter::deleteAllData(Database &db)
 {
     for (const QString &table : dataTablesChildrenFirst())
-        if (Status s = db.exec(QStringLiteral("DELETE FROM ") + table, tr("emptying %1").arg(table)); !s)
+        if (Status s = db.exec(QStringLiteral("DELETE FROM ") + table, Tr::tr("emptying %1").arg(table)); !s)
             return s;
     return {};
 }
@@ -161,7 +162,7 @@ Status BulkInserter::syncIdentity(Database &db, const QStringList &tables)
         const QString sql = QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), "
                                            "coalesce((SELECT max(id) FROM %1), 0) + 1, false)")
                                 .arg(table);
-        if (Status s = db.exec(sql, tr("updating the ids of %1").arg(table)); !s)
+        if (Status s = db.exec(sql, Tr::tr("updating the ids of %1").arg(table)); !s)
             return s;
     }
     return {};
@@ -190,7 +191,7 @@ Status DeferredIndexes::defer(const QStringList &tables)
 {
     if (m_db.isPostgres())
         return deferPostgres(tables);
-    const QString doing = tr("preparing the bulk load");
+    const QString doing = Tr::tr("preparing the bulk load");
     QSqlQuery q(m_db.connection());
     QStringList drops;
     q.prepare(QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = :table "
@@ -224,7 +225,7 @@ Status DeferredIndexes::defer(const QStringList &tables)
 // PostgreSQL: the plain indexes (not those behind a primary key or unique constraint), GIN included.
 Status DeferredIndexes::deferPostgres(const QStringList &tables)
 {
-    const QString doing = tr("preparing the bulk load");
+    const QString doing = Tr::tr("preparing the bulk load");
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT indexname, indexdef FROM pg_indexes i WHERE schemaname = current_schema() "
                              "AND tablename = :table AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
@@ -251,7 +252,7 @@ Status DeferredIndexes::deferPostgres(const QStringList &tables)
 
 Status DeferredIndexes::restore()
 {
-    const QString doing = tr("building the indexes");
+    const QString doing = Tr::tr("building the indexes");
     for (const QString &create : std::as_const(m_createStatements))
         if (Status s = m_db.exec(create, doing); !s)
             return s;

@@ -13,10 +13,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
 {
-    return QCoreApplication::translate("Database", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Database)
+};
 
 QString nextConnectionName()
 {
@@ -57,22 +58,23 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation &locatio
 
     if (location.backend == DatabaseLocation::Backend::Sqlite) {
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-            return Error{tr("The SQLite driver for Qt is not installed (package libqt6sql6-sqlite)."),
-                         Error::Code::Unavailable};
+            return Error { Tr::tr("The SQLite driver for Qt is not installed (package libqt6sql6-sqlite)."),
+                Error::Code::Unavailable };
         const QFileInfo info(location.path);
         if (info.exists() && info.isDir())
-            return Error{tr("%1 is a folder, not a database file.").arg(location.displayName()),
-                         Error::Code::Unavailable};
+            return Error { Tr::tr("%1 is a folder, not a database file.").arg(location.displayName()),
+                Error::Code::Unavailable };
         if (!info.exists()) {
             if (!(flags & OpenFlag::CreateIfMissing))
-                return Error{tr("There is no database at %1.").arg(location.displayName()), Error::Code::NotFound};
+                return Error { Tr::tr("There is no database at %1.").arg(location.displayName()),
+                    Error::Code::NotFound };
             if (!QDir().mkpath(info.absolutePath()))
-                return Error{tr("Cannot create the folder %1 for the database.")
-                                 .arg(QDir::toNativeSeparators(info.absolutePath())),
-                             Error::Code::Unavailable};
+                return Error { Tr::tr("Cannot create the folder %1 for the database.")
+                                   .arg(QDir::toNativeSeparators(info.absolutePath())),
+                    Error::Code::Unavailable };
         } else if (!info.isReadable()) {
-            return Error{tr("Cannot read %1: permission denied.").arg(location.displayName()),
-                         Error::Code::Unavailable};
+            return Error { Tr::tr("Cannot read %1: permission denied.").arg(location.displayName()),
+                Error::Code::Unavailable };
         }
         self->m_readOnly = info.exists() && (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable());
 
@@ -88,11 +90,11 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation &locatio
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         }
         if (!db.open())
-            return self->errorFrom(db.lastError(), tr("opening the database"));
+            return self->errorFrom(db.lastError(), Tr::tr("opening the database"));
     } else {
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-            return Error{tr("The PostgreSQL driver for Qt is not installed (package libqt6sql6-psql)."),
-                         Error::Code::Unavailable};
+            return Error { Tr::tr("The PostgreSQL driver for Qt is not installed (package libqt6sql6-psql)."),
+                Error::Code::Unavailable };
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         db.setHostName(location.host);
         db.setPort(location.port);
@@ -102,9 +104,9 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation &locatio
         db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=rapport"));
         if (!db.open()) {
             const QString detail = db.lastError().databaseText().trimmed();
-            return Error{tr("Cannot connect to the PostgreSQL database %1: %2")
-                             .arg(location.displayName(), detail.isEmpty() ? db.lastError().text() : detail),
-                         Error::Code::Unavailable};
+            return Error { Tr::tr("Cannot connect to the PostgreSQL database %1: %2")
+                               .arg(location.displayName(), detail.isEmpty() ? db.lastError().text() : detail),
+                Error::Code::Unavailable };
         }
     }
 
@@ -127,7 +129,7 @@ Status Database::configure()
     if (!isPostgres()) {
         // A file that is not a database opens fine; the first read tells.
         if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
-            return errorFrom(q, tr("reading the database"));
+            return errorFrom(q, Tr::tr("reading the database"));
         const QStringList pragmas = m_readOnly
             ? QStringList{QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA busy_timeout = 5000")}
             : QStringList{QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA synchronous = NORMAL"),
@@ -135,10 +137,10 @@ Status Database::configure()
                           QStringLiteral("PRAGMA cache_size = -32000")};
         for (const QString &p : pragmas)
             if (!q.exec(p))
-                return errorFrom(q, tr("configuring the database"));
+                return errorFrom(q, Tr::tr("configuring the database"));
     } else {
         if (!q.exec(QStringLiteral("SET client_min_messages = warning")))
-            return errorFrom(q, tr("configuring the database"));
+            return errorFrom(q, Tr::tr("configuring the database"));
     }
     return {};
 }
@@ -159,26 +161,33 @@ Error Database::errorFrom(const QSqlError &error, const QString &doing) const
         if (ok) {
             switch (code) {
             case Full:
-                return Error{tr("The disk is full: %1 failed and nothing was changed. Free some space and try again.")
-                                 .arg(doing), Error::Code::Storage};
+                return Error {
+                    Tr::tr("The disk is full: %1 failed and nothing was changed. Free some space and try again.")
+                        .arg(doing),
+                    Error::Code::Storage
+                };
             case ReadOnly:
-                return Error{tr("%1 is read-only: %2 is not possible.").arg(where, doing), Error::Code::Storage};
+                return Error { Tr::tr("%1 is read-only: %2 is not possible.").arg(where, doing), Error::Code::Storage };
             case Corrupt:
             case NotADb:
-                return Error{tr("%1 is not a Rapport database, or it is damaged (%2).").arg(where, detail),
-                             Error::Code::Unavailable};
+                return Error { Tr::tr("%1 is not a Rapport database, or it is damaged (%2).").arg(where, detail),
+                    Error::Code::Unavailable };
             case Busy:
             case Locked:
-                return Error{tr("The database is busy (another program is writing to it): %1 failed. Try again.")
-                                 .arg(doing), Error::Code::Storage};
+                return Error {
+                    Tr::tr("The database is busy (another program is writing to it): %1 failed. Try again.").arg(doing),
+                    Error::Code::Storage
+                };
             case CantOpen:
-                return Error{tr("Cannot open %1: %2").arg(where, detail), Error::Code::Unavailable};
+                return Error { Tr::tr("Cannot open %1: %2").arg(where, detail), Error::Code::Unavailable };
             case IoErr:
             case NoMem:
-                return Error{tr("Reading or writing %1 failed (%2): %3 did not happen.").arg(where, detail, doing),
-                             Error::Code::Storage};
+                return Error {
+                    Tr::tr("Reading or writing %1 failed (%2): %3 did not happen.").arg(where, detail, doing),
+                    Error::Code::Storage
+                };
             case Constraint:
-                return Error{tr("%1 was refused: %2").arg(doing, detail), Error::Code::Conflict};
+                return Error { Tr::tr("%1 was refused: %2").arg(doing, detail), Error::Code::Conflict };
             default:
                 break;
             }
@@ -186,14 +195,14 @@ Error Database::errorFrom(const QSqlError &error, const QString &doing) const
     } else {
         const QString state = error.nativeErrorCode(); // SQLSTATE
         if (state == u"53100")
-            return Error{tr("The database server's disk is full: %1 failed and nothing was changed.").arg(doing),
-                         Error::Code::Storage};
+            return Error { Tr::tr("The database server's disk is full: %1 failed and nothing was changed.").arg(doing),
+                Error::Code::Storage };
         if (state.startsWith(u"23"))
-            return Error{tr("%1 was refused: %2").arg(doing, detail), Error::Code::Conflict};
+            return Error { Tr::tr("%1 was refused: %2").arg(doing, detail), Error::Code::Conflict };
         if (state.startsWith(u"08") || state == u"57P01")
-            return Error{tr("The connection to %1 was lost: %2").arg(where, detail), Error::Code::Unavailable};
+            return Error { Tr::tr("The connection to %1 was lost: %2").arg(where, detail), Error::Code::Unavailable };
     }
-    return Error{tr("Database error while %1: %2").arg(doing, detail), Error::Code::Storage};
+    return Error { Tr::tr("Database error while %1: %2").arg(doing, detail), Error::Code::Storage };
 }
 
 Status Database::exec(const QString &sql, const QString &doing)
@@ -206,12 +215,13 @@ Status Database::exec(const QString &sql, const QString &doing)
 
 Status Database::begin()
 {
-    return exec(isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), tr("starting a transaction"));
+    return exec(
+        isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), Tr::tr("starting a transaction"));
 }
 
 Status Database::commit()
 {
-    return exec(QStringLiteral("COMMIT"), tr("saving the changes"));
+    return exec(QStringLiteral("COMMIT"), Tr::tr("saving the changes"));
 }
 
 void Database::rollback()
