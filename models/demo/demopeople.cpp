@@ -1,4 +1,5 @@
 // DemoBuilder, part 2: users, tags, organizations and contacts with their emails, phones and handles.
+#include "domain/text.h"
 #include "demo/demobuilder.h"
 #include "demo/democorpus.h"
 #include "domain/validation.h"
@@ -15,10 +16,11 @@ namespace {
 
 enum Stream : quint32 { ContactStream = 11, OrgDetailStream };
 
-QString tr(const char *text)
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
 {
-    return QCoreApplication::translate("DemoGenerator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DemoGenerator)
+};
 
 QVariant ms(qint64 t)
 {
@@ -31,7 +33,7 @@ const QStringList kContactColumns { QStringLiteral("id"), QStringLiteral("first_
     QStringLiteral("time_zone"), QStringLiteral("reach"), QStringLiteral("preferred_channel"), QStringLiteral("notes"),
     QStringLiteral("do_not_contact"), QStringLiteral("do_not_contact_reason"), QStringLiteral("consent_basis"),
     QStringLiteral("consent_at"), QStringLiteral("consent_source"), QStringLiteral("owner_id"),
-    QStringLiteral("last_contacted_at"), QStringLiteral("search_extra"), QStringLiteral("created_at"),
+    QStringLiteral("last_contacted_at"), QStringLiteral("search_extra"), QStringLiteral("sort_name"), QStringLiteral("created_at"),
     QStringLiteral("updated_at"), QStringLiteral("version") };
 
 // Keeps handles unique per (network, normalized), as the schema requires: a clash gets a number appended.
@@ -65,7 +67,7 @@ QString numbered(const QString &base, int n)
 
 Status DemoBuilder::writeUsers()
 {
-    setPhase(tr("Writing users"));
+    setPhase(Tr::tr("Writing users"));
     BulkInserter ins(m_db, QStringLiteral("users"),
         { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("login"),
             QStringLiteral("role"), QStringLiteral("created_at"), QStringLiteral("updated_at") });
@@ -104,7 +106,7 @@ Status DemoBuilder::writeTags()
 
 Status DemoBuilder::writeOrganizations()
 {
-    setPhase(tr("Writing organizations"));
+    setPhase(Tr::tr("Writing organizations"));
     DemoRandom rng(m_options.seed, OrgDetailStream);
     BulkInserter ins(m_db, QStringLiteral("organizations"),
         { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("website"),
@@ -143,7 +145,7 @@ Status DemoBuilder::writeOrganizations()
 
 Status DemoBuilder::writeContacts()
 {
-    setPhase(tr("Writing contacts"));
+    setPhase(Tr::tr("Writing contacts"));
     DemoRandom rng(m_options.seed, ContactStream);
     BulkInserter contacts(m_db, QStringLiteral("contacts"), kContactColumns);
     BulkInserter emails(m_db, QStringLiteral("contact_emails"),
@@ -246,7 +248,7 @@ Status DemoBuilder::writeContacts()
                 rng.chance(0.25) ? QVariant(rng.pick(notes)) : nullText, p.dnc ? 1 : 0,
                 p.dnc ? QVariant(rng.pick(doNotContactReasons())) : nullText, basis, created,
                 client ? QStringLiteral("Client contract") : rng.pick(consentSources()), m_userBase + p.owner,
-                ms(m_lastContacted[std::size_t(i)]), searchExtra, created, created, 1 });
+                ms(m_lastContacted[std::size_t(i)]), searchExtra, Text::sortKey(c.displayName), created, created, 1 });
             !s)
             return s;
 

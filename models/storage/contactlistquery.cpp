@@ -10,10 +10,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
 {
-    return QCoreApplication::translate("ContactListQuery", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ContactListQuery)
+};
 
 QString direction(Qt::SortOrder order)
 {
@@ -32,7 +33,7 @@ Result<qint64> ContactListQuery::count()
 {
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral("SELECT count(*) FROM contacts WHERE deleted_at IS NULL")) || !q.next())
-        return m_db.errorFrom(q, tr("counting contacts"));
+        return m_db.errorFrom(q, Tr::tr("counting contacts"));
     return q.value(0).toLongLong();
 }
 
@@ -41,7 +42,7 @@ QString ContactListQuery::orderBy(SortKey key, Qt::SortOrder order) const
     QString first;
     switch (key) {
     case SortKey::Name:
-        first = QStringLiteral("c.display_name") + direction(order); // index contacts_sort_name
+        first = QStringLiteral("c.sort_name") + direction(order); // partial index contacts_live_sort_name
         break;
     case SortKey::Outlet:
         first = textKey(QStringLiteral("o.name"), order);
@@ -92,12 +93,12 @@ Result<QList<qint64>> ContactListQuery::orderedIds(SortKey key, Qt::SortOrder or
         for (qsizetype i = 0; i < m_kindOrder.size(); ++i)
             q.bindValue(QStringLiteral(":kind%1").arg(i), m_kindOrder.at(i));
     if (!q.exec())
-        return m_db.errorFrom(q, tr("sorting the contact list"));
+        return m_db.errorFrom(q, Tr::tr("sorting the contact list"));
     QList<qint64> ids;
     while (q.next())
         ids.append(q.value(0).toLongLong());
     if (q.lastError().isValid())
-        return m_db.errorFrom(q, tr("sorting the contact list"));
+        return m_db.errorFrom(q, Tr::tr("sorting the contact list"));
     return ids;
 }
 
@@ -135,7 +136,7 @@ Result<QList<ContactListRow>> ContactListQuery::rows(const QList<qint64> &ids)
         + idListCondition() + QStringLiteral(" AND c.deleted_at IS NULL"));
     q.bindValue(QStringLiteral(":ids"), list);
     if (!q.exec())
-        return m_db.errorFrom(q, tr("loading the contact list"));
+        return m_db.errorFrom(q, Tr::tr("loading the contact list"));
 
     QHash<qint64, ContactListRow> byId;
     byId.reserve(ids.size());
@@ -154,7 +155,7 @@ Result<QList<ContactListRow>> ContactListQuery::rows(const QList<qint64> &ids)
         byId.insert(r.id, std::move(r));
     }
     if (q.lastError().isValid())
-        return m_db.errorFrom(q, tr("loading the contact list"));
+        return m_db.errorFrom(q, Tr::tr("loading the contact list"));
     result.reserve(byId.size());
     for (qint64 id : ids) {
         auto it = byId.find(id);

@@ -1,5 +1,6 @@
 #include "contactrepository.h"
 
+#include "domain/text.h"
 #include "domain/validation.h"
 #include "storage/auditlog.h"
 #include "storage/database.h"
@@ -10,10 +11,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
 {
-    return QCoreApplication::translate("ContactRepository", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ContactRepository)
+};
 
 const QString kColumns = QStringLiteral(
     "first_name, last_name, display_name, title, organization_id, organization_role, kind, city, country, "
@@ -76,7 +78,7 @@ Status ContactRepository::create(Contact &c)
     q.bindValue(QStringLiteral(":now"), now);
     q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
     if (!q.exec() || !q.next())
-        return m_db.errorFrom(q, tr("adding the contact"));
+        return m_db.errorFrom(q, Tr::tr("adding the contact"));
     c.id = q.value(0).toLongLong();
     q.finish();
     if (Status s = writeChildren(c); !s)
@@ -95,7 +97,7 @@ Status ContactRepository::create(Contact &c)
 Status ContactRepository::update(Contact &c)
 {
     if (c.id <= 0)
-        return Error{tr("This contact has not been saved yet."), Error::Code::NotFound};
+        return Error { Tr::tr("This contact has not been saved yet."), Error::Code::NotFound };
     if (Status s = Validation::validateContact(c); !s)
         return s;
     Transaction tx(m_db);
@@ -115,12 +117,12 @@ Status ContactRepository::update(Contact &c)
     q.bindValue(QStringLiteral(":id"), c.id);
     q.bindValue(QStringLiteral(":version"), c.version);
     if (!q.exec())
-        return m_db.errorFrom(q, tr("saving the contact"));
+        return m_db.errorFrom(q, Tr::tr("saving the contact"));
     if (q.numRowsAffected() != 1)
-        return Error{tr("“%1” was changed or deleted by someone else since you opened it. Reload it to see their "
-                        "changes; yours were not saved.")
-                         .arg(c.displayName),
-                     Error::Code::Conflict};
+        return Error { Tr::tr("“%1” was changed or deleted by someone else since you opened it. Reload it to see their "
+                              "changes; yours were not saved.")
+                           .arg(c.displayName),
+            Error::Code::Conflict };
     q.finish();
     for (const QString &table : {QStringLiteral("contact_emails"), QStringLiteral("contact_phones"),
                                  QStringLiteral("handles"), QStringLiteral("contact_tags")}) {
@@ -128,7 +130,7 @@ Status ContactRepository::update(Contact &c)
         del.prepare(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE contact_id = :id"));
         del.bindValue(QStringLiteral(":id"), c.id);
         if (!del.exec())
-            return m_db.errorFrom(del, tr("saving the contact"));
+            return m_db.errorFrom(del, Tr::tr("saving the contact"));
     }
     if (Status s = writeChildren(c); !s)
         return s;
@@ -156,7 +158,7 @@ Status ContactRepository::writeChildren(const Contact &c)
         q.bindValue(QStringLiteral(":normalized"), Validation::normalizeEmail(e.email));
         q.bindValue(QStringLiteral(":position"), position++);
         if (!q.exec())
-            return m_db.errorFrom(q, tr("saving the contact's email addresses"));
+            return m_db.errorFrom(q, Tr::tr("saving the contact's email addresses"));
     }
     position = 0;
     q.prepare(QStringLiteral("INSERT INTO contact_phones (contact_id, label, phone, position) "
@@ -167,7 +169,7 @@ Status ContactRepository::writeChildren(const Contact &c)
         q.bindValue(QStringLiteral(":phone"), p.phone.trimmed());
         q.bindValue(QStringLiteral(":position"), position++);
         if (!q.exec())
-            return m_db.errorFrom(q, tr("saving the contact's phone numbers"));
+            return m_db.errorFrom(q, Tr::tr("saving the contact's phone numbers"));
     }
     q.prepare(QStringLiteral("INSERT INTO handles (contact_id, network, handle, normalized) "
                              "VALUES (:contact, :network, :handle, :normalized)"));
@@ -177,10 +179,10 @@ Status ContactRepository::writeChildren(const Contact &c)
         q.bindValue(QStringLiteral(":handle"), h.handle);
         q.bindValue(QStringLiteral(":normalized"), h.normalized);
         if (!q.exec()) {
-            Error e = m_db.errorFrom(q, tr("saving the contact's handles"));
+            Error e = m_db.errorFrom(q, Tr::tr("saving the contact's handles"));
             if (e.code == Error::Code::Conflict)
-                e = Error{tr("The handle %1 already belongs to another contact.").arg(h.handle), Error::Code::Conflict,
-                          QStringLiteral("handles")};
+                e = Error { Tr::tr("The handle %1 already belongs to another contact.").arg(h.handle),
+                    Error::Code::Conflict, QStringLiteral("handles") };
             return e;
         }
     }
@@ -198,7 +200,7 @@ Status ContactRepository::writeChildren(const Contact &c)
             t.bindValue(QStringLiteral(":contact"), c.id);
             t.bindValue(QStringLiteral(":tag"), *tag);
             if (!t.exec())
-                return m_db.errorFrom(t, tr("saving the contact's tags"));
+                return m_db.errorFrom(t, Tr::tr("saving the contact's tags"));
         }
         return {};
     };
@@ -214,12 +216,12 @@ Result<qint64> ContactRepository::tagId(const QString &name, const QString &kind
     q.bindValue(QStringLiteral(":name"), name);
     q.bindValue(QStringLiteral(":kind"), kind);
     if (!q.exec())
-        return m_db.errorFrom(q, tr("saving a tag"));
+        return m_db.errorFrom(q, Tr::tr("saving a tag"));
     q.prepare(QStringLiteral("SELECT id FROM tags WHERE name = :name AND kind = :kind"));
     q.bindValue(QStringLiteral(":name"), name);
     q.bindValue(QStringLiteral(":kind"), kind);
     if (!q.exec() || !q.next())
-        return m_db.errorFrom(q, tr("saving a tag"));
+        return m_db.errorFrom(q, Tr::tr("saving a tag"));
     return q.value(0).toLongLong();
 }
 
@@ -229,12 +231,13 @@ Status ContactRepository::refreshSearchExtra(qint64 contactId)
     if (!c)
         return c.error();
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("UPDATE contacts SET search_extra = :extra WHERE id = :id"));
+    q.prepare(QStringLiteral("UPDATE contacts SET search_extra = :extra, sort_name = :sort WHERE id = :id"));
+    q.bindValue(QStringLiteral(":sort"), Text::sortKey(c->displayName));
     const QString extra = searchExtra(*c, c->organizationName);
     q.bindValue(QStringLiteral(":extra"), extra.isNull() ? QStringLiteral("") : extra); // NOT NULL column
     q.bindValue(QStringLiteral(":id"), contactId);
     if (!q.exec())
-        return m_db.errorFrom(q, tr("updating the search index"));
+        return m_db.errorFrom(q, Tr::tr("updating the search index"));
     return {};
 }
 
@@ -248,9 +251,9 @@ Result<Contact> ContactRepository::get(qint64 id)
                                "FROM contacts WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec())
-        return m_db.errorFrom(q, tr("loading the contact"));
+        return m_db.errorFrom(q, Tr::tr("loading the contact"));
     if (!q.next())
-        return Error{tr("The contact no longer exists."), Error::Code::NotFound};
+        return Error { Tr::tr("The contact no longer exists."), Error::Code::NotFound };
     Contact c;
     int i = 0;
     c.id = id;
@@ -285,26 +288,26 @@ Result<Contact> ContactRepository::get(qint64 id)
     q.prepare(QStringLiteral("SELECT label, email FROM contact_emails WHERE contact_id = :id ORDER BY position, id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec())
-        return m_db.errorFrom(q, tr("loading the contact"));
+        return m_db.errorFrom(q, Tr::tr("loading the contact"));
     while (q.next())
         c.emails.append({q.value(0).toString(), q.value(1).toString()});
     q.prepare(QStringLiteral("SELECT label, phone FROM contact_phones WHERE contact_id = :id ORDER BY position, id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec())
-        return m_db.errorFrom(q, tr("loading the contact"));
+        return m_db.errorFrom(q, Tr::tr("loading the contact"));
     while (q.next())
         c.phones.append({q.value(0).toString(), q.value(1).toString()});
     q.prepare(QStringLiteral("SELECT network, handle, normalized FROM handles WHERE contact_id = :id ORDER BY id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec())
-        return m_db.errorFrom(q, tr("loading the contact"));
+        return m_db.errorFrom(q, Tr::tr("loading the contact"));
     while (q.next())
         c.handles.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
     q.prepare(QStringLiteral("SELECT t.name, t.kind FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
                              "WHERE ct.contact_id = :id ORDER BY t.name"));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec())
-        return m_db.errorFrom(q, tr("loading the contact"));
+        return m_db.errorFrom(q, Tr::tr("loading the contact"));
     while (q.next())
         (q.value(1).toString() == u"beat" ? c.beats : c.tags).append(q.value(0).toString());
     return c;
@@ -324,9 +327,9 @@ Status ContactRepository::setTrash(qint64 id, bool trash)
     q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec())
-        return m_db.errorFrom(q, trash ? tr("moving the contact to the trash") : tr("restoring the contact"));
+        return m_db.errorFrom(q, trash ? Tr::tr("moving the contact to the trash") : Tr::tr("restoring the contact"));
     if (q.numRowsAffected() != 1)
-        return Error{tr("The contact no longer exists."), Error::Code::NotFound};
+        return Error { Tr::tr("The contact no longer exists."), Error::Code::NotFound };
     if (Status s = AuditLog::record(m_db, trash ? QStringLiteral("trash") : QStringLiteral("restore"),
                                     QStringLiteral("contact"), id);
         !s)
@@ -350,7 +353,7 @@ Result<qint64> ContactRepository::count(bool includeTrash)
     if (!q.exec(includeTrash ? QStringLiteral("SELECT count(*) FROM contacts")
                              : QStringLiteral("SELECT count(*) FROM contacts WHERE deleted_at IS NULL"))
         || !q.next())
-        return m_db.errorFrom(q, tr("counting contacts"));
+        return m_db.errorFrom(q, Tr::tr("counting contacts"));
     return q.value(0).toLongLong();
 }
 
@@ -363,7 +366,7 @@ Result<QList<qint64>> ContactRepository::findSharingIdentity(const Contact &c)
         q.bindValue(QStringLiteral(":n"), Validation::normalizeEmail(e.email));
         q.bindValue(QStringLiteral(":id"), c.id);
         if (!q.exec())
-            return m_db.errorFrom(q, tr("looking for duplicates"));
+            return m_db.errorFrom(q, Tr::tr("looking for duplicates"));
         while (q.next())
             if (!ids.contains(q.value(0).toLongLong()))
                 ids.append(q.value(0).toLongLong());
@@ -378,7 +381,7 @@ Result<QList<qint64>> ContactRepository::findSharingIdentity(const Contact &c)
         q.bindValue(QStringLiteral(":n"), *n);
         q.bindValue(QStringLiteral(":id"), c.id);
         if (!q.exec())
-            return m_db.errorFrom(q, tr("looking for duplicates"));
+            return m_db.errorFrom(q, Tr::tr("looking for duplicates"));
         while (q.next())
             if (!ids.contains(q.value(0).toLongLong()))
                 ids.append(q.value(0).toLongLong());

@@ -1,6 +1,7 @@
 #include "searchrepository.h"
 
 #include "core/logging.h"
+#include "domain/text.h"
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
 
@@ -10,10 +11,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
 {
-    return QCoreApplication::translate("SearchRepository", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SearchRepository)
+};
 
 // Ranking sorts every match, which costs ~30 ms when a short prefix matches most of 100k rows
 // (PLATFORM.md). Below this many matches we rank by relevance; above it we return name matches first
@@ -44,12 +46,8 @@ QStringList SearchRepository::terms(const QString &query)
 {
     static const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
     // Fold diacritics as the indexes do (FTS5 remove_diacritics, rapport_fold() on PostgreSQL).
-    QString folded;
-    for (const QChar ch : query.toLower().normalized(QString::NormalizationForm_D))
-        if (ch.category() != QChar::Mark_NonSpacing)
-            folded += ch;
     QStringList out;
-    for (const QString &t : folded.normalized(QString::NormalizationForm_C).split(nonWord, Qt::SkipEmptyParts))
+    for (const QString &t : Text::fold(query).split(nonWord, Qt::SkipEmptyParts))
         if (!out.contains(t))
             out << t;
     // A search box answers as you type: cap the work a pasted paragraph can cause.
@@ -77,7 +75,7 @@ Result<QList<ContactHit>> SearchRepository::searchContacts(const QString &query,
         q.bindValue(QStringLiteral(":q"), ftsQuery(words));
         q.bindValue(QStringLiteral(":cap"), kRankLimit + 1);
         if (!q.exec() || !q.next())
-            return m_db.errorFrom(q, tr("searching contacts"));
+            return m_db.errorFrom(q, Tr::tr("searching contacts"));
         const bool rank = q.value(0).toInt() <= kRankLimit;
         q.finish();
         if (rank) {
@@ -101,7 +99,7 @@ Result<QList<ContactHit>> SearchRepository::searchContacts(const QString &query,
     }
     q.bindValue(QStringLiteral(":limit"), limit);
     if (!q.exec())
-        return m_db.errorFrom(q, tr("searching contacts"));
+        return m_db.errorFrom(q, Tr::tr("searching contacts"));
     while (q.next())
         hits.append(ContactHit{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                                q.value(3).toString(), q.value(4).toDouble()});
@@ -125,7 +123,7 @@ Result<QList<InteractionHit>> SearchRepository::searchInteractions(const QString
         q.bindValue(QStringLiteral(":q"), ftsQuery(words));
         q.bindValue(QStringLiteral(":cap"), kRankLimit + 1);
         if (!q.exec() || !q.next())
-            return m_db.errorFrom(q, tr("searching conversations"));
+            return m_db.errorFrom(q, Tr::tr("searching conversations"));
         const bool rank = q.value(0).toInt() <= kRankLimit;
         q.finish();
         if (rank)
@@ -149,7 +147,7 @@ Result<QList<InteractionHit>> SearchRepository::searchInteractions(const QString
     }
     q.bindValue(QStringLiteral(":limit"), limit);
     if (!q.exec())
-        return m_db.errorFrom(q, tr("searching conversations"));
+        return m_db.errorFrom(q, Tr::tr("searching conversations"));
     while (q.next())
         hits.append(InteractionHit{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
                                    q.value(3).toString(), q.value(4).toString(), Sql::time(q.value(5)),

@@ -62,11 +62,14 @@ CREATE TABLE contacts (
     -- Denormalised text for full-text search: emails, handles, outlet name, beats and tags.
     -- Maintained by ContactRepository in the same transaction as the rows it summarises.
     search_extra TEXT NOT NULL DEFAULT '',
+    -- Text::sortKey(display_name): lower case without diacritics, so the list sorts as people expect.
+    sort_name TEXT NOT NULL DEFAULT '',
     @COMMON@
 )
 
+-- The contact list sorted by name, trash left out (a partial index both backends use for that query).
 -- @stmt all
-CREATE INDEX contacts_sort_name ON contacts (display_name, id)
+CREATE INDEX contacts_live_sort_name ON contacts (sort_name, id) WHERE deleted_at IS NULL
 
 -- @stmt all
 CREATE INDEX contacts_organization ON contacts (organization_id)
