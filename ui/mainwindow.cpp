@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QUndoStack>
 #include <QPainter>
 #include <QProgressDialog>
 #include <QSettings>
@@ -115,6 +116,7 @@ QIcon sectionIcon(const SectionInfo &info, QSize size)
 MainWindow::MainWindow(Database &db, QWidget *parent)
     : QMainWindow(parent)
     , m_db(db)
+    , m_undoStack(new QUndoStack(this))
     , m_demoLoader(new DemoDataLoader(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -187,6 +189,7 @@ void MainWindow::createSections()
         QWidget *page = nullptr;
         if (info.section == Section::Contacts) {
             m_contactsView = new ContactsView(m_db, m_stack);
+            m_contactsView->setUndoStack(m_undoStack);
             page = m_contactsView;
         } else {
             page = new PlaceholderSection(icon, sectionTitle(info.section), sectionPromise(info.section), m_stack);
@@ -237,6 +240,27 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *contact = menuBar()->addMenu(tr("&Contact"));
+    contact->setObjectName(QStringLiteral("contactMenu"));
+    contact->addActions(m_contactsView->menuActions());
+    // Parts of the workspace may add actions later (e.g. once a database is writable): keep the menu in step.
+    connect(contact, &QMenu::aboutToShow, this, [this, contact] {
+        contact->clear();
+        contact->addActions(m_contactsView->menuActions());
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_sectionActions = new QActionGroup(this);

@@ -10,6 +10,7 @@ class QLabel;
 class QListWidget;
 class QProgressDialog;
 class QStackedWidget;
+class QUndoStack;
 
 // Rapport's main window: a sidebar of sections (Contacts, Organizations, Campaigns, Inbox, Follow-ups,
 // Dashboard) beside the current section's page, with the menus and the status bar.
@@ -34,6 +35,7 @@ public:
     Section currentSection() const;
     void showSection(Section section);
     ContactsView *contactsView() const { return m_contactsView; }
+    QUndoStack *undoStack() const { return m_undoStack; }
 
 Q_SIGNALS:
     // The contact table painted rows for the first time (used to time start-up). Emitted once.
@@ -55,6 +57,7 @@ private:
     void showAbout();
 
     Database &m_db;
+    QUndoStack *m_undoStack = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     ContactsView *m_contactsView = nullptr;

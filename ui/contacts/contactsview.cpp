@@ -2,19 +2,25 @@
 
 #include "itemmodels/contactlistmodel.h"
 
+#include <QAction>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace {
 const QString kHeaderKey = QStringLiteral("contacts/listHeader");
+const QString kSplitterKey = QStringLiteral("contacts/splitter");
 } // namespace
 
 ContactsView::ContactsView(Database &db, QWidget *parent)
     : QWidget(parent)
+    , m_db(db)
     , m_model(new ContactListModel(db, this))
     , m_tableView(new QTableView(this))
 {
@@ -46,9 +52,33 @@ ContactsView::ContactsView(Database &db, QWidget *parent)
     m_tableView->setSortingEnabled(true);
     connect(columns, &QHeaderView::sortIndicatorChanged, this, &ContactsView::keepSortIndicatorOnSortableColumns);
 
+    auto *toolBar = new QWidget(this);
+    toolBar->setObjectName(QStringLiteral("contactsToolBarWidget"));
+    m_toolBarLayout = new QHBoxLayout(toolBar);
+    m_toolBarLayout->setContentsMargins(6, 6, 6, 6);
+
+    m_detailArea = new QStackedWidget(this);
+    m_detailArea->setObjectName(QStringLiteral("contactDetailStackedWidget"));
+    auto *noSelection = new QLabel(tr("Select a contact to see the profile."), m_detailArea);
+    noSelection->setObjectName(QStringLiteral("noContactSelectedLabel"));
+    noSelection->setAlignment(Qt::AlignCenter);
+    noSelection->setWordWrap(true);
+    noSelection->setForegroundRole(QPalette::PlaceholderText);
+    m_detailArea->addWidget(noSelection);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("contactsSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_tableView);
+    m_splitter->addWidget(m_detailArea);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_tableView);
+    layout->setSpacing(0);
+    layout->addWidget(toolBar);
+    layout->addWidget(m_splitter, 1);
 
     // Said in the list itself, so an empty database does not look like a broken window.
     m_emptyHint = new QLabel(tr("No contacts yet."), m_tableView->viewport());
@@ -67,6 +97,19 @@ ContactsView::ContactsView(Database &db, QWidget *parent)
 }
 
 ContactsView::~ContactsView() = default;
+
+void ContactsView::addMenuAction(QAction *action)
+{
+    m_menuActions.append(action);
+    addAction(action); // shortcuts work while the section is shown, menu or not
+}
+
+void ContactsView::addMenuSeparator()
+{
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_menuActions.append(separator);
+}
 
 int ContactsView::contactCount() const
 {
@@ -128,10 +171,12 @@ void ContactsView::keepSortIndicatorOnSortableColumns(int column)
 void ContactsView::saveSettings(QSettings &settings) const
 {
     settings.setValue(kHeaderKey, m_tableView->horizontalHeader()->saveState());
+    settings.setValue(kSplitterKey, m_splitter->saveState());
 }
 
 void ContactsView::restoreSettings(const QSettings &settings)
 {
+    m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
     const QByteArray state = settings.value(kHeaderKey).toByteArray();
     QHeaderView *columns = m_tableView->horizontalHeader();
     if (state.isEmpty() || !columns->restoreState(state))

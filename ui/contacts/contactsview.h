@@ -4,9 +4,14 @@
 
 class ContactListModel;
 class Database;
+class QAction;
+class QHBoxLayout;
 class QLabel;
 class QSettings;
+class QSplitter;
+class QStackedWidget;
 class QTableView;
+class QUndoStack;
 
 // The Contacts section: the whole contact list in a table that pages from the database and sorts in SQL
 // (see ContactListModel). Remembers column widths, order and sort in the settings.
@@ -22,6 +27,21 @@ public:
     ContactListModel *model() const { return m_model; }
     QTableView *tableView() const { return m_tableView; }
     int contactCount() const;
+    Database &database() const { return m_db; }
+
+    // Extension points for the parts of the workspace. The row above the list (search, filters) ...
+    QHBoxLayout *toolBarLayout() const { return m_toolBarLayout; }
+    // ... the area beside the list (the profile of the current contact) ...
+    QStackedWidget *detailArea() const { return m_detailArea; }
+    QSplitter *splitter() const { return m_splitter; }
+    // ... and the actions of the Contact menu, in menu order (MainWindow builds the menu from them).
+    QList<QAction *> menuActions() const { return m_menuActions; }
+    void addMenuAction(QAction *action);
+    void addMenuSeparator();
+
+    // Every edit, delete and bulk action is pushed here, so Edit → Undo reverses it. Set once by MainWindow.
+    QUndoStack *undoStack() const { return m_undoStack; }
+    void setUndoStack(QUndoStack *stack) { m_undoStack = stack; }
 
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
@@ -42,7 +62,13 @@ private:
     void keepSortIndicatorOnSortableColumns(int column);
     void updateEmptyHint();
 
+    Database &m_db;
     ContactListModel *m_model = nullptr;
     QTableView *m_tableView = nullptr;
     QLabel *m_emptyHint = nullptr;
+    QHBoxLayout *m_toolBarLayout = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QStackedWidget *m_detailArea = nullptr;
+    QList<QAction *> m_menuActions;
+    QUndoStack *m_undoStack = nullptr;
 };
