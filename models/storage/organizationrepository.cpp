@@ -1,0 +1,228 @@
+#include "organizationrepository.h"
+
+#include "domain/validation.h"
+#include "storage/auditlog.h"
+#include "storage/contactrepository.h"
+#include "storage/database.h"
+#include "storage/sqlhelpers.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(OrganizationRepository)
+};
+
+void bind(QSqlQuery &q, const Organization &o)
+{
+    q.bindValue(QStringLiteral(":name"), o.name);
+    q.bindValue(QStringLiteral(":kind"), o.kind);
+    q.bindValue(QStringLiteral(":website"), Sql::text(o.website));
+    q.bindValue(QStringLiteral(":reach"), o.reach > 0 ? QVariant(o.reach) : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(QStringLiteral(":city"), Sql::text(o.city));
+    q.bindValue(QStringLiteral(":country"), Sql::text(o.country));
+    q.bindValue(QStringLiteral(":notes"), Sql::text(o.notes));
+}
+
+} // namespace
+
+Status OrganizationRepository::create(Organization &o)
+{
+    if (Status s = Validation::validateOrganization(o); !s)
+        return s;
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    const qint64 now = Sql::nowMs();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO organizations (name, kind, website, reach, city, country, notes, created_at, "
+                             "updated_at, updated_by, version) VALUES (:name, :kind, :website, :reach, :city, :country, "
+                             ":notes, :now, :now, :user, 1) RETURNING id"));
+    bind(q, o);
+    q.bindValue(QStringLiteral(":now"), now);
+    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
+    if (!q.exec() || !q.next())
+        return m_db.errorFrom(q, Tr::tr("adding the organization"));
+    o.id = q.value(0).toLongLong();
+    q.finish();
+    if (Status s = AuditLog::record(m_db, QStringLiteral("create"), QStringLiteral("organization"), o.id, o.name); !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    o.version = 1;
+    o.createdAt = o.updatedAt = Sql::time(QVariant(now));
+    return {};
+}
+
+Status OrganizationRepository::update(Organization &o)
+{
+    if (o.id <= 0)
+        return Error{Tr::tr("This organization has not been saved yet."), Error::Code::NotFound};
+    if (Status s = Validation::validateOrganization(o); !s)
+        return s;
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    const qint64 now = Sql::nowMs();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE organizations SET name = :name, kind = :kind, website = :website, reach = :reach, "
+                             "city = :city, country = :country, notes = :notes, updated_at = :now, updated_by = :user, "
+                             "version = version + 1 WHERE id = :id AND version = :version"));
+    bind(q, o);
+    q.bindValue(QStringLiteral(":now"), now);
+    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
+    q.bindValue(QStringLiteral(":id"), o.id);
+    q.bindValue(QStringLiteral(":version"), o.version);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("saving the organization"));
+    if (q.numRowsAffected() != 1)
+        return Error{Tr::tr("“%1” was changed or deleted by someone else since you opened it. Reload it to see "
+                            "their changes; yours were not saved.")
+                         .arg(o.name),
+                     Error::Code::Conflict};
+    q.finish();
+    if (Status s = refreshPeopleSearchText(o.id); !s)
+        return s;
+    if (Status s = AuditLog::record(m_db, QStringLiteral("update"), QStringLiteral("organization"), o.id, o.name); !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    o.version += 1;
+    o.updatedAt = Sql::time(QVariant(now));
+    return {};
+}
+
+Status OrganizationRepository::refreshPeopleSearchText(qint64 organizationId)
+{
+    // The outlet's name is part of each person's search text: keep it true after a rename.
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id FROM contacts WHERE organization_id = :id"));
+    q.bindValue(QStringLiteral(":id"), organizationId);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("updating the search index"));
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    q.finish();
+    ContactRepository contacts(m_db);
+    for (qint64 id : std::as_const(ids)) {
+        Result<Contact> c = contacts.get(id);
+        if (!c)
+            return c.error();
+        QSqlQuery u(m_db.connection());
+        u.prepare(QStringLiteral("UPDATE contacts SET search_extra = :extra WHERE id = :id"));
+        const QString extra = ContactRepository::searchExtra(*c, c->organizationName);
+        u.bindValue(QStringLiteral(":extra"), extra.isNull() ? QStringLiteral("") : extra);
+        u.bindValue(QStringLiteral(":id"), id);
+        if (!u.exec())
+            return m_db.errorFrom(u, Tr::tr("updating the search index"));
+    }
+    return {};
+}
+
+Result<Organization> OrganizationRepository::get(qint64 id)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT name, kind, website, reach, city, country, notes, created_at, updated_at, version "
+                             "FROM organizations WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("loading the organization"));
+    if (!q.next())
+        return Error{Tr::tr("The organization no longer exists."), Error::Code::NotFound};
+    Organization o;
+    o.id = id;
+    o.name = q.value(0).toString();
+    o.kind = q.value(1).toString();
+    o.website = q.value(2).toString();
+    o.reach = q.value(3).toLongLong();
+    o.city = q.value(4).toString();
+    o.country = q.value(5).toString();
+    o.notes = q.value(6).toString();
+    o.createdAt = Sql::time(q.value(7));
+    o.updatedAt = Sql::time(q.value(8));
+    o.version = q.value(9).toInt();
+    return o;
+}
+
+Status OrganizationRepository::setTrash(qint64 id, bool trash)
+{
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    QSqlQuery q(m_db.connection());
+    const qint64 now = Sql::nowMs();
+    q.prepare(QStringLiteral("UPDATE organizations SET deleted_at = :deleted, updated_at = :now, updated_by = :user, "
+                             "version = version + 1 WHERE id = :id"));
+    q.bindValue(QStringLiteral(":deleted"), trash ? QVariant(now) : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(QStringLiteral(":now"), now);
+    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return m_db.errorFrom(q, trash ? Tr::tr("moving the organization to the trash") : Tr::tr("restoring the organization"));
+    if (q.numRowsAffected() != 1)
+        return Error{Tr::tr("The organization no longer exists."), Error::Code::NotFound};
+    if (Status s = AuditLog::record(m_db, trash ? QStringLiteral("trash") : QStringLiteral("restore"),
+                                    QStringLiteral("organization"), id);
+        !s)
+        return s;
+    return tx.commit();
+}
+
+Status OrganizationRepository::moveToTrash(qint64 id)
+{
+    return setTrash(id, true);
+}
+
+Status OrganizationRepository::restore(qint64 id)
+{
+    return setTrash(id, false);
+}
+
+Result<qint64> OrganizationRepository::count(bool includeTrash)
+{
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(includeTrash ? QStringLiteral("SELECT count(*) FROM organizations")
+                             : QStringLiteral("SELECT count(*) FROM organizations WHERE deleted_at IS NULL"))
+        || !q.next())
+        return m_db.errorFrom(q, Tr::tr("counting organizations"));
+    return q.value(0).toLongLong();
+}
+
+Result<QList<OrganizationRepository::NameHit>> OrganizationRepository::findByName(const QString &prefix, int limit)
+{
+    QList<NameHit> hits;
+    const QString p = prefix.trimmed().toLower();
+    if (p.isEmpty())
+        return hits;
+    QSqlQuery q(m_db.connection());
+    // Names starting with the prefix first, then names with a later word starting with it.
+    q.prepare(QStringLiteral("SELECT id, name, kind FROM organizations WHERE deleted_at IS NULL AND "
+                             "(lower(name) LIKE :start ESCAPE '\\' OR lower(name) LIKE :word ESCAPE '\\') "
+                             "ORDER BY CASE WHEN lower(name) LIKE :start ESCAPE '\\' THEN 0 ELSE 1 END, name, id "
+                             "LIMIT :limit"));
+    QString escaped = p;
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    q.bindValue(QStringLiteral(":start"), QString(escaped + u'%'));
+    q.bindValue(QStringLiteral(":word"), QString(QStringLiteral("% ") + escaped + u'%'));
+    q.bindValue(QStringLiteral(":limit"), limit);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("looking up organizations"));
+    while (q.next())
+        hits.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    return hits;
+}
+
+Result<qint64> OrganizationRepository::idByName(const QString &name)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id FROM organizations WHERE deleted_at IS NULL AND lower(name) = lower(:name) "
+                             "ORDER BY id LIMIT 1"));
+    q.bindValue(QStringLiteral(":name"), name.trimmed());
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("looking up organizations"));
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
+}
