@@ -73,6 +73,9 @@ public Q_SLOTS:
     // Reloads the list from the database, keeping the sort.
     void refresh();
 
+    // The row showing this contact, or -1 if it is not in the list (trashed, filtered out).
+    int rowOfId(qint64 id) const { return int(m_ids.indexOf(id)); }
+
 Q_SIGNALS:
     // Loading or sorting failed; the message says why. Emitted once per failing operation.
     void errorOccurred(const QString &message);

@@ -134,6 +134,18 @@ void ContactsView::refresh()
     m_model->refresh();
 }
 
+bool ContactsView::selectContact(qint64 id)
+{
+    const int row = m_model->rowOfId(id);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_model->index(row, ContactListModel::NameColumn);
+    m_tableView->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_tableView->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
 void ContactsView::applyDefaultColumnWidths()
 {
     // In characters of the current font, so they follow the font size and the screen's scaling; never

@@ -49,6 +49,8 @@ public:
 public Q_SLOTS:
     // Reloads the list after contacts were changed elsewhere.
     void refresh();
+    // Selects and scrolls to the contact's row; false if the list does not show it.
+    bool selectContact(qint64 id);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
