@@ -1,7 +1,11 @@
 #include "contactlistmodel.h"
 
+#include "contactsnapshotloader.h"
+
 #include "core/logging.h"
 #include "domain/contact.h"
+#include "storage/database.h"
+#include "storage/searchrepository.h"
 
 #include <QCollator>
 #include <QIcon>
@@ -49,7 +53,16 @@ QString shortDate(const QDateTime &time)
 ContactListModel::ContactListModel(Database &db, QObject *parent)
     : QAbstractTableModel(parent)
     , m_query(db)
+    , m_loader(new ContactSnapshotLoader(db.location(), this))
 {
+    connect(m_loader, &ContactSnapshotLoader::loaded, this, &ContactListModel::completeSnapshot);
+    connect(m_loader, &ContactSnapshotLoader::failed, this, [this](quint64 generation, const QString &message) {
+        if (generation != m_pendingSnapshot)
+            return;
+        m_complete = true;
+        Q_EMIT errorOccurred(message);
+        Q_EMIT snapshotCompleted();
+    });
     // Sort kinds by what the user reads, not by the stored key.
     QStringList kinds = Contact::kinds();
     QCollator collator;
@@ -81,6 +94,21 @@ QString ContactListModel::kindLabel(const QString &kind)
     if (kind == u"other")
         return tr("Other", "contact kind");
     return kind;
+}
+
+QString ContactListModel::columnKey(int column)
+{
+    static const char *const keys[] = { "name", "outlet", "title", "kind", "owner", "lastContacted", "email", "updated" };
+    static_assert(std::size(keys) == ColumnCount);
+    return column >= 0 && column < ColumnCount ? QString::fromLatin1(keys[column]) : QString();
+}
+
+int ContactListModel::columnFromKey(const QString &key)
+{
+    for (int column = 0; column < ColumnCount; ++column)
+        if (columnKey(column) == key)
+            return column;
+    return -1;
 }
 
 bool ContactListModel::isSortable(int column)
@@ -200,16 +228,23 @@ const ContactListRow *ContactListModel::rowAt(int row) const
 
 const ContactListModel::Block *ContactListModel::block(int index) const
 {
-    if (!m_recent.isEmpty() && m_recent.first() == index)
-        return &m_blocks[index];
+    const qsizetype first = qsizetype(index) * m_blockSize;
+    const qsizetype expected = std::min<qsizetype>(m_blockSize, m_ids.size() - first);
     auto it = m_blocks.find(index);
+    // A block read before rows were appended to the snapshot is short: read it again.
+    if (it != m_blocks.end() && !it->failed && it->rows.size() < expected) {
+        m_blocks.erase(it);
+        m_recent.removeOne(index);
+        it = m_blocks.end();
+    }
+    if (it != m_blocks.end() && !m_recent.isEmpty() && m_recent.first() == index)
+        return &it.value();
     if (it != m_blocks.end()) {
         m_recent.removeOne(index);
         m_recent.prepend(index);
         return &it.value();
     }
 
-    const qsizetype first = qsizetype(index) * m_blockSize;
     Block loaded;
     Result<QList<ContactListRow>> rows = m_query.rows(m_ids.mid(first, m_blockSize));
     ++m_blockLoads;
@@ -226,6 +261,7 @@ const ContactListModel::Block *ContactListModel::block(int index) const
     } else {
         qCWarning(lcStorage) << "contact list: loading rows" << first << "failed:" << rows.error().message;
         // Remember the failure as an empty block so painting does not retry it on every cell.
+        loaded.failed = true;
         Q_EMIT const_cast<ContactListModel *>(this)->errorOccurred(rows.error().message);
     }
 
@@ -271,11 +307,18 @@ ContactListQuery::SortKey ContactListModel::sortKey() const
     }
 }
 
-bool ContactListModel::reloadIds()
+void ContactListModel::dropBlocks()
 {
-    Result<QList<qint64>> ids = m_query.orderedIds(sortKey(), m_sortOrder);
     m_blocks.clear();
     m_recent.clear();
+}
+
+bool ContactListModel::reloadIds()
+{
+    m_loader->cancel();
+    m_complete = true;
+    Result<QList<qint64>> ids = m_query.orderedIds(sortKey(), m_sortOrder);
+    dropBlocks();
     if (!ids) {
         m_ids.clear();
         Q_EMIT errorOccurred(ids.error().message);
@@ -293,10 +336,15 @@ void ContactListModel::sort(int column, Qt::SortOrder order)
     const Qt::SortOrder oldOrder = m_sortOrder;
     m_sortColumn = column;
     m_sortOrder = order;
+    // A sort reads the whole snapshot at once (within the sort budget), overtaking any pending one.
+    m_loader->cancel();
+    const bool wasComplete = m_complete;
+    m_complete = true;
     Result<QList<qint64>> ids = m_query.orderedIds(sortKey(), m_sortOrder);
     if (!ids) {
         m_sortColumn = oldColumn;
         m_sortOrder = oldOrder;
+        m_complete = wasComplete;
         Q_EMIT errorOccurred(ids.error().message);
         return;
     }
@@ -307,6 +355,8 @@ void ContactListModel::sort(int column, Qt::SortOrder order)
         m_recent.clear();
         m_ids = std::move(ids).value();
         endResetModel();
+        if (!wasComplete)
+            Q_EMIT snapshotCompleted();
         return;
     }
     const QList<QPersistentModelIndex> allParents;
@@ -337,4 +387,56 @@ void ContactListModel::refresh()
     beginResetModel();
     reloadIds();
     endResetModel();
+}
+
+void ContactListModel::setFilter(const ContactFilter &filter)
+{
+    m_query.setFilter(filter);
+    m_searchTerms = SearchRepository::terms(filter.text);
+    m_loader->cancel();
+    // The first screenful now; the rest, if there is more, from the worker thread.
+    Result<QList<qint64>> ids = m_query.orderedIds(sortKey(), m_sortOrder, m_firstSliceSize);
+    beginResetModel();
+    dropBlocks();
+    if (ids) {
+        m_ids = std::move(ids).value();
+        m_complete = m_ids.size() < m_firstSliceSize;
+    } else {
+        m_ids.clear();
+        m_complete = true;
+    }
+    endResetModel();
+    Q_EMIT filterChanged();
+    if (!ids) {
+        Q_EMIT errorOccurred(ids.error().message);
+        return;
+    }
+    if (m_complete) {
+        Q_EMIT snapshotCompleted();
+        return;
+    }
+    m_pendingSnapshot = m_loader->load({ filter, m_query.kindOrder(), sortKey(), m_sortOrder });
+}
+
+void ContactListModel::completeSnapshot(quint64 generation, const QList<qint64> &ids)
+{
+    if (generation != m_pendingSnapshot || m_complete)
+        return;
+    m_complete = true;
+    const qsizetype have = m_ids.size();
+    if (ids.size() >= have && std::equal(m_ids.cbegin(), m_ids.cend(), ids.cbegin())) {
+        if (ids.size() > have) {
+            // The last block of the slice may be short: block() reads it again once the rows are there.
+            beginInsertRows(QModelIndex(), int(have), int(ids.size() - 1));
+            m_ids = ids;
+            endInsertRows();
+        }
+    } else {
+        // Contacts changed between the two reads: show the newer, complete snapshot.
+        beginResetModel();
+        dropBlocks();
+        m_ids = ids;
+        endResetModel();
+    }
+    Q_EMIT snapshotCompleted();
 }

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 
+class ContactSnapshotLoader;
 class Database;
 
 // The contact list as a table: every contact not in the trash, sorted in SQL, loaded in blocks.
@@ -14,6 +15,11 @@ class Database;
 // that were looked at last (an LRU of 8 blocks of 256 rows by default), so scrolling through 100,000
 // contacts holds at most 2,048 rows. sort() re-sorts in SQL; call refresh() after the contacts
 // changed elsewhere. Use it on the thread that owns the Database.
+//
+// setFilter() narrows the list (search text and filters, see ContactFilter) and keeps the sort. To answer a
+// keystroke within a frame it reads only the first screenful of ids (firstSliceSize()) at once; when more
+// match, a worker thread with its own connection reads the whole snapshot and the rows beyond the first
+// slice are appended (rowsInserted) when it arrives: isComplete() tells, snapshotCompleted() signals.
 class ContactListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -42,6 +48,7 @@ public:
 
     static constexpr int DefaultBlockSize = 256;
     static constexpr int DefaultMaxBlocks = 8;
+    static constexpr int DefaultFirstSliceSize = 500;
 
     explicit ContactListModel(Database &db, QObject *parent = nullptr);
     ~ContactListModel() override;
@@ -58,6 +65,18 @@ public:
 
     // The translated label of a contact kind ("journalist" -> "Journalist").
     static QString kindLabel(const QString &kind);
+    // A stable name of a column for settings and saved views ("name", "outlet", ...); -1 if unknown.
+    static QString columnKey(int column);
+    static int columnFromKey(const QString &key);
+
+    void setFilter(const ContactFilter &filter);
+    const ContactFilter &filter() const { return m_query.filter(); }
+    // The words of the search text as the index matches them (folded), for highlighting.
+    QStringList searchTerms() const { return m_searchTerms; }
+    // False while the rows beyond the first slice of a filtered list are still being read.
+    bool isComplete() const { return m_complete; }
+    void setFirstSliceSize(int size) { m_firstSliceSize = qMax(1, size); }
+    int firstSliceSize() const { return m_firstSliceSize; }
 
     // How many rows a block holds and how many blocks stay in memory; drops the loaded blocks.
     void setPaging(int blockSize, int maxBlocks);
@@ -79,16 +98,22 @@ public Q_SLOTS:
 Q_SIGNALS:
     // Loading or sorting failed; the message says why. Emitted once per failing operation.
     void errorOccurred(const QString &message);
+    // The whole snapshot of the current filter is loaded (after setFilter(), once isComplete()).
+    void snapshotCompleted();
+    void filterChanged();
 
 private:
     struct Block
     {
         QList<ContactListRow> rows;
+        bool failed = false;
     };
 
     const ContactListRow *rowAt(int row) const;
     const Block *block(int index) const;
     bool reloadIds();
+    void dropBlocks();
+    void completeSnapshot(quint64 generation, const QList<qint64> &ids);
     ContactListQuery::SortKey sortKey() const;
 
     mutable ContactListQuery m_query;
@@ -100,4 +125,9 @@ private:
     int m_maxBlocks = DefaultMaxBlocks;
     int m_sortColumn = NameColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    ContactSnapshotLoader *m_loader = nullptr;
+    quint64 m_pendingSnapshot = 0;
+    bool m_complete = true;
+    int m_firstSliceSize = DefaultFirstSliceSize;
+    QStringList m_searchTerms;
 };

@@ -1,6 +1,7 @@
 #include "contactlistquery.h"
 
 #include "storage/database.h"
+#include "storage/searchrepository.h"
 #include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>
@@ -27,7 +28,78 @@ QString textKey(const QString &column, Qt::SortOrder order)
     return column + direction(order) + QStringLiteral(" NULLS LAST");
 }
 
+// A list of values as named placeholders (:prefix0, :prefix1, ...), recorded in `binds`.
+QString placeholders(const QString &prefix, const QVariantList &values, QVariantMap &binds, bool lower = false)
+{
+    QStringList names;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QString name = u':' + prefix + QString::number(i);
+        binds.insert(name, values.at(i));
+        names << (lower ? QStringLiteral("lower(%1)").arg(name) : name);
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+template<typename T>
+QVariantList variants(const QList<T> &list)
+{
+    QVariantList out;
+    for (const T &v : list)
+        out << QVariant::fromValue(v);
+    return out;
+}
+
 } // namespace
+
+QString ContactListQuery::filterCondition(QVariantMap &binds) const
+{
+    const ContactFilter &f = m_filter;
+    QStringList conditions;
+    if (const QStringList words = SearchRepository::terms(f.text); !words.isEmpty()) {
+        // The same prefix query as SearchRepository: every word a prefix, all required.
+        QStringList parts;
+        if (m_db.isPostgres()) {
+            for (const QString &w : words)
+                parts << w + QStringLiteral(":*");
+            conditions << QStringLiteral("c.search_vector @@ to_tsquery('simple', :fts)");
+            binds.insert(QStringLiteral(":fts"), parts.join(QStringLiteral(" & ")));
+        } else {
+            for (const QString &w : words)
+                parts << u'"' + w + QStringLiteral("\"*");
+            conditions << QStringLiteral("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :fts)");
+            binds.insert(QStringLiteral(":fts"), parts.join(u' '));
+        }
+    }
+    if (!f.kinds.isEmpty())
+        conditions << QStringLiteral("c.kind IN (%1)").arg(placeholders(QStringLiteral("fkind"), variants(f.kinds), binds));
+    if (!f.tags.isEmpty())
+        conditions << QStringLiteral("c.id IN (SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                                     "WHERE lower(t.name) IN (%1))")
+                          .arg(placeholders(QStringLiteral("ftag"), variants(f.tags), binds, true));
+    if (!f.outletIds.isEmpty())
+        conditions << QStringLiteral("c.organization_id IN (%1)")
+                          .arg(placeholders(QStringLiteral("foutlet"), variants(f.outletIds), binds));
+    if (!f.ownerIds.isEmpty())
+        conditions << QStringLiteral("c.owner_id IN (%1)")
+                          .arg(placeholders(QStringLiteral("fowner"), variants(f.ownerIds), binds));
+    if (!f.country.trimmed().isEmpty()) {
+        conditions << QStringLiteral("lower(c.country) = lower(:fcountry)");
+        binds.insert(QStringLiteral(":fcountry"), f.country.trimmed());
+    }
+    if (!f.city.trimmed().isEmpty()) {
+        conditions << QStringLiteral("lower(c.city) = lower(:fcity)");
+        binds.insert(QStringLiteral(":fcity"), f.city.trimmed());
+    }
+    if (f.doNotContact != ContactFilter::DoNotContact::Any)
+        conditions << (f.doNotContact == ContactFilter::DoNotContact::Only ? QStringLiteral("c.do_not_contact <> 0")
+                                                                          : QStringLiteral("c.do_not_contact = 0"));
+    if (f.notContactedInDays > 0) {
+        // Never contacted counts as "not contacted in N days".
+        conditions << QStringLiteral("(c.last_contacted_at IS NULL OR c.last_contacted_at < :fcutoff)");
+        binds.insert(QStringLiteral(":fcutoff"), Sql::nowMs() - qint64(f.notContactedInDays) * 86400000);
+    }
+    return conditions.join(QStringLiteral(" AND "));
+}
 
 Result<qint64> ContactListQuery::count()
 {
@@ -77,24 +149,33 @@ QString ContactListQuery::orderBy(SortKey key, Qt::SortOrder order) const
     return first + QStringLiteral(", c.id") + direction(order);
 }
 
-Result<QList<qint64>> ContactListQuery::orderedIds(SortKey key, Qt::SortOrder order)
+Result<QList<qint64>> ContactListQuery::orderedIds(SortKey key, Qt::SortOrder order, int limit)
 {
     // Join only what the order needs: the narrower the rows, the cheaper the sort.
     QString from = QStringLiteral("contacts c");
     if (key == SortKey::Outlet)
-        from += QStringLiteral(" LEFT JOIN organizations o ON o.id = c.organization_id");
+        from += QStringLiteral(" LEFT JOIN organizations o ON o.id = c.organization_id AND o.deleted_at IS NULL");
     else if (key == SortKey::Owner)
         from += QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id");
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT c.id FROM ") + from + QStringLiteral(" WHERE c.deleted_at IS NULL ORDER BY ")
-        + orderBy(key, order));
+    QVariantMap binds;
+    const QString condition = filterCondition(binds);
+    q.prepare(QStringLiteral("SELECT c.id FROM ") + from + QStringLiteral(" WHERE c.deleted_at IS NULL")
+        + (condition.isEmpty() ? QString() : QStringLiteral(" AND ") + condition) + QStringLiteral(" ORDER BY ")
+        + orderBy(key, order) + (limit >= 0 ? QStringLiteral(" LIMIT :limit") : QString()));
+    for (auto it = binds.cbegin(); it != binds.cend(); ++it)
+        q.bindValue(it.key(), it.value());
+    if (limit >= 0)
+        q.bindValue(QStringLiteral(":limit"), limit);
     if (key == SortKey::Kind)
         for (qsizetype i = 0; i < m_kindOrder.size(); ++i)
             q.bindValue(QStringLiteral(":kind%1").arg(i), m_kindOrder.at(i));
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("sorting the contact list"));
     QList<qint64> ids;
+    if (limit >= 0)
+        ids.reserve(limit);
     while (q.next())
         ids.append(q.value(0).toLongLong());
     if (q.lastError().isValid())
@@ -130,7 +211,7 @@ Result<QList<ContactListRow>> ContactListQuery::rows(const QList<qint64> &ids)
                   "(SELECT e.email FROM contact_emails e WHERE e.contact_id = c.id ORDER BY e.position, e.id LIMIT 1), "
                   "c.last_contacted_at, c.updated_at, c.do_not_contact "
                   "FROM contacts c "
-                  "LEFT JOIN organizations o ON o.id = c.organization_id "
+                  "LEFT JOIN organizations o ON o.id = c.organization_id AND o.deleted_at IS NULL "
                   "LEFT JOIN users u ON u.id = c.owner_id "
                   "WHERE ")
         + idListCondition() + QStringLiteral(" AND c.deleted_at IS NULL"));
@@ -163,4 +244,35 @@ Result<QList<ContactListRow>> ContactListQuery::rows(const QList<qint64> &ids)
             result.append(std::move(it.value()));
     }
     return result;
+}
+
+Result<QStringList> ContactListQuery::strings(const QString &sql, const QString &doing)
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(sql))
+        return m_db.errorFrom(q, doing);
+    QStringList values;
+    while (q.next())
+        values << q.value(0).toString();
+    return values;
+}
+
+Result<QStringList> ContactListQuery::tagNames()
+{
+    return strings(QStringLiteral("SELECT DISTINCT name FROM tags ORDER BY name"), Tr::tr("reading beats and tags"));
+}
+
+Result<QStringList> ContactListQuery::countries()
+{
+    return strings(QStringLiteral("SELECT DISTINCT country FROM contacts WHERE deleted_at IS NULL AND country <> '' "
+                                  "ORDER BY country"),
+        Tr::tr("reading countries"));
+}
+
+Result<QStringList> ContactListQuery::cities()
+{
+    return strings(QStringLiteral("SELECT DISTINCT city FROM contacts WHERE deleted_at IS NULL AND city <> '' "
+                                  "ORDER BY city"),
+        Tr::tr("reading cities"));
 }

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/result.h"
+#include "domain/contactfilter.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 class Database;
 
@@ -33,6 +35,10 @@ struct ContactListRow
 // unindexed one (outlet, owner, title, kind, updated), because every page re-sorts or re-walks the table;
 // a block by id costs about 1 ms at any depth and in any order.
 //
+// A ContactFilter narrows every query: the search text through the full-text index (FTS5 / tsvector, as
+// SearchRepository), the other criteria as plain conditions. orderedIds() can stop after the first `limit`
+// ids, so the first screenful of a broad search comes back within a keystroke's budget.
+//
 // Ordering is the same on both backends: text columns put empty values last in both directions; a
 // missing "last contacted" time counts as the oldest (never contacted comes first when ascending).
 class ContactListQuery final
@@ -49,16 +55,33 @@ public:
     // last. Empty (the default): by the raw value.
     void setKindOrder(const QStringList &kinds) { m_kindOrder = kinds; }
 
+    const QStringList &kindOrder() const { return m_kindOrder; }
+
+    // Only contacts matching this filter are listed. Default: all.
+    void setFilter(const ContactFilter &filter) { m_filter = filter; }
+    const ContactFilter &filter() const { return m_filter; }
+
+    // All contacts not in the trash, whatever the filter.
     Result<qint64> count();
-    // The ids of all contacts not in the trash, in this order; the id breaks ties (in the same direction).
-    Result<QList<qint64>> orderedIds(SortKey key, Qt::SortOrder order);
+    // The ids of the contacts not in the trash that match the filter, in this order; the id breaks ties (in
+    // the same direction). With a limit >= 0, only the first `limit` of them.
+    Result<QList<qint64>> orderedIds(SortKey key, Qt::SortOrder order, int limit = -1);
     // The rows with these ids, in the order given; ids no longer there (deleted since) are left out.
     Result<QList<ContactListRow>> rows(const QList<qint64> &ids);
 
+    // Values for the filter's completers: names of beats and tags, countries and cities in use (by name).
+    Result<QStringList> tagNames();
+    Result<QStringList> countries();
+    Result<QStringList> cities();
+
 private:
+    // The WHERE condition of the filter (after "deleted_at IS NULL AND"), with its values to bind.
+    QString filterCondition(QVariantMap &binds) const;
+    Result<QStringList> strings(const QString &sql, const QString &doing);
     QString orderBy(SortKey key, Qt::SortOrder order) const;
     QString idListCondition() const;
 
     Database &m_db;
     QStringList m_kindOrder;
+    ContactFilter m_filter;
 };
