@@ -120,7 +120,7 @@ int demo(const Context &ctx)
                        {QStringLiteral("rows"), counts}});
     } else {
         ctx.out
-            << Tr::tr("Demo data written to %1 in %2 s:").arg((*db)->location().displayName()).arg(seconds, 0, 'f', 1)
+            << Tr::tr("Demo data written to %1 in %2 s:").arg((*db)->location().displayName(), QLocale().toString(seconds, 'f', 1))
             << Qt::endl;
         for (const auto &[name, n] : rows)
             ctx.out << QStringLiteral("  %1 %2").arg(name, -16).arg(QLocale().toString(n)) << Qt::endl;

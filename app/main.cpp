@@ -28,7 +28,8 @@ int main(int argc, char **argv)
     QElapsedTimer sinceStart;
     sinceStart.start();
 
-    const Invocation inv = Invocation::parse(rawArguments(argc, argv));
+    const QStringList args = rawArguments(argc, argv);
+    Invocation inv = Invocation::parse(args);
     const bool headless = !inv.command.isEmpty() || inv.help || inv.version || !inv.usageError.isEmpty();
 
     // Headless commands need no display: a plain QCoreApplication.
@@ -37,6 +38,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("Rapport"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RAPPORT_VERSION));
     Translations::install(*app, inv.lang);
+    // Parse again now that the translations are loaded, so usage errors come in the user's language.
+    inv = Invocation::parse(args);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
