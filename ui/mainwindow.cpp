@@ -2,6 +2,7 @@
 
 #include "common/messagebox.h"
 #include "common/placeholdersection.h"
+#include "contacts/contacteditor.h"
 #include "contacts/contactsview.h"
 #include "demo/demodataloader.h"
 #include "itemmodels/contactlistmodel.h"
@@ -190,6 +191,7 @@ void MainWindow::createSections()
         if (info.section == Section::Contacts) {
             m_contactsView = new ContactsView(m_db, m_stack);
             m_contactsView->setUndoStack(m_undoStack);
+            new ContactEditor(*m_contactsView); // the profile beside the list, with its Contact menu actions
             page = m_contactsView;
         } else {
             page = new PlaceholderSection(icon, sectionTitle(info.section), sectionPromise(info.section), m_stack);
@@ -209,6 +211,13 @@ void MainWindow::createSections()
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
+        // Leaving Contacts with unsaved profile edits asks first; stay until the user chose.
+        if (m_stack->currentWidget() == m_contactsView && row != m_stack->currentIndex()
+            && !m_contactsView->confirmLeave([this, row] { m_sidebar->setCurrentRow(row); })) {
+            const QSignalBlocker blocker(m_sidebar);
+            m_sidebar->setCurrentRow(m_stack->currentIndex());
+            return;
+        }
         m_stack->setCurrentIndex(row);
         if (m_sectionActions)
             m_sectionActions->actions().at(row)->setChecked(true);
@@ -384,6 +393,11 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Unsaved profile edits: ask, and close again once the user chose to (a queued close, not a nested one).
+    if (!m_contactsView->confirmLeave([this] { QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection); })) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());

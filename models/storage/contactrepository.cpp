@@ -388,3 +388,30 @@ Result<QList<qint64>> ContactRepository::findSharingIdentity(const Contact &c)
     }
     return ids;
 }
+
+Result<QStringList> ContactRepository::tagNames(const QString &kind)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT name FROM tags WHERE kind = :kind ORDER BY name"));
+    q.bindValue(QStringLiteral(":kind"), kind);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("loading tags"));
+    QStringList names;
+    while (q.next())
+        names << q.value(0).toString();
+    return names;
+}
+
+Result<QList<ContactRepository::TrashedContact>> ContactRepository::trashed(int limit)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id, display_name, deleted_at FROM contacts WHERE deleted_at IS NOT NULL "
+                             "ORDER BY deleted_at DESC, id DESC LIMIT :limit"));
+    q.bindValue(QStringLiteral(":limit"), limit);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("loading the trash"));
+    QList<TrashedContact> rows;
+    while (q.next())
+        rows.append({q.value(0).toLongLong(), q.value(1).toString(), Sql::time(q.value(2))});
+    return rows;
+}

@@ -24,6 +24,18 @@ public:
     // Ids of other contacts sharing an email or handle with this one (for duplicate warnings).
     Result<QList<qint64>> findSharingIdentity(const Contact &contact);
 
+    // Tag or beat names in use (kind "tag" or "beat"), sorted, for completers.
+    Result<QStringList> tagNames(const QString &kind);
+
+    struct TrashedContact
+    {
+        qint64 id = 0;
+        QString displayName;
+        QDateTime deletedAt;
+    };
+    // Contacts in the trash, most recently deleted first.
+    Result<QList<TrashedContact>> trashed(int limit = 500);
+
     // Builds the denormalised search text for a contact (emails, handles, outlet, beats, tags).
     static QString searchExtra(const Contact &contact, const QString &organizationName);
 

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class ContactListModel;
 class Database;
 class QAction;
@@ -43,6 +45,12 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
     void setUndoStack(QUndoStack *stack) { m_undoStack = stack; }
 
+    // Unsaved work in the section (the profile editor) guards leaving it: the guard returns true when
+    // leaving may go on at once; otherwise it asks and runs `proceed` later if the user chose to leave.
+    using LeaveGuard = std::function<bool(const std::function<void()> &proceed)>;
+    void setLeaveGuard(LeaveGuard guard) { m_leaveGuard = std::move(guard); }
+    bool confirmLeave(const std::function<void()> &proceed) { return !m_leaveGuard || m_leaveGuard(proceed); }
+
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
 
@@ -73,4 +81,5 @@ private:
     QStackedWidget *m_detailArea = nullptr;
     QList<QAction *> m_menuActions;
     QUndoStack *m_undoStack = nullptr;
+    LeaveGuard m_leaveGuard;
 };

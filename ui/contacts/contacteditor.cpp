@@ -1,0 +1,340 @@
+#include "contacteditor.h"
+
+#include "common/messagebox.h"
+#include "contacts/contactcommands.h"
+#include "contacts/contactform.h"
+#include "contacts/contactsview.h"
+#include "contacts/trashdialog.h"
+#include "itemmodels/contactlistmodel.h"
+#include "storage/contactrepository.h"
+#include "storage/database.h"
+#include "storage/organizationrepository.h"
+
+#include <QAction>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScopedValueRollback>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <memory>
+
+namespace {
+
+QString withShortcut(const QString &text, const QKeySequence &key)
+{
+    return QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText));
+}
+
+} // namespace
+
+ContactEditor::ContactEditor(ContactsView &view)
+    : QWidget(view.detailArea())
+    , m_view(view)
+    , m_form(new ContactForm(view.database(), this))
+{
+    setObjectName(QStringLiteral("contactEditor"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+
+    auto *header = new QWidget(this);
+    auto *h = new QHBoxLayout(header);
+    h->setContentsMargins(8, 6, 8, 0);
+    m_heading = new QLabel(header);
+    m_heading->setObjectName(QStringLiteral("headingLabel"));
+    QFont big = m_heading->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_heading->setFont(big);
+    m_heading->setTextFormat(Qt::PlainText);
+    h->addWidget(m_heading, 1);
+    m_revertButton = new QPushButton(tr("Re&vert"), header);
+    m_revertButton->setObjectName(QStringLiteral("revertButton"));
+    m_saveButton = new QPushButton(tr("&Save"), header);
+    m_saveButton->setObjectName(QStringLiteral("saveButton"));
+    m_saveButton->setDefault(true);
+    h->addWidget(m_revertButton);
+    h->addWidget(m_saveButton);
+    layout->addWidget(header);
+
+    QPushButton *reload = nullptr;
+    QPushButton *keep = nullptr;
+    m_conflictBanner = createBanner(QStringLiteral("conflictBannerWidget"), &m_conflictLabel, &reload, &keep);
+    reload->setObjectName(QStringLiteral("reloadButton"));
+    reload->setText(tr("&Reload (lose my changes)"));
+    keep->setObjectName(QStringLiteral("keepEditingButton"));
+    keep->setText(tr("&Keep editing"));
+    connect(reload, &QPushButton::clicked, this, [this] {
+        m_conflictBanner->hide();
+        showContact(m_loaded.id);
+    });
+    connect(keep, &QPushButton::clicked, this, [this] {
+        m_conflictBanner->hide();
+        m_form->firstNameEdit()->setFocus();
+    });
+    layout->addWidget(m_conflictBanner);
+
+    QPushButton *open = nullptr;
+    QPushButton *dismiss = nullptr;
+    m_duplicateBanner = createBanner(QStringLiteral("duplicateBannerWidget"), &m_duplicateLabel, &open, &dismiss);
+    open->setObjectName(QStringLiteral("openDuplicateButton"));
+    open->setText(tr("&Open"));
+    dismiss->setObjectName(QStringLiteral("dismissDuplicateButton"));
+    dismiss->setText(tr("Dismiss"));
+    connect(open, &QPushButton::clicked, this, [this] {
+        if (m_duplicates.isEmpty())
+            return;
+        const qint64 other = m_duplicates.first();
+        if (!m_view.selectContact(other))
+            showStatus(tr("The other contact is not in the list as it is shown now (filtered or in the trash)."));
+    });
+    connect(dismiss, &QPushButton::clicked, m_duplicateBanner, &QWidget::hide);
+    layout->addWidget(m_duplicateBanner);
+
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("profileScrollArea"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(m_form);
+    layout->addWidget(m_scroll, 1);
+
+    m_duplicateTimer = new QTimer(this);
+    m_duplicateTimer->setSingleShot(true);
+    m_duplicateTimer->setInterval(400);
+    connect(m_duplicateTimer, &QTimer::timeout, this, &ContactEditor::checkDuplicates);
+    connect(m_form, &ContactForm::identityEdited, m_duplicateTimer, qOverload<>(&QTimer::start));
+    connect(m_form, &ContactForm::edited, this, [this] { setDirty(true); });
+    connect(m_saveButton, &QPushButton::clicked, this, &ContactEditor::save);
+    connect(m_revertButton, &QPushButton::clicked, this, &ContactEditor::revert);
+
+    // Ctrl+Z in a field undoes typing there first; once the field has nothing left to undo, it reaches the
+    // workspace's undo stack (saved edits, deletes) instead of being swallowed by the field.
+    for (QLineEdit *edit : m_form->findChildren<QLineEdit *>())
+        edit->installEventFilter(this);
+    m_form->findChild<QPlainTextEdit *>()->installEventFilter(this);
+
+    view.detailArea()->addWidget(this);
+    createActions();
+    connect(view.tableView()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) { onCurrentRowChanged(current); });
+    connect(view.tableView()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &ContactEditor::updateActions);
+    view.setLeaveGuard([this](const std::function<void()> &proceed) { return confirmLeave(proceed); });
+    setDirty(false);
+}
+
+QWidget *ContactEditor::createBanner(const QString &objectName, QLabel **label, QPushButton **first, QPushButton **second)
+{
+    auto *banner = new QFrame(this);
+    banner->setObjectName(objectName);
+    banner->setFrameShape(QFrame::StyledPanel);
+    banner->setAutoFillBackground(true);
+    banner->setBackgroundRole(QPalette::ToolTipBase);
+    banner->setForegroundRole(QPalette::ToolTipText);
+    auto *h = new QHBoxLayout(banner);
+    *label = new QLabel(banner);
+    (*label)->setWordWrap(true);
+    (*label)->setForegroundRole(QPalette::ToolTipText);
+    (*label)->setTextFormat(Qt::PlainText);
+    h->addWidget(*label, 1);
+    *first = new QPushButton(banner);
+    *second = new QPushButton(banner);
+    h->addWidget(*first);
+    h->addWidget(*second);
+    banner->hide();
+    return banner;
+}
+
+void ContactEditor::createActions()
+{
+    auto makeAction = [this](const QString &text, const QString &name, const QString &icon, const QKeySequence &key) {
+        auto *action = new QAction(QIcon::fromTheme(icon), text, this);
+        action->setObjectName(name);
+        action->setShortcut(key);
+        QString tip = text;
+        tip.remove(u'&').remove(QStringLiteral("…"));
+        action->setToolTip(withShortcut(tip, key));
+        m_view.addMenuAction(action);
+        return action;
+    };
+    m_newAction = makeAction(tr("&New contact"), QStringLiteral("newContactAction"), QStringLiteral("contact-new"),
+        QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_saveAction = makeAction(tr("&Save contact"), QStringLiteral("saveContactAction"), QStringLiteral("document-save"),
+        QKeySequence(Qt::CTRL | Qt::Key_S));
+    m_revertAction = makeAction(tr("Re&vert changes"), QStringLiteral("revertContactAction"),
+        QStringLiteral("document-revert"), QKeySequence(Qt::Key_Escape));
+    // Escape and Delete act only where they mean this: Esc inside the profile, Del in the list. Elsewhere
+    // (a search box, a text field) they keep their ordinary meaning.
+    m_revertAction->setShortcutContext(Qt::WidgetShortcut);
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this, this, [this] {
+        if (m_dirty)
+            revert();
+    }, Qt::WidgetWithChildrenShortcut);
+    escape->setObjectName(QStringLiteral("revertShortcut"));
+    m_deleteAction = makeAction(tr("&Delete to trash"), QStringLiteral("deleteContactAction"),
+        QStringLiteral("edit-delete"), QKeySequence(Qt::Key_Delete));
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    m_view.tableView()->addAction(m_deleteAction);
+    m_trashAction = makeAction(tr("Show &trash…"), QStringLiteral("showTrashAction"), QStringLiteral("user-trash"),
+        QKeySequence());
+    m_trashAction->setToolTip(tr("Contacts in the trash, to restore"));
+    m_view.addMenuSeparator();
+    m_nextAction = makeAction(tr("Ne&xt contact"), QStringLiteral("nextContactAction"), QStringLiteral("go-down"),
+        QKeySequence(Qt::ALT | Qt::Key_Down));
+    m_previousAction = makeAction(tr("&Previous contact"), QStringLiteral("previousContactAction"),
+        QStringLiteral("go-up"), QKeySequence(Qt::ALT | Qt::Key_Up));
+    m_saveButton->setToolTip(m_saveAction->toolTip());
+    m_revertButton->setToolTip(m_revertAction->toolTip());
+
+    connect(m_newAction, &QAction::triggered, this, &ContactEditor::newContact);
+    connect(m_saveAction, &QAction::triggered, this, &ContactEditor::save);
+    connect(m_revertAction, &QAction::triggered, this, &ContactEditor::revert);
+    connect(m_deleteAction, &QAction::triggered, this, &ContactEditor::trashSelected);
+    connect(m_trashAction, &QAction::triggered, this, &ContactEditor::showTrash);
+    connect(m_nextAction, &QAction::triggered, this, &ContactEditor::nextContact);
+    connect(m_previousAction, &QAction::triggered, this, &ContactEditor::previousContact);
+    const bool writable = !m_view.database().isReadOnly();
+    m_newAction->setEnabled(writable);
+    m_trashAction->setEnabled(writable);
+}
+
+void ContactEditor::updateActions()
+{
+    const bool writable = !m_view.database().isReadOnly();
+    m_saveAction->setEnabled(writable && m_editing && (m_dirty || m_loaded.id == 0));
+    m_saveButton->setEnabled(m_saveAction->isEnabled());
+    m_revertAction->setEnabled(m_dirty);
+    m_revertButton->setEnabled(m_dirty);
+    const bool selected = m_view.tableView()->selectionModel()->hasSelection();
+    m_deleteAction->setEnabled(writable && selected);
+}
+
+bool ContactEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const bool undo = key->matches(QKeySequence::Undo);
+        const bool redo = key->matches(QKeySequence::Redo);
+        if (undo || redo) {
+            bool fieldCan = false;
+            if (auto *line = qobject_cast<QLineEdit *>(watched))
+                fieldCan = undo ? line->isUndoAvailable() : line->isRedoAvailable();
+            else if (auto *text = qobject_cast<QPlainTextEdit *>(watched))
+                fieldCan = undo ? text->document()->isUndoAvailable() : text->document()->isRedoAvailable();
+            if (!fieldCan)
+                return true; // not accepted: the Edit menu's shortcut gets it
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ContactEditor::setDirty(bool dirty)
+{
+    m_dirty = dirty;
+    const QString name = m_loaded.id == 0 ? tr("New contact") : m_loaded.displayName;
+    m_heading->setText(m_dirty ? tr("%1 (edited)").arg(name) : name);
+    updateActions();
+}
+
+void ContactEditor::showStatus(const QString &message)
+{
+    m_lastStatus = message;
+    if (auto *main = qobject_cast<QMainWindow *>(window()))
+        main->statusBar()->showMessage(message, 8000);
+}
+
+void ContactEditor::load(const Contact &contact)
+{
+    m_loaded = contact;
+    m_editing = true;
+    m_conflictBanner->hide();
+    m_duplicateBanner->hide();
+    m_form->setContact(contact);
+    m_view.detailArea()->setCurrentWidget(this);
+    setDirty(false);
+}
+
+void ContactEditor::showContact(qint64 id)
+{
+    Result<Contact> c = ContactRepository(m_view.database()).get(id);
+    if (!c) {
+        showStatus(c.error().message);
+        return;
+    }
+    load(*c);
+}
+
+void ContactEditor::onCurrentRowChanged(const QModelIndex &current)
+{
+    if (m_selecting)
+        return;
+    const qint64 id = current.isValid() ? current.data(ContactListModel::IdRole).toLongLong() : 0;
+    if (id == 0 || (id == m_loaded.id && m_editing))
+        return;
+    auto go = [this, id] {
+        showContact(id);
+        selectInList(id);
+    };
+    if (confirmLeave(go)) {
+        showContact(id);
+        // Saving on the way refreshes the list: select the row again (but never disturb a multi-selection).
+        if (m_view.tableView()->currentIndex().data(ContactListModel::IdRole).toLongLong() != id)
+            selectInList(id);
+        return;
+    }
+    // Asked: stay on the contact being edited until the user chose.
+    selectInList(m_loaded.id);
+}
+
+void ContactEditor::selectInList(qint64 id)
+{
+    const QScopedValueRollback<bool> guard(m_selecting, true);
+    if (id == 0 || !m_view.selectContact(id)) {
+        m_view.tableView()->selectionModel()->clearSelection();
+        m_view.tableView()->selectionModel()->setCurrentIndex(QModelIndex(), QItemSelectionModel::NoUpdate);
+    }
+    updateActions();
+}
+
+bool ContactEditor::confirmLeave(const std::function<void()> &proceed)
+{
+    if (!m_dirty)
+        return true;
+    struct State
+    {
+        bool asking = true;
+        bool leaveNow = false;
+    };
+    auto state = std::make_shared<State>();
+    const QString name = m_loaded.id == 0 ? tr("the new contact") : m_loaded.displayName;
+    MessageBox::question(window(), tr("Unsaved changes"),
+        tr("Save your changes to %1?").arg(name),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save, this,
+        [this, state, proceed](MessageBox::Button answer) {
+            if (answer == QMessageBox::Save) {
+                if (!save())
+                    return; // the errors are shown next to their fields; stay
+            } else if (answer == QMessageBox::Discard) {
+                revert();
+            } else {
+                return;
+            }
+            if (state->asking)
+                state->leaveNow = true;
+            else if (proceed)
+                proceed();
+        });
+    state->asking = false;
+    return state->leaveNow;
+}

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "domain/contact.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class ContactForm;
+class ContactsView;
+class QAction;
+class QLabel;
+class QPushButton;
+class QScrollArea;
+class QTimer;
+class TrashDialog;
+
+// The profile of the current contact, beside the list (in ContactsView::detailArea()). Loads the contact
+// the table's current row shows; saves with Ctrl+S through ContactRepository and pushes each save, new
+// contact and delete on the workspace's undo stack (contactcommands.h); shows validation errors under
+// their fields and a save conflict with a choice to reload or keep editing; never drops unsaved edits
+// without asking (confirmLeave()). Adds its actions to the Contact menu.
+class ContactEditor final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ContactEditor)
+
+public:
+    // Installs itself in the view's detail area and menu.
+    explicit ContactEditor(ContactsView &view);
+
+    qint64 contactId() const { return m_loaded.id; }
+    bool isEditing() const { return m_editing; }
+    bool isDirty() const { return m_dirty; }
+    ContactForm *form() const { return m_form; }
+    // The last message meant for the status bar (also shown there when the window has one).
+    QString lastStatus() const { return m_lastStatus; }
+
+    // If there are unsaved edits, asks whether to save them, discard them or stay. Returns true when the
+    // caller may go on at once; otherwise false, and `proceed` runs later if the user chose to go on.
+    bool confirmLeave(const std::function<void()> &proceed);
+
+public Q_SLOTS:
+    // Shows this contact without asking (see confirmLeave()).
+    void showContact(qint64 id);
+    void newContact();
+    bool save();
+    void revert();
+    void trashSelected();
+    void showTrash();
+    void nextContact();
+    void previousContact();
+
+Q_SIGNALS:
+    void contactSaved(qint64 id);
+
+private:
+    void createActions();
+    QWidget *createBanner(const QString &objectName, QLabel **label, QPushButton **first, QPushButton **second);
+    void onCurrentRowChanged(const QModelIndex &current);
+    void step(int delta);
+    void load(const Contact &contact);
+    void setDirty(bool dirty);
+    void showStatus(const QString &message);
+    void showSaveError(const QString &field, const QString &message);
+    void showConflict(const QString &message);
+    void checkDuplicates();
+    void selectInList(qint64 id);
+    void afterCommand(qint64 id, const QString &error);
+    bool resolveOrganization(Contact &contact);
+    void updateActions();
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+    ContactsView &m_view;
+    ContactForm *m_form = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    QLabel *m_heading = nullptr;
+    QPushButton *m_saveButton = nullptr;
+    QPushButton *m_revertButton = nullptr;
+    QWidget *m_conflictBanner = nullptr;
+    QLabel *m_conflictLabel = nullptr;
+    QWidget *m_duplicateBanner = nullptr;
+    QLabel *m_duplicateLabel = nullptr;
+    QTimer *m_duplicateTimer = nullptr;
+    QList<qint64> m_duplicates;
+    TrashDialog *m_trashDialog = nullptr;
+    QAction *m_newAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_revertAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_trashAction = nullptr;
+    QAction *m_nextAction = nullptr;
+    QAction *m_previousAction = nullptr;
+    Contact m_loaded; // as last loaded or saved
+    bool m_editing = false; // a contact (or a new one) is shown
+    bool m_dirty = false;
+    bool m_selecting = false; // the editor itself is moving the list's selection
+    QString m_lastStatus;
+};

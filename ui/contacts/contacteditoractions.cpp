@@ -1,0 +1,264 @@
+// ContactEditor: saving, new, delete, restore, navigation and what the undo commands report.
+#include "contacteditor.h"
+
+#include "contacts/contactcommands.h"
+#include "contacts/contactform.h"
+#include "contacts/contactsview.h"
+#include "contacts/trashdialog.h"
+#include "common/messagebox.h"
+#include "itemmodels/contactlistmodel.h"
+#include "storage/contactrepository.h"
+#include "storage/database.h"
+#include "storage/organizationrepository.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QUndoStack>
+
+void ContactEditor::newContact()
+{
+    auto start = [this] {
+        Contact c;
+        c.ownerId = m_view.database().currentUserId();
+        selectInList(0);
+        load(c);
+        m_form->firstNameEdit()->setFocus(Qt::ShortcutFocusReason);
+    };
+    if (confirmLeave(start))
+        start();
+}
+
+bool ContactEditor::save()
+{
+    if (!m_editing || m_view.database().isReadOnly())
+        return false;
+    m_form->clearErrors();
+    m_conflictBanner->hide();
+    if (const Error e = m_form->check(); !e.field.isEmpty()) {
+        showSaveError(e.field, e.message);
+        return false;
+    }
+    Contact c = m_form->contact();
+    if (!resolveOrganization(c))
+        return false;
+    ContactRepository repo(m_view.database());
+    const bool isNew = c.id == 0;
+    const Status s = isNew ? repo.create(c) : repo.update(c);
+    if (!s) {
+        if (s.error().code == Error::Code::Conflict && s.error().field.isEmpty())
+            showConflict(s.error().message);
+        else
+            showSaveError(s.error().field, s.error().message);
+        return false;
+    }
+    QPointer<ContactEditor> self(this);
+    ContactCommandHooks hooks { [self](qint64 id, const QString &error) {
+        if (self)
+            self->afterCommand(id, error);
+    } };
+    if (QUndoStack *stack = m_view.undoStack()) {
+        if (isNew)
+            stack->push(new CreateContactCommand(m_view.database(), c.id, c.displayName, hooks));
+        else
+            stack->push(new EditContactCommand(m_view.database(), m_loaded, c, hooks));
+    }
+    showContact(c.id);
+    m_view.refresh();
+    selectInList(c.id);
+    showStatus(isNew ? tr("“%1” added.").arg(c.displayName) : tr("“%1” saved.").arg(c.displayName));
+    checkDuplicates();
+    Q_EMIT contactSaved(c.id);
+    return true;
+}
+
+bool ContactEditor::resolveOrganization(Contact &c)
+{
+    // A typed organization that does not exist yet is created in the same save (the form said so under the
+    // field), rather than asking: typing a new outlet's name is the way to add it on the spot.
+    if (c.organizationId != 0 || c.organizationName.isEmpty())
+        return true;
+    OrganizationRepository organizations(m_view.database());
+    Result<qint64> existing = organizations.idByName(c.organizationName);
+    if (existing && *existing > 0) {
+        c.organizationId = *existing;
+        return true;
+    }
+    Organization o;
+    o.name = c.organizationName;
+    if (Status s = organizations.create(o); !s) {
+        showSaveError(QStringLiteral("organization"), s.error().message);
+        return false;
+    }
+    c.organizationId = o.id;
+    showStatus(tr("Organization “%1” created.").arg(o.name));
+    return true;
+}
+
+void ContactEditor::showSaveError(const QString &field, const QString &message)
+{
+    QWidget *at = m_form->showError(field, message);
+    at->setFocus(Qt::OtherFocusReason);
+    m_scroll->ensureWidgetVisible(at);
+    showStatus(tr("Not saved: %1").arg(message));
+}
+
+void ContactEditor::showConflict(const QString &message)
+{
+    m_conflictLabel->setText(message);
+    m_conflictBanner->show();
+    showStatus(tr("Not saved: someone else changed this contact."));
+}
+
+void ContactEditor::revert()
+{
+    if (!m_editing)
+        return;
+    m_form->setContact(m_loaded);
+    m_conflictBanner->hide();
+    setDirty(false);
+}
+
+void ContactEditor::trashSelected()
+{
+    QList<qint64> ids;
+    const QModelIndexList rows = m_view.tableView()->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        ids.append(index.data(ContactListModel::IdRole).toLongLong());
+    ids.removeAll(0);
+    if (ids.isEmpty())
+        return;
+    auto run = [this, ids] {
+        const int row = m_view.tableView()->currentIndex().row();
+        QPointer<ContactEditor> self(this);
+        const QString what = ids.size() == 1 ? tr("Delete a contact") : tr("Delete %n contacts", nullptr, int(ids.size()));
+        auto *command = new TrashContactsCommand(m_view.database(), ids, what, { [self](qint64 id, const QString &error) {
+            if (self)
+                self->afterCommand(id, error);
+        } });
+        if (!command->status()) {
+            showStatus(command->status().error().message);
+            MessageBox::critical(window(), tr("Not deleted"), command->status().error().message);
+            delete command;
+            return;
+        }
+        if (QUndoStack *stack = m_view.undoStack())
+            stack->push(command);
+        else
+            delete command;
+        if (ids.contains(m_loaded.id))
+            m_editing = false;
+        m_view.refresh();
+        const int count = m_view.tableView()->model()->rowCount();
+        if (count > 0) {
+            const QModelIndex next = m_view.tableView()->model()->index(qBound(0, row, count - 1), 0);
+            m_view.tableView()->selectionModel()->setCurrentIndex(
+                next, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        } else {
+            m_view.detailArea()->setCurrentIndex(0);
+        }
+        showStatus(ids.size() == 1 ? tr("Moved to trash. Undo with %1.").arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText))
+                                   : tr("%n contacts moved to trash. Undo with %1.", nullptr, int(ids.size()))
+                                         .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+    };
+    // Deleting the contact being edited drops its edits: ask first, like any other way of leaving it.
+    if (!ids.contains(m_loaded.id) || confirmLeave(run))
+        run();
+}
+
+void ContactEditor::showTrash()
+{
+    if (!m_trashDialog) {
+        m_trashDialog = new TrashDialog(m_view.database(), window());
+        connect(m_trashDialog, &TrashDialog::restoreRequested, this, [this](const QList<qint64> &ids) {
+            QPointer<ContactEditor> self(this);
+            auto *command = new TrashContactsCommand(m_view.database(), ids,
+                tr("Restore %n contacts", nullptr, int(ids.size())), { [self](qint64 id, const QString &error) {
+                    if (self)
+                        self->afterCommand(id, error);
+                } }, TrashContactsCommand::Mode::Restore);
+            if (!command->status()) {
+                MessageBox::critical(window(), tr("Not restored"), command->status().error().message);
+                delete command;
+                return;
+            }
+            if (QUndoStack *stack = m_view.undoStack())
+                stack->push(command);
+            else
+                delete command;
+            afterCommand(ids.value(0), QString());
+            showStatus(tr("%n contacts restored.", nullptr, int(ids.size())));
+        });
+    }
+    m_trashDialog->reload();
+    m_trashDialog->show();
+    m_trashDialog->raise();
+    m_trashDialog->activateWindow();
+}
+
+void ContactEditor::afterCommand(qint64 id, const QString &error)
+{
+    if (!error.isEmpty()) {
+        showStatus(error);
+        MessageBox::critical(window(), tr("Could not undo or redo"), error);
+    }
+    if (m_trashDialog && m_trashDialog->isVisible())
+        m_trashDialog->reload();
+    // Unsaved edits stay where they are: only the list follows, and their save will see any conflict.
+    const qint64 show = m_dirty ? m_loaded.id : id;
+    m_view.refresh();
+    if (show != 0 && !m_dirty)
+        showContact(show);
+    if (show == 0 || (!m_dirty && m_loaded.inTrash)) {
+        if (!m_dirty)
+            m_editing = false;
+        selectInList(0);
+        if (!m_dirty)
+            m_view.detailArea()->setCurrentIndex(0);
+        return;
+    }
+    selectInList(show);
+}
+
+void ContactEditor::nextContact()
+{
+    step(1);
+}
+
+void ContactEditor::previousContact()
+{
+    step(-1);
+}
+
+void ContactEditor::step(int delta)
+{
+    QTableView *table = m_view.tableView();
+    const int count = table->model()->rowCount();
+    if (count == 0)
+        return;
+    const int row = table->currentIndex().isValid() ? qBound(0, table->currentIndex().row() + delta, count - 1)
+                                                    : (delta > 0 ? 0 : count - 1);
+    const QModelIndex index = table->model()->index(row, 0);
+    table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    table->scrollTo(index);
+}
+
+void ContactEditor::checkDuplicates()
+{
+    if (!m_editing)
+        return;
+    const Contact c = m_form->contact();
+    Result<QList<qint64>> others = ContactRepository(m_view.database()).findSharingIdentity(c);
+    m_duplicates = others ? *others : QList<qint64>();
+    if (m_duplicates.isEmpty()) {
+        m_duplicateBanner->hide();
+        return;
+    }
+    m_duplicateLabel->setText(
+        tr("Shares an email or handle with %n other contact(s).", nullptr, int(m_duplicates.size())));
+    m_duplicateBanner->show();
+}

@@ -1,0 +1,125 @@
+#include "labeledvalueslist.h"
+
+#include "domain/validation.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+LabeledValuesList::LabeledValuesList(
+    const QString &what, const QStringList &labels, const QString &placeholder, QWidget *parent)
+    : QWidget(parent)
+    , m_what(what)
+    , m_labels(labels)
+    , m_placeholder(placeholder)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_rowsLayout = new QVBoxLayout;
+    m_rowsLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(m_rowsLayout);
+    m_addButton = new QToolButton(this);
+    m_addButton->setObjectName(QStringLiteral("addToolButton"));
+    m_addButton->setText(tr("Add %1").arg(what));
+    m_addButton->setAccessibleName(tr("Add %1").arg(what));
+    m_addButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_addButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+    layout->addWidget(m_addButton, 0, Qt::AlignLeft);
+    connect(m_addButton, &QToolButton::clicked, this, [this] {
+        addRow()->setFocus(Qt::TabFocusReason);
+        Q_EMIT edited();
+    });
+}
+
+QLineEdit *LabeledValuesList::addRow(const QString &label, const QString &value)
+{
+    auto *row = new QWidget(this);
+    auto *h = new QHBoxLayout(row);
+    h->setContentsMargins(0, 0, 0, 0);
+    Widgets w;
+    w.row = row;
+    w.label = new QComboBox(row);
+    w.label->setObjectName(QStringLiteral("labelComboBox"));
+    w.label->setEditable(true);
+    w.label->addItems(m_labels);
+    w.label->lineEdit()->setMaxLength(40);
+    w.label->setCurrentText(label.isEmpty() ? m_labels.value(0) : label);
+    w.value = new QLineEdit(value, row);
+    w.value->setObjectName(QStringLiteral("valueLineEdit"));
+    w.value->setPlaceholderText(m_placeholder);
+    w.value->setMaxLength(Validation::kMaxNameLength);
+    w.value->setClearButtonEnabled(true);
+    auto *remove = new QToolButton(row);
+    remove->setObjectName(QStringLiteral("removeToolButton"));
+    remove->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));
+    remove->setText(QStringLiteral("−"));
+    h->addWidget(w.label);
+    h->addWidget(w.value, 1);
+    h->addWidget(remove);
+    m_rowsLayout->addWidget(row);
+    m_rows.append(w);
+    relabelRows();
+    connect(w.label, &QComboBox::currentTextChanged, this, &LabeledValuesList::edited);
+    connect(w.value, &QLineEdit::textEdited, this, &LabeledValuesList::edited);
+    connect(remove, &QToolButton::clicked, this, [this, row] {
+        removeRow(row);
+        Q_EMIT edited();
+    });
+    // Tab order follows the rows: label, value, remove, then the next row, then Add.
+    QWidget *previous = m_rows.size() > 1 ? m_rows.at(m_rows.size() - 2).row->findChildren<QToolButton *>().value(0) : nullptr;
+    if (previous)
+        setTabOrder(previous, w.label);
+    setTabOrder(w.label, w.value);
+    setTabOrder(w.value, remove);
+    setTabOrder(remove, m_addButton);
+    return w.value;
+}
+
+void LabeledValuesList::removeRow(QWidget *row)
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).row == row) {
+            m_rows.removeAt(i);
+            break;
+        }
+    }
+    row->hide();
+    row->deleteLater();
+    relabelRows();
+    m_addButton->setFocus(Qt::TabFocusReason);
+}
+
+void LabeledValuesList::relabelRows()
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const Widgets &w = m_rows.at(i);
+        const int n = int(i + 1);
+        w.label->setAccessibleName(tr("Label of %1 %2").arg(m_what).arg(n));
+        w.value->setAccessibleName(tr("%1 %2").arg(m_what).arg(n));
+        auto *remove = w.row->findChild<QToolButton *>(QStringLiteral("removeToolButton"));
+        remove->setAccessibleName(tr("Remove %1 %2").arg(m_what).arg(n));
+        remove->setToolTip(tr("Remove this %1").arg(m_what));
+    }
+}
+
+void LabeledValuesList::setRows(const QList<Row> &rows)
+{
+    for (const Widgets &w : std::as_const(m_rows))
+        delete w.row;
+    m_rows.clear();
+    for (const Row &r : rows)
+        addRow(r.first, r.second);
+}
+
+QList<LabeledValuesList::Row> LabeledValuesList::rows() const
+{
+    QList<Row> out;
+    for (const Widgets &w : m_rows) {
+        const QString value = w.value->text().trimmed();
+        if (!value.isEmpty())
+            out.append({w.label->currentText().trimmed(), value});
+    }
+    return out;
+}
