@@ -3,7 +3,9 @@
 #include "common/messagebox.h"
 #include "common/placeholdersection.h"
 #include "contacts/contacteditor.h"
+#include "contacts/contactsearchbar.h"
 #include "contacts/contactsview.h"
+#include "contacts/savedviewspanel.h"
 #include "demo/demodataloader.h"
 #include "itemmodels/contactlistmodel.h"
 #include "storage/contactrepository.h"
@@ -25,6 +27,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace {
 
@@ -227,11 +230,27 @@ void MainWindow::createSections()
     separator->setFrameShape(QFrame::VLine);
     separator->setFrameShadow(QFrame::Sunken);
 
+    // Search, filters and column chooser above the contact list; its saved views under the sections.
+    auto *searchBar = new ContactSearchBar(*m_contactsView);
+    auto *savedViews = new SavedViewsPanel(m_db, searchBar, this);
+    savedViews->setFixedWidth(m_sidebar->width());
+    connect(savedViews, &SavedViewsPanel::viewActivated, this, [this] { showSection(Section::Contacts); });
+    m_sidebar->setFixedHeight(m_sidebar->sizeHintForRow(0) * m_sidebar->count()
+        + 2 * m_sidebar->spacing() * (m_sidebar->count() + 1) + 2 * m_sidebar->frameWidth());
+    auto *left = new QWidget(this);
+    left->setBackgroundRole(QPalette::Window);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(0);
+    leftLayout->addWidget(m_sidebar);
+    leftLayout->addWidget(savedViews, 1);
+    leftLayout->addStretch();
+
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_sidebar);
+    layout->addWidget(left);
     layout->addWidget(separator);
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);

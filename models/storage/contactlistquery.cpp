@@ -49,9 +49,14 @@ QVariantList variants(const QList<T> &list)
     return out;
 }
 
+// Above this many full-text matches, walking the index of the sort order and skipping non-matches (SQLite:
+// ~5 ms for the first 500 of 50,000 matches among 100,000 contacts) beats sorting every match (~25 ms); below
+// it, sorting the few matches wins (a rare prefix would otherwise walk the whole index).
+constexpr int kBroadSearch = 2000;
+
 } // namespace
 
-QString ContactListQuery::filterCondition(QVariantMap &binds) const
+QString ContactListQuery::filterCondition(QVariantMap &binds, bool walkOrderIndex) const
 {
     const ContactFilter &f = m_filter;
     QStringList conditions;
@@ -66,7 +71,8 @@ QString ContactListQuery::filterCondition(QVariantMap &binds) const
         } else {
             for (const QString &w : words)
                 parts << u'"' + w + QStringLiteral("\"*");
-            conditions << QStringLiteral("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :fts)");
+            conditions << (walkOrderIndex ? QStringLiteral("+") : QString())
+                    + QStringLiteral("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :fts)");
             binds.insert(QStringLiteral(":fts"), parts.join(u' '));
         }
     }
@@ -99,6 +105,20 @@ QString ContactListQuery::filterCondition(QVariantMap &binds) const
         binds.insert(QStringLiteral(":fcutoff"), Sql::nowMs() - qint64(f.notContactedInDays) * 86400000);
     }
     return conditions.join(QStringLiteral(" AND "));
+}
+
+bool ContactListQuery::isBroadSearch()
+{
+    // Like SearchRepository: count the matches only up to the point where the answer is clear.
+    QVariantMap binds;
+    (void)filterCondition(binds);
+    if (!binds.contains(QStringLiteral(":fts")))
+        return false;
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contacts_fts WHERE contacts_fts MATCH :fts LIMIT :cap)"));
+    q.bindValue(QStringLiteral(":fts"), binds.value(QStringLiteral(":fts")));
+    q.bindValue(QStringLiteral(":cap"), kBroadSearch + 1);
+    return q.exec() && q.next() && q.value(0).toInt() > kBroadSearch;
 }
 
 Result<qint64> ContactListQuery::count()
@@ -159,8 +179,12 @@ Result<QList<qint64>> ContactListQuery::orderedIds(SortKey key, Qt::SortOrder or
         from += QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id");
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
+    // Only the name and last-contacted orders have an index to walk (contacts_live_sort_name,
+    // contacts_last_contacted); PostgreSQL plans this itself.
+    const bool walk = !m_db.isPostgres() && (key == SortKey::Name || key == SortKey::LastContacted)
+        && !m_filter.text.trimmed().isEmpty() && isBroadSearch();
     QVariantMap binds;
-    const QString condition = filterCondition(binds);
+    const QString condition = filterCondition(binds, walk);
     q.prepare(QStringLiteral("SELECT c.id FROM ") + from + QStringLiteral(" WHERE c.deleted_at IS NULL")
         + (condition.isEmpty() ? QString() : QStringLiteral(" AND ") + condition) + QStringLiteral(" ORDER BY ")
         + orderBy(key, order) + (limit >= 0 ? QStringLiteral(" LIMIT :limit") : QString()));

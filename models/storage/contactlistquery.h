@@ -76,7 +76,10 @@ public:
 
 private:
     // The WHERE condition of the filter (after "deleted_at IS NULL AND"), with its values to bind.
-    QString filterCondition(QVariantMap &binds) const;
+    // With walkOrderIndex the text match is only a filter (SQLite: "+c.id IN"), so the planner walks the
+    // index of the sort order instead of sorting every match.
+    QString filterCondition(QVariantMap &binds, bool walkOrderIndex = false) const;
+    bool isBroadSearch();
     Result<QStringList> strings(const QString &sql, const QString &doing);
     QString orderBy(SortKey key, Qt::SortOrder order) const;
     QString idListCondition() const;

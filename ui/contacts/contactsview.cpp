@@ -93,6 +93,11 @@ ContactsView::ContactsView(Database &db, QWidget *parent)
         updateEmptyHint();
         Q_EMIT contactCountChanged(contactCount());
     });
+    // A search's rows beyond its first screenful arrive later (see ContactListModel::setFilter()).
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        updateEmptyHint();
+        Q_EMIT contactCountChanged(contactCount());
+    });
     connect(m_model, &ContactListModel::errorOccurred, this, &ContactsView::errorOccurred);
 }
 

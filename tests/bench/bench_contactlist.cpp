@@ -1,0 +1,188 @@
+// The contact list on a large database, as the window uses it: opening (ids sorted in SQL, first page painted
+// in a real QTableView), a sort by every column, search as you type (200 random 2–4 letter prefixes of real
+// names, as bench_search; each keystroke = setFilter() plus the data of the first screenful), scrolling from
+// top to bottom a screenful at a time, and the memory held afterwards.
+//
+//   bench_contactlist --db large.sqlite [--runs 200]     (QT_QPA_PLATFORM=offscreen works)
+#include "benchutil.h"
+#include "itemmodels/contactlistmodel.h"
+#include "storage/database.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHeaderView>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
+
+namespace {
+
+constexpr int kScreenful = 40;
+
+QStringList randomPrefixes(Database &db, int count)
+{
+    QSqlQuery q(db.connection());
+    QStringList names;
+    q.exec(QStringLiteral("SELECT display_name FROM contacts WHERE id % 97 = 0 ORDER BY id"));
+    while (q.next())
+        names << q.value(0).toString();
+    QRandomGenerator rng(42);
+    QStringList prefixes;
+    while (prefixes.size() < count && !names.isEmpty()) {
+        const QStringList words = names.at(rng.bounded(int(names.size()))).split(u' ', Qt::SkipEmptyParts);
+        const QString word = words.at(rng.bounded(int(words.size())));
+        const int len = 2 + rng.bounded(3);
+        if (word.size() >= len)
+            prefixes << word.left(len).toLower();
+    }
+    return prefixes;
+}
+
+// What a view does for one screenful: every visible cell's text.
+void readScreen(const ContactListModel &model, int first)
+{
+    const int last = qMin(model.rowCount(), first + kScreenful);
+    for (int row = first; row < last; ++row)
+        for (int column = 0; column < ContactListModel::ColumnCount; ++column)
+            (void)model.index(row, column).data();
+}
+
+double ms(const QElapsedTimer &t)
+{
+    return t.nsecsElapsed() / 1e6;
+}
+
+qint64 rssMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong() / 1024;
+    return -1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QTextStream out(stdout);
+    const QStringList args = app.arguments();
+    if (!args.contains(QStringLiteral("--db"))) {
+        QTextStream(stderr) << "usage: bench_contactlist --db large.sqlite [--runs N]\n";
+        return 2;
+    }
+    const QString dbPath = args.value(args.indexOf(QStringLiteral("--db")) + 1);
+    const int runs = args.contains(QStringLiteral("--runs")) ? args.value(args.indexOf(QStringLiteral("--runs")) + 1).toInt() : 200;
+    auto db = Database::open(DatabaseLocation::sqlite(dbPath), Database::OpenFlag::None);
+    if (!db) {
+        QTextStream(stderr) << db.error().message << '\n';
+        return 1;
+    }
+
+    // Opening the section: the model (ids in name order) and the table's first paint.
+    QElapsedTimer open;
+    open.start();
+    ContactListModel model(**db);
+    const double modelMs = ms(open);
+    QTableView view;
+    view.resize(1200, 800);
+    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view.setModel(&model);
+    struct PaintWatch : QObject
+    {
+        bool painted = false;
+        bool eventFilter(QObject *, QEvent *e) override
+        {
+            if (e->type() == QEvent::Paint)
+                painted = true;
+            return false;
+        }
+    } watch;
+    view.viewport()->installEventFilter(&watch);
+    view.show();
+    while (!watch.painted)
+        QCoreApplication::processEvents();
+    const double paintedMs = ms(open);
+    out << QStringLiteral("contacts: %L1\n").arg(model.rowCount());
+    out << QStringLiteral("open: model %1 ms, first page painted %2 ms\n").arg(modelMs, 0, 'f', 1).arg(paintedMs, 0, 'f', 1);
+
+    // A sort by every sortable column, both directions, each followed by the first screenful.
+    for (int column = 0; column < ContactListModel::ColumnCount; ++column) {
+        if (!ContactListModel::isSortable(column))
+            continue;
+        for (Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+            model.sort(ContactListModel::NameColumn, order == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder);
+            QElapsedTimer t;
+            t.start();
+            model.sort(column, order);
+            readScreen(model, 0);
+            out << QStringLiteral("sort %1 %2: %3 ms\n")
+                       .arg(model.headerData(column, Qt::Horizontal).toString(), -15)
+                       .arg(order == Qt::AscendingOrder ? QStringLiteral("asc ") : QStringLiteral("desc"))
+                       .arg(ms(t), 0, 'f', 1);
+        }
+    }
+
+    // Search as you type.
+    const QStringList prefixes = randomPrefixes(**db, runs);
+    auto keystrokes = [&](int sortColumn) {
+        model.setFilter({});
+        model.sort(sortColumn, Qt::AscendingOrder);
+        QList<double> samples;
+        QList<double> completions;
+        for (const QString &p : prefixes) {
+            ContactFilter filter;
+            filter.text = p;
+            QElapsedTimer t;
+            t.start();
+            model.setFilter(filter);
+            readScreen(model, 0);
+            samples << ms(t);
+            if (!model.isComplete()) {
+                QSignalSpy done(&model, &ContactListModel::snapshotCompleted);
+                done.wait(10000);
+                completions << ms(t);
+            }
+        }
+        Bench::print(out, QStringLiteral("keystroke, sorted by %1").arg(model.headerData(sortColumn, Qt::Horizontal).toString()),
+            Bench::summarize(samples));
+        Bench::print(out, QStringLiteral("  whole snapshot in background (%1 broad)").arg(completions.size()),
+            Bench::summarize(completions));
+    };
+    for (const QString &p : prefixes.mid(0, 20)) { // warm the page cache as a second keystroke would find it
+        ContactFilter f;
+        f.text = p;
+        model.setFilter(f);
+    }
+    keystrokes(ContactListModel::NameColumn);
+    keystrokes(ContactListModel::OutletColumn);
+    keystrokes(ContactListModel::LastContactedColumn);
+
+    // Scrolling from top to bottom a screenful at a time.
+    model.setFilter({});
+    model.sort(ContactListModel::NameColumn, Qt::AscendingOrder);
+    QList<double> screens;
+    QElapsedTimer all;
+    all.start();
+    for (int first = 0; first < model.rowCount(); first += kScreenful) {
+        QElapsedTimer t;
+        t.start();
+        readScreen(model, first);
+        screens << ms(t);
+    }
+    const Bench::Summary scroll = Bench::summarize(screens);
+    out << QStringLiteral("scroll %L1 rows in %2 screens: total %3 ms, longest screen %4 ms, rows held %5\n")
+               .arg(model.rowCount())
+               .arg(screens.size())
+               .arg(ms(all), 0, 'f', 0)
+               .arg(scroll.max, 0, 'f', 1)
+               .arg(model.cachedRowCount());
+    Bench::print(out, QStringLiteral("  per screen"), scroll);
+    out << QStringLiteral("memory: VmRSS %1 MiB\n").arg(rssMiB());
+    return 0;
+}

@@ -1,0 +1,232 @@
+#include "common/messagebox.h"
+#include "contacts/contactfilterpanel.h"
+#include "contacts/contactsearchbar.h"
+#include "contacts/contactsview.h"
+#include "contacts/highlightdelegate.h"
+#include "contacts/savedviewsdialog.h"
+#include "itemmodels/contactlistmodel.h"
+#include "mainwindow.h"
+#include "storage/contactrepository.h"
+#include "storage/database.h"
+#include "storage/savedviewrepository.h"
+#include "testdatabase.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+class TestContactSearch : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void matchRanges_data();
+    void matchRanges();
+    void searchFilterSaveAndSwitchViews();
+    void columnChooserHidesColumns();
+};
+
+namespace {
+
+std::unique_ptr<Database> database()
+{
+    Result<std::unique_ptr<Database>> db = TestDatabase::create(QStringLiteral("sqlite"));
+    if (!db)
+        qFatal("opening a test database failed: %s", qPrintable(db.error().message));
+    ContactRepository repo(**db);
+    const struct
+    {
+        const char *name;
+        const char *kind;
+        const char *title;
+    } people[] = { { "Tomás Ruiz", "editor", "Retail editor" }, { "Anna Berg", "journalist", "Reporter" },
+        { "Tom Baker", "blogger", "" }, { "Zoe Tomlin", "journalist", "Tech desk" } };
+    for (const auto &p : people) {
+        Contact c;
+        c.displayName = QString::fromUtf8(p.name);
+        c.kind = QString::fromLatin1(p.kind);
+        c.title = QString::fromLatin1(p.title);
+        if (Status s = repo.create(c); !s)
+            qFatal("creating a contact failed: %s", qPrintable(s.error().message));
+    }
+    return std::move(db).value();
+}
+
+QStringList names(QTableView *view)
+{
+    QStringList out;
+    for (int row = 0; row < view->model()->rowCount(); ++row)
+        out << view->model()->index(row, ContactListModel::NameColumn).data().toString();
+    return out;
+}
+
+} // namespace
+
+void TestContactSearch::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+}
+
+void TestContactSearch::matchRanges_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("terms");
+    QTest::addColumn<QList<int>>("expected"); // start, length pairs
+    QTest::newRow("prefix") << QStringLiteral("Tom Baker") << QStringList{ QStringLiteral("tom") } << QList<int>{ 0, 3 };
+    QTest::newRow("accent") << QStringLiteral("Tomás Ruiz") << QStringList{ QStringLiteral("tomas") } << QList<int>{ 0, 5 };
+    QTest::newRow("case, second word") << QStringLiteral("Zoe TOMLIN") << QStringList{ QStringLiteral("tom") }
+                                       << QList<int>{ 4, 3 };
+    QTest::newRow("not inside a word") << QStringLiteral("Atom Heart") << QStringList{ QStringLiteral("tom") }
+                                       << QList<int>{};
+    QTest::newRow("two terms") << QStringLiteral("Anna Berg, Retail") << QStringList{ QStringLiteral("ber"), QStringLiteral("re") }
+                               << QList<int>{ 5, 3, 11, 2 };
+    QTest::newRow("email parts") << QStringLiteral("tomas@retail.example") << QStringList{ QStringLiteral("retail") }
+                                 << QList<int>{ 6, 6 };
+}
+
+void TestContactSearch::matchRanges()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, terms);
+    QFETCH(QList<int>, expected);
+    QList<int> actual;
+    for (const HighlightDelegate::Range &r : HighlightDelegate::matchRanges(text, terms))
+        actual << r.start << r.length;
+    QCOMPARE(actual, expected);
+}
+
+void TestContactSearch::searchFilterSaveAndSwitchViews()
+{
+    auto db = database();
+    MessageBox::setNextAnswer(QMessageBox::NoButton);
+    MainWindow window(*db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ContactsView *view = window.contactsView();
+    QTableView *table = view->tableView();
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("contactSearchLineEdit"));
+    auto *bar = window.findChild<ContactSearchBar *>();
+    QVERIFY(search && bar);
+    QCOMPARE(table->model()->rowCount(), 4);
+
+    // Ctrl+F from the list focuses the search field.
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(search->hasFocus());
+
+    // Typing searches; accents and case do not matter, and the match is marked in the name.
+    QTest::keyClicks(search, QStringLiteral("TOMA"));
+    QTRY_COMPARE(names(table), QStringList({ QStringLiteral("Tomás Ruiz") }));
+    const QList<HighlightDelegate::Range> marks = bar->highlightDelegate()->ranges(
+        table->model()->index(0, ContactListModel::NameColumn));
+    QCOMPARE(marks, QList<HighlightDelegate::Range>({ { 0, 4 } }));
+    QCOMPARE(table->itemDelegateForColumn(ContactListModel::NameColumn), bar->highlightDelegate());
+    QTest::keyClick(search, Qt::Key_Backspace);
+    QTest::keyClick(search, Qt::Key_Backspace);
+    QTRY_COMPARE(names(table),
+        QStringList({ QStringLiteral("Tom Baker"), QStringLiteral("Tomás Ruiz"), QStringLiteral("Zoe Tomlin") }));
+    QCOMPARE(bar->highlightDelegate()->ranges(table->model()->index(2, 0)),
+        QList<HighlightDelegate::Range>({ { 4, 2 } })); // "to" is left
+
+    // Esc clears the search.
+    QTest::keyClick(search, Qt::Key_Escape);
+    QTRY_COMPARE(table->model()->rowCount(), 4);
+    QVERIFY(search->text().isEmpty());
+
+    // A filter from the Filters popup: journalists only.
+    auto *filters = window.findChild<QToolButton *>(QStringLiteral("contactFiltersButton"));
+    QTest::mouseClick(filters, Qt::LeftButton);
+    auto *panel = window.findChild<ContactFilterPanel *>();
+    QTRY_VERIFY(panel->isVisible());
+    auto *kinds = panel->findChild<QListWidget *>(QStringLiteral("kindListWidget"));
+    for (int i = 0; i < kinds->count(); ++i)
+        if (kinds->item(i)->data(Qt::UserRole).toString() == u"journalist")
+            kinds->item(i)->setCheckState(Qt::Checked);
+    QTest::keyClick(panel, Qt::Key_Escape);
+    QTRY_VERIFY(!panel->isVisible());
+    QCOMPARE(names(table), QStringList({ QStringLiteral("Anna Berg"), QStringLiteral("Zoe Tomlin") }));
+    auto *summary = window.findChild<QLabel *>(QStringLiteral("contactFilterSummaryLabel"));
+    QVERIFY2(summary->text().contains(QStringLiteral("Journalist")), qPrintable(summary->text()));
+    QTest::keyClicks(search, QStringLiteral("tom"));
+    QTRY_COMPARE(names(table), QStringList({ QStringLiteral("Zoe Tomlin") }));
+    table->sortByColumn(ContactListModel::TitleColumn, Qt::DescendingOrder);
+
+    // Save the view through the dialog; a name is required.
+    QTest::mouseClick(window.findChild<QToolButton *>(QStringLiteral("saveViewButton")), Qt::LeftButton);
+    SaveViewDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<SaveViewDialog *>()) && dialog->isVisible());
+    auto *buttons = dialog->findChild<QDialogButtonBox *>(QStringLiteral("saveViewButtonBox"));
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+    QTRY_VERIFY(dialog->findChild<QLabel *>(QStringLiteral("viewNameErrorLabel"))->isVisible());
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("viewNameLineEdit")), QStringLiteral("Tom journalists"));
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+    QTRY_VERIFY(!window.findChild<SaveViewDialog *>());
+    Result<QList<SavedView>> saved = SavedViewRepository(*db).list(QStringLiteral("contacts"));
+    QCOMPARE(saved->size(), 1);
+    QCOMPARE(saved->first().name, QStringLiteral("Tom journalists"));
+    const ContactFilter stored = ContactFilter::fromJson(saved->first().definition.value(QStringLiteral("filter")).toObject());
+    QCOMPARE(stored.kinds, QStringList({ QStringLiteral("journalist") }));
+    QCOMPARE(stored.text, QStringLiteral("tom"));
+
+    // Clear everything, then switch back to the view from the sidebar.
+    QTest::keyClick(search, Qt::Key_Escape);
+    QTest::mouseClick(window.findChild<QToolButton *>(QStringLiteral("clearFiltersToolButton")), Qt::LeftButton);
+    QTRY_COMPARE(table->model()->rowCount(), 4);
+    table->sortByColumn(ContactListModel::NameColumn, Qt::AscendingOrder);
+    window.showSection(MainWindow::Section::Dashboard);
+    auto *views = window.findChild<QListWidget *>(QStringLiteral("savedViewsListWidget"));
+    QVERIFY(views->isVisible());
+    QCOMPARE(views->count(), 1);
+    const QRect item = views->visualItemRect(views->item(0));
+    QTest::mouseClick(views->viewport(), Qt::LeftButton, {}, item.center());
+    QTRY_COMPARE(window.currentSection(), MainWindow::Section::Contacts);
+    QCOMPARE(names(table), QStringList({ QStringLiteral("Zoe Tomlin") }));
+    QCOMPARE(search->text(), QStringLiteral("tom"));
+    QCOMPARE(view->model()->sortColumn(), int(ContactListModel::TitleColumn));
+    QCOMPARE(view->model()->sortOrder(), Qt::DescendingOrder);
+
+    // Deleting it from the context menu (answered Yes in advance) removes it from the database.
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QMetaObject::invokeMethod(views, [&] { Q_EMIT views->customContextMenuRequested(item.center()); });
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = window.findChild<QMenu *>(QStringLiteral("savedViewMenu"))));
+    menu->actions().at(1)->trigger();
+    QTRY_VERIFY(SavedViewRepository(*db).list(QStringLiteral("contacts"))->isEmpty());
+    QTRY_COMPARE(views->count(), 0);
+}
+
+void TestContactSearch::columnChooserHidesColumns()
+{
+    auto db = database();
+    MainWindow window(*db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QHeaderView *header = window.contactsView()->tableView()->horizontalHeader();
+    Q_EMIT header->customContextMenuRequested(QPoint(5, 5));
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = header->findChild<QMenu *>(QStringLiteral("contactColumnsMenu"))));
+    auto *email = menu->findChild<QAction *>(QStringLiteral("emailColumnAction"));
+    QVERIFY(email && email->isChecked());
+    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("nameColumnAction"))->isEnabled());
+    email->trigger();
+    QVERIFY(header->isSectionHidden(ContactListModel::EmailColumn));
+    menu->close();
+    window.close(); // saves the header state
+    MainWindow again(*db);
+    QVERIFY(again.contactsView()->tableView()->horizontalHeader()->isSectionHidden(ContactListModel::EmailColumn));
+}
+
+QTEST_MAIN(TestContactSearch)
+#include "tst_contactsearch.moc"

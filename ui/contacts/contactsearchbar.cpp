@@ -1,0 +1,284 @@
+#include "contactsearchbar.h"
+
+#include "contactcolumnchooser.h"
+#include "contactfilterpanel.h"
+#include "contactsview.h"
+#include "highlightdelegate.h"
+#include "savedviewsdialog.h"
+
+#include "common/messagebox.h"
+#include "itemmodels/contactlistmodel.h"
+#include "storage/savedviewrepository.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+
+namespace {
+
+QString withShortcut(const QString &text, const QKeySequence &key)
+{
+    return QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText));
+}
+
+} // namespace
+
+ContactSearchBar::ContactSearchBar(ContactsView &view)
+    : QWidget(&view)
+    , m_view(view)
+    , m_delegate(new HighlightDelegate(this))
+    , m_coalesce(new QTimer(this))
+{
+    setObjectName(QStringLiteral("contactSearchBar"));
+    const QKeySequence findKey(QKeySequence::Find);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("contactSearchLineEdit"));
+    m_search->setPlaceholderText(tr("Search contacts"));
+    m_search->setAccessibleName(tr("Search contacts"));
+    m_search->setToolTip(withShortcut(tr("Search names, emails, handles, outlets, titles, beats and notes"), findKey));
+    m_search->setClearButtonEnabled(true);
+    m_search->installEventFilter(this);
+    m_search->setMinimumWidth(fontMetrics().averageCharWidth() * 32);
+
+    m_filtersButton = new QToolButton(this);
+    m_filtersButton->setObjectName(QStringLiteral("contactFiltersButton"));
+    m_filtersButton->setText(tr("&Filters"));
+    m_filtersButton->setIcon(QIcon::fromTheme(QStringLiteral("view-filter")));
+    m_filtersButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_filtersButton->setAccessibleName(tr("Filters"));
+    m_filtersButton->setToolTip(withShortcut(tr("Filter by kind, beat, outlet, owner, place and last contact"),
+        QKeySequence(Qt::ALT | Qt::Key_F)));
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("contactFilterSummaryLabel"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setForegroundRole(QPalette::PlaceholderText);
+
+    m_clearButton = new QToolButton(this);
+    m_clearButton->setObjectName(QStringLiteral("clearFiltersToolButton"));
+    m_clearButton->setText(tr("Clear Filters"));
+    m_clearButton->setAccessibleName(tr("Clear filters"));
+    m_clearButton->setToolTip(tr("Show all contacts again"));
+    m_clearButton->setAutoRaise(true);
+
+    m_saveButton = new QToolButton(this);
+    m_saveButton->setObjectName(QStringLiteral("saveViewButton"));
+    m_saveButton->setText(tr("Save &View…"));
+    m_saveButton->setAccessibleName(tr("Save view"));
+    m_saveButton->setToolTip(withShortcut(tr("Save this search, filters, sort and columns as a view in the sidebar"),
+        QKeySequence(Qt::ALT | Qt::Key_V)));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search, 2);
+    layout->addWidget(m_filtersButton);
+    layout->addWidget(m_summary, 3);
+    layout->addWidget(m_clearButton);
+    layout->addWidget(m_saveButton);
+    view.toolBarLayout()->addWidget(this);
+
+    m_panel = new ContactFilterPanel(view.database(), this);
+    connect(m_filtersButton, &QToolButton::clicked, this, &ContactSearchBar::showFilters);
+    connect(m_panel, &ContactFilterPanel::filterEdited, this, [this] {
+        ContactFilter f = m_panel->filter();
+        f.text = m_search->text();
+        if (!(f == m_filter)) {
+            m_filter = f;
+            applyNow();
+        }
+    });
+    auto clear = [this] {
+        ContactFilter f;
+        f.text = m_search->text();
+        setFilter(f);
+    };
+    connect(m_panel, &ContactFilterPanel::clearRequested, this, clear);
+    connect(m_clearButton, &QToolButton::clicked, this, clear);
+    connect(m_saveButton, &QToolButton::clicked, this, &ContactSearchBar::openSaveDialog);
+
+    // Coalesce: a zero timer fires once the keystrokes already queued have all been handled.
+    m_coalesce->setSingleShot(true);
+    m_coalesce->setInterval(0);
+    connect(m_search, &QLineEdit::textChanged, this, [this] {
+        if (!m_coalesce->isActive())
+            m_coalesce->start();
+    });
+    connect(m_coalesce, &QTimer::timeout, this, [this] {
+        if (m_search->text() == m_filter.text)
+            return;
+        m_filter.text = m_search->text();
+        applyNow();
+    });
+
+    QTableView *table = view.tableView();
+    for (int column : { ContactListModel::NameColumn, ContactListModel::OutletColumn, ContactListModel::TitleColumn,
+             ContactListModel::EmailColumn })
+        table->setItemDelegateForColumn(column, m_delegate);
+    new ContactColumnChooser(table->horizontalHeader());
+
+    auto *find = new QAction(tr("&Find Contacts…"), this);
+    find->setObjectName(QStringLiteral("findContactsAction"));
+    find->setShortcut(findKey);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    view.addMenuAction(find);
+
+    ContactListModel *model = view.model();
+    connect(model, &QAbstractItemModel::modelReset, this, &ContactSearchBar::updateSummary);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ContactSearchBar::updateSummary);
+    updateSummary();
+}
+
+bool ContactSearchBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
+            m_search->clear();
+            return true;
+        }
+        if (key->key() == Qt::Key_Down && key->modifiers() == Qt::NoModifier) {
+            // From the search field straight into the results.
+            QTableView *table = m_view.tableView();
+            table->setFocus(Qt::TabFocusReason);
+            if (!table->currentIndex().isValid() && table->model()->rowCount() > 0)
+                table->setCurrentIndex(table->model()->index(0, ContactListModel::NameColumn));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ContactSearchBar::setFilter(const ContactFilter &filter)
+{
+    m_filter = filter;
+    m_panel->setFilter(filter);
+    {
+        const QSignalBlocker blocker(m_search);
+        m_search->setText(filter.text);
+    }
+    m_coalesce->stop();
+    applyNow();
+}
+
+void ContactSearchBar::applyNow()
+{
+    m_delegate->setTerms({}); // set from the model below, folded as the index folds
+    m_view.model()->setFilter(m_filter);
+    m_delegate->setTerms(m_view.model()->searchTerms());
+    m_view.tableView()->viewport()->update();
+    updateSummary();
+}
+
+void ContactSearchBar::updateSummary()
+{
+    QStringList parts;
+    const ContactFilter &f = m_filter;
+    ContactListModel *model = m_view.model();
+    if (!f.isEmpty()) {
+        const QString count = QLocale().toString(model->rowCount());
+        parts << (model->isComplete() ? tr("%1 found").arg(count) : tr("%1+ found").arg(count));
+    }
+    QStringList kinds;
+    for (const QString &k : f.kinds)
+        kinds << ContactListModel::kindLabel(k);
+    if (!kinds.isEmpty())
+        parts << kinds.join(tr(" or "));
+    if (!f.tags.isEmpty())
+        parts << tr("Beat/tag: %1").arg(f.tags.join(tr(" or ")));
+    if (!f.outletIds.isEmpty())
+        parts << tr("Outlets: %L1").arg(f.outletIds.size());
+    if (!f.ownerIds.isEmpty())
+        parts << tr("Owner set");
+    if (!f.country.isEmpty())
+        parts << f.country;
+    if (!f.city.isEmpty())
+        parts << f.city;
+    if (f.doNotContact == ContactFilter::DoNotContact::Only)
+        parts << tr("Do not contact only");
+    else if (f.doNotContact == ContactFilter::DoNotContact::Exclude)
+        parts << tr("Without “do not contact”");
+    if (f.notContactedInDays > 0)
+        parts << tr("Not contacted in %L1 days").arg(f.notContactedInDays);
+    m_summary->setText(parts.join(QStringLiteral(" · ")));
+    m_clearButton->setVisible(f.hasFilters());
+}
+
+void ContactSearchBar::showFilters()
+{
+    m_panel->setFilter(m_filter);
+    m_panel->popup(m_filtersButton);
+}
+
+QJsonObject ContactSearchBar::viewDefinition() const
+{
+    const ContactListModel *model = m_view.model();
+    QJsonObject sort;
+    sort.insert(QStringLiteral("column"), ContactListModel::columnKey(model->sortColumn()));
+    sort.insert(QStringLiteral("order"),
+        model->sortOrder() == Qt::AscendingOrder ? QStringLiteral("asc") : QStringLiteral("desc"));
+    QJsonObject definition;
+    definition.insert(QStringLiteral("filter"), m_filter.toJson());
+    definition.insert(QStringLiteral("sort"), sort);
+    definition.insert(QStringLiteral("columns"),
+        QJsonArray::fromStringList(ContactColumnChooser::visibleColumns(m_view.tableView()->horizontalHeader())));
+    return definition;
+}
+
+void ContactSearchBar::applyView(const SavedView &view)
+{
+    const QJsonObject &d = view.definition;
+    QHeaderView *header = m_view.tableView()->horizontalHeader();
+    QStringList columns;
+    for (const QJsonValue &v : d.value(QStringLiteral("columns")).toArray())
+        columns << v.toString();
+    ContactColumnChooser::applyColumns(header, columns);
+    const QJsonObject sort = d.value(QStringLiteral("sort")).toObject();
+    const int column = ContactListModel::columnFromKey(sort.value(QStringLiteral("column")).toString());
+    if (ContactListModel::isSortable(column))
+        m_view.tableView()->sortByColumn(
+            column, sort.value(QStringLiteral("order")).toString() == u"desc" ? Qt::DescendingOrder : Qt::AscendingOrder);
+    setFilter(ContactFilter::fromJson(d.value(QStringLiteral("filter")).toObject()));
+}
+
+bool ContactSearchBar::saveView(const QString &name, bool shared, QString *error)
+{
+    SavedView view;
+    view.name = name;
+    view.shared = shared;
+    view.definition = viewDefinition();
+    SavedViewRepository repo(m_view.database());
+    if (Status s = repo.create(view); !s) {
+        if (error)
+            *error = s.error().message;
+        return false;
+    }
+    Q_EMIT viewSaved(view.id);
+    return true;
+}
+
+void ContactSearchBar::openSaveDialog()
+{
+    auto *dialog = new SaveViewDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SaveViewDialog::submitted, this, [this, dialog](const QString &name, bool shared) {
+        QString error;
+        if (saveView(name, shared, &error))
+            dialog->accept();
+        else
+            dialog->showError(error);
+    });
+    dialog->open();
+}
