@@ -8,6 +8,7 @@
 #include "contacts/savedviewspanel.h"
 #include "demo/demodataloader.h"
 #include "itemmodels/contactlistmodel.h"
+#include "organizations/organizationsview.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 
@@ -166,6 +167,7 @@ MainWindow::MainWindow(Database &db, QWidget *parent)
         resize(1280, 800);
     restoreState(settings.value(kStateKey).toByteArray());
     m_contactsView->restoreSettings(settings);
+    m_organizationsView->restoreSettings(settings);
     showSection(Section::Contacts);
     updateContactCount(m_contactsView->contactCount());
 }
@@ -196,11 +198,16 @@ void MainWindow::createSections()
             m_contactsView->setUndoStack(m_undoStack);
             new ContactEditor(*m_contactsView); // the profile beside the list, with its Contact menu actions
             page = m_contactsView;
+        } else if (info.section == Section::Organizations) {
+            m_organizationsView = new OrganizationsView(m_db, m_stack);
+            m_organizationsView->setUndoStack(m_undoStack);
+            page = m_organizationsView;
         } else {
             page = new PlaceholderSection(icon, sectionTitle(info.section), sectionPromise(info.section), m_stack);
         }
         page->setObjectName(QString::fromLatin1(info.objectName)
-            + (info.section == Section::Contacts ? QStringLiteral("View") : QStringLiteral("PlaceholderSection")));
+            + (page == m_contactsView || page == m_organizationsView ? QStringLiteral("View")
+                                                                      : QStringLiteral("PlaceholderSection")));
         m_stack->addWidget(page);
     }
     // As wide as the longest name (translations differ), with room for the icon and some air.
@@ -258,6 +265,11 @@ void MainWindow::createSections()
     m_contactsView->tableView()->viewport()->installEventFilter(this);
     connect(m_contactsView, &ContactsView::contactCountChanged, this, &MainWindow::updateContactCount);
     connect(m_contactsView, &ContactsView::errorOccurred, this, &MainWindow::showError);
+    connect(m_organizationsView, &OrganizationsView::errorOccurred, this, &MainWindow::showError);
+    connect(m_organizationsView, &OrganizationsView::contactActivated, this, [this](qint64 id) {
+        showSection(Section::Contacts);
+        m_contactsView->selectContact(id);
+    });
 }
 
 void MainWindow::createMenus()
@@ -289,6 +301,10 @@ void MainWindow::createMenus()
         contact->clear();
         contact->addActions(m_contactsView->menuActions());
     });
+
+    QMenu *organization = menuBar()->addMenu(tr("&Organization"));
+    organization->setObjectName(QStringLiteral("organizationMenu"));
+    organization->addActions(m_organizationsView->menuActions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_sectionActions = new QActionGroup(this);
@@ -421,5 +437,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     m_contactsView->saveSettings(settings);
+    m_organizationsView->saveSettings(settings);
     QMainWindow::closeEvent(event);
 }

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class ContactsView;
+class OrganizationsView;
 class Database;
 class DemoDataLoader;
 class QActionGroup;
@@ -35,6 +36,7 @@ public:
     Section currentSection() const;
     void showSection(Section section);
     ContactsView *contactsView() const { return m_contactsView; }
+    OrganizationsView *organizationsView() const { return m_organizationsView; }
     QUndoStack *undoStack() const { return m_undoStack; }
 
 Q_SIGNALS:
@@ -61,6 +63,7 @@ private:
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     ContactsView *m_contactsView = nullptr;
+    OrganizationsView *m_organizationsView = nullptr;
     QActionGroup *m_sectionActions = nullptr;
     QLabel *m_countLabel = nullptr;
     DemoDataLoader *m_demoLoader = nullptr;

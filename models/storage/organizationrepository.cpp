@@ -202,11 +202,13 @@ Result<QList<OrganizationRepository::NameHit>> OrganizationRepository::findByNam
     // Names starting with the prefix first, then names with a later word starting with it.
     q.prepare(QStringLiteral("SELECT id, name, kind FROM organizations WHERE deleted_at IS NULL AND "
                              "(lower(name) LIKE :start ESCAPE '\\' OR lower(name) LIKE :word ESCAPE '\\') "
-                             "ORDER BY CASE WHEN lower(name) LIKE :start ESCAPE '\\' THEN 0 ELSE 1 END, name, id "
+                             "ORDER BY CASE WHEN lower(name) LIKE :startAgain ESCAPE '\\' THEN 0 ELSE 1 END, name, id "
                              "LIMIT :limit"));
     QString escaped = p;
     escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    // Each placeholder once: the PostgreSQL driver does not bind a name used twice.
     q.bindValue(QStringLiteral(":start"), QString(escaped + u'%'));
+    q.bindValue(QStringLiteral(":startAgain"), QString(escaped + u'%'));
     q.bindValue(QStringLiteral(":word"), QString(QStringLiteral("% ") + escaped + u'%'));
     q.bindValue(QStringLiteral(":limit"), limit);
     if (!q.exec())
@@ -225,4 +227,29 @@ Result<qint64> OrganizationRepository::idByName(const QString &name)
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("looking up organizations"));
     return q.next() ? q.value(0).toLongLong() : qint64(0);
+}
+
+Result<QList<OrganizationRepository::Person>> OrganizationRepository::people(qint64 organizationId)
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, display_name, title, organization_role FROM contacts "
+                             "WHERE organization_id = :id AND deleted_at IS NULL ORDER BY sort_name, id"));
+    q.bindValue(QStringLiteral(":id"), organizationId);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("loading the people of the organization"));
+    QList<Person> people;
+    while (q.next())
+        people.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
+    return people;
+}
+
+Result<qint64> OrganizationRepository::peopleCount(qint64 organizationId)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT count(*) FROM contacts WHERE organization_id = :id AND deleted_at IS NULL"));
+    q.bindValue(QStringLiteral(":id"), organizationId);
+    if (!q.exec() || !q.next())
+        return m_db.errorFrom(q, Tr::tr("counting the people of the organization"));
+    return q.value(0).toLongLong();
 }

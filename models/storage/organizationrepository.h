@@ -28,6 +28,17 @@ public:
     };
     // Organizations whose name starts with (or has a word starting with) `prefix`, for completers.
     Result<QList<NameHit>> findByName(const QString &prefix, int limit = 20);
+    // The people (contacts not in the trash) who work at the organization, by name.
+    struct Person
+    {
+        qint64 id = 0;
+        QString name;
+        QString title;
+        QString role; // organization_role
+    };
+    Result<QList<Person>> people(qint64 organizationId);
+    Result<qint64> peopleCount(qint64 organizationId);
+
     // The organization with exactly this name (case-insensitive), if any: to pick instead of creating twice.
     Result<qint64> idByName(const QString &name);
 

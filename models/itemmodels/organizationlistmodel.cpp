@@ -1,0 +1,297 @@
+#include "organizationlistmodel.h"
+
+#include "domain/contact.h"
+#include "domain/text.h"
+
+#include <QCollator>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace {
+
+QString shortDate(const QDateTime &time)
+{
+    return time.isValid() ? QLocale().toString(time.toLocalTime().date(), QLocale::ShortFormat) : QString();
+}
+
+} // namespace
+
+OrganizationListModel::OrganizationListModel(Database &db, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_query(db)
+    , m_cache([this](const QList<qint64> &ids) { return m_query.rows(ids); },
+          [this](const Error &error) { Q_EMIT const_cast<OrganizationListModel *>(this)->errorOccurred(error.message); })
+{
+    // Sort kinds by what the user reads, not by the stored key.
+    QStringList kinds = Organization::kinds();
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(kinds.begin(), kinds.end(),
+        [&](const QString &a, const QString &b) { return collator.compare(kindLabel(a), kindLabel(b)) < 0; });
+    m_query.setKindOrder(kinds);
+    reload();
+}
+
+OrganizationListModel::~OrganizationListModel() = default;
+
+QString OrganizationListModel::kindLabel(const QString &kind)
+{
+    if (kind == u"newspaper")
+        return tr("Newspaper");
+    if (kind == u"magazine")
+        return tr("Magazine");
+    if (kind == u"online")
+        return tr("Online outlet");
+    if (kind == u"broadcaster")
+        return tr("Broadcaster");
+    if (kind == u"podcast")
+        return tr("Podcast");
+    if (kind == u"blog")
+        return tr("Blog");
+    if (kind == u"agency")
+        return tr("Agency", "news or PR agency");
+    if (kind == u"client")
+        return tr("Client", "a client of the PR agency");
+    if (kind == u"other")
+        return tr("Other", "organization kind");
+    return kind;
+}
+
+int OrganizationListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_ids.size());
+}
+
+int OrganizationListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OrganizationListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case KindColumn:
+        return tr("Kind", "newspaper, magazine, client...");
+    case CityColumn:
+        return tr("City");
+    case CountryColumn:
+        return tr("Country");
+    case ReachColumn:
+        return tr("Reach", "audience size");
+    case PeopleColumn:
+        return tr("People", "contacts working at the organization");
+    case UpdatedColumn:
+        return tr("Updated");
+    default:
+        return {};
+    }
+}
+
+QVariant OrganizationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const OrganizationListRow *row = rowAt(index.row());
+    if (!row)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return row->name;
+        case KindColumn:
+            return kindLabel(row->kind);
+        case CityColumn:
+            return row->city;
+        case CountryColumn:
+            return row->country;
+        case ReachColumn:
+            return row->reach > 0 ? QLocale().toString(row->reach) : QString();
+        case PeopleColumn:
+            return QLocale().toString(row->peopleCount);
+        case UpdatedColumn:
+            return shortDate(row->updatedAt);
+        default:
+            return {};
+        }
+    case SortRole:
+        switch (index.column()) {
+        case KindColumn:
+            return row->kind;
+        case ReachColumn:
+            return row->reach;
+        case PeopleColumn:
+            return row->peopleCount;
+        case UpdatedColumn:
+            return row->updatedAt;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case Qt::TextAlignmentRole:
+        if (index.column() == ReachColumn || index.column() == PeopleColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == NameColumn && !row->website.isEmpty())
+            return row->website;
+        if (index.column() == UpdatedColumn && row->updatedAt.isValid())
+            return QLocale().toString(row->updatedAt.toLocalTime(), QLocale::LongFormat);
+        return {};
+    case IdRole:
+        return row->id;
+    default:
+        return {};
+    }
+}
+
+const OrganizationListRow *OrganizationListModel::rowAt(int row) const
+{
+    return m_cache.rowAt(m_ids, row);
+}
+
+OrganizationListQuery::SortKey OrganizationListModel::sortKey() const
+{
+    switch (m_sortColumn) {
+    case KindColumn:
+        return OrganizationListQuery::SortKey::Kind;
+    case CityColumn:
+        return OrganizationListQuery::SortKey::City;
+    case CountryColumn:
+        return OrganizationListQuery::SortKey::Country;
+    case ReachColumn:
+        return OrganizationListQuery::SortKey::Reach;
+    case PeopleColumn:
+        return OrganizationListQuery::SortKey::People;
+    case UpdatedColumn:
+        return OrganizationListQuery::SortKey::Updated;
+    default:
+        return OrganizationListQuery::SortKey::Name;
+    }
+}
+
+QList<qint64> OrganizationListModel::filtered(const QList<qint64> &ids) const
+{
+    if (m_filterWords.isEmpty())
+        return ids;
+    QList<qint64> result;
+    for (qint64 id : ids) {
+        const auto it = m_searchTexts.constFind(id);
+        if (it == m_searchTexts.constEnd())
+            continue;
+        const bool all = std::all_of(m_filterWords.cbegin(), m_filterWords.cend(),
+            [&](const QString &word) { return it.value().contains(word); });
+        if (all)
+            result.append(id);
+    }
+    return result;
+}
+
+bool OrganizationListModel::reload()
+{
+    m_cache.clear();
+    Result<QList<qint64>> ids = m_query.orderedIds(sortKey(), m_sortOrder);
+    if (!ids) {
+        m_allIds.clear();
+        m_ids.clear();
+        Q_EMIT errorOccurred(ids.error().message);
+        return false;
+    }
+    m_allIds = std::move(ids).value();
+    if (m_searchTextsLoaded || !m_filterWords.isEmpty()) {
+        Result<QList<std::pair<qint64, QString>>> texts = m_query.searchTexts();
+        m_searchTexts.clear();
+        if (texts) {
+            m_searchTexts.reserve(texts->size());
+            for (auto &[id, text] : *texts)
+                m_searchTexts.insert(id, std::move(text));
+            m_searchTextsLoaded = true;
+        } else {
+            Q_EMIT errorOccurred(texts.error().message);
+        }
+    }
+    m_ids = filtered(m_allIds);
+    return true;
+}
+
+void OrganizationListModel::setFilterText(const QString &text)
+{
+    if (text == m_filterText)
+        return;
+    m_filterText = text;
+    const QStringList words = Text::fold(text).split(u' ', Qt::SkipEmptyParts);
+    // Every old word inside some new word: whatever matches now matched before, so only the shown rows
+    // need filtering (typing one more letter).
+    const bool narrowing = !m_filterWords.isEmpty()
+        && std::all_of(m_filterWords.cbegin(), m_filterWords.cend(), [&](const QString &old) {
+               return std::any_of(words.cbegin(), words.cend(), [&](const QString &w) { return w.contains(old); });
+           });
+    m_filterWords = words;
+    beginResetModel();
+    m_cache.clear();
+    if (!m_searchTextsLoaded && !m_filterWords.isEmpty()) {
+        reload();
+    } else {
+        m_ids = filtered(narrowing ? m_ids : m_allIds);
+    }
+    endResetModel();
+}
+
+void OrganizationListModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount || (column == m_sortColumn && order == m_sortOrder))
+        return;
+    const int oldColumn = m_sortColumn;
+    const Qt::SortOrder oldOrder = m_sortOrder;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    Result<QList<qint64>> sorted = m_query.orderedIds(sortKey(), m_sortOrder);
+    if (!sorted) {
+        m_sortColumn = oldColumn;
+        m_sortOrder = oldOrder;
+        Q_EMIT errorOccurred(sorted.error().message);
+        return;
+    }
+    QList<qint64> ids = filtered(*sorted);
+    if (ids.size() != m_ids.size()) {
+        // Organizations were added or removed meanwhile: a sort cannot express that, a reset can.
+        beginResetModel();
+        m_cache.clear();
+        m_allIds = std::move(sorted).value();
+        m_ids = std::move(ids);
+        endResetModel();
+        return;
+    }
+    const QList<QPersistentModelIndex> allParents;
+    Q_EMIT layoutAboutToBeChanged(allParents, VerticalSortHint);
+    // Selections and the current item follow their organization to its new row.
+    const QModelIndexList persistent = persistentIndexList();
+    QModelIndexList moved;
+    moved.reserve(persistent.size());
+    if (!persistent.isEmpty()) {
+        QHash<qint64, int> newRow;
+        newRow.reserve(ids.size());
+        for (int row = 0; row < ids.size(); ++row)
+            newRow.insert(ids.at(row), row);
+        for (const QModelIndex &old : persistent) {
+            const int row = newRow.value(m_ids.value(old.row()), -1);
+            moved.append(row < 0 ? QModelIndex() : createIndex(row, old.column()));
+        }
+    }
+    m_cache.clear();
+    m_allIds = std::move(sorted).value();
+    m_ids = std::move(ids);
+    changePersistentIndexList(persistent, moved);
+    Q_EMIT layoutChanged(allParents, VerticalSortHint);
+}
+
+void OrganizationListModel::refresh()
+{
+    beginResetModel();
+    reload();
+    endResetModel();
+}

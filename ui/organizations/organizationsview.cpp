@@ -1,0 +1,394 @@
+#include "organizationsview.h"
+
+#include "common/messagebox.h"
+#include "itemmodels/organizationlistmodel.h"
+#include "organizationcommands.h"
+#include "organizationeditor.h"
+#include "storage/organizationrepository.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace {
+const QString kHeaderKey = QStringLiteral("organizations/listHeader");
+const QString kSplitterKey = QStringLiteral("organizations/splitter");
+
+QString withShortcut(const QString &text, const QKeySequence &shortcut)
+{
+    return shortcut.isEmpty() ? text : QStringLiteral("%1 (%2)").arg(text, shortcut.toString(QKeySequence::NativeText));
+}
+} // namespace
+
+OrganizationsView::OrganizationsView(Database &db, QWidget *parent)
+    : QWidget(parent)
+    , m_db(db)
+    , m_model(new OrganizationListModel(db, this))
+    , m_tableView(new QTableView(this))
+{
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchLineEdit"));
+    m_search->setPlaceholderText(tr("Search by name, city, country or website"));
+    m_search->setAccessibleName(tr("Search organizations"));
+    m_search->setClearButtonEnabled(true);
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    auto *newButton = new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("&New"), this);
+    newButton->setObjectName(QStringLiteral("newButton"));
+
+    auto *toolBar = new QHBoxLayout;
+    toolBar->setContentsMargins(6, 6, 6, 6);
+    toolBar->addWidget(m_search, 1);
+    toolBar->addWidget(m_countLabel);
+    toolBar->addWidget(newButton);
+
+    m_tableView->setObjectName(QStringLiteral("organizationsTableView"));
+    m_tableView->setAccessibleName(tr("Organizations"));
+    m_tableView->setModel(m_model);
+    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tableView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tableView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tableView->setAlternatingRowColors(true);
+    m_tableView->setShowGrid(false);
+    m_tableView->setWordWrap(false);
+    m_tableView->setTabKeyNavigation(false);
+    m_tableView->setCornerButtonEnabled(false);
+    m_tableView->setFrameShape(QFrame::NoFrame);
+    // Fixed row heights: a view asking every row for its size would load all of them.
+    m_tableView->verticalHeader()->setVisible(false);
+    m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_tableView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    QHeaderView *columns = m_tableView->horizontalHeader();
+    columns->setSectionsMovable(true);
+    columns->setHighlightSections(false);
+    columns->setStretchLastSection(true);
+    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    const int ch = fontMetrics().averageCharWidth();
+    const std::pair<int, int> widths[] = {{OrganizationListModel::NameColumn, 28}, {OrganizationListModel::KindColumn, 14},
+        {OrganizationListModel::CityColumn, 14}, {OrganizationListModel::CountryColumn, 14},
+        {OrganizationListModel::ReachColumn, 11}, {OrganizationListModel::PeopleColumn, 9}};
+    for (const auto &[column, chars] : widths) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        columns->resizeSection(column, qMax(chars * ch, columns->fontMetrics().horizontalAdvance(title) + 5 * ch));
+    }
+    columns->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    m_tableView->setSortingEnabled(true);
+
+    m_editor = new OrganizationEditor(db, this);
+    m_editor->setObjectName(QStringLiteral("organizationEditor"));
+    auto *placeholder = new QLabel(tr("Select an organization to see its details and its people."), this);
+    placeholder->setObjectName(QStringLiteral("noOrganizationSelectedLabel"));
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setWordWrap(true);
+    placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_detail = new QStackedWidget(this);
+    m_detail->setObjectName(QStringLiteral("organizationDetailStackedWidget"));
+    m_detail->addWidget(placeholder);
+    m_detail->addWidget(m_editor);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("organizationsSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_tableView);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(toolBar);
+    layout->addWidget(m_splitter, 1);
+    setTabOrder(m_search, m_tableView);
+
+    createActions();
+    newButton->setToolTip(m_menuActions.first()->toolTip());
+    connect(newButton, &QPushButton::clicked, this, &OrganizationsView::newOrganization);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_model->setFilterText(text);
+        selectRowOf(m_editor->organizationId());
+        updateCount();
+    });
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) { onCurrentRowChanged(current); });
+    connect(m_model, &OrganizationListModel::errorOccurred, this, &OrganizationsView::errorOccurred);
+    connect(m_editor, &OrganizationEditor::saveRequested, this, &OrganizationsView::save);
+    connect(m_editor, &OrganizationEditor::revertRequested, this, &OrganizationsView::revert);
+    connect(m_editor, &OrganizationEditor::contactActivated, this, &OrganizationsView::contactActivated);
+    updateCount();
+}
+
+OrganizationsView::~OrganizationsView() = default;
+
+QAction *OrganizationsView::addMenuAction(const QString &text, const QKeySequence &shortcut, const char *objectName)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(QString::fromLatin1(objectName));
+    action->setShortcut(shortcut);
+    action->setToolTip(withShortcut(QString(text).remove(u'&'), shortcut));
+    action->setEnabled(false); // until the section is shown
+    m_menuActions.append(action);
+    addAction(action);
+    return action;
+}
+
+void OrganizationsView::createActions()
+{
+    QAction *add = addMenuAction(tr("&New Organization"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        "newOrganizationAction");
+    add->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+    connect(add, &QAction::triggered, this, &OrganizationsView::newOrganization);
+    m_saveAction = addMenuAction(tr("&Save Organization"), QKeySequence::Save, "saveOrganizationAction");
+    m_saveAction->setIcon(QIcon::fromTheme(QStringLiteral("document-save")));
+    connect(m_saveAction, &QAction::triggered, this, &OrganizationsView::save);
+    QAction *revertAction = addMenuAction(tr("Re&vert Changes"), {}, "revertOrganizationAction");
+    connect(revertAction, &QAction::triggered, this, &OrganizationsView::revert);
+    m_deleteAction = addMenuAction(tr("&Move to Trash"), QKeySequence::Delete, "deleteOrganizationAction");
+    m_deleteAction->setIcon(QIcon::fromTheme(QStringLiteral("user-trash")));
+    // Only from the list: Delete in a text field deletes text.
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    m_tableView->addAction(m_deleteAction);
+    connect(m_deleteAction, &QAction::triggered, this, &OrganizationsView::deleteCurrent);
+}
+
+void OrganizationsView::showEvent(QShowEvent *event)
+{
+    for (QAction *action : std::as_const(m_menuActions))
+        action->setEnabled(true);
+    QWidget::showEvent(event);
+}
+
+void OrganizationsView::hideEvent(QHideEvent *event)
+{
+    for (QAction *action : std::as_const(m_menuActions))
+        action->setEnabled(false);
+    QWidget::hideEvent(event);
+}
+
+bool OrganizationsView::hasUnsavedChanges() const
+{
+    return m_detail->currentWidget() == m_editor && m_editor->isDirty();
+}
+
+void OrganizationsView::updateCount()
+{
+    const int shown = m_model->rowCount();
+    const int total = m_model->totalCount();
+    m_countLabel->setText(shown == total ? tr("%L1 organizations").arg(total) : tr("%L1 of %L2").arg(shown).arg(total));
+}
+
+void OrganizationsView::selectRowOf(qint64 id)
+{
+    QItemSelectionModel *selection = m_tableView->selectionModel();
+    const int row = id > 0 ? m_model->rowOf(id) : -1;
+    if (row < 0) {
+        const QSignalBlocker blocker(selection);
+        selection->clear();
+        m_tableView->viewport()->update();
+        return;
+    }
+    const QModelIndex index = m_model->index(row, OrganizationListModel::NameColumn);
+    selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_tableView->scrollTo(index);
+}
+
+void OrganizationsView::onCurrentRowChanged(const QModelIndex &current)
+{
+    const qint64 id = current.isValid() ? m_model->idAt(current.row()) : 0;
+    if (id <= 0 || (m_detail->currentWidget() == m_editor && id == m_editor->organizationId()))
+        return;
+    if (!hasUnsavedChanges()) {
+        load(id);
+        return;
+    }
+    // Ask after the view has finished changing the selection, then put it back until answered.
+    QMetaObject::invokeMethod(this, [this, id] { askThenShow(id); }, Qt::QueuedConnection);
+}
+
+void OrganizationsView::showOrganization(qint64 id)
+{
+    if (hasUnsavedChanges() && id != m_editor->organizationId())
+        askThenShow(id);
+    else
+        load(id);
+}
+
+void OrganizationsView::askThenShow(qint64 id)
+{
+    if (m_asking)
+        return;
+    m_asking = true;
+    selectRowOf(m_editor->organizationId());
+    const QString name = m_editor->organization().name.trimmed();
+    MessageBox::question(this, tr("Unsaved changes"),
+        name.isEmpty() ? tr("Save the new organization before leaving it?")
+                       : tr("“%1” has unsaved changes. Save them before leaving it?").arg(name),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save, this,
+        [this, id](MessageBox::Button answer) {
+            m_asking = false;
+            if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save()))
+                return;
+            load(id);
+        });
+}
+
+void OrganizationsView::load(qint64 id)
+{
+    OrganizationRepository repo(m_db);
+    Result<Organization> organization = repo.get(id);
+    if (!organization) {
+        MessageBox::critical(this, tr("Organization not opened"), organization.error().message);
+        refresh();
+        return;
+    }
+    m_editor->load(*organization);
+    m_detail->setCurrentWidget(m_editor);
+    m_deleteAction->setEnabled(isVisible());
+    selectRowOf(id);
+}
+
+void OrganizationsView::newOrganization()
+{
+    if (hasUnsavedChanges()) {
+        MessageBox::question(this, tr("Unsaved changes"), tr("Discard your unsaved changes and start a new organization?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel, this, [this](MessageBox::Button answer) {
+                if (answer != QMessageBox::Discard)
+                    return;
+                m_editor->load(Organization{});
+                newOrganization();
+            });
+        return;
+    }
+    m_editor->load(Organization{});
+    m_detail->setCurrentWidget(m_editor);
+    selectRowOf(0);
+    m_editor->focusName();
+}
+
+bool OrganizationsView::save()
+{
+    if (m_detail->currentWidget() != m_editor)
+        return false;
+    Organization organization = m_editor->organization();
+    const Organization before = m_editor->loadedOrganization();
+    OrganizationRepository repo(m_db);
+    const bool creating = organization.id <= 0;
+    if (!creating && !m_editor->isDirty())
+        return true;
+    const Status status = creating ? repo.create(organization) : repo.update(organization);
+    if (!status) {
+        m_editor->showError(status.error());
+        return false;
+    }
+    if (m_undoStack) {
+        if (creating)
+            m_undoStack->push(new TrashOrganizationCommand(
+                m_db, this, TrashOrganizationCommand::Kind::Create, organization.id, organization.name));
+        else
+            m_undoStack->push(new EditOrganizationCommand(m_db, this, before, organization));
+    }
+    m_editor->load(organization);
+    refresh();
+    return true;
+}
+
+void OrganizationsView::revert()
+{
+    const qint64 id = m_editor->organizationId();
+    if (id > 0) {
+        load(id);
+    } else {
+        m_editor->load(Organization{});
+        m_detail->setCurrentIndex(0);
+    }
+}
+
+void OrganizationsView::deleteCurrent()
+{
+    const qint64 id = m_detail->currentWidget() == m_editor ? m_editor->organizationId() : 0;
+    if (id <= 0)
+        return;
+    const QString name = m_editor->loadedOrganization().name;
+    auto moveToTrash = [this, id, name] {
+        OrganizationRepository repo(m_db);
+        if (Status s = repo.moveToTrash(id); !s) {
+            MessageBox::critical(this, tr("Organization not deleted"), s.error().message);
+            return;
+        }
+        const int row = m_model->rowOf(id);
+        if (m_undoStack)
+            m_undoStack->push(new TrashOrganizationCommand(m_db, this, TrashOrganizationCommand::Kind::Delete, id, name));
+        m_editor->load(Organization{});
+        m_detail->setCurrentIndex(0);
+        refresh();
+        // Go on with the organization that took its place, as a mail client does.
+        if (const qint64 next = m_model->idAt(qMin(row, m_model->rowCount() - 1)); row >= 0 && next > 0)
+            load(next);
+    };
+    OrganizationRepository repo(m_db);
+    const Result<qint64> people = repo.peopleCount(id);
+    if (!people || *people == 0) {
+        moveToTrash();
+        return;
+    }
+    MessageBox::question(this, tr("Move to the trash?"),
+        tr("%n people work at “%1”. They keep their other details and show no organization while it is in the "
+           "trash. Move it to the trash?", nullptr, static_cast<int>(*people))
+            .arg(name),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes, this, [moveToTrash](MessageBox::Button answer) {
+            if (answer == QMessageBox::Yes)
+                moveToTrash();
+        });
+}
+
+void OrganizationsView::refresh()
+{
+    m_model->refresh();
+    if (m_detail->currentWidget() == m_editor && m_editor->organizationId() > 0)
+        selectRowOf(m_editor->organizationId());
+    m_editor->refreshPeople();
+    updateCount();
+}
+
+void OrganizationsView::organizationChangedByCommand(qint64 id, const Status &status)
+{
+    if (!status)
+        MessageBox::critical(this, tr("Could not undo or redo"), status.error().message);
+    m_model->refresh();
+    updateCount();
+    if (m_model->contains(id)) {
+        // Never over unsaved edits of another organization.
+        if (!hasUnsavedChanges() || m_editor->organizationId() == id)
+            load(id);
+        else
+            selectRowOf(m_editor->organizationId());
+    } else if (m_editor->organizationId() == id) {
+        m_editor->load(Organization{});
+        m_detail->setCurrentIndex(0);
+        selectRowOf(0);
+    }
+}
+
+void OrganizationsView::saveSettings(QSettings &settings) const
+{
+    settings.setValue(kHeaderKey, m_tableView->horizontalHeader()->saveState());
+    settings.setValue(kSplitterKey, m_splitter->saveState());
+}
+
+void OrganizationsView::restoreSettings(const QSettings &settings)
+{
+    m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    QHeaderView *columns = m_tableView->horizontalHeader();
+    if (!columns->restoreState(settings.value(kHeaderKey).toByteArray()))
+        return;
+    m_model->sort(columns->sortIndicatorSection(), columns->sortIndicatorOrder());
+}
