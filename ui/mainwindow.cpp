@@ -2,11 +2,13 @@
 
 #include "common/messagebox.h"
 #include "common/placeholdersection.h"
+#include "contacts/bulkactions.h"
 #include "contacts/contacteditor.h"
 #include "contacts/contactsearchbar.h"
 #include "contacts/contactsview.h"
 #include "contacts/savedviewspanel.h"
 #include "demo/demodataloader.h"
+#include "duplicates/duplicatesdialog.h"
 #include "itemmodels/contactlistmodel.h"
 #include "organizations/organizationsview.h"
 #include "storage/contactrepository.h"
@@ -197,6 +199,8 @@ void MainWindow::createSections()
             m_contactsView = new ContactsView(m_db, m_stack);
             m_contactsView->setUndoStack(m_undoStack);
             new ContactEditor(*m_contactsView); // the profile beside the list, with its Contact menu actions
+            new BulkActions(m_contactsView); // tag, owner, kind, trash on the selection (Contact and context menu)
+            m_contactsView->addMenuAction(DuplicatesDialog::createAction(m_contactsView));
             page = m_contactsView;
         } else if (info.section == Section::Organizations) {
             m_organizationsView = new OrganizationsView(m_db, m_stack);

@@ -173,8 +173,19 @@ Result<QList<qint64>> BulkContactRepository::setTag(
         return m_db.errorFrom(q, Tr::tr("saving the tags of the selected contacts"));
     if (Status s = touch(*changed); !s)
         return s.error();
-    if (Status s = refreshSearchExtra(*changed); !s)
+    // Adding: append the name to the search text in one statement (the words are what matter to the index;
+    // the next full save writes them in ContactRepository::searchExtra's order). Removing: recompute.
+    if (present) {
+        q.prepare(QStringLiteral("UPDATE contacts SET search_extra = CASE WHEN search_extra = '' THEN :name "
+                                 "ELSE search_extra || ' ' || :name END WHERE ")
+                  + idCondition(m_db, QStringLiteral("id")));
+        q.bindValue(QStringLiteral(":ids"), idList(m_db, *changed));
+        q.bindValue(QStringLiteral(":name"), name);
+        if (!q.exec())
+            return m_db.errorFrom(q, Tr::tr("updating the search index"));
+    } else if (Status s = refreshSearchExtra(*changed); !s) {
         return s.error();
+    }
     const QJsonObject details { { QStringLiteral("tag"), name }, { QStringLiteral("kind"), kind },
         { QStringLiteral("batch"), changed->size() } };
     if (Status s = audit(*changed, present ? QStringLiteral("bulk_tag") : QStringLiteral("bulk_untag"), json(details));

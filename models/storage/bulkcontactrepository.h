@@ -15,8 +15,10 @@ class Database;
 //
 // Every call touches only the contacts whose state really changes (not in the trash, not already in the
 // wanted state), bumps their version, updated_at and updated_by, refreshes their search text where it
-// depends on the change (tags), and returns exactly what it changed, so an undo command can put back the
-// previous state of each contact and nothing else.
+// depends on the change (an added tag's name is appended in one statement; after a removal the text is
+// recomputed), and returns exactly what it changed, so an undo command can put back the previous state of each
+// contact and nothing else. The cost that remains per contact is the full-text index's own (FTS5 deletes and
+// re-inserts a row whose search text changed): on the large demo database ~0.2-0.5 ms per tagged contact.
 //
 // Audit log: one row per changed contact (action bulk_tag, bulk_untag, bulk_owner, bulk_kind, trash,
 // restore; details is a small JSON object with the tag or the new value and the size of the batch),

@@ -1,0 +1,172 @@
+#include "common/messagebox.h"
+#include "contacts/bulkactions.h"
+#include "contacts/contactsview.h"
+#include "itemmodels/contactlistmodel.h"
+#include "mainwindow.h"
+#include "storage/contactrepository.h"
+#include "storage/database.h"
+#include "storage/userrepository.h"
+#include "testdatabase.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+namespace {
+
+const QStringList kNames { QStringLiteral("Al Avery"), QStringLiteral("Bea Brook"), QStringLiteral("Cy Crane"),
+    QStringLiteral("Di Dorn"), QStringLiteral("Ed Eyre") };
+
+std::unique_ptr<Database> databaseWithContacts()
+{
+    Result<std::unique_ptr<Database>> db = TestDatabase::create(QStringLiteral("sqlite"));
+    if (!db)
+        qFatal("opening a test database failed: %s", qPrintable(db.error().message));
+    for (const QString &name : kNames) {
+        Contact c;
+        c.displayName = name;
+        if (Status s = ContactRepository(**db).create(c); !s)
+            qFatal("creating a contact failed: %s", qPrintable(s.error().message));
+    }
+    return std::move(db).value();
+}
+
+QStringList namesWithTag(Database &db, const QString &tag)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT c.display_name FROM contacts c JOIN contact_tags ct ON ct.contact_id = c.id "
+                             "JOIN tags t ON t.id = ct.tag_id WHERE t.name = :tag ORDER BY c.display_name"));
+    q.bindValue(QStringLiteral(":tag"), tag);
+    QStringList names;
+    if (q.exec())
+        while (q.next())
+            names << q.value(0).toString();
+    return names;
+}
+
+QStringList selectedNames(QTableView *table)
+{
+    QStringList names;
+    for (const QModelIndex &index : table->selectionModel()->selectedRows(ContactListModel::NameColumn))
+        names << index.data().toString();
+    names.sort();
+    return names;
+}
+
+void clickRow(QTableView *table, int row, Qt::KeyboardModifiers modifiers = {})
+{
+    const QRect rect = table->visualRect(table->model()->index(row, ContactListModel::NameColumn));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, modifiers, rect.center());
+}
+
+} // namespace
+
+class TestBulkActions final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init()
+    {
+        QSettings().clear();
+        MessageBox::setNextAnswer(QMessageBox::NoButton);
+    }
+
+    void tagsThreeSelectedRowsAndUndoes()
+    {
+        auto db = databaseWithContacts();
+        MainWindow window(*db);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *table = window.findChild<QTableView *>(QStringLiteral("contactsTableView"));
+        auto *addTag = window.findChild<QAction *>(QStringLiteral("addTagAction"));
+        QVERIFY(table && addTag);
+        QVERIFY(!addTag->isEnabled()); // nothing selected yet
+        QVERIFY(table->actions().contains(addTag)); // in the context menu too
+        QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QVERIFY(addTag->toolTip().contains(addTag->shortcut().toString(QKeySequence::NativeText)));
+
+        clickRow(table, 0);
+        clickRow(table, 2, Qt::ShiftModifier);
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 3);
+        QVERIFY(addTag->isEnabled());
+
+        // The real dialog: type a tag and press OK.
+        addTag->trigger();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<QDialog *>(QStringLiteral("bulkInputDialog"))) && dialog->isVisible());
+        auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("bulkInputComboBox"));
+        QVERIFY(combo && combo->isEditable());
+        QTest::keyClicks(combo->lineEdit(), QStringLiteral("Launch list"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("okButton")), Qt::LeftButton);
+
+        const QStringList firstThree { kNames.at(0), kNames.at(1), kNames.at(2) };
+        QCOMPARE(namesWithTag(*db, QStringLiteral("Launch list")), firstThree);
+        QCOMPARE(selectedNames(table), firstThree); // the list refreshed and kept the selection
+
+        // Edit → Undo (Ctrl+Z) takes the tag off again; redo puts it back.
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(namesWithTag(*db, QStringLiteral("Launch list")).isEmpty());
+        QCOMPARE(selectedNames(table), firstThree);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(namesWithTag(*db, QStringLiteral("Launch list")), firstThree);
+
+        // Removing it from rows 2-4 touches only the two that have it; undo gives it back to exactly those.
+        clickRow(table, 1);
+        clickRow(table, 3, Qt::ShiftModifier);
+        BulkActions::setNextInput(QStringLiteral("Launch list"));
+        window.findChild<QAction *>(QStringLiteral("removeTagAction"))->trigger();
+        QCOMPARE(namesWithTag(*db, QStringLiteral("Launch list")), QStringList { kNames.at(0) });
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(namesWithTag(*db, QStringLiteral("Launch list")), firstThree);
+    }
+
+    void setsOwnerAndKindAndTrashesWithUndo()
+    {
+        auto db = databaseWithContacts();
+        Result<User> kim = UserRepository(*db).ensureUser(QStringLiteral("kim"), QStringLiteral("Kim Lee"));
+        QVERIFY(kim.ok());
+        MainWindow window(*db);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *table = window.findChild<QTableView *>(QStringLiteral("contactsTableView"));
+        QVERIFY(table);
+        clickRow(table, 1);
+        clickRow(table, 3, Qt::ControlModifier);
+
+        BulkActions::setNextInput(QStringLiteral("kim"));
+        window.findChild<QAction *>(QStringLiteral("setOwnerAction"))->trigger();
+        QCOMPARE(table->model()->index(1, ContactListModel::OwnerColumn).data().toString(), QStringLiteral("Kim Lee"));
+        QCOMPARE(table->model()->index(3, ContactListModel::OwnerColumn).data().toString(), QStringLiteral("Kim Lee"));
+        QVERIFY(table->model()->index(2, ContactListModel::OwnerColumn).data().toString().isEmpty());
+
+        BulkActions::setNextInput(QStringLiteral("editor"));
+        window.findChild<QAction *>(QStringLiteral("setKindAction"))->trigger();
+        QCOMPARE(table->model()->index(3, ContactListModel::KindColumn).data().toString(), QStringLiteral("Editor"));
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(
+            table->model()->index(3, ContactListModel::KindColumn).data().toString(), QStringLiteral("Journalist"));
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(table->model()->index(1, ContactListModel::OwnerColumn).data().toString().isEmpty());
+
+        window.findChild<QAction *>(QStringLiteral("trashSelectedAction"))->trigger();
+        QCOMPARE(table->model()->rowCount(), 3);
+        QCOMPARE(*ContactRepository(*db).count(), 3);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(table->model()->rowCount(), 5);
+        QCOMPARE(selectedNames(table), (QStringList { kNames.at(1), kNames.at(3) })); // selected again
+    }
+};
+
+QTEST_MAIN(TestBulkActions)
+#include "tst_bulkactions.moc"

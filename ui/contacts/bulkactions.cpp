@@ -1,0 +1,328 @@
+#include "bulkactions.h"
+
+#include "common/messagebox.h"
+#include "contacts/bulkcommands.h"
+#include "contacts/contactsview.h"
+#include "domain/contact.h"
+#include "itemmodels/contactlistmodel.h"
+#include "storage/bulkcontactrepository.h"
+#include "storage/database.h"
+#include "storage/userrepository.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMainWindow>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTableView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+std::optional<QString> BulkActions::s_nextInput;
+
+namespace {
+
+// Above this many contacts the status bar says what is being done before the work starts.
+constexpr int kAnnounceAbove = 1000;
+
+// Asks for one value: a combo box, editable (free text with completion) or not (a choice).
+class BulkInputDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BulkInputDialog)
+
+public:
+    BulkInputDialog(QWidget *parent, const QString &title, const QString &label, const QStringList &choices,
+        const QStringList &values, bool editable)
+        : QDialog(parent)
+        , m_combo(new QComboBox(this))
+    {
+        setObjectName(QStringLiteral("bulkInputDialog"));
+        setWindowTitle(title);
+        setAttribute(Qt::WA_DeleteOnClose);
+        m_combo->setObjectName(QStringLiteral("bulkInputComboBox"));
+        m_combo->setEditable(editable);
+        m_combo->setMinimumContentsLength(30);
+        m_combo->setAccessibleName(label);
+        for (qsizetype i = 0; i < choices.size(); ++i)
+            m_combo->addItem(choices.at(i), values.value(i, choices.at(i)));
+        if (editable) {
+            m_combo->setInsertPolicy(QComboBox::NoInsert);
+            m_combo->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+            m_combo->completer()->setFilterMode(Qt::MatchContains);
+            m_combo->setCurrentIndex(-1);
+            m_combo->setEditText(QString());
+        }
+        auto *caption = new QLabel(label, this);
+        caption->setBuddy(m_combo);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+        buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
+        buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+        connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(caption);
+        layout->addWidget(m_combo);
+        layout->addWidget(buttons);
+    }
+    ~BulkInputDialog() override = default;
+
+    QString value() const
+    {
+        if (m_combo->isEditable())
+            return m_combo->currentText().simplified();
+        return m_combo->currentData().toString();
+    }
+
+private:
+    QComboBox *m_combo;
+};
+
+} // namespace
+
+BulkActions::BulkActions(ContactsView *view)
+    : QObject(view)
+    , m_view(view)
+{
+    setObjectName(QStringLiteral("bulkActions"));
+    auto make = [this](const QString &objectName, const QString &text, const QString &tip, const QKeySequence &keys) {
+        auto *action = new QAction(text, m_view);
+        action->setObjectName(objectName);
+        if (!keys.isEmpty()) {
+            action->setShortcut(keys);
+            action->setToolTip(tr("%1 (%2)").arg(tip, keys.toString(QKeySequence::NativeText)));
+        } else {
+            action->setToolTip(tip);
+        }
+        action->setStatusTip(tip);
+        return action;
+    };
+    m_addTag = make(QStringLiteral("addTagAction"), tr("&Add Tag…"), tr("Add a tag to the selected contacts"),
+        QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_removeTag = make(QStringLiteral("removeTagAction"), tr("Re&move Tag…"),
+        tr("Remove a tag from the selected contacts"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_addBeat = make(QStringLiteral("addBeatAction"), tr("Add &Beat…"), tr("Add a beat to the selected contacts"), {});
+    m_removeBeat = make(
+        QStringLiteral("removeBeatAction"), tr("Remove B&eat…"), tr("Remove a beat from the selected contacts"), {});
+    m_setOwner = make(QStringLiteral("setOwnerAction"), tr("Set &Owner…"),
+        tr("Give the selected contacts to an account manager"), {});
+    m_setKind
+        = make(QStringLiteral("setKindAction"), tr("Set &Kind…"), tr("Set the kind of the selected contacts"), {});
+    m_trash = make(QStringLiteral("trashSelectedAction"), tr("Move Selected to Tras&h"),
+        tr("Move the selected contacts to the trash (undo with Ctrl+Z)"), {});
+    m_trash->setIcon(QIcon::fromTheme(QStringLiteral("user-trash")));
+
+    connect(m_addTag, &QAction::triggered, this, [this] { changeTag(QStringLiteral("tag"), true); });
+    connect(m_removeTag, &QAction::triggered, this, [this] { changeTag(QStringLiteral("tag"), false); });
+    connect(m_addBeat, &QAction::triggered, this, [this] { changeTag(QStringLiteral("beat"), true); });
+    connect(m_removeBeat, &QAction::triggered, this, [this] { changeTag(QStringLiteral("beat"), false); });
+    connect(m_setOwner, &QAction::triggered, this, &BulkActions::setOwner);
+    connect(m_setKind, &QAction::triggered, this, &BulkActions::setKind);
+    connect(m_trash, &QAction::triggered, this, &BulkActions::moveToTrash);
+
+    m_view->addMenuSeparator();
+    QTableView *table = m_view->tableView();
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (QAction *action : actions()) {
+        m_view->addMenuAction(action);
+        table->addAction(action);
+    }
+    connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BulkActions::updateEnabled);
+    connect(m_view->model(), &QAbstractItemModel::modelReset, this, &BulkActions::updateEnabled);
+    updateEnabled();
+}
+
+BulkActions::~BulkActions() = default;
+
+void BulkActions::setNextInput(const QString &text)
+{
+    s_nextInput = text;
+}
+
+QList<QAction *> BulkActions::actions() const
+{
+    return { m_addTag, m_removeTag, m_addBeat, m_removeBeat, m_setOwner, m_setKind, m_trash };
+}
+
+void BulkActions::updateEnabled()
+{
+    const bool enabled = !m_view->database().isReadOnly() && m_view->tableView()->selectionModel()->hasSelection();
+    for (QAction *action : actions())
+        action->setEnabled(enabled);
+}
+
+void BulkActions::ask(const QString &title, const QString &label, const QStringList &choices, const QStringList &values,
+    bool editable, std::function<void(const QString &)> then)
+{
+    if (s_nextInput) {
+        const QString answer = *s_nextInput;
+        s_nextInput.reset();
+        then(answer);
+        return;
+    }
+    auto *dialog = new BulkInputDialog(m_view->window(), title, label, choices, values, editable);
+    connect(dialog, &QDialog::accepted, this, [dialog, then = std::move(then)] { then(dialog->value()); });
+    dialog->open();
+}
+
+void BulkActions::push(QUndoCommand *command)
+{
+    if (QUndoStack *stack = m_view->undoStack())
+        stack->push(command); // its first redo() does nothing: the change is already made
+    else
+        delete command;
+}
+
+void BulkActions::showStatus(const QString &message, int timeoutMs)
+{
+    if (auto *window = qobject_cast<QMainWindow *>(m_view->window())) {
+        window->statusBar()->showMessage(message, timeoutMs);
+        window->statusBar()->repaint(); // seen before a long change starts; no event loop is spun
+    }
+}
+
+void BulkActions::showError(const QString &message)
+{
+    MessageBox::critical(m_view, tr("Bulk change failed"), message);
+}
+
+void BulkActions::changeTag(const QString &kind, bool add)
+{
+    const QList<qint64> ids = ContactSelection::selectedIds(m_view);
+    if (ids.isEmpty())
+        return;
+    const bool beat = kind == u"beat";
+    Result<QStringList> names = BulkContactRepository(m_view->database()).tagNames(kind);
+    const QString title = add ? (beat ? tr("Add Beat") : tr("Add Tag")) : (beat ? tr("Remove Beat") : tr("Remove Tag"));
+    const QString label = add ? (beat ? tr("&Beat to add to %n contact(s):", "", int(ids.size()))
+                                      : tr("&Tag to add to %n contact(s):", "", int(ids.size())))
+                              : (beat ? tr("&Beat to remove from %n contact(s):", "", int(ids.size()))
+                                      : tr("&Tag to remove from %n contact(s):", "", int(ids.size())));
+    const QStringList choices = names ? *names : QStringList();
+    ask(title, label, choices, choices, true, [this, ids, kind, add, beat](const QString &name) {
+        if (name.trimmed().isEmpty())
+            return;
+        if (ids.size() > kAnnounceAbove)
+            showStatus(tr("Changing %n contact(s)…", "", int(ids.size())), 0);
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        BulkContactRepository bulk(m_view->database());
+        Result<QList<qint64>> changed = add ? bulk.addTag(ids, name, kind) : bulk.removeTag(ids, name, kind);
+        QApplication::restoreOverrideCursor();
+        if (!changed) {
+            showStatus(QString());
+            showError(changed.error().message);
+            return;
+        }
+        const int n = int(changed->size());
+        const QString text = add
+            ? (beat ? tr("Add beat “%1” to %n contact(s)", "", n) : tr("Add tag “%1” to %n contact(s)", "", n))
+            : (beat ? tr("Remove beat “%1” from %n contact(s)", "", n)
+                    : tr("Remove tag “%1” from %n contact(s)", "", n));
+        if (n > 0)
+            push(new BulkTagCommand(m_view, ids, name.simplified(), kind, add, *changed, text.arg(name.simplified())));
+        ContactSelection::refreshAndSelect(m_view, ids);
+        showStatus(n > 0 ? text.arg(name.simplified()) + u'.' : tr("Nothing to change."));
+    });
+}
+
+void BulkActions::setOwner()
+{
+    const QList<qint64> ids = ContactSelection::selectedIds(m_view);
+    if (ids.isEmpty())
+        return;
+    Result<QList<User>> users = UserRepository(m_view->database()).all();
+    if (!users) {
+        showError(users.error().message);
+        return;
+    }
+    QStringList names { tr("Nobody", "no owner") };
+    QStringList values { QStringLiteral("0") };
+    for (const User &u : *users) {
+        names << (u.name.isEmpty() ? u.login : u.name);
+        values << QString::number(u.id);
+    }
+    const QList<User> all = *users;
+    ask(tr("Set Owner"), tr("&Account manager for %n contact(s):", "", int(ids.size())), names, values, false,
+        [this, ids, all](const QString &answer) {
+            qint64 owner = answer.toLongLong();
+            QString ownerName = tr("nobody", "no owner");
+            for (const User &u : all) {
+                if (u.id == owner || (!answer.isEmpty() && (u.login == answer || u.name == answer))) {
+                    owner = u.id;
+                    ownerName = u.name.isEmpty() ? u.login : u.name;
+                }
+            }
+            QApplication::setOverrideCursor(Qt::WaitCursor);
+            Result<QHash<qint64, QVariant>> previous
+                = BulkContactRepository(m_view->database()).setField(ids, BulkContactRepository::Field::Owner, owner);
+            QApplication::restoreOverrideCursor();
+            if (!previous) {
+                showError(previous.error().message);
+                return;
+            }
+            const QString text = tr("Give %n contact(s) to %1", "", int(previous->size())).arg(ownerName);
+            if (!previous->isEmpty())
+                push(new BulkFieldCommand(m_view, ids, BulkContactRepository::Field::Owner, owner, *previous, text));
+            ContactSelection::refreshAndSelect(m_view, ids);
+            showStatus(previous->isEmpty() ? tr("Nothing to change.") : text + u'.');
+        });
+}
+
+void BulkActions::setKind()
+{
+    const QList<qint64> ids = ContactSelection::selectedIds(m_view);
+    if (ids.isEmpty())
+        return;
+    const QStringList kinds = Contact::kinds();
+    QStringList labels;
+    for (const QString &kind : kinds)
+        labels << ContactListModel::kindLabel(kind);
+    ask(tr("Set Kind"), tr("&Kind of %n contact(s):", "", int(ids.size())), labels, kinds, false,
+        [this, ids](const QString &kind) {
+            QApplication::setOverrideCursor(Qt::WaitCursor);
+            Result<QHash<qint64, QVariant>> previous
+                = BulkContactRepository(m_view->database()).setField(ids, BulkContactRepository::Field::Kind, kind);
+            QApplication::restoreOverrideCursor();
+            if (!previous) {
+                showError(previous.error().message);
+                return;
+            }
+            const QString text
+                = tr("Make %n contact(s) “%1”", "", int(previous->size())).arg(ContactListModel::kindLabel(kind));
+            if (!previous->isEmpty())
+                push(new BulkFieldCommand(m_view, ids, BulkContactRepository::Field::Kind, kind, *previous, text));
+            ContactSelection::refreshAndSelect(m_view, ids);
+            showStatus(previous->isEmpty() ? tr("Nothing to change.") : text + u'.');
+        });
+}
+
+void BulkActions::moveToTrash()
+{
+    const QList<qint64> ids = ContactSelection::selectedIds(m_view);
+    if (ids.isEmpty())
+        return;
+    // No question asked: the trash and Undo both give the contacts back.
+    if (ids.size() > kAnnounceAbove)
+        showStatus(tr("Moving %n contact(s) to the trash…", "", int(ids.size())), 0);
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    Result<QList<qint64>> trashed = BulkContactRepository(m_view->database()).moveToTrash(ids);
+    QApplication::restoreOverrideCursor();
+    if (!trashed) {
+        showStatus(QString());
+        showError(trashed.error().message);
+        return;
+    }
+    const QString text = tr("Move %n contact(s) to the trash", "", int(trashed->size()));
+    if (!trashed->isEmpty())
+        push(new BulkTrashCommand(m_view, ids, *trashed, text));
+    ContactSelection::refreshAndSelect(m_view, ids);
+    showStatus(text + tr(". Undo with %1.").arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+}
+
+#include "bulkactions.moc"
