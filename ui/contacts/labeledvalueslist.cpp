@@ -15,6 +15,7 @@ LabeledValuesList::LabeledValuesList(
     , m_labels(labels)
     , m_placeholder(placeholder)
 {
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_rowsLayout = new QVBoxLayout;
@@ -36,6 +37,7 @@ LabeledValuesList::LabeledValuesList(
 QLineEdit *LabeledValuesList::addRow(const QString &label, const QString &value)
 {
     auto *row = new QWidget(this);
+    row->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed); // a scroll area lays out at minimum sizes: never squash a row
     auto *h = new QHBoxLayout(row);
     h->setContentsMargins(0, 0, 0, 0);
     Widgets w;
@@ -51,6 +53,7 @@ QLineEdit *LabeledValuesList::addRow(const QString &label, const QString &value)
     w.value->setPlaceholderText(m_placeholder);
     w.value->setMaxLength(Validation::kMaxNameLength);
     w.value->setClearButtonEnabled(true);
+    w.value->setCursorPosition(0); // show the start of a long address, not its end
     auto *remove = new QToolButton(row);
     remove->setObjectName(QStringLiteral("removeToolButton"));
     remove->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));
