@@ -77,7 +77,8 @@ ContactFilterPanel::ContactFilterPanel(Database &db, QWidget *parent)
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }
-    m_kinds->setMaximumHeight(m_kinds->sizeHintForRow(0) * 4 + 2 * m_kinds->frameWidth() + 4);
+    // Every kind visible at once: eight short lines, no scrolling for a choice this small.
+    m_kinds->setFixedHeight(m_kinds->sizeHintForRow(0) * m_kinds->count() + 2 * m_kinds->frameWidth() + 2);
     connect(m_kinds, &QListWidget::itemChanged, this, [this] {
         if (!m_settingFilter)
             Q_EMIT filterEdited();
