@@ -2,15 +2,16 @@
 
 #include "common/messagebox.h"
 #include "common/placeholdersection.h"
-#include "contacts/bulkactions.h"
-#include "contacts/contacteditor.h"
 #include "contacts/contactsearchbar.h"
+#include "contacts/contacteditor.h"
+#include "contacts/bulkactions.h"
 #include "contacts/contactsview.h"
 #include "contacts/savedviewspanel.h"
 #include "demo/demodataloader.h"
 #include "duplicates/duplicatesdialog.h"
 #include "itemmodels/contactlistmodel.h"
 #include "organizations/organizationsview.h"
+#include "palette/commandpalette.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 
@@ -323,6 +324,14 @@ void MainWindow::createMenus()
         connect(action, &QAction::triggered, this, [this, section] { showSection(section); });
     }
 
+    view->addSeparator();
+    QAction *palette = view->addAction(tr("&Go to…"));
+    palette->setObjectName(QStringLiteral("commandPaletteAction"));
+    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    palette->setToolTip(tr("Jump to any contact, organization, section or command (%1)")
+                            .arg(palette->shortcut().toString(QKeySequence::NativeText)));
+    connect(palette, &QAction::triggered, this, &MainWindow::showCommandPalette);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Rapport"));
     about->setObjectName(QStringLiteral("aboutAction"));
@@ -354,6 +363,26 @@ MainWindow::Section MainWindow::currentSection() const
 void MainWindow::showSection(Section section)
 {
     m_sidebar->setCurrentRow(static_cast<int>(section));
+}
+
+bool MainWindow::showContact(qint64 id)
+{
+    showSection(Section::Contacts);
+    if (m_contactsView->selectContact(id))
+        return true;
+    statusBar()->showMessage(tr("That contact is not in the list as it is filtered now."), 5000);
+    return false;
+}
+
+void MainWindow::showCommandPalette()
+{
+    if (!m_palette) {
+        m_palette = new CommandPalette(m_db, menuBar(), this);
+        connect(m_palette, &CommandPalette::contactChosen, this, &MainWindow::showContact);
+        connect(m_palette, &CommandPalette::organizationChosen, this,
+                [this](qint64) { showSection(Section::Organizations); });
+    }
+    m_palette->popUp();
 }
 
 void MainWindow::updateContactCount(int count)

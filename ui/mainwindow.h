@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class CommandPalette;
 class ContactsView;
 class OrganizationsView;
 class Database;
@@ -35,6 +36,9 @@ public:
 
     Section currentSection() const;
     void showSection(Section section);
+    // Shows the Contacts section with this contact selected; false if the list does not show it.
+    bool showContact(qint64 id);
+    void showCommandPalette();
     ContactsView *contactsView() const { return m_contactsView; }
     OrganizationsView *organizationsView() const { return m_organizationsView; }
     QUndoStack *undoStack() const { return m_undoStack; }
@@ -60,6 +64,7 @@ private:
 
     Database &m_db;
     QUndoStack *m_undoStack = nullptr;
+    CommandPalette *m_palette = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     ContactsView *m_contactsView = nullptr;
