@@ -222,7 +222,8 @@ Status DeferredIndexes::defer(const QStringList &tables)
     return {};
 }
 
-// PostgreSQL: the plain indexes (not those behind a primary key or unique constraint), GIN included.
+// PostgreSQL: the plain indexes (not those behind a primary key or unique constraint), GIN included, and
+// the foreign keys of these tables.
 Status DeferredIndexes::deferPostgres(const QStringList &tables)
 {
     const QString doing = Tr::tr("preparing the bulk load");
@@ -240,8 +241,24 @@ Status DeferredIndexes::deferPostgres(const QStringList &tables)
             m_createStatements << q.value(1).toString();
         }
     }
+    // Foreign keys: checked row by row, each check a query of its own (RI triggers), they cost more server
+    // time than the rows' own indexes. Dropped here and added back in restore(), where each is validated in
+    // one join over the whole table. Definitions from pg_get_constraintdef, so they come back as declared.
+    q.prepare(QStringLiteral("SELECT quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint "
+                             "WHERE contype = 'f' AND conrelid = to_regclass(:table) ORDER BY conname"));
+    for (const QString &table : tables) {
+        q.bindValue(QStringLiteral(":table"), table);
+        if (!q.exec())
+            return m_db.errorFrom(q, doing);
+        while (q.next()) {
+            const QString name = q.value(0).toString();
+            drops << QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2").arg(table, name);
+            m_addConstraintStatements << QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3")
+                                             .arg(table, name, q.value(1).toString());
+        }
+    }
     q.finish();
-    if (!m_createStatements.isEmpty())
+    if (!m_createStatements.isEmpty() || !m_addConstraintStatements.isEmpty())
         if (Status s = m_db.exec(QStringLiteral("SET LOCAL maintenance_work_mem = '256MB'"), doing); !s)
             return s;
     for (const QString &drop : std::as_const(drops))
@@ -259,7 +276,12 @@ Status DeferredIndexes::restore()
     for (const QString &fts : std::as_const(m_ftsTables))
         if (Status s = m_db.exec(QStringLiteral("INSERT INTO %1 (%1) VALUES ('rebuild')").arg(fts), doing); !s)
             return s;
+    // After the indexes, so that each foreign key is checked in one pass with them in place.
+    for (const QString &add : std::as_const(m_addConstraintStatements))
+        if (Status s = m_db.exec(add, doing); !s)
+            return s;
     m_createStatements.clear();
+    m_addConstraintStatements.clear();
     m_ftsTables.clear();
     return {};
 }
