@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "common/openerrordialog.h"
+#include "common/theme.h"
 #include "mainwindow.h"
 #include "storage/database.h"
 #include "storage/userrepository.h"
@@ -37,6 +38,7 @@ int Gui::run(QApplication &app, const Invocation &inv, const QElapsedTimer &sinc
         icon.addFile(QStringLiteral(":/rapport/icons/rapport-%1.png").arg(size));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.rapport.Rapport"), icon));
     QApplication::setDesktopFileName(QStringLiteral("io.github.rapport.Rapport"));
+    Theme::applySaved();
 
     Result<DatabaseLocation> location =
         inv.db.isEmpty() ? Result<DatabaseLocation>(DatabaseLocation::defaultLocation()) : DatabaseLocation::parse(inv.db);

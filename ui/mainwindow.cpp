@@ -2,6 +2,7 @@
 
 #include "common/messagebox.h"
 #include "common/placeholdersection.h"
+#include "common/theme.h"
 #include "contacts/contactsearchbar.h"
 #include "contacts/contacteditor.h"
 #include "contacts/bulkactions.h"
@@ -31,6 +32,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace {
@@ -173,6 +175,9 @@ MainWindow::MainWindow(Database &db, QWidget *parent)
     m_organizationsView->restoreSettings(settings);
     showSection(Section::Contacts);
     updateContactCount(m_contactsView->contactCount());
+    // The first load happened before the error signal was connected: say so now rather than show an empty list.
+    if (const QString error = m_contactsView->model()->loadError(); !error.isEmpty())
+        QTimer::singleShot(0, this, [this, error] { showError(error); });
 }
 
 MainWindow::~MainWindow() = default;
@@ -325,6 +330,7 @@ void MainWindow::createMenus()
     }
 
     view->addSeparator();
+    Theme::addMenu(view, this);
     QAction *palette = view->addAction(tr("&Go to…"));
     palette->setObjectName(QStringLiteral("commandPaletteAction"));
     palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));

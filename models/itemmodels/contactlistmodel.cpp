@@ -321,9 +321,11 @@ bool ContactListModel::reloadIds()
     dropBlocks();
     if (!ids) {
         m_ids.clear();
+        m_loadError = ids.error().message;
         Q_EMIT errorOccurred(ids.error().message);
         return false;
     }
+    m_loadError.clear();
     m_ids = std::move(ids).value();
     return true;
 }

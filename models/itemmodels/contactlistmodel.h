@@ -94,6 +94,9 @@ public Q_SLOTS:
 
     // The row showing this contact, or -1 if it is not in the list (trashed, filtered out).
     int rowOfId(qint64 id) const { return int(m_ids.indexOf(id)); }
+    // Why the list is empty if reading it failed (also reported by errorOccurred, which may come before
+    // anyone is connected, e.g. during construction); empty after a successful load.
+    QString loadError() const { return m_loadError; }
 
 Q_SIGNALS:
     // Loading or sorting failed; the message says why. Emitted once per failing operation.
@@ -118,6 +121,7 @@ private:
 
     mutable ContactListQuery m_query;
     QList<qint64> m_ids;
+    QString m_loadError;
     mutable QHash<int, Block> m_blocks;
     mutable QList<int> m_recent; // block indexes, most recently used first
     mutable int m_blockLoads = 0;

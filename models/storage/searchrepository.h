@@ -43,5 +43,8 @@ public:
     static QStringList terms(const QString &query);
 
 private:
+    // Whether `countSql` (with :q and :cap) counts at most `cap` matches: rank them, or take a cheaper order.
+    Result<bool> matchesAtMost(const QString &countSql, const QString &matchQuery, int cap);
+
     Database &m_db;
 };

@@ -81,6 +81,37 @@ private slots:
         QVERIFY(search.searchContacts(QStringLiteral("herrera"))->isEmpty());
     }
 
+    // A prefix that matches thousands of contacts is not ranked (too slow for a keystroke): name matches
+    // come in name order instead.
+    void broadPrefixListsNameMatchesInNameOrder_data() { TestDatabase::addBackends(); }
+    void broadPrefixListsNameMatchesInNameOrder()
+    {
+        OPEN_TEST_DATABASE(db);
+        {
+            Transaction tx(*db);
+            QSqlQuery q(db->connection());
+            q.prepare(QStringLiteral("INSERT INTO contacts (display_name, sort_name, notes, created_at, updated_at) "
+                                     "VALUES (:name, :sort, 'Grows maple trees', 1, 1)"));
+            for (int i = 0; i < 2100; ++i) {
+                q.bindValue(QStringLiteral(":name"), QStringLiteral("Person %1").arg(i));
+                q.bindValue(QStringLiteral(":sort"), QStringLiteral("person %1").arg(i));
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
+            QVERIFY(tx.commit().ok());
+        }
+        const qint64 maeve = addContact(*db, QStringLiteral("Maeve Zhou"), QString(), QString());
+        const qint64 mabel = addContact(*db, QStringLiteral("Mabel Ortiz"), QString(), QString());
+        const qint64 emile = addContact(*db, QStringLiteral("Émile Mazur"), QString(), QString());
+        Result<QList<ContactHit>> hits = SearchRepository(*db).searchContacts(QStringLiteral("ma"), 10);
+        QVERIFY(hits.ok());
+        QCOMPARE(ids(*hits), (QList<qint64>{emile, mabel, maeve})); // "emile" sorts before "mabel"
+        // A narrower query (111 matches) is ranked again.
+        Result<QList<ContactHit>> narrow = SearchRepository(*db).searchContacts(QStringLiteral("person 20"), 200);
+        QVERIFY(narrow.ok());
+        QCOMPARE(narrow->size(), 111);
+        QVERIFY(narrow->first().rank != 0.0);
+    }
+
     void interactions_data() { TestDatabase::addBackends(); }
     void interactions()
     {
