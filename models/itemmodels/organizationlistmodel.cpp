@@ -202,20 +202,30 @@ bool OrganizationListModel::reload()
         return false;
     }
     m_allIds = std::move(ids).value();
-    if (m_searchTextsLoaded || !m_filterWords.isEmpty()) {
-        Result<QList<std::pair<qint64, QString>>> texts = m_query.searchTexts();
-        m_searchTexts.clear();
-        if (texts) {
-            m_searchTexts.reserve(texts->size());
-            for (auto &[id, text] : *texts)
-                m_searchTexts.insert(id, std::move(text));
-            m_searchTextsLoaded = true;
-        } else {
-            Q_EMIT errorOccurred(texts.error().message);
-        }
-    }
+    if (m_searchTextsLoaded || !m_filterWords.isEmpty())
+        loadSearchTexts();
     m_ids = filtered(m_allIds);
     return true;
+}
+
+void OrganizationListModel::loadSearchTexts()
+{
+    Result<QList<std::pair<qint64, QString>>> texts = m_query.searchTexts();
+    m_searchTexts.clear();
+    if (!texts) {
+        Q_EMIT errorOccurred(texts.error().message);
+        return;
+    }
+    m_searchTexts.reserve(texts->size());
+    for (auto &[id, text] : *texts)
+        m_searchTexts.insert(id, std::move(text));
+    m_searchTextsLoaded = true;
+}
+
+void OrganizationListModel::prepareSearch()
+{
+    if (!m_searchTextsLoaded)
+        loadSearchTexts();
 }
 
 void OrganizationListModel::setFilterText(const QString &text)

@@ -15,7 +15,7 @@ class Database;
 //
 // The filter matches organizations whose name, city, country or website contain every word typed (accents
 // and case ignored). It filters the sorted ids in memory against one folded line per organization, loaded
-// the first time a filter is set and again on refresh(): 20,000 organizations are filtered in a few ms.
+// by prepareSearch() or the first filter, and again on refresh(): 20,000 organizations are filtered in a few ms.
 class OrganizationListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -45,6 +45,9 @@ public:
 
     QString filterText() const { return m_filterText; }
     void setFilterText(const QString &text);
+    // Loads the search lines now (about 60 ms for 20,000 organizations), so the first keystroke is as fast as
+    // the others. Without it, the first filter loads them.
+    void prepareSearch();
 
     // The row showing this organization, or -1.
     int rowOf(qint64 id) const { return static_cast<int>(m_ids.indexOf(id)); }
@@ -73,6 +76,7 @@ private:
     OrganizationListQuery::SortKey sortKey() const;
     QList<qint64> filtered(const QList<qint64> &ids) const;
     bool reload();
+    void loadSearchTexts();
 
     mutable OrganizationListQuery m_query;
     mutable RowBlockCache<OrganizationListRow> m_cache;

@@ -7,6 +7,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QElapsedTimer>
 #include <QTest>
 
 #include <algorithm>
@@ -180,6 +181,52 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(id), -1);
         QVERIFY(!model.contains(id));
         QCOMPARE(model.totalCount(), kOrganizations - 1);
+    }
+
+    // Timings on a real database (e.g. a copy of the large demo): RAPPORT_BENCH_DB=/path/to/copy.sqlite.
+    void timingsOnLargeDatabase()
+    {
+        const QString path = qEnvironmentVariable("RAPPORT_BENCH_DB");
+        if (path.isEmpty())
+            QSKIP("set RAPPORT_BENCH_DB to a SQLite database to time the list");
+        auto opened = Database::open(DatabaseLocation::sqlite(path), Database::OpenFlag::None);
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
+        Database &db = **opened;
+        QElapsedTimer timer;
+        timer.start();
+        OrganizationListModel model(db);
+        for (int row = 0; row < 40; ++row)
+            model.index(row, 0).data();
+        qInfo("open + first page: %lld ms for %d organizations", timer.elapsed(), model.rowCount());
+        for (int column = 0; column < OrganizationListModel::ColumnCount; ++column) {
+            for (Qt::SortOrder order : {Qt::DescendingOrder, Qt::AscendingOrder}) {
+                timer.restart();
+                model.sort(column, order);
+                for (int row = 0; row < 40; ++row)
+                    model.index(row, 0).data();
+                qInfo("sort column %d %s + first page: %lld ms", column, order == Qt::AscendingOrder ? "asc" : "desc",
+                    timer.elapsed());
+            }
+        }
+        model.sort(OrganizationListModel::NameColumn, Qt::AscendingOrder);
+        timer.restart();
+        model.prepareSearch(); // what the view does once it is shown
+        qInfo("preparing search: %lld ms", timer.elapsed());
+        QList<qint64> times;
+        for (const QString &query : {QStringLiteral("the summit"), QStringLiteral("berlin"), QStringLiteral("monthly oslo"),
+                 QStringLiteral("xyz"), QStringLiteral("san francisco report")}) {
+            for (qsizetype n = 1; n <= query.size(); ++n) {
+                timer.restart();
+                model.setFilterText(query.left(n));
+                for (int row = 0; row < qMin(40, model.rowCount()); ++row)
+                    model.index(row, 0).data();
+                times << timer.nsecsElapsed() / 1000;
+            }
+            model.setFilterText(QString());
+        }
+        std::sort(times.begin(), times.end());
+        qInfo("search keystroke + first page: median %lld us, p95 %lld us, max %lld us over %lld keystrokes",
+            times.at(times.size() / 2), times.at(times.size() * 95 / 100), times.last(), qint64(times.size()));
     }
 
     void peopleModelListsRoles_data() { TestDatabase::addBackends(); }

@@ -16,6 +16,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -165,6 +166,8 @@ void OrganizationsView::showEvent(QShowEvent *event)
     for (QAction *action : std::as_const(m_menuActions))
         action->setEnabled(true);
     QWidget::showEvent(event);
+    // After the list is painted, so the section opens at once and the first keystroke needs no loading.
+    QTimer::singleShot(0, m_model, &OrganizationListModel::prepareSearch);
 }
 
 void OrganizationsView::hideEvent(QHideEvent *event)
