@@ -1,0 +1,305 @@
+#include "followuprepository.h"
+
+#include "core/clock.h"
+#include "storage/auditlog.h"
+#include "storage/database.h"
+#include "storage/sqlhelpers.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QSqlQuery>
+
+#include <limits>
+
+namespace {
+
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(FollowUpRepository)
+};
+
+const QString kSelect = QStringLiteral(
+    "SELECT f.id, f.contact_id, c.display_name, f.campaign_id, k.name, f.assignee_id, u.name, f.due_at, f.note, "
+    "f.done_at, f.version, f.created_at, f.updated_at, f.deleted_at FROM follow_ups f "
+    "LEFT JOIN contacts c ON c.id = f.contact_id LEFT JOIN campaigns k ON k.id = f.campaign_id "
+    "LEFT JOIN users u ON u.id = f.assignee_id ");
+
+FollowUp readRow(const QSqlQuery &q)
+{
+    FollowUp f;
+    int i = 0;
+    f.id = q.value(i++).toLongLong();
+    f.contactId = q.value(i++).toLongLong();
+    f.contactName = q.value(i++).toString();
+    f.campaignId = q.value(i++).toLongLong();
+    f.campaignName = q.value(i++).toString();
+    f.assigneeId = q.value(i++).toLongLong();
+    f.assigneeName = q.value(i++).toString();
+    f.dueAt = Sql::time(q.value(i++));
+    f.note = q.value(i++).toString();
+    f.doneAt = Sql::time(q.value(i++));
+    f.version = q.value(i++).toInt();
+    f.createdAt = Sql::time(q.value(i++));
+    f.updatedAt = Sql::time(q.value(i++));
+    f.inTrash = !q.value(i++).isNull();
+    return f;
+}
+
+} // namespace
+
+FollowUpRepository::Bounds FollowUpRepository::bounds(const QDateTime &now, Qt::DayOfWeek firstDayOfWeek)
+{
+    const QDateTime local = now.toLocalTime();
+    const QDate today = local.date();
+    int daysToNextWeek = (int(firstDayOfWeek) - today.dayOfWeek() + 7) % 7;
+    if (daysToNextWeek == 0)
+        daysToNextWeek = 7;
+    return { today.startOfDay(), today.addDays(1).startOfDay(), today.addDays(daysToNextWeek).startOfDay() };
+}
+
+Status FollowUpRepository::validate(const FollowUp &f)
+{
+    if (f.contactId <= 0 && f.campaignId <= 0)
+        return Error::validation(QStringLiteral("contactId"), Tr::tr("A follow-up needs a contact or a campaign."));
+    if (!f.dueAt.isValid())
+        return Error::validation(QStringLiteral("dueAt"), Tr::tr("Enter when the follow-up is due."));
+    if (f.dueAt.date().year() < 1900 || f.dueAt > Clock::now().addYears(10))
+        return Error::validation(QStringLiteral("dueAt"),
+            Tr::tr("The due date must be between 1900 and ten years from now; please check the year."));
+    if (f.note.size() > FollowUp::kMaxNote)
+        return Error::validation(QStringLiteral("note"),
+            Tr::tr("The note is %1 characters long; at most %2 fit.").arg(f.note.size()).arg(FollowUp::kMaxNote));
+    return {};
+}
+
+Status FollowUpRepository::insertRow(Database &db, FollowUp &f)
+{
+    if (Status s = validate(f); !s)
+        return s;
+    const qint64 now = Sql::nowMs();
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("INSERT INTO follow_ups (contact_id, campaign_id, assignee_id, due_at, note, created_at, "
+                             "updated_at, updated_by, version) VALUES (:contact, :campaign, :assignee, :due, :note, "
+                             ":now, :now, :user, 1) RETURNING id"));
+    q.bindValue(QStringLiteral(":contact"), Sql::id(f.contactId));
+    q.bindValue(QStringLiteral(":campaign"), Sql::id(f.campaignId));
+    q.bindValue(QStringLiteral(":assignee"), Sql::id(f.assigneeId));
+    q.bindValue(QStringLiteral(":due"), Sql::time(f.dueAt));
+    q.bindValue(QStringLiteral(":note"), Sql::text(f.note));
+    q.bindValue(QStringLiteral(":now"), now);
+    q.bindValue(QStringLiteral(":user"), Sql::id(db.currentUserId()));
+    if (!q.exec() || !q.next())
+        return db.errorFrom(q, Tr::tr("saving the follow-up"));
+    f.id = q.value(0).toLongLong();
+    f.version = 1;
+    f.createdAt = f.updatedAt = Sql::time(QVariant(now));
+    q.finish();
+    return AuditLog::record(db, QStringLiteral("create"), QStringLiteral("follow_up"), f.id, f.note.left(200));
+}
+
+Status FollowUpRepository::create(FollowUp &f)
+{
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    if (Status s = insertRow(m_db, f); !s)
+        return s;
+    return tx.commit();
+}
+
+Status FollowUpRepository::update(FollowUp &f)
+{
+    if (Status s = validate(f); !s)
+        return s;
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    const qint64 now = Sql::nowMs();
+    QSqlQuery q(m_db.connection());
+    q.prepare(
+        QStringLiteral("UPDATE follow_ups SET contact_id = :contact, campaign_id = :campaign, assignee_id = "
+                       ":assignee, due_at = :due, note = :note, done_at = :done, updated_at = :now, updated_by = "
+                       ":user, version = version + 1 WHERE id = :id AND version = :version AND deleted_at IS NULL"));
+    q.bindValue(QStringLiteral(":contact"), Sql::id(f.contactId));
+    q.bindValue(QStringLiteral(":campaign"), Sql::id(f.campaignId));
+    q.bindValue(QStringLiteral(":assignee"), Sql::id(f.assigneeId));
+    q.bindValue(QStringLiteral(":due"), Sql::time(f.dueAt));
+    q.bindValue(QStringLiteral(":note"), Sql::text(f.note));
+    q.bindValue(QStringLiteral(":done"), Sql::time(f.doneAt));
+    q.bindValue(QStringLiteral(":now"), now);
+    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
+    q.bindValue(QStringLiteral(":id"), f.id);
+    q.bindValue(QStringLiteral(":version"), f.version);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("saving the follow-up"));
+    if (q.numRowsAffected() != 1)
+        return Error { Tr::tr("This follow-up was changed or deleted by someone else since you opened it. Reload it to "
+                              "see their changes; yours were not saved."),
+            Error::Code::Conflict };
+    q.finish();
+    if (Status s
+        = AuditLog::record(m_db, QStringLiteral("update"), QStringLiteral("follow_up"), f.id, f.note.left(200));
+        !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    f.version += 1;
+    f.updatedAt = Sql::time(QVariant(now));
+    return {};
+}
+
+Result<FollowUp> FollowUpRepository::get(qint64 id)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(kSelect + QStringLiteral("WHERE f.id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("loading the follow-up"));
+    if (!q.next())
+        return Error { Tr::tr("The follow-up no longer exists."), Error::Code::NotFound };
+    return readRow(q);
+}
+
+Status FollowUpRepository::change(
+    qint64 id, const QString &set, const QString &action, const QVariantMap &values, const QString &doing)
+{
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE follow_ups SET ") + set
+        + QStringLiteral(", updated_at = :now, updated_by = :user, version = version + 1 WHERE id = :id"));
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        q.bindValue(it.key(), it.value());
+    q.bindValue(QStringLiteral(":now"), Sql::nowMs());
+    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return m_db.errorFrom(q, doing);
+    if (q.numRowsAffected() != 1)
+        return Error { Tr::tr("The follow-up no longer exists."), Error::Code::NotFound };
+    q.finish();
+    if (Status s = AuditLog::record(m_db, action, QStringLiteral("follow_up"), id); !s)
+        return s;
+    return tx.commit();
+}
+
+Status FollowUpRepository::complete(qint64 id)
+{
+    return change(id, QStringLiteral("done_at = :done"), QStringLiteral("complete"),
+        { { QStringLiteral(":done"), Clock::nowMs() } }, Tr::tr("completing the follow-up"));
+}
+
+Status FollowUpRepository::reopen(qint64 id)
+{
+    return change(
+        id, QStringLiteral("done_at = NULL"), QStringLiteral("reopen"), {}, Tr::tr("reopening the follow-up"));
+}
+
+Status FollowUpRepository::snooze(qint64 id, const QDateTime &until)
+{
+    FollowUp probe;
+    probe.contactId = 1;
+    probe.dueAt = until;
+    if (Status s = validate(probe); !s)
+        return s;
+    return change(id, QStringLiteral("due_at = :due"), QStringLiteral("snooze"),
+        { { QStringLiteral(":due"), until.toMSecsSinceEpoch() } }, Tr::tr("snoozing the follow-up"));
+}
+
+Status FollowUpRepository::reassign(qint64 id, qint64 assigneeId)
+{
+    return change(id, QStringLiteral("assignee_id = :assignee"), QStringLiteral("reassign"),
+        { { QStringLiteral(":assignee"), Sql::id(assigneeId) } }, Tr::tr("reassigning the follow-up"));
+}
+
+Status FollowUpRepository::moveToTrash(qint64 id)
+{
+    return change(id, QStringLiteral("deleted_at = :deleted"), QStringLiteral("trash"),
+        { { QStringLiteral(":deleted"), Sql::nowMs() } }, Tr::tr("deleting the follow-up"));
+}
+
+Status FollowUpRepository::restore(qint64 id)
+{
+    return change(
+        id, QStringLiteral("deleted_at = NULL"), QStringLiteral("restore"), {}, Tr::tr("restoring the follow-up"));
+}
+
+Result<QList<FollowUp>> FollowUpRepository::bucket(FollowUp::Bucket which, qint64 assigneeId, int limit)
+{
+    const QDateTime now = Clock::now();
+    const Bounds b = bounds(now, QLocale().firstDayOfWeek());
+    qint64 from = std::numeric_limits<qint64>::min(), to = std::numeric_limits<qint64>::max();
+    switch (which) {
+    case FollowUp::Bucket::Overdue:
+        to = now.toMSecsSinceEpoch();
+        break;
+    case FollowUp::Bucket::Today:
+        from = now.toMSecsSinceEpoch();
+        to = b.startOfTomorrow.toMSecsSinceEpoch();
+        break;
+    case FollowUp::Bucket::ThisWeek:
+        from = b.startOfTomorrow.toMSecsSinceEpoch();
+        to = b.startOfNextWeek.toMSecsSinceEpoch();
+        break;
+    case FollowUp::Bucket::Later:
+        from = b.startOfNextWeek.toMSecsSinceEpoch();
+        break;
+    }
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(kSelect
+        + QStringLiteral("WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND f.due_at >= :from AND f.due_at < :to "
+                         "AND (c.id IS NULL OR c.deleted_at IS NULL)")
+        + (assigneeId > 0 ? QStringLiteral(" AND f.assignee_id = :assignee") : QString())
+        + QStringLiteral(" ORDER BY f.due_at, f.id LIMIT :limit"));
+    q.bindValue(QStringLiteral(":from"), from);
+    q.bindValue(QStringLiteral(":to"), to);
+    if (assigneeId > 0)
+        q.bindValue(QStringLiteral(":assignee"), assigneeId);
+    q.bindValue(QStringLiteral(":limit"), limit);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("loading follow-ups"));
+    QList<FollowUp> out;
+    while (q.next())
+        out.append(readRow(q));
+    return out;
+}
+
+Result<int> FollowUpRepository::overdueCount(qint64 assigneeId, int cap)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(
+        QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM follow_ups f LEFT JOIN contacts c ON c.id = f.contact_id "
+                       "WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND f.due_at < :now "
+                       "AND (c.id IS NULL OR c.deleted_at IS NULL)")
+        + (assigneeId > 0 ? QStringLiteral(" AND f.assignee_id = :assignee") : QString())
+        + QStringLiteral(" LIMIT :cap) overdue"));
+    q.bindValue(QStringLiteral(":cap"), cap);
+    q.bindValue(QStringLiteral(":now"), Clock::nowMs());
+    if (assigneeId > 0)
+        q.bindValue(QStringLiteral(":assignee"), assigneeId);
+    if (!q.exec() || !q.next())
+        return m_db.errorFrom(q, Tr::tr("counting overdue follow-ups"));
+    return q.value(0).toInt();
+}
+
+Result<FollowUpRepository::Buckets> FollowUpRepository::buckets(qint64 assigneeId, int limitPerBucket)
+{
+    Buckets out;
+    const std::pair<FollowUp::Bucket, QList<FollowUp> *> parts[]
+        = { { FollowUp::Bucket::Overdue, &out.overdue }, { FollowUp::Bucket::Today, &out.today },
+              { FollowUp::Bucket::ThisWeek, &out.thisWeek }, { FollowUp::Bucket::Later, &out.later } };
+    for (const auto &[which, list] : parts) {
+        Result<QList<FollowUp>> rows = bucket(which, assigneeId, limitPerBucket);
+        if (!rows)
+            return rows.error();
+        *list = std::move(rows).value();
+    }
+    Result<int> count = overdueCount(assigneeId);
+    if (!count)
+        return count.error();
+    out.overdueCount = *count;
+    return out;
+}

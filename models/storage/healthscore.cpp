@@ -1,0 +1,350 @@
+#include "healthscore.h"
+
+#include "core/clock.h"
+#include "storage/database.h"
+#include "storage/sqlhelpers.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(HealthScore)
+};
+
+constexpr double kDayMs = 86400000.0;
+constexpr double kRecencyDecayDays = 60; // recency falls to 37% after 60 days, 5% after 180
+constexpr int kFullFrequency = 12; // 12 touches in 90 days (about one a week) is full marks
+constexpr int kFullChannels = 4;
+constexpr double kFullTenureYears = 3;
+constexpr int kFullTenureDepth = 30; // interactions needed for tenure to count fully
+constexpr int kWriteChunk = 5000; // rows per write transaction in recomputeAll()
+constexpr int kWindow = HealthScore::kWindow;
+
+// Everybody at once: one scan of the table (SQLite: NOT INDEXED, since walking the timeline index and
+// looking up each row costs three times as much as reading the table in order).
+const QString kInteractionAggregate = QStringLiteral(
+    "SELECT contact_id, count(*), sum(CASE WHEN occurred_at >= :recent THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN direction = 'inbound' THEN 1 ELSE 0 END), sum(CASE WHEN direction = 'outbound' THEN 1 ELSE 0 END), "
+    "count(DISTINCT channel), min(occurred_at), max(occurred_at) FROM interactions %1 "
+    "WHERE deleted_at IS NULL AND occurred_at <= :now AND contact_id IS NOT NULL GROUP BY contact_id");
+
+// One contact: the latest kWindow interactions from the timeline index, and the first one, so that a
+// contact with 10,000 interactions costs what one with 500 does.
+const QString kWindowAggregate = QStringLiteral(
+    "SELECT count(*), sum(CASE WHEN occurred_at >= :recent THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN direction = 'inbound' THEN 1 ELSE 0 END), sum(CASE WHEN direction = 'outbound' THEN 1 ELSE 0 END), "
+    "count(DISTINCT channel), max(occurred_at), (SELECT occurred_at FROM interactions WHERE contact_id = :contact "
+    "AND deleted_at IS NULL AND occurred_at <= :now ORDER BY occurred_at, id LIMIT 1) "
+    "FROM (SELECT occurred_at, direction, channel FROM interactions WHERE contact_id = :contact AND deleted_at IS NULL "
+    "AND occurred_at <= :now ORDER BY occurred_at DESC, id DESC LIMIT :window) w");
+
+// A pitch counts as answered once it has a reply time, or a status past "pitched" (older rows may lack
+// replied_at).
+const QString kPitchAggregate = QStringLiteral(
+    "SELECT contact_id, count(*), sum(CASE WHEN (replied_at IS NOT NULL AND replied_at <= :now) OR (replied_at IS NULL "
+    "AND status IN ('replied', 'interested', 'declined', 'covered')) THEN 1 ELSE 0 END) FROM pitches "
+    "WHERE deleted_at IS NULL AND pitched_at IS NOT NULL AND pitched_at <= :now AND contact_id %1 GROUP BY contact_id");
+
+using InputMap = QHash<qint64, HealthInputs>;
+
+Status aggregateWindow(Database &db, qint64 nowMs, qint64 contactId, HealthInputs &in)
+{
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    q.prepare(kWindowAggregate);
+    q.bindValue(QStringLiteral(":recent"), nowMs - qint64(HealthScore::kRecentDays) * 86400000);
+    q.bindValue(QStringLiteral(":now"), nowMs);
+    q.bindValue(QStringLiteral(":contact"), contactId);
+    q.bindValue(QStringLiteral(":window"), kWindow);
+    if (!q.exec() || !q.next())
+        return db.errorFrom(q, Tr::tr("computing relationship health"));
+    in.contactId = contactId;
+    in.total = q.value(0).toInt();
+    in.recent = q.value(1).toInt();
+    in.inbound = q.value(2).toInt();
+    in.outbound = q.value(3).toInt();
+    in.channels = q.value(4).toInt();
+    in.last = Sql::time(q.value(5));
+    in.first = Sql::time(q.value(6));
+    return {};
+}
+
+// Aggregates histories as of `now`, for one contact or (contactId 0) everybody. Both give the same inputs:
+// counts over the latest kWindow interactions, and the first interaction ever.
+Status aggregate(Database &db, const QDateTime &now, qint64 contactId, InputMap &out)
+{
+    const QString which = contactId > 0 ? QStringLiteral("= :contact") : QStringLiteral("IS NOT NULL");
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    if (contactId > 0) {
+        HealthInputs in;
+        if (Status s = aggregateWindow(db, nowMs, contactId, in); !s)
+            return s;
+        if (in.total > 0)
+            out.insert(contactId, in);
+    } else {
+        q.prepare(kInteractionAggregate.arg(db.isPostgres() ? QString() : QStringLiteral("NOT INDEXED")));
+        q.bindValue(QStringLiteral(":recent"), nowMs - qint64(HealthScore::kRecentDays) * 86400000);
+        q.bindValue(QStringLiteral(":now"), nowMs);
+        if (!q.exec())
+            return db.errorFrom(q, Tr::tr("computing relationship health"));
+        QList<qint64> large;
+        while (q.next()) {
+            HealthInputs &in = out[q.value(0).toLongLong()];
+            in.contactId = q.value(0).toLongLong();
+            in.total = q.value(1).toInt();
+            in.recent = q.value(2).toInt();
+            in.inbound = q.value(3).toInt();
+            in.outbound = q.value(4).toInt();
+            in.channels = q.value(5).toInt();
+            in.first = Sql::time(q.value(6));
+            in.last = Sql::time(q.value(7));
+            if (in.total > kWindow)
+                large.append(in.contactId);
+        }
+        q.finish();
+        for (qint64 id : large) // the few with a longer history than the window: counted as one by one
+            if (Status s = aggregateWindow(db, nowMs, id, out[id]); !s)
+                return s;
+    }
+    q.prepare(kPitchAggregate.arg(which));
+    q.bindValue(QStringLiteral(":now"), nowMs);
+    if (contactId > 0)
+        q.bindValue(QStringLiteral(":contact"), contactId);
+    if (!q.exec())
+        return db.errorFrom(q, Tr::tr("computing relationship health"));
+    while (q.next()) {
+        HealthInputs &in = out[q.value(0).toLongLong()];
+        in.contactId = q.value(0).toLongLong();
+        in.pitchesSent = q.value(1).toInt();
+        in.pitchesAnswered = q.value(2).toInt();
+    }
+    return {};
+}
+
+struct LiveContact
+{
+    qint64 id = 0;
+    qint64 reach = 0;
+    QVariant health;
+    QString name;
+    QDateTime lastContacted;
+};
+
+Result<QList<LiveContact>> liveContacts(Database &db)
+{
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, reach, health_score, display_name, last_contacted_at FROM contacts "
+                               "WHERE deleted_at IS NULL")))
+        return db.errorFrom(q, Tr::tr("computing relationship health"));
+    QList<LiveContact> out;
+    while (q.next())
+        out.append({ q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2), q.value(3).toString(),
+            Sql::time(q.value(4)) });
+    return out;
+}
+
+} // namespace
+
+HealthScore HealthScore::compute(const HealthInputs &in, const QDateTime &now, bool withExplanation)
+{
+    HealthScore h;
+    if (in.total == 0 && in.pitchesSent == 0) {
+        h.explanation << Tr::tr("No conversations yet.");
+        return h;
+    }
+    const double daysSinceLast
+        = in.last.isValid() ? std::max(0.0, double(now.toMSecsSinceEpoch() - in.last.toMSecsSinceEpoch()) / kDayMs) : 0;
+    const double daysKnown = in.first.isValid()
+        ? std::max(0.0, double(now.toMSecsSinceEpoch() - in.first.toMSecsSinceEpoch()) / kDayMs)
+        : 0;
+
+    h.recency = in.last.isValid() ? std::exp(-daysSinceLast / kRecencyDecayDays) : 0;
+    h.frequency = std::min(1.0, std::log2(1.0 + in.recent) / std::log2(1.0 + kFullFrequency));
+    const int directed = in.inbound + in.outbound;
+    h.reciprocity = directed > 0 ? 2.0 * std::min(in.inbound, in.outbound) / directed : 0;
+    h.response = in.pitchesSent > 0 ? double(in.pitchesAnswered) / in.pitchesSent : 0.5; // unknown: neutral
+    h.breadth = std::min(1.0, double(in.channels) / kFullChannels);
+    h.tenure
+        = std::min(1.0, daysKnown / 365.25 / kFullTenureYears) * std::min(1.0, double(in.total) / kFullTenureDepth);
+
+    const double sum = kRecencyWeight * h.recency + kFrequencyWeight * h.frequency + kReciprocityWeight * h.reciprocity
+        + kResponseWeight * h.response + kBreadthWeight * h.breadth + kTenureWeight * h.tenure;
+    h.score = std::clamp(int(std::lround(sum)), 0, 100);
+    if (!withExplanation)
+        return h;
+
+    // Singular and plural as separate sentences: the project ships no English numerus translation, and
+    // "%n day(s)" would show as is.
+    if (in.last.isValid()) {
+        const int days = int(daysSinceLast);
+        h.explanation << (days == 0 ? Tr::tr("Last spoke today.")
+                : days == 1         ? Tr::tr("Last spoke yesterday.")
+                                    : Tr::tr("Last spoke %1 days ago.").arg(days));
+    }
+    h.explanation << (in.recent == 1 ? Tr::tr("One interaction in the last %1 days.").arg(kRecentDays)
+                                     : Tr::tr("%1 interactions in the last %2 days.").arg(in.recent).arg(kRecentDays));
+    if (directed > 0)
+        h.explanation << Tr::tr("%1 of %2 interactions came from them.").arg(in.inbound).arg(directed);
+    h.explanation << (in.pitchesSent > 0
+            ? Tr::tr("Answers %1 of %2 pitches.").arg(in.pitchesAnswered).arg(in.pitchesSent)
+            : Tr::tr("No pitches sent yet."));
+    if (in.channels > 0)
+        h.explanation << (in.channels == 1 ? Tr::tr("Talked on one channel.")
+                                           : Tr::tr("Talked on %1 channels.").arg(in.channels));
+    if (in.first.isValid()) {
+        const int years = int(daysKnown / 365.25);
+        const int months = int(daysKnown / 30.44);
+        h.explanation << (years >= 2 ? Tr::tr("Known for %1 years.").arg(years)
+                : years == 1         ? Tr::tr("Known for over a year.")
+                : months >= 2        ? Tr::tr("Known for %1 months.").arg(months)
+                : months == 1        ? Tr::tr("Known for a month.")
+                                     : Tr::tr("Known for less than a month."));
+    }
+    return h;
+}
+
+Result<HealthInputs> HealthRepository::inputs(Database &db, qint64 contactId, const QDateTime &now)
+{
+    InputMap map;
+    if (Status s = aggregate(db, now, contactId, map); !s)
+        return s.error();
+    HealthInputs in = map.value(contactId);
+    in.contactId = contactId;
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT reach FROM contacts WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), contactId);
+    if (!q.exec())
+        return db.errorFrom(q, Tr::tr("computing relationship health"));
+    if (!q.next())
+        return Error { Tr::tr("The contact no longer exists."), Error::Code::NotFound };
+    in.reach = q.value(0).toLongLong();
+    return in;
+}
+
+Status HealthRepository::recomputeContact(Database &db, qint64 contactId)
+{
+    Result<HealthInputs> in = inputs(db, contactId, Clock::now());
+    if (!in)
+        return in.error();
+    const HealthScore h = HealthScore::compute(*in, Clock::now());
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("UPDATE contacts SET health_score = :score, last_contacted_at = (SELECT occurred_at "
+                             "FROM interactions WHERE contact_id = :id AND deleted_at IS NULL "
+                             "ORDER BY occurred_at DESC, id DESC LIMIT 1) WHERE id = :id"));
+    q.bindValue(QStringLiteral(":score"), h.score);
+    q.bindValue(QStringLiteral(":id"), contactId);
+    if (!q.exec())
+        return db.errorFrom(q, Tr::tr("updating relationship health"));
+    return {};
+}
+
+Result<HealthScore> HealthRepository::explain(Database &db, qint64 contactId)
+{
+    const QDateTime now = Clock::now();
+    Result<HealthInputs> in = inputs(db, contactId, now);
+    if (!in)
+        return in.error();
+    return HealthScore::compute(*in, now);
+}
+
+Result<HealthRepository::RecomputeStats> HealthRepository::recomputeAll(Database &db)
+{
+    const QDateTime now = Clock::now();
+    InputMap map;
+    if (Status s = aggregate(db, now, 0, map); !s)
+        return s.error();
+    Result<QList<LiveContact>> contacts = liveContacts(db);
+    if (!contacts)
+        return contacts.error();
+
+    QList<std::pair<qint64, int>> writes;
+    RecomputeStats stats;
+    for (const LiveContact &c : *contacts) {
+        HealthInputs in = map.value(c.id);
+        in.reach = c.reach;
+        const int score = HealthScore::compute(in, now, false).score;
+        ++stats.contacts;
+        if (c.health.isNull() || c.health.toInt() != score)
+            writes.append({ c.id, score });
+    }
+    // Short transactions, so that a person saving an interaction meanwhile waits milliseconds, not seconds.
+    for (qsizetype start = 0; start < writes.size(); start += kWriteChunk) {
+        Transaction tx(db);
+        if (!tx.status())
+            return tx.status().error();
+        QSqlQuery q(db.connection());
+        q.prepare(QStringLiteral("UPDATE contacts SET health_score = :score WHERE id = :id"));
+        const qsizetype end = std::min(writes.size(), start + kWriteChunk);
+        for (qsizetype i = start; i < end; ++i) {
+            q.bindValue(QStringLiteral(":score"), writes[i].second);
+            q.bindValue(QStringLiteral(":id"), writes[i].first);
+            if (!q.exec())
+                return db.errorFrom(q, Tr::tr("updating relationship health"));
+        }
+        if (Status s = tx.commit(); !s)
+            return s.error();
+        stats.changed += int(end - start);
+    }
+    return stats;
+}
+
+void HealthRepository::recomputeAllInBackground(
+    const DatabaseLocation &location, QObject *context, std::function<void(const Result<RecomputeStats> &)> done)
+{
+    auto result = std::make_shared<Result<RecomputeStats>>(Error { Tr::tr("The health scores were not recomputed.") });
+    QThread *thread = QThread::create([location, result] {
+        // Qt SQL connections belong to the thread that opens them: this one opens and closes its own.
+        Result<std::unique_ptr<Database>> db = Database::open(location, Database::OpenFlag::None);
+        *result = db ? recomputeAll(**db) : Result<RecomputeStats>(db.error());
+    });
+    QObject::connect(thread, &QThread::finished, context, [result, done = std::move(done)] { done(*result); });
+    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start(QThread::LowPriority);
+}
+
+Result<QList<CoolingContact>> HealthRepository::coolingOff(Database &db, int limit)
+{
+    constexpr int kValuableScore = 50;
+    constexpr qint64 kValuableReach = 100000;
+    constexpr int kMinDrop = 15;
+    const QDateTime now = Clock::now();
+    const QDateTime then = now.addDays(-kCoolingDays);
+    InputMap nowMap, thenMap;
+    if (Status s = aggregate(db, now, 0, nowMap); !s)
+        return s.error();
+    if (Status s = aggregate(db, then, 0, thenMap); !s)
+        return s.error();
+    Result<QList<LiveContact>> contacts = liveContacts(db);
+    if (!contacts)
+        return contacts.error();
+    QList<CoolingContact> out;
+    for (const LiveContact &c : *contacts) {
+        const auto past = thenMap.constFind(c.id);
+        if (past == thenMap.cend())
+            continue;
+        const int scoreThen = HealthScore::compute(*past, then, false).score;
+        const int scoreNow = HealthScore::compute(nowMap.value(c.id), now, false).score;
+        const bool valuable = scoreThen >= kValuableScore || (c.reach >= kValuableReach && scoreThen >= kMinDrop);
+        if (valuable && scoreThen - scoreNow >= kMinDrop)
+            out.append({ c.id, c.name, scoreThen, scoreNow, c.reach, c.lastContacted });
+    }
+    std::sort(out.begin(), out.end(), [](const CoolingContact &a, const CoolingContact &b) {
+        const int da = a.scoreThen - a.scoreNow, dbb = b.scoreThen - b.scoreNow;
+        return da != dbb ? da > dbb : a.reach != b.reach ? a.reach > b.reach : a.contactId < b.contactId;
+    });
+    if (out.size() > limit)
+        out.resize(limit);
+    return out;
+}
