@@ -23,7 +23,7 @@ QPalette darkPalette()
     const QColor alternate(0x27, 0x29, 0x2d);
     const QColor text(0xe8, 0xea, 0xed);
     const QColor disabled(0x8a, 0x8f, 0x98);
-    const QColor highlight(0x3d, 0x7e, 0xd6);
+    const QColor highlight(0x2a, 0x68, 0xc0);
     p.setColor(QPalette::Window, window);
     p.setColor(QPalette::WindowText, text);
     p.setColor(QPalette::Base, base);
