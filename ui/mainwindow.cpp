@@ -231,9 +231,17 @@ void MainWindow::createSections()
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
-        // Leaving Contacts with unsaved profile edits asks first; stay until the user chose.
+        // Leaving a section with unsaved edits asks first; stay until the user chose. The answer may come at once
+        // (tests answer in advance), so switch from the event loop, after this handler has put the row back.
+        const auto switchLater = [this, row] { QTimer::singleShot(0, this, [this, row] { m_sidebar->setCurrentRow(row); }); };
         if (m_stack->currentWidget() == m_contactsView && row != m_stack->currentIndex()
-            && !m_contactsView->confirmLeave([this, row] { m_sidebar->setCurrentRow(row); })) {
+            && !m_contactsView->confirmLeave(switchLater)) {
+            const QSignalBlocker blocker(m_sidebar);
+            m_sidebar->setCurrentRow(m_stack->currentIndex());
+            return;
+        }
+        if (m_stack->currentWidget() == m_organizationsView && row != m_stack->currentIndex()
+            && !m_organizationsView->confirmLeave(switchLater)) {
             const QSignalBlocker blocker(m_sidebar);
             m_sidebar->setCurrentRow(m_stack->currentIndex());
             return;
@@ -385,8 +393,10 @@ void MainWindow::showCommandPalette()
     if (!m_palette) {
         m_palette = new CommandPalette(m_db, menuBar(), this);
         connect(m_palette, &CommandPalette::contactChosen, this, &MainWindow::showContact);
-        connect(m_palette, &CommandPalette::organizationChosen, this,
-                [this](qint64) { showSection(Section::Organizations); });
+        connect(m_palette, &CommandPalette::organizationChosen, this, [this](qint64 id) {
+            showSection(Section::Organizations);
+            m_organizationsView->showOrganization(id);
+        });
     }
     m_palette->popUp();
 }
@@ -468,7 +478,8 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Unsaved profile edits: ask, and close again once the user chose to (a queued close, not a nested one).
-    if (!m_contactsView->confirmLeave([this] { QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection); })) {
+    const auto closeAgain = [this] { QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection); };
+    if (!m_contactsView->confirmLeave(closeAgain) || !m_organizationsView->confirmLeave(closeAgain)) {
         event->ignore();
         return;
     }

@@ -1,7 +1,10 @@
 // The command palette (Ctrl+K): jump to a person, a section, or run a command by typing.
 #include "contacts/contactsview.h"
 #include "mainwindow.h"
+#include "organizations/organizationeditor.h"
+#include "organizations/organizationsview.h"
 #include "palette/commandpalette.h"
+#include "storage/organizationrepository.h"
 #include "storage/contactrepository.h"
 #include "testdatabase.h"
 
@@ -71,6 +74,26 @@ private slots:
         const QModelIndex current = window.contactsView()->tableView()->currentIndex();
         QVERIFY(current.isValid());
         QCOMPARE(current.data(Qt::UserRole).toLongLong(), amara);
+    }
+
+    void jumpsToAnOrganization()
+    {
+        auto db = TestDatabase::create(QStringLiteral("sqlite"));
+        QVERIFY(db.ok());
+        Organization outlet;
+        outlet.name = QStringLiteral("Retail Pulse Weekly");
+        outlet.kind = QStringLiteral("magazine");
+        QVERIFY(OrganizationRepository(**db).create(outlet).ok());
+        MainWindow window(**db);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showCommandPalette();
+        auto *palette = window.findChild<CommandPalette *>(QStringLiteral("commandPaletteFrame"));
+        QTest::keyClicks(palette->lineEdit(), QStringLiteral("retail pul"));
+        QVERIFY(palette->resultList()->currentItem()->text().startsWith(QStringLiteral("Retail Pulse Weekly")));
+        QTest::keyClick(palette->lineEdit(), Qt::Key_Return);
+        QCOMPARE(window.currentSection(), MainWindow::Section::Organizations);
+        QTRY_COMPARE(window.organizationsView()->editor()->organizationId(), outlet.id);
     }
 
     void runsACommandAndShowsASection()

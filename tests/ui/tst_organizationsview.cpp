@@ -186,6 +186,34 @@ private Q_SLOTS:
         QCOMPARE(repo.get(f.bugle)->city, QStringLiteral("Gotham"));
     }
 
+    // Leaving the section (or the window) with unsaved edits asks first, like leaving the organization does.
+    void unsavedChangesPromptOnSectionSwitch()
+    {
+        Fixture f = fixture();
+        MainWindow window(*f.db);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showSection(MainWindow::Section::Organizations);
+        OrganizationsView *view = window.organizationsView();
+        clickRow(view->tableView(), view->model()->rowOf(f.bugle));
+        auto *city = view->editor()->findChild<QLineEdit *>(QStringLiteral("cityLineEdit"));
+        replaceText(city, QStringLiteral("Metropolis"));
+
+        MessageBox::setNextAnswer(QMessageBox::Cancel);
+        window.showSection(MainWindow::Section::Dashboard);
+        QCOMPARE(window.currentSection(), MainWindow::Section::Organizations);
+        QCOMPARE(city->text(), QStringLiteral("Metropolis"));
+
+        MessageBox::setNextAnswer(QMessageBox::Cancel);
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+
+        MessageBox::setNextAnswer(QMessageBox::Discard);
+        window.showSection(MainWindow::Section::Dashboard);
+        QTRY_COMPARE(window.currentSection(), MainWindow::Section::Dashboard);
+        QVERIFY(OrganizationRepository(*f.db).get(f.bugle)->city != QStringLiteral("Metropolis"));
+    }
+
     void newAndDeleteWithPeopleAreUndoable()
     {
         Fixture f = fixture();

@@ -244,6 +244,29 @@ void OrganizationsView::askThenShow(qint64 id)
         });
 }
 
+bool OrganizationsView::confirmLeave(const std::function<void()> &proceed)
+{
+    if (!hasUnsavedChanges())
+        return true;
+    if (m_asking)
+        return false;
+    m_asking = true;
+    const QString name = m_editor->organization().name.trimmed();
+    MessageBox::question(this, tr("Unsaved changes"),
+        name.isEmpty() ? tr("Save the new organization before leaving it?")
+                       : tr("“%1” has unsaved changes. Save them before leaving it?").arg(name),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save, this,
+        [this, proceed](MessageBox::Button answer) {
+            m_asking = false;
+            if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save()))
+                return;
+            if (answer == QMessageBox::Discard)
+                revert();
+            proceed();
+        });
+    return false;
+}
+
 void OrganizationsView::load(qint64 id)
 {
     OrganizationRepository repo(m_db);

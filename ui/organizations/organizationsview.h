@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class Database;
 class OrganizationEditor;
 class OrganizationListModel;
@@ -42,6 +44,9 @@ public:
     // Shows this organization in the editor (asking first if there are unsaved edits).
     void showOrganization(qint64 id);
     bool hasUnsavedChanges() const;
+    // True when nothing is unsaved. Otherwise asks Save / Discard / Cancel, returns false, and calls
+    // `proceed` once the edits were saved or discarded (never on Cancel or a failed save).
+    bool confirmLeave(const std::function<void()> &proceed);
 
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
