@@ -32,20 +32,12 @@ QString json(const QJsonObject &object)
 
 QString BulkContactRepository::idList(const Database &db, const QList<qint64> &ids)
 {
-    QString list;
-    list.reserve(ids.size() * 8 + 2);
-    for (qint64 id : ids) {
-        if (!list.isEmpty())
-            list += u',';
-        list += QString::number(id);
-    }
-    return db.isPostgres() ? u'{' + list + u'}' : u'[' + list + u']';
+    return Sql::idArray(db.isPostgres(), ids);
 }
 
 QString BulkContactRepository::idCondition(const Database &db, const QString &column)
 {
-    return db.isPostgres() ? column + QStringLiteral(" = ANY (CAST(:ids AS BIGINT[]))")
-                           : column + QStringLiteral(" IN (SELECT value FROM json_each(:ids))");
+    return Sql::inIdArray(db.isPostgres(), column);
 }
 
 Result<QList<qint64>> BulkContactRepository::selectIds(

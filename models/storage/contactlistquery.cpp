@@ -209,9 +209,7 @@ Result<QList<qint64>> ContactListQuery::orderedIds(SortKey key, Qt::SortOrder or
 
 QString ContactListQuery::idListCondition() const
 {
-    // One parameter for the whole list: a JSON array for SQLite, an array literal for PostgreSQL.
-    return m_db.isPostgres() ? QStringLiteral("c.id = ANY (CAST(:ids AS BIGINT[]))")
-                             : QStringLiteral("c.id IN (SELECT value FROM json_each(:ids))");
+    return Sql::inIdArray(m_db.isPostgres(), QStringLiteral("c.id"));
 }
 
 Result<QList<ContactListRow>> ContactListQuery::rows(const QList<qint64> &ids)
@@ -219,14 +217,7 @@ Result<QList<ContactListRow>> ContactListQuery::rows(const QList<qint64> &ids)
     QList<ContactListRow> result;
     if (ids.isEmpty())
         return result;
-    QString list;
-    list.reserve(ids.size() * 8);
-    for (qint64 id : ids) {
-        if (!list.isEmpty())
-            list += u',';
-        list += QString::number(id);
-    }
-    list = m_db.isPostgres() ? u'{' + list + u'}' : u'[' + list + u']';
+    const QString list = Sql::idArray(m_db.isPostgres(), ids);
 
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);

@@ -4,6 +4,7 @@
 #include "domain/validation.h"
 #include "storage/auditlog.h"
 #include "storage/database.h"
+#include "storage/softdelete.h"
 #include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>
@@ -315,26 +316,10 @@ Result<Contact> ContactRepository::get(qint64 id)
 
 Status ContactRepository::setTrash(qint64 id, bool trash)
 {
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("UPDATE contacts SET deleted_at = :deleted, updated_at = :now, updated_by = :user, "
-                             "version = version + 1 WHERE id = :id"));
-    const qint64 now = Sql::nowMs();
-    q.bindValue(QStringLiteral(":deleted"), trash ? QVariant(now) : QVariant(QMetaType::fromType<qint64>()));
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    q.bindValue(QStringLiteral(":id"), id);
-    if (!q.exec())
-        return m_db.errorFrom(q, trash ? Tr::tr("moving the contact to the trash") : Tr::tr("restoring the contact"));
-    if (q.numRowsAffected() != 1)
-        return Error { Tr::tr("The contact no longer exists."), Error::Code::NotFound };
-    if (Status s = AuditLog::record(m_db, trash ? QStringLiteral("trash") : QStringLiteral("restore"),
-                                    QStringLiteral("contact"), id);
-        !s)
-        return s;
-    return tx.commit();
+    return SoftDelete::setTrashed(m_db,
+        {QStringLiteral("contacts"), QStringLiteral("contact"), Tr::tr("moving the contact to the trash"),
+         Tr::tr("restoring the contact"), Tr::tr("The contact no longer exists.")},
+        id, trash);
 }
 
 Status ContactRepository::moveToTrash(qint64 id)

@@ -109,17 +109,8 @@ Result<QList<OrganizationListRow>> OrganizationListQuery::rows(const QList<qint6
     QList<OrganizationListRow> result;
     if (ids.isEmpty())
         return result;
-    QString list;
-    list.reserve(ids.size() * 8);
-    for (qint64 id : ids) {
-        if (!list.isEmpty())
-            list += u',';
-        list += QString::number(id);
-    }
-    // One parameter for the whole list: an array literal for PostgreSQL, a JSON array for SQLite.
-    list = m_db.isPostgres() ? u'{' + list + u'}' : u'[' + list + u']';
-    const QString idCondition = m_db.isPostgres() ? QStringLiteral("o.id = ANY (CAST(:ids AS BIGINT[]))")
-                                                  : QStringLiteral("o.id IN (SELECT value FROM json_each(:ids))");
+    const QString list = Sql::idArray(m_db.isPostgres(), ids);
+    const QString idCondition = Sql::inIdArray(m_db.isPostgres(), QStringLiteral("o.id"));
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT o.id, o.name, o.kind, o.city, o.country, o.website, o.reach, ") + kPeopleCount

@@ -4,6 +4,7 @@
 #include "storage/auditlog.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
+#include "storage/softdelete.h"
 #include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>
@@ -150,26 +151,10 @@ Result<Organization> OrganizationRepository::get(qint64 id)
 
 Status OrganizationRepository::setTrash(qint64 id, bool trash)
 {
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    QSqlQuery q(m_db.connection());
-    const qint64 now = Sql::nowMs();
-    q.prepare(QStringLiteral("UPDATE organizations SET deleted_at = :deleted, updated_at = :now, updated_by = :user, "
-                             "version = version + 1 WHERE id = :id"));
-    q.bindValue(QStringLiteral(":deleted"), trash ? QVariant(now) : QVariant(QMetaType::fromType<qint64>()));
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    q.bindValue(QStringLiteral(":id"), id);
-    if (!q.exec())
-        return m_db.errorFrom(q, trash ? Tr::tr("moving the organization to the trash") : Tr::tr("restoring the organization"));
-    if (q.numRowsAffected() != 1)
-        return Error{Tr::tr("The organization no longer exists."), Error::Code::NotFound};
-    if (Status s = AuditLog::record(m_db, trash ? QStringLiteral("trash") : QStringLiteral("restore"),
-                                    QStringLiteral("organization"), id);
-        !s)
-        return s;
-    return tx.commit();
+    return SoftDelete::setTrashed(m_db,
+        {QStringLiteral("organizations"), QStringLiteral("organization"), Tr::tr("moving the organization to the trash"),
+         Tr::tr("restoring the organization"), Tr::tr("The organization no longer exists.")},
+        id, trash);
 }
 
 Status OrganizationRepository::moveToTrash(qint64 id)

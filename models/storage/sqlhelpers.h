@@ -33,4 +33,25 @@ inline qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+// A list of ids bound as ONE parameter (:ids), so a statement is prepared once whatever the list's length:
+// a JSON array for SQLite (read with json_each), an array literal for PostgreSQL.
+inline QString idArray(bool postgres, const QList<qint64> &ids)
+{
+    QString list;
+    list.reserve(ids.size() * 8 + 2);
+    for (qint64 id : ids) {
+        if (!list.isEmpty())
+            list += u',';
+        list += QString::number(id);
+    }
+    return postgres ? u'{' + list + u'}' : u'[' + list + u']';
+}
+
+// "column is one of :ids", for the parameter made by idArray().
+inline QString inIdArray(bool postgres, const QString &column)
+{
+    return postgres ? column + QStringLiteral(" = ANY (CAST(:ids AS BIGINT[]))")
+                    : column + QStringLiteral(" IN (SELECT value FROM json_each(:ids))");
+}
+
 } // namespace Sql

@@ -21,25 +21,6 @@ namespace {
 
 constexpr int kScreenful = 40;
 
-QStringList randomPrefixes(Database &db, int count)
-{
-    QSqlQuery q(db.connection());
-    QStringList names;
-    q.exec(QStringLiteral("SELECT display_name FROM contacts WHERE id % 97 = 0 ORDER BY id"));
-    while (q.next())
-        names << q.value(0).toString();
-    QRandomGenerator rng(42);
-    QStringList prefixes;
-    while (prefixes.size() < count && !names.isEmpty()) {
-        const QStringList words = names.at(rng.bounded(int(names.size()))).split(u' ', Qt::SkipEmptyParts);
-        const QString word = words.at(rng.bounded(int(words.size())));
-        const int len = 2 + rng.bounded(3);
-        if (word.size() >= len)
-            prefixes << word.left(len).toLower();
-    }
-    return prefixes;
-}
-
 // What a view does for one screenful: every visible cell's text.
 void readScreen(const ContactListModel &model, int first)
 {
@@ -129,7 +110,7 @@ int main(int argc, char **argv)
     }
 
     // Search as you type.
-    const QStringList prefixes = randomPrefixes(**db, runs);
+    const QStringList prefixes = Bench::randomPrefixes(**db, runs);
     auto keystrokes = [&](int sortColumn) {
         model.setFilter({});
         model.sort(sortColumn, Qt::AscendingOrder);

@@ -16,25 +16,6 @@
 
 namespace {
 
-QStringList randomPrefixes(Database &db, int count)
-{
-    QSqlQuery q(db.connection());
-    QStringList names;
-    q.exec(QStringLiteral("SELECT display_name FROM contacts WHERE id % 97 = 0 ORDER BY id"));
-    while (q.next())
-        names << q.value(0).toString();
-    QRandomGenerator rng(42);
-    QStringList prefixes;
-    while (prefixes.size() < count && !names.isEmpty()) {
-        const QStringList words = names.at(rng.bounded(int(names.size()))).split(u' ', Qt::SkipEmptyParts);
-        const QString word = words.at(rng.bounded(int(words.size())));
-        const int len = 2 + rng.bounded(3);
-        if (word.size() >= len)
-            prefixes << word.left(len).toLower();
-    }
-    return prefixes;
-}
-
 template<typename F>
 QList<double> measure(const QStringList &prefixes, F &&f)
 {
@@ -115,7 +96,7 @@ int main(int argc, char **argv)
         QTextStream(stderr) << db.error().message << '\n';
         return 1;
     }
-    const QStringList prefixes = randomPrefixes(**db, runs);
+    const QStringList prefixes = Bench::randomPrefixes(**db, runs);
     out << "prefixes: " << prefixes.size() << " (e.g. " << prefixes.mid(0, 8).join(QStringLiteral(", ")) << ")\n";
     SearchRepository search(**db);
     RawSqlite raw(dbPath);

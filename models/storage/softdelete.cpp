@@ -1,0 +1,32 @@
+#include "softdelete.h"
+
+#include "storage/auditlog.h"
+#include "storage/database.h"
+#include "storage/sqlhelpers.h"
+
+#include <QSqlQuery>
+
+Status SoftDelete::setTrashed(Database &db, const Entity &entity, qint64 id, bool trash)
+{
+    Transaction tx(db);
+    if (!tx.status())
+        return tx.status();
+    QSqlQuery q(db.connection());
+    // The table name comes from the repositories, never from input.
+    q.prepare(QStringLiteral("UPDATE ") + entity.table
+              + QStringLiteral(" SET deleted_at = :deleted, updated_at = :now, updated_by = :user, "
+                               "version = version + 1 WHERE id = :id"));
+    const qint64 now = Sql::nowMs();
+    q.bindValue(QStringLiteral(":deleted"), trash ? QVariant(now) : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(QStringLiteral(":now"), now);
+    q.bindValue(QStringLiteral(":user"), Sql::id(db.currentUserId()));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return db.errorFrom(q, trash ? entity.trashing : entity.restoring);
+    if (q.numRowsAffected() != 1)
+        return Error{entity.notFound, Error::Code::NotFound};
+    if (Status s = AuditLog::record(db, trash ? QStringLiteral("trash") : QStringLiteral("restore"), entity.auditName, id);
+        !s)
+        return s;
+    return tx.commit();
+}
