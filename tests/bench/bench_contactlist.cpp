@@ -4,6 +4,7 @@
 // top to bottom a screenful at a time, and the memory held afterwards.
 //
 //   bench_contactlist --db large.sqlite [--runs 200]     (QT_QPA_PLATFORM=offscreen works)
+#include "benchprefixes.h"
 #include "benchutil.h"
 #include "itemmodels/contactlistmodel.h"
 #include "storage/database.h"

@@ -3,6 +3,7 @@
 // sqlite3 C API, and with a naive ranked FTS5 query.
 //
 //   bench_search --db large.sqlite [--pg postgresql://…] [--runs 200]
+#include "benchprefixes.h"
 #include "benchutil.h"
 #include "storage/database.h"
 #include "storage/searchrepository.h"
