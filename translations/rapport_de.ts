@@ -9,6 +9,290 @@
     </message>
 </context>
 <context>
+    <name>BulkActions</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Tag…</source>
+        <translation>&amp;Tag hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a tag to the selected contacts</source>
+        <translation>Den ausgewählten Kontakten ein Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Tag…</source>
+        <translation>T&amp;ag entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove a tag from the selected contacts</source>
+        <translation>Ein Tag von den ausgewählten Kontakten entfernen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Beat…</source>
+        <translation>Ressort &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a beat to the selected contacts</source>
+        <translation>Den ausgewählten Kontakten ein Ressort hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove B&amp;eat…</source>
+        <translation>R&amp;essort entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove a beat from the selected contacts</source>
+        <translation>Ein Ressort von den ausgewählten Kontakten entfernen</translation>
+    </message>
+    <message>
+        <source>Set &amp;Owner…</source>
+        <translation>&amp;Betreuer festlegen…</translation>
+    </message>
+    <message>
+        <source>Give the selected contacts to an account manager</source>
+        <translation>Die ausgewählten Kontakte einem Betreuer zuweisen</translation>
+    </message>
+    <message>
+        <source>Set &amp;Kind…</source>
+        <translation>A&amp;rt festlegen…</translation>
+    </message>
+    <message>
+        <source>Set the kind of the selected contacts</source>
+        <translation>Die Art der ausgewählten Kontakte festlegen</translation>
+    </message>
+    <message>
+        <source>Move Selected to Tras&amp;h</source>
+        <translation>A&amp;uswahl in den Papierkorb</translation>
+    </message>
+    <message>
+        <source>Move the selected contacts to the trash (undo with Ctrl+Z)</source>
+        <translation>Die ausgewählten Kontakte in den Papierkorb verschieben (rückgängig mit Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Bulk change failed</source>
+        <translation>Sammeländerung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Add Beat</source>
+        <translation>Ressort hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add Tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Beat</source>
+        <translation>Ressort entfernen</translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>Tag entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Beat to add to %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Ressort für %n Kontakt hinzufügen:</numerusform>
+            <numerusform>&amp;Ressort für %n Kontakte hinzufügen:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Tag to add to %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Tag für %n Kontakt hinzufügen:</numerusform>
+            <numerusform>&amp;Tag für %n Kontakte hinzufügen:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Beat to remove from %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Ressort bei %n Kontakt entfernen:</numerusform>
+            <numerusform>&amp;Ressort bei %n Kontakten entfernen:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Tag to remove from %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Tag bei %n Kontakt entfernen:</numerusform>
+            <numerusform>&amp;Tag bei %n Kontakten entfernen:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changing %n contact(s)…</source>
+        <translation>
+            <numerusform>%n Kontakt wird geändert…</numerusform>
+            <numerusform>%n Kontakte werden geändert…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add beat “%1” to %n contact(s)</source>
+        <translation>
+            <numerusform>Ressort „%1“ zu %n Kontakt hinzufügen</numerusform>
+            <numerusform>Ressort „%1“ zu %n Kontakten hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add tag “%1” to %n contact(s)</source>
+        <translation>
+            <numerusform>Tag „%1“ zu %n Kontakt hinzufügen</numerusform>
+            <numerusform>Tag „%1“ zu %n Kontakten hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove beat “%1” from %n contact(s)</source>
+        <translation>
+            <numerusform>Ressort „%1“ bei %n Kontakt entfernen</numerusform>
+            <numerusform>Ressort „%1“ bei %n Kontakten entfernen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove tag “%1” from %n contact(s)</source>
+        <translation>
+            <numerusform>Tag „%1“ bei %n Kontakt entfernen</numerusform>
+            <numerusform>Tag „%1“ bei %n Kontakten entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>Nichts zu ändern.</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <comment>no owner</comment>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>Set Owner</source>
+        <translation>Betreuer festlegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Account manager for %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Betreuer für %n Kontakt:</numerusform>
+            <numerusform>&amp;Betreuer für %n Kontakte:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <comment>no owner</comment>
+        <translation>niemanden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give %n contact(s) to %1</source>
+        <translation>
+            <numerusform>%n Kontakt an %1 übergeben</numerusform>
+            <numerusform>%n Kontakte an %1 übergeben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set Kind</source>
+        <translation>Art festlegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Kind of %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Art für %n Kontakt:</numerusform>
+            <numerusform>&amp;Art für %n Kontakte:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Make %n contact(s) “%1”</source>
+        <translation>
+            <numerusform>Art von %n Kontakt auf „%1“ setzen</numerusform>
+            <numerusform>Art von %n Kontakten auf „%1“ setzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moving %n contact(s) to the trash…</source>
+        <translation>
+            <numerusform>%n Kontakt wird in den Papierkorb verschoben…</numerusform>
+            <numerusform>%n Kontakte werden in den Papierkorb verschoben…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n contact(s) to the trash</source>
+        <translation>
+            <numerusform>%n Kontakt in den Papierkorb verschieben</numerusform>
+            <numerusform>%n Kontakte in den Papierkorb verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. Undo with %1.</source>
+        <translation>. Rückgängig mit %1.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkCommand</name>
+    <message>
+        <source>Could not undo or redo</source>
+        <translation>Rückgängigmachen oder Wiederherstellen nicht möglich</translation>
+    </message>
+    <message>
+        <source>“%1” could not be undone or redone: %2</source>
+        <translation>„%1“ konnte nicht rückgängig gemacht oder wiederhergestellt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>BulkContactRepository</name>
+    <message>
+        <source>reading the selected contacts</source>
+        <translation>Lesen der ausgewählten Kontakte</translation>
+    </message>
+    <message>
+        <source>saving the selected contacts</source>
+        <translation>Speichern der ausgewählten Kontakte</translation>
+    </message>
+    <message>
+        <source>writing the audit log</source>
+        <translation>Schreiben des Änderungsprotokolls</translation>
+    </message>
+    <message>
+        <source>saving a tag</source>
+        <translation>Speichern eines Tags</translation>
+    </message>
+    <message>
+        <source>reading a tag</source>
+        <translation>Lesen eines Tags</translation>
+    </message>
+    <message>
+        <source>Enter the name of a tag.</source>
+        <translation>Geben Sie den Namen eines Tags ein.</translation>
+    </message>
+    <message>
+        <source>A tag can have at most %1 characters.</source>
+        <translation>Ein Tag darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of tag: %1</source>
+        <translation>Unbekannte Tag-Art: %1</translation>
+    </message>
+    <message>
+        <source>saving the tags of the selected contacts</source>
+        <translation>Speichern der Tags der ausgewählten Kontakte</translation>
+    </message>
+    <message>
+        <source>updating the search index</source>
+        <translation>Aktualisieren des Suchindex</translation>
+    </message>
+    <message>
+        <source>Unknown kind of contact: %1</source>
+        <translation>Unbekannte Kontaktart: %1</translation>
+    </message>
+    <message>
+        <source>reading the users</source>
+        <translation>Lesen der Benutzer</translation>
+    </message>
+    <message>
+        <source>That account manager no longer exists.</source>
+        <translation>Dieser Betreuer existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>reading the tags</source>
+        <translation>Lesen der Tags</translation>
+    </message>
+</context>
+<context>
     <name>BulkInserter</name>
     <message>
         <source>writing %1</source>
@@ -107,6 +391,41 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     </message>
 </context>
 <context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation>Befehlspalette</translation>
+    </message>
+    <message>
+        <source>Type a name, a section or a command…</source>
+        <translation>Geben Sie einen Namen, einen Bereich oder einen Befehl ein…</translation>
+    </message>
+    <message>
+        <source>Command palette search</source>
+        <translation>Suche in der Befehlspalette</translation>
+    </message>
+    <message>
+        <source>Matching commands, contacts and organizations</source>
+        <translation>Passende Befehle, Kontakte und Organisationen</translation>
+    </message>
+    <message>
+        <source>↑↓ to choose · Enter to open · Esc to close</source>
+        <translation>↑↓ auswählen · Enter öffnen · Esc schließen</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Kontakt: %1</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Unknown command “%1”.</source>
@@ -187,6 +506,581 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     <message>
         <source>Migrated %1 from schema version %2 to %3:</source>
         <translation>%1 von Schema-Version %2 auf %3 migriert:</translation>
+    </message>
+</context>
+<context>
+    <name>ContactColumnChooser</name>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditor</name>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Reload (lose my changes)</source>
+        <translation>&amp;Neu laden (meine Änderungen verwerfen)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>The other contact is not in the list as it is shown now (filtered or in the trash).</source>
+        <translation>Der andere Kontakt ist in der aktuellen Ansicht der Liste nicht enthalten (gefiltert oder im Papierkorb).</translation>
+    </message>
+    <message>
+        <source>&amp;New contact</source>
+        <translation>&amp;Neuer Kontakt</translation>
+    </message>
+    <message>
+        <source>&amp;Save contact</source>
+        <translation>Kontakt &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete to trash</source>
+        <translation>In den Papierkorb &amp;legen</translation>
+    </message>
+    <message>
+        <source>Show &amp;trash…</source>
+        <translation>&amp;Papierkorb anzeigen…</translation>
+    </message>
+    <message>
+        <source>Contacts in the trash, to restore</source>
+        <translation>Kontakte im Papierkorb, zum Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt contact</source>
+        <translation>Nächster &amp;Kontakt</translation>
+    </message>
+    <message>
+        <source>&amp;Previous contact</source>
+        <translation>Vorheri&amp;ger Kontakt</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Neuer Kontakt</translation>
+    </message>
+    <message>
+        <source>%1 (edited)</source>
+        <translation>%1 (bearbeitet)</translation>
+    </message>
+    <message>
+        <source>the new contact</source>
+        <translation>dem neuen Kontakt</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save your changes to %1?</source>
+        <translation>Möchten Sie Ihre Änderungen an %1 speichern?</translation>
+    </message>
+    <message>
+        <source>“%1” added.</source>
+        <translation>„%1“ angelegt.</translation>
+    </message>
+    <message>
+        <source>“%1” saved.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Organization “%1” created.</source>
+        <translation>Organisation „%1“ angelegt.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this contact.</source>
+        <translation>Nicht gespeichert: Jemand anderes hat diesen Kontakt geändert.</translation>
+    </message>
+    <message>
+        <source>Delete a contact</source>
+        <translation>Einen Kontakt löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n contacts</source>
+        <translation>
+            <numerusform>%n Kontakt löschen</numerusform>
+            <numerusform>%n Kontakte löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Moved to trash. Undo with %1.</source>
+        <translation>In den Papierkorb verschoben. Rückgängig mit %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts moved to trash. Undo with %1.</source>
+        <translation>
+            <numerusform>%n Kontakt in den Papierkorb verschoben. Rückgängig mit %1.</numerusform>
+            <numerusform>%n Kontakte in den Papierkorb verschoben. Rückgängig mit %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n contacts</source>
+        <translation>
+            <numerusform>%n Kontakt wiederherstellen</numerusform>
+            <numerusform>%n Kontakte wiederherstellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>Nicht wiederhergestellt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts restored.</source>
+        <translation>
+            <numerusform>%n Kontakt wiederhergestellt.</numerusform>
+            <numerusform>%n Kontakte wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not undo or redo</source>
+        <translation>Rückgängigmachen oder Wiederherstellen nicht möglich</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shares an email or handle with %n other contact(s).</source>
+        <translation>
+            <numerusform>Hat eine E-Mail-Adresse oder ein Handle mit %n anderen Kontakt gemeinsam.</numerusform>
+            <numerusform>Hat eine E-Mail-Adresse oder ein Handle mit %n anderen Kontakten gemeinsam.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContactFilterPanel</name>
+    <message>
+        <source>Contact filters</source>
+        <translation>Kontaktfilter</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>Arten</translation>
+    </message>
+    <message>
+        <source>Beats and tags</source>
+        <translation>Ressorts und Tags</translation>
+    </message>
+    <message>
+        <source>e.g. retail, consumer tech</source>
+        <translation>z. B. Handel, Unterhaltungselektronik</translation>
+    </message>
+    <message>
+        <source>Outlets</source>
+        <translation>Medien</translation>
+    </message>
+    <message>
+        <source>Type an outlet&apos;s name</source>
+        <translation>Namen eines Mediums eingeben</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Any country</source>
+        <translation>Alle Länder</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>Any city</source>
+        <translation>Alle Städte</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Nicht kontaktieren</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Only “do not contact”</source>
+        <translation>Nur „Nicht kontaktieren“</translation>
+    </message>
+    <message>
+        <source>Leave out “do not contact”</source>
+        <translation>Ohne „Nicht kontaktieren“</translation>
+    </message>
+    <message>
+        <source>Not contacted in days</source>
+        <translation>Nicht kontaktiert seit (Tagen)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>Filter &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Beats, tags:</source>
+        <translation>&amp;Ressorts, Tags:</translation>
+    </message>
+    <message>
+        <source>O&amp;utlet:</source>
+        <translation>&amp;Medium:</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>&amp;Betreuer:</translation>
+    </message>
+    <message>
+        <source>Cou&amp;ntry:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>&amp;Stadt:</translation>
+    </message>
+    <message>
+        <source>&amp;Do not contact:</source>
+        <translation>&amp;Nicht kontaktieren:</translation>
+    </message>
+    <message>
+        <source>Not contacted &amp;in:</source>
+        <translation>Nicht kontaktiert s&amp;eit:</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <source>&amp;Mastodon:</source>
+        <translation>&amp;Mastodon:</translation>
+    </message>
+    <message>
+        <source>Bl&amp;uesky:</source>
+        <translation>Bluesk&amp;y:</translation>
+    </message>
+    <message>
+        <source>&amp;X:</source>
+        <translation>&amp;X:</translation>
+    </message>
+    <message>
+        <source>Lin&amp;kedIn:</source>
+        <translation>Lin&amp;kedIn:</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>&amp;Website:</translation>
+    </message>
+    <message>
+        <source>Blog or &amp;feed:</source>
+        <translation>Blo&amp;g oder Feed:</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>Displa&amp;y name:</source>
+        <translation>&amp;Anzeigename:</translation>
+    </message>
+    <message>
+        <source>First and last name</source>
+        <translation>Vor- und Nachname</translation>
+    </message>
+    <message>
+        <source>Pro&amp;nouns:</source>
+        <translation>&amp;Pronomen:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>Pos&amp;ition:</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Outlet or company: pick one or type a new name</source>
+        <translation>Medium oder Unternehmen: wählen Sie eines aus oder geben Sie einen neuen Namen ein</translation>
+    </message>
+    <message>
+        <source>&amp;Role there:</source>
+        <translation>&amp;Rolle dort:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>Ar&amp;t:</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>&amp;Betreuer:</translation>
+    </message>
+    <message>
+        <source>Reach and channels</source>
+        <translation>Erreichbarkeit und Kanäle</translation>
+    </message>
+    <message>
+        <source>email address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>geschäftlich</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>sonstige</translation>
+    </message>
+    <message>
+        <source>&amp;Emails:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>mobil</translation>
+    </message>
+    <message>
+        <source>home</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <source>&amp;Phones:</source>
+        <translation>Tele&amp;fon:</translation>
+    </message>
+    <message>
+        <source>No preference</source>
+        <translation>Keine Präferenz</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>LinkedIn</source>
+        <translation>LinkedIn</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Persönlich</translation>
+    </message>
+    <message>
+        <source>Prefe&amp;rred channel:</source>
+        <translation>Bevorz&amp;ugter Kanal:</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> Personen</translation>
+    </message>
+    <message>
+        <source>Reac&amp;h:</source>
+        <translation>Reic&amp;hweite:</translation>
+    </message>
+    <message>
+        <source>Beats and tags</source>
+        <translation>Ressorts und Tags</translation>
+    </message>
+    <message>
+        <source>&amp;Beats:</source>
+        <translation>Re&amp;ssorts:</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>Ta&amp;gs:</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>Sta&amp;dt:</translation>
+    </message>
+    <message>
+        <source>Countr&amp;y:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation>&amp;Notizen:</translation>
+    </message>
+    <message>
+        <source>Consent and contact</source>
+        <translation>Einwilligung und Kontaktaufnahme</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <source>Legitimate interest</source>
+        <translation>Berechtigtes Interesse</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Public professional role</source>
+        <translation>Öffentliche berufliche Rolle</translation>
+    </message>
+    <message>
+        <source>Consent &amp;basis:</source>
+        <translation>Re&amp;chtsgrundlage:</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation>Erfasst am</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Datum der Einwilligung</translation>
+    </message>
+    <message>
+        <source>Consent &amp;date:</source>
+        <translation>Einwilligungs&amp;datum:</translation>
+    </message>
+    <message>
+        <source>Consent date recorded</source>
+        <translation>Datum der Einwilligung erfasst</translation>
+    </message>
+    <message>
+        <source>Consent &amp;source:</source>
+        <translation>Einwilligungs&amp;quelle:</translation>
+    </message>
+    <message>
+        <source>e.g. signed up at the launch event</source>
+        <translation>z. B. bei der Launch-Veranstaltung angemeldet</translation>
+    </message>
+    <message>
+        <source>Do &amp;not contact</source>
+        <translation>Nicht &amp;kontaktieren</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Nicht kontaktieren</translation>
+    </message>
+    <message>
+        <source>Reaso&amp;n:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>“%1” is not in your organizations yet: saving creates it.</source>
+        <translation>„%1“ ist noch nicht unter Ihren Organisationen: Beim Speichern wird sie angelegt.</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>A new contact: nothing is saved until you save it.</source>
+        <translation>Ein neuer Kontakt: Es wird erst etwas gespeichert, wenn Sie ihn speichern.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Created %1 · updated %2 · version %3 · last contacted %4%5</source>
+        <translation>Angelegt %1 · geändert %2 · Version %3 · letzter Kontakt %4%5</translation>
+    </message>
+    <message>
+        <source> · in the trash</source>
+        <translation> · im Papierkorb</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone: pick one from the list, like Europe/London.</source>
+        <translation>„%1“ ist keine Zeitzone: Wählen Sie eine aus der Liste, etwa Europe/Berlin.</translation>
     </message>
 </context>
 <context>
@@ -278,6 +1172,18 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
         <source>loading the contact list</source>
         <translation>Laden der Kontaktliste</translation>
     </message>
+    <message>
+        <source>reading beats and tags</source>
+        <translation>Lesen der Ressorts und Tags</translation>
+    </message>
+    <message>
+        <source>reading countries</source>
+        <translation>Lesen der Länder</translation>
+    </message>
+    <message>
+        <source>reading cities</source>
+        <translation>Lesen der Städte</translation>
+    </message>
 </context>
 <context>
     <name>ContactRepository</name>
@@ -349,6 +1255,101 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
         <source>looking for duplicates</source>
         <translation>Suchen nach Duplikaten</translation>
     </message>
+    <message>
+        <source>loading tags</source>
+        <translation>Laden der Tags</translation>
+    </message>
+    <message>
+        <source>loading the trash</source>
+        <translation>Laden des Papierkorbs</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSearchBar</name>
+    <message>
+        <source>Search contacts</source>
+        <translation>Kontakte durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search names, emails, handles, outlets, titles, beats and notes</source>
+        <translation>Namen, E-Mails, Handles, Medien, Positionen, Ressorts und Notizen durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Filters</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Filter by kind, beat, outlet, owner, place and last contact</source>
+        <translation>Nach Art, Ressort, Medium, Betreuer, Ort und letztem Kontakt filtern</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show all contacts again</source>
+        <translation>Wieder alle Kontakte anzeigen</translation>
+    </message>
+    <message>
+        <source>Save &amp;View…</source>
+        <translation>Ansicht &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>Save this search, filters, sort and columns as a view in the sidebar</source>
+        <translation>Suche, Filter, Sortierung und Spalten als Ansicht in der Seitenleiste speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Find Contacts…</source>
+        <translation>Kontakte &amp;finden…</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>%1 gefunden</translation>
+    </message>
+    <message>
+        <source>%1+ found</source>
+        <translation>%1+ gefunden</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Beat/tag: %1</source>
+        <translation>Ressort/Tag: %1</translation>
+    </message>
+    <message>
+        <source>Outlets: %L1</source>
+        <translation>Medien: %L1</translation>
+    </message>
+    <message>
+        <source>Owner set</source>
+        <translation>Betreuer gewählt</translation>
+    </message>
+    <message>
+        <source>Do not contact only</source>
+        <translation>Nur „Nicht kontaktieren“</translation>
+    </message>
+    <message>
+        <source>Without “do not contact”</source>
+        <translation>Ohne „Nicht kontaktieren“</translation>
+    </message>
+    <message>
+        <source>Not contacted in %L1 days</source>
+        <translation>Seit %L1 Tagen nicht kontaktiert</translation>
+    </message>
 </context>
 <context>
     <name>ContactsView</name>
@@ -359,6 +1360,13 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     <message>
         <source>Select a contact to see the profile.</source>
         <translation>Wählen Sie einen Kontakt aus, um sein Profil zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateContactCommand</name>
+    <message>
+        <source>New contact “%1”</source>
+        <translation>Neuer Kontakt „%1“</translation>
     </message>
 </context>
 <context>
@@ -559,10 +1567,541 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     </message>
 </context>
 <context>
+    <name>DuplicateRepository</name>
+    <message>
+        <source>looking for duplicates</source>
+        <translation>Suchen nach Duplikaten</translation>
+    </message>
+    <message>
+        <source>merging the contacts</source>
+        <translation>Zusammenführen der Kontakte</translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation>Der Kontakt existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A contact cannot be merged with itself.</source>
+        <translation>Ein Kontakt kann nicht mit sich selbst zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the trash: restore it before merging.</source>
+        <translation>„%1“ liegt im Papierkorb: Stellen Sie den Kontakt vor dem Zusammenführen wieder her.</translation>
+    </message>
+    <message>
+        <source>Merged into “%1” (#%2) on %3.</source>
+        <translation>Am %3 mit „%1“ (#%2) zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>The merge of “%1” cannot be undone: one of the two contacts was changed since.</source>
+        <translation>Das Zusammenführen von „%1“ kann nicht rückgängig gemacht werden: Einer der beiden Kontakte wurde inzwischen geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <source>&amp;Search Again</source>
+        <translation>&amp;Erneut suchen</translation>
+    </message>
+    <message>
+        <source>Find Duplicates</source>
+        <translation>Duplikate finden</translation>
+    </message>
+    <message>
+        <source>Searching for duplicates</source>
+        <translation>Duplikate werden gesucht</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Wahrscheinliche Duplikate</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Mögliches Duplikat</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>The two contacts side by side</source>
+        <translation>Die beiden Kontakte im Vergleich</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>job title</comment>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>E-Mails</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Handles</source>
+        <translation>Handles</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Ressorts</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;left one</source>
+        <translation>&amp;Linken behalten</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;right one</source>
+        <translation>&amp;Rechten behalten</translation>
+    </message>
+    <message>
+        <source>Keep the left contact</source>
+        <translation>Linken Kontakt behalten</translation>
+    </message>
+    <message>
+        <source>Keep the right contact</source>
+        <translation>Rechten Kontakt behalten</translation>
+    </message>
+    <message>
+        <source>Move everything of the other contact to the kept one and put the other in the trash (undo with %1)</source>
+        <translation>Alles vom anderen Kontakt auf den behaltenen übertragen und den anderen in den Papierkorb legen (rückgängig mit %1)</translation>
+    </message>
+    <message>
+        <source>Find D&amp;uplicates…</source>
+        <translation>&amp;Duplikate finden…</translation>
+    </message>
+    <message>
+        <source>List contacts that are likely the same person and merge them (%1)</source>
+        <translation>Kontakte auflisten, die wahrscheinlich dieselbe Person sind, und sie zusammenführen (%1)</translation>
+    </message>
+    <message>
+        <source>Looking for contacts that are likely the same person…</source>
+        <translation>Suche nach Kontakten, die wahrscheinlich dieselbe Person sind…</translation>
+    </message>
+    <message>
+        <source>Same email: %1</source>
+        <translation>Gleiche E-Mail: %1</translation>
+    </message>
+    <message>
+        <source>Same handle: %1</source>
+        <translation>Gleiches Handle: %1</translation>
+    </message>
+    <message>
+        <source>Similar name at %1</source>
+        <translation>Ähnlicher Name bei %1</translation>
+    </message>
+    <message>
+        <source>The search for duplicates failed: %1</source>
+        <translation>Die Suche nach Duplikaten ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>Keine wahrscheinlichen Duplikate gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate pair(s) found in %1 ms. Pick one, choose the contact to keep and merge.</source>
+        <translation>
+            <numerusform>%n wahrscheinliches Duplikatpaar in %1 ms gefunden. Wählen Sie es aus, bestimmen Sie den zu behaltenden Kontakt und führen Sie die beiden zusammen.</numerusform>
+            <numerusform>%n wahrscheinliche Duplikatpaare in %1 ms gefunden. Wählen Sie eines aus, bestimmen Sie den zu behaltenden Kontakt und führen Sie die beiden zusammen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge failed</source>
+        <translation>Zusammenführen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>“%1” was merged into “%2”. Undo with %3.</source>
+        <translation>„%1“ wurde mit „%2“ zusammengeführt. Rückgängig mit %3.</translation>
+    </message>
+</context>
+<context>
+    <name>EditContactCommand</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>„%1“ bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpRepository</name>
+    <message>
+        <source>A follow-up needs a contact or a campaign.</source>
+        <translation>Eine Wiedervorlage braucht einen Kontakt oder eine Kampagne.</translation>
+    </message>
+    <message>
+        <source>Enter when the follow-up is due.</source>
+        <translation>Geben Sie an, wann die Wiedervorlage fällig ist.</translation>
+    </message>
+    <message>
+        <source>The due date must be between 1900 and ten years from now; please check the year.</source>
+        <translation>Das Fälligkeitsdatum muss zwischen 1900 und zehn Jahren in der Zukunft liegen; bitte prüfen Sie das Jahr.</translation>
+    </message>
+    <message>
+        <source>The note is %1 characters long; at most %2 fit.</source>
+        <translation>Die Notiz ist %1 Zeichen lang; höchstens %2 sind möglich.</translation>
+    </message>
+    <message>
+        <source>saving the follow-up</source>
+        <translation>Speichern der Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>This follow-up was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>Diese Wiedervorlage wurde von jemand anderem geändert oder gelöscht, seit Sie sie geöffnet haben. Laden Sie sie neu, um diese Änderungen zu sehen; Ihre Änderungen wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>loading the follow-up</source>
+        <translation>Laden der Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>The follow-up no longer exists.</source>
+        <translation>Die Wiedervorlage existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>completing the follow-up</source>
+        <translation>Erledigen der Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>reopening the follow-up</source>
+        <translation>Wiedereröffnen der Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>snoozing the follow-up</source>
+        <translation>Zurückstellen der Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>reassigning the follow-up</source>
+        <translation>Neuzuweisen der Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>deleting the follow-up</source>
+        <translation>Löschen der Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>restoring the follow-up</source>
+        <translation>Wiederherstellen der Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>loading follow-ups</source>
+        <translation>Laden der Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>counting overdue follow-ups</source>
+        <translation>Zählen der überfälligen Wiedervorlagen</translation>
+    </message>
+</context>
+<context>
     <name>Gui</name>
     <message>
         <source>rapport: %1</source>
         <translation>rapport: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HealthScore</name>
+    <message>
+        <source>computing relationship health</source>
+        <translation>Berechnen der Beziehungsqualität</translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>Noch keine Unterhaltungen.</translation>
+    </message>
+    <message>
+        <source>Last spoke today.</source>
+        <translation>Zuletzt heute gesprochen.</translation>
+    </message>
+    <message>
+        <source>Last spoke yesterday.</source>
+        <translation>Zuletzt gestern gesprochen.</translation>
+    </message>
+    <message>
+        <source>Last spoke %1 days ago.</source>
+        <translation>Zuletzt vor %1 Tagen gesprochen.</translation>
+    </message>
+    <message>
+        <source>One interaction in the last %1 days.</source>
+        <translation>Eine Interaktion in den letzten %1 Tagen.</translation>
+    </message>
+    <message>
+        <source>%1 interactions in the last %2 days.</source>
+        <translation>%1 Interaktionen in den letzten %2 Tagen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 interactions came from them.</source>
+        <translation>%1 von %2 Interaktionen gingen vom Kontakt aus.</translation>
+    </message>
+    <message>
+        <source>Answers %1 of %2 pitches.</source>
+        <translation>Beantwortet %1 von %2 Pitches.</translation>
+    </message>
+    <message>
+        <source>No pitches sent yet.</source>
+        <translation>Noch keine Pitches gesendet.</translation>
+    </message>
+    <message>
+        <source>Talked on one channel.</source>
+        <translation>Kontakt über einen Kanal.</translation>
+    </message>
+    <message>
+        <source>Talked on %1 channels.</source>
+        <translation>Kontakt über %1 Kanäle.</translation>
+    </message>
+    <message>
+        <source>Known for %1 years.</source>
+        <translation>Seit %1 Jahren bekannt.</translation>
+    </message>
+    <message>
+        <source>Known for over a year.</source>
+        <translation>Seit über einem Jahr bekannt.</translation>
+    </message>
+    <message>
+        <source>Known for %1 months.</source>
+        <translation>Seit %1 Monaten bekannt.</translation>
+    </message>
+    <message>
+        <source>Known for a month.</source>
+        <translation>Seit einem Monat bekannt.</translation>
+    </message>
+    <message>
+        <source>Known for less than a month.</source>
+        <translation>Seit weniger als einem Monat bekannt.</translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation>Der Kontakt existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>updating relationship health</source>
+        <translation>Aktualisieren der Beziehungsqualität</translation>
+    </message>
+    <message>
+        <source>The health scores were not recomputed.</source>
+        <translation>Die Werte zur Beziehungsqualität wurden nicht neu berechnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Interaction</name>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Treffen</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <comment>a social network post naming someone</comment>
+        <translation>Erwähnung</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <comment>noun: an answer on a social network</comment>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Direktnachricht</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <comment>noun: offering a story to a journalist</comment>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <comment>noun</comment>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <comment>noun: a social network post</comment>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <comment>from the contact to us</comment>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <comment>from us to the contact</comment>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positiv</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionRepository</name>
+    <message>
+        <source>Choose the contact this interaction was with.</source>
+        <translation>Wählen Sie den Kontakt, mit dem diese Interaktion stattfand.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a known channel.</source>
+        <translation>„%1“ ist kein bekannter Kanal.</translation>
+    </message>
+    <message>
+        <source>The direction must be inbound or outbound, not “%1”.</source>
+        <translation>Die Richtung muss eingehend oder ausgehend sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Enter when the interaction took place.</source>
+        <translation>Geben Sie an, wann die Interaktion stattfand.</translation>
+    </message>
+    <message>
+        <source>The date %1 is before 1900, which is surely a typing mistake in the year. Please check it.</source>
+        <translation>Das Datum %1 liegt vor 1900 – sicher ein Tippfehler im Jahr. Bitte prüfen Sie es.</translation>
+    </message>
+    <message>
+        <source>The date %1 is more than a year from now. An interaction is something that happened or is planned soon, so please check the year.</source>
+        <translation>Das Datum %1 liegt mehr als ein Jahr in der Zukunft. Eine Interaktion hat bereits stattgefunden oder ist in Kürze geplant; bitte prüfen Sie das Jahr.</translation>
+    </message>
+    <message>
+        <source>The subject is %1 characters long; at most %2 fit. Put the rest in the notes.</source>
+        <translation>Der Betreff ist %1 Zeichen lang; höchstens %2 sind möglich. Schreiben Sie den Rest in die Notizen.</translation>
+    </message>
+    <message>
+        <source>The notes are %1 characters long; at most %2 fit. Attach long documents as a link instead.</source>
+        <translation>Die Notizen sind %1 Zeichen lang; höchstens %2 sind möglich. Fügen Sie lange Dokumente stattdessen als Link ein.</translation>
+    </message>
+    <message>
+        <source>The sentiment must be negative, neutral or positive.</source>
+        <translation>Die Stimmung muss negativ, neutral oder positiv sein.</translation>
+    </message>
+    <message>
+        <source>The follow-up date is out of range; please check the year.</source>
+        <translation>Das Datum der Wiedervorlage liegt außerhalb des gültigen Bereichs; bitte prüfen Sie das Jahr.</translation>
+    </message>
+    <message>
+        <source>saving the interaction</source>
+        <translation>Speichern der Interaktion</translation>
+    </message>
+    <message>
+        <source>The contact was deleted meanwhile; the interaction was not saved.</source>
+        <translation>Der Kontakt wurde inzwischen gelöscht; die Interaktion wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>This interaction has not been saved yet.</source>
+        <translation>Diese Interaktion wurde noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>This interaction was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>Diese Interaktion wurde von jemand anderem geändert oder gelöscht, seit Sie sie geöffnet haben. Laden Sie sie neu, um diese Änderungen zu sehen; Ihre Änderungen wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>loading the interaction</source>
+        <translation>Laden der Interaktion</translation>
+    </message>
+    <message>
+        <source>The interaction no longer exists.</source>
+        <translation>Die Interaktion existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>deleting the interaction</source>
+        <translation>Löschen der Interaktion</translation>
+    </message>
+    <message>
+        <source>restoring the interaction</source>
+        <translation>Wiederherstellen der Interaktion</translation>
+    </message>
+</context>
+<context>
+    <name>LabeledValuesList</name>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Label of %1 %2</source>
+        <translation>Bezeichnung für %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2</source>
+        <translation>%1 %2 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this %1</source>
+        <translation>%1 entfernen</translation>
     </message>
 </context>
 <context>
@@ -723,6 +2262,37 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
         <source>&amp;Contact</source>
         <translation>&amp;Kontakt</translation>
     </message>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>&amp;Gehe zu…</translation>
+    </message>
+    <message>
+        <source>Jump to any contact, organization, section or command (%1)</source>
+        <translation>Zu einem Kontakt, einer Organisation, einem Bereich oder Befehl springen (%1)</translation>
+    </message>
+    <message>
+        <source>That contact is not in the list as it is filtered now.</source>
+        <translation>Dieser Kontakt ist in der aktuell gefilterten Liste nicht enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeContactsCommand</name>
+    <message>
+        <source>Merge “%1” into “%2”</source>
+        <translation>„%1“ mit „%2“ zusammenführen</translation>
+    </message>
+    <message>
+        <source>Could not undo or redo</source>
+        <translation>Rückgängigmachen oder Wiederherstellen nicht möglich</translation>
+    </message>
+    <message>
+        <source>“%1” could not be undone or redone: %2</source>
+        <translation>„%1“ konnte nicht rückgängig gemacht oder wiederhergestellt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>
@@ -781,6 +2351,234 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
 </context>
 <context>
+    <name>OrganizationCommands</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>„%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else since; it was left as they saved it.</source>
+        <translation>„%1“ wurde inzwischen von jemand anderem geändert; der dort gespeicherte Stand bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>New organization “%1”</source>
+        <translation>Neue Organisation „%1“</translation>
+    </message>
+    <message>
+        <source>Move “%1” to the trash</source>
+        <translation>„%1“ in den Papierkorb verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind of organization</source>
+        <translation>Art der Organisation</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Readers, listeners or followers, as far as known.</source>
+        <translation>Leser, Hörer oder Follower, soweit bekannt.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>reach</comment>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>&amp;Website:</translation>
+    </message>
+    <message>
+        <source>&amp;Reach:</source>
+        <translation>&amp;Reichweite:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>S&amp;tadt:</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation>N&amp;otizen:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the organization (%1)</source>
+        <translation>Organisation speichern (%1)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Forget your changes and show what is saved</source>
+        <translation>Ihre Änderungen verwerfen und den gespeicherten Stand anzeigen</translation>
+    </message>
+    <message>
+        <source>People who work here</source>
+        <translation>Personen, die hier arbeiten</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the contact</source>
+        <translation>Doppelklicken oder Enter drücken, um den Kontakt zu öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;People: nobody works here yet.</source>
+        <translation>&amp;Personen: Hier arbeitet noch niemand.</translation>
+    </message>
+    <message>
+        <source>&amp;People who work here (%L1):</source>
+        <translation>&amp;Personen, die hier arbeiten (%L1):</translation>
+    </message>
+    <message>
+        <source>New organization</source>
+        <translation>Neue Organisation</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationListModel</name>
+    <message>
+        <source>Newspaper</source>
+        <translation>Zeitung</translation>
+    </message>
+    <message>
+        <source>Magazine</source>
+        <translation>Zeitschrift</translation>
+    </message>
+    <message>
+        <source>Online outlet</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Broadcaster</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Podcast</source>
+        <translation>Podcast</translation>
+    </message>
+    <message>
+        <source>Blog</source>
+        <translation>Blog</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <comment>news or PR agency</comment>
+        <translation>Agentur</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <comment>a client of the PR agency</comment>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>organization kind</comment>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <comment>newspaper, magazine, client...</comment>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <comment>audience size</comment>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <comment>contacts working at the organization</comment>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationListQuery</name>
+    <message>
+        <source>counting organizations</source>
+        <translation>Zählen der Organisationen</translation>
+    </message>
+    <message>
+        <source>sorting the organization list</source>
+        <translation>Sortieren der Organisationsliste</translation>
+    </message>
+    <message>
+        <source>loading the organization list</source>
+        <translation>Laden der Organisationsliste</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationPeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>job title</comment>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <comment>role at the organization</comment>
+        <translation>Rolle</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationRepository</name>
     <message>
         <source>adding the organization</source>
@@ -826,12 +2624,223 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <source>looking up organizations</source>
         <translation>Suchen von Organisationen</translation>
     </message>
+    <message>
+        <source>loading the people of the organization</source>
+        <translation>Laden der Personen der Organisation</translation>
+    </message>
+    <message>
+        <source>counting the people of the organization</source>
+        <translation>Zählen der Personen der Organisation</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsView</name>
+    <message>
+        <source>Search by name, city, country or website</source>
+        <translation>Nach Name, Stadt, Land oder Website suchen</translation>
+    </message>
+    <message>
+        <source>Search organizations</source>
+        <translation>Organisationen durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <source>Select an organization to see its details and its people.</source>
+        <translation>Wählen Sie eine Organisation aus, um Details und Personen zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;New Organization</source>
+        <translation>&amp;Neue Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Save Organization</source>
+        <translation>Organisation &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert Changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Trash</source>
+        <translation>In den &amp;Papierkorb verschieben</translation>
+    </message>
+    <message>
+        <source>%L1 organizations</source>
+        <translation>%L1 Organisationen</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 von %L2</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the new organization before leaving it?</source>
+        <translation>Möchten Sie die neue Organisation speichern, bevor Sie sie verlassen?</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them before leaving it?</source>
+        <translation>„%1“ hat nicht gespeicherte Änderungen. Möchten Sie sie speichern, bevor Sie die Organisation verlassen?</translation>
+    </message>
+    <message>
+        <source>Organization not opened</source>
+        <translation>Organisation nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and start a new organization?</source>
+        <translation>Nicht gespeicherte Änderungen verwerfen und eine neue Organisation anlegen?</translation>
+    </message>
+    <message>
+        <source>Organization not deleted</source>
+        <translation>Organisation nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Move to the trash?</source>
+        <translation>In den Papierkorb verschieben?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people work at “%1”. They keep their other details and show no organization while it is in the trash. Move it to the trash?</source>
+        <translation>
+            <numerusform>%n Person arbeitet bei „%1“. Sie behält ihre übrigen Angaben und zeigt keine Organisation an, solange diese im Papierkorb liegt. In den Papierkorb verschieben?</numerusform>
+            <numerusform>%n Personen arbeiten bei „%1“. Sie behalten ihre übrigen Angaben und zeigen keine Organisation an, solange diese im Papierkorb liegt. In den Papierkorb verschieben?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not undo or redo</source>
+        <translation>Rückgängigmachen oder Wiederherstellen nicht möglich</translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderSection</name>
     <message>
         <source>This part of Rapport is not built yet.</source>
         <translation>Dieser Bereich von Rapport ist noch nicht fertig.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveViewDialog</name>
+    <message>
+        <source>Save View</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>View name</source>
+        <translation>Name der Ansicht</translation>
+    </message>
+    <message>
+        <source>e.g. Tech editors not contacted in 90 days</source>
+        <translation>z. B. Tech-Redakteure, seit 90 Tagen nicht kontaktiert</translation>
+    </message>
+    <message>
+        <source>&amp;Share with the team</source>
+        <translation>Mit dem &amp;Team teilen</translation>
+    </message>
+    <message>
+        <source>Everyone using this database sees shared views in their sidebar.</source>
+        <translation>Alle, die diese Datenbank nutzen, sehen geteilte Ansichten in ihrer Seitenleiste.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewRepository</name>
+    <message>
+        <source>Give the view a name.</source>
+        <translation>Geben Sie der Ansicht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A view&apos;s name can have at most %1 characters.</source>
+        <translation>Der Name einer Ansicht darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>checking the view&apos;s name</source>
+        <translation>Prüfen des Namens der Ansicht</translation>
+    </message>
+    <message>
+        <source>There is already a view named “%1”.</source>
+        <translation>Es gibt bereits eine Ansicht namens „%1“.</translation>
+    </message>
+    <message>
+        <source>saving the view</source>
+        <translation>Speichern der Ansicht</translation>
+    </message>
+    <message>
+        <source>This view has not been saved yet.</source>
+        <translation>Diese Ansicht wurde noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Someone else changed or deleted the view “%1” meanwhile. Reload it and try again.</source>
+        <translation>Jemand anderes hat die Ansicht „%1“ inzwischen geändert oder gelöscht. Laden Sie sie neu und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>deleting the view</source>
+        <translation>Löschen der Ansicht</translation>
+    </message>
+    <message>
+        <source>This view no longer exists.</source>
+        <translation>Diese Ansicht existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>reading the view</source>
+        <translation>Lesen der Ansicht</translation>
+    </message>
+    <message>
+        <source>reading the saved views</source>
+        <translation>Lesen der gespeicherten Ansichten</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsPanel</name>
+    <message>
+        <source>Saved views</source>
+        <translation>Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>Click a view to show it; right-click to rename or delete it.</source>
+        <translation>Klicken Sie auf eine Ansicht, um sie anzuzeigen; mit einem Rechtsklick können Sie sie umbenennen oder löschen.</translation>
+    </message>
+    <message>
+        <source>%1 (shared with the team)</source>
+        <translation>%1 (mit dem Team geteilt)</translation>
+    </message>
+    <message>
+        <source>View not shown</source>
+        <translation>Ansicht nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete view?</source>
+        <translation>Ansicht löschen?</translation>
+    </message>
+    <message>
+        <source>Delete the saved view “%1”?</source>
+        <translation>Die gespeicherte Ansicht „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>View not renamed</source>
+        <translation>Ansicht nicht umbenannt</translation>
+    </message>
+    <message>
+        <source>View not deleted</source>
+        <translation>Ansicht nicht gelöscht</translation>
     </message>
 </context>
 <context>
@@ -844,6 +2853,10 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <source>searching conversations</source>
         <translation>Durchsuchen der Unterhaltungen</translation>
     </message>
+    <message>
+        <source>searching</source>
+        <translation>Suchen</translation>
+    </message>
 </context>
 <context>
     <name>StatsRepository</name>
@@ -854,6 +2867,85 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>reading the database</source>
         <translation>Lesen der Datenbank</translation>
+    </message>
+</context>
+<context>
+    <name>TagsEdit</name>
+    <message>
+        <source>Separate with commas</source>
+        <translation>Mit Kommas trennen</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Pitched “%1”</source>
+        <translation>Pitch „%1“ gesendet</translation>
+    </message>
+    <message>
+        <source>Replied to the pitch “%1”</source>
+        <translation>Auf den Pitch „%1“ geantwortet</translation>
+    </message>
+    <message>
+        <source>Coverage: %1</source>
+        <translation>Berichterstattung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineQuery</name>
+    <message>
+        <source>loading the timeline</source>
+        <translation>Laden des Verlaufs</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>Contacts in the &amp;trash, most recently deleted first:</source>
+        <translation>Kontakte im &amp;Papierkorb, zuletzt gelöschte zuerst:</translation>
+    </message>
+    <message>
+        <source>Contacts in the trash</source>
+        <translation>Kontakte im Papierkorb</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Put the selected contacts back in the list</source>
+        <translation>Die ausgewählten Kontakte wieder in die Liste aufnehmen</translation>
+    </message>
+    <message>
+        <source>%1 — deleted %2</source>
+        <translation>%1 — gelöscht am %2</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>Der Papierkorb ist leer.</translation>
     </message>
 </context>
 <context>
