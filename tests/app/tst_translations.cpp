@@ -35,7 +35,7 @@ struct Message
 {
     QString context;
     QString source;
-    QString translation;
+    QStringList translations; // one, or one per plural form (numerusform)
     QString type; // "" when finished; "unfinished", "obsolete", "vanished" otherwise
 };
 
@@ -49,19 +49,26 @@ QList<Message> readTs(const QString &path, QString *error)
     QList<Message> messages;
     QString context;
     Message current;
+    bool numerus = false;
     QXmlStreamReader xml(&file);
     while (!xml.atEnd()) {
         xml.readNext();
         if (xml.isStartElement()) {
             if (xml.name() == u"name")
                 context = xml.readElementText();
-            else if (xml.name() == u"message")
+            else if (xml.name() == u"message") {
                 current = Message { context, {}, {}, {} };
+                numerus = xml.attributes().value(QLatin1String("numerus")) == u"yes";
+            }
+            else if (xml.name() == u"numerusform")
+                current.translations << xml.readElementText();
             else if (xml.name() == u"source")
                 current.source = xml.readElementText();
             else if (xml.name() == u"translation") {
                 current.type = xml.attributes().value(QLatin1String("type")).toString();
-                current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                // A plural message holds <numerusform> children instead, read one by one above.
+                if (!numerus)
+                    current.translations << xml.readElementText();
             }
         } else if (xml.isEndElement() && xml.name() == u"message") {
             messages << current;
@@ -109,14 +116,20 @@ private slots:
             const QString where = m.context + u": \"" + m.source.left(60) + u'"';
             if (!m.type.isEmpty())
                 problems << where + u" is " + m.type;
-            else if (m.translation.trimmed().isEmpty())
-                problems << where + u" has an empty translation";
-            else if (placeholders(m.source) != placeholders(m.translation))
-                problems << where + u" changes the placeholders";
-            else if (m.source.count(u'\n') != m.translation.count(u'\n'))
-                problems << where + u" changes the number of lines";
-            else if (m.source.count(u'&') != m.translation.count(u'&'))
-                problems << where + u" loses or adds a keyboard accelerator";
+            else if (m.translations.isEmpty())
+                problems << where + u" has no translation";
+            for (const QString &translation : m.translations) {
+                if (!m.type.isEmpty())
+                    break;
+                if (translation.trimmed().isEmpty())
+                    problems << where + u" has an empty translation";
+                else if (placeholders(m.source) != placeholders(translation))
+                    problems << where + u" changes the placeholders";
+                else if (m.source.count(u'\n') != translation.count(u'\n'))
+                    problems << where + u" changes the number of lines";
+                else if (m.source.count(u'&') != translation.count(u'&'))
+                    problems << where + u" loses or adds a keyboard accelerator";
+            }
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 
