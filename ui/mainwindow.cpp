@@ -10,6 +10,8 @@
 #include "contacts/savedviewspanel.h"
 #include "demo/demodataloader.h"
 #include "duplicates/duplicatesdialog.h"
+#include "followups/followupsview.h"
+#include "interactions/quicklogdialog.h"
 #include "itemmodels/contactlistmodel.h"
 #include "organizations/organizationsview.h"
 #include "palette/commandpalette.h"
@@ -212,11 +214,14 @@ void MainWindow::createSections()
             m_organizationsView = new OrganizationsView(m_db, m_stack);
             m_organizationsView->setUndoStack(m_undoStack);
             page = m_organizationsView;
+        } else if (info.section == Section::FollowUps) {
+            m_followUpsView = new FollowUpsView(m_db, m_undoStack, m_stack);
+            page = m_followUpsView;
         } else {
             page = new PlaceholderSection(icon, sectionTitle(info.section), sectionPromise(info.section), m_stack);
         }
         page->setObjectName(QString::fromLatin1(info.objectName)
-            + (page == m_contactsView || page == m_organizationsView ? QStringLiteral("View")
+            + (page == m_contactsView || page == m_organizationsView || page == m_followUpsView ? QStringLiteral("View")
                                                                       : QStringLiteral("PlaceholderSection")));
         m_stack->addWidget(page);
     }
@@ -284,6 +289,17 @@ void MainWindow::createSections()
     connect(m_contactsView, &ContactsView::contactCountChanged, this, &MainWindow::updateContactCount);
     connect(m_contactsView, &ContactsView::errorOccurred, this, &MainWindow::showError);
     connect(m_organizationsView, &OrganizationsView::errorOccurred, this, &MainWindow::showError);
+    connect(m_followUpsView, &FollowUpsView::errorOccurred, this, &MainWindow::showError);
+    connect(m_followUpsView, &FollowUpsView::contactActivated, this, &MainWindow::showContact);
+    connect(m_followUpsView, &FollowUpsView::overdueCountChanged, this, [this](int count) {
+        const int row = static_cast<int>(Section::FollowUps);
+        const QString text = count > 0 ? tr("Follow-ups (%L1)", "sidebar: overdue count").arg(count)
+                                       : sectionTitle(Section::FollowUps);
+        m_sidebar->item(row)->setText(text);
+        m_sidebar->item(row)->setToolTip(count > 0 ? tr("%n follow-up(s) overdue", nullptr, count) : QString());
+        if (m_sectionActions)
+            m_sectionActions->actions().at(row)->setText(text);
+    });
     connect(m_organizationsView, &OrganizationsView::contactActivated, this, [this](qint64 id) {
         showSection(Section::Contacts);
         m_contactsView->selectContact(id);
@@ -319,6 +335,18 @@ void MainWindow::createMenus()
         contact->clear();
         contact->addActions(m_contactsView->menuActions());
     });
+
+    QMenu *log = menuBar()->addMenu(tr("&Log"));
+    log->setObjectName(QStringLiteral("logMenu"));
+    QAction *quickLog = log->addAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&Log a Conversation…"));
+    quickLog->setObjectName(QStringLiteral("quickLogAction"));
+    quickLog->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    quickLog->setShortcutContext(Qt::ApplicationShortcut);
+    quickLog->setToolTip(tr("Log a call, email or meeting with a contact (%1)")
+                             .arg(quickLog->shortcut().toString(QKeySequence::NativeText)));
+    quickLog->setEnabled(!m_db.isReadOnly());
+    // Empty, so the keys always go the same way (Ctrl+L, name, Tab, channel...); the profile's Log… prefills.
+    connect(quickLog, &QAction::triggered, this, [this] { QuickLogDialog::openFor(this, m_db, m_undoStack); });
 
     QMenu *organization = menuBar()->addMenu(tr("&Organization"));
     organization->setObjectName(QStringLiteral("organizationMenu"));

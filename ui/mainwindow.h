@@ -7,6 +7,7 @@ class ContactsView;
 class OrganizationsView;
 class Database;
 class DemoDataLoader;
+class FollowUpsView;
 class QActionGroup;
 class QLabel;
 class QListWidget;
@@ -41,6 +42,7 @@ public:
     void showCommandPalette();
     ContactsView *contactsView() const { return m_contactsView; }
     OrganizationsView *organizationsView() const { return m_organizationsView; }
+    FollowUpsView *followUpsView() const { return m_followUpsView; }
     QUndoStack *undoStack() const { return m_undoStack; }
 
 Q_SIGNALS:
@@ -69,6 +71,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     ContactsView *m_contactsView = nullptr;
     OrganizationsView *m_organizationsView = nullptr;
+    FollowUpsView *m_followUpsView = nullptr;
     QActionGroup *m_sectionActions = nullptr;
     QLabel *m_countLabel = nullptr;
     DemoDataLoader *m_demoLoader = nullptr;

@@ -5,6 +5,8 @@
 #include "contacts/contactform.h"
 #include "contacts/contactsview.h"
 #include "contacts/trashdialog.h"
+#include "interactions/quicklogdialog.h"
+#include "interactions/timelineview.h"
 #include "itemmodels/contactlistmodel.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
@@ -22,6 +24,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
@@ -64,6 +67,16 @@ ContactEditor::ContactEditor(ContactsView &view)
     m_saveButton = new QPushButton(tr("&Save"), header);
     m_saveButton->setObjectName(QStringLiteral("saveButton"));
     m_saveButton->setDefault(true);
+    m_logButton = new QPushButton(tr("&Log…"), header);
+    m_logButton->setObjectName(QStringLiteral("logPushButton"));
+    m_logButton->setAccessibleName(tr("Log a conversation with this contact"));
+    m_logButton->setToolTip(tr("Log a call, email or meeting with this contact"));
+    m_logButton->setEnabled(!view.database().isReadOnly());
+    connect(m_logButton, &QPushButton::clicked, this, [this] {
+        if (m_loaded.id > 0)
+            QuickLogDialog::openFor(window(), m_view.database(), m_view.undoStack(), m_loaded.id);
+    });
+    h->addWidget(m_logButton);
     h->addWidget(m_revertButton);
     h->addWidget(m_saveButton);
     layout->addWidget(header);
@@ -107,7 +120,14 @@ ContactEditor::ContactEditor(ContactsView &view)
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setWidget(m_form);
-    layout->addWidget(m_scroll, 1);
+    // The profile and the conversation history share the space beside the list (issue #4).
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("profileTabWidget"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_scroll, tr("Profile"));
+    m_timeline = new TimelineView(view.database(), m_tabs);
+    m_tabs->addTab(m_timeline, tr("Timeline"));
+    layout->addWidget(m_tabs, 1);
 
     m_duplicateTimer = new QTimer(this);
     m_duplicateTimer->setSingleShot(true);
@@ -261,6 +281,8 @@ void ContactEditor::load(const Contact &contact)
     m_conflictBanner->hide();
     m_duplicateBanner->hide();
     m_form->setContact(contact);
+    m_timeline->setContactId(contact.id);
+    m_logButton->setVisible(contact.id > 0);
     m_view.detailArea()->setCurrentWidget(this);
     setDirty(false);
 }

@@ -12,6 +12,8 @@ class QAction;
 class QLabel;
 class QPushButton;
 class QScrollArea;
+class QTabWidget;
+class TimelineView;
 class QTimer;
 class TrashDialog;
 
@@ -33,6 +35,7 @@ public:
     bool isEditing() const { return m_editing; }
     bool isDirty() const { return m_dirty; }
     ContactForm *form() const { return m_form; }
+    TimelineView *timeline() const { return m_timeline; }
     // The last message meant for the status bar (also shown there when the window has one).
     QString lastStatus() const { return m_lastStatus; }
 
@@ -76,6 +79,9 @@ private:
     QScrollArea *m_scroll = nullptr;
     QLabel *m_heading = nullptr;
     QPushButton *m_saveButton = nullptr;
+    QPushButton *m_logButton = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    TimelineView *m_timeline = nullptr;
     QPushButton *m_revertButton = nullptr;
     QWidget *m_conflictBanner = nullptr;
     QLabel *m_conflictLabel = nullptr;

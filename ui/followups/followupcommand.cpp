@@ -1,0 +1,84 @@
+#include "followupcommand.h"
+
+#include "interactions/historynotifier.h"
+#include "storage/followuprepository.h"
+
+FollowUpCommand::FollowUpCommand(Database &db, Kind kind, const FollowUp &before)
+    : m_db(db)
+    , m_kind(kind)
+    , m_before(before)
+{
+}
+
+FollowUpCommand *FollowUpCommand::complete(Database &db, const FollowUp &before)
+{
+    auto *c = new FollowUpCommand(db, Kind::Complete, before);
+    c->setText(tr("Complete follow-up with %1").arg(before.contactName));
+    return c;
+}
+
+FollowUpCommand *FollowUpCommand::snooze(Database &db, const FollowUp &before, const QDateTime &until)
+{
+    auto *c = new FollowUpCommand(db, Kind::Snooze, before);
+    c->m_until = until;
+    c->setText(tr("Snooze follow-up with %1").arg(before.contactName));
+    return c;
+}
+
+FollowUpCommand *FollowUpCommand::reassign(
+    Database &db, const FollowUp &before, qint64 assigneeId, const QString &name)
+{
+    auto *c = new FollowUpCommand(db, Kind::Reassign, before);
+    c->m_assigneeId = assigneeId;
+    c->setText(tr("Reassign follow-up to %1").arg(name));
+    return c;
+}
+
+bool FollowUpCommand::apply()
+{
+    redo();
+    m_applied = m_lastError.isEmpty();
+    return m_applied;
+}
+
+void FollowUpCommand::redo()
+{
+    if (m_applied) {
+        m_applied = false;
+        return;
+    }
+    FollowUpRepository repo(m_db);
+    Status s;
+    switch (m_kind) {
+    case Kind::Complete:
+        s = repo.complete(m_before.id);
+        break;
+    case Kind::Snooze:
+        s = repo.snooze(m_before.id, m_until);
+        break;
+    case Kind::Reassign:
+        s = repo.reassign(m_before.id, m_assigneeId);
+        break;
+    }
+    m_lastError = s ? QString() : s.error().message;
+    HistoryNotifier::instance()->notifyFollowUps();
+}
+
+void FollowUpCommand::undo()
+{
+    FollowUpRepository repo(m_db);
+    Status s;
+    switch (m_kind) {
+    case Kind::Complete:
+        s = repo.reopen(m_before.id);
+        break;
+    case Kind::Snooze:
+        s = repo.snooze(m_before.id, m_before.dueAt);
+        break;
+    case Kind::Reassign:
+        s = repo.reassign(m_before.id, m_before.assigneeId);
+        break;
+    }
+    m_lastError = s ? QString() : s.error().message;
+    HistoryNotifier::instance()->notifyFollowUps();
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "domain/interaction.h"
+
+#include <QCoreApplication>
+#include <QUndoCommand>
+
+class Database;
+
+// One undoable change to a follow-up: complete, snooze (to any time) or reassign. It remembers the row as
+// it was and puts it back on undo. Call apply() before pushing: if it fails, lastError() says why and the
+// caller deletes the command instead; the push's own first redo() then does nothing.
+class FollowUpCommand final : public QUndoCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(FollowUpCommand)
+
+public:
+    enum class Kind { Complete, Snooze, Reassign };
+
+    static FollowUpCommand *complete(Database &db, const FollowUp &before);
+    static FollowUpCommand *snooze(Database &db, const FollowUp &before, const QDateTime &until);
+    static FollowUpCommand *reassign(Database &db, const FollowUp &before, qint64 assigneeId, const QString &name);
+
+    bool apply();
+    void undo() override;
+    void redo() override;
+    QString lastError() const { return m_lastError; }
+
+private:
+    FollowUpCommand(Database &db, Kind kind, const FollowUp &before);
+
+    Database &m_db;
+    Kind m_kind;
+    FollowUp m_before;
+    QDateTime m_until;
+    qint64 m_assigneeId = 0;
+    QString m_lastError;
+    bool m_applied = false; // apply() ran: skip the push's redo()
+};

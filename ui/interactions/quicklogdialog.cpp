@@ -1,0 +1,348 @@
+#include "quicklogdialog.h"
+
+#include "domain/naturaldate.h"
+#include "interactions/historynotifier.h"
+#include "interactions/logcommand.h"
+#include "core/clock.h"
+#include "storage/contactrepository.h"
+#include "storage/database.h"
+#include "storage/interactionrepository.h"
+#include "storage/searchrepository.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStringListModel>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace {
+
+const QString kContactField = QStringLiteral("contactId");
+const QString kWhenField = QStringLiteral("occurredAt");
+const QString kFollowUpField = QStringLiteral("followUpAt");
+
+QStringList splitNames(const QString &text)
+{
+    QStringList names;
+    for (const QString &part : text.split(QLatin1Char(','))) {
+        if (const QString name = part.simplified(); !name.isEmpty())
+            names.append(name);
+    }
+    return names;
+}
+
+} // namespace
+
+QuickLogDialog::QuickLogDialog(Database &db, QUndoStack *undoStack, QWidget *parent)
+    : QDialog(parent)
+    , m_db(db)
+    , m_undoStack(undoStack)
+{
+    setObjectName(QStringLiteral("quickLogDialog"));
+    setWindowTitle(tr("Log a conversation"));
+    setAccessibleName(windowTitle());
+    setWindowModality(Qt::WindowModal);
+    setMinimumWidth(520);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    auto addRow = [&](const QString &label, QWidget *field, const QString &errorName = QString()) {
+        auto *box = new QWidget(this);
+        auto *v = new QVBoxLayout(box);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->setSpacing(2);
+        v->addWidget(field);
+        if (!errorName.isEmpty())
+            v->addWidget(m_errors[errorName] = addError(errorName + QStringLiteral("ErrorLabel")));
+        form->addRow(label, box);
+        field->setAccessibleName(QString(label).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
+    };
+
+    m_contactsEdit = new QLineEdit(this);
+    m_contactsEdit->setObjectName(QStringLiteral("contactsLineEdit"));
+    m_contactsEdit->setPlaceholderText(tr("Type a name; separate several with commas"));
+    m_completions = new QStringListModel(this);
+    m_completer = new QCompleter(m_completions, this);
+    m_completer->setObjectName(QStringLiteral("contactsCompleter"));
+    m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_contactsEdit->setCompleter(m_completer);
+    connect(m_contactsEdit, &QLineEdit::textEdited, this, &QuickLogDialog::updateCompletions);
+    addRow(tr("&Contact:"), m_contactsEdit, kContactField);
+
+    m_channelCombo = new QComboBox(this);
+    m_channelCombo->setObjectName(QStringLiteral("channelComboBox"));
+    for (const QString &channel : Interaction::channels()) {
+        if (channel != u"post") // synced posts are never logged by hand
+            m_channelCombo->addItem(Interaction::channelLabel(channel), channel);
+    }
+    m_channelCombo->setToolTip(tr("Type the first letter to pick: C for Call, E for Email, M for Meeting…"));
+    addRow(tr("C&hannel:"), m_channelCombo, QStringLiteral("channel"));
+
+    m_directionCombo = new QComboBox(this);
+    m_directionCombo->setObjectName(QStringLiteral("directionComboBox"));
+    for (const QString &direction : Interaction::directions())
+        m_directionCombo->addItem(Interaction::directionLabel(direction), direction);
+    addRow(tr("&Direction:"), m_directionCombo, QStringLiteral("direction"));
+
+    m_whenEdit = new QLineEdit(this);
+    m_whenEdit->setObjectName(QStringLiteral("whenLineEdit"));
+    m_whenEdit->setPlaceholderText(tr("now, yesterday 15:00, today 9:30, 2026-11-20 14:00"));
+    m_whenPreview = new QLabel(this);
+    m_whenPreview->setObjectName(QStringLiteral("whenPreviewLabel"));
+    m_whenPreview->setForegroundRole(QPalette::PlaceholderText);
+    connect(m_whenEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        const auto when = NaturalDate::parse(text, Clock::now());
+        m_whenPreview->setText(when ? QLocale().toString(*when, QLocale::LongFormat).remove(QStringLiteral(" UTC"))
+                                    : tr("Not a date I can read"));
+    });
+    auto *whenBox = new QWidget(this);
+    auto *whenLayout = new QHBoxLayout(whenBox);
+    whenLayout->setContentsMargins(0, 0, 0, 0);
+    whenLayout->addWidget(m_whenEdit, 1);
+    whenLayout->addWidget(m_whenPreview);
+    addRow(tr("&When:"), whenBox, kWhenField);
+    m_whenEdit->setAccessibleName(tr("When"));
+
+    m_subjectEdit = new QLineEdit(this);
+    m_subjectEdit->setObjectName(QStringLiteral("subjectLineEdit"));
+    m_subjectEdit->setMaxLength(Interaction::kMaxSubject);
+    addRow(tr("&Subject:"), m_subjectEdit, QStringLiteral("subject"));
+
+    m_notesEdit = new QPlainTextEdit(this);
+    m_notesEdit->setObjectName(QStringLiteral("notesPlainTextEdit"));
+    m_notesEdit->setTabChangesFocus(true);
+    m_notesEdit->setFixedHeight(m_notesEdit->fontMetrics().lineSpacing() * 5 + 12);
+    addRow(tr("&Notes:"), m_notesEdit, QStringLiteral("body"));
+
+    m_sentimentCombo = new QComboBox(this);
+    m_sentimentCombo->setObjectName(QStringLiteral("sentimentComboBox"));
+    m_sentimentCombo->addItem(tr("Unknown"), QVariant());
+    m_sentimentCombo->addItem(tr("− Negative"), -1);
+    m_sentimentCombo->addItem(tr("0 Neutral"), 0);
+    m_sentimentCombo->addItem(tr("+ Positive"), 1);
+    addRow(tr("S&entiment:"), m_sentimentCombo);
+
+    m_outcomeEdit = new QLineEdit(this);
+    m_outcomeEdit->setObjectName(QStringLiteral("outcomeLineEdit"));
+    m_outcomeEdit->setPlaceholderText(tr("e.g. interested, wants exclusive, declined"));
+    addRow(tr("&Outcome:"), m_outcomeEdit);
+
+    m_followUpEdit = new QLineEdit(this);
+    m_followUpEdit->setObjectName(QStringLiteral("followUpLineEdit"));
+    m_followUpEdit->setPlaceholderText(tr("optional: tomorrow 10:00, 2026-12-01"));
+    addRow(tr("&Follow up:"), m_followUpEdit, kFollowUpField);
+    // Enter in the last field saves; elsewhere Enter belongs to the field (completion, combo popups).
+    connect(m_followUpEdit, &QLineEdit::returnPressed, this, &QuickLogDialog::save);
+
+    auto *buttons = new QDialogButtonBox(this);
+    buttons->setObjectName(QStringLiteral("buttonsDialogButtonBox"));
+    m_saveButton = buttons->addButton(tr("Log"), QDialogButtonBox::AcceptRole);
+    m_saveButton->setObjectName(QStringLiteral("logPushButton"));
+    m_saveButton->setAutoDefault(false);
+    const QKeySequence saveKey(Qt::CTRL | Qt::Key_Return);
+    m_saveButton->setToolTip(tr("Save the conversation (%1)").arg(saveKey.toString(QKeySequence::NativeText)));
+    QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelPushButton"));
+    cancel->setAutoDefault(false);
+    cancel->setToolTip(tr("Close without saving (Esc)"));
+    connect(m_saveButton, &QPushButton::clicked, this, &QuickLogDialog::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    for (const QKeySequence &key : { saveKey, QKeySequence(Qt::CTRL | Qt::Key_Enter) }) {
+        auto *shortcut = new QShortcut(key, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &QuickLogDialog::save);
+    }
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    reset();
+}
+
+QLabel *QuickLogDialog::addError(const QString &objectName)
+{
+    auto *label = new QLabel(this);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    label->setPalette(p);
+    label->hide();
+    return label;
+}
+
+QuickLogDialog *QuickLogDialog::openFor(QWidget *window, Database &db, QUndoStack *undoStack, qint64 contactId)
+{
+    window = window ? window->window() : nullptr;
+    auto *dialog = window ? window->findChild<QuickLogDialog *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+    if (!dialog)
+        dialog = new QuickLogDialog(db, undoStack, window);
+    dialog->reset(contactId);
+    dialog->open();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+void QuickLogDialog::reset(qint64 contactId)
+{
+    clearErrors();
+    m_known.clear();
+    m_contactsEdit->clear();
+    m_channelCombo->setCurrentIndex(0);
+    m_directionCombo->setCurrentIndex(0);
+    m_whenEdit->setText(NaturalDate::format(Clock::now(), Clock::now()));
+    m_subjectEdit->clear();
+    m_notesEdit->clear();
+    m_sentimentCombo->setCurrentIndex(0);
+    m_outcomeEdit->clear();
+    m_followUpEdit->clear();
+    m_contactsEdit->setFocus();
+    if (contactId > 0) {
+        if (Result<Contact> c = ContactRepository(m_db).get(contactId)) {
+            const QString name = c->displayName;
+            m_known.insert(name.toLower(), contactId);
+            m_contactsEdit->setText(name);
+            m_channelCombo->setFocus();
+        }
+    }
+}
+
+void QuickLogDialog::updateCompletions(const QString &text)
+{
+    const qsizetype comma = text.lastIndexOf(QLatin1Char(','));
+    const QString prefix = comma < 0 ? QString() : text.left(comma + 1) + QLatin1Char(' ');
+    const QString typed = text.mid(comma + 1).trimmed();
+    if (typed.isEmpty()) {
+        m_completions->setStringList({});
+        return;
+    }
+    Result<QList<ContactHit>> hits = SearchRepository(m_db).searchContacts(typed, 12);
+    QStringList items;
+    if (hits) {
+        for (const ContactHit &hit : *hits) {
+            m_known.insert(hit.displayName.toLower(), hit.id);
+            items.append(prefix + hit.displayName);
+        }
+    }
+    m_completions->setStringList(items);
+}
+
+std::optional<QList<qint64>> QuickLogDialog::resolveContacts()
+{
+    const QStringList names = splitNames(m_contactsEdit->text());
+    if (names.isEmpty()) {
+        showError(kContactField, tr("Type the name of the person you talked to."));
+        return std::nullopt;
+    }
+    QList<qint64> ids;
+    for (const QString &name : names) {
+        qint64 id = m_known.value(name.toLower());
+        if (id == 0) {
+            Result<QList<ContactHit>> hits = SearchRepository(m_db).searchContacts(name, 5);
+            if (!hits) {
+                showError(kContactField, hits.error().message);
+                return std::nullopt;
+            }
+            for (const ContactHit &hit : *hits) {
+                if (hit.displayName.compare(name, Qt::CaseInsensitive) == 0)
+                    id = hit.id;
+            }
+            if (id == 0 && hits->size() == 1)
+                id = hits->first().id;
+            if (id == 0) {
+                showError(kContactField, hits->isEmpty()
+                        ? tr("No contact is called “%1”.").arg(name)
+                        : tr("Several contacts match “%1”: pick one from the list.").arg(name));
+                return std::nullopt;
+            }
+        }
+        if (!ids.contains(id))
+            ids.append(id);
+    }
+    return ids;
+}
+
+bool QuickLogDialog::save()
+{
+    clearErrors();
+    const QDateTime now = Clock::now();
+    bool ok = true;
+    const auto when = NaturalDate::parse(m_whenEdit->text(), now);
+    if (!when) {
+        showError(kWhenField, tr("Type a date such as “yesterday 15:00”, “today 9:30” or “2026-11-20 14:00”."));
+        ok = false;
+    }
+    std::optional<QDateTime> followUp;
+    if (!m_followUpEdit->text().trimmed().isEmpty()) {
+        followUp = NaturalDate::parse(m_followUpEdit->text(), now, QTime(9, 0));
+        if (!followUp) {
+            showError(kFollowUpField, tr("Type a date such as “tomorrow 10:00” or “2026-12-01”, or leave it empty."));
+            ok = false;
+        }
+    }
+    const auto ids = resolveContacts();
+    if (!ids || !ok)
+        return false;
+
+    Interaction interaction;
+    interaction.channel = m_channelCombo->currentData().toString();
+    interaction.direction = m_directionCombo->currentData().toString();
+    interaction.occurredAt = when->toUTC();
+    interaction.subject = m_subjectEdit->text().trimmed();
+    interaction.body = m_notesEdit->toPlainText();
+    if (const QVariant s = m_sentimentCombo->currentData(); s.isValid())
+        interaction.sentiment = s.toInt();
+    interaction.outcome = m_outcomeEdit->text().trimmed();
+    if (followUp)
+        interaction.followUpAt = followUp->toUTC();
+    Result<QList<Interaction>> rows = InteractionRepository(m_db).createForContacts(interaction, *ids);
+    if (!rows) {
+        const Error &e = rows.error();
+        showError(m_errors.contains(e.field) ? e.field : kContactField, e.message);
+        return false;
+    }
+    QList<Interaction> created = *rows;
+    const QStringList names = splitNames(m_contactsEdit->text());
+    for (Interaction &row : created) {
+        if (row.contactName.isEmpty())
+            row.contactName = names.value(int(ids->indexOf(row.contactId)));
+    }
+    if (m_undoStack)
+        m_undoStack->push(new LogInteractionCommand(m_db, created));
+    HistoryNotifier::instance()->notifyInteractions(*ids);
+    if (followUp)
+        HistoryNotifier::instance()->notifyFollowUps();
+    Q_EMIT logged(*ids);
+    accept();
+    return true;
+}
+
+void QuickLogDialog::showError(const QString &field, const QString &message)
+{
+    QLabel *label = m_errors.value(field, m_errors.value(kContactField));
+    label->setText(message);
+    label->show();
+    if (field == kContactField)
+        m_contactsEdit->setFocus();
+    else if (field == kWhenField)
+        m_whenEdit->setFocus();
+    else if (field == kFollowUpField)
+        m_followUpEdit->setFocus();
+}
+
+void QuickLogDialog::clearErrors()
+{
+    for (QLabel *label : std::as_const(m_errors)) {
+        label->clear();
+        label->hide();
+    }
+}

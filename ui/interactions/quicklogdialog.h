@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QDialog>
+#include <QHash>
+
+class Database;
+class QComboBox;
+class QCompleter;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QStringListModel;
+class QUndoStack;
+
+// Logs a call, email, meeting... in a few keystrokes: Ctrl+L, type a name (completed from the contacts;
+// several, separated by commas, for a meeting), Tab, a letter picks the channel, ..., Ctrl+Enter saves.
+// The date field reads "yesterday 15:00", "today 9:30" or "2026-11-20 14:00" (NaturalDate). Saving goes
+// through InteractionRepository::createForContacts and pushes a LogInteractionCommand on the undo stack;
+// validation errors appear under their fields. Open it with open() (window-modal, no nested event loop).
+// The constructor only builds widgets: the database is first read when the user types a name.
+class QuickLogDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QuickLogDialog)
+
+public:
+    QuickLogDialog(Database &db, QUndoStack *undoStack, QWidget *parent = nullptr);
+
+    // The window's dialog (created on first use, then reused), cleared and prefilled with this contact
+    // (0 = none), and opened.
+    static QuickLogDialog *openFor(QWidget *window, Database &db, QUndoStack *undoStack, qint64 contactId = 0);
+
+    // Empties the fields and sets the date to now; with a contact, fills it in and starts at the channel.
+    void reset(qint64 contactId = 0);
+    bool save();
+
+Q_SIGNALS:
+    // Rows were created for these contacts.
+    void logged(const QList<qint64> &contactIds);
+
+private:
+    QLabel *addError(const QString &objectName);
+    void updateCompletions(const QString &text);
+    // The contact ids the contacts field names; sets an error and returns nothing if one is not known.
+    std::optional<QList<qint64>> resolveContacts();
+    void showError(const QString &field, const QString &message);
+    void clearErrors();
+
+    Database &m_db;
+    QUndoStack *m_undoStack = nullptr;
+    QLineEdit *m_contactsEdit = nullptr;
+    QCompleter *m_completer = nullptr;
+    QStringListModel *m_completions = nullptr;
+    QComboBox *m_channelCombo = nullptr;
+    QComboBox *m_directionCombo = nullptr;
+    QLineEdit *m_whenEdit = nullptr;
+    QLabel *m_whenPreview = nullptr;
+    QLineEdit *m_subjectEdit = nullptr;
+    QPlainTextEdit *m_notesEdit = nullptr;
+    QComboBox *m_sentimentCombo = nullptr;
+    QLineEdit *m_outcomeEdit = nullptr;
+    QLineEdit *m_followUpEdit = nullptr;
+    QPushButton *m_saveButton = nullptr;
+    QHash<QString, QLabel *> m_errors; // by field name as InteractionRepository reports it
+    QHash<QString, qint64> m_known; // display name (lower case) -> contact id, from completions and prefill
+};
