@@ -14,6 +14,11 @@ void Translations::install(QCoreApplication &app, const QString &lang)
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
+    // English plural forms under every language: a message missing from the user's language falls back to
+    // English, and English itself needs them ("1 contact", "2 contacts").
+    auto *plurals = new QTranslator(&app);
+    if (plurals->load(QStringLiteral(":/i18n/rapport_en.qm")))
+        QCoreApplication::installTranslator(plurals);
     auto *rapport = new QTranslator(&app);
     // qt_add_translations embeds the compiled .qm files under :/i18n/.
     if (rapport->load(locale, QStringLiteral("rapport"), QStringLiteral("_"), QStringLiteral(":/i18n")))

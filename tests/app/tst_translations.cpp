@@ -183,6 +183,44 @@ private slots:
         QVERIFY(!s);
         QCOMPARE(s.error().message, QStringLiteral("Ein Kontakt braucht einen Namen."));
     }
+
+    // English needs plural forms too: "1 contact", not "1 contact(s)".
+    void englishPluralForms()
+    {
+        QTranslator translator;
+        QVERIFY2(translator.load(QStringLiteral(RAPPORT_QM_EN)), RAPPORT_QM_EN);
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        const QString one = QCoreApplication::translate("BulkActions", "Move %n contact(s) to the trash", nullptr, 1);
+        const QString many = QCoreApplication::translate("BulkActions", "Move %n contact(s) to the trash", nullptr, 3);
+        const QString person = QCoreApplication::translate(
+            "OrganizationsView",
+            "%n people work at “%1”. They keep their other details and show no organization while it is in the "
+            "trash. Move it to the trash?",
+            nullptr, 1);
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(one, QStringLiteral("Move 1 contact to the trash"));
+        QCOMPARE(many, QStringLiteral("Move 3 contacts to the trash"));
+        QVERIFY2(person.startsWith(QStringLiteral("1 person works at")), qPrintable(person));
+    }
+
+    // Every plural message of the German file has its English forms in rapport_en.ts.
+    void englishCoversEveryPluralMessage()
+    {
+        QString error;
+        const QList<Message> de = readTs(tsPath(), &error);
+        const QList<Message> en = readTs(qEnvironmentVariable("RAPPORT_SOURCE_DIR") + QStringLiteral("/translations/rapport_en.ts"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QSet<QString> english;
+        for (const Message &m : en) {
+            QCOMPARE(m.translations.size(), 2);
+            english << m.context + u'|' + m.source;
+        }
+        QStringList missing;
+        for (const Message &m : de)
+            if (m.translations.size() > 1 && !english.contains(m.context + u'|' + m.source))
+                missing << m.context + u": " + m.source;
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u'\n')));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTranslations)

@@ -1,0 +1,170 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BulkActions</name>
+    <message numerus="yes">
+        <source>&amp;Beat to add to %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Beat to add to %n contact:</numerusform>
+            <numerusform>&amp;Beat to add to %n contacts:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Tag to add to %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Tag to add to %n contact:</numerusform>
+            <numerusform>&amp;Tag to add to %n contacts:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Beat to remove from %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Beat to remove from %n contact:</numerusform>
+            <numerusform>&amp;Beat to remove from %n contacts:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Tag to remove from %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Tag to remove from %n contact:</numerusform>
+            <numerusform>&amp;Tag to remove from %n contacts:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changing %n contact(s)…</source>
+        <translation>
+            <numerusform>Changing %n contact…</numerusform>
+            <numerusform>Changing %n contacts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add beat “%1” to %n contact(s)</source>
+        <translation>
+            <numerusform>Add beat “%1” to %n contact</numerusform>
+            <numerusform>Add beat “%1” to %n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add tag “%1” to %n contact(s)</source>
+        <translation>
+            <numerusform>Add tag “%1” to %n contact</numerusform>
+            <numerusform>Add tag “%1” to %n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove beat “%1” from %n contact(s)</source>
+        <translation>
+            <numerusform>Remove beat “%1” from %n contact</numerusform>
+            <numerusform>Remove beat “%1” from %n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove tag “%1” from %n contact(s)</source>
+        <translation>
+            <numerusform>Remove tag “%1” from %n contact</numerusform>
+            <numerusform>Remove tag “%1” from %n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Account manager for %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Account manager for %n contact:</numerusform>
+            <numerusform>&amp;Account manager for %n contacts:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Give %n contact(s) to %1</source>
+        <translation>
+            <numerusform>Give %n contact to %1</numerusform>
+            <numerusform>Give %n contacts to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Kind of %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Kind of %n contact:</numerusform>
+            <numerusform>&amp;Kind of %n contacts:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Make %n contact(s) “%1”</source>
+        <translation>
+            <numerusform>Make %n contact “%1”</numerusform>
+            <numerusform>Make %n contacts “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moving %n contact(s) to the trash…</source>
+        <translation>
+            <numerusform>Moving %n contact to the trash…</numerusform>
+            <numerusform>Moving %n contacts to the trash…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n contact(s) to the trash</source>
+        <translation>
+            <numerusform>Move %n contact to the trash</numerusform>
+            <numerusform>Move %n contacts to the trash</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditor</name>
+    <message numerus="yes">
+        <source>Delete %n contacts</source>
+        <translation>
+            <numerusform>Delete %n contact</numerusform>
+            <numerusform>Delete %n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts moved to trash. Undo with %1.</source>
+        <translation>
+            <numerusform>%n contact moved to trash. Undo with %1.</numerusform>
+            <numerusform>%n contacts moved to trash. Undo with %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n contacts</source>
+        <translation>
+            <numerusform>Restore %n contact</numerusform>
+            <numerusform>Restore %n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts restored.</source>
+        <translation>
+            <numerusform>%n contact restored.</numerusform>
+            <numerusform>%n contacts restored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shares an email or handle with %n other contact(s).</source>
+        <translation>
+            <numerusform>Shares an email or handle with %n other contact.</numerusform>
+            <numerusform>Shares an email or handle with %n other contacts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message numerus="yes">
+        <source>%n likely duplicate pair(s) found in %1 ms. Pick one, choose the contact to keep and merge.</source>
+        <translation>
+            <numerusform>%n likely duplicate pair found in %1 ms. Pick one, choose the contact to keep and merge.</numerusform>
+            <numerusform>%n likely duplicate pairs found in %1 ms. Pick one, choose the contact to keep and merge.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsView</name>
+    <message numerus="yes">
+        <source>%n people work at “%1”. They keep their other details and show no organization while it is in the trash. Move it to the trash?</source>
+        <translation>
+            <numerusform>%n person works at “%1”. They keep their other details and show no organization while it is in the trash. Move it to the trash?</numerusform>
+            <numerusform>%n people work at “%1”. They keep their other details and show no organization while it is in the trash. Move it to the trash?</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
