@@ -9,7 +9,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -139,6 +141,16 @@ private Q_SLOTS:
         m_window->undoStack()->undo();
         QVERIFY(timeline(m_ada).isEmpty());
         QVERIFY(timeline(m_bob).isEmpty());
+    }
+
+    void tabTakesTheFirstSuggestion()
+    {
+        QuickLogDialog *dialog = openByKeyboard();
+        QVERIFY(dialog);
+        type(QStringLiteral("Bob"));
+        key(Qt::Key_Tab);
+        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("contactsLineEdit"))->text(), QStringLiteral("Bob Brown"));
+        QCOMPARE(QApplication::focusWidget(), dialog->findChild<QComboBox *>(QStringLiteral("channelComboBox")));
     }
 
     void errorsStayNextToTheFields()

@@ -34,7 +34,7 @@ QString dueText(const QDateTime &due, const QDateTime &now)
 {
     const QDateTime local = due.toLocalTime();
     const QDate today = now.toLocalTime().date();
-    const QString time = QLocale().toString(local.time(), QLocale::ShortFormat);
+    const QString time = local.time().toString(QStringLiteral("HH:mm"));
     if (local.date() == today)
         return FollowUpsView::tr("Today %1").arg(time);
     if (local.date() == today.addDays(-1))
@@ -43,7 +43,7 @@ QString dueText(const QDateTime &due, const QDateTime &now)
         return FollowUpsView::tr("Tomorrow %1").arg(time);
     if (local.date().year() == today.year())
         return QLocale().toString(local, QStringLiteral("ddd d MMM, ")) + time;
-    return QLocale().toString(local, QLocale::ShortFormat);
+    return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + time;
 }
 
 } // namespace
@@ -98,6 +98,7 @@ FollowUpsView::FollowUpsView(Database &db, QUndoStack *undoStack, QWidget *paren
     m_tree->setColumnCount(ColumnCount);
     m_tree->setHeaderLabels({ tr("Due"), tr("Contact"), tr("Note"), tr("Assignee") });
     m_tree->setRootIsDecorated(false);
+    m_tree->setIndentation(fontMetrics().averageCharWidth() * 2);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -105,7 +106,7 @@ FollowUpsView::FollowUpsView(Database &db, QUndoStack *undoStack, QWidget *paren
     m_tree->addActions(m_actions);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(NoteColumn, QHeaderView::Stretch);
-    m_tree->header()->resizeSection(DueColumn, fontMetrics().horizontalAdvance(QStringLiteral("Yesterday 00:00 PM")) + 24);
+    m_tree->header()->resizeSection(DueColumn, fontMetrics().horizontalAdvance(QStringLiteral("Wed 30 Sep, 00:00")) + 48);
     m_tree->header()->resizeSection(ContactColumn, fontMetrics().averageCharWidth() * 24);
     m_tree->header()->resizeSection(AssigneeColumn, fontMetrics().averageCharWidth() * 18);
     const FollowUp::Bucket buckets[] = { FollowUp::Bucket::Overdue, FollowUp::Bucket::Today,

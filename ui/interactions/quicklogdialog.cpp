@@ -11,7 +11,9 @@
 
 #include <QComboBox>
 #include <QCompleter>
+#include <QAbstractItemView>
 #include <QDialogButtonBox>
+#include <QKeyEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -74,6 +76,9 @@ QuickLogDialog::QuickLogDialog(Database &db, QUndoStack *undoStack, QWidget *par
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_contactsEdit->setCompleter(m_completer);
+    // Tab with the list open takes the first suggestion when none is highlighted: "Paula", Tab, goes on.
+    m_completer->popup()->installEventFilter(this);
+    m_contactsEdit->installEventFilter(this);
     connect(m_contactsEdit, &QLineEdit::textEdited, this, &QuickLogDialog::updateCompletions);
     addRow(tr("&Contact:"), m_contactsEdit, kContactField);
 
@@ -100,7 +105,8 @@ QuickLogDialog::QuickLogDialog(Database &db, QUndoStack *undoStack, QWidget *par
     m_whenPreview->setForegroundRole(QPalette::PlaceholderText);
     connect(m_whenEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         const auto when = NaturalDate::parse(text, Clock::now());
-        m_whenPreview->setText(when ? QLocale().toString(*when, QLocale::LongFormat).remove(QStringLiteral(" UTC"))
+        m_whenPreview->setText(when ? QLocale().toString(when->date(), QLocale::LongFormat) + QLatin1Char(' ')
+                    + when->time().toString(QStringLiteral("HH:mm"))
                                     : tr("Not a date I can read"));
     });
     auto *whenBox = new QWidget(this);
@@ -165,6 +171,19 @@ QuickLogDialog::QuickLogDialog(Database &db, QUndoStack *undoStack, QWidget *par
     layout->addLayout(form);
     layout->addWidget(buttons);
     reset();
+}
+
+bool QuickLogDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    QAbstractItemView *popup = m_completer->popup();
+    if ((watched == popup || watched == m_contactsEdit) && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Tab && popup->isVisible()
+        && m_completions->rowCount() > 0) {
+        const QModelIndex current = popup->currentIndex();
+        m_contactsEdit->setText(current.isValid() ? current.data().toString() : m_completions->stringList().constFirst());
+        popup->hide();
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 QLabel *QuickLogDialog::addError(const QString &objectName)
@@ -234,6 +253,8 @@ void QuickLogDialog::updateCompletions(const QString &text)
         }
     }
     m_completions->setStringList(items);
+    if (!items.isEmpty())
+        m_completer->complete(); // the line edit asked before the list was filled
 }
 
 std::optional<QList<qint64>> QuickLogDialog::resolveContacts()

@@ -35,6 +35,9 @@ public:
     void reset(qint64 contactId = 0);
     bool save();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     // Rows were created for these contacts.
     void logged(const QList<qint64> &contactIds);
