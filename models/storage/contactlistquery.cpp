@@ -1,5 +1,6 @@
 #include "contactlistquery.h"
 
+#include "domain/contact.h"
 #include "storage/database.h"
 #include "storage/searchrepository.h"
 #include "storage/sqlhelpers.h"
@@ -8,6 +9,9 @@
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
+#include <functional>
 
 namespace {
 
@@ -169,7 +173,173 @@ QString ContactListQuery::orderBy(SortKey key, Qt::SortOrder order) const
     return first + QStringLiteral(", c.id") + direction(order);
 }
 
+Result<QList<ContactListQuery::Segment>> ContactListQuery::segments(SortKey key, Qt::SortOrder order)
+{
+    const bool asc = order == Qt::AscendingOrder;
+    const QString dir = direction(order);
+    const QString byId = QStringLiteral("c.id") + dir;
+    const QString contacts = QStringLiteral("contacts c");
+    auto whole = [&](const QString &column) {
+        return QList<Segment> { { contacts, { Range {} }, column + dir + QStringLiteral(", ") + byId } };
+    };
+    // Ranges of one index merged by id, e.g. the contacts of several users with the same name.
+    auto byIdIn = [&](const QString &column, const QVariantList &values, const QString &prefix) {
+        Segment s { contacts, {}, byId };
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            const QString name = u':' + prefix + QString::number(i);
+            s.ranges << Range { column + QStringLiteral(" = ") + name, { { name, values.at(i) } } };
+        }
+        return s;
+    };
+    QList<Segment> ranges; // in ascending order of the key; reversed for descending
+    Segment empty; // the contacts without a value: last in both directions
+    switch (key) {
+    case SortKey::Name:
+        return whole(QStringLiteral("c.sort_name")); // contacts_live_sort_name
+    case SortKey::Updated:
+        return whole(QStringLiteral("c.updated_at")); // contacts_live_updated
+    case SortKey::Title: // contacts_live_title
+        ranges << Segment { contacts, { { QStringLiteral("c.title IS NOT NULL"), {} } },
+            QStringLiteral("c.title") + dir + QStringLiteral(", ") + byId };
+        empty = { contacts, { { QStringLiteral("c.title IS NULL"), {} } }, byId };
+        break;
+    case SortKey::LastContacted: // contacts_live_last_contacted
+        // Never contacted counts as the oldest: first when ascending, last when descending. That is SQLite's
+        // own NULL order, so there one walk of the index serves (a broad search then reads its matches once).
+        if (!m_db.isPostgres())
+            return whole(QStringLiteral("c.last_contacted_at"));
+        ranges << Segment { contacts, { { QStringLiteral("c.last_contacted_at IS NULL"), {} } }, byId }
+               << Segment { contacts, { { QStringLiteral("c.last_contacted_at IS NOT NULL"), {} } },
+                      QStringLiteral("c.last_contacted_at") + dir + QStringLiteral(", ") + byId };
+        break;
+    case SortKey::Outlet:
+        // Outlets in name order (organizations_live_name), each one's contacts by id (contacts_live_organization;
+        // contacts of outlets with the same name merge by id: SQLite sorts only within each name). CROSS JOIN
+        // keeps SQLite walking the outlets instead of sorting every contact.
+        ranges << Segment { QStringLiteral("organizations o CROSS JOIN contacts c"),
+            { { QStringLiteral("c.organization_id = o.id AND o.deleted_at IS NULL"), {} } },
+            QStringLiteral("o.name") + dir + QStringLiteral(", ") + byId };
+        // No outlet, or one in the trash: two ranges merged by id (one query with OR reads every table row).
+        empty = { contacts,
+            { { QStringLiteral("c.organization_id IS NULL"), {} },
+                { QStringLiteral("c.organization_id IN (SELECT t.id FROM organizations t WHERE t.deleted_at IS NOT NULL)"),
+                    {} } },
+            byId };
+        break;
+    case SortKey::Kind: { // contacts_live_kind
+        if (m_kindOrder.isEmpty())
+            return whole(QStringLiteral("c.kind"));
+        QVariantList rest;
+        for (const QString &kind : m_kindOrder)
+            ranges << byIdIn(QStringLiteral("c.kind"), { kind }, QStringLiteral("skind"));
+        // Kinds not listed come after the listed ones (the schema allows only these).
+        for (const QString &kind : Contact::kinds())
+            if (!m_kindOrder.contains(kind))
+                rest << kind;
+        if (!rest.isEmpty())
+            ranges << byIdIn(QStringLiteral("c.kind"), rest, QStringLiteral("skind"));
+        break;
+    }
+    case SortKey::Owner: { // contacts_live_owner
+        // The users are few: read them in name order (the backend's own collation, as a join would sort), then
+        // each name's contacts by id.
+        QSqlQuery u(m_db.connection());
+        u.setForwardOnly(true);
+        if (!u.exec(QStringLiteral("SELECT id, name FROM users ORDER BY name, id")))
+            return m_db.errorFrom(u, Tr::tr("sorting the contact list"));
+        QString lastName;
+        QVariantList ids;
+        while (u.next()) {
+            const QString name = u.value(1).toString();
+            if (!ids.isEmpty() && name != lastName) {
+                ranges << byIdIn(QStringLiteral("c.owner_id"), ids, QStringLiteral("sowner"));
+                ids.clear();
+            }
+            lastName = name;
+            ids << u.value(0);
+        }
+        if (u.lastError().isValid())
+            return m_db.errorFrom(u, Tr::tr("sorting the contact list"));
+        if (!ids.isEmpty())
+            ranges << byIdIn(QStringLiteral("c.owner_id"), ids, QStringLiteral("sowner"));
+        empty = { contacts, { { QStringLiteral("c.owner_id IS NULL"), {} } }, byId };
+        break;
+    }
+    }
+    if (!asc)
+        std::reverse(ranges.begin(), ranges.end());
+    if (!empty.from.isEmpty())
+        ranges << empty;
+    return ranges;
+}
+
 Result<QList<qint64>> ContactListQuery::orderedIds(SortKey key, Qt::SortOrder order, int limit)
+{
+    const bool postgres = m_db.isPostgres();
+    const bool text = !SearchRepository::terms(m_filter.text).isEmpty();
+    // Without a text search, or with a broad one on SQLite, every order is read off an index: one range after
+    // another (the values in order, then the empty ones; one per kind or per owner name), so nothing sorts
+    // 100,000 rows. A search matching few contacts sorts just those, in one query.
+    const bool broad = text && !postgres && isBroadSearch();
+    if (text && !broad)
+        return sortedIds(key, order, limit);
+    const Result<QList<Segment>> segments = this->segments(key, order);
+    if (!segments)
+        return segments.error();
+    QVariantMap filterBinds;
+    // With a broad search the text match is only a filter (SQLite: "+c.id IN"), so the planner walks the index.
+    const QString condition = filterCondition(filterBinds, broad);
+    QList<qint64> ids;
+    if (limit >= 0)
+        ids.reserve(limit);
+    for (const Segment &segment : *segments) {
+        const qsizetype left = limit >= 0 ? limit - ids.size() : -1;
+        if (left == 0)
+            break;
+        QList<qint64> merged;
+        for (const Range &range : segment.ranges) {
+            QSqlQuery q(m_db.connection());
+            q.setForwardOnly(true);
+            QString where = QStringLiteral("c.deleted_at IS NULL");
+            if (!range.where.isEmpty())
+                where += QStringLiteral(" AND ") + range.where;
+            if (!condition.isEmpty())
+                where += QStringLiteral(" AND ") + condition;
+            q.prepare(QStringLiteral("SELECT c.id FROM ") + segment.from + QStringLiteral(" WHERE ") + where
+                + QStringLiteral(" ORDER BY ") + segment.orderBy + (left >= 0 ? QStringLiteral(" LIMIT :limit") : QString()));
+            for (auto it = filterBinds.cbegin(); it != filterBinds.cend(); ++it)
+                q.bindValue(it.key(), it.value());
+            for (auto it = range.binds.cbegin(); it != range.binds.cend(); ++it)
+                q.bindValue(it.key(), it.value());
+            if (left >= 0)
+                q.bindValue(QStringLiteral(":limit"), left);
+            if (!q.exec())
+                return m_db.errorFrom(q, Tr::tr("sorting the contact list"));
+            QList<qint64> part;
+            while (q.next())
+                part.append(q.value(0).toLongLong());
+            if (q.lastError().isValid())
+                return m_db.errorFrom(q, Tr::tr("sorting the contact list"));
+            if (segment.ranges.size() == 1) {
+                merged = std::move(part);
+            } else if (!part.isEmpty()) {
+                // Several ranges of one segment are each in id order: merge them.
+                QList<qint64> both(merged.size() + part.size());
+                if (order == Qt::AscendingOrder)
+                    std::merge(merged.cbegin(), merged.cend(), part.cbegin(), part.cend(), both.begin());
+                else
+                    std::merge(merged.cbegin(), merged.cend(), part.cbegin(), part.cend(), both.begin(), std::greater<>());
+                merged = std::move(both);
+            }
+        }
+        if (left >= 0 && merged.size() > left)
+            merged.resize(left);
+        ids.append(merged);
+    }
+    return ids;
+}
+
+Result<QList<qint64>> ContactListQuery::sortedIds(SortKey key, Qt::SortOrder order, int limit)
 {
     // Join only what the order needs: the narrower the rows, the cheaper the sort.
     QString from = QStringLiteral("contacts c");
@@ -179,12 +349,8 @@ Result<QList<qint64>> ContactListQuery::orderedIds(SortKey key, Qt::SortOrder or
         from += QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id");
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    // Only the name and last-contacted orders have an index to walk (contacts_live_sort_name,
-    // contacts_last_contacted); PostgreSQL plans this itself.
-    const bool walk = !m_db.isPostgres() && (key == SortKey::Name || key == SortKey::LastContacted)
-        && !m_filter.text.trimmed().isEmpty() && isBroadSearch();
     QVariantMap binds;
-    const QString condition = filterCondition(binds, walk);
+    const QString condition = filterCondition(binds);
     q.prepare(QStringLiteral("SELECT c.id FROM ") + from + QStringLiteral(" WHERE c.deleted_at IS NULL")
         + (condition.isEmpty() ? QString() : QStringLiteral(" AND ") + condition) + QStringLiteral(" ORDER BY ")
         + orderBy(key, order) + (limit >= 0 ? QStringLiteral(" LIMIT :limit") : QString()));

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -198,6 +199,8 @@ private Q_SLOTS:
     void broadSearchCompletesInTheBackground();
     void sortWhileIncompleteReadsEverything_data() { TestDatabase::addBackends(); }
     void sortWhileIncompleteReadsEverything();
+    void sortsTrashSameNamesAndBroadSearch_data() { TestDatabase::addBackends(); }
+    void sortsTrashSameNamesAndBroadSearch();
     void filterJsonRoundTrip();
 };
 
@@ -607,6 +610,127 @@ void TestContactListModel::sortWhileIncompleteReadsEverything()
     QCOMPARE(modelOrder(model), expectedOrder(rows, ContactListModel::UpdatedColumn, Qt::DescendingOrder));
     QTest::qWait(300); // the abandoned snapshot must not arrive
     QCOMPARE(model.rowCount(), kContacts);
+}
+
+// What the list should show for every live contact, read back without any ORDER BY.
+QList<Expected> readExpected(Database &db, bool withDoNotContact)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT c.id, c.display_name, o.name, c.title, c.kind, u.name, c.last_contacted_at, "
+                               "c.updated_at, c.do_not_contact FROM contacts c "
+                               "LEFT JOIN organizations o ON o.id = c.organization_id AND o.deleted_at IS NULL "
+                               "LEFT JOIN users u ON u.id = c.owner_id WHERE c.deleted_at IS NULL")))
+        qFatal("reading the contacts failed");
+    QList<Expected> all;
+    while (q.next()) {
+        if (!withDoNotContact && q.value(8).toInt() != 0)
+            continue;
+        Expected e;
+        e.id = q.value(0).toLongLong();
+        e.name = q.value(1).toString();
+        if (!q.value(2).isNull())
+            e.outlet = q.value(2).toString();
+        if (!q.value(3).isNull())
+            e.title = q.value(3).toString();
+        e.kind = q.value(4).toString();
+        if (!q.value(5).isNull())
+            e.owner = q.value(5).toString();
+        if (!q.value(6).isNull())
+            e.lastContacted = q.value(6).toLongLong();
+        e.updated = q.value(7).toLongLong();
+        all << e;
+    }
+    return all;
+}
+
+// The orders are read as ranges of indexes (one per kind, per owner name, per outlet, then the empty values):
+// trashed contacts and outlets, two users with the same name, a filter, and a search broad enough that SQLite
+// walks the order's index must all give the same order as sorting everything.
+void TestContactListModel::sortsTrashSameNamesAndBroadSearch()
+{
+    OPEN_TEST_DATABASE(db);
+    (void)fill(*db);
+    UserRepository users(*db);
+    const Result<User> zoe = users.ensureUser(QStringLiteral("zoe"), QStringLiteral("Zoe Owner"));
+    const Result<User> adam = users.ensureUser(QStringLiteral("adam"), QStringLiteral("Adam Owner"));
+    const Result<User> zoe2 = users.ensureUser(QStringLiteral("zoe2"), QStringLiteral("Zoe Owner"));
+    QVERIFY(zoe && adam && zoe2);
+    QList<qint64> outlets;
+    QSqlQuery q(db->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT id FROM organizations")));
+    while (q.next())
+        outlets << q.value(0).toLongLong();
+    std::sort(outlets.begin(), outlets.end());
+    QCOMPARE(outlets.size(), 5);
+    // A search broad enough (over 2,000 matches) to walk the order's index on SQLite.
+    QVERIFY(q.prepare(QStringLiteral(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2100) "
+        "INSERT INTO contacts (display_name, sort_name, title, kind, organization_id, owner_id, last_contacted_at, "
+        "created_at, updated_at) SELECT 'Broad ' || (10000 + i), 'broad ' || (10000 + i), "
+        "CASE WHEN i % 4 = 0 THEN NULL ELSE 'Title ' || (i % 7) END, "
+        "CASE i % 3 WHEN 0 THEN 'journalist' WHEN 1 THEN 'editor' ELSE 'analyst' END, "
+        "CASE i % 6 WHEN 0 THEN NULL WHEN 1 THEN CAST(:o0 AS BIGINT) WHEN 2 THEN CAST(:o1 AS BIGINT) "
+        "WHEN 3 THEN CAST(:o2 AS BIGINT) WHEN 4 THEN CAST(:o3 AS BIGINT) ELSE CAST(:o4 AS BIGINT) END, "
+        "CASE WHEN i % 5 = 0 THEN NULL WHEN i % 3 = 0 THEN CAST(:zoe2 AS BIGINT) WHEN i % 2 = 1 "
+        "THEN CAST(:zoe AS BIGINT) ELSE CAST(:adam AS BIGINT) END, "
+        "CASE WHEN i % 3 = 0 THEN NULL ELSE 1700000000000 + (i % 11) * 86400000 END, 0, "
+        "1710000000000 + (i % 13) * 1000 FROM n")));
+    for (int i = 0; i < 5; ++i)
+        q.bindValue(QStringLiteral(":o%1").arg(i), outlets.at(i));
+    q.bindValue(QStringLiteral(":zoe"), zoe->id);
+    q.bindValue(QStringLiteral(":zoe2"), zoe2->id);
+    q.bindValue(QStringLiteral(":adam"), adam->id);
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    // Some of the first contacts move to the second Zoe; one outlet and every tenth contact go to the trash.
+    QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET owner_id = %1 WHERE owner_id = %2 AND id % 7 = 0")
+                       .arg(zoe2->id)
+                       .arg(zoe->id)));
+    QVERIFY(q.exec(QStringLiteral("UPDATE organizations SET deleted_at = 1 WHERE id = %1").arg(outlets.at(2))));
+    QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET deleted_at = 1 WHERE id % 10 = 3")));
+    const QList<Expected> all = readExpected(*db, true);
+    const QList<Expected> contactable = readExpected(*db, false);
+    QList<Expected> broad;
+    for (const Expected &e : all)
+        if (e.name.startsWith(QStringLiteral("Broad ")))
+            broad << e;
+    QVERIFY(broad.size() > 1800);
+
+    ContactListModel model(*db);
+    model.setFirstSliceSize(50);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    for (int column = 0; column < ContactListModel::ColumnCount; ++column) {
+        if (!ContactListModel::isSortable(column))
+            continue;
+        for (Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+            const QByteArray what = QByteArray::number(column) + (order == Qt::AscendingOrder ? " asc" : " desc");
+            model.sort(column, order);
+            model.setFilter({});
+            if (!model.isComplete()) {
+                QSignalSpy completed(&model, &ContactListModel::snapshotCompleted);
+                QVERIFY(completed.wait(10000));
+            }
+            QVERIFY2(modelOrder(model) == expectedOrder(all, column, order), what.constData());
+
+            ContactFilter filter;
+            filter.doNotContact = ContactFilter::DoNotContact::Exclude;
+            model.setFilter(filter);
+            if (!model.isComplete()) {
+                QSignalSpy completed(&model, &ContactListModel::snapshotCompleted);
+                QVERIFY(completed.wait(10000));
+            }
+            QVERIFY2(modelOrder(model) == expectedOrder(contactable, column, order), what.constData());
+
+            filter = {};
+            filter.text = QStringLiteral("broad");
+            QSignalSpy completed(&model, &ContactListModel::snapshotCompleted);
+            model.setFilter(filter);
+            const QList<qint64> expected = expectedOrder(broad, column, order);
+            QVERIFY2(!model.isComplete(), what.constData());
+            QVERIFY2(modelOrder(model) == expected.mid(0, 50), what.constData());
+            QVERIFY2(completed.wait(10000), what.constData());
+            QVERIFY2(modelOrder(model) == expected, what.constData());
+        }
+    }
 }
 
 void TestContactListModel::filterJsonRoundTrip()

@@ -33,6 +33,10 @@ CREATE TABLE organizations (
 -- @stmt all
 CREATE INDEX organizations_name ON organizations (name)
 
+-- Outlets in name order, trash left out: the contact list sorted by outlet walks it (with contacts_live_organization).
+-- @stmt all
+CREATE INDEX organizations_live_name ON organizations (name, id) WHERE deleted_at IS NULL
+
 -- @stmt all
 CREATE TABLE contacts (
     id @ID@,
@@ -79,6 +83,27 @@ CREATE INDEX contacts_owner ON contacts (owner_id)
 
 -- @stmt all
 CREATE INDEX contacts_last_contacted ON contacts (last_contacted_at, id)
+
+-- Every other sortable column of the contact list, trash left out, with the id that breaks ties: the list
+-- reads each order (or each range of it: one kind, one owner, one outlet, the empty values) straight off
+-- the index instead of sorting 100,000 rows (ContactListQuery::orderedIds).
+-- @stmt all
+CREATE INDEX contacts_live_title ON contacts (title, id) WHERE deleted_at IS NULL
+
+-- @stmt all
+CREATE INDEX contacts_live_kind ON contacts (kind, id) WHERE deleted_at IS NULL
+
+-- @stmt all
+CREATE INDEX contacts_live_owner ON contacts (owner_id, id) WHERE deleted_at IS NULL
+
+-- @stmt all
+CREATE INDEX contacts_live_organization ON contacts (organization_id, id) WHERE deleted_at IS NULL
+
+-- @stmt all
+CREATE INDEX contacts_live_last_contacted ON contacts (last_contacted_at, id) WHERE deleted_at IS NULL
+
+-- @stmt all
+CREATE INDEX contacts_live_updated ON contacts (updated_at, id) WHERE deleted_at IS NULL
 
 -- @stmt all
 CREATE TABLE contact_emails (
