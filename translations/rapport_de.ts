@@ -672,6 +672,26 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
             <numerusform>Hat eine E-Mail-Adresse oder ein Handle mit %n anderen Kontakten gemeinsam.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Log…</source>
+        <translation>Er&amp;fassen…</translation>
+    </message>
+    <message>
+        <source>Log a conversation with this contact</source>
+        <translation>Unterhaltung mit diesem Kontakt erfassen</translation>
+    </message>
+    <message>
+        <source>Log a call, email or meeting with this contact</source>
+        <translation>Anruf, E-Mail oder Treffen mit diesem Kontakt erfassen</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Verlauf</translation>
+    </message>
 </context>
 <context>
     <name>ContactFilterPanel</name>
@@ -1764,6 +1784,21 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     </message>
 </context>
 <context>
+    <name>FollowUpCommand</name>
+    <message>
+        <source>Complete follow-up with %1</source>
+        <translation>Wiedervorlage zu %1 erledigen</translation>
+    </message>
+    <message>
+        <source>Snooze follow-up with %1</source>
+        <translation>Wiedervorlage zu %1 zurückstellen</translation>
+    </message>
+    <message>
+        <source>Reassign follow-up to %1</source>
+        <translation>Wiedervorlage neu an %1 zuweisen</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpRepository</name>
     <message>
         <source>A follow-up needs a contact or a campaign.</source>
@@ -1828,6 +1863,121 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     <message>
         <source>counting overdue follow-ups</source>
         <translation>Zählen der überfälligen Wiedervorlagen</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <source>Today %1</source>
+        <translation>Heute %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Gestern %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>Morgen %1</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>&amp;Erledigen</translation>
+    </message>
+    <message>
+        <source>Mark the follow-up as done</source>
+        <translation>Wiedervorlage als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Snooze 1 &amp;Day</source>
+        <translation>1 &amp;Tag zurückstellen</translation>
+    </message>
+    <message>
+        <source>Move the due time one day on</source>
+        <translation>Fälligkeit um einen Tag verschieben</translation>
+    </message>
+    <message>
+        <source>Snooze 1 &amp;Week</source>
+        <translation>1 &amp;Woche zurückstellen</translation>
+    </message>
+    <message>
+        <source>Move the due time one week on</source>
+        <translation>Fälligkeit um eine Woche verschieben</translation>
+    </message>
+    <message>
+        <source>Snooze &amp;To…</source>
+        <translation>Zurückstellen &amp;bis…</translation>
+    </message>
+    <message>
+        <source>Pick a new due date and time</source>
+        <translation>Neues Fälligkeitsdatum mit Uhrzeit wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation>&amp;Neu zuweisen…</translation>
+    </message>
+    <message>
+        <source>Give the follow-up to someone else</source>
+        <translation>Wiedervorlage einer anderen Person zuweisen</translation>
+    </message>
+    <message>
+        <source>Open follow-ups by due date</source>
+        <translation>Offene Wiedervorlagen nach Fälligkeit</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Nothing to follow up. Add a follow-up date when you log a conversation (Ctrl+L).</source>
+        <translation>Keine offenen Wiedervorlagen. Geben Sie beim Erfassen einer Unterhaltung ein Wiedervorlagedatum an (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>Wiedervorlage fällig</translation>
+    </message>
+    <message>
+        <source>Snooze Follow-up</source>
+        <translation>Wiedervorlage zurückstellen</translation>
+    </message>
+    <message>
+        <source>New due time</source>
+        <translation>Neue Fälligkeit</translation>
+    </message>
+    <message>
+        <source>Due &amp;on:</source>
+        <translation>&amp;Fällig am:</translation>
+    </message>
+    <message>
+        <source>Reassign Follow-up</source>
+        <translation>Wiedervorlage neu zuweisen</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to:</source>
+        <translation>&amp;Zuweisen an:</translation>
     </message>
 </context>
 <context>
@@ -2105,6 +2255,20 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     </message>
 </context>
 <context>
+    <name>LogInteractionCommand</name>
+    <message>
+        <source>Log %1 with %2</source>
+        <translation>%1 mit %2 erfassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Log %1 with %n people</source>
+        <translation>
+            <numerusform>%1 mit %n Person erfassen</numerusform>
+            <numerusform>%1 mit %n Personen erfassen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Contacts</source>
@@ -2278,6 +2442,30 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
         <source>That contact is not in the list as it is filtered now.</source>
         <translation>Dieser Kontakt ist in der aktuell gefilterten Liste nicht enthalten.</translation>
     </message>
+    <message>
+        <source>Follow-ups (%L1)</source>
+        <comment>sidebar: overdue count</comment>
+        <translation>Wiedervorl. (%L1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s) overdue</source>
+        <translation>
+            <numerusform>%n Wiedervorlage überfällig</numerusform>
+            <numerusform>%n Wiedervorlagen überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Erfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Log a Conversation…</source>
+        <translation>&amp;Unterhaltung erfassen…</translation>
+    </message>
+    <message>
+        <source>Log a call, email or meeting with a contact (%1)</source>
+        <translation>Anruf, E-Mail oder Treffen mit einem Kontakt erfassen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>MergeContactsCommand</name>
@@ -2335,6 +2523,25 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     <message>
         <source>recording the schema version</source>
         <translation>Speichern der Schema-Version</translation>
+    </message>
+</context>
+<context>
+    <name>NaturalDate</name>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>gestern</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>morgen</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
     </message>
 </context>
 <context>
@@ -2727,6 +2934,125 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
 </context>
 <context>
+    <name>QuickLogDialog</name>
+    <message>
+        <source>Log a conversation</source>
+        <translation>Unterhaltung erfassen</translation>
+    </message>
+    <message>
+        <source>Type a name; separate several with commas</source>
+        <translation>Namen eingeben; mehrere durch Kommas trennen</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Kontakt:</translation>
+    </message>
+    <message>
+        <source>Type the first letter to pick: C for Call, E for Email, M for Meeting…</source>
+        <translation>Per Anfangsbuchstabe wählen: A für Anruf, E für E-Mail, T für Treffen…</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>Ka&amp;nal:</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>&amp;Richtung:</translation>
+    </message>
+    <message>
+        <source>now, yesterday 15:00, today 9:30, 2026-11-20 14:00</source>
+        <translation>jetzt, gestern 15:00, heute 9:30, 20.11.2026 14:00</translation>
+    </message>
+    <message>
+        <source>Not a date I can read</source>
+        <translation>Kein lesbares Datum</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Zeitpunkt:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>N&amp;otizen:</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>− Negative</source>
+        <translation>− Negativ</translation>
+    </message>
+    <message>
+        <source>0 Neutral</source>
+        <translation>0 Neutral</translation>
+    </message>
+    <message>
+        <source>+ Positive</source>
+        <translation>+ Positiv</translation>
+    </message>
+    <message>
+        <source>S&amp;entiment:</source>
+        <translation>&amp;Stimmung:</translation>
+    </message>
+    <message>
+        <source>e.g. interested, wants exclusive, declined</source>
+        <translation>z. B. interessiert, wünscht Exklusivität, abgelehnt</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Ergebnis:</translation>
+    </message>
+    <message>
+        <source>optional: tomorrow 10:00, 2026-12-01</source>
+        <translation>optional: morgen 10:00, 01.12.2026</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up:</source>
+        <translation>&amp;Wiedervorlage:</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Erfassen</translation>
+    </message>
+    <message>
+        <source>Save the conversation (%1)</source>
+        <translation>Unterhaltung speichern (%1)</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>Ohne Speichern schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Type the name of the person you talked to.</source>
+        <translation>Geben Sie den Namen der Person ein, mit der Sie gesprochen haben.</translation>
+    </message>
+    <message>
+        <source>No contact is called “%1”.</source>
+        <translation>Es gibt keinen Kontakt namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Several contacts match “%1”: pick one from the list.</source>
+        <translation>Mehrere Kontakte passen zu „%1“: Wählen Sie einen aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Type a date such as “yesterday 15:00”, “today 9:30” or “2026-11-20 14:00”.</source>
+        <translation>Geben Sie ein Datum wie „gestern 15:00“, „heute 9:30“ oder „20.11.2026 14:00“ ein.</translation>
+    </message>
+    <message>
+        <source>Type a date such as “tomorrow 10:00” or “2026-12-01”, or leave it empty.</source>
+        <translation>Geben Sie ein Datum wie „morgen 10:00“ oder „01.12.2026“ ein, oder lassen Sie das Feld leer.</translation>
+    </message>
+</context>
+<context>
     <name>SaveViewDialog</name>
     <message>
         <source>Save View</source>
@@ -2896,6 +3222,26 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
 </context>
 <context>
+    <name>TimelineDelegate</name>
+    <message>
+        <source>Pitch</source>
+        <comment>noun: offering a story to a journalist</comment>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Berichterstattung</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <source>Pitched “%1”</source>
@@ -2915,6 +3261,53 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>loading the timeline</source>
         <translation>Laden des Verlaufs</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Show one channel only</source>
+        <translation>Nur einen Kanal anzeigen</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <source>Pitches</source>
+        <translation>Pitches</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Berichterstattung</translation>
+    </message>
+    <message>
+        <source>Search the timeline</source>
+        <translation>Verlauf durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search subjects and notes</source>
+        <translation>Betreff und Notizen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Conversations, newest first</source>
+        <translation>Unterhaltungen, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Nothing matches this filter.</source>
+        <translation>Keine Treffer für diesen Filter.</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Log one with Ctrl+L.</source>
+        <translation>Noch keine Unterhaltungen. Erfassen Sie eine mit Ctrl+L.</translation>
     </message>
 </context>
 <context>

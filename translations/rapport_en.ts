@@ -167,4 +167,24 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>LogInteractionCommand</name>
+    <message numerus="yes">
+        <source>Log %1 with %n people</source>
+        <translation>
+            <numerusform>Log %1 with %n person</numerusform>
+            <numerusform>Log %1 with %n people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n follow-up(s) overdue</source>
+        <translation>
+            <numerusform>%n follow-up overdue</numerusform>
+            <numerusform>%n follow-ups overdue</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
