@@ -222,7 +222,8 @@ Result<QList<ContactListQuery::Segment>> ContactListQuery::segments(SortKey key,
         // No outlet, or one in the trash: two ranges merged by id (one query with OR reads every table row).
         empty = { contacts,
             { { QStringLiteral("c.organization_id IS NULL"), {} },
-                { QStringLiteral("c.organization_id IN (SELECT t.id FROM organizations t WHERE t.deleted_at IS NOT NULL)"),
+                { QStringLiteral("c.organization_id IN "
+                                 "(SELECT t.id FROM organizations t WHERE t.deleted_at IS NOT NULL)"),
                     {} } },
             byId };
         break;
@@ -306,7 +307,8 @@ Result<QList<qint64>> ContactListQuery::orderedIds(SortKey key, Qt::SortOrder or
             if (!condition.isEmpty())
                 where += QStringLiteral(" AND ") + condition;
             q.prepare(QStringLiteral("SELECT c.id FROM ") + segment.from + QStringLiteral(" WHERE ") + where
-                + QStringLiteral(" ORDER BY ") + segment.orderBy + (left >= 0 ? QStringLiteral(" LIMIT :limit") : QString()));
+                + QStringLiteral(" ORDER BY ") + segment.orderBy
+                + (left >= 0 ? QStringLiteral(" LIMIT :limit") : QString()));
             for (auto it = filterBinds.cbegin(); it != filterBinds.cend(); ++it)
                 q.bindValue(it.key(), it.value());
             for (auto it = range.binds.cbegin(); it != range.binds.cend(); ++it)
@@ -328,7 +330,8 @@ Result<QList<qint64>> ContactListQuery::orderedIds(SortKey key, Qt::SortOrder or
                 if (order == Qt::AscendingOrder)
                     std::merge(merged.cbegin(), merged.cend(), part.cbegin(), part.cend(), both.begin());
                 else
-                    std::merge(merged.cbegin(), merged.cend(), part.cbegin(), part.cend(), both.begin(), std::greater<>());
+                    std::merge(merged.cbegin(), merged.cend(), part.cbegin(), part.cend(), both.begin(),
+                        std::greater<>());
                 merged = std::move(both);
             }
         }

@@ -67,7 +67,8 @@ public:
     // the same direction). With a limit >= 0, only the first `limit` of them.
     // Every order is read off partial (column, id) indexes, one range after another (the values in order, then
     // the empty ones; per kind in kindOrder(); per owner name; outlets in name order joined by
-    // (organization_id, id)), so no query sorts the whole table: 15-60 ms for 100,000 contacts (SQLite), outlet the slowest.
+    // (organization_id, id)), so no query sorts the whole table: 15-60 ms for 100,000 contacts (SQLite), outlet
+    // the slowest.
     Result<QList<qint64>> orderedIds(SortKey key, Qt::SortOrder order, int limit = -1);
     // The rows with these ids, in the order given; ids no longer there (deleted since) are left out.
     Result<QList<ContactListRow>> rows(const QList<qint64> &ids);
