@@ -2445,7 +2445,7 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     <message>
         <source>Follow-ups (%L1)</source>
         <comment>sidebar: overdue count</comment>
-        <translation>Wiedervorl. (%L1)</translation>
+        <translation>Wiedervorlagen (%L1)</translation>
     </message>
     <message numerus="yes">
         <source>%n follow-up(s) overdue</source>

@@ -230,6 +230,9 @@ void MainWindow::createSections()
     for (int i = 0; i < m_sidebar->count(); ++i) {
         QListWidgetItem *item = m_sidebar->item(i);
         textWidth = qMax(textWidth, fontMetrics().horizontalAdvance(item->text()));
+        if (kSections[i].section == Section::FollowUps) // room for the overdue count shown beside it
+            textWidth = qMax(textWidth, fontMetrics().horizontalAdvance(
+                                            tr("Follow-ups (%L1)", "sidebar: overdue count").arg(999)));
         item->setSizeHint(QSize(-1, qMax(fontMetrics().height(), m_sidebar->iconSize().height()) + 14));
     }
     m_sidebar->setFixedWidth(textWidth + m_sidebar->iconSize().width() + 6 * fontMetrics().averageCharWidth());
