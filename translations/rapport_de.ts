@@ -1166,6 +1166,15 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
+        <source>Health</source>
+        <comment>relationship health score column</comment>
+        <translation>Beziehungsqualität</translation>
+    </message>
+    <message>
+        <source>Relationship health: %1 of 100</source>
+        <translation>Beziehungsqualität: %1 von 100</translation>
+    </message>
+    <message>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>

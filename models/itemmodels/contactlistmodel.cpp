@@ -98,7 +98,8 @@ QString ContactListModel::kindLabel(const QString &kind)
 
 QString ContactListModel::columnKey(int column)
 {
-    static const char *const keys[] = { "name", "outlet", "title", "kind", "owner", "lastContacted", "email", "updated" };
+    static const char *const keys[] = { "name", "outlet", "title", "kind", "owner", "lastContacted", "health", "email",
+        "updated" };
     static_assert(std::size(keys) == ColumnCount);
     return column >= 0 && column < ColumnCount ? QString::fromLatin1(keys[column]) : QString();
 }
@@ -128,6 +129,8 @@ int ContactListModel::columnCount(const QModelIndex &parent) const
 
 QVariant ContactListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole && section == HealthColumn)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -143,6 +146,8 @@ QVariant ContactListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Owner", "account manager in charge of the contact");
     case LastContactedColumn:
         return tr("Last contacted");
+    case HealthColumn:
+        return tr("Health", "relationship health score column");
     case EmailColumn:
         return tr("Email");
     case UpdatedColumn:
@@ -175,6 +180,8 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
             return row->owner;
         case LastContactedColumn:
             return shortDate(row->lastContactedAt);
+        case HealthColumn:
+            return row->healthScore ? QLocale().toString(*row->healthScore) : QString();
         case EmailColumn:
             return row->email;
         case UpdatedColumn:
@@ -188,16 +195,24 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
             return row->kind;
         case LastContactedColumn:
             return row->lastContactedAt;
+        case HealthColumn:
+            return row->healthScore ? QVariant(*row->healthScore) : QVariant(QMetaType::fromType<int>());
         case UpdatedColumn:
             return row->updatedAt;
         default:
             return data(index, Qt::DisplayRole);
         }
+    case Qt::TextAlignmentRole:
+        if (index.column() == HealthColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
     case Qt::ToolTipRole:
         if (row->doNotContact)
             return tr("%1 asked not to be contacted.").arg(row->name);
         if (index.column() == LastContactedColumn && row->lastContactedAt.isValid())
             return QLocale().toString(row->lastContactedAt.toLocalTime(), QLocale::LongFormat);
+        if (index.column() == HealthColumn && row->healthScore)
+            return tr("Relationship health: %1 of 100").arg(QLocale().toString(*row->healthScore));
         if (index.column() == UpdatedColumn && row->updatedAt.isValid())
             return QLocale().toString(row->updatedAt.toLocalTime(), QLocale::LongFormat);
         return {};
@@ -300,6 +315,8 @@ ContactListQuery::SortKey ContactListModel::sortKey() const
         return ContactListQuery::SortKey::Owner;
     case LastContactedColumn:
         return ContactListQuery::SortKey::LastContacted;
+    case HealthColumn:
+        return ContactListQuery::SortKey::Health;
     case UpdatedColumn:
         return ContactListQuery::SortKey::Updated;
     default:

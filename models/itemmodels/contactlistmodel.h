@@ -33,6 +33,7 @@ public:
         KindColumn,
         OwnerColumn,
         LastContactedColumn,
+        HealthColumn, // relationship health 0-100; empty when never scored
         EmailColumn,
         UpdatedColumn,
         ColumnCount
@@ -41,7 +42,7 @@ public:
 
     enum Role {
         IdRole = Qt::UserRole, // qint64
-        SortRole, // the raw value the column sorts on (text, kind key, QDateTime)
+        SortRole, // the raw value the column sorts on (text, kind key, QDateTime, health int or null)
         DoNotContactRole, // bool
     };
     Q_ENUM(Role)

@@ -165,6 +165,11 @@ QString ContactListQuery::orderBy(SortKey key, Qt::SortOrder order) const
         first = QStringLiteral("c.last_contacted_at")
             + (order == Qt::AscendingOrder ? QStringLiteral(" ASC NULLS FIRST") : QStringLiteral(" DESC NULLS LAST"));
         break;
+    case SortKey::Health:
+        // Never scored counts as the lowest, like never contacted (contacts_live_health).
+        first = QStringLiteral("c.health_score")
+            + (order == Qt::AscendingOrder ? QStringLiteral(" ASC NULLS FIRST") : QStringLiteral(" DESC NULLS LAST"));
+        break;
     case SortKey::Updated:
         first = QStringLiteral("c.updated_at") + direction(order);
         break;
@@ -211,6 +216,14 @@ Result<QList<ContactListQuery::Segment>> ContactListQuery::segments(SortKey key,
         ranges << Segment { contacts, { { QStringLiteral("c.last_contacted_at IS NULL"), {} } }, byId }
                << Segment { contacts, { { QStringLiteral("c.last_contacted_at IS NOT NULL"), {} } },
                       QStringLiteral("c.last_contacted_at") + dir + QStringLiteral(", ") + byId };
+        break;
+    case SortKey::Health: // contacts_live_health
+        // Never scored counts as the lowest, as never contacted does above (SQLite's own NULL order).
+        if (!m_db.isPostgres())
+            return whole(QStringLiteral("c.health_score"));
+        ranges << Segment { contacts, { { QStringLiteral("c.health_score IS NULL"), {} } }, byId }
+               << Segment { contacts, { { QStringLiteral("c.health_score IS NOT NULL"), {} } },
+                      QStringLiteral("c.health_score") + dir + QStringLiteral(", ") + byId };
         break;
     case SortKey::Outlet:
         // Outlets in name order (organizations_live_name), each one's contacts by id (contacts_live_organization;
@@ -393,7 +406,7 @@ Result<QList<ContactListRow>> ContactListQuery::rows(const QList<qint64> &ids)
     q.prepare(QStringLiteral(
                   "SELECT c.id, c.display_name, o.name, c.title, c.kind, u.name, "
                   "(SELECT e.email FROM contact_emails e WHERE e.contact_id = c.id ORDER BY e.position, e.id LIMIT 1), "
-                  "c.last_contacted_at, c.updated_at, c.do_not_contact "
+                  "c.last_contacted_at, c.updated_at, c.do_not_contact, c.health_score "
                   "FROM contacts c "
                   "LEFT JOIN organizations o ON o.id = c.organization_id AND o.deleted_at IS NULL "
                   "LEFT JOIN users u ON u.id = c.owner_id "
@@ -417,6 +430,8 @@ Result<QList<ContactListRow>> ContactListQuery::rows(const QList<qint64> &ids)
         r.lastContactedAt = Sql::time(q.value(7));
         r.updatedAt = Sql::time(q.value(8));
         r.doNotContact = q.value(9).toInt() != 0;
+        if (const QVariant health = q.value(10); !health.isNull())
+            r.healthScore = health.toInt();
         byId.insert(r.id, std::move(r));
     }
     if (q.lastError().isValid())

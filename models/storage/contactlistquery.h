@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include <optional>
+
 class Database;
 
 // One line of the contact list: only what the list shows, nothing of the full profile.
@@ -23,6 +25,7 @@ struct ContactListRow
     QString email; // the first email address
     QDateTime lastContactedAt;
     QDateTime updatedAt;
+    std::optional<int> healthScore; // relationship health 0-100; empty: never scored
     bool doNotContact = false;
 };
 
@@ -40,11 +43,12 @@ struct ContactListRow
 // ids, so the first screenful of a broad search comes back within a keystroke's budget.
 //
 // Ordering is the same on both backends: text columns put empty values last in both directions; a
-// missing "last contacted" time counts as the oldest (never contacted comes first when ascending).
+// missing "last contacted" time counts as the oldest (never contacted comes first when ascending), and a
+// missing health score (never scored) as the lowest.
 class ContactListQuery final
 {
 public:
-    enum class SortKey { Name, Outlet, Title, Kind, Owner, LastContacted, Updated };
+    enum class SortKey { Name, Outlet, Title, Kind, Owner, LastContacted, Health, Updated };
 
     explicit ContactListQuery(Database &db)
         : m_db(db)

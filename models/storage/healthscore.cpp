@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace {
 
@@ -259,9 +260,13 @@ Result<HealthScore> HealthRepository::explain(Database &db, qint64 contactId)
     return HealthScore::compute(*in, now);
 }
 
-Result<HealthRepository::RecomputeStats> HealthRepository::recomputeAll(Database &db)
+namespace {
+
+// recomputeAll() as of `now`; with ownTransactions the writes go in short transactions of their own, without
+// them into the caller's open transaction.
+Result<HealthRepository::RecomputeStats> recomputeEverybody(Database &db, const QDateTime &now, bool ownTransactions)
 {
-    const QDateTime now = Clock::now();
+    using HealthRepository::RecomputeStats;
     InputMap map;
     if (Status s = aggregate(db, now, 0, map); !s)
         return s.error();
@@ -281,9 +286,12 @@ Result<HealthRepository::RecomputeStats> HealthRepository::recomputeAll(Database
     }
     // Short transactions, so that a person saving an interaction meanwhile waits milliseconds, not seconds.
     for (qsizetype start = 0; start < writes.size(); start += kWriteChunk) {
-        Transaction tx(db);
-        if (!tx.status())
-            return tx.status().error();
+        std::optional<Transaction> tx;
+        if (ownTransactions) {
+            tx.emplace(db);
+            if (!tx->status())
+                return tx->status().error();
+        }
         QSqlQuery q(db.connection());
         q.prepare(QStringLiteral("UPDATE contacts SET health_score = :score WHERE id = :id"));
         const qsizetype end = std::min(writes.size(), start + kWriteChunk);
@@ -293,11 +301,24 @@ Result<HealthRepository::RecomputeStats> HealthRepository::recomputeAll(Database
             if (!q.exec())
                 return db.errorFrom(q, Tr::tr("updating relationship health"));
         }
-        if (Status s = tx.commit(); !s)
-            return s.error();
+        if (tx)
+            if (Status s = tx->commit(); !s)
+                return s.error();
         stats.changed += int(end - start);
     }
     return stats;
+}
+
+} // namespace
+
+Result<HealthRepository::RecomputeStats> HealthRepository::recomputeAll(Database &db)
+{
+    return recomputeEverybody(db, Clock::now(), true);
+}
+
+Result<HealthRepository::RecomputeStats> HealthRepository::recomputeAllInTransaction(Database &db, const QDateTime &now)
+{
+    return recomputeEverybody(db, now, false);
 }
 
 void HealthRepository::recomputeAllInBackground(

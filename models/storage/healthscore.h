@@ -79,6 +79,9 @@ struct RecomputeStats
 };
 // Recomputes every live contact's score set-based. Meant for a worker thread with its own Database.
 Result<RecomputeStats> recomputeAll(Database &db);
+// The same as of `now`, written in the caller's open transaction (e.g. right after a bulk load, where the
+// whole write is one transaction anyway).
+Result<RecomputeStats> recomputeAllInTransaction(Database &db, const QDateTime &now);
 // Runs recomputeAll() on a new thread with its own connection to `location`, and calls `done` on the
 // thread of `context` (not at all if `context` is gone by then). The window never waits for it.
 void recomputeAllInBackground(

@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <QJsonObject>
+#include <QLocale>
 
 #include <algorithm>
 #include <functional>
@@ -28,6 +29,7 @@ struct Expected
     QString kind;
     std::optional<QString> owner;
     std::optional<qint64> lastContacted;
+    std::optional<int> health; // empty: never scored
     qint64 updated = 0;
 };
 
@@ -84,15 +86,20 @@ QList<Expected> fill(Database &db)
             e.owner = c.ownerId == zoe->id ? zoe->name : adam->name;
         if (i % 3 != 0)
             e.lastContacted = 1700000000000LL + (i % 11) * 86400000LL;
+        // Scores repeat (ties), reach both ends of 0..100, and are sometimes missing (never scored).
+        if (i % 5 != 2)
+            e.health = i % 17 == 0 ? 100 : (i * 37) % 23 * 4;
         e.updated = 1710000000000LL + (i % 13) * 1000LL;
         all << e;
     }
     // Times the repository does not set from outside: write them directly.
     QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("UPDATE contacts SET last_contacted_at = :last, updated_at = :updated WHERE id = :id"));
+    q.prepare(QStringLiteral("UPDATE contacts SET last_contacted_at = :last, health_score = :health, "
+                             "updated_at = :updated WHERE id = :id"));
     for (const Expected &e : std::as_const(all)) {
         q.bindValue(QStringLiteral(":last"),
             e.lastContacted ? QVariant(*e.lastContacted) : QVariant(QMetaType::fromType<qint64>()));
+        q.bindValue(QStringLiteral(":health"), e.health ? QVariant(*e.health) : QVariant(QMetaType::fromType<int>()));
         q.bindValue(QStringLiteral(":updated"), e.updated);
         q.bindValue(QStringLiteral(":id"), e.id);
         if (!q.exec())
@@ -143,6 +150,9 @@ QList<qint64> expectedOrder(QList<Expected> rows, int column, Qt::SortOrder orde
             break;
         case ContactListModel::LastContactedColumn:
             c = compareOptional(a.lastContacted, b.lastContacted, true); // never contacted is the oldest
+            break;
+        case ContactListModel::HealthColumn:
+            c = compareOptional(a.health, b.health, true); // never scored is the lowest
             break;
         case ContactListModel::UpdatedColumn:
             c = compareValues(a.updated, b.updated);
@@ -242,7 +252,27 @@ void TestContactListModel::rowsAndColumns()
                 model.index(row, ContactListModel::KindColumn).data().toString(), QStringLiteral("Client contact"));
         QCOMPARE(model.index(row, ContactListModel::LastContactedColumn).data().toString().isEmpty(),
             !rows.at(i).lastContacted.has_value());
+        // Health: the number, right-aligned, explained in the tooltip; empty when never scored.
+        const QModelIndex health = model.index(row, ContactListModel::HealthColumn);
+        if (const std::optional<int> score = rows.at(i).health) {
+            QCOMPARE(health.data().toString(), QLocale().toString(*score));
+            QCOMPARE(health.data(ContactListModel::SortRole).toInt(), *score);
+            if (!dnc)
+                QCOMPARE(health.data(Qt::ToolTipRole).toString(),
+                    QStringLiteral("Relationship health: %1 of 100").arg(QLocale().toString(*score)));
+        } else {
+            QVERIFY(health.data().toString().isEmpty());
+            QVERIFY(health.data(ContactListModel::SortRole).isNull());
+            if (!dnc)
+                QVERIFY(health.data(Qt::ToolTipRole).isNull());
+        }
+        QCOMPARE(Qt::Alignment(health.data(Qt::TextAlignmentRole).value<Qt::Alignment>()) & Qt::AlignHorizontal_Mask,
+            Qt::AlignRight);
     }
+    QCOMPARE(model.headerData(ContactListModel::HealthColumn, Qt::Horizontal).toString(), QStringLiteral("Health"));
+    QCOMPARE(ContactListModel::columnFromKey(QStringLiteral("health")), int(ContactListModel::HealthColumn));
+    QCOMPARE(ContactListModel::HealthColumn, ContactListModel::LastContactedColumn + 1);
+    QVERIFY(ContactListModel::isSortable(ContactListModel::HealthColumn));
     QVERIFY(sawDoNotContact);
 }
 
@@ -280,7 +310,8 @@ void TestContactListModel::sorts_data()
     const QList<std::pair<int, const char *>> columns = { { ContactListModel::NameColumn, "name" },
         { ContactListModel::OutletColumn, "outlet" }, { ContactListModel::TitleColumn, "title" },
         { ContactListModel::KindColumn, "kind" }, { ContactListModel::OwnerColumn, "owner" },
-        { ContactListModel::LastContactedColumn, "last contacted" }, { ContactListModel::UpdatedColumn, "updated" } };
+        { ContactListModel::LastContactedColumn, "last contacted" }, { ContactListModel::HealthColumn, "health" },
+        { ContactListModel::UpdatedColumn, "updated" } };
     for (const QString &backend : { QStringLiteral("sqlite"), QStringLiteral("postgres") })
         for (const auto &[column, name] : columns)
             for (Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder })
@@ -617,7 +648,7 @@ QList<Expected> readExpected(Database &db, bool withDoNotContact)
 {
     QSqlQuery q(db.connection());
     if (!q.exec(QStringLiteral("SELECT c.id, c.display_name, o.name, c.title, c.kind, u.name, c.last_contacted_at, "
-                               "c.updated_at, c.do_not_contact FROM contacts c "
+                               "c.updated_at, c.do_not_contact, c.health_score FROM contacts c "
                                "LEFT JOIN organizations o ON o.id = c.organization_id AND o.deleted_at IS NULL "
                                "LEFT JOIN users u ON u.id = c.owner_id WHERE c.deleted_at IS NULL")))
         qFatal("reading the contacts failed");
@@ -638,6 +669,8 @@ QList<Expected> readExpected(Database &db, bool withDoNotContact)
         if (!q.value(6).isNull())
             e.lastContacted = q.value(6).toLongLong();
         e.updated = q.value(7).toLongLong();
+        if (!q.value(9).isNull())
+            e.health = q.value(9).toInt();
         all << e;
     }
     return all;
@@ -666,14 +699,15 @@ void TestContactListModel::sortsTrashSameNamesAndBroadSearch()
     QVERIFY(q.prepare(QStringLiteral(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2100) "
         "INSERT INTO contacts (display_name, sort_name, title, kind, organization_id, owner_id, last_contacted_at, "
-        "created_at, updated_at) SELECT 'Broad ' || (10000 + i), 'broad ' || (10000 + i), "
+        "health_score, created_at, updated_at) SELECT 'Broad ' || (10000 + i), 'broad ' || (10000 + i), "
         "CASE WHEN i % 4 = 0 THEN NULL ELSE 'Title ' || (i % 7) END, "
         "CASE i % 3 WHEN 0 THEN 'journalist' WHEN 1 THEN 'editor' ELSE 'analyst' END, "
         "CASE i % 6 WHEN 0 THEN NULL WHEN 1 THEN CAST(:o0 AS BIGINT) WHEN 2 THEN CAST(:o1 AS BIGINT) "
         "WHEN 3 THEN CAST(:o2 AS BIGINT) WHEN 4 THEN CAST(:o3 AS BIGINT) ELSE CAST(:o4 AS BIGINT) END, "
         "CASE WHEN i % 5 = 0 THEN NULL WHEN i % 3 = 0 THEN CAST(:zoe2 AS BIGINT) WHEN i % 2 = 1 "
         "THEN CAST(:zoe AS BIGINT) ELSE CAST(:adam AS BIGINT) END, "
-        "CASE WHEN i % 3 = 0 THEN NULL ELSE 1700000000000 + (i % 11) * 86400000 END, 0, "
+        "CASE WHEN i % 3 = 0 THEN NULL ELSE 1700000000000 + (i % 11) * 86400000 END, "
+        "CASE WHEN i % 5 = 2 THEN NULL ELSE (i * 37) % 101 END, 0, "
         "1710000000000 + (i % 13) * 1000 FROM n")));
     for (int i = 0; i < 5; ++i)
         q.bindValue(QStringLiteral(":o%1").arg(i), outlets.at(i));

@@ -166,6 +166,7 @@ void ContactsView::applyDefaultColumnWidths()
         { ContactListModel::KindColumn, 15 },
         { ContactListModel::OwnerColumn, 18 },
         { ContactListModel::LastContactedColumn, 14 },
+        { ContactListModel::HealthColumn, 8 },
         { ContactListModel::EmailColumn, 34 },
         { ContactListModel::UpdatedColumn, 12 },
     };

@@ -105,6 +105,10 @@ CREATE INDEX contacts_live_last_contacted ON contacts (last_contacted_at, id) WH
 -- @stmt all
 CREATE INDEX contacts_live_updated ON contacts (updated_at, id) WHERE deleted_at IS NULL
 
+-- NULL (never scored) is SQLite's lowest value, as never contacted above.
+-- @stmt all
+CREATE INDEX contacts_live_health ON contacts (health_score, id) WHERE deleted_at IS NULL
+
 -- @stmt all
 CREATE TABLE contact_emails (
     id @ID@,
