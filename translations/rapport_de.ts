@@ -324,6 +324,97 @@
     </message>
 </context>
 <context>
+    <name>CampaignRepository</name>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>Eine Kampagne braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The name can be at most 300 characters long.</source>
+        <translation>Der Name darf höchstens 300 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Unknown campaign status “%1”.</source>
+        <translation>Unbekannter Kampagnenstatus „%1“.</translation>
+    </message>
+    <message>
+        <source>The campaign cannot end before it starts.</source>
+        <translation>Die Kampagne kann nicht enden, bevor sie beginnt.</translation>
+    </message>
+    <message>
+        <source>adding the campaign</source>
+        <translation>Hinzufügen der Kampagne</translation>
+    </message>
+    <message>
+        <source>This campaign has not been saved yet.</source>
+        <translation>Diese Kampagne wurde noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>saving the campaign</source>
+        <translation>Speichern der Kampagne</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>„%1“ wurde von jemand anderem geändert oder gelöscht, seit Sie die Kampagne geöffnet haben. Laden Sie sie neu, um diese Änderungen zu sehen; Ihre Änderungen wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>loading the campaign</source>
+        <translation>Laden der Kampagne</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists.</source>
+        <translation>Die Kampagne existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>moving the campaign to the trash</source>
+        <translation>Verschieben der Kampagne in den Papierkorb</translation>
+    </message>
+    <message>
+        <source>restoring the campaign</source>
+        <translation>Wiederherstellen der Kampagne</translation>
+    </message>
+    <message>
+        <source>listing campaigns</source>
+        <translation>Auflisten der Kampagnen</translation>
+    </message>
+    <message>
+        <source>adding the pitch</source>
+        <translation>Hinzufügen des Pitches</translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation>Der Kontakt existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1 asked not to be contacted (%2): they cannot be pitched.</source>
+        <translation>%1 möchte nicht kontaktiert werden (%2) und kann daher nicht angesprochen werden.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ohne Angabe von Gründen</translation>
+    </message>
+    <message>
+        <source>This contact is already on the campaign&apos;s pitch list.</source>
+        <translation>Dieser Kontakt steht bereits auf dem Presseverteiler der Kampagne.</translation>
+    </message>
+    <message>
+        <source>Unknown pitch status “%1”.</source>
+        <translation>Unbekannter Pitch-Status „%1“.</translation>
+    </message>
+    <message>
+        <source>saving the pitch</source>
+        <translation>Speichern des Pitches</translation>
+    </message>
+    <message>
+        <source>The pitch no longer exists.</source>
+        <translation>Der Pitch existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>listing pitches</source>
+        <translation>Auflisten der Pitches</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Unknown option --%1.</source>
