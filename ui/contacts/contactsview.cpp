@@ -73,6 +73,8 @@ ContactsView::ContactsView(Database &db, QWidget *parent)
     m_splitter->addWidget(m_detailArea);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    // The list gets most of the width until the user moves the handle (then the settings keep theirs).
+    m_splitter->setSizes({650, 350});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
