@@ -28,6 +28,7 @@ struct Interaction
     QString externalId;
     // Optional: a follow-up to create with the interaction (quick log), due at this time.
     QDateTime followUpAt;
+    qint64 followUpId = 0; // filled by create(): the follow-up it made, so undoing the log can remove it too
     int version = 0;
     QDateTime createdAt;
     QDateTime updatedAt;

@@ -132,6 +132,7 @@ Status InteractionRepository::insertRow(Interaction &i)
         f.note = i.subject;
         if (Status s = FollowUpRepository::insertRow(m_db, f); !s)
             return s;
+        i.followUpId = f.id;
     }
     if (Status s = HealthRepository::recomputeContact(m_db, i.contactId); !s)
         return s;

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUndoStack>
 
@@ -204,6 +205,23 @@ private Q_SLOTS:
         QTRY_VERIFY(!dialog->isVisible());
         QCOMPARE(timeline(m_bob).size(), 1);
         QCOMPARE(timeline(m_bob).first().channel, QStringLiteral("note"));
+        QCOMPARE(liveFollowUps(m_bob), 1);
+
+        // Undoing the log removes the follow-up it made too; redo brings both back.
+        m_window->undoStack()->undo();
+        QCOMPARE(timeline(m_bob).size(), 0);
+        QCOMPARE(liveFollowUps(m_bob), 0);
+        m_window->undoStack()->redo();
+        QCOMPARE(timeline(m_bob).size(), 1);
+        QCOMPARE(liveFollowUps(m_bob), 1);
+    }
+
+    int liveFollowUps(qint64 contactId)
+    {
+        QSqlQuery q(m_db->connection());
+        q.prepare(QStringLiteral("SELECT count(*) FROM follow_ups WHERE contact_id = :c AND deleted_at IS NULL"));
+        q.bindValue(QStringLiteral(":c"), contactId);
+        return q.exec() && q.next() ? q.value(0).toInt() : -1;
     }
 };
 

@@ -1,6 +1,7 @@
 #include "logcommand.h"
 
 #include "interactions/historynotifier.h"
+#include "storage/followuprepository.h"
 #include "storage/interactionrepository.h"
 
 LogInteractionCommand::LogInteractionCommand(Database &db, const QList<Interaction> &rows)
@@ -10,6 +11,8 @@ LogInteractionCommand::LogInteractionCommand(Database &db, const QList<Interacti
         m_ids.append(row.id);
         m_contactIds.append(row.contactId);
         m_hasFollowUp = m_hasFollowUp || row.followUpAt.isValid();
+        if (row.followUpId > 0)
+            m_followUpIds.append(row.followUpId);
     }
     const QString channel = rows.isEmpty() ? QString() : Interaction::channelLabel(rows.first().channel);
     setText(rows.size() == 1 ? tr("Log %1 with %2").arg(channel, rows.first().contactName)
@@ -22,6 +25,11 @@ void LogInteractionCommand::undo()
     m_lastError.clear();
     for (qint64 id : std::as_const(m_ids)) {
         if (Status s = repo.moveToTrash(id); !s)
+            m_lastError = s.error().message;
+    }
+    FollowUpRepository followUps(m_db);
+    for (qint64 id : std::as_const(m_followUpIds)) {
+        if (Status s = followUps.moveToTrash(id); !s)
             m_lastError = s.error().message;
     }
     notify();
@@ -37,6 +45,11 @@ void LogInteractionCommand::redo()
     m_lastError.clear();
     for (qint64 id : std::as_const(m_ids)) {
         if (Status s = repo.restore(id); !s)
+            m_lastError = s.error().message;
+    }
+    FollowUpRepository followUps(m_db);
+    for (qint64 id : std::as_const(m_followUpIds)) {
+        if (Status s = followUps.restore(id); !s)
             m_lastError = s.error().message;
     }
     notify();

@@ -26,6 +26,7 @@ private:
     Database &m_db;
     QList<qint64> m_ids;
     QList<qint64> m_contactIds;
+    QList<qint64> m_followUpIds; // made with the interactions: trashed and restored with them
     bool m_hasFollowUp = false;
     bool m_firstRedo = true;
     QString m_lastError;
