@@ -53,6 +53,12 @@ QString shortDate(const QDateTime &time)
 ContactListModel::ContactListModel(Database &db, QObject *parent)
     : QAbstractTableModel(parent)
     , m_query(db)
+    , m_cache(
+          [this](const QList<qint64> &ids) { return m_query.rows(ids); },
+          [this](const Error &error) {
+              qCWarning(lcStorage) << "contact list: loading rows failed:" << error.message;
+              Q_EMIT errorOccurred(error.message);
+          })
     , m_loader(new ContactSnapshotLoader(db.location(), this))
 {
     connect(m_loader, &ContactSnapshotLoader::loaded, this, &ContactListModel::completeSnapshot);
@@ -229,77 +235,9 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-const ContactListRow *ContactListModel::rowAt(int row) const
-{
-    if (row < 0 || row >= m_ids.size())
-        return nullptr;
-    const Block *b = block(row / m_blockSize);
-    const int offset = row % m_blockSize;
-    // A block may be short when contacts were deleted since the ids were read; refresh() fixes that.
-    if (!b || offset >= b->rows.size() || b->rows.at(offset).id != m_ids.at(row))
-        return nullptr;
-    return &b->rows.at(offset);
-}
-
-const ContactListModel::Block *ContactListModel::block(int index) const
-{
-    const qsizetype first = qsizetype(index) * m_blockSize;
-    const qsizetype expected = std::min<qsizetype>(m_blockSize, m_ids.size() - first);
-    auto it = m_blocks.find(index);
-    // A block read before rows were appended to the snapshot is short: read it again.
-    if (it != m_blocks.end() && !it->failed && it->rows.size() < expected) {
-        m_blocks.erase(it);
-        m_recent.removeOne(index);
-        it = m_blocks.end();
-    }
-    if (it != m_blocks.end() && !m_recent.isEmpty() && m_recent.first() == index)
-        return &it.value();
-    if (it != m_blocks.end()) {
-        m_recent.removeOne(index);
-        m_recent.prepend(index);
-        return &it.value();
-    }
-
-    Block loaded;
-    Result<QList<ContactListRow>> rows = m_query.rows(m_ids.mid(first, m_blockSize));
-    ++m_blockLoads;
-    if (rows) {
-        // Deleted rows leave gaps; keep positions aligned with m_ids by filling the gaps with empty rows.
-        const QList<ContactListRow> &found = *rows;
-        qsizetype next = 0;
-        const qsizetype count = std::min<qsizetype>(m_blockSize, m_ids.size() - first);
-        loaded.rows.resize(count);
-        for (qsizetype i = 0; i < count && next < found.size(); ++i) {
-            if (found.at(next).id == m_ids.at(first + i))
-                loaded.rows[i] = found.at(next++);
-        }
-    } else {
-        qCWarning(lcStorage) << "contact list: loading rows" << first << "failed:" << rows.error().message;
-        // Remember the failure as an empty block so painting does not retry it on every cell.
-        loaded.failed = true;
-        Q_EMIT const_cast<ContactListModel *>(this)->errorOccurred(rows.error().message);
-    }
-
-    while (m_recent.size() >= m_maxBlocks)
-        m_blocks.remove(m_recent.takeLast());
-    m_recent.prepend(index);
-    return &m_blocks.insert(index, std::move(loaded)).value();
-}
-
 void ContactListModel::setPaging(int blockSize, int maxBlocks)
 {
-    m_blockSize = qMax(1, blockSize);
-    m_maxBlocks = qMax(1, maxBlocks);
-    m_blocks.clear();
-    m_recent.clear();
-}
-
-int ContactListModel::cachedRowCount() const
-{
-    int n = 0;
-    for (const Block &b : std::as_const(m_blocks))
-        n += static_cast<int>(b.rows.size());
-    return n;
+    m_cache.setPaging(blockSize, maxBlocks);
 }
 
 ContactListQuery::SortKey ContactListModel::sortKey() const
@@ -324,18 +262,12 @@ ContactListQuery::SortKey ContactListModel::sortKey() const
     }
 }
 
-void ContactListModel::dropBlocks()
-{
-    m_blocks.clear();
-    m_recent.clear();
-}
-
 bool ContactListModel::reloadIds()
 {
     m_loader->cancel();
     m_complete = true;
     Result<QList<qint64>> ids = m_query.orderedIds(sortKey(), m_sortOrder);
-    dropBlocks();
+    m_cache.clear();
     if (!ids) {
         m_ids.clear();
         m_loadError = ids.error().message;
@@ -370,8 +302,7 @@ void ContactListModel::sort(int column, Qt::SortOrder order)
     if (ids->size() != m_ids.size()) {
         // Someone added or removed contacts meanwhile: a sort cannot express that, a reset can.
         beginResetModel();
-        m_blocks.clear();
-        m_recent.clear();
+        m_cache.clear();
         m_ids = std::move(ids).value();
         endResetModel();
         if (!wasComplete)
@@ -394,8 +325,7 @@ void ContactListModel::sort(int column, Qt::SortOrder order)
             moved.append(row < 0 ? QModelIndex() : createIndex(row, old.column()));
         }
     }
-    m_blocks.clear();
-    m_recent.clear();
+    m_cache.clear();
     m_ids = std::move(ids).value();
     changePersistentIndexList(persistent, moved);
     Q_EMIT layoutChanged(allParents, VerticalSortHint);
@@ -416,7 +346,7 @@ void ContactListModel::setFilter(const ContactFilter &filter)
     // The first screenful now; the rest, if there is more, from the worker thread.
     Result<QList<qint64>> ids = m_query.orderedIds(sortKey(), m_sortOrder, m_firstSliceSize);
     beginResetModel();
-    dropBlocks();
+    m_cache.clear();
     if (ids) {
         m_ids = std::move(ids).value();
         m_complete = m_ids.size() < m_firstSliceSize;
@@ -453,7 +383,7 @@ void ContactListModel::completeSnapshot(quint64 generation, const QList<qint64> 
     } else {
         // Contacts changed between the two reads: show the newer, complete snapshot.
         beginResetModel();
-        dropBlocks();
+        m_cache.clear();
         m_ids = ids;
         endResetModel();
     }

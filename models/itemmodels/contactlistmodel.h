@@ -1,5 +1,6 @@
 #pragma once
 
+#include "itemmodels/rowblockcache.h"
 #include "storage/contactlistquery.h"
 
 #include <QAbstractTableModel>
@@ -47,8 +48,8 @@ public:
     };
     Q_ENUM(Role)
 
-    static constexpr int DefaultBlockSize = 256;
-    static constexpr int DefaultMaxBlocks = 8;
+    static constexpr int DefaultBlockSize = RowBlockCache<ContactListRow>::DefaultBlockSize;
+    static constexpr int DefaultMaxBlocks = RowBlockCache<ContactListRow>::DefaultMaxBlocks;
     static constexpr int DefaultFirstSliceSize = 500;
 
     explicit ContactListModel(Database &db, QObject *parent = nullptr);
@@ -81,13 +82,13 @@ public:
 
     // How many rows a block holds and how many blocks stay in memory; drops the loaded blocks.
     void setPaging(int blockSize, int maxBlocks);
-    int blockSize() const { return m_blockSize; }
-    int maxBlocks() const { return m_maxBlocks; }
+    int blockSize() const { return m_cache.blockSize(); }
+    int maxBlocks() const { return m_cache.maxBlocks(); }
 
     // Rows currently held in memory (for tests and diagnostics).
-    int cachedRowCount() const;
+    int cachedRowCount() const { return m_cache.cachedRowCount(); }
     // Blocks loaded from the database since construction (for tests and diagnostics).
-    int blockLoads() const { return m_blockLoads; }
+    int blockLoads() const { return m_cache.loads(); }
 
 public Q_SLOTS:
     // Reloads the list from the database, keeping the sort.
@@ -107,27 +108,15 @@ Q_SIGNALS:
     void filterChanged();
 
 private:
-    struct Block
-    {
-        QList<ContactListRow> rows;
-        bool failed = false;
-    };
-
-    const ContactListRow *rowAt(int row) const;
-    const Block *block(int index) const;
+    const ContactListRow *rowAt(int row) const { return m_cache.rowAt(m_ids, row); }
     bool reloadIds();
-    void dropBlocks();
     void completeSnapshot(quint64 generation, const QList<qint64> &ids);
     ContactListQuery::SortKey sortKey() const;
 
     mutable ContactListQuery m_query;
     QList<qint64> m_ids;
     QString m_loadError;
-    mutable QHash<int, Block> m_blocks;
-    mutable QList<int> m_recent; // block indexes, most recently used first
-    mutable int m_blockLoads = 0;
-    int m_blockSize = DefaultBlockSize;
-    int m_maxBlocks = DefaultMaxBlocks;
+    mutable RowBlockCache<ContactListRow> m_cache;
     int m_sortColumn = NameColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     ContactSnapshotLoader *m_loader = nullptr;

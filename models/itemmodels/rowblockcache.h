@@ -10,11 +10,12 @@
 
 // The paging part of a list model over SQL, for rows with an `id`: the model keeps the ordered ids of all
 // rows and asks this cache for a row; the cache loads the row's block (by id, through the loader) and keeps
-// only the blocks used last. ContactListModel does the same inline; this is its approach made reusable.
+// only the blocks used last (ContactListModel, OrganizationListModel).
 //
 // A block whose rows were deleted since the ids were read has gaps (nullptr rows) until the model
-// refreshes its ids. A failed load is remembered as an empty block, so painting does not retry it on
-// every cell; the error goes to the loader's caller through onError.
+// refreshes its ids. A block read before more ids were appended (a snapshot completed in the background)
+// is short and is read again. A failed load is remembered as an empty block, so painting does not retry it
+// on every cell; the error goes to the loader's caller through onError.
 template<typename Row>
 class RowBlockCache final
 {
@@ -69,11 +70,19 @@ private:
     struct Block
     {
         QList<Row> rows;
+        bool failed = false;
     };
 
     const Block &block(const QList<qint64> &ids, int index)
     {
+        const qsizetype first = qsizetype(index) * m_blockSize;
+        const qsizetype count = std::min<qsizetype>(m_blockSize, ids.size() - first);
         auto it = m_blocks.find(index);
+        if (it != m_blocks.end() && !it->failed && it->rows.size() < count) {
+            m_blocks.erase(it);
+            m_recent.removeOne(index);
+            it = m_blocks.end();
+        }
         if (it != m_blocks.end()) {
             if (m_recent.first() != index) {
                 m_recent.removeOne(index);
@@ -81,8 +90,6 @@ private:
             }
             return it.value();
         }
-        const qsizetype first = qsizetype(index) * m_blockSize;
-        const qsizetype count = std::min<qsizetype>(m_blockSize, ids.size() - first);
         Block loaded;
         Result<QList<Row>> rows = m_loader(ids.mid(first, count));
         ++m_loads;
@@ -95,8 +102,10 @@ private:
                 if (found.at(next).id == ids.at(first + i))
                     loaded.rows[i] = found.at(next++);
             }
-        } else if (m_onError) {
-            m_onError(rows.error());
+        } else {
+            loaded.failed = true;
+            if (m_onError)
+                m_onError(rows.error());
         }
         while (m_recent.size() >= m_maxBlocks)
             m_blocks.remove(m_recent.takeLast());
