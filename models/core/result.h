@@ -17,6 +17,10 @@ struct Error
         Unavailable,  // the database or server cannot be reached or opened
         Unsupported,  // e.g. a database from a newer version of Rapport
         Storage,      // the database refused the write (disk full, read-only, corrupt)
+        Auth,         // a server refused the credentials: the user must sign in again
+        Network,      // a server could not be reached, timed out or answered garbage (after retries)
+        RateLimited,  // a server asked us to wait longer than we are willing to in this run
+        Cancelled,    // the user cancelled, or the application is quitting
     };
 
     Error() = default;
