@@ -35,6 +35,7 @@ private Q_SLOTS:
     void matchRanges();
     void searchFilterSaveAndSwitchViews();
     void columnChooserHidesColumns();
+    void filterChipsRemoveOneFilterEach();
 };
 
 namespace {
@@ -158,7 +159,12 @@ void TestContactSearch::searchFilterSaveAndSwitchViews()
     QTRY_VERIFY(!panel->isVisible());
     QCOMPARE(names(table), QStringList({ QStringLiteral("Anna Berg"), QStringLiteral("Zoe Tomlin") }));
     auto *summary = window.findChild<QLabel *>(QStringLiteral("contactFilterSummaryLabel"));
-    QVERIFY2(summary->text().contains(QStringLiteral("Journalist")), qPrintable(summary->text()));
+    QVERIFY2(summary->text().contains(QStringLiteral("2 found")), qPrintable(summary->text()));
+    // The active filter shows as a removable chip.
+    QList<QToolButton *> chips = window.findChildren<QToolButton *>(QStringLiteral("filterChip"));
+    QCOMPARE(chips.size(), 1);
+    QVERIFY(chips.first()->isVisible());
+    QVERIFY2(chips.first()->text().startsWith(QStringLiteral("Journalist")), qPrintable(chips.first()->text()));
     QTest::keyClicks(search, QStringLiteral("tom"));
     QTRY_COMPARE(names(table), QStringList({ QStringLiteral("Zoe Tomlin") }));
     table->sortByColumn(ContactListModel::TitleColumn, Qt::DescendingOrder);
@@ -226,6 +232,57 @@ void TestContactSearch::columnChooserHidesColumns()
     window.close(); // saves the header state
     MainWindow again(*db);
     QVERIFY(again.contactsView()->tableView()->horizontalHeader()->isSectionHidden(ContactListModel::EmailColumn));
+}
+
+
+void TestContactSearch::filterChipsRemoveOneFilterEach()
+{
+    auto db = database();
+    MessageBox::setNextAnswer(QMessageBox::NoButton);
+    MainWindow window(*db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = window.contactsView()->tableView();
+    auto *bar = window.findChild<ContactSearchBar *>();
+    auto chips = [&window] {
+        QStringList labels;
+        for (QToolButton *chip : window.findChildren<QToolButton *>(QStringLiteral("filterChip")))
+            labels << chip->property("chipLabel").toString();
+        return labels;
+    };
+    QVERIFY(chips().isEmpty());
+
+    ContactFilter f;
+    f.kinds = { QStringLiteral("journalist"), QStringLiteral("editor") };
+    f.notContactedInDays = 30;
+    bar->setFilter(f);
+    QTRY_COMPARE(names(table), QStringList({ QStringLiteral("Anna Berg"), QStringLiteral("Tomás Ruiz"),
+                                   QStringLiteral("Zoe Tomlin") }));
+    QCOMPARE(chips(), QStringList({ QStringLiteral("Journalist"), QStringLiteral("Editor"),
+                          QStringLiteral("Not contacted in 30 days") }));
+
+    // Delete on a focused chip removes that value only.
+    QToolButton *editor = nullptr;
+    for (QToolButton *chip : window.findChildren<QToolButton *>(QStringLiteral("filterChip")))
+        if (chip->property("chipLabel") == QStringLiteral("Editor"))
+            editor = chip;
+    QVERIFY(editor);
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QTRY_COMPARE(names(table), QStringList({ QStringLiteral("Anna Berg"), QStringLiteral("Zoe Tomlin") }));
+    QCOMPARE(bar->filter().kinds, QStringList({ QStringLiteral("journalist") }));
+    QCOMPARE(chips(), QStringList({ QStringLiteral("Journalist"), QStringLiteral("Not contacted in 30 days") }));
+
+    // A click removes the next; the last chip gone shows everyone.
+    for (QToolButton *chip : window.findChildren<QToolButton *>(QStringLiteral("filterChip")))
+        if (chip->property("chipLabel") == QStringLiteral("Journalist"))
+            QTest::mouseClick(chip, Qt::LeftButton);
+    QTRY_COMPARE(chips(), QStringList({ QStringLiteral("Not contacted in 30 days") }));
+    QTRY_COMPARE(table->model()->rowCount(), 4);
+    for (QToolButton *chip : window.findChildren<QToolButton *>(QStringLiteral("filterChip")))
+        QTest::mouseClick(chip, Qt::LeftButton);
+    QTRY_VERIFY(chips().isEmpty());
+    QVERIFY(!bar->filter().hasFilters());
 }
 
 QTEST_MAIN(TestContactSearch)

@@ -8,7 +8,9 @@
 
 #include "common/messagebox.h"
 #include "itemmodels/contactlistmodel.h"
+#include "storage/organizationrepository.h"
 #include "storage/savedviewrepository.h"
+#include "storage/userrepository.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -20,6 +22,8 @@
 #include <QLocale>
 #include <QTableView>
 #include <QTimer>
+
+#include <functional>
 #include <QToolButton>
 
 namespace {
@@ -63,6 +67,13 @@ ContactSearchBar::ContactSearchBar(ContactsView &view)
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setForegroundRole(QPalette::PlaceholderText);
 
+    m_chips = new QWidget(this);
+    m_chips->setObjectName(QStringLiteral("contactFilterChips"));
+    m_chips->setAccessibleName(tr("Active filters"));
+    auto *chipLayout = new QHBoxLayout(m_chips);
+    chipLayout->setContentsMargins(0, 0, 0, 0);
+    chipLayout->setSpacing(4);
+
     m_clearButton = new QToolButton(this);
     m_clearButton->setObjectName(QStringLiteral("clearFiltersToolButton"));
     m_clearButton->setText(tr("Clear Filters"));
@@ -81,6 +92,7 @@ ContactSearchBar::ContactSearchBar(ContactsView &view)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search, 2);
     layout->addWidget(m_filtersButton);
+    layout->addWidget(m_chips);
     layout->addWidget(m_summary, 3);
     layout->addWidget(m_clearButton);
     layout->addWidget(m_saveButton);
@@ -138,6 +150,7 @@ ContactSearchBar::ContactSearchBar(ContactsView &view)
     ContactListModel *model = view.model();
     connect(model, &QAbstractItemModel::modelReset, this, &ContactSearchBar::updateSummary);
     connect(model, &QAbstractItemModel::rowsInserted, this, &ContactSearchBar::updateSummary);
+    m_chips->hide();
     updateSummary();
 }
 
@@ -155,6 +168,13 @@ bool ContactSearchBar::eventFilter(QObject *watched, QEvent *event)
             table->setFocus(Qt::TabFocusReason);
             if (!table->currentIndex().isValid() && table->model()->rowCount() > 0)
                 table->setCurrentIndex(table->model()->index(0, ContactListModel::NameColumn));
+            return true;
+        }
+    }
+    if (event->type() == QEvent::KeyPress && watched->objectName() == u"filterChip") {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Delete || key == Qt::Key_Backspace) {
+            static_cast<QToolButton *>(watched)->click();
             return true;
         }
     }
@@ -191,29 +211,80 @@ void ContactSearchBar::updateSummary()
         const QString count = QLocale().toString(model->rowCount());
         parts << (model->isComplete() ? tr("%1 found").arg(count) : tr("%1+ found").arg(count));
     }
-    QStringList kinds;
-    for (const QString &k : f.kinds)
-        kinds << ContactListModel::kindLabel(k);
-    if (!kinds.isEmpty())
-        parts << kinds.join(tr(" or "));
-    if (!f.tags.isEmpty())
-        parts << tr("Beat/tag: %1").arg(f.tags.join(tr(" or ")));
-    if (!f.outletIds.isEmpty())
-        parts << tr("Outlets: %L1").arg(f.outletIds.size());
-    if (!f.ownerIds.isEmpty())
-        parts << tr("Owner set");
-    if (!f.country.isEmpty())
-        parts << f.country;
-    if (!f.city.isEmpty())
-        parts << f.city;
-    if (f.doNotContact == ContactFilter::DoNotContact::Only)
-        parts << tr("Do not contact only");
-    else if (f.doNotContact == ContactFilter::DoNotContact::Exclude)
-        parts << tr("Without “do not contact”");
-    if (f.notContactedInDays > 0)
-        parts << tr("Not contacted in %L1 days").arg(f.notContactedInDays);
     m_summary->setText(parts.join(QStringLiteral(" · ")));
     m_clearButton->setVisible(f.hasFilters());
+    ContactFilter chipsOnly = f;
+    chipsOnly.text.clear(); // typing does not rebuild the chips
+    if (!(chipsOnly == m_chipFilter))
+        rebuildChips();
+}
+
+QString ContactSearchBar::outletName(qint64 id) const
+{
+    Result<Organization> o = OrganizationRepository(m_view.database()).get(id);
+    return o ? o->name : tr("Outlet #%1").arg(id);
+}
+
+QString ContactSearchBar::ownerName(qint64 id) const
+{
+    if (Result<QList<User>> users = UserRepository(m_view.database()).all())
+        for (const User &u : std::as_const(*users))
+            if (u.id == id)
+                return u.name;
+    return tr("User #%1").arg(id);
+}
+
+void ContactSearchBar::rebuildChips()
+{
+    m_chipFilter = m_filter;
+    m_chipFilter.text.clear();
+    QLayout *layout = m_chips->layout();
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const ContactFilter &f = m_filter;
+    // One chip per value: its label, and what removing it does to the filter.
+    auto addChip = [this, layout](const QString &label, std::function<void(ContactFilter &)> remove) {
+        auto *chip = new QToolButton(m_chips);
+        chip->setObjectName(QStringLiteral("filterChip"));
+        chip->setText(label + QStringLiteral("  ✕"));
+        chip->setAccessibleName(tr("Remove filter: %1").arg(label));
+        chip->setToolTip(tr("Remove this filter (Delete)"));
+        chip->setFocusPolicy(Qt::StrongFocus);
+        chip->setAutoRaise(false);
+        chip->setProperty("chipLabel", label);
+        chip->installEventFilter(this);
+        connect(chip, &QToolButton::clicked, this, [this, remove] {
+            ContactFilter changed = m_filter;
+            remove(changed);
+            // Queued: the chip being clicked is deleted when the chips are rebuilt.
+            QTimer::singleShot(0, this, [this, changed] {
+                setFilter(changed);
+                m_search->setFocus(Qt::OtherFocusReason);
+            });
+        });
+        layout->addWidget(chip);
+    };
+    for (const QString &k : f.kinds)
+        addChip(ContactListModel::kindLabel(k), [k](ContactFilter &c) { c.kinds.removeAll(k); });
+    for (const QString &t : f.tags)
+        addChip(tr("Beat/tag: %1").arg(t), [t](ContactFilter &c) { c.tags.removeAll(t); });
+    for (qint64 id : f.outletIds)
+        addChip(tr("Outlet: %1").arg(outletName(id)), [id](ContactFilter &c) { c.outletIds.removeAll(id); });
+    for (qint64 id : f.ownerIds)
+        addChip(tr("Owner: %1").arg(ownerName(id)), [id](ContactFilter &c) { c.ownerIds.removeAll(id); });
+    if (!f.country.isEmpty())
+        addChip(tr("Country: %1").arg(f.country), [](ContactFilter &c) { c.country.clear(); });
+    if (!f.city.isEmpty())
+        addChip(tr("City: %1").arg(f.city), [](ContactFilter &c) { c.city.clear(); });
+    if (f.doNotContact == ContactFilter::DoNotContact::Only)
+        addChip(tr("Do not contact only"), [](ContactFilter &c) { c.doNotContact = ContactFilter::DoNotContact::Any; });
+    else if (f.doNotContact == ContactFilter::DoNotContact::Exclude)
+        addChip(tr("Without “do not contact”"), [](ContactFilter &c) { c.doNotContact = ContactFilter::DoNotContact::Any; });
+    if (f.notContactedInDays > 0)
+        addChip(tr("Not contacted in %L1 days").arg(f.notContactedInDays), [](ContactFilter &c) { c.notContactedInDays = 0; });
+    m_chips->setVisible(layout->count() > 0);
 }
 
 void ContactSearchBar::showFilters()

@@ -15,7 +15,8 @@ class QToolButton;
 struct SavedView;
 
 // The row above the contact list: search as you type (Ctrl+F focuses it, Esc clears it), the Filters popup
-// with a summary of the active filters, and "Save View…". Installs itself in ContactsView::toolBarLayout(),
+// with one removable chip per active filter value (click, Space or Delete on a chip removes it) and the
+// number found, and "Save View…". Installs itself in ContactsView::toolBarLayout(),
 // puts a HighlightDelegate on the text columns and the column chooser on the header.
 //
 // Keystrokes that arrive together (typed within a frame, pasted, replayed) are answered with one query.
@@ -47,6 +48,9 @@ protected:
 private:
     void applyNow();
     void updateSummary();
+    void rebuildChips();
+    QString outletName(qint64 id) const;
+    QString ownerName(qint64 id) const;
     void showFilters();
     void openSaveDialog();
 
@@ -54,6 +58,8 @@ private:
     QLineEdit *m_search = nullptr;
     QToolButton *m_filtersButton = nullptr;
     QLabel *m_summary = nullptr;
+    QWidget *m_chips = nullptr;
+    ContactFilter m_chipFilter; // the filter the chips show (rebuilt only when it changes)
     QToolButton *m_clearButton = nullptr;
     QToolButton *m_saveButton = nullptr;
     ContactFilterPanel *m_panel = nullptr;
