@@ -1,5 +1,7 @@
 #include "bulkactions.h"
 
+#include "common/backgroundjob.h"
+
 #include "common/messagebox.h"
 #include "contacts/bulkcommands.h"
 #include "contacts/contactsview.h"
@@ -187,6 +189,16 @@ void BulkActions::showStatus(const QString &message, int timeoutMs)
     }
 }
 
+void BulkActions::runJob(const QString &label, int items, const std::function<void(Database &)> &work)
+{
+    const Status started = BackgroundJob::run(m_view, m_view->database(), label, [&work](Database &db) {
+        work(db);
+        return Status();
+    }, items);
+    if (!started) // the worker could not open its own connection: do it here
+        work(m_view->database());
+}
+
 void BulkActions::showError(const QString &message)
 {
     MessageBox::critical(m_view, tr("Bulk change failed"), message);
@@ -210,10 +222,11 @@ void BulkActions::changeTag(const QString &kind, bool add)
             return;
         if (ids.size() > kAnnounceAbove)
             showStatus(tr("Changing %n contact(s)…", "", int(ids.size())), 0);
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        BulkContactRepository bulk(m_view->database());
-        Result<QList<qint64>> changed = add ? bulk.addTag(ids, name, kind) : bulk.removeTag(ids, name, kind);
-        QApplication::restoreOverrideCursor();
+        Result<QList<qint64>> changed = Error(QString());
+        runJob(tr("Changing %n contact(s)…", "", int(ids.size())), int(ids.size()), [&](Database &db) {
+            BulkContactRepository bulk(db);
+            changed = add ? bulk.addTag(ids, name, kind) : bulk.removeTag(ids, name, kind);
+        });
         if (!changed) {
             showStatus(QString());
             showError(changed.error().message);
@@ -258,10 +271,10 @@ void BulkActions::setOwner()
                     ownerName = u.name.isEmpty() ? u.login : u.name;
                 }
             }
-            QApplication::setOverrideCursor(Qt::WaitCursor);
-            Result<QHash<qint64, QVariant>> previous
-                = BulkContactRepository(m_view->database()).setField(ids, BulkContactRepository::Field::Owner, owner);
-            QApplication::restoreOverrideCursor();
+            Result<QHash<qint64, QVariant>> previous = Error(QString());
+            runJob(tr("Changing %n contact(s)…", "", int(ids.size())), int(ids.size()), [&](Database &db) {
+                previous = BulkContactRepository(db).setField(ids, BulkContactRepository::Field::Owner, owner);
+            });
             if (!previous) {
                 showError(previous.error().message);
                 return;
@@ -285,10 +298,10 @@ void BulkActions::setKind()
         labels << ContactListModel::kindLabel(kind);
     ask(tr("Set Kind"), tr("&Kind of %n contact(s):", "", int(ids.size())), labels, kinds, false,
         [this, ids](const QString &kind) {
-            QApplication::setOverrideCursor(Qt::WaitCursor);
-            Result<QHash<qint64, QVariant>> previous
-                = BulkContactRepository(m_view->database()).setField(ids, BulkContactRepository::Field::Kind, kind);
-            QApplication::restoreOverrideCursor();
+            Result<QHash<qint64, QVariant>> previous = Error(QString());
+            runJob(tr("Changing %n contact(s)…", "", int(ids.size())), int(ids.size()), [&](Database &db) {
+                previous = BulkContactRepository(db).setField(ids, BulkContactRepository::Field::Kind, kind);
+            });
             if (!previous) {
                 showError(previous.error().message);
                 return;
@@ -310,9 +323,9 @@ void BulkActions::moveToTrash()
     // No question asked: the trash and Undo both give the contacts back.
     if (ids.size() > kAnnounceAbove)
         showStatus(tr("Moving %n contact(s) to the trash…", "", int(ids.size())), 0);
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    Result<QList<qint64>> trashed = BulkContactRepository(m_view->database()).moveToTrash(ids);
-    QApplication::restoreOverrideCursor();
+    Result<QList<qint64>> trashed = Error(QString());
+    runJob(tr("Moving %n contact(s) to the trash…", "", int(ids.size())), int(ids.size()),
+        [&](Database &db) { trashed = BulkContactRepository(db).moveToTrash(ids); });
     if (!trashed) {
         showStatus(QString());
         showError(trashed.error().message);

@@ -6,6 +6,7 @@
 #include <optional>
 
 class ContactsView;
+class Database;
 class QAction;
 class QUndoCommand;
 
@@ -45,6 +46,8 @@ private:
     void push(QUndoCommand *command);
     void showStatus(const QString &message, int timeoutMs = 5000);
     void showError(const QString &message);
+    // Runs a bulk change on a worker connection (BackgroundJob) when it touches many contacts.
+    void runJob(const QString &label, int items, const std::function<void(Database &)> &work);
 
     ContactsView *m_view;
     QAction *m_addTag = nullptr;

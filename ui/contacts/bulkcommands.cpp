@@ -1,5 +1,7 @@
 #include "bulkcommands.h"
 
+#include "common/backgroundjob.h"
+
 #include "common/messagebox.h"
 #include "contacts/contactsview.h"
 #include "itemmodels/contactlistmodel.h"
@@ -95,6 +97,16 @@ BulkContactRepository BulkCommand::repository() const
     return BulkContactRepository(m_view->database());
 }
 
+Status BulkCommand::inBackground(int items, const std::function<Status(BulkContactRepository &)> &step)
+{
+    return BackgroundJob::run(m_view, m_view->database(), tr("Undoing or redoing “%1”…").arg(text()),
+        [&step](Database &db) {
+            BulkContactRepository bulk(db);
+            return step(bulk);
+        },
+        items);
+}
+
 bool BulkCommand::skipFirstRedo()
 {
     const bool first = m_firstRedo;
@@ -128,10 +140,11 @@ void BulkTagCommand::apply(bool present)
 {
     if (!ready())
         return;
-    BulkContactRepository bulk = repository();
-    Result<QList<qint64>> done
-        = present ? bulk.addTag(m_changed, m_name, m_kind) : bulk.removeTag(m_changed, m_name, m_kind);
-    finish(done ? Status() : Status(done.error()));
+    finish(inBackground(int(m_changed.size()), [&](BulkContactRepository &bulk) {
+        Result<QList<qint64>> done
+            = present ? bulk.addTag(m_changed, m_name, m_kind) : bulk.removeTag(m_changed, m_name, m_kind);
+        return done ? Status() : Status(done.error());
+    }));
 }
 
 void BulkTagCommand::undo()
@@ -157,17 +170,21 @@ BulkFieldCommand::BulkFieldCommand(ContactsView *view, QList<qint64> selection, 
 void BulkFieldCommand::undo()
 {
     if (ready())
-        finish(repository().restoreField(m_field, m_previous));
+        finish(inBackground(int(m_previous.size()),
+            [this](BulkContactRepository &bulk) { return bulk.restoreField(m_field, m_previous); }));
 }
 
 void BulkFieldCommand::redo()
 {
     if (skipFirstRedo() || !ready())
         return;
-    Result<QHash<qint64, QVariant>> previous = repository().setField(m_previous.keys(), m_field, m_value);
-    if (previous)
+    finish(inBackground(int(m_previous.size()), [this](BulkContactRepository &bulk) {
+        Result<QHash<qint64, QVariant>> previous = bulk.setField(m_previous.keys(), m_field, m_value);
+        if (!previous)
+            return Status(previous.error());
         m_previous = std::move(previous).value();
-    finish(previous ? Status() : Status(previous.error()));
+        return Status();
+    }));
 }
 
 BulkTrashCommand::BulkTrashCommand(
@@ -180,13 +197,16 @@ BulkTrashCommand::BulkTrashCommand(
 void BulkTrashCommand::undo()
 {
     if (ready())
-        finish(repository().restoreFromTrash(m_trashed));
+        finish(inBackground(int(m_trashed.size()),
+            [this](BulkContactRepository &bulk) { return bulk.restoreFromTrash(m_trashed); }));
 }
 
 void BulkTrashCommand::redo()
 {
     if (skipFirstRedo() || !ready())
         return;
-    Result<QList<qint64>> trashed = repository().moveToTrash(m_trashed);
-    finish(trashed ? Status() : Status(trashed.error()));
+    finish(inBackground(int(m_trashed.size()), [this](BulkContactRepository &bulk) {
+        Result<QList<qint64>> trashed = bulk.moveToTrash(m_trashed);
+        return trashed ? Status() : Status(trashed.error());
+    }));
 }

@@ -10,6 +10,8 @@
 #include <QUndoCommand>
 #include <QVariant>
 
+#include <functional>
+
 class ContactsView;
 class Database;
 
@@ -40,6 +42,8 @@ protected:
     // False when the view (and with it the database) is gone.
     bool ready() const { return !m_view.isNull(); }
     BulkContactRepository repository() const;
+    // Runs a step of the command on a worker connection when it touches many contacts (BackgroundJob).
+    Status inBackground(int items, const std::function<Status(BulkContactRepository &)> &step);
     bool skipFirstRedo();
     void finish(const Status &status);
 
