@@ -391,7 +391,7 @@ Result<HttpResponse> SyncHttp::send(const HttpRequest &original, RateLimitStyle 
         ++attempt;
         qCInfo(lcHttp).noquote() << "attempt" << attempt << "of" << m_options.maxAttempts << "failed:" << result.reason;
         if (attempt >= m_options.maxAttempts)
-            return Error{Tr::tr("%1 (%n attempt(s))", nullptr, attempt).arg(result.reason), Error::Code::Network};
+            return Error{Tr::tr("%1 (%n attempts)", nullptr, attempt).arg(result.reason), Error::Code::Network};
         if (Status waited = wait(backoffMs(attempt, m_options.backoffBaseMs)); !waited)
             return waited.error();
     }
