@@ -35,6 +35,8 @@ QList<Migrator::Migration> Migrator::standardMigrations()
     return {
         { 1, Tr::tr("Created the Rapport schema (version 1)."),
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v1.sql")); } },
+        { 2, Tr::tr("Added background sync of social accounts and feeds, and the Inbox (version 2)."),
+            [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v2.sql")); } },
     };
 }
 
