@@ -60,11 +60,6 @@ SocialAccount mastodonAccount(Database &db)
     return a;
 }
 
-QString message(const Status &s)
-{
-    return s.ok() ? QString() : s.error().message;
-}
-
 template<typename T>
 QString message(const Result<T> &r)
 {
