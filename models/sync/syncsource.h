@@ -46,4 +46,9 @@ public:
 
     // The source for account.network (mastodon, bluesky, feed); nullptr for an unknown network.
     static std::unique_ptr<SyncSource> create(const QString &network);
+
+    // Tests: create() asks this factory instead (an empty function restores the real sources). Set it before
+    // the sync thread starts; it is called on that thread.
+    using Factory = std::function<std::unique_ptr<SyncSource>(const QString &network)>;
+    static void setFactoryForTesting(Factory factory);
 };
