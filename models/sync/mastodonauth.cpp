@@ -1,8 +1,6 @@
 #include "sync/mastodonauth.h"
 
 #include "sync/mastodonmapping.h"
-#include "sync/secretstore.h"
-#include "sync/socialaccount.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -115,11 +113,6 @@ QByteArray MastodonAuth::codeChallenge(const QByteArray &verifier)
 {
     return QCryptographicHash::hash(verifier, QCryptographicHash::Sha256)
         .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
-
-Status MastodonAuth::storeAccessToken(SecretStore &secrets, const SocialAccount &account, const QString &token)
-{
-    return secrets.write(account.secretKey(QStringLiteral("access_token")), token);
 }
 
 void MastodonAuth::signIn(const QString &server)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/result.h"
+#include "sync/secretstore.h"
+#include "sync/socialaccount.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -15,8 +17,6 @@ class QNetworkReply;
 class QTcpServer;
 class QTcpSocket;
 class QTimer;
-class SecretStore;
-struct SocialAccount;
 
 // Signing in to a Mastodon server, in the GUI thread, without blocking it (signals, no nested event loop).
 //
@@ -74,7 +74,10 @@ public:
     static QByteArray makeCodeVerifier();
     static QByteArray codeChallenge(const QByteArray &verifier);
     // Writes the token under account.secretKey("access_token").
-    static Status storeAccessToken(SecretStore &secrets, const SocialAccount &account, const QString &token);
+    static Status storeAccessToken(SecretStore &secrets, const SocialAccount &account, const QString &token)
+    {
+        return secrets.write(account.secretKey(QStringLiteral("access_token")), token);
+    }
 
 Q_SIGNALS:
     void browserOpened(const QUrl &authorizeUrl);

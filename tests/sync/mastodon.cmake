@@ -8,3 +8,4 @@ target_compile_definitions(rapport_mastodon_replay
 target_link_libraries(rapport_mastodon_replay PUBLIC rapport_test_support PRIVATE rapport_build)
 
 rapport_add_test(tst_mastodonmapping SOURCES tst_mastodonmapping.cpp LIBS rapport_mastodon_replay)
+rapport_add_test(tst_mastodonauth SOURCES tst_mastodonauth.cpp LIBS rapport_mastodon_replay)
