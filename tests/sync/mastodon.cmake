@@ -9,3 +9,4 @@ target_link_libraries(rapport_mastodon_replay PUBLIC rapport_test_support PRIVAT
 
 rapport_add_test(tst_mastodonmapping SOURCES tst_mastodonmapping.cpp LIBS rapport_mastodon_replay)
 rapport_add_test(tst_mastodonauth SOURCES tst_mastodonauth.cpp LIBS rapport_mastodon_replay)
+rapport_add_test(tst_mastodonsource SOURCES tst_mastodonsource.cpp LIBS rapport_mastodon_replay)
