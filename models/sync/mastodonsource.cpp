@@ -112,6 +112,11 @@ private:
                 return Error{Tr::tr("Sign in to %1 again: Rapport has no access token for this account.")
                                  .arg(session.host),
                              Error::Code::Auth};
+            // No keyring, and not in this session's memory either: only signing in again brings it back.
+            if (token.error().code == Error::Code::Unavailable)
+                return Error{Tr::tr("Sign in to %1 again: the access token could not be read (%2)")
+                                 .arg(session.host, token.error().message),
+                             Error::Code::Auth};
             return token.error();
         }
         if (token->trimmed().isEmpty())
