@@ -10,3 +10,7 @@ target_link_libraries(rapport_mastodon_replay PUBLIC rapport_test_support PRIVAT
 rapport_add_test(tst_mastodonmapping SOURCES tst_mastodonmapping.cpp LIBS rapport_mastodon_replay)
 rapport_add_test(tst_mastodonauth SOURCES tst_mastodonauth.cpp LIBS rapport_mastodon_replay)
 rapport_add_test(tst_mastodonsource SOURCES tst_mastodonsource.cpp LIBS rapport_mastodon_replay)
+# The fuzz target's seeds, run as a plain test (the libFuzzer build itself lives in tests/fuzz/).
+rapport_add_test(tst_mastodonfuzzseeds
+    SOURCES tst_mastodonfuzzseeds.cpp ${CMAKE_CURRENT_LIST_DIR}/../fuzz/fuzz_mastodonjson.cpp
+    LIBS rapport_mastodon_replay)
