@@ -60,7 +60,9 @@ QByteArray browserPage(const QString &title, const QString &text)
 
 } // namespace
 
-MastodonAuth::MastodonAuth(QNetworkAccessManager &nam, QObject *parent) : QObject(parent), m_nam(nam)
+MastodonAuth::MastodonAuth(QNetworkAccessManager &nam, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
 {
     m_openBrowser = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
 }
@@ -92,11 +94,12 @@ Result<QUrl> MastodonAuth::serverUrl(const QString &typed)
     const bool http = url.scheme() == u"http";
     if (!url.isValid() || url.host().isEmpty() || (!https && !http) || !url.userInfo().isEmpty())
         return Error::validation(QStringLiteral("server"),
-                                 tr("“%1” is not the address of a server (like mastodon.social).").arg(typed.trimmed()));
+            tr("“%1” is not the address of a server (like mastodon.social).").arg(typed.trimmed()));
     if (http && !isLoopbackHost(url.host()))
         return Error::validation(QStringLiteral("server"),
-                                 tr("“%1” does not use https://: Rapport only signs in over an encrypted "
-                                    "connection.").arg(typed.trimmed()));
+            tr("“%1” does not use https://: Rapport only signs in over an encrypted "
+               "connection.")
+                .arg(typed.trimmed()));
     QUrl server;
     server.setScheme(url.scheme());
     server.setHost(url.host().toLower());
@@ -130,7 +133,7 @@ void MastodonAuth::signIn(const QString &server)
     if (!m_listener->listen(QHostAddress::LocalHost, 0)) {
         m_step = Step::RegisteringApp;
         fail(tr("Rapport could not wait for the browser's answer: %1").arg(m_listener->errorString()),
-             Error::Code::Unavailable);
+            Error::Code::Unavailable);
         return;
     }
     connect(m_listener, &QTcpServer::newConnection, this, [this] {
@@ -146,10 +149,10 @@ void MastodonAuth::signIn(const QString &server)
 
     m_step = Step::RegisteringApp;
     m_reply = post(QStringLiteral("/api/v1/apps"),
-                   {{QStringLiteral("client_name"), QStringLiteral("Rapport")},
-                    {QStringLiteral("redirect_uris"), m_redirectUri.toString()},
-                    {QStringLiteral("scopes"), QStringLiteral("read")},
-                    {QStringLiteral("website"), QStringLiteral("https://rapport.example")}});
+        { { QStringLiteral("client_name"), QStringLiteral("Rapport") },
+            { QStringLiteral("redirect_uris"), m_redirectUri.toString() },
+            { QStringLiteral("scopes"), QStringLiteral("read") },
+            { QStringLiteral("website"), QStringLiteral("https://rapport.example") } });
     QNetworkReply *reply = m_reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onAppRegistered(reply); });
 }
@@ -228,8 +231,8 @@ void MastodonAuth::onAppRegistered(QNetworkReply *reply)
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
     query.addQueryItem(QStringLiteral("client_id"), QString::fromUtf8(QUrl::toPercentEncoding(m_clientId)));
-    query.addQueryItem(QStringLiteral("redirect_uri"),
-                       QString::fromUtf8(QUrl::toPercentEncoding(m_redirectUri.toString())));
+    query.addQueryItem(
+        QStringLiteral("redirect_uri"), QString::fromUtf8(QUrl::toPercentEncoding(m_redirectUri.toString())));
     query.addQueryItem(QStringLiteral("scope"), QStringLiteral("read"));
     query.addQueryItem(QStringLiteral("state"), QString::fromLatin1(m_state));
     query.addQueryItem(QStringLiteral("code_challenge"), QString::fromLatin1(codeChallenge(m_verifier)));
@@ -239,9 +242,8 @@ void MastodonAuth::onAppRegistered(QNetworkReply *reply)
     m_step = Step::WaitingForBrowser;
     m_browserTimer = new QTimer(this);
     m_browserTimer->setSingleShot(true);
-    connect(m_browserTimer, &QTimer::timeout, this, [this] {
-        fail(tr("No answer came from the browser. Try signing in again."), Error::Code::Network);
-    });
+    connect(m_browserTimer, &QTimer::timeout, this,
+        [this] { fail(tr("No answer came from the browser. Try signing in again."), Error::Code::Network); });
     m_browserTimer->start(m_browserTimeoutMs);
     Q_EMIT browserOpened(authorize); // the UI shows the address too, in case no browser opens
     if (m_openBrowser)
@@ -263,9 +265,9 @@ void MastodonAuth::onRedirect(QTcpSocket *socket)
     const QUrl target(QStringLiteral("http://127.0.0.1") + QString::fromLatin1(requestLine.value(1)));
     auto answer = [socket](int status, const QByteArray &body) {
         socket->write("HTTP/1.1 " + QByteArray::number(status) + (status == 200 ? " OK" : " Not Found")
-                      + "\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\n"
-                        "Connection: close\r\nContent-Length: "
-                      + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            + "\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\n"
+              "Connection: close\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         socket->disconnectFromHost();
     };
     const QUrlQuery query(target);
@@ -276,8 +278,10 @@ void MastodonAuth::onRedirect(QTcpSocket *socket)
     }
     const QString state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
     if (m_step != Step::WaitingForBrowser || state.toLatin1() != m_state) {
-        answer(200, browserPage(tr("Rapport"), tr("This sign-in link is out of date. Start signing in again in "
-                                                  "Rapport.")));
+        answer(200,
+            browserPage(tr("Rapport"),
+                tr("This sign-in link is out of date. Start signing in again in "
+                   "Rapport.")));
         return;
     }
     if (query.hasQueryItem(QStringLiteral("error"))) {
@@ -295,13 +299,12 @@ void MastodonAuth::onRedirect(QTcpSocket *socket)
 
     m_step = Step::RequestingToken;
     m_reply = post(QStringLiteral("/oauth/token"),
-                   {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
-                    {QStringLiteral("code"), query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded)},
-                    {QStringLiteral("client_id"), m_clientId},
-                    {QStringLiteral("client_secret"), m_clientSecret},
-                    {QStringLiteral("redirect_uri"), m_redirectUri.toString()},
-                    {QStringLiteral("code_verifier"), QString::fromLatin1(m_verifier)},
-                    {QStringLiteral("scope"), QStringLiteral("read")}});
+        { { QStringLiteral("grant_type"), QStringLiteral("authorization_code") },
+            { QStringLiteral("code"), query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded) },
+            { QStringLiteral("client_id"), m_clientId }, { QStringLiteral("client_secret"), m_clientSecret },
+            { QStringLiteral("redirect_uri"), m_redirectUri.toString() },
+            { QStringLiteral("code_verifier"), QString::fromLatin1(m_verifier) },
+            { QStringLiteral("scope"), QStringLiteral("read") } });
     QNetworkReply *reply = m_reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onTokenReceived(reply); });
 }

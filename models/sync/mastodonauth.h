@@ -48,9 +48,9 @@ public:
     {
         QString accessToken; // a secret: into SecretStore only
         QString accountId;
-        QString handle;      // normalized user@server
+        QString handle; // normalized user@server
         QString displayName;
-        QUrl serverUrl;      // normalized https://server
+        QUrl serverUrl; // normalized https://server
     };
 
     explicit MastodonAuth(QNetworkAccessManager &nam, QObject *parent = nullptr);

@@ -22,8 +22,8 @@ const QString kSource = QStringLiteral("mastodon");
 
 Error garbage(const QString &detail)
 {
-    return Error{Tr::tr("The server answered something that is not Mastodon JSON (%1).").arg(detail),
-                 Error::Code::Network};
+    return Error { Tr::tr("The server answered something that is not Mastodon JSON (%1).").arg(detail),
+        Error::Code::Network };
 }
 
 Result<QJsonDocument> parse(const QByteArray &json)
@@ -189,7 +189,8 @@ Result<Page> notifications(const QByteArray &json, const QString &serverHost)
                 return item.error();
             const QJsonObject status = n.value(QLatin1String("status")).toObject();
             const QJsonValue authorValue = status.contains(QLatin1String("account"))
-                ? status.value(QLatin1String("account")) : n.value(QLatin1String("account"));
+                ? status.value(QLatin1String("account"))
+                : n.value(QLatin1String("account"));
             Result<Account> author = accountOf(authorValue, serverHost, what);
             if (!author)
                 return author.error();

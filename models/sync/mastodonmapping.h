@@ -19,15 +19,15 @@ namespace MastodonMapping {
 struct Page
 {
     QList<SyncItem> items; // the items Rapport keeps, in the server's order (newest first)
-    QStringList ids;       // the id of every entry on the page (kept or not), in the server's order
-    int ignored = 0;       // entries of a kind Rapport does not keep (poll, update, admin.*, …)
+    QStringList ids; // the id of every entry on the page (kept or not), in the server's order
+    int ignored = 0; // entries of a kind Rapport does not keep (poll, update, admin.*, …)
 };
 
 // Who an account is, from /api/v1/accounts/verify_credentials (or any Account entity).
 struct Account
 {
     QString id;
-    QString handle;      // normalized user@server
+    QString handle; // normalized user@server
     QString displayName; // display_name, or the username when that is empty
 };
 

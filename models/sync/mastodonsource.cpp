@@ -1,9 +1,9 @@
 // The Mastodon source: an agency account's notifications and direct conversations, paged with min_id from
 // the newest id already stored, each page stored with its cursor in one transaction.
+#include "storage/syncrepository.h"
 #include "sync/mastodonmapping.h"
 #include "sync/secretstore.h"
 #include "sync/sources.h"
-#include "storage/syncrepository.h"
 
 #include <QCoreApplication>
 #include <QUrlQuery>
@@ -15,9 +15,9 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(MastodonSource)
 };
 
-constexpr int kPageLimit = 40;          // Mastodon's default and the most /api/v1/conversations allows
+constexpr int kPageLimit = 40; // Mastodon's default and the most /api/v1/conversations allows
 constexpr int kFirstSyncMaxItems = 200; // a new account starts from its latest items, not its whole history
-constexpr int kMaxPagesPerRun = 1000;   // a safety net against a server that never says "no more"
+constexpr int kMaxPagesPerRun = 1000; // a safety net against a server that never says "no more"
 
 enum class Stream { Notifications, Conversations };
 
@@ -34,15 +34,15 @@ QString streamPath(Stream stream)
 
 struct Session
 {
-    QUrl server;       // scheme, host and port
-    QString host;      // for handles and messages
-    QByteArray token;  // never logged, never in an error
+    QUrl server; // scheme, host and port
+    QString host; // for handles and messages
+    QByteArray token; // never logged, never in an error
     MastodonMapping::Account me;
 };
 
 Error cancelled()
 {
-    return Error{Tr::tr("The sync was cancelled."), Error::Code::Cancelled};
+    return Error { Tr::tr("The sync was cancelled."), Error::Code::Cancelled };
 }
 
 // A query parameter of a Link header target (min_id, max_id, since_id), or empty.
@@ -75,7 +75,7 @@ public:
         if (!session)
             return session.error();
         SyncOutcome outcome;
-        for (Stream stream : {Stream::Notifications, Stream::Conversations}) {
+        for (Stream stream : { Stream::Notifications, Stream::Conversations }) {
             if (ctx.cancel.isCancelled())
                 return cancelled();
             if (Status s = syncStream(ctx, *session, stream, outcome); !s)
@@ -99,8 +99,8 @@ private:
         Session session;
         const QUrl url(ctx.account.serverUrl.trimmed(), QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https" && url.scheme() != u"http"))
-            return Error{Tr::tr("“%1” is not the address of a Mastodon server.").arg(ctx.account.serverUrl),
-                         Error::Code::Validation, QStringLiteral("serverUrl")};
+            return Error { Tr::tr("“%1” is not the address of a Mastodon server.").arg(ctx.account.serverUrl),
+                Error::Code::Validation, QStringLiteral("serverUrl") };
         session.server.setScheme(url.scheme());
         session.server.setHost(url.host());
         session.server.setPort(url.port());
@@ -109,19 +109,22 @@ private:
         Result<QString> token = ctx.secrets.read(ctx.account.secretKey(QStringLiteral("access_token")));
         if (!token) {
             if (token.error().code == Error::Code::NotFound)
-                return Error{Tr::tr("Sign in to %1 again: Rapport has no access token for this account.")
-                                 .arg(session.host),
-                             Error::Code::Auth};
+                return Error {
+                    Tr::tr("Sign in to %1 again: Rapport has no access token for this account.").arg(session.host),
+                    Error::Code::Auth
+                };
             // No keyring, and not in this session's memory either: only signing in again brings it back.
             if (token.error().code == Error::Code::Unavailable)
-                return Error{Tr::tr("Sign in to %1 again: the access token could not be read (%2)")
-                                 .arg(session.host, token.error().message),
-                             Error::Code::Auth};
+                return Error { Tr::tr("Sign in to %1 again: the access token could not be read (%2)")
+                                   .arg(session.host, token.error().message),
+                    Error::Code::Auth };
             return token.error();
         }
         if (token->trimmed().isEmpty())
-            return Error{Tr::tr("Sign in to %1 again: Rapport has no access token for this account.").arg(session.host),
-                         Error::Code::Auth};
+            return Error {
+                Tr::tr("Sign in to %1 again: Rapport has no access token for this account.").arg(session.host),
+                Error::Code::Auth
+            };
         session.token = token->trimmed().toUtf8();
 
         QUrl verify = session.server;
@@ -138,8 +141,8 @@ private:
 
     static Error notMastodon(const Session &session, const Error &detail)
     {
-        return Error{Tr::tr("%1 answered something that is not Mastodon JSON. %2").arg(session.host, detail.message),
-                     Error::Code::Network};
+        return Error { Tr::tr("%1 answered something that is not Mastodon JSON. %2").arg(session.host, detail.message),
+            Error::Code::Network };
     }
 
     // One GET with the token; the body of a 2xx, or what the status means in words.
@@ -161,8 +164,8 @@ private:
         return url;
     }
 
-    static Result<MastodonMapping::Page> fetchPage(SyncContext &ctx, const Session &session, Stream stream,
-                                                   const QUrl &url, HttpResponse *raw)
+    static Result<MastodonMapping::Page> fetchPage(
+        SyncContext &ctx, const Session &session, Stream stream, const QUrl &url, HttpResponse *raw)
     {
         Result<QByteArray> body = getResponse(ctx, session, url, raw);
         if (!body)
@@ -181,7 +184,7 @@ private:
         HttpRequest request;
         request.method = "GET";
         request.url = url;
-        request.headers = {{"Authorization", "Bearer " + session.token}, {"Accept", "application/json"}};
+        request.headers = { { "Authorization", "Bearer " + session.token }, { "Accept", "application/json" } };
         Result<HttpResponse> response = ctx.http.send(request, RateLimitStyle::Mastodon);
         if (!response)
             return response.error();
@@ -194,8 +197,8 @@ private:
 
     static Error statusError(const Session &session, const HttpResponse &response, const QUrl &url);
 
-    static Status ingest(SyncContext &ctx, Stream stream, const QList<SyncItem> &items, const QString &newest,
-                         SyncOutcome &outcome)
+    static Status ingest(
+        SyncContext &ctx, Stream stream, const QList<SyncItem> &items, const QString &newest, SyncOutcome &outcome)
     {
         SyncCursor cursor;
         cursor.cursor = newest;
@@ -232,8 +235,8 @@ private:
             if (ctx.cancel.isCancelled())
                 return cancelled();
             HttpResponse raw;
-            Result<MastodonMapping::Page> page =
-                fetchPage(ctx, session, stream, pageUrl(session, stream, QStringLiteral("min_id"), cursor), &raw);
+            Result<MastodonMapping::Page> page
+                = fetchPage(ctx, session, stream, pageUrl(session, stream, QStringLiteral("min_id"), cursor), &raw);
             if (!page)
                 return page.error();
             if (page->ids.isEmpty())
@@ -290,30 +293,29 @@ Error MastodonSource::statusError(const Session &session, const HttpResponse &re
     const QString host = session.host;
     switch (response.status) {
     case 401:
-        return Error{Tr::tr("%1 no longer accepts Rapport's access (the token is invalid or was revoked). Sign in to "
-                            "%1 again.")
-                         .arg(host),
-                     Error::Code::Auth};
+        return Error { Tr::tr("%1 no longer accepts Rapport's access (the token is invalid or was revoked). Sign in to "
+                              "%1 again.")
+                           .arg(host),
+            Error::Code::Auth };
     case 403:
-        return Error{error.isEmpty()
-                         ? Tr::tr("%1 does not allow Rapport to read this account. Sign in to %1 again.").arg(host)
-                         : Tr::tr("%1 does not allow Rapport to read this account: %2. Sign in to %1 again.")
-                               .arg(host, error),
-                     Error::Code::Auth};
+        return Error { error.isEmpty()
+                ? Tr::tr("%1 does not allow Rapport to read this account. Sign in to %1 again.").arg(host)
+                : Tr::tr("%1 does not allow Rapport to read this account: %2. Sign in to %1 again.").arg(host, error),
+            Error::Code::Auth };
     case 404:
     case 405:
     case 410:
-        return Error{Tr::tr("%1 is not a Mastodon server (it does not know %2).").arg(host, url.path()),
-                     Error::Code::Network};
+        return Error { Tr::tr("%1 is not a Mastodon server (it does not know %2).").arg(host, url.path()),
+            Error::Code::Network };
     case 422:
-        return Error{error.isEmpty() ? Tr::tr("%1 refused the request.").arg(host)
-                                     : Tr::tr("%1 refused the request: %2").arg(host, error),
-                     Error::Code::Network};
+        return Error { error.isEmpty() ? Tr::tr("%1 refused the request.").arg(host)
+                                       : Tr::tr("%1 refused the request: %2").arg(host, error),
+            Error::Code::Network };
     default:
-        return Error{error.isEmpty()
-                         ? Tr::tr("%1 answered with HTTP status %2.").arg(host).arg(response.status)
-                         : Tr::tr("%1 answered with HTTP status %2: %3").arg(host).arg(response.status).arg(error),
-                     Error::Code::Network};
+        return Error { error.isEmpty()
+                ? Tr::tr("%1 answered with HTTP status %2.").arg(host).arg(response.status)
+                : Tr::tr("%1 answered with HTTP status %2: %3").arg(host).arg(response.status).arg(error),
+            Error::Code::Network };
     }
 }
 

@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 __builtin_trap();
         }
     }
-    if (Result<MastodonMapping::Page> page = MastodonMapping::conversations(json, host, QStringLiteral("1")); page.ok()) {
+    if (Result<MastodonMapping::Page> page = MastodonMapping::conversations(json, host, QStringLiteral("1"));
+        page.ok()) {
         for (const SyncItem &item : page->items)
             if (item.externalId.isEmpty() || !item.occurredAt.isValid() || item.channel != u"direct_message")
                 __builtin_trap();

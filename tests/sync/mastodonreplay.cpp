@@ -53,13 +53,13 @@ LoopbackHttpServer::Reply jsonReply(const QJsonValue &value, int status = 200)
 
 LoopbackHttpServer::Reply oauthError(const QString &error, const QString &description)
 {
-    return jsonReply(QJsonObject{{QStringLiteral("error"), error}, {QStringLiteral("error_description"), description}},
-                     400);
+    return jsonReply(
+        QJsonObject { { QStringLiteral("error"), error }, { QStringLiteral("error_description"), description } }, 400);
 }
 
 QPair<QByteArray, QByteArray> header(const QByteArray &name, const QByteArray &value)
 {
-    return {name, value};
+    return { name, value };
 }
 
 QByteArray isoIn(qint64 seconds)
@@ -126,7 +126,8 @@ bool MastodonReplay::loadRecording(const QString &fileName, QString *error)
         const QJsonObject response = value.toObject().value(QLatin1String("response")).toObject();
         Recorded r;
         r.method = request.value(QLatin1String("method")).toString().toLatin1();
-        r.path = normalizedPath(QUrl(request.value(QLatin1String("uri")).toString()).path(QUrl::FullyEncoded).toLatin1());
+        r.path
+            = normalizedPath(QUrl(request.value(QLatin1String("uri")).toString()).path(QUrl::FullyEncoded).toLatin1());
         r.status = response.value(QLatin1String("status")).toInt();
         const QJsonObject headers = response.value(QLatin1String("headers")).toObject();
         for (auto it = headers.begin(); it != headers.end(); ++it) {
@@ -134,7 +135,7 @@ bool MastodonReplay::loadRecording(const QString &fileName, QString *error)
             if (name == "content-length" || name == "transfer-encoding" || name == "content-encoding"
                 || name == "connection")
                 continue;
-            r.headers.append({name, it.value().toString().toUtf8()});
+            r.headers.append({ name, it.value().toString().toUtf8() });
         }
         const QJsonValue body = response.value(QLatin1String("body"));
         if (body.isString())
@@ -152,7 +153,7 @@ bool MastodonReplay::loadRecording(const QString &fileName, QString *error)
 }
 
 void MastodonReplay::addReply(const QByteArray &method, const QByteArray &path, int status, const QByteArray &body,
-                              const QList<QPair<QByteArray, QByteArray>> &headers)
+    const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     Recorded r;
     r.method = method;
@@ -274,13 +275,14 @@ LoopbackHttpServer::Reply MastodonReplay::handle(const LoopbackHttpServer::Reque
 
     if (m_serverErrors > 0) {
         --m_serverErrors;
-        return jsonReply(QJsonObject{{QStringLiteral("error"), QStringLiteral("We're sorry, but something went wrong")}},
-                         m_serverErrorStatus);
+        return jsonReply(
+            QJsonObject { { QStringLiteral("error"), QStringLiteral("We're sorry, but something went wrong") } },
+            m_serverErrorStatus);
     }
     if (m_rateLimited > 0) {
         --m_rateLimited;
-        LoopbackHttpServer::Reply reply =
-            jsonReply(QJsonObject{{QStringLiteral("error"), QStringLiteral("Too many requests")}}, 429);
+        LoopbackHttpServer::Reply reply
+            = jsonReply(QJsonObject { { QStringLiteral("error"), QStringLiteral("Too many requests") } }, 429);
         reply.headers.append(header("x-ratelimit-limit", "300"));
         reply.headers.append(header("x-ratelimit-remaining", "0"));
         reply.headers.append(header("x-ratelimit-reset", isoIn(m_rateLimitResetS)));
@@ -289,10 +291,11 @@ LoopbackHttpServer::Reply MastodonReplay::handle(const LoopbackHttpServer::Reque
     const QByteArray authorization = request.headers.value("authorization");
     const bool tokenRefused = !m_requiredToken.isEmpty() && authorization != "Bearer " + m_requiredToken;
     if (m_unauthorized || tokenRefused) {
-        LoopbackHttpServer::Reply reply =
-            jsonReply(QJsonObject{{QStringLiteral("error"), QStringLiteral("The access token is invalid")}}, 401);
-        reply.headers.append(header("www-authenticate", "Bearer realm=\"Doorkeeper\", error=\"invalid_token\", "
-                                                  "error_description=\"The access token is invalid\""));
+        LoopbackHttpServer::Reply reply = jsonReply(
+            QJsonObject { { QStringLiteral("error"), QStringLiteral("The access token is invalid") } }, 401);
+        reply.headers.append(header("www-authenticate",
+            "Bearer realm=\"Doorkeeper\", error=\"invalid_token\", "
+            "error_description=\"The access token is invalid\""));
         return reply;
     }
     if (m_syntheticOn && path == "/api/v1/notifications" && request.method == "GET")
@@ -307,7 +310,7 @@ LoopbackHttpServer::Reply MastodonReplay::replay(const LoopbackHttpServer::Reque
         LoopbackHttpServer::Reply reply;
         reply.status = r.status;
         for (const auto &[name, value] : r.headers)
-            reply.headers.append({name, name == "link" ? rewrite(value) : value});
+            reply.headers.append({ name, name == "link" ? rewrite(value) : value });
         reply.body = rewrite(r.body);
         return reply;
     };
@@ -327,22 +330,22 @@ LoopbackHttpServer::Reply MastodonReplay::replay(const LoopbackHttpServer::Reque
         return LoopbackHttpServer::Reply::json("[]");
     }
     if (request.method == "GET" && path == "/api/v1/accounts/verify_credentials") {
-        return jsonReply(QJsonObject{{QStringLiteral("id"), QStringLiteral("1")},
-                                     {QStringLiteral("username"), QStringLiteral("agency")},
-                                     {QStringLiteral("acct"), QStringLiteral("agency")},
-                                     {QStringLiteral("display_name"), QStringLiteral("Agency")},
-                                     {QStringLiteral("url"), QString::fromLatin1(base() + "/@agency")}});
+        return jsonReply(QJsonObject { { QStringLiteral("id"), QStringLiteral("1") },
+            { QStringLiteral("username"), QStringLiteral("agency") },
+            { QStringLiteral("acct"), QStringLiteral("agency") },
+            { QStringLiteral("display_name"), QStringLiteral("Agency") },
+            { QStringLiteral("url"), QString::fromLatin1(base() + "/@agency") } });
     }
     if (request.method == "GET" && (path == "/api/v1/notifications" || path == "/api/v1/conversations"))
         return LoopbackHttpServer::Reply::json("[]");
-    return jsonReply(QJsonObject{{QStringLiteral("error"), QStringLiteral("Record not found")}}, 404);
+    return jsonReply(QJsonObject { { QStringLiteral("error"), QStringLiteral("Record not found") } }, 404);
 }
 
 LoopbackHttpServer::Reply MastodonReplay::synthetic(const LoopbackHttpServer::Request &request)
 {
     const QUrlQuery query(request.url());
-    const int limit = qBound(1, query.hasQueryItem(QStringLiteral("limit"))
-                                    ? valueOf(query, QStringLiteral("limit")).toInt() : 40, 80);
+    const int limit = qBound(
+        1, query.hasQueryItem(QStringLiteral("limit")) ? valueOf(query, QStringLiteral("limit")).toInt() : 40, 80);
     const int count = m_synthetic.count;
     auto param = [&](const QString &key, int fallback) {
         return query.hasQueryItem(key) ? valueOf(query, key).toInt() : fallback;
@@ -370,30 +373,23 @@ LoopbackHttpServer::Reply MastodonReplay::synthetic(const LoopbackHttpServer::Re
         const QString username = QStringLiteral("author%1").arg(k);
         const bool local = k == 0;
         const QString home = local ? QString::fromLatin1(base()) : QStringLiteral("https://remote.example");
-        const QJsonObject account{
-            {QStringLiteral("id"), QString::number(1000 + k)},
-            {QStringLiteral("username"), username},
-            {QStringLiteral("acct"), local ? username : QString(username + QStringLiteral("@remote.example"))},
-            {QStringLiteral("display_name"), QStringLiteral("Author %1").arg(k)},
-            {QStringLiteral("url"), QString(home + QStringLiteral("/@") + username)}};
+        const QJsonObject account { { QStringLiteral("id"), QString::number(1000 + k) },
+            { QStringLiteral("username"), username },
+            { QStringLiteral("acct"), local ? username : QString(username + QStringLiteral("@remote.example")) },
+            { QStringLiteral("display_name"), QStringLiteral("Author %1").arg(k) },
+            { QStringLiteral("url"), QString(home + QStringLiteral("/@") + username) } };
         const QString statusId = QString::number(500000000LL + id);
         const QString created = epoch.addSecs(60LL * id).toString(Qt::ISODateWithMs);
-        const QJsonObject status{
-            {QStringLiteral("id"), statusId},
-            {QStringLiteral("created_at"), created},
-            {QStringLiteral("in_reply_to_id"), QJsonValue::Null},
-            {QStringLiteral("visibility"), QStringLiteral("public")},
-            {QStringLiteral("spoiler_text"), QString()},
-            {QStringLiteral("uri"), QString(home + QStringLiteral("/users/%1/statuses/%2").arg(username, statusId))},
-            {QStringLiteral("url"), QString(home + QStringLiteral("/@%1/%2").arg(username, statusId))},
-            {QStringLiteral("content"),
-             QStringLiteral("<p>Synthetic mention <b>%1</b> &amp; more</p>").arg(id)},
-            {QStringLiteral("account"), account}};
-        array.append(QJsonObject{{QStringLiteral("id"), QString::number(id)},
-                                 {QStringLiteral("type"), QStringLiteral("mention")},
-                                 {QStringLiteral("created_at"), created},
-                                 {QStringLiteral("account"), account},
-                                 {QStringLiteral("status"), status}});
+        const QJsonObject status { { QStringLiteral("id"), statusId }, { QStringLiteral("created_at"), created },
+            { QStringLiteral("in_reply_to_id"), QJsonValue::Null },
+            { QStringLiteral("visibility"), QStringLiteral("public") }, { QStringLiteral("spoiler_text"), QString() },
+            { QStringLiteral("uri"), QString(home + QStringLiteral("/users/%1/statuses/%2").arg(username, statusId)) },
+            { QStringLiteral("url"), QString(home + QStringLiteral("/@%1/%2").arg(username, statusId)) },
+            { QStringLiteral("content"), QStringLiteral("<p>Synthetic mention <b>%1</b> &amp; more</p>").arg(id) },
+            { QStringLiteral("account"), account } };
+        array.append(QJsonObject { { QStringLiteral("id"), QString::number(id) },
+            { QStringLiteral("type"), QStringLiteral("mention") }, { QStringLiteral("created_at"), created },
+            { QStringLiteral("account"), account }, { QStringLiteral("status"), status } });
     }
     LoopbackHttpServer::Reply reply = jsonReply(array);
     reply.headers.append(header("x-ratelimit-limit", "300"));
@@ -401,9 +397,9 @@ LoopbackHttpServer::Reply MastodonReplay::synthetic(const LoopbackHttpServer::Re
     reply.headers.append(header("x-ratelimit-reset", isoIn(300)));
     if (!ids.isEmpty()) {
         const QByteArray endpoint = base() + "/api/v1/notifications?limit=" + QByteArray::number(limit);
-        reply.headers.append(header("link", "<" + endpoint + "&max_id=" + QByteArray::number(ids.last())
-                                          + ">; rel=\"next\", <" + endpoint + "&min_id="
-                                          + QByteArray::number(ids.first()) + ">; rel=\"prev\""));
+        reply.headers.append(header("link",
+            "<" + endpoint + "&max_id=" + QByteArray::number(ids.last()) + ">; rel=\"next\", <" + endpoint
+                + "&min_id=" + QByteArray::number(ids.first()) + ">; rel=\"prev\""));
     }
     return reply;
 }
@@ -413,19 +409,18 @@ LoopbackHttpServer::Reply MastodonReplay::oauthApps(const LoopbackHttpServer::Re
     const QUrlQuery form = formOf(request);
     const QString redirect = valueOf(form, QStringLiteral("redirect_uris"));
     if (valueOf(form, QStringLiteral("client_name")).isEmpty() || redirect.isEmpty()) {
-        return jsonReply(QJsonObject{{QStringLiteral("error"),
-                                      QStringLiteral("Validation failed: Application name can't be blank")}},
-                         422);
+        return jsonReply(QJsonObject { { QStringLiteral("error"),
+                             QStringLiteral("Validation failed: Application name can't be blank") } },
+            422);
     }
     m_redirectUri = redirect;
-    return jsonReply(QJsonObject{{QStringLiteral("id"), QStringLiteral("7")},
-                                 {QStringLiteral("name"), valueOf(form, QStringLiteral("client_name"))},
-                                 {QStringLiteral("website"), QJsonValue::Null},
-                                 {QStringLiteral("scopes"), QJsonArray{valueOf(form, QStringLiteral("scopes"))}},
-                                 {QStringLiteral("redirect_uri"), redirect},
-                                 {QStringLiteral("redirect_uris"), QJsonArray{redirect}},
-                                 {QStringLiteral("client_id"), QString::fromLatin1(clientId())},
-                                 {QStringLiteral("client_secret"), QStringLiteral("replay-client-secret")}});
+    return jsonReply(QJsonObject { { QStringLiteral("id"), QStringLiteral("7") },
+        { QStringLiteral("name"), valueOf(form, QStringLiteral("client_name")) },
+        { QStringLiteral("website"), QJsonValue::Null },
+        { QStringLiteral("scopes"), QJsonArray { valueOf(form, QStringLiteral("scopes")) } },
+        { QStringLiteral("redirect_uri"), redirect }, { QStringLiteral("redirect_uris"), QJsonArray { redirect } },
+        { QStringLiteral("client_id"), QString::fromLatin1(clientId()) },
+        { QStringLiteral("client_secret"), QStringLiteral("replay-client-secret") } });
 }
 
 LoopbackHttpServer::Reply MastodonReplay::oauthAuthorize(const LoopbackHttpServer::Request &request)
@@ -433,8 +428,8 @@ LoopbackHttpServer::Reply MastodonReplay::oauthAuthorize(const LoopbackHttpServe
     const QUrlQuery query(request.url());
     auto refuse = [this](const QString &why) {
         m_oauthError = why;
-        return LoopbackHttpServer::Reply::text("<html><body>" + why.toUtf8() + "</body></html>",
-                                               "text/html; charset=utf-8", 400);
+        return LoopbackHttpServer::Reply::text(
+            "<html><body>" + why.toUtf8() + "</body></html>", "text/html; charset=utf-8", 400);
     };
     if (valueOf(query, QStringLiteral("client_id")).toLatin1() != clientId())
         return refuse(QStringLiteral("unknown client_id"));
@@ -484,8 +479,7 @@ LoopbackHttpServer::Reply MastodonReplay::oauthToken(const LoopbackHttpServer::R
         return refuse(QStringLiteral("invalid_grant"), QStringLiteral("code_verifier does not match the challenge"));
     m_code.clear(); // a code is good once
     m_oauthError.clear();
-    return jsonReply(QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(issuedToken())},
-                                 {QStringLiteral("token_type"), QStringLiteral("Bearer")},
-                                 {QStringLiteral("scope"), QStringLiteral("read")},
-                                 {QStringLiteral("created_at"), QDateTime::currentSecsSinceEpoch()}});
+    return jsonReply(QJsonObject { { QStringLiteral("access_token"), QString::fromLatin1(issuedToken()) },
+        { QStringLiteral("token_type"), QStringLiteral("Bearer") }, { QStringLiteral("scope"), QStringLiteral("read") },
+        { QStringLiteral("created_at"), QDateTime::currentSecsSinceEpoch() } });
 }

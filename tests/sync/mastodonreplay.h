@@ -43,7 +43,7 @@ public:
     static QByteArray recordedBody(const QString &fileName, int index);
     // Queues one answer by hand (body with "http://localhost:3000" rewritten like the recordings).
     void addReply(const QByteArray &method, const QByteArray &path, int status, const QByteArray &body,
-                  const QList<QPair<QByteArray, QByteArray>> &headers = {});
+        const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
     QUrl baseUrl() const { return m_server->baseUrl(); }
     QString host() const { return baseUrl().host(); }
@@ -53,10 +53,10 @@ public:
     QList<LoopbackHttpServer::Request> requestsTo(const QByteArray &path) const;
 
     // --- switches ---
-    void setUnauthorized(bool on);                        // every API request → 401 invalid_token
+    void setUnauthorized(bool on); // every API request → 401 invalid_token
     void failNextWithRateLimit(int count, int resetInSeconds); // the next `count` API requests → 429
     void failNextWithServerError(int count, int status = 503);
-    void requireToken(const QByteArray &token);           // empty: any token
+    void requireToken(const QByteArray &token); // empty: any token
 
     // --- synthetic notifications ---
     // Replaces the synthetic set with `count` mentions (ids "1".."count", one minute apart, newest last)

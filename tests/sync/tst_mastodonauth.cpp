@@ -56,7 +56,7 @@ private slots:
     {
         // RFC 7636, appendix B.
         QCOMPARE(MastodonAuth::codeChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
-                 QByteArray("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
+            QByteArray("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
         const QByteArray a = MastodonAuth::makeCodeVerifier();
         const QByteArray b = MastodonAuth::makeCodeVerifier();
         QCOMPARE(a.size(), 43);
@@ -74,8 +74,10 @@ private slots:
                                    << QStringLiteral("https://example.social");
         QTest::newRow("handle") << QStringLiteral("@ana@news.example") << QStringLiteral("https://news.example");
         QTest::newRow("user@host") << QStringLiteral("ana@news.example") << QStringLiteral("https://news.example");
-        QTest::newRow("port") << QStringLiteral("https://example.social:8443") << QStringLiteral("https://example.social:8443");
-        QTest::newRow("loopback http") << QStringLiteral("http://127.0.0.1:3000") << QStringLiteral("http://127.0.0.1:3000");
+        QTest::newRow("port") << QStringLiteral("https://example.social:8443")
+                              << QStringLiteral("https://example.social:8443");
+        QTest::newRow("loopback http") << QStringLiteral("http://127.0.0.1:3000")
+                                       << QStringLiteral("http://127.0.0.1:3000");
         QTest::newRow("remote http") << QStringLiteral("http://example.social") << QString();
         QTest::newRow("ftp") << QStringLiteral("ftp://example.social") << QString();
         QTest::newRow("empty") << QStringLiteral("  ") << QString();
@@ -174,7 +176,8 @@ private slots:
         query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
         query.addQueryItem(QStringLiteral("client_id"), QString::fromLatin1(replay.clientId()));
         query.addQueryItem(QStringLiteral("redirect_uri"), QStringLiteral("http%3A%2F%2F127.0.0.1%3A9%2F"));
-        query.addQueryItem(QStringLiteral("code_challenge"), QString::fromLatin1(MastodonAuth::codeChallenge(verifier)));
+        query.addQueryItem(
+            QStringLiteral("code_challenge"), QString::fromLatin1(MastodonAuth::codeChallenge(verifier)));
         query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
         authorize.setQuery(query);
         QNetworkRequest request(authorize);
@@ -183,12 +186,11 @@ private slots:
         QSignalSpy done(reply.get(), &QNetworkReply::finished);
         QVERIFY(done.wait(5000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 302);
-        const QString code = QUrlQuery(QUrl(QString::fromLatin1(reply->rawHeader("Location"))))
-                                 .queryItemValue(QStringLiteral("code"));
+        const QString code
+            = QUrlQuery(QUrl(QString::fromLatin1(reply->rawHeader("Location")))).queryItemValue(QStringLiteral("code"));
         QVERIFY(!code.isEmpty());
         const QByteArray base = "grant_type=authorization_code&client_id=" + replay.clientId()
-                                + "&client_secret=replay-client-secret&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2F&code="
-                                + code.toLatin1();
+            + "&client_secret=replay-client-secret&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2F&code=" + code.toLatin1();
         QCOMPARE(post("/oauth/token", base + "&code_verifier=" + MastodonAuth::makeCodeVerifier()), 400);
         QCOMPARE(replay.lastOAuthError(), QStringLiteral("code_verifier does not match the challenge"));
         QCOMPARE(post("/oauth/token", base), 400);

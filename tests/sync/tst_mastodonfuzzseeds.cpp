@@ -28,7 +28,7 @@ class TestMastodonFuzzSeeds final : public QObject
 private slots:
     void recordedBodiesMutated()
     {
-        const QStringList files = QDir(MastodonReplay::dataDir()).entryList({QStringLiteral("*.json")});
+        const QStringList files = QDir(MastodonReplay::dataDir()).entryList({ QStringLiteral("*.json") });
         QVERIFY(files.size() >= 5);
         int runs = 0;
         for (const QString &file : files) {

@@ -19,9 +19,11 @@ QDateTime utc(const char *iso)
 
 QByteArray notification(const QByteArray &id, const QByteArray &type, const QByteArray &statusJson = "null")
 {
-    return R"({"id":")" + id + R"(","type":")" + type + R"(","created_at":"2026-03-04T05:06:07.000Z",)"
-           R"("account":{"id":"77","username":"ana","acct":"Ana@News.Example","display_name":"Ana Lima"},)"
-           R"("status":)" + statusJson + "}";
+    return R"({"id":")" + id + R"(","type":")" + type
+        + R"(","created_at":"2026-03-04T05:06:07.000Z",)"
+          R"("account":{"id":"77","username":"ana","acct":"Ana@News.Example","display_name":"Ana Lima"},)"
+          R"("status":)"
+        + statusJson + "}";
 }
 
 QByteArray status(const QByteArray &extra)
@@ -30,7 +32,7 @@ QByteArray status(const QByteArray &extra)
            R"("url":"https://news.example/@ana/900","content":"<p>Hi &amp; <b>bye</b></p>","spoiler_text":"",)"
            R"("visibility":"public","in_reply_to_id":null,)"
            R"("account":{"id":"77","username":"ana","acct":"ana@news.example","display_name":"Ana Lima"})"
-           + extra + "}";
+        + extra + "}";
 }
 
 } // namespace
@@ -46,7 +48,7 @@ private slots:
         QVERIFY(!body.isEmpty());
         Result<Page> page = notifications(body, kHost);
         QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error().message));
-        QCOMPARE(page->ids, QStringList{QStringLiteral("20")});
+        QCOMPARE(page->ids, QStringList { QStringLiteral("20") });
         QCOMPARE(page->ignored, 0);
         QCOMPARE(page->items.size(), 1);
         const SyncItem &item = page->items.first();
@@ -55,14 +57,14 @@ private slots:
         QCOMPARE(item.channel, QStringLiteral("mention"));
         QCOMPARE(item.direction, QStringLiteral("inbound"));
         QCOMPARE(item.externalId,
-                 QStringLiteral("http://localhost:3000/ap/users/117020565693913441/statuses/117020576916218297"));
+            QStringLiteral("http://localhost:3000/ap/users/117020565693913441/statuses/117020576916218297"));
         QCOMPARE(item.url, QStringLiteral("http://localhost:3000/@admin/117020576916218297"));
         QCOMPARE(item.occurredAt, utc("2026-08-01T13:51:39.138Z"));
         QCOMPARE(item.occurredAt.timeSpec(), Qt::UTC);
         QCOMPARE(item.text, QStringLiteral("@mastodonpy_test hello!"));
         QCOMPARE(item.authorNetwork, QStringLiteral("mastodon"));
         QCOMPARE(item.authorHandle, QStringLiteral("admin@mastodon.example")); // local acct + server host
-        QCOMPARE(item.authorName, QStringLiteral("admin"));                    // display_name is empty
+        QCOMPARE(item.authorName, QStringLiteral("admin")); // display_name is empty
         QCOMPARE(item.contactId, 0);
     }
 
@@ -73,7 +75,7 @@ private slots:
         QVERIFY(page.ok());
         QCOMPARE(page->items.size(), 0);
         QCOMPARE(page->ignored, 3);
-        QCOMPARE(page->ids, (QStringList{QStringLiteral("5"), QStringLiteral("3"), QStringLiteral("2")}));
+        QCOMPARE(page->ids, (QStringList { QStringLiteral("5"), QStringLiteral("3"), QStringLiteral("2") }));
     }
 
     void recordedConversations()
@@ -82,14 +84,15 @@ private slots:
         // Recorded as "admin" (117020565693913441); both last statuses are by mastodonpy_test_2.
         Result<Page> page = conversations(body, kHost, QStringLiteral("117020565693913441"));
         QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error().message));
-        QCOMPARE(page->ids, (QStringList{QStringLiteral("117020593780198542"), QStringLiteral("117020588388552703")}));
+        QCOMPARE(
+            page->ids, (QStringList { QStringLiteral("117020593780198542"), QStringLiteral("117020588388552703") }));
         QCOMPARE(page->items.size(), 2);
         const SyncItem &first = page->items.at(0);
         QCOMPARE(first.kind, SyncItem::Kind::Conversation);
         QCOMPARE(first.channel, QStringLiteral("direct_message"));
         QCOMPARE(first.direction, QStringLiteral("inbound"));
         QCOMPARE(first.externalId,
-                 QStringLiteral("http://localhost:3000/ap/users/117020566092212359/statuses/117020593780198542"));
+            QStringLiteral("http://localhost:3000/ap/users/117020566092212359/statuses/117020593780198542"));
         QCOMPARE(first.url, QStringLiteral("http://localhost:3000/@mastodonpy_test_2/117020593780198542"));
         QCOMPARE(first.occurredAt, utc("2026-08-01T13:55:56.462Z"));
         QCOMPARE(first.text, QStringLiteral("@admin ilu bby ;3"));
@@ -117,7 +120,8 @@ private slots:
 
         // A conversation without a last status is skipped, a note to oneself too.
         const QByteArray odd = R"([{"id":"1","accounts":[],"last_status":null},)"
-                               R"({"id":"2","accounts":[],"last_status":)" + status("") + "}]";
+                               R"({"id":"2","accounts":[],"last_status":)"
+            + status("") + "}]";
         Result<Page> oddPage = conversations(odd, kHost, QStringLiteral("77"));
         QVERIFY(oddPage.ok());
         QCOMPARE(oddPage->items.size(), 0);
@@ -167,19 +171,19 @@ private slots:
     void engagements()
     {
         const QByteArray json = "[" + notification("31", "favourite", status("")) + ","
-                                + notification("30", "reblog", status("")) + "," + notification("29", "follow") + ","
-                                + notification("28", "quote", status("")) + "," + notification("27", "poll", status(""))
-                                + "," + notification("26", "update", status("")) + ","
-                                + notification("25", "severed_relationships") + ","
-                                + notification("24", "follow_request") + "]";
+            + notification("30", "reblog", status("")) + "," + notification("29", "follow") + ","
+            + notification("28", "quote", status("")) + "," + notification("27", "poll", status("")) + ","
+            + notification("26", "update", status("")) + "," + notification("25", "severed_relationships") + ","
+            + notification("24", "follow_request") + "]";
         Result<Page> page = notifications(json, kHost);
         QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error().message));
         QCOMPARE(page->ids.size(), 8);
         QCOMPARE(page->ignored, 4);
         QCOMPARE(page->items.size(), 4);
-        const QStringList kinds{QStringLiteral("like"), QStringLiteral("boost"), QStringLiteral("follow"),
-                                QStringLiteral("quote")};
-        const QStringList ids{QStringLiteral("31"), QStringLiteral("30"), QStringLiteral("29"), QStringLiteral("28")};
+        const QStringList kinds { QStringLiteral("like"), QStringLiteral("boost"), QStringLiteral("follow"),
+            QStringLiteral("quote") };
+        const QStringList ids { QStringLiteral("31"), QStringLiteral("30"), QStringLiteral("29"),
+            QStringLiteral("28") };
         for (int i = 0; i < 4; ++i) {
             const SyncItem &item = page->items.at(i);
             QCOMPARE(item.kind, SyncItem::Kind::Engagement);
@@ -197,9 +201,9 @@ private slots:
     void handles()
     {
         QCOMPARE(handleFor(QStringLiteral("admin"), QStringLiteral("mastodon.example")),
-                 QStringLiteral("admin@mastodon.example"));
+            QStringLiteral("admin@mastodon.example"));
         QCOMPARE(handleFor(QStringLiteral("@Bob@Other.Social"), QStringLiteral("mastodon.example")),
-                 QStringLiteral("bob@other.social"));
+            QStringLiteral("bob@other.social"));
         QCOMPARE(handleFor(QStringLiteral("admin"), QStringLiteral("127.0.0.1")), QStringLiteral("admin@127.0.0.1"));
         // A host the handle rules refuse is kept lower-cased rather than losing the item.
         QCOMPARE(handleFor(QStringLiteral("Admin"), QStringLiteral("localhost")), QStringLiteral("admin@localhost"));
@@ -216,9 +220,9 @@ private slots:
     void errorTexts()
     {
         QCOMPARE(errorText(MastodonReplay::recordedBody(QStringLiteral("status_empty.json"), 0)),
-                 QStringLiteral("バリデーションに失敗しました: Textを入力してください"));
+            QStringLiteral("バリデーションに失敗しました: Textを入力してください"));
         QCOMPARE(errorText(R"({"error":"invalid_grant","error_description":"The grant is invalid"})"),
-                 QStringLiteral("invalid_grant: The grant is invalid"));
+            QStringLiteral("invalid_grant: The grant is invalid"));
         QCOMPARE(errorText("<html>nope</html>"), QString());
         QCOMPARE(errorText(R"({"error":42})"), QString());
     }
@@ -273,8 +277,7 @@ private slots:
         QTest::newRow("no id") << QByteArray(R"([{"last_status":null}])");
         QTest::newRow("status string") << QByteArray(R"([{"id":"1","last_status":"x"}])");
         QTest::newRow("status without id") << QByteArray(R"([{"id":"1","last_status":{}}])");
-        QTest::newRow("own, accounts not a list")
-            << R"([{"id":"1","accounts":7,"last_status":)" + status("") + "}]";
+        QTest::newRow("own, accounts not a list") << R"([{"id":"1","accounts":7,"last_status":)" + status("") + "}]";
     }
     void garbageConversations()
     {

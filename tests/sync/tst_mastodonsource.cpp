@@ -43,7 +43,10 @@ QStringList param(const QList<LoopbackHttpServer::Request> &requests, const QStr
 // Everything one sync needs, wired like the worker does it.
 struct Rig
 {
-    explicit Rig(Database &database, const QUrl &server) : db(database), repo(database), secrets(QStringLiteral("tst"))
+    explicit Rig(Database &database, const QUrl &server)
+        : db(database)
+        , repo(database)
+        , secrets(QStringLiteral("tst"))
     {
         SyncHttp::Options options;
         options.maxAttempts = 3;
@@ -63,12 +66,12 @@ struct Rig
 
     Result<SyncOutcome> sync()
     {
-        SyncContext ctx{account, *http, repo, secrets, cancel, [this](int n) { progress << n; }};
+        SyncContext ctx { account, *http, repo, secrets, cancel, [this](int n) { progress << n; } };
         return SyncSource::create(QStringLiteral("mastodon"))->sync(ctx);
     }
     Result<QString> test()
     {
-        SyncContext ctx{account, *http, repo, secrets, cancel, {}};
+        SyncContext ctx { account, *http, repo, secrets, cancel, {} };
         return SyncSource::create(QStringLiteral("mastodon"))->testConnection(ctx);
     }
     QString cursor(const QString &stream)
@@ -80,7 +83,7 @@ struct Rig
     {
         Contact c;
         c.displayName = name;
-        c.handles.append(Handle{QStringLiteral("mastodon"), mastodonHandle, QString()});
+        c.handles.append(Handle { QStringLiteral("mastodon"), mastodonHandle, QString() });
         return ContactRepository(db).create(c) ? c.id : 0;
     }
 
@@ -135,11 +138,11 @@ private slots:
 
         Result<SyncOutcome> first = rig.sync();
         CHECK_OK(first);
-        QCOMPARE(first->fetched, 3);   // one mention, two conversations
+        QCOMPARE(first->fetched, 3); // one mention, two conversations
         QCOMPARE(first->inserted, 3);
-        QCOMPARE(first->toInbox, 2);   // mastodonpy_test_2 is nobody's handle
+        QCOMPARE(first->toInbox, 2); // mastodonpy_test_2 is nobody's handle
         QCOMPARE(first->engagements, 0);
-        QCOMPARE(first->contactIds, QList<qint64>{admin});
+        QCOMPARE(first->contactIds, QList<qint64> { admin });
         QVERIFY(!rig.progress.isEmpty());
         QCOMPARE(rig.progress.last(), 3);
 
@@ -147,17 +150,18 @@ private slots:
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM interactions WHERE source = 'mastodon'")), 3);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM interactions WHERE contact_id = %1").arg(admin)), 1);
         QCOMPARE(text(*db, QStringLiteral("SELECT channel FROM interactions WHERE contact_id = %1").arg(admin)),
-                 QStringLiteral("mention"));
+            QStringLiteral("mention"));
         QCOMPARE(text(*db, QStringLiteral("SELECT body FROM interactions WHERE contact_id = %1").arg(admin)),
-                 QStringLiteral("@mastodonpy_test hello!"));
+            QStringLiteral("@mastodonpy_test hello!"));
         QCOMPARE(text(*db, QStringLiteral("SELECT external_id FROM interactions WHERE contact_id = %1").arg(admin)),
-                 base + QStringLiteral("/ap/users/117020565693913441/statuses/117020576916218297"));
+            base + QStringLiteral("/ap/users/117020565693913441/statuses/117020576916218297"));
         QCOMPARE(text(*db, QStringLiteral("SELECT author_handle FROM interactions WHERE contact_id = %1").arg(admin)),
-                 QStringLiteral("admin@") + host);
-        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM interactions WHERE contact_id IS NULL AND "
-                                            "channel = 'direct_message' AND author_handle = 'mastodonpy_test_2@%1'")
-                                 .arg(host)),
-                 2);
+            QStringLiteral("admin@") + host);
+        QCOMPARE(scalar(*db,
+                     QStringLiteral("SELECT count(*) FROM interactions WHERE contact_id IS NULL AND "
+                                    "channel = 'direct_message' AND author_handle = 'mastodonpy_test_2@%1'")
+                         .arg(host)),
+            2);
         QCOMPARE(rig.cursor(QStringLiteral("notifications")), QStringLiteral("20"));
         QCOMPARE(rig.cursor(QStringLiteral("conversations")), QStringLiteral("117020593780198542"));
         Result<QList<InboxEntry>> inbox = rig.repo.inbox();
@@ -169,10 +173,10 @@ private slots:
         // Every request carried the token; the first sync asked for the latest page, no min_id.
         for (const auto &r : replay.requests())
             QCOMPARE(r.headers.value("authorization"), QByteArray("Bearer replay-token"));
-        QCOMPARE(param(replay.requestsTo("/api/v1/notifications"), QStringLiteral("min_id")).first(),
-                 QStringLiteral("-"));
-        QCOMPARE(param(replay.requestsTo("/api/v1/notifications"), QStringLiteral("limit")).first(),
-                 QStringLiteral("40"));
+        QCOMPARE(
+            param(replay.requestsTo("/api/v1/notifications"), QStringLiteral("min_id")).first(), QStringLiteral("-"));
+        QCOMPARE(
+            param(replay.requestsTo("/api/v1/notifications"), QStringLiteral("limit")).first(), QStringLiteral("40"));
 
         // Again: nothing new, and the requests start from the stored newest ids.
         replay.server().clearRequests();
@@ -181,9 +185,9 @@ private slots:
         QCOMPARE(second->fetched, 0);
         QCOMPARE(second->inserted, 0);
         QCOMPARE(param(replay.requestsTo("/api/v1/notifications"), QStringLiteral("min_id")),
-                 QStringList{QStringLiteral("20")});
+            QStringList { QStringLiteral("20") });
         QCOMPARE(param(replay.requestsTo("/api/v1/conversations"), QStringLiteral("min_id")),
-                 QStringList{QStringLiteral("117020593780198542")});
+            QStringList { QStringLiteral("117020593780198542") });
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM interactions WHERE source = 'mastodon'")), 3);
         QCOMPARE(rig.cursor(QStringLiteral("notifications")), QStringLiteral("20"));
 
@@ -202,7 +206,8 @@ private slots:
         Rig rig(*db, replay.baseUrl());
         CHECK_RIG(rig);
         const qint64 ana = rig.contact(QStringLiteral("Ana"), MastodonReplay::syntheticAuthorHandle(1, replay.host()));
-        const qint64 local = rig.contact(QStringLiteral("Lou"), MastodonReplay::syntheticAuthorHandle(0, replay.host()));
+        const qint64 local
+            = rig.contact(QStringLiteral("Lou"), MastodonReplay::syntheticAuthorHandle(0, replay.host()));
 
         Result<SyncOutcome> first = rig.sync();
         CHECK_OK(first);
@@ -218,15 +223,15 @@ private slots:
         QCOMPARE(second->fetched, 100);
         QCOMPARE(second->inserted, 100);
         QCOMPARE(second->toInbox, 60); // authors 2, 3 and 4 are nobody's
-        QCOMPARE(second->contactIds, (QList<qint64>{ana, local}));
+        QCOMPARE(second->contactIds, (QList<qint64> { ana, local }));
         QCOMPARE(param(replay.requestsTo("/api/v1/notifications"), QStringLiteral("min_id")),
-                 (QStringList{QStringLiteral("5"), QStringLiteral("45"), QStringLiteral("85"), QStringLiteral("105")}));
-        QCOMPARE(rig.progress, (QList<int>{40, 80, 100}));
+            (QStringList { QStringLiteral("5"), QStringLiteral("45"), QStringLiteral("85"), QStringLiteral("105") }));
+        QCOMPARE(rig.progress, (QList<int> { 40, 80, 100 }));
         QCOMPARE(rig.cursor(QStringLiteral("notifications")), QStringLiteral("105"));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM interactions WHERE contact_id = %1").arg(ana)), 21);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM interactions WHERE source = 'mastodon'")), 105);
         QCOMPARE(text(*db, QStringLiteral("SELECT body FROM interactions WHERE external_id LIKE '%/500000105'")),
-                 QStringLiteral("Synthetic mention 105 & more"));
+            QStringLiteral("Synthetic mention 105 & more"));
     }
 
     void firstSyncIsBounded()
@@ -243,17 +248,17 @@ private slots:
         QCOMPARE(first->inserted, 200);
         QCOMPARE(rig.cursor(QStringLiteral("notifications")), QStringLiteral("1000"));
         QCOMPARE(param(replay.requestsTo("/api/v1/notifications"), QStringLiteral("max_id")),
-                 (QStringList{QStringLiteral("-"), QStringLiteral("961"), QStringLiteral("921"), QStringLiteral("881"),
-                              QStringLiteral("841")}));
+            (QStringList { QStringLiteral("-"), QStringLiteral("961"), QStringLiteral("921"), QStringLiteral("881"),
+                QStringLiteral("841") }));
         QCOMPARE(text(**db, QStringLiteral("SELECT body FROM interactions ORDER BY occurred_at LIMIT 1")),
-                 QStringLiteral("Synthetic mention 801 & more"));
+            QStringLiteral("Synthetic mention 801 & more"));
 
         replay.server().clearRequests();
         Result<SyncOutcome> second = rig.sync();
         CHECK_OK(second);
         QCOMPARE(second->fetched, 0);
         QCOMPARE(param(replay.requestsTo("/api/v1/notifications"), QStringLiteral("min_id")),
-                 QStringList{QStringLiteral("1000")});
+            QStringList { QStringLiteral("1000") });
     }
 
     void refusedToken_data() { TestDatabase::addBackends(); }
@@ -269,7 +274,7 @@ private slots:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::Auth);
         QVERIFY2(result.error().message.contains(QStringLiteral("Sign in to 127.0.0.1 again")),
-                 qPrintable(result.error().message));
+            qPrintable(result.error().message));
         QVERIFY(!result.error().message.contains(QStringLiteral("replay-token")));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM interactions")), 0);
         QCOMPARE(rig.cursor(QStringLiteral("notifications")), QString());
@@ -287,7 +292,7 @@ private slots:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::Auth);
         QVERIFY2(result.error().message.startsWith(QStringLiteral("Sign in to 127.0.0.1 again")),
-                 qPrintable(result.error().message));
+            qPrintable(result.error().message));
         QCOMPARE(replay.server().requestCount(), 0);
     }
 
@@ -346,7 +351,8 @@ private slots:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::Network);
         QCOMPARE(result.error().message,
-                 QStringLiteral("127.0.0.1 is not a Mastodon server (it does not know /api/v1/accounts/verify_credentials)."));
+            QStringLiteral(
+                "127.0.0.1 is not a Mastodon server (it does not know /api/v1/accounts/verify_credentials)."));
         Result<QString> line = rig.test();
         QVERIFY(!line.ok());
         QCOMPARE(line.error().code, Error::Code::Network);
@@ -358,15 +364,15 @@ private slots:
         QVERIFY(db.ok());
         MastodonReplay replay;
         // A 422 as Mastodon words it (recorded in Japanese, the test user's locale).
-        replay.addReply("GET", "/api/v1/notifications", 422,
-                        MastodonReplay::recordedBody(QStringLiteral("status_empty.json"), 0));
+        replay.addReply(
+            "GET", "/api/v1/notifications", 422, MastodonReplay::recordedBody(QStringLiteral("status_empty.json"), 0));
         Rig rig(**db, replay.baseUrl());
         CHECK_RIG(rig);
         Result<SyncOutcome> result = rig.sync();
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::Network);
         QCOMPARE(result.error().message,
-                 QStringLiteral("127.0.0.1 refused the request: バリデーションに失敗しました: Textを入力してください"));
+            QStringLiteral("127.0.0.1 refused the request: バリデーションに失敗しました: Textを入力してください"));
     }
 
     void garbageAnswer()
@@ -375,14 +381,15 @@ private slots:
         QVERIFY(db.ok());
         MastodonReplay replay;
         replay.addReply("GET", "/api/v1/notifications", 200, "<html><body>Welcome to nginx!</body></html>",
-                        {{"content-type", "text/html"}});
+            { { "content-type", "text/html" } });
         Rig rig(**db, replay.baseUrl());
         CHECK_RIG(rig);
         Result<SyncOutcome> result = rig.sync();
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::Network);
-        QVERIFY2(result.error().message.startsWith(QStringLiteral("127.0.0.1 answered something that is not Mastodon JSON")),
-                 qPrintable(result.error().message));
+        QVERIFY2(
+            result.error().message.startsWith(QStringLiteral("127.0.0.1 answered something that is not Mastodon JSON")),
+            qPrintable(result.error().message));
         QCOMPARE(rig.cursor(QStringLiteral("notifications")), QString());
     }
 
