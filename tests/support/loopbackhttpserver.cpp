@@ -19,6 +19,7 @@ public:
             return 0;
         QObject::connect(m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+                socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); // no Nagle delay per reply
                 QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
                 QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             }
