@@ -1,16 +1,35 @@
 #!/bin/bash
-# Runs every test against real services: a PostgreSQL server on loopback and a private gnome-keyring
-# in its own D-Bus session (so a developer's real keyring is never touched). Stops them afterwards.
-#   sh tests/run-tests.sh BUILD_DIR [ctest arguments...]
+# Runs every test against real services: a PostgreSQL server on loopback, a private gnome-keyring
+# in its own D-Bus session (so a developer's real keyring is never touched), and a real Bluesky server
+# stack (PLC, PDS, AppView from @atproto/dev-env, on redis-server and the same PostgreSQL). Stops them
+# afterwards.
+#   bash tests/run-tests.sh BUILD_DIR [ctest arguments...]
+# Environment:
+#   RAPPORT_TEST_BSKY=off      do not start the Bluesky stack (its tests skip, except in CI)
+#   RAPPORT_BSKY_CACHE=DIR     where the dev-env's node_modules are cached (default ~/.cache/rapport/...)
+#   RAPPORT_BSKY_PLC_PORT, RAPPORT_BSKY_PDS_PORT, RAPPORT_BSKY_APPVIEW_PORT: fixed ports (default: free ones)
+#   CI=true (or RAPPORT_REQUIRE_BLUESKY=1): a missing Node.js 20 or a stack that does not start fails the run
 set -euo pipefail
 build=${1:?usage: run-tests.sh BUILD_DIR}
 shift
 build=$(cd "$build" && pwd)
+src=$(cd "$(dirname "$0")/.." && pwd)
+# Before the XDG_* variables below point into the run's temp dir.
+bsky_cache=${RAPPORT_BSKY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rapport/bluesky-devenv}
 
 work=$(mktemp -d /tmp/rapport-test.XXXXXX)
 chmod 755 "$work"
 pg_started=""
+bsky_pid=""
+redis_pid=""
+stop_pid() { # pid: TERM, up to 10 s to exit, then KILL
+    kill "$1" 2>/dev/null || return 0
+    for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+    kill -9 "$1" 2>/dev/null || true
+}
 cleanup() {
+    [ -z "$bsky_pid" ] || stop_pid "$bsky_pid"
+    [ -z "$redis_pid" ] || stop_pid "$redis_pid"
     if [ -n "$pg_started" ]; then
         runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
     fi
@@ -42,6 +61,116 @@ pg_started=1
 export RAPPORT_TEST_PG_URL="postgresql://postgres:$pgpass@127.0.0.1:$port/postgres"
 export RAPPORT_REQUIRE_POSTGRES=1
 echo "run-tests: PostgreSQL on 127.0.0.1:$port"
+
+# --- The Bluesky server stack (tests/bluesky/devenv.js) on loopback ----------------------------------
+# Needs Node.js 20+ (Debian 12's own nodejs is 18: too old for @atproto/dev-env 0.3.215) and redis-server.
+# node_modules (~360 MB, 2 minutes to install cold) live in a cache keyed by the lockfile, not in the
+# source tree, so a fresh clone (CI) reuses them; `npm ci` runs only when the lockfile changed.
+bsky_required=""
+[ "${CI:-}" != "true" ] && [ "${RAPPORT_REQUIRE_BLUESKY:-}" != "1" ] || bsky_required=1
+free_port() { # first free loopback port in [$1, $2]
+    local p
+    for p in $(seq "$1" "$2"); do
+        if ! (echo > /dev/tcp/127.0.0.1/$p) 2>/dev/null; then echo "$p"; return 0; fi
+    done
+    return 1
+}
+bsky_unavailable() { # reason
+    if [ -n "$bsky_required" ]; then
+        echo "run-tests: the Bluesky server stack is required in CI: $1" >&2
+        exit 1
+    fi
+    echo "run-tests: skipping the Bluesky tests: $1" >&2
+    export RAPPORT_TEST_BSKY_SKIP="$1"
+}
+start_bluesky() {
+    local node_major
+    if ! command -v node >/dev/null 2>&1; then
+        bsky_unavailable "node is not installed (Node.js 20 or newer is needed)"; return 0
+    fi
+    node_major=$(node -p 'process.versions.node.split(".")[0]')
+    if [ "$node_major" -lt 20 ]; then
+        bsky_unavailable "Node.js $(node --version) is too old (20 or newer is needed)"; return 0
+    fi
+    command -v redis-server >/dev/null 2>&1 || { bsky_unavailable "redis-server is not installed"; return 0; }
+
+    local t0=$SECONDS key dir
+    key=$(cat "$src/tests/bluesky/package.json" "$src/tests/bluesky/package-lock.json" | sha256sum | cut -c1-16)
+    dir="$bsky_cache/node$node_major-$key"
+    mkdir -p "$bsky_cache"
+    (
+        flock 9 # two test runs at once must not install into one directory
+        if [ ! -f "$dir/.installed" ]; then
+            echo "run-tests: installing the Bluesky dev-env (npm ci, about 2 minutes the first time)..."
+            rm -rf "$dir"; mkdir -p "$dir"
+            cp "$src/tests/bluesky/package.json" "$src/tests/bluesky/package-lock.json" "$dir/"
+            if ! (cd "$dir" && npm ci --prefer-offline --no-audit --no-fund) > "$work/npm.log" 2>&1; then
+                cat "$work/npm.log" >&2; rm -rf "$dir"; exit 1
+            fi
+            touch "$dir/.installed"
+            # Older installs (an earlier lockfile) are 360 MB each.
+            find "$bsky_cache" -mindepth 1 -maxdepth 1 -type d ! -path "$dir" -exec rm -rf {} + 2>/dev/null || true
+        fi
+    ) 9> "$bsky_cache/.lock" || { bsky_unavailable "npm ci failed (log above)"; return 0; }
+
+    # redis-server: memory only, foreground, killed by its pid.
+    local rport
+    rport=$(free_port 56379 56479) || { bsky_unavailable "no free port for redis-server"; return 0; }
+    mkdir -p "$work/redis"
+    redis-server --port "$rport" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
+        --dir "$work/redis" --logfile "$work/redis/log" &
+    redis_pid=$!
+    local n=0
+    until redis-cli -h 127.0.0.1 -p "$rport" ping 2>/dev/null | grep -q PONG; do
+        n=$((n+1))
+        if [ $n -gt 100 ] || ! kill -0 "$redis_pid" 2>/dev/null; then
+            cat "$work/redis/log" >&2; bsky_unavailable "redis-server did not start"; return 0
+        fi
+        sleep 0.05
+    done
+
+    # Its own database on the test PostgreSQL.
+    $AS_PG "$PGBIN/psql" -h "$work/pg" -p "$port" -U postgres -q -c 'CREATE DATABASE bsky' >/dev/null
+
+    local plc pds appview
+    plc=${RAPPORT_BSKY_PLC_PORT:-$(free_port 52582 52681)}
+    pds=${RAPPORT_BSKY_PDS_PORT:-$(free_port $((plc+1)) 52781)}
+    appview=${RAPPORT_BSKY_APPVIEW_PORT:-$(free_port $((pds+1)) 52881)}
+    mkdir -p "$work/bsky"
+    (
+        cd "$src/tests/bluesky"
+        export NODE_PATH="$dir/node_modules" DB_POSTGRES_URL="postgresql://postgres:$pgpass@127.0.0.1:$port/bsky" \
+            REDIS_HOST="127.0.0.1:$rport" RAPPORT_BSKY_PLC_PORT="$plc" RAPPORT_BSKY_PDS_PORT="$pds" \
+            RAPPORT_BSKY_APPVIEW_PORT="$appview" LOG_ENABLED=false
+        exec node devenv.js > "$work/bsky/out" 2> "$work/bsky/log" < /dev/null
+    ) &
+    bsky_pid=$!
+    local deadline=$((SECONDS + ${RAPPORT_BSKY_START_TIMEOUT:-120}))
+    until grep -qx ready "$work/bsky/out" 2>/dev/null; do
+        if ! kill -0 "$bsky_pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+            echo "run-tests: the Bluesky dev-env did not get ready; its log:" >&2
+            tail -n 200 "$work/bsky/log" >&2
+            bsky_unavailable "the dev-env did not start"; return 0
+        fi
+        sleep 0.2
+    done
+    head -n 1 "$work/bsky/out" > "$work/bsky/info.json"
+    eval "$(node -e '
+        const i = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))
+        const q = (s) => "\x27" + String(s).replace(/\x27/g, "\x27\\\x27\x27") + "\x27"
+        const v = { PDS: i.pds, APPVIEW: i.appview, CONTROL: i.control,
+                    HANDLE: i.agency.handle, APP_PASSWORD: i.agency.appPassword }
+        for (const [k, x] of Object.entries(v)) console.log(`export RAPPORT_TEST_BSKY_${k}=${q(x)}`)
+    ' "$work/bsky/info.json")"
+    export RAPPORT_TEST_BSKY_INFO="$work/bsky/info.json"
+    echo "run-tests: Bluesky PDS on $RAPPORT_TEST_BSKY_PDS, control on $RAPPORT_TEST_BSKY_CONTROL" \
+         "(ready in $((SECONDS - t0)) s; log $work/bsky/log)"
+}
+if [ "${RAPPORT_TEST_BSKY:-on}" = off ]; then
+    bsky_unavailable "RAPPORT_TEST_BSKY=off"
+else
+    start_bluesky
+fi
 
 # --- A private keyring session, then the tests inside it --------------------------------------------
 export XDG_DATA_HOME="$work/data" XDG_RUNTIME_DIR="$work/run" XDG_CONFIG_HOME="$work/config"
