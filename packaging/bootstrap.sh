@@ -21,6 +21,19 @@ if [ -n "$missing" ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
 fi
 
+# The Bluesky tests run a real Bluesky server stack (tests/bluesky/devenv.js) that needs Node.js 20+.
+# Debian 12 ships nodejs 18, so it is not in debian-build-deps.txt: install Node 20 yourself.
+if [ "$mode" = test ]; then
+    node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+    if [ "$node_major" -lt 20 ]; then
+        echo "The tests need Node.js 20 or newer with npm for the Bluesky server stack" \
+             "(found: $(node --version 2>/dev/null || echo none)). Debian 12's nodejs package is 18, too old" \
+             "for @atproto/dev-env; install Node 20 (e.g. from nodejs.org or NodeSource), or run" \
+             "RAPPORT_TEST_BSKY=off bash tests/run-tests.sh build/dev to skip those tests locally." >&2
+        exit 1
+    fi
+fi
+
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 cmake --preset dev >/dev/null
 cmake --build --preset dev

@@ -30,6 +30,8 @@ stop_pid() { # pid: TERM, up to 10 s to exit, then KILL
 cleanup() {
     [ -z "$bsky_pid" ] || stop_pid "$bsky_pid"
     [ -z "$redis_pid" ] || stop_pid "$redis_pid"
+    # The dev-env's log outlives the run, for a failed Bluesky test.
+    [ ! -f "$work/bsky/log" ] || cp "$work/bsky/log" "$build/Testing/bluesky-devenv.log" 2>/dev/null || true
     if [ -n "$pg_started" ]; then
         runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
     fi
@@ -164,7 +166,7 @@ start_bluesky() {
     ' "$work/bsky/info.json")"
     export RAPPORT_TEST_BSKY_INFO="$work/bsky/info.json"
     echo "run-tests: Bluesky PDS on $RAPPORT_TEST_BSKY_PDS, control on $RAPPORT_TEST_BSKY_CONTROL" \
-         "(ready in $((SECONDS - t0)) s; log $work/bsky/log)"
+         "(ready in $((SECONDS - t0)) s; log: $build/Testing/bluesky-devenv.log after the run)"
 }
 if [ "${RAPPORT_TEST_BSKY:-on}" = off ]; then
     bsky_unavailable "RAPPORT_TEST_BSKY=off"
