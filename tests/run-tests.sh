@@ -31,7 +31,7 @@ cleanup() {
     [ -z "$bsky_pid" ] || stop_pid "$bsky_pid"
     [ -z "$redis_pid" ] || stop_pid "$redis_pid"
     # The dev-env's log outlives the run, for a failed Bluesky test.
-    [ ! -f "$work/bsky/log" ] || cp "$work/bsky/log" "$build/Testing/bluesky-devenv.log" 2>/dev/null || true
+    [ ! -f "$work/bsky/log" ] || { mkdir -p "$build/Testing" && cp "$work/bsky/log" "$build/Testing/bluesky-devenv.log"; } 2>/dev/null || true
     if [ -n "$pg_started" ]; then
         runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
     fi

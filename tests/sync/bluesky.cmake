@@ -1,0 +1,3 @@
+# Bluesky: the pure JSON mapping (recorded server answers and hostile input), and the source against the real
+# Bluesky server stack that tests/run-tests.sh starts (tests/bluesky/devenv.js).
+rapport_add_test(tst_blueskymapping SOURCES tst_blueskymapping.cpp)
