@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 class Database;
 
@@ -56,6 +57,12 @@ public:
     // duplicates skipped by source + external id) and the stream's new cursor in one transaction.
     Result<IngestReport> ingestPage(const SocialAccount &account, const QString &stream,
                                     const QList<SyncItem> &items, const SyncCursor &newCursor);
+
+    // --- tracked authors ---
+    // The normalized handles live contacts have on a network (for Bluesky both handles and DIDs), at most
+    // `limit`, in a stable order: the authors whose own posts a sync follows (Bluesky's author feeds).
+    // Defined in syncrepository_tracked.cpp.
+    Result<QStringList> contactHandles(const QString &network, int limit = 1000);
 
     // --- Inbox ---
     Result<QList<InboxEntry>> inbox(int limit = 500);
