@@ -299,8 +299,8 @@ private slots:
         QVERIFY2(resumed.ok(), qPrintable(message(resumed)));
         QCOMPARE(w.interactions(QStringLiteral("1 = 1")), 4);
         QCOMPARE(scalar(*w.db, QStringLiteral("SELECT count(*) FROM engagement_events")), 3);
-        for (const QString &name : {u"janeMention", u"janeReply", u"janeOwn", u"strangerMention"})
-            QCOMPARE(w.stored(uriOf(w.scenario, QString(name))), 1);
+        for (const char *name : {"janeMention", "janeReply", "janeOwn", "strangerMention"})
+            QCOMPARE(w.stored(uriOf(w.scenario, QString::fromLatin1(name))), 1);
 
         // Incremental: three new mentions, cut after the first page of two.
         QStringList added;
