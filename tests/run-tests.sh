@@ -15,7 +15,7 @@ shift
 build=$(cd "$build" && pwd)
 src=$(cd "$(dirname "$0")/.." && pwd)
 # Before the XDG_* variables below point into the run's temp dir.
-bsky_cache=${RAPPORT_BSKY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rapport/bluesky-devenv}
+bsky_cache=${RAPPORT_BSKY_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/rapport/bluesky-devenv}
 
 work=$(mktemp -d /tmp/rapport-test.XXXXXX)
 chmod 755 "$work"

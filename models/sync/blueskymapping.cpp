@@ -21,8 +21,8 @@ const QString kSource = QStringLiteral("bluesky");
 
 Error garbage(const QString &what)
 {
-    return Error{Tr::tr("The Bluesky server sent an answer Rapport does not understand (%1).").arg(what),
-                 Error::Code::Network};
+    return Error { Tr::tr("The Bluesky server sent an answer Rapport does not understand (%1).").arg(what),
+        Error::Code::Network };
 }
 
 Result<QJsonObject> parseObject(const QByteArray &json)
@@ -56,7 +56,7 @@ AtUri splitAtUri(const QString &uri)
     const QStringList parts = uri.mid(prefix.size()).split(QLatin1Char('/'));
     if (parts.size() != 3 || parts.at(0).isEmpty() || parts.at(1).isEmpty() || parts.at(2).isEmpty())
         return {};
-    return {parts.at(0), parts.at(1), parts.at(2)};
+    return { parts.at(0), parts.at(1), parts.at(2) };
 }
 
 // Fills the author fields; false if the author has neither a usable handle nor a usable DID.
@@ -67,8 +67,8 @@ bool fillAuthor(SyncItem &item, const QJsonObject &author)
     const auto normalizedDid = Validation::normalizeHandle(kSource, did);
     const bool didOk = normalizedDid.ok() && did.startsWith(QLatin1String("did:"));
     // "handle.invalid" is what the AppView shows when a handle no longer resolves: match on the DID then.
-    const auto normalizedHandle = handle == u"handle.invalid" ? Result<QString>(Error{})
-                                                             : Validation::normalizeHandle(kSource, handle);
+    const auto normalizedHandle
+        = handle == u"handle.invalid" ? Result<QString>(Error {}) : Validation::normalizeHandle(kSource, handle);
     if (normalizedHandle.ok() && !handle.startsWith(QLatin1String("did:"))) {
         item.authorHandle = normalizedHandle.value();
         item.authorAltHandle = didOk ? normalizedDid.value() : QString();
@@ -138,7 +138,7 @@ QString postUrl(const QString &atUri, const QString &handle)
     const QString actor = handle.isEmpty() ? parts.authority : handle;
     return QStringLiteral("https://bsky.app/profile/%1/post/%2")
         .arg(QString::fromLatin1(QUrl::toPercentEncoding(actor, ":")),
-             QString::fromLatin1(QUrl::toPercentEncoding(parts.rkey)));
+            QString::fromLatin1(QUrl::toPercentEncoding(parts.rkey)));
 }
 
 Result<Page> parseNotifications(const QByteArray &json)
@@ -165,7 +165,8 @@ Result<Page> parseNotifications(const QByteArray &json)
         SyncItem item;
         item.source = kSource;
         item.externalId = uri;
-        if (!splitAtUri(uri).valid() || !indexedAt.isValid() || !fillAuthor(item, n.value(QLatin1String("author")).toObject())) {
+        if (!splitAtUri(uri).valid() || !indexedAt.isValid()
+            || !fillAuthor(item, n.value(QLatin1String("author")).toObject())) {
             ++page.skipped;
             continue;
         }
@@ -193,8 +194,8 @@ Result<Page> parseNotifications(const QByteArray &json)
             item.kind = SyncItem::Kind::Engagement;
             item.engagement = reason == u"repost" ? QStringLiteral("boost") : reason;
             // The liked or reposted post (the agency's own), or the follower's profile.
-            item.url = reason == u"follow" ? profileUrl(actor)
-                                           : postUrl(str(n, QLatin1String("reasonSubject")), QString());
+            item.url
+                = reason == u"follow" ? profileUrl(actor) : postUrl(str(n, QLatin1String("reasonSubject")), QString());
             add(item);
         } else {
             ++page.skipped; // starterpack-joined, verified, unverified, like-via-repost, … : nothing to keep
@@ -221,8 +222,8 @@ Result<Page> parseAuthorFeed(const QByteArray &json, const QString &authorDid)
         const QJsonObject post = entry.value(QLatin1String("post")).toObject();
         const QJsonObject reason = entry.value(QLatin1String("reason")).toObject();
         // A repost is placed in the feed when it was reposted; a post when it was indexed.
-        const QDateTime indexedAt = parseTime(reason.isEmpty() ? str(post, QLatin1String("indexedAt"))
-                                                               : str(reason, QLatin1String("indexedAt")));
+        const QDateTime indexedAt = parseTime(
+            reason.isEmpty() ? str(post, QLatin1String("indexedAt")) : str(reason, QLatin1String("indexedAt")));
         page.indexedAt.append(indexedAt);
 
         const QJsonObject author = post.value(QLatin1String("author")).toObject();
@@ -233,9 +234,8 @@ Result<Page> parseAuthorFeed(const QByteArray &json, const QString &authorDid)
         item.channel = QStringLiteral("post");
         item.externalId = uri;
         const AtUri parts = splitAtUri(uri);
-        if (!reason.isEmpty() || !parts.valid() || parts.collection != u"app.bsky.feed.post"
-            || !indexedAt.isValid() || str(author, QLatin1String("did")) != authorDid || authorDid.isEmpty()
-            || !fillAuthor(item, author)) {
+        if (!reason.isEmpty() || !parts.valid() || parts.collection != u"app.bsky.feed.post" || !indexedAt.isValid()
+            || str(author, QLatin1String("did")) != authorDid || authorDid.isEmpty() || !fillAuthor(item, author)) {
             ++page.skipped;
             continue;
         }

@@ -28,10 +28,10 @@ struct Page
 {
     QList<SyncItem> items;
     QList<QDateTime> indexedAt; // per entry of the page, in order; invalid if the entry had none
-    QList<int> itemEntry;       // items[i] came from entry itemEntry[i]
-    QString cursor;             // the server's cursor for the next (older) page; empty at the end
-    int entries = 0;            // entries in the page, mapped or not
-    int skipped = 0;            // entries that were not mapped (unknown reason, repost, malformed)
+    QList<int> itemEntry; // items[i] came from entry itemEntry[i]
+    QString cursor; // the server's cursor for the next (older) page; empty at the end
+    int entries = 0; // entries in the page, mapped or not
+    int skipped = 0; // entries that were not mapped (unknown reason, repost, malformed)
 };
 
 struct Session

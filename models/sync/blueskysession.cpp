@@ -30,7 +30,8 @@ QUrl BlueskySession::defaultServer()
     return QUrl(QStringLiteral("https://bsky.social"));
 }
 
-BlueskySession::BlueskySession(SyncContext &ctx) : m_ctx(ctx)
+BlueskySession::BlueskySession(SyncContext &ctx)
+    : m_ctx(ctx)
 {
     m_server = ctx.account.serverUrl.trimmed().isEmpty() ? defaultServer() : QUrl(ctx.account.serverUrl.trimmed());
     QString path = m_server.path();
@@ -51,15 +52,15 @@ Status BlueskySession::store(const BlueskyMapping::Session &session)
     m_refresh = session.refreshJwt;
     m_did = session.did;
     // A failed write keeps the tokens for this run only; the next run signs in again, which is allowed.
-    for (const auto &[name, value] : {std::pair{kAccess, m_access}, std::pair{kRefresh, m_refresh}})
+    for (const auto &[name, value] : { std::pair { kAccess, m_access }, std::pair { kRefresh, m_refresh } })
         if (Status s = m_ctx.secrets.write(m_ctx.account.secretKey(name), value); !s)
             qCWarning(lcBluesky) << "could not keep the Bluesky session of account" << m_ctx.account.id << ":"
                                  << s.error().message;
     return {};
 }
 
-Result<HttpResponse> BlueskySession::send(const QByteArray &method, const QString &nsid, const Params &params,
-                                          const QByteArray &body, const QString &bearer)
+Result<HttpResponse> BlueskySession::send(
+    const QByteArray &method, const QString &nsid, const Params &params, const QByteArray &body, const QString &bearer)
 {
     HttpRequest request;
     request.method = method;
@@ -99,41 +100,45 @@ Error BlueskySession::failure(const HttpResponse &response, const QString &nsid)
 {
     const QString host = m_server.host();
     if (isTokenRefused(response))
-        return Error{Tr::tr("Bluesky (%1) no longer accepts Rapport's sign-in for @%2. Sign in again with a new "
-                            "app password.").arg(host, m_ctx.account.handle),
-                     Error::Code::Auth};
+        return Error { Tr::tr("Bluesky (%1) no longer accepts Rapport's sign-in for @%2. Sign in again with a new "
+                              "app password.")
+                           .arg(host, m_ctx.account.handle),
+            Error::Code::Auth };
     const QString name = BlueskyMapping::errorName(response.body);
     // An actor that is gone, suspended or blocking us: NotFound, so a caller can skip just that one.
-    static const QStringList gone{QStringLiteral("AccountTakedown"), QStringLiteral("AccountDeactivated"),
-                                  QStringLiteral("BlockedActor"), QStringLiteral("BlockedByActor"),
-                                  QStringLiteral("ActorNotFound"), QStringLiteral("NotFound")};
+    static const QStringList gone { QStringLiteral("AccountTakedown"), QStringLiteral("AccountDeactivated"),
+        QStringLiteral("BlockedActor"), QStringLiteral("BlockedByActor"), QStringLiteral("ActorNotFound"),
+        QStringLiteral("NotFound") };
     const bool notFound = response.status == 404 || (response.status == 400 && gone.contains(name))
-                          || (response.status == 400 && BlueskyMapping::errorMessage(response.body)
-                                                            .contains(QLatin1String("not found"), Qt::CaseInsensitive));
+        || (response.status == 400
+            && BlueskyMapping::errorMessage(response.body).contains(QLatin1String("not found"), Qt::CaseInsensitive));
     QString detail = BlueskyMapping::errorMessage(response.body);
     if (detail.isEmpty())
         detail = name;
     qCInfo(lcBluesky) << nsid << "answered" << response.status << name;
     const Error::Code code = notFound ? Error::Code::NotFound : Error::Code::Network;
     if (detail.isEmpty())
-        return Error{Tr::tr("Bluesky (%1) answered with status %2.").arg(host).arg(response.status), code};
-    return Error{Tr::tr("Bluesky (%1) answered with status %2: %3").arg(host).arg(response.status).arg(detail), code};
+        return Error { Tr::tr("Bluesky (%1) answered with status %2.").arg(host).arg(response.status), code };
+    return Error { Tr::tr("Bluesky (%1) answered with status %2: %3").arg(host).arg(response.status).arg(detail),
+        code };
 }
 
 Status BlueskySession::signIn()
 {
     if (m_ctx.account.handle.trimmed().isEmpty())
-        return Error{Tr::tr("The Bluesky account has no handle to sign in with."), Error::Code::Auth};
+        return Error { Tr::tr("The Bluesky account has no handle to sign in with."), Error::Code::Auth };
     const QString password = secret(kAppPassword);
     if (password.isEmpty())
-        return Error{Tr::tr("Rapport has no app password for @%1 (the keyring may have been reset). Sign in "
-                            "again with an app password.").arg(m_ctx.account.handle),
-                     Error::Code::Auth};
+        return Error { Tr::tr("Rapport has no app password for @%1 (the keyring may have been reset). Sign in "
+                              "again with an app password.")
+                           .arg(m_ctx.account.handle),
+            Error::Code::Auth };
     ++m_signIns;
     qCInfo(lcBluesky) << "signing in account" << m_ctx.account.id << "with its app password";
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("identifier"), m_ctx.account.handle.trimmed()},
-                                                      {QStringLiteral("password"), password}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body = QJsonDocument(
+        QJsonObject { { QStringLiteral("identifier"), m_ctx.account.handle.trimmed() },
+            { QStringLiteral("password"),
+                password } }).toJson(QJsonDocument::Compact);
     auto response = send("POST", QStringLiteral("com.atproto.server.createSession"), {}, body, {});
     if (!response)
         return response.error();
@@ -146,11 +151,12 @@ Status BlueskySession::signIn()
     const QString name = BlueskyMapping::errorName(response->body);
     if (response->status == 401 || name == u"AuthenticationRequired" || name == u"AccountTakedown"
         || name == u"AuthFactorTokenRequired")
-        return Error{name == u"AccountTakedown"
-                         ? Tr::tr("Bluesky has suspended the account @%1.").arg(m_ctx.account.handle)
-                         : Tr::tr("Bluesky refused the app password for @%1. Create a new app password in "
-                                  "Bluesky's settings and sign in again.").arg(m_ctx.account.handle),
-                     Error::Code::Auth};
+        return Error { name == u"AccountTakedown"
+                ? Tr::tr("Bluesky has suspended the account @%1.").arg(m_ctx.account.handle)
+                : Tr::tr("Bluesky refused the app password for @%1. Create a new app password in "
+                         "Bluesky's settings and sign in again.")
+                      .arg(m_ctx.account.handle),
+            Error::Code::Auth };
     return failure(*response, QStringLiteral("com.atproto.server.createSession"));
 }
 

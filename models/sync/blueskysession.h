@@ -43,10 +43,10 @@ public:
 
 private:
     Result<HttpResponse> send(const QByteArray &method, const QString &nsid, const Params &params,
-                              const QByteArray &body, const QString &bearer);
+        const QByteArray &body, const QString &bearer);
     Result<QByteArray> call(const QString &nsid, const Params &params);
-    Status renew();   // refresh once, else sign in
-    Status signIn();  // createSession with the app password
+    Status renew(); // refresh once, else sign in
+    Status signIn(); // createSession with the app password
     Status store(const BlueskyMapping::Session &session);
     QString secret(const QString &name) const;
     Error failure(const HttpResponse &response, const QString &nsid) const;

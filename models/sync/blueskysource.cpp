@@ -38,8 +38,8 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(BlueskySource)
 };
 
-std::atomic<int> g_notificationPageSize{0};
-std::atomic<int> g_authorPageSize{0};
+std::atomic<int> g_notificationPageSize { 0 };
+std::atomic<int> g_authorPageSize { 0 };
 
 int notificationPageSize()
 {
@@ -55,15 +55,15 @@ int authorPageSize()
 
 Error cancelled()
 {
-    return Error{Tr::tr("The Bluesky sync was cancelled."), Error::Code::Cancelled};
+    return Error { Tr::tr("The Bluesky sync was cancelled."), Error::Code::Cancelled };
 }
 
 // One stream to page through: the notifications, or one author's feed.
 struct Stream
 {
-    QString name;                          // sync_state.stream: "notifications" or "author:<did>"
+    QString name; // sync_state.stream: "notifications" or "author:<did>"
     QString nsid;
-    BlueskySession::Params params;         // besides limit and cursor
+    BlueskySession::Params params; // besides limit and cursor
     int pageSize = 50;
     int firstSyncPages = 1;
     int maxPages = 10;
@@ -94,9 +94,9 @@ Status syncStream(SyncContext &ctx, BlueskySession &session, const Stream &strea
         if (ctx.cancel.isCancelled())
             return cancelled();
         BlueskySession::Params params = stream.params;
-        params.append({QStringLiteral("limit"), QString::number(stream.pageSize)});
+        params.append({ QStringLiteral("limit"), QString::number(stream.pageSize) });
         if (!pageCursor.isEmpty())
-            params.append({QStringLiteral("cursor"), pageCursor});
+            params.append({ QStringLiteral("cursor"), pageCursor });
         auto body = session.get(stream.nsid, params);
         if (!body)
             return body.error();
@@ -120,11 +120,11 @@ Status syncStream(SyncContext &ctx, BlueskySession &session, const Stream &strea
                 items.append(page->items.at(i));
         }
 
-        const bool last = reachedStored || page->cursor.isEmpty() || page->cursor == pageCursor
-                          || page->entries == 0 || pages >= (firstSync ? stream.firstSyncPages : stream.maxPages);
+        const bool last = reachedStored || page->cursor.isEmpty() || page->cursor == pageCursor || page->entries == 0
+            || pages >= (firstSync ? stream.firstSyncPages : stream.maxPages);
         if (last && !firstSync && !reachedStored && !page->cursor.isEmpty())
-            qCWarning(lcBlueskySource) << stream.name << "of account" << ctx.account.id << "had more than"
-                                       << pages << "pages of new items; older ones are skipped";
+            qCWarning(lcBlueskySource) << stream.name << "of account" << ctx.account.id << "had more than" << pages
+                                       << "pages of new items; older ones are skipped";
         // Intermediate pages keep the old cursor (an empty SyncCursor leaves it as it is).
         SyncCursor newCursor;
         if (last && newest.isValid() && newest != storedNewest)
@@ -155,7 +155,7 @@ Result<QStringList> trackedAuthors(SyncContext &ctx, BlueskySession &session)
             return cancelled();
         BlueskySession::Params params;
         for (const QString &actor : handles->mid(start, BlueskyLimits::kProfilesPerRequest))
-            params.append({QStringLiteral("actors"), actor});
+            params.append({ QStringLiteral("actors"), actor });
         auto body = session.get(QStringLiteral("app.bsky.actor.getProfiles"), params);
         if (!body) {
             if (body.error().code != Error::Code::NotFound)
@@ -163,8 +163,7 @@ Result<QStringList> trackedAuthors(SyncContext &ctx, BlueskySession &session)
             qCInfo(lcBlueskySource) << "skipping a batch of tracked handles:" << body.error().message;
             continue;
         }
-        const QJsonArray profiles
-            = QJsonDocument::fromJson(*body).object().value(QLatin1String("profiles")).toArray();
+        const QJsonArray profiles = QJsonDocument::fromJson(*body).object().value(QLatin1String("profiles")).toArray();
         for (const QJsonValue &p : profiles) {
             const QJsonObject profile = p.toObject();
             const QString did = profile.value(QLatin1String("did")).toString();
@@ -207,7 +206,8 @@ public:
             Stream feed;
             feed.name = QStringLiteral("author:") + did;
             feed.nsid = QStringLiteral("app.bsky.feed.getAuthorFeed");
-            feed.params = {{QStringLiteral("actor"), did}, {QStringLiteral("filter"), QStringLiteral("posts_with_replies")}};
+            feed.params = { { QStringLiteral("actor"), did },
+                { QStringLiteral("filter"), QStringLiteral("posts_with_replies") } };
             feed.pageSize = authorPageSize();
             feed.firstSyncPages = BlueskyLimits::kFirstSyncAuthorPages;
             feed.maxPages = BlueskyLimits::kMaxAuthorPages;
@@ -220,9 +220,9 @@ public:
             }
         }
         qCInfo(lcBlueskySource) << "account" << ctx.account.id << "synced:" << outcome.fetched << "fetched,"
-                                << outcome.inserted << "new," << outcome.engagements << "engagement,"
-                                << authors->size() << "authors followed;" << session.refreshes() << "refreshes,"
-                                << session.signIns() << "sign-ins";
+                                << outcome.inserted << "new," << outcome.engagements << "engagement," << authors->size()
+                                << "authors followed;" << session.refreshes() << "refreshes," << session.signIns()
+                                << "sign-ins";
         return outcome;
     }
 

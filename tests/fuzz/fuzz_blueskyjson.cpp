@@ -52,7 +52,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             require(!page.error().message.isEmpty());
         break;
     case 1:
-        if (auto page = BlueskyMapping::parseAuthorFeed(body, QStringLiteral("did:plc:iqmi5jak3jft44wmka7iyxb2")); page.ok())
+        if (auto page = BlueskyMapping::parseAuthorFeed(body, QStringLiteral("did:plc:iqmi5jak3jft44wmka7iyxb2"));
+            page.ok())
             checkPage(*page);
         break;
     case 2:

@@ -25,20 +25,22 @@ const QString kStrangerDid = QStringLiteral("did:plc:yozpgik2gply7fcaa6lnc6ga");
 
 QByteArray oneNotification(const QJsonObject &n)
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("notifications"), QJsonArray{n}}}).toJson();
+    return QJsonDocument(QJsonObject { { QStringLiteral("notifications"), QJsonArray { n } } }).toJson();
 }
 
 QJsonObject quoteNotification()
 {
-    return QJsonObject{
-        {QStringLiteral("uri"), QStringLiteral("at://did:plc:iqmi5jak3jft44wmka7iyxb2/app.bsky.feed.post/3quote")},
-        {QStringLiteral("reason"), QStringLiteral("quote")},
-        {QStringLiteral("indexedAt"), QStringLiteral("2026-01-02T03:04:05.678Z")},
-        {QStringLiteral("author"), QJsonObject{{QStringLiteral("did"), kJaneDid},
-                                               {QStringLiteral("handle"), QStringLiteral("Jane.Example.COM")},
-                                               {QStringLiteral("displayName"), QStringLiteral("Jane")}}},
-        {QStringLiteral("record"), QJsonObject{{QStringLiteral("text"), QStringLiteral("Look at this 🚀")},
-                                               {QStringLiteral("createdAt"), QStringLiteral("2026-01-02T03:00:00Z")}}},
+    return QJsonObject {
+        { QStringLiteral("uri"), QStringLiteral("at://did:plc:iqmi5jak3jft44wmka7iyxb2/app.bsky.feed.post/3quote") },
+        { QStringLiteral("reason"), QStringLiteral("quote") },
+        { QStringLiteral("indexedAt"), QStringLiteral("2026-01-02T03:04:05.678Z") },
+        { QStringLiteral("author"),
+            QJsonObject { { QStringLiteral("did"), kJaneDid },
+                { QStringLiteral("handle"), QStringLiteral("Jane.Example.COM") },
+                { QStringLiteral("displayName"), QStringLiteral("Jane") } } },
+        { QStringLiteral("record"),
+            QJsonObject { { QStringLiteral("text"), QStringLiteral("Look at this 🚀") },
+                { QStringLiteral("createdAt"), QStringLiteral("2026-01-02T03:00:00Z") } } },
     };
 }
 
@@ -65,11 +67,13 @@ private slots:
         QCOMPARE(like.kind, SyncItem::Kind::Engagement);
         QCOMPARE(like.engagement, QStringLiteral("like"));
         QCOMPARE(like.source, QStringLiteral("bluesky"));
-        QCOMPARE(like.externalId, QStringLiteral("at://did:plc:yozpgik2gply7fcaa6lnc6ga/app.bsky.feed.like/3n2vx6z72ds2b"));
+        QCOMPARE(
+            like.externalId, QStringLiteral("at://did:plc:yozpgik2gply7fcaa6lnc6ga/app.bsky.feed.like/3n2vx6z72ds2b"));
         QCOMPARE(like.authorHandle, QStringLiteral("stranger2.test"));
         QCOMPARE(like.authorAltHandle, kStrangerDid);
         // The liked post is the agency's: its page, by DID.
-        QCOMPARE(like.url, QStringLiteral("https://bsky.app/profile/did:plc:gwsrhsznlqmiuep2fnlcevo6/post/3n2vx6xyzkc2b"));
+        QCOMPARE(
+            like.url, QStringLiteral("https://bsky.app/profile/did:plc:gwsrhsznlqmiuep2fnlcevo6/post/3n2vx6xyzkc2b"));
 
         const SyncItem &mention = page->items.at(1);
         QCOMPARE(mention.kind, SyncItem::Kind::Conversation);
@@ -124,8 +128,9 @@ private slots:
         QJsonObject doc = QJsonDocument::fromJson(fixture(QStringLiteral("authorfeed.json"))).object();
         QJsonArray feed = doc.value(QStringLiteral("feed")).toArray();
         QJsonObject first = feed.at(0).toObject();
-        first.insert(QStringLiteral("reason"), QJsonObject{{QStringLiteral("$type"), QStringLiteral("app.bsky.feed.defs#reasonRepost")},
-                                                           {QStringLiteral("indexedAt"), QStringLiteral("2026-11-23T00:00:00.000Z")}});
+        first.insert(QStringLiteral("reason"),
+            QJsonObject { { QStringLiteral("$type"), QStringLiteral("app.bsky.feed.defs#reasonRepost") },
+                { QStringLiteral("indexedAt"), QStringLiteral("2026-11-23T00:00:00.000Z") } });
         feed.replace(0, first);
         doc.insert(QStringLiteral("feed"), feed);
         const auto page = parseAuthorFeed(QJsonDocument(doc).toJson(), kJaneDid);
@@ -133,7 +138,7 @@ private slots:
         QCOMPARE(page->items.size(), 2);
         QCOMPARE(page->skipped, 1);
         QCOMPARE(page->indexedAt.at(0), QDateTime(QDate(2026, 11, 23), QTime(0, 0), Qt::UTC));
-        QCOMPARE(page->itemEntry, (QList<int>{1, 2}));
+        QCOMPARE(page->itemEntry, (QList<int> { 1, 2 }));
     }
 
     void quoteIsAConversationAndAnEngagement()
@@ -147,7 +152,7 @@ private slots:
         QCOMPARE(page->items.at(1).kind, SyncItem::Kind::Engagement);
         QCOMPARE(page->items.at(1).engagement, QStringLiteral("quote"));
         QCOMPARE(page->items.at(1).externalId, page->items.at(0).externalId);
-        QCOMPARE(page->itemEntry, (QList<int>{0, 0}));
+        QCOMPARE(page->itemEntry, (QList<int> { 0, 0 }));
         // The handle is normalized; createdAt earlier than indexedAt wins.
         QCOMPARE(page->items.at(0).authorHandle, QStringLiteral("jane.example.com"));
         QCOMPARE(page->items.at(0).occurredAt, QDateTime(QDate(2026, 1, 2), QTime(3, 0), Qt::UTC));
@@ -156,8 +161,9 @@ private slots:
     void createdAtInTheFutureIsNotBelieved()
     {
         QJsonObject n = quoteNotification();
-        n.insert(QStringLiteral("record"), QJsonObject{{QStringLiteral("text"), QStringLiteral("x")},
-                                                       {QStringLiteral("createdAt"), QStringLiteral("2099-01-01T00:00:00Z")}});
+        n.insert(QStringLiteral("record"),
+            QJsonObject { { QStringLiteral("text"), QStringLiteral("x") },
+                { QStringLiteral("createdAt"), QStringLiteral("2099-01-01T00:00:00Z") } });
         const auto page = parseNotifications(oneNotification(n));
         QVERIFY(page.ok());
         QCOMPARE(page->items.at(0).occurredAt, QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678), Qt::UTC));
@@ -166,13 +172,15 @@ private slots:
     void brokenHandleFallsBackToTheDid()
     {
         QJsonObject n = quoteNotification();
-        n.insert(QStringLiteral("author"), QJsonObject{{QStringLiteral("did"), kJaneDid},
-                                                       {QStringLiteral("handle"), QStringLiteral("handle.invalid")}});
+        n.insert(QStringLiteral("author"),
+            QJsonObject {
+                { QStringLiteral("did"), kJaneDid }, { QStringLiteral("handle"), QStringLiteral("handle.invalid") } });
         const auto page = parseNotifications(oneNotification(n));
         QVERIFY(page.ok());
         QCOMPARE(page->items.at(0).authorHandle, kJaneDid);
         QVERIFY(page->items.at(0).authorAltHandle.isEmpty());
-        QCOMPARE(page->items.at(0).url, QStringLiteral("https://bsky.app/profile/did:plc:iqmi5jak3jft44wmka7iyxb2/post/3quote"));
+        QCOMPARE(page->items.at(0).url,
+            QStringLiteral("https://bsky.app/profile/did:plc:iqmi5jak3jft44wmka7iyxb2/post/3quote"));
     }
 
     void malformedEntriesAreSkipped_data()
@@ -181,10 +189,12 @@ private slots:
         QTest::addColumn<QJsonValue>("value");
         QTest::newRow("uri not at://") << QStringLiteral("uri") << QJsonValue(QStringLiteral("https://x/y"));
         QTest::newRow("uri number") << QStringLiteral("uri") << QJsonValue(42);
-        QTest::newRow("uri short") << QStringLiteral("uri") << QJsonValue(QStringLiteral("at://did:plc:x/app.bsky.feed.post"));
+        QTest::newRow("uri short") << QStringLiteral("uri")
+                                   << QJsonValue(QStringLiteral("at://did:plc:x/app.bsky.feed.post"));
         QTest::newRow("author missing") << QStringLiteral("author") << QJsonValue();
-        QTest::newRow("author array") << QStringLiteral("author") << QJsonValue(QJsonArray{1, 2});
-        QTest::newRow("author bad") << QStringLiteral("author") << QJsonValue(QJsonObject{{QStringLiteral("handle"), QStringLiteral("no spaces allowed")}});
+        QTest::newRow("author array") << QStringLiteral("author") << QJsonValue(QJsonArray { 1, 2 });
+        QTest::newRow("author bad") << QStringLiteral(
+            "author") << QJsonValue(QJsonObject { { QStringLiteral("handle"), QStringLiteral("no spaces allowed") } });
         QTest::newRow("indexedAt garbage") << QStringLiteral("indexedAt") << QJsonValue(QStringLiteral("yesterday"));
         QTest::newRow("reason unknown") << QStringLiteral("reason") << QJsonValue(QStringLiteral("starterpack-joined"));
         QTest::newRow("reason missing") << QStringLiteral("reason") << QJsonValue();
@@ -240,7 +250,8 @@ private slots:
     void hugeTextIsCapped()
     {
         QJsonObject n = quoteNotification();
-        n.insert(QStringLiteral("record"), QJsonObject{{QStringLiteral("text"), QString(100000, QLatin1Char('a'))}});
+        n.insert(
+            QStringLiteral("record"), QJsonObject { { QStringLiteral("text"), QString(100000, QLatin1Char('a')) } });
         const auto page = parseNotifications(oneNotification(n));
         QVERIFY(page.ok());
         QCOMPARE(page->items.at(0).text.size(), kMaxTextLength);
@@ -256,8 +267,10 @@ private slots:
         QVERIFY(!parseSession(R"({"did":"did:plc:a","handle":"a.test"})").ok());
         QVERIFY(parseSession(R"({"did":"did:plc:a","handle":"a.test"})", false).ok());
         QVERIFY(!parseSession("nope").ok());
-        QCOMPARE(errorName(R"({"error":"ExpiredToken","message":"Token has expired"})"), QStringLiteral("ExpiredToken"));
-        QCOMPARE(errorMessage(R"({"error":"ExpiredToken","message":"Token has expired"})"), QStringLiteral("Token has expired"));
+        QCOMPARE(
+            errorName(R"({"error":"ExpiredToken","message":"Token has expired"})"), QStringLiteral("ExpiredToken"));
+        QCOMPARE(errorMessage(R"({"error":"ExpiredToken","message":"Token has expired"})"),
+            QStringLiteral("Token has expired"));
         QVERIFY(errorName("<html>").isEmpty());
     }
 
@@ -291,12 +304,13 @@ private slots:
     void urls()
     {
         QCOMPARE(postUrl(QStringLiteral("at://did:plc:abc/app.bsky.feed.post/3kxyz"), QStringLiteral("ana.test")),
-                 QStringLiteral("https://bsky.app/profile/ana.test/post/3kxyz"));
-        QVERIFY(postUrl(QStringLiteral("at://did:plc:abc/app.bsky.feed.like/3kxyz"), QStringLiteral("ana.test")).isEmpty());
+            QStringLiteral("https://bsky.app/profile/ana.test/post/3kxyz"));
+        QVERIFY(
+            postUrl(QStringLiteral("at://did:plc:abc/app.bsky.feed.like/3kxyz"), QStringLiteral("ana.test")).isEmpty());
         QVERIFY(postUrl(QStringLiteral("https://example.com"), QString()).isEmpty());
         // Nothing in a hostile rkey can escape the path.
         QCOMPARE(postUrl(QStringLiteral("at://did:plc:abc/app.bsky.feed.post/a?b#c"), QString()),
-                 QStringLiteral("https://bsky.app/profile/did:plc:abc/post/a%3Fb%23c"));
+            QStringLiteral("https://bsky.app/profile/did:plc:abc/post/a%3Fb%23c"));
     }
 };
 

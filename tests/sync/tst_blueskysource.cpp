@@ -22,8 +22,7 @@
 
 namespace {
 
-template<typename T>
-QString message(const Result<T> &r)
+template <typename T> QString message(const Result<T> &r)
 {
     return r.ok() ? QString() : r.error().message;
 }
@@ -56,8 +55,9 @@ struct Person
 {
     QString handle, did, appPassword;
     explicit Person(const QJsonObject &o = {})
-        : handle(o.value(u"handle").toString()), did(o.value(u"did").toString()),
-          appPassword(o.value(u"appPassword").toString())
+        : handle(o.value(u"handle").toString())
+        , did(o.value(u"did").toString())
+        , appPassword(o.value(u"appPassword").toString())
     {
     }
 };
@@ -99,7 +99,7 @@ struct World
 
     SyncContext context(std::function<void(int)> progress = {})
     {
-        return SyncContext{account, *http, *repo, *secrets, cancel, std::move(progress)};
+        return SyncContext { account, *http, *repo, *secrets, cancel, std::move(progress) };
     }
     Result<SyncOutcome> sync(std::function<void(int)> progress = {})
     {
@@ -117,17 +117,17 @@ struct World
     }
     qint64 interactions(const QString &where, const QVariantMap &binds = {})
     {
-        return scalar(*db, QStringLiteral("SELECT count(*) FROM interactions WHERE source = 'bluesky' AND ") + where,
-                      binds);
+        return scalar(
+            *db, QStringLiteral("SELECT count(*) FROM interactions WHERE source = 'bluesky' AND ") + where, binds);
     }
     qint64 stored(const QString &uri)
     {
-        return interactions(QStringLiteral("external_id = :uri"), {{QStringLiteral(":uri"), uri}});
+        return interactions(QStringLiteral("external_id = :uri"), { { QStringLiteral(":uri"), uri } });
     }
     qint64 contactOf(const QString &uri)
     {
         return scalar(*db, QStringLiteral("SELECT coalesce(contact_id, 0) FROM interactions WHERE external_id = :uri"),
-                      {{QStringLiteral(":uri"), uri}});
+            { { QStringLiteral(":uri"), uri } });
     }
 };
 
@@ -148,7 +148,8 @@ class TestBlueskySource final : public QObject
         }
         w.db = std::move(db).value();
         w.repo = std::make_unique<SyncRepository>(*w.db);
-        w.secrets = std::make_unique<SecretStore>(QStringLiteral("tst_blueskysource/") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+        w.secrets = std::make_unique<SecretStore>(
+            QStringLiteral("tst_blueskysource/") + QUuid::createUuid().toString(QUuid::WithoutBraces));
         SyncHttp::Options options;
         options.timeoutMs = 30000;
         options.maxAttempts = 2;
@@ -175,7 +176,7 @@ class TestBlueskySource final : public QObject
 
         Contact jane;
         jane.displayName = QStringLiteral("Jane Journalist");
-        jane.handles = {Handle{QStringLiteral("bluesky"), w.jane.handle, {}}};
+        jane.handles = { Handle { QStringLiteral("bluesky"), w.jane.handle, {} } };
         if (Status s = ContactRepository(*w.db).create(jane); !s) {
             QTest::qFail(qPrintable(s.error().message), __FILE__, __LINE__);
             return false;
@@ -218,7 +219,7 @@ private slots:
         QCOMPARE(first->inserted, 4);
         QCOMPARE(first->toInbox, 1);
         QCOMPARE(first->engagements, 3); // Jane's like and follow, the stranger's like
-        QCOMPARE(first->contactIds, QList<qint64>{w.janeId});
+        QCOMPARE(first->contactIds, QList<qint64> { w.janeId });
 
         const QString janeMention = uriOf(w.scenario, QStringLiteral("janeMention"));
         const QString janeReply = uriOf(w.scenario, QStringLiteral("janeReply"));
@@ -228,14 +229,21 @@ private slots:
         QCOMPARE(w.contactOf(janeReply), w.janeId);
         QCOMPARE(w.contactOf(janeOwn), w.janeId);
         QCOMPARE(w.contactOf(strangerMention), 0);
-        QCOMPARE(w.interactions(QStringLiteral("external_id = :u AND channel = 'mention'"), {{QStringLiteral(":u"), janeMention}}), 1);
-        QCOMPARE(w.interactions(QStringLiteral("external_id = :u AND channel = 'reply'"), {{QStringLiteral(":u"), janeReply}}), 1);
-        QCOMPARE(w.interactions(QStringLiteral("external_id = :u AND channel = 'post'"), {{QStringLiteral(":u"), janeOwn}}), 1);
+        QCOMPARE(w.interactions(QStringLiteral("external_id = :u AND channel = 'mention'"),
+                     { { QStringLiteral(":u"), janeMention } }),
+            1);
+        QCOMPARE(w.interactions(
+                     QStringLiteral("external_id = :u AND channel = 'reply'"), { { QStringLiteral(":u"), janeReply } }),
+            1);
+        QCOMPARE(w.interactions(
+                     QStringLiteral("external_id = :u AND channel = 'post'"), { { QStringLiteral(":u"), janeOwn } }),
+            1);
         QCOMPARE(w.interactions(QStringLiteral("external_id = :u AND url = :url"),
-                                {{QStringLiteral(":u"), janeMention},
-                                 {QStringLiteral(":url"), QStringLiteral("https://bsky.app/profile/%1/post/%2")
-                                                              .arg(w.jane.handle, janeMention.section(u'/', -1))}}),
-                 1);
+                     { { QStringLiteral(":u"), janeMention },
+                         { QStringLiteral(":url"),
+                             QStringLiteral("https://bsky.app/profile/%1/post/%2")
+                                 .arg(w.jane.handle, janeMention.section(u'/', -1)) } }),
+            1);
 
         auto inbox = w.repo->inbox();
         QVERIFY(inbox.ok());
@@ -259,8 +267,9 @@ private slots:
 
         // Mid-test: Jane mentions the agency again, Sam likes something.
         const QJsonObject added = control(QStringLiteral("post"),
-            {{QStringLiteral("as"), w.jane.handle}, {QStringLiteral("mention"), w.agency.handle},
-             {QStringLiteral("text"), QStringLiteral("@%1 one more question about the launch").arg(w.agency.handle)}});
+            { { QStringLiteral("as"), w.jane.handle }, { QStringLiteral("mention"), w.agency.handle },
+                { QStringLiteral("text"),
+                    QStringLiteral("@%1 one more question about the launch").arg(w.agency.handle) } });
         const QString addedUri = added.value(u"uri").toString();
         QVERIFY(addedUri.startsWith(u"at://"));
         auto third = w.sync();
@@ -289,7 +298,7 @@ private slots:
         QVERIFY(!cut.ok());
         QCOMPARE(cut.error().code, Error::Code::Cancelled);
         const qint64 afterCut = w.interactions(QStringLiteral("1 = 1"))
-                                + scalar(*w.db, QStringLiteral("SELECT count(*) FROM engagement_events"));
+            + scalar(*w.db, QStringLiteral("SELECT count(*) FROM engagement_events"));
         QVERIFY(afterCut > 0);
         QVERIFY(afterCut < 7);
         QVERIFY(w.repo->cursor(w.account.id, QStringLiteral("notifications"))->cursor.isEmpty());
@@ -299,16 +308,17 @@ private slots:
         QVERIFY2(resumed.ok(), qPrintable(message(resumed)));
         QCOMPARE(w.interactions(QStringLiteral("1 = 1")), 4);
         QCOMPARE(scalar(*w.db, QStringLiteral("SELECT count(*) FROM engagement_events")), 3);
-        for (const char *name : {"janeMention", "janeReply", "janeOwn", "strangerMention"})
+        for (const char *name : { "janeMention", "janeReply", "janeOwn", "strangerMention" })
             QCOMPARE(w.stored(uriOf(w.scenario, QString::fromLatin1(name))), 1);
 
         // Incremental: three new mentions, cut after the first page of two.
         QStringList added;
         for (int i = 0; i < 3; ++i)
             added.append(control(QStringLiteral("post"),
-                                 {{QStringLiteral("as"), w.stranger.handle}, {QStringLiteral("mention"), w.agency.handle},
-                                  {QStringLiteral("text"), QStringLiteral("@%1 question %2").arg(w.agency.handle).arg(i)}})
-                             .value(u"uri").toString());
+                { { QStringLiteral("as"), w.stranger.handle }, { QStringLiteral("mention"), w.agency.handle },
+                    { QStringLiteral("text"), QStringLiteral("@%1 question %2").arg(w.agency.handle).arg(i) } })
+                             .value(u"uri")
+                             .toString());
         const QString cursorBefore = w.repo->cursor(w.account.id, QStringLiteral("notifications"))->cursor;
         pages = 0;
         cut = w.sync(cancelAfterFirstPage);
@@ -336,8 +346,9 @@ private slots:
         const QString oldRefresh = w.secret(QStringLiteral("refresh_jwt"));
         w.setSecret(QStringLiteral("access_jwt"), QStringLiteral("garbage"));
         w.setSecret(QStringLiteral("app_password"), QStringLiteral("wrong-wrong-wrong-wrong"));
-        control(QStringLiteral("post"), {{QStringLiteral("as"), w.jane.handle}, {QStringLiteral("mention"), w.agency.handle},
-                                         {QStringLiteral("text"), QStringLiteral("after the refresh")}});
+        control(QStringLiteral("post"),
+            { { QStringLiteral("as"), w.jane.handle }, { QStringLiteral("mention"), w.agency.handle },
+                { QStringLiteral("text"), QStringLiteral("after the refresh") } });
         auto outcome = w.sync();
         QVERIFY2(outcome.ok(), qPrintable(message(outcome)));
         QCOMPARE(outcome->inserted, 1);
@@ -411,7 +422,7 @@ private slots:
             return;
         Contact sam;
         sam.displayName = QStringLiteral("Sam by DID");
-        sam.handles = {Handle{QStringLiteral("bluesky"), w.stranger.did, {}}};
+        sam.handles = { Handle { QStringLiteral("bluesky"), w.stranger.did, {} } };
         QVERIFY(ContactRepository(*w.db).create(sam).ok());
         QVERIFY(ContactRepository(*w.db).moveToTrash(w.janeId).ok());
         auto outcome = w.sync();
