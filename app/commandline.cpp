@@ -15,19 +15,24 @@ const QMap<QString, QStringList> kValueOptions = {
     {QString(), {QStringLiteral("db"), QStringLiteral("lang")}},
     {QStringLiteral("demo"), {QStringLiteral("size"), QStringLiteral("seed")}},
     {QStringLiteral("search"), {QStringLiteral("limit")}},
+    {QStringLiteral("sync"), {QStringLiteral("account")}},
+    {QStringLiteral("accounts"), {QStringLiteral("contact"), QStringLiteral("organization"), QStringLiteral("interval"),
+                                  QStringLiteral("server"), QStringLiteral("name"), QStringLiteral("handle")}},
 };
 const QMap<QString, QStringList> kFlagOptions = {
     {QString(), {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version"),
                  QStringLiteral("benchmark-startup")}},
     {QStringLiteral("demo"), {QStringLiteral("force")}},
     {QStringLiteral("search"), {QStringLiteral("contacts-only")}},
+    {QStringLiteral("accounts"), {QStringLiteral("sync-on-start")}},
 };
 
 } // namespace
 
 QStringList Invocation::commands()
 {
-    return {QStringLiteral("demo"), QStringLiteral("stats"), QStringLiteral("search"), QStringLiteral("migrate")};
+    return {QStringLiteral("demo"), QStringLiteral("stats"), QStringLiteral("search"), QStringLiteral("migrate"),
+            QStringLiteral("sync"), QStringLiteral("accounts")};
 }
 
 Invocation Invocation::parse(const QStringList &args)
@@ -113,6 +118,16 @@ QString Invocation::usage()
                   "  search QUERY [--limit N] [--contacts-only]\n"
                   "                    Ranked contacts and conversations matching QUERY (words are prefixes).\n"
                   "  migrate           Bring the database to the current schema and say what was done.\n"
+                  "  sync [--account ID|all]\n"
+                  "                    Fetch new posts and messages from one or every enabled account, once.\n"
+                  "  accounts list     The accounts and feeds Rapport syncs from, with their state.\n"
+                  "  accounts add feed URL --contact ID|--organization ID [--interval MIN] [--name NAME]\n"
+                  "  accounts add mastodon SERVER_URL [--handle USER@SERVER] [--name NAME]\n"
+                  "  accounts add bluesky HANDLE [--server PDS_URL] [--name NAME]\n"
+                  "                    Add an account. The Mastodon access token or the Bluesky app password is\n"
+                  "                    read from standard input, never from the command line.\n"
+                  "  accounts remove ID\n"
+                  "                    Stop syncing an account and delete its sign-in from the keyring.\n"
                   "\n"
                   "Options:\n"
                   "  --db PATH-or-URL  An SQLite file, or postgresql://user[:password]@host[:port]/database.\n"

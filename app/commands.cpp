@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "commandline.h"
+#include "synccommands.h"
 #include "demo/demogenerator.h"
 #include "storage/database.h"
 #include "storage/migrator.h"
@@ -273,5 +274,9 @@ int Commands::run(const Invocation &inv, QTextStream &out, QTextStream &err)
         return search(ctx);
     if (inv.command == u"migrate")
         return migrate(ctx);
+    if (inv.command == u"sync")
+        return SyncCommands::sync(inv, out, err);
+    if (inv.command == u"accounts")
+        return SyncCommands::accounts(inv, out, err);
     return ctx.usage(Tr::tr("Unknown command “%1”.").arg(inv.command));
 }

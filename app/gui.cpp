@@ -6,6 +6,8 @@
 #include "mainwindow.h"
 #include "storage/database.h"
 #include "storage/userrepository.h"
+#include "sync/secretscope.h"
+#include "sync/syncmanager.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -50,7 +52,12 @@ int Gui::run(QApplication &app, const Invocation &inv, const QElapsedTimer &sinc
     }
     (void)UserRepository(**db).ensureUser(UserRepository::systemLogin(), UserRepository::systemLogin());
 
+    // The background sync: its own thread, connection and network; periodic per account, sync-on-start.
+    // Declared after the database and stopped before it closes (see below).
+    const QString secretScope = SecretScope::forLocation((*db)->location());
+    SyncManager sync((*db)->location(), secretScope);
     MainWindow window(**db);
+    window.setSyncManager(&sync, secretScope);
     const bool benchmark = inv.hasOption(QStringLiteral("benchmark-startup"));
     if (benchmark) {
         // Prints when the contact list first painted, then quits: used by tests/bench/bench_startup.
@@ -61,7 +68,13 @@ int Gui::run(QApplication &app, const Invocation &inv, const QElapsedTimer &sinc
         });
     }
     window.show();
-    if (!benchmark)
+    if (!benchmark) {
         window.offerDemoDataIfEmpty();
-    return QApplication::exec();
+        if (!(*db)->isReadOnly())
+            sync.start();
+    }
+    const int status = QApplication::exec();
+    // Cancel the run in flight and let its page's transaction finish before the window and database go.
+    sync.stop();
+    return status;
 }

@@ -11,10 +11,16 @@
 #include "demo/demodataloader.h"
 #include "duplicates/duplicatesdialog.h"
 #include "followups/followupsview.h"
+#include "inbox/inboxview.h"
+#include "interactions/historynotifier.h"
 #include "interactions/quicklogdialog.h"
 #include "itemmodels/contactlistmodel.h"
 #include "organizations/organizationsview.h"
 #include "palette/commandpalette.h"
+#include "settings/accountsdialog.h"
+#include "syncstatus/syncstatuswidget.h"
+#include "sync/syncmanager.h"
+#include "sync/secretscope.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 
@@ -217,12 +223,16 @@ void MainWindow::createSections()
         } else if (info.section == Section::FollowUps) {
             m_followUpsView = new FollowUpsView(m_db, m_undoStack, m_stack);
             page = m_followUpsView;
+        } else if (info.section == Section::Inbox) {
+            m_inboxView = new InboxView(m_db, m_undoStack, m_stack);
+            page = m_inboxView;
         } else {
             page = new PlaceholderSection(icon, sectionTitle(info.section), sectionPromise(info.section), m_stack);
         }
         page->setObjectName(QString::fromLatin1(info.objectName)
-            + (page == m_contactsView || page == m_organizationsView || page == m_followUpsView ? QStringLiteral("View")
-                                                                      : QStringLiteral("PlaceholderSection")));
+            + (page == m_contactsView || page == m_organizationsView || page == m_followUpsView || page == m_inboxView
+                    ? QStringLiteral("View")
+                    : QStringLiteral("PlaceholderSection")));
         m_stack->addWidget(page);
     }
     // As wide as the longest name (translations differ), with room for the icon and some air.
@@ -233,6 +243,9 @@ void MainWindow::createSections()
         if (kSections[i].section == Section::FollowUps) // room for the overdue count shown beside it
             textWidth = qMax(textWidth, fontMetrics().horizontalAdvance(
                                             tr("Follow-ups (%L1)", "sidebar: overdue count").arg(999)));
+        if (kSections[i].section == Section::Inbox) // room for the count of authors waiting
+            textWidth = qMax(textWidth, fontMetrics().horizontalAdvance(
+                                            tr("Inbox (%L1)", "sidebar: authors waiting").arg(999)));
         item->setSizeHint(QSize(-1, qMax(fontMetrics().height(), m_sidebar->iconSize().height()) + 14));
     }
     m_sidebar->setFixedWidth(textWidth + m_sidebar->iconSize().width() + 6 * fontMetrics().averageCharWidth());
@@ -303,6 +316,18 @@ void MainWindow::createSections()
         if (m_sectionActions)
             m_sectionActions->actions().at(row)->setText(text);
     });
+    connect(m_inboxView, &InboxView::errorOccurred, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 10000);
+    });
+    connect(m_inboxView, &InboxView::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+    });
+    connect(m_inboxView, &InboxView::countChanged, this, &MainWindow::updateInboxCount);
+    connect(m_inboxView, &InboxView::contactsChanged, this, [this](const QList<qint64> &ids) {
+        // The same path as a quick log: open timelines reload, the list shows new last-contacted dates.
+        HistoryNotifier::instance()->notifyInteractions(ids);
+        m_contactsView->refresh();
+    });
     connect(m_organizationsView, &OrganizationsView::contactActivated, this, [this](qint64 id) {
         showSection(Section::Contacts);
         m_contactsView->selectContact(id);
@@ -312,6 +337,17 @@ void MainWindow::createSections()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *accounts = file->addAction(QIcon::fromTheme(QStringLiteral("preferences-system-network")), tr("&Accounts…"));
+    accounts->setObjectName(QStringLiteral("accountsAction"));
+    accounts->setToolTip(tr("Mastodon, Bluesky and feed accounts that Rapport syncs from"));
+    connect(accounts, &QAction::triggered, this, &MainWindow::showAccounts);
+    m_syncNowAction = file->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Sync Now"));
+    m_syncNowAction->setObjectName(QStringLiteral("syncNowAction"));
+    m_syncNowAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_syncNowAction->setToolTip(tr("Fetch new mentions, replies and posts from every account (%1)")
+                                    .arg(m_syncNowAction->shortcut().toString(QKeySequence::NativeText)));
+    m_syncNowAction->setEnabled(false); // until setSyncManager()
+    file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -430,6 +466,39 @@ void MainWindow::showCommandPalette()
         });
     }
     m_palette->popUp();
+}
+
+void MainWindow::setSyncManager(SyncManager *sync, const QString &secretScope)
+{
+    m_sync = sync;
+    m_secretScope = secretScope;
+    m_syncNowAction->setEnabled(m_sync != nullptr);
+    if (!m_sync)
+        return;
+    connect(m_syncNowAction, &QAction::triggered, m_sync, [this] { m_sync->syncNow(0); });
+    m_syncStatus = new SyncStatusWidget(m_db, m_sync, this);
+    statusBar()->insertPermanentWidget(0, m_syncStatus);
+    connect(m_sync, &SyncManager::inboxChanged, m_inboxView, &InboxView::refresh);
+    connect(m_sync, &SyncManager::timelinesChanged, this, [this](const QList<qint64> &ids) {
+        HistoryNotifier::instance()->notifyInteractions(ids);
+        m_contactsView->refresh();
+    });
+}
+
+void MainWindow::showAccounts()
+{
+    const QString scope = m_secretScope.isEmpty() ? SecretScope::forLocation(m_db.location()) : m_secretScope;
+    AccountsDialog::openFor(this, m_db, m_sync, scope);
+}
+
+void MainWindow::updateInboxCount(int count)
+{
+    const int row = static_cast<int>(Section::Inbox);
+    const QString text = count > 0 ? tr("Inbox (%L1)", "sidebar: authors waiting").arg(count) : sectionTitle(Section::Inbox);
+    m_sidebar->item(row)->setText(text);
+    m_sidebar->item(row)->setToolTip(count > 0 ? tr("%n author(s) waiting in the Inbox", nullptr, count) : QString());
+    if (m_sectionActions)
+        m_sectionActions->actions().at(row)->setText(text);
 }
 
 void MainWindow::updateContactCount(int count)

@@ -8,6 +8,9 @@ class OrganizationsView;
 class Database;
 class DemoDataLoader;
 class FollowUpsView;
+class InboxView;
+class SyncManager;
+class SyncStatusWidget;
 class QActionGroup;
 class QLabel;
 class QListWidget;
@@ -43,6 +46,14 @@ public:
     ContactsView *contactsView() const { return m_contactsView; }
     OrganizationsView *organizationsView() const { return m_organizationsView; }
     FollowUpsView *followUpsView() const { return m_followUpsView; }
+    InboxView *inboxView() const { return m_inboxView; }
+    SyncStatusWidget *syncStatusWidget() const { return m_syncStatus; }
+    // Connects the background sync (owned by the app): status bar progress, Sync Now, Settings → Accounts,
+    // and the Inbox, timelines and contact list refreshing after a sync. `secretScope` is the SecretStore
+    // scope of this database. Without it the Accounts dialog still works but cannot test or sync.
+    void setSyncManager(SyncManager *sync, const QString &secretScope);
+    SyncManager *syncManager() const { return m_sync; }
+    void showAccounts();
     QUndoStack *undoStack() const { return m_undoStack; }
 
 Q_SIGNALS:
@@ -61,6 +72,7 @@ private:
     void createStatusBar();
     void loadDemoData();
     void updateContactCount(int count);
+    void updateInboxCount(int count);
     void showError(const QString &message);
     void showAbout();
 
@@ -72,6 +84,11 @@ private:
     ContactsView *m_contactsView = nullptr;
     OrganizationsView *m_organizationsView = nullptr;
     FollowUpsView *m_followUpsView = nullptr;
+    InboxView *m_inboxView = nullptr;
+    SyncManager *m_sync = nullptr;
+    SyncStatusWidget *m_syncStatus = nullptr;
+    QAction *m_syncNowAction = nullptr;
+    QString m_secretScope;
     QActionGroup *m_sectionActions = nullptr;
     QLabel *m_countLabel = nullptr;
     DemoDataLoader *m_demoLoader = nullptr;

@@ -1,0 +1,527 @@
+#include "accounteditor.h"
+
+#include "common/messagebox.h"
+#include "domain/validation.h"
+#include "storage/contactrepository.h"
+#include "storage/database.h"
+#include "storage/organizationrepository.h"
+#include "storage/searchrepository.h"
+#include "storage/syncrepository.h"
+#include "sync/secretstore.h"
+#include "sync/syncmanager.h"
+
+#include <QCheckBox>
+#include <QCompleter>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QStringListModel>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace {
+
+const QString kName = QStringLiteral("displayName");
+const QString kServer = QStringLiteral("serverUrl");
+const QString kHandle = QStringLiteral("handle");
+const QString kSecret = QStringLiteral("secret");
+const QString kOwner = QStringLiteral("owner");
+const QString kInterval = QStringLiteral("syncInterval");
+
+// The repository's field names (camel or snake case) onto this dialog's rows.
+QString fieldFor(const QString &field)
+{
+    const QString f = field.toLower().remove(QLatin1Char('_'));
+    if (f == u"serverurl" || f == u"url" || f == u"server")
+        return kServer;
+    if (f == u"contactid" || f == u"organizationid" || f == u"owner" || f == u"contact" || f == u"organization")
+        return kOwner;
+    if (f.startsWith(u"syncinterval") || f == u"interval")
+        return kInterval;
+    if (f == u"handle")
+        return kHandle;
+    if (f == u"displayname" || f == u"name")
+        return kName;
+    return {};
+}
+
+bool isHttpUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == u"https" || url.scheme() == u"http") && !url.host().isEmpty();
+}
+
+int nextRequestId()
+{
+    static int id = 0;
+    return ++id;
+}
+
+} // namespace
+
+QString AccountEditor::secretName(const QString &network)
+{
+    if (network == u"mastodon")
+        return QStringLiteral("access_token");
+    if (network == u"bluesky")
+        return QStringLiteral("app_password");
+    return {};
+}
+
+QStringList AccountEditor::allSecretNames()
+{
+    return {QStringLiteral("access_token"), QStringLiteral("refresh_token"), QStringLiteral("app_password"),
+        QStringLiteral("client_secret")};
+}
+
+AccountEditor::AccountEditor(
+    Database &db, SyncManager *sync, QString secretScope, const SocialAccount &account, QWidget *parent)
+    : QDialog(parent)
+    , m_db(db)
+    , m_sync(sync)
+    , m_scope(std::move(secretScope))
+    , m_account(account)
+{
+    setObjectName(QStringLiteral("accountEditor"));
+    const bool isNew = account.id == 0;
+    const QString network = account.network;
+    const QString label = SocialAccount::networkLabel(network);
+    setWindowTitle(isNew ? tr("Add %1 Account").arg(label) : tr("Edit %1 Account").arg(label));
+    if (network == u"feed")
+        setWindowTitle(isNew ? tr("Add Feed") : tr("Edit Feed"));
+    setAccessibleName(windowTitle());
+    setWindowModality(Qt::WindowModal);
+    setMinimumWidth(540);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    auto addRow = [&](const QString &text, QWidget *field, const QString &errorField = QString(),
+                      const QString &hint = QString()) {
+        auto *box = new QWidget(this);
+        auto *v = new QVBoxLayout(box);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->setSpacing(2);
+        v->addWidget(field);
+        if (!hint.isEmpty()) {
+            auto *h = new QLabel(hint, box);
+            h->setWordWrap(true);
+            h->setForegroundRole(QPalette::PlaceholderText);
+            v->addWidget(h);
+        }
+        if (!errorField.isEmpty())
+            v->addWidget(m_errors[errorField] = addError(errorField));
+        form->addRow(text, box);
+        if (auto *l = qobject_cast<QLabel *>(form->labelForField(box)))
+            l->setBuddy(field);
+        field->setAccessibleName(QString(text).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
+    };
+
+    m_serverEdit = new QLineEdit(this);
+    m_serverEdit->setObjectName(QStringLiteral("serverLineEdit"));
+    m_handleEdit = new QLineEdit(this);
+    m_handleEdit->setObjectName(QStringLiteral("handleLineEdit"));
+    m_secretEdit = new QLineEdit(this);
+    m_secretEdit->setObjectName(QStringLiteral("secretLineEdit"));
+    m_secretEdit->setEchoMode(QLineEdit::Password);
+    m_secretEdit->setAttribute(Qt::WA_InputMethodEnabled, false);
+
+    if (network == u"mastodon") {
+        m_serverEdit->setPlaceholderText(QStringLiteral("https://mastodon.social"));
+        m_serverEdit->setText(account.serverUrl);
+        addRow(tr("&Server:"), m_serverEdit, kServer);
+        auto *browser = new QPushButton(tr("Sign in with &Browser…"), this);
+        browser->setObjectName(QStringLiteral("browserSignInPushButton"));
+        browser->setAutoDefault(false);
+        // The OAuth flow (models/sync/mastodonauth.h) is not in this build yet: paste a token instead.
+        browser->setEnabled(false);
+        browser->setToolTip(tr("Not available in this version: create an access token under Preferences → "
+                               "Development on your server and paste it below."));
+        auto *row = new QWidget(this);
+        auto *h = new QHBoxLayout(row);
+        h->setContentsMargins(0, 0, 0, 0);
+        h->addWidget(browser);
+        h->addStretch();
+        form->addRow(QString(), row);
+        m_secretEdit->setPlaceholderText(isNew ? QString() : tr("(stored; type a new one to replace it)"));
+        addRow(tr("Access &token:"), m_secretEdit, kSecret,
+            tr("On your server: Preferences → Development → New application with the read scopes, then copy "
+               "“Your access token”."));
+        m_handleEdit->setText(account.handle);
+        m_handleEdit->setPlaceholderText(tr("optional: you@server.social"));
+        addRow(tr("&Handle:"), m_handleEdit, kHandle);
+    } else if (network == u"bluesky") {
+        m_handleEdit->setText(account.handle);
+        m_handleEdit->setPlaceholderText(QStringLiteral("agency.bsky.social"));
+        addRow(tr("&Handle:"), m_handleEdit, kHandle);
+        m_secretEdit->setPlaceholderText(isNew ? QStringLiteral("xxxx-xxxx-xxxx-xxxx")
+                                               : tr("(stored; type a new one to replace it)"));
+        addRow(tr("App &password:"), m_secretEdit, kSecret,
+            tr("Create one under Settings → Privacy and security → App passwords. Never your account password."));
+        m_serverEdit->setText(account.serverUrl.isEmpty() ? QStringLiteral("https://bsky.social") : account.serverUrl);
+        addRow(tr("&PDS server:"), m_serverEdit, kServer);
+    } else {
+        m_serverEdit->setPlaceholderText(QStringLiteral("https://example.com/feed.xml"));
+        m_serverEdit->setText(account.serverUrl);
+        addRow(tr("Feed &URL:"), m_serverEdit, kServer);
+        auto *ownerBox = new QWidget(this);
+        auto *ownerLayout = new QHBoxLayout(ownerBox);
+        ownerLayout->setContentsMargins(0, 0, 0, 0);
+        m_contactRadio = new QRadioButton(tr("C&ontact"), ownerBox);
+        m_contactRadio->setObjectName(QStringLiteral("contactRadioButton"));
+        m_organizationRadio = new QRadioButton(tr("Or&ganization"), ownerBox);
+        m_organizationRadio->setObjectName(QStringLiteral("organizationRadioButton"));
+        m_ownerEdit = new QLineEdit(ownerBox);
+        m_ownerEdit->setObjectName(QStringLiteral("ownerLineEdit"));
+        m_ownerEdit->setPlaceholderText(tr("Type a name"));
+        ownerLayout->addWidget(m_contactRadio);
+        ownerLayout->addWidget(m_organizationRadio);
+        ownerLayout->addWidget(m_ownerEdit, 1);
+        m_ownerCompletions = new QStringListModel(this);
+        m_ownerCompleter = new QCompleter(m_ownerCompletions, this);
+        m_ownerCompleter->setObjectName(QStringLiteral("ownerCompleter"));
+        m_ownerCompleter->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
+        m_ownerCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+        m_ownerEdit->setCompleter(m_ownerCompleter);
+        connect(m_ownerEdit, &QLineEdit::textEdited, this, &AccountEditor::updateOwnerCompletions);
+        connect(m_contactRadio, &QRadioButton::toggled, this, [this] { m_ownerCompletions->setStringList({}); });
+        if (account.organizationId > 0) {
+            m_organizationRadio->setChecked(true);
+            if (Result<Organization> o = OrganizationRepository(m_db).get(account.organizationId)) {
+                m_ownerEdit->setText(o->name);
+                m_knownOwners.insert(QStringLiteral("o:") + o->name.toLower(), o->id);
+            }
+        } else {
+            m_contactRadio->setChecked(true);
+            if (account.contactId > 0) {
+                if (Result<Contact> c = ContactRepository(m_db).get(account.contactId)) {
+                    m_ownerEdit->setText(c->displayName);
+                    m_knownOwners.insert(QStringLiteral("c:") + c->displayName.toLower(), c->id);
+                }
+            }
+        }
+        addRow(tr("&Belongs to:"), ownerBox, kOwner);
+        m_ownerEdit->setAccessibleName(tr("Belongs to"));
+    }
+
+    m_nameEdit = new QLineEdit(account.displayName, this);
+    m_nameEdit->setObjectName(QStringLiteral("nameLineEdit"));
+    m_nameEdit->setPlaceholderText(network == u"feed" ? tr("optional: the feed's title") : tr("optional: the handle"));
+    addRow(tr("&Name:"), m_nameEdit, kName);
+
+    m_intervalSpin = new QSpinBox(this);
+    m_intervalSpin->setObjectName(QStringLiteral("intervalSpinBox"));
+    m_intervalSpin->setRange(1, 7 * 24 * 60);
+    m_intervalSpin->setSuffix(tr(" min"));
+    m_intervalSpin->setValue(qMax(1, account.syncIntervalS / 60));
+    addRow(tr("Sync &every:"), m_intervalSpin, kInterval);
+
+    m_syncOnStartCheck = new QCheckBox(tr("Sync when Rapport &starts"), this);
+    m_syncOnStartCheck->setObjectName(QStringLiteral("syncOnStartCheckBox"));
+    m_syncOnStartCheck->setChecked(account.syncOnStart);
+    m_enabledCheck = new QCheckBox(tr("Sync &automatically"), this);
+    m_enabledCheck->setObjectName(QStringLiteral("enabledCheckBox"));
+    m_enabledCheck->setChecked(account.enabled);
+    form->addRow(QString(), m_enabledCheck);
+    form->addRow(QString(), m_syncOnStartCheck);
+
+    auto *testRow = new QHBoxLayout;
+    m_testButton = new QPushButton(tr("Test &Connection"), this);
+    m_testButton->setObjectName(QStringLiteral("testConnectionPushButton"));
+    m_testButton->setAutoDefault(false);
+    m_testButton->setEnabled(m_sync != nullptr);
+    connect(m_testButton, &QPushButton::clicked, this, &AccountEditor::testConnection);
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setObjectName(QStringLiteral("busyProgressBar"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setFixedWidth(80);
+    m_busyBar->setMaximumHeight(m_testButton->sizeHint().height() / 2);
+    m_busyBar->setAccessibleName(tr("Testing the connection"));
+    m_busyBar->hide();
+    m_testResultLabel = new QLabel(this);
+    m_testResultLabel->setObjectName(QStringLiteral("testResultLabel"));
+    m_testResultLabel->setWordWrap(true);
+    m_testResultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    testRow->addWidget(m_testButton);
+    testRow->addWidget(m_busyBar);
+    testRow->addWidget(m_testResultLabel, 1);
+
+    if (m_sync) {
+        connect(m_sync, &SyncManager::connectionTested, this, [this](int requestId, bool ok, const QString &message) {
+            if (requestId != m_testRequest)
+                return; // an older test, or another dialog's
+            setTesting(false);
+            QPalette p = m_testResultLabel->palette();
+            p.setColor(QPalette::WindowText, ok ? QColor(0x26, 0xa2, 0x69) : QColor(0xc0, 0x1c, 0x28));
+            m_testResultLabel->setPalette(p);
+            m_testResultLabel->setText(ok ? tr("✓ %1").arg(message) : message);
+        });
+    }
+
+    auto *fallback = new QLabel(tr("No keyring is available: the secret will be kept only until Rapport quits, and "
+                                   "you will have to enter it again next time."),
+        this);
+    fallback->setObjectName(QStringLiteral("memoryFallbackLabel"));
+    fallback->setWordWrap(true);
+    fallback->setVisible(network != u"feed" && SecretStore::usingMemoryFallback());
+
+    m_generalErrorLabel = addError(QString());
+    m_generalErrorLabel->setObjectName(QStringLiteral("generalErrorLabel"));
+
+    auto *buttons = new QDialogButtonBox(this);
+    QPushButton *saveButton = buttons->addButton(isNew ? tr("Add") : tr("Save"), QDialogButtonBox::AcceptRole);
+    saveButton->setObjectName(QStringLiteral("savePushButton"));
+    saveButton->setDefault(true);
+    QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelPushButton"));
+    cancel->setAutoDefault(false);
+    connect(saveButton, &QPushButton::clicked, this, &AccountEditor::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(testRow);
+    layout->addWidget(fallback);
+    layout->addWidget(m_generalErrorLabel);
+    layout->addStretch();
+    layout->addWidget(buttons);
+    if (network == u"bluesky")
+        m_handleEdit->setFocus();
+    else
+        m_serverEdit->setFocus();
+}
+
+QLabel *AccountEditor::addError(const QString &field)
+{
+    auto *label = new QLabel(this);
+    label->setObjectName(field + QStringLiteral("ErrorLabel"));
+    label->setWordWrap(true);
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    label->setPalette(p);
+    label->hide();
+    return label;
+}
+
+void AccountEditor::showError(const QString &field, const QString &message)
+{
+    QLabel *label = m_errors.value(field, m_generalErrorLabel);
+    label->setText(message);
+    label->show();
+    if (field == kServer)
+        m_serverEdit->setFocus();
+    else if (field == kHandle)
+        m_handleEdit->setFocus();
+    else if (field == kSecret)
+        m_secretEdit->setFocus();
+    else if (field == kOwner && m_ownerEdit)
+        m_ownerEdit->setFocus();
+    else if (field == kName)
+        m_nameEdit->setFocus();
+}
+
+void AccountEditor::clearErrors()
+{
+    for (QLabel *label : std::as_const(m_errors)) {
+        label->clear();
+        label->hide();
+    }
+    m_generalErrorLabel->clear();
+    m_generalErrorLabel->hide();
+}
+
+void AccountEditor::updateOwnerCompletions(const QString &text)
+{
+    const QString typed = text.trimmed();
+    QStringList items;
+    if (!typed.isEmpty() && m_organizationRadio->isChecked()) {
+        if (auto hits = OrganizationRepository(m_db).findByName(typed, 12)) {
+            for (const auto &hit : *hits) {
+                m_knownOwners.insert(QStringLiteral("o:") + hit.name.toLower(), hit.id);
+                items.append(hit.name);
+            }
+        }
+    } else if (!typed.isEmpty()) {
+        if (auto hits = SearchRepository(m_db).searchContacts(typed, 12)) {
+            for (const ContactHit &hit : *hits) {
+                m_knownOwners.insert(QStringLiteral("c:") + hit.displayName.toLower(), hit.id);
+                items.append(hit.displayName);
+            }
+        }
+    }
+    m_ownerCompletions->setStringList(items);
+    if (!items.isEmpty())
+        m_ownerCompleter->complete();
+}
+
+// Reads and checks the fields into `out`; shows what is wrong next to the field.
+bool AccountEditor::collect(SocialAccount &out, QString &secret)
+{
+    out = m_account;
+    const QString network = out.network;
+    secret = m_secretEdit->text().trimmed();
+    out.displayName = m_nameEdit->text().simplified();
+    out.syncIntervalS = m_intervalSpin->value() * 60;
+    out.syncOnStart = m_syncOnStartCheck->isChecked();
+    out.enabled = m_enabledCheck->isChecked();
+    QString server = m_serverEdit->text().trimmed();
+    if (network != u"feed" && !server.isEmpty() && !server.contains(QStringLiteral("://")))
+        server.prepend(QStringLiteral("https://"));
+    while (network != u"feed" && server.endsWith(QLatin1Char('/')))
+        server.chop(1);
+    bool ok = true;
+    if (server.isEmpty() || !isHttpUrl(server)) {
+        showError(kServer, network == u"feed" ? tr("Type the feed's address, starting with https:// or http://.")
+                                              : tr("Type the server's address, such as https://mastodon.social."));
+        ok = false;
+    }
+    out.serverUrl = server;
+
+    if (network == u"mastodon" || network == u"bluesky") {
+        const QString handle = m_handleEdit->text().trimmed();
+        if (handle.isEmpty() && network == u"bluesky") {
+            showError(kHandle, tr("Type the account's handle, such as agency.bsky.social."));
+            ok = false;
+        } else if (!handle.isEmpty()) {
+            Result<QString> normalized = Validation::normalizeHandle(network, handle);
+            if (!normalized) {
+                showError(kHandle, normalized.error().message);
+                ok = false;
+            } else {
+                out.handle = *normalized;
+            }
+        } else {
+            out.handle.clear();
+        }
+        if (secret.isEmpty() && out.id == 0) {
+            showError(kSecret, network == u"mastodon" ? tr("Paste the access token from your server.")
+                                                     : tr("Type an app password for this account."));
+            ok = false;
+        }
+        if (out.userId == 0)
+            out.userId = m_db.currentUserId();
+        if (out.displayName.isEmpty())
+            out.displayName = out.handle.isEmpty() ? QUrl(server).host() : out.handle;
+    } else {
+        const QString name = m_ownerEdit->text().simplified();
+        const bool organization = m_organizationRadio->isChecked();
+        qint64 id = m_knownOwners.value((organization ? QStringLiteral("o:") : QStringLiteral("c:")) + name.toLower());
+        QString problem;
+        if (name.isEmpty()) {
+            problem = tr("Type the name of the contact or organization whose feed this is.");
+        } else if (id == 0 && organization) {
+            Result<qint64> found = OrganizationRepository(m_db).idByName(name);
+            if (found && *found > 0)
+                id = *found;
+            else
+                problem = tr("No organization is called “%1”.").arg(name);
+        } else if (id == 0) {
+            Result<QList<ContactHit>> hits = SearchRepository(m_db).searchContacts(name, 5);
+            if (!hits) {
+                problem = hits.error().message;
+            } else {
+                for (const ContactHit &hit : *hits) {
+                    if (hit.displayName.compare(name, Qt::CaseInsensitive) == 0)
+                        id = hit.id;
+                }
+                if (id == 0 && hits->size() == 1)
+                    id = hits->first().id;
+                if (id == 0)
+                    problem = hits->isEmpty() ? tr("No contact is called “%1”.").arg(name)
+                                              : tr("Several contacts match “%1”: pick one from the list.").arg(name);
+            }
+        }
+        if (!problem.isEmpty()) {
+            showError(kOwner, problem);
+            ok = false;
+        }
+        out.contactId = organization ? 0 : id;
+        out.organizationId = organization ? id : 0;
+        out.handle.clear();
+        if (out.displayName.isEmpty())
+            out.displayName = QUrl(server).host() + QUrl(server).path();
+    }
+    return ok;
+}
+
+bool AccountEditor::save()
+{
+    clearErrors();
+    SocialAccount values;
+    QString secret;
+    if (!collect(values, secret))
+        return false;
+    SyncRepository repo(m_db);
+    const bool isNew = values.id == 0;
+    Status s = isNew ? repo.createAccount(values) : repo.updateAccount(values);
+    if (!s) {
+        showError(fieldFor(s.error().field), s.error().message);
+        return false;
+    }
+    const QString name = secretName(values.network);
+    if (!name.isEmpty() && !secret.isEmpty()) {
+        SecretStore store(m_scope);
+        if (const Status w = store.write(values.secretKey(name), secret); !w) {
+            if (isNew)
+                (void)repo.removeAccount(values.id); // an account without its secret cannot sync
+            showError(kSecret, tr("The secret could not be stored: %1").arg(w.error().message));
+            if (isNew)
+                values.id = 0;
+            m_account.version = values.version;
+            return false;
+        }
+        if (SecretStore::usingMemoryFallback() && parentWidget()) {
+            MessageBox::information(parentWidget(), tr("Secret kept for this session only"),
+                tr("No keyring is available on this computer, so the secret of “%1” is kept only until Rapport "
+                   "quits. You will have to enter it again next time.")
+                    .arg(values.displayName.toHtmlEscaped()));
+        }
+    }
+    m_account = values;
+    if (m_sync)
+        m_sync->accountsChanged();
+    Q_EMIT saved(values.id);
+    accept();
+    return true;
+}
+
+void AccountEditor::setTesting(bool testing)
+{
+    if (!testing)
+        m_testRequest = 0;
+    m_busyBar->setVisible(testing);
+    m_testButton->setEnabled(!testing && m_sync);
+}
+
+void AccountEditor::testConnection()
+{
+    if (!m_sync || isTesting())
+        return;
+    clearErrors();
+    SocialAccount values;
+    QString secret;
+    if (!collect(values, secret))
+        return;
+    const QString name = secretName(values.network);
+    if (!name.isEmpty() && secret.isEmpty() && values.id > 0) {
+        // Editing without a new secret: test with the stored one.
+        Result<QString> stored = SecretStore(m_scope).read(values.secretKey(name));
+        if (!stored) {
+            showError(kSecret, stored.error().message);
+            return;
+        }
+        secret = *stored;
+    }
+    clearErrors();
+    m_testRequest = nextRequestId();
+    setTesting(true);
+    m_testResultLabel->setPalette(palette());
+    m_testResultLabel->setText(tr("Testing…"));
+    m_sync->testConnection(m_testRequest, values, name, secret);
+}

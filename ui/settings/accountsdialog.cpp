@@ -1,0 +1,332 @@
+#include "accountsdialog.h"
+
+#include "common/messagebox.h"
+#include "settings/accounteditor.h"
+#include "storage/database.h"
+#include "storage/syncrepository.h"
+#include "sync/secretstore.h"
+#include "sync/syncmanager.h"
+
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+enum Column { AccountColumn, StateColumn, LastSuccessColumn, FetchedColumn, NextColumn, ErrorColumn, ColumnCount };
+constexpr int kIdRole = Qt::UserRole + 1;
+
+QString timeText(const QDateTime &when)
+{
+    if (!when.isValid())
+        return AccountsDialog::tr("never");
+    const QDateTime local = when.toLocalTime();
+    const QDate today = QDate::currentDate();
+    const QString time = local.time().toString(QStringLiteral("HH:mm"));
+    if (local.date() == today)
+        return AccountsDialog::tr("today %1").arg(time);
+    if (local.date() == today.addDays(-1))
+        return AccountsDialog::tr("yesterday %1").arg(time);
+    if (local.date() == today.addDays(1))
+        return AccountsDialog::tr("tomorrow %1").arg(time);
+    return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + time;
+}
+
+QString stateText(const SocialAccount &a)
+{
+    if (!a.enabled)
+        return AccountsDialog::tr("Paused");
+    switch (a.state) {
+    case SocialAccount::State::Ok:
+        return a.lastSyncAt.isValid() ? AccountsDialog::tr("OK") : AccountsDialog::tr("Not synced yet");
+    case SocialAccount::State::Error:
+        return AccountsDialog::tr("Error");
+    case SocialAccount::State::SignInRequired:
+        return AccountsDialog::tr("Sign in again");
+    case SocialAccount::State::Disabled:
+        return AccountsDialog::tr("Paused");
+    }
+    return {};
+}
+
+QIcon networkIcon(const QString &network)
+{
+    if (network == u"feed")
+        return QIcon::fromTheme(QStringLiteral("application-rss+xml"), QIcon::fromTheme(QStringLiteral("text-html")));
+    return QIcon::fromTheme(QStringLiteral("internet-chat"), QIcon::fromTheme(QStringLiteral("user-available")));
+}
+
+} // namespace
+
+AccountsDialog::AccountsDialog(Database &db, SyncManager *sync, QString secretScope, QWidget *parent)
+    : QDialog(parent)
+    , m_db(db)
+    , m_sync(sync)
+    , m_scope(std::move(secretScope))
+{
+    setObjectName(QStringLiteral("accountsDialog"));
+    setWindowTitle(tr("Accounts"));
+    setAccessibleName(windowTitle());
+    resize(980, 420);
+
+    auto *intro = new QLabel(tr("Rapport reads mentions, replies and messages from these accounts and feeds. "
+                                "Authors who match a contact go to their history, the others to the Inbox."),
+        this);
+    intro->setWordWrap(true);
+
+    m_tree = new QTreeWidget(this);
+    m_tree->setObjectName(QStringLiteral("accountsTreeWidget"));
+    m_tree->setAccessibleName(tr("Accounts and feeds"));
+    m_tree->setColumnCount(ColumnCount);
+    m_tree->setHeaderLabels(
+        {tr("Account"), tr("State"), tr("Last synced"), tr("Items"), tr("Next sync"), tr("Last error")});
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->header()->setStretchLastSection(true);
+    const int ch = fontMetrics().averageCharWidth();
+    m_tree->header()->resizeSection(AccountColumn, ch * 34);
+    m_tree->header()->resizeSection(StateColumn, ch * 16);
+    m_tree->header()->resizeSection(LastSuccessColumn, ch * 18);
+    m_tree->header()->resizeSection(FetchedColumn, ch * 8);
+    m_tree->header()->resizeSection(NextColumn, ch * 18);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &AccountsDialog::updateButtons);
+    connect(m_tree, &QTreeWidget::itemActivated, this, &AccountsDialog::editCurrent);
+
+    m_emptyLabel = new QLabel(tr("No accounts yet. Add the agency's Mastodon or Bluesky account, or the feed of a "
+                                 "journalist's blog or an outlet."),
+        this);
+    m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
+    m_errorLabel->setWordWrap(true);
+    QPalette red = m_errorLabel->palette();
+    red.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    m_errorLabel->setPalette(red);
+    m_errorLabel->hide();
+
+    auto *buttons = new QHBoxLayout;
+    const auto addButton = [&](const QString &objectName, const QString &text) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(objectName);
+        b->setAutoDefault(false);
+        buttons->addWidget(b);
+        return b;
+    };
+    QPushButton *mastodon = addButton(QStringLiteral("addMastodonPushButton"), tr("Add &Mastodon…"));
+    connect(mastodon, &QPushButton::clicked, this, [this] { addAccount(QStringLiteral("mastodon")); });
+    QPushButton *bluesky = addButton(QStringLiteral("addBlueskyPushButton"), tr("Add &Bluesky…"));
+    connect(bluesky, &QPushButton::clicked, this, [this] { addAccount(QStringLiteral("bluesky")); });
+    QPushButton *feed = addButton(QStringLiteral("addFeedPushButton"), tr("Add &Feed…"));
+    connect(feed, &QPushButton::clicked, this, [this] { addAccount(QStringLiteral("feed")); });
+    buttons->addSpacing(ch * 3);
+    m_editButton = addButton(QStringLiteral("editPushButton"), tr("&Edit…"));
+    connect(m_editButton, &QPushButton::clicked, this, &AccountsDialog::editCurrent);
+    m_removeButton = addButton(QStringLiteral("removePushButton"), tr("&Remove…"));
+    connect(m_removeButton, &QPushButton::clicked, this, &AccountsDialog::removeCurrent);
+    m_syncButton = addButton(QStringLiteral("syncNowPushButton"), tr("&Sync Now"));
+    m_syncButton->setToolTip(tr("Sync the selected account now"));
+    connect(m_syncButton, &QPushButton::clicked, this, &AccountsDialog::syncCurrent);
+    buttons->addStretch();
+
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    close->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("closePushButton"));
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_emptyLabel, 1);
+    layout->addWidget(m_errorLabel);
+    layout->addLayout(buttons);
+    layout->addWidget(close);
+
+    if (m_sync) {
+        connect(m_sync, &SyncManager::syncStarted, this, [this](qint64 id) {
+            m_running.insert(id, tr("Syncing…"));
+            refresh();
+        });
+        connect(m_sync, &SyncManager::progress, this, [this](qint64 id, int fetched) {
+            m_running.insert(id, tr("Syncing… %n item(s)", nullptr, fetched));
+            for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+                if (m_tree->topLevelItem(i)->data(AccountColumn, kIdRole).toLongLong() == id)
+                    m_tree->topLevelItem(i)->setText(StateColumn, m_running.value(id));
+            }
+        });
+        connect(m_sync, &SyncManager::accountSynced, this, [this](qint64 id) {
+            m_running.remove(id);
+            refresh();
+        });
+        connect(m_sync, &SyncManager::idle, this, [this] {
+            m_running.clear();
+            refresh();
+        });
+    }
+    refresh();
+}
+
+AccountsDialog *AccountsDialog::openFor(QWidget *window, Database &db, SyncManager *sync, const QString &secretScope)
+{
+    window = window ? window->window() : nullptr;
+    auto *dialog = window ? window->findChild<AccountsDialog *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+    if (!dialog)
+        dialog = new AccountsDialog(db, sync, secretScope, window);
+    dialog->refresh();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+void AccountsDialog::refresh()
+{
+    Result<QList<SocialAccount>> accounts = SyncRepository(m_db).accounts();
+    if (!accounts) {
+        m_errorLabel->setText(accounts.error().message);
+        m_errorLabel->show();
+        return;
+    }
+    m_errorLabel->hide();
+    const qint64 keep = currentId();
+    const QSignalBlocker blocker(m_tree);
+    m_tree->clear();
+    m_accounts = *accounts;
+    for (const SocialAccount &a : std::as_const(m_accounts)) {
+        auto *item = new QTreeWidgetItem(m_tree);
+        item->setData(AccountColumn, kIdRole, a.id);
+        item->setIcon(AccountColumn, networkIcon(a.network));
+        item->setText(AccountColumn, tr("%1 · %2", "account list: network · name")
+                                         .arg(SocialAccount::networkLabel(a.network), a.displayName));
+        item->setToolTip(AccountColumn, a.network == u"feed" ? a.serverUrl : a.handle + QLatin1Char(' ') + a.serverUrl);
+        item->setText(StateColumn, m_running.contains(a.id) ? m_running.value(a.id) : stateText(a));
+        if (a.state == SocialAccount::State::Error || a.state == SocialAccount::State::SignInRequired)
+            item->setForeground(StateColumn, QColor(0xc0, 0x1c, 0x28));
+        item->setText(LastSuccessColumn, timeText(a.lastSuccessAt));
+        item->setText(FetchedColumn, a.lastSuccessAt.isValid() ? QLocale().toString(a.lastFetched) : QString());
+        item->setTextAlignment(FetchedColumn, Qt::AlignRight | Qt::AlignVCenter);
+        item->setText(NextColumn, a.enabled ? timeText(a.nextSyncAt()) : tr("paused"));
+        item->setText(ErrorColumn, a.lastError);
+        item->setToolTip(ErrorColumn, a.lastError);
+    }
+    m_tree->setVisible(!m_accounts.isEmpty());
+    m_emptyLabel->setVisible(m_accounts.isEmpty());
+    if (!selectAccount(keep) && m_tree->topLevelItemCount() > 0)
+        m_tree->setCurrentItem(m_tree->topLevelItem(0));
+    updateButtons();
+}
+
+qint64 AccountsDialog::currentId() const
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    return item ? item->data(AccountColumn, kIdRole).toLongLong() : 0;
+}
+
+bool AccountsDialog::selectAccount(qint64 id)
+{
+    for (int i = 0; id > 0 && i < m_tree->topLevelItemCount(); ++i) {
+        if (m_tree->topLevelItem(i)->data(AccountColumn, kIdRole).toLongLong() == id) {
+            m_tree->setCurrentItem(m_tree->topLevelItem(i));
+            return true;
+        }
+    }
+    return false;
+}
+
+void AccountsDialog::updateButtons()
+{
+    const bool selected = currentId() > 0;
+    const bool writable = !m_db.isReadOnly();
+    m_editButton->setEnabled(selected && writable);
+    m_removeButton->setEnabled(selected && writable);
+    m_syncButton->setEnabled(selected && m_sync);
+}
+
+void AccountsDialog::addAccount(const QString &network)
+{
+    if (m_db.isReadOnly())
+        return;
+    SocialAccount account;
+    account.network = network;
+    if (network == u"bluesky")
+        account.serverUrl = QStringLiteral("https://bsky.social");
+    showEditor(account);
+}
+
+void AccountsDialog::editCurrent()
+{
+    const qint64 id = currentId();
+    for (const SocialAccount &a : std::as_const(m_accounts)) {
+        if (a.id == id && !m_db.isReadOnly())
+            showEditor(a);
+    }
+}
+
+void AccountsDialog::showEditor(const SocialAccount &account)
+{
+    auto *editor = new AccountEditor(m_db, m_sync, m_scope, account, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &AccountEditor::saved, this, [this](qint64 id) {
+        refresh();
+        selectAccount(id);
+        Q_EMIT accountsChanged();
+    });
+    editor->open();
+}
+
+void AccountsDialog::removeCurrent()
+{
+    const qint64 id = currentId();
+    const auto it = std::find_if(m_accounts.cbegin(), m_accounts.cend(), [id](const SocialAccount &a) { return a.id == id; });
+    if (it == m_accounts.cend() || m_db.isReadOnly())
+        return;
+    const SocialAccount account = *it;
+    MessageBox::question(this, tr("Remove Account?"),
+        tr("Remove “%1”? Rapport stops syncing it and forgets its sign-in. What it already fetched stays in the "
+           "contacts' history and the Inbox.")
+            .arg(account.displayName),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel, this, [this, account](MessageBox::Button answer) {
+            if (answer != QMessageBox::Yes)
+                return;
+            if (const Status s = SyncRepository(m_db).removeAccount(account.id); !s) {
+                m_errorLabel->setText(s.error().message);
+                m_errorLabel->show();
+                return;
+            }
+            SecretStore store(m_scope);
+            QStringList failed;
+            if (account.network != u"feed") {
+                for (const QString &name : AccountEditor::allSecretNames()) {
+                    const Status s = store.remove(account.secretKey(name));
+                    if (!s && s.error().code != Error::Code::NotFound)
+                        failed.append(s.error().message);
+                }
+            }
+            if (m_sync)
+                m_sync->accountsChanged();
+            refresh();
+            if (!failed.isEmpty()) {
+                m_errorLabel->setText(tr("The account is removed, but its sign-in could not be deleted from the "
+                                         "keyring: %1")
+                                          .arg(failed.first()));
+                m_errorLabel->show();
+            }
+            Q_EMIT accountsChanged();
+        });
+}
+
+void AccountsDialog::syncCurrent()
+{
+    if (const qint64 id = currentId(); id > 0 && m_sync)
+        m_sync->syncNow(id);
+}
