@@ -1,4 +1,8 @@
 // `rapport [--db …] <command>`: exit status, output and messages, as a script or a person sees them.
+#include "loopbackhttpserver.h"
+#include "storage/contactrepository.h"
+#include "sync/secretscope.h"
+#include "sync/secretstore.h"
 #include "testdatabase.h"
 
 #include <QFile>
@@ -21,7 +25,7 @@ struct Run
     QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
 };
 
-Run rapport(const QStringList &args, const QString &asUser = QString())
+Run rapport(const QStringList &args, const QString &asUser = QString(), const QByteArray *input = nullptr)
 {
     QProcess p;
     QStringList argv = args;
@@ -31,11 +35,31 @@ Run rapport(const QStringList &args, const QString &asUser = QString())
         program = QStringLiteral("runuser");
     }
     p.start(program, argv);
+    if (input)
+        p.write(*input);
     p.closeWriteChannel();
     if (!p.waitForFinished(300'000))
         return {};
     return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
                QString::fromUtf8(p.readAllStandardError())};
+}
+
+Run rapportWithInput(const QStringList &args, const QByteArray &input)
+{
+    return rapport(args, QString(), &input);
+}
+
+// A fresh SQLite database with one contact; returns its id.
+qint64 databaseWithContact(const QString &path, const QString &name)
+{
+    auto db = Database::open(DatabaseLocation::sqlite(path), Database::OpenFlag::CreateIfMissing);
+    if (!db)
+        qFatal("%s", qPrintable(db.error().message));
+    Contact c;
+    c.displayName = name;
+    if (!ContactRepository(**db).create(c))
+        qFatal("contact");
+    return c.id;
 }
 
 QString dbArg(const QString &name)
@@ -181,6 +205,132 @@ private slots:
         const Run r = rapport({QStringLiteral("--db"), path, QStringLiteral("stats")}, QStringLiteral("nobody"));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("permission denied")), qPrintable(r.err));
+    }
+
+    void accountsAddListRemoveFeed()
+    {
+        const QString db = dbArg(QStringLiteral("accounts.sqlite"));
+        const qint64 dana = databaseWithContact(db, QStringLiteral("Dana Writer"));
+        const QString id = QString::number(dana);
+        Run r = rapport({QStringLiteral("--db"), db, QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("feed"),
+                         QStringLiteral("https://blog.example/feed.xml")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--contact")), qPrintable(r.err));
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("feed"),
+                     QStringLiteral("ftp://blog.example/feed.xml"), QStringLiteral("--contact"), id});
+        QCOMPARE(r.exitCode, 1);
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("feed"),
+                     QStringLiteral("https://blog.example/feed.xml"), QStringLiteral("--contact"), id,
+                     QStringLiteral("--interval"), QStringLiteral("30"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const qint64 account = r.json()[QStringLiteral("id")].toInteger();
+        QVERIFY(account > 0);
+
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray list = r.json()[QStringLiteral("accounts")].toArray();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0)[QStringLiteral("id")].toInteger(), account);
+        QCOMPARE(list.at(0)[QStringLiteral("network")].toString(), QStringLiteral("feed"));
+        QCOMPARE(list.at(0)[QStringLiteral("contact_id")].toInteger(), dana);
+        QCOMPARE(list.at(0)[QStringLiteral("interval_minutes")].toInt(), 30);
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("accounts"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("blog.example")), qPrintable(r.out));
+
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("accounts"), QStringLiteral("remove"), QString::number(account)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY(r.json()[QStringLiteral("accounts")].toArray().isEmpty());
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("accounts"), QStringLiteral("remove"), QString::number(account)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no account")), qPrintable(r.err));
+    }
+
+    void secretsComeFromStandardInputOnly()
+    {
+        const QString db = dbArg(QStringLiteral("secrets.sqlite"));
+        databaseWithContact(db, QStringLiteral("Nobody"));
+        const QStringList add{QStringLiteral("--db"), db, QStringLiteral("accounts"), QStringLiteral("add"),
+                              QStringLiteral("mastodon"), QStringLiteral("https://agency.social")};
+        // A token as an argument is refused (it would sit in `ps` and the shell history) and never echoed back.
+        Run r = rapport(add + QStringList{QStringLiteral("tok-in-args-123")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("standard input")), qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("tok-in-args-123")));
+        r = rapportWithInput(add, QByteArray());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("No access token")), qPrintable(r.err));
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY(r.json()[QStringLiteral("accounts")].toArray().isEmpty());
+
+        r = rapportWithInput(add + QStringList{QStringLiteral("--json")}, QByteArrayLiteral("tok-from-stdin-456\n"));
+        QVERIFY(!r.out.contains(QStringLiteral("tok-from-stdin")) && !r.err.contains(QStringLiteral("tok-from-stdin")));
+        const bool keyring = TestDatabase::postgresRequired(); // tests/run-tests.sh runs a private keyring too
+        if (!keyring && r.exitCode == 1) {
+            // No keyring: a secret that would be lost when the command ends is refused, nothing is added.
+            QVERIFY2(r.err.contains(QStringLiteral("keyring")), qPrintable(r.err));
+            r = rapport({QStringLiteral("--db"), db, QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")});
+            QVERIFY(r.json()[QStringLiteral("accounts")].toArray().isEmpty());
+            return;
+        }
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        SocialAccount account;
+        account.id = r.json()[QStringLiteral("id")].toInteger();
+        QCOMPARE(r.json()[QStringLiteral("server_url")].toString(), QStringLiteral("https://agency.social"));
+        SecretStore store(SecretScope::forLocation(DatabaseLocation::sqlite(db)));
+        const QString key = account.secretKey(QStringLiteral("access_token"));
+        QCOMPARE(*store.read(key), QStringLiteral("tok-from-stdin-456"));
+        QFile file(db);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("tok-from-stdin-456"));
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("accounts"), QStringLiteral("remove"), QString::number(account.id)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(store.read(key).error().code, Error::Code::NotFound);
+    }
+
+    void syncFeedFromLoopbackServer()
+    {
+        const QByteArray rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Dana's Desk</title>"
+                               "<link>https://dana.example/</link>"
+                               "<item><title>Why batteries matter</title><link>https://dana.example/a</link>"
+                               "<guid>a</guid><pubDate>Mon, 02 Nov 2026 09:00:00 GMT</pubDate></item>"
+                               "<item><title>Grid storage, explained</title><link>https://dana.example/b</link>"
+                               "<guid>b</guid><pubDate>Tue, 03 Nov 2026 09:00:00 GMT</pubDate></item></channel></rss>";
+        LoopbackHttpServer server([rss](const LoopbackHttpServer::Request &) {
+            return LoopbackHttpServer::Reply::text(rss, "application/rss+xml");
+        });
+        QVERIFY(server.isListening());
+        const QString db = dbArg(QStringLiteral("syncfeed.sqlite"));
+        const qint64 dana = databaseWithContact(db, QStringLiteral("Dana Writer"));
+        Run r = rapport({QStringLiteral("--db"), db, QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("feed"),
+                         server.baseUrl().toString() + QStringLiteral("/feed.xml"), QStringLiteral("--contact"),
+                         QString::number(dana), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const qint64 account = r.json()[QStringLiteral("id")].toInteger();
+
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        QVERIFY(r.json()[QStringLiteral("ok")].toBool());
+        QJsonArray accounts = r.json()[QStringLiteral("accounts")].toArray();
+        QCOMPARE(accounts.size(), 1);
+        QCOMPARE(accounts.at(0)[QStringLiteral("id")].toInteger(), account);
+        QVERIFY(accounts.at(0)[QStringLiteral("ok")].toBool());
+        QCOMPARE(accounts.at(0)[QStringLiteral("inserted")].toInt(), 2);
+        QVERIFY(server.requestCount() >= 1);
+
+        // Again, for that account only: nothing new, and plain text says so.
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--account"), QString::number(account)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("0 new")), qPrintable(r.out));
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("stats"), QStringLiteral("--json")});
+        QCOMPARE(r.json()[QStringLiteral("rows")][QStringLiteral("interactions")].toInteger(), 2);
+
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--account"), QStringLiteral("999")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("999")), qPrintable(r.err));
+        r = rapport({QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--account"), QStringLiteral("x")});
+        QCOMPARE(r.exitCode, 2);
     }
 
     void postgres()
