@@ -380,8 +380,11 @@ int SyncCommands::sync(const Invocation &inv, QTextStream &out, QTextStream &err
     QHash<qint64, SocialAccount> byId;
     for (const SocialAccount &a : std::as_const(*all)) {
         byId.insert(a.id, a);
-        if (only ? a.id == only : a.enabled)
-            runs.append(AccountRun{a.id});
+        if (only ? a.id == only : a.enabled) {
+            AccountRun run;
+            run.id = a.id;
+            runs.append(run);
+        }
     }
     if (only && runs.isEmpty())
         return ctx.fail(Tr::tr("There is no account #%1.").arg(only));
