@@ -1,6 +1,7 @@
 #include "common/messagebox.h"
 #include "common/placeholdersection.h"
 #include "followups/followupsview.h"
+#include "inbox/inboxview.h"
 #include "contacts/contactsview.h"
 #include "itemmodels/contactlistmodel.h"
 #include "mainwindow.h"
@@ -154,6 +155,11 @@ void TestMainWindow::sidebarShowsPlaceholderPages()
         QCOMPARE(item->text(), titles.at(row - 1));
         QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualItemRect(item).center());
         QCOMPARE(int(window.currentSection()), row);
+        if (window.currentSection() == MainWindow::Section::Inbox) {
+            QVERIFY(qobject_cast<InboxView *>(stack->currentWidget()));
+            QVERIFY(stack->currentWidget()->isVisible());
+            continue;
+        }
         if (window.currentSection() == MainWindow::Section::FollowUps) {
             QVERIFY(qobject_cast<FollowUpsView *>(stack->currentWidget()));
             QVERIFY(stack->currentWidget()->isVisible());
