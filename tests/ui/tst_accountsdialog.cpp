@@ -265,7 +265,7 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("syncNowPushButton")), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(interactionsOf(m_dana), 2, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!window.syncStatusWidget()->isBusy(), 20000);
-        QVERIFY2(window.syncStatusWidget()->text().contains(QStringLiteral("2 new items")),
+        QVERIFY2(window.syncStatusWidget()->text().contains(QStringLiteral("2 new item")),
             qPrintable(window.syncStatusWidget()->text()));
         QTRY_COMPARE(dialog->treeWidget()->topLevelItem(0)->text(1), QStringLiteral("OK"));
         sync.stop();

@@ -42,7 +42,7 @@ QString whenText(const QDateTime &when)
         return InboxView::tr("Today %1").arg(time);
     if (local.date() == today.addDays(-1))
         return InboxView::tr("Yesterday %1").arg(time);
-    return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + time;
+    return QLocale().toString(local.date(), QLocale::ShortFormat);
 }
 
 QString authorTitle(const InboxEntry &e)

@@ -73,7 +73,7 @@ AccountsDialog::AccountsDialog(Database &db, SyncManager *sync, QString secretSc
     setObjectName(QStringLiteral("accountsDialog"));
     setWindowTitle(tr("Accounts"));
     setAccessibleName(windowTitle());
-    resize(980, 420);
+    resize(1100, 440);
 
     auto *intro = new QLabel(tr("Rapport reads mentions, replies and messages from these accounts and feeds. "
                                 "Authors who match a contact go to their history, the others to the Inbox."),
@@ -92,7 +92,7 @@ AccountsDialog::AccountsDialog(Database &db, SyncManager *sync, QString secretSc
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->header()->setStretchLastSection(true);
     const int ch = fontMetrics().averageCharWidth();
-    m_tree->header()->resizeSection(AccountColumn, ch * 34);
+    m_tree->header()->resizeSection(AccountColumn, ch * 44);
     m_tree->header()->resizeSection(StateColumn, ch * 16);
     m_tree->header()->resizeSection(LastSuccessColumn, ch * 18);
     m_tree->header()->resizeSection(FetchedColumn, ch * 8);
@@ -215,7 +215,10 @@ void AccountsDialog::refresh()
         item->setText(LastSuccessColumn, timeText(a.lastSuccessAt));
         item->setText(FetchedColumn, a.lastSuccessAt.isValid() ? QLocale().toString(a.lastFetched) : QString());
         item->setTextAlignment(FetchedColumn, Qt::AlignRight | Qt::AlignVCenter);
-        item->setText(NextColumn, a.enabled ? timeText(a.nextSyncAt()) : tr("paused"));
+        const QDateTime next = a.nextSyncAt();
+        item->setText(NextColumn, !a.enabled ? tr("paused")
+                : next <= QDateTime::currentDateTimeUtc() ? tr("due now")
+                                                         : timeText(next));
         item->setText(ErrorColumn, a.lastError);
         item->setToolTip(ErrorColumn, a.lastError);
     }
