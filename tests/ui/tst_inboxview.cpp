@@ -72,7 +72,8 @@ private:
     QStringList inboxHandles()
     {
         QStringList handles;
-        for (const InboxEntry &e : *SyncRepository(*m_db).inbox())
+        const Result<QList<InboxEntry>> inbox = SyncRepository(*m_db).inbox();
+        for (const InboxEntry &e : *inbox)
             handles.append(e.handle);
         handles.sort();
         return handles;
