@@ -2,6 +2,7 @@
 #include "loopbackhttpserver.h"
 #include "storage/contactrepository.h"
 #include "sync/secretscope.h"
+#include "sync/socialaccount.h"
 #include "sync/secretstore.h"
 #include "testdatabase.h"
 
