@@ -116,7 +116,7 @@ private slots:
 
         r = rapport({QStringLiteral("--db"), db, QStringLiteral("stats"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.json()[QStringLiteral("schema_version")].toInt(), 1);
+        QCOMPARE(r.json()[QStringLiteral("schema_version")].toInt(), 2);
         QCOMPARE(r.json()[QStringLiteral("rows")][QStringLiteral("contacts")].toInteger(), contacts);
         QVERIFY(r.json()[QStringLiteral("rows")][QStringLiteral("interactions")].toInteger() >= 1000);
         QVERIFY(r.json()[QStringLiteral("size_bytes")].toInteger() > 0);
@@ -154,10 +154,10 @@ private slots:
         const QString db = dbArg(QStringLiteral("migrate.sqlite"));
         Run r = rapport({QStringLiteral("--db"), db, QStringLiteral("migrate")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("from schema version 0 to 1")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("from schema version 0 to 2")), qPrintable(r.out));
         r = rapport({QStringLiteral("--db"), db, QStringLiteral("migrate"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.json()[QStringLiteral("from_version")].toInt(), 1);
+        QCOMPARE(r.json()[QStringLiteral("from_version")].toInt(), 2);
         QVERIFY(r.json()[QStringLiteral("applied")].toArray().isEmpty());
     }
 
