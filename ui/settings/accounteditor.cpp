@@ -8,6 +8,7 @@
 #include "storage/searchrepository.h"
 #include "storage/syncrepository.h"
 #include "sync/secretstore.h"
+#include "sync/mastodonauth.h"
 #include "sync/syncmanager.h"
 
 #include <QCheckBox>
@@ -17,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -138,10 +140,8 @@ AccountEditor::AccountEditor(
         auto *browser = new QPushButton(tr("Sign in with &Browser…"), this);
         browser->setObjectName(QStringLiteral("browserSignInPushButton"));
         browser->setAutoDefault(false);
-        // The OAuth flow (models/sync/mastodonauth.h) is not in this build yet: paste a token instead.
-        browser->setEnabled(false);
-        browser->setToolTip(tr("Not available in this version: create an access token under Preferences → "
-                               "Development on your server and paste it below."));
+        browser->setToolTip(tr("Opens your server's sign-in page in the browser; Rapport gets a read-only token"));
+        connect(browser, &QPushButton::clicked, this, &AccountEditor::signInWithBrowser);
         auto *row = new QWidget(this);
         auto *h = new QHBoxLayout(row);
         h->setContentsMargins(0, 0, 0, 0);
@@ -489,6 +489,57 @@ bool AccountEditor::save()
     Q_EMIT saved(values.id);
     accept();
     return true;
+}
+
+void AccountEditor::signInWithBrowser()
+{
+    clearErrors();
+    if (m_signingIn) { // the button reads Cancel meanwhile
+        m_auth->cancel();
+        return;
+    }
+    if (m_serverEdit->text().trimmed().isEmpty()) {
+        showError(kServer, tr("Type the server's address, such as https://mastodon.social."));
+        return;
+    }
+    if (!m_auth) {
+        m_nam = new QNetworkAccessManager(this);
+        m_auth = new MastodonAuth(*m_nam, this);
+        auto *button = findChild<QPushButton *>(QStringLiteral("browserSignInPushButton"));
+        const auto done = [this, button] {
+            m_signingIn = false;
+            m_busyBar->hide();
+            button->setText(tr("Sign in with &Browser…"));
+            m_testButton->setEnabled(m_sync);
+        };
+        connect(m_auth, &MastodonAuth::finished, this, [this, done](const MastodonAuth::SignedIn &result) {
+            done();
+            m_secretEdit->setText(result.accessToken); // shown as dots; saved to the keyring only
+            m_handleEdit->setText(result.handle);
+            m_serverEdit->setText(result.serverUrl.toString());
+            if (m_nameEdit->text().trimmed().isEmpty())
+                m_nameEdit->setText(result.handle);
+            QPalette p = m_testResultLabel->palette();
+            p.setColor(QPalette::WindowText, QColor(0x26, 0xa2, 0x69));
+            m_testResultLabel->setPalette(p);
+            m_testResultLabel->setText(tr("✓ Signed in as @%1. Save to keep it.").arg(result.handle));
+        });
+        connect(m_auth, &MastodonAuth::failed, this, [this, done](const QString &message) {
+            done();
+            m_testResultLabel->setPalette(palette());
+            showError(kSecret, message);
+        });
+        connect(m_auth, &MastodonAuth::browserOpened, this, [this] {
+            m_testResultLabel->setText(tr("Waiting for you to allow Rapport in the browser…"));
+        });
+    }
+    m_signingIn = true;
+    findChild<QPushButton *>(QStringLiteral("browserSignInPushButton"))->setText(tr("Cancel Sign-in"));
+    m_busyBar->show();
+    m_testButton->setEnabled(false);
+    m_testResultLabel->setPalette(palette());
+    m_testResultLabel->setText(tr("Registering Rapport with the server…"));
+    m_auth->signIn(m_serverEdit->text().trimmed());
 }
 
 void AccountEditor::setTesting(bool testing)

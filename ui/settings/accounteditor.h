@@ -8,7 +8,9 @@
 class Database;
 class QCheckBox;
 class QCompleter;
+class MastodonAuth;
 class QLabel;
+class QNetworkAccessManager;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
@@ -43,6 +45,8 @@ public:
 public Q_SLOTS:
     bool save();
     void testConnection();
+    // Mastodon: OAuth in the browser (MastodonAuth); fills in the token, handle and server when it succeeds.
+    void signInWithBrowser();
 
 Q_SIGNALS:
     void saved(qint64 accountId);
@@ -78,4 +82,7 @@ private:
     QLabel *m_generalErrorLabel = nullptr;
     QHash<QString, QLabel *> m_errors;
     int m_testRequest = 0;
+    QNetworkAccessManager *m_nam = nullptr;
+    MastodonAuth *m_auth = nullptr;
+    bool m_signingIn = false;
 };
