@@ -264,7 +264,9 @@ private Q_SLOTS:
         QCOMPARE(dialog->treeWidget()->topLevelItemCount(), 1);
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("syncNowPushButton")), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(interactionsOf(m_dana), 2, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(!window.syncStatusWidget()->isBusy(), 20000);
+        // The status bar line comes after the worker's queued signals (started, synced, idle) are in.
+        QTRY_VERIFY_WITH_TIMEOUT(window.syncStatusWidget()->text().startsWith(QStringLiteral("Synced")), 20000);
+        QVERIFY(!window.syncStatusWidget()->isBusy());
         QVERIFY2(window.syncStatusWidget()->text().contains(QStringLiteral("2 new item")),
             qPrintable(window.syncStatusWidget()->text()));
         QTRY_COMPARE(dialog->treeWidget()->topLevelItem(0)->text(1), QStringLiteral("OK"));
