@@ -12,8 +12,13 @@
 namespace {
 qint64 g_longestStall = 0;
 const void *g_workerThread = nullptr;
-constexpr int kShowDialogAfterMs = 300;
+int g_showDialogAfterMs = 300;
 } // namespace
+
+void BackgroundJob::setDialogDelayForTesting(int ms)
+{
+    g_showDialogAfterMs = ms;
+}
 
 qint64 BackgroundJob::lastLongestStallMs()
 {
@@ -73,15 +78,19 @@ Status BackgroundJob::run(QWidget *parent, Database &db, const QString &label, c
         g_longestStall = qMax(g_longestStall, beat.restart());
     });
 
+    const QPointer<QWidget> active = QApplication::activeWindow();
     QApplication::setOverrideCursor(Qt::BusyCursor);
-    showLater.start(kShowDialogAfterMs);
+    showLater.start(g_showDialogAfterMs);
     heartbeat.start();
     thread->start();
     loop.exec(QEventLoop::ExcludeUserInputEvents);
     thread->wait();
     heartbeat.stop();
     showLater.stop();
+    const bool dialogShown = !dialog.isNull();
     delete dialog.data();
+    if (dialogShown && active) // give the keyboard back to the window the dialog took it from
+        active->activateWindow();
     QApplication::restoreOverrideCursor();
     return result;
 }

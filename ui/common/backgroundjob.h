@@ -27,6 +27,8 @@ Status run(QWidget *parent, Database &db, const QString &label, const Work &work
 
 // For tests: the longest the GUI thread went without handling events during the last run(), in ms.
 qint64 lastLongestStallMs();
+// For tests: show the busy dialog after this many ms (default 300).
+void setDialogDelayForTesting(int ms);
 // For tests: the thread the last job ran in.
 const void *lastWorkerThread();
 } // namespace BackgroundJob
