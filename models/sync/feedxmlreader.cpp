@@ -416,9 +416,12 @@ Result<ParsedFeed> XmlFeedReader::run()
                          Error::Code::Network);
         }
         m_feed.truncated = true;
-        m_feed.warnings << Tr::tr("The feed breaks off at %1 (%2); the %n complete item(s) before that were read.",
-                                  nullptr, int(m_feed.entries.size()))
-                               .arg(where, m_xml.errorString());
+        m_feed.warnings << (m_feed.entries.size() == 1
+                ? Tr::tr("The feed breaks off at %1 (%2); the one complete item before that was read.")
+                      .arg(where, m_xml.errorString())
+                : Tr::tr("The feed breaks off at %1 (%2); the %L3 complete items before that were read.")
+                      .arg(where, m_xml.errorString())
+                      .arg(m_feed.entries.size()));
     }
     return std::move(m_feed);
 }
