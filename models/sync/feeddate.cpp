@@ -8,6 +8,7 @@ namespace {
 // Minutes east of UTC for the zone names feeds use; RFC 822 §5.1 plus common ones seen in the wild.
 int namedZoneOffsetMinutes(QStringView zone, bool *known)
 {
+    // clang-format off
     static const struct { const char *name; int minutes; } zones[] = {
         {"UT", 0}, {"UTC", 0}, {"GMT", 0}, {"Z", 0}, {"WET", 0},
         {"EST", -300}, {"EDT", -240}, {"CST", -360}, {"CDT", -300},
@@ -18,6 +19,7 @@ int namedZoneOffsetMinutes(QStringView zone, bool *known)
         {"JST", 540}, {"KST", 540}, {"HKT", 480}, {"SGT", 480},
         {"AEST", 600}, {"AEDT", 660}, {"ACST", 570}, {"AWST", 480}, {"NZST", 720}, {"NZDT", 780},
     };
+    // clang-format on
     for (const auto &z : zones) {
         if (zone.compare(QLatin1String(z.name), Qt::CaseInsensitive) == 0) {
             *known = true;
@@ -30,8 +32,8 @@ int namedZoneOffsetMinutes(QStringView zone, bool *known)
 
 int monthFromName(QStringView name)
 {
-    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+    static const char *const months[]
+        = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
     if (name.size() < 3)
         return 0;
     const QStringView prefix = name.left(3);
@@ -89,7 +91,7 @@ QDateTime parseIso(const QString &s)
     const QString fraction = m.captured(7);
     const int msec = fraction.isEmpty() ? 0 : QString(fraction + QStringLiteral("00")).left(3).toInt();
     return build(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt(), m.captured(4).toInt(),
-                 m.captured(5).toInt(), m.captured(6).toInt(), msec, offset);
+        m.captured(5).toInt(), m.captured(6).toInt(), msec, offset);
 }
 
 QDateTime parseRfc822(const QString &s)
@@ -118,7 +120,7 @@ QDateTime parseRfc822(const QString &s)
         offset = namedZoneOffsetMinutes(m.capturedView(7), &known);
     }
     return build(year, month, m.captured(1).toInt(), m.captured(4).toInt(), m.captured(5).toInt(),
-                 m.captured(6).toInt(), 0, offset);
+        m.captured(6).toInt(), 0, offset);
 }
 
 } // namespace

@@ -21,8 +21,7 @@ QString jsonString(const QJsonValue &v)
 }
 
 // 1.1 "authors": [{name, url}], 1.0 "author": {name, url}.
-void readAuthor(const QJsonObject &o, const QUrl &base, const FeedParser::Limits &limits, QString *name,
-                QString *uri)
+void readAuthor(const QJsonObject &o, const QUrl &base, const FeedParser::Limits &limits, QString *name, QString *uri)
 {
     QJsonObject author = o.value(QStringLiteral("author")).toObject();
     const QJsonArray authors = o.value(QStringLiteral("authors")).toArray();
@@ -43,7 +42,7 @@ Result<ParsedFeed> FeedParsing::parseJson(const QString &text, const QUrl &feedU
         return Error(Tr::tr("The feed at %1 is not valid JSON: %2 (at character %L3).")
                          .arg(displayUrl(feedUrl), error.errorString())
                          .arg(error.offset),
-                     Error::Code::Network);
+            Error::Code::Network);
     }
     const QJsonObject root = doc.object();
     const QString version = root.value(QStringLiteral("version")).toString();
@@ -61,8 +60,8 @@ Result<ParsedFeed> FeedParsing::parseJson(const QString &text, const QUrl &feedU
     for (const QJsonValue &value : list) {
         if (feed.entries.size() >= limits.maxEntries) {
             feed.capped = true;
-            feed.warnings << Tr::tr("The feed has more than %L1 items; only the first %L1 were read.")
-                                 .arg(limits.maxEntries);
+            feed.warnings
+                << Tr::tr("The feed has more than %L1 items; only the first %L1 were read.").arg(limits.maxEntries);
             break;
         }
         const QJsonObject o = value.toObject();
@@ -81,8 +80,8 @@ Result<ParsedFeed> FeedParsing::parseJson(const QString &text, const QUrl &feedU
         else if (!contentText.trimmed().isEmpty())
             e.summaryText = plainText(contentText, limits.maxSummaryChars);
         else
-            e.summaryText = htmlToText(jsonString(o.value(QStringLiteral("content_html"))).left(limits.maxRawChars),
-                                       limits.maxSummaryChars);
+            e.summaryText = htmlToText(
+                jsonString(o.value(QStringLiteral("content_html"))).left(limits.maxRawChars), limits.maxSummaryChars);
         e.published = FeedDate::parse(jsonString(o.value(QStringLiteral("date_published"))));
         if (!e.published.isValid())
             e.published = FeedDate::parse(jsonString(o.value(QStringLiteral("date_modified"))));

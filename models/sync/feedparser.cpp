@@ -14,8 +14,8 @@ namespace {
 QByteArray canonicalEncoding(QByteArray name)
 {
     name = name.trimmed().toLower();
-    static const char *const latin1[] = {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
-                                         "us-ascii", "ascii", "cp819", "ibm819", "iso-ir-100", "x-cp1252", "cp1252"};
+    static const char *const latin1[] = { "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
+        "us-ascii", "ascii", "cp819", "ibm819", "iso-ir-100", "x-cp1252", "cp1252" };
     for (const char *l : latin1) {
         if (name == l)
             return QByteArrayLiteral("windows-1252");
@@ -27,8 +27,8 @@ QByteArray canonicalEncoding(QByteArray name)
 
 QByteArray charsetOf(const QByteArray &contentType)
 {
-    static const QRegularExpression re(QStringLiteral(R"(charset\s*=\s*["']?([A-Za-z0-9._:-]{1,40}))"),
-                                       QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(
+        QStringLiteral(R"(charset\s*=\s*["']?([A-Za-z0-9._:-]{1,40}))"), QRegularExpression::CaseInsensitiveOption);
     const auto m = re.match(QString::fromLatin1(contentType.left(300)));
     return m.hasMatch() ? m.captured(1).toLatin1() : QByteArray();
 }
@@ -95,8 +95,8 @@ qsizetype appendEntity(QString &out, const QString &text, qsizetype i)
         return 1;
     }
     const qsizetype nameStart = j;
-    while (j < n && j - nameStart < 32 && text.at(j).unicode() < 0x80 && (text.at(j).isLetterOrNumber()
-                                                                            || text.at(j) == u'_'))
+    while (j < n && j - nameStart < 32 && text.at(j).unicode() < 0x80
+        && (text.at(j).isLetterOrNumber() || text.at(j) == u'_'))
         ++j;
     if (j > nameStart && j < n && text.at(j) == u';') {
         const QStringView name = QStringView(text).mid(nameStart, j - nameStart);
@@ -167,7 +167,8 @@ QString sanitizeXml(const QString &text)
 bool looksLikeHtml(const QString &text)
 {
     static const QRegularExpression re(
-        QStringLiteral(R"(^\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*){0,5}(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]))"),
+        QStringLiteral(
+            R"(^\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*){0,5}(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]))"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
     return re.match(QStringView(text).left(8192)).hasMatch();
 }
@@ -175,15 +176,15 @@ bool looksLikeHtml(const QString &text)
 // A feed the page announces with <link rel="alternate" type="application/rss+xml" href="…">.
 QString announcedFeed(const QString &html, const QUrl &pageUrl)
 {
-    static const QRegularExpression link(QStringLiteral(R"(<link\b[^>]{0,2000}>)"),
-                                         QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression alternate(QStringLiteral(R"(\brel\s*=\s*["']?[^"'>]*\balternate\b)"),
-                                              QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression link(
+        QStringLiteral(R"(<link\b[^>]{0,2000}>)"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression alternate(
+        QStringLiteral(R"(\brel\s*=\s*["']?[^"'>]*\balternate\b)"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression feedType(
         QStringLiteral(R"(\btype\s*=\s*["']?application/(?:rss\+xml|atom\+xml|feed\+json|rdf\+xml))"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression href(QStringLiteral(R"re(\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))re"),
-                                         QRegularExpression::CaseInsensitiveOption);
+        QRegularExpression::CaseInsensitiveOption);
     auto it = link.globalMatch(QStringView(html).left(256 * 1024));
     while (it.hasNext()) {
         const QString tag = it.next().captured(0);
@@ -330,8 +331,8 @@ Result<ParsedFeed> FeedParser::parse(const QByteArray &bytes, const QUrl &feedUr
     return parse(bytes, feedUrl, contentTypeHeader, Limits());
 }
 
-Result<ParsedFeed> FeedParser::parse(const QByteArray &bytes, const QUrl &feedUrl, const QByteArray &contentTypeHeader,
-                                     const Limits &limits)
+Result<ParsedFeed> FeedParser::parse(
+    const QByteArray &bytes, const QUrl &feedUrl, const QByteArray &contentTypeHeader, const Limits &limits)
 {
     const QString text = decode(bytes, contentTypeHeader);
     qsizetype first = 0;
@@ -339,20 +340,20 @@ Result<ParsedFeed> FeedParser::parse(const QByteArray &bytes, const QUrl &feedUr
         ++first;
     if (first == text.size())
         return Error(Tr::tr("The server sent an empty document instead of the feed at %1.").arg(displayUrl(feedUrl)),
-                     Error::Code::Network);
+            Error::Code::Network);
     const QChar c = text.at(first);
     if (c == u'{' || c == u'[')
         return parseJson(text, feedUrl, limits);
     if (c != u'<')
-        return Error(Tr::tr("%1 is not a feed: it is neither XML nor JSON.").arg(displayUrl(feedUrl)),
-                     Error::Code::Network);
+        return Error(
+            Tr::tr("%1 is not a feed: it is neither XML nor JSON.").arg(displayUrl(feedUrl)), Error::Code::Network);
     if (looksLikeHtml(text)) {
         const QString feed = announcedFeed(text, feedUrl);
         if (!feed.isEmpty())
             return Error(Tr::tr("%1 is a web page, not a feed. The page names a feed at %2: use that address "
                                 "instead.")
                              .arg(displayUrl(feedUrl), feed),
-                         Error::Code::Network);
+                Error::Code::Network);
         return Error(Tr::tr("%1 is a web page, not a feed.").arg(displayUrl(feedUrl)), Error::Code::Network);
     }
     return parseXml(sanitizeXml(text), feedUrl, limits);

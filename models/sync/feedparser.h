@@ -12,14 +12,14 @@
 // One item of a feed, in plain text with absolute URLs.
 struct FeedEntry
 {
-    QString id;           // guid / atom:id / rdf:about / JSON id, as written; may be empty
-    QString title;        // plain text
-    QString url;          // absolute http(s) URL of the item's web page, or empty
-    QString summaryText;  // plain text of the summary (or of the content when there is no summary)
-    QDateTime published;  // UTC; invalid if the feed gave none or it could not be read
+    QString id; // guid / atom:id / rdf:about / JSON id, as written; may be empty
+    QString title; // plain text
+    QString url; // absolute http(s) URL of the item's web page, or empty
+    QString summaryText; // plain text of the summary (or of the content when there is no summary)
+    QDateTime published; // UTC; invalid if the feed gave none or it could not be read
     QString authorName;
     QString authorEmail;
-    QString authorUri;    // absolute
+    QString authorUri; // absolute
 };
 
 struct ParsedFeed
@@ -27,14 +27,14 @@ struct ParsedFeed
     enum class Format { Rss2, Rss1, Atom, JsonFeed };
 
     Format format = Format::Rss2;
-    QString title;        // plain text
-    QString siteUrl;      // absolute; the web site the feed belongs to
-    QString author;       // the feed's author or managing editor, if given
+    QString title; // plain text
+    QString siteUrl; // absolute; the web site the feed belongs to
+    QString author; // the feed's author or managing editor, if given
     QList<FeedEntry> entries; // in document order (usually newest first)
     // Set when the document ended early or broke off (a cut download): `entries` holds every item read
     // completely before that point. A caller should keep them but not remember the ETag.
     bool truncated = false;
-    bool capped = false;  // more than Limits::maxEntries items: the rest were dropped
+    bool capped = false; // more than Limits::maxEntries items: the rest were dropped
     QStringList warnings; // in words, for the log and the account's status line
 };
 
@@ -58,14 +58,14 @@ public:
     {
         int maxEntries = 5000;
         int maxTitleChars = 1000;
-        int maxSummaryChars = 10000;  // plain text kept per item
+        int maxSummaryChars = 10000; // plain text kept per item
         int maxRawChars = 512 * 1024; // markup read per field before conversion to text
     };
 
-    static Result<ParsedFeed> parse(const QByteArray &bytes, const QUrl &feedUrl,
-                                    const QByteArray &contentTypeHeader = {});
-    static Result<ParsedFeed> parse(const QByteArray &bytes, const QUrl &feedUrl,
-                                    const QByteArray &contentTypeHeader, const Limits &limits);
+    static Result<ParsedFeed> parse(
+        const QByteArray &bytes, const QUrl &feedUrl, const QByteArray &contentTypeHeader = {});
+    static Result<ParsedFeed> parse(
+        const QByteArray &bytes, const QUrl &feedUrl, const QByteArray &contentTypeHeader, const Limits &limits);
 
     // The text of `bytes` per the rules above (public for tests).
     static QString decode(const QByteArray &bytes, const QByteArray &contentTypeHeader);

@@ -31,20 +31,34 @@ QString displayUrl(const QUrl &url)
 QString reasonPhrase(int status)
 {
     switch (status) {
-    case 400: return QStringLiteral("Bad Request");
-    case 401: return QStringLiteral("Unauthorized");
-    case 403: return QStringLiteral("Forbidden");
-    case 404: return QStringLiteral("Not Found");
-    case 405: return QStringLiteral("Method Not Allowed");
-    case 406: return QStringLiteral("Not Acceptable");
-    case 408: return QStringLiteral("Request Timeout");
-    case 410: return QStringLiteral("Gone");
-    case 451: return QStringLiteral("Unavailable For Legal Reasons");
-    case 500: return QStringLiteral("Internal Server Error");
-    case 502: return QStringLiteral("Bad Gateway");
-    case 503: return QStringLiteral("Service Unavailable");
-    case 504: return QStringLiteral("Gateway Timeout");
-    default: return {};
+    case 400:
+        return QStringLiteral("Bad Request");
+    case 401:
+        return QStringLiteral("Unauthorized");
+    case 403:
+        return QStringLiteral("Forbidden");
+    case 404:
+        return QStringLiteral("Not Found");
+    case 405:
+        return QStringLiteral("Method Not Allowed");
+    case 406:
+        return QStringLiteral("Not Acceptable");
+    case 408:
+        return QStringLiteral("Request Timeout");
+    case 410:
+        return QStringLiteral("Gone");
+    case 451:
+        return QStringLiteral("Unavailable For Legal Reasons");
+    case 500:
+        return QStringLiteral("Internal Server Error");
+    case 502:
+        return QStringLiteral("Bad Gateway");
+    case 503:
+        return QStringLiteral("Service Unavailable");
+    case 504:
+        return QStringLiteral("Gateway Timeout");
+    default:
+        return {};
     }
 }
 
@@ -57,9 +71,10 @@ Result<HttpResponse> fetch(SyncContext &ctx, const QUrl &url, const SyncCursor &
     auto header = [&request](const char *name, const QByteArray &value) {
         request.headers.append(qMakePair(QByteArray(name), value));
     };
-    header("Accept", QByteArrayLiteral("application/atom+xml, application/rss+xml, application/feed+json, "
-                                       "application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, "
-                                       "application/json;q=0.8, */*;q=0.5"));
+    header("Accept",
+        QByteArrayLiteral("application/atom+xml, application/rss+xml, application/feed+json, "
+                          "application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, "
+                          "application/json;q=0.8, */*;q=0.5"));
     if (!cursor.etag.isEmpty())
         header("If-None-Match", cursor.etag.toLatin1());
     if (!cursor.lastModified.isEmpty())
@@ -100,9 +115,9 @@ QString FeedSource::externalId(const QString &feedUrl, const FeedEntry &entry)
     if (key.isEmpty()) {
         // Neither id nor link: the title and date identify it (never the fetch time, or every run would add
         // it again); without those, the text.
-        const QString basis = entry.title.isEmpty() && !entry.published.isValid()
-            ? entry.summaryText
-            : entry.title + u'\n' + (entry.published.isValid() ? entry.published.toString(Qt::ISODateWithMs) : QString());
+        const QString basis = entry.title.isEmpty() && !entry.published.isValid() ? entry.summaryText
+                                                                                  : entry.title + u'\n'
+                + (entry.published.isValid() ? entry.published.toString(Qt::ISODateWithMs) : QString());
         key = QString::fromLatin1(QCryptographicHash::hash(basis.toUtf8(), QCryptographicHash::Sha1).toHex());
     }
     return feedUrl + u'#' + key;
@@ -189,7 +204,8 @@ Result<SyncOutcome> FeedSource::sync(SyncContext &ctx)
     outcome.engagements = report.engagements;
     outcome.contactIds = report.contactIds;
     std::sort(outcome.contactIds.begin(), outcome.contactIds.end());
-    outcome.contactIds.erase(std::unique(outcome.contactIds.begin(), outcome.contactIds.end()), outcome.contactIds.end());
+    outcome.contactIds.erase(
+        std::unique(outcome.contactIds.begin(), outcome.contactIds.end()), outcome.contactIds.end());
     return outcome;
 }
 

@@ -27,7 +27,9 @@ class XmlFeedReader
 {
 public:
     XmlFeedReader(const QString &text, const QUrl &feedUrl, const FeedParser::Limits &limits)
-        : m_xml(text), m_feedUrl(feedUrl), m_limits(limits)
+        : m_xml(text)
+        , m_feedUrl(feedUrl)
+        , m_limits(limits)
     {
         m_xml.setNamespaceProcessing(true);
     }
@@ -144,8 +146,8 @@ bool XmlFeedReader::entriesFull()
         return false;
     if (!m_feed.capped) {
         m_feed.capped = true;
-        m_feed.warnings << Tr::tr("The feed has more than %L1 items; only the first %L1 were read.")
-                               .arg(m_limits.maxEntries);
+        m_feed.warnings
+            << Tr::tr("The feed has more than %L1 items; only the first %L1 were read.").arg(m_limits.maxEntries);
     }
     m_stopped = true;
     return true;
@@ -400,7 +402,7 @@ Result<ParsedFeed> XmlFeedReader::run()
         } else {
             return Error(Tr::tr("%1 is an XML document but not a feed (it starts with <%2>).")
                              .arg(displayUrl(m_feedUrl), m_xml.qualifiedName().left(40).toString()),
-                         Error::Code::Network);
+                Error::Code::Network);
         }
     }
     if (m_xml.hasError() && !m_stopped) {
@@ -410,10 +412,10 @@ Result<ParsedFeed> XmlFeedReader::run()
                 return Error(Tr::tr("The feed at %1 ended before its first complete item (the download was cut "
                                     "short, or the server sent an incomplete file).")
                                  .arg(displayUrl(m_feedUrl)),
-                             Error::Code::Network);
+                    Error::Code::Network);
             return Error(Tr::tr("The feed at %1 cannot be read: %2 (%3).")
                              .arg(displayUrl(m_feedUrl), m_xml.errorString(), where),
-                         Error::Code::Network);
+                Error::Code::Network);
         }
         m_feed.truncated = true;
         m_feed.warnings << (m_feed.entries.size() == 1

@@ -31,9 +31,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
     // The input's length picks a Content-Type, so the charset paths are exercised without a format byte
     // (the seed corpus stays plain feed files).
-    static const char *const types[] = {"", "application/rss+xml", "text/xml; charset=iso-8859-1",
-                                        "application/xml; charset=utf-16", "text/html; charset=windows-1252",
-                                        "application/json; charset=shift_jis", "application/atom+xml; charset=\"utf-8\""};
+    static const char *const types[] = { "", "application/rss+xml", "text/xml; charset=iso-8859-1",
+        "application/xml; charset=utf-16", "text/html; charset=windows-1252", "application/json; charset=shift_jis",
+        "application/atom+xml; charset=\"utf-8\"" };
     const QByteArray contentType(types[size % (sizeof(types) / sizeof(types[0]))]);
 
     FeedParser::Limits limits;
@@ -41,8 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     limits.maxTitleChars = 200;
     limits.maxSummaryChars = 500;
     limits.maxRawChars = 64 * 1024;
-    const Result<ParsedFeed> result = FeedParser::parse(body, QUrl(QStringLiteral("https://fuzz.example/a/feed.xml")),
-                                                        contentType, limits);
+    const Result<ParsedFeed> result
+        = FeedParser::parse(body, QUrl(QStringLiteral("https://fuzz.example/a/feed.xml")), contentType, limits);
     if (!result.ok()) {
         check(!result.error().message.isEmpty(), "an error has a message");
     } else {

@@ -49,7 +49,8 @@ class TestFeedParser final : public QObject
 private slots:
     void rss2()
     {
-        const ParsedFeed feed = parseOk(sample(QStringLiteral("rss2.xml")), QUrl(QStringLiteral("https://news.example.com/feed.xml")));
+        const ParsedFeed feed
+            = parseOk(sample(QStringLiteral("rss2.xml")), QUrl(QStringLiteral("https://news.example.com/feed.xml")));
         QCOMPARE(feed.format, ParsedFeed::Format::Rss2);
         QCOMPARE(feed.title, QStringLiteral("Tech Desk & Friends"));
         QCOMPARE(feed.siteUrl, QStringLiteral("https://news.example.com/"));
@@ -89,7 +90,8 @@ private slots:
 
     void rss1()
     {
-        const ParsedFeed feed = parseOk(sample(QStringLiteral("rss1.rdf")), QUrl(QStringLiteral("https://rdf.example.com/index.rdf")));
+        const ParsedFeed feed
+            = parseOk(sample(QStringLiteral("rss1.rdf")), QUrl(QStringLiteral("https://rdf.example.com/index.rdf")));
         QCOMPARE(feed.format, ParsedFeed::Format::Rss1);
         QCOMPARE(feed.title, QStringLiteral("RDF Times"));
         QCOMPARE(feed.siteUrl, QStringLiteral("https://rdf.example.com/"));
@@ -106,7 +108,8 @@ private slots:
 
     void atom()
     {
-        const ParsedFeed feed = parseOk(sample(QStringLiteral("atom.xml")), QUrl(QStringLiteral("https://feeds.example.org/blog")));
+        const ParsedFeed feed
+            = parseOk(sample(QStringLiteral("atom.xml")), QUrl(QStringLiteral("https://feeds.example.org/blog")));
         QCOMPARE(feed.format, ParsedFeed::Format::Atom);
         QCOMPARE(feed.title, QStringLiteral("Example <Blog>")); // type="text": markup-like text stays
         QCOMPARE(feed.siteUrl, QStringLiteral("https://blog.example.org/")); // rel=alternate, not rel=self
@@ -137,8 +140,9 @@ private slots:
 
     void jsonFeed()
     {
-        const ParsedFeed feed = parseOk(sample(QStringLiteral("feed.json")), QUrl(QStringLiteral("https://json.example.com/feed.json")),
-                                        "text/html"); // a wrong Content-Type does not matter
+        const ParsedFeed feed
+            = parseOk(sample(QStringLiteral("feed.json")), QUrl(QStringLiteral("https://json.example.com/feed.json")),
+                "text/html"); // a wrong Content-Type does not matter
         QCOMPARE(feed.format, ParsedFeed::Format::JsonFeed);
         QCOMPARE(feed.title, QStringLiteral("JSON Desk"));
         QCOMPARE(feed.siteUrl, QStringLiteral("https://json.example.com/"));
@@ -156,15 +160,16 @@ private slots:
         QVERIFY(!feed.entries.at(2).published.isValid());
 
         QVERIFY(!FeedParser::parse("{\"hello\": 1}", QUrl(QStringLiteral("https://x.example/"))).ok());
-        const Result<ParsedFeed> cut = FeedParser::parse(sample(QStringLiteral("feed.json")).left(200),
-                                                         QUrl(QStringLiteral("https://json.example.com/feed.json")));
+        const Result<ParsedFeed> cut = FeedParser::parse(
+            sample(QStringLiteral("feed.json")).left(200), QUrl(QStringLiteral("https://json.example.com/feed.json")));
         QVERIFY(!cut.ok());
         QVERIFY2(cut.error().message.contains(QStringLiteral("not valid JSON")), qPrintable(cut.error().message));
     }
 
     void legacyEncodingFromProlog()
     {
-        const ParsedFeed feed = parseOk(sample(QStringLiteral("latin1.xml")), QUrl(QStringLiteral("https://latin.example.com/rss")));
+        const ParsedFeed feed
+            = parseOk(sample(QStringLiteral("latin1.xml")), QUrl(QStringLiteral("https://latin.example.com/rss")));
         QCOMPARE(feed.title, QStringLiteral("Café Müller"));
         QCOMPARE(feed.entries.size(), 1);
         QCOMPARE(feed.entries.at(0).title, QStringLiteral("Müller € 5")); // 0x80 is € (windows-1252)
@@ -174,24 +179,27 @@ private slots:
     void legacyEncodingFromHttpCharset()
     {
         const QByteArray bytes = "<rss version=\"2.0\"><channel><title>M\xfcller</title></channel></rss>";
-        QCOMPARE(parseOk(bytes, QUrl(QStringLiteral("https://x.example/")), "application/rss+xml; charset=ISO-8859-1").title,
-                 QStringLiteral("Müller"));
+        QCOMPARE(
+            parseOk(bytes, QUrl(QStringLiteral("https://x.example/")), "application/rss+xml; charset=ISO-8859-1").title,
+            QStringLiteral("Müller"));
         // Undeclared and not UTF-8: read as windows-1252 rather than with replacement characters.
         QCOMPARE(parseOk(bytes, QUrl(QStringLiteral("https://x.example/"))).title, QStringLiteral("Müller"));
         // The HTTP charset wins over the XML declaration (RFC 7303 §3.2).
         const QByteArray utf8 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>"
                                 "M\xc3\xbcller</title></channel></rss>";
         QCOMPARE(parseOk(utf8, QUrl(QStringLiteral("https://x.example/")), "text/xml; charset=\"utf-8\"").title,
-                 QStringLiteral("Müller"));
+            QStringLiteral("Müller"));
         // A UTF-16 file with a byte-order mark.
         QStringEncoder toUtf16(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
-        const QByteArray utf16 = toUtf16(QStringLiteral("<rss version=\"2.0\"><channel><title>Ωmega</title></channel></rss>"));
+        const QByteArray utf16
+            = toUtf16(QStringLiteral("<rss version=\"2.0\"><channel><title>Ωmega</title></channel></rss>"));
         QCOMPARE(parseOk(utf16, QUrl(QStringLiteral("https://x.example/"))).title, QStringLiteral("Ωmega"));
     }
 
     void truncatedFeedKeepsCompleteItems()
     {
-        const Result<ParsedFeed> r = FeedParser::parse(sample(QStringLiteral("truncated.xml")), QUrl(QStringLiteral("https://cut.example.com/rss")));
+        const Result<ParsedFeed> r = FeedParser::parse(
+            sample(QStringLiteral("truncated.xml")), QUrl(QStringLiteral("https://cut.example.com/rss")));
         QVERIFY(r.ok());
         QVERIFY(r->truncated);
         QCOMPARE(r->warnings.size(), 1);
@@ -200,12 +208,12 @@ private slots:
         QCOMPARE(r->entries.at(1).url, QStringLiteral("https://cut.example.com/2"));
 
         // Cut before the first complete item: nothing good to keep, so an error in words.
-        const Result<ParsedFeed> none = FeedParser::parse(sample(QStringLiteral("truncated.xml")).left(150),
-                                                          QUrl(QStringLiteral("https://cut.example.com/rss")));
+        const Result<ParsedFeed> none = FeedParser::parse(
+            sample(QStringLiteral("truncated.xml")).left(150), QUrl(QStringLiteral("https://cut.example.com/rss")));
         QVERIFY(!none.ok());
         QCOMPARE(none.error().code, Error::Code::Network);
         QVERIFY2(none.error().message.contains(QStringLiteral("ended before its first complete item")),
-                 qPrintable(none.error().message));
+            qPrintable(none.error().message));
         QVERIFY(none.error().message.contains(QStringLiteral("https://cut.example.com/rss")));
     }
 
@@ -221,13 +229,14 @@ private slots:
 
     void webPageIsNotAFeed()
     {
-        const Result<ParsedFeed> r = FeedParser::parse(sample(QStringLiteral("page.html")), QUrl(QStringLiteral("https://news.example.com/")),
-                                                       "text/html; charset=utf-8");
+        const Result<ParsedFeed> r = FeedParser::parse(sample(QStringLiteral("page.html")),
+            QUrl(QStringLiteral("https://news.example.com/")), "text/html; charset=utf-8");
         QVERIFY(!r.ok());
         QCOMPARE(r.error().message,
-                 QStringLiteral("https://news.example.com/ is a web page, not a feed. The page names a feed at "
-                                "https://news.example.com/feed.xml?a=1&b=2: use that address instead."));
-        const Result<ParsedFeed> plain = FeedParser::parse("<html><body>hi</body></html>", QUrl(QStringLiteral("https://x.example/")));
+            QStringLiteral("https://news.example.com/ is a web page, not a feed. The page names a feed at "
+                           "https://news.example.com/feed.xml?a=1&b=2: use that address instead."));
+        const Result<ParsedFeed> plain
+            = FeedParser::parse("<html><body>hi</body></html>", QUrl(QStringLiteral("https://x.example/")));
         QVERIFY(!plain.ok());
         QCOMPARE(plain.error().message, QStringLiteral("https://x.example/ is a web page, not a feed."));
     }
@@ -238,8 +247,10 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("empty") << QByteArray("  \n ") << QStringLiteral("empty document");
         QTest::newRow("text") << QByteArray("Service unavailable") << QStringLiteral("neither XML nor JSON");
-        QTest::newRow("other xml") << QByteArray("<?xml version=\"1.0\"?><svg/>") << QStringLiteral("not a feed (it starts with <svg>)");
-        QTest::newRow("broken xml") << QByteArray("<rss><channel><title>x</channel></rss>") << QStringLiteral("cannot be read");
+        QTest::newRow("other xml") << QByteArray("<?xml version=\"1.0\"?><svg/>")
+                                   << QStringLiteral("not a feed (it starts with <svg>)");
+        QTest::newRow("broken xml") << QByteArray("<rss><channel><title>x</channel></rss>")
+                                    << QStringLiteral("cannot be read");
         QTest::newRow("json array") << QByteArray("[1,2]") << QStringLiteral("not a JSON Feed");
     }
     void notAFeed()
@@ -255,7 +266,8 @@ private slots:
     {
         QElapsedTimer timer;
         timer.start();
-        const ParsedFeed feed = parseOk(sample(QStringLiteral("billion-laughs.xml")), QUrl(QStringLiteral("https://x.example/")));
+        const ParsedFeed feed
+            = parseOk(sample(QStringLiteral("billion-laughs.xml")), QUrl(QStringLiteral("https://x.example/")));
         QVERIFY(timer.elapsed() < 2000);
         QCOMPARE(feed.entries.size(), 1);
         QCOMPARE(feed.entries.at(0).title, QStringLiteral("&lol9;")); // never expanded
@@ -264,9 +276,12 @@ private slots:
 
     void controlCharactersAndBadReferencesAreDropped()
     {
-        const ParsedFeed feed = parseOk("<rss><channel><title>a\x01" "b\x0b" "c &#0; &#xD800; &#233;</title></channel></rss>",
-                                        QUrl(QStringLiteral("https://x.example/")));
-        // Kept out of the XML parser; the title is HTML, where they mean U+FFFD (HTML § numeric character reference end state).
+        const ParsedFeed feed = parseOk("<rss><channel><title>a\x01"
+                                        "b\x0b"
+                                        "c &#0; &#xD800; &#233;</title></channel></rss>",
+            QUrl(QStringLiteral("https://x.example/")));
+        // Kept out of the XML parser; the title is HTML, where they mean U+FFFD (HTML § numeric character reference end
+        // state).
         QCOMPARE(feed.title, QStringLiteral("abc \uFFFD \uFFFD é"));
     }
 
@@ -274,7 +289,7 @@ private slots:
     {
         const ParsedFeed feed = parseOk("<rss><channel><item><title>t</title><link>javascript:alert(1)</link></item>"
                                         "<item><title>u</title><link>file:///etc/passwd</link></item></channel></rss>",
-                                        QUrl(QStringLiteral("https://x.example/")));
+            QUrl(QStringLiteral("https://x.example/")));
         QCOMPARE(feed.entries.size(), 2);
         QVERIFY(feed.entries.at(0).url.isEmpty());
         QVERIFY(feed.entries.at(1).url.isEmpty());
@@ -282,7 +297,8 @@ private slots:
 
     void hugeInputIsBounded()
     {
-        const Result<ParsedFeed> many = FeedParser::parse(rssWithItems(6000), QUrl(QStringLiteral("https://x.example/")));
+        const Result<ParsedFeed> many
+            = FeedParser::parse(rssWithItems(6000), QUrl(QStringLiteral("https://x.example/")));
         QVERIFY(many.ok());
         QCOMPARE(many->entries.size(), 5000);
         QVERIFY(many->capped);
@@ -291,19 +307,19 @@ private slots:
 
         FeedParser::Limits limits;
         limits.maxEntries = 10;
-        const Result<ParsedFeed> json = FeedParser::parse(
-            "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[" + QByteArray("{\"id\":\"x\"},").repeated(20)
-                + "{\"id\":\"y\"}]}",
-            QUrl(QStringLiteral("https://x.example/")), {}, limits);
+        const Result<ParsedFeed> json
+            = FeedParser::parse("{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":["
+                    + QByteArray("{\"id\":\"x\"},").repeated(20) + "{\"id\":\"y\"}]}",
+                QUrl(QStringLiteral("https://x.example/")), {}, limits);
         QVERIFY(json.ok());
         QCOMPARE(json->entries.size(), 10);
         QVERIFY(json->capped);
 
         const QByteArray longTitle(50000, 'x');
         const QByteArray longText = QByteArray("&lt;p&gt;word &lt;/p&gt;").repeated(100000);
-        const Result<ParsedFeed> big = FeedParser::parse("<rss><channel><item><title>" + longTitle + "</title><description>"
-                                                             + longText + "</description></item></channel></rss>",
-                                                         QUrl(QStringLiteral("https://x.example/")));
+        const Result<ParsedFeed> big = FeedParser::parse("<rss><channel><item><title>" + longTitle
+                + "</title><description>" + longText + "</description></item></channel></rss>",
+            QUrl(QStringLiteral("https://x.example/")));
         QVERIFY(big.ok());
         QCOMPARE(big->entries.at(0).title.size(), FeedParser::Limits().maxTitleChars);
         QVERIFY(big->entries.at(0).title.endsWith(QChar(0x2026)));
@@ -332,7 +348,8 @@ private slots:
         QTest::newRow("rfc822 +0000") << QStringLiteral("Tue, 05 Mar 2024 14:30:00 +0000") << utc(2024, 3, 5, 14, 30);
         QTest::newRow("rfc822 EST") << QStringLiteral("Tue, 05 Mar 2024 14:30:00 EST") << utc(2024, 3, 5, 19, 30);
         QTest::newRow("rfc822 PDT") << QStringLiteral("Fri, 05 Jul 2024 14:30:00 PDT") << utc(2024, 7, 5, 21, 30);
-        QTest::newRow("rfc822 -0500") << QStringLiteral("Tuesday, 5 March 2024 14:30:00 -0500") << utc(2024, 3, 5, 19, 30);
+        QTest::newRow("rfc822 -0500") << QStringLiteral("Tuesday, 5 March 2024 14:30:00 -0500")
+                                      << utc(2024, 3, 5, 19, 30);
         QTest::newRow("rfc822 +05:30") << QStringLiteral("Tue, 05 Mar 2024 14:30:00 +05:30") << utc(2024, 3, 5, 9, 0);
         QTest::newRow("no seconds") << QStringLiteral("Tue, 05 Mar 2024 14:30 GMT") << utc(2024, 3, 5, 14, 30);
         QTest::newRow("no weekday") << QStringLiteral("05 Mar 2024 14:30:00 UT") << utc(2024, 3, 5, 14, 30);
@@ -343,7 +360,8 @@ private slots:
         QTest::newRow("date only") << QStringLiteral("5 Mar 2024") << utc(2024, 3, 5, 0, 0);
         QTest::newRow("rfc3339 Z") << QStringLiteral("2024-03-05T14:30:00Z") << utc(2024, 3, 5, 14, 30);
         QTest::newRow("rfc3339 offset") << QStringLiteral("2024-03-05T14:30:00+01:00") << utc(2024, 3, 5, 13, 30);
-        QTest::newRow("rfc3339 fraction") << QStringLiteral("2024-03-05T14:30:00.5-02:30") << utc(2024, 3, 5, 17, 0, 0, 500);
+        QTest::newRow("rfc3339 fraction")
+            << QStringLiteral("2024-03-05T14:30:00.5-02:30") << utc(2024, 3, 5, 17, 0, 0, 500);
         QTest::newRow("rfc3339 no seconds") << QStringLiteral("2024-03-05T14:30Z") << utc(2024, 3, 5, 14, 30);
         QTest::newRow("iso space") << QStringLiteral("2024-03-05 14:30:00 +0100") << utc(2024, 3, 5, 13, 30);
         QTest::newRow("iso date") << QStringLiteral("2024-03-05") << utc(2024, 3, 5, 0, 0);

@@ -34,8 +34,8 @@ QByteArray rss(int from, int to)
 {
     QByteArray xml = "<rss version=\"2.0\"><channel><title>Numbers</title><link>https://numbers.example/</link>";
     for (int i = to - 1; i >= from; --i) // newest first
-        xml += "<item><title>Item " + QByteArray::number(i) + "</title><link>https://numbers.example/" + QByteArray::number(i)
-            + "</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>";
+        xml += "<item><title>Item " + QByteArray::number(i) + "</title><link>https://numbers.example/"
+            + QByteArray::number(i) + "</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>";
     return xml + "</channel></rss>";
 }
 
@@ -69,8 +69,8 @@ struct FeedServer
         if (status != 200)
             return Reply::text("<html><body>no</body></html>", "text/html", status);
         const bool etagMatches = !etag.isEmpty() && request.headers.value("if-none-match") == etag;
-        const bool dateMatches = etag.isEmpty() && !lastModified.isEmpty()
-            && request.headers.value("if-modified-since") == lastModified;
+        const bool dateMatches
+            = etag.isEmpty() && !lastModified.isEmpty() && request.headers.value("if-modified-since") == lastModified;
         if (etagMatches || dateMatches) {
             reply.status = 304;
         } else {
@@ -110,15 +110,19 @@ SyncHttp::Options fastOptions()
 struct Fixture
 {
     Database &db;
-    SyncRepository repo{db};
+    SyncRepository repo { db };
     QNetworkAccessManager nam;
     CancelToken cancel;
-    SyncHttp http{nam, cancel, fastOptions()};
-    SecretStore secrets{QStringLiteral("tst_feedsource")};
+    SyncHttp http { nam, cancel, fastOptions() };
+    SecretStore secrets { QStringLiteral("tst_feedsource") };
     SocialAccount account;
     qint64 contactId = 0;
 
-    explicit Fixture(Database &database) : db(database) { http.setTimeScale(0.001); }
+    explicit Fixture(Database &database)
+        : db(database)
+    {
+        http.setTimeScale(0.001);
+    }
 
     bool addFeed(const QUrl &url, bool toOrganization = false)
     {
@@ -146,13 +150,13 @@ struct Fixture
 
     Result<SyncOutcome> sync()
     {
-        SyncContext ctx{account, http, repo, secrets, cancel, {}};
+        SyncContext ctx { account, http, repo, secrets, cancel, {} };
         FeedSource source;
         return source.sync(ctx);
     }
 };
 
-#define SYNC_OK(fixture, outcome)                                                                                     \
+#define SYNC_OK(fixture, outcome)                                                                                      \
     Result<SyncOutcome> outcome##Result = (fixture).sync();                                                            \
     if (!outcome##Result)                                                                                              \
         QFAIL(qPrintable(outcome##Result.error().message));                                                            \
@@ -189,7 +193,7 @@ private slots:
         FeedEntry future;
         future.id = QStringLiteral("f");
         future.published = QDateTime(QDate(2999, 1, 1), QTime(0, 0), Qt::UTC);
-        feed.entries = {withId, urlOnly, bare, future};
+        feed.entries = { withId, urlOnly, bare, future };
 
         const QDateTime fetchedAt(QDate(2024, 3, 6), QTime(12, 0), Qt::UTC);
         const QList<SyncItem> items = FeedSource::mapEntries(account, feed, fetchedAt);
@@ -234,13 +238,14 @@ private slots:
         QCOMPARE(first.fetched, 4);
         QCOMPARE(first.inserted, 4);
         QCOMPARE(first.toInbox, 0);
-        QCOMPARE(first.contactIds, QList<qint64>{f.contactId});
+        QCOMPARE(first.contactIds, QList<qint64> { f.contactId });
         QCOMPARE(count(*db, QStringLiteral("contact_id = %1").arg(f.contactId)), 4);
-        QCOMPARE(value(*db, QStringLiteral("SELECT url FROM interactions WHERE subject = 'Müller & Co launch'")).toString(),
-                 QStringLiteral("https://news.example.com/blog/posts/1"));
+        QCOMPARE(
+            value(*db, QStringLiteral("SELECT url FROM interactions WHERE subject = 'Müller & Co launch'")).toString(),
+            QStringLiteral("https://news.example.com/blog/posts/1"));
         QCOMPARE(value(*db, QStringLiteral("SELECT occurred_at FROM interactions WHERE subject = 'Müller & Co launch'"))
                      .toLongLong(),
-                 QDateTime(QDate(2024, 3, 5), QTime(19, 30), Qt::UTC).toMSecsSinceEpoch());
+            QDateTime(QDate(2024, 3, 5), QTime(19, 30), Qt::UTC).toMSecsSinceEpoch());
         Result<SyncCursor> cursor = f.repo.cursor(f.account.id, QStringLiteral("feed"));
         QVERIFY(cursor.ok());
         QCOMPARE(cursor->etag, QStringLiteral("\"v1\""));
@@ -254,13 +259,15 @@ private slots:
         QCOMPARE(second.inserted, 0);
         QCOMPARE(server.requestCount(), 1);
         QCOMPARE(server.requests().first().headers.value("if-none-match"), QByteArray("\"v1\""));
-        QCOMPARE(server.requests().first().headers.value("if-modified-since"), QByteArray("Tue, 05 Mar 2024 20:00:00 GMT"));
+        QCOMPARE(
+            server.requests().first().headers.value("if-modified-since"), QByteArray("Tue, 05 Mar 2024 20:00:00 GMT"));
         QCOMPARE(count(*db, QStringLiteral("1 = 1")), 4);
 
         // The feed changes: only the new entry is added.
         QByteArray changed = sample(QStringLiteral("rss2.xml"));
-        changed.replace("</managingEditor>", "</managingEditor><item><title>Brand new</title><guid>post-5</guid>"
-                                             "<pubDate>Thu, 07 Mar 2024 09:00:00 GMT</pubDate></item>");
+        changed.replace("</managingEditor>",
+            "</managingEditor><item><title>Brand new</title><guid>post-5</guid>"
+            "<pubDate>Thu, 07 Mar 2024 09:00:00 GMT</pubDate></item>");
         QVERIFY(changed.contains("post-5"));
         feed.set(changed, "\"v2\"");
         SYNC_OK(f, third);
@@ -386,7 +393,7 @@ private slots:
         SyncHttp quick(f.nam, f.cancel, options);
         quick.setTimeScale(0.001);
         QVERIFY(f.addFeed(server.baseUrl().resolved(QUrl(QStringLiteral("/slow.xml")))));
-        SyncContext ctx{f.account, quick, f.repo, f.secrets, f.cancel, {}};
+        SyncContext ctx { f.account, quick, f.repo, f.secrets, f.cancel, {} };
         QElapsedTimer timer;
         timer.start();
         const Result<SyncOutcome> r = FeedSource().sync(ctx);
@@ -406,10 +413,10 @@ private slots:
         Fixture f(**db);
         QVERIFY(f.addFeed(server.baseUrl().resolved(QUrl(QStringLiteral("/feed.xml")))));
         int progressed = -1;
-        SyncContext ctx{f.account, f.http, f.repo, f.secrets, f.cancel, [&](int n) {
-                            progressed = n;
-                            f.cancel.cancel(); // the user cancels while the feed is being read
-                        }};
+        SyncContext ctx { f.account, f.http, f.repo, f.secrets, f.cancel, [&](int n) {
+                             progressed = n;
+                             f.cancel.cancel(); // the user cancels while the feed is being read
+                         } };
         const Result<SyncOutcome> r = FeedSource().sync(ctx);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, Error::Code::Cancelled);
@@ -426,7 +433,7 @@ private slots:
         LoopbackHttpServer server([&feed](const Request &r) { return feed.answer(r); });
         Fixture f(**db);
         QVERIFY(f.addFeed(server.baseUrl().resolved(QUrl(QStringLiteral("/feed.xml")))));
-        SyncContext ctx{f.account, f.http, f.repo, f.secrets, f.cancel, {}};
+        SyncContext ctx { f.account, f.http, f.repo, f.secrets, f.cancel, {} };
         const Result<QString> line = FeedSource().testConnection(ctx);
         QVERIFY2(line.ok(), line.ok() ? "" : qPrintable(line.error().message));
         QCOMPARE(*line, QStringLiteral("Feed “Tech Desk & Friends”, 4 items"));
