@@ -297,7 +297,9 @@ void FeedParsing::splitRssAuthor(const QString &raw, QString *name, QString *ema
 
 QString FeedParsing::displayUrl(const QUrl &url)
 {
-    return url.toDisplayString(QUrl::RemoveUserInfo);
+    // Private feed URLs carry tokens in the query or the user info: messages end up in the account's status
+    // (stored) and in logs, so they name the address without them.
+    return url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
 }
 
 QString FeedParser::decode(const QByteArray &bytes, const QByteArray &contentTypeHeader)

@@ -26,7 +26,7 @@ QString lineText(const QString &text, int maxChars);
 QString htmlLine(const QString &html, int maxChars);
 // RSS <author>: "jo@example.com (Jo Smith)" → name and email.
 void splitRssAuthor(const QString &raw, QString *name, QString *email);
-// The feed URL as the user wrote it, for messages.
+// The feed URL for messages and logs: without user info, query or fragment (where private feeds keep tokens).
 QString displayUrl(const QUrl &url);
 
 Result<ParsedFeed> parseXml(const QString &text, const QUrl &feedUrl, const FeedParser::Limits &limits);

@@ -23,9 +23,11 @@ QString feedHandle(const QString &url)
     return normalized ? *normalized : url.trimmed();
 }
 
+// Without user info, query or fragment: private feeds keep their tokens there, and messages are stored in
+// the account's status and logged.
 QString displayUrl(const QUrl &url)
 {
-    return url.toDisplayString(QUrl::RemoveUserInfo);
+    return url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
 }
 
 QString reasonPhrase(int status)

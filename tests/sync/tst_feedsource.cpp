@@ -380,6 +380,28 @@ private slots:
         QCOMPARE(count(**db, QStringLiteral("1 = 1")), 0);
     }
 
+    void privateFeedTokensStayOutOfMessages()
+    {
+        auto db = TestDatabase::create(QStringLiteral("sqlite"));
+        QVERIFY(db.ok());
+        FeedServer feed;
+        feed.status = 404;
+        LoopbackHttpServer server([&feed](const Request &r) { return feed.answer(r); });
+        Fixture f(**db);
+        QUrl url = server.baseUrl().resolved(QUrl(QStringLiteral("/private.xml?token=s3cr3t-t0ken")));
+        url.setUserName(QStringLiteral("reader"));
+        url.setPassword(QStringLiteral("hunter2"));
+        QVERIFY(f.addFeed(url));
+        const Result<SyncOutcome> r = f.sync();
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.contains(QStringLiteral("/private.xml answered 404")), qPrintable(r.error().message));
+        QVERIFY(!r.error().message.contains(QStringLiteral("s3cr3t")));
+        QVERIFY(!r.error().message.contains(QStringLiteral("hunter2")));
+        QVERIFY(!r.error().message.contains(QStringLiteral("reader")));
+        // The request itself did carry the token: only the message leaves it out.
+        QVERIFY(server.requests().first().target.contains("token=s3cr3t-t0ken"));
+    }
+
     void hangingFeedFailsInTime()
     {
         auto db = TestDatabase::create(QStringLiteral("sqlite"));
