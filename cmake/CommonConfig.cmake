@@ -18,3 +18,16 @@ target_compile_definitions(rapport_build INTERFACE
     QT_USE_QSTRINGBUILDER
     QT_DISABLE_DEPRECATED_BEFORE=0x060400
     RAPPORT_VERSION="${PROJECT_VERSION}")
+
+# libFuzzer builds (tests/fuzz): every Rapport target is instrumented for the fuzzer and sanitizers;
+# only the fuzz_* programs link the fuzzer's main (-fsanitize=fuzzer). Needs clang.
+option(RAPPORT_FUZZ "Build the libFuzzer targets in tests/fuzz (clang only)" OFF)
+if(RAPPORT_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "RAPPORT_FUZZ needs clang (libFuzzer): configure with -DCMAKE_CXX_COMPILER=clang++ "
+                            "or the \"fuzz\" preset.")
+    endif()
+    target_compile_options(rapport_build INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(rapport_build INTERFACE -fsanitize=address,undefined)
+endif()

@@ -58,7 +58,8 @@ QString HtmlText::decodeEntities(const QString &text)
             out += c;
             continue;
         }
-        const qsizetype semi = text.indexOf(u';', i + 1);
+        // Look only a short way ahead for the ';' so that text full of '&' stays linear.
+        const qsizetype semi = QStringView(text).mid(i + 1, 12).indexOf(u';') < 0 ? -1 : text.indexOf(u';', i + 1);
         if (semi < 0 || semi - i > 12) {
             out += c;
             continue;
@@ -106,10 +107,9 @@ QString HtmlText::toPlainText(const QString &html)
             continue;
         }
         const qsizetype close = html.indexOf(u'>', i + 1);
-        if (close < 0) { // a lone '<' in text
-            raw += c;
-            ++i;
-            continue;
+        if (close < 0) { // no '>' anywhere after this: the rest is text (stays linear for text full of '<')
+            raw += QStringView(html).mid(i);
+            break;
         }
         QStringView tag = QStringView(html).mid(i + 1, close - i - 1).trimmed();
         const bool closing = tag.startsWith(u'/');
