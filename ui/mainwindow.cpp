@@ -11,6 +11,8 @@
 #include "demo/demodataloader.h"
 #include "duplicates/duplicatesdialog.h"
 #include "followups/followupsview.h"
+#include "interactions/activitysection.h"
+#include "interactions/historynotifier.h"
 #include "interactions/quicklogdialog.h"
 #include "itemmodels/contactlistmodel.h"
 #include "organizations/organizationsview.h"
@@ -56,6 +58,7 @@ constexpr SectionInfo kSections[] = {
     { MainWindow::Section::Campaigns, "mail-send", QStyle::SP_ArrowForward, "campaigns" },
     { MainWindow::Section::Inbox, "mail-unread", QStyle::SP_DriveNetIcon, "inbox" },
     { MainWindow::Section::FollowUps, "appointment-soon", QStyle::SP_BrowserReload, "followUps" },
+    { MainWindow::Section::Activity, "document-open-recent", QStyle::SP_FileDialogContentsView, "activity" },
     { MainWindow::Section::Dashboard, "x-office-spreadsheet", QStyle::SP_FileDialogInfoView, "dashboard" },
 };
 
@@ -72,6 +75,8 @@ QString sectionTitle(MainWindow::Section section)
         return MainWindow::tr("Inbox");
     case MainWindow::Section::FollowUps:
         return MainWindow::tr("Follow-ups");
+    case MainWindow::Section::Activity:
+        return MainWindow::tr("Activity");
     case MainWindow::Section::Dashboard:
         return MainWindow::tr("Dashboard");
     }
@@ -82,6 +87,7 @@ QString sectionPromise(MainWindow::Section section)
 {
     switch (section) {
     case MainWindow::Section::Contacts:
+    case MainWindow::Section::Activity:
         return {};
     case MainWindow::Section::Organizations:
         return MainWindow::tr("Outlets, clients and other companies, with the people who work there and "
@@ -217,12 +223,14 @@ void MainWindow::createSections()
         } else if (info.section == Section::FollowUps) {
             m_followUpsView = new FollowUpsView(m_db, m_undoStack, m_stack);
             page = m_followUpsView;
+        } else if (info.section == Section::Activity) {
+            m_activitySection = new ActivitySection(m_db, m_undoStack, m_stack);
+            page = m_activitySection;
         } else {
             page = new PlaceholderSection(icon, sectionTitle(info.section), sectionPromise(info.section), m_stack);
         }
         page->setObjectName(QString::fromLatin1(info.objectName)
-            + (page == m_contactsView || page == m_organizationsView || page == m_followUpsView ? QStringLiteral("View")
-                                                                      : QStringLiteral("PlaceholderSection")));
+            + (qobject_cast<PlaceholderSection *>(page) ? QStringLiteral("PlaceholderSection") : QStringLiteral("View")));
         m_stack->addWidget(page);
     }
     // As wide as the longest name (translations differ), with room for the icon and some air.
@@ -302,6 +310,13 @@ void MainWindow::createSections()
         m_sidebar->item(row)->setToolTip(count > 0 ? tr("%n follow-up(s) overdue", nullptr, count) : QString());
         if (m_sectionActions)
             m_sectionActions->actions().at(row)->setText(text);
+    });
+    connect(m_activitySection, &ActivitySection::contactActivated, this, &MainWindow::showContact);
+    connect(m_activitySection, &ActivitySection::errorOccurred, this, &MainWindow::showError);
+    // An undo or redo of a conversation edit that could not be written (e.g. changed by someone else).
+    connect(HistoryNotifier::instance(), &HistoryNotifier::changeFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 10000);
+        MessageBox::critical(this, tr("Not changed"), message);
     });
     connect(m_organizationsView, &OrganizationsView::contactActivated, this, [this](qint64 id) {
         showSection(Section::Contacts);

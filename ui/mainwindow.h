@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class ActivitySection;
 class CommandPalette;
 class ContactsView;
 class OrganizationsView;
@@ -16,7 +17,7 @@ class QStackedWidget;
 class QUndoStack;
 
 // Rapport's main window: a sidebar of sections (Contacts, Organizations, Campaigns, Inbox, Follow-ups,
-// Dashboard) beside the current section's page, with the menus and the status bar.
+// Activity, Dashboard) beside the current section's page, with the menus and the status bar.
 //
 // The app builds it on the GUI thread's Database, shows it, then calls offerDemoDataIfEmpty().
 class MainWindow final : public QMainWindow
@@ -25,7 +26,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum class Section { Contacts, Organizations, Campaigns, Inbox, FollowUps, Dashboard };
+    enum class Section { Contacts, Organizations, Campaigns, Inbox, FollowUps, Activity, Dashboard };
     Q_ENUM(Section)
 
     explicit MainWindow(Database &db, QWidget *parent = nullptr);
@@ -43,6 +44,7 @@ public:
     ContactsView *contactsView() const { return m_contactsView; }
     OrganizationsView *organizationsView() const { return m_organizationsView; }
     FollowUpsView *followUpsView() const { return m_followUpsView; }
+    ActivitySection *activitySection() const { return m_activitySection; }
     QUndoStack *undoStack() const { return m_undoStack; }
 
 Q_SIGNALS:
@@ -72,6 +74,7 @@ private:
     ContactsView *m_contactsView = nullptr;
     OrganizationsView *m_organizationsView = nullptr;
     FollowUpsView *m_followUpsView = nullptr;
+    ActivitySection *m_activitySection = nullptr;
     QActionGroup *m_sectionActions = nullptr;
     QLabel *m_countLabel = nullptr;
     DemoDataLoader *m_demoLoader = nullptr;

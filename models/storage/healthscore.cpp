@@ -188,32 +188,76 @@ HealthScore HealthScore::compute(const HealthInputs &in, const QDateTime &now, b
 
     // Singular and plural as separate sentences: the project ships no English numerus translation, and
     // "%n day(s)" would show as is.
+    auto part = [&h](const QString &name, double value, double weight, const QString &sentence) {
+        h.parts.append({ name, int(std::lround(value * weight)), int(weight), sentence });
+        h.explanation << sentence;
+    };
     if (in.last.isValid()) {
         const int days = int(daysSinceLast);
-        h.explanation << (days == 0 ? Tr::tr("Last spoke today.")
-                : days == 1         ? Tr::tr("Last spoke yesterday.")
-                                    : Tr::tr("Last spoke %1 days ago.").arg(days));
+        part(Tr::tr("Recency"), h.recency, kRecencyWeight,
+            days == 0       ? Tr::tr("Last spoke today.")
+                : days == 1 ? Tr::tr("Last spoke yesterday.")
+                            : Tr::tr("Last spoke %1 days ago.").arg(days));
+    } else {
+        part(Tr::tr("Recency"), h.recency, kRecencyWeight, Tr::tr("No conversation logged, only pitches."));
     }
-    h.explanation << (in.recent == 1 ? Tr::tr("One interaction in the last %1 days.").arg(kRecentDays)
-                                     : Tr::tr("%1 interactions in the last %2 days.").arg(in.recent).arg(kRecentDays));
-    if (directed > 0)
-        h.explanation << Tr::tr("%1 of %2 interactions came from them.").arg(in.inbound).arg(directed);
-    h.explanation << (in.pitchesSent > 0
-            ? Tr::tr("Answers %1 of %2 pitches.").arg(in.pitchesAnswered).arg(in.pitchesSent)
-            : Tr::tr("No pitches sent yet."));
+    part(Tr::tr("Frequency"), h.frequency, kFrequencyWeight,
+        in.recent == 1 ? Tr::tr("One interaction in the last %1 days.").arg(kRecentDays)
+                       : Tr::tr("%1 interactions in the last %2 days.").arg(in.recent).arg(kRecentDays));
+    if (directed > 0) {
+        // "Mostly" from 70% one way: 12 of 15 is one-sided, 9 of 15 is a conversation.
+        const QString sentence = in.outbound * 10 >= directed * 7
+            ? Tr::tr("Mostly outbound: %1 of %2 interactions were ours.").arg(in.outbound).arg(directed)
+            : in.inbound * 10 >= directed * 7
+            ? Tr::tr("Mostly inbound: %1 of %2 interactions came from them.").arg(in.inbound).arg(directed)
+            : Tr::tr("Balanced: %1 of %2 interactions came from them.").arg(in.inbound).arg(directed);
+        part(Tr::tr("Reciprocity"), h.reciprocity, kReciprocityWeight, sentence);
+    }
+    part(Tr::tr("Response"), h.response, kResponseWeight,
+        in.pitchesSent > 0 ? Tr::tr("Answers %1 of %2 pitches.").arg(in.pitchesAnswered).arg(in.pitchesSent)
+                           : Tr::tr("No pitches sent yet."));
     if (in.channels > 0)
-        h.explanation << (in.channels == 1 ? Tr::tr("Talked on one channel.")
-                                           : Tr::tr("Talked on %1 channels.").arg(in.channels));
+        part(Tr::tr("Breadth"), h.breadth, kBreadthWeight,
+            in.channels == 1 ? Tr::tr("Talked on one channel.") : Tr::tr("Talked on %1 channels.").arg(in.channels));
     if (in.first.isValid()) {
         const int years = int(daysKnown / 365.25);
         const int months = int(daysKnown / 30.44);
-        h.explanation << (years >= 2 ? Tr::tr("Known for %1 years.").arg(years)
-                : years == 1         ? Tr::tr("Known for over a year.")
-                : months >= 2        ? Tr::tr("Known for %1 months.").arg(months)
-                : months == 1        ? Tr::tr("Known for a month.")
-                                     : Tr::tr("Known for less than a month."));
+        part(Tr::tr("Tenure"), h.tenure, kTenureWeight,
+            years >= 2        ? Tr::tr("Known for %1 years.").arg(years)
+                : years == 1  ? Tr::tr("Known for over a year.")
+                : months >= 2 ? Tr::tr("Known for %1 months.").arg(months)
+                : months == 1 ? Tr::tr("Known for a month.")
+                              : Tr::tr("Known for less than a month."));
     }
     return h;
+}
+
+QString HealthScore::grade(int score)
+{
+    if (score < 0)
+        return Tr::tr("not scored", "relationship health");
+    if (score >= 70)
+        return Tr::tr("strong", "relationship health");
+    if (score >= 45)
+        return Tr::tr("steady", "relationship health");
+    if (score >= 20)
+        return Tr::tr("cooling", "relationship health");
+    return Tr::tr("cold", "relationship health");
+}
+
+QString HealthScore::describe() const
+{
+    QStringList lines;
+    lines << Tr::tr("Relationship health %1 of 100 (%2)").arg(score).arg(grade(score));
+    if (parts.isEmpty())
+        lines += explanation;
+    for (const Part &p : parts)
+        lines << Tr::tr("%1 %2 of %3: %4", "component, points, maximum, sentence")
+                     .arg(p.name)
+                     .arg(p.points)
+                     .arg(p.maxPoints)
+                     .arg(p.sentence);
+    return lines.join(u'\n');
 }
 
 Result<HealthInputs> HealthRepository::inputs(Database &db, qint64 contactId, const QDateTime &now)
@@ -335,31 +379,130 @@ void HealthRepository::recomputeAllInBackground(
     thread->start(QThread::LowPriority);
 }
 
+namespace {
+
+// Cooling off, in one pass over the candidates' interactions (the timeline index, contact by contact):
+// the inputs as of now and as of `then` side by side. Counts run over the whole history; the few
+// contacts with more than kWindow interactions are recounted over their window afterwards, as the
+// stored score does.
+const QString kCoolingAggregate = QStringLiteral(
+    "SELECT c.id, c.reach, c.display_name, c.last_contacted_at, c.owner_id, u.name, "
+    "count(*), sum(CASE WHEN i.occurred_at >= :recent_now THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN i.direction = 'inbound' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN i.direction = 'outbound' THEN 1 ELSE 0 END), count(DISTINCT i.channel), "
+    "min(i.occurred_at), max(i.occurred_at), "
+    "sum(CASE WHEN i.occurred_at <= :then THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN i.occurred_at <= :then AND i.occurred_at >= :recent_then THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN i.occurred_at <= :then AND i.direction = 'inbound' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN i.occurred_at <= :then AND i.direction = 'outbound' THEN 1 ELSE 0 END), "
+    "count(DISTINCT CASE WHEN i.occurred_at <= :then THEN i.channel END), "
+    "max(CASE WHEN i.occurred_at <= :then THEN i.occurred_at END) "
+    "FROM contacts c JOIN interactions i ON i.contact_id = c.id LEFT JOIN users u ON u.id = c.owner_id "
+    "WHERE c.deleted_at IS NULL AND c.last_contacted_at >= :oldest AND c.last_contacted_at < :quiet "
+    "AND i.deleted_at IS NULL AND i.occurred_at <= :now "
+    "GROUP BY c.id, c.reach, c.display_name, c.last_contacted_at, c.owner_id, u.name");
+
+const QString kCoolingPitches = QStringLiteral(
+    "SELECT p.contact_id, count(*), sum(CASE WHEN (p.replied_at IS NOT NULL AND p.replied_at <= :at) OR "
+    "(p.replied_at IS NULL AND p.status IN ('replied', 'interested', 'declined', 'covered')) THEN 1 ELSE 0 END) "
+    "FROM contacts c JOIN pitches p ON p.contact_id = c.id WHERE c.deleted_at IS NULL "
+    "AND c.last_contacted_at >= :oldest AND c.last_contacted_at < :quiet AND p.deleted_at IS NULL "
+    "AND p.pitched_at IS NOT NULL AND p.pitched_at <= :at GROUP BY p.contact_id");
+
+} // namespace
+
 Result<QList<CoolingContact>> HealthRepository::coolingOff(Database &db, int limit)
 {
-    constexpr int kValuableScore = 50;
-    constexpr qint64 kValuableReach = 100000;
-    constexpr int kMinDrop = 15;
     const QDateTime now = Clock::now();
     const QDateTime then = now.addDays(-kCoolingDays);
-    InputMap nowMap, thenMap;
-    if (Status s = aggregate(db, now, 0, nowMap); !s)
-        return s.error();
-    if (Status s = aggregate(db, then, 0, thenMap); !s)
-        return s.error();
-    Result<QList<LiveContact>> contacts = liveContacts(db);
-    if (!contacts)
-        return contacts.error();
+    const qint64 nowMs = now.toMSecsSinceEpoch(), thenMs = then.toMSecsSinceEpoch();
+    constexpr qint64 kDay = 86400000;
+    const qint64 quietMs = nowMs - kCoolingQuietDays * kDay;
+    const qint64 oldestMs = nowMs - kCoolingOldestDays * kDay;
+
+    struct Row
+    {
+        CoolingContact contact;
+        HealthInputs now, then;
+    };
+    QHash<qint64, Row> rows;
+    QList<qint64> order;
+    {
+        QSqlQuery q(db.connection());
+        q.setForwardOnly(true);
+        q.prepare(kCoolingAggregate);
+        q.bindValue(QStringLiteral(":recent_now"), nowMs - qint64(HealthScore::kRecentDays) * kDay);
+        q.bindValue(QStringLiteral(":recent_then"), thenMs - qint64(HealthScore::kRecentDays) * kDay);
+        q.bindValue(QStringLiteral(":then"), thenMs);
+        q.bindValue(QStringLiteral(":now"), nowMs);
+        q.bindValue(QStringLiteral(":oldest"), oldestMs);
+        q.bindValue(QStringLiteral(":quiet"), quietMs);
+        if (!q.exec())
+            return db.errorFrom(q, Tr::tr("finding the relationships that are cooling off"));
+        while (q.next()) {
+            Row r;
+            r.contact.contactId = q.value(0).toLongLong();
+            r.contact.reach = q.value(1).toLongLong();
+            r.contact.displayName = q.value(2).toString();
+            r.contact.lastContactedAt = Sql::time(q.value(3));
+            r.contact.ownerId = q.value(4).toLongLong();
+            r.contact.ownerName = q.value(5).toString();
+            r.now.contactId = r.then.contactId = r.contact.contactId;
+            r.now.reach = r.then.reach = r.contact.reach;
+            r.now.total = q.value(6).toInt();
+            r.now.recent = q.value(7).toInt();
+            r.now.inbound = q.value(8).toInt();
+            r.now.outbound = q.value(9).toInt();
+            r.now.channels = q.value(10).toInt();
+            r.now.first = r.then.first = Sql::time(q.value(11));
+            r.now.last = Sql::time(q.value(12));
+            r.then.total = q.value(13).toInt();
+            r.then.recent = q.value(14).toInt();
+            r.then.inbound = q.value(15).toInt();
+            r.then.outbound = q.value(16).toInt();
+            r.then.channels = q.value(17).toInt();
+            r.then.last = Sql::time(q.value(18));
+            if (r.then.total == 0)
+                continue; // not known 90 days ago: nothing to cool from
+            order.append(r.contact.contactId);
+            rows.insert(r.contact.contactId, r);
+        }
+    }
+    for (const QString &which : { QStringLiteral("now"), QStringLiteral("then") }) {
+        const bool atNow = which == u"now";
+        QSqlQuery q(db.connection());
+        q.setForwardOnly(true);
+        q.prepare(kCoolingPitches);
+        q.bindValue(QStringLiteral(":at"), atNow ? nowMs : thenMs);
+        q.bindValue(QStringLiteral(":oldest"), oldestMs);
+        q.bindValue(QStringLiteral(":quiet"), quietMs);
+        if (!q.exec())
+            return db.errorFrom(q, Tr::tr("finding the relationships that are cooling off"));
+        while (q.next()) {
+            auto it = rows.find(q.value(0).toLongLong());
+            if (it == rows.end())
+                continue;
+            HealthInputs &in = atNow ? it->now : it->then;
+            in.pitchesSent = q.value(1).toInt();
+            in.pitchesAnswered = q.value(2).toInt();
+        }
+    }
     QList<CoolingContact> out;
-    for (const LiveContact &c : *contacts) {
-        const auto past = thenMap.constFind(c.id);
-        if (past == thenMap.cend())
-            continue;
-        const int scoreThen = HealthScore::compute(*past, then, false).score;
-        const int scoreNow = HealthScore::compute(nowMap.value(c.id), now, false).score;
-        const bool valuable = scoreThen >= kValuableScore || (c.reach >= kValuableReach && scoreThen >= kMinDrop);
-        if (valuable && scoreThen - scoreNow >= kMinDrop)
-            out.append({ c.id, c.name, scoreThen, scoreNow, c.reach, c.lastContacted });
+    for (qint64 id : std::as_const(order)) {
+        Row &r = rows[id];
+        // Longer histories than the stored score's window: count them over the window, as recomputeContact().
+        if (r.now.total > kWindow)
+            if (Status s = aggregateWindow(db, nowMs, id, r.now); !s)
+                return s.error();
+        if (r.then.total > kWindow)
+            if (Status s = aggregateWindow(db, thenMs, id, r.then); !s)
+                return s.error();
+        r.contact.scoreThen = HealthScore::compute(r.then, then, false).score;
+        r.contact.scoreNow = HealthScore::compute(r.now, now, false).score;
+        const bool valuable = r.contact.scoreThen >= kCoolingValuableScore
+            || (r.contact.reach >= kCoolingValuableReach && r.contact.scoreThen >= kCoolingMinDrop);
+        if (valuable && r.contact.scoreThen - r.contact.scoreNow >= kCoolingMinDrop)
+            out.append(r.contact);
     }
     std::sort(out.begin(), out.end(), [](const CoolingContact &a, const CoolingContact &b) {
         const int da = a.scoreThen - a.scoreNow, dbb = b.scoreThen - b.scoreNow;
@@ -367,5 +510,23 @@ Result<QList<CoolingContact>> HealthRepository::coolingOff(Database &db, int lim
     });
     if (out.size() > limit)
         out.resize(limit);
+    // Whether someone already plans to follow up: one pass over the open follow-ups (there is no index
+    // by contact; the open ones lead the (done_at, due_at) index). The ids are integers, safe to inline.
+    if (!out.isEmpty()) {
+        QStringList ids;
+        QHash<qint64, qsizetype> at;
+        for (qsizetype n = 0; n < out.size(); ++n) {
+            ids << QString::number(out[n].contactId);
+            at.insert(out[n].contactId, n);
+        }
+        QSqlQuery q(db.connection());
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT contact_id, min(due_at) FROM follow_ups WHERE done_at IS NULL "
+                                   "AND deleted_at IS NULL AND contact_id IN (")
+                + ids.join(u',') + QStringLiteral(") GROUP BY contact_id")))
+            return db.errorFrom(q, Tr::tr("finding the relationships that are cooling off"));
+        while (q.next())
+            out[at.value(q.value(0).toLongLong())].nextFollowUpAt = Sql::time(q.value(1));
+    }
     return out;
 }

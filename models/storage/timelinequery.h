@@ -30,6 +30,7 @@ struct TimelineEntry
     QString status; // pitch status
     qint64 campaignId = 0;
     QString campaignName;
+    QString source; // interactions: "manual" or the network it was synced from; empty for the others
 };
 
 // What a timeline shows: one contact, an organization's people, or everybody (the Activity view).
