@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/result.h"
 #include "domain/interaction.h"
 
 #include <QCoreApplication>

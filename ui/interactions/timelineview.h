@@ -44,6 +44,8 @@ public:
 Q_SIGNALS:
     // An entry's person, for "Open contact" in an organization's timeline.
     void contactActivated(qint64 contactId);
+
+public:
     TimelineModel *model() const { return m_model; }
     QListView *listView() const { return m_list; }
 
