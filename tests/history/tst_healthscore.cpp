@@ -244,8 +244,11 @@ private slots:
         }
         Interaction once = interaction(never, now.addDays(-200));
         QVERIFY(repo.create(once).ok());
+        const qint64 me = db->currentUserId();
+        const qint64 owner = UserRepository(*db).ensureUser(QStringLiteral("olive"), QStringLiteral("Olive Owner"))->id;
+        db->setCurrentUserId(me);
         QVERIFY(db->exec(QStringLiteral("UPDATE contacts SET owner_id = %1, reach = 250000 WHERE id = %2")
-                             .arg(db->currentUserId())
+                             .arg(owner)
                              .arg(cooling),
                         QString())
                     .ok());
@@ -258,8 +261,8 @@ private slots:
         QVERIFY(c.scoreThen - c.scoreNow >= HealthRepository::kCoolingMinDrop);
         QVERIFY(c.scoreThen >= HealthRepository::kCoolingValuableScore);
         QCOMPARE(c.reach, qint64(250000));
-        QCOMPARE(c.ownerId, db->currentUserId());
-        QVERIFY(!c.ownerName.isEmpty());
+        QCOMPARE(c.ownerId, owner);
+        QCOMPARE(c.ownerName, QStringLiteral("Olive Owner"));
         QCOMPARE(c.lastContactedAt.daysTo(now), qint64(100));
         QVERIFY(!c.nextFollowUpAt.isValid());
         // The same numbers as scoring the history as of then and now one by one.
@@ -271,7 +274,7 @@ private slots:
         // A planned follow-up shows; a done one does not.
         FollowUp f;
         f.contactId = cooling;
-        f.assigneeId = db->currentUserId();
+        f.assigneeId = owner;
         f.dueAt = now.addDays(1);
         QVERIFY(FollowUpRepository(*db).create(f).ok());
         list = HealthRepository::coolingOff(*db);

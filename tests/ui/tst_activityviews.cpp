@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QLabel>
 #include <QListView>
 #include <QPushButton>
 #include <QSqlQuery>
@@ -93,7 +94,7 @@ private Q_SLOTS:
         m_db->setCurrentUserId(m_me);
         Organization o;
         o.name = QStringLiteral("Daily Ledger");
-        o.kind = QStringLiteral("outlet");
+        o.kind = QStringLiteral("newspaper");
         QVERIFY(OrganizationRepository(*m_db).create(o).ok());
         m_org = o.id;
         m_ada = add(QStringLiteral("Ada"), QStringLiteral("Lovelace"), m_org);

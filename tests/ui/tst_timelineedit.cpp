@@ -1,6 +1,7 @@
 #include "common/messagebox.h"
 #include "contacts/contacteditor.h"
 #include "contacts/contactsview.h"
+#include "interactions/historynotifier.h"
 #include "interactions/quicklogdialog.h"
 #include "interactions/timelineview.h"
 #include "itemmodels/timelinemodel.h"
@@ -58,6 +59,17 @@ private:
         return QTest::qWaitFor([list] { return list->hasFocus(); }, 2000) ? list : nullptr;
     }
     QuickLogDialog *dialog() { return m_window->findChild<QuickLogDialog *>(); }
+    // Enter on the current row; the dialog once it is open with the channel focused.
+    QuickLogDialog *openEditor()
+    {
+        key(Qt::Key_Return);
+        QuickLogDialog *d = dialog();
+        auto *channel = d ? d->findChild<QComboBox *>(QStringLiteral("channelComboBox")) : nullptr;
+        if (channel && QTest::qWaitForWindowActive(d)
+            && QTest::qWaitFor([channel] { return QApplication::focusWidget() == channel; }, 2000))
+            return d;
+        return nullptr;
+    }
     static void key(Qt::Key k, Qt::KeyboardModifiers m = {}) { QTest::keyClick(QApplication::focusWidget(), k, m); }
 
 private Q_SLOTS:
@@ -123,7 +135,9 @@ private Q_SLOTS:
         QVERIFY(m_window->undoStack()->undoText().contains(QStringLiteral("Numbers sent, corrected")));
 
         // Ctrl+Z in the window puts the old values back (a new version), Ctrl+Shift+Z the new ones again.
-        timeline()->listView()->setFocus();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY(focusTimelineRow(0));
         key(Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(stored(id).subject, QStringLiteral("Numbers sent"));
         QCOMPARE(stored(id).channel, QStringLiteral("email"));
@@ -157,6 +171,7 @@ private Q_SLOTS:
     {
         const qint64 synced = log(QStringLiteral("A toot about the launch"), QDateTime::currentDateTime().addSecs(-600),
             QStringLiteral("mastodon"));
+        HistoryNotifier::instance()->notifyInteractions({ m_ada }); // as the sync worker will
         QTRY_COMPARE(timeline()->model()->rowCount(), 4);
         QCOMPARE(timeline()->model()->index(0).data(TimelineModel::SourceRole).toString(), QStringLiteral("mastodon"));
         QVERIFY(!timeline()->model()->index(0).data(TimelineModel::EditableRole).toBool());
@@ -194,9 +209,8 @@ private Q_SLOTS:
     void conflictWhenSomeoneElseChangedIt()
     {
         QVERIFY(focusTimelineRow(0));
-        key(Qt::Key_Return);
-        QuickLogDialog *d = dialog();
-        QTRY_VERIFY(d && d->isVisible());
+        QuickLogDialog *d = openEditor();
+        QVERIFY(d);
         // Meanwhile a colleague edits the same conversation.
         Interaction theirs = stored(m_ids.last());
         theirs.subject = QStringLiteral("Their version");
@@ -219,9 +233,8 @@ private Q_SLOTS:
     void conflictOnUndoIsReported()
     {
         QVERIFY(focusTimelineRow(0));
-        key(Qt::Key_Return);
-        QuickLogDialog *d = dialog();
-        QTRY_VERIFY(d && d->isVisible());
+        QuickLogDialog *d = openEditor();
+        QVERIFY(d);
         auto *subject = d->findChild<QLineEdit *>(QStringLiteral("subjectLineEdit"));
         subject->setFocus();
         subject->selectAll();
