@@ -207,6 +207,8 @@ private Q_SLOTS:
         m_window->activitySection()->showCoolingOff();
         CoolingOffView *cooling = m_window->activitySection()->coolingOffView();
         QTRY_VERIFY(cooling->isVisible());
+        // Read on a worker thread.
+        QTRY_VERIFY(!cooling->isLoading());
         QCOMPARE(cooling->rows().size(), 1);
         QTreeWidget *tree = cooling->treeWidget();
         QTreeWidgetItem *row = tree->topLevelItem(0);

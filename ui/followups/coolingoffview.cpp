@@ -5,11 +5,13 @@
 #include "interactions/historynotifier.h"
 #include "storage/database.h"
 
+#include <memory>
+
 #include <QAction>
-#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QThread>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -83,20 +85,30 @@ CoolingOffView::CoolingOffView(Database &db, QUndoStack *undoStack, QWidget *par
     layout->addLayout(top);
     layout->addWidget(m_tree, 1);
 
-    // Queued: the change may come from a click on a row's own button, which a refresh deletes.
-    const auto markStale = [this] {
+    // A new conversation can change who is cooling: read the list again (on the worker) when next shown.
+    connect(HistoryNotifier::instance(), &HistoryNotifier::interactionsChanged, this, [this] {
         m_stale = true;
-        if (m_refreshQueued)
+        if (isVisible())
+            refresh();
+    });
+    // A follow-up planned, undone or done changes only the last column: re-read just that, queued, since
+    // the change may come from a click on a row's own button, which fill() deletes.
+    connect(HistoryNotifier::instance(), &HistoryNotifier::followUpsChanged, this, [this] {
+        if (m_followUpsQueued)
             return;
-        m_refreshQueued = true;
-        QMetaObject::invokeMethod(this, [this] {
-            m_refreshQueued = false;
-            if (m_stale && isVisible())
-                refresh();
-        }, Qt::QueuedConnection);
-    };
-    connect(HistoryNotifier::instance(), &HistoryNotifier::interactionsChanged, this, markStale);
-    connect(HistoryNotifier::instance(), &HistoryNotifier::followUpsChanged, this, markStale);
+        m_followUpsQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_followUpsQueued = false;
+                if (m_rows.isEmpty())
+                    return;
+                if (Status s = HealthRepository::fillNextFollowUps(m_db, m_rows); !s)
+                    Q_EMIT errorOccurred(s.error().message);
+                fill();
+            },
+            Qt::QueuedConnection);
+    });
 
     auto *refreshAction = new QAction(tr("&Refresh"), this);
     refreshAction->setShortcut(QKeySequence::Refresh);
@@ -124,19 +136,34 @@ QString CoolingOffView::reason(const CoolingContact &c, const QDateTime &now)
 
 void CoolingOffView::refresh()
 {
+    // About a second on the large dataset: on a worker thread with its own connection, so the window never
+    // waits. A newer refresh makes an older result moot.
     m_stale = false;
-    QElapsedTimer timer;
-    timer.start();
-    Result<QList<CoolingContact>> rows = HealthRepository::coolingOff(m_db, kLimit);
-    if (!rows) {
-        m_rows.clear();
-        m_tree->clear();
-        m_summaryLabel->setText(rows.error().message);
-        Q_EMIT errorOccurred(rows.error().message);
-        return;
-    }
-    m_rows = *rows;
-    fill();
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    m_summaryLabel->setText(tr("Looking for relationships that are cooling off…"));
+    auto result = std::make_shared<Result<QList<CoolingContact>>>(Error { tr("The list could not be read.") });
+    QThread *thread = QThread::create([location = m_db.location(), result] {
+        Result<std::unique_ptr<Database>> db = Database::open(location, Database::OpenFlag::NoMigrate);
+        *result = db ? HealthRepository::coolingOff(**db, kLimit) : Result<QList<CoolingContact>>(db.error());
+    });
+    connect(thread, &QThread::finished, this, [this, result, generation] {
+        if (generation != m_generation)
+            return;
+        m_loading = false;
+        if (!*result) {
+            m_rows.clear();
+            m_tree->clear();
+            m_summaryLabel->setText(result->error().message);
+            Q_EMIT errorOccurred(result->error().message);
+        } else {
+            m_rows = **result;
+            fill();
+        }
+        Q_EMIT loaded();
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start(QThread::LowPriority);
 }
 
 void CoolingOffView::fill()
