@@ -219,10 +219,12 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
         if (index.column() == LastContactedColumn && row->lastContactedAt.isValid())
             return QLocale().toString(row->lastContactedAt.toLocalTime(), QLocale::LongFormat);
         if (index.column() == HealthColumn && row->healthScore) {
-            // Asked only when the pointer rests on the cell: one contact's explanation costs well under a ms.
+            // The stored score, then why, as of now (they differ only until the next recompute). Asked only when
+            // the pointer rests on the cell: one contact's explanation costs well under a millisecond.
+            QString tip = tr("Relationship health: %1 of 100").arg(QLocale().toString(*row->healthScore));
             if (Result<HealthScore> h = HealthRepository::explain(m_query.database(), row->id))
-                return h->describe();
-            return tr("Relationship health: %1 of 100").arg(QLocale().toString(*row->healthScore));
+                tip += u'\n' + h->breakdownLines().join(u'\n');
+            return tip;
         }
         if (index.column() == UpdatedColumn && row->updatedAt.isValid())
             return QLocale().toString(row->updatedAt.toLocalTime(), QLocale::LongFormat);

@@ -245,19 +245,25 @@ QString HealthScore::grade(int score)
     return Tr::tr("cold", "relationship health");
 }
 
-QString HealthScore::describe() const
+QStringList HealthScore::breakdownLines() const
 {
-    QStringList lines;
-    lines << Tr::tr("Relationship health %1 of 100 (%2)").arg(score).arg(grade(score));
     if (parts.isEmpty())
-        lines += explanation;
+        return explanation;
+    QStringList lines;
     for (const Part &p : parts)
         lines << Tr::tr("%1 %2 of %3: %4", "component, points, maximum, sentence")
                      .arg(p.name)
                      .arg(p.points)
                      .arg(p.maxPoints)
                      .arg(p.sentence);
-    return lines.join(u'\n');
+    return lines;
+}
+
+QString HealthScore::describe() const
+{
+    return (QStringList { Tr::tr("Relationship health %1 of 100 (%2)").arg(score).arg(grade(score)) }
+               + breakdownLines())
+        .join(u'\n');
 }
 
 Result<HealthInputs> HealthRepository::inputs(Database &db, qint64 contactId, const QDateTime &now)

@@ -58,6 +58,8 @@ struct HealthScore
     // The whole breakdown as plain text lines ("Health 72 of 100 (strong)", then one line per part), for a
     // tooltip or a label.
     QString describe() const;
+    // describe() without its first line: "Recency 6 of 30: Last spoke 94 days ago.", one per part.
+    QStringList breakdownLines() const;
 
     // withExplanation false skips the sentences (recomputing 100,000 scores needs only the numbers).
     static HealthScore compute(const HealthInputs &in, const QDateTime &now, bool withExplanation = true);

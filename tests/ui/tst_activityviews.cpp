@@ -280,7 +280,7 @@ private Q_SLOTS:
                 continue;
             const QString tip = index.data(Qt::ToolTipRole).toString();
             QVERIFY2(tip.contains(QStringLiteral("Last spoke today")), qPrintable(tip));
-            QVERIFY(tip.startsWith(QStringLiteral("Relationship health ")));
+            QVERIFY(tip.startsWith(QStringLiteral("Relationship health: ")));
             found = true;
         }
         QVERIFY(found);
