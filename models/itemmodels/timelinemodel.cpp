@@ -126,6 +126,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return e.userId;
     case SourceRole:
         return e.source;
+    case UserNameRole:
+        return e.userName;
     case EditableRole:
         return e.kind == TimelineEntry::Kind::Interaction && (e.source.isEmpty() || e.source == u"manual");
     default:
@@ -141,6 +143,6 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
         { TitleRole, "title" }, { SnippetRole, "snippet" }, { ContactIdRole, "contactId" },
         { ContactNameRole, "contactName" }, { CampaignNameRole, "campaignName" }, { SentimentRole, "sentiment" },
         { StatusRole, "status" }, { UserIdRole, "userId" }, { SourceRole, "source" },
-        { EditableRole, "editable" } });
+        { EditableRole, "editable" }, { UserNameRole, "userName" } });
     return names;
 }

@@ -34,6 +34,7 @@ public:
         UserIdRole,
         SourceRole, // "manual", a network name for synced items, empty for pitches and coverage
         EditableRole, // bool: a manually logged interaction (synced items can only be deleted)
+        UserNameRole, // the account manager who logged it
     };
 
     explicit TimelineModel(Database &db, QObject *parent = nullptr);

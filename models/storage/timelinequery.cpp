@@ -161,11 +161,11 @@ Result<QList<TimelineEntry>> TimelineQuery::page(const std::optional<TimelineCur
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT t.kind, t.id, t.ts, t.contact_id, c.display_name, t.user_id, t.channel, "
-                             "t.direction, t.title, t.snippet, t.sentiment, t.status, t.campaign_id, k.name, t.source FROM (")
+                             "t.direction, t.title, t.snippet, t.sentiment, t.status, t.campaign_id, k.name, t.source, u.name FROM (")
         + branches.join(QStringLiteral(" UNION ALL "))
         + QStringLiteral(" ORDER BY ts DESC, id DESC, kind DESC LIMIT :limit) t "
                          "LEFT JOIN contacts c ON c.id = t.contact_id LEFT JOIN campaigns k ON k.id = t.campaign_id "
-                         "ORDER BY t.ts DESC, t.id DESC, t.kind DESC"));
+                         "LEFT JOIN users u ON u.id = t.user_id ORDER BY t.ts DESC, t.id DESC, t.kind DESC"));
     q.bindValue(QStringLiteral(":limit"), limit);
     if (m_filter.scope != TimelineFilter::Scope::Everybody)
         q.bindValue(QStringLiteral(":scope"), m_filter.scopeId);
@@ -211,6 +211,7 @@ Result<QList<TimelineEntry>> TimelineQuery::page(const std::optional<TimelineCur
         e.campaignId = q.value(12).toLongLong();
         e.campaignName = q.value(13).toString();
         e.source = q.value(14).toString();
+        e.userName = q.value(15).toString();
         out.append(e);
     }
     return out;

@@ -22,6 +22,7 @@ struct TimelineEntry
     qint64 contactId = 0;
     QString contactName;
     qint64 userId = 0;
+    QString userName; // the account manager who logged it
     QString channel; // an Interaction channel, "pitch" for pitch rows, TimelineFilter::kCoverage for coverage
     QString direction; // inbound, outbound, or empty for coverage
     QString title; // subject, campaign name or article title

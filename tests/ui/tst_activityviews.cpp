@@ -161,6 +161,7 @@ private Q_SLOTS:
         who->setCurrentIndex(who->findData(m_colleague));
         QCOMPARE(titles(model),
             QStringList({ QStringLiteral("Cara Elsewhere: Cara elsewhere"), QStringLiteral("Bob Brown: Bob called") }));
+        QCOMPARE(model->index(0).data(TimelineModel::UserNameRole).toString(), QStringLiteral("Cora Colleague"));
         // By keyboard: the channel box, "m" for Meeting: none of the colleague's.
         auto *channel = activity->findChild<QComboBox *>(QStringLiteral("channelComboBox"));
         channel->setFocus();

@@ -59,8 +59,11 @@ CoolingOffView::CoolingOffView(Database &db, QUndoStack *undoStack, QWidget *par
     m_tree->header()->resizeSection(SilentColumn, 14 * ch);
     m_tree->header()->resizeSection(ReachColumn, 12 * ch);
     m_tree->header()->resizeSection(OwnerColumn, 20 * ch);
-    m_tree->header()->resizeSection(FollowUpColumn, 22 * ch);
+    m_tree->header()->resizeSection(FollowUpColumn,
+        fontMetrics().horizontalAdvance(tr("Overdue since %1 %2").arg(QLocale().toString(QDate(2026, 12, 30), QLocale::ShortFormat), QStringLiteral("00:00")))
+            + 4 * ch);
     m_tree->headerItem()->setTextAlignment(ReachColumn, Qt::AlignRight | Qt::AlignVCenter);
+    m_buttonHeight = QPushButton(tr("Follow up")).sizeHint().height();
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const int row = m_tree->indexOfTopLevelItem(item);
         if (row >= 0 && row < m_rows.size())
@@ -190,8 +193,9 @@ void CoolingOffView::fill()
         item->setToolTip(HealthColumn, reason(c, now));
         if (c.nextFollowUpAt.isValid()) {
             const QDateTime due = c.nextFollowUpAt.toLocalTime();
-            item->setText(FollowUpColumn,
-                tr("Due %1 %2").arg(locale.toString(due.date(), QLocale::ShortFormat), due.time().toString(QStringLiteral("HH:mm"))));
+            const QString when = locale.toString(due.date(), QLocale::ShortFormat) + u' ' + due.time().toString(QStringLiteral("HH:mm"));
+            item->setText(FollowUpColumn, c.nextFollowUpAt < now ? tr("Overdue since %1").arg(when) : tr("Due %1").arg(when));
+            item->setToolTip(FollowUpColumn, tr("A follow-up is already planned; see Follow-ups."));
         } else if (!m_db.isReadOnly()) {
             auto *button = new QPushButton(tr("Follow up"), m_tree);
             button->setObjectName(QStringLiteral("followUpPushButton"));
@@ -207,6 +211,8 @@ void CoolingOffView::fill()
             });
             m_tree->setItemWidget(item, FollowUpColumn, button);
         }
+        // Rows as tall as the button, so it is not squeezed (uniform heights: the first row sets them all).
+        item->setSizeHint(ContactColumn, QSize(-1, m_buttonHeight));
         if (c.contactId == currentId)
             current = item;
     }

@@ -58,6 +58,7 @@ private:
     QAction *m_followUpAction = nullptr;
     QList<CoolingContact> m_rows;
     quint64 m_generation = 0;
+    int m_buttonHeight = 0;
     bool m_stale = true;
     bool m_loading = false;
     bool m_followUpsQueued = false;

@@ -3,7 +3,7 @@
 #include "interactions/historynotifier.h"
 #include "storage/healthscore.h"
 
-#include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 
 HealthPanel::HealthPanel(Database &db, QWidget *parent)
@@ -23,10 +23,11 @@ HealthPanel::HealthPanel(Database &db, QWidget *parent)
     m_breakdownLabel->setWordWrap(true);
     m_breakdownLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_breakdownLabel->setForegroundRole(QPalette::PlaceholderText);
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 0, 8, 0);
-    layout->addWidget(m_scoreLabel, 0, Qt::AlignTop);
-    layout->addWidget(m_breakdownLabel, 1);
+    layout->setSpacing(0);
+    layout->addWidget(m_scoreLabel);
+    layout->addWidget(m_breakdownLabel);
     setAccessibleName(tr("Relationship health"));
     hide();
     connect(HistoryNotifier::instance(), &HistoryNotifier::interactionsChanged, this,

@@ -177,6 +177,9 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt,
     painter->setFont(option.font);
     painter->setPen(dim);
     QStringList details;
+    if (m_showNames) // several people, several account managers: say who talked to them
+        if (const QString user = index.data(TimelineModel::UserNameRole).toString(); !user.isEmpty())
+            details.append(TimelineDelegate::tr("by %1", "logged by an account manager").arg(user));
     if (const QString campaign = index.data(TimelineModel::CampaignNameRole).toString(); !campaign.isEmpty()
         && TimelineEntry::Kind(index.data(TimelineModel::KindRole).toInt()) == TimelineEntry::Kind::Interaction)
         details.append(campaign);
