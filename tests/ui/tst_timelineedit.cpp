@@ -34,6 +34,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     qint64 m_ada = 0;
     QList<qint64> m_ids; // oldest first
+    Interaction m_before;
 
     qint64 log(const QString &subject, const QDateTime &at, const QString &source = QStringLiteral("manual"))
     {
@@ -81,7 +82,7 @@ private Q_SLOTS:
         c.lastName = QStringLiteral("Lovelace");
         QVERIFY(ContactRepository(*m_db).create(c).ok());
         m_ada = c.id;
-        const QDateTime now = QDateTime::currentDateTime();
+        const QDateTime now(QDate::currentDate(), QTime(10, 15, 37)); // seconds the dialog does not show
         m_ids = { log(QStringLiteral("First pitch"), now.addDays(-3)), log(QStringLiteral("Follow-up call"), now.addDays(-2)),
             log(QStringLiteral("Numbers sent"), now.addDays(-1)) };
         m_window = std::make_unique<MainWindow>(*m_db);
@@ -101,6 +102,8 @@ private Q_SLOTS:
 
     void editByKeyboardAndUndo()
     {
+        m_before = stored(m_ids.last());
+        QCOMPARE(m_before.occurredAt.toLocalTime().time().second(), 37);
         QVERIFY(focusTimelineRow(0));
         key(Qt::Key_Return);
         QuickLogDialog *d = dialog();
@@ -129,6 +132,8 @@ private Q_SLOTS:
         QCOMPARE(stored(id).subject, QStringLiteral("Numbers sent, corrected"));
         QCOMPARE(stored(id).channel, QStringLiteral("call"));
         QCOMPARE(stored(id).version, 2);
+        // The date was not touched: it keeps its seconds although the field shows minutes.
+        QCOMPARE(stored(id).occurredAt, m_before.occurredAt);
         QTRY_COMPARE(timeline()->model()->index(0).data(TimelineModel::TitleRole).toString(),
             QStringLiteral("Numbers sent, corrected"));
         QCOMPARE(m_window->undoStack()->count(), 1);

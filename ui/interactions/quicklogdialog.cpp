@@ -283,6 +283,7 @@ Status QuickLogDialog::edit(qint64 interactionId)
     m_channelCombo->setCurrentIndex(m_channelCombo->findData(m_editing.channel));
     m_directionCombo->setCurrentIndex(qMax(0, m_directionCombo->findData(m_editing.direction)));
     m_whenEdit->setText(NaturalDate::format(m_editing.occurredAt.toLocalTime(), Clock::now()));
+    m_loadedWhenText = m_whenEdit->text();
     m_subjectEdit->setText(m_editing.subject);
     m_notesEdit->setPlainText(m_editing.body);
     m_sentimentCombo->setCurrentIndex(
@@ -442,7 +443,9 @@ bool QuickLogDialog::saveEdit(const QDateTime &when)
     Interaction changed = m_editing;
     changed.channel = m_channelCombo->currentData().toString();
     changed.direction = m_directionCombo->currentData().toString();
-    changed.occurredAt = when.toUTC();
+    // The field shows minutes only: an untouched date keeps its seconds (and its place among same-minute rows).
+    if (m_whenEdit->text() != m_loadedWhenText)
+        changed.occurredAt = when.toUTC();
     changed.subject = m_subjectEdit->text().trimmed();
     changed.body = m_notesEdit->toPlainText();
     const QVariant sentiment = m_sentimentCombo->currentData();

@@ -87,6 +87,7 @@ private:
     QLabel *m_noteLabel = nullptr; // edit mode: why the item is read-only
     Interaction m_editing; // edit mode: the interaction as loaded (id 0 when logging a new one)
     bool m_readOnly = false;
+    QString m_loadedWhenText; // edit mode: the date as first shown
     QHash<QString, QLabel *> m_errors; // by field name as InteractionRepository reports it
     QHash<QString, qint64> m_known; // display name (lower case) -> contact id, from completions and prefill
 };
