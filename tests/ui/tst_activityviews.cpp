@@ -102,7 +102,8 @@ private Q_SLOTS:
         m_cara = add(QStringLiteral("Cara"), QStringLiteral("Elsewhere"));
         const QDateTime now = QDateTime::currentDateTime();
         log(m_ada, QStringLiteral("email"), now.addDays(-40), QStringLiteral("Ada, long ago"));
-        log(m_bob, QStringLiteral("call"), now.addDays(-3), QStringLiteral("Bob called"), m_colleague, QStringLiteral("inbound"));
+        log(m_bob, QStringLiteral("call"), now.addDays(-3), QStringLiteral("Bob called"), m_colleague,
+            QStringLiteral("inbound"));
         log(m_ada, QStringLiteral("meeting"), now.addDays(-2), QStringLiteral("Lunch with Ada"));
         log(m_cara, QStringLiteral("call"), now.addDays(-1), QStringLiteral("Cara elsewhere"), m_colleague);
     }
@@ -154,8 +155,9 @@ private Q_SLOTS:
         QTRY_VERIFY(activity->isVisible());
         TimelineModel *model = activity->model();
         QCOMPARE(titles(model),
-            QStringList({ QStringLiteral("Cara Elsewhere: Cara elsewhere"), QStringLiteral("Ada Lovelace: Lunch with Ada"),
-                QStringLiteral("Bob Brown: Bob called"), QStringLiteral("Ada Lovelace: Ada, long ago") }));
+            QStringList(
+                { QStringLiteral("Cara Elsewhere: Cara elsewhere"), QStringLiteral("Ada Lovelace: Lunch with Ada"),
+                    QStringLiteral("Bob Brown: Bob called"), QStringLiteral("Ada Lovelace: Ada, long ago") }));
 
         auto *who = activity->findChild<QComboBox *>(QStringLiteral("userComboBox"));
         who->setCurrentIndex(who->findData(m_colleague));
@@ -232,7 +234,10 @@ private Q_SLOTS:
         QCOMPARE(f.dueAt.toLocalTime(), QDateTime(QDate::currentDate().addDays(1), QTime(9, 0)));
         QVERIFY(f.note.contains(QStringLiteral("100 days")));
         // The row now says when, instead of offering the button again.
-        QTRY_VERIFY(cooling->treeWidget()->topLevelItem(0)->text(CoolingOffView::FollowUpColumn).startsWith(QStringLiteral("Due")));
+        QTRY_VERIFY(cooling->treeWidget()
+                        ->topLevelItem(0)
+                        ->text(CoolingOffView::FollowUpColumn)
+                        .startsWith(QStringLiteral("Due")));
         QVERIFY(!tree->itemWidget(tree->topLevelItem(0), CoolingOffView::FollowUpColumn));
         QCOMPARE(m_window->undoStack()->count(), 1);
 
@@ -263,7 +268,8 @@ private Q_SLOTS:
         HealthPanel *panel = m_window->contactsView()->findChild<ContactEditor *>()->healthPanel();
         QTRY_VERIFY(panel->isVisible());
         QVERIFY2(panel->scoreText().startsWith(QStringLiteral("Health ")), qPrintable(panel->scoreText()));
-        QVERIFY2(panel->breakdownText().contains(QStringLiteral("Last spoke 2 days ago")), qPrintable(panel->breakdownText()));
+        QVERIFY2(panel->breakdownText().contains(QStringLiteral("Last spoke 2 days ago")),
+            qPrintable(panel->breakdownText()));
         QVERIFY(panel->breakdownText().contains(QStringLiteral("Mostly outbound: 2 of 2 interactions were ours")));
         QVERIFY(panel->toolTip().contains(QStringLiteral("Recency")));
         // A new conversation updates it at once.

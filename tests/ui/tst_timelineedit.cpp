@@ -83,7 +83,8 @@ private Q_SLOTS:
         QVERIFY(ContactRepository(*m_db).create(c).ok());
         m_ada = c.id;
         const QDateTime now(QDate::currentDate(), QTime(10, 15, 37)); // seconds the dialog does not show
-        m_ids = { log(QStringLiteral("First pitch"), now.addDays(-3)), log(QStringLiteral("Follow-up call"), now.addDays(-2)),
+        m_ids = { log(QStringLiteral("First pitch"), now.addDays(-3)),
+            log(QStringLiteral("Follow-up call"), now.addDays(-2)),
             log(QStringLiteral("Numbers sent"), now.addDays(-1)) };
         m_window = std::make_unique<MainWindow>(*m_db);
         m_window->show();
@@ -147,7 +148,8 @@ private Q_SLOTS:
         QCOMPARE(stored(id).subject, QStringLiteral("Numbers sent"));
         QCOMPARE(stored(id).channel, QStringLiteral("email"));
         QCOMPARE(stored(id).version, 3);
-        QCOMPARE(timeline()->model()->index(0).data(TimelineModel::TitleRole).toString(), QStringLiteral("Numbers sent"));
+        QCOMPARE(
+            timeline()->model()->index(0).data(TimelineModel::TitleRole).toString(), QStringLiteral("Numbers sent"));
         key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(stored(id).subject, QStringLiteral("Numbers sent, corrected"));
         QCOMPARE(stored(id).version, 4);
@@ -159,14 +161,16 @@ private Q_SLOTS:
         key(Qt::Key_Delete);
         QCOMPARE(timeline()->model()->rowCount(), 2);
         QVERIFY(stored(m_ids[1]).inTrash);
-        QCOMPARE(timeline()->model()->index(1).data(TimelineModel::TitleRole).toString(), QStringLiteral("First pitch"));
+        QCOMPARE(
+            timeline()->model()->index(1).data(TimelineModel::TitleRole).toString(), QStringLiteral("First pitch"));
         // The selection stays where the deleted entry was.
         QCOMPARE(timeline()->listView()->currentIndex().row(), 1);
         QCOMPARE(m_window->undoStack()->count(), 1);
         m_window->undoStack()->undo();
         QVERIFY(!stored(m_ids[1]).inTrash);
         QCOMPARE(timeline()->model()->rowCount(), 3);
-        QCOMPARE(timeline()->model()->index(1).data(TimelineModel::TitleRole).toString(), QStringLiteral("Follow-up call"));
+        QCOMPARE(
+            timeline()->model()->index(1).data(TimelineModel::TitleRole).toString(), QStringLiteral("Follow-up call"));
         m_window->undoStack()->redo();
         QVERIFY(stored(m_ids[1]).inTrash);
         QCOMPARE(timeline()->model()->rowCount(), 2);

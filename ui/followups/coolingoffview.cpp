@@ -60,7 +60,9 @@ CoolingOffView::CoolingOffView(Database &db, QUndoStack *undoStack, QWidget *par
     m_tree->header()->resizeSection(ReachColumn, 12 * ch);
     m_tree->header()->resizeSection(OwnerColumn, 20 * ch);
     m_tree->header()->resizeSection(FollowUpColumn,
-        fontMetrics().horizontalAdvance(tr("Overdue since %1 %2").arg(QLocale().toString(QDate(2026, 12, 30), QLocale::ShortFormat), QStringLiteral("00:00")))
+        fontMetrics().horizontalAdvance(
+            tr("Overdue since %1 %2")
+                .arg(QLocale().toString(QDate(2026, 12, 30), QLocale::ShortFormat), QStringLiteral("00:00")))
             + 4 * ch);
     m_tree->headerItem()->setTextAlignment(ReachColumn, Qt::AlignRight | Qt::AlignVCenter);
     m_buttonHeight = QPushButton(tr("Follow up")).sizeHint().height();
@@ -70,7 +72,8 @@ CoolingOffView::CoolingOffView(Database &db, QUndoStack *undoStack, QWidget *par
             Q_EMIT contactActivated(m_rows.at(row).contactId);
     });
 
-    m_followUpAction = new QAction(QIcon::fromTheme(QStringLiteral("appointment-new")), tr("&Follow Up Tomorrow 9:00"), this);
+    m_followUpAction
+        = new QAction(QIcon::fromTheme(QStringLiteral("appointment-new")), tr("&Follow Up Tomorrow 9:00"), this);
     m_followUpAction->setObjectName(QStringLiteral("followUpAction"));
     m_followUpAction->setShortcuts({ QKeySequence(Qt::Key_Space), QKeySequence(Qt::CTRL | Qt::Key_Return) });
     m_followUpAction->setShortcutContext(Qt::WidgetShortcut);
@@ -193,8 +196,10 @@ void CoolingOffView::fill()
         item->setToolTip(HealthColumn, reason(c, now));
         if (c.nextFollowUpAt.isValid()) {
             const QDateTime due = c.nextFollowUpAt.toLocalTime();
-            const QString when = locale.toString(due.date(), QLocale::ShortFormat) + u' ' + due.time().toString(QStringLiteral("HH:mm"));
-            item->setText(FollowUpColumn, c.nextFollowUpAt < now ? tr("Overdue since %1").arg(when) : tr("Due %1").arg(when));
+            const QString when = locale.toString(due.date(), QLocale::ShortFormat) + u' '
+                + due.time().toString(QStringLiteral("HH:mm"));
+            item->setText(
+                FollowUpColumn, c.nextFollowUpAt < now ? tr("Overdue since %1").arg(when) : tr("Due %1").arg(when));
             item->setToolTip(FollowUpColumn, tr("A follow-up is already planned; see Follow-ups."));
         } else if (!m_db.isReadOnly()) {
             auto *button = new QPushButton(tr("Follow up"), m_tree);

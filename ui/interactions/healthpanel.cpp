@@ -3,8 +3,8 @@
 #include "interactions/historynotifier.h"
 #include "storage/healthscore.h"
 
-#include <QVBoxLayout>
 #include <QLabel>
+#include <QVBoxLayout>
 
 HealthPanel::HealthPanel(Database &db, QWidget *parent)
     : QWidget(parent)
@@ -30,11 +30,10 @@ HealthPanel::HealthPanel(Database &db, QWidget *parent)
     layout->addWidget(m_breakdownLabel);
     setAccessibleName(tr("Relationship health"));
     hide();
-    connect(HistoryNotifier::instance(), &HistoryNotifier::interactionsChanged, this,
-        [this](const QList<qint64> &ids) {
-            if (m_contactId > 0 && ids.contains(m_contactId))
-                reload();
-        });
+    connect(HistoryNotifier::instance(), &HistoryNotifier::interactionsChanged, this, [this](const QList<qint64> &ids) {
+        if (m_contactId > 0 && ids.contains(m_contactId))
+            reload();
+    });
 }
 
 void HealthPanel::setContactId(qint64 id)
