@@ -12,6 +12,7 @@
 #include "duplicates/duplicatesdialog.h"
 #include "followups/followupsview.h"
 #include "inbox/inboxview.h"
+#include "interactions/activitysection.h"
 #include "interactions/historynotifier.h"
 #include "interactions/quicklogdialog.h"
 #include "itemmodels/contactlistmodel.h"
@@ -62,6 +63,7 @@ constexpr SectionInfo kSections[] = {
     { MainWindow::Section::Campaigns, "mail-send", QStyle::SP_ArrowForward, "campaigns" },
     { MainWindow::Section::Inbox, "mail-unread", QStyle::SP_DriveNetIcon, "inbox" },
     { MainWindow::Section::FollowUps, "appointment-soon", QStyle::SP_BrowserReload, "followUps" },
+    { MainWindow::Section::Activity, "document-open-recent", QStyle::SP_FileDialogContentsView, "activity" },
     { MainWindow::Section::Dashboard, "x-office-spreadsheet", QStyle::SP_FileDialogInfoView, "dashboard" },
 };
 
@@ -78,6 +80,8 @@ QString sectionTitle(MainWindow::Section section)
         return MainWindow::tr("Inbox");
     case MainWindow::Section::FollowUps:
         return MainWindow::tr("Follow-ups");
+    case MainWindow::Section::Activity:
+        return MainWindow::tr("Activity");
     case MainWindow::Section::Dashboard:
         return MainWindow::tr("Dashboard");
     }
@@ -88,6 +92,7 @@ QString sectionPromise(MainWindow::Section section)
 {
     switch (section) {
     case MainWindow::Section::Contacts:
+    case MainWindow::Section::Activity:
         return {};
     case MainWindow::Section::Organizations:
         return MainWindow::tr("Outlets, clients and other companies, with the people who work there and "
@@ -226,13 +231,14 @@ void MainWindow::createSections()
         } else if (info.section == Section::Inbox) {
             m_inboxView = new InboxView(m_db, m_undoStack, m_stack);
             page = m_inboxView;
+        } else if (info.section == Section::Activity) {
+            m_activitySection = new ActivitySection(m_db, m_undoStack, m_stack);
+            page = m_activitySection;
         } else {
             page = new PlaceholderSection(icon, sectionTitle(info.section), sectionPromise(info.section), m_stack);
         }
         page->setObjectName(QString::fromLatin1(info.objectName)
-            + (page == m_contactsView || page == m_organizationsView || page == m_followUpsView || page == m_inboxView
-                    ? QStringLiteral("View")
-                    : QStringLiteral("PlaceholderSection")));
+            + (qobject_cast<PlaceholderSection *>(page) ? QStringLiteral("PlaceholderSection") : QStringLiteral("View")));
         m_stack->addWidget(page);
     }
     // As wide as the longest name (translations differ), with room for the icon and some air.
@@ -327,6 +333,13 @@ void MainWindow::createSections()
         // The same path as a quick log: open timelines reload, the list shows new last-contacted dates.
         HistoryNotifier::instance()->notifyInteractions(ids);
         m_contactsView->refresh();
+    });
+    connect(m_activitySection, &ActivitySection::contactActivated, this, &MainWindow::showContact);
+    connect(m_activitySection, &ActivitySection::errorOccurred, this, &MainWindow::showError);
+    // An undo or redo of a conversation edit that could not be written (e.g. changed by someone else).
+    connect(HistoryNotifier::instance(), &HistoryNotifier::changeFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 10000);
+        MessageBox::critical(this, tr("Not changed"), message);
     });
     connect(m_organizationsView, &OrganizationsView::contactActivated, this, [this](qint64 id) {
         showSection(Section::Contacts);

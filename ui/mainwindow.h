@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class ActivitySection;
 class CommandPalette;
 class ContactsView;
 class OrganizationsView;
@@ -19,7 +20,7 @@ class QStackedWidget;
 class QUndoStack;
 
 // Rapport's main window: a sidebar of sections (Contacts, Organizations, Campaigns, Inbox, Follow-ups,
-// Dashboard) beside the current section's page, with the menus and the status bar.
+// Activity, Dashboard) beside the current section's page, with the menus and the status bar.
 //
 // The app builds it on the GUI thread's Database, shows it, then calls offerDemoDataIfEmpty().
 class MainWindow final : public QMainWindow
@@ -28,7 +29,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum class Section { Contacts, Organizations, Campaigns, Inbox, FollowUps, Dashboard };
+    enum class Section { Contacts, Organizations, Campaigns, Inbox, FollowUps, Activity, Dashboard };
     Q_ENUM(Section)
 
     explicit MainWindow(Database &db, QWidget *parent = nullptr);
@@ -54,6 +55,7 @@ public:
     void setSyncManager(SyncManager *sync, const QString &secretScope);
     SyncManager *syncManager() const { return m_sync; }
     void showAccounts();
+    ActivitySection *activitySection() const { return m_activitySection; }
     QUndoStack *undoStack() const { return m_undoStack; }
 
 Q_SIGNALS:
@@ -89,6 +91,7 @@ private:
     SyncStatusWidget *m_syncStatus = nullptr;
     QAction *m_syncNowAction = nullptr;
     QString m_secretScope;
+    ActivitySection *m_activitySection = nullptr;
     QActionGroup *m_sectionActions = nullptr;
     QLabel *m_countLabel = nullptr;
     DemoDataLoader *m_demoLoader = nullptr;

@@ -5,6 +5,7 @@
 #include "core/logging.h"
 #include "domain/contact.h"
 #include "storage/database.h"
+#include "storage/healthscore.h"
 #include "storage/searchrepository.h"
 
 #include <QCollator>
@@ -217,8 +218,14 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
             return tr("%1 asked not to be contacted.").arg(row->name);
         if (index.column() == LastContactedColumn && row->lastContactedAt.isValid())
             return QLocale().toString(row->lastContactedAt.toLocalTime(), QLocale::LongFormat);
-        if (index.column() == HealthColumn && row->healthScore)
-            return tr("Relationship health: %1 of 100").arg(QLocale().toString(*row->healthScore));
+        if (index.column() == HealthColumn && row->healthScore) {
+            // The stored score, then why, as of now (they differ only until the next recompute). Asked only when
+            // the pointer rests on the cell: one contact's explanation costs well under a millisecond.
+            QString tip = tr("Relationship health: %1 of 100").arg(QLocale().toString(*row->healthScore));
+            if (Result<HealthScore> h = HealthRepository::explain(m_query.database(), row->id))
+                tip += u'\n' + h->breakdownLines().join(u'\n');
+            return tip;
+        }
         if (index.column() == UpdatedColumn && row->updatedAt.isValid())
             return QLocale().toString(row->updatedAt.toLocalTime(), QLocale::LongFormat);
         return {};

@@ -124,6 +124,12 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return e.status;
     case UserIdRole:
         return e.userId;
+    case SourceRole:
+        return e.source;
+    case UserNameRole:
+        return e.userName;
+    case EditableRole:
+        return e.kind == TimelineEntry::Kind::Interaction && (e.source.isEmpty() || e.source == u"manual");
     default:
         return QVariant();
     }
@@ -136,6 +142,7 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
         { FirstOfDayRole, "firstOfDay" }, { ChannelRole, "channel" }, { DirectionRole, "direction" },
         { TitleRole, "title" }, { SnippetRole, "snippet" }, { ContactIdRole, "contactId" },
         { ContactNameRole, "contactName" }, { CampaignNameRole, "campaignName" }, { SentimentRole, "sentiment" },
-        { StatusRole, "status" }, { UserIdRole, "userId" } });
+        { StatusRole, "status" }, { UserIdRole, "userId" }, { SourceRole, "source" },
+        { EditableRole, "editable" }, { UserNameRole, "userName" } });
     return names;
 }

@@ -32,6 +32,9 @@ public:
         SentimentRole, // int -1/0/1, or invalid
         StatusRole,
         UserIdRole,
+        SourceRole, // "manual", a network name for synced items, empty for pitches and coverage
+        EditableRole, // bool: a manually logged interaction (synced items can only be deleted)
+        UserNameRole, // the account manager who logged it
     };
 
     explicit TimelineModel(Database &db, QObject *parent = nullptr);

@@ -54,6 +54,7 @@ public:
         : m_db(db)
     {
     }
+    Database &database() const { return m_db; }
 
     // The order of kinds when sorting by kind, e.g. by their translated labels. Kinds not listed sort
     // last. Empty (the default): by the raw value.

@@ -38,10 +38,28 @@ struct HealthInputs
 
 struct HealthScore
 {
+    // One component of the score, as the profile shows it: "Recency 6 of 30: Last spoke 94 days ago."
+    struct Part
+    {
+        QString name; // translated component name ("Recency")
+        int points = 0; // weighted contribution, rounded
+        int maxPoints = 0; // the component's weight
+        QString sentence; // translated, with the numbers behind it
+    };
+
     int score = 0; // 0..100
     // Each component 0..1 before weighting, for the explanation and for tests.
     double recency = 0, frequency = 0, reciprocity = 0, response = 0, breadth = 0, tenure = 0;
     QStringList explanation; // translated sentences with numbers, most telling first
+    QList<Part> parts; // the same sentences with each component's points, in the order of docs/HEALTH.md
+
+    // A word for the score band: strong (70+), steady (45+), cooling (20+), cold; "not scored" below 0.
+    static QString grade(int score);
+    // The whole breakdown as plain text lines ("Health 72 of 100 (strong)", then one line per part), for a
+    // tooltip or a label.
+    QString describe() const;
+    // describe() without its first line: "Recency 6 of 30: Last spoke 94 days ago.", one per part.
+    QStringList breakdownLines() const;
 
     // withExplanation false skips the sentences (recomputing 100,000 scores needs only the numbers).
     static HealthScore compute(const HealthInputs &in, const QDateTime &now, bool withExplanation = true);
@@ -61,6 +79,9 @@ struct CoolingContact
     int scoreNow = 0;
     qint64 reach = 0;
     QDateTime lastContactedAt;
+    qint64 ownerId = 0; // the account manager, 0 = nobody
+    QString ownerName;
+    QDateTime nextFollowUpAt; // the earliest open follow-up with them, if any
 };
 
 namespace HealthRepository {
@@ -87,9 +108,21 @@ Result<RecomputeStats> recomputeAllInTransaction(Database &db, const QDateTime &
 void recomputeAllInBackground(
     const DatabaseLocation &location, QObject *context, std::function<void(const Result<RecomputeStats> &)> done);
 
-// Valuable relationships (high past health or large reach) whose health dropped most over the last
-// kCoolingDays. One pass over all interactions (about a second on the large dataset): run it on a worker.
+// Cooling off (docs/HEALTH.md): a relationship that was valuable kCoolingDays ago (a score of at least
+// kCoolingValuableScore then, or a reach of kCoolingValuableReach with some history), has gone quiet (no
+// interaction in the last kCoolingQuietDays, but one in the last kCoolingOldestDays: older silences are
+// cold, not cooling) and whose score as of now is at least kCoolingMinDrop below its score as of then.
+// Biggest drop first, then reach.
 constexpr int kCoolingDays = 90;
+constexpr int kCoolingQuietDays = 30;
+constexpr int kCoolingOldestDays = 180;
+constexpr int kCoolingValuableScore = 50;
+constexpr qint64 kCoolingValuableReach = 100000;
+constexpr int kCoolingMinDrop = 15;
+// One sequential scan of the quiet contacts' interactions: about a second on the large dataset, so the
+// window runs it on a worker thread (CoolingOffView).
 Result<QList<CoolingContact>> coolingOff(Database &db, int limit = 50);
+// Sets nextFollowUpAt of each (the earliest open follow-up, or invalid): cheap, for after a change.
+Status fillNextFollowUps(Database &db, QList<CoolingContact> &contacts);
 
 } // namespace HealthRepository

@@ -76,7 +76,8 @@ QString TimelineQuery::interactionBranch(bool keyset) const
         QStringLiteral("SELECT 0 AS kind, i.id AS id, i.occurred_at AS ts, i.contact_id AS contact_id, "
                        "i.user_id AS user_id, i.channel AS channel, i.direction AS direction, "
                        "i.subject AS title, substr(i.body, 1, 300) AS snippet, i.sentiment AS sentiment, "
-                       "CAST(NULL AS TEXT) AS status, i.campaign_id AS campaign_id FROM interactions i WHERE ")
+                       "CAST(NULL AS TEXT) AS status, i.campaign_id AS campaign_id, i.source AS source "
+                       "FROM interactions i WHERE ")
         + where + QStringLiteral(" ORDER BY i.occurred_at DESC, i.id DESC LIMIT :limit"));
 }
 
@@ -100,8 +101,8 @@ QString TimelineQuery::pitchBranch(TimelineEntry::Kind kind, bool keyset) const
     return branch(QStringLiteral("SELECT %1 AS kind, p.id AS id, %2 AS ts, p.contact_id AS contact_id, "
                                  "p.user_id AS user_id, 'pitch' AS channel, '%3' AS direction, "
                                  "CAST(NULL AS TEXT) AS title, substr(p.notes, 1, 300) AS snippet, "
-                                 "CAST(NULL AS INTEGER) AS sentiment, p.status AS status, p.campaign_id AS campaign_id "
-                                 "FROM pitches p WHERE ")
+                                 "CAST(NULL AS INTEGER) AS sentiment, p.status AS status, p.campaign_id AS campaign_id, "
+                                 "CAST(NULL AS TEXT) AS source FROM pitches p WHERE ")
                       .arg(int(kind))
                       .arg(at, reply ? QStringLiteral("inbound") : QStringLiteral("outbound"))
         + where + QStringLiteral(" ORDER BY ") + at + QStringLiteral(" DESC, p.id DESC LIMIT :limit"));
@@ -125,7 +126,8 @@ QString TimelineQuery::coverageBranch(bool keyset) const
         QStringLiteral("SELECT 3 AS kind, v.id AS id, v.published_at AS ts, v.contact_id AS contact_id, "
                        "CAST(NULL AS BIGINT) AS user_id, 'coverage' AS channel, CAST(NULL AS TEXT) AS direction, "
                        "v.title AS title, v.url AS snippet, v.sentiment AS sentiment, "
-                       "CAST(NULL AS TEXT) AS status, v.campaign_id AS campaign_id FROM coverage v WHERE ")
+                       "CAST(NULL AS TEXT) AS status, v.campaign_id AS campaign_id, CAST(NULL AS TEXT) AS source "
+                       "FROM coverage v WHERE ")
         + where + QStringLiteral(" ORDER BY v.published_at DESC, v.id DESC LIMIT :limit"));
 }
 
@@ -159,11 +161,11 @@ Result<QList<TimelineEntry>> TimelineQuery::page(const std::optional<TimelineCur
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT t.kind, t.id, t.ts, t.contact_id, c.display_name, t.user_id, t.channel, "
-                             "t.direction, t.title, t.snippet, t.sentiment, t.status, t.campaign_id, k.name FROM (")
+                             "t.direction, t.title, t.snippet, t.sentiment, t.status, t.campaign_id, k.name, t.source, u.name FROM (")
         + branches.join(QStringLiteral(" UNION ALL "))
         + QStringLiteral(" ORDER BY ts DESC, id DESC, kind DESC LIMIT :limit) t "
                          "LEFT JOIN contacts c ON c.id = t.contact_id LEFT JOIN campaigns k ON k.id = t.campaign_id "
-                         "ORDER BY t.ts DESC, t.id DESC, t.kind DESC"));
+                         "LEFT JOIN users u ON u.id = t.user_id ORDER BY t.ts DESC, t.id DESC, t.kind DESC"));
     q.bindValue(QStringLiteral(":limit"), limit);
     if (m_filter.scope != TimelineFilter::Scope::Everybody)
         q.bindValue(QStringLiteral(":scope"), m_filter.scopeId);
@@ -208,6 +210,8 @@ Result<QList<TimelineEntry>> TimelineQuery::page(const std::optional<TimelineCur
         e.status = q.value(11).toString();
         e.campaignId = q.value(12).toLongLong();
         e.campaignName = q.value(13).toString();
+        e.source = q.value(14).toString();
+        e.userName = q.value(15).toString();
         out.append(e);
     }
     return out;

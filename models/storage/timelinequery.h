@@ -22,6 +22,7 @@ struct TimelineEntry
     qint64 contactId = 0;
     QString contactName;
     qint64 userId = 0;
+    QString userName; // the account manager who logged it
     QString channel; // an Interaction channel, "pitch" for pitch rows, TimelineFilter::kCoverage for coverage
     QString direction; // inbound, outbound, or empty for coverage
     QString title; // subject, campaign name or article title
@@ -30,6 +31,7 @@ struct TimelineEntry
     QString status; // pitch status
     qint64 campaignId = 0;
     QString campaignName;
+    QString source; // interactions: "manual" or the network it was synced from; empty for the others
 };
 
 // What a timeline shows: one contact, an organization's people, or everybody (the Activity view).

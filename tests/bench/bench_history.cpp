@@ -2,7 +2,10 @@
 // buckets and relationship health. Writes to the database it is given: run it on a COPY.
 //
 //   cp /tmp/large.sqlite /tmp/history-large.sqlite
-//   bench_history --db /tmp/history-large.sqlite [--runs 50]
+//   bench_history --db /tmp/history-large.sqlite [--runs 50] [--views-only]
+//
+// --views-only measures just what the Activity section reads (the Activity first page with its filters,
+// the Cooling-off list) and writes nothing.
 #include "benchutil.h"
 #include "storage/database.h"
 #include "storage/followuprepository.h"
@@ -36,6 +39,47 @@ void check(QTextStream &out, bool ok, const QString &what)
         out << "FAILED: " << what << Qt::endl;
 }
 
+// The Activity section: the Latest tab's first page under each filter it offers, and the Cooling-off list.
+int measureActivityViews(QTextStream &out, Database &db, int runs)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto activity = [&](const QString &what, TimelineFilter filter) {
+        filter.scope = TimelineFilter::Scope::Everybody;
+        int rows = 0;
+        Bench::print(out, what, Bench::summarize(measure(runs, [&](int) {
+            auto page = TimelineQuery(db, filter).page(std::nullopt, 100);
+            check(out, page.ok(), what);
+            rows = page ? int(page->size()) : -1;
+        })));
+        out << "  (" << rows << " rows)" << Qt::endl;
+    };
+    activity(QStringLiteral("Activity first page (100), everybody, any time"), {});
+    TimelineFilter f;
+    f.from = now.addDays(-30);
+    activity(QStringLiteral("Activity first page, last 30 days"), f);
+    f.userId = 3;
+    activity(QStringLiteral("Activity first page, one account manager, last 30 days"), f);
+    f.channels = { QStringLiteral("meeting") };
+    activity(QStringLiteral("Activity first page, one manager + meetings, last 30 days"), f);
+    TimelineFilter rare;
+    rare.channels = { QStringLiteral("direct_message") };
+    rare.userId = 3;
+    activity(QStringLiteral("Activity first page, one manager + direct messages, any time"), rare);
+    TimelineFilter range;
+    range.from = now.addDays(-400);
+    range.to = now.addDays(-370);
+    activity(QStringLiteral("Activity first page, a month a year ago"), range);
+
+    int cooling = 0;
+    Bench::print(out, QStringLiteral("Cooling-off list (100)"), Bench::summarize(measure(qMin(runs, 5), [&](int) {
+        auto list = HealthRepository::coolingOff(db, 100);
+        check(out, list.ok(), QStringLiteral("cooling off"));
+        cooling = list ? int(list->size()) : -1;
+    })));
+    out << "  (" << cooling << " contacts listed)" << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -46,6 +90,8 @@ int main(int argc, char **argv)
         { QStringLiteral("db"), QStringLiteral("SQLite file (a copy: it is written to)."), QStringLiteral("path") });
     parser.addOption(
         { QStringLiteral("runs"), QStringLiteral("Runs per measurement."), QStringLiteral("n"), QStringLiteral("50") });
+    parser.addOption({ QStringLiteral("views-only"),
+        QStringLiteral("Only the Activity section's reads (Activity pages, Cooling off); writes nothing.") });
     parser.addHelpOption();
     parser.process(app);
     QTextStream out(stdout);
@@ -68,6 +114,9 @@ int main(int argc, char **argv)
     q.next();
     const qint64 maxContact = q.value(0).toLongLong();
     q.finish();
+
+    if (parser.isSet(QStringLiteral("views-only")))
+        return measureActivityViews(out, db, runs);
 
     TimelineFilter f;
     f.scopeId = top;

@@ -1,5 +1,6 @@
 #include "core/clock.h"
 #include "historyfixtures.h"
+#include "storage/followuprepository.h"
 #include "storage/healthscore.h"
 #include "storage/interactionrepository.h"
 #include "testdatabase.h"
@@ -76,7 +77,7 @@ private slots:
         const HealthScore h = HealthScore::compute(history(40, 3, 10, 4, 94, 800, 4, 3), kNow);
         QVERIFY(h.explanation.contains(QStringLiteral("Last spoke 94 days ago.")));
         QVERIFY(h.explanation.contains(QStringLiteral("Answers 3 of 4 pitches.")));
-        QVERIFY(h.explanation.contains(QStringLiteral("10 of 40 interactions came from them.")));
+        QVERIFY(h.explanation.contains(QStringLiteral("Mostly outbound: 30 of 40 interactions were ours.")));
         QVERIFY(h.explanation.contains(QStringLiteral("3 interactions in the last 90 days.")));
         QVERIFY(h.explanation.contains(QStringLiteral("Talked on 4 channels.")));
         QVERIFY(h.explanation.contains(QStringLiteral("Known for 2 years.")));
@@ -84,6 +85,73 @@ private slots:
         QVERIFY(one.explanation.contains(QStringLiteral("Last spoke yesterday.")));
         QVERIFY(one.explanation.contains(QStringLiteral("No pitches sent yet.")));
         QVERIFY(one.explanation.contains(QStringLiteral("Known for less than a month.")));
+        QVERIFY(one.explanation.contains(QStringLiteral("Mostly inbound: 1 of 1 interactions came from them.")));
+        const HealthScore balanced = HealthScore::compute(history(20, 3, 9, 2, 3, 100), kNow);
+        QVERIFY(balanced.explanation.contains(QStringLiteral("Balanced: 9 of 20 interactions came from them.")));
+    }
+
+    // Each part carries its points; they add up to the score (within rounding) and describe() lists them.
+    void breakdownParts()
+    {
+        const HealthScore h = HealthScore::compute(history(40, 3, 10, 4, 94, 800, 4, 3), kNow);
+        QCOMPARE(h.parts.size(), 6);
+        int sum = 0;
+        for (const HealthScore::Part &p : h.parts) {
+            QVERIFY(p.points >= 0 && p.points <= p.maxPoints);
+            sum += p.points;
+        }
+        QVERIFY2(qAbs(sum - h.score) <= 3, qPrintable(QStringLiteral("%1 vs %2").arg(sum).arg(h.score)));
+        QCOMPARE(h.parts.at(0).name, QStringLiteral("Recency"));
+        QCOMPARE(h.parts.at(0).maxPoints, 30);
+        QCOMPARE(h.parts.at(0).sentence, QStringLiteral("Last spoke 94 days ago."));
+        QCOMPARE(h.parts.at(3).sentence, QStringLiteral("Answers 3 of 4 pitches."));
+        QCOMPARE(h.parts.at(3).points, 8); // 10 x 3/4, rounded
+        const QString text = h.describe();
+        QVERIFY(text.startsWith(QStringLiteral("Relationship health %1 of 100 (").arg(h.score)));
+        QVERIFY(text.contains(QStringLiteral("Response 8 of 10: Answers 3 of 4 pitches.")));
+        QCOMPARE(HealthScore::grade(85), QStringLiteral("strong"));
+        QCOMPARE(HealthScore::grade(50), QStringLiteral("steady"));
+        QCOMPARE(HealthScore::grade(30), QStringLiteral("cooling"));
+        QCOMPARE(HealthScore::grade(5), QStringLiteral("cold"));
+    }
+
+    // The breakdown read from a crafted history in the database (both backends), as the profile shows it.
+    void breakdownFromTheDatabase_data() { TestDatabase::addBackends(); }
+    void breakdownFromTheDatabase()
+    {
+        OPEN_TEST_DATABASE(db);
+        const FixedClock clock(QDateTime(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC));
+        const QDateTime now = Clock::now();
+        const qint64 c = contact(*db, QStringLiteral("Crafted"));
+        InteractionRepository repo(*db);
+        // 15 conversations, 12 ours and 3 theirs, on two channels; the latest 94 days ago, the first 400.
+        for (int k = 0; k < 15; ++k) {
+            Interaction i = interaction(c, now.addDays(-94 - k * 20), k % 2 ? QStringLiteral("call") : QStringLiteral("email"),
+                k < 3 ? QStringLiteral("inbound") : QStringLiteral("outbound"));
+            QVERIFY(repo.create(i).ok());
+        }
+        const qint64 campaign
+            = insert(*db, QStringLiteral("campaigns"), { { QStringLiteral("name"), QStringLiteral("C") } });
+        for (int k = 0; k < 4; ++k) {
+            QVariantMap pitch { { QStringLiteral("campaign_id"), campaign }, { QStringLiteral("contact_id"), c },
+                { QStringLiteral("status"), k < 3 ? QStringLiteral("replied") : QStringLiteral("pitched") },
+                { QStringLiteral("pitched_at"), ms(now.addDays(-200 - k)) } };
+            // One pitch per campaign and contact: a campaign each.
+            pitch[QStringLiteral("campaign_id")] = k == 0 ? campaign
+                : insert(*db, QStringLiteral("campaigns"), { { QStringLiteral("name"), QStringLiteral("C%1").arg(k) } });
+            QVERIFY(insert(*db, QStringLiteral("pitches"), pitch) > 0);
+        }
+        Result<HealthScore> h = HealthRepository::explain(*db, c);
+        QVERIFY(h.ok());
+        QCOMPARE(h->explanation,
+            QStringList({ QStringLiteral("Last spoke 94 days ago."), QStringLiteral("0 interactions in the last 90 days."),
+                QStringLiteral("Mostly outbound: 12 of 15 interactions were ours."),
+                QStringLiteral("Answers 3 of 4 pitches."), QStringLiteral("Talked on 2 channels."),
+                QStringLiteral("Known for over a year.") }));
+        QCOMPARE(h->parts.size(), 6);
+        // The stored score (written when the last interaction was logged, as of the same fixed now) agrees.
+        QVERIFY(HealthRepository::recomputeContact(*db, c).ok());
+        QCOMPARE(value(*db, QStringLiteral("SELECT health_score FROM contacts WHERE id = %1").arg(c)).toInt(), h->score);
     }
 
     void recomputeAllMatchesOneByOne_data() { TestDatabase::addBackends(); }
@@ -160,22 +228,59 @@ private slots:
         const qint64 cooling = contact(*db, QStringLiteral("Was close"));
         const qint64 steady = contact(*db, QStringLiteral("Still close"));
         const qint64 never = contact(*db, QStringLiteral("Never close"));
+        // As close as "Was close" and as long silent, but 20 days only: not yet cooling (quiet for 30 days).
+        const qint64 pause = contact(*db, QStringLiteral("Short pause"));
+        // Close until a year ago: cold, not cooling (the last conversation is over 180 days old).
+        const qint64 cold = contact(*db, QStringLiteral("Long gone"));
         const QStringList channels
             = { QStringLiteral("email"), QStringLiteral("call"), QStringLiteral("meeting"), QStringLiteral("reply") };
         for (int k = 0; k < 40; ++k) {
             const QString dir = k % 2 ? QStringLiteral("inbound") : QStringLiteral("outbound");
             Interaction a = interaction(cooling, now.addDays(-100 - k * 5), channels[k % 4], dir);
             Interaction b = interaction(steady, now.addDays(-1 - k * 5), channels[k % 4], dir);
-            QVERIFY(repo.create(a).ok() && repo.create(b).ok());
+            Interaction p = interaction(pause, now.addDays(-20 - k * 5), channels[k % 4], dir);
+            Interaction g = interaction(cold, now.addDays(-365 - k * 5), channels[k % 4], dir);
+            QVERIFY(repo.create(a).ok() && repo.create(b).ok() && repo.create(p).ok() && repo.create(g).ok());
         }
         Interaction once = interaction(never, now.addDays(-200));
         QVERIFY(repo.create(once).ok());
+        const qint64 me = db->currentUserId();
+        const qint64 owner = UserRepository(*db).ensureUser(QStringLiteral("olive"), QStringLiteral("Olive Owner"))->id;
+        db->setCurrentUserId(me);
+        QVERIFY(db->exec(QStringLiteral("UPDATE contacts SET owner_id = %1, reach = 250000 WHERE id = %2")
+                             .arg(owner)
+                             .arg(cooling),
+                        QString())
+                    .ok());
         Result<QList<CoolingContact>> list = HealthRepository::coolingOff(*db);
         QVERIFY(list.ok());
         QCOMPARE(list->size(), 1);
-        QCOMPARE(list->at(0).contactId, cooling);
-        QCOMPARE(list->at(0).displayName, QStringLiteral("Was close"));
-        QVERIFY(list->at(0).scoreThen - list->at(0).scoreNow >= 15);
+        const CoolingContact &c = list->at(0);
+        QCOMPARE(c.contactId, cooling);
+        QCOMPARE(c.displayName, QStringLiteral("Was close"));
+        QVERIFY(c.scoreThen - c.scoreNow >= HealthRepository::kCoolingMinDrop);
+        QVERIFY(c.scoreThen >= HealthRepository::kCoolingValuableScore);
+        QCOMPARE(c.reach, qint64(250000));
+        QCOMPARE(c.ownerId, owner);
+        QCOMPARE(c.ownerName, QStringLiteral("Olive Owner"));
+        QCOMPARE(c.lastContactedAt.daysTo(now), qint64(100));
+        QVERIFY(!c.nextFollowUpAt.isValid());
+        // The same numbers as scoring the history as of then and now one by one.
+        QCOMPARE(c.scoreNow, HealthRepository::explain(*db, cooling)->score);
+        Result<HealthInputs> then = HealthRepository::inputs(*db, cooling, now.addDays(-HealthRepository::kCoolingDays));
+        QVERIFY(then.ok());
+        QCOMPARE(c.scoreThen, HealthScore::compute(*then, now.addDays(-HealthRepository::kCoolingDays), false).score);
+
+        // A planned follow-up shows; a done one does not.
+        FollowUp f;
+        f.contactId = cooling;
+        f.assigneeId = owner;
+        f.dueAt = now.addDays(1);
+        QVERIFY(FollowUpRepository(*db).create(f).ok());
+        list = HealthRepository::coolingOff(*db);
+        QCOMPARE(list->at(0).nextFollowUpAt.toMSecsSinceEpoch(), f.dueAt.toMSecsSinceEpoch());
+        QVERIFY(FollowUpRepository(*db).complete(f.id).ok());
+        QVERIFY(!HealthRepository::coolingOff(*db)->at(0).nextFollowUpAt.isValid());
     }
 };
 

@@ -69,9 +69,10 @@ void TestContactListModel::rowsAndColumns()
         if (const std::optional<int> score = rows.at(i).health) {
             QCOMPARE(health.data().toString(), QLocale().toString(*score));
             QCOMPARE(health.data(ContactListModel::SortRole).toInt(), *score);
+            // The stored score first, then the breakdown in words (these rows have no conversations).
             if (!dnc)
                 QCOMPARE(health.data(Qt::ToolTipRole).toString(),
-                    QStringLiteral("Relationship health: %1 of 100").arg(QLocale().toString(*score)));
+                    QStringLiteral("Relationship health: %1 of 100\nNo conversations yet.").arg(QLocale().toString(*score)));
         } else {
             QVERIFY(health.data().toString().isEmpty());
             QVERIFY(health.data(ContactListModel::SortRole).isNull());

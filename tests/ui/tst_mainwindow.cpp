@@ -4,6 +4,7 @@
 #include "inbox/inboxview.h"
 #include "contacts/contactsview.h"
 #include "itemmodels/contactlistmodel.h"
+#include "interactions/activitysection.h"
 #include "mainwindow.h"
 #include "organizations/organizationsview.h"
 #include "storage/contactrepository.h"
@@ -146,10 +147,10 @@ void TestMainWindow::sidebarShowsPlaceholderPages()
     auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebarListWidget"));
     auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("sectionsStackedWidget"));
     QVERIFY(sidebar && stack);
-    QCOMPARE(sidebar->count(), 6);
+    QCOMPARE(sidebar->count(), 7);
 
     const QStringList titles = { QStringLiteral("Organizations"), QStringLiteral("Campaigns"), QStringLiteral("Inbox"),
-        QStringLiteral("Follow-ups"), QStringLiteral("Dashboard") };
+        QStringLiteral("Follow-ups"), QStringLiteral("Activity"), QStringLiteral("Dashboard") };
     for (int row = 1; row < sidebar->count(); ++row) {
         QListWidgetItem *item = sidebar->item(row);
         QCOMPARE(item->text(), titles.at(row - 1));
@@ -162,6 +163,11 @@ void TestMainWindow::sidebarShowsPlaceholderPages()
         }
         if (window.currentSection() == MainWindow::Section::FollowUps) {
             QVERIFY(qobject_cast<FollowUpsView *>(stack->currentWidget()));
+            QVERIFY(stack->currentWidget()->isVisible());
+            continue;
+        }
+        if (window.currentSection() == MainWindow::Section::Activity) {
+            QVERIFY(qobject_cast<ActivitySection *>(stack->currentWidget()));
             QVERIFY(stack->currentWidget()->isVisible());
             continue;
         }
@@ -194,6 +200,8 @@ void TestMainWindow::shortcutsSwitchSections()
     QCOMPARE(window.currentSection(), MainWindow::Section::Campaigns);
     QVERIFY(window.findChild<QAction *>(QStringLiteral("campaignsAction"))->isChecked());
     QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+    QCOMPARE(window.currentSection(), MainWindow::Section::Activity);
+    QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
     QCOMPARE(window.currentSection(), MainWindow::Section::Dashboard);
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(window.currentSection(), MainWindow::Section::Contacts);

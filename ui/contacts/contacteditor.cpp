@@ -5,6 +5,7 @@
 #include "contacts/contactform.h"
 #include "contacts/contactsview.h"
 #include "contacts/trashdialog.h"
+#include "interactions/healthpanel.h"
 #include "interactions/quicklogdialog.h"
 #include "interactions/timelineview.h"
 #include "itemmodels/contactlistmodel.h"
@@ -126,7 +127,10 @@ ContactEditor::ContactEditor(ContactsView &view)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_scroll, tr("Profile"));
     m_timeline = new TimelineView(view.database(), m_tabs);
+    m_timeline->setUndoStack(view.undoStack());
     m_tabs->addTab(m_timeline, tr("Timeline"));
+    m_health = new HealthPanel(view.database(), this);
+    layout->addWidget(m_health);
     layout->addWidget(m_tabs, 1);
 
     m_duplicateTimer = new QTimer(this);
@@ -282,6 +286,7 @@ void ContactEditor::load(const Contact &contact)
     m_duplicateBanner->hide();
     m_form->setContact(contact);
     m_timeline->setContactId(contact.id);
+    m_health->setContactId(contact.id);
     m_logButton->setVisible(contact.id > 0);
     m_view.detailArea()->setCurrentWidget(this);
     setDirty(false);

@@ -8,6 +8,7 @@
 
 class ContactForm;
 class ContactsView;
+class HealthPanel;
 class QAction;
 class QLabel;
 class QPushButton;
@@ -36,6 +37,7 @@ public:
     bool isDirty() const { return m_dirty; }
     ContactForm *form() const { return m_form; }
     TimelineView *timeline() const { return m_timeline; }
+    HealthPanel *healthPanel() const { return m_health; }
     // The last message meant for the status bar (also shown there when the window has one).
     QString lastStatus() const { return m_lastStatus; }
 
@@ -82,6 +84,7 @@ private:
     QPushButton *m_logButton = nullptr;
     QTabWidget *m_tabs = nullptr;
     TimelineView *m_timeline = nullptr;
+    HealthPanel *m_health = nullptr;
     QPushButton *m_revertButton = nullptr;
     QWidget *m_conflictBanner = nullptr;
     QLabel *m_conflictLabel = nullptr;

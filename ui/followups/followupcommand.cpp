@@ -10,6 +10,13 @@ FollowUpCommand::FollowUpCommand(Database &db, Kind kind, const FollowUp &before
 {
 }
 
+FollowUpCommand *FollowUpCommand::create(Database &db, const FollowUp &followUp)
+{
+    auto *c = new FollowUpCommand(db, Kind::Create, followUp);
+    c->setText(tr("Plan a follow-up with %1").arg(followUp.contactName));
+    return c;
+}
+
 FollowUpCommand *FollowUpCommand::complete(Database &db, const FollowUp &before)
 {
     auto *c = new FollowUpCommand(db, Kind::Complete, before);
@@ -50,6 +57,15 @@ void FollowUpCommand::redo()
     FollowUpRepository repo(m_db);
     Status s;
     switch (m_kind) {
+    case Kind::Create:
+        if (m_before.id == 0) {
+            s = repo.create(m_before);
+            if (!s)
+                m_before.id = 0;
+        } else {
+            s = repo.restore(m_before.id);
+        }
+        break;
     case Kind::Complete:
         s = repo.complete(m_before.id);
         break;
@@ -69,6 +85,9 @@ void FollowUpCommand::undo()
     FollowUpRepository repo(m_db);
     Status s;
     switch (m_kind) {
+    case Kind::Create:
+        s = repo.moveToTrash(m_before.id);
+        break;
     case Kind::Complete:
         s = repo.reopen(m_before.id);
         break;

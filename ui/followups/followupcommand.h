@@ -7,16 +7,18 @@
 
 class Database;
 
-// One undoable change to a follow-up: complete, snooze (to any time) or reassign. It remembers the row as
-// it was and puts it back on undo. Call apply() before pushing: if it fails, lastError() says why and the
+// One undoable change to a follow-up: create (undo moves it to the trash, redo restores it), complete,
+// snooze (to any time) or reassign. It remembers the row as it was and puts it back on undo. Call apply() before pushing: if it fails, lastError() says why and the
 // caller deletes the command instead; the push's own first redo() then does nothing.
 class FollowUpCommand final : public QUndoCommand
 {
     Q_DECLARE_TR_FUNCTIONS(FollowUpCommand)
 
 public:
-    enum class Kind { Complete, Snooze, Reassign };
+    enum class Kind { Create, Complete, Snooze, Reassign };
 
+    // `followUp` is not saved yet (id 0); apply() creates it, and followUp() then has its id.
+    static FollowUpCommand *create(Database &db, const FollowUp &followUp);
     static FollowUpCommand *complete(Database &db, const FollowUp &before);
     static FollowUpCommand *snooze(Database &db, const FollowUp &before, const QDateTime &until);
     static FollowUpCommand *reassign(Database &db, const FollowUp &before, qint64 assigneeId, const QString &name);
@@ -25,6 +27,7 @@ public:
     void undo() override;
     void redo() override;
     QString lastError() const { return m_lastError; }
+    const FollowUp &followUp() const { return m_before; }
 
 private:
     FollowUpCommand(Database &db, Kind kind, const FollowUp &before);

@@ -16,10 +16,13 @@ public:
 
     void notifyInteractions(const QList<qint64> &contactIds) { Q_EMIT interactionsChanged(contactIds); }
     void notifyFollowUps() { Q_EMIT followUpsChanged(); }
+    // An undo or redo could not write (a conflict, a lost connection): the window tells the user.
+    void notifyChangeFailed(const QString &message) { Q_EMIT changeFailed(message); }
 
 Q_SIGNALS:
     void interactionsChanged(const QList<qint64> &contactIds);
     void followUpsChanged();
+    void changeFailed(const QString &message);
 
 private:
     HistoryNotifier() = default;

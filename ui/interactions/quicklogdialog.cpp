@@ -2,6 +2,7 @@
 
 #include "domain/naturaldate.h"
 #include "interactions/historynotifier.h"
+#include "interactions/interactioncommands.h"
 #include "interactions/logcommand.h"
 #include "core/clock.h"
 #include "storage/contactrepository.h"
@@ -54,8 +55,9 @@ QuickLogDialog::QuickLogDialog(Database &db, QUndoStack *undoStack, QWidget *par
     setMinimumWidth(520);
 
     auto *form = new QFormLayout;
+    m_form = form;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    auto addRow = [&](const QString &label, QWidget *field, const QString &errorName = QString()) {
+    auto addRow = [&](const QString &label, QWidget *field, const QString &errorName = QString()) -> QWidget * {
         auto *box = new QWidget(this);
         auto *v = new QVBoxLayout(box);
         v->setContentsMargins(0, 0, 0, 0);
@@ -65,6 +67,7 @@ QuickLogDialog::QuickLogDialog(Database &db, QUndoStack *undoStack, QWidget *par
             v->addWidget(m_errors[errorName] = addError(errorName + QStringLiteral("ErrorLabel")));
         form->addRow(label, box);
         field->setAccessibleName(QString(label).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
+        return box;
     };
 
     m_contactsEdit = new QLineEdit(this);
@@ -144,7 +147,7 @@ QuickLogDialog::QuickLogDialog(Database &db, QUndoStack *undoStack, QWidget *par
     m_followUpEdit = new QLineEdit(this);
     m_followUpEdit->setObjectName(QStringLiteral("followUpLineEdit"));
     m_followUpEdit->setPlaceholderText(tr("optional: tomorrow 10:00, 2026-12-01"));
-    addRow(tr("&Follow up:"), m_followUpEdit, kFollowUpField);
+    m_followUpRow = addRow(tr("&Follow up:"), m_followUpEdit, kFollowUpField);
     // Enter in the last field saves; elsewhere Enter belongs to the field (completion, combo popups).
     connect(m_followUpEdit, &QLineEdit::returnPressed, this, &QuickLogDialog::save);
 
@@ -167,7 +170,14 @@ QuickLogDialog::QuickLogDialog(Database &db, QUndoStack *undoStack, QWidget *par
         connect(shortcut, &QShortcut::activated, this, &QuickLogDialog::save);
     }
 
+    m_noteLabel = new QLabel(this);
+    m_noteLabel->setObjectName(QStringLiteral("noteLabel"));
+    m_noteLabel->setWordWrap(true);
+    m_noteLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_noteLabel->hide();
+
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_noteLabel);
     layout->addLayout(form);
     layout->addWidget(buttons);
     reset();
@@ -211,8 +221,85 @@ QuickLogDialog *QuickLogDialog::openFor(QWidget *window, Database &db, QUndoStac
     return dialog;
 }
 
+QuickLogDialog *QuickLogDialog::openForEdit(
+    QWidget *window, Database &db, QUndoStack *undoStack, qint64 interactionId, QString *error)
+{
+    window = window ? window->window() : nullptr;
+    auto *dialog = window ? window->findChild<QuickLogDialog *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+    if (!dialog)
+        dialog = new QuickLogDialog(db, undoStack, window);
+    if (Status s = dialog->edit(interactionId); !s) {
+        if (error)
+            *error = s.error().message;
+        return nullptr;
+    }
+    dialog->open();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+void QuickLogDialog::setMode(bool editing, bool readOnly)
+{
+    m_readOnly = readOnly;
+    setWindowTitle(readOnly ? tr("Synced conversation") : editing ? tr("Edit a conversation") : tr("Log a conversation"));
+    setAccessibleName(windowTitle());
+    m_saveButton->setText(editing ? tr("Save") : tr("Log"));
+    m_saveButton->setVisible(!readOnly);
+    // One contact per row: an edit changes this row, so the person stays as logged (delete and log again
+    // to move it).
+    m_contactsEdit->setReadOnly(editing);
+    m_form->setRowVisible(m_followUpRow, !editing);
+    for (QWidget *field : std::initializer_list<QWidget *> { m_channelCombo, m_directionCombo, m_sentimentCombo })
+        field->setEnabled(!readOnly);
+    for (QLineEdit *field : { m_whenEdit, m_subjectEdit, m_outcomeEdit })
+        field->setReadOnly(readOnly);
+    m_notesEdit->setReadOnly(readOnly);
+    m_noteLabel->setVisible(readOnly);
+}
+
+Status QuickLogDialog::edit(qint64 interactionId)
+{
+    Result<Interaction> loaded = InteractionRepository(m_db).get(interactionId);
+    if (!loaded)
+        return loaded.error();
+    if (loaded->inTrash)
+        return Error { tr("This conversation is in the trash."), Error::Code::NotFound };
+    reset();
+    m_editing = *loaded;
+    const bool synced = !m_editing.source.isEmpty() && m_editing.source != u"manual";
+    setMode(true, synced || m_db.isReadOnly());
+    if (synced)
+        m_noteLabel->setText(tr("Synced from %1: it is kept as the network sent it. You can delete it from the "
+                                "timeline, but not edit it.")
+                                 .arg(m_editing.source));
+    else if (m_db.isReadOnly())
+        m_noteLabel->setText(tr("The database is read-only: this conversation cannot be changed."));
+    m_contactsEdit->setText(m_editing.contactName);
+    m_known.insert(m_editing.contactName.toLower(), m_editing.contactId);
+    const int channel = m_channelCombo->findData(m_editing.channel);
+    if (channel < 0) // "post" is not offered for new logs, but a synced post shows as one
+        m_channelCombo->addItem(Interaction::channelLabel(m_editing.channel), m_editing.channel);
+    m_channelCombo->setCurrentIndex(m_channelCombo->findData(m_editing.channel));
+    m_directionCombo->setCurrentIndex(qMax(0, m_directionCombo->findData(m_editing.direction)));
+    m_whenEdit->setText(NaturalDate::format(m_editing.occurredAt.toLocalTime(), Clock::now()));
+    m_loadedWhenText = m_whenEdit->text();
+    m_subjectEdit->setText(m_editing.subject);
+    m_notesEdit->setPlainText(m_editing.body);
+    m_sentimentCombo->setCurrentIndex(
+        m_editing.sentiment ? qMax(0, m_sentimentCombo->findData(*m_editing.sentiment)) : 0);
+    m_outcomeEdit->setText(m_editing.outcome);
+    m_channelCombo->setFocus();
+    return {};
+}
+
 void QuickLogDialog::reset(qint64 contactId)
 {
+    m_editing = Interaction();
+    m_editing.id = 0;
+    if (m_channelCombo->findData(QStringLiteral("post")) >= 0)
+        m_channelCombo->removeItem(m_channelCombo->findData(QStringLiteral("post")));
+    setMode(false, false);
     clearErrors();
     m_known.clear();
     m_contactsEdit->clear();
@@ -310,6 +397,10 @@ bool QuickLogDialog::save()
             ok = false;
         }
     }
+    if (m_readOnly)
+        return false;
+    if (isEditing())
+        return ok && saveEdit(*when);
     const auto ids = resolveContacts();
     if (!ids || !ok)
         return false;
@@ -343,6 +434,32 @@ bool QuickLogDialog::save()
     if (followUp)
         HistoryNotifier::instance()->notifyFollowUps();
     Q_EMIT logged(*ids);
+    accept();
+    return true;
+}
+
+bool QuickLogDialog::saveEdit(const QDateTime &when)
+{
+    Interaction changed = m_editing;
+    changed.channel = m_channelCombo->currentData().toString();
+    changed.direction = m_directionCombo->currentData().toString();
+    // The field shows minutes only: an untouched date keeps its seconds (and its place among same-minute rows).
+    if (m_whenEdit->text() != m_loadedWhenText)
+        changed.occurredAt = when.toUTC();
+    changed.subject = m_subjectEdit->text().trimmed();
+    changed.body = m_notesEdit->toPlainText();
+    const QVariant sentiment = m_sentimentCombo->currentData();
+    changed.sentiment = sentiment.isValid() ? std::optional<int>(sentiment.toInt()) : std::nullopt;
+    changed.outcome = m_outcomeEdit->text().trimmed();
+    if (Status s = InteractionRepository(m_db).update(changed); !s) {
+        const Error &e = s.error();
+        showError(m_errors.contains(e.field) ? e.field : kContactField, e.message);
+        return false;
+    }
+    if (m_undoStack)
+        m_undoStack->push(new EditInteractionCommand(m_db, m_editing, changed));
+    HistoryNotifier::instance()->notifyInteractions({ changed.contactId });
+    m_editing = changed;
     accept();
     return true;
 }

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "core/result.h"
+#include "domain/interaction.h"
+
 #include <QDialog>
 #include <QHash>
 
 class Database;
 class QComboBox;
+class QFormLayout;
 class QCompleter;
 class QLabel;
 class QLineEdit;
@@ -31,8 +35,19 @@ public:
     // (0 = none), and opened.
     static QuickLogDialog *openFor(QWidget *window, Database &db, QUndoStack *undoStack, qint64 contactId = 0);
 
+    // The window's dialog in edit mode for this logged interaction (double-click or Enter on a timeline
+    // entry). Saving updates it (conflict-checked) and pushes an EditInteractionCommand. A synced item
+    // (source other than "manual") opens read-only: it can be deleted from the timeline, not edited.
+    // Returns nullptr, with the reason in *error, if it cannot be loaded.
+    static QuickLogDialog *openForEdit(
+        QWidget *window, Database &db, QUndoStack *undoStack, qint64 interactionId, QString *error = nullptr);
+
     // Empties the fields and sets the date to now; with a contact, fills it in and starts at the channel.
     void reset(qint64 contactId = 0);
+    // Shows this interaction for editing (or read-only when synced); false with the message if not found.
+    Status edit(qint64 interactionId);
+    bool isEditing() const { return m_editing.id > 0; }
+    bool isReadOnly() const { return m_readOnly; }
     bool save();
 
 protected:
@@ -49,6 +64,8 @@ private:
     std::optional<QList<qint64>> resolveContacts();
     void showError(const QString &field, const QString &message);
     void clearErrors();
+    void setMode(bool editing, bool readOnly);
+    bool saveEdit(const QDateTime &when);
 
     Database &m_db;
     QUndoStack *m_undoStack = nullptr;
@@ -65,6 +82,12 @@ private:
     QLineEdit *m_outcomeEdit = nullptr;
     QLineEdit *m_followUpEdit = nullptr;
     QPushButton *m_saveButton = nullptr;
+    QFormLayout *m_form = nullptr;
+    QWidget *m_followUpRow = nullptr;
+    QLabel *m_noteLabel = nullptr; // edit mode: why the item is read-only
+    Interaction m_editing; // edit mode: the interaction as loaded (id 0 when logging a new one)
+    bool m_readOnly = false;
+    QString m_loadedWhenText; // edit mode: the date as first shown
     QHash<QString, QLabel *> m_errors; // by field name as InteractionRepository reports it
     QHash<QString, qint64> m_known; // display name (lower case) -> contact id, from completions and prefill
 };

@@ -151,9 +151,23 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt,
     painter->setFont(bold);
     painter->setPen(text);
     const QFontMetrics bfm(bold);
-    const QRect titleRect(x, first.top(), first.right() - x - markWidth, line);
-    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-        bfm.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight, titleRect.width()));
+    QRect titleRect(x, first.top(), first.right() - x - markWidth, line);
+    if (m_showNames) {
+        // The person first, in bold, at most a third of the row; then the title in the normal weight.
+        const QString name = index.data(TimelineModel::ContactNameRole).toString();
+        const QString shown = bfm.elidedText(name, Qt::ElideRight, titleRect.width() / 3);
+        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, shown);
+        const int used = bfm.horizontalAdvance(shown) + fm.horizontalAdvance(QStringLiteral(" · "));
+        titleRect.setLeft(titleRect.left() + used);
+        painter->setFont(option.font);
+        painter->drawText(titleRect.adjusted(-fm.horizontalAdvance(QStringLiteral(" · ")), 0, 0, 0),
+            Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral(" · "));
+        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+            fm.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight, titleRect.width()));
+    } else {
+        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+            bfm.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight, titleRect.width()));
+    }
     if (!mark.isEmpty()) {
         painter->setPen(selected ? text : sentimentColor(sentiment, pal));
         painter->drawText(QRect(first.right() - markWidth, first.top(), markWidth, line),
@@ -163,11 +177,17 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt,
     painter->setFont(option.font);
     painter->setPen(dim);
     QStringList details;
+    if (m_showNames) // several people, several account managers: say who talked to them
+        if (const QString user = index.data(TimelineModel::UserNameRole).toString(); !user.isEmpty())
+            details.append(TimelineDelegate::tr("by %1", "logged by an account manager").arg(user));
     if (const QString campaign = index.data(TimelineModel::CampaignNameRole).toString(); !campaign.isEmpty()
         && TimelineEntry::Kind(index.data(TimelineModel::KindRole).toInt()) == TimelineEntry::Kind::Interaction)
         details.append(campaign);
     if (const QString status = index.data(TimelineModel::StatusRole).toString(); !status.isEmpty())
         details.append(status);
+    if (const QString source = index.data(TimelineModel::SourceRole).toString();
+        !source.isEmpty() && source != u"manual")
+        details.append(TimelineDelegate::tr("via %1", "synced from a network").arg(source));
     const QString snippet = index.data(TimelineModel::SnippetRole).toString().simplified();
     if (!snippet.isEmpty())
         details.append(snippet);

@@ -18,6 +18,11 @@ public:
     // The words a header shows for this day: "Today", "Yesterday" or the long date.
     static QString dayTitle(const QDate &day);
 
+    // Timelines of several people (an organization, Activity) name the person before the title.
+    void setShowContactNames(bool show) { m_showNames = show; }
+    bool showsContactNames() const { return m_showNames; }
+
 private:
+    bool m_showNames = false;
     int headerHeight(const QStyleOptionViewItem &option) const;
 };

@@ -2,9 +2,17 @@
 
 #include "domain/interaction.h"
 #include "interactions/historynotifier.h"
+#include "interactions/interactioncommands.h"
+#include "interactions/quicklogdialog.h"
 #include "interactions/timelinedelegate.h"
 #include "itemmodels/timelinemodel.h"
+#include "storage/database.h"
+#include "storage/interactionrepository.h"
 
+#include <QAction>
+#include <QMainWindow>
+#include <QStatusBar>
+#include <QUndoStack>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -60,6 +68,35 @@ TimelineView::TimelineView(Database &db, QWidget *parent)
     m_list->setUniformItemSizes(false);
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setToolTip(tr("Enter or double-click edits a conversation; Delete moves it to the trash"));
+
+    // Shortcuts only while the list has focus: Enter and Delete keep their meaning in the filter row.
+    m_editAction = new QAction(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Edit Conversation…"), this);
+    m_editAction->setObjectName(QStringLiteral("editInteractionAction"));
+    m_editAction->setShortcuts({ QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter) });
+    m_editAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_editAction, &QAction::triggered, this, &TimelineView::editCurrent);
+    m_deleteAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete Conversation"), this);
+    m_deleteAction->setObjectName(QStringLiteral("deleteInteractionAction"));
+    m_deleteAction->setShortcut(QKeySequence(Qt::Key_Delete));
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    m_deleteAction->setToolTip(tr("Move the conversation to the trash (Delete); Ctrl+Z brings it back"));
+    connect(m_deleteAction, &QAction::triggered, this, &TimelineView::deleteCurrent);
+    m_openContactAction = new QAction(tr("&Open Contact"), this);
+    m_openContactAction->setObjectName(QStringLiteral("openContactAction"));
+    m_openContactAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_openContactAction->setShortcutContext(Qt::WidgetShortcut);
+    m_openContactAction->setVisible(false);
+    connect(m_openContactAction, &QAction::triggered, this, [this] {
+        if (const QModelIndex current = m_list->currentIndex(); current.isValid())
+            Q_EMIT contactActivated(current.data(TimelineModel::ContactIdRole).toLongLong());
+    });
+    m_list->addActions({ m_editAction, m_deleteAction, m_openContactAction });
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_list, &QAbstractItemView::doubleClicked, this, &TimelineView::editCurrent);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &TimelineView::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TimelineView::updateActions);
 
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
@@ -81,7 +118,8 @@ TimelineView::TimelineView(Database &db, QWidget *parent)
     });
     connect(HistoryNotifier::instance(), &HistoryNotifier::interactionsChanged, this,
         [this](const QList<qint64> &contactIds) {
-            if (!contactIds.contains(m_contactId))
+            // An organization's timeline cannot tell from the ids alone whether the person works there.
+            if (m_scope == TimelineFilter::Scope::Contact && !contactIds.contains(m_scopeId))
                 return;
             m_stale = true;
             if (isVisible())
@@ -91,12 +129,90 @@ TimelineView::TimelineView(Database &db, QWidget *parent)
 
 void TimelineView::setContactId(qint64 id)
 {
-    if (id == m_contactId && !m_stale)
+    setScope(TimelineFilter::Scope::Contact, id);
+}
+
+void TimelineView::setOrganizationId(qint64 id)
+{
+    setScope(TimelineFilter::Scope::Organization, id);
+}
+
+void TimelineView::setScope(TimelineFilter::Scope scope, qint64 id)
+{
+    if (scope == m_scope && id == m_scopeId && !m_stale)
         return;
-    m_contactId = id;
+    m_scope = scope;
+    m_scopeId = id;
     m_stale = true;
+    const bool several = scope != TimelineFilter::Scope::Contact;
+    static_cast<TimelineDelegate *>(m_list->itemDelegate())->setShowContactNames(several);
+    m_openContactAction->setVisible(several);
+    m_list->setAccessibleName(several ? tr("Conversations with the people here, newest first")
+                                      : tr("Conversations, newest first"));
     if (isVisible())
         applyFilter();
+}
+
+void TimelineView::updateActions()
+{
+    const QModelIndex current = m_list->currentIndex();
+    const bool interaction = current.isValid()
+        && TimelineEntry::Kind(current.data(TimelineModel::KindRole).toInt()) == TimelineEntry::Kind::Interaction;
+    const bool writable = !m_db.isReadOnly();
+    m_editAction->setEnabled(interaction);
+    m_editAction->setText(interaction && (!writable || !current.data(TimelineModel::EditableRole).toBool())
+            ? tr("&View Conversation…")
+            : tr("&Edit Conversation…"));
+    m_deleteAction->setEnabled(interaction && writable);
+    m_openContactAction->setEnabled(current.isValid());
+}
+
+void TimelineView::editCurrent()
+{
+    const QModelIndex current = m_list->currentIndex();
+    if (!current.isValid()
+        || TimelineEntry::Kind(current.data(TimelineModel::KindRole).toInt()) != TimelineEntry::Kind::Interaction)
+        return;
+    QString error;
+    if (!QuickLogDialog::openForEdit(this, m_db, m_undoStack, current.data(TimelineModel::IdRole).toLongLong(), &error)) {
+        m_emptyLabel->setText(error);
+        if (auto *main = qobject_cast<QMainWindow *>(window()))
+            main->statusBar()->showMessage(error, 8000);
+        m_stale = true;
+        applyFilter(); // it was deleted or changed elsewhere: show what is there now
+    }
+}
+
+void TimelineView::deleteCurrent()
+{
+    const QModelIndex current = m_list->currentIndex();
+    if (m_db.isReadOnly() || !current.isValid()
+        || TimelineEntry::Kind(current.data(TimelineModel::KindRole).toInt()) != TimelineEntry::Kind::Interaction)
+        return;
+    const int row = current.row();
+    Interaction gone;
+    gone.id = current.data(TimelineModel::IdRole).toLongLong();
+    gone.contactId = current.data(TimelineModel::ContactIdRole).toLongLong();
+    gone.channel = current.data(TimelineModel::ChannelRole).toString();
+    gone.subject = current.data(TimelineModel::TitleRole).toString();
+    auto *command = new TrashInteractionCommand(m_db, gone);
+    if (!command->apply()) {
+        const QString error = command->lastError();
+        delete command;
+        if (auto *main = qobject_cast<QMainWindow *>(window()))
+            main->statusBar()->showMessage(error, 8000);
+        return;
+    }
+    if (m_undoStack)
+        m_undoStack->push(command);
+    else
+        delete command;
+    // The reload (HistoryNotifier) put the list back at the top: stay where the deleted entry was.
+    if (m_model->rowCount() > 0) {
+        const QModelIndex next = m_model->index(qMin(row, m_model->rowCount() - 1));
+        m_list->setCurrentIndex(next);
+        m_list->scrollTo(next);
+    }
 }
 
 void TimelineView::showEvent(QShowEvent *event)
@@ -110,8 +226,8 @@ void TimelineView::applyFilter()
 {
     m_searchTimer->stop();
     TimelineFilter filter;
-    filter.scope = TimelineFilter::Scope::Contact;
-    filter.scopeId = m_contactId;
+    filter.scope = m_scope;
+    filter.scopeId = m_scopeId;
     if (const QString channel = m_channelCombo->currentData().toString(); !channel.isEmpty())
         filter.channels = { channel };
     filter.text = m_searchEdit->text().trimmed();

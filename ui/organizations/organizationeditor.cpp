@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "itemmodels/organizationlistmodel.h"
 #include "itemmodels/organizationpeoplemodel.h"
+#include "interactions/timelineview.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -13,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -140,14 +142,28 @@ OrganizationEditor::OrganizationEditor(Database &db, QWidget *parent)
     m_peopleView->horizontalHeader()->resizeSection(OrganizationPeopleModel::TitleColumn, 22 * fontMetrics().averageCharWidth());
     m_peopleLabel->setBuddy(m_peopleView);
 
+    // The fields and people in one tab, the merged timeline of the people in another (issue #4).
+    auto *details = new QWidget(this);
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 4, 0, 0);
+    detailsLayout->addLayout(form);
+    detailsLayout->addLayout(buttons);
+    detailsLayout->addSpacing(fontMetrics().height() / 2);
+    detailsLayout->addWidget(m_peopleLabel);
+    detailsLayout->addWidget(m_peopleView, 1);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("organizationTabWidget"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(details, tr("Details"));
+    m_timeline = new TimelineView(db, m_tabs);
+    m_timeline->setObjectName(QStringLiteral("organizationTimelineView"));
+    m_tabs->addTab(m_timeline, tr("Timeline"));
+    connect(m_timeline, &TimelineView::contactActivated, this, &OrganizationEditor::contactActivated);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_headingLabel);
     layout->addWidget(m_bannerLabel);
-    layout->addLayout(form);
-    layout->addLayout(buttons);
-    layout->addSpacing(fontMetrics().height() / 2);
-    layout->addWidget(m_peopleLabel);
-    layout->addWidget(m_peopleView, 1);
+    layout->addWidget(m_tabs, 1);
 
     for (QLineEdit *edit : {m_name, m_website, m_city, m_country})
         connect(edit, &QLineEdit::textChanged, this, &OrganizationEditor::updateDirty);
@@ -185,6 +201,8 @@ QLabel *OrganizationEditor::addErrorLabel(const char *objectName)
 void OrganizationEditor::load(const Organization &o)
 {
     m_loaded = o;
+    m_timeline->setOrganizationId(o.id);
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_timeline), o.id > 0);
     {
         const QSignalBlocker b1(m_name), b2(m_kind), b3(m_website), b4(m_reach), b5(m_city), b6(m_country), b7(m_notes);
         m_name->setText(o.name);
@@ -283,4 +301,9 @@ void OrganizationEditor::focusName()
 {
     m_name->setFocus(Qt::OtherFocusReason);
     m_name->selectAll();
+}
+
+void OrganizationEditor::setUndoStack(QUndoStack *stack)
+{
+    m_timeline->setUndoStack(stack);
 }

@@ -12,6 +12,9 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
+class QUndoStack;
+class TimelineView;
 class QTableView;
 struct Error;
 
@@ -44,6 +47,10 @@ public:
     QTableView *peopleView() const { return m_peopleView; }
     OrganizationPeopleModel *peopleModel() const { return m_people; }
     void refreshPeople();
+    // The Timeline tab: the organization's people, merged, newest first.
+    TimelineView *timeline() const { return m_timeline; }
+    QTabWidget *tabWidget() const { return m_tabs; }
+    void setUndoStack(QUndoStack *stack);
 
 Q_SIGNALS:
     void dirtyChanged(bool dirty);
@@ -77,4 +84,6 @@ private:
     QLabel *m_peopleLabel = nullptr;
     QTableView *m_peopleView = nullptr;
     OrganizationPeopleModel *m_people = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    TimelineView *m_timeline = nullptr;
 };

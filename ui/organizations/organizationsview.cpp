@@ -418,3 +418,9 @@ void OrganizationsView::restoreSettings(const QSettings &settings)
         return;
     m_model->sort(columns->sortIndicatorSection(), columns->sortIndicatorOrder());
 }
+
+void OrganizationsView::setUndoStack(QUndoStack *stack)
+{
+    m_undoStack = stack;
+    m_editor->setUndoStack(stack);
+}

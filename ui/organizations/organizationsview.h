@@ -38,7 +38,7 @@ public:
     OrganizationEditor *editor() const { return m_editor; }
     QList<QAction *> menuActions() const { return m_menuActions; }
 
-    void setUndoStack(QUndoStack *stack) { m_undoStack = stack; }
+    void setUndoStack(QUndoStack *stack);
     QUndoStack *undoStack() const { return m_undoStack; }
 
     // Shows this organization in the editor (asking first if there are unsaved edits).

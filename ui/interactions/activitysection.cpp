@@ -1,0 +1,32 @@
+#include "activitysection.h"
+
+#include "followups/coolingoffview.h"
+#include "interactions/activityview.h"
+
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+ActivitySection::ActivitySection(Database &db, QUndoStack *undoStack, QWidget *parent)
+    : QWidget(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_activity(new ActivityView(db, m_tabs))
+    , m_cooling(new CoolingOffView(db, undoStack, m_tabs))
+{
+    m_tabs->setObjectName(QStringLiteral("activityTabWidget"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_activity, tr("Latest", "the team's latest conversations"));
+    m_tabs->addTab(m_cooling, tr("Cooling off"));
+    m_tabs->setTabToolTip(0, tr("The team's latest conversations"));
+    m_tabs->setTabToolTip(1, tr("Valuable relationships going quiet, to follow up"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+    connect(m_activity, &ActivityView::contactActivated, this, &ActivitySection::contactActivated);
+    connect(m_cooling, &CoolingOffView::contactActivated, this, &ActivitySection::contactActivated);
+    connect(m_cooling, &CoolingOffView::errorOccurred, this, &ActivitySection::errorOccurred);
+}
+
+void ActivitySection::showCoolingOff()
+{
+    m_tabs->setCurrentWidget(m_cooling);
+}
