@@ -2,10 +2,548 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountEditor</name>
+    <message>
+        <source>Add %1 Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1 Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with &amp;Browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens your server&apos;s sign-in page in the browser; Rapport gets a read-only token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(stored; type a new one to replace it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On your server: Preferences → Development → New application with the read scopes, then copy “Your access token”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: you@server.social</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Handle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App &amp;password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create one under Settings → Privacy and security → App passwords. Never your account password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PDS server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or&amp;ganization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Belongs to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: the feed&apos;s title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: the handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync when Rapport &amp;starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test &amp;Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keyring is available: the secret will be kept only until Rapport quits, and you will have to enter it again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the feed&apos;s address, starting with https:// or http://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, such as https://mastodon.social.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the account&apos;s handle, such as agency.bsky.social.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the access token from your server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an app password for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name of the contact or organization whose feed this is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No organization is called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact is called “%1”.</source>
+        <translation type="unfinished">Es gibt keinen Kontakt namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Several contacts match “%1”: pick one from the list.</source>
+        <translation type="unfinished">Mehrere Kontakte passen zu „%1“: Wählen Sie einen aus der Liste.</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret kept for this session only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keyring is available on this computer, so the secret of “%1” is kept only until Rapport quits. You will have to enter it again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Signed in as @%1. Save to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for you to allow Rapport in the browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registering Rapport with the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished">nie</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport reads mentions, replies and messages from these accounts and feeds. Authors who match a contact go to their history, the others to the Inbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts and feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accounts yet. Add the agency&apos;s Mastodon or Bluesky account, or the feed of a journalist&apos;s blog or an outlet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Mastodon…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Bluesky…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Feed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync the selected account now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing… %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>account list: network · name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Account?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove “%1”? Rapport stops syncing it and forgets its sign-in. What it already fetched stays in the contacts&apos; history and the Inbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is removed, but its sign-in could not be deleted from the keyring: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivitySection</name>
+    <message>
+        <source>Latest</source>
+        <comment>the team&apos;s latest conversations</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cooling off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s latest conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valuable relationships going quiet, to follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityView</name>
+    <message>
+        <source>Latest activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show one account manager&apos;s conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">Kanal</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation type="unfinished">Alle Kanäle</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished">Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and</source>
+        <comment>between date and date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s conversations, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversations match these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>writing the audit log</source>
         <translation>Schreiben des Änderungsprotokolls</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundJob</name>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BlueskyMapping</name>
+    <message>
+        <source>The Bluesky server sent an answer Rapport does not understand (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no list of notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no list of posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a session without an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a session without tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BlueskySession</name>
+    <message>
+        <source>Bluesky (%1) no longer accepts Rapport&apos;s sign-in for @%2. Sign in again with a new app password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bluesky (%1) answered with status %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bluesky (%1) answered with status %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Bluesky account has no handle to sign in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport has no app password for @%1 (the keyring may have been reset). Sign in again with an app password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bluesky has suspended the account @%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bluesky refused the app password for @%1. Create a new app password in Bluesky&apos;s settings and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BlueskySource</name>
+    <message>
+        <source>The Bluesky sync was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as @%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -232,6 +770,10 @@
         <source>“%1” could not be undone or redone: %2</source>
         <translation>„%1“ konnte nicht rückgängig gemacht oder wiederhergestellt werden: %2</translation>
     </message>
+    <message>
+        <source>Undoing or redoing “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BulkContactRepository</name>
@@ -448,6 +990,16 @@ Commands:
   search QUERY [--limit N] [--contacts-only]
                     Ranked contacts and conversations matching QUERY (words are prefixes).
   migrate           Bring the database to the current schema and say what was done.
+  sync [--account ID|all]
+                    Fetch new posts and messages from one or every enabled account, once.
+  accounts list     The accounts and feeds Rapport syncs from, with their state.
+  accounts add feed URL --contact ID|--organization ID [--interval MIN] [--name NAME]
+  accounts add mastodon SERVER_URL [--handle USER@SERVER] [--name NAME]
+  accounts add bluesky HANDLE [--server PDS_URL] [--name NAME]
+                    Add an account. The Mastodon access token or the Bluesky app password is
+                    read from standard input, never from the command line.
+  accounts remove ID
+                    Stop syncing an account and delete its sign-in from the keyring.
 
 Options:
   --db PATH-or-URL  An SQLite file, or postgresql://user[:password]@host[:port]/database.
@@ -458,27 +1010,7 @@ Options:
 
 Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
 </source>
-        <translation>Aufruf: rapport [--db PFAD/URL] [--lang CODE] [BEFEHL] [OPTIONEN] [--json]
-
-Ohne Befehl öffnet sich das Rapport-Fenster.
-
-Befehle:
-  demo --size small|large [--seed N] [--force]
-                    Füllt eine leere Datenbank mit einer Demo-PR-Agentur (--force ersetzt den vorhandenen Inhalt).
-  stats             Zeilen je Tabelle, Schema-Version und Größe der Datenbank.
-  search SUCHE [--limit N] [--contacts-only]
-                    Kontakte und Unterhaltungen zu SUCHE, nach Relevanz sortiert (Wörter gelten als Wortanfänge).
-  migrate           Bringt die Datenbank auf das aktuelle Schema und meldet, was dabei geschah.
-
-Optionen:
-  --db PFAD/URL     Eine SQLite-Datei oder postgresql://user[:password]@host[:port]/database.
-                    Standard: rapport.sqlite im Datenordner des Benutzers.
-  --lang CODE       Sprache der Oberfläche (en, de); Standard: die Sprache des Systems.
-  --json            Gibt das Ergebnis als JSON aus.
-  --help, --version
-
-Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardfehlerausgabe), 2 falscher Aufruf.
-</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1443,20 +1975,8 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
         <translation>%1+ gefunden</translation>
     </message>
     <message>
-        <source> or </source>
-        <translation> oder </translation>
-    </message>
-    <message>
         <source>Beat/tag: %1</source>
         <translation>Ressort/Tag: %1</translation>
-    </message>
-    <message>
-        <source>Outlets: %L1</source>
-        <translation>Medien: %L1</translation>
-    </message>
-    <message>
-        <source>Owner set</source>
-        <translation>Betreuer gewählt</translation>
     </message>
     <message>
         <source>Do not contact only</source>
@@ -1470,6 +1990,42 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
         <source>Not contacted in %L1 days</source>
         <translation>Seit %L1 Tagen nicht kontaktiert</translation>
     </message>
+    <message>
+        <source>Active filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlet #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this filter (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactsView</name>
@@ -1480,6 +2036,106 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     <message>
         <source>Select a contact to see the profile.</source>
         <translation>Wählen Sie einen Kontakt aus, um sein Profil zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>CoolingOffView</name>
+    <message>
+        <source>Cooling off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationships cooling off, biggest drop first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished">Kontakt</translation>
+    </message>
+    <message>
+        <source>Health then → now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silent for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation type="unfinished">Reichweite</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue since %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Follow Up Tomorrow 9:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan a follow-up tomorrow at 9:00 for the contact&apos;s account manager (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health fell from %1 to %2 over %3 days; last spoke %4 days ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for relationships that are cooling off…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 (−%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <comment>account manager</comment>
+        <translation type="unfinished">niemanden</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A follow-up is already planned; see Follow-ups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No valuable relationship is cooling off: nobody who was close 90 days ago has gone quiet since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valuable relationships whose health fell by %1 points or more in %2 days while they went quiet. Space or “Follow up” plans a follow-up for tomorrow 9:00; Enter opens the contact.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1685,6 +2341,10 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
         <source>Get the %1 %2 into the press that matters: tier-one %3 coverage, two broadcast interviews and a steady drumbeat on social.</source>
         <translation>%1 %2 in die relevanten Medien bringen: Berichterstattung in Leitmedien (%3), zwei Interviews in Funk und Fernsehen und stetige Präsenz in den sozialen Medien.</translation>
     </message>
+    <message>
+        <source>Scoring relationship health…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DuplicateRepository</name>
@@ -1884,6 +2544,99 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     </message>
 </context>
 <context>
+    <name>EditInteractionCommand</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation type="unfinished">„%1“ bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>FeedParser</name>
+    <message>
+        <source>The feed at %1 is not valid JSON: %2 (at character %L3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sends JSON, but not a JSON Feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed has more than %L1 items; only the first %L1 were read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an empty document instead of the feed at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a feed: it is neither XML nor JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a web page, not a feed. The page names a feed at %2: use that address instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a web page, not a feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an XML document but not a feed (it starts with &lt;%2&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed at %1 ended before its first complete item (the download was cut short, or the server sent an incomplete file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed at %1 cannot be read: %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed breaks off at %1 (%2); the one complete item before that was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed breaks off at %1 (%2); the %L3 complete items before that were read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedSource</name>
+    <message>
+        <source>The feed at %1 answered %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the address, or remove the feed if the site no longer has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed is not public.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed “%1”, 1 item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed “%1”, %L2 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the feed breaks off; only the complete items were read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FollowUpCommand</name>
     <message>
         <source>Complete follow-up with %1</source>
@@ -1896,6 +2649,10 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     <message>
         <source>Reassign follow-up to %1</source>
         <translation>Wiedervorlage neu an %1 zuweisen</translation>
+    </message>
+    <message>
+        <source>Plan a follow-up with %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2088,6 +2845,21 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     </message>
 </context>
 <context>
+    <name>HealthPanel</name>
+    <message>
+        <source>Relationship health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health %1 of 100 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HealthScore</name>
     <message>
         <source>computing relationship health</source>
@@ -2116,10 +2888,6 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     <message>
         <source>%1 interactions in the last %2 days.</source>
         <translation>%1 Interaktionen in den letzten %2 Tagen.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 interactions came from them.</source>
-        <translation>%1 von %2 Interaktionen gingen vom Kontakt aus.</translation>
     </message>
     <message>
         <source>Answers %1 of %2 pitches.</source>
@@ -2168,6 +2936,249 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     <message>
         <source>The health scores were not recomputed.</source>
         <translation>Die Werte zur Beziehungsqualität wurden nicht neu berechnet.</translation>
+    </message>
+    <message>
+        <source>Recency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversation logged, only pitches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mostly outbound: %1 of %2 interactions were ours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mostly inbound: %1 of %2 interactions came from them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balanced: %1 of %2 interactions came from them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reciprocity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breadth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <comment>relationship health</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <comment>relationship health</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <comment>relationship health</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cooling</source>
+        <comment>relationship health</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <comment>relationship health</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3: %4</source>
+        <comment>component, points, maximum, sentence</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship health %1 of 100 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finding the relationships that are cooling off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InboxCommand</name>
+    <message>
+        <source>Link %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New contact from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <source>Today %1</source>
+        <translation type="unfinished">Heute %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation type="unfinished">Gestern %1</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation type="unfinished">Posteingang</translation>
+    </message>
+    <message>
+        <source>Authors waiting in the Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link to First Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link the author to the first suggested contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new contact from the author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ignore This Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the author&apos;s items and skip them from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Inbox is empty. Posts and messages from people who are not contacts yet appear here after a sync (File → Accounts…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is this one of your contacts?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact looks like this author.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to &amp;another contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to another contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>inbox author: name (handle)</comment>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Create contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Newest of %n item(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create contact “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n item(s) moved to the contact&apos;s history.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: its items were removed; later ones will be skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name of the contact this author is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact is called “%1”.</source>
+        <translation type="unfinished">Es gibt keinen Kontakt namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Several contacts match “%1”: pick one from the list.</source>
+        <translation type="unfinished">Mehrere Kontakte passen zu „%1“: Wählen Sie einen aus der Liste.</translation>
     </message>
 </context>
 <context>
@@ -2566,6 +3577,271 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
         <source>Log a call, email or meeting with a contact (%1)</source>
         <translation>Anruf, E-Mail oder Treffen mit einem Kontakt erfassen (%1)</translation>
     </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbox (%L1)</source>
+        <comment>sidebar: authors waiting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mastodon, Bluesky and feed accounts that Rapport syncs from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch new mentions, replies and posts from every account (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n author(s) waiting in the Inbox</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MastodonAuth</name>
+    <message>
+        <source>Enter the address of your Mastodon server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not the address of a server (like mastodon.social).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” does not use https://: Rapport only signs in over an encrypted connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport could not wait for the browser&apos;s answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the access token exactly as the server shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Mastodon server (it does not know %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered something that is not Mastodon JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer came from the browser. Try signing in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation type="unfinished">Rapport</translation>
+    </message>
+    <message>
+        <source>This sign-in link is out of date. Start signing in again in Rapport.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in was not allowed. You can close this tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access was denied in the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are signed in. You can close this tab and return to Rapport.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not accept the access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MastodonMapping</name>
+    <message>
+        <source>The server answered something that is not Mastodon JSON (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at byte %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 without an id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 without a valid created_at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 without an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with an account without id or acct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 without a status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with a status without uri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the notification list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a notification that is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notification %1 without a type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notification %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the conversation list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a conversation that is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conversation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with a last_status that is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 without accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MastodonSource</name>
+    <message>
+        <source>The sync was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as @%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not the address of a Mastodon server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to %1 again: Rapport has no access token for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to %1 again: the access token could not be read (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered something that is not Mastodon JSON. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts Rapport&apos;s access (the token is invalid or was revoked). Sign in to %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not allow Rapport to read this account. Sign in to %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not allow Rapport to read this account: %2. Sign in to %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Mastodon server (it does not know %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the request: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MergeContactsCommand</name>
@@ -2623,6 +3899,10 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardf
     <message>
         <source>recording the schema version</source>
         <translation>Speichern der Schema-Version</translation>
+    </message>
+    <message>
+        <source>Added background sync of social accounts and feeds, and the Inbox (version 2).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2778,6 +4058,14 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>New organization</source>
         <translation>Neue Organisation</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished">Verlauf</translation>
     </message>
 </context>
 <context>
@@ -3151,6 +4439,30 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <source>Type a date such as “tomorrow 10:00” or “2026-12-01”, or leave it empty.</source>
         <translation>Geben Sie ein Datum wie „morgen 10:00“ oder „01.12.2026“ ein, oder lassen Sie das Feld leer.</translation>
     </message>
+    <message>
+        <source>Synced conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit a conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation is in the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced from %1: it is kept as the network sent it. You can delete it from the timeline, but not edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is read-only: this conversation cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SaveViewDialog</name>
@@ -3285,6 +4597,33 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
 </context>
 <context>
+    <name>SecretStore</name>
+    <message>
+        <source>No password or sign-in is stored for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring did not answer, so the sign-in for %1 could not be read. Unlock the keyring or sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SocialAccount</name>
+    <message>
+        <source>Mastodon</source>
+        <translation type="unfinished">Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky</source>
+        <translation type="unfinished">Bluesky</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <comment>an RSS or Atom feed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatsRepository</name>
     <message>
         <source>counting rows</source>
@@ -3293,6 +4632,537 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>reading the database</source>
         <translation>Lesen der Datenbank</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommands</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation type="unfinished">rapport: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation type="unfinished">Hilfe erhalten Sie mit „rapport --help“.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accounts list takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accounts. Add one with “rapport accounts add …”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished">nie</translation>
+    </message>
+    <message numerus="yes">
+        <source>last synced %1, %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>accounts add needs a kind (feed, mastodon or bluesky) and its address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown kind of account “%1”: use feed, mastodon or bluesky.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accounts add feed takes one URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many arguments. The secret is read from standard input, never from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--interval needs a number of minutes from 1 to 10080.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A feed belongs to a contact or an organization: give --contact ID or --organization ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--contact needs a contact&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--organization needs an organization&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--server is for Bluesky accounts only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access token on standard input. Pipe it in: rapport accounts add mastodon URL &lt; token.txt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No app password on standard input. Pipe it in: rapport accounts add bluesky HANDLE &lt; password.txt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keyring is available, so the secret cannot be kept after this command ends; the account was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the keyring (%1); the account was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 account #%2 “%3”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accounts remove needs one account id (see “rapport accounts list”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no account #%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed account #%1 “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rapport: the sign-in could not be deleted from the keyring: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accounts needs list, add or remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown accounts command “%1”: use list, add or remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync takes no arguments; choose an account with --account ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--account needs an account id or “all”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is read-only, so nothing synced could be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %1… %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not synced (the account waits for a new sign-in or is paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2: fetched %3, %4 new, %5 to the Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rapport: #%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No enabled accounts to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n author(s) waiting in the Inbox.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncHttp</name>
+    <message>
+        <source>the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with more than %2 MB, more than Rapport accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before its answer was complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be found. Check the address and the internet connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: its certificate is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address for %1 is not a web address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network connection to %1 was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy did not pass the request on to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asks Rapport to wait before the next request, until %2. Rapport will try again then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sends Rapport from one address to the next without end (redirects in a loop).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected to an address that is not a web address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected from a secure to an insecure address; Rapport does not follow that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keeps asking Rapport to slow down. Rapport will try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with server error %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n attempts)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncManager</name>
+    <message>
+        <source>Sync is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n for the Inbox</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n like(s), boost(s) or follow(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rapport cannot sync “%1”: it does not know the network “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport does not know the network “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncRepository</name>
+    <message>
+        <source>“%1” is not a network Rapport can sync: choose Mastodon, Bluesky or a feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address of the feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address of the Mastodon server, like https://mastodon.social.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address starting with http:// or https://.</source>
+        <translation type="unfinished">„%1“ ist keine Webadresse, die mit http:// oder https:// beginnt.</translation>
+    </message>
+    <message>
+        <source>Enter the Bluesky handle to sign in with, like name.bsky.social.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the contact or the organization this feed belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name can be at most %1 characters long.</source>
+        <translation type="unfinished">Der Name darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Sync at most every minute and at least once a week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing the synced accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading the synced account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The synced account no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adding the synced account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account has not been saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving the synced account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was changed or removed by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing the synced account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording the sync result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading where the last sync stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing synced items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing the synced item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A synced item came without an identity (source and id); the page was not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The synced item %1 has no valid date; the page was not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving where the sync stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting engagement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting the Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looking for matching contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handle matches email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email at the feed&apos;s site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moving the Inbox items to the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation type="unfinished">Der Kontakt existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1 already belongs to %2. Remove it there first if it was wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>putting the items back in the Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not linked to this contact from the Inbox, so there is nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ignoring %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer ignoring %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the contacts&apos; handles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop syncing now; what was fetched so far is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %1… %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n account(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n new item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n in the Inbox</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n failed: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3339,6 +5209,16 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>Yesterday</source>
         <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <comment>logged by an account manager</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <comment>synced from a network</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3409,6 +5289,34 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <source>No conversations yet. Log one with Ctrl+L.</source>
         <translation>Noch keine Unterhaltungen. Erfassen Sie eine mit Ctrl+L.</translation>
     </message>
+    <message>
+        <source>Enter or double-click edits a conversation; Delete moves it to the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the conversation to the trash (Delete); Ctrl+Z brings it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations with the people here, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View Conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TrashDialog</name>
@@ -3439,6 +5347,13 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>The trash is empty.</source>
         <translation>Der Papierkorb ist leer.</translation>
+    </message>
+</context>
+<context>
+    <name>TrashInteractionCommand</name>
+    <message>
+        <source>Delete “%1”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
