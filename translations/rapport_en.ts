@@ -187,4 +187,137 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>AccountsDialog</name>
+    <message numerus="yes">
+        <source>Syncing… %n item(s)</source>
+        <translation>
+            <numerusform>Syncing… %n item</numerusform>
+            <numerusform>Syncing… %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message numerus="yes">
+        <source>Newest of %n item(s): %1</source>
+        <translation>
+            <numerusform>Newest of %n item: %1</numerusform>
+            <numerusform>Newest of %n items: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n item(s) moved to the contact&apos;s history.</source>
+        <translation>
+            <numerusform>%1: %n item moved to the contact&apos;s history.</numerusform>
+            <numerusform>%1: %n items moved to the contact&apos;s history.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n author(s) waiting in the Inbox</source>
+        <translation>
+            <numerusform>%n author waiting in the Inbox</numerusform>
+            <numerusform>%n authors waiting in the Inbox</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommands</name>
+    <message numerus="yes">
+        <source>last synced %1, %n item(s)</source>
+        <translation>
+            <numerusform>last synced %1, %n item</numerusform>
+            <numerusform>last synced %1, %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %1… %n item(s)</source>
+        <translation>
+            <numerusform>Syncing %1… %n item</numerusform>
+            <numerusform>Syncing %1… %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n author(s) waiting in the Inbox.</source>
+        <translation>
+            <numerusform>%n author waiting in the Inbox.</numerusform>
+            <numerusform>%n authors waiting in the Inbox.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncHttp</name>
+    <message numerus="yes">
+        <source>%1 (%n attempts)</source>
+        <translation>
+            <numerusform>%1 (%n attempt)</numerusform>
+            <numerusform>%1 (%n attempts)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncManager</name>
+    <message numerus="yes">
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>%n new item</numerusform>
+            <numerusform>%n new items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n for the Inbox</source>
+        <translation>
+            <numerusform>, %n for the Inbox</numerusform>
+            <numerusform>, %n for the Inbox</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n like(s), boost(s) or follow(s)</source>
+        <translation>
+            <numerusform>, %n like, boost or follow</numerusform>
+            <numerusform>, %n likes, boosts or follows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message numerus="yes">
+        <source>Syncing %1… %n item(s)</source>
+        <translation>
+            <numerusform>Syncing %1… %n item</numerusform>
+            <numerusform>Syncing %1… %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n account(s)</source>
+        <translation>
+            <numerusform>Synced %n account</numerusform>
+            <numerusform>Synced %n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n new item(s)</source>
+        <translation>
+            <numerusform>, %n new item</numerusform>
+            <numerusform>, %n new items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n in the Inbox</source>
+        <translation>
+            <numerusform>, %n in the Inbox</numerusform>
+            <numerusform>, %n in the Inbox</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n failed: %1</source>
+        <translation>
+            <numerusform>; %n failed: %1</numerusform>
+            <numerusform>; %n failed: %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
