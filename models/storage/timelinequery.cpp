@@ -49,7 +49,8 @@ QString TimelineQuery::interactionBranch(bool keyset) const
                                 "AND deleted_at IS NULL)");
         break;
     case TimelineFilter::Scope::Everybody:
-        where += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM contacts tc WHERE tc.id = i.contact_id "
+        // Synced items nobody is matched to yet wait in the Inbox; the team's activity is about contacts.
+        where += QStringLiteral(" AND i.contact_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contacts tc WHERE tc.id = i.contact_id "
                                 "AND tc.deleted_at IS NOT NULL)");
         break;
     }

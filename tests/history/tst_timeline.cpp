@@ -1,5 +1,6 @@
 #include "historyfixtures.h"
 #include "itemmodels/timelinemodel.h"
+#include "storage/syncrepository.h"
 #include "storage/interactionrepository.h"
 #include "storage/timelinequery.h"
 #include "testdatabase.h"
@@ -155,10 +156,27 @@ private slots:
         i3.userId = kim->id;
         QVERIFY(repo.create(i1).ok() && repo.create(i2).ok() && repo.create(i3).ok());
         QVERIFY(ContactRepository(*db).moveToTrash(gone).ok());
+        // A synced post nobody is matched to yet waits in the Inbox, not in the team's activity.
+        SocialAccount feed;
+        feed.network = QStringLiteral("feed");
+        feed.serverUrl = QStringLiteral("https://blog.example/feed.xml");
+        feed.contactId = a;
+        QVERIFY(SyncRepository(*db).createAccount(feed).ok());
+        SyncItem unknown;
+        unknown.source = QStringLiteral("feed");
+        unknown.externalId = QStringLiteral("https://other.example/feed#1");
+        unknown.channel = QStringLiteral("post");
+        unknown.occurredAt = t0.addDays(30);
+        unknown.text = QStringLiteral("Who wrote this?");
+        unknown.authorNetwork = QStringLiteral("feed");
+        unknown.authorHandle = QStringLiteral("other.example/feed");
+        Result<IngestReport> ingested = SyncRepository(*db).ingestPage(feed, QStringLiteral("feed"), { unknown }, {});
+        QVERIFY(ingested.ok());
+        QCOMPARE(ingested->toInbox, 1);
 
         TimelineFilter f;
         f.scope = TimelineFilter::Scope::Everybody;
-        QCOMPARE(readAll(*db, f, 10).size(), 2); // the trashed contact's interaction is left out
+        QCOMPARE(readAll(*db, f, 10).size(), 2); // the trashed contact's and the Inbox item are left out
         f.text = QStringLiteral("zurich laun");
         QList<TimelineEntry> hits = readAll(*db, f, 10);
         QCOMPARE(hits.size(), 1);
