@@ -4,7 +4,7 @@
 // manager) ingests them all. Reports the end-to-end time, the longest stall of the calling thread's event
 // loop (a 5 ms heartbeat, as the window would see it) and the resident memory growth.
 //
-//   bench_sync [--items 10000] [--authors 500] [--db PATH]   (PATH: a copy of a demo database, or a new file)
+//   bench_sync [--items 10000] [--authors 500] [--matched] [--db PATH]   (PATH: a copy of a demo database, or a new file)
 #include "loopbackhttpserver.h"
 
 #include "storage/contactrepository.h"
@@ -73,7 +73,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addOptions({{QStringLiteral("items"), QStringLiteral("notifications on the server"), QStringLiteral("n"), QStringLiteral("10000")},
                        {QStringLiteral("authors"), QStringLiteral("distinct authors"), QStringLiteral("n"), QStringLiteral("500")},
-                       {QStringLiteral("db"), QStringLiteral("database file (default: a new one)"), QStringLiteral("path")}});
+                       {QStringLiteral("db"), QStringLiteral("database file (default: a new one)"), QStringLiteral("path")},
+                       {QStringLiteral("matched"), QStringLiteral("make every author a contact first (their items go to timelines, not the Inbox)")}});
     parser.process(app);
     const int items = parser.value(QStringLiteral("items")).toInt();
     const int authors = parser.value(QStringLiteral("authors")).toInt();
@@ -130,6 +131,18 @@ int main(int argc, char **argv)
     if (!db) {
         out << db.error().message << Qt::endl;
         return 1;
+    }
+    if (parser.isSet(QStringLiteral("matched"))) {
+        ContactRepository contacts(**db);
+        for (int author = 0; author < authors; ++author) {
+            Contact c;
+            c.displayName = QStringLiteral("Writer %1").arg(author);
+            c.handles.append({QStringLiteral("mastodon"), QStringLiteral("writer%1@news%2.example").arg(author).arg(author % 7), QString()});
+            if (Status s = contacts.create(c); !s) {
+                out << "creating a contact: " << s.error().message << Qt::endl;
+                return 1;
+            }
+        }
     }
     SyncRepository repo(**db);
     SocialAccount account;
