@@ -5,350 +5,350 @@
     <name>AccountEditor</name>
     <message>
         <source>Add %1 Account</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Konto hinzufügen</translation>
     </message>
     <message>
         <source>Edit %1 Account</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Konto bearbeiten</translation>
     </message>
     <message>
         <source>Add Feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Feed hinzufügen</translation>
     </message>
     <message>
         <source>Edit Feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Feed bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <source>Sign in with &amp;Browser…</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Browser anmelden…</translation>
     </message>
     <message>
         <source>Opens your server&apos;s sign-in page in the browser; Rapport gets a read-only token</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet die Anmeldeseite Ihres Servers im Browser; Rapport erhält ein Token nur mit Lesezugriff</translation>
     </message>
     <message>
         <source>(stored; type a new one to replace it)</source>
-        <translation type="unfinished"></translation>
+        <translation>(gespeichert; zum Ersetzen ein neues eingeben)</translation>
     </message>
     <message>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffs&amp;token:</translation>
     </message>
     <message>
         <source>On your server: Preferences → Development → New application with the read scopes, then copy “Your access token”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Ihrem Server: Einstellungen → Entwicklung → Neue Anwendung mit den Lese-Berechtigungen (read) anlegen, dann „Dein Zugangs-Token“ kopieren.</translation>
     </message>
     <message>
         <source>optional: you@server.social</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: name@server.social</translation>
     </message>
     <message>
         <source>&amp;Handle:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Handle:</translation>
     </message>
     <message>
         <source>App &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>App-&amp;Passwort:</translation>
     </message>
     <message>
         <source>Create one under Settings → Privacy and security → App passwords. Never your account password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen Sie eines unter Einstellungen → Privatsphäre und Sicherheit → App-Passwörter. Niemals Ihr Kontopasswort.</translation>
     </message>
     <message>
         <source>&amp;PDS server:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;DS-Server:</translation>
     </message>
     <message>
         <source>Feed &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Feed-&amp;URL:</translation>
     </message>
     <message>
         <source>C&amp;ontact</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kontakt</translation>
     </message>
     <message>
         <source>Or&amp;ganization</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisation</translation>
     </message>
     <message>
         <source>Type a name</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen eingeben</translation>
     </message>
     <message>
         <source>&amp;Belongs to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gehört zu:</translation>
     </message>
     <message>
         <source>Belongs to</source>
-        <translation type="unfinished"></translation>
+        <translation>Gehört zu</translation>
     </message>
     <message>
         <source>optional: the feed&apos;s title</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: der Titel des Feeds</translation>
     </message>
     <message>
         <source>optional: the handle</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: das Handle</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Sync &amp;every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisieren &amp;alle:</translation>
     </message>
     <message>
         <source>Sync when Rapport &amp;starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Sta&amp;rt von Rapport synchronisieren</translation>
     </message>
     <message>
         <source>Sync &amp;automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch s&amp;ynchronisieren</translation>
     </message>
     <message>
         <source>Test &amp;Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindung testen</translation>
     </message>
     <message>
         <source>Testing the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird getestet</translation>
     </message>
     <message>
         <source>✓ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1</translation>
     </message>
     <message>
         <source>No keyring is available: the secret will be kept only until Rapport quits, and you will have to enter it again next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar: Die Zugangsdaten werden nur bis zum Beenden von Rapport aufbewahrt und müssen beim nächsten Mal erneut eingegeben werden.</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Type the feed&apos;s address, starting with https:// or http://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Feeds ein, beginnend mit https:// oder http://.</translation>
     </message>
     <message>
         <source>Type the server&apos;s address, such as https://mastodon.social.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Servers ein, etwa https://mastodon.social.</translation>
     </message>
     <message>
         <source>Type the account&apos;s handle, such as agency.bsky.social.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Handle des Kontos ein, etwa agency.bsky.social.</translation>
     </message>
     <message>
         <source>Paste the access token from your server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie das Zugriffstoken von Ihrem Server ein.</translation>
     </message>
     <message>
         <source>Type an app password for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie ein App-Passwort für dieses Konto ein.</translation>
     </message>
     <message>
         <source>Type the name of the contact or organization whose feed this is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie ein, zu welchem Kontakt oder welcher Organisation dieser Feed gehört.</translation>
     </message>
     <message>
         <source>No organization is called “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Organisation namens „%1“.</translation>
     </message>
     <message>
         <source>No contact is called “%1”.</source>
-        <translation type="unfinished">Es gibt keinen Kontakt namens „%1“.</translation>
+        <translation>Es gibt keinen Kontakt namens „%1“.</translation>
     </message>
     <message>
         <source>Several contacts match “%1”: pick one from the list.</source>
-        <translation type="unfinished">Mehrere Kontakte passen zu „%1“: Wählen Sie einen aus der Liste.</translation>
+        <translation>Mehrere Kontakte passen zu „%1“: Wählen Sie einen aus der Liste.</translation>
     </message>
     <message>
         <source>The secret could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zugangsdaten konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Secret kept for this session only</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten nur für diese Sitzung gespeichert</translation>
     </message>
     <message>
         <source>No keyring is available on this computer, so the secret of “%1” is kept only until Rapport quits. You will have to enter it again next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer ist kein Schlüsselbund verfügbar, daher werden die Zugangsdaten von „%1“ nur bis zum Beenden von Rapport aufbewahrt. Sie müssen sie beim nächsten Mal erneut eingeben.</translation>
     </message>
     <message>
         <source>✓ Signed in as @%1. Save to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Angemeldet als @%1. Speichern Sie, um die Anmeldung zu behalten.</translation>
     </message>
     <message>
         <source>Waiting for you to allow Rapport in the browser…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf Ihre Freigabe für Rapport im Browser…</translation>
     </message>
     <message>
         <source>Cancel Sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung abbrechen</translation>
     </message>
     <message>
         <source>Registering Rapport with the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport wird beim Server registriert…</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird getestet…</translation>
     </message>
 </context>
 <context>
     <name>AccountsDialog</name>
     <message>
         <source>never</source>
-        <translation type="unfinished">nie</translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>today %1</source>
-        <translation type="unfinished"></translation>
+        <translation>heute %1</translation>
     </message>
     <message>
         <source>yesterday %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gestern %1</translation>
     </message>
     <message>
         <source>tomorrow %1</source>
-        <translation type="unfinished"></translation>
+        <translation>morgen %1</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht synchronisiert</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Sign in again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut anmelden</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten</translation>
     </message>
     <message>
         <source>Rapport reads mentions, replies and messages from these accounts and feeds. Authors who match a contact go to their history, the others to the Inbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport liest Erwähnungen, Antworten und Nachrichten aus diesen Konten und Feeds. Beiträge von Autoren, die einem Kontakt entsprechen, landen in dessen Verlauf, alle anderen im Posteingang.</translation>
     </message>
     <message>
         <source>Accounts and feeds</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten und Feeds</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Last synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt synchronisiert</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge</translation>
     </message>
     <message>
         <source>Next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Synchronisierung</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler</translation>
     </message>
     <message>
         <source>No accounts yet. Add the agency&apos;s Mastodon or Bluesky account, or the feed of a journalist&apos;s blog or an outlet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Konten. Fügen Sie das Mastodon- oder Bluesky-Konto der Agentur hinzu oder den Feed des Blogs eines Journalisten oder eines Mediums.</translation>
     </message>
     <message>
         <source>Add &amp;Mastodon…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mastodon hinzufügen…</translation>
     </message>
     <message>
         <source>Add &amp;Bluesky…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bluesky hinzufügen…</translation>
     </message>
     <message>
         <source>Add &amp;Feed…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Feed hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;arbeiten…</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen…</translation>
     </message>
     <message>
         <source>&amp;Sync Now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>Sync the selected account now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewähltes Konto jetzt synchronisieren</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird synchronisiert…</translation>
     </message>
     <message numerus="yes">
         <source>Syncing… %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wird synchronisiert… %n Eintrag</numerusform>
+            <numerusform>Wird synchronisiert… %n Einträge</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 · %2</source>
         <comment>account list: network · name</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>pausiert</translation>
     </message>
     <message>
         <source>due now</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt fällig</translation>
     </message>
     <message>
         <source>Remove Account?</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto entfernen?</translation>
     </message>
     <message>
         <source>Remove “%1”? Rapport stops syncing it and forgets its sign-in. What it already fetched stays in the contacts&apos; history and the Inbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ entfernen? Rapport beendet dann die Synchronisierung und vergisst die Anmeldedaten. Bereits Abgerufenes bleibt im Verlauf der Kontakte und im Posteingang.</translation>
     </message>
     <message>
         <source>The account is removed, but its sign-in could not be deleted from the keyring: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto wurde entfernt, aber seine Anmeldedaten konnten nicht aus dem Schlüsselbund gelöscht werden: %1</translation>
     </message>
 </context>
 <context>
@@ -356,107 +356,107 @@
     <message>
         <source>Latest</source>
         <comment>the team&apos;s latest conversations</comment>
-        <translation type="unfinished"></translation>
+        <translation>Neueste</translation>
     </message>
     <message>
         <source>Cooling off</source>
-        <translation type="unfinished"></translation>
+        <translation>Abkühlend</translation>
     </message>
     <message>
         <source>The team&apos;s latest conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neuesten Unterhaltungen des Teams</translation>
     </message>
     <message>
         <source>Valuable relationships going quiet, to follow up</source>
-        <translation type="unfinished"></translation>
+        <translation>Wertvolle Beziehungen, um die es still wird – zum Nachfassen</translation>
     </message>
 </context>
 <context>
     <name>ActivityView</name>
     <message>
         <source>Latest activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste Aktivitäten</translation>
     </message>
     <message>
         <source>Account manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreuer</translation>
     </message>
     <message>
         <source>Show one account manager&apos;s conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen eines Betreuers anzeigen</translation>
     </message>
     <message>
         <source>Everybody</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">Kanal</translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>All channels</source>
-        <translation type="unfinished">Alle Kanäle</translation>
+        <translation>Alle Kanäle</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished">Heute</translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 90 Tage</translation>
     </message>
     <message>
         <source>Between…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen…</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <source>and</source>
         <comment>between date and date</comment>
-        <translation type="unfinished"></translation>
+        <translation>und</translation>
     </message>
     <message>
         <source>&amp;Who:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wer:</translation>
     </message>
     <message>
         <source>The team&apos;s conversations, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen des Teams, neueste zuerst</translation>
     </message>
     <message>
         <source>Enter or double-click opens the contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter oder Doppelklick öffnet den Kontakt</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>No conversations match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Unterhaltungen passen zu diesen Filtern.</translation>
     </message>
 </context>
 <context>
@@ -470,80 +470,80 @@
     <name>BackgroundJob</name>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird ausgeführt…</translation>
     </message>
 </context>
 <context>
     <name>BlueskyMapping</name>
     <message>
         <source>The Bluesky server sent an answer Rapport does not understand (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bluesky-Server hat eine Antwort gesendet, die Rapport nicht versteht (%1).</translation>
     </message>
     <message>
         <source>not JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON: %1</translation>
     </message>
     <message>
         <source>not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON-Objekt</translation>
     </message>
     <message>
         <source>no list of notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Liste von Benachrichtigungen</translation>
     </message>
     <message>
         <source>no list of posts</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Liste von Beiträgen</translation>
     </message>
     <message>
         <source>a session without an account</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Sitzung ohne Konto</translation>
     </message>
     <message>
         <source>a session without tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Sitzung ohne Tokens</translation>
     </message>
 </context>
 <context>
     <name>BlueskySession</name>
     <message>
         <source>Bluesky (%1) no longer accepts Rapport&apos;s sign-in for @%2. Sign in again with a new app password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bluesky (%1) akzeptiert die Anmeldung von Rapport für @%2 nicht mehr. Melden Sie sich mit einem neuen App-Passwort erneut an.</translation>
     </message>
     <message>
         <source>Bluesky (%1) answered with status %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bluesky (%1) hat mit Status %2 geantwortet.</translation>
     </message>
     <message>
         <source>Bluesky (%1) answered with status %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Bluesky (%1) hat mit Status %2 geantwortet: %3</translation>
     </message>
     <message>
         <source>The Bluesky account has no handle to sign in with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bluesky-Konto hat kein Handle für die Anmeldung.</translation>
     </message>
     <message>
         <source>Rapport has no app password for @%1 (the keyring may have been reset). Sign in again with an app password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport hat kein App-Passwort für @%1 (der Schlüsselbund wurde möglicherweise zurückgesetzt). Melden Sie sich mit einem App-Passwort erneut an.</translation>
     </message>
     <message>
         <source>Bluesky has suspended the account @%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bluesky hat das Konto @%1 gesperrt.</translation>
     </message>
     <message>
         <source>Bluesky refused the app password for @%1. Create a new app password in Bluesky&apos;s settings and sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bluesky hat das App-Passwort für @%1 abgelehnt. Erstellen Sie in den Bluesky-Einstellungen ein neues App-Passwort und melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
     <name>BlueskySource</name>
     <message>
         <source>The Bluesky sync was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bluesky-Synchronisierung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Signed in as @%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als @%1</translation>
     </message>
 </context>
 <context>
@@ -772,7 +772,7 @@
     </message>
     <message>
         <source>Undoing or redoing “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wird rückgängig gemacht oder wiederhergestellt…</translation>
     </message>
 </context>
 <context>
@@ -1010,7 +1010,40 @@ Options:
 
 Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: rapport [--db PFAD-oder-URL] [--lang CODE] [BEFEHL] [OPTIONEN] [--json]
+
+Ohne Befehl öffnet sich das Rapport-Fenster.
+
+Befehle:
+  demo --size small|large [--seed N] [--force]
+                    Eine leere Datenbank mit einer Demo-PR-Agentur füllen (--force ersetzt den Inhalt).
+  stats             Zeilen je Tabelle, Schema-Version und Größe der Datenbank.
+  search SUCHE [--limit N] [--contacts-only]
+                    Kontakte und Unterhaltungen zu SUCHE nach Relevanz (Wörter sind Präfixe).
+  migrate           Die Datenbank auf das aktuelle Schema bringen und anzeigen, was getan wurde.
+  sync [--account ID|all]
+                    Neue Beiträge und Nachrichten einmalig von einem oder allen aktiven Konten abrufen.
+  accounts list     Die Konten und Feeds, die Rapport synchronisiert, mit ihrem Status.
+  accounts add feed URL --contact ID|--organization ID [--interval MIN] [--name NAME]
+  accounts add mastodon SERVER_URL [--handle USER@SERVER] [--name NAME]
+  accounts add bluesky HANDLE [--server PDS_URL] [--name NAME]
+                    Ein Konto hinzufügen. Das Mastodon-Zugriffstoken oder das Bluesky-App-Passwort
+                    wird von der Standardeingabe gelesen, nie von der Befehlszeile.
+  accounts remove ID
+                    Ein Konto nicht mehr synchronisieren und seine Anmeldedaten aus dem
+                    Schlüsselbund löschen.
+
+Optionen:
+  --db PFAD-oder-URL
+                    Eine SQLite-Datei oder postgresql://user[:password]@host[:port]/database.
+                    Standard: rapport.sqlite im Datenordner des Benutzers.
+  --lang CODE       Sprache der Oberfläche (en, de); Standard: die des Systems.
+  --json            Das Ergebnis als JSON ausgeben.
+  --help, --version
+
+Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardfehlerausgabe),
+2 falscher Aufruf.
+</translation>
     </message>
 </context>
 <context>
@@ -1992,39 +2025,39 @@ Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
     </message>
     <message>
         <source>Active filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Filter</translation>
     </message>
     <message>
         <source>Outlet #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Medium #%1</translation>
     </message>
     <message>
         <source>User #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer #%1</translation>
     </message>
     <message>
         <source>Remove filter: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter entfernen: %1</translation>
     </message>
     <message>
         <source>Remove this filter (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Filter entfernen (Entf)</translation>
     </message>
     <message>
         <source>Outlet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Medium: %1</translation>
     </message>
     <message>
         <source>Owner: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreuer: %1</translation>
     </message>
     <message>
         <source>Country: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Land: %1</translation>
     </message>
     <message>
         <source>City: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadt: %1</translation>
     </message>
 </context>
 <context>
@@ -2042,100 +2075,100 @@ Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
     <name>CoolingOffView</name>
     <message>
         <source>Cooling off</source>
-        <translation type="unfinished"></translation>
+        <translation>Abkühlende Beziehungen</translation>
     </message>
     <message>
         <source>Relationships cooling off, biggest drop first</source>
-        <translation type="unfinished"></translation>
+        <translation>Abkühlende Beziehungen, stärkster Rückgang zuerst</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished">Kontakt</translation>
+        <translation>Kontakt</translation>
     </message>
     <message>
         <source>Health then → now</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualität damals → jetzt</translation>
     </message>
     <message>
         <source>Silent for</source>
-        <translation type="unfinished"></translation>
+        <translation>Funkstille</translation>
     </message>
     <message>
         <source>Reach</source>
-        <translation type="unfinished">Reichweite</translation>
+        <translation>Reichweite</translation>
     </message>
     <message>
         <source>Account manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreuer</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedervorlage</translation>
     </message>
     <message>
         <source>Overdue since %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällig seit %1 %2</translation>
     </message>
     <message>
         <source>Follow up</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedervorlage</translation>
     </message>
     <message>
         <source>&amp;Follow Up Tomorrow 9:00</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiedervorlage morgen 9:00</translation>
     </message>
     <message>
         <source>Plan a follow-up tomorrow at 9:00 for the contact&apos;s account manager (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedervorlage für morgen 9:00 für den Betreuer des Kontakts anlegen (Leertaste)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Health fell from %1 to %2 over %3 days; last spoke %4 days ago.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehungsqualität in %3 Tagen von %1 auf %2 gesunken; zuletzt vor %4 Tagen gesprochen.</translation>
     </message>
     <message>
         <source>Looking for relationships that are cooling off…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abkühlende Beziehungen werden gesucht…</translation>
     </message>
     <message>
         <source>The list could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>%1 → %2 (−%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 (−%3)</translation>
     </message>
     <message>
         <source>%1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tage</translation>
     </message>
     <message>
         <source>nobody</source>
         <comment>account manager</comment>
-        <translation type="unfinished">niemanden</translation>
+        <translation>niemand</translation>
     </message>
     <message>
         <source>Overdue since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällig seit %1</translation>
     </message>
     <message>
         <source>Due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig am %1</translation>
     </message>
     <message>
         <source>A follow-up is already planned; see Follow-ups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Wiedervorlage ist bereits geplant; siehe Wiedervorlagen.</translation>
     </message>
     <message>
         <source>No valuable relationship is cooling off: nobody who was close 90 days ago has gone quiet since.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine wertvolle Beziehung kühlt ab: Niemand, der vor 90 Tagen eng verbunden war, ist seither verstummt.</translation>
     </message>
     <message>
         <source>Valuable relationships whose health fell by %1 points or more in %2 days while they went quiet. Space or “Follow up” plans a follow-up for tomorrow 9:00; Enter opens the contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wertvolle Beziehungen, deren Beziehungsqualität in %2 Tagen um %1 Punkte oder mehr gesunken ist, während es still um sie wurde. Leertaste oder „Wiedervorlage“ legt eine Wiedervorlage für morgen 9:00 an; Enter öffnet den Kontakt.</translation>
     </message>
 </context>
 <context>
@@ -2343,7 +2376,7 @@ Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
     </message>
     <message>
         <source>Scoring relationship health…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehungsqualität wird berechnet…</translation>
     </message>
 </context>
 <context>
@@ -2547,93 +2580,93 @@ Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
     <name>EditInteractionCommand</name>
     <message>
         <source>Edit “%1”</source>
-        <translation type="unfinished">„%1“ bearbeiten</translation>
+        <translation>„%1“ bearbeiten</translation>
     </message>
 </context>
 <context>
     <name>FeedParser</name>
     <message>
         <source>The feed at %1 is not valid JSON: %2 (at character %L3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Feed unter %1 ist kein gültiges JSON: %2 (bei Zeichen %L3).</translation>
     </message>
     <message>
         <source>%1 sends JSON, but not a JSON Feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liefert JSON, aber keinen JSON Feed.</translation>
     </message>
     <message>
         <source>The feed has more than %L1 items; only the first %L1 were read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Feed hat mehr als %L1 Einträge; nur die ersten %L1 wurden gelesen.</translation>
     </message>
     <message>
         <source>The server sent an empty document instead of the feed at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat statt des Feeds unter %1 ein leeres Dokument gesendet.</translation>
     </message>
     <message>
         <source>%1 is not a feed: it is neither XML nor JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Feed: Es ist weder XML noch JSON.</translation>
     </message>
     <message>
         <source>%1 is a web page, not a feed. The page names a feed at %2: use that address instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Webseite, kein Feed. Die Seite nennt einen Feed unter %2: Verwenden Sie stattdessen diese Adresse.</translation>
     </message>
     <message>
         <source>%1 is a web page, not a feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Webseite, kein Feed.</translation>
     </message>
     <message>
         <source>%1 is an XML document but not a feed (it starts with &lt;%2&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein XML-Dokument, aber kein Feed (es beginnt mit &lt;%2&gt;).</translation>
     </message>
     <message>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1</translation>
     </message>
     <message>
         <source>The feed at %1 ended before its first complete item (the download was cut short, or the server sent an incomplete file).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Feed unter %1 endet vor seinem ersten vollständigen Eintrag (der Download wurde abgebrochen oder der Server hat eine unvollständige Datei gesendet).</translation>
     </message>
     <message>
         <source>The feed at %1 cannot be read: %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Feed unter %1 kann nicht gelesen werden: %2 (%3).</translation>
     </message>
     <message>
         <source>The feed breaks off at %1 (%2); the one complete item before that was read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Feed bricht bei %1 ab (%2); der eine vollständige Eintrag davor wurde gelesen.</translation>
     </message>
     <message>
         <source>The feed breaks off at %1 (%2); the %L3 complete items before that were read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Feed bricht bei %1 ab (%2); die %L3 vollständigen Einträge davor wurden gelesen.</translation>
     </message>
 </context>
 <context>
     <name>FeedSource</name>
     <message>
         <source>The feed at %1 answered %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Feed unter %1 antwortete mit %2.</translation>
     </message>
     <message>
         <source>Check the address, or remove the feed if the site no longer has it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Adresse oder entfernen Sie den Feed, falls die Website ihn nicht mehr anbietet.</translation>
     </message>
     <message>
         <source>The feed is not public.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Feed ist nicht öffentlich.</translation>
     </message>
     <message>
         <source>The sync was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Synchronisierung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Feed “%1”, 1 item</source>
-        <translation type="unfinished"></translation>
+        <translation>Feed „%1“, 1 Eintrag</translation>
     </message>
     <message>
         <source>Feed “%1”, %L2 items</source>
-        <translation type="unfinished"></translation>
+        <translation>Feed „%1“, %L2 Einträge</translation>
     </message>
     <message>
         <source>(the feed breaks off; only the complete items were read)</source>
-        <translation type="unfinished"></translation>
+        <translation>(der Feed bricht ab; nur die vollständigen Einträge wurden gelesen)</translation>
     </message>
 </context>
 <context>
@@ -2652,7 +2685,7 @@ Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
     </message>
     <message>
         <source>Plan a follow-up with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedervorlage zu %1 planen</translation>
     </message>
 </context>
 <context>
@@ -2848,15 +2881,15 @@ Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
     <name>HealthPanel</name>
     <message>
         <source>Relationship health</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehungsqualität</translation>
     </message>
     <message>
         <source>Health unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehungsqualität unbekannt</translation>
     </message>
     <message>
         <source>Health %1 of 100 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehungsqualität %1 von 100 · %2</translation>
     </message>
 </context>
 <context>
@@ -2939,246 +2972,246 @@ Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
     </message>
     <message>
         <source>Recency</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualität</translation>
     </message>
     <message>
         <source>No conversation logged, only pitches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Unterhaltung erfasst, nur Pitches.</translation>
     </message>
     <message>
         <source>Frequency</source>
-        <translation type="unfinished"></translation>
+        <translation>Häufigkeit</translation>
     </message>
     <message>
         <source>Mostly outbound: %1 of %2 interactions were ours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Überwiegend ausgehend: %1 von %2 Interaktionen kamen von uns.</translation>
     </message>
     <message>
         <source>Mostly inbound: %1 of %2 interactions came from them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Überwiegend eingehend: %1 von %2 Interaktionen kamen von der Gegenseite.</translation>
     </message>
     <message>
         <source>Balanced: %1 of %2 interactions came from them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewogen: %1 von %2 Interaktionen kamen von der Gegenseite.</translation>
     </message>
     <message>
         <source>Reciprocity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenseitigkeit</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Resonanz</translation>
     </message>
     <message>
         <source>Breadth</source>
-        <translation type="unfinished"></translation>
+        <translation>Vielfalt</translation>
     </message>
     <message>
         <source>Tenure</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>not scored</source>
         <comment>relationship health</comment>
-        <translation type="unfinished"></translation>
+        <translation>nicht bewertet</translation>
     </message>
     <message>
         <source>strong</source>
         <comment>relationship health</comment>
-        <translation type="unfinished"></translation>
+        <translation>stark</translation>
     </message>
     <message>
         <source>steady</source>
         <comment>relationship health</comment>
-        <translation type="unfinished"></translation>
+        <translation>stabil</translation>
     </message>
     <message>
         <source>cooling</source>
         <comment>relationship health</comment>
-        <translation type="unfinished"></translation>
+        <translation>kühlt ab</translation>
     </message>
     <message>
         <source>cold</source>
         <comment>relationship health</comment>
-        <translation type="unfinished"></translation>
+        <translation>kalt</translation>
     </message>
     <message>
         <source>%1 %2 of %3: %4</source>
         <comment>component, points, maximum, sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 von %3: %4</translation>
     </message>
     <message>
         <source>Relationship health %1 of 100 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehungsqualität %1 von 100 (%2)</translation>
     </message>
     <message>
         <source>finding the relationships that are cooling off</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen der abkühlenden Beziehungen</translation>
     </message>
 </context>
 <context>
     <name>InboxCommand</name>
     <message>
         <source>Link %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit %2 verknüpfen</translation>
     </message>
     <message>
         <source>New contact from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Kontakt aus %1</translation>
     </message>
     <message>
         <source>Ignore %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ignorieren</translation>
     </message>
 </context>
 <context>
     <name>InboxView</name>
     <message>
         <source>Today %1</source>
-        <translation type="unfinished">Heute %1</translation>
+        <translation>Heute %1</translation>
     </message>
     <message>
         <source>Yesterday %1</source>
-        <translation type="unfinished">Gestern %1</translation>
+        <translation>Gestern %1</translation>
     </message>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished">Posteingang</translation>
+        <translation>Posteingang</translation>
     </message>
     <message>
         <source>Authors waiting in the Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoren, die im Posteingang warten</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste</translation>
     </message>
     <message>
         <source>&amp;Link to First Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit erstem &amp;Vorschlag verknüpfen</translation>
     </message>
     <message>
         <source>Link the author to the first suggested contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Autor mit dem ersten vorgeschlagenen Kontakt verknüpfen</translation>
     </message>
     <message>
         <source>&amp;Create Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt &amp;anlegen</translation>
     </message>
     <message>
         <source>Make a new contact from the author</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Autor einen neuen Kontakt anlegen</translation>
     </message>
     <message>
         <source>&amp;Ignore This Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Person &amp;ignorieren</translation>
     </message>
     <message>
         <source>Drop the author&apos;s items and skip them from now on</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einträge des Autors verwerfen und ihn künftig überspringen</translation>
     </message>
     <message>
         <source>The Inbox is empty. Posts and messages from people who are not contacts yet appear here after a sync (File → Accounts…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Posteingang ist leer. Beiträge und Nachrichten von Personen, die noch keine Kontakte sind, erscheinen hier nach einer Synchronisierung (Datei → Konten…).</translation>
     </message>
     <message>
         <source>Is this one of your contacts?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ist das einer Ihrer Kontakte?</translation>
     </message>
     <message>
         <source>No contact looks like this author.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kontakt ähnelt diesem Autor.</translation>
     </message>
     <message>
         <source>Link to &amp;another contact:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit &amp;anderem Kontakt verknüpfen:</translation>
     </message>
     <message>
         <source>Link to another contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit anderem Kontakt verknüpfen</translation>
     </message>
     <message>
         <source>Type a name</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen eingeben</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfen</translation>
     </message>
     <message>
         <source>Ignore this person</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Person ignorieren</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <comment>inbox author: name (handle)</comment>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Create contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt anlegen</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2</translation>
     </message>
     <message numerus="yes">
         <source>Newest of %n item(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag: %1</numerusform>
+            <numerusform>Neuester von %n Einträgen: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Create contact “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt „%1“ anlegen</translation>
     </message>
     <message>
         <source>Link to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 verknüpfen</translation>
     </message>
     <message>
         <source>Link to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 verknüpfen (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n item(s) moved to the contact&apos;s history.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Eintrag in den Verlauf des Kontakts verschoben.</numerusform>
+            <numerusform>%1: %n Einträge in den Verlauf des Kontakts verschoben.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: its items were removed; later ones will be skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Einträge wurden entfernt; künftige werden übersprungen.</translation>
     </message>
     <message>
         <source>Type the name of the contact this author is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen des Kontakts ein, zu dem dieser Autor gehört.</translation>
     </message>
     <message>
         <source>No contact is called “%1”.</source>
-        <translation type="unfinished">Es gibt keinen Kontakt namens „%1“.</translation>
+        <translation>Es gibt keinen Kontakt namens „%1“.</translation>
     </message>
     <message>
         <source>Several contacts match “%1”: pick one from the list.</source>
-        <translation type="unfinished">Mehrere Kontakte passen zu „%1“: Wählen Sie einen aus der Liste.</translation>
+        <translation>Mehrere Kontakte passen zu „%1“: Wählen Sie einen aus der Liste.</translation>
     </message>
 </context>
 <context>
@@ -3579,38 +3612,38 @@ Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivität</translation>
     </message>
     <message>
         <source>Inbox (%L1)</source>
         <comment>sidebar: authors waiting</comment>
-        <translation type="unfinished"></translation>
+        <translation>Posteingang (%L1)</translation>
     </message>
     <message>
         <source>Not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geändert</translation>
     </message>
     <message>
         <source>&amp;Accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konten…</translation>
     </message>
     <message>
         <source>Mastodon, Bluesky and feed accounts that Rapport syncs from</source>
-        <translation type="unfinished"></translation>
+        <translation>Mastodon-, Bluesky- und Feed-Konten, die Rapport synchronisiert</translation>
     </message>
     <message>
         <source>&amp;Sync Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt &amp;synchronisieren</translation>
     </message>
     <message>
         <source>Fetch new mentions, replies and posts from every account (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Erwähnungen, Antworten und Beiträge aus allen Konten abrufen (%1)</translation>
     </message>
     <message numerus="yes">
         <source>%n author(s) waiting in the Inbox</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Autor wartet im Posteingang</numerusform>
+            <numerusform>%n Autoren warten im Posteingang</numerusform>
         </translation>
     </message>
 </context>
@@ -3618,229 +3651,229 @@ Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
     <name>MastodonAuth</name>
     <message>
         <source>Enter the address of your Mastodon server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse Ihres Mastodon-Servers ein.</translation>
     </message>
     <message>
         <source>“%1” is not the address of a server (like mastodon.social).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Serveradresse (etwa mastodon.social).</translation>
     </message>
     <message>
         <source>“%1” does not use https://: Rapport only signs in over an encrypted connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ verwendet nicht https://: Rapport meldet sich nur über eine verschlüsselte Verbindung an.</translation>
     </message>
     <message>
         <source>Rapport could not wait for the browser&apos;s answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport konnte nicht auf die Antwort des Browsers warten: %1</translation>
     </message>
     <message>
         <source>Paste the access token exactly as the server shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie das Zugriffstoken genau so ein, wie der Server es anzeigt.</translation>
     </message>
     <message>
         <source>Signing in was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Could not reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
         <source>%1 is not a Mastodon server (it does not know %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Mastodon-Server (%2 ist dort unbekannt).</translation>
     </message>
     <message>
         <source>%1 refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat abgelehnt: %2</translation>
     </message>
     <message>
         <source>%1 answered with HTTP status %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete mit HTTP-Status %2.</translation>
     </message>
     <message>
         <source>%1 answered something that is not Mastodon JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von %1 ist kein Mastodon-JSON.</translation>
     </message>
     <message>
         <source>No answer came from the browser. Try signing in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Browser kam keine Antwort. Versuchen Sie erneut, sich anzumelden.</translation>
     </message>
     <message>
         <source>Rapport</source>
-        <translation type="unfinished">Rapport</translation>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>This sign-in link is out of date. Start signing in again in Rapport.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Anmeldelink ist veraltet. Starten Sie die Anmeldung in Rapport erneut.</translation>
     </message>
     <message>
         <source>Signing in was not allowed. You can close this tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung wurde nicht erlaubt. Sie können diesen Tab schließen.</translation>
     </message>
     <message>
         <source>Access was denied in the browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff wurde im Browser verweigert.</translation>
     </message>
     <message>
         <source>%1 refused the sign-in: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Anmeldung abgelehnt: %2</translation>
     </message>
     <message>
         <source>You are signed in. You can close this tab and return to Rapport.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind angemeldet. Sie können diesen Tab schließen und zu Rapport zurückkehren.</translation>
     </message>
     <message>
         <source>%1 did not accept the access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat das Zugriffstoken nicht akzeptiert.</translation>
     </message>
 </context>
 <context>
     <name>MastodonMapping</name>
     <message>
         <source>The server answered something that is not Mastodon JSON (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers ist kein Mastodon-JSON (%1).</translation>
     </message>
     <message>
         <source>not JSON: %1 at byte %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON: %1 bei Byte %2</translation>
     </message>
     <message>
         <source>%1 without an id</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ohne ID</translation>
     </message>
     <message>
         <source>%1 without a valid created_at</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ohne gültiges created_at</translation>
     </message>
     <message>
         <source>%1 without an account</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ohne Konto</translation>
     </message>
     <message>
         <source>%1 with an account without id or acct</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit einem Konto ohne id oder acct</translation>
     </message>
     <message>
         <source>%1 without a status</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ohne Status</translation>
     </message>
     <message>
         <source>%1 with a status without uri</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit einem Status ohne uri</translation>
     </message>
     <message>
         <source>%1 is not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Liste</translation>
     </message>
     <message>
         <source>the notification list</source>
-        <translation type="unfinished"></translation>
+        <translation>die Benachrichtigungsliste</translation>
     </message>
     <message>
         <source>a notification that is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Benachrichtigung, die kein Objekt ist</translation>
     </message>
     <message>
         <source>a notification</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Benachrichtigung</translation>
     </message>
     <message>
         <source>notification %1 without a type</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung %1 ohne Typ</translation>
     </message>
     <message>
         <source>notification %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung %1</translation>
     </message>
     <message>
         <source>the conversation list</source>
-        <translation type="unfinished"></translation>
+        <translation>die Unterhaltungsliste</translation>
     </message>
     <message>
         <source>a conversation that is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Unterhaltung, die kein Objekt ist</translation>
     </message>
     <message>
         <source>a conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Unterhaltung</translation>
     </message>
     <message>
         <source>conversation %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung %1</translation>
     </message>
     <message>
         <source>%1 with a last_status that is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit einem last_status, der kein Objekt ist</translation>
     </message>
     <message>
         <source>%1 without accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ohne Konten</translation>
     </message>
     <message>
         <source>the account is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>das Konto ist kein Objekt</translation>
     </message>
     <message>
         <source>the account</source>
-        <translation type="unfinished"></translation>
+        <translation>das Konto</translation>
     </message>
 </context>
 <context>
     <name>MastodonSource</name>
     <message>
         <source>The sync was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Synchronisierung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Signed in as @%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als @%1</translation>
     </message>
     <message>
         <source>“%1” is not the address of a Mastodon server.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Adresse eines Mastodon-Servers.</translation>
     </message>
     <message>
         <source>Sign in to %1 again: Rapport has no access token for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich erneut bei %1 an: Rapport hat kein Zugriffstoken für dieses Konto.</translation>
     </message>
     <message>
         <source>Sign in to %1 again: the access token could not be read (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich erneut bei %1 an: Das Zugriffstoken konnte nicht gelesen werden (%2)</translation>
     </message>
     <message>
         <source>%1 answered something that is not Mastodon JSON. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von %1 ist kein Mastodon-JSON. %2</translation>
     </message>
     <message>
         <source>%1 no longer accepts Rapport&apos;s access (the token is invalid or was revoked). Sign in to %1 again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 akzeptiert den Zugriff von Rapport nicht mehr (das Token ist ungültig oder wurde widerrufen). Melden Sie sich erneut bei %1 an.</translation>
     </message>
     <message>
         <source>%1 does not allow Rapport to read this account. Sign in to %1 again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erlaubt Rapport nicht, dieses Konto zu lesen. Melden Sie sich erneut bei %1 an.</translation>
     </message>
     <message>
         <source>%1 does not allow Rapport to read this account: %2. Sign in to %1 again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erlaubt Rapport nicht, dieses Konto zu lesen: %2. Melden Sie sich erneut bei %1 an.</translation>
     </message>
     <message>
         <source>%1 is not a Mastodon server (it does not know %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Mastodon-Server (%2 ist dort unbekannt).</translation>
     </message>
     <message>
         <source>%1 refused the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
         <source>%1 refused the request: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Anfrage abgelehnt: %2</translation>
     </message>
     <message>
         <source>%1 answered with HTTP status %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete mit HTTP-Status %2.</translation>
     </message>
     <message>
         <source>%1 answered with HTTP status %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete mit HTTP-Status %2: %3</translation>
     </message>
 </context>
 <context>
@@ -3902,7 +3935,7 @@ Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
     </message>
     <message>
         <source>Added background sync of social accounts and feeds, and the Inbox (version 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hintergrundsynchronisierung von Social-Media-Konten und Feeds sowie der Posteingang wurden hinzugefügt (Version 2).</translation>
     </message>
 </context>
 <context>
@@ -4061,11 +4094,11 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished">Verlauf</translation>
+        <translation>Verlauf</translation>
     </message>
 </context>
 <context>
@@ -4441,27 +4474,27 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
     <message>
         <source>Synced conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierte Unterhaltung</translation>
     </message>
     <message>
         <source>Edit a conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung bearbeiten</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>This conversation is in the trash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Unterhaltung liegt im Papierkorb.</translation>
     </message>
     <message>
         <source>Synced from %1: it is kept as the network sent it. You can delete it from the timeline, but not edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus %1 synchronisiert: Die Unterhaltung bleibt so erhalten, wie das Netzwerk sie gesendet hat. Sie können sie aus dem Verlauf löschen, aber nicht bearbeiten.</translation>
     </message>
     <message>
         <source>The database is read-only: this conversation cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist schreibgeschützt: Diese Unterhaltung kann nicht geändert werden.</translation>
     </message>
 </context>
 <context>
@@ -4600,27 +4633,27 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <name>SecretStore</name>
     <message>
         <source>No password or sign-in is stored for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 sind weder ein Passwort noch Anmeldedaten gespeichert.</translation>
     </message>
     <message>
         <source>The system keyring did not answer, so the sign-in for %1 could not be read. Unlock the keyring or sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems hat nicht geantwortet, daher konnten die Anmeldedaten für %1 nicht gelesen werden. Entsperren Sie den Schlüsselbund oder melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
     <name>SocialAccount</name>
     <message>
         <source>Mastodon</source>
-        <translation type="unfinished">Mastodon</translation>
+        <translation>Mastodon</translation>
     </message>
     <message>
         <source>Bluesky</source>
-        <translation type="unfinished">Bluesky</translation>
+        <translation>Bluesky</translation>
     </message>
     <message>
         <source>Feed</source>
         <comment>an RSS or Atom feed</comment>
-        <translation type="unfinished"></translation>
+        <translation>Feed</translation>
     </message>
 </context>
 <context>
@@ -4638,179 +4671,179 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <name>SyncCommands</name>
     <message>
         <source>rapport: %1</source>
-        <translation type="unfinished">rapport: %1</translation>
+        <translation>rapport: %1</translation>
     </message>
     <message>
         <source>Try “rapport --help”.</source>
-        <translation type="unfinished">Hilfe erhalten Sie mit „rapport --help“.</translation>
+        <translation>Hilfe erhalten Sie mit „rapport --help“.</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>pausiert</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht synchronisiert</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>sign in again</source>
-        <translation type="unfinished"></translation>
+        <translation>neu anmelden</translation>
     </message>
     <message>
         <source>accounts list takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>accounts list erwartet keine Argumente.</translation>
     </message>
     <message>
         <source>No accounts. Add one with “rapport accounts add …”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Konten. Fügen Sie eines mit „rapport accounts add …“ hinzu.</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished">nie</translation>
+        <translation>nie</translation>
     </message>
     <message numerus="yes">
         <source>last synced %1, %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>zuletzt synchronisiert: %1, %n Eintrag</numerusform>
+            <numerusform>zuletzt synchronisiert: %1, %n Einträge</numerusform>
         </translation>
     </message>
     <message>
         <source>accounts add needs a kind (feed, mastodon or bluesky) and its address.</source>
-        <translation type="unfinished"></translation>
+        <translation>accounts add erwartet eine Art (feed, mastodon oder bluesky) und deren Adresse.</translation>
     </message>
     <message>
         <source>Unknown kind of account “%1”: use feed, mastodon or bluesky.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Kontoart „%1“: Verwenden Sie feed, mastodon oder bluesky.</translation>
     </message>
     <message>
         <source>accounts add feed takes one URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>accounts add feed erwartet genau eine URL.</translation>
     </message>
     <message>
         <source>Too many arguments. The secret is read from standard input, never from the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Argumente. Die Zugangsdaten werden von der Standardeingabe gelesen, nie von der Befehlszeile.</translation>
     </message>
     <message>
         <source>--interval needs a number of minutes from 1 to 10080.</source>
-        <translation type="unfinished"></translation>
+        <translation>--interval erwartet eine Anzahl Minuten von 1 bis 10080.</translation>
     </message>
     <message>
         <source>A feed belongs to a contact or an organization: give --contact ID or --organization ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Feed gehört zu einem Kontakt oder einer Organisation: Geben Sie --contact ID oder --organization ID an.</translation>
     </message>
     <message>
         <source>--contact needs a contact&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>--contact erwartet die ID eines Kontakts.</translation>
     </message>
     <message>
         <source>--organization needs an organization&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>--organization erwartet die ID einer Organisation.</translation>
     </message>
     <message>
         <source>--server is for Bluesky accounts only.</source>
-        <translation type="unfinished"></translation>
+        <translation>--server gilt nur für Bluesky-Konten.</translation>
     </message>
     <message>
         <source>Access token: </source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken: </translation>
     </message>
     <message>
         <source>App password: </source>
-        <translation type="unfinished"></translation>
+        <translation>App-Passwort: </translation>
     </message>
     <message>
         <source>No access token on standard input. Pipe it in: rapport accounts add mastodon URL &lt; token.txt</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Zugriffstoken in der Standardeingabe. Übergeben Sie es per Pipe: rapport accounts add mastodon URL &lt; token.txt</translation>
     </message>
     <message>
         <source>No app password on standard input. Pipe it in: rapport accounts add bluesky HANDLE &lt; password.txt</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein App-Passwort in der Standardeingabe. Übergeben Sie es per Pipe: rapport accounts add bluesky HANDLE &lt; password.txt</translation>
     </message>
     <message>
         <source>No keyring is available, so the secret cannot be kept after this command ends; the account was not added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Schlüsselbund verfügbar, daher können die Zugangsdaten nach Ende dieses Befehls nicht aufbewahrt werden; das Konto wurde nicht hinzugefügt.</translation>
     </message>
     <message>
         <source>The secret could not be stored in the keyring (%1); the account was not added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zugangsdaten konnten nicht im Schlüsselbund gespeichert werden (%1); das Konto wurde nicht hinzugefügt.</translation>
     </message>
     <message>
         <source>Added %1 account #%2 “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Konto #%2 „%3“ hinzugefügt.</translation>
     </message>
     <message>
         <source>accounts remove needs one account id (see “rapport accounts list”).</source>
-        <translation type="unfinished"></translation>
+        <translation>accounts remove erwartet genau eine Konto-ID (siehe „rapport accounts list“).</translation>
     </message>
     <message>
         <source>There is no account #%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Konto #%1.</translation>
     </message>
     <message>
         <source>Removed account #%1 “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto #%1 „%2“ entfernt.</translation>
     </message>
     <message>
         <source>rapport: the sign-in could not be deleted from the keyring: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rapport: Die Anmeldedaten konnten nicht aus dem Schlüsselbund gelöscht werden: %1</translation>
     </message>
     <message>
         <source>accounts needs list, add or remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>accounts erwartet list, add oder remove.</translation>
     </message>
     <message>
         <source>Unknown accounts command “%1”: use list, add or remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter accounts-Befehl „%1“: Verwenden Sie list, add oder remove.</translation>
     </message>
     <message>
         <source>sync takes no arguments; choose an account with --account ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>sync erwartet keine Argumente; wählen Sie ein Konto mit --account ID.</translation>
     </message>
     <message>
         <source>--account needs an account id or “all”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--account erwartet eine Konto-ID oder „all“.</translation>
     </message>
     <message>
         <source>The database is read-only, so nothing synced could be stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist schreibgeschützt, daher konnte nichts Synchronisiertes gespeichert werden.</translation>
     </message>
     <message numerus="yes">
         <source>Syncing %1… %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 wird synchronisiert… %n Eintrag</numerusform>
+            <numerusform>%1 wird synchronisiert… %n Einträge</numerusform>
         </translation>
     </message>
     <message>
         <source>not synced (the account waits for a new sign-in or is paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht synchronisiert (das Konto wartet auf eine neue Anmeldung oder ist pausiert)</translation>
     </message>
     <message>
         <source>#%1 %2: fetched %3, %4 new, %5 to the Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2: %3 abgerufen, %4 neu, %5 in den Posteingang</translation>
     </message>
     <message>
         <source>rapport: #%1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>rapport: #%1 %2: %3</translation>
     </message>
     <message>
         <source>No enabled accounts to sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine aktivierten Konten zum Synchronisieren.</translation>
     </message>
     <message numerus="yes">
         <source>%n author(s) waiting in the Inbox.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Autor wartet im Posteingang.</numerusform>
+            <numerusform>%n Autoren warten im Posteingang.</numerusform>
         </translation>
     </message>
 </context>
@@ -4818,85 +4851,85 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <name>SyncHttp</name>
     <message>
         <source>the server</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server</translation>
     </message>
     <message>
         <source>The sync was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Synchronisierung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>%1 answered with more than %2 MB, more than Rapport accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete mit mehr als %2 MB – mehr, als Rapport annimmt.</translation>
     </message>
     <message>
         <source>%1 did not answer within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet</translation>
     </message>
     <message>
         <source>%1 refused the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung abgelehnt</translation>
     </message>
     <message>
         <source>%1 closed the connection before its answer was complete</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung geschlossen, bevor die Antwort vollständig war</translation>
     </message>
     <message>
         <source>%1 closed the connection without answering</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung ohne Antwort geschlossen</translation>
     </message>
     <message>
         <source>%1 could not be found. Check the address and the internet connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht gefunden. Prüfen Sie die Adresse und die Internetverbindung.</translation>
     </message>
     <message>
         <source>The secure connection to %1 failed: its certificate is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: Das Zertifikat ist ungültig.</translation>
     </message>
     <message>
         <source>The address for %1 is not a web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse für %1 ist keine Webadresse.</translation>
     </message>
     <message>
         <source>the network connection to %1 was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>die Netzwerkverbindung zu %1 wurde unterbrochen</translation>
     </message>
     <message>
         <source>the proxy did not pass the request on to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Proxy hat die Anfrage nicht an %1 weitergeleitet</translation>
     </message>
     <message>
         <source>the connection to %1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung zu %1 ist fehlgeschlagen</translation>
     </message>
     <message>
         <source>%1 asks Rapport to wait before the next request, until %2. Rapport will try again then.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bittet Rapport, mit der nächsten Anfrage bis %2 zu warten. Rapport versucht es dann erneut.</translation>
     </message>
     <message>
         <source>%1 sends Rapport from one address to the next without end (redirects in a loop).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 leitet Rapport endlos von einer Adresse zur nächsten weiter (Weiterleitungsschleife).</translation>
     </message>
     <message>
         <source>%1 redirected to an address that is not a web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat auf eine Adresse weitergeleitet, die keine Webadresse ist.</translation>
     </message>
     <message>
         <source>%1 redirected from a secure to an insecure address; Rapport does not follow that.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat von einer sicheren auf eine unsichere Adresse weitergeleitet; dem folgt Rapport nicht.</translation>
     </message>
     <message>
         <source>%1 keeps asking Rapport to slow down. Rapport will try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bittet Rapport wiederholt, langsamer zu werden. Rapport versucht es später erneut.</translation>
     </message>
     <message>
         <source>%1 answered with server error %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete mit Serverfehler %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n attempts)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n Versuch)</numerusform>
+            <numerusform>%1 (%n Versuche)</numerusform>
         </translation>
     </message>
 </context>
@@ -4904,264 +4937,264 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <name>SyncManager</name>
     <message>
         <source>Sync is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Synchronisierung läuft nicht.</translation>
     </message>
     <message>
         <source>Up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem neuesten Stand.</translation>
     </message>
     <message numerus="yes">
         <source>%n new item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neuer Eintrag</numerusform>
+            <numerusform>%n neue Einträge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n for the Inbox</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n für den Posteingang</numerusform>
+            <numerusform>, %n für den Posteingang</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n like(s), boost(s) or follow(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n Like, Boost oder Follow</numerusform>
+            <numerusform>, %n Likes, Boosts oder Follows</numerusform>
         </translation>
     </message>
     <message>
         <source>Rapport cannot sync “%1”: it does not know the network “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport kann „%1“ nicht synchronisieren: Das Netzwerk „%2“ ist unbekannt.</translation>
     </message>
     <message>
         <source>Sync cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung abgebrochen.</translation>
     </message>
     <message>
         <source>Rapport does not know the network “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport kennt das Netzwerk „%1“ nicht.</translation>
     </message>
 </context>
 <context>
     <name>SyncRepository</name>
     <message>
         <source>“%1” is not a network Rapport can sync: choose Mastodon, Bluesky or a feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Netzwerk, das Rapport synchronisieren kann: Wählen Sie Mastodon, Bluesky oder einen Feed.</translation>
     </message>
     <message>
         <source>Enter the address of the feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Feeds ein.</translation>
     </message>
     <message>
         <source>Enter the address of the Mastodon server, like https://mastodon.social.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Mastodon-Servers ein, etwa https://mastodon.social.</translation>
     </message>
     <message>
         <source>“%1” is not a web address starting with http:// or https://.</source>
-        <translation type="unfinished">„%1“ ist keine Webadresse, die mit http:// oder https:// beginnt.</translation>
+        <translation>„%1“ ist keine Webadresse, die mit http:// oder https:// beginnt.</translation>
     </message>
     <message>
         <source>Enter the Bluesky handle to sign in with, like name.bsky.social.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Bluesky-Handle für die Anmeldung ein, etwa name.bsky.social.</translation>
     </message>
     <message>
         <source>Choose the contact or the organization this feed belongs to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie aus, zu welchem Kontakt oder welcher Organisation dieser Feed gehört.</translation>
     </message>
     <message>
         <source>The name can be at most %1 characters long.</source>
-        <translation type="unfinished">Der Name darf höchstens %1 Zeichen lang sein.</translation>
+        <translation>Der Name darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>Sync at most every minute and at least once a week.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisieren Sie höchstens einmal pro Minute und mindestens einmal pro Woche.</translation>
     </message>
     <message>
         <source>listing the synced accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflisten der synchronisierten Konten</translation>
     </message>
     <message>
         <source>loading the synced account</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden des synchronisierten Kontos</translation>
     </message>
     <message>
         <source>The synced account no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das synchronisierte Konto existiert nicht mehr.</translation>
     </message>
     <message>
         <source>adding the synced account</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen des synchronisierten Kontos</translation>
     </message>
     <message>
         <source>This account has not been saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto wurde noch nicht gespeichert.</translation>
     </message>
     <message>
         <source>saving the synced account</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern des synchronisierten Kontos</translation>
     </message>
     <message>
         <source>“%1” was changed or removed by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde von jemand anderem geändert oder entfernt, seit Sie das Konto geöffnet haben. Laden Sie es neu, um diese Änderungen zu sehen; Ihre Änderungen wurden nicht gespeichert.</translation>
     </message>
     <message>
         <source>removing the synced account</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen des synchronisierten Kontos</translation>
     </message>
     <message>
         <source>recording the sync result</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern des Synchronisierungsergebnisses</translation>
     </message>
     <message>
         <source>reading where the last sync stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Stands der letzten Synchronisierung</translation>
     </message>
     <message>
         <source>storing synced items</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern synchronisierter Einträge</translation>
     </message>
     <message>
         <source>storing the synced item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern des synchronisierten Eintrags %1</translation>
     </message>
     <message>
         <source>A synced item came without an identity (source and id); the page was not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein synchronisierter Eintrag hatte keine Identität (Quelle und ID); die Seite wurde nicht gespeichert.</translation>
     </message>
     <message>
         <source>The synced item %1 has no valid date; the page was not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der synchronisierte Eintrag %1 hat kein gültiges Datum; die Seite wurde nicht gespeichert.</translation>
     </message>
     <message>
         <source>saving where the sync stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern des Synchronisierungsstands</translation>
     </message>
     <message>
         <source>counting engagement</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählen der Reaktionen</translation>
     </message>
     <message>
         <source>reading the Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Posteingangs</translation>
     </message>
     <message>
         <source>counting the Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählen der Einträge im Posteingang</translation>
     </message>
     <message>
         <source>looking for matching contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen nach passenden Kontakten</translation>
     </message>
     <message>
         <source>same name</source>
-        <translation type="unfinished"></translation>
+        <translation>gleicher Name</translation>
     </message>
     <message>
         <source>similar name</source>
-        <translation type="unfinished"></translation>
+        <translation>ähnlicher Name</translation>
     </message>
     <message>
         <source>handle matches email</source>
-        <translation type="unfinished"></translation>
+        <translation>Handle passt zur E-Mail-Adresse</translation>
     </message>
     <message>
         <source>email at the feed&apos;s site</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse unter der Domain des Feeds</translation>
     </message>
     <message>
         <source>moving the Inbox items to the contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben der Posteingangseinträge zum Kontakt</translation>
     </message>
     <message>
         <source>The contact no longer exists.</source>
-        <translation type="unfinished">Der Kontakt existiert nicht mehr.</translation>
+        <translation>Der Kontakt existiert nicht mehr.</translation>
     </message>
     <message>
         <source>%1 already belongs to %2. Remove it there first if it was wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gehört bereits zu %2. Entfernen Sie es dort zuerst, falls das falsch war.</translation>
     </message>
     <message>
         <source>putting the items back in the Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücklegen der Einträge in den Posteingang</translation>
     </message>
     <message>
         <source>%1 was not linked to this contact from the Inbox, so there is nothing to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht aus dem Posteingang mit diesem Kontakt verknüpft, daher gibt es nichts rückgängig zu machen.</translation>
     </message>
     <message>
         <source>ignoring %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorieren von %1</translation>
     </message>
     <message>
         <source>no longer ignoring %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufheben des Ignorierens von %1</translation>
     </message>
     <message>
         <source>reading the contacts&apos; handles</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Handles der Kontakte</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>
     <message>
         <source>Syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stop syncing now; what was fetched so far is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung jetzt beenden; bereits Abgerufenes bleibt erhalten</translation>
     </message>
     <message>
         <source>account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto %1</translation>
     </message>
     <message>
         <source>Syncing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird synchronisiert…</translation>
     </message>
     <message numerus="yes">
         <source>Syncing %1… %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 wird synchronisiert… %n Eintrag</numerusform>
+            <numerusform>%1 wird synchronisiert… %n Einträge</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>Synced %n account(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Konto synchronisiert</numerusform>
+            <numerusform>%n Konten synchronisiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n new item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n neuer Eintrag</numerusform>
+            <numerusform>, %n neue Einträge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n in the Inbox</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n im Posteingang</numerusform>
+            <numerusform>, %n im Posteingang</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n failed: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n fehlgeschlagen: %1</numerusform>
+            <numerusform>; %n fehlgeschlagen: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -5213,12 +5246,12 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>by %1</source>
         <comment>logged by an account manager</comment>
-        <translation type="unfinished"></translation>
+        <translation>von %1</translation>
     </message>
     <message>
         <source>via %1</source>
         <comment>synced from a network</comment>
-        <translation type="unfinished"></translation>
+        <translation>via %1</translation>
     </message>
 </context>
 <context>
@@ -5291,31 +5324,31 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
     <message>
         <source>Enter or double-click edits a conversation; Delete moves it to the trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter oder Doppelklick bearbeitet eine Unterhaltung; Entf verschiebt sie in den Papierkorb</translation>
     </message>
     <message>
         <source>&amp;Edit Conversation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung &amp;bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;Delete Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung &amp;löschen</translation>
     </message>
     <message>
         <source>Move the conversation to the trash (Delete); Ctrl+Z brings it back</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung in den Papierkorb verschieben (Entf); Ctrl+Z stellt sie wieder her</translation>
     </message>
     <message>
         <source>&amp;Open Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kontakt öffnen</translation>
     </message>
     <message>
         <source>Conversations with the people here, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen mit den Personen hier, neueste zuerst</translation>
     </message>
     <message>
         <source>&amp;View Conversation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung &amp;anzeigen…</translation>
     </message>
 </context>
 <context>
@@ -5353,7 +5386,7 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <name>TrashInteractionCommand</name>
     <message>
         <source>Delete “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ löschen</translation>
     </message>
 </context>
 <context>
