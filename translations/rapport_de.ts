@@ -1030,19 +1030,16 @@ Befehle:
                     Ein Konto hinzufügen. Das Mastodon-Zugriffstoken oder das Bluesky-App-Passwort
                     wird von der Standardeingabe gelesen, nie von der Befehlszeile.
   accounts remove ID
-                    Ein Konto nicht mehr synchronisieren und seine Anmeldedaten aus dem
-                    Schlüsselbund löschen.
+                    Ein Konto nicht mehr synchronisieren, Anmeldedaten aus dem Schlüsselbund löschen.
 
 Optionen:
-  --db PFAD-oder-URL
-                    Eine SQLite-Datei oder postgresql://user[:password]@host[:port]/database.
+  --db PFAD-oder-URL  Eine SQLite-Datei oder postgresql://user[:password]@host[:port]/database.
                     Standard: rapport.sqlite im Datenordner des Benutzers.
   --lang CODE       Sprache der Oberfläche (en, de); Standard: die des Systems.
   --json            Das Ergebnis als JSON ausgeben.
   --help, --version
 
-Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (der Grund steht in der Standardfehlerausgabe),
-2 falscher Aufruf.
+Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausgabe), 2 falscher Aufruf.
 </translation>
     </message>
 </context>
