@@ -81,26 +81,36 @@ QString OrganizationListQuery::orderBy(SortKey key, Qt::SortOrder order) const
 
 Result<QList<qint64>> OrganizationListQuery::orderedIds(SortKey key, Qt::SortOrder order)
 {
-    QString from = QStringLiteral("organizations o");
-    // One aggregation over the contacts instead of one count per organization.
-    if (key == SortKey::People)
-        from += QStringLiteral(" LEFT JOIN (SELECT organization_id, count(*) AS n FROM contacts WHERE "
-                               "organization_id IS NOT NULL AND deleted_at IS NULL GROUP BY organization_id) p "
-                               "ON p.organization_id = o.id");
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT o.id FROM ") + from + QStringLiteral(" WHERE o.deleted_at IS NULL ORDER BY ")
-        + orderBy(key, order));
-    if (key == SortKey::Kind)
-        for (qsizetype i = 0; i < m_kindOrder.size(); ++i)
-            q.bindValue(QStringLiteral(":kind%1").arg(i), m_kindOrder.at(i));
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("sorting the organization list"));
-    QList<qint64> ids;
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
-    if (q.lastError().isValid())
-        return m_db.errorFrom(q, Tr::tr("sorting the organization list"));
+    // One aggregation over the contacts instead of one count per organization. On SQLite it reads the partial
+    // index of live contacts by organization alone (covering, in group order): without statistics SQLite
+    // would rather walk contacts_organization and read every row for deleted_at (8x slower). A database
+    // without that index answers "no such index"; then the plain query runs.
+    auto run = [&](bool hint) -> Result<QList<qint64>> {
+        QString from = QStringLiteral("organizations o");
+        if (key == SortKey::People)
+            from += QStringLiteral(" LEFT JOIN (SELECT organization_id, count(*) AS n FROM contacts ")
+                + (hint ? QStringLiteral("INDEXED BY contacts_live_organization ") : QString())
+                + QStringLiteral("WHERE deleted_at IS NULL GROUP BY organization_id) p ON p.organization_id = o.id");
+        QSqlQuery q(m_db.connection());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT o.id FROM ") + from + QStringLiteral(" WHERE o.deleted_at IS NULL ORDER BY ")
+            + orderBy(key, order));
+        if (key == SortKey::Kind)
+            for (qsizetype i = 0; i < m_kindOrder.size(); ++i)
+                q.bindValue(QStringLiteral(":kind%1").arg(i), m_kindOrder.at(i));
+        if (!q.exec())
+            return m_db.errorFrom(q, Tr::tr("sorting the organization list"));
+        QList<qint64> ids;
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+        if (q.lastError().isValid())
+            return m_db.errorFrom(q, Tr::tr("sorting the organization list"));
+        return ids;
+    };
+    const bool hint = key == SortKey::People && !m_db.isPostgres();
+    Result<QList<qint64>> ids = run(hint);
+    if (!ids && hint)
+        return run(false);
     return ids;
 }
 
