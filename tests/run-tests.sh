@@ -131,31 +131,46 @@ start_bluesky() {
         sleep 0.05
     done
 
-    # Its own database on the test PostgreSQL.
-    $AS_PG "$PGBIN/psql" -h "$work/pg" -p "$port" -U postgres -q -c 'CREATE DATABASE bsky' >/dev/null
-
-    local plc pds appview
-    plc=${RAPPORT_BSKY_PLC_PORT:-$(free_port 52582 52681)}
-    pds=${RAPPORT_BSKY_PDS_PORT:-$(free_port $((plc+1)) 52781)}
-    appview=${RAPPORT_BSKY_APPVIEW_PORT:-$(free_port $((pds+1)) 52881)}
+    # Its own database on the test PostgreSQL, and free ports. A port can be taken between the check and the
+    # dev-env's listen() (another test run on the machine): then it is started again on other ports.
+    local plc pds appview attempt base ready=""
     mkdir -p "$work/bsky"
-    (
-        cd "$src/tests/bluesky"
-        export NODE_PATH="$dir/node_modules" DB_POSTGRES_URL="postgresql://postgres:$pgpass@127.0.0.1:$port/bsky" \
-            REDIS_HOST="127.0.0.1:$rport" RAPPORT_BSKY_PLC_PORT="$plc" RAPPORT_BSKY_PDS_PORT="$pds" \
-            RAPPORT_BSKY_APPVIEW_PORT="$appview" LOG_ENABLED=false
-        exec node devenv.js > "$work/bsky/out" 2> "$work/bsky/log" < /dev/null
-    ) &
-    bsky_pid=$!
-    local deadline=$((SECONDS + ${RAPPORT_BSKY_START_TIMEOUT:-120}))
-    until grep -qx ready "$work/bsky/out" 2>/dev/null; do
-        if ! kill -0 "$bsky_pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
-            echo "run-tests: the Bluesky dev-env did not get ready; its log:" >&2
-            tail -n 200 "$work/bsky/log" >&2
-            bsky_unavailable "the dev-env did not start"; return 0
+    for attempt in 1 2 3; do
+        $AS_PG "$PGBIN/psql" -h "$work/pg" -p "$port" -U postgres -q -c 'DROP DATABASE IF EXISTS bsky' >/dev/null
+        $AS_PG "$PGBIN/psql" -h "$work/pg" -p "$port" -U postgres -q -c 'CREATE DATABASE bsky' >/dev/null
+        base=$((52582 + (attempt - 1) * 1000 + RANDOM % 500))
+        plc=${RAPPORT_BSKY_PLC_PORT:-$(free_port $base $((base + 99)))}
+        pds=${RAPPORT_BSKY_PDS_PORT:-$(free_port $((plc+1)) $((base + 199)))}
+        appview=${RAPPORT_BSKY_APPVIEW_PORT:-$(free_port $((pds+1)) $((base + 299)))}
+        : > "$work/bsky/out"
+        (
+            cd "$src/tests/bluesky"
+            export NODE_PATH="$dir/node_modules" DB_POSTGRES_URL="postgresql://postgres:$pgpass@127.0.0.1:$port/bsky" \
+                REDIS_HOST="127.0.0.1:$rport" RAPPORT_BSKY_PLC_PORT="$plc" RAPPORT_BSKY_PDS_PORT="$pds" \
+                RAPPORT_BSKY_APPVIEW_PORT="$appview" LOG_ENABLED=false
+            exec node devenv.js > "$work/bsky/out" 2> "$work/bsky/log" < /dev/null
+        ) &
+        bsky_pid=$!
+        local deadline=$((SECONDS + ${RAPPORT_BSKY_START_TIMEOUT:-120}))
+        until grep -qx ready "$work/bsky/out" 2>/dev/null; do
+            if ! kill -0 "$bsky_pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+                break
+            fi
+            sleep 0.2
+        done
+        if grep -qx ready "$work/bsky/out" 2>/dev/null; then ready=1; break; fi
+        stop_pid "$bsky_pid"; bsky_pid=""
+        if grep -q EADDRINUSE "$work/bsky/log" 2>/dev/null && [ $attempt -lt 3 ]; then
+            echo "run-tests: a Bluesky port was taken meanwhile; starting the dev-env again on other ports" >&2
+            continue
         fi
-        sleep 0.2
+        break
     done
+    if [ -z "$ready" ]; then
+        echo "run-tests: the Bluesky dev-env did not get ready; its log:" >&2
+        tail -n 200 "$work/bsky/log" >&2
+        bsky_unavailable "the dev-env did not start"; return 0
+    fi
     head -n 1 "$work/bsky/out" > "$work/bsky/info.json"
     eval "$(node -e '
         const i = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))
