@@ -49,32 +49,58 @@ QString text(Database &db, const QString &sql)
     return q.exec(sql) && q.next() ? q.value(0).toString() : QStringLiteral("<none>");
 }
 
-// The longest gap between two ticks of a 5 ms timer on the calling thread: what a window would feel.
+// How long this thread has waited for a CPU while runnable, in ms (Linux schedstat; 0 where unavailable).
+double runQueueWaitMs()
+{
+    QFile file(QStringLiteral("/proc/thread-self/schedstat"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return file.readAll().split(' ').value(1).toDouble() / 1e6;
+}
+
+// The longest gap between two ticks of a 5 ms timer on the calling thread: what a window would feel. On a
+// loaded machine a thread that is ready to run may wait 100 ms and more for a CPU; that is the machine, not
+// the sync, so `longest` discounts the time the thread spent runnable but waiting for a CPU (schedstat)
+// during each gap: what is left is time the thread was busy or blocked. `longestRaw` is the gap as measured.
 class Heartbeat final
 {
 public:
     Heartbeat()
     {
         m_timer.setInterval(5);
-        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] { m_longest = qMax(m_longest, m_clock.restart()); });
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] { tick(); });
     }
     void start()
     {
-        m_longest = 0;
+        m_longest = m_longestRaw = 0;
+        m_waited = runQueueWaitMs();
         m_clock.start();
         m_timer.start();
     }
-    qint64 stop()
+    void stop()
     {
         m_timer.stop();
-        m_longest = qMax(m_longest, m_clock.elapsed());
-        return m_longest;
+        tick();
     }
+    double longest() const { return m_longest; }
+    double longestRaw() const { return m_longestRaw; }
 
 private:
+    void tick()
+    {
+        const double gap = double(m_clock.nsecsElapsed()) / 1e6;
+        m_clock.restart();
+        const double waited = runQueueWaitMs();
+        m_longestRaw = qMax(m_longestRaw, gap);
+        m_longest = qMax(m_longest, gap - qMax(0.0, waited - m_waited));
+        m_waited = waited;
+    }
+
     QTimer m_timer;
     QElapsedTimer m_clock;
-    qint64 m_longest = 0;
+    double m_waited = 0;
+    double m_longest = 0;
+    double m_longestRaw = 0;
 };
 
 struct RunResult
@@ -83,7 +109,8 @@ struct RunResult
     bool ok = false;
     QString message;
     SyncOutcome outcome;
-    qint64 longestStallMs = 0;
+    double longestStallMs = 0;    // busy or blocked, see Heartbeat
+    double longestRawStallMs = 0; // including waits for a CPU
 };
 
 // One "Sync now" of one account through the manager, waited for with the heartbeat running.
@@ -109,16 +136,26 @@ RunResult syncOnce(SyncManager &manager, qint64 accountId, int timeoutMs = 20000
         }
         synced.clear();
     }
-    result.longestStallMs = heartbeat.stop();
+    heartbeat.stop();
+    result.longestStallMs = heartbeat.longest();
+    result.longestRawStallMs = heartbeat.longestRaw();
     return result;
 }
 
-// A stall budget for the calling thread. 50 ms as the issue asks; RAPPORT_STALL_BUDGET_MS widens it on a
-// machine that is known to be overloaded (never narrower).
-qint64 stallBudgetMs()
-{
-    return qMax(50, qEnvironmentVariableIntValue("RAPPORT_STALL_BUDGET_MS"));
-}
+// The calling thread may be busy or blocked for less than 50 ms at a time (the issue's budget); counting the
+// machine's own scheduling delays, no gap may reach a second.
+constexpr double kStallBudgetMs = 50;
+constexpr double kRawStallBudgetMs = 1000;
+
+#define CHECK_RESPONSIVE(run)                                                                                          \
+    do {                                                                                                               \
+        qInfo("calling thread: longest stall %.1f ms busy or blocked, %.1f ms as measured", (run).longestStallMs,      \
+              (run).longestRawStallMs);                                                                                \
+        QVERIFY2((run).longestStallMs < kStallBudgetMs,                                                                \
+                 qPrintable(QStringLiteral("the calling thread stalled %1 ms").arg((run).longestStallMs)));            \
+        QVERIFY2((run).longestRawStallMs < kRawStallBudgetMs,                                                          \
+                 qPrintable(QStringLiteral("the calling thread stalled %1 ms").arg((run).longestRawStallMs)));         \
+    } while (false)
 
 SyncManager::Options quickOptions()
 {
@@ -241,6 +278,11 @@ private slots:
         Reply huge = Reply::json(QByteArray(64 * 1024, ' '));
         huge.repeatBodyTo = 11LL * 1024 * 1024;
         const Reply loop = Reply::redirect("/api/v1/notifications?limit=40&again=1", 302);
+        // A byte every 100 ms: never idle for the 500 ms transfer timeout, done in about 7 minutes.
+        Reply trickle = Reply::json("[" + QByteArray(4000, ' ') + "]");
+        trickle.trickleMs = 100;
+        Reply cut = Reply::json(R"([{"id":"81","type":"mention"}])");
+        cut.behaviour = Reply::Behaviour::Truncate;
 
         // Mid-run: two pages (80 items) are stored, then the third page fails.
         struct Row
@@ -259,6 +301,8 @@ private slots:
             { "html 502", html502, kNotifications, 2, { QStringLiteral("502") } },
             { "10 MB body", huge, kNotifications, 2, { QStringLiteral("more than 10 MB") } },
             { "redirect loop", loop, kNotifications, 2, { QStringLiteral("redirects in a loop") } },
+            { "trickle", trickle, kNotifications, 2, { QStringLiteral("took more than") } },
+            { "cut short", cut, kNotifications, 2, { QStringLiteral("before its answer was complete") } },
             // At the very start: nothing is stored at all.
             { "html 200 at sign-in check", html200, kVerify, 0, { QStringLiteral("web page") } },
             { "hang at sign-in check", hang, kVerify, 0, { QStringLiteral("did not answer") } },
@@ -306,9 +350,7 @@ private slots:
             QVERIFY2(failed.message.contains(word, Qt::CaseInsensitive),
                      qPrintable(QStringLiteral("“%1” does not say “%2”").arg(failed.message, word)));
         QVERIFY2(!failed.message.contains(QString::fromLatin1(kToken)), "the token leaked into the message");
-        qInfo("longest stall of the calling thread: %lld ms during the fault, ", failed.longestStallMs);
-        QVERIFY2(failed.longestStallMs < stallBudgetMs(),
-                 qPrintable(QStringLiteral("the calling thread stalled %1 ms").arg(failed.longestStallMs)));
+        CHECK_RESPONSIVE(failed);
 
         Result<SocialAccount> row = SyncRepository(db).account(id);
         CHECK_OK(row);
@@ -331,8 +373,7 @@ private slots:
         QVERIFY2(recovered.finished, "the recovery run did not end");
         QVERIFY2(recovered.ok, qPrintable(recovered.message));
         QCOMPARE(recovered.outcome.inserted, total - before);
-        QVERIFY2(recovered.longestStallMs < stallBudgetMs(),
-                 qPrintable(QStringLiteral("the calling thread stalled %1 ms").arg(recovered.longestStallMs)));
+        CHECK_RESPONSIVE(recovered);
         row = SyncRepository(db).account(id);
         CHECK_OK(row);
         QCOMPARE(row->state, SocialAccount::State::Ok);
@@ -377,7 +418,7 @@ private slots:
             QVERIFY(!refused.ok);
             QVERIFY2(refused.message.contains(replay.host()) && refused.message.contains(QStringLiteral("Sign in")),
                      qPrintable(refused.message));
-            QVERIFY2(refused.longestStallMs < stallBudgetMs(), qPrintable(QString::number(refused.longestStallMs)));
+            CHECK_RESPONSIVE(refused);
         }
         Result<SocialAccount> row = SyncRepository(db).account(revoked->id);
         CHECK_OK(row);
