@@ -387,6 +387,48 @@ private slots:
         manager.stop();
     }
 
+    // Quitting while the server hangs (the default 30 s timeout, nowhere near over): stop() returns promptly,
+    // records no error, and keeps exactly the pages stored before.
+    void quitDuringHangIsPrompt()
+    {
+        Result<DatabaseLocation> location = TestDatabase::freshLocation(QStringLiteral("sqlite"));
+        CHECK_OK(location);
+        Result<std::unique_ptr<Database>> opened = Database::open(*location);
+        CHECK_OK(opened);
+        Database &db = **opened;
+        MastodonReplay replay;
+        replay.requireToken(kToken);
+        replay.startSynthetic(200);
+        Result<SocialAccount> account = addAccount(db, replay.baseUrl());
+        CHECK_OK(account);
+        LoopbackHttpServer::Reply hang;
+        hang.behaviour = LoopbackHttpServer::Reply::Behaviour::Hang;
+        replay.setFault(hang, kNotifications, 1);
+
+        SyncManager::Options options = quickOptions();
+        options.http = SyncHttp::Options {};
+        SyncManager manager(*location, kScope, options);
+        manager.start();
+        manager.syncNow(account->id);
+        QTRY_VERIFY_WITH_TIMEOUT(replay.requestsTo(kNotifications).size() >= 2, 20000);
+        QTest::qWait(100); // well inside the hanging request
+        QElapsedTimer clock;
+        clock.start();
+        manager.stop();
+        const qint64 stopMs = clock.elapsed();
+        qInfo("stop() took %lld ms", stopMs);
+        QVERIFY2(stopMs < 1000, qPrintable(QString::number(stopMs)));
+        QVERIFY(!manager.isRunning());
+
+        Result<SocialAccount> row = SyncRepository(db).account(account->id);
+        CHECK_OK(row);
+        QCOMPARE(row->state, SocialAccount::State::Ok); // a cancel is no error
+        QVERIFY(row->lastError.isEmpty());
+        const Stored s = stored(db, account->id);
+        QCOMPARE(s.items, qint64(kPage));
+        QCOMPARE(s.cursor, s.items);
+    }
+
     // A refused token: the account waits for a new sign-in; periodic runs leave it alone (and do run the
     // others); after signing in again "Sync now" works.
     void refusedTokenWaitsForSignIn()
