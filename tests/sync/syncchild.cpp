@@ -38,8 +38,8 @@ int main(int argc, char **argv)
     SecretStore::setKeyringDisabledForTesting(true);
     SocialAccount account;
     account.id = accountId;
-    if (Status s = SecretStore(scope).write(account.secretKey(QStringLiteral("access_token")),
-                                            QStringLiteral("replay-token"));
+    if (Status s
+        = SecretStore(scope).write(account.secretKey(QStringLiteral("access_token")), QStringLiteral("replay-token"));
         !s) {
         out << "failed: " << s.error().message << Qt::endl;
         return 2;
@@ -55,12 +55,12 @@ int main(int argc, char **argv)
 
     int exitCode = 3;
     QObject::connect(&manager, &SyncManager::accountSynced, &app,
-                     [&](qint64 id, bool ok, const QString &message, const SyncOutcome &) {
-                         if (id != accountId)
-                             return;
-                         out << (ok ? "ok: " : "failed: ") << message << Qt::endl;
-                         exitCode = ok ? 0 : 1;
-                     });
+        [&](qint64 id, bool ok, const QString &message, const SyncOutcome &) {
+            if (id != accountId)
+                return;
+            out << (ok ? "ok: " : "failed: ") << message << Qt::endl;
+            exitCode = ok ? 0 : 1;
+        });
     QObject::connect(&manager, &SyncManager::idle, &app, &QCoreApplication::quit);
     QTimer::singleShot(60000, &app, &QCoreApplication::quit);
     manager.start();

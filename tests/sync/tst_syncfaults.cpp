@@ -109,7 +109,7 @@ struct RunResult
     bool ok = false;
     QString message;
     SyncOutcome outcome;
-    double longestStallMs = 0;    // busy or blocked, see Heartbeat
+    double longestStallMs = 0; // busy or blocked, see Heartbeat
     double longestRawStallMs = 0; // including waits for a CPU
 };
 
@@ -150,11 +150,11 @@ constexpr double kRawStallBudgetMs = 1000;
 #define CHECK_RESPONSIVE(run)                                                                                          \
     do {                                                                                                               \
         qInfo("calling thread: longest stall %.1f ms busy or blocked, %.1f ms as measured", (run).longestStallMs,      \
-              (run).longestRawStallMs);                                                                                \
+            (run).longestRawStallMs);                                                                                  \
         QVERIFY2((run).longestStallMs < kStallBudgetMs,                                                                \
-                 qPrintable(QStringLiteral("the calling thread stalled %1 ms").arg((run).longestStallMs)));            \
+            qPrintable(QStringLiteral("the calling thread stalled %1 ms").arg((run).longestStallMs)));                 \
         QVERIFY2((run).longestRawStallMs < kRawStallBudgetMs,                                                          \
-                 qPrintable(QStringLiteral("the calling thread stalled %1 ms").arg((run).longestRawStallMs)));         \
+            qPrintable(QStringLiteral("the calling thread stalled %1 ms").arg((run).longestRawStallMs)));              \
     } while (false)
 
 SyncManager::Options quickOptions()
@@ -162,8 +162,8 @@ SyncManager::Options quickOptions()
     SyncManager::Options o;
     o.periodic = false;
     o.syncOnStart = false;
-    o.http.timeoutMs = 500;    // a hang is noticed quickly …
-    o.http.maxAttempts = 2;    // … and retried once
+    o.http.timeoutMs = 500; // a hang is noticed quickly …
+    o.http.maxAttempts = 2; // … and retried once
     o.http.backoffBaseMs = 20;
     return o;
 }
@@ -171,8 +171,8 @@ SyncManager::Options quickOptions()
 // A Mastodon account on the replay server whose notifications cursor is "0": every run pages forward with
 // min_id from the stored newest id, one transaction per page of 40 (the synthetic ids are "1".."N", so after
 // a run the cursor must equal the number of stored notifications).
-Result<SocialAccount> addAccount(Database &db, const QUrl &server, const QString &name = QStringLiteral("Agency"),
-                                 const QByteArray &token = kToken)
+Result<SocialAccount> addAccount(
+    Database &db, const QUrl &server, const QString &name = QStringLiteral("Agency"), const QByteArray &token = kToken)
 {
     SyncRepository repo(db);
     SocialAccount account;
@@ -183,10 +183,12 @@ Result<SocialAccount> addAccount(Database &db, const QUrl &server, const QString
     account.syncIntervalS = 60;
     if (Status s = repo.createAccount(account); !s)
         return s.error();
-    if (auto r = repo.ingestPage(account, QStringLiteral("notifications"), {}, SyncCursor { QStringLiteral("0"), {}, {} });
+    if (auto r
+        = repo.ingestPage(account, QStringLiteral("notifications"), {}, SyncCursor { QStringLiteral("0"), {}, {} });
         !r)
         return r.error();
-    if (Status s = SecretStore(kScope).write(account.secretKey(QStringLiteral("access_token")), QString::fromLatin1(token));
+    if (Status s
+        = SecretStore(kScope).write(account.secretKey(QStringLiteral("access_token")), QString::fromLatin1(token));
         !s)
         return s.error();
     return account;
@@ -194,9 +196,9 @@ Result<SocialAccount> addAccount(Database &db, const QUrl &server, const QString
 
 struct Stored
 {
-    qint64 items = -1;        // synced Mastodon interactions
-    qint64 distinct = -1;     // distinct external ids among them
-    qint64 cursor = -1;       // the notifications cursor as a number
+    qint64 items = -1; // synced Mastodon interactions
+    qint64 distinct = -1; // distinct external ids among them
+    qint64 cursor = -1; // the notifications cursor as a number
     QString cursorText;
 };
 
@@ -204,7 +206,8 @@ Stored stored(Database &db, qint64 accountId)
 {
     Stored s;
     s.items = scalar(db, QStringLiteral("SELECT COUNT(*) FROM interactions WHERE source = 'mastodon'"));
-    s.distinct = scalar(db, QStringLiteral("SELECT COUNT(DISTINCT external_id) FROM interactions WHERE source = 'mastodon'"));
+    s.distinct
+        = scalar(db, QStringLiteral("SELECT COUNT(DISTINCT external_id) FROM interactions WHERE source = 'mastodon'"));
     Result<SyncCursor> c = SyncRepository(db).cursor(accountId, QStringLiteral("notifications"));
     s.cursorText = c ? c->cursor : QStringLiteral("<error %1>").arg(c.error().message);
     bool ok = false;
@@ -260,7 +263,7 @@ private slots:
         QTest::addColumn<QString>("backend");
         QTest::addColumn<LoopbackHttpServer::Reply>("fault");
         QTest::addColumn<QByteArray>("path"); // where the fault strikes
-        QTest::addColumn<int>("after");       // requests to that path served normally first
+        QTest::addColumn<int>("after"); // requests to that path served normally first
         QTest::addColumn<QStringList>("words"); // what the message must say, besides the server
 
         using Reply = LoopbackHttpServer::Reply;
@@ -269,11 +272,12 @@ private slots:
         Reply reset;
         reset.behaviour = Reply::Behaviour::Reset;
         const Reply garbage = Reply::json(R"([{"id":"81","type":"mention","account":{"id":)");
-        const QByteArray html = "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
-                                "<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+        const QByteArray html
+            = "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
+              "<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
         const Reply html200 = Reply::text("<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head>"
                                           "<body><h1>Welcome to nginx!</h1></body></html>",
-                                          "text/html; charset=utf-8");
+            "text/html; charset=utf-8");
         const Reply html502 = Reply::text(html, "text/html; charset=utf-8", 502);
         Reply huge = Reply::json(QByteArray(64 * 1024, ' '));
         huge.repeatBodyTo = 11LL * 1024 * 1024;
@@ -348,7 +352,7 @@ private slots:
         QVERIFY2(failed.message.contains(replay.host()), qPrintable(failed.message));
         for (const QString &word : std::as_const(words))
             QVERIFY2(failed.message.contains(word, Qt::CaseInsensitive),
-                     qPrintable(QStringLiteral("“%1” does not say “%2”").arg(failed.message, word)));
+                qPrintable(QStringLiteral("“%1” does not say “%2”").arg(failed.message, word)));
         QVERIFY2(!failed.message.contains(QString::fromLatin1(kToken)), "the token leaked into the message");
         CHECK_RESPONSIVE(failed);
 
@@ -459,7 +463,7 @@ private slots:
             QVERIFY(refused.finished);
             QVERIFY(!refused.ok);
             QVERIFY2(refused.message.contains(replay.host()) && refused.message.contains(QStringLiteral("Sign in")),
-                     qPrintable(refused.message));
+                qPrintable(refused.message));
             CHECK_RESPONSIVE(refused);
         }
         Result<SocialAccount> row = SyncRepository(db).account(revoked->id);
@@ -471,7 +475,8 @@ private slots:
 
         // Both accounts are long due; the periodic check (every 20 ms at this time scale) runs only the good one.
         QSqlQuery q(db.connection());
-        QVERIFY2(q.exec(QStringLiteral("UPDATE social_accounts SET last_sync_at = 1000")), qPrintable(q.lastError().text()));
+        QVERIFY2(
+            q.exec(QStringLiteral("UPDATE social_accounts SET last_sync_at = 1000")), qPrintable(q.lastError().text()));
         q.finish();
         SyncManager::Options periodic = quickOptions();
         periodic.periodic = true;
@@ -485,11 +490,13 @@ private slots:
         QVERIFY2(synced.first().at(1).toBool(), qPrintable(synced.first().at(2).toString()));
         QTest::qWait(400); // twenty more periodic checks
         for (const QList<QVariant> &args : std::as_const(started))
-            QVERIFY2(args.at(0).toLongLong() != revoked->id, "a periodic run tried the account that waits for a sign-in");
+            QVERIFY2(
+                args.at(0).toLongLong() != revoked->id, "a periodic run tried the account that waits for a sign-in");
         QCOMPARE(requestsWith("revoked-token"), refusedRequests);
 
         // Signed in again: "Sync now" succeeds and clears the state.
-        CHECK_OK(SecretStore(kScope).write(revoked->secretKey(QStringLiteral("access_token")), QString::fromLatin1(kToken)));
+        CHECK_OK(
+            SecretStore(kScope).write(revoked->secretKey(QStringLiteral("access_token")), QString::fromLatin1(kToken)));
         const RunResult again = syncOnce(manager, revoked->id);
         QVERIFY(again.finished);
         QVERIFY2(again.ok, qPrintable(again.message));
@@ -520,21 +527,19 @@ private slots:
         for (const int killAt : { 200, 800, 1500 }) {
             QProcess child;
             child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-            child.start(QStringLiteral(RAPPORT_SYNCCHILD),
-                        { location->path, QString::number(account->id), kScope });
+            child.start(QStringLiteral(RAPPORT_SYNCCHILD), { location->path, QString::number(account->id), kScope });
             QVERIFY2(child.waitForStarted(10000), qPrintable(child.errorString()));
-            QTRY_VERIFY_WITH_TIMEOUT(stored(db, account->id).items >= killAt
-                                         || child.state() == QProcess::NotRunning,
-                                     30000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                stored(db, account->id).items >= killAt || child.state() == QProcess::NotRunning, 30000);
             QVERIFY2(child.state() == QProcess::Running,
-                     qPrintable(QStringLiteral("syncchild ended before the kill: ") + QString::fromUtf8(child.readAll())));
+                qPrintable(QStringLiteral("syncchild ended before the kill: ") + QString::fromUtf8(child.readAll())));
             child.kill();
             QVERIFY(child.waitForFinished(10000));
             QCOMPARE(child.exitStatus(), QProcess::CrashExit);
 
             const Stored s = stored(db, account->id);
-            QVERIFY2(s.items >= killAt && s.items < total,
-                     qPrintable(QStringLiteral("%1 stored at the kill").arg(s.items)));
+            QVERIFY2(
+                s.items >= killAt && s.items < total, qPrintable(QStringLiteral("%1 stored at the kill").arg(s.items)));
             QCOMPARE(s.cursor, s.items); // the cursor and the items agree
             QCOMPARE(s.distinct, s.items);
             QVERIFY(storedIdsAreOneTo(db, s.items));
@@ -628,7 +633,8 @@ private slots:
                 if (!writing)
                     QTest::qWait(2);
             }
-            QVERIFY2(writing, qPrintable(QStringLiteral("syncchild never wrote: ") + QString::fromUtf8(child.readAll())));
+            QVERIFY2(
+                writing, qPrintable(QStringLiteral("syncchild never wrote: ") + QString::fromUtf8(child.readAll())));
             QTest::qWait(int(QRandomGenerator::global()->bounded(150)));
             killedWhileWriting += writerActive() ? 1 : 0;
             child.kill();
