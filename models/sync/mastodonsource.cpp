@@ -129,27 +129,30 @@ private:
 
         QUrl verify = session.server;
         verify.setPath(QStringLiteral("/api/v1/accounts/verify_credentials"));
-        Result<QByteArray> body = get(ctx, session, verify);
+        HttpResponse raw;
+        Result<QByteArray> body = getResponse(ctx, session, verify, &raw);
         if (!body)
             return body.error();
         Result<MastodonMapping::Account> me = MastodonMapping::account(*body, session.host);
         if (!me)
-            return notMastodon(session, me.error());
+            return notMastodon(session, raw, me.error());
         session.me = *me;
         return session;
     }
 
-    static Error notMastodon(const Session &session, const Error &detail)
+    static Error notMastodon(const Session &session, const HttpResponse &response, const Error &detail)
     {
+        // A web page where JSON was expected: a proxy's or hoster's error or welcome page, a captive portal,
+        // or a site that is no Mastodon server. Its HTML says nothing useful to the user; say what it is.
+        const QByteArray start = response.body.left(512).trimmed().toLower();
+        if (response.header("content-type").toLower().contains("html") || start.startsWith("<!doctype html")
+            || start.startsWith("<html"))
+            return Error { Tr::tr("%1 answered with a web page instead of Mastodon data. Check that %1 is a Mastodon "
+                                  "server; if it is, it may be down for maintenance.")
+                               .arg(session.host),
+                Error::Code::Network };
         return Error { Tr::tr("%1 answered something that is not Mastodon JSON. %2").arg(session.host, detail.message),
             Error::Code::Network };
-    }
-
-    // One GET with the token; the body of a 2xx, or what the status means in words.
-    static Result<QByteArray> get(SyncContext &ctx, const Session &session, const QUrl &url)
-    {
-        HttpResponse raw;
-        return getResponse(ctx, session, url, &raw);
     }
 
     static QUrl pageUrl(const Session &session, Stream stream, const QString &key, const QString &id)
@@ -174,11 +177,12 @@ private:
             ? MastodonMapping::notifications(*body, session.host)
             : MastodonMapping::conversations(*body, session.host, session.me.id);
         if (!page)
-            return notMastodon(session, page.error());
+            return notMastodon(session, *raw, page.error());
         return page;
     }
 
-    // One GET with the token, keeping the response (its Link header) for the caller.
+    // One GET with the token: the body of a 2xx (the response, e.g. its Link header, in *raw), or what the status
+    // means in words.
     static Result<QByteArray> getResponse(SyncContext &ctx, const Session &session, const QUrl &url, HttpResponse *raw)
     {
         HttpRequest request;

@@ -117,7 +117,7 @@ Exchange exchange(QNetworkAccessManager &nam, const CancelToken &cancel, const S
     // loop, piling up every reply (and its body) of a long sync.
     std::unique_ptr<QNetworkReply> reply(raw);
 
-    enum class Abort { None, Cancelled, TooLarge };
+    enum class Abort { None, Cancelled, TooLarge, Deadline };
     Abort aborted = Abort::None;
     const qint64 maxBody = options.maxBodyBytes;
     QEventLoop loop;
@@ -144,13 +144,31 @@ Exchange exchange(QNetworkAccessManager &nam, const CancelToken &cancel, const S
             raw->abort();
         }
     });
+    // The transfer timeout restarts with every byte: a server dripping its answer would never trip it.
+    const int deadlineMs = options.deadlineMs > 0 ? options.deadlineMs : 4 * options.timeoutMs;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
+        if (aborted == Abort::None) {
+            aborted = Abort::Deadline;
+            raw->abort();
+        }
+    });
     poll.start();
+    deadline.start(deadlineMs);
     if (!raw->isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     poll.stop();
+    deadline.stop();
 
     if (aborted == Abort::Cancelled || (cancel.isCancelled() && raw->error() == QNetworkReply::OperationCanceledError)) {
         result.failure = Exchange::Failure::Cancelled;
+        return result;
+    }
+    if (aborted == Abort::Deadline) {
+        result.failure = Exchange::Failure::Timeout;
+        result.reason = Tr::tr("%1 took more than %2 s to answer").arg(host, seconds(deadlineMs));
+        qCInfo(lcHttp).noquote() << request.method << loggableUrl(request.url) << "exceeded its deadline";
         return result;
     }
     if (aborted == Abort::TooLarge) {

@@ -54,7 +54,8 @@ enum class RateLimitStyle {
 
 // The worker's HTTP: one request at a time, waited for in the calling thread (a local event loop, so the
 // thread keeps serving its queued signals), with
-//  - a transfer timeout (no bytes for `timeoutMs` → retried, then Error::Code::Network "did not answer"),
+//  - a transfer timeout (no bytes for `timeoutMs` → retried, then Error::Code::Network "did not answer"), and a
+//    deadline for the whole exchange (`deadlineMs`: a server dripping its answer → "took more than 120 s"),
 //  - a body limit (more than `maxBodyBytes` → aborted, Error::Code::Network "answered with more than 10 MB"),
 //  - at most 5 redirects, never from https to http (a loop → Error::Code::Network "redirects in a loop"),
 //  - politeness: before a request, if the last response for this host said Remaining == 0, it waits until
@@ -70,6 +71,9 @@ public:
     struct Options
     {
         int timeoutMs = 30000;
+        // A whole exchange (request, headers, body) ends within this, however steadily a server drips bytes
+        // (which keeps `timeoutMs` from ever firing); then as a timeout. 0: 4 × timeoutMs.
+        int deadlineMs = 0;
         qint64 maxBodyBytes = 10 * 1024 * 1024;
         int maxAttempts = 4;
         int backoffBaseMs = 1000;

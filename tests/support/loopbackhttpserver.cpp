@@ -91,6 +91,10 @@ private:
             head += "Content-Length: " + QByteArray::number(total) + "\r\n";
         head += "\r\n";
         socket->write(head);
+        if (reply.trickleMs > 0 && reply.behaviour == Reply::Behaviour::Normal) {
+            trickle(socket, reply.body, 0, reply.trickleMs);
+            return;
+        }
         if (reply.repeatBodyTo > 0 && !reply.body.isEmpty()) {
             qint64 left = total;
             while (left > 0) {
@@ -109,6 +113,20 @@ private:
             socket->flush();
             socket->disconnectFromHost();
         }
+    }
+
+    // One byte of `body` from `at`, then the rest later, until it is all sent or the client has gone.
+    void trickle(QTcpSocket *socket, const QByteArray &body, qsizetype at, int everyMs)
+    {
+        if (at >= body.size())
+            return;
+        socket->write(body.constData() + at, 1);
+        socket->flush();
+        QPointer<QTcpSocket> guard(socket);
+        QTimer::singleShot(everyMs, this, [this, guard, body, at, everyMs] {
+            if (guard && guard->state() == QAbstractSocket::ConnectedState)
+                trickle(guard, body, at + 1, everyMs);
+        });
     }
 
     static QByteArray reasonPhrase(int status)

@@ -38,6 +38,8 @@ public:
         Behaviour behaviour = Behaviour::Normal;
         int delayMs = 0;              // wait before answering
         qint64 repeatBodyTo = 0;      // Normal: stream `body` repeated until this many bytes (a huge body)
+        int trickleMs = 0;            // Normal: send the body one byte every trickleMs (never idle long enough
+                                      // for a transfer timeout, yet never done)
 
         static Reply json(const QByteArray &json, int status = 200);
         static Reply text(const QByteArray &text, const QByteArray &contentType, int status = 200);

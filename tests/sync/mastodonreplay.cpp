@@ -206,6 +206,24 @@ void MastodonReplay::requireToken(const QByteArray &token)
     m_requiredToken = token;
 }
 
+void MastodonReplay::setFault(const LoopbackHttpServer::Reply &reply, const QByteArray &path, int after, int count)
+{
+    QMutexLocker lock(&m_mutex);
+    m_fault = Fault { reply, normalizedPath(path), qMax(0, after), count };
+}
+
+void MastodonReplay::clearFault()
+{
+    QMutexLocker lock(&m_mutex);
+    m_fault = Fault {};
+}
+
+void MastodonReplay::setDelayMs(int ms)
+{
+    QMutexLocker lock(&m_mutex);
+    m_delayMs = qMax(0, ms);
+}
+
 void MastodonReplay::startSynthetic(int count, int authors)
 {
     QMutexLocker lock(&m_mutex);
@@ -273,6 +291,23 @@ LoopbackHttpServer::Reply MastodonReplay::handle(const LoopbackHttpServer::Reque
     if (path == "/api/v1/apps" && request.method == "POST")
         return oauthApps(request);
 
+    if (m_fault.count != 0 && (m_fault.path.isEmpty() || m_fault.path == path)) {
+        if (m_fault.after > 0) {
+            --m_fault.after;
+        } else {
+            if (m_fault.count > 0)
+                --m_fault.count;
+            return m_fault.reply;
+        }
+    }
+    LoopbackHttpServer::Reply reply = answer(request, path);
+    reply.delayMs = qMax(reply.delayMs, m_delayMs);
+    return reply;
+}
+
+// The normal answer (called with m_mutex held): forced statuses first, then synthetic pages or recordings.
+LoopbackHttpServer::Reply MastodonReplay::answer(const LoopbackHttpServer::Request &request, const QByteArray &path)
+{
     if (m_serverErrors > 0) {
         --m_serverErrors;
         return jsonReply(

@@ -25,6 +25,7 @@
 // - OAuth with PKCE: POST /api/v1/apps, GET /oauth/authorize (redirects to the registered redirect_uri with
 //   ?code=&state= only when code_challenge and code_challenge_method=S256 are present), POST /oauth/token
 //   (accepts only a code_verifier whose S256 hash is the challenge). See lastOAuthError().
+// - setFault(): answers chosen API requests with a misbehaving reply; setDelayMs(): a slow server.
 // - requireToken(t): API requests without "Authorization: Bearer t" get 401.
 // - Without recordings, GET /api/v1/accounts/verify_credentials answers a built-in account "agency".
 class MastodonReplay final
@@ -57,6 +58,13 @@ public:
     void failNextWithRateLimit(int count, int resetInSeconds); // the next `count` API requests → 429
     void failNextWithServerError(int count, int status = 503);
     void requireToken(const QByteArray &token); // empty: any token
+    // Faults (tests/sync/tst_syncfaults.cpp): API requests whose path is `path` (empty: every API path) are
+    // answered with `reply` instead (a hang, a reset, garbage, a huge body, a redirect …), after the first
+    // `after` such requests were served normally, `count` times (-1: until clearFault()).
+    void setFault(const LoopbackHttpServer::Reply &reply, const QByteArray &path = {}, int after = 0, int count = -1);
+    void clearFault();
+    // Every API answer is sent `ms` later (a slow server; lets a test kill its client mid-run).
+    void setDelayMs(int ms);
 
     // --- synthetic notifications ---
     // Replaces the synthetic set with `count` mentions (ids "1".."count", one minute apart, newest last)
@@ -93,6 +101,7 @@ private:
     };
 
     LoopbackHttpServer::Reply handle(const LoopbackHttpServer::Request &request);
+    LoopbackHttpServer::Reply answer(const LoopbackHttpServer::Request &request, const QByteArray &path); // no fault
     LoopbackHttpServer::Reply replay(const LoopbackHttpServer::Request &request);
     LoopbackHttpServer::Reply synthetic(const LoopbackHttpServer::Request &request);
     LoopbackHttpServer::Reply oauthApps(const LoopbackHttpServer::Request &request);
@@ -109,6 +118,15 @@ private:
     int m_serverErrors = 0;
     int m_serverErrorStatus = 503;
     QByteArray m_requiredToken;
+    struct Fault
+    {
+        LoopbackHttpServer::Reply reply;
+        QByteArray path;
+        int after = 0;
+        int count = 0; // 0: off; -1: until cleared
+    };
+    Fault m_fault;
+    int m_delayMs = 0;
     Synthetic m_synthetic;
     bool m_syntheticOn = false;
     QString m_redirectUri;

@@ -388,7 +388,7 @@ private slots:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::Network);
         QVERIFY2(
-            result.error().message.startsWith(QStringLiteral("127.0.0.1 answered something that is not Mastodon JSON")),
+            result.error().message.startsWith(QStringLiteral("127.0.0.1 answered with a web page instead of Mastodon data")),
             qPrintable(result.error().message));
         QCOMPARE(rig.cursor(QStringLiteral("notifications")), QString());
     }

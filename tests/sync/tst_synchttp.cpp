@@ -281,6 +281,33 @@ private slots:
         QCOMPARE(server.requestCount(), 1);
     }
 
+    // A byte every 100 ms never leaves the connection idle for the transfer timeout; the deadline ends it.
+    void drippingServerHitsTheDeadline()
+    {
+        LoopbackHttpServer server([](const Request &) {
+            Reply reply = Reply::json("[" + QByteArray(1000, ' ') + "]");
+            reply.trickleMs = 100;
+            return reply;
+        });
+        QNetworkAccessManager nam;
+        CancelToken cancel;
+        SyncHttp::Options options = fastOptions();
+        options.timeoutMs = 300;
+        options.deadlineMs = 800;
+        options.maxAttempts = 2;
+        SyncHttp http(nam, cancel, options);
+        http.setTimeScale(0.001);
+        QElapsedTimer timer;
+        timer.start();
+        const auto result = http.send(get(at(server, QStringLiteral("/drip"))));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, Error::Code::Network);
+        QVERIFY2(result.error().message.contains(QStringLiteral("took more than")), qPrintable(result.error().message));
+        QVERIFY2(result.error().message.contains(QStringLiteral("2 attempts")), qPrintable(result.error().message));
+        QCOMPARE(server.requestCount(), 2);
+        QVERIFY2(timer.elapsed() >= 1500 && timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
+    }
+
     void connectionResetIsRetried()
     {
         std::atomic<int> calls{0};
