@@ -151,7 +151,8 @@ private:
                                   "server; if it is, it may be down for maintenance.")
                                .arg(session.host),
                 Error::Code::Network };
-        return Error { Tr::tr("%1 answered something that is not Mastodon JSON. %2").arg(session.host, detail.message),
+        // The mapping's message already says what was wrong; name the server in front of it.
+        return Error { Tr::tr("%1: %2", "server: what was wrong with its answer").arg(session.host, detail.message),
             Error::Code::Network };
     }
 
