@@ -3837,10 +3837,6 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <translation>Melden Sie sich erneut bei %1 an: Das Zugriffstoken konnte nicht gelesen werden (%2)</translation>
     </message>
     <message>
-        <source>%1 answered something that is not Mastodon JSON. %2</source>
-        <translation>Die Antwort von %1 ist kein Mastodon-JSON. %2</translation>
-    </message>
-    <message>
         <source>%1 no longer accepts Rapport&apos;s access (the token is invalid or was revoked). Sign in to %1 again.</source>
         <translation>%1 akzeptiert den Zugriff von Rapport nicht mehr (das Token ist ungültig oder wurde widerrufen). Melden Sie sich erneut bei %1 an.</translation>
     </message>
@@ -3871,6 +3867,15 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     <message>
         <source>%1 answered with HTTP status %2: %3</source>
         <translation>%1 antwortete mit HTTP-Status %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 answered with a web page instead of Mastodon data. Check that %1 is a Mastodon server; if it is, it may be down for maintenance.</source>
+        <translation>%1 hat mit einer Webseite statt mit Mastodon-Daten geantwortet. Prüfen Sie, ob %1 ein Mastodon-Server ist; falls ja, wird er vielleicht gerade gewartet.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>server: what was wrong with its answer</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -4928,6 +4933,10 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
             <numerusform>%1 (%n Versuch)</numerusform>
             <numerusform>%1 (%n Versuche)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 took more than %2 s to answer</source>
+        <translation>%1 hat länger als %2 s für die Antwort gebraucht</translation>
     </message>
 </context>
 <context>
