@@ -2888,6 +2888,13 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <source>Health %1 of 100 · %2</source>
         <translation>Beziehungsqualität %1 von 100 · %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n like(s), boost(s), follow(s) or quote(s) on social media in 90 days</source>
+        <translation>
+            <numerusform>%n Like, Boost, Follow oder Zitat in sozialen Medien in 90 Tagen</numerusform>
+            <numerusform>%n Likes, Boosts, Follows oder Zitate in sozialen Medien in 90 Tagen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HealthScore</name>

@@ -320,4 +320,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>HealthPanel</name>
+    <message numerus="yes">
+        <source>%n like(s), boost(s), follow(s) or quote(s) on social media in 90 days</source>
+        <translation>
+            <numerusform>%n like, boost, follow or quote on social media in 90 days</numerusform>
+            <numerusform>%n likes, boosts, follows or quotes on social media in 90 days</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "organizations/organizationeditor.h"
 #include "organizations/organizationsview.h"
+#include "storage/syncrepository.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/followuprepository.h"
@@ -277,6 +278,30 @@ private Q_SLOTS:
             QStringLiteral("inbound"));
         HistoryNotifier::instance()->notifyInteractions({ m_ada });
         QTRY_VERIFY(panel->breakdownText().contains(QStringLiteral("Last spoke today")));
+        QVERIFY(!panel->breakdownText().contains(QStringLiteral("social media")));
+
+        // Likes and boosts from the social sync show as engagement (not as conversations).
+        SocialAccount feed;
+        feed.network = QStringLiteral("feed");
+        feed.serverUrl = QStringLiteral("https://ada.example/feed.xml");
+        feed.contactId = m_ada;
+        QVERIFY(SyncRepository(*m_db).createAccount(feed).ok());
+        QList<SyncItem> likes;
+        for (int n = 0; n < 3; ++n) {
+            SyncItem like;
+            like.kind = SyncItem::Kind::Engagement;
+            like.engagement = n == 2 ? QStringLiteral("boost") : QStringLiteral("like");
+            like.source = QStringLiteral("mastodon");
+            like.externalId = QStringLiteral("notification:example.social/%1").arg(n);
+            like.occurredAt = QDateTime::currentDateTimeUtc().addDays(-n);
+            like.contactId = m_ada;
+            likes << like;
+        }
+        QVERIFY(SyncRepository(*m_db).ingestPage(feed, QStringLiteral("test"), likes, {}).ok());
+        HistoryNotifier::instance()->notifyInteractions({ m_ada });
+        QTRY_VERIFY2(panel->breakdownText().contains(QStringLiteral("3 like(s), boost(s), follow(s) or quote(s) on social media in 90 days"))
+                || panel->breakdownText().contains(QStringLiteral("3 likes, boosts, follows or quotes on social media in 90 days")),
+            qPrintable(panel->breakdownText()));
 
         // The list's Health column explains itself in its tooltip.
         ContactListModel *model = m_window->contactsView()->model();

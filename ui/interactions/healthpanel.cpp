@@ -1,5 +1,7 @@
 #include "healthpanel.h"
 
+#include "storage/syncrepository.h"
+
 #include "interactions/historynotifier.h"
 #include "storage/healthscore.h"
 
@@ -74,6 +76,10 @@ void HealthPanel::reload()
             sentence.chop(1);
         parts << sentence;
     }
+    // Likes, boosts, follows and quotes from the social sync count as engagement, not as conversations.
+    if (Result<int> engaged = SyncRepository(m_db).engagementCount(m_contactId, QDateTime::currentDateTimeUtc().addDays(-90));
+        engaged && *engaged > 0)
+        parts << tr("%n like(s), boost(s), follow(s) or quote(s) on social media in 90 days", nullptr, *engaged);
     m_breakdownLabel->setText(parts.join(QStringLiteral(" · ")));
     setToolTip(h->describe());
     m_scoreLabel->setAccessibleDescription(m_breakdownLabel->text());
