@@ -7,6 +7,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace {
 
 // lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
@@ -270,6 +272,18 @@ Status DeferredIndexes::deferPostgres(const QStringList &tables)
 Status DeferredIndexes::restore()
 {
     const QString doing = Tr::tr("building the indexes");
+    // SQLite: the triggers that keep contacts.outlet_sort (schema v3) were off during the load: compute the
+    // column once for every row, before its index is built. (PostgreSQL keeps its triggers.)
+    const bool outletSort = std::any_of(m_createStatements.cbegin(), m_createStatements.cend(), [](const QString &sql) {
+        return sql.startsWith(QStringLiteral("CREATE TRIGGER"), Qt::CaseInsensitive) && sql.contains(QStringLiteral("outlet_sort"));
+    });
+    if (outletSort && !m_db.isPostgres()) {
+        const QString update = QStringLiteral(
+            "UPDATE contacts SET outlet_sort = (SELECT o.name FROM organizations o "
+            "WHERE o.id = contacts.organization_id AND o.deleted_at IS NULL) WHERE organization_id IS NOT NULL");
+        if (Status s = m_db.exec(update, doing); !s)
+            return s;
+    }
     for (const QString &create : std::as_const(m_createStatements))
         if (Status s = m_db.exec(create, doing); !s)
             return s;

@@ -141,7 +141,7 @@ QString ContactListQuery::orderBy(SortKey key, Qt::SortOrder order) const
         first = QStringLiteral("c.sort_name") + direction(order); // partial index contacts_live_sort_name
         break;
     case SortKey::Outlet:
-        first = textKey(QStringLiteral("o.name"), order);
+        first = textKey(QStringLiteral("c.outlet_sort"), order);
         break;
     case SortKey::Title:
         first = textKey(QStringLiteral("c.title"), order);
@@ -225,20 +225,12 @@ Result<QList<ContactListQuery::Segment>> ContactListQuery::segments(SortKey key,
                << Segment { contacts, { { QStringLiteral("c.health_score IS NOT NULL"), {} } },
                       QStringLiteral("c.health_score") + dir + QStringLiteral(", ") + byId };
         break;
-    case SortKey::Outlet:
-        // Outlets in name order (organizations_live_name), each one's contacts by id (contacts_live_organization;
-        // contacts of outlets with the same name merge by id: SQLite sorts only within each name). CROSS JOIN
-        // keeps SQLite walking the outlets instead of sorting every contact.
-        ranges << Segment { QStringLiteral("organizations o CROSS JOIN contacts c"),
-            { { QStringLiteral("c.organization_id = o.id AND o.deleted_at IS NULL"), {} } },
-            QStringLiteral("o.name") + dir + QStringLiteral(", ") + byId };
-        // No outlet, or one in the trash: two ranges merged by id (one query with OR reads every table row).
-        empty = { contacts,
-            { { QStringLiteral("c.organization_id IS NULL"), {} },
-                { QStringLiteral("c.organization_id IN "
-                                 "(SELECT t.id FROM organizations t WHERE t.deleted_at IS NOT NULL)"),
-                    {} } },
-            byId };
+    case SortKey::Outlet: // contacts_live_outlet
+        // outlet_sort is the live outlet's name, NULL without one (schema v3, kept by triggers): the same two
+        // ranges as the title, no join.
+        ranges << Segment { contacts, { { QStringLiteral("c.outlet_sort IS NOT NULL"), {} } },
+            QStringLiteral("c.outlet_sort") + dir + QStringLiteral(", ") + byId };
+        empty = { contacts, { { QStringLiteral("c.outlet_sort IS NULL"), {} } }, byId };
         break;
     case SortKey::Kind: { // contacts_live_kind
         if (m_kindOrder.isEmpty())
@@ -359,9 +351,7 @@ Result<QList<qint64>> ContactListQuery::sortedIds(SortKey key, Qt::SortOrder ord
 {
     // Join only what the order needs: the narrower the rows, the cheaper the sort.
     QString from = QStringLiteral("contacts c");
-    if (key == SortKey::Outlet)
-        from += QStringLiteral(" LEFT JOIN organizations o ON o.id = c.organization_id AND o.deleted_at IS NULL");
-    else if (key == SortKey::Owner)
+    if (key == SortKey::Owner)
         from += QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id");
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);

@@ -37,6 +37,8 @@ QList<Migrator::Migration> Migrator::standardMigrations()
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v1.sql")); } },
         { 2, Tr::tr("Added background sync of social accounts and feeds, and the Inbox (version 2)."),
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v2.sql")); } },
+        { 3, Tr::tr("Sorted the contact list by outlet faster (version 3)."),
+            [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v3.sql")); } },
     };
 }
 

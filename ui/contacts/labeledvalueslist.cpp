@@ -109,11 +109,24 @@ void LabeledValuesList::relabelRows()
 
 void LabeledValuesList::setRows(const QList<Row> &rows)
 {
-    for (const Widgets &w : std::as_const(m_rows))
-        delete w.row;
-    m_rows.clear();
-    for (const Row &r : rows)
-        addRow(r.first, r.second);
+    // Opening a profile refills the list: reuse the rows there are and add or drop only the difference.
+    // Making a row (an editable combo box, a field, a button) and laying the form out again for it was a
+    // good part of opening a profile (bench_profile).
+    while (m_rows.size() > rows.size())
+        delete m_rows.takeLast().row;
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const Widgets &w = m_rows.at(i);
+        const QSignalBlocker blockLabel(w.label); // not an edit by the user
+        if (w.label->count() != m_labels.size()) { // a label typed and entered became an item: forget it
+            w.label->clear();
+            w.label->addItems(m_labels);
+        }
+        w.label->setCurrentText(rows.at(i).first.isEmpty() ? m_labels.value(0) : rows.at(i).first);
+        w.value->setText(rows.at(i).second); // also clears the field's undo history
+        w.value->setCursorPosition(0);
+    }
+    for (qsizetype i = m_rows.size(); i < rows.size(); ++i)
+        addRow(rows.at(i).first, rows.at(i).second);
 }
 
 QList<LabeledValuesList::Row> LabeledValuesList::rows() const
