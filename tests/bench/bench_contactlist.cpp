@@ -3,7 +3,14 @@
 // names, as bench_search; each keystroke = setFilter() plus the data of the first screenful), scrolling from
 // top to bottom a screenful at a time, and the memory held afterwards.
 //
-//   bench_contactlist --db large.sqlite [--runs 200]     (QT_QPA_PLATFORM=offscreen works)
+//   bench_contactlist --db large.sqlite [--runs 200] [--only open,sort,keystrokes,scroll]
+//                                                        (QT_QPA_PLATFORM=offscreen works)
+//
+// Each keystroke is also timed in CPU time of the GUI thread, which a busy machine inflates far less than
+// the wall clock. Instruction counts of the keystrokes alone, whatever the load (the work of the worker
+// thread that completes a broad result is left out):
+//   valgrind --tool=callgrind --toggle-collect='*measuredKeystroke*' bench_contactlist --db F --runs 50 \
+//       --only keystrokes --keystroke-sorts outlet
 #include "benchprefixes.h"
 #include "benchutil.h"
 #include "itemmodels/contactlistmodel.h"
@@ -36,6 +43,14 @@ double ms(const QElapsedTimer &t)
     return t.nsecsElapsed() / 1e6;
 }
 
+// What one keystroke costs the GUI thread: the new filter and the first screenful. Not inlined, so callgrind
+// can collect just this (--toggle-collect).
+Q_DECL_NOINLINE void measuredKeystroke(ContactListModel &model, const ContactFilter &filter)
+{
+    model.setFilter(filter);
+    readScreen(model, 0);
+}
+
 qint64 rssMiB()
 {
     QFile status(QStringLiteral("/proc/self/status"));
@@ -60,6 +75,9 @@ int main(int argc, char **argv)
     }
     const QString dbPath = args.value(args.indexOf(QStringLiteral("--db")) + 1);
     const int runs = args.contains(QStringLiteral("--runs")) ? args.value(args.indexOf(QStringLiteral("--runs")) + 1).toInt() : 200;
+    const QStringList only = args.contains(QStringLiteral("--only"))
+        ? args.value(args.indexOf(QStringLiteral("--only")) + 1).split(u',')
+        : QStringList { QStringLiteral("open"), QStringLiteral("sort"), QStringLiteral("keystrokes"), QStringLiteral("scroll") };
     auto db = Database::open(DatabaseLocation::sqlite(dbPath), Database::OpenFlag::None);
     if (!db) {
         QTextStream(stderr) << db.error().message << '\n';
@@ -94,7 +112,7 @@ int main(int argc, char **argv)
     out << QStringLiteral("open: model %1 ms, first page painted %2 ms\n").arg(modelMs, 0, 'f', 1).arg(paintedMs, 0, 'f', 1);
 
     // A sort by every sortable column, both directions, each followed by the first screenful.
-    for (int column = 0; column < ContactListModel::ColumnCount; ++column) {
+    for (int column = 0; column < ContactListModel::ColumnCount && only.contains(QStringLiteral("sort")); ++column) {
         if (!ContactListModel::isSortable(column))
             continue;
         for (Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
@@ -116,15 +134,17 @@ int main(int argc, char **argv)
         model.setFilter({});
         model.sort(sortColumn, Qt::AscendingOrder);
         QList<double> samples;
+        QList<double> cpu;
         QList<double> completions;
         for (const QString &p : prefixes) {
             ContactFilter filter;
             filter.text = p;
             QElapsedTimer t;
             t.start();
-            model.setFilter(filter);
-            readScreen(model, 0);
+            const double cpu0 = Bench::threadCpuMs();
+            measuredKeystroke(model, filter);
             samples << ms(t);
+            cpu << Bench::threadCpuMs() - cpu0;
             if (!model.isComplete()) {
                 QSignalSpy done(&model, &ContactListModel::snapshotCompleted);
                 done.wait(10000);
@@ -133,17 +153,27 @@ int main(int argc, char **argv)
         }
         Bench::print(out, QStringLiteral("keystroke, sorted by %1").arg(model.headerData(sortColumn, Qt::Horizontal).toString()),
             Bench::summarize(samples));
+        Bench::print(out, QStringLiteral("  CPU (GUI thread)"), Bench::summarize(cpu));
         Bench::print(out, QStringLiteral("  whole snapshot in background (%1 broad)").arg(completions.size()),
             Bench::summarize(completions));
     };
-    for (const QString &p : prefixes.mid(0, 20)) { // warm the page cache as a second keystroke would find it
+    for (const QString &p : prefixes.mid(0, only.contains(QStringLiteral("keystrokes")) ? 20 : 0)) { // warm the page cache as a second keystroke would find it
         ContactFilter f;
         f.text = p;
         model.setFilter(f);
     }
-    keystrokes(ContactListModel::NameColumn);
-    keystrokes(ContactListModel::OutletColumn);
-    keystrokes(ContactListModel::LastContactedColumn);
+    // --keystroke-sorts name,outlet,last: the orders to type in (all three by default).
+    const QStringList sorts = args.contains(QStringLiteral("--keystroke-sorts"))
+        ? args.value(args.indexOf(QStringLiteral("--keystroke-sorts")) + 1).split(u',')
+        : QStringList { QStringLiteral("name"), QStringLiteral("outlet"), QStringLiteral("last") };
+    if (only.contains(QStringLiteral("keystrokes"))) {
+        if (sorts.contains(QStringLiteral("name")))
+            keystrokes(ContactListModel::NameColumn);
+        if (sorts.contains(QStringLiteral("outlet")))
+            keystrokes(ContactListModel::OutletColumn);
+        if (sorts.contains(QStringLiteral("last")))
+            keystrokes(ContactListModel::LastContactedColumn);
+    }
 
     // Scrolling from top to bottom a screenful at a time.
     model.setFilter({});
@@ -151,7 +181,7 @@ int main(int argc, char **argv)
     QList<double> screens;
     QElapsedTimer all;
     all.start();
-    for (int first = 0; first < model.rowCount(); first += kScreenful) {
+    for (int first = 0; first < model.rowCount() && only.contains(QStringLiteral("scroll")); first += kScreenful) {
         QElapsedTimer t;
         t.start();
         readScreen(model, first);

@@ -2,7 +2,10 @@
 // that contact (ContactRepository::get + filling the form), then painting the editor. Random contacts, plus
 // the contact with the most interactions (about 10,000 in the large demo data), which must open as fast.
 //
-//   bench_profile --db large.sqlite [--runs 200]      (QT_QPA_PLATFORM=offscreen works; nothing is written)
+//   bench_profile --db large.sqlite [--runs 200] [--only paint]   (QT_QPA_PLATFORM=offscreen works; nothing is written)
+//
+// Instruction counts of opening profiles (select a row -> shown and painted), whatever the machine's load:
+//   valgrind --tool=callgrind --toggle-collect='*measuredOpen*' bench_profile --db F --runs 50 --only paint
 #include "benchutil.h"
 #include "contacts/contacteditor.h"
 #include "contacts/contactsview.h"
@@ -16,16 +19,18 @@
 #include <QSqlQuery>
 #include <QTableView>
 
-#include <ctime>
 
 namespace {
 
-// CPU time of this thread: on a shared, loaded machine the wall clock also counts other processes' turns.
-double threadCpuMs()
+using Bench::threadCpuMs;
+
+// Selecting a contact in the list until its profile is shown (and painted). Not inlined, so callgrind can
+// collect just this (--toggle-collect).
+Q_DECL_NOINLINE void measuredOpen(ContactsView &view, ContactEditor *editor, qint64 id, bool paint)
 {
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+    view.selectContact(id);
+    if (paint)
+        editor->repaint();
 }
 
 qint64 busiestContact(Database &db)
@@ -74,9 +79,7 @@ int main(int argc, char **argv)
     auto open = [&](qint64 id, bool paint) {
         QElapsedTimer t;
         t.start();
-        view.selectContact(id);
-        if (paint)
-            editor->repaint();
+        measuredOpen(view, editor, id, paint);
         const double ms = t.nsecsElapsed() / 1e6;
         if (editor->contactId() != id)
             qFatal("the editor did not open contact %lld", id);
@@ -85,7 +88,17 @@ int main(int argc, char **argv)
     ContactRepository repo(**db);
     for (qint64 id : ids.mid(0, 10))
         (void)open(id, true); // warm the page cache and the widgets once
-    QList<double> get, show, select, paint, busiestOpen;
+    QList<double> get, show, select, paint, paintCpu, busiestOpen;
+    if (args.contains(QStringLiteral("--only")) && args.value(args.indexOf(QStringLiteral("--only")) + 1) == u"paint") {
+        for (qint64 id : std::as_const(ids)) {
+            const double cpu = threadCpuMs();
+            paint.append(open(id, true));
+            paintCpu.append(threadCpuMs() - cpu);
+        }
+        Bench::print(out, QStringLiteral("select row -> profile shown and painted"), Bench::summarize(paint));
+        Bench::print(out, QStringLiteral("CPU: select row -> shown and painted"), Bench::summarize(paintCpu));
+        return 0;
+    }
     for (qint64 id : std::as_const(ids)) {
         QElapsedTimer t;
         t.start();
@@ -100,8 +113,11 @@ int main(int argc, char **argv)
     }
     for (qint64 id : std::as_const(ids))
         select.append(open(id, false));
-    for (qint64 id : std::as_const(ids))
+    for (qint64 id : std::as_const(ids)) {
+        const double cpu = threadCpuMs();
         paint.append(open(id, true));
+        paintCpu.append(threadCpuMs() - cpu);
+    }
     // Alt+Down through the list: the next row is on screen already, so no block of the list is loaded.
     QList<double> next, nextCpu, busiestCpu;
     view.selectContact(ids.value(0));
@@ -130,6 +146,7 @@ int main(int argc, char **argv)
     Bench::print(out, QStringLiteral("select row -> profile shown and painted"), Bench::summarize(paint));
     Bench::print(out, QStringLiteral("Alt+Down -> next profile shown and painted"), Bench::summarize(next));
     Bench::print(out, QStringLiteral("busiest contact, shown and painted"), Bench::summarize(busiestOpen));
+    Bench::print(out, QStringLiteral("CPU: select row -> shown and painted"), Bench::summarize(paintCpu));
     Bench::print(out, QStringLiteral("CPU: Alt+Down -> shown and painted"), Bench::summarize(nextCpu));
     Bench::print(out, QStringLiteral("CPU: busiest contact, shown and painted"), Bench::summarize(busiestCpu));
     return 0;
