@@ -9,7 +9,7 @@
 // Each keystroke is also timed in CPU time of the GUI thread, which a busy machine inflates far less than
 // the wall clock. Instruction counts of the keystrokes alone, whatever the load (the work of the worker
 // thread that completes a broad result is left out):
-//   valgrind --tool=callgrind --toggle-collect='*measuredKeystroke*' bench_contactlist --db F --runs 50 \
+//   valgrind --tool=callgrind --toggle-collect='*measuredKeystroke*' bench_contactlist --db F --runs 50
 //       --only keystrokes --keystroke-sorts outlet
 #include "benchprefixes.h"
 #include "benchutil.h"
@@ -45,7 +45,7 @@ double ms(const QElapsedTimer &t)
 
 // What one keystroke costs the GUI thread: the new filter and the first screenful. Not inlined, so callgrind
 // can collect just this (--toggle-collect).
-Q_DECL_NOINLINE void measuredKeystroke(ContactListModel &model, const ContactFilter &filter)
+Q_NEVER_INLINE void measuredKeystroke(ContactListModel &model, const ContactFilter &filter)
 {
     model.setFilter(filter);
     readScreen(model, 0);

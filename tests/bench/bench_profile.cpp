@@ -26,7 +26,7 @@ using Bench::threadCpuMs;
 
 // Selecting a contact in the list until its profile is shown (and painted). Not inlined, so callgrind can
 // collect just this (--toggle-collect).
-Q_DECL_NOINLINE void measuredOpen(ContactsView &view, ContactEditor *editor, qint64 id, bool paint)
+Q_NEVER_INLINE void measuredOpen(ContactsView &view, ContactEditor *editor, qint64 id, bool paint)
 {
     view.selectContact(id);
     if (paint)

@@ -1,5 +1,6 @@
 #include "contactsview.h"
 
+#include "common/cachedtextdelegate.h"
 #include "itemmodels/contactlistmodel.h"
 
 #include <QAction>
@@ -32,6 +33,10 @@ ContactsView::ContactsView(Database &db, QWidget *parent)
     m_tableView->setAlternatingRowColors(true);
     m_tableView->setShowGrid(false);
     m_tableView->setWordWrap(false);
+    // Text from a cache of laid-out lines: repainting a screenful after a jump (opening a profile, scrolling)
+    // no longer shapes every cell's text again (docs/PERFORMANCE.md). The search bar's highlighting delegate
+    // on the searchable columns does the same for cells without a match.
+    m_tableView->setItemDelegate(new CachedTextDelegate(m_tableView));
     m_tableView->setCornerButtonEnabled(false);
     m_tableView->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_tableView->setFrameShape(QFrame::NoFrame);

@@ -10,7 +10,7 @@
 #include <algorithm>
 
 HighlightDelegate::HighlightDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
+    : CachedTextDelegate(parent)
 {
 }
 
@@ -71,13 +71,14 @@ QList<HighlightDelegate::Range> HighlightDelegate::ranges(const QModelIndex &ind
 
 void HighlightDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const QList<Range> marks = ranges(index);
-    if (marks.isEmpty()) {
-        QStyledItemDelegate::paint(painter, option, index);
-        return;
-    }
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
+    const QList<Range> marks = m_terms.isEmpty() ? QList<Range>() : matchRanges(opt.text, m_terms);
+    if (marks.isEmpty()) {
+        if (!paintCachedText(painter, opt))
+            QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
     const QString text = opt.text;
     opt.text.clear();
     const QWidget *widget = opt.widget;

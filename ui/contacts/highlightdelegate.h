@@ -2,12 +2,13 @@
 
 #include <QList>
 #include <QStringList>
-#include <QStyledItemDelegate>
+#include "common/cachedtextdelegate.h"
 
 // Paints a cell with the words of the search marked: every place where a search term starts a word
 // (the full-text index matches word prefixes), ignoring case and diacritics ("tomas" marks "Tomás").
-// Set the terms with setTerms() (already folded, as SearchRepository::terms() returns them).
-class HighlightDelegate final : public QStyledItemDelegate
+// Set the terms with setTerms() (already folded, as SearchRepository::terms() returns them). Cells without
+// a match are drawn as CachedTextDelegate draws them.
+class HighlightDelegate final : public CachedTextDelegate
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HighlightDelegate)
