@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -51,7 +52,11 @@ int main(int argc, char **argv)
         out << Invocation::usage();
         return 0;
     }
-    if (headless)
+    if (headless) {
+        // A command's own output says what happened; Rapport's informational log lines ("opened …",
+        // "syncing account …") would only clutter its standard error. QT_LOGGING_RULES still turns them on.
+        QLoggingCategory::setFilterRules(QStringLiteral("rapport.*.info=false"));
         return Commands::run(inv, out, err);
+    }
     return Gui::run(*static_cast<QApplication *>(app.get()), inv, sinceStart);
 }
