@@ -40,14 +40,14 @@ Status BackgroundJob::run(QWidget *parent, Database &db, const QString &label, c
 
     const DatabaseLocation location = db.location();
     const qint64 userId = db.currentUserId();
-    Status result = Error(QString());
-    auto job = [&result, &work, location, userId] {
+    Status result;
+    bool opened = false;
+    auto job = [&result, &opened, &work, location, userId] {
         g_workerThread = QThread::currentThread();
         Result<std::unique_ptr<Database>> own = Database::open(location, Database::OpenFlag::NoMigrate);
-        if (!own) {
-            result = own.error();
-            return;
-        }
+        if (!own)
+            return; // no second connection (e.g. the file became unreadable): run inline below
+        opened = true;
         (*own)->setCurrentUserId(userId);
         result = work(**own);
     };
@@ -92,5 +92,9 @@ Status BackgroundJob::run(QWidget *parent, Database &db, const QString &label, c
     if (dialogShown && active) // give the keyboard back to the window the dialog took it from
         active->activateWindow();
     QApplication::restoreOverrideCursor();
+    if (!opened) {
+        g_workerThread = QThread::currentThread();
+        return work(db);
+    }
     return result;
 }

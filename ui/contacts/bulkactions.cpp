@@ -191,12 +191,11 @@ void BulkActions::showStatus(const QString &message, int timeoutMs)
 
 void BulkActions::runJob(const QString &label, int items, const std::function<void(Database &)> &work)
 {
-    const Status started = BackgroundJob::run(m_view, m_view->database(), label, [&work](Database &db) {
+    // The work keeps its own result; the job's status has nothing to add.
+    (void)BackgroundJob::run(m_view, m_view->database(), label, [&work](Database &db) {
         work(db);
         return Status();
     }, items);
-    if (!started) // the worker could not open its own connection: do it here
-        work(m_view->database());
 }
 
 void BulkActions::showError(const QString &message)
