@@ -3,8 +3,11 @@
 #include "sync/feedparser_p.h"
 #include "sync/htmltext.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QStringDecoder>
+
+#include <optional>
 
 using namespace FeedParsing;
 
@@ -64,10 +67,156 @@ qsizetype appendXmlChar(QString &out, const QString &text, qsizetype i)
     return 1;
 }
 
+// The general entities an internal DTD subset declares with a plain literal value (<!ENTITY id "42">), their
+// values already as characters. Values holding markup or references to other entities are left out (so no
+// entity ever expands into another one: "billion laughs" has nothing to multiply), as are external ones.
+using DtdEntities = QHash<QString, QString>;
+
+constexpr qsizetype maxEntityValueChars = 4096;
+constexpr qsizetype maxExpandedChars = 1024 * 1024; // in all, per document
+
+bool isXmlNameChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.' || c == u':';
+}
+
+// The value of a literal in an entity declaration as characters: character references and the five XML
+// entities decoded. Empty optional if it refers to any other entity, holds markup, or is too long.
+std::optional<QString> plainEntityValue(QStringView literal)
+{
+    if (literal.size() > maxEntityValueChars || literal.contains(u'<') || literal.contains(u'%'))
+        return std::nullopt;
+    QString out;
+    for (qsizetype i = 0; i < literal.size(); ++i) {
+        const QChar c = literal.at(i);
+        if (c != u'&') {
+            out += c;
+            continue;
+        }
+        const qsizetype semi = literal.indexOf(u';', i + 1);
+        if (semi < 0 || semi - i > 12)
+            return std::nullopt;
+        const QStringView ref = literal.mid(i + 1, semi - i - 1);
+        static const QStringView names[] = { u"amp", u"lt", u"gt", u"quot", u"apos" };
+        static const char16_t chars[] = { u'&', u'<', u'>', u'"', u'\'' };
+        bool found = false;
+        for (int k = 0; k < 5; ++k) {
+            if (ref == names[k]) {
+                out += QChar(chars[k]);
+                found = true;
+            }
+        }
+        if (!found && ref.startsWith(u'#')) {
+            bool ok = false;
+            const uint cp = ref.size() > 1 && (ref.at(1) == u'x' || ref.at(1) == u'X') ? ref.mid(2).toUInt(&ok, 16)
+                                                                                       : ref.mid(1).toUInt(&ok, 10);
+            if (!ok || !isXmlChar(cp))
+                return std::nullopt;
+            const char32_t one[1] = { cp };
+            out += QString::fromUcs4(one, 1);
+            found = true;
+        }
+        if (!found)
+            return std::nullopt;
+        i = semi;
+    }
+    return out;
+}
+
+// Reads the DOCTYPE starting at text[i] ("<!DOCTYPE") to its end, collecting the internal subset's plain
+// general entities into `entities`. Quoted literals, comments and processing instructions may hold '>' and
+// ']'. Returns the index just past the DOCTYPE (the end of the text if it never closes).
+qsizetype readDoctype(const QString &text, qsizetype i, DtdEntities *entities)
+{
+    const qsizetype n = text.size();
+    bool inSubset = false;
+    auto skipQuoted = [&](qsizetype at) {
+        const qsizetype close = text.indexOf(text.at(at), at + 1);
+        return close < 0 ? n : close + 1;
+    };
+    for (i += 9; i < n;) {
+        const QChar c = text.at(i);
+        if (c == u'"' || c == u'\'') {
+            i = skipQuoted(i);
+            continue;
+        }
+        if (!inSubset) {
+            if (c == u'[')
+                inSubset = true;
+            else if (c == u'>')
+                return i + 1;
+            ++i;
+            continue;
+        }
+        if (c == u']') {
+            inSubset = false;
+            ++i;
+            continue;
+        }
+        if (c != u'<') {
+            ++i;
+            continue;
+        }
+        const QStringView rest = QStringView(text).mid(i);
+        if (rest.startsWith(u"<!--")) {
+            const qsizetype end = text.indexOf(QStringLiteral("-->"), i + 4);
+            i = end < 0 ? n : end + 3;
+            continue;
+        }
+        if (rest.startsWith(u"<?")) {
+            const qsizetype end = text.indexOf(QStringLiteral("?>"), i + 2);
+            i = end < 0 ? n : end + 2;
+            continue;
+        }
+        // A markup declaration: <!ENTITY name "value"> is the only kind read; the others are stepped over.
+        qsizetype j = i + 2;
+        QStringView words[4]; // the first few: "ENTITY", ["%",] name, literal or SYSTEM/PUBLIC
+        bool quoted[4] = {};
+        int count = 0;
+        while (j < n && text.at(j) != u'>') {
+            const QChar d = text.at(j);
+            if (d.isSpace()) {
+                ++j;
+                continue;
+            }
+            qsizetype end = j;
+            QStringView word;
+            const bool isQuoted = d == u'"' || d == u'\'';
+            if (isQuoted) {
+                end = skipQuoted(j);
+                word = QStringView(text).mid(j + 1, qMax<qsizetype>(0, end - j - 2));
+            } else {
+                while (end < n && !text.at(end).isSpace() && text.at(end) != u'>' && text.at(end) != u'"'
+                    && text.at(end) != u'\'')
+                    ++end;
+                word = QStringView(text).mid(j, end - j);
+            }
+            if (count < 4) {
+                words[count] = word;
+                quoted[count] = isQuoted;
+                ++count;
+            }
+            j = end;
+        }
+        i = j < n ? j + 1 : n;
+        if (count < 3 || quoted[0] || words[0] != u"ENTITY" || quoted[1] || words[1] == u"%" || !quoted[2])
+            continue; // not a general entity with a literal value (parameter and external entities included)
+        const QString name = words[1].toString();
+        if (entities->contains(name))
+            continue; // the first declaration of a name binds (XML 1.0 §4.2)
+        if (std::optional<QString> value = plainEntityValue(words[2]))
+            entities->insert(name, *value);
+    }
+    return n;
+}
+
 // The entity reference at text[i] == '&', rewritten so that an XML parser accepts it and never expands
-// anything a DTD declared: numeric references that name a legal character and the five XML entities stay;
-// known HTML entities become numeric references; anything else, or a bare '&', becomes "&amp;".
-qsizetype appendEntity(QString &out, const QString &text, qsizetype i)
+// anything the DTD could make dangerous: numeric references that name a legal character and the five XML
+// entities stay (0x80–0x9F are read as windows-1252, as HTML does: "&#150;" means "–" in every real feed);
+// a plain entity the internal subset declared becomes its text (within a budget for the whole document);
+// HTML's named references become numeric ones; anything else, or a bare '&', becomes "&amp;".
+qsizetype appendEntity(
+    QString &out, const QString &text, qsizetype i, const DtdEntities &entities, qsizetype *expandedBudget)
 {
     const qsizetype n = text.size();
     qsizetype j = i + 1;
@@ -86,6 +235,11 @@ qsizetype appendEntity(QString &out, const QString &text, qsizetype i)
         if (j > digitsStart && j < n && text.at(j) == u';') {
             bool ok = false;
             const uint cp = QStringView(text).mid(digitsStart, j - digitsStart).toUInt(&ok, hex ? 16 : 10);
+            if (ok && cp >= 0x80 && cp <= 0x9F) {
+                const QString mapped = HtmlText::decodeEntities(QStringLiteral("&#%1;").arg(cp));
+                out += QStringLiteral("&#%1;").arg(uint(mapped.at(0).unicode()));
+                return j - i + 1;
+            }
             if (ok && isXmlChar(cp)) {
                 out += QStringView(text).mid(i, j - i + 1);
                 return j - i + 1;
@@ -95,8 +249,7 @@ qsizetype appendEntity(QString &out, const QString &text, qsizetype i)
         return 1;
     }
     const qsizetype nameStart = j;
-    while (j < n && j - nameStart < 32 && text.at(j).unicode() < 0x80
-        && (text.at(j).isLetterOrNumber() || text.at(j) == u'_'))
+    while (j < n && j - nameStart < 64 && isXmlNameChar(text.at(j)))
         ++j;
     if (j > nameStart && j < n && text.at(j) == u';') {
         const QStringView name = QStringView(text).mid(nameStart, j - nameStart);
@@ -104,24 +257,36 @@ qsizetype appendEntity(QString &out, const QString &text, qsizetype i)
             out += QStringView(text).mid(i, j - i + 1);
             return j - i + 1;
         }
-        const QString reference = QStringView(text).mid(i, j - i + 1).toString();
-        const QString decoded = HtmlText::decodeEntities(reference);
-        if (decoded != reference && !decoded.isEmpty()) {
-            const char32_t cp = decoded.toUcs4().value(0);
-            if (isXmlChar(cp)) {
-                out += QStringLiteral("&#%1;").arg(uint(cp));
+        if (const auto declared = entities.constFind(name.toString()); declared != entities.constEnd()) {
+            if (declared->size() <= *expandedBudget) {
+                *expandedBudget -= declared->size();
+                for (const QChar ch : *declared) {
+                    if (ch == u'&')
+                        out += QStringLiteral("&amp;");
+                    else if (ch == u'<')
+                        out += QStringLiteral("&lt;");
+                    else if (ch == u'"')
+                        out += QStringLiteral("&quot;");
+                    else
+                        out += ch;
+                }
                 return j - i + 1;
             }
+        } else if (const QString decoded = HtmlText::namedEntity(name); !decoded.isEmpty()) {
+            for (const char32_t cp : decoded.toUcs4())
+                out += QStringLiteral("&#%1;").arg(uint(cp));
+            return j - i + 1;
         }
     }
     out += QStringLiteral("&amp;");
     return 1;
 }
 
-// Makes real-world XML parseable without giving its DTD any power: the DOCTYPE (with any internal subset and
-// its entity declarations) is removed, entity references are repaired (appendEntity), and characters XML
-// forbids (control characters, lone surrogates, U+FFFE/U+FFFF) are dropped. CDATA sections are copied as they
-// are, apart from forbidden characters. Linear in the input.
+// Makes real-world XML parseable without giving its DTD any power: comments are dropped (a comment may hold
+// anything, "<!DOCTYPE" or "--" included), the DOCTYPE is removed after its plain entities are noted,
+// entity references are repaired (appendEntity), and characters XML forbids (control characters, lone
+// surrogates, U+FFFE/U+FFFF) are dropped. CDATA sections are copied as they are, apart from forbidden
+// characters. Linear in the input.
 QString sanitizeXml(const QString &text)
 {
     QString out;
@@ -130,6 +295,8 @@ QString sanitizeXml(const QString &text)
     qsizetype i = 0;
     const QString cdataOpen = QStringLiteral("<![CDATA[");
     const QString doctype = QStringLiteral("<!DOCTYPE");
+    DtdEntities entities;
+    qsizetype expandedBudget = maxExpandedChars;
     while (i < n) {
         const QChar c = text.at(i);
         if (c == u'<' && i + 1 < n && text.at(i + 1) == u'!') {
@@ -140,23 +307,18 @@ QString sanitizeXml(const QString &text)
                     i += appendXmlChar(out, text, i);
                 continue;
             }
+            if (QStringView(text).mid(i, 4) == u"<!--") {
+                const qsizetype end = text.indexOf(QStringLiteral("-->"), i + 4);
+                i = end < 0 ? n : end + 3;
+                continue;
+            }
             if (QStringView(text).mid(i, doctype.size()).compare(doctype, Qt::CaseInsensitive) == 0) {
-                int depth = 0;
-                for (i += doctype.size(); i < n; ++i) {
-                    const QChar d = text.at(i);
-                    if (d == u'[')
-                        ++depth;
-                    else if (d == u']')
-                        depth = qMax(0, depth - 1);
-                    else if (d == u'>' && depth == 0)
-                        break;
-                }
-                ++i;
+                i = readDoctype(text, i, &entities);
                 continue;
             }
         }
         if (c == u'&') {
-            i += appendEntity(out, text, i);
+            i += appendEntity(out, text, i, entities, &expandedBudget);
             continue;
         }
         i += appendXmlChar(out, text, i);
@@ -194,7 +356,7 @@ QString announcedFeed(const QString &html, const QUrl &pageUrl)
         if (!h.hasMatch())
             continue;
         const QString value = h.captured(1) + h.captured(2) + h.captured(3);
-        const QString url = resolveUrl(pageUrl, HtmlText::decodeEntities(value));
+        const QString url = resolveUrl(pageUrl, HtmlText::decodeEntities(value, HtmlText::EntityContext::Attribute));
         if (!url.isEmpty())
             return url;
     }
@@ -279,20 +441,33 @@ QString FeedParsing::lineText(const QString &text, int maxChars)
 
 void FeedParsing::splitRssAuthor(const QString &raw, QString *name, QString *email)
 {
-    const QString t = HtmlText::toPlainText(raw.left(2000)).simplified();
-    static const QRegularExpression emailThenName(QStringLiteral(R"(^([^\s()<>]+@[^\s()<>]+)\s*\((.*)\)$)"));
-    static const QRegularExpression nameThenEmail(QStringLiteral(R"(^(.*?)\s*<([^\s<>]+@[^\s<>]+)>$)"));
+    // Entities decoded but not read as HTML: "Jo <jo@example.com>" is an address, not a tag.
+    const QString t = HtmlText::decodeEntities(raw.left(2000)).simplified();
+    static const QString address = QStringLiteral(R"((?:mailto:)?([^\s()<>]+@[^\s()<>]+))");
+    // "jo@example.com (Jo Smith)" (RSS 2.0), "Jo Smith (jo@example.com)", "Jo Smith <jo@example.com>".
+    static const QRegularExpression emailThenName(u'^' + address + QStringLiteral(R"(\s*\((.*)\)$)"));
+    static const QRegularExpression nameThenParenEmail(
+        QStringLiteral(R"(^(.*?)\s*\(\s*)") + address + QStringLiteral(R"(\s*\)$)"));
+    static const QRegularExpression nameThenEmail(
+        QStringLiteral(R"(^(.*?)\s*<\s*)") + address + QStringLiteral(R"(\s*>$)"));
+    static const QRegularExpression emailOnly(u'^' + address + u'$');
+    QString foundName = t;
     if (const auto m = emailThenName.match(t); m.hasMatch()) {
         *email = m.captured(1);
-        *name = m.captured(2).simplified();
-    } else if (const auto m2 = nameThenEmail.match(t); m2.hasMatch()) {
-        *name = m2.captured(1);
+        foundName = m.captured(2);
+    } else if (const auto m2 = nameThenParenEmail.match(t); m2.hasMatch()) {
+        foundName = m2.captured(1);
         *email = m2.captured(2);
-    } else if (t.contains(u'@') && !t.contains(u' ')) {
-        *email = t;
-    } else {
-        *name = capped(t, 500);
+    } else if (const auto m3 = nameThenEmail.match(t); m3.hasMatch()) {
+        foundName = m3.captured(1);
+        *email = m3.captured(2);
+    } else if (const auto m4 = emailOnly.match(t); m4.hasMatch()) {
+        *email = m4.captured(1);
+        foundName.clear();
     }
+    // What is left may still carry markup ("<b>Jo</b>"); the name is one line of plain text. Its entities are
+    // decoded already, so an '&' left in it is text.
+    *name = capped(HtmlText::toPlainText(foundName.replace(u'&', QStringLiteral("&amp;"))).simplified(), 500);
 }
 
 QString FeedParsing::displayUrl(const QUrl &url)

@@ -1,9 +1,13 @@
-// RSS 2.0/0.9x, RSS 1.0 (RDF) and Atom 1.0 with QXmlStreamReader. See FeedParser for the rules.
+// RSS 2.0/0.9x, RSS 1.0 (RDF), Atom 1.0 and 0.3 with QXmlStreamReader. See FeedParser for the rules.
 
 #include "sync/feeddate.h"
 #include "sync/feedparser_p.h"
 
+#include <QStringDecoder>
 #include <QXmlStreamReader>
+
+#include <algorithm>
+#include <iterator>
 
 using namespace FeedParsing;
 
@@ -15,12 +19,44 @@ const QString nsRdf = QStringLiteral("http://www.w3.org/1999/02/22-rdf-syntax-ns
 const QString nsRss1 = QStringLiteral("http://purl.org/rss/1.0/");
 const QString nsRss090 = QStringLiteral("http://my.netscape.com/rdf/simple/0.9/");
 const QString nsDc = QStringLiteral("http://purl.org/dc/elements/1.1/");
+const QString nsDcTerms = QStringLiteral("http://purl.org/dc/terms/");
+const QString nsXhtml = QStringLiteral("http://www.w3.org/1999/xhtml");
+// RSS 2.0 has no namespace, but UserLand's own feeds and some others put one on <rss>.
+const QString nsRssUserland = QStringLiteral("http://backend.userland.com/rss2");
+const QString nsRssUserlandOld = QStringLiteral("http://backend.userland.com/rss");
+const QString nsRss2Purl = QStringLiteral("http://purl.org/rss/2.0/");
 const QString nsContent = QStringLiteral("http://purl.org/rss/1.0/modules/content/");
 const QString nsXml = QStringLiteral("http://www.w3.org/XML/1998/namespace");
 
+// Atom 1.0, 0.3 and the drafts between ("http://purl.org/atom/ns#draft-ietf-atompub-format-…").
 bool isAtomNs(QStringView ns)
 {
-    return ns == nsAtom || ns == nsAtom03;
+    return ns == nsAtom || ns.startsWith(nsAtom03);
+}
+
+bool isRss2Ns(QStringView ns)
+{
+    return ns.isEmpty() || ns == nsRssUserland || ns == nsRssUserlandOld || ns == nsRss2Purl;
+}
+
+// The text of base64 content (RFC 4287 §4.1.3.3, Atom 0.3 mode="base64") if it is UTF-8 text; empty for
+// anything binary (an image, a PDF: nothing to show as text) or not base64 at all.
+QString base64Text(const QString &raw)
+{
+    QByteArray encoded = raw.toLatin1();
+    encoded.replace(' ', "").replace('\n', "").replace('\r', "").replace('\t', "");
+    const auto decoded = QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return {};
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString text = utf8(*decoded);
+    if (utf8.hasError())
+        return {};
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 && c != u'\n' && c != u'\r' && c != u'\t')
+            return {};
+    }
+    return text;
 }
 
 class XmlFeedReader
@@ -44,7 +80,7 @@ private:
     QUrl baseFor(const QUrl &parent) const;
     // Reads the current element to its end: its character data, or (xhtml) its children as markup.
     QString readRaw(bool asMarkup);
-    // An Atom text construct (title, summary, content, rights) → plain text.
+    // An Atom text construct (title, summary, rights) or content → plain text, by its type (and mode in 0.3).
     QString readAtomText(int maxChars);
     bool entriesFull();
     void addEntry(FeedEntry entry);
@@ -72,13 +108,17 @@ QString XmlFeedReader::key() const
     const QString name = m_xml.name().toString();
     if (ns == nsDc)
         return QStringLiteral("dc:") + name;
+    if (ns == nsDcTerms)
+        return QStringLiteral("dcterms:") + name;
+    if (ns == nsXhtml)
+        return QStringLiteral("xhtml:") + name;
     if (ns == nsContent)
         return QStringLiteral("content:") + name;
     if (ns == nsRdf)
         return QStringLiteral("rdf:") + name;
     if (isAtomNs(ns) && m_feed.format != ParsedFeed::Format::Atom)
         return QStringLiteral("atom:") + name;
-    if (ns.isEmpty() || ns == nsRss1 || ns == nsRss090 || isAtomNs(ns))
+    if (isRss2Ns(ns) || ns == nsRss1 || ns == nsRss090 || isAtomNs(ns))
         return name;
     return ns.toString() + u' ' + name; // some other extension: never matches
 }
@@ -131,13 +171,39 @@ QString XmlFeedReader::readRaw(bool asMarkup)
 
 QString XmlFeedReader::readAtomText(int maxChars)
 {
-    const QString type = m_xml.attributes().value(QStringLiteral("type")).trimmed().toString().toLower();
-    if (type == u"xhtml")
+    const QXmlStreamAttributes attributes = m_xml.attributes();
+    // A media type may carry parameters ("text/html; charset=utf-8"); Atom 0.3 always uses media types.
+    const QString type = attributes.value(QStringLiteral("type")).toString().section(u';', 0, 0).trimmed().toLower();
+    const QString mode = attributes.value(QStringLiteral("mode")).trimmed().toString().toLower(); // Atom 0.3
+    enum class Kind { Text, Html, Xhtml, Xml, Base64 };
+    Kind kind = Kind::Base64; // RFC 4287 §4.1.3.3: any other media type is base64-encoded
+    if (type.isEmpty() || type == u"text" || type.startsWith(u"text/"))
+        kind = type == u"text/html" ? Kind::Html : Kind::Text;
+    else if (type == u"html")
+        kind = Kind::Html;
+    else if (type == u"xhtml" || type == u"application/xhtml+xml")
+        kind = Kind::Xhtml;
+    else if (type.endsWith(u"+xml") || type.endsWith(u"/xml"))
+        kind = Kind::Xml;
+
+    if (mode == u"base64" || (mode.isEmpty() && kind == Kind::Base64)) {
+        const QString text = base64Text(readRaw(false).left(m_limits.maxRawChars));
+        return kind == Kind::Html || kind == Kind::Xhtml ? htmlToText(text, maxChars) : plainText(text, maxChars);
+    }
+    if (mode == u"escaped") // Atom 0.3: the markup is escaped character data
+        return kind == Kind::Html || kind == Kind::Xhtml ? htmlToText(readRaw(false), maxChars)
+                                                         : plainText(readRaw(false), maxChars);
+    switch (kind) {
+    case Kind::Xhtml:
         return htmlToText(readRaw(true), maxChars);
-    const QString raw = readRaw(false);
-    if (type == u"html" || type == u"text/html")
-        return htmlToText(raw, maxChars);
-    return plainText(raw, maxChars); // "text" or absent (RFC 4287 §3.1.1)
+    case Kind::Html:
+        return htmlToText(readRaw(false), maxChars);
+    case Kind::Xml: // XML of some other kind: its character data
+    case Kind::Base64: // mode="xml" with a binary type: nothing sensible, so the character data
+    case Kind::Text:
+        break;
+    }
+    return plainText(readRaw(false), maxChars); // "text" or absent (RFC 4287 §3.1.1)
 }
 
 bool XmlFeedReader::entriesFull()
@@ -185,7 +251,7 @@ void XmlFeedReader::readRssChannel(const QUrl &base)
         const QString k = key();
         if (k == u"item") {
             readRssItem(here);
-        } else if (k == u"title" && m_feed.title.isEmpty()) {
+        } else if ((k == u"title" || k == u"dc:title") && m_feed.title.isEmpty()) {
             m_feed.title = htmlLine(readRaw(false), m_limits.maxTitleChars);
         } else if (k == u"link" && m_feed.siteUrl.isEmpty()) {
             m_feed.siteUrl = resolveUrl(here, readRaw(false));
@@ -195,10 +261,14 @@ void XmlFeedReader::readRssChannel(const QUrl &base)
             if (editor.isEmpty())
                 editor = email;
         } else if (k == u"dc:creator" || k == u"dc:publisher") {
-            if (creator.isEmpty())
-                creator = htmlLine(readRaw(false), m_limits.maxTitleChars);
-            else
+            if (creator.isEmpty()) {
+                QString email;
+                splitRssAuthor(readRaw(false), &creator, &email);
+                if (creator.isEmpty())
+                    creator = email;
+            } else {
                 m_xml.skipCurrentElement();
+            }
         } else {
             m_xml.skipCurrentElement();
         }
@@ -215,12 +285,17 @@ void XmlFeedReader::readRssItem(const QUrl &base)
     FeedEntry e;
     QString guid;
     bool guidIsPermaLink = false;
+    QString dcTitle;
     QString description;
+    QString dcDescription;
     QString encoded;
+    QString xhtmlBody;
     QString atomLink;
     bool atomLinkIsHtml = false;
-    QDateTime pubDate;
-    QDateTime dcDate;
+    // In this order of preference: pubDate, dc:date, dcterms:issued, dcterms:created, dcterms:modified.
+    static const QStringView dateKeys[]
+        = { u"pubDate", u"dc:date", u"dcterms:issued", u"dcterms:created", u"dcterms:modified" };
+    QDateTime dates[std::size(dateKeys)];
     const QString about = m_xml.attributes().value(nsRdf, QStringLiteral("about")).trimmed().toString();
     QUrl linkBase = base;
     while (m_xml.readNextStartElement()) {
@@ -235,18 +310,35 @@ void XmlFeedReader::readRssItem(const QUrl &base)
             guidIsPermaLink = perma.isEmpty() || perma.compare(u"true", Qt::CaseInsensitive) == 0;
             linkBase = here;
             guid = readRaw(false).trimmed().left(2000);
+        } else if (k == u"dc:title" && dcTitle.isEmpty()) {
+            dcTitle = htmlLine(readRaw(false), m_limits.maxTitleChars);
         } else if (k == u"description") {
             description = readRaw(false);
+        } else if (k == u"dc:description") {
+            dcDescription = readRaw(false);
         } else if (k == u"content:encoded") {
             encoded = readRaw(false);
-        } else if (k == u"pubDate") {
-            pubDate = FeedDate::parse(readRaw(false));
-        } else if (k == u"dc:date") {
-            dcDate = FeedDate::parse(readRaw(false));
+        } else if (k == u"xhtml:body") {
+            xhtmlBody = readRaw(true);
+        } else if (const auto date = std::find(std::begin(dateKeys), std::end(dateKeys), k);
+                   date != std::end(dateKeys)) {
+            QDateTime &slot = dates[date - std::begin(dateKeys)];
+            const QDateTime parsed = FeedDate::parse(readRaw(false));
+            if (!slot.isValid())
+                slot = parsed;
         } else if (k == u"author") {
-            splitRssAuthor(readRaw(false), &e.authorName, &e.authorEmail);
+            QString name;
+            QString email;
+            splitRssAuthor(readRaw(false), &name, &email);
+            if (!name.isEmpty())
+                e.authorName = name;
+            if (!email.isEmpty())
+                e.authorEmail = email;
         } else if (k == u"dc:creator" && e.authorName.isEmpty()) {
-            e.authorName = htmlLine(readRaw(false), m_limits.maxTitleChars);
+            QString email;
+            splitRssAuthor(readRaw(false), &e.authorName, &email);
+            if (e.authorEmail.isEmpty())
+                e.authorEmail = email;
         } else if (k == u"atom:link") {
             readAtomLink(here, &atomLink, &atomLinkIsHtml);
         } else {
@@ -260,8 +352,21 @@ void XmlFeedReader::readRssItem(const QUrl &base)
         e.url = resolveUrl(linkBase, guid);
     if (e.url.isEmpty() && !about.isEmpty())
         e.url = resolveUrl(base, about);
-    e.published = pubDate.isValid() ? pubDate : dcDate;
-    e.summaryText = htmlToText(description.trimmed().isEmpty() ? encoded : description, m_limits.maxSummaryChars);
+    if (e.title.isEmpty())
+        e.title = dcTitle;
+    for (const QDateTime &date : dates) {
+        if (date.isValid()) {
+            e.published = date;
+            break;
+        }
+    }
+    // The RSS element first; the Dublin Core and XHTML ones stand in where it is missing.
+    QString summary = description;
+    for (const QString *other : { &dcDescription, &encoded, &xhtmlBody }) {
+        if (summary.trimmed().isEmpty())
+            summary = *other;
+    }
+    e.summaryText = htmlToText(summary, m_limits.maxSummaryChars);
     addEntry(std::move(e));
 }
 
@@ -311,7 +416,7 @@ void XmlFeedReader::readAtomPerson(const QUrl &base, QString *name, QString *ema
             *name = lineText(readRaw(false), m_limits.maxTitleChars);
         else if (k == u"email" && email)
             *email = lineText(readRaw(false), m_limits.maxTitleChars);
-        else if (k == u"uri" && uri)
+        else if ((k == u"uri" || k == u"url") && uri) // url: Atom 0.3
             *uri = resolveUrl(here, readRaw(false));
         else
             m_xml.skipCurrentElement();
@@ -348,8 +453,10 @@ void XmlFeedReader::readAtomEntry(const QUrl &base)
     bool urlIsHtml = false;
     QString summary;
     QString content;
-    QDateTime published;
-    QDateTime updated;
+    // In this order of preference; issued, created and modified are Atom 0.3's.
+    static const QStringView dateKeys[] = { u"published", u"issued", u"created", u"updated", u"modified", u"dc:date",
+        u"dcterms:issued", u"dcterms:created", u"dcterms:modified" };
+    QDateTime dates[std::size(dateKeys)];
     while (m_xml.readNextStartElement()) {
         const QUrl here = baseFor(base);
         const QString k = key();
@@ -366,17 +473,24 @@ void XmlFeedReader::readAtomEntry(const QUrl &base)
                 m_xml.skipCurrentElement(); // out-of-line content: nothing to show
             else
                 content = readAtomText(m_limits.maxSummaryChars);
-        } else if (k == u"published" || k == u"issued") { // issued: Atom 0.3
-            published = FeedDate::parse(readRaw(false));
-        } else if (k == u"updated" || k == u"modified") {
-            updated = FeedDate::parse(readRaw(false));
+        } else if (const auto date = std::find(std::begin(dateKeys), std::end(dateKeys), k);
+                   date != std::end(dateKeys)) {
+            QDateTime &slot = dates[date - std::begin(dateKeys)];
+            const QDateTime parsed = FeedDate::parse(readRaw(false));
+            if (!slot.isValid())
+                slot = parsed;
         } else if (k == u"author" && e.authorName.isEmpty()) {
             readAtomPerson(here, &e.authorName, &e.authorEmail, &e.authorUri);
         } else {
             m_xml.skipCurrentElement();
         }
     }
-    e.published = published.isValid() ? published : updated;
+    for (const QDateTime &date : dates) {
+        if (date.isValid()) {
+            e.published = date;
+            break;
+        }
+    }
     e.summaryText = summary.isEmpty() ? content : summary;
     addEntry(std::move(e));
 }
@@ -388,13 +502,13 @@ Result<ParsedFeed> XmlFeedReader::run()
         const QUrl here = baseFor(base);
         const QStringView name = m_xml.name();
         const QStringView ns = m_xml.namespaceUri();
-        if (name == u"rss" && ns.isEmpty()) {
+        if (name == u"rss" && isRss2Ns(ns)) {
             m_feed.format = ParsedFeed::Format::Rss2;
             readRss(here);
         } else if (name == u"RDF" && ns == nsRdf) {
             m_feed.format = ParsedFeed::Format::Rss1;
             readRdf(here);
-        } else if (name == u"feed" && isAtomNs(ns)) {
+        } else if (name == u"feed" && (isAtomNs(ns) || ns.isEmpty())) { // Atom without a namespace: seen
             m_feed.format = ParsedFeed::Format::Atom;
             readAtomFeed(here);
         } else if (name.compare(u"html", Qt::CaseInsensitive) == 0) {
