@@ -5,7 +5,7 @@
 #include "demo/democorpus.h"
 #include "storage/bulkinserter.h"
 #include "storage/database.h"
-#include "storage/healthscore.h"
+#include "storage/healthrepository.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

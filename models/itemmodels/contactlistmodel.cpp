@@ -5,7 +5,7 @@
 #include "core/logging.h"
 #include "domain/contact.h"
 #include "storage/database.h"
-#include "storage/healthscore.h"
+#include "storage/healthrepository.h"
 #include "storage/searchrepository.h"
 
 #include <QCollator>

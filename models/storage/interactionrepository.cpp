@@ -4,7 +4,7 @@
 #include "storage/auditlog.h"
 #include "storage/database.h"
 #include "storage/followuprepository.h"
-#include "storage/healthscore.h"
+#include "storage/healthrepository.h"
 #include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 #include "domain/validation.h"
 #include "storage/auditlog.h"
 #include "storage/database.h"
-#include "storage/healthscore.h"
+#include "storage/healthrepository.h"
 #include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>

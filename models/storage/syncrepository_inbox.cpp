@@ -6,7 +6,7 @@
 #include "storage/auditlog.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
-#include "storage/healthscore.h"
+#include "storage/healthrepository.h"
 #include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>

@@ -7,9 +7,10 @@
 // --views-only measures just what the Activity section reads (the Activity first page with its filters,
 // the Cooling-off list) and writes nothing.
 #include "benchutil.h"
+#include "storage/coolingoffquery.h"
 #include "storage/database.h"
 #include "storage/followuprepository.h"
-#include "storage/healthscore.h"
+#include "storage/healthrepository.h"
 #include "storage/interactionrepository.h"
 #include "storage/timelinequery.h"
 
@@ -72,7 +73,7 @@ int measureActivityViews(QTextStream &out, Database &db, int runs)
 
     int cooling = 0;
     Bench::print(out, QStringLiteral("Cooling-off list (100)"), Bench::summarize(measure(qMin(runs, 5), [&](int) {
-        auto list = HealthRepository::coolingOff(db, 100);
+        auto list = CoolingOffQuery::find(db, 100);
         check(out, list.ok(), QStringLiteral("cooling off"));
         cooling = list ? int(list->size()) : -1;
     })));
@@ -205,7 +206,7 @@ int main(int argc, char **argv)
     })));
     int cooling = 0;
     Bench::print(out, QStringLiteral("cooling-off list (50)"), Bench::summarize(measure(3, [&](int) {
-        auto list = HealthRepository::coolingOff(db, 50);
+        auto list = CoolingOffQuery::find(db, 50);
         check(out, list.ok(), QStringLiteral("cooling off"));
         cooling = list ? int(list->size()) : -1;
     })));

@@ -4,6 +4,7 @@
 #include "followups/followupcommand.h"
 #include "interactions/historynotifier.h"
 #include "storage/database.h"
+#include "storage/workerconnection.h"
 
 #include <memory>
 
@@ -109,7 +110,7 @@ CoolingOffView::CoolingOffView(Database &db, QUndoStack *undoStack, QWidget *par
                 m_followUpsQueued = false;
                 if (m_rows.isEmpty())
                     return;
-                if (Status s = HealthRepository::fillNextFollowUps(m_db, m_rows); !s)
+                if (Status s = CoolingOffQuery::fillNextFollowUps(m_db, m_rows); !s)
                     Q_EMIT errorOccurred(s.error().message);
                 fill();
             },
@@ -136,7 +137,7 @@ QString CoolingOffView::reason(const CoolingContact &c, const QDateTime &now)
     return tr("Health fell from %1 to %2 over %3 days; last spoke %4 days ago.")
         .arg(c.scoreThen)
         .arg(c.scoreNow)
-        .arg(HealthRepository::kCoolingDays)
+        .arg(CoolingOffQuery::kCoolingDays)
         .arg(silent);
 }
 
@@ -148,28 +149,30 @@ void CoolingOffView::refresh()
     const quint64 generation = ++m_generation;
     m_loading = true;
     m_summaryLabel->setText(tr("Looking for relationships that are cooling off…"));
-    auto result = std::make_shared<Result<QList<CoolingContact>>>(Error { tr("The list could not be read.") });
-    QThread *thread = QThread::create([location = m_db.location(), result] {
-        Result<std::unique_ptr<Database>> db = Database::open(location, Database::OpenFlag::NoMigrate);
-        *result = db ? HealthRepository::coolingOff(**db, kLimit) : Result<QList<CoolingContact>>(db.error());
-    });
-    connect(thread, &QThread::finished, this, [this, result, generation] {
-        if (generation != m_generation)
-            return;
-        m_loading = false;
-        if (!*result) {
-            m_rows.clear();
-            m_tree->clear();
-            m_summaryLabel->setText(result->error().message);
-            Q_EMIT errorOccurred(result->error().message);
-        } else {
-            m_rows = **result;
-            fill();
-        }
-        Q_EMIT loaded();
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start(QThread::LowPriority);
+    // Detached: a refresh or closing the view never waits for an older search; its result is dropped.
+    WorkerConnection::Options options;
+    options.priority = QThread::LowPriority;
+    options.threadName = QStringLiteral("rapport-cooling-off");
+    WorkerConnection::start<QList<CoolingContact>>(
+        m_db.location(), this,
+        [](Database &db, const WorkerConnection::Job &) { return CoolingOffQuery::find(db, kLimit); },
+        [this, generation](Result<QList<CoolingContact>> result) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            if (!result) {
+                m_rows.clear();
+                m_tree->clear();
+                m_summaryLabel->setText(result.error().message);
+                Q_EMIT errorOccurred(result.error().message);
+            } else {
+                m_rows = std::move(result).value();
+                fill();
+            }
+            Q_EMIT loaded();
+        },
+        options)
+        .detach();
 }
 
 void CoolingOffView::fill()
@@ -229,8 +232,8 @@ void CoolingOffView::fill()
             ? tr("No valuable relationship is cooling off: nobody who was close 90 days ago has gone quiet since.")
             : tr("Valuable relationships whose health fell by %1 points or more in %2 days while they went quiet. "
                  "Space or “Follow up” plans a follow-up for tomorrow 9:00; Enter opens the contact.")
-                  .arg(HealthRepository::kCoolingMinDrop)
-                  .arg(HealthRepository::kCoolingDays));
+                  .arg(CoolingOffQuery::kCoolingMinDrop)
+                  .arg(CoolingOffQuery::kCoolingDays));
 }
 
 void CoolingOffView::followUpCurrent()

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/healthscore.h"
+#include "storage/coolingoffquery.h"
 
 #include <QWidget>
 
@@ -11,7 +11,7 @@ class QTreeWidget;
 class QUndoStack;
 
 // Cooling off (the Activity section's second tab): valuable relationships whose health dropped over the
-// last 90 days while they went quiet (HealthRepository::coolingOff(), defined in docs/HEALTH.md), biggest
+// last 90 days while they went quiet (CoolingOffQuery::find(), defined in docs/HEALTH.md), biggest
 // drop first, each with the reason in words and a one-click "Follow up" that plans a follow-up for
 // tomorrow 9:00 assigned to the contact's owner (or you), undoable. Enter opens the contact; Space or
 // Ctrl+Enter follows up. Reads the list on a worker thread (about a second on the large dataset) when

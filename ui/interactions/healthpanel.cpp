@@ -3,7 +3,7 @@
 #include "storage/syncrepository.h"
 
 #include "interactions/historynotifier.h"
-#include "storage/healthscore.h"
+#include "storage/healthrepository.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

@@ -1,5 +1,5 @@
 #include "core/clock.h"
-#include "historyfixtures.h"
+#include "interactionfixtures.h"
 #include "storage/followuprepository.h"
 #include "testdatabase.h"
 

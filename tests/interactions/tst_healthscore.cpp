@@ -1,8 +1,10 @@
 #include "core/clock.h"
-#include "historyfixtures.h"
+#include "interactionfixtures.h"
+#include "storage/coolingoffquery.h"
 #include "storage/followuprepository.h"
-#include "storage/healthscore.h"
+#include "storage/healthrepository.h"
 #include "storage/interactionrepository.h"
+#include "storage/workerconnection.h"
 #include "testdatabase.h"
 
 #include <optional>
@@ -211,8 +213,11 @@ private slots:
         QVERIFY(db->exec(QStringLiteral("UPDATE contacts SET health_score = NULL"), QString()).ok());
         std::optional<Result<HealthRepository::RecomputeStats>> result;
         QObject context;
-        HealthRepository::recomputeAllInBackground(
-            db->location(), &context, [&](const Result<HealthRepository::RecomputeStats> &r) { result = r; });
+        // As the window would run it: on a worker with its own connection, the result back on this thread.
+        WorkerConnection job = WorkerConnection::start<HealthRepository::RecomputeStats>(
+            db->location(), &context,
+            [](Database &worker, const WorkerConnection::Job &) { return HealthRepository::recomputeAll(worker); },
+            [&](Result<HealthRepository::RecomputeStats> r) { result = std::move(r); });
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
         QVERIFY2(result->ok(), qPrintable(result->ok() ? QString() : result->error().message));
         QCOMPARE((*result)->changed, 1);
@@ -252,14 +257,14 @@ private slots:
                              .arg(cooling),
                         QString())
                     .ok());
-        Result<QList<CoolingContact>> list = HealthRepository::coolingOff(*db);
+        Result<QList<CoolingContact>> list = CoolingOffQuery::find(*db);
         QVERIFY(list.ok());
         QCOMPARE(list->size(), 1);
         const CoolingContact &c = list->at(0);
         QCOMPARE(c.contactId, cooling);
         QCOMPARE(c.displayName, QStringLiteral("Was close"));
-        QVERIFY(c.scoreThen - c.scoreNow >= HealthRepository::kCoolingMinDrop);
-        QVERIFY(c.scoreThen >= HealthRepository::kCoolingValuableScore);
+        QVERIFY(c.scoreThen - c.scoreNow >= CoolingOffQuery::kCoolingMinDrop);
+        QVERIFY(c.scoreThen >= CoolingOffQuery::kCoolingValuableScore);
         QCOMPARE(c.reach, qint64(250000));
         QCOMPARE(c.ownerId, owner);
         QCOMPARE(c.ownerName, QStringLiteral("Olive Owner"));
@@ -267,9 +272,9 @@ private slots:
         QVERIFY(!c.nextFollowUpAt.isValid());
         // The same numbers as scoring the history as of then and now one by one.
         QCOMPARE(c.scoreNow, HealthRepository::explain(*db, cooling)->score);
-        Result<HealthInputs> then = HealthRepository::inputs(*db, cooling, now.addDays(-HealthRepository::kCoolingDays));
+        Result<HealthInputs> then = HealthRepository::inputs(*db, cooling, now.addDays(-CoolingOffQuery::kCoolingDays));
         QVERIFY(then.ok());
-        QCOMPARE(c.scoreThen, HealthScore::compute(*then, now.addDays(-HealthRepository::kCoolingDays), false).score);
+        QCOMPARE(c.scoreThen, HealthScore::compute(*then, now.addDays(-CoolingOffQuery::kCoolingDays), false).score);
 
         // A planned follow-up shows; a done one does not.
         FollowUp f;
@@ -277,10 +282,10 @@ private slots:
         f.assigneeId = owner;
         f.dueAt = now.addDays(1);
         QVERIFY(FollowUpRepository(*db).create(f).ok());
-        list = HealthRepository::coolingOff(*db);
+        list = CoolingOffQuery::find(*db);
         QCOMPARE(list->at(0).nextFollowUpAt.toMSecsSinceEpoch(), f.dueAt.toMSecsSinceEpoch());
         QVERIFY(FollowUpRepository(*db).complete(f.id).ok());
-        QVERIFY(!HealthRepository::coolingOff(*db)->at(0).nextFollowUpAt.isValid());
+        QVERIFY(!CoolingOffQuery::find(*db)->at(0).nextFollowUpAt.isValid());
     }
 };
 

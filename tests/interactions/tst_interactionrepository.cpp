@@ -1,5 +1,5 @@
 #include "core/clock.h"
-#include "historyfixtures.h"
+#include "interactionfixtures.h"
 #include "storage/followuprepository.h"
 #include "storage/interactionrepository.h"
 #include "testdatabase.h"

@@ -1,7 +1,7 @@
-#include "historyfixtures.h"
+#include "interactionfixtures.h"
 #include "itemmodels/timelinemodel.h"
-#include "storage/syncrepository.h"
 #include "storage/interactionrepository.h"
+#include "storage/syncrepository.h"
 #include "storage/timelinequery.h"
 #include "testdatabase.h"
 
