@@ -3946,6 +3946,14 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <source>Added background sync of social accounts and feeds, and the Inbox (version 2).</source>
         <translation>Hintergrundsynchronisierung von Social-Media-Konten und Feeds sowie der Posteingang wurden hinzugefügt (Version 2).</translation>
     </message>
+    <message>
+        <source>Sorted the contact list by outlet faster (version 3).</source>
+        <translation>Die Kontaktliste wird schneller nach Medium sortiert (Version 3).</translation>
+    </message>
+    <message>
+        <source>Marked synced items whose source gave no date (version 4).</source>
+        <translation>Synchronisierte Einträge, deren Quelle kein Datum angab, werden gekennzeichnet (Version 4).</translation>
+    </message>
 </context>
 <context>
     <name>NaturalDate</name>
@@ -5265,6 +5273,11 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <source>via %1</source>
         <comment>synced from a network</comment>
         <translation>via %1</translation>
+    </message>
+    <message>
+        <source>date unknown, first seen %1</source>
+        <comment>a synced item whose source gave no date; %1 is a date and time</comment>
+        <translation>Datum unbekannt, zuerst gesehen %1</translation>
     </message>
 </context>
 <context>

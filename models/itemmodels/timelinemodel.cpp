@@ -128,6 +128,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return e.source;
     case UserNameRole:
         return e.userName;
+    case DateUnknownRole:
+        return e.dateUnknown;
     case EditableRole:
         return e.kind == TimelineEntry::Kind::Interaction && (e.source.isEmpty() || e.source == u"manual");
     default:
@@ -142,7 +144,7 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
         { FirstOfDayRole, "firstOfDay" }, { ChannelRole, "channel" }, { DirectionRole, "direction" },
         { TitleRole, "title" }, { SnippetRole, "snippet" }, { ContactIdRole, "contactId" },
         { ContactNameRole, "contactName" }, { CampaignNameRole, "campaignName" }, { SentimentRole, "sentiment" },
-        { StatusRole, "status" }, { UserIdRole, "userId" }, { SourceRole, "source" },
-        { EditableRole, "editable" }, { UserNameRole, "userName" } });
+        { StatusRole, "status" }, { UserIdRole, "userId" }, { SourceRole, "source" }, { EditableRole, "editable" },
+        { UserNameRole, "userName" }, { DateUnknownRole, "dateUnknown" } });
     return names;
 }

@@ -35,6 +35,7 @@ public:
         SourceRole, // "manual", a network name for synced items, empty for pitches and coverage
         EditableRole, // bool: a manually logged interaction (synced items can only be deleted)
         UserNameRole, // the account manager who logged it
+        DateUnknownRole, // bool: a synced item whose source gave no usable date; AtRole is when it was first seen
     };
 
     explicit TimelineModel(Database &db, QObject *parent = nullptr);

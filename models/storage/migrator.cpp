@@ -39,6 +39,8 @@ QList<Migrator::Migration> Migrator::standardMigrations()
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v2.sql")); } },
         { 3, Tr::tr("Sorted the contact list by outlet faster (version 3)."),
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v3.sql")); } },
+        { 4, Tr::tr("Marked synced items whose source gave no date (version 4)."),
+            [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v4.sql")); } },
     };
 }
 

@@ -348,9 +348,10 @@ public:
             return m_db.errorFrom(m_handle, doing);
         if (!m_interaction.prepare(QStringLiteral(
                 "INSERT INTO interactions (contact_id, user_id, channel, direction, occurred_at, subject, body, url, "
-                "source, external_id, author_handle, author_name, created_at, updated_at, updated_by, version) "
-                "VALUES (:contact, :owner, :channel, :direction, :at, :subject, :body, :url, :source, :external, "
-                ":author, :author_name, :now, :now, :user, 1) ON CONFLICT (source, external_id) DO NOTHING")))
+                "source, external_id, author_handle, author_name, date_unknown, created_at, updated_at, updated_by, "
+                "version) VALUES (:contact, :owner, :channel, :direction, :at, :subject, :body, :url, :source, "
+                ":external, :author, :author_name, :date_unknown, :now, :now, :user, 1) "
+                "ON CONFLICT (source, external_id) DO NOTHING")))
             return m_db.errorFrom(m_interaction, doing);
         if (!m_engagement.prepare(QStringLiteral(
                 "INSERT INTO engagement_events (account_id, contact_id, kind, actor_handle, occurred_at, source, "
@@ -421,6 +422,7 @@ public:
         q.bindValue(QStringLiteral(":external"), item.externalId);
         q.bindValue(QStringLiteral(":author"), Sql::text(item.authorHandle));
         q.bindValue(QStringLiteral(":author_name"), Sql::text(item.authorName));
+        q.bindValue(QStringLiteral(":date_unknown"), item.dateUnknown ? 1 : 0);
         q.bindValue(QStringLiteral(":now"), now);
         q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
         if (!q.exec())

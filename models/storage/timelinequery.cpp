@@ -77,8 +77,8 @@ QString TimelineQuery::interactionBranch(bool keyset) const
         QStringLiteral("SELECT 0 AS kind, i.id AS id, i.occurred_at AS ts, i.contact_id AS contact_id, "
                        "i.user_id AS user_id, i.channel AS channel, i.direction AS direction, "
                        "i.subject AS title, substr(i.body, 1, 300) AS snippet, i.sentiment AS sentiment, "
-                       "CAST(NULL AS TEXT) AS status, i.campaign_id AS campaign_id, i.source AS source "
-                       "FROM interactions i WHERE ")
+                       "CAST(NULL AS TEXT) AS status, i.campaign_id AS campaign_id, i.source AS source, "
+                       "i.date_unknown AS date_unknown FROM interactions i WHERE ")
         + where + QStringLiteral(" ORDER BY i.occurred_at DESC, i.id DESC LIMIT :limit"));
 }
 
@@ -103,7 +103,7 @@ QString TimelineQuery::pitchBranch(TimelineEntry::Kind kind, bool keyset) const
                                  "p.user_id AS user_id, 'pitch' AS channel, '%3' AS direction, "
                                  "CAST(NULL AS TEXT) AS title, substr(p.notes, 1, 300) AS snippet, "
                                  "CAST(NULL AS INTEGER) AS sentiment, p.status AS status, p.campaign_id AS campaign_id, "
-                                 "CAST(NULL AS TEXT) AS source FROM pitches p WHERE ")
+                                 "CAST(NULL AS TEXT) AS source, 0 AS date_unknown FROM pitches p WHERE ")
                       .arg(int(kind))
                       .arg(at, reply ? QStringLiteral("inbound") : QStringLiteral("outbound"))
         + where + QStringLiteral(" ORDER BY ") + at + QStringLiteral(" DESC, p.id DESC LIMIT :limit"));
@@ -127,8 +127,8 @@ QString TimelineQuery::coverageBranch(bool keyset) const
         QStringLiteral("SELECT 3 AS kind, v.id AS id, v.published_at AS ts, v.contact_id AS contact_id, "
                        "CAST(NULL AS BIGINT) AS user_id, 'coverage' AS channel, CAST(NULL AS TEXT) AS direction, "
                        "v.title AS title, v.url AS snippet, v.sentiment AS sentiment, "
-                       "CAST(NULL AS TEXT) AS status, v.campaign_id AS campaign_id, CAST(NULL AS TEXT) AS source "
-                       "FROM coverage v WHERE ")
+                       "CAST(NULL AS TEXT) AS status, v.campaign_id AS campaign_id, CAST(NULL AS TEXT) AS source, "
+                       "0 AS date_unknown FROM coverage v WHERE ")
         + where + QStringLiteral(" ORDER BY v.published_at DESC, v.id DESC LIMIT :limit"));
 }
 
@@ -162,7 +162,8 @@ Result<QList<TimelineEntry>> TimelineQuery::page(const std::optional<TimelineCur
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT t.kind, t.id, t.ts, t.contact_id, c.display_name, t.user_id, t.channel, "
-                             "t.direction, t.title, t.snippet, t.sentiment, t.status, t.campaign_id, k.name, t.source, u.name FROM (")
+                             "t.direction, t.title, t.snippet, t.sentiment, t.status, t.campaign_id, k.name, t.source, u.name, "
+                             "t.date_unknown FROM (")
         + branches.join(QStringLiteral(" UNION ALL "))
         + QStringLiteral(" ORDER BY ts DESC, id DESC, kind DESC LIMIT :limit) t "
                          "LEFT JOIN contacts c ON c.id = t.contact_id LEFT JOIN campaigns k ON k.id = t.campaign_id "
@@ -213,6 +214,7 @@ Result<QList<TimelineEntry>> TimelineQuery::page(const std::optional<TimelineCur
         e.campaignName = q.value(13).toString();
         e.source = q.value(14).toString();
         e.userName = q.value(15).toString();
+        e.dateUnknown = q.value(16).toInt() != 0;
         out.append(e);
     }
     return out;

@@ -32,6 +32,7 @@ struct TimelineEntry
     qint64 campaignId = 0;
     QString campaignName;
     QString source; // interactions: "manual" or the network it was synced from; empty for the others
+    bool dateUnknown = false; // a synced item without a usable date: `at` is when it was first seen
 };
 
 // What a timeline shows: one contact, an organization's people, or everybody (the Activity view).

@@ -12,6 +12,8 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcFeed, "rapport.sync.feed")
 
+constexpr qint64 kClockSkewSeconds = 3600;
+
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(FeedSource)
@@ -138,7 +140,11 @@ QList<SyncItem> FeedSource::mapEntries(const SocialAccount &account, const Parse
         item.externalId = externalId(handle, entry);
         item.channel = QStringLiteral("post");
         item.direction = QStringLiteral("inbound");
-        item.occurredAt = entry.published.isValid() && entry.published <= now ? entry.published.toUTC() : now;
+        // A date a little ahead is clock skew between the servers: now is as good. No date, or one further
+        // ahead, is no date: the item keeps the time it was first seen and is marked as such.
+        const bool usable = entry.published.isValid() && entry.published <= now.addSecs(kClockSkewSeconds);
+        item.occurredAt = usable ? qMin(entry.published.toUTC(), now) : now;
+        item.dateUnknown = !usable;
         item.subject = entry.title;
         item.text = entry.summaryText;
         item.url = entry.url;

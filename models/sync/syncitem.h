@@ -25,6 +25,9 @@ struct SyncItem
     QString engagement;          // Engagement: like, boost, follow or quote
     QString direction = QStringLiteral("inbound");
     QDateTime occurredAt;        // UTC
+    // The source gave no usable date (none, unreadable, or far in the future): occurredAt is when Rapport
+    // first saw the item, and the timeline says so ("date unknown, first seen …").
+    bool dateUnknown = false;
     QString subject;             // a feed item's title; empty for social posts
     QString text;                // plain text (HtmlText::toPlainText for HTML sources)
     QString url;                 // the web page of the item, if any

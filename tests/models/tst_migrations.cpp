@@ -80,6 +80,34 @@ private slots:
         QVERIFY(!q.exec(QStringLiteral("SELECT * FROM half_done")));
     }
 
+    // Version 4: interactions stored before it keep their dates as they were (date_unknown 0); the column is
+    // there for the sync to mark items whose source gave no date.
+    void dateUnknownColumn_data() { TestDatabase::addBackends(); }
+    void dateUnknownColumn()
+    {
+        QFETCH(QString, backend);
+        Result<DatabaseLocation> loc = TestDatabase::freshLocation(backend);
+        if (!loc && loc.error().code == Error::Code::NotFound && !TestDatabase::postgresRequired())
+            QSKIP("PostgreSQL is not configured (set RAPPORT_TEST_PG_URL)");
+        QVERIFY(loc);
+        auto db = Database::open(*loc, Database::OpenFlag::CreateIfMissing | Database::OpenFlag::NoMigrate);
+        QVERIFY(db);
+        QVERIFY(Migrator(**db, Migrator::standardMigrations().mid(0, 3)).migrate());
+        QCOMPARE(*(*db)->schemaVersion(), 3);
+        QVERIFY((*db)->exec(QStringLiteral("INSERT INTO interactions (channel, direction, occurred_at, source, "
+                                           "external_id, created_at, updated_at) "
+                                           "VALUES ('post', 'inbound', 5, 'feed', 'old', 1, 1)"),
+                            QStringLiteral("test")));
+        Result<MigrationReport> report = Migrator(**db).migrate();
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QVERIFY(Migrator::latestVersion() >= 4);
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT date_unknown, occurred_at FROM interactions WHERE external_id = 'old'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QCOMPARE(q.value(1).toLongLong(), 5);
+    }
+
     void foreignKeysAreEnforced_data() { TestDatabase::addBackends(); }
     void foreignKeysAreEnforced()
     {

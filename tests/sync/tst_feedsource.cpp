@@ -215,12 +215,24 @@ private slots:
         QCOMPARE(a.contactId, 7);
         QCOMPARE(items.at(1).externalId, handle + QStringLiteral("#https://news.example.com/2"));
         QCOMPARE(items.at(1).authorName, QStringLiteral("Desk Editor")); // the feed's author
-        QCOMPARE(items.at(1).occurredAt, fetchedAt); // no date: the fetch time
+        QCOMPARE(items.at(1).occurredAt, fetchedAt); // no date: the time it was first seen, and marked so
+        QVERIFY(items.at(1).dateUnknown);
+        QVERIFY(!a.dateUnknown);
         QVERIFY(items.at(2).externalId.startsWith(handle + u'#'));
         QCOMPARE(items.at(2).externalId.size(), handle.size() + 1 + 40); // sha1 hex
         // The same title and date give the same id on the next fetch, whatever the fetch time.
         QCOMPARE(FeedSource::mapEntries(account, feed, fetchedAt.addDays(1)).at(2).externalId, items.at(2).externalId);
-        QCOMPARE(items.at(3).occurredAt, fetchedAt); // a date in the future is clamped
+        QCOMPARE(items.at(3).occurredAt, fetchedAt); // a date far in the future is no date
+        QVERIFY(items.at(3).dateUnknown);
+
+        // A few minutes ahead is clock skew between servers: clamped to the fetch time, not "unknown".
+        FeedEntry skewed;
+        skewed.id = QStringLiteral("s");
+        skewed.published = fetchedAt.addSecs(600);
+        feed.entries = { skewed };
+        const QList<SyncItem> skewedItems = FeedSource::mapEntries(account, feed, fetchedAt);
+        QCOMPARE(skewedItems.at(0).occurredAt, fetchedAt);
+        QVERIFY(!skewedItems.at(0).dateUnknown);
     }
 
     void syncStoresThenAsksConditionally_data() { TestDatabase::addBackends(); }
@@ -246,6 +258,13 @@ private slots:
         QCOMPARE(value(*db, QStringLiteral("SELECT occurred_at FROM interactions WHERE subject = 'Müller & Co launch'"))
                      .toLongLong(),
             QDateTime(QDate(2024, 3, 5), QTime(19, 30), Qt::UTC).toMSecsSinceEpoch());
+        QCOMPARE(
+            value(*db, QStringLiteral("SELECT date_unknown FROM interactions WHERE subject = 'Müller & Co launch'"))
+                .toInt(),
+            0);
+        // "sometime last week": stored with the time it was first seen, and marked as such.
+        QCOMPARE(
+            value(*db, QStringLiteral("SELECT date_unknown FROM interactions WHERE subject = 'AT&T news'")).toInt(), 1);
         Result<SyncCursor> cursor = f.repo.cursor(f.account.id, QStringLiteral("feed"));
         QVERIFY(cursor.ok());
         QCOMPARE(cursor->etag, QStringLiteral("\"v1\""));
@@ -394,7 +413,8 @@ private slots:
         QVERIFY(f.addFeed(url));
         const Result<SyncOutcome> r = f.sync();
         QVERIFY(!r.ok());
-        QVERIFY2(r.error().message.contains(QStringLiteral("/private.xml answered 404")), qPrintable(r.error().message));
+        QVERIFY2(
+            r.error().message.contains(QStringLiteral("/private.xml answered 404")), qPrintable(r.error().message));
         QVERIFY(!r.error().message.contains(QStringLiteral("s3cr3t")));
         QVERIFY(!r.error().message.contains(QStringLiteral("hunter2")));
         QVERIFY(!r.error().message.contains(QStringLiteral("reader")));

@@ -1,6 +1,7 @@
 #include "contacts/contacteditor.h"
 #include "contacts/contactsview.h"
 #include "interactions/historynotifier.h"
+#include "interactions/timelinedelegate.h"
 #include "interactions/timelineview.h"
 #include "itemmodels/timelinemodel.h"
 #include "mainwindow.h"
@@ -12,6 +13,9 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTabWidget>
 #include <QTest>
 
@@ -53,7 +57,8 @@ private Q_SLOTS:
         m_bob = add(QStringLiteral("Bob"), QStringLiteral("Brown"));
         const QDate today = QDate::currentDate();
         log(m_ada, QStringLiteral("email"), QDateTime(today.addDays(-3), QTime(9, 0)), QStringLiteral("First pitch"));
-        log(m_ada, QStringLiteral("call"), QDateTime(today.addDays(-3), QTime(16, 30)), QStringLiteral("Follow-up call"));
+        log(m_ada, QStringLiteral("call"), QDateTime(today.addDays(-3), QTime(16, 30)),
+            QStringLiteral("Follow-up call"));
         log(m_ada, QStringLiteral("email"), QDateTime(today.addDays(-1), QTime(11, 0)), QStringLiteral("Numbers sent"));
         log(m_bob, QStringLiteral("meeting"), QDateTime(today.addDays(-2), QTime(12, 0)), QStringLiteral("Lunch"));
     }
@@ -100,6 +105,46 @@ private Q_SLOTS:
         QVERIFY(window.showContact(m_bob));
         QTRY_COMPARE(model->rowCount(), 1);
         QCOMPARE(model->index(0).data(TimelineModel::TitleRole).toString(), QStringLiteral("Lunch"));
+    }
+
+    // A synced item whose source gave no date is shown at the time it was first seen, and says so.
+    void syncedItemWithoutDateSaysSo()
+    {
+        const QDateTime seen = QDateTime::currentDateTimeUtc().addSecs(-2 * 3600);
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.prepare(QStringLiteral(
+            "INSERT INTO interactions (contact_id, channel, direction, occurred_at, subject, source, external_id, "
+            "date_unknown, created_at, updated_at) VALUES (:contact, 'post', 'inbound', :at, 'Undated post', 'feed', "
+            "'https://x.example/feed#1', 1, :at, :at)")));
+        q.bindValue(QStringLiteral(":contact"), m_ada);
+        q.bindValue(QStringLiteral(":at"), seen.toMSecsSinceEpoch());
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+
+        MainWindow window(*m_db);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showContact(m_ada));
+        auto *editor = window.contactsView()->findChild<ContactEditor *>();
+        editor->findChild<QTabWidget *>(QStringLiteral("profileTabWidget"))->setCurrentWidget(editor->timeline());
+        TimelineModel *model = editor->timeline()->model();
+        QTRY_COMPARE(model->rowCount(), 4);
+        const QModelIndex undated = model->index(0);
+        QCOMPARE(undated.data(TimelineModel::TitleRole).toString(), QStringLiteral("Undated post"));
+        QVERIFY(undated.data(TimelineModel::DateUnknownRole).toBool());
+        QVERIFY(!model->index(1).data(TimelineModel::DateUnknownRole).toBool());
+
+        QListView *list = editor->timeline()->listView();
+        auto *delegate = qobject_cast<TimelineDelegate *>(list->itemDelegate());
+        QVERIFY(delegate);
+        const QString details = delegate->detailsText(undated);
+        QVERIFY2(details.contains(QStringLiteral("date unknown, first seen %1")
+                                      .arg(QLocale().toString(seen.toLocalTime(), QLocale::ShortFormat))),
+            qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("via feed")), qPrintable(details));
+        QVERIFY(!delegate->detailsText(model->index(1)).contains(QStringLiteral("date unknown")));
+        // The row paints with it (and the view shows it first).
+        QVERIFY(!list->grab().isNull());
+        QCOMPARE(list->indexAt(list->visualRect(undated).center()), undated);
     }
 
     void reloadsWhenAConversationIsLogged()

@@ -5,6 +5,7 @@
 #include "itemmodels/timelinemodel.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QPainter>
 
 namespace {
@@ -170,12 +171,20 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt,
     }
     if (!mark.isEmpty()) {
         painter->setPen(selected ? text : sentimentColor(sentiment, pal));
-        painter->drawText(QRect(first.right() - markWidth, first.top(), markWidth, line),
-            Qt::AlignRight | Qt::AlignVCenter, mark);
+        painter->drawText(
+            QRect(first.right() - markWidth, first.top(), markWidth, line), Qt::AlignRight | Qt::AlignVCenter, mark);
     }
 
     painter->setFont(option.font);
     painter->setPen(dim);
+    const QRect detailRect = second.adjusted(timeWidth, 0, 0, 0);
+    painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignVCenter,
+        fm.elidedText(detailsText(index), Qt::ElideRight, detailRect.width()));
+    painter->restore();
+}
+
+QString TimelineDelegate::detailsText(const QModelIndex &index) const
+{
     QStringList details;
     if (m_showNames) // several people, several account managers: say who talked to them
         if (const QString user = index.data(TimelineModel::UserNameRole).toString(); !user.isEmpty())
@@ -188,11 +197,15 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt,
     if (const QString source = index.data(TimelineModel::SourceRole).toString();
         !source.isEmpty() && source != u"manual")
         details.append(TimelineDelegate::tr("via %1", "synced from a network").arg(source));
+    if (index.data(TimelineModel::DateUnknownRole).toBool()) {
+        // The time in the first column is when Rapport first saw it, not when it was written: say so.
+        const QDateTime seen = index.data(TimelineModel::AtRole).toDateTime().toLocalTime();
+        details.append(TimelineDelegate::tr(
+            "date unknown, first seen %1", "a synced item whose source gave no date; %1 is a date and time")
+                           .arg(QLocale().toString(seen, QLocale::ShortFormat)));
+    }
     const QString snippet = index.data(TimelineModel::SnippetRole).toString().simplified();
     if (!snippet.isEmpty())
         details.append(snippet);
-    const QRect detailRect = second.adjusted(timeWidth, 0, 0, 0);
-    painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignVCenter,
-        fm.elidedText(details.join(QStringLiteral(" · ")), Qt::ElideRight, detailRect.width()));
-    painter->restore();
+    return details.join(QStringLiteral(" · "));
 }

@@ -17,6 +17,9 @@ public:
 
     // The words a header shows for this day: "Today", "Yesterday" or the long date.
     static QString dayTitle(const QDate &day);
+    // The second line before the snippet is appended: who logged it (with names), campaign, status, "via
+    // <network>", "date unknown, first seen <when>" for a synced item without a date, then the snippet.
+    QString detailsText(const QModelIndex &index) const;
 
     // Timelines of several people (an organization, Activity) name the person before the title.
     void setShowContactNames(bool show) { m_showNames = show; }
