@@ -267,6 +267,8 @@ qsizetype appendEntity(
                         out += QStringLiteral("&lt;");
                     else if (ch == u'"')
                         out += QStringLiteral("&quot;");
+                    else if (ch == u'\'') // the reference may stand in an attribute value in either quotes
+                        out += QStringLiteral("&apos;");
                     else
                         out += ch;
                 }

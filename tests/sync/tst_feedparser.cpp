@@ -502,6 +502,19 @@ private slots:
         QCOMPARE(declared.entries.at(0).url, QStringLiteral("https://x.example/item-42"));
         // An entity that refers to another one and an external one are never expanded.
         QCOMPARE(declared.entries.at(0).title, QStringLiteral("a > b ] c &ref; &ext;"));
+
+        // An expanded value may hold quotes and '<', in text and in attribute values of either kind of quotes.
+        const ParsedFeed quoted = parseOk(
+            "<!DOCTYPE rss [<!ENTITY path \"it's &#60;\"> <!ENTITY q '\"quoted\"'>]>"
+            "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel>"
+            "<item><title>&q; &path;</title><guid>1</guid><atom:link href='https://x.example/&path;'/></item>"
+            "<item><title>&q;</title><guid>2</guid><atom:link href=\"https://x.example/&q;\"/></item>"
+            "</channel></rss>",
+            QUrl(QStringLiteral("https://x.example/")));
+        QCOMPARE(quoted.entries.size(), 2);
+        QCOMPARE(quoted.entries.at(0).title, QStringLiteral("\"quoted\" it's <"));
+        QCOMPARE(quoted.entries.at(0).url, QStringLiteral("https://x.example/it's %3C"));
+        QCOMPARE(quoted.entries.at(1).url, QStringLiteral("https://x.example/%22quoted%22"));
     }
 
     void namespacesTheWildUses_data()
