@@ -27,7 +27,7 @@ void readAuthor(const QJsonObject &o, const QUrl &base, const FeedParser::Limits
     const QJsonArray authors = o.value(QStringLiteral("authors")).toArray();
     if (!authors.isEmpty())
         author = authors.first().toObject();
-    *name = lineText(jsonString(author.value(QStringLiteral("name"))), limits.maxTitleChars);
+    *name = nameText(jsonString(author.value(QStringLiteral("name"))), limits.maxTitleChars);
     if (uri)
         *uri = resolveUrl(base, jsonString(author.value(QStringLiteral("url"))));
 }

@@ -436,6 +436,11 @@ QString FeedParsing::htmlLine(const QString &html, int maxChars)
     return lineText(HtmlText::toPlainText(html.left(qsizetype(maxChars) * 4)), maxChars);
 }
 
+QString FeedParsing::nameText(const QString &text, int maxChars)
+{
+    return lineText(HtmlText::decodeEntities(text.left(qsizetype(maxChars) * 4)), maxChars);
+}
+
 QString FeedParsing::lineText(const QString &text, int maxChars)
 {
     return capped(text.left(qsizetype(maxChars) * 4).simplified(), maxChars);

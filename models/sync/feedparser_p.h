@@ -22,6 +22,9 @@ QString htmlToText(const QString &html, int maxChars);
 QString plainText(const QString &text, int maxChars);
 // One line of plain text (titles, names): any markup and entities removed, whitespace collapsed, capped.
 QString lineText(const QString &text, int maxChars);
+// A person's name given as plain text (Atom <name>, JSON Feed author name) → lineText, with character
+// references decoded: producers escape names twice ("Fran&amp;ccedil;ois") and no real name contains one.
+QString nameText(const QString &text, int maxChars);
 // HTML that should be one line (RSS titles, often entity-escaped HTML) → lineText.
 QString htmlLine(const QString &html, int maxChars);
 // RSS <author>: "jo@example.com (Jo Smith)" → name and email.

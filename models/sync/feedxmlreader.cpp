@@ -413,7 +413,7 @@ void XmlFeedReader::readAtomPerson(const QUrl &base, QString *name, QString *ema
         const QUrl here = baseFor(base);
         const QString k = key();
         if (k == u"name")
-            *name = lineText(readRaw(false), m_limits.maxTitleChars);
+            *name = nameText(readRaw(false), m_limits.maxTitleChars);
         else if (k == u"email" && email)
             *email = lineText(readRaw(false), m_limits.maxTitleChars);
         else if ((k == u"uri" || k == u"url") && uri) // url: Atom 0.3

@@ -457,6 +457,18 @@ private slots:
         QCOMPARE(rss.entries.at(1).summaryText, QStringLiteral("if a < b and c > d then stop"));
         QCOMPARE(rss.entries.at(1).authorName, QStringLiteral("Åse – ’s"));
 
+        // Plain-text names escaped twice by their producer (Atom <name>, JSON Feed author).
+        const ParsedFeed named = parseOk("<feed xmlns=\"http://www.w3.org/2005/Atom\"><author><name>Fran&amp;ccedil;ois"
+                                         "</name></author><entry><id>a</id><author><name>Bj&amp;oslash;rn &amp;amp; "
+                                         "&#x00C5;se</name></author></entry></feed>",
+            QUrl(QStringLiteral("https://x.example/")));
+        QCOMPARE(named.author, QStringLiteral("François"));
+        QCOMPARE(named.entries.at(0).authorName, QStringLiteral("Bjørn & Åse"));
+        const ParsedFeed json = parseOk("{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"id\":\"1\","
+                                        "\"authors\":[{\"name\":\"Ren&eacute;e\"}]}]}",
+            QUrl(QStringLiteral("https://x.example/")));
+        QCOMPARE(json.entries.at(0).authorName, QStringLiteral("Renée"));
+
         const ParsedFeed atom = parseOk("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>a</id>"
                                         "<title type=\"html\">&amp;thorn;&amp;auml;</title>"
                                         "<summary type=\"html\">x &amp;lt; y &amp;deg;</summary></entry></feed>",
@@ -504,13 +516,13 @@ private slots:
         QCOMPARE(declared.entries.at(0).title, QStringLiteral("a > b ] c &ref; &ext;"));
 
         // An expanded value may hold quotes and '<', in text and in attribute values of either kind of quotes.
-        const ParsedFeed quoted = parseOk(
-            "<!DOCTYPE rss [<!ENTITY path \"it's &#60;\"> <!ENTITY q '\"quoted\"'>]>"
-            "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel>"
-            "<item><title>&q; &path;</title><guid>1</guid><atom:link href='https://x.example/&path;'/></item>"
-            "<item><title>&q;</title><guid>2</guid><atom:link href=\"https://x.example/&q;\"/></item>"
-            "</channel></rss>",
-            QUrl(QStringLiteral("https://x.example/")));
+        const ParsedFeed quoted
+            = parseOk("<!DOCTYPE rss [<!ENTITY path \"it's &#60;\"> <!ENTITY q '\"quoted\"'>]>"
+                      "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel>"
+                      "<item><title>&q; &path;</title><guid>1</guid><atom:link href='https://x.example/&path;'/></item>"
+                      "<item><title>&q;</title><guid>2</guid><atom:link href=\"https://x.example/&q;\"/></item>"
+                      "</channel></rss>",
+                QUrl(QStringLiteral("https://x.example/")));
         QCOMPARE(quoted.entries.size(), 2);
         QCOMPARE(quoted.entries.at(0).title, QStringLiteral("\"quoted\" it's <"));
         QCOMPARE(quoted.entries.at(0).url, QStringLiteral("https://x.example/it's %3C"));
