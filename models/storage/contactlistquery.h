@@ -74,6 +74,9 @@ public:
     // the empty ones; per kind in kindOrder(); per owner name; the outlet from contacts.outlet_sort), so no
     // query sorts the whole table: 15-30 ms for 100,000 contacts (SQLite).
     Result<QList<qint64>> orderedIds(SortKey key, Qt::SortOrder order, int limit = -1);
+    // SQLite: the plan of each query orderedIds() runs for the filter without a search text (EXPLAIN QUERY
+    // PLAN, its steps joined by "; "), for tests that every order is read off an index. PostgreSQL: empty.
+    Result<QStringList> orderedIdsPlan(SortKey key, Qt::SortOrder order);
     // The rows with these ids, in the order given; ids no longer there (deleted since) are left out.
     Result<QList<ContactListRow>> rows(const QList<qint64> &ids);
 
@@ -106,6 +109,8 @@ private:
         QString orderBy;
     };
     Result<QList<Segment>> segments(SortKey key, Qt::SortOrder order);
+    // The statement reading one range of a segment, with the filter's condition; `limited`: ends in LIMIT :limit.
+    static QString rangeStatement(const Segment &segment, const Range &range, const QString &condition, bool limited);
     // One query sorting every match (for a search that matches few contacts).
     Result<QList<qint64>> sortedIds(SortKey key, Qt::SortOrder order, int limit);
     QString idListCondition() const;
