@@ -107,6 +107,23 @@ async function post(as, text, { mention, replyTo, quote } = {}) {
   return { uri: res.uri, cid: res.cid }
 }
 
+async function waitForNotifications(a, expected) {
+  const deadline = Date.now() + 30000
+  let seen = 0
+  while (Date.now() < deadline) {
+    try {
+      const res = await xrpc('app.bsky.notification.listNotifications', { token: a.accessJwt, params: { limit: 50 } })
+      seen = (res.notifications || []).length
+      if (seen >= expected) return
+    } catch (e) {
+      log(`listNotifications for ${a.handle}: ${e.message}`)
+    }
+    await network.processAll()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  log(`${a.handle}: ${seen} of ${expected} notifications listed after 30 s; going on`)
+}
+
 // A world of its own, so tests running side by side never see each other's notifications:
 //   agencyN (the agency's account Rapport syncs), janeN "Jane Journalist" (a contact in the tests),
 //   strangerN "Sam Stranger" (nobody's contact: lands in the Inbox).
@@ -126,6 +143,10 @@ async function seedScenario() {
   const strangerMention = await post(stranger.handle, `@${agency.handle} who handles press for you?`, { mention: agency.handle })
   const strangerLike = await createRecord(stranger.handle, 'app.bsky.feed.like', { subject: agencyPost })
   await network.processAll()
+  // On a loaded machine the AppView can answer before it shows every notification that processAll() queued
+  // (a test then saw Jane's reply only through her author feed, as a post): wait until the agency's six
+  // notifications (Jane's mention, reply, like and follow; the stranger's mention and like) are listed.
+  await waitForNotifications(agency, 6)
   const pub = (a) => ({ handle: a.handle, did: a.did, password: a.password, appPassword: a.appPassword })
   return {
     agency: pub(agency), jane: pub(jane), stranger: pub(stranger),
