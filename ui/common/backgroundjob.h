@@ -22,11 +22,8 @@ using Work = std::function<Status(Database &)>;
 
 // `label` is shown in the dialog ("Changing 10,000 contacts…"); the work writes its result into variables
 // the caller captures by reference (it runs and finishes before run() returns).
-Status run(QWidget *parent, Database &db, const QString &label, const Work &work, int items = 0,
-           int inlineBelow = 500);
+Status run(QWidget *parent, Database &db, const QString &label, const Work &work, int items = 0, int inlineBelow = 500);
 
-// For tests: the longest the GUI thread went without handling events during the last run(), in ms.
-qint64 lastLongestStallMs();
 // For tests: show the busy dialog after this many ms (default 300).
 void setDialogDelayForTesting(int ms);
 // For tests: the thread the last job ran in.

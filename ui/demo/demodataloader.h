@@ -2,17 +2,13 @@
 
 #include "demo/demogenerator.h"
 #include "storage/databaselocation.h"
+#include "storage/workerconnection.h"
 
 #include <QObject>
 
-#include <atomic>
-#include <memory>
-
-class QThread;
-
-// Loads the demo agency into a database without freezing the window. The work runs on a worker thread
-// with its own Database opened from the same location (a Database is used by one thread only); progress
-// and the outcome come back as signals on the thread that owns the loader.
+// Loads the demo agency into a database without freezing the window. The work runs through
+// WorkerConnection (a worker thread with its own Database opened from the same location); progress and the
+// outcome come back as signals on the thread that owns the loader.
 //
 // Destroying the loader while it runs cancels the work and waits for the worker to stop.
 class DemoDataLoader final : public QObject
@@ -31,7 +27,7 @@ public:
     void start(const DatabaseLocation &location, qint64 userId, DemoGenerator::Size size);
     // Asks the worker to stop; finished() follows with Outcome::Canceled (or Loaded if it was done anyway).
     void cancel();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_job.isRunning(); }
 
 Q_SIGNALS:
     // `fraction` from 0 to 1; `what` tells the user what is being written.
@@ -40,8 +36,5 @@ Q_SIGNALS:
     void finished(DemoDataLoader::Outcome outcome, const QString &message);
 
 private:
-    void stopThread();
-
-    QThread *m_thread = nullptr;
-    std::shared_ptr<std::atomic_bool> m_cancel;
+    WorkerConnection m_job;
 };

@@ -2,13 +2,12 @@
 
 #include "storage/databaselocation.h"
 #include "storage/duplicaterepository.h"
+#include "storage/workerconnection.h"
 
 #include <QObject>
 
-class QThread;
-
-// Runs DuplicateRepository::findPairs() on a worker thread with its own Database opened from the same location
-// (a Database belongs to one thread), so the window stays responsive while 100,000 contacts are compared.
+// Runs DuplicateRepository::findPairs() through WorkerConnection (a worker thread with its own Database
+// opened from the same location), so the window stays responsive while 100,000 contacts are compared.
 // finished() comes back on the thread that owns the finder. Destroying the finder waits for the worker.
 class DuplicateFinder final : public QObject
 {
@@ -21,14 +20,12 @@ public:
 
     // Starts a search; does nothing while one is running.
     void start(const DatabaseLocation &location);
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_job.isRunning(); }
 
 Q_SIGNALS:
     // `error` is empty on success; `elapsedMs` is the time the search took on the worker.
     void finished(const QList<DuplicatePair> &pairs, qint64 elapsedMs, const QString &error);
 
 private:
-    void stopThread();
-
-    QThread *m_thread = nullptr;
+    WorkerConnection m_job;
 };
