@@ -4,6 +4,7 @@
 #include "storage/database.h"
 #include "storage/softdelete.h"
 #include "storage/sqlhelpers.h"
+#include "storage/versionedwrite.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -31,13 +32,26 @@ Status validate(Campaign &c)
 
 void bind(QSqlQuery &q, const Campaign &c)
 {
-    q.bindValue(QStringLiteral(":client"), Sql::id(c.clientId));
+    q.bindValue(QStringLiteral(":client_id"), Sql::id(c.clientId));
     q.bindValue(QStringLiteral(":name"), c.name);
     q.bindValue(QStringLiteral(":description"), Sql::text(c.description));
     q.bindValue(QStringLiteral(":status"), c.status);
-    q.bindValue(QStringLiteral(":starts"), Sql::time(c.startsAt));
-    q.bindValue(QStringLiteral(":ends"), Sql::time(c.endsAt));
-    q.bindValue(QStringLiteral(":owner"), Sql::id(c.ownerId));
+    q.bindValue(QStringLiteral(":starts_at"), Sql::time(c.startsAt));
+    q.bindValue(QStringLiteral(":ends_at"), Sql::time(c.endsAt));
+    q.bindValue(QStringLiteral(":owner_id"), Sql::id(c.ownerId));
+}
+
+// What create and update share; `c` is validated (and its name trimmed) before.
+VersionedWrite::Write write(const Campaign &c, const QString &doing)
+{
+    VersionedWrite::Write w;
+    w.table = QStringLiteral("campaigns");
+    w.columns = QStringLiteral("client_id, name, description, status, starts_at, ends_at, owner_id");
+    w.bind = [&c](QSqlQuery &q) { bind(q, c); };
+    w.auditEntity = QStringLiteral("campaign");
+    w.auditDetails = c.name;
+    w.doing = doing;
+    return w;
 }
 
 const QString kSelect = QStringLiteral(
@@ -67,65 +81,20 @@ Status CampaignRepository::create(Campaign &c)
 {
     if (Status s = validate(c); !s)
         return s;
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    const qint64 now = Sql::nowMs();
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO campaigns (client_id, name, description, status, starts_at, ends_at, "
-                             "owner_id, created_at, updated_at, updated_by, version) VALUES (:client, :name, "
-                             ":description, :status, :starts, :ends, :owner, :now, :now, :user, 1) RETURNING id"));
-    bind(q, c);
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    if (!q.exec() || !q.next())
-        return m_db.errorFrom(q, Tr::tr("adding the campaign"));
-    c.id = q.value(0).toLongLong();
-    q.finish();
-    if (Status s = AuditLog::record(m_db, QStringLiteral("create"), QStringLiteral("campaign"), c.id, c.name); !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    c.version = 1;
-    c.createdAt = c.updatedAt = Sql::time(QVariant(now));
-    return {};
+    return VersionedWrite::create(m_db, c, write(c, Tr::tr("adding the campaign")));
 }
 
 Status CampaignRepository::update(Campaign &c)
 {
     if (c.id <= 0)
-        return Error{Tr::tr("This campaign has not been saved yet."), Error::Code::NotFound};
+        return Error { Tr::tr("This campaign has not been saved yet."), Error::Code::NotFound };
     if (Status s = validate(c); !s)
         return s;
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    const qint64 now = Sql::nowMs();
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("UPDATE campaigns SET client_id = :client, name = :name, description = :description, "
-                             "status = :status, starts_at = :starts, ends_at = :ends, owner_id = :owner, "
-                             "updated_at = :now, updated_by = :user, version = version + 1 "
-                             "WHERE id = :id AND version = :version"));
-    bind(q, c);
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    q.bindValue(QStringLiteral(":id"), c.id);
-    q.bindValue(QStringLiteral(":version"), c.version);
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("saving the campaign"));
-    if (q.numRowsAffected() != 1)
-        return Error{Tr::tr("“%1” was changed or deleted by someone else since you opened it. Reload it to see "
-                            "their changes; yours were not saved.")
-                         .arg(c.name),
-                     Error::Code::Conflict};
-    q.finish();
-    if (Status s = AuditLog::record(m_db, QStringLiteral("update"), QStringLiteral("campaign"), c.id, c.name); !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    c.version += 1;
-    c.updatedAt = Sql::time(QVariant(now));
-    return {};
+    VersionedWrite::Write w = write(c, Tr::tr("saving the campaign"));
+    w.conflict = Tr::tr("“%1” was changed or deleted by someone else since you opened it. Reload it to see "
+                        "their changes; yours were not saved.")
+                     .arg(c.name);
+    return VersionedWrite::update(m_db, c, w);
 }
 
 Result<Campaign> CampaignRepository::get(qint64 id)
@@ -136,31 +105,32 @@ Result<Campaign> CampaignRepository::get(qint64 id)
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("loading the campaign"));
     if (!q.next())
-        return Error{Tr::tr("The campaign no longer exists."), Error::Code::NotFound};
+        return Error { Tr::tr("The campaign no longer exists."), Error::Code::NotFound };
     return read(q);
 }
 
 Status CampaignRepository::moveToTrash(qint64 id)
 {
     return SoftDelete::setTrashed(m_db,
-        {QStringLiteral("campaigns"), QStringLiteral("campaign"), Tr::tr("moving the campaign to the trash"),
-         Tr::tr("restoring the campaign"), Tr::tr("The campaign no longer exists.")},
+        { QStringLiteral("campaigns"), QStringLiteral("campaign"), Tr::tr("moving the campaign to the trash"),
+            Tr::tr("restoring the campaign"), Tr::tr("The campaign no longer exists.") },
         id, true);
 }
 
 Status CampaignRepository::restore(qint64 id)
 {
     return SoftDelete::setTrashed(m_db,
-        {QStringLiteral("campaigns"), QStringLiteral("campaign"), Tr::tr("moving the campaign to the trash"),
-         Tr::tr("restoring the campaign"), Tr::tr("The campaign no longer exists.")},
+        { QStringLiteral("campaigns"), QStringLiteral("campaign"), Tr::tr("moving the campaign to the trash"),
+            Tr::tr("restoring the campaign"), Tr::tr("The campaign no longer exists.") },
         id, false);
 }
 
 Result<QList<Campaign>> CampaignRepository::list(qint64 clientId)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(kSelect + QStringLiteral("WHERE deleted_at IS NULL AND (:client = 0 OR client_id = :client) "
-                                       "ORDER BY starts_at DESC, id DESC"));
+    q.prepare(kSelect
+        + QStringLiteral("WHERE deleted_at IS NULL AND (:client = 0 OR client_id = :client) "
+                         "ORDER BY starts_at DESC, id DESC"));
     q.bindValue(QStringLiteral(":client"), clientId);
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("listing campaigns"));
@@ -182,17 +152,18 @@ Result<Pitch> CampaignRepository::addPitch(qint64 campaignId, qint64 contactId)
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("adding the pitch"));
     if (!q.next())
-        return Error{Tr::tr("The contact no longer exists."), Error::Code::NotFound};
+        return Error { Tr::tr("The contact no longer exists."), Error::Code::NotFound };
     if (q.value(1).toInt() != 0)
-        return Error{Tr::tr("%1 asked not to be contacted (%2): they cannot be pitched.")
-                         .arg(q.value(0).toString(),
-                              q.value(2).toString().isEmpty() ? Tr::tr("no reason given") : q.value(2).toString()),
-                     Error::Code::Validation, QStringLiteral("contact")};
+        return Error { Tr::tr("%1 asked not to be contacted (%2): they cannot be pitched.")
+                           .arg(q.value(0).toString(),
+                               q.value(2).toString().isEmpty() ? Tr::tr("no reason given") : q.value(2).toString()),
+            Error::Code::Validation, QStringLiteral("contact") };
     q.finish();
     const qint64 now = Sql::nowMs();
-    q.prepare(QStringLiteral("INSERT INTO pitches (campaign_id, contact_id, user_id, status, created_at, updated_at, "
-                             "updated_by, version) VALUES (:campaign, :contact, :user, 'planned', :now, :now, :user, 1) "
-                             "RETURNING id"));
+    q.prepare(
+        QStringLiteral("INSERT INTO pitches (campaign_id, contact_id, user_id, status, created_at, updated_at, "
+                       "updated_by, version) VALUES (:campaign, :contact, :user, 'planned', :now, :now, :user, 1) "
+                       "RETURNING id"));
     q.bindValue(QStringLiteral(":campaign"), campaignId);
     q.bindValue(QStringLiteral(":contact"), contactId);
     q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
@@ -241,7 +212,7 @@ Status CampaignRepository::setPitchStatus(qint64 pitchId, const QString &status)
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("saving the pitch"));
     if (q.numRowsAffected() != 1)
-        return Error{Tr::tr("The pitch no longer exists."), Error::Code::NotFound};
+        return Error { Tr::tr("The pitch no longer exists."), Error::Code::NotFound };
     q.finish();
     if (Status s = AuditLog::record(m_db, QStringLiteral("status"), QStringLiteral("pitch"), pitchId, status); !s)
         return s;
@@ -258,8 +229,8 @@ Result<QList<Pitch>> CampaignRepository::pitches(qint64 campaignId)
         return m_db.errorFrom(q, Tr::tr("listing pitches"));
     QList<Pitch> out;
     while (q.next())
-        out.append(Pitch{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                         q.value(3).toString(), Sql::time(q.value(4)), Sql::time(q.value(5)), q.value(6).toString(),
-                         q.value(7).toInt()});
+        out.append(
+            Pitch { q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString(),
+                Sql::time(q.value(4)), Sql::time(q.value(5)), q.value(6).toString(), q.value(7).toInt() });
     return out;
 }

@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/softdelete.h"
 #include "storage/sqlhelpers.h"
+#include "storage/versionedwrite.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -47,6 +48,18 @@ void bindContact(QSqlQuery &q, const Contact &c)
     q.bindValue(QStringLiteral(":owner_id"), Sql::id(c.ownerId));
 }
 
+// What create and update share; `c` is validated (and normalized) before.
+VersionedWrite::Write write(const Contact &c)
+{
+    VersionedWrite::Write w;
+    w.table = QStringLiteral("contacts");
+    w.columns = kColumns;
+    w.bind = [&c](QSqlQuery &q) { bindContact(q, c); };
+    w.auditEntity = QStringLiteral("contact");
+    w.auditDetails = c.displayName;
+    return w;
+}
+
 } // namespace
 
 QString ContactRepository::searchExtra(const Contact &c, const QString &organizationName)
@@ -65,34 +78,14 @@ Status ContactRepository::create(Contact &c)
 {
     if (Status s = Validation::validateContact(c); !s)
         return s;
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    const qint64 now = Sql::nowMs();
-    QSqlQuery q(m_db.connection());
-    QString placeholders = kColumns;
-    placeholders.replace(QStringLiteral(", "), QStringLiteral(", :"));
-    q.prepare(QStringLiteral("INSERT INTO contacts (") + kColumns
-              + QStringLiteral(", created_at, updated_at, updated_by, version) VALUES (:") + placeholders
-              + QStringLiteral(", :now, :now, :user, 1) RETURNING id"));
-    bindContact(q, c);
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    if (!q.exec() || !q.next())
-        return m_db.errorFrom(q, Tr::tr("adding the contact"));
-    c.id = q.value(0).toLongLong();
-    q.finish();
-    if (Status s = writeChildren(c); !s)
-        return s;
-    if (Status s = refreshSearchExtra(c.id); !s)
-        return s;
-    if (Status s = AuditLog::record(m_db, QStringLiteral("create"), QStringLiteral("contact"), c.id, c.displayName); !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    c.version = 1;
-    c.createdAt = c.updatedAt = Sql::time(QVariant(now));
-    return {};
+    VersionedWrite::Write w = write(c);
+    w.doing = Tr::tr("adding the contact");
+    w.after = [this, &c]() -> Status {
+        if (Status s = writeChildren(c); !s)
+            return s;
+        return refreshSearchExtra(c.id);
+    };
+    return VersionedWrite::create(m_db, c, w);
 }
 
 Status ContactRepository::update(Contact &c)
@@ -101,49 +94,25 @@ Status ContactRepository::update(Contact &c)
         return Error { Tr::tr("This contact has not been saved yet."), Error::Code::NotFound };
     if (Status s = Validation::validateContact(c); !s)
         return s;
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    const qint64 now = Sql::nowMs();
-    QStringList sets;
-    for (const QString &col : kColumns.split(QStringLiteral(", ")))
-        sets << col + QStringLiteral(" = :") + col;
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("UPDATE contacts SET ") + sets.join(QStringLiteral(", "))
-              + QStringLiteral(", updated_at = :now, updated_by = :user, version = version + 1 "
-                               "WHERE id = :id AND version = :version"));
-    bindContact(q, c);
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    q.bindValue(QStringLiteral(":id"), c.id);
-    q.bindValue(QStringLiteral(":version"), c.version);
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("saving the contact"));
-    if (q.numRowsAffected() != 1)
-        return Error { Tr::tr("“%1” was changed or deleted by someone else since you opened it. Reload it to see their "
-                              "changes; yours were not saved.")
-                           .arg(c.displayName),
-            Error::Code::Conflict };
-    q.finish();
-    for (const QString &table : {QStringLiteral("contact_emails"), QStringLiteral("contact_phones"),
-                                 QStringLiteral("handles"), QStringLiteral("contact_tags")}) {
-        QSqlQuery del(m_db.connection());
-        del.prepare(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE contact_id = :id"));
-        del.bindValue(QStringLiteral(":id"), c.id);
-        if (!del.exec())
-            return m_db.errorFrom(del, Tr::tr("saving the contact"));
-    }
-    if (Status s = writeChildren(c); !s)
-        return s;
-    if (Status s = refreshSearchExtra(c.id); !s)
-        return s;
-    if (Status s = AuditLog::record(m_db, QStringLiteral("update"), QStringLiteral("contact"), c.id, c.displayName); !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    c.version += 1;
-    c.updatedAt = Sql::time(QVariant(now));
-    return {};
+    VersionedWrite::Write w = write(c);
+    w.doing = Tr::tr("saving the contact");
+    w.conflict = Tr::tr("“%1” was changed or deleted by someone else since you opened it. Reload it to see their "
+                        "changes; yours were not saved.")
+                     .arg(c.displayName);
+    w.after = [this, &c]() -> Status {
+        for (const QString &table : { QStringLiteral("contact_emails"), QStringLiteral("contact_phones"),
+                 QStringLiteral("handles"), QStringLiteral("contact_tags") }) {
+            QSqlQuery del(m_db.connection());
+            del.prepare(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE contact_id = :id"));
+            del.bindValue(QStringLiteral(":id"), c.id);
+            if (!del.exec())
+                return m_db.errorFrom(del, Tr::tr("saving the contact"));
+        }
+        if (Status s = writeChildren(c); !s)
+            return s;
+        return refreshSearchExtra(c.id);
+    };
+    return VersionedWrite::update(m_db, c, w);
 }
 
 Status ContactRepository::writeChildren(const Contact &c)
@@ -246,10 +215,10 @@ Result<Contact> ContactRepository::get(qint64 id)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT ") + kColumns
-              + QStringLiteral(", last_contacted_at, created_at, contacts.updated_at, contacts.version, "
-                               "contacts.deleted_at, "
-                               "(SELECT name FROM organizations o WHERE o.id = contacts.organization_id) "
-                               "FROM contacts WHERE id = :id"));
+        + QStringLiteral(", last_contacted_at, created_at, contacts.updated_at, contacts.version, "
+                         "contacts.deleted_at, "
+                         "(SELECT name FROM organizations o WHERE o.id = contacts.organization_id) "
+                         "FROM contacts WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("loading the contact"));
@@ -291,19 +260,19 @@ Result<Contact> ContactRepository::get(qint64 id)
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("loading the contact"));
     while (q.next())
-        c.emails.append({q.value(0).toString(), q.value(1).toString()});
+        c.emails.append({ q.value(0).toString(), q.value(1).toString() });
     q.prepare(QStringLiteral("SELECT label, phone FROM contact_phones WHERE contact_id = :id ORDER BY position, id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("loading the contact"));
     while (q.next())
-        c.phones.append({q.value(0).toString(), q.value(1).toString()});
+        c.phones.append({ q.value(0).toString(), q.value(1).toString() });
     q.prepare(QStringLiteral("SELECT network, handle, normalized FROM handles WHERE contact_id = :id ORDER BY id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("loading the contact"));
     while (q.next())
-        c.handles.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+        c.handles.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString() });
     q.prepare(QStringLiteral("SELECT t.name, t.kind FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
                              "WHERE ct.contact_id = :id ORDER BY t.name"));
     q.bindValue(QStringLiteral(":id"), id);
@@ -317,8 +286,8 @@ Result<Contact> ContactRepository::get(qint64 id)
 Status ContactRepository::setTrash(qint64 id, bool trash)
 {
     return SoftDelete::setTrashed(m_db,
-        {QStringLiteral("contacts"), QStringLiteral("contact"), Tr::tr("moving the contact to the trash"),
-         Tr::tr("restoring the contact"), Tr::tr("The contact no longer exists.")},
+        { QStringLiteral("contacts"), QStringLiteral("contact"), Tr::tr("moving the contact to the trash"),
+            Tr::tr("restoring the contact"), Tr::tr("The contact no longer exists.") },
         id, trash);
 }
 
@@ -346,7 +315,8 @@ Result<QList<qint64>> ContactRepository::findSharingIdentity(const Contact &c)
 {
     QList<qint64> ids;
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT DISTINCT contact_id FROM contact_emails WHERE normalized = :n AND contact_id <> :id"));
+    q.prepare(
+        QStringLiteral("SELECT DISTINCT contact_id FROM contact_emails WHERE normalized = :n AND contact_id <> :id"));
     for (const ContactEmail &e : c.emails) {
         q.bindValue(QStringLiteral(":n"), Validation::normalizeEmail(e.email));
         q.bindValue(QStringLiteral(":id"), c.id);
@@ -397,6 +367,6 @@ Result<QList<ContactRepository::TrashedContact>> ContactRepository::trashed(int 
         return m_db.errorFrom(q, Tr::tr("loading the trash"));
     QList<TrashedContact> rows;
     while (q.next())
-        rows.append({q.value(0).toLongLong(), q.value(1).toString(), Sql::time(q.value(2))});
+        rows.append({ q.value(0).toLongLong(), q.value(1).toString(), Sql::time(q.value(2)) });
     return rows;
 }

@@ -4,6 +4,7 @@
 #include "storage/auditlog.h"
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
+#include "storage/versionedwrite.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -46,6 +47,24 @@ FollowUp readRow(const QSqlQuery &q)
     return f;
 }
 
+// What insertRow and update share; `f` is validated before.
+VersionedWrite::Write write(const FollowUp &f)
+{
+    VersionedWrite::Write w;
+    w.table = QStringLiteral("follow_ups");
+    w.bind = [&f](QSqlQuery &q) {
+        q.bindValue(QStringLiteral(":contact_id"), Sql::id(f.contactId));
+        q.bindValue(QStringLiteral(":campaign_id"), Sql::id(f.campaignId));
+        q.bindValue(QStringLiteral(":assignee_id"), Sql::id(f.assigneeId));
+        q.bindValue(QStringLiteral(":due_at"), Sql::time(f.dueAt));
+        q.bindValue(QStringLiteral(":note"), Sql::text(f.note));
+    };
+    w.auditEntity = QStringLiteral("follow_up");
+    w.auditDetails = f.note.left(200);
+    w.doing = Tr::tr("saving the follow-up");
+    return w;
+}
+
 } // namespace
 
 FollowUpRepository::Bounds FollowUpRepository::bounds(const QDateTime &now, Qt::DayOfWeek firstDayOfWeek)
@@ -77,25 +96,9 @@ Status FollowUpRepository::insertRow(Database &db, FollowUp &f)
 {
     if (Status s = validate(f); !s)
         return s;
-    const qint64 now = Sql::nowMs();
-    QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("INSERT INTO follow_ups (contact_id, campaign_id, assignee_id, due_at, note, created_at, "
-                             "updated_at, updated_by, version) VALUES (:contact, :campaign, :assignee, :due, :note, "
-                             ":now, :now, :user, 1) RETURNING id"));
-    q.bindValue(QStringLiteral(":contact"), Sql::id(f.contactId));
-    q.bindValue(QStringLiteral(":campaign"), Sql::id(f.campaignId));
-    q.bindValue(QStringLiteral(":assignee"), Sql::id(f.assigneeId));
-    q.bindValue(QStringLiteral(":due"), Sql::time(f.dueAt));
-    q.bindValue(QStringLiteral(":note"), Sql::text(f.note));
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(db.currentUserId()));
-    if (!q.exec() || !q.next())
-        return db.errorFrom(q, Tr::tr("saving the follow-up"));
-    f.id = q.value(0).toLongLong();
-    f.version = 1;
-    f.createdAt = f.updatedAt = Sql::time(QVariant(now));
-    q.finish();
-    return AuditLog::record(db, QStringLiteral("create"), QStringLiteral("follow_up"), f.id, f.note.left(200));
+    VersionedWrite::Write w = write(f);
+    w.columns = QStringLiteral("contact_id, campaign_id, assignee_id, due_at, note");
+    return VersionedWrite::createInTransaction(db, f, w);
 }
 
 Status FollowUpRepository::create(FollowUp &f)
@@ -112,41 +115,16 @@ Status FollowUpRepository::update(FollowUp &f)
 {
     if (Status s = validate(f); !s)
         return s;
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    const qint64 now = Sql::nowMs();
-    QSqlQuery q(m_db.connection());
-    q.prepare(
-        QStringLiteral("UPDATE follow_ups SET contact_id = :contact, campaign_id = :campaign, assignee_id = "
-                       ":assignee, due_at = :due, note = :note, done_at = :done, updated_at = :now, updated_by = "
-                       ":user, version = version + 1 WHERE id = :id AND version = :version AND deleted_at IS NULL"));
-    q.bindValue(QStringLiteral(":contact"), Sql::id(f.contactId));
-    q.bindValue(QStringLiteral(":campaign"), Sql::id(f.campaignId));
-    q.bindValue(QStringLiteral(":assignee"), Sql::id(f.assigneeId));
-    q.bindValue(QStringLiteral(":due"), Sql::time(f.dueAt));
-    q.bindValue(QStringLiteral(":note"), Sql::text(f.note));
-    q.bindValue(QStringLiteral(":done"), Sql::time(f.doneAt));
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    q.bindValue(QStringLiteral(":id"), f.id);
-    q.bindValue(QStringLiteral(":version"), f.version);
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("saving the follow-up"));
-    if (q.numRowsAffected() != 1)
-        return Error { Tr::tr("This follow-up was changed or deleted by someone else since you opened it. Reload it to "
-                              "see their changes; yours were not saved."),
-            Error::Code::Conflict };
-    q.finish();
-    if (Status s
-        = AuditLog::record(m_db, QStringLiteral("update"), QStringLiteral("follow_up"), f.id, f.note.left(200));
-        !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    f.version += 1;
-    f.updatedAt = Sql::time(QVariant(now));
-    return {};
+    VersionedWrite::Write w = write(f);
+    w.columns = QStringLiteral("contact_id, campaign_id, assignee_id, due_at, note, done_at");
+    w.bind = [bindCreated = w.bind, &f](QSqlQuery &q) {
+        bindCreated(q);
+        q.bindValue(QStringLiteral(":done_at"), Sql::time(f.doneAt));
+    };
+    w.liveOnly = true;
+    w.conflict = Tr::tr("This follow-up was changed or deleted by someone else since you opened it. Reload it to "
+                        "see their changes; yours were not saved.");
+    return VersionedWrite::update(m_db, f, w);
 }
 
 Result<FollowUp> FollowUpRepository::get(qint64 id)

@@ -6,6 +6,7 @@
 #include "storage/followuprepository.h"
 #include "storage/healthrepository.h"
 #include "storage/sqlhelpers.h"
+#include "storage/versionedwrite.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -43,6 +44,19 @@ void bindInteraction(QSqlQuery &q, const Interaction &i, qint64 userId)
 QString auditDetails(const Interaction &i)
 {
     return i.channel + u' ' + i.direction + u' ' + i.subject.left(200);
+}
+
+// What insertRow and update share; `i` is validated before.
+VersionedWrite::Write write(const Interaction &i, qint64 userId)
+{
+    VersionedWrite::Write w;
+    w.table = QStringLiteral("interactions");
+    w.columns = kColumns;
+    w.bind = [&i, userId](QSqlQuery &q) { bindInteraction(q, i, userId); };
+    w.auditEntity = QStringLiteral("interaction");
+    w.auditDetails = auditDetails(i);
+    w.doing = Tr::tr("saving the interaction");
+    return w;
 }
 
 } // namespace
@@ -107,41 +121,24 @@ Status InteractionRepository::checkContactAlive(qint64 contactId)
 
 Status InteractionRepository::insertRow(Interaction &i)
 {
-    if (Status s = checkContactAlive(i.contactId); !s)
+    VersionedWrite::Write w = write(i, m_db.currentUserId());
+    w.before = [this, &i] { return checkContactAlive(i.contactId); };
+    w.after = [this, &i]() -> Status {
+        if (i.followUpAt.isValid()) {
+            FollowUp f;
+            f.contactId = i.contactId;
+            f.campaignId = i.campaignId;
+            f.assigneeId = m_db.currentUserId();
+            f.dueAt = i.followUpAt;
+            f.note = i.subject;
+            if (Status s = FollowUpRepository::insertRow(m_db, f); !s)
+                return s;
+            i.followUpId = f.id;
+        }
+        return HealthRepository::recomputeContact(m_db, i.contactId);
+    };
+    if (Status s = VersionedWrite::createInTransaction(m_db, i, w); !s)
         return s;
-    const qint64 now = Sql::nowMs();
-    QString placeholders = kColumns;
-    placeholders.replace(QStringLiteral(", "), QStringLiteral(", :"));
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO interactions (") + kColumns
-        + QStringLiteral(", created_at, updated_at, updated_by, version) VALUES (:") + placeholders
-        + QStringLiteral(", :now, :now, :user, 1) RETURNING id"));
-    bindInteraction(q, i, m_db.currentUserId());
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    if (!q.exec() || !q.next())
-        return m_db.errorFrom(q, Tr::tr("saving the interaction"));
-    i.id = q.value(0).toLongLong();
-    q.finish();
-    if (i.followUpAt.isValid()) {
-        FollowUp f;
-        f.contactId = i.contactId;
-        f.campaignId = i.campaignId;
-        f.assigneeId = m_db.currentUserId();
-        f.dueAt = i.followUpAt;
-        f.note = i.subject;
-        if (Status s = FollowUpRepository::insertRow(m_db, f); !s)
-            return s;
-        i.followUpId = f.id;
-    }
-    if (Status s = HealthRepository::recomputeContact(m_db, i.contactId); !s)
-        return s;
-    if (Status s
-        = AuditLog::record(m_db, QStringLiteral("create"), QStringLiteral("interaction"), i.id, auditDetails(i));
-        !s)
-        return s;
-    i.version = 1;
-    i.createdAt = i.updatedAt = Sql::time(QVariant(now));
     if (i.userId <= 0)
         i.userId = m_db.currentUserId();
     return {};
@@ -186,51 +183,28 @@ Status InteractionRepository::update(Interaction &i)
         return Error { Tr::tr("This interaction has not been saved yet."), Error::Code::NotFound };
     if (Status s = validate(i); !s)
         return s;
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT contact_id FROM interactions WHERE id = :id"));
-    q.bindValue(QStringLiteral(":id"), i.id);
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("saving the interaction"));
-    const qint64 oldContact = q.next() ? q.value(0).toLongLong() : 0;
-    q.finish();
-    if (Status s = checkContactAlive(i.contactId); !s)
-        return s;
-    const qint64 now = Sql::nowMs();
-    QStringList sets;
-    for (const QString &col : kColumns.split(QStringLiteral(", ")))
-        sets << col + QStringLiteral(" = :") + col;
-    q.prepare(QStringLiteral("UPDATE interactions SET ") + sets.join(QStringLiteral(", "))
-        + QStringLiteral(", updated_at = :now, updated_by = :user, version = version + 1 "
-                         "WHERE id = :id AND version = :version AND deleted_at IS NULL"));
-    bindInteraction(q, i, m_db.currentUserId());
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    q.bindValue(QStringLiteral(":id"), i.id);
-    q.bindValue(QStringLiteral(":version"), i.version);
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("saving the interaction"));
-    if (q.numRowsAffected() != 1)
-        return Error { Tr::tr("This interaction was changed or deleted by someone else since you opened it. Reload it "
-                              "to see their changes; yours were not saved."),
-            Error::Code::Conflict };
-    q.finish();
-    if (oldContact > 0 && oldContact != i.contactId) // moved to another contact: both change
-        if (Status s = HealthRepository::recomputeContact(m_db, oldContact); !s)
-            return s;
-    if (Status s = HealthRepository::recomputeContact(m_db, i.contactId); !s)
-        return s;
-    if (Status s
-        = AuditLog::record(m_db, QStringLiteral("update"), QStringLiteral("interaction"), i.id, auditDetails(i));
-        !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    i.version += 1;
-    i.updatedAt = Sql::time(QVariant(now));
-    return {};
+    VersionedWrite::Write w = write(i, m_db.currentUserId());
+    w.liveOnly = true;
+    w.conflict = Tr::tr("This interaction was changed or deleted by someone else since you opened it. Reload it "
+                        "to see their changes; yours were not saved.");
+    qint64 oldContact = 0;
+    w.before = [this, &i, &oldContact]() -> Status {
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral("SELECT contact_id FROM interactions WHERE id = :id"));
+        q.bindValue(QStringLiteral(":id"), i.id);
+        if (!q.exec())
+            return m_db.errorFrom(q, Tr::tr("saving the interaction"));
+        oldContact = q.next() ? q.value(0).toLongLong() : 0;
+        q.finish();
+        return checkContactAlive(i.contactId);
+    };
+    w.after = [this, &i, &oldContact]() -> Status {
+        if (oldContact > 0 && oldContact != i.contactId) // moved to another contact: both change
+            if (Status s = HealthRepository::recomputeContact(m_db, oldContact); !s)
+                return s;
+        return HealthRepository::recomputeContact(m_db, i.contactId);
+    };
+    return VersionedWrite::update(m_db, i, w);
 }
 
 Result<Interaction> InteractionRepository::get(qint64 id)

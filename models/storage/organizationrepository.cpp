@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/softdelete.h"
 #include "storage/sqlhelpers.h"
+#include "storage/versionedwrite.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -28,72 +29,42 @@ void bind(QSqlQuery &q, const Organization &o)
     q.bindValue(QStringLiteral(":notes"), Sql::text(o.notes));
 }
 
+// What create and update share; `o` is validated (and normalized) before.
+VersionedWrite::Write write(const Organization &o)
+{
+    VersionedWrite::Write w;
+    w.table = QStringLiteral("organizations");
+    w.columns = QStringLiteral("name, kind, website, reach, city, country, notes");
+    w.bind = [&o](QSqlQuery &q) { bind(q, o); };
+    w.auditEntity = QStringLiteral("organization");
+    w.auditDetails = o.name;
+    return w;
+}
+
 } // namespace
 
 Status OrganizationRepository::create(Organization &o)
 {
     if (Status s = Validation::validateOrganization(o); !s)
         return s;
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    const qint64 now = Sql::nowMs();
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO organizations (name, kind, website, reach, city, country, notes, created_at, "
-                             "updated_at, updated_by, version) VALUES (:name, :kind, :website, :reach, :city, :country, "
-                             ":notes, :now, :now, :user, 1) RETURNING id"));
-    bind(q, o);
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    if (!q.exec() || !q.next())
-        return m_db.errorFrom(q, Tr::tr("adding the organization"));
-    o.id = q.value(0).toLongLong();
-    q.finish();
-    if (Status s = AuditLog::record(m_db, QStringLiteral("create"), QStringLiteral("organization"), o.id, o.name); !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    o.version = 1;
-    o.createdAt = o.updatedAt = Sql::time(QVariant(now));
-    return {};
+    VersionedWrite::Write w = write(o);
+    w.doing = Tr::tr("adding the organization");
+    return VersionedWrite::create(m_db, o, w);
 }
 
 Status OrganizationRepository::update(Organization &o)
 {
     if (o.id <= 0)
-        return Error{Tr::tr("This organization has not been saved yet."), Error::Code::NotFound};
+        return Error { Tr::tr("This organization has not been saved yet."), Error::Code::NotFound };
     if (Status s = Validation::validateOrganization(o); !s)
         return s;
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    const qint64 now = Sql::nowMs();
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("UPDATE organizations SET name = :name, kind = :kind, website = :website, reach = :reach, "
-                             "city = :city, country = :country, notes = :notes, updated_at = :now, updated_by = :user, "
-                             "version = version + 1 WHERE id = :id AND version = :version"));
-    bind(q, o);
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    q.bindValue(QStringLiteral(":id"), o.id);
-    q.bindValue(QStringLiteral(":version"), o.version);
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("saving the organization"));
-    if (q.numRowsAffected() != 1)
-        return Error{Tr::tr("“%1” was changed or deleted by someone else since you opened it. Reload it to see "
-                            "their changes; yours were not saved.")
-                         .arg(o.name),
-                     Error::Code::Conflict};
-    q.finish();
-    if (Status s = refreshPeopleSearchText(o.id); !s)
-        return s;
-    if (Status s = AuditLog::record(m_db, QStringLiteral("update"), QStringLiteral("organization"), o.id, o.name); !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    o.version += 1;
-    o.updatedAt = Sql::time(QVariant(now));
-    return {};
+    VersionedWrite::Write w = write(o);
+    w.doing = Tr::tr("saving the organization");
+    w.conflict = Tr::tr("“%1” was changed or deleted by someone else since you opened it. Reload it to see "
+                        "their changes; yours were not saved.")
+                     .arg(o.name);
+    w.after = [this, &o] { return refreshPeopleSearchText(o.id); };
+    return VersionedWrite::update(m_db, o, w);
 }
 
 Status OrganizationRepository::refreshPeopleSearchText(qint64 organizationId)
@@ -133,7 +104,7 @@ Result<Organization> OrganizationRepository::get(qint64 id)
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("loading the organization"));
     if (!q.next())
-        return Error{Tr::tr("The organization no longer exists."), Error::Code::NotFound};
+        return Error { Tr::tr("The organization no longer exists."), Error::Code::NotFound };
     Organization o;
     o.id = id;
     o.name = q.value(0).toString();
@@ -152,8 +123,9 @@ Result<Organization> OrganizationRepository::get(qint64 id)
 Status OrganizationRepository::setTrash(qint64 id, bool trash)
 {
     return SoftDelete::setTrashed(m_db,
-        {QStringLiteral("organizations"), QStringLiteral("organization"), Tr::tr("moving the organization to the trash"),
-         Tr::tr("restoring the organization"), Tr::tr("The organization no longer exists.")},
+        { QStringLiteral("organizations"), QStringLiteral("organization"),
+            Tr::tr("moving the organization to the trash"), Tr::tr("restoring the organization"),
+            Tr::tr("The organization no longer exists.") },
         id, trash);
 }
 
@@ -190,7 +162,9 @@ Result<QList<OrganizationRepository::NameHit>> OrganizationRepository::findByNam
                              "ORDER BY CASE WHEN lower(name) LIKE :startAgain ESCAPE '\\' THEN 0 ELSE 1 END, name, id "
                              "LIMIT :limit"));
     QString escaped = p;
-    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    escaped.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
     // Each placeholder once: the PostgreSQL driver does not bind a name used twice.
     q.bindValue(QStringLiteral(":start"), QString(escaped + u'%'));
     q.bindValue(QStringLiteral(":startAgain"), QString(escaped + u'%'));
@@ -199,7 +173,7 @@ Result<QList<OrganizationRepository::NameHit>> OrganizationRepository::findByNam
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("looking up organizations"));
     while (q.next())
-        hits.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+        hits.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString() });
     return hits;
 }
 
@@ -225,7 +199,7 @@ Result<QList<OrganizationRepository::Person>> OrganizationRepository::people(qin
         return m_db.errorFrom(q, Tr::tr("loading the people of the organization"));
     QList<Person> people;
     while (q.next())
-        people.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
+        people.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() });
     return people;
 }
 

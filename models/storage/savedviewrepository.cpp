@@ -3,6 +3,7 @@
 #include "storage/auditlog.h"
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
+#include "storage/versionedwrite.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -15,7 +16,8 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(SavedViewRepository)
 };
 
-const QString kColumns = QStringLiteral("id, name, section, owner_id, shared, definition, version, created_at, updated_at");
+const QString kColumns
+    = QStringLiteral("id, name, section, owner_id, shared, definition, version, created_at, updated_at");
 // What the current user sees: their own views, shared ones and those of nobody in particular.
 const QString kVisible = QStringLiteral("deleted_at IS NULL AND (owner_id IS NULL OR owner_id = :me OR shared <> 0)");
 
@@ -37,6 +39,22 @@ SavedView fromQuery(const QSqlQuery &q)
 QString json(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+// What create and update share; the name is trimmed before.
+VersionedWrite::Write write(const SavedView &view)
+{
+    VersionedWrite::Write w;
+    w.table = QStringLiteral("saved_views");
+    w.bind = [&view](QSqlQuery &q) {
+        q.bindValue(QStringLiteral(":name"), view.name);
+        q.bindValue(QStringLiteral(":shared"), view.shared ? 1 : 0);
+        q.bindValue(QStringLiteral(":definition"), json(view.definition));
+    };
+    w.auditEntity = QStringLiteral("saved_view");
+    w.auditDetails = view.name;
+    w.doing = Tr::tr("saving the view");
+    return w;
 }
 
 } // namespace
@@ -66,73 +84,32 @@ Status SavedViewRepository::validate(const SavedView &view)
 Status SavedViewRepository::create(SavedView &view)
 {
     view.name = view.name.trimmed();
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    if (Status s = validate(view); !s)
+    VersionedWrite::Write w = write(view);
+    w.columns = QStringLiteral("name, section, owner_id, shared, definition");
+    w.bind = [bindShared = w.bind, &view, owner = m_db.currentUserId()](QSqlQuery &q) {
+        bindShared(q);
+        q.bindValue(QStringLiteral(":section"), view.section);
+        q.bindValue(QStringLiteral(":owner_id"), Sql::id(owner));
+    };
+    w.before = [this, &view] { return validate(view); }; // in the transaction: the name must stay unique
+    if (Status s = VersionedWrite::create(m_db, view, w); !s)
         return s;
-    const qint64 now = Sql::nowMs();
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO saved_views (name, section, owner_id, shared, definition, created_at, "
-                             "updated_at, updated_by, version) VALUES (:name, :section, :owner, :shared, :definition, "
-                             ":now, :now, :owner, 1) RETURNING id"));
-    q.bindValue(QStringLiteral(":name"), view.name);
-    q.bindValue(QStringLiteral(":section"), view.section);
-    q.bindValue(QStringLiteral(":owner"), Sql::id(m_db.currentUserId()));
-    q.bindValue(QStringLiteral(":shared"), view.shared ? 1 : 0);
-    q.bindValue(QStringLiteral(":definition"), json(view.definition));
-    q.bindValue(QStringLiteral(":now"), now);
-    if (!q.exec() || !q.next())
-        return m_db.errorFrom(q, Tr::tr("saving the view"));
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
-    if (Status s = AuditLog::record(m_db, QStringLiteral("create"), QStringLiteral("saved_view"), id, view.name); !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    view.id = id;
     view.ownerId = m_db.currentUserId();
-    view.version = 1;
-    view.createdAt = view.updatedAt = Sql::time(QVariant(now));
     return {};
 }
 
 Status SavedViewRepository::update(SavedView &view)
 {
     if (view.id <= 0)
-        return Error{Tr::tr("This view has not been saved yet."), Error::Code::NotFound};
+        return Error { Tr::tr("This view has not been saved yet."), Error::Code::NotFound };
     view.name = view.name.trimmed();
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    if (Status s = validate(view); !s)
-        return s;
-    const qint64 now = Sql::nowMs();
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("UPDATE saved_views SET name = :name, shared = :shared, definition = :definition, "
-                             "updated_at = :now, updated_by = :user, version = version + 1 "
-                             "WHERE id = :id AND version = :version AND deleted_at IS NULL"));
-    q.bindValue(QStringLiteral(":name"), view.name);
-    q.bindValue(QStringLiteral(":shared"), view.shared ? 1 : 0);
-    q.bindValue(QStringLiteral(":definition"), json(view.definition));
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    q.bindValue(QStringLiteral(":id"), view.id);
-    q.bindValue(QStringLiteral(":version"), view.version);
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("saving the view"));
-    if (q.numRowsAffected() != 1)
-        return Error{Tr::tr("Someone else changed or deleted the view “%1” meanwhile. Reload it and try again.")
-                         .arg(view.name),
-            Error::Code::Conflict};
-    if (Status s = AuditLog::record(m_db, QStringLiteral("update"), QStringLiteral("saved_view"), view.id, view.name);
-        !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    view.version += 1;
-    view.updatedAt = Sql::time(QVariant(now));
-    return {};
+    VersionedWrite::Write w = write(view);
+    w.columns = QStringLiteral("name, shared, definition");
+    w.liveOnly = true;
+    w.conflict
+        = Tr::tr("Someone else changed or deleted the view “%1” meanwhile. Reload it and try again.").arg(view.name);
+    w.before = [this, &view] { return validate(view); }; // in the transaction: the name must stay unique
+    return VersionedWrite::update(m_db, view, w);
 }
 
 Status SavedViewRepository::rename(qint64 id, const QString &name)
@@ -159,7 +136,7 @@ Status SavedViewRepository::remove(qint64 id)
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("deleting the view"));
     if (q.numRowsAffected() != 1)
-        return Error{Tr::tr("This view no longer exists."), Error::Code::NotFound};
+        return Error { Tr::tr("This view no longer exists."), Error::Code::NotFound };
     if (Status s = AuditLog::record(m_db, QStringLiteral("delete"), QStringLiteral("saved_view"), id); !s)
         return s;
     return tx.commit();
@@ -168,13 +145,14 @@ Status SavedViewRepository::remove(qint64 id)
 Result<SavedView> SavedViewRepository::get(qint64 id)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM saved_views WHERE id = :id AND ") + kVisible);
+    q.prepare(
+        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM saved_views WHERE id = :id AND ") + kVisible);
     q.bindValue(QStringLiteral(":id"), id);
     q.bindValue(QStringLiteral(":me"), m_db.currentUserId());
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("reading the view"));
     if (!q.next())
-        return Error{Tr::tr("This view no longer exists."), Error::Code::NotFound};
+        return Error { Tr::tr("This view no longer exists."), Error::Code::NotFound };
     return fromQuery(q);
 }
 
