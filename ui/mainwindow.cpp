@@ -8,6 +8,7 @@
 #include "contacts/bulkactions.h"
 #include "contacts/contactsview.h"
 #include "contacts/savedviewspanel.h"
+#include "core/logging.h"
 #include "demo/demodataloader.h"
 #include "duplicates/duplicatesdialog.h"
 #include "followups/followupsview.h"
@@ -524,8 +525,10 @@ void MainWindow::showError(const QString &message)
 {
     statusBar()->showMessage(message, 10000);
     // One box is enough: a broken connection would otherwise raise one for every block of rows.
-    if (m_errorShown)
+    if (m_errorShown) {
+        qCWarning(lcUi).noquote() << "database error:" << message;
         return;
+    }
     m_errorShown = true;
     MessageBox::critical(this, tr("Database error"), message);
 }

@@ -1,5 +1,6 @@
 #include "sync/blueskysession.h"
 
+#include "core/logging.h"
 #include "sync/secretstore.h"
 #include "sync/synchttp.h"
 #include "sync/syncsource.h"
@@ -7,12 +8,9 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QStringList>
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcBluesky, "rapport.sync.bluesky", QtInfoMsg)
 
 struct Tr
 {

@@ -13,6 +13,7 @@
 // nothing is stored twice.
 #include "sync/blueskysource.h"
 
+#include "core/logging.h"
 #include "storage/syncrepository.h"
 #include "sync/blueskymapping.h"
 #include "sync/blueskysession.h"
@@ -22,7 +23,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QSet>
 
 #include <algorithm>
@@ -30,8 +30,6 @@
 #include <functional>
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcBlueskySource, "rapport.sync.bluesky", QtInfoMsg)
 
 struct Tr
 {
@@ -123,8 +121,8 @@ Status syncStream(SyncContext &ctx, BlueskySession &session, const Stream &strea
         const bool last = reachedStored || page->cursor.isEmpty() || page->cursor == pageCursor || page->entries == 0
             || pages >= (firstSync ? stream.firstSyncPages : stream.maxPages);
         if (last && !firstSync && !reachedStored && !page->cursor.isEmpty())
-            qCWarning(lcBlueskySource) << stream.name << "of account" << ctx.account.id << "had more than" << pages
-                                       << "pages of new items; older ones are skipped";
+            qCWarning(lcBluesky) << stream.name << "of account" << ctx.account.id << "had more than" << pages
+                                 << "pages of new items; older ones are skipped";
         // Intermediate pages keep the old cursor (an empty SyncCursor leaves it as it is).
         SyncCursor newCursor;
         if (last && newest.isValid() && newest != storedNewest)
@@ -160,7 +158,7 @@ Result<QStringList> trackedAuthors(SyncContext &ctx, BlueskySession &session)
         if (!body) {
             if (body.error().code != Error::Code::NotFound)
                 return body.error();
-            qCInfo(lcBlueskySource) << "skipping a batch of tracked handles:" << body.error().message;
+            qCInfo(lcBluesky) << "skipping a batch of tracked handles:" << body.error().message;
             continue;
         }
         const QJsonArray profiles = QJsonDocument::fromJson(*body).object().value(QLatin1String("profiles")).toArray();
@@ -216,13 +214,13 @@ public:
                 // A deactivated, suspended or blocking author: the others still sync.
                 if (s.error().code != Error::Code::NotFound)
                     return s.error();
-                qCInfo(lcBlueskySource) << "skipping the posts of" << did << ":" << s.error().message;
+                qCInfo(lcBluesky) << "skipping the posts of" << did << ":" << s.error().message;
             }
         }
-        qCInfo(lcBlueskySource) << "account" << ctx.account.id << "synced:" << outcome.fetched << "fetched,"
-                                << outcome.inserted << "new," << outcome.engagements << "engagement," << authors->size()
-                                << "authors followed;" << session.refreshes() << "refreshes," << session.signIns()
-                                << "sign-ins";
+        qCInfo(lcBluesky) << "account" << ctx.account.id << "synced:" << outcome.fetched << "fetched,"
+                          << outcome.inserted << "new," << outcome.engagements << "engagement," << authors->size()
+                          << "authors followed;" << session.refreshes() << "refreshes," << session.signIns()
+                          << "sign-ins";
         return outcome;
     }
 

@@ -1,16 +1,14 @@
 #include "sync/feedsource.h"
 
+#include "core/logging.h"
 #include "domain/validation.h"
 #include "storage/syncrepository.h"
 #include "sync/sources.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
-#include <QLoggingCategory>
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcFeed, "rapport.sync.feed")
 
 constexpr qint64 kClockSkewSeconds = 3600;
 

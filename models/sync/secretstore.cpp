@@ -1,11 +1,12 @@
 #include "sync/secretstore.h"
 
+#include "core/logging.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QHash>
-#include <QLoggingCategory>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QPromise>
@@ -19,8 +20,6 @@
 #include <optional>
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcSecrets, "rapport.secrets", QtInfoMsg)
 
 // lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
 struct Tr

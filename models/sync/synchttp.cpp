@@ -1,10 +1,11 @@
 #include "sync/synchttp.h"
 
+#include "core/logging.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QLocale>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -15,8 +16,6 @@
 #include <memory>
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcHttp, "rapport.sync.http", QtInfoMsg)
 
 // lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
 struct Tr

@@ -1,20 +1,18 @@
 #include "sync/syncworker.h"
 
+#include "core/logging.h"
 #include "storage/database.h"
 #include "storage/syncrepository.h"
 #include "sync/secretstore.h"
 #include "sync/synchttp.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QThread>
 #include <QTimer>
 #include <QUuid>
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcSync, "rapport.sync", QtInfoMsg)
 
 struct Tr
 {

@@ -312,8 +312,10 @@ private slots:
         const qint64 elapsed = timer.elapsed();
         CHECK_OK(result);
         QCOMPARE(result->inserted, 10);
-        QVERIFY2(elapsed >= 300, qPrintable(QString::number(elapsed))); // ~1.5–2 s × 0.25 (reset is whole-second)
-        QVERIFY2(elapsed < 5000, qPrintable(QString::number(elapsed)));
+        qInfo("waited out the rate limit in %lld ms", elapsed);
+        // It did wait (a lower bound: a slow machine only makes it longer) rather than retrying at once:
+        // ~1.5–2 s × 0.25, the reset being whole seconds.
+        QVERIFY2(elapsed >= 300, qPrintable(QString::number(elapsed)));
         // verify_credentials got the 429 and was asked again.
         QCOMPARE(replay.requestsTo("/api/v1/accounts/verify_credentials").size(), 2);
     }

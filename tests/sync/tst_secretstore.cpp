@@ -302,11 +302,11 @@ static int runChild(const QString &mode)
     const auto missing = store.read(QStringLiteral("missing"));
     if (missing.ok() || missing.error().code != Error::Code::Unavailable)
         return 4;
-    if (mode == QLatin1String("hang") && (timer.elapsed() < 350 || second.elapsed() > 300)) {
-        fprintf(stderr, "timing: total %lld ms, second read %lld ms\n", qint64(timer.elapsed()),
-                qint64(second.elapsed()));
+    fprintf(stderr, "timing: total %lld ms, second read %lld ms\n", qint64(timer.elapsed()), qint64(second.elapsed()));
+    // A hanging keyring was waited for (a lower bound: a slow machine only makes it longer); that the
+    // second read does not wait again shows in usingMemoryFallback() above, not in milliseconds.
+    if (mode == QLatin1String("hang") && timer.elapsed() < 350)
         return 5;
-    }
     printf("fallback ok\n");
     return 0;
 }

@@ -1,5 +1,6 @@
 #include "backgroundjob.h"
 
+#include "core/logging.h"
 #include "storage/workerconnection.h"
 
 #include <QApplication>
@@ -75,6 +76,8 @@ Status BackgroundJob::run(
         active->activateWindow();
     QApplication::restoreOverrideCursor();
     if (!opened) { // no second connection (e.g. the file became unreadable): run inline
+        qCInfo(lcUi).noquote() << "running" << label
+                               << "on the window's connection:" << (result.ok() ? QString() : result.error().message);
         g_workerThread = QThread::currentThread();
         return work(db);
     }

@@ -1,5 +1,7 @@
 #include "messagebox.h"
 
+#include "core/logging.h"
+
 #include <QAbstractButton>
 
 MessageBox::Button MessageBox::s_nextAnswer = QMessageBox::NoButton;
@@ -27,6 +29,7 @@ void MessageBox::question(QWidget *parent, const QString &title, const QString &
 
 void MessageBox::critical(QWidget *parent, const QString &title, const QString &text)
 {
+    qCWarning(lcUi).noquote() << title << "-" << text;
     show(QMessageBox::Critical, parent, title, text, QMessageBox::Ok, QMessageBox::Ok, nullptr, {});
 }
 
