@@ -49,9 +49,10 @@ void bindContact(QSqlQuery &q, const Contact &c)
 }
 
 // What create and update share; `c` is validated (and normalized) before.
-VersionedWrite::Write write(const Contact &c)
+VersionedWrite::Write write(const Contact &c, const QString &doing)
 {
     VersionedWrite::Write w;
+    w.doing = doing;
     w.table = QStringLiteral("contacts");
     w.columns = kColumns;
     w.bind = [&c](QSqlQuery &q) { bindContact(q, c); };
@@ -78,8 +79,7 @@ Status ContactRepository::create(Contact &c)
 {
     if (Status s = Validation::validateContact(c); !s)
         return s;
-    VersionedWrite::Write w = write(c);
-    w.doing = Tr::tr("adding the contact");
+    VersionedWrite::Write w = write(c, Tr::tr("adding the contact"));
     w.after = [this, &c]() -> Status {
         if (Status s = writeChildren(c); !s)
             return s;
@@ -94,8 +94,7 @@ Status ContactRepository::update(Contact &c)
         return Error { Tr::tr("This contact has not been saved yet."), Error::Code::NotFound };
     if (Status s = Validation::validateContact(c); !s)
         return s;
-    VersionedWrite::Write w = write(c);
-    w.doing = Tr::tr("saving the contact");
+    VersionedWrite::Write w = write(c, Tr::tr("saving the contact"));
     w.conflict = Tr::tr("“%1” was changed or deleted by someone else since you opened it. Reload it to see their "
                         "changes; yours were not saved.")
                      .arg(c.displayName);
@@ -303,12 +302,7 @@ Status ContactRepository::restore(qint64 id)
 
 Result<qint64> ContactRepository::count(bool includeTrash)
 {
-    QSqlQuery q(m_db.connection());
-    if (!q.exec(includeTrash ? QStringLiteral("SELECT count(*) FROM contacts")
-                             : QStringLiteral("SELECT count(*) FROM contacts WHERE deleted_at IS NULL"))
-        || !q.next())
-        return m_db.errorFrom(q, Tr::tr("counting contacts"));
-    return q.value(0).toLongLong();
+    return SoftDelete::count(m_db, QStringLiteral("contacts"), includeTrash, Tr::tr("counting contacts"));
 }
 
 Result<QList<qint64>> ContactRepository::findSharingIdentity(const Contact &c)

@@ -30,9 +30,10 @@ void bind(QSqlQuery &q, const Organization &o)
 }
 
 // What create and update share; `o` is validated (and normalized) before.
-VersionedWrite::Write write(const Organization &o)
+VersionedWrite::Write write(const Organization &o, const QString &doing)
 {
     VersionedWrite::Write w;
+    w.doing = doing;
     w.table = QStringLiteral("organizations");
     w.columns = QStringLiteral("name, kind, website, reach, city, country, notes");
     w.bind = [&o](QSqlQuery &q) { bind(q, o); };
@@ -47,9 +48,7 @@ Status OrganizationRepository::create(Organization &o)
 {
     if (Status s = Validation::validateOrganization(o); !s)
         return s;
-    VersionedWrite::Write w = write(o);
-    w.doing = Tr::tr("adding the organization");
-    return VersionedWrite::create(m_db, o, w);
+    return VersionedWrite::create(m_db, o, write(o, Tr::tr("adding the organization")));
 }
 
 Status OrganizationRepository::update(Organization &o)
@@ -58,8 +57,7 @@ Status OrganizationRepository::update(Organization &o)
         return Error { Tr::tr("This organization has not been saved yet."), Error::Code::NotFound };
     if (Status s = Validation::validateOrganization(o); !s)
         return s;
-    VersionedWrite::Write w = write(o);
-    w.doing = Tr::tr("saving the organization");
+    VersionedWrite::Write w = write(o, Tr::tr("saving the organization"));
     w.conflict = Tr::tr("“%1” was changed or deleted by someone else since you opened it. Reload it to see "
                         "their changes; yours were not saved.")
                      .arg(o.name);
@@ -141,12 +139,7 @@ Status OrganizationRepository::restore(qint64 id)
 
 Result<qint64> OrganizationRepository::count(bool includeTrash)
 {
-    QSqlQuery q(m_db.connection());
-    if (!q.exec(includeTrash ? QStringLiteral("SELECT count(*) FROM organizations")
-                             : QStringLiteral("SELECT count(*) FROM organizations WHERE deleted_at IS NULL"))
-        || !q.next())
-        return m_db.errorFrom(q, Tr::tr("counting organizations"));
-    return q.value(0).toLongLong();
+    return SoftDelete::count(m_db, QStringLiteral("organizations"), includeTrash, Tr::tr("counting organizations"));
 }
 
 Result<QList<OrganizationRepository::NameHit>> OrganizationRepository::findByName(const QString &prefix, int limit)

@@ -30,3 +30,14 @@ Status SoftDelete::setTrashed(Database &db, const Entity &entity, qint64 id, boo
         return s;
     return tx.commit();
 }
+
+Result<qint64> SoftDelete::count(Database &db, const QString &table, bool includeTrash, const QString &doing)
+{
+    QSqlQuery q(db.connection());
+    // The table name comes from the repositories, never from input.
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM ") + table
+            + (includeTrash ? QString() : QStringLiteral(" WHERE deleted_at IS NULL")))
+        || !q.next())
+        return db.errorFrom(q, doing);
+    return q.value(0).toLongLong();
+}

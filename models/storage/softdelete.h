@@ -19,4 +19,7 @@ struct Entity
 
 Status setTrashed(Database &db, const Entity &entity, qint64 id, bool trash);
 
+// How many rows the table has, without (or with) those in the trash; `doing` is for the error message.
+Result<qint64> count(Database &db, const QString &table, bool includeTrash, const QString &doing);
+
 } // namespace SoftDelete

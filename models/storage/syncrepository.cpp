@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/healthrepository.h"
 #include "storage/sqlhelpers.h"
+#include "storage/versionedwrite.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -137,16 +138,32 @@ Status validateAccount(SocialAccount &a)
 void bindAccount(QSqlQuery &q, const SocialAccount &a)
 {
     q.bindValue(QStringLiteral(":network"), a.network);
-    q.bindValue(QStringLiteral(":name"), a.displayName);
-    q.bindValue(QStringLiteral(":server"), Sql::text(a.serverUrl));
+    q.bindValue(QStringLiteral(":display_name"), a.displayName);
+    q.bindValue(QStringLiteral(":server_url"), Sql::text(a.serverUrl));
     q.bindValue(QStringLiteral(":handle"), Sql::text(a.handle));
-    q.bindValue(QStringLiteral(":contact"), Sql::id(a.contactId));
-    q.bindValue(QStringLiteral(":organization"), Sql::id(a.organizationId));
-    q.bindValue(QStringLiteral(":owner"), Sql::id(a.userId));
-    q.bindValue(QStringLiteral(":interval"), a.syncIntervalS);
+    q.bindValue(QStringLiteral(":contact_id"), Sql::id(a.contactId));
+    q.bindValue(QStringLiteral(":organization_id"), Sql::id(a.organizationId));
+    q.bindValue(QStringLiteral(":user_id"), Sql::id(a.userId));
+    q.bindValue(QStringLiteral(":sync_interval_s"), a.syncIntervalS);
     q.bindValue(QStringLiteral(":enabled"), a.enabled ? 1 : 0);
-    q.bindValue(QStringLiteral(":on_start"), a.syncOnStart ? 1 : 0);
+    q.bindValue(QStringLiteral(":sync_on_start"), a.syncOnStart ? 1 : 0);
     q.bindValue(QStringLiteral(":state"), stateName(a.state));
+}
+
+// What createAccount and updateAccount share: only what the user edits. The sync bookkeeping (last sync,
+// error, fetched) is recordSyncResult()'s and does not change the version, so a sync finishing while the
+// dialog is open is no conflict.
+VersionedWrite::Write accountWrite(const SocialAccount &a, const QString &doing)
+{
+    VersionedWrite::Write w;
+    w.table = QStringLiteral("social_accounts");
+    w.columns = QStringLiteral("network, display_name, server_url, handle, contact_id, organization_id, user_id, "
+                               "sync_interval_s, enabled, sync_on_start, state");
+    w.bind = [&a](QSqlQuery &q) { bindAccount(q, a); };
+    w.auditEntity = QStringLiteral("social_account");
+    w.auditDetails = a.network + u' ' + a.displayName;
+    w.doing = doing;
+    return w;
 }
 
 } // namespace
@@ -180,32 +197,13 @@ Status SyncRepository::createAccount(SocialAccount &a)
 {
     if (Status s = validateAccount(a); !s)
         return s;
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    const qint64 now = Sql::nowMs();
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral(
-        "INSERT INTO social_accounts (network, display_name, server_url, handle, contact_id, organization_id, "
-        "user_id, sync_interval_s, enabled, sync_on_start, state, last_fetched, created_at, updated_at, updated_by, "
-        "version) VALUES (:network, :name, :server, :handle, :contact, :organization, :owner, :interval, :enabled, "
-        ":on_start, :state, 0, :now, :now, :user, 1) RETURNING id"));
-    bindAccount(q, a);
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    if (!q.exec() || !q.next())
-        return m_db.errorFrom(q, Tr::tr("adding the synced account"));
-    a.id = q.value(0).toLongLong();
-    q.finish();
-    if (Status s = AuditLog::record(m_db, QStringLiteral("create"), QStringLiteral("social_account"), a.id,
-            a.network + u' ' + a.displayName);
-        !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    a.version = 1;
-    a.createdAt = a.updatedAt = Sql::time(QVariant(now));
-    return {};
+    VersionedWrite::Write w = accountWrite(a, Tr::tr("adding the synced account"));
+    w.columns += QStringLiteral(", last_fetched");
+    w.bind = [&a](QSqlQuery &q) {
+        bindAccount(q, a);
+        q.bindValue(QStringLiteral(":last_fetched"), 0);
+    };
+    return VersionedWrite::create(m_db, a, w);
 }
 
 Status SyncRepository::updateAccount(SocialAccount &a)
@@ -214,41 +212,12 @@ Status SyncRepository::updateAccount(SocialAccount &a)
         return Error { Tr::tr("This account has not been saved yet."), Error::Code::NotFound };
     if (Status s = validateAccount(a); !s)
         return s;
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    const qint64 now = Sql::nowMs();
-    QSqlQuery q(m_db.connection());
-    // Only what the user edits: the sync bookkeeping (last sync, error, fetched) is recordSyncResult()'s and
-    // does not change the version, so a sync finishing while the dialog is open is no conflict.
-    q.prepare(QStringLiteral(
-        "UPDATE social_accounts SET network = :network, display_name = :name, server_url = :server, "
-        "handle = :handle, contact_id = :contact, organization_id = :organization, user_id = :owner, "
-        "sync_interval_s = :interval, enabled = :enabled, sync_on_start = :on_start, state = :state, "
-        "updated_at = :now, updated_by = :user, version = version + 1 "
-        "WHERE id = :id AND version = :version AND deleted_at IS NULL"));
-    bindAccount(q, a);
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
-    q.bindValue(QStringLiteral(":id"), a.id);
-    q.bindValue(QStringLiteral(":version"), a.version);
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("saving the synced account"));
-    if (q.numRowsAffected() != 1)
-        return Error { Tr::tr("“%1” was changed or removed by someone else since you opened it. Reload it to see "
-                              "their changes; yours were not saved.")
-                           .arg(a.displayName),
-            Error::Code::Conflict };
-    q.finish();
-    if (Status s = AuditLog::record(m_db, QStringLiteral("update"), QStringLiteral("social_account"), a.id,
-            a.network + u' ' + a.displayName);
-        !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    a.version += 1;
-    a.updatedAt = Sql::time(QVariant(now));
-    return {};
+    VersionedWrite::Write w = accountWrite(a, Tr::tr("saving the synced account"));
+    w.liveOnly = true;
+    w.conflict = Tr::tr("“%1” was changed or removed by someone else since you opened it. Reload it to see "
+                        "their changes; yours were not saved.")
+                     .arg(a.displayName);
+    return VersionedWrite::update(m_db, a, w);
 }
 
 Status SyncRepository::removeAccount(qint64 id)
