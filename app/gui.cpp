@@ -36,8 +36,9 @@ qint64 peakMemoryKiB()
 int Gui::run(QApplication &app, const Invocation &inv, const QElapsedTimer &sinceStart)
 {
     QIcon icon;
+    // With their sizes given, the files are read only when an icon of that size is drawn (not before the window).
     for (int size : {48, 128, 256})
-        icon.addFile(QStringLiteral(":/rapport/icons/rapport-%1.png").arg(size));
+        icon.addFile(QStringLiteral(":/rapport/icons/rapport-%1.png").arg(size), QSize(size, size));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.rapport.Rapport"), icon));
     QApplication::setDesktopFileName(QStringLiteral("io.github.rapport.Rapport"));
     Theme::applySaved();
@@ -70,8 +71,12 @@ int Gui::run(QApplication &app, const Invocation &inv, const QElapsedTimer &sinc
     window.show();
     if (!benchmark) {
         window.offerDemoDataIfEmpty();
-        if (!(*db)->isReadOnly())
-            sync.start();
+        if (!(*db)->isReadOnly()) {
+            // Once the first screen is up (its thread, connection and sync-on-start would compete with it), or
+            // after a few seconds should the window not paint (start() runs once).
+            QObject::connect(&window, &MainWindow::firstScreenLoaded, &sync, [&sync] { sync.start(); });
+            QTimer::singleShot(5000, &sync, [&sync] { sync.start(); });
+        }
     }
     const int status = QApplication::exec();
     // Cancel the run in flight and let its page's transaction finish before the window and database go.

@@ -580,15 +580,32 @@ void MainWindow::loadDemoData()
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    if (!m_contactListPainted && event->type() == QEvent::Paint && watched == m_contactsView->tableView()->viewport()
-        && m_contactsView->contactCount() > 0) {
-        m_contactListPainted = true;
-        watched->removeEventFilter(this);
-        // Queued, so it fires after this paint has finished.
-        QMetaObject::invokeMethod(
-            this, [this] { Q_EMIT contactListPainted(); }, Qt::QueuedConnection);
+    if (event->type() == QEvent::Paint && watched == m_contactsView->tableView()->viewport()) {
+        // Queued, so these run after this paint has finished (and the window is on screen).
+        if (!m_contactListPainted && m_contactsView->contactCount() > 0) {
+            m_contactListPainted = true;
+            QMetaObject::invokeMethod(
+                this, [this] { Q_EMIT contactListPainted(); }, Qt::QueuedConnection);
+        }
+        if (!m_firstScreenShown) {
+            m_firstScreenShown = true;
+            QMetaObject::invokeMethod(this, &MainWindow::loadAfterFirstScreen, Qt::QueuedConnection);
+        }
+        if (m_contactListPainted)
+            watched->removeEventFilter(this);
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::loadAfterFirstScreen()
+{
+    // What the first screen does not show: the sidebar's counts (overdue follow-ups, authors in the Inbox).
+    // Each view also loads when it is shown first, should that come sooner.
+    if (!m_followUpsView->isLoaded())
+        m_followUpsView->refresh();
+    if (!m_inboxView->isLoaded())
+        m_inboxView->refresh();
+    Q_EMIT firstScreenLoaded();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -61,6 +61,9 @@ public:
 Q_SIGNALS:
     // The contact table painted rows for the first time (used to time start-up). Emitted once.
     void contactListPainted();
+    // After the first paint of the contacts section: what the first screen does not need has started (the
+    // sidebar's counts). Emitted once; Gui starts the background sync on it.
+    void firstScreenLoaded();
     // Loading the demo agency ended; `loaded` is false if it failed or was canceled.
     void demoDataFinished(bool loaded);
 
@@ -69,6 +72,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void loadAfterFirstScreen();
     void createSections();
     void createMenus();
     void createStatusBar();
@@ -97,5 +101,6 @@ private:
     DemoDataLoader *m_demoLoader = nullptr;
     QProgressDialog *m_demoProgress = nullptr;
     bool m_contactListPainted = false;
+    bool m_firstScreenShown = false;
     bool m_errorShown = false;
 };

@@ -17,11 +17,12 @@ QString shortDate(const QDateTime &time)
 
 } // namespace
 
-OrganizationListModel::OrganizationListModel(Database &db, QObject *parent)
+OrganizationListModel::OrganizationListModel(Database &db, QObject *parent, Load load)
     : QAbstractTableModel(parent)
     , m_query(db)
     , m_cache([this](const QList<qint64> &ids) { return m_query.rows(ids); },
-          [this](const Error &error) { Q_EMIT const_cast<OrganizationListModel *>(this)->errorOccurred(error.message); })
+          [this](
+              const Error &error) { Q_EMIT const_cast<OrganizationListModel *>(this)->errorOccurred(error.message); })
 {
     // Sort kinds by what the user reads, not by the stored key.
     QStringList kinds = Organization::kinds();
@@ -30,7 +31,14 @@ OrganizationListModel::OrganizationListModel(Database &db, QObject *parent)
     std::sort(kinds.begin(), kinds.end(),
         [&](const QString &a, const QString &b) { return collator.compare(kindLabel(a), kindLabel(b)) < 0; });
     m_query.setKindOrder(kinds);
-    reload();
+    if (load == Load::Now)
+        reload();
+}
+
+void OrganizationListModel::load()
+{
+    if (!m_loaded)
+        refresh();
 }
 
 OrganizationListModel::~OrganizationListModel() = default;
@@ -193,6 +201,7 @@ QList<qint64> OrganizationListModel::filtered(const QList<qint64> &ids) const
 
 bool OrganizationListModel::reload()
 {
+    m_loaded = true;
     m_cache.clear();
     Result<QList<qint64>> ids = m_query.orderedIds(sortKey(), m_sortOrder);
     if (!ids) {
@@ -241,6 +250,8 @@ void OrganizationListModel::setFilterText(const QString &text)
                return std::any_of(words.cbegin(), words.cend(), [&](const QString &w) { return w.contains(old); });
            });
     m_filterWords = words;
+    if (!m_loaded)
+        return; // applied by load()
     beginResetModel();
     m_cache.clear();
     if (!m_searchTextsLoaded && !m_filterWords.isEmpty()) {
@@ -259,6 +270,8 @@ void OrganizationListModel::sort(int column, Qt::SortOrder order)
     const Qt::SortOrder oldOrder = m_sortOrder;
     m_sortColumn = column;
     m_sortOrder = order;
+    if (!m_loaded)
+        return; // no rows yet: load() reads them in this order
     Result<QList<qint64>> sorted = m_query.orderedIds(sortKey(), m_sortOrder);
     if (!sorted) {
         m_sortColumn = oldColumn;

@@ -31,7 +31,10 @@ public:
     };
     Q_ENUM(Role)
 
-    explicit OrganizationListModel(Database &db, QObject *parent = nullptr);
+    // Load::Later leaves the list empty until load() or refresh(): the window builds the Organizations section
+    // at start-up but lists 20,000 organizations only once the section is first shown.
+    enum class Load { Now, Later };
+    explicit OrganizationListModel(Database &db, QObject *parent = nullptr, Load load = Load::Now);
     ~OrganizationListModel() override;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -64,6 +67,10 @@ public:
     int cachedRowCount() const { return m_cache.cachedRowCount(); }
     int blockLoads() const { return m_cache.loads(); }
 
+    bool isLoaded() const { return m_loaded; }
+    // Lists the organizations if that has not happened yet (Load::Later); sort and filter set meanwhile apply.
+    void load();
+
 public Q_SLOTS:
     // Reloads the list (and the search lines) from the database, keeping sort and filter.
     void refresh();
@@ -84,6 +91,7 @@ private:
     QList<qint64> m_ids; // sorted, filtered: the rows
     QHash<qint64, QString> m_searchTexts; // loaded on the first filter
     bool m_searchTextsLoaded = false;
+    bool m_loaded = false;
     QString m_filterText;
     QStringList m_filterWords;
     int m_sortColumn = NameColumn;

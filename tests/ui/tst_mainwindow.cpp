@@ -1,14 +1,17 @@
 #include "common/messagebox.h"
 #include "common/placeholdersection.h"
+#include "contacts/contactsview.h"
 #include "followups/followupsview.h"
 #include "inbox/inboxview.h"
-#include "contacts/contactsview.h"
-#include "itemmodels/contactlistmodel.h"
 #include "interactions/activitysection.h"
+#include "itemmodels/contactlistmodel.h"
+#include "itemmodels/organizationlistmodel.h"
 #include "mainwindow.h"
 #include "organizations/organizationsview.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
+#include "storage/followuprepository.h"
+#include "storage/organizationrepository.h"
 #include "testdatabase.h"
 
 #include <QAction>
@@ -18,6 +21,7 @@
 #include <QProgressDialog>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
@@ -70,6 +74,7 @@ private Q_SLOTS:
     void emptyDatabaseOfferAccepted();
     void emptyDatabaseOfferDeclined();
     void noOfferWhenContactsExist();
+    void sidebarCountsAndOrganizationsWaitForTheFirstScreen();
 };
 
 void TestMainWindow::initTestCase()
@@ -287,6 +292,53 @@ void TestMainWindow::noOfferWhenContactsExist()
         asked = asked || box->isVisible();
     QVERIFY(!asked);
     QVERIFY(!window.findChild<QProgressDialog *>(QStringLiteral("demoDataProgressDialog")));
+}
+
+// Start-up shows the contact list first (issue 10: first paint had slipped to 2.95x a bare window): the
+// overdue count of the sidebar and the Inbox load right after the first paint, the organizations when
+// their section is first shown.
+void TestMainWindow::sidebarCountsAndOrganizationsWaitForTheFirstScreen()
+{
+    auto db = databaseWith({ QStringLiteral("Bea Brook") });
+    Organization outlet;
+    outlet.name = QStringLiteral("Daily Planet");
+    QVERIFY(OrganizationRepository(*db).create(outlet).ok());
+    FollowUp late;
+    QSqlQuery q(db->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT id FROM contacts")) && q.next());
+    late.contactId = q.value(0).toLongLong();
+    late.assigneeId = db->currentUserId();
+    late.dueAt = QDateTime::currentDateTimeUtc().addDays(-2);
+    late.note = QStringLiteral("Send the press kit");
+    QVERIFY(FollowUpRepository(*db).create(late).ok());
+
+    MainWindow window(*db);
+    QSignalSpy firstScreen(&window, &MainWindow::firstScreenLoaded);
+    QSignalSpy painted(&window, &MainWindow::contactListPainted);
+    auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebarListWidget"));
+    QVERIFY(sidebar);
+    QVERIFY(!window.followUpsView()->isLoaded());
+    QVERIFY(!window.inboxView()->isLoaded());
+    QVERIFY(!window.organizationsView()->model()->isLoaded());
+    QCOMPARE(sidebar->item(int(MainWindow::Section::FollowUps))->text(), QStringLiteral("Follow-ups"));
+    // Nothing of it runs from the event loop before the first paint either.
+    QCoreApplication::processEvents();
+    QVERIFY(!window.followUpsView()->isLoaded());
+
+    window.show();
+    QTRY_COMPARE(firstScreen.count(), 1);
+    QCOMPARE(painted.count(), 1); // the list painted first
+    QVERIFY(window.followUpsView()->isLoaded());
+    QVERIFY(window.inboxView()->isLoaded());
+    QCOMPARE(sidebar->item(int(MainWindow::Section::FollowUps))->text(), QStringLiteral("Follow-ups (1)"));
+    QVERIFY(!window.organizationsView()->model()->isLoaded());
+
+    window.showSection(MainWindow::Section::Organizations);
+    QVERIFY(window.organizationsView()->model()->isLoaded());
+    QCOMPARE(window.organizationsView()->model()->rowCount(), 1);
+    auto *count = window.organizationsView()->findChild<QLabel *>(QStringLiteral("countLabel"));
+    QVERIFY(count);
+    QCOMPARE(count->text(), QStringLiteral("1 organizations"));
 }
 
 QTEST_MAIN(TestMainWindow)

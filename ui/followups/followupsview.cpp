@@ -145,9 +145,16 @@ FollowUpsView::FollowUpsView(Database &db, QUndoStack *undoStack, QWidget *paren
     connect(m_minuteTimer, &QTimer::timeout, this, &FollowUpsView::refresh);
     m_minuteTimer->start();
     connect(HistoryNotifier::instance(), &HistoryNotifier::followUpsChanged, this, &FollowUpsView::refresh);
-    // The first load after the window is up, so opening Rapport never waits for it.
-    QTimer::singleShot(0, this, &FollowUpsView::refresh);
+    // The first load comes after the window's first paint (MainWindow), so opening Rapport never waits for it
+    // (the large dataset's open follow-ups cost more than a third of the start-up), or when shown before that.
     updateActions();
+}
+
+void FollowUpsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_loaded)
+        refresh();
 }
 
 QAction *FollowUpsView::addAction_(
@@ -165,6 +172,7 @@ QAction *FollowUpsView::addAction_(
 
 void FollowUpsView::refresh()
 {
+    m_loaded = true;
     Result<FollowUpRepository::Buckets> b = FollowUpRepository(m_db).buckets();
     if (!b) {
         Q_EMIT errorOccurred(b.error().message);

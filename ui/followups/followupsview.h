@@ -36,6 +36,9 @@ public:
     qint64 currentId() const;
     bool selectFollowUp(qint64 id);
     QList<QAction *> commandActions() const { return m_actions; }
+    // Whether refresh() ran once: the first load waits for the window's first paint (MainWindow), or for the
+    // section to be shown if that comes first.
+    bool isLoaded() const { return m_loaded; }
 
 public Q_SLOTS:
     void refresh();
@@ -49,6 +52,9 @@ Q_SIGNALS:
     void overdueCountChanged(int count);
     void contactActivated(qint64 contactId);
     void errorOccurred(const QString &message);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     QAction *addAction_(const QString &objectName, const QString &text, const QList<QKeySequence> &keys,
@@ -69,4 +75,5 @@ private:
     QTreeWidgetItem *m_groups[4] = {};
     QDateTime m_lastDueCheck; // follow-ups falling due after this are announced
     int m_overdueCount = -1;
+    bool m_loaded = false;
 };

@@ -237,9 +237,16 @@ InboxView::InboxView(Database &db, QUndoStack *undoStack, QWidget *parent)
     layout->addLayout(toolbar);
     layout->addWidget(splitter, 1);
 
-    // The first load after the window is up, so opening Rapport never waits for it.
-    QTimer::singleShot(0, this, &InboxView::refresh);
+    // The first load comes after the window's first paint (MainWindow), so opening Rapport never waits for it,
+    // or when shown before that.
     showCurrent();
+}
+
+void InboxView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_loaded)
+        refresh();
 }
 
 QAction *InboxView::addAction_(
@@ -259,6 +266,7 @@ QAction *InboxView::addAction_(
 
 void InboxView::refresh()
 {
+    m_loaded = true;
     SyncRepository repo(m_db);
     Result<QList<InboxEntry>> entries = repo.inbox();
     if (!entries) {

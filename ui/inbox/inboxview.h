@@ -39,6 +39,9 @@ public:
     QList<ContactSuggestion> currentSuggestions() const { return m_suggestions; }
     bool selectAuthor(const QString &network, const QString &handle);
     QList<QAction *> commandActions() const { return m_actions; }
+    // Whether refresh() ran once: the first load waits for the window's first paint (MainWindow), or for the
+    // section to be shown if that comes first.
+    bool isLoaded() const { return m_loaded; }
 
 public Q_SLOTS:
     void refresh();
@@ -55,6 +58,9 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
     void errorOccurred(const QString &message);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QAction *addAction_(const QString &objectName, const QString &text, const QKeySequence &key, const QString &tip,
         QWidget *on);
@@ -66,6 +72,7 @@ private:
 
     Database &m_db;
     QUndoStack *m_undoStack = nullptr;
+    bool m_loaded = false;
     QTreeWidget *m_tree = nullptr;
     QLabel *m_emptyLabel = nullptr;
     QWidget *m_detail = nullptr;

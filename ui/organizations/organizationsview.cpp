@@ -33,7 +33,9 @@ QString withShortcut(const QString &text, const QKeySequence &shortcut)
 OrganizationsView::OrganizationsView(Database &db, QWidget *parent)
     : QWidget(parent)
     , m_db(db)
-    , m_model(new OrganizationListModel(db, this))
+    // Listed when the section is first shown, not at start-up (20,000 organizations sorted by name: 13 % of the
+    // instructions before the window's first paint).
+    , m_model(new OrganizationListModel(db, this, OrganizationListModel::Load::Later))
     , m_tableView(new QTableView(this))
 {
     m_search = new QLineEdit(this);
@@ -165,6 +167,7 @@ void OrganizationsView::showEvent(QShowEvent *event)
 {
     for (QAction *action : std::as_const(m_menuActions))
         action->setEnabled(true);
+    ensureListed();
     QWidget::showEvent(event);
     // After the list is painted, so the section opens at once and the first keystroke needs no loading.
     QTimer::singleShot(0, m_model, &OrganizationListModel::prepareSearch);
@@ -217,8 +220,17 @@ void OrganizationsView::onCurrentRowChanged(const QModelIndex &current)
     QMetaObject::invokeMethod(this, [this, id] { askThenShow(id); }, Qt::QueuedConnection);
 }
 
+void OrganizationsView::ensureListed()
+{
+    if (m_model->isLoaded())
+        return;
+    m_model->load();
+    updateCount();
+}
+
 void OrganizationsView::showOrganization(qint64 id)
 {
+    ensureListed();
     if (hasUnsavedChanges() && id != m_editor->organizationId())
         askThenShow(id);
     else

@@ -77,6 +77,8 @@ private:
     void load(qint64 id);
     void selectRowOf(qint64 id);
     void updateCount();
+    // The list is read when the section is first shown (or an organization is shown), not at start-up.
+    void ensureListed();
     QAction *addMenuAction(const QString &text, const QKeySequence &shortcut, const char *objectName);
 
     Database &m_db;
