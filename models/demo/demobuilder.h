@@ -101,6 +101,10 @@ private:
     Status writePitches();
     Status writeInteractions();
     Status writeFollowUps();
+    // health (demohealth.cpp): every contact's score as of the anchor, tallied from the rows as they are written
+    Status writeHealth();
+    void tallyInteraction(int contact, qint64 at, const QString &channel, bool inbound);
+    void tallyPitch(const Pitch &p);
 
     // Counts one written row; calls the progress callback about every 0.5 %. An Error if cancelled.
     Status advance(qint64 rows = 1)
@@ -135,6 +139,14 @@ private:
     std::vector<Pitch> m_pitches;
     std::vector<Event> m_events;
     std::vector<qint64> m_lastContacted;
+    // What HealthRepository aggregates per contact (live interactions and pitches up to the anchor).
+    struct HealthTally
+    {
+        int total = 0, recent = 0, inbound = 0, outbound = 0, pitchesSent = 0, pitchesAnswered = 0;
+        quint32 channels = 0; // one bit per Interaction::channels() entry
+        qint64 first = 0, last = 0;
+    };
+    std::vector<HealthTally> m_health;
     QStringList m_userNames;
 
     qint64 m_total = 1;

@@ -137,6 +137,7 @@ Status DemoBuilder::writePitches()
 
     for (int i = 0; i < int(m_pitches.size()); ++i) {
         const Pitch &p = m_pitches[std::size_t(i)];
+        tallyPitch(p);
         const Campaign &c = m_campaigns.at(p.campaign);
         const Person &person = m_people[std::size_t(p.contact)];
         const qint64 created = c.start - rng.between(1, 10) * day();

@@ -5,7 +5,6 @@
 #include "demo/democorpus.h"
 #include "storage/bulkinserter.h"
 #include "storage/database.h"
-#include "storage/healthrepository.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -66,14 +65,8 @@ Result<DemoStats> DemoGenerator::generate(Database &db, const Options &options)
     Result<DemoStats> stats = builder.run();
     if (!stats)
         return stats.error(); // the Transaction rolls back
-    // The bulk load leaves health_score NULL ("never scored"). Score everybody as of the anchor (so the same
-    // anchor still gives identical rows) in the same transaction, so the Health column and Cooling off work
-    // on a fresh demo: a few ms for the small set, about 4 s for 100,000 contacts and 1,000,000 interactions.
-    if (options.progress && !options.progress(1.0, Tr::tr("Scoring relationship health…")))
-        return Error { DemoBuilder::cancelledMessage() };
-    if (Result<HealthRepository::RecomputeStats> health = HealthRepository::recomputeAllInTransaction(db, anchor);
-        !health)
-        return health.error();
+    // Every contact is scored as of the anchor by the builder (writeHealth(), demohealth.cpp), so the Health
+    // column and Cooling off work on a fresh demo and the same anchor still gives identical rows.
     if (Status s = tx.commit(); !s)
         return s.error();
     qCInfo(lcDemo) << "generated demo data in" << timer.elapsed() << "ms:" << stats->contacts << "contacts,"
@@ -152,7 +145,7 @@ Result<DemoStats> DemoBuilder::run()
     using Step = Status (DemoBuilder::*)();
     const Step steps[] = { &DemoBuilder::writeUsers, &DemoBuilder::writeTags, &DemoBuilder::writeOrganizations,
         &DemoBuilder::writeContacts, &DemoBuilder::writeCampaigns, &DemoBuilder::writePitches,
-        &DemoBuilder::writeInteractions, &DemoBuilder::writeFollowUps };
+        &DemoBuilder::writeInteractions, &DemoBuilder::writeFollowUps, &DemoBuilder::writeHealth };
     for (Step step : steps)
         if (Status s = (this->*step)(); !s)
             return s.error();

@@ -93,6 +93,7 @@ Status DemoBuilder::writeInteractions()
         const Message &m = templates->at(templateIndex >= 0 ? templateIndex : int(rng.below(templates->size())));
         const QString args[5] = { firstName(person), m_orgs.at(c.client).name, products().at(c.product),
             beats().at(person.beat), userFirst.at(user) };
+        tallyInteraction(e.contact, e.at, channel, in);
         const bool synced = channel == u"mention" && in;
         const QString source
             = synced ? (rng.chance(0.5) ? QStringLiteral("mastodon") : QStringLiteral("bluesky")) : manual;

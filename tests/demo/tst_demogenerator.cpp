@@ -1,6 +1,7 @@
 #include "demo/demogenerator.h"
 #include "domain/validation.h"
 #include "storage/contactrepository.h"
+#include "storage/healthrepository.h"
 #include "testdatabase.h"
 
 #include <QCryptographicHash>
@@ -87,6 +88,8 @@ private slots:
     void handlesAreValid();
     void followUpsAroundToday_data() { TestDatabase::addBackends(); }
     void followUpsAroundToday();
+    void healthScoresAsRecomputed_data() { TestDatabase::addBackends(); }
+    void healthScoresAsRecomputed();
 };
 
 void TestDemoGenerator::parseSize()
@@ -338,6 +341,23 @@ void TestDemoGenerator::followUpsAroundToday()
     QVERIFY(count(*db, QStringLiteral("follow_ups WHERE done_at IS NULL AND due_at >= %1").arg(tomorrow)) > 0);
     QVERIFY(count(*db, QStringLiteral("follow_ups WHERE done_at IS NOT NULL")) > 0);
     QVERIFY(scalar(*db, QStringLiteral("SELECT max(occurred_at) FROM interactions")) > today - 7 * 86'400'000LL);
+}
+
+// The builder tallies every contact's health inputs while writing the rows (instead of aggregating them all
+// afterwards): the scores are the ones HealthRepository computes from the database as of the same anchor.
+void TestDemoGenerator::healthScoresAsRecomputed()
+{
+    OPEN_TEST_DATABASE(db);
+    QVERIFY(DemoGenerator::generate(*db, smallOptions()));
+    QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM contacts WHERE health_score IS NULL")), 0);
+    QVERIFY(scalar(*db, QStringLiteral("SELECT count(DISTINCT health_score) FROM contacts")) > 10);
+    QVERIFY(scalar(*db, QStringLiteral("SELECT max(health_score) FROM contacts")) > 50);
+    Transaction tx(*db);
+    QVERIFY(tx.status().ok());
+    Result<HealthRepository::RecomputeStats> again = HealthRepository::recomputeAllInTransaction(*db, kAnchor);
+    QVERIFY2(again, again ? "" : qPrintable(again.error().message));
+    QCOMPARE(again->contacts, int(count(*db, QStringLiteral("contacts"))));
+    QCOMPARE(again->changed, 0); // every stored score is the recomputed one
 }
 
 QTEST_GUILESS_MAIN(TestDemoGenerator)
