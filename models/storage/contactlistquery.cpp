@@ -2,6 +2,7 @@
 
 #include "domain/contact.h"
 #include "storage/database.h"
+#include "storage/listorder.h"
 #include "storage/searchrepository.h"
 #include "storage/sqlhelpers.h"
 
@@ -21,10 +22,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ContactListQuery)
 };
 
-QString direction(Qt::SortOrder order)
-{
-    return order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-}
+using ListOrder::direction;
 
 // Empty text goes last whichever the direction: people look for names, not for blanks.
 QString textKey(const QString &column, Qt::SortOrder order)
@@ -147,14 +145,7 @@ QString ContactListQuery::orderBy(SortKey key, Qt::SortOrder order) const
         first = textKey(QStringLiteral("c.title"), order);
         break;
     case SortKey::Kind:
-        if (m_kindOrder.isEmpty()) {
-            first = QStringLiteral("c.kind") + direction(order);
-        } else {
-            first = QStringLiteral("CASE c.kind");
-            for (qsizetype i = 0; i < m_kindOrder.size(); ++i)
-                first += QStringLiteral(" WHEN :kind%1 THEN %1").arg(i);
-            first += QStringLiteral(" ELSE %1 END").arg(m_kindOrder.size()) + direction(order);
-        }
+        first = ListOrder::kindKey(QStringLiteral("c.kind"), m_kindOrder, order);
         break;
     case SortKey::Owner:
         first = textKey(QStringLiteral("u.name"), order);
@@ -406,8 +397,7 @@ Result<QList<qint64>> ContactListQuery::sortedIds(SortKey key, Qt::SortOrder ord
     if (limit >= 0)
         q.bindValue(QStringLiteral(":limit"), limit);
     if (key == SortKey::Kind)
-        for (qsizetype i = 0; i < m_kindOrder.size(); ++i)
-            q.bindValue(QStringLiteral(":kind%1").arg(i), m_kindOrder.at(i));
+        ListOrder::bindKindRanks(q, m_kindOrder);
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("sorting the contact list"));
     QList<qint64> ids;

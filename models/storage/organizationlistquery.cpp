@@ -2,6 +2,7 @@
 
 #include "domain/text.h"
 #include "storage/database.h"
+#include "storage/listorder.h"
 #include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>
@@ -16,10 +17,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(OrganizationListQuery)
 };
 
-QString direction(Qt::SortOrder order)
-{
-    return order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-}
+using ListOrder::direction;
 
 // Empty text goes last whichever the direction.
 QString textKey(const QString &column, Qt::SortOrder order)
@@ -50,14 +48,7 @@ QString OrganizationListQuery::orderBy(SortKey key, Qt::SortOrder order) const
         first = QStringLiteral("lower(o.name)") + direction(order);
         break;
     case SortKey::Kind:
-        if (m_kindOrder.isEmpty()) {
-            first = QStringLiteral("o.kind") + direction(order);
-        } else {
-            first = QStringLiteral("CASE o.kind");
-            for (qsizetype i = 0; i < m_kindOrder.size(); ++i)
-                first += QStringLiteral(" WHEN :kind%1 THEN %1").arg(i);
-            first += QStringLiteral(" ELSE %1 END").arg(m_kindOrder.size()) + direction(order);
-        }
+        first = ListOrder::kindKey(QStringLiteral("o.kind"), m_kindOrder, order);
         break;
     case SortKey::City:
         first = textKey(QStringLiteral("o.city"), order);
@@ -96,8 +87,7 @@ Result<QList<qint64>> OrganizationListQuery::orderedIds(SortKey key, Qt::SortOrd
         q.prepare(QStringLiteral("SELECT o.id FROM ") + from + QStringLiteral(" WHERE o.deleted_at IS NULL ORDER BY ")
             + orderBy(key, order));
         if (key == SortKey::Kind)
-            for (qsizetype i = 0; i < m_kindOrder.size(); ++i)
-                q.bindValue(QStringLiteral(":kind%1").arg(i), m_kindOrder.at(i));
+            ListOrder::bindKindRanks(q, m_kindOrder);
         if (!q.exec())
             return m_db.errorFrom(q, Tr::tr("sorting the organization list"));
         QList<qint64> ids;
