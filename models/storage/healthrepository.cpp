@@ -176,10 +176,13 @@ Result<HealthInputs> HealthRepository::inputs(Database &db, qint64 contactId, co
 
 Status HealthRepository::recomputeContact(Database &db, qint64 contactId)
 {
-    Result<HealthInputs> in = inputs(db, contactId, Clock::now());
+    // One "now" for the inputs and the score; only the number is stored, so no sentences (building the
+    // translated explanation was most of the time a sync page spends rescoring its contacts).
+    const QDateTime now = Clock::now();
+    Result<HealthInputs> in = inputs(db, contactId, now);
     if (!in)
         return in.error();
-    const HealthScore h = HealthScore::compute(*in, Clock::now());
+    const HealthScore h = HealthScore::compute(*in, now, false);
     QSqlQuery q(db.connection());
     q.prepare(QStringLiteral("UPDATE contacts SET health_score = :score, last_contacted_at = (SELECT occurred_at "
                              "FROM interactions WHERE contact_id = :id AND deleted_at IS NULL "
@@ -188,6 +191,74 @@ Status HealthRepository::recomputeContact(Database &db, qint64 contactId)
     q.bindValue(QStringLiteral(":id"), contactId);
     if (!q.exec())
         return db.errorFrom(q, Tr::tr("updating relationship health"));
+    return {};
+}
+
+Status HealthRepository::recomputeContacts(Database &db, const QList<qint64> &contactIds)
+{
+    if (contactIds.size() <= 1) {
+        for (qint64 id : contactIds)
+            if (Status s = recomputeContact(db, id); !s)
+                return s;
+        return {};
+    }
+    const QString doing = Tr::tr("updating relationship health");
+    const QDateTime now = Clock::now();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const QString ids = Sql::idArray(db.isPostgres(), contactIds);
+    InputMap map;
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QString(kInteractionAggregate)
+                  .replace(QStringLiteral("contact_id IS NOT NULL"),
+                      Sql::inIdArray(db.isPostgres(), QStringLiteral("contact_id")))
+                  .arg(QString()));
+    q.bindValue(QStringLiteral(":recent"), nowMs - qint64(HealthScore::kRecentDays) * 86400000);
+    q.bindValue(QStringLiteral(":now"), nowMs);
+    q.bindValue(QStringLiteral(":ids"), ids);
+    if (!q.exec())
+        return db.errorFrom(q, doing);
+    QList<qint64> large;
+    while (q.next()) {
+        HealthInputs &in = map[q.value(0).toLongLong()];
+        in.contactId = q.value(0).toLongLong();
+        in.total = q.value(1).toInt();
+        in.recent = q.value(2).toInt();
+        in.inbound = q.value(3).toInt();
+        in.outbound = q.value(4).toInt();
+        in.channels = q.value(5).toInt();
+        in.first = Sql::time(q.value(6));
+        in.last = Sql::time(q.value(7));
+        if (in.total > kWindow)
+            large.append(in.contactId);
+    }
+    q.finish();
+    for (qint64 id : std::as_const(large)) // longer histories: over their window, as recomputeContact()
+        if (Status s = aggregateWindow(db, nowMs, id, map[id]); !s)
+            return s;
+    q.prepare(kPitchAggregate.arg(Sql::inIdArray(db.isPostgres(), QString()).trimmed()));
+    q.bindValue(QStringLiteral(":now"), nowMs);
+    q.bindValue(QStringLiteral(":ids"), ids);
+    if (!q.exec())
+        return db.errorFrom(q, doing);
+    while (q.next()) {
+        HealthInputs &in = map[q.value(0).toLongLong()];
+        in.contactId = q.value(0).toLongLong();
+        in.pitchesSent = q.value(1).toInt();
+        in.pitchesAnswered = q.value(2).toInt();
+    }
+    q.finish();
+    q.prepare(QStringLiteral("UPDATE contacts SET health_score = :score, last_contacted_at = (SELECT occurred_at "
+                             "FROM interactions WHERE contact_id = :id AND deleted_at IS NULL "
+                             "ORDER BY occurred_at DESC, id DESC LIMIT 1) WHERE id = :id"));
+    for (qint64 id : contactIds) {
+        HealthInputs in = map.value(id);
+        in.contactId = id;
+        q.bindValue(QStringLiteral(":score"), HealthScore::compute(in, now, false).score);
+        q.bindValue(QStringLiteral(":id"), id);
+        if (!q.exec())
+            return db.errorFrom(q, doing);
+    }
     return {};
 }
 

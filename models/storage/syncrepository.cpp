@@ -518,9 +518,8 @@ Result<IngestReport> SyncRepository::ingestPage(const SocialAccount &account, co
     // last_contacted_at and health the way InteractionRepository keeps them.
     report.contactIds = QList<qint64>(touched.cbegin(), touched.cend());
     std::sort(report.contactIds.begin(), report.contactIds.end());
-    for (qint64 id : std::as_const(report.contactIds))
-        if (Status s = HealthRepository::recomputeContact(m_db, id); !s)
-            return s.error();
+    if (Status s = HealthRepository::recomputeContacts(m_db, report.contactIds); !s)
+        return s.error();
 
     // One entry per page that changed something; an incremental sync with nothing new leaves no trace.
     if (report.inserted > 0 || report.engagements > 0)

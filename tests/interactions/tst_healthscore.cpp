@@ -203,6 +203,51 @@ private slots:
             HealthRepository::explain(*db, ids[3])->explanation.contains(QStringLiteral("Answers 1 of 1 pitches.")));
     }
 
+    void recomputeContactsMatchesOneByOne_data() { TestDatabase::addBackends(); }
+    void recomputeContactsMatchesOneByOne()
+    {
+        OPEN_TEST_DATABASE(db);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const FixedClock clock(now);
+        InteractionRepository repo(*db);
+        QList<qint64> ids;
+        for (int n = 0; n < 5; ++n) {
+            const qint64 id = contact(*db, QStringLiteral("Contact %1").arg(n));
+            ids << id;
+            for (int k = 0; k < n * 4; ++k) {
+                Interaction i = interaction(id, now.addDays(-(k * (n + 1) * 7)),
+                    Interaction::channels().at(k % (n + 1)),
+                    k % 3 ? QStringLiteral("inbound") : QStringLiteral("outbound"));
+                QVERIFY(repo.create(i).ok());
+            }
+        }
+        const qint64 campaign
+            = insert(*db, QStringLiteral("campaigns"), { { QStringLiteral("name"), QStringLiteral("C") } });
+        insert(*db, QStringLiteral("pitches"),
+            { { QStringLiteral("campaign_id"), campaign }, { QStringLiteral("contact_id"), ids[2] },
+                { QStringLiteral("status"), QStringLiteral("declined") },
+                { QStringLiteral("pitched_at"), ms(now.addDays(-30)) } });
+        // One by one (as every write does), then wiped and rescored together (as a sync page does).
+        QList<int> oneByOne;
+        for (qint64 id : ids) {
+            QVERIFY(HealthRepository::recomputeContact(*db, id).ok());
+            oneByOne << value(*db, QStringLiteral("SELECT health_score FROM contacts WHERE id = %1").arg(id)).toInt();
+        }
+        QVERIFY(
+            db->exec(QStringLiteral("UPDATE contacts SET health_score = NULL, last_contacted_at = NULL"), QString()).ok());
+        QVERIFY(HealthRepository::recomputeContacts(*db, ids).ok());
+        for (int n = 0; n < ids.size(); ++n) {
+            QCOMPARE(value(*db, QStringLiteral("SELECT health_score FROM contacts WHERE id = %1").arg(ids[n])).toInt(),
+                oneByOne[n]);
+            QCOMPARE(
+                value(*db, QStringLiteral("SELECT count(*) FROM contacts WHERE id = %1 AND last_contacted_at IS NULL")
+                               .arg(ids[n]))
+                    .toInt(),
+                n == 0 ? 1 : 0);
+        }
+        QVERIFY(oneByOne[4] > 0);
+    }
+
     void recomputeInBackground_data() { TestDatabase::addBackends(); }
     void recomputeInBackground()
     {
