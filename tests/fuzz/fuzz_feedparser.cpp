@@ -1,9 +1,12 @@
-// libFuzzer target: FeedParser::parse (RSS, Atom, JSON Feed, encodings, repair of broken XML) and
-// FeedDate::parse. Besides crashes and sanitizer reports, it aborts when a result breaks the parser's
-// promises: entries and text within the limits, URLs absolute http(s), dates UTC, errors in words.
+// libFuzzer target: FeedParser::parse (RSS, Atom, JSON Feed, encodings, repair of broken XML, DTD entities),
+// FeedDate::parse and HtmlText (tags, character references). Besides crashes and sanitizer reports, it aborts
+// when a result breaks the promises: entries and text within the limits, URLs absolute http(s), dates UTC,
+// errors in words, and HTML to text never longer than its input (every reference is at least as long as the
+// one or two UTF-16 units it stands for).
 
 #include "sync/feeddate.h"
 #include "sync/feedparser.h"
+#include "sync/htmltext.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -61,5 +64,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     const QDateTime date = FeedDate::parse(QString::fromUtf8(body.left(120)));
     check(!date.isValid() || date.timeSpec() == Qt::UTC, "FeedDate gives UTC");
+
+    const QString text = QString::fromUtf8(body.left(64 * 1024));
+    check(HtmlText::toPlainText(text).size() <= text.size(), "HTML to text never grows");
+    check(HtmlText::decodeEntities(text).size() <= text.size(), "references never grow");
+    check(HtmlText::decodeEntities(text, HtmlText::EntityContext::Attribute).size() <= text.size(),
+        "references in attributes never grow");
     return 0;
 }
