@@ -62,9 +62,18 @@ public:
     template <typename T> using Work = std::function<Result<T>(Database &, const Job &)>;
     template <typename T> using Done = std::function<void(Result<T>)>;
 
+    // Without options. (Not a default argument "= {}": Options' member initializers are not usable in a default
+    // argument inside this class, which clang rejects, so the fuzz preset could not build.)
     template <typename T>
     [[nodiscard]] static WorkerConnection start(
-        const DatabaseLocation &location, QObject *context, Work<T> work, Done<T> done, const Options &options = {})
+        const DatabaseLocation &location, QObject *context, Work<T> work, Done<T> done)
+    {
+        return start<T>(location, context, std::move(work), std::move(done), Options());
+    }
+
+    template <typename T>
+    [[nodiscard]] static WorkerConnection start(
+        const DatabaseLocation &location, QObject *context, Work<T> work, Done<T> done, const Options &options)
     {
         return launch(location, context, options,
             [work = std::move(work), done = std::move(done)](Database *db, const Error &openError, const Job &job) {
