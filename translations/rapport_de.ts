@@ -601,14 +601,6 @@
         <translation>Die Art der ausgewählten Kontakte festlegen</translation>
     </message>
     <message>
-        <source>Move Selected to Tras&amp;h</source>
-        <translation>A&amp;uswahl in den Papierkorb</translation>
-    </message>
-    <message>
-        <source>Move the selected contacts to the trash (undo with Ctrl+Z)</source>
-        <translation>Die ausgewählten Kontakte in den Papierkorb verschieben (rückgängig mit Ctrl+Z)</translation>
-    </message>
-    <message>
         <source>Bulk change failed</source>
         <translation>Sammeländerung fehlgeschlagen</translation>
     </message>
@@ -758,6 +750,19 @@
     <message>
         <source>. Undo with %1.</source>
         <translation>. Rückgängig mit %1.</translation>
+    </message>
+    <message>
+        <source>Select None</source>
+        <translation>Auswahl aufheben</translation>
+    </message>
+    <message>
+        <source>Keep only the current contact selected</source>
+        <translation>Nur den aktuellen Kontakt ausgewählt lassen</translation>
+    </message>
+    <message>
+        <source>%L1 selected</source>
+        <comment>contacts</comment>
+        <translation>%L1 ausgewählt</translation>
     </message>
 </context>
 <context>
@@ -1211,10 +1216,6 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
-        <source>&amp;Delete to trash</source>
-        <translation>In den Papierkorb &amp;legen</translation>
-    </message>
-    <message>
         <source>Show &amp;trash…</source>
         <translation>&amp;Papierkorb anzeigen…</translation>
     </message>
@@ -1345,6 +1346,10 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
+    <message>
+        <source>Move to Tras&amp;h</source>
+        <translation>In den &amp;Papierkorb</translation>
+    </message>
 </context>
 <context>
     <name>ContactFilterPanel</name>
@@ -1462,6 +1467,45 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     </message>
 </context>
 <context>
+    <name>ContactFollowUpsPanel</name>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Offene Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Erledigt</translation>
+    </message>
+    <message>
+        <source>Mark the selected follow-up as done</source>
+        <translation>Die ausgewählte Wiedervorlage als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>+1 day</source>
+        <translation>+1 Tag</translation>
+    </message>
+    <message>
+        <source>Move the selected follow-up one day on</source>
+        <translation>Die ausgewählte Wiedervorlage um einen Tag verschieben</translation>
+    </message>
+    <message>
+        <source>+1 week</source>
+        <translation>+1 Woche</translation>
+    </message>
+    <message>
+        <source>Move the selected follow-up one week on</source>
+        <translation>Die ausgewählte Wiedervorlage um eine Woche verschieben</translation>
+    </message>
+    <message>
+        <source>Open follow-ups with this contact</source>
+        <translation>Offene Wiedervorlagen mit diesem Kontakt</translation>
+    </message>
+    <message>
+        <source>Open follow-ups (%L1)</source>
+        <translation>Offene Wiedervorlagen (%L1)</translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <source>&amp;Mastodon:</source>
@@ -1544,32 +1588,12 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-        <source>work</source>
-        <translation>geschäftlich</translation>
-    </message>
-    <message>
-        <source>personal</source>
-        <translation>privat</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>sonstige</translation>
-    </message>
-    <message>
         <source>&amp;Emails:</source>
         <translation>&amp;E-Mail:</translation>
     </message>
     <message>
         <source>phone number</source>
         <translation>Telefonnummer</translation>
-    </message>
-    <message>
-        <source>mobile</source>
-        <translation>mobil</translation>
-    </message>
-    <message>
-        <source>home</source>
-        <translation>privat</translation>
     </message>
     <message>
         <source>&amp;Phones:</source>
@@ -1839,6 +1863,10 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <source>%1 asked not to be contacted.</source>
         <translation>%1 möchte nicht kontaktiert werden.</translation>
     </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
 </context>
 <context>
     <name>ContactListQuery</name>
@@ -2069,70 +2097,10 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     </message>
 </context>
 <context>
-    <name>CoolingOffView</name>
-    <message>
-        <source>Cooling off</source>
-        <translation>Abkühlende Beziehungen</translation>
-    </message>
-    <message>
-        <source>Relationships cooling off, biggest drop first</source>
-        <translation>Abkühlende Beziehungen, stärkster Rückgang zuerst</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>Kontakt</translation>
-    </message>
-    <message>
-        <source>Health then → now</source>
-        <translation>Qualität damals → jetzt</translation>
-    </message>
-    <message>
-        <source>Silent for</source>
-        <translation>Funkstille</translation>
-    </message>
-    <message>
-        <source>Reach</source>
-        <translation>Reichweite</translation>
-    </message>
-    <message>
-        <source>Account manager</source>
-        <translation>Betreuer</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Wiedervorlage</translation>
-    </message>
-    <message>
-        <source>Overdue since %1 %2</source>
-        <translation>Überfällig seit %1 %2</translation>
-    </message>
-    <message>
-        <source>Follow up</source>
-        <translation>Wiedervorlage</translation>
-    </message>
-    <message>
-        <source>&amp;Follow Up Tomorrow 9:00</source>
-        <translation>&amp;Wiedervorlage morgen 9:00</translation>
-    </message>
-    <message>
-        <source>Plan a follow-up tomorrow at 9:00 for the contact&apos;s account manager (Space)</source>
-        <translation>Wiedervorlage für morgen 9:00 für den Betreuer des Kontakts anlegen (Leertaste)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
+    <name>CoolingOffModel</name>
     <message>
         <source>Health fell from %1 to %2 over %3 days; last spoke %4 days ago.</source>
         <translation>Beziehungsqualität in %3 Tagen von %1 auf %2 gesunken; zuletzt vor %4 Tagen gesprochen.</translation>
-    </message>
-    <message>
-        <source>Looking for relationships that are cooling off…</source>
-        <translation>Abkühlende Beziehungen werden gesucht…</translation>
-    </message>
-    <message>
-        <source>The list could not be read.</source>
-        <translation>Die Liste konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>%1 → %2 (−%3)</source>
@@ -2160,12 +2128,116 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <translation>Eine Wiedervorlage ist bereits geplant; siehe Wiedervorlagen.</translation>
     </message>
     <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Health then → now</source>
+        <translation>Qualität damals → jetzt</translation>
+    </message>
+    <message>
+        <source>Silent for</source>
+        <translation>Funkstille</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+</context>
+<context>
+    <name>CoolingOffView</name>
+    <message>
+        <source>Cooling off</source>
+        <translation>Abkühlende Beziehungen</translation>
+    </message>
+    <message>
+        <source>Relationships cooling off, biggest drop first</source>
+        <translation>Abkühlende Beziehungen, stärkster Rückgang zuerst</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Overdue since %1 %2</source>
+        <translation>Überfällig seit %1 %2</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Up Tomorrow 9:00</source>
+        <translation>&amp;Wiedervorlage morgen 9:00</translation>
+    </message>
+    <message>
+        <source>Plan a follow-up tomorrow at 9:00 for the contact&apos;s account manager (Space)</source>
+        <translation>Wiedervorlage für morgen 9:00 für den Betreuer des Kontakts anlegen (Leertaste)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Looking for relationships that are cooling off…</source>
+        <translation>Abkühlende Beziehungen werden gesucht…</translation>
+    </message>
+    <message>
+        <source>The list could not be read.</source>
+        <translation>Die Liste konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
         <source>No valuable relationship is cooling off: nobody who was close 90 days ago has gone quiet since.</source>
         <translation>Keine wertvolle Beziehung kühlt ab: Niemand, der vor 90 Tagen eng verbunden war, ist seither verstummt.</translation>
     </message>
     <message>
         <source>Valuable relationships whose health fell by %1 points or more in %2 days while they went quiet. Space or “Follow up” plans a follow-up for tomorrow 9:00; Enter opens the contact.</source>
         <translation>Wertvolle Beziehungen, deren Beziehungsqualität in %2 Tagen um %1 Punkte oder mehr gesunken ist, während es still um sie wurde. Leertaste oder „Wiedervorlage“ legt eine Wiedervorlage für morgen 9:00 an; Enter öffnet den Kontakt.</translation>
+    </message>
+    <message>
+        <source>Show one account manager&apos;s relationships</source>
+        <translation>Die Beziehungen eines Betreuers zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Wer:</translation>
+    </message>
+    <message>
+        <source>Reading the list</source>
+        <translation>Die Liste wird gelesen</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <comment>relationships</comment>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 relationships cooling off</source>
+        <comment>shown of all</comment>
+        <translation>%L1 von %L2 abkühlenden Beziehungen</translation>
+    </message>
+    <message>
+        <source>The %L1 biggest drops (more are cooling off)</source>
+        <translation>Die %L1 stärksten Rückgänge (weitere kühlen ab)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relationship(s) cooling off</source>
+        <translation>
+            <numerusform>%n abkühlende Beziehung</numerusform>
+            <numerusform>%n abkühlende Beziehungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2377,6 +2449,33 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     </message>
 </context>
 <context>
+    <name>DuplicatePairModel</name>
+    <message>
+        <source>Same email: %1</source>
+        <translation>Gleiche E-Mail: %1</translation>
+    </message>
+    <message>
+        <source>Same handle: %1</source>
+        <translation>Gleiches Handle: %1</translation>
+    </message>
+    <message>
+        <source>Similar name at %1</source>
+        <translation>Ähnlicher Name bei %1</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Mögliches Duplikat</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateRepository</name>
     <message>
         <source>looking for duplicates</source>
@@ -2428,18 +2527,6 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     <message>
         <source>Likely duplicates</source>
         <translation>Wahrscheinliche Duplikate</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>Kontakt</translation>
-    </message>
-    <message>
-        <source>Possible duplicate</source>
-        <translation>Mögliches Duplikat</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Grund</translation>
     </message>
     <message>
         <source>The two contacts side by side</source>
@@ -2529,18 +2616,6 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     <message>
         <source>Looking for contacts that are likely the same person…</source>
         <translation>Suche nach Kontakten, die wahrscheinlich dieselbe Person sind…</translation>
-    </message>
-    <message>
-        <source>Same email: %1</source>
-        <translation>Gleiche E-Mail: %1</translation>
-    </message>
-    <message>
-        <source>Same handle: %1</source>
-        <translation>Gleiches Handle: %1</translation>
-    </message>
-    <message>
-        <source>Similar name at %1</source>
-        <translation>Ähnlicher Name bei %1</translation>
     </message>
     <message>
         <source>The search for duplicates failed: %1</source>
@@ -2686,6 +2761,45 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     </message>
 </context>
 <context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>Today %1</source>
+        <translation>Heute %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Gestern %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>Morgen %1</translation>
+    </message>
+    <message>
+        <source>%1 (%L2, the first %L3 shown)</source>
+        <translation>%1 (%L2, die ersten %L3 angezeigt)</translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpRepository</name>
     <message>
         <source>A follow-up needs a contact or a campaign.</source>
@@ -2751,21 +2865,13 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <source>counting overdue follow-ups</source>
         <translation>Zählen der überfälligen Wiedervorlagen</translation>
     </message>
+    <message>
+        <source>counting follow-ups</source>
+        <translation>Zählen der Wiedervorlagen</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpsView</name>
-    <message>
-        <source>Today %1</source>
-        <translation>Heute %1</translation>
-    </message>
-    <message>
-        <source>Yesterday %1</source>
-        <translation>Gestern %1</translation>
-    </message>
-    <message>
-        <source>Tomorrow %1</source>
-        <translation>Morgen %1</translation>
-    </message>
     <message>
         <source>Follow-ups</source>
         <translation>Wiedervorlagen</translation>
@@ -2815,28 +2921,12 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <translation>Offene Wiedervorlagen nach Fälligkeit</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>Fällig</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>Kontakt</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Notiz</translation>
-    </message>
-    <message>
         <source>Assignee</source>
         <translation>Zuständig</translation>
     </message>
     <message>
         <source>Nothing to follow up. Add a follow-up date when you log a conversation (Ctrl+L).</source>
         <translation>Keine offenen Wiedervorlagen. Geben Sie beim Erfassen einer Unterhaltung ein Wiedervorlagedatum an (Ctrl+L).</translation>
-    </message>
-    <message>
-        <source>%1 (%L2)</source>
-        <translation>%1 (%L2)</translation>
     </message>
     <message>
         <source>Rapport</source>
@@ -2865,6 +2955,32 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     <message>
         <source>&amp;Assign to:</source>
         <translation>&amp;Zuweisen an:</translation>
+    </message>
+    <message>
+        <source>Show the follow-ups of</source>
+        <translation>Wiedervorlagen zeigen von</translation>
+    </message>
+    <message>
+        <source>Everybody&apos;s follow-ups, yours, or one account manager&apos;s</source>
+        <translation>Die Wiedervorlagen aller, Ihre oder die eines Betreuers</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <comment>follow-ups of</comment>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <comment>follow-ups</comment>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Nothing to follow up for %1.</source>
+        <translation>Keine offenen Wiedervorlagen für %1.</translation>
     </message>
 </context>
 <context>
@@ -3069,7 +3185,7 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     </message>
 </context>
 <context>
-    <name>InboxView</name>
+    <name>InboxModel</name>
     <message>
         <source>Today %1</source>
         <translation>Heute %1</translation>
@@ -3079,12 +3195,9 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <translation>Gestern %1</translation>
     </message>
     <message>
-        <source>Inbox</source>
-        <translation>Posteingang</translation>
-    </message>
-    <message>
-        <source>Authors waiting in the Inbox</source>
-        <translation>Autoren, die im Posteingang warten</translation>
+        <source>%1 (%2)</source>
+        <comment>inbox author: name (handle)</comment>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Author</source>
@@ -3101,6 +3214,17 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     <message>
         <source>Newest</source>
         <translation>Neueste</translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Authors waiting in the Inbox</source>
+        <translation>Autoren, die im Posteingang warten</translation>
     </message>
     <message>
         <source>&amp;Link to First Suggestion</source>
@@ -3157,11 +3281,6 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     <message>
         <source>Ignore this person</source>
         <translation>Diese Person ignorieren</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>inbox author: name (handle)</comment>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Create contact</source>
@@ -3400,6 +3519,31 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     <message>
         <source>Remove this %1</source>
         <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <comment>email or phone label</comment>
+        <translation>geschäftlich</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <comment>email label</comment>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <comment>phone label</comment>
+        <translation>mobil</translation>
+    </message>
+    <message>
+        <source>home</source>
+        <comment>phone label</comment>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <comment>email or phone label</comment>
+        <translation>sonstige</translation>
     </message>
 </context>
 <context>
@@ -5413,6 +5557,17 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>Delete “%1”</source>
         <translation>„%1“ löschen</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStatus</name>
+    <message>
+        <source>Undid: %1</source>
+        <translation>Rückgängig gemacht: %1</translation>
+    </message>
+    <message>
+        <source>Redid: %1</source>
+        <translation>Wiederhergestellt: %1</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,10 @@
 #include "common/messagebox.h"
 #include "common/placeholdersection.h"
 #include "common/theme.h"
-#include "contacts/contactsearchbar.h"
-#include "contacts/contacteditor.h"
+#include "common/undostatus.h"
 #include "contacts/bulkactions.h"
+#include "contacts/contacteditor.h"
+#include "contacts/contactsearchbar.h"
 #include "contacts/contactsview.h"
 #include "contacts/savedviewspanel.h"
 #include "core/logging.h"
@@ -20,11 +21,11 @@
 #include "organizations/organizationsview.h"
 #include "palette/commandpalette.h"
 #include "settings/accountsdialog.h"
-#include "syncstatus/syncstatuswidget.h"
-#include "sync/syncmanager.h"
-#include "sync/secretscope.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
+#include "sync/secretscope.h"
+#include "sync/syncmanager.h"
+#include "syncstatus/syncstatuswidget.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -436,6 +437,10 @@ void MainWindow::createMenus()
 
 void MainWindow::createStatusBar()
 {
+    // "Undid: Move 5 contacts to the trash": what Ctrl+Z or Ctrl+Shift+Z just did, wherever it came from.
+    auto *undoStatus = new UndoStatus(m_undoStack, this);
+    connect(
+        undoStatus, &UndoStatus::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("contactCountLabel"));
     statusBar()->addPermanentWidget(m_countLabel);

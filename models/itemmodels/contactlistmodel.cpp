@@ -105,8 +105,8 @@ QString ContactListModel::kindLabel(const QString &kind)
 
 QString ContactListModel::columnKey(int column)
 {
-    static const char *const keys[] = { "name", "outlet", "title", "kind", "owner", "lastContacted", "health", "email",
-        "updated" };
+    static const char *const keys[]
+        = { "name", "outlet", "title", "kind", "owner", "lastContacted", "health", "email", "updated", "tags" };
     static_assert(std::size(keys) == ColumnCount);
     return column >= 0 && column < ColumnCount ? QString::fromLatin1(keys[column]) : QString();
 }
@@ -121,7 +121,7 @@ int ContactListModel::columnFromKey(const QString &key)
 
 bool ContactListModel::isSortable(int column)
 {
-    return column >= 0 && column < ColumnCount && column != EmailColumn;
+    return column >= 0 && column < ColumnCount && column != EmailColumn && column != TagsColumn;
 }
 
 int ContactListModel::rowCount(const QModelIndex &parent) const
@@ -159,6 +159,8 @@ QVariant ContactListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Email");
     case UpdatedColumn:
         return tr("Updated");
+    case TagsColumn:
+        return tr("Tags");
     default:
         return {};
     }
@@ -193,6 +195,8 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
             return row->email;
         case UpdatedColumn:
             return shortDate(row->updatedAt);
+        case TagsColumn:
+            return row->tags;
         default:
             return {};
         }
@@ -336,6 +340,18 @@ void ContactListModel::sort(int column, Qt::SortOrder order)
     m_ids = std::move(ids).value();
     changePersistentIndexList(persistent, moved);
     Q_EMIT layoutChanged(allParents, VerticalSortHint);
+}
+
+void ContactListModel::setTagsShown(bool shown)
+{
+    if (shown == m_query.includesTags())
+        return;
+    m_query.setIncludeTags(shown);
+    if (!shown || m_ids.isEmpty())
+        return;
+    // The blocks in memory were read without tags: read them again as they are shown.
+    m_cache.clear();
+    Q_EMIT dataChanged(index(0, TagsColumn), index(rowCount() - 1, TagsColumn));
 }
 
 void ContactListModel::refresh()

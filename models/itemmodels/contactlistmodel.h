@@ -37,6 +37,7 @@ public:
         HealthColumn, // relationship health 0-100; empty when never scored
         EmailColumn,
         UpdatedColumn,
+        TagsColumn, // offered in the column chooser, hidden at first; its rows are read only while shown
         ColumnCount
     };
     Q_ENUM(Column)
@@ -84,6 +85,10 @@ public:
     void setPaging(int blockSize, int maxBlocks);
     int blockSize() const { return m_cache.blockSize(); }
     int maxBlocks() const { return m_cache.maxBlocks(); }
+
+    // Reads the tags of the rows (for the Tags column) or stops reading them; reloads when turned on.
+    void setTagsShown(bool shown);
+    bool tagsShown() const { return m_query.includesTags(); }
 
     // Rows currently held in memory (for tests and diagnostics).
     int cachedRowCount() const { return m_cache.cachedRowCount(); }

@@ -457,6 +457,24 @@ Result<QList<ContactListRow>> ContactListQuery::rows(const QList<qint64> &ids)
     }
     if (q.lastError().isValid())
         return m_db.errorFrom(q, Tr::tr("loading the contact list"));
+    if (m_includeTags) {
+        QSqlQuery t(m_db.connection());
+        t.setForwardOnly(true);
+        t.prepare(QStringLiteral("SELECT ct.contact_id, tg.name FROM contact_tags ct JOIN tags tg ON tg.id = ct.tag_id "
+                                 "WHERE tg.kind = 'tag' AND ")
+            + Sql::inIdArray(m_db.isPostgres(), QStringLiteral("ct.contact_id")) + QStringLiteral(" ORDER BY tg.name"));
+        t.bindValue(QStringLiteral(":ids"), list);
+        if (!t.exec())
+            return m_db.errorFrom(t, Tr::tr("loading the contact list"));
+        while (t.next()) {
+            auto it = byId.find(t.value(0).toLongLong());
+            if (it == byId.end())
+                continue;
+            if (!it->tags.isEmpty())
+                it->tags += QStringLiteral(", ");
+            it->tags += t.value(1).toString();
+        }
+    }
     result.reserve(byId.size());
     for (qint64 id : ids) {
         auto it = byId.find(id);

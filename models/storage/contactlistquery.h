@@ -23,6 +23,7 @@ struct ContactListRow
     QString kind; // raw value (journalist, editor, ...)
     QString owner; // the owning user's name
     QString email; // the first email address
+    QString tags; // the contact's tags (not beats) by name, comma-separated; only with setIncludeTags(true)
     QDateTime lastContactedAt;
     QDateTime updatedAt;
     std::optional<int> healthScore; // relationship health 0-100; empty: never scored
@@ -61,6 +62,10 @@ public:
     void setKindOrder(const QStringList &kinds) { m_kindOrder = kinds; }
 
     const QStringList &kindOrder() const { return m_kindOrder; }
+
+    // rows() also reads each contact's tags (one more query per block; off by default, as the Tags column).
+    void setIncludeTags(bool include) { m_includeTags = include; }
+    bool includesTags() const { return m_includeTags; }
 
     // Only contacts matching this filter are listed. Default: all.
     void setFilter(const ContactFilter &filter) { m_filter = filter; }
@@ -117,5 +122,6 @@ private:
 
     Database &m_db;
     QStringList m_kindOrder;
+    bool m_includeTags = false;
     ContactFilter m_filter;
 };

@@ -204,6 +204,18 @@ Status FollowUpRepository::restore(qint64 id)
         id, QStringLiteral("deleted_at = NULL"), QStringLiteral("restore"), {}, Tr::tr("restoring the follow-up"));
 }
 
+FollowUp::Bucket FollowUpRepository::bucketOf(const QDateTime &due, const QDateTime &now)
+{
+    if (due < now)
+        return FollowUp::Bucket::Overdue;
+    const Bounds b = bounds(now, QLocale().firstDayOfWeek());
+    if (due < b.startOfTomorrow)
+        return FollowUp::Bucket::Today;
+    if (due < b.startOfNextWeek)
+        return FollowUp::Bucket::ThisWeek;
+    return FollowUp::Bucket::Later;
+}
+
 Result<QList<FollowUp>> FollowUpRepository::bucket(FollowUp::Bucket which, qint64 assigneeId, int limit)
 {
     const QDateTime now = Clock::now();
@@ -253,14 +265,61 @@ Result<int> FollowUpRepository::overdueCount(qint64 assigneeId, int cap)
                        "WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND f.due_at < :now "
                        "AND (c.id IS NULL OR c.deleted_at IS NULL)")
         + (assigneeId > 0 ? QStringLiteral(" AND f.assignee_id = :assignee") : QString())
-        + QStringLiteral(" LIMIT :cap) overdue"));
-    q.bindValue(QStringLiteral(":cap"), cap);
+        + (cap > 0 ? QStringLiteral(" LIMIT :cap") : QString()) + QStringLiteral(") overdue"));
+    if (cap > 0)
+        q.bindValue(QStringLiteral(":cap"), cap);
     q.bindValue(QStringLiteral(":now"), Clock::nowMs());
     if (assigneeId > 0)
         q.bindValue(QStringLiteral(":assignee"), assigneeId);
     if (!q.exec() || !q.next())
         return m_db.errorFrom(q, Tr::tr("counting overdue follow-ups"));
     return q.value(0).toInt();
+}
+
+Result<std::array<int, 4>> FollowUpRepository::counts(qint64 assigneeId)
+{
+    const QDateTime now = Clock::now();
+    const Bounds b = bounds(now, QLocale().firstDayOfWeek());
+    QSqlQuery q(m_db.connection());
+    q.prepare(
+        QStringLiteral("SELECT "
+                       "coalesce(sum(CASE WHEN f.due_at < :now THEN 1 ELSE 0 END), 0), "
+                       "coalesce(sum(CASE WHEN f.due_at >= :now2 AND f.due_at < :tomorrow THEN 1 ELSE 0 END), 0), "
+                       "coalesce(sum(CASE WHEN f.due_at >= :tomorrow2 AND f.due_at < :week THEN 1 ELSE 0 END), 0), "
+                       "coalesce(sum(CASE WHEN f.due_at >= :week2 THEN 1 ELSE 0 END), 0) "
+                       "FROM follow_ups f LEFT JOIN contacts c ON c.id = f.contact_id "
+                       "WHERE f.done_at IS NULL AND f.deleted_at IS NULL "
+                       "AND (c.id IS NULL OR c.deleted_at IS NULL)")
+        + (assigneeId > 0 ? QStringLiteral(" AND f.assignee_id = :assignee") : QString()));
+    // Each placeholder once: the PostgreSQL driver binds by position.
+    q.bindValue(QStringLiteral(":now"), now.toMSecsSinceEpoch());
+    q.bindValue(QStringLiteral(":now2"), now.toMSecsSinceEpoch());
+    q.bindValue(QStringLiteral(":tomorrow"), b.startOfTomorrow.toMSecsSinceEpoch());
+    q.bindValue(QStringLiteral(":tomorrow2"), b.startOfTomorrow.toMSecsSinceEpoch());
+    q.bindValue(QStringLiteral(":week"), b.startOfNextWeek.toMSecsSinceEpoch());
+    q.bindValue(QStringLiteral(":week2"), b.startOfNextWeek.toMSecsSinceEpoch());
+    if (assigneeId > 0)
+        q.bindValue(QStringLiteral(":assignee"), assigneeId);
+    if (!q.exec() || !q.next())
+        return m_db.errorFrom(q, Tr::tr("counting follow-ups"));
+    return std::array<int, 4> { q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt() };
+}
+
+Result<QList<FollowUp>> FollowUpRepository::openForContact(qint64 contactId, int limit)
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(kSelect
+        + QStringLiteral("WHERE f.contact_id = :contact AND f.done_at IS NULL AND f.deleted_at IS NULL "
+                         "ORDER BY f.due_at, f.id LIMIT :limit"));
+    q.bindValue(QStringLiteral(":contact"), contactId);
+    q.bindValue(QStringLiteral(":limit"), limit);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("loading follow-ups"));
+    QList<FollowUp> out;
+    while (q.next())
+        out.append(readRow(q));
+    return out;
 }
 
 Result<FollowUpRepository::Buckets> FollowUpRepository::buckets(qint64 assigneeId, int limitPerBucket)
@@ -275,9 +334,10 @@ Result<FollowUpRepository::Buckets> FollowUpRepository::buckets(qint64 assigneeI
             return rows.error();
         *list = std::move(rows).value();
     }
-    Result<int> count = overdueCount(assigneeId);
-    if (!count)
-        return count.error();
-    out.overdueCount = *count;
+    Result<std::array<int, 4>> all = counts(assigneeId);
+    if (!all)
+        return all.error();
+    out.counts = *all;
+    out.overdueCount = out.counts[0];
     return out;
 }

@@ -5,6 +5,8 @@
 
 #include <QList>
 
+#include <array>
+
 class Database;
 
 // Follow-ups: dated tasks about a contact and/or a campaign, with an assignee. Every write is one
@@ -34,15 +36,20 @@ public:
     struct Buckets
     {
         QList<FollowUp> overdue, today, thisWeek, later;
-        int overdueCount = 0; // all overdue beyond the limit too, up to kCountCap
+        // Exact counts per bucket (indexed by FollowUp::Bucket), beyond the listed limit too.
+        std::array<int, 4> counts = {};
+        int overdueCount = 0; // counts[Overdue]
     };
-    // Counting stops here ("999+"): each overdue row costs a lookup, and a team's backlog can be thousands.
-    static constexpr int kCountCap = 1000;
     // Open follow-ups by bucket, earliest due first, at most `limitPerBucket` each; assigneeId 0 = everybody.
     Result<Buckets> buckets(qint64 assigneeId = 0, int limitPerBucket = 200);
     Result<QList<FollowUp>> bucket(FollowUp::Bucket bucket, qint64 assigneeId = 0, int limit = 200);
-    // Overdue open follow-ups, counted up to `cap`; a result equal to cap means "cap or more".
-    Result<int> overdueCount(qint64 assigneeId = 0, int cap = kCountCap);
+    // How many open follow-ups each bucket holds, exactly, in one pass (indexed by FollowUp::Bucket).
+    Result<std::array<int, 4>> counts(qint64 assigneeId = 0);
+    // Overdue open follow-ups, exactly; with cap > 0 counting stops there (a result equal to cap means
+    // "cap or more").
+    Result<int> overdueCount(qint64 assigneeId = 0, int cap = 0);
+    // One contact's open follow-ups, earliest due first (the profile's list).
+    Result<QList<FollowUp>> openForContact(qint64 contactId, int limit = 100);
 
     // Start of today, of tomorrow and of next week (local time) around `now`: the bucket boundaries.
     struct Bounds
@@ -50,6 +57,8 @@ public:
         QDateTime startOfToday, startOfTomorrow, startOfNextWeek;
     };
     static Bounds bounds(const QDateTime &now, Qt::DayOfWeek firstDayOfWeek);
+    // The bucket a follow-up due at `due` falls in at `now` (the locale's week).
+    static FollowUp::Bucket bucketOf(const QDateTime &due, const QDateTime &now);
 
     // Inserts inside the caller's transaction (InteractionRepository's quick log uses it).
     static Status insertRow(Database &db, FollowUp &followUp);

@@ -7,30 +7,33 @@
 #include "interactions/historynotifier.h"
 #include "interactions/timelineview.h"
 #include "itemmodels/contactlistmodel.h"
+#include "itemmodels/coolingoffmodel.h"
 #include "itemmodels/timelinemodel.h"
 #include "mainwindow.h"
 #include "organizations/organizationeditor.h"
 #include "organizations/organizationsview.h"
-#include "storage/syncrepository.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/followuprepository.h"
 #include "storage/interactionrepository.h"
 #include "storage/organizationrepository.h"
+#include "storage/syncrepository.h"
 #include "storage/userrepository.h"
 #include "testdatabase.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUndoStack>
 
 // The views of the history beyond one profile: an organization's merged timeline, the Activity section
@@ -196,6 +199,18 @@ private Q_SLOTS:
         QCOMPARE(m_window->contactsView()->findChild<ContactEditor *>()->contactId(), m_bob);
     }
 
+    // Clicks the "Follow up" button drawn in the first row's last cell.
+    static void clickFollowUpButton(QTreeView *tree, int row)
+    {
+        const QRect cell = tree->visualRect(tree->model()->index(row, CoolingOffModel::FollowUpColumn));
+        QVERIFY(cell.isValid());
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, QPoint(cell.left() + 12, cell.center().y()));
+    }
+    static QString cell(QTreeView *tree, int row, int column)
+    {
+        return tree->model()->index(row, column).data().toString();
+    }
+
     void coolingOffFollowUpInOneClickAndUndo()
     {
         // Dana was close (balanced, four channels, weekly) until 100 days ago, and owned by the colleague.
@@ -214,16 +229,18 @@ private Q_SLOTS:
         // Read on a worker thread.
         QTRY_VERIFY(!cooling->isLoading());
         QCOMPARE(cooling->rows().size(), 1);
-        QTreeWidget *tree = cooling->treeWidget();
-        QTreeWidgetItem *row = tree->topLevelItem(0);
-        QCOMPARE(row->text(CoolingOffView::ContactColumn), QStringLiteral("Dana Quiet"));
-        QCOMPARE(row->text(CoolingOffView::SilentColumn), QStringLiteral("100 days"));
-        QCOMPARE(row->text(CoolingOffView::OwnerColumn), QStringLiteral("Cora Colleague"));
-        QVERIFY(row->toolTip(CoolingOffView::HealthColumn).contains(QStringLiteral("last spoke 100 days ago")));
+        QTreeView *tree = cooling->treeView();
+        QCOMPARE(cell(tree, 0, CoolingOffModel::ContactColumn), QStringLiteral("Dana Quiet"));
+        QCOMPARE(cell(tree, 0, CoolingOffModel::SilentColumn), QStringLiteral("100 days"));
+        QCOMPARE(cell(tree, 0, CoolingOffModel::OwnerColumn), QStringLiteral("Cora Colleague"));
+        QVERIFY(tree->model()
+                    ->index(0, CoolingOffModel::HealthColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("last spoke 100 days ago")));
 
-        auto *button = qobject_cast<QPushButton *>(tree->itemWidget(row, CoolingOffView::FollowUpColumn));
-        QVERIFY(button);
-        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(!tree->model()->index(0, 0).data(CoolingOffModel::HasFollowUpRole).toBool());
+        clickFollowUpButton(tree, 0);
         Result<FollowUpRepository::Buckets> buckets = FollowUpRepository(*m_db).buckets();
         QVERIFY(buckets.ok());
         QCOMPARE(buckets->thisWeek.size() + buckets->later.size() + buckets->today.size(), 1);
@@ -235,31 +252,107 @@ private Q_SLOTS:
         QCOMPARE(f.dueAt.toLocalTime(), QDateTime(QDate::currentDate().addDays(1), QTime(9, 0)));
         QVERIFY(f.note.contains(QStringLiteral("100 days")));
         // The row now says when, instead of offering the button again.
-        QTRY_VERIFY(cooling->treeWidget()
-                        ->topLevelItem(0)
-                        ->text(CoolingOffView::FollowUpColumn)
-                        .startsWith(QStringLiteral("Due")));
-        QVERIFY(!tree->itemWidget(tree->topLevelItem(0), CoolingOffView::FollowUpColumn));
+        QTRY_VERIFY(cell(tree, 0, CoolingOffModel::FollowUpColumn).startsWith(QStringLiteral("Due")));
+        QVERIFY(tree->model()->index(0, 0).data(CoolingOffModel::HasFollowUpRole).toBool());
+        QCOMPARE(m_window->undoStack()->count(), 1);
+        // A click where the button was does nothing now.
+        clickFollowUpButton(tree, 0);
         QCOMPARE(m_window->undoStack()->count(), 1);
 
         m_window->undoStack()->undo();
         QVERIFY(FollowUpRepository(*m_db).get(f.id)->inTrash);
-        QTRY_VERIFY(tree->itemWidget(tree->topLevelItem(0), CoolingOffView::FollowUpColumn));
+        QTRY_VERIFY(!tree->model()->index(0, 0).data(CoolingOffModel::HasFollowUpRole).toBool());
+        QVERIFY(cell(tree, 0, CoolingOffModel::FollowUpColumn).isEmpty());
         m_window->undoStack()->redo();
         QVERIFY(!FollowUpRepository(*m_db).get(f.id)->inTrash);
         m_window->undoStack()->undo();
 
         // By keyboard: Space on the row does the same.
         tree->setFocus();
-        tree->setCurrentItem(tree->topLevelItem(0));
+        tree->setCurrentIndex(tree->model()->index(0, 0));
         QTRY_VERIFY(tree->hasFocus());
         QTest::keyClick(tree, Qt::Key_Space);
         QCOMPARE(m_window->undoStack()->count(), 1); // the undone step was replaced
-        QTRY_VERIFY(tree->topLevelItem(0)->text(CoolingOffView::FollowUpColumn).startsWith(QStringLiteral("Due")));
+        QTRY_VERIFY(cell(tree, 0, CoolingOffModel::FollowUpColumn).startsWith(QStringLiteral("Due")));
         // Enter opens the contact.
         QTest::keyClick(tree, Qt::Key_Return);
         QTRY_COMPARE(m_window->currentSection(), MainWindow::Section::Contacts);
         QCOMPARE(m_window->contactsView()->findChild<ContactEditor *>()->contactId(), dana);
+    }
+
+    // Issue 10: Cooling off showed "Looking for relationships…" without progress, and had no count and no
+    // account-manager filter. A busy bar while it reads, the count, and "Who:" as on the Latest tab.
+    void coolingOffCountFilterAndProgress()
+    {
+        const QDateTime now = QDateTime::currentDateTime();
+        const QStringList channels
+            = { QStringLiteral("email"), QStringLiteral("call"), QStringLiteral("meeting"), QStringLiteral("reply") };
+        // "Mine" needs a signed-in user, as the application always has.
+        const qint64 me = UserRepository(*m_db).ensureUser(QStringLiteral("mia"), QStringLiteral("Mia Manager"))->id;
+        const qint64 dana = add(QStringLiteral("Dana"), QStringLiteral("Quiet"), 0, m_colleague);
+        const qint64 emil = add(QStringLiteral("Emil"), QStringLiteral("Still"), 0, me);
+        const qint64 finn = add(QStringLiteral("Finn"), QStringLiteral("Hush"), 0, me);
+        for (qint64 id : { dana, emil, finn })
+            for (int k = 0; k < 40; ++k)
+                log(id, channels[k % 4], now.addDays(-100 - k * 5), QStringLiteral("Touch %1").arg(k), 0,
+                    k % 2 ? QStringLiteral("inbound") : QStringLiteral("outbound"));
+        openWindow();
+        m_window->showSection(MainWindow::Section::Activity);
+        m_window->activitySection()->showCoolingOff();
+        CoolingOffView *cooling = m_window->activitySection()->coolingOffView();
+        QTRY_VERIFY(cooling->isVisible());
+        QTRY_VERIFY(!cooling->isLoading());
+        QCOMPARE(cooling->rows().size(), 3);
+        auto *count = cooling->findChild<QLabel *>(QStringLiteral("countLabel"));
+        QVERIFY(count);
+        QVERIFY2(count->text().startsWith(QStringLiteral("3 relationship")), qPrintable(count->text()));
+
+        // While it reads: a busy bar, gone when the rows are there.
+        auto *busy = cooling->findChild<QProgressBar *>(QStringLiteral("loadingProgressBar"));
+        QVERIFY(busy);
+        QVERIFY(!busy->isVisible());
+        cooling->refresh();
+        QVERIFY(cooling->isLoading());
+        QVERIFY(busy->isVisible());
+        QTRY_VERIFY(!cooling->isLoading());
+        QVERIFY(!busy->isVisible());
+
+        // Who: Mine, then the colleague's, with the keyboard.
+        auto *who = cooling->findChild<QComboBox *>(QStringLiteral("ownerFilterComboBox"));
+        QVERIFY(who);
+        QCOMPARE(who->currentText(), QStringLiteral("Everybody"));
+        who->setFocus();
+        QTest::keyClick(who, Qt::Key_Down);
+        QCOMPARE(who->currentText(), QStringLiteral("Mine"));
+        QTreeView *tree = cooling->treeView();
+        QCOMPARE(tree->model()->rowCount(), 2);
+        QStringList names;
+        for (int r = 0; r < tree->model()->rowCount(); ++r)
+            names << cell(tree, r, CoolingOffModel::ContactColumn);
+        names.sort();
+        QCOMPARE(names, (QStringList { QStringLiteral("Emil Still"), QStringLiteral("Finn Hush") }));
+        QCOMPARE(count->text(), QStringLiteral("2 of 3 relationships cooling off"));
+        QTest::keyClick(who, Qt::Key_Down);
+        QCOMPARE(who->currentText(), QStringLiteral("Cora Colleague"));
+        QCOMPARE(tree->model()->rowCount(), 1);
+        QCOMPARE(cell(tree, 0, CoolingOffModel::ContactColumn), QStringLiteral("Dana Quiet"));
+        QCOMPARE(count->text(), QStringLiteral("1 of 3 relationships cooling off"));
+
+        // The filter holds when the list is read again; the button follows up the row shown.
+        cooling->refresh();
+        QTRY_VERIFY(!cooling->isLoading());
+        QCOMPARE(tree->model()->rowCount(), 1);
+        clickFollowUpButton(tree, 0);
+        Result<QList<FollowUp>> planned = FollowUpRepository(*m_db).openForContact(dana);
+        QVERIFY(planned);
+        QCOMPARE(planned->size(), 1);
+
+        // Sorting by a column header click: names A→Z.
+        QTest::keyClick(who, Qt::Key_Home);
+        QCOMPARE(tree->model()->rowCount(), 3);
+        tree->header()->setSortIndicator(CoolingOffModel::ContactColumn, Qt::AscendingOrder);
+        QCOMPARE(cell(tree, 0, CoolingOffModel::ContactColumn), QStringLiteral("Dana Quiet"));
+        QCOMPARE(cell(tree, 2, CoolingOffModel::ContactColumn), QStringLiteral("Finn Hush"));
     }
 
     void healthBreakdownInTheProfileAndTheList()

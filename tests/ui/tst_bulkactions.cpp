@@ -15,15 +15,21 @@
 #include <QComboBox>
 #include <QDeadlineTimer>
 #include <QDialog>
+#include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QThread>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QTimer>
 
 #include <atomic>
@@ -166,12 +172,102 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(table->model()->index(1, ContactListModel::OwnerColumn).data().toString().isEmpty());
 
-        window.findChild<QAction *>(QStringLiteral("trashSelectedAction"))->trigger();
+        window.findChild<QAction *>(QStringLiteral("deleteContactAction"))->trigger();
         QCOMPARE(table->model()->rowCount(), 3);
         QCOMPARE(*ContactRepository(*db).count(), 3);
         QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(table->model()->rowCount(), 5);
         QCOMPARE(selectedNames(table), (QStringList { kNames.at(1), kNames.at(3) })); // selected again
+    }
+
+    // Issue 10: a multi-selection showed no count and no hint of the bulk actions; Undo and Redo did not say
+    // what they did; the Contact menu had both "Move Selected to Trash" and "Delete to trash".
+    void selectionBarUndoStatusAndOneTrashEntry()
+    {
+        auto db = databaseWithContacts();
+        MainWindow window(*db);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *table = window.findChild<QTableView *>(QStringLiteral("contactsTableView"));
+        auto *bar = window.findChild<QWidget *>(QStringLiteral("selectionBarFrame"));
+        auto *count = window.findChild<QLabel *>(QStringLiteral("selectionCountLabel"));
+        QVERIFY(table && bar && count);
+        QVERIFY(!bar->isVisible());
+
+        clickRow(table, 0);
+        QVERIFY(!bar->isVisible()); // one contact: its profile, no bar
+        clickRow(table, 4, Qt::ShiftModifier);
+        QTRY_VERIFY(bar->isVisible());
+        QCOMPARE(count->text(), QStringLiteral("5 selected"));
+        clickRow(table, 2, Qt::ControlModifier);
+        QCOMPARE(count->text(), QStringLiteral("4 selected"));
+        clickRow(table, 2, Qt::ControlModifier);
+        QCOMPARE(count->text(), QStringLiteral("5 selected"));
+        // The bulk actions are there as buttons, enabled.
+        for (const char *name : { "addTagToolButton", "removeTagToolButton", "setOwnerToolButton", "setKindToolButton",
+                 "deleteContactToolButton" }) {
+            auto *button = bar->findChild<QToolButton *>(QString::fromLatin1(name));
+            QVERIFY2(button && button->isVisible() && button->isEnabled(), name);
+        }
+
+        // One trash entry in the Contact menu (besides "Show trash…").
+        int trashEntries = 0;
+        for (QAction *action : window.contactsView()->menuActions())
+            if (action->text().remove(u'&').contains(QStringLiteral("Trash"), Qt::CaseInsensitive)
+                && action->objectName() != QStringLiteral("showTrashAction"))
+                ++trashEntries;
+        QCOMPARE(trashEntries, 1);
+        QCOMPARE(window.findChild<QAction *>(QStringLiteral("trashSelectedAction")), nullptr);
+
+        // The bar's Move to Trash moves all five; Ctrl+Z says what it undid, Ctrl+Shift+Z what it redid.
+        QTest::mouseClick(bar->findChild<QToolButton *>(QStringLiteral("deleteContactToolButton")), Qt::LeftButton);
+        QTRY_COMPARE(*ContactRepository(*db).count(), 0);
+        const QString what = window.undoStack()->command(window.undoStack()->index() - 1)->text();
+        QVERIFY2(what.startsWith(QStringLiteral("Move 5 contact")), qPrintable(what));
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(*ContactRepository(*db).count(), 5);
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Undid: %1").arg(what));
+        QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(*ContactRepository(*db).count(), 0);
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Redid: %1").arg(what));
+    }
+
+    // Issue 10: a Tags column, offered in the column chooser (hidden at first), shows the tags just added.
+    void tagsColumnFromTheColumnChooser()
+    {
+        auto db = databaseWithContacts();
+        MainWindow window(*db);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *table = window.findChild<QTableView *>(QStringLiteral("contactsTableView"));
+        QHeaderView *header = table->horizontalHeader();
+        QVERIFY(header->isSectionHidden(ContactListModel::TagsColumn));
+        clickRow(table, 1);
+        clickRow(table, 3, Qt::ControlModifier);
+        BulkActions::setNextInput(QStringLiteral("press-list"));
+        window.findChild<QAction *>(QStringLiteral("addTagAction"))->trigger();
+        clickRow(table, 3);
+        BulkActions::setNextInput(QStringLiteral("awards"));
+        window.findChild<QAction *>(QStringLiteral("addTagAction"))->trigger();
+
+        Q_EMIT header->customContextMenuRequested(QPoint(5, 5));
+        QMenu *menu = nullptr;
+        QTRY_VERIFY((menu = header->findChild<QMenu *>(QStringLiteral("contactColumnsMenu"))));
+        auto *tags = menu->findChild<QAction *>(QStringLiteral("tagsColumnAction"));
+        QVERIFY(tags);
+        QVERIFY(!tags->isChecked());
+        QCOMPARE(tags->text(), QStringLiteral("Tags"));
+        tags->trigger();
+        menu->close();
+        QVERIFY(!header->isSectionHidden(ContactListModel::TagsColumn));
+        QTRY_VERIFY(table->visualRect(table->model()->index(0, ContactListModel::TagsColumn)).width() > 0);
+        QCOMPARE(
+            table->model()->index(1, ContactListModel::TagsColumn).data().toString(), QStringLiteral("press-list"));
+        QCOMPARE(table->model()->index(3, ContactListModel::TagsColumn).data().toString(),
+            QStringLiteral("awards, press-list"));
+        QVERIFY(table->model()->index(0, ContactListModel::TagsColumn).data().toString().isEmpty());
+        QVERIFY(!ContactListModel::isSortable(ContactListModel::TagsColumn));
     }
 
     // A change of many contacts runs on a worker connection: the window keeps handling events, the change

@@ -13,7 +13,7 @@
 #include <QPushButton>
 #include <QSqlQuery>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUndoStack>
 
 // The Inbox section driven by the keyboard: Enter links an author to the first suggested contact, Ctrl+Shift+N
@@ -83,8 +83,8 @@ private:
         auto *sidebar = m_window->findChild<QListWidget *>(QStringLiteral("sidebarListWidget"));
         return sidebar->item(int(MainWindow::Section::Inbox))->text();
     }
-    void undo() { QTest::keyClick(m_view->treeWidget(), Qt::Key_Z, Qt::ControlModifier); }
-    void redo() { QTest::keyClick(m_view->treeWidget(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); }
+    void undo() { QTest::keyClick(m_view->treeView(), Qt::Key_Z, Qt::ControlModifier); }
+    void redo() { QTest::keyClick(m_view->treeView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); }
 
 private Q_SLOTS:
     void init()
@@ -129,7 +129,7 @@ private Q_SLOTS:
         QVERIFY(m_view);
         m_window->showSection(MainWindow::Section::Inbox);
         QTRY_COMPARE(m_view->authorCount(), 3);
-        m_view->treeWidget()->setFocus();
+        m_view->treeView()->setFocus();
     }
     void cleanup()
     {
@@ -141,9 +141,9 @@ private Q_SLOTS:
     {
         QCOMPARE(sidebarText(), QStringLiteral("Inbox (3)"));
         QVERIFY(m_view->selectAuthor(QStringLiteral("mastodon"), QStringLiteral("ana@news.social")));
-        QTreeWidgetItem *current = m_view->treeWidget()->currentItem();
-        QVERIFY(current->text(0).contains(QStringLiteral("Ana Silva")));
-        QCOMPARE(current->text(2), QStringLiteral("2"));
+        const QModelIndex current = m_view->treeView()->currentIndex();
+        QVERIFY(current.siblingAtColumn(0).data().toString().contains(QStringLiteral("Ana Silva")));
+        QCOMPARE(current.siblingAtColumn(2).data().toString(), QStringLiteral("2"));
         // The newest item is shown for the selected author.
         auto *latest = m_view->findChild<QLabel *>(QStringLiteral("latestTextLabel"));
         QCOMPARE(latest->text(), QStringLiteral("Any embargo on the figures?"));
@@ -158,7 +158,7 @@ private Q_SLOTS:
         QVERIFY(button);
         QCOMPARE(button->text(), QStringLiteral("Link to Ana Silva"));
 
-        QTest::keyClick(m_view->treeWidget(), Qt::Key_Return);
+        QTest::keyClick(m_view->treeView(), Qt::Key_Return);
         QCOMPARE(itemsOf(QStringLiteral("ana@news.social"), m_ana), 2);
         QCOMPARE(itemsOf(QStringLiteral("ana@news.social"), 0), 0);
         QVERIFY(hasHandle(m_ana, QStringLiteral("ana@news.social")));
@@ -182,7 +182,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_view->selectAuthor(QStringLiteral("mastodon"), QStringLiteral("bob@tech.example")));
         const qint64 before = *ContactRepository(*m_db).count();
-        QTest::keyClick(m_view->treeWidget(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClick(m_view->treeView(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(*ContactRepository(*m_db).count(), before + 1);
         QCOMPARE(inboxHandles(), (QStringList{QStringLiteral("ana@news.social"), QStringLiteral("spam@bots.example")}));
         // The new contact carries the author's name and handle, and the item is in its timeline.
@@ -209,7 +209,7 @@ private Q_SLOTS:
     void deleteIgnoresAndUndo()
     {
         QVERIFY(m_view->selectAuthor(QStringLiteral("mastodon"), QStringLiteral("spam@bots.example")));
-        QTest::keyClick(m_view->treeWidget(), Qt::Key_Delete);
+        QTest::keyClick(m_view->treeView(), Qt::Key_Delete);
         QCOMPARE(itemsOf(QStringLiteral("spam@bots.example"), 0), 0);
         QVERIFY(!inboxHandles().contains(QStringLiteral("spam@bots.example")));
         QCOMPARE(m_view->authorCount(), 2);

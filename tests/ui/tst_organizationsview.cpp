@@ -11,6 +11,7 @@
 #include "testdatabase.h"
 
 #include <QAction>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -156,6 +157,44 @@ private Q_SLOTS:
         QCOMPARE(window.currentSection(), MainWindow::Section::Contacts);
         QTableView *contacts = window.contactsView()->tableView();
         QCOMPARE(contacts->currentIndex().data(ContactListModel::IdRole).toLongLong(), f.ada);
+    }
+
+    // Issue 10: Save was enabled on an unchanged form. It waits for a change and goes grey again when the
+    // change is typed away; the People list has room for several people.
+    void saveWaitsForAChange()
+    {
+        Fixture f = fixture();
+        MainWindow window(*f.db);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        auto *view = window.findChild<OrganizationsView *>(QStringLiteral("organizationsView"));
+        auto *table = view->findChild<QTableView *>(QStringLiteral("organizationsTableView"));
+        clickRow(table, 0);
+        OrganizationEditor *editor = view->editor();
+        QVERIFY(editor->isVisible());
+        auto *saveButton = editor->findChild<QPushButton *>(QStringLiteral("saveButton"));
+        auto *city = editor->findChild<QLineEdit *>(QStringLiteral("cityLineEdit"));
+        QVERIFY(saveButton && city);
+        QVERIFY(!saveButton->isEnabled());
+        const QString before = city->text();
+        city->setFocus();
+        city->end(false);
+        QTest::keyClicks(city, QStringLiteral("x"));
+        QVERIFY(saveButton->isEnabled());
+        QTest::keyClick(city, Qt::Key_Backspace);
+        QCOMPARE(city->text(), before);
+        QVERIFY(!saveButton->isEnabled());
+
+        // Another organization, untouched: still nothing to save.
+        clickRow(table, 1);
+        QVERIFY(!saveButton->isEnabled());
+
+        // The People list shows several rows at the window's first size, not one and a half.
+        QTableView *people = editor->peopleView();
+        const int row = people->verticalHeader()->defaultSectionSize();
+        QVERIFY2(people->viewport()->height() >= 5 * row,
+            qPrintable(QStringLiteral("%1 px for rows of %2").arg(people->viewport()->height()).arg(row)));
     }
 
     void unsavedChangesPromptOnNavigation()

@@ -17,12 +17,16 @@
 #include <QCompleter>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMainWindow>
 #include <QPushButton>
+#include <QSet>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -116,9 +120,6 @@ BulkActions::BulkActions(ContactsView *view)
         tr("Give the selected contacts to an account manager"), {});
     m_setKind
         = make(QStringLiteral("setKindAction"), tr("Set &Kind…"), tr("Set the kind of the selected contacts"), {});
-    m_trash = make(QStringLiteral("trashSelectedAction"), tr("Move Selected to Tras&h"),
-        tr("Move the selected contacts to the trash (undo with Ctrl+Z)"), {});
-    m_trash->setIcon(QIcon::fromTheme(QStringLiteral("user-trash")));
 
     connect(m_addTag, &QAction::triggered, this, [this] { changeTag(QStringLiteral("tag"), true); });
     connect(m_removeTag, &QAction::triggered, this, [this] { changeTag(QStringLiteral("tag"), false); });
@@ -126,7 +127,6 @@ BulkActions::BulkActions(ContactsView *view)
     connect(m_removeBeat, &QAction::triggered, this, [this] { changeTag(QStringLiteral("beat"), false); });
     connect(m_setOwner, &QAction::triggered, this, &BulkActions::setOwner);
     connect(m_setKind, &QAction::triggered, this, &BulkActions::setKind);
-    connect(m_trash, &QAction::triggered, this, &BulkActions::moveToTrash);
 
     m_view->addMenuSeparator();
     QTableView *table = m_view->tableView();
@@ -137,7 +137,68 @@ BulkActions::BulkActions(ContactsView *view)
     }
     connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BulkActions::updateEnabled);
     connect(m_view->model(), &QAbstractItemModel::modelReset, this, &BulkActions::updateEnabled);
+    buildSelectionBar();
     updateEnabled();
+}
+
+void BulkActions::buildSelectionBar()
+{
+    m_selectionBar = new QFrame(m_view);
+    m_selectionBar->setObjectName(QStringLiteral("selectionBarFrame"));
+    m_selectionBar->setFrameShape(QFrame::StyledPanel);
+    m_selectionBar->setAutoFillBackground(true);
+    m_selectionBar->setBackgroundRole(QPalette::AlternateBase);
+    auto *layout = new QHBoxLayout(m_selectionBar);
+    layout->setContentsMargins(8, 2, 8, 2);
+    m_selectionLabel = new QLabel(m_selectionBar);
+    m_selectionLabel->setObjectName(QStringLiteral("selectionCountLabel"));
+    QFont bold = m_selectionLabel->font();
+    bold.setBold(true);
+    m_selectionLabel->setFont(bold);
+    layout->addWidget(m_selectionLabel);
+    layout->addSpacing(m_selectionBar->fontMetrics().averageCharWidth() * 2);
+    QList<QAction *> shown = { m_addTag, m_removeTag, m_setOwner, m_setKind };
+    // The profile's Move to Trash (one entry for one contact or many), when there is a profile.
+    if (auto *trash = m_view->findChild<QAction *>(QStringLiteral("deleteContactAction")))
+        shown.append(trash);
+    for (QAction *action : std::as_const(shown)) {
+        auto *button = new QToolButton(m_selectionBar);
+        button->setObjectName(action->objectName().replace(QStringLiteral("Action"), QStringLiteral("ToolButton")));
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setAutoRaise(true);
+        layout->addWidget(button);
+    }
+    layout->addStretch(1);
+    auto *none = new QToolButton(m_selectionBar);
+    none->setObjectName(QStringLiteral("selectNoneToolButton"));
+    none->setText(tr("Select None"));
+    none->setToolTip(tr("Keep only the current contact selected"));
+    none->setAutoRaise(true);
+    connect(none, &QToolButton::clicked, this, [this] {
+        QTableView *table = m_view->tableView();
+        table->selectionModel()->select(
+            table->currentIndex(), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    });
+    layout->addWidget(none);
+    m_selectionBar->hide();
+    if (auto *column = qobject_cast<QVBoxLayout *>(m_view->layout()))
+        column->insertWidget(1, m_selectionBar); // under the search and filter row, above the list
+}
+
+int BulkActions::selectedCount() const
+{
+    const QItemSelection selection = m_view->tableView()->selectionModel()->selection();
+    qsizetype total = 0;
+    for (const QItemSelectionRange &range : selection)
+        total += range.height();
+    if (total > 10000)
+        return int(total); // a Select All: one range per block, no overlap worth counting row by row
+    QSet<int> rows;
+    for (const QItemSelectionRange &range : selection)
+        for (int r = range.top(); r <= range.bottom(); ++r)
+            rows.insert(r);
+    return int(rows.size());
 }
 
 BulkActions::~BulkActions() = default;
@@ -149,7 +210,7 @@ void BulkActions::setNextInput(const QString &text)
 
 QList<QAction *> BulkActions::actions() const
 {
-    return { m_addTag, m_removeTag, m_addBeat, m_removeBeat, m_setOwner, m_setKind, m_trash };
+    return { m_addTag, m_removeTag, m_addBeat, m_removeBeat, m_setOwner, m_setKind };
 }
 
 void BulkActions::updateEnabled()
@@ -157,6 +218,11 @@ void BulkActions::updateEnabled()
     const bool enabled = !m_view->database().isReadOnly() && m_view->tableView()->selectionModel()->hasSelection();
     for (QAction *action : actions())
         action->setEnabled(enabled);
+    if (!m_selectionBar)
+        return;
+    const int count = selectedCount();
+    m_selectionLabel->setText(tr("%L1 selected", "contacts").arg(count));
+    m_selectionBar->setVisible(count >= 2);
 }
 
 void BulkActions::ask(const QString &title, const QString &label, const QStringList &choices, const QStringList &values,

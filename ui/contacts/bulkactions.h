@@ -17,7 +17,9 @@ class QUndoCommand;
 // status bar.
 //
 // The actions go to the Contact menu (ContactsView::addMenuAction) and to the context menu of the contact
-// table. Tests answer the next dialog in advance with setNextInput().
+// table. With two or more contacts selected, a bar above the list says how many ("5 selected") and offers
+// the actions as buttons, with the profile's Move to Trash (one entry for one or many; it hands a
+// selection of several to moveToTrash()). Tests answer the next dialog in advance with setNextInput().
 class BulkActions final : public QObject
 {
     Q_OBJECT
@@ -32,13 +34,19 @@ public:
     static void setNextInput(const QString &text);
 
     QList<QAction *> actions() const;
+    // How many rows are selected in the list (not counted one by one after a Select All).
+    int selectedCount() const;
+
+public Q_SLOTS:
+    // Moves the selected contacts to the trash, on a worker connection for many; one undo step.
+    void moveToTrash();
 
 private:
     void changeTag(const QString &kind, bool add);
     void setOwner();
     void setKind();
-    void moveToTrash();
     void updateEnabled();
+    void buildSelectionBar();
     // Asks for a value: free text with completion from `choices` (editable), or one of `choices` whose
     // values are `values`. `then` runs with the value once the dialog is accepted.
     void ask(const QString &title, const QString &label, const QStringList &choices, const QStringList &values,
@@ -56,7 +64,8 @@ private:
     QAction *m_removeBeat = nullptr;
     QAction *m_setOwner = nullptr;
     QAction *m_setKind = nullptr;
-    QAction *m_trash = nullptr;
+    class QFrame *m_selectionBar = nullptr;
+    class QLabel *m_selectionLabel = nullptr;
 
     static std::optional<QString> s_nextInput;
 };

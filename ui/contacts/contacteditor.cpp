@@ -5,6 +5,7 @@
 #include "contacts/contactform.h"
 #include "contacts/contactsview.h"
 #include "contacts/trashdialog.h"
+#include "followups/contactfollowupspanel.h"
 #include "interactions/healthpanel.h"
 #include "interactions/quicklogdialog.h"
 #include "interactions/timelineview.h"
@@ -131,6 +132,9 @@ ContactEditor::ContactEditor(ContactsView &view)
     m_tabs->addTab(m_timeline, tr("Timeline"));
     m_health = new HealthPanel(view.database(), this);
     layout->addWidget(m_health);
+    m_followUps = new ContactFollowUpsPanel(view.database(), view.undoStack(), this);
+    connect(m_followUps, &ContactFollowUpsPanel::errorOccurred, this, &ContactEditor::showStatus);
+    layout->addWidget(m_followUps);
     layout->addWidget(m_tabs, 1);
 
     m_duplicateTimer = new QTimer(this);
@@ -206,7 +210,7 @@ void ContactEditor::createActions()
             revert();
     }, Qt::WidgetWithChildrenShortcut);
     escape->setObjectName(QStringLiteral("revertShortcut"));
-    m_deleteAction = makeAction(tr("&Delete to trash"), QStringLiteral("deleteContactAction"),
+    m_deleteAction = makeAction(tr("Move to Tras&h"), QStringLiteral("deleteContactAction"),
         QStringLiteral("edit-delete"), QKeySequence(Qt::Key_Delete));
     m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
     m_view.tableView()->addAction(m_deleteAction);
@@ -287,6 +291,7 @@ void ContactEditor::load(const Contact &contact)
     m_form->setContact(contact);
     m_timeline->setContactId(contact.id);
     m_health->setContactId(contact.id);
+    m_followUps->setContactId(contact.id);
     m_logButton->setVisible(contact.id > 0);
     m_view.detailArea()->setCurrentWidget(this);
     setDirty(false);

@@ -8,6 +8,7 @@
 
 class ContactForm;
 class ContactsView;
+class ContactFollowUpsPanel;
 class HealthPanel;
 class QAction;
 class QLabel;
@@ -38,6 +39,7 @@ public:
     ContactForm *form() const { return m_form; }
     TimelineView *timeline() const { return m_timeline; }
     HealthPanel *healthPanel() const { return m_health; }
+    ContactFollowUpsPanel *followUpsPanel() const { return m_followUps; }
     // The last message meant for the status bar (also shown there when the window has one).
     QString lastStatus() const { return m_lastStatus; }
 
@@ -85,6 +87,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     TimelineView *m_timeline = nullptr;
     HealthPanel *m_health = nullptr;
+    ContactFollowUpsPanel *m_followUps = nullptr;
     QPushButton *m_revertButton = nullptr;
     QWidget *m_conflictBanner = nullptr;
     QLabel *m_conflictLabel = nullptr;

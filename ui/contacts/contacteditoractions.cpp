@@ -1,11 +1,12 @@
 // ContactEditor: saving, new, delete, restore, navigation and what the undo commands report.
 #include "contacteditor.h"
 
+#include "common/messagebox.h"
+#include "contacts/bulkactions.h"
 #include "contacts/contactcommands.h"
 #include "contacts/contactform.h"
 #include "contacts/contactsview.h"
 #include "contacts/trashdialog.h"
-#include "common/messagebox.h"
 #include "itemmodels/contactlistmodel.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
@@ -132,6 +133,18 @@ void ContactEditor::trashSelected()
     ids.removeAll(0);
     if (ids.isEmpty())
         return;
+    // Several contacts: the bulk path (a worker connection for many, the selection back on undo).
+    if (auto *bulk = m_view.findChild<BulkActions *>(); bulk && ids.size() > 1) {
+        auto runBulk = [this, ids, bulk = QPointer<BulkActions>(bulk)] {
+            if (ids.contains(m_loaded.id))
+                m_editing = false;
+            if (bulk)
+                bulk->moveToTrash();
+        };
+        if (!ids.contains(m_loaded.id) || confirmLeave(runBulk))
+            runBulk();
+        return;
+    }
     auto run = [this, ids] {
         const int row = m_view.tableView()->currentIndex().row();
         QPointer<ContactEditor> self(this);

@@ -201,11 +201,13 @@ void ContactForm::buildIdentity()
 void ContactForm::buildChannels()
 {
     QFormLayout *form = addSection(tr("Reach and channels"));
-    m_emails = new LabeledValuesList(tr("email address"), {tr("work"), tr("personal"), tr("other")},
+    m_emails = new LabeledValuesList(tr("email address"),
+        { QStringLiteral("work"), QStringLiteral("personal"), QStringLiteral("other") },
         QStringLiteral("name@example.com"), this);
     m_emails->setObjectName(QStringLiteral("emailsLabeledValuesList"));
     addRow(form, tr("&Emails:"), m_emails, QStringLiteral("emails"));
-    m_phones = new LabeledValuesList(tr("phone number"), {tr("work"), tr("mobile"), tr("home"), tr("other")},
+    m_phones = new LabeledValuesList(tr("phone number"),
+        { QStringLiteral("work"), QStringLiteral("mobile"), QStringLiteral("home"), QStringLiteral("other") },
         QStringLiteral("+44 20 7946 0000"), this);
     m_phones->setObjectName(QStringLiteral("phonesLabeledValuesList"));
     addRow(form, tr("&Phones:"), m_phones);

@@ -54,8 +54,15 @@ ContactsView::ContactsView(Database &db, QWidget *parent)
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     columns->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
     applyDefaultColumnWidths();
+    // Offered in the column chooser; its values are read (one more query per block) only while it shows.
+    columns->setSectionHidden(ContactListModel::TagsColumn, true);
     m_tableView->setSortingEnabled(true);
     connect(columns, &QHeaderView::sortIndicatorChanged, this, &ContactsView::keepSortIndicatorOnSortableColumns);
+    // Showing or hiding a column resizes it (to or from 0).
+    connect(columns, &QHeaderView::sectionResized, this, [this](int logical) {
+        if (logical == ContactListModel::TagsColumn)
+            m_model->setTagsShown(!m_tableView->horizontalHeader()->isSectionHidden(logical));
+    });
 
     auto *toolBar = new QWidget(this);
     toolBar->setObjectName(QStringLiteral("contactsToolBarWidget"));
@@ -176,6 +183,7 @@ void ContactsView::applyDefaultColumnWidths()
         { ContactListModel::HealthColumn, 8 },
         { ContactListModel::EmailColumn, 34 },
         { ContactListModel::UpdatedColumn, 12 },
+        { ContactListModel::TagsColumn, 24 },
     };
     for (const auto &[column, chars] : widths) {
         const QString title = m_model->headerData(column, Qt::Horizontal).toString();
@@ -206,6 +214,7 @@ void ContactsView::restoreSettings(const QSettings &settings)
     QHeaderView *columns = m_tableView->horizontalHeader();
     if (state.isEmpty() || !columns->restoreState(state))
         return;
+    m_model->setTagsShown(!columns->isSectionHidden(ContactListModel::TagsColumn));
     // restoreState() sets the indicator without telling the view, so sort explicitly.
     if (!ContactListModel::isSortable(columns->sortIndicatorSection()))
         columns->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());

@@ -8,6 +8,68 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+namespace {
+
+// The stored words, translated in the LabeledValuesList context.
+struct Text
+{
+    const char *source;
+    const char *comment;
+};
+struct Known
+{
+    const char *stored;
+    Text text;
+};
+const Known kKnownLabels[] = {
+    { "work", QT_TRANSLATE_NOOP3("LabeledValuesList", "work", "email or phone label") },
+    { "personal", QT_TRANSLATE_NOOP3("LabeledValuesList", "personal", "email label") },
+    { "mobile", QT_TRANSLATE_NOOP3("LabeledValuesList", "mobile", "phone label") },
+    { "home", QT_TRANSLATE_NOOP3("LabeledValuesList", "home", "phone label") },
+    { "other", QT_TRANSLATE_NOOP3("LabeledValuesList", "other", "email or phone label") },
+};
+
+} // namespace
+
+QString LabeledValuesList::displayLabel(const QString &stored)
+{
+    for (const Known &known : kKnownLabels)
+        if (stored == QLatin1String(known.stored))
+            return tr(known.text.source, known.text.comment);
+    return stored;
+}
+
+QString LabeledValuesList::storedLabel(const QString &shown, const QStringList &offered)
+{
+    for (const QString &key : offered) {
+        if (shown.compare(displayLabel(key), Qt::CaseInsensitive) == 0 || shown.compare(key, Qt::CaseInsensitive) == 0)
+            return key;
+    }
+    for (const Known &known : kKnownLabels) {
+        const QString key = QString::fromLatin1(known.stored);
+        if (shown.compare(displayLabel(key), Qt::CaseInsensitive) == 0 || shown.compare(key, Qt::CaseInsensitive) == 0)
+            return key;
+    }
+    return shown;
+}
+
+void LabeledValuesList::fillLabels(QComboBox *combo) const
+{
+    combo->clear();
+    for (const QString &stored : m_labels)
+        combo->addItem(displayLabel(stored), stored);
+}
+
+void LabeledValuesList::selectLabel(QComboBox *combo, const QString &stored)
+{
+    // An editable combo box's setCurrentText() only sets the text: pick the item, so that the arrow keys
+    // go on from it.
+    const int at = combo->findData(stored);
+    if (at >= 0)
+        combo->setCurrentIndex(at);
+    combo->setCurrentText(displayLabel(stored));
+}
+
 LabeledValuesList::LabeledValuesList(
     const QString &what, const QStringList &labels, const QString &placeholder, QWidget *parent)
     : QWidget(parent)
@@ -45,9 +107,9 @@ QLineEdit *LabeledValuesList::addRow(const QString &label, const QString &value)
     w.label = new QComboBox(row);
     w.label->setObjectName(QStringLiteral("labelComboBox"));
     w.label->setEditable(true);
-    w.label->addItems(m_labels);
+    fillLabels(w.label);
     w.label->lineEdit()->setMaxLength(40);
-    w.label->setCurrentText(label.isEmpty() ? m_labels.value(0) : label);
+    selectLabel(w.label, label.isEmpty() ? m_labels.value(0) : label);
     w.value = new QLineEdit(value, row);
     w.value->setObjectName(QStringLiteral("valueLineEdit"));
     w.value->setPlaceholderText(m_placeholder);
@@ -117,11 +179,9 @@ void LabeledValuesList::setRows(const QList<Row> &rows)
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         const Widgets &w = m_rows.at(i);
         const QSignalBlocker blockLabel(w.label); // not an edit by the user
-        if (w.label->count() != m_labels.size()) { // a label typed and entered became an item: forget it
-            w.label->clear();
-            w.label->addItems(m_labels);
-        }
-        w.label->setCurrentText(rows.at(i).first.isEmpty() ? m_labels.value(0) : rows.at(i).first);
+        if (w.label->count() != m_labels.size()) // a label typed and entered became an item: forget it
+            fillLabels(w.label);
+        selectLabel(w.label, rows.at(i).first.isEmpty() ? m_labels.value(0) : rows.at(i).first);
         w.value->setText(rows.at(i).second); // also clears the field's undo history
         w.value->setCursorPosition(0);
     }
@@ -135,7 +195,7 @@ QList<LabeledValuesList::Row> LabeledValuesList::rows() const
     for (const Widgets &w : m_rows) {
         const QString value = w.value->text().trimmed();
         if (!value.isEmpty())
-            out.append({w.label->currentText().trimmed(), value});
+            out.append({ storedLabel(w.label->currentText().trimmed(), m_labels), value });
     }
     return out;
 }

@@ -1,5 +1,6 @@
 #include "savedviewsdialog.h"
 
+#include "core/statuscolor.h"
 #include "storage/savedviewrepository.h"
 
 #include <QCheckBox>
@@ -27,7 +28,7 @@ SaveViewDialog::SaveViewDialog(QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setVisible(false);
     QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    errorPalette.setColor(QPalette::WindowText, StatusColor::danger());
     m_error->setPalette(errorPalette);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

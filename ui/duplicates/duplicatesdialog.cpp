@@ -5,6 +5,7 @@
 #include "duplicates/duplicatefinder.h"
 #include "duplicates/mergecontactscommand.h"
 #include "itemmodels/contactlistmodel.h"
+#include "itemmodels/duplicatepairmodel.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 
@@ -19,13 +20,11 @@
 #include <QRadioButton>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace {
-
-enum PairRole { FirstIdRole = Qt::UserRole, SecondIdRole };
 
 QString joined(const QStringList &parts)
 {
@@ -40,7 +39,8 @@ DuplicatesDialog::DuplicatesDialog(ContactsView *view)
     , m_finder(new DuplicateFinder(this))
     , m_status(new QLabel(this))
     , m_progress(new QProgressBar(this))
-    , m_pairs(new QTreeWidget(this))
+    , m_model(new DuplicatePairModel(this))
+    , m_pairs(new QTreeView(this))
     , m_comparison(new QTableWidget(this))
     , m_keepFirst(new QRadioButton(this))
     , m_keepSecond(new QRadioButton(this))
@@ -59,12 +59,15 @@ DuplicatesDialog::DuplicatesDialog(ContactsView *view)
     m_progress->setTextVisible(false);
     m_progress->setAccessibleName(tr("Searching for duplicates"));
 
-    m_pairs->setObjectName(QStringLiteral("pairsTreeWidget"));
+    m_pairs->setObjectName(QStringLiteral("pairsTreeView"));
     m_pairs->setAccessibleName(tr("Likely duplicates"));
+    m_pairs->setModel(m_model);
     m_pairs->setRootIsDecorated(false);
     m_pairs->setUniformRowHeights(true);
     m_pairs->setAlternatingRowColors(true);
-    m_pairs->setHeaderLabels({ tr("Contact"), tr("Possible duplicate"), tr("Why") });
+    m_pairs->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_pairs->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_pairs->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_pairs->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_pairs->header()->resizeSection(0, fontMetrics().averageCharWidth() * 18);
     m_pairs->header()->resizeSection(1, fontMetrics().averageCharWidth() * 18);
@@ -130,7 +133,10 @@ DuplicatesDialog::DuplicatesDialog(ContactsView *view)
     resize(fontMetrics().averageCharWidth() * 150, fontMetrics().height() * 34);
 
     connect(m_finder, &DuplicateFinder::finished, this, &DuplicatesDialog::showPairs);
-    connect(m_pairs, &QTreeWidget::currentItemChanged, this, &DuplicatesDialog::showComparison);
+    connect(m_pairs->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        if (!m_filling)
+            showComparison();
+    });
     connect(m_merge, &QPushButton::clicked, this, &DuplicatesDialog::mergeSelected);
     connect(m_searchAgain, &QPushButton::clicked, this, &DuplicatesDialog::searchAgain);
     if (QUndoStack *stack = m_view->undoStack()) {
@@ -165,7 +171,7 @@ QAction *DuplicatesDialog::createAction(ContactsView *view)
 
 int DuplicatesDialog::pairCount() const
 {
-    return m_pairs->topLevelItemCount();
+    return m_model->rowCount();
 }
 
 void DuplicatesDialog::searchAgain()
@@ -178,19 +184,6 @@ void DuplicatesDialog::searchAgain()
     m_finder->start(m_view->database().location());
 }
 
-QString DuplicatesDialog::reasonText(const DuplicatePair &pair)
-{
-    switch (pair.reason) {
-    case DuplicatePair::Reason::SameEmail:
-        return tr("Same email: %1").arg(pair.detail);
-    case DuplicatePair::Reason::SameHandle:
-        return tr("Same handle: %1").arg(pair.detail);
-    case DuplicatePair::Reason::SimilarName:
-        return tr("Similar name at %1").arg(pair.detail);
-    }
-    return {};
-}
-
 void DuplicatesDialog::showPairs(const QList<DuplicatePair> &pairs, qint64 elapsedMs, const QString &error)
 {
     m_progress->hide();
@@ -199,39 +192,30 @@ void DuplicatesDialog::showPairs(const QList<DuplicatePair> &pairs, qint64 elaps
         m_status->setText(tr("The search for duplicates failed: %1").arg(error));
         return;
     }
-    const QSignalBlocker blocker(m_pairs);
-    m_pairs->clear();
-    QList<QTreeWidgetItem *> items;
-    items.reserve(pairs.size());
-    for (const DuplicatePair &pair : pairs) {
-        auto *item = new QTreeWidgetItem({ pair.firstName, pair.secondName, reasonText(pair) });
-        item->setData(0, FirstIdRole, pair.firstId);
-        item->setData(0, SecondIdRole, pair.secondId);
-        item->setToolTip(2, item->text(2));
-        items.append(item);
-    }
-    m_pairs->addTopLevelItems(items);
+    m_filling = true;
+    m_model->setPairs(pairs);
     m_status->setText(pairs.isEmpty() ? tr("No likely duplicates found.")
                                       : tr("%n likely duplicate pair(s) found in %1 ms. Pick one, choose the contact "
                                            "to keep and merge.",
                                           "", int(pairs.size()))
                                             .arg(QLocale().toString(elapsedMs)));
-    if (!items.isEmpty())
-        m_pairs->setCurrentItem(items.first());
+    if (!pairs.isEmpty() && !m_pairs->currentIndex().isValid())
+        m_pairs->setCurrentIndex(m_model->index(0, 0));
+    m_filling = false;
     showComparison();
     Q_EMIT pairsShown(int(pairs.size()));
 }
 
 void DuplicatesDialog::showComparison()
 {
-    QTreeWidgetItem *item = m_pairs->currentItem();
+    const QModelIndex item = m_pairs->currentIndex();
     m_merge->setEnabled(false);
     m_comparison->clearContents();
-    if (!item)
+    if (!item.isValid())
         return;
     ContactRepository contacts(m_view->database());
-    Result<Contact> first = contacts.get(item->data(0, FirstIdRole).toLongLong());
-    Result<Contact> second = contacts.get(item->data(0, SecondIdRole).toLongLong());
+    Result<Contact> first = contacts.get(item.data(DuplicatePairModel::FirstIdRole).toLongLong());
+    Result<Contact> second = contacts.get(item.data(DuplicatePairModel::SecondIdRole).toLongLong());
     if (!first || !second) {
         m_status->setText((first ? second.error() : first.error()).message);
         return;
@@ -266,7 +250,7 @@ void DuplicatesDialog::showComparison()
 
 void DuplicatesDialog::mergeSelected()
 {
-    if (!m_pairs->currentItem() || m_first.id <= 0)
+    if (!m_pairs->currentIndex().isValid() || m_first.id <= 0)
         return;
     const Contact &keep = m_keepFirst->isChecked() ? m_first : m_second;
     const Contact &other = m_keepFirst->isChecked() ? m_second : m_first;
@@ -286,11 +270,9 @@ void DuplicatesDialog::mergeSelected()
                           .arg(other.displayName, keep.displayName,
                               QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
     // The other contact is in the trash now: its pairs are gone.
-    for (int i = m_pairs->topLevelItemCount() - 1; i >= 0; --i) {
-        QTreeWidgetItem *item = m_pairs->topLevelItem(i);
-        if (item->data(0, FirstIdRole).toLongLong() == otherId || item->data(0, SecondIdRole).toLongLong() == otherId)
-            delete item;
-    }
+    m_filling = true;
+    m_model->removePairsWith(otherId);
+    m_filling = false;
     m_view->refresh();
     showComparison();
     Q_EMIT contactsMerged(keptId, otherId);

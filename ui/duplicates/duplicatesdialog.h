@@ -13,13 +13,14 @@ class QProgressBar;
 class QPushButton;
 class QRadioButton;
 class QTableWidget;
-class QTreeWidget;
+class QTreeView;
+class DuplicatePairModel;
 
-// "Find duplicates": lists the likely duplicate pairs (DuplicateRepository::findPairs, computed on a worker
-// thread by DuplicateFinder) with the reason, shows the selected pair side by side, and merges it into the
-// contact chosen to keep (by default the more complete or the older one). Each merge is one undo command on
-// the contacts' undo stack (MergeContactsCommand); Ctrl+Z works inside the dialog too, and the list is
-// searched again after an undo or redo.
+// "Find duplicates": lists the likely duplicate pairs (a DuplicatePairModel in a QTreeView)
+// (DuplicateRepository::findPairs, computed on a worker thread by DuplicateFinder) with the reason, shows the selected
+// pair side by side, and merges it into the contact chosen to keep (by default the more complete or the older one).
+// Each merge is one undo command on the contacts' undo stack (MergeContactsCommand); Ctrl+Z works inside the dialog
+// too, and the list is searched again after an undo or redo.
 class DuplicatesDialog final : public QDialog
 {
     Q_OBJECT
@@ -46,13 +47,13 @@ Q_SIGNALS:
 private:
     void showPairs(const QList<DuplicatePair> &pairs, qint64 elapsedMs, const QString &error);
     void showComparison();
-    static QString reasonText(const DuplicatePair &pair);
 
     ContactsView *m_view;
     DuplicateFinder *m_finder;
     QLabel *m_status;
     QProgressBar *m_progress;
-    QTreeWidget *m_pairs;
+    DuplicatePairModel *m_model;
+    QTreeView *m_pairs;
     QTableWidget *m_comparison;
     QRadioButton *m_keepFirst;
     QRadioButton *m_keepSecond;
@@ -61,4 +62,5 @@ private:
     Contact m_first;
     Contact m_second;
     bool m_pushing = false;
+    bool m_filling = false; // the list is changing: show the comparison once, after
 };

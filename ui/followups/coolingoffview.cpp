@@ -3,29 +3,160 @@
 #include "core/clock.h"
 #include "followups/followupcommand.h"
 #include "interactions/historynotifier.h"
+#include "itemmodels/coolingoffmodel.h"
 #include "storage/database.h"
 #include "storage/workerconnection.h"
+#include "storage/userrepository.h"
 
 #include <memory>
 
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMouseEvent>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
 #include <QThread>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace {
 
-constexpr int kLimit = 100;
+// Enough for every relationship that is cooling off on the large dataset, so that the count and the
+// account-manager filter are exact; the list is sorted by the biggest drop.
+constexpr int kLimit = 1000;
 
 QDateTime tomorrowNine()
 {
     const QDateTime now = Clock::now().toLocalTime();
     return QDateTime(now.date().addDays(1), QTime(9, 0)).toUTC();
 }
+
+// One account manager's rows (0: everybody's); sorts on the model's raw values.
+class OwnerFilterProxy final : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setOwnerId(qint64 id)
+    {
+        // Qt 6.4 has no beginFilterChange(): invalidateFilter() is the way to re-filter.
+        m_ownerId = id;
+        invalidateFilter();
+    }
+    qint64 ownerId() const { return m_ownerId; }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        return m_ownerId == 0
+            || sourceModel()->index(row, 0, parent).data(CoolingOffModel::OwnerIdRole).toLongLong() == m_ownerId;
+    }
+
+private:
+    qint64 m_ownerId = 0;
+};
+
+// Draws a "Follow up" button in the rows that have no follow-up yet and reports a click on it: one
+// delegate instead of a widget per row.
+class FollowUpButtonDelegate final : public QStyledItemDelegate
+{
+public:
+    FollowUpButtonDelegate(
+        QString text, bool enabled, std::function<void(const QModelIndex &)> clicked, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_text(std::move(text))
+        , m_enabled(enabled)
+        , m_clicked(std::move(clicked))
+    {
+    }
+
+    static bool hasButton(const QModelIndex &index) { return !index.data(CoolingOffModel::HasFollowUpRole).toBool(); }
+
+    QRect buttonRect(const QStyleOptionViewItem &option) const
+    {
+        const QSize hint = buttonHint(option);
+        QRect r = option.rect.adjusted(2, 1, -2, -1);
+        r.setWidth(qMin(r.width(), hint.width()));
+        return r;
+    }
+
+    QSize buttonHint(const QStyleOptionViewItem &option) const
+    {
+        QStyleOptionButton button;
+        button.text = m_text;
+        button.fontMetrics = option.fontMetrics;
+        const QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+        const QSize text = option.fontMetrics.size(Qt::TextShowMnemonic, m_text);
+        return style->sizeFromContents(QStyle::CT_PushButton, &button, text, option.widget);
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        if (!m_enabled || !hasButton(index)) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        // The row's background and selection, then the button on top.
+        QStyleOptionViewItem background = option;
+        initStyleOption(&background, index);
+        background.text.clear();
+        const QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &background, painter, option.widget);
+        QStyleOptionButton button;
+        button.rect = buttonRect(option);
+        button.text = m_text;
+        button.fontMetrics = option.fontMetrics;
+        button.palette = option.palette;
+        button.state = QStyle::State_Enabled | QStyle::State_Raised;
+        if (m_pressed == QPersistentModelIndex(index))
+            button.state |= QStyle::State_Sunken;
+        style->drawControl(QStyle::CE_PushButton, &button, painter, option.widget);
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        // Rows as tall as the button, so that it is not squeezed.
+        size.setHeight(qMax(size.height(), buttonHint(option).height()));
+        return size;
+    }
+
+    bool editorEvent(
+        QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option, const QModelIndex &index) override
+    {
+        if (!m_enabled || !hasButton(index))
+            return QStyledItemDelegate::editorEvent(event, model, option, index);
+        if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonDblClick) {
+            auto *mouse = static_cast<QMouseEvent *>(event);
+            if (mouse->button() == Qt::LeftButton && buttonRect(option).contains(mouse->position().toPoint())) {
+                m_pressed = index;
+                return true;
+            }
+        } else if (event->type() == QEvent::MouseButtonRelease) {
+            auto *mouse = static_cast<QMouseEvent *>(event);
+            const bool was = m_pressed == QPersistentModelIndex(index);
+            m_pressed = QPersistentModelIndex();
+            if (was && buttonRect(option).contains(mouse->position().toPoint())) {
+                m_clicked(index);
+                return true;
+            }
+        }
+        return QStyledItemDelegate::editorEvent(event, model, option, index);
+    }
+
+private:
+    QString m_text;
+    bool m_enabled = true;
+    std::function<void(const QModelIndex &)> m_clicked;
+    QPersistentModelIndex m_pressed;
+};
 
 } // namespace
 
@@ -37,40 +168,68 @@ CoolingOffView::CoolingOffView(Database &db, QUndoStack *undoStack, QWidget *par
     setObjectName(QStringLiteral("coolingOffView"));
     setAccessibleName(tr("Cooling off"));
 
+    m_ownerFilter = new QComboBox(this);
+    m_ownerFilter->setObjectName(QStringLiteral("ownerFilterComboBox"));
+    m_ownerFilter->setAccessibleName(tr("Account manager"));
+    m_ownerFilter->setToolTip(tr("Show one account manager's relationships"));
+    m_ownerFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    fillOwners();
+    connect(m_ownerFilter, &QComboBox::activated, this, [this] { setOwnerFilter(ownerFilter()); });
+    auto *who = new QLabel(tr("&Who:"), this);
+    who->setBuddy(m_ownerFilter);
+
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setObjectName(QStringLiteral("loadingProgressBar"));
+    m_busyBar->setAccessibleName(tr("Reading the list"));
+    m_busyBar->setRange(0, 0); // busy: the reading has no steps to count
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumWidth(fontMetrics().averageCharWidth() * 16);
+    m_busyBar->hide();
+
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
     m_summaryLabel->setWordWrap(true);
     m_summaryLabel->setForegroundRole(QPalette::PlaceholderText);
 
-    m_tree = new QTreeWidget(this);
-    m_tree->setObjectName(QStringLiteral("coolingOffTreeWidget"));
+    m_model = new CoolingOffModel(this);
+    m_proxy = new OwnerFilterProxy(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(CoolingOffModel::SortRole);
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("coolingOffTreeView"));
     m_tree->setAccessibleName(tr("Relationships cooling off, biggest drop first"));
+    m_tree->setModel(m_proxy);
     m_tree->setRootIsDecorated(false);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels({ tr("Contact"), tr("Health then → now"), tr("Silent for"), tr("Reach"),
-        tr("Account manager"), tr("Follow-up") });
+    // Biggest drop first until a column is clicked.
+    m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_tree->setSortingEnabled(true);
     m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(ContactColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(CoolingOffModel::ContactColumn, QHeaderView::Stretch);
     const int ch = fontMetrics().averageCharWidth();
-    m_tree->header()->resizeSection(HealthColumn, 20 * ch);
-    m_tree->header()->resizeSection(SilentColumn, 14 * ch);
-    m_tree->header()->resizeSection(ReachColumn, 12 * ch);
-    m_tree->header()->resizeSection(OwnerColumn, 20 * ch);
-    m_tree->header()->resizeSection(FollowUpColumn,
+    m_tree->header()->resizeSection(CoolingOffModel::HealthColumn, 20 * ch);
+    m_tree->header()->resizeSection(CoolingOffModel::SilentColumn, 14 * ch);
+    m_tree->header()->resizeSection(CoolingOffModel::ReachColumn, 12 * ch);
+    m_tree->header()->resizeSection(CoolingOffModel::OwnerColumn, 20 * ch);
+    m_tree->header()->resizeSection(CoolingOffModel::FollowUpColumn,
         fontMetrics().horizontalAdvance(
             tr("Overdue since %1 %2")
                 .arg(QLocale().toString(QDate(2026, 12, 30), QLocale::ShortFormat), QStringLiteral("00:00")))
             + 4 * ch);
-    m_tree->headerItem()->setTextAlignment(ReachColumn, Qt::AlignRight | Qt::AlignVCenter);
-    m_buttonHeight = QPushButton(tr("Follow up")).sizeHint().height();
-    connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        const int row = m_tree->indexOfTopLevelItem(item);
-        if (row >= 0 && row < m_rows.size())
-            Q_EMIT contactActivated(m_rows.at(row).contactId);
+    auto *buttons = new FollowUpButtonDelegate(
+        tr("Follow up"), !m_db.isReadOnly(),
+        [this](const QModelIndex &index) { followUp(m_proxy->mapToSource(index).row()); }, m_tree);
+    m_tree->setItemDelegateForColumn(CoolingOffModel::FollowUpColumn, buttons);
+    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (const qint64 id = index.data(CoolingOffModel::ContactIdRole).toLongLong(); id > 0)
+            Q_EMIT contactActivated(id);
     });
 
     m_followUpAction
@@ -86,6 +245,15 @@ CoolingOffView::CoolingOffView(Database &db, QUndoStack *undoStack, QWidget *par
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 6, 0, 0);
+    auto *filters = new QHBoxLayout;
+    filters->setContentsMargins(8, 0, 8, 0);
+    filters->addWidget(who);
+    filters->addWidget(m_ownerFilter);
+    filters->addSpacing(2 * ch);
+    filters->addWidget(m_countLabel);
+    filters->addWidget(m_busyBar);
+    filters->addStretch(1);
+    layout->addLayout(filters);
     auto *top = new QHBoxLayout;
     top->setContentsMargins(8, 0, 8, 0);
     top->addWidget(m_summaryLabel, 1);
@@ -99,7 +267,7 @@ CoolingOffView::CoolingOffView(Database &db, QUndoStack *undoStack, QWidget *par
             refresh();
     });
     // A follow-up planned, undone or done changes only the last column: re-read just that, queued, since
-    // the change may come from a click on a row's own button, which fill() deletes.
+    // the change may come from a click in the list itself.
     connect(HistoryNotifier::instance(), &HistoryNotifier::followUpsChanged, this, [this] {
         if (m_followUpsQueued)
             return;
@@ -108,11 +276,12 @@ CoolingOffView::CoolingOffView(Database &db, QUndoStack *undoStack, QWidget *par
             this,
             [this] {
                 m_followUpsQueued = false;
-                if (m_rows.isEmpty())
+                if (m_model->rows().isEmpty())
                     return;
-                if (Status s = CoolingOffQuery::fillNextFollowUps(m_db, m_rows); !s)
+                QList<CoolingContact> rows = m_model->rows();
+                if (Status s = CoolingOffQuery::fillNextFollowUps(m_db, rows); !s)
                     Q_EMIT errorOccurred(s.error().message);
-                fill();
+                fill(rows);
             },
             Qt::QueuedConnection);
     });
@@ -122,6 +291,7 @@ CoolingOffView::CoolingOffView(Database &db, QUndoStack *undoStack, QWidget *par
     refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(refreshAction, &QAction::triggered, this, &CoolingOffView::refresh);
     addAction(refreshAction);
+    updateCount();
 }
 
 void CoolingOffView::showEvent(QShowEvent *event)
@@ -133,12 +303,73 @@ void CoolingOffView::showEvent(QShowEvent *event)
 
 QString CoolingOffView::reason(const CoolingContact &c, const QDateTime &now)
 {
-    const int silent = c.lastContactedAt.isValid() ? int(c.lastContactedAt.daysTo(now)) : 0;
-    return tr("Health fell from %1 to %2 over %3 days; last spoke %4 days ago.")
-        .arg(c.scoreThen)
-        .arg(c.scoreNow)
-        .arg(CoolingOffQuery::kCoolingDays)
-        .arg(silent);
+    return CoolingOffModel::reason(c, now);
+}
+
+const QList<CoolingContact> &CoolingOffView::rows() const
+{
+    return m_model->rows();
+}
+
+void CoolingOffView::fillOwners()
+{
+    const qint64 keep = m_ownerFilter->count() ? ownerFilter() : 0;
+    m_ownerFilter->clear();
+    m_ownerFilter->addItem(tr("Everybody"), qint64(0));
+    const qint64 me = m_db.currentUserId();
+    if (me > 0)
+        m_ownerFilter->addItem(tr("Mine", "relationships"), me);
+    if (Result<QList<User>> users = UserRepository(m_db).all()) {
+        for (const User &u : *users)
+            if (u.id != me)
+                m_ownerFilter->addItem(u.name.isEmpty() ? u.login : u.name, u.id);
+    }
+    m_ownerFilter->setCurrentIndex(qMax(0, m_ownerFilter->findData(keep)));
+}
+
+qint64 CoolingOffView::ownerFilter() const
+{
+    return m_ownerFilter->currentData().toLongLong();
+}
+
+void CoolingOffView::setOwnerFilter(qint64 userId)
+{
+    int at = m_ownerFilter->findData(userId);
+    if (at < 0) {
+        fillOwners();
+        at = m_ownerFilter->findData(userId);
+    }
+    m_ownerFilter->setCurrentIndex(qMax(0, at));
+    static_cast<OwnerFilterProxy *>(m_proxy)->setOwnerId(ownerFilter());
+    if (!m_tree->currentIndex().isValid() && m_proxy->rowCount() > 0)
+        m_tree->setCurrentIndex(m_proxy->index(0, 0));
+    updateCount();
+}
+
+int CoolingOffView::shownCount() const
+{
+    return m_proxy->rowCount();
+}
+
+void CoolingOffView::updateCount()
+{
+    const int all = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    if (m_loading && all == 0)
+        m_countLabel->clear();
+    else if (ownerFilter() != 0)
+        m_countLabel->setText(tr("%L1 of %L2 relationships cooling off", "shown of all").arg(shown).arg(all));
+    else if (all >= kLimit)
+        m_countLabel->setText(tr("The %L1 biggest drops (more are cooling off)").arg(all));
+    else
+        m_countLabel->setText(tr("%n relationship(s) cooling off", nullptr, all));
+}
+
+void CoolingOffView::setLoading(bool loading)
+{
+    m_loading = loading;
+    m_busyBar->setVisible(loading);
+    updateCount();
 }
 
 void CoolingOffView::refresh()
@@ -147,7 +378,8 @@ void CoolingOffView::refresh()
     // waits. A newer refresh makes an older result moot.
     m_stale = false;
     const quint64 generation = ++m_generation;
-    m_loading = true;
+    setLoading(true);
+    fillOwners(); // account managers added since
     m_summaryLabel->setText(tr("Looking for relationships that are cooling off…"));
     // Detached: a refresh or closing the view never waits for an older search; its result is dropped.
     WorkerConnection::Options options;
@@ -159,15 +391,13 @@ void CoolingOffView::refresh()
         [this, generation](Result<QList<CoolingContact>> result) {
             if (generation != m_generation)
                 return;
-            m_loading = false;
+            setLoading(false);
             if (!result) {
-                m_rows.clear();
-                m_tree->clear();
+                fill({});
                 m_summaryLabel->setText(result.error().message);
                 Q_EMIT errorOccurred(result.error().message);
             } else {
-                m_rows = std::move(result).value();
-                fill();
+                fill(*result);
             }
             Q_EMIT loaded();
         },
@@ -175,60 +405,13 @@ void CoolingOffView::refresh()
         .detach();
 }
 
-void CoolingOffView::fill()
+void CoolingOffView::fill(const QList<CoolingContact> &rows)
 {
-    const qint64 currentId = [this] {
-        const int row = m_tree->indexOfTopLevelItem(m_tree->currentItem());
-        return row >= 0 && row < m_rows.size() ? m_rows.at(row).contactId : 0;
-    }();
-    m_tree->clear();
-    const QDateTime now = Clock::now();
-    const QLocale locale;
-    QTreeWidgetItem *current = nullptr;
-    for (int n = 0; n < m_rows.size(); ++n) {
-        const CoolingContact &c = m_rows.at(n);
-        auto *item = new QTreeWidgetItem(m_tree);
-        item->setText(ContactColumn, c.displayName);
-        item->setText(HealthColumn, tr("%1 → %2 (−%3)").arg(c.scoreThen).arg(c.scoreNow).arg(c.scoreThen - c.scoreNow));
-        const int silent = c.lastContactedAt.isValid() ? int(c.lastContactedAt.daysTo(now)) : 0;
-        item->setText(SilentColumn, tr("%1 days").arg(silent));
-        item->setText(ReachColumn, c.reach > 0 ? locale.toString(c.reach) : QString());
-        item->setTextAlignment(ReachColumn, Qt::AlignRight | Qt::AlignVCenter);
-        item->setText(OwnerColumn, c.ownerName.isEmpty() ? tr("nobody", "account manager") : c.ownerName);
-        item->setToolTip(ContactColumn, reason(c, now));
-        item->setToolTip(HealthColumn, reason(c, now));
-        if (c.nextFollowUpAt.isValid()) {
-            const QDateTime due = c.nextFollowUpAt.toLocalTime();
-            const QString when = locale.toString(due.date(), QLocale::ShortFormat) + u' '
-                + due.time().toString(QStringLiteral("HH:mm"));
-            item->setText(
-                FollowUpColumn, c.nextFollowUpAt < now ? tr("Overdue since %1").arg(when) : tr("Due %1").arg(when));
-            item->setToolTip(FollowUpColumn, tr("A follow-up is already planned; see Follow-ups."));
-        } else if (!m_db.isReadOnly()) {
-            auto *button = new QPushButton(tr("Follow up"), m_tree);
-            button->setObjectName(QStringLiteral("followUpPushButton"));
-            button->setToolTip(m_followUpAction->toolTip());
-            button->setFocusPolicy(Qt::NoFocus); // the keyboard uses Space on the row
-            const qint64 id = c.contactId;
-            connect(button, &QPushButton::clicked, this, [this, id] {
-                for (int r = 0; r < m_rows.size(); ++r)
-                    if (m_rows.at(r).contactId == id) {
-                        followUp(r);
-                        return;
-                    }
-            });
-            m_tree->setItemWidget(item, FollowUpColumn, button);
-        }
-        // Rows as tall as the button, so it is not squeezed (uniform heights: the first row sets them all).
-        item->setSizeHint(ContactColumn, QSize(-1, m_buttonHeight));
-        if (c.contactId == currentId)
-            current = item;
-    }
-    if (!current && m_tree->topLevelItemCount() > 0)
-        current = m_tree->topLevelItem(0);
-    if (current)
-        m_tree->setCurrentItem(current);
-    m_summaryLabel->setText(m_rows.isEmpty()
+    m_model->setRows(rows);
+    if (!m_tree->currentIndex().isValid() && m_proxy->rowCount() > 0)
+        m_tree->setCurrentIndex(m_proxy->index(0, 0));
+    updateCount();
+    m_summaryLabel->setText(rows.isEmpty()
             ? tr("No valuable relationship is cooling off: nobody who was close 90 days ago has gone quiet since.")
             : tr("Valuable relationships whose health fell by %1 points or more in %2 days while they went quiet. "
                  "Space or “Follow up” plans a follow-up for tomorrow 9:00; Enter opens the contact.")
@@ -238,14 +421,16 @@ void CoolingOffView::fill()
 
 void CoolingOffView::followUpCurrent()
 {
-    followUp(m_tree->indexOfTopLevelItem(m_tree->currentItem()));
+    const QModelIndex current = m_tree->currentIndex();
+    if (current.isValid())
+        followUp(m_proxy->mapToSource(current).row());
 }
 
 bool CoolingOffView::followUp(int row)
 {
-    if (row < 0 || row >= m_rows.size() || m_db.isReadOnly())
+    if (row < 0 || row >= m_model->rowCount() || m_db.isReadOnly())
         return false;
-    const CoolingContact &c = m_rows.at(row);
+    const CoolingContact c = m_model->rows().at(row);
     if (c.nextFollowUpAt.isValid())
         return false; // already planned
     FollowUp f;

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "followups/followupcommand.h"
 #include "interactions/historynotifier.h"
+#include "itemmodels/followupmodel.h"
 #include "storage/database.h"
 #include "storage/followuprepository.h"
 #include "storage/userrepository.h"
@@ -20,33 +21,9 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 #include <QToolButton>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
-
-namespace {
-
-constexpr int kIdRole = Qt::UserRole + 1;
-constexpr int kContactRole = Qt::UserRole + 2;
-enum Column { DueColumn, ContactColumn, NoteColumn, AssigneeColumn, ColumnCount };
-
-QString dueText(const QDateTime &due, const QDateTime &now)
-{
-    const QDateTime local = due.toLocalTime();
-    const QDate today = now.toLocalTime().date();
-    const QString time = local.time().toString(QStringLiteral("HH:mm"));
-    if (local.date() == today)
-        return FollowUpsView::tr("Today %1").arg(time);
-    if (local.date() == today.addDays(-1))
-        return FollowUpsView::tr("Yesterday %1").arg(time);
-    if (local.date() == today.addDays(1))
-        return FollowUpsView::tr("Tomorrow %1").arg(time);
-    if (local.date().year() == today.year())
-        return QLocale().toString(local, QStringLiteral("ddd d MMM, ")) + time;
-    return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + time;
-}
-
-} // namespace
 
 FollowUpsView::FollowUpsView(Database &db, QUndoStack *undoStack, QWidget *parent)
     : QWidget(parent)
@@ -92,39 +69,52 @@ FollowUpsView::FollowUpsView(Database &db, QUndoStack *undoStack, QWidget *paren
         toolbar->addWidget(button);
     }
 
-    m_tree = new QTreeWidget(this);
-    m_tree->setObjectName(QStringLiteral("followUpsTreeWidget"));
+    m_assigneeFilter = new QComboBox(this);
+    m_assigneeFilter->setObjectName(QStringLiteral("assigneeFilterComboBox"));
+    m_assigneeFilter->setAccessibleName(tr("Show the follow-ups of"));
+    m_assigneeFilter->setToolTip(tr("Everybody's follow-ups, yours, or one account manager's"));
+    m_assigneeFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *showLabel = new QLabel(tr("S&how:"), this);
+    showLabel->setBuddy(m_assigneeFilter);
+    toolbar->insertSpacing(1, fontMetrics().averageCharWidth() * 3);
+    toolbar->insertWidget(2, showLabel);
+    toolbar->insertWidget(3, m_assigneeFilter);
+    fillAssignees();
+    connect(m_assigneeFilter, &QComboBox::activated, this, [this] { setAssigneeFilter(assigneeFilter()); });
+
+    m_model = new FollowUpModel(m_db, FollowUpModel::Mode::Grouped, this);
+    connect(m_model, &FollowUpModel::errorOccurred, this, &FollowUpsView::errorOccurred);
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("followUpsTreeView"));
     m_tree->setAccessibleName(tr("Open follow-ups by due date"));
-    m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels({ tr("Due"), tr("Contact"), tr("Note"), tr("Assignee") });
+    m_tree->setModel(m_model);
     m_tree->setRootIsDecorated(false);
+    m_tree->setItemsExpandable(false);
     m_tree->setIndentation(fontMetrics().averageCharWidth() * 2);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tree->addActions(m_actions);
     m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(NoteColumn, QHeaderView::Stretch);
-    m_tree->header()->resizeSection(DueColumn, fontMetrics().horizontalAdvance(QStringLiteral("Wed 30 Sep, 00:00")) + 48);
-    m_tree->header()->resizeSection(ContactColumn, fontMetrics().averageCharWidth() * 24);
-    m_tree->header()->resizeSection(AssigneeColumn, fontMetrics().averageCharWidth() * 18);
-    const FollowUp::Bucket buckets[] = { FollowUp::Bucket::Overdue, FollowUp::Bucket::Today,
-        FollowUp::Bucket::ThisWeek, FollowUp::Bucket::Later };
-    for (int i = 0; i < 4; ++i) {
-        auto *group = new QTreeWidgetItem(m_tree);
-        group->setFlags(Qt::ItemIsEnabled);
-        group->setFirstColumnSpanned(true);
-        QFont bold = font();
-        bold.setBold(true);
-        group->setFont(0, bold);
-        group->setText(0, FollowUp::bucketLabel(buckets[i]));
-        group->setExpanded(true);
-        m_groups[i] = group;
-    }
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, &FollowUpsView::updateActions);
-    connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        if (const qint64 contact = item->data(0, kContactRole).toLongLong(); contact > 0)
+    m_tree->header()->setSectionResizeMode(FollowUpModel::NoteColumn, QHeaderView::Stretch);
+    m_tree->header()->resizeSection(
+        FollowUpModel::DueColumn, fontMetrics().horizontalAdvance(QStringLiteral("Wed 30 Sep, 00:00")) + 48);
+    m_tree->header()->resizeSection(FollowUpModel::ContactColumn, fontMetrics().averageCharWidth() * 24);
+    m_tree->header()->resizeSection(FollowUpModel::AssigneeColumn, fontMetrics().averageCharWidth() * 18);
+    for (int g = 0; g < 4; ++g)
+        m_tree->setFirstColumnSpanned(g, QModelIndex(), true);
+    m_tree->expandAll();
+    // New rows in a group: keep every group open (the groups are headings, not folders).
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent) {
+        if (parent.isValid())
+            m_tree->expand(parent);
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &FollowUpsView::updateActions);
+    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (const qint64 contact = index.data(FollowUpModel::ContactIdRole).toLongLong(); contact > 0)
             Q_EMIT contactActivated(contact);
     });
 
@@ -170,67 +160,92 @@ QAction *FollowUpsView::addAction_(
     return action;
 }
 
+void FollowUpsView::fillAssignees()
+{
+    const qint64 keep = m_assigneeFilter->count() ? assigneeFilter() : 0;
+    m_assigneeFilter->clear();
+    m_assigneeFilter->addItem(tr("Everybody", "follow-ups of"), qint64(0));
+    const qint64 me = m_db.currentUserId();
+    if (me > 0)
+        m_assigneeFilter->addItem(tr("Mine", "follow-ups"), me);
+    if (Result<QList<User>> users = UserRepository(m_db).all()) {
+        for (const User &u : *users)
+            if (u.id != me)
+                m_assigneeFilter->addItem(u.name.isEmpty() ? u.login : u.name, u.id);
+    }
+    m_assigneeFilter->setCurrentIndex(qMax(0, m_assigneeFilter->findData(keep)));
+}
+
+qint64 FollowUpsView::assigneeFilter() const
+{
+    return m_assigneeFilter->currentData().toLongLong();
+}
+
+void FollowUpsView::setAssigneeFilter(qint64 userId)
+{
+    int at = m_assigneeFilter->findData(userId);
+    if (at < 0) {
+        fillAssignees(); // a user added since
+        at = m_assigneeFilter->findData(userId);
+    }
+    m_assigneeFilter->setCurrentIndex(qMax(0, at));
+    if (m_model->assigneeId() == assigneeFilter())
+        return;
+    m_model->setAssigneeId(assigneeFilter());
+    refresh();
+}
+
 void FollowUpsView::refresh()
 {
     m_loaded = true;
-    Result<FollowUpRepository::Buckets> b = FollowUpRepository(m_db).buckets();
-    if (!b) {
-        Q_EMIT errorOccurred(b.error().message);
-        return;
-    }
     const qint64 keep = currentId();
-    const QDateTime now = Clock::now();
-    m_rows.clear();
-    const QList<FollowUp> *lists[] = { &b->overdue, &b->today, &b->thisWeek, &b->later };
-    QList<FollowUp> open;
-    for (int i = 0; i < 4; ++i) {
-        QTreeWidgetItem *group = m_groups[i];
-        qDeleteAll(group->takeChildren());
-        for (const FollowUp &f : *lists[i]) {
-            auto *item = new QTreeWidgetItem(group);
-            item->setData(0, kIdRole, f.id);
-            item->setData(0, kContactRole, f.contactId);
-            item->setText(DueColumn, dueText(f.dueAt, now));
-            item->setToolTip(DueColumn, QLocale().toString(f.dueAt.toLocalTime(), QLocale::LongFormat));
-            item->setText(ContactColumn, f.contactName.isEmpty() ? f.campaignName : f.contactName);
-            item->setText(NoteColumn, f.note.simplified());
-            item->setToolTip(NoteColumn, f.note);
-            item->setText(AssigneeColumn, f.assigneeName);
-            if (i == 0)
-                item->setForeground(DueColumn, QColor(0xc0, 0x1c, 0x28));
-            m_rows.insert(f.id, f);
-            open.append(f);
-        }
-        const int count = i == 0 ? b->overdueCount : int(lists[i]->size());
-        const QString label = FollowUp::bucketLabel(FollowUp::Bucket(i));
-        group->setText(0, count ? tr("%1 (%L2)").arg(label).arg(count) : label);
-        group->setHidden(lists[i]->isEmpty());
-    }
-    m_tree->setVisible(!m_rows.isEmpty());
-    m_emptyLabel->setVisible(m_rows.isEmpty());
-    if (!selectFollowUp(keep) && !m_rows.isEmpty()) {
-        for (QTreeWidgetItem *group : m_groups) {
-            if (group->childCount()) {
-                m_tree->setCurrentItem(group->child(0));
+    fillAssignees(); // account managers added since
+    if (!m_model->refresh())
+        return;
+    updateGroups();
+    if (!selectFollowUp(keep)) {
+        for (int g = 0; g < 4; ++g) {
+            const QModelIndex group = m_model->index(g, 0);
+            if (m_model->rowCount(group) > 0) {
+                m_tree->setCurrentIndex(m_model->index(0, 0, group));
                 break;
             }
         }
     }
-    notifyNewlyDue(open);
-    if (b->overdueCount != m_overdueCount) {
-        m_overdueCount = b->overdueCount;
+    notifyNewlyDue();
+    const int overdue = m_model->count(FollowUp::Bucket::Overdue);
+    if (overdue != m_overdueCount) {
+        m_overdueCount = overdue;
         Q_EMIT overdueCountChanged(m_overdueCount);
     }
     updateActions();
 }
 
-void FollowUpsView::notifyNewlyDue(const QList<FollowUp> &open)
+void FollowUpsView::updateGroups()
+{
+    bool any = false;
+    for (int g = 0; g < 4; ++g) {
+        const bool empty = m_model->rowCount(m_model->index(g, 0)) == 0;
+        m_tree->setRowHidden(g, QModelIndex(), empty);
+        any = any || !empty;
+    }
+    m_tree->setVisible(any);
+    m_emptyLabel->setVisible(!any);
+    if (m_model->assigneeId() > 0)
+        m_emptyLabel->setText(tr("Nothing to follow up for %1.").arg(m_assigneeFilter->currentText()));
+    else
+        m_emptyLabel->setText(tr("Nothing to follow up. Add a follow-up date when you log a conversation (Ctrl+L)."));
+}
+
+void FollowUpsView::notifyNewlyDue()
 {
     const QDateTime now = Clock::now();
     QStringList due;
-    for (const FollowUp &f : open) {
-        if (f.dueAt > m_lastDueCheck && f.dueAt <= now)
-            due.append(f.contactName.isEmpty() ? f.note.left(60) : f.contactName);
+    const QModelIndex overdue = m_model->index(int(FollowUp::Bucket::Overdue), 0);
+    for (int r = 0; r < m_model->rowCount(overdue); ++r) {
+        const std::optional<FollowUp> f = m_model->followUp(m_model->index(r, 0, overdue));
+        if (f && f->dueAt > m_lastDueCheck && f->dueAt <= now)
+            due.append(f->contactName.isEmpty() ? f->note.left(60) : f->contactName);
     }
     m_lastDueCheck = now;
     if (due.isEmpty() || !QSystemTrayIcon::isSystemTrayAvailable()) // offscreen, or a desktop without a tray
@@ -246,42 +261,28 @@ void FollowUpsView::notifyNewlyDue(const QList<FollowUp> &open)
 
 QList<qint64> FollowUpsView::idsIn(FollowUp::Bucket bucket) const
 {
-    QList<qint64> ids;
-    QTreeWidgetItem *group = m_groups[int(bucket)];
-    for (int i = 0; i < group->childCount(); ++i)
-        ids.append(group->child(i)->data(0, kIdRole).toLongLong());
-    return ids;
+    return m_model->idsIn(bucket);
 }
 
 qint64 FollowUpsView::currentId() const
 {
-    QTreeWidgetItem *item = m_tree->currentItem();
-    return item ? item->data(0, kIdRole).toLongLong() : 0;
+    return m_tree->currentIndex().data(FollowUpModel::IdRole).toLongLong();
 }
 
 std::optional<FollowUp> FollowUpsView::current() const
 {
-    const auto it = m_rows.constFind(currentId());
-    if (it == m_rows.cend())
-        return std::nullopt;
-    return *it;
+    return m_model->followUp(m_tree->currentIndex());
 }
 
 bool FollowUpsView::selectFollowUp(qint64 id)
 {
-    if (id <= 0)
+    const QModelIndex index = m_model->indexOf(id);
+    if (!index.isValid())
         return false;
-    for (QTreeWidgetItem *group : m_groups) {
-        for (int i = 0; i < group->childCount(); ++i) {
-            if (group->child(i)->data(0, kIdRole).toLongLong() == id) {
-                m_tree->setCurrentItem(group->child(i));
-                return true;
-            }
-        }
-    }
-    return false;
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+    return true;
 }
-
 void FollowUpsView::updateActions()
 {
     const bool enabled = !m_db.isReadOnly() && currentId() > 0;
@@ -306,11 +307,16 @@ void FollowUpsView::completeCurrent()
 {
     if (const auto f = current()) {
         // The next row keeps the keyboard's place.
-        QTreeWidgetItem *item = m_tree->currentItem();
-        QTreeWidgetItem *next = m_tree->itemBelow(item);
-        if (!next || !next->data(0, kIdRole).isValid())
-            next = m_tree->itemAbove(item);
-        const qint64 nextId = next ? next->data(0, kIdRole).toLongLong() : 0;
+        const QModelIndex item = m_tree->currentIndex();
+        QModelIndex next = m_tree->indexBelow(item);
+        while (next.isValid() && next.data(FollowUpModel::IsGroupRole).toBool())
+            next = m_tree->indexBelow(next);
+        if (!next.isValid()) {
+            next = m_tree->indexAbove(item);
+            while (next.isValid() && next.data(FollowUpModel::IsGroupRole).toBool())
+                next = m_tree->indexAbove(next);
+        }
+        const qint64 nextId = next.data(FollowUpModel::IdRole).toLongLong();
         push(FollowUpCommand::complete(m_db, *f));
         selectFollowUp(nextId);
     }

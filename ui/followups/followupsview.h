@@ -3,21 +3,21 @@
 #include "domain/interaction.h"
 
 #include <QDateTime>
-#include <QHash>
-#include <QSet>
 #include <QWidget>
 
 class Database;
+class FollowUpModel;
 class QAction;
+class QComboBox;
 class QLabel;
 class QSystemTrayIcon;
 class QTimer;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QTreeView;
 class QUndoStack;
 
 // The Follow-ups section: open follow-ups grouped Overdue / Today / This week / Later (by Clock::now()),
-// each with its due time, contact, note and assignee. Complete (Ctrl+Enter or Space), snooze a day or a
+// each with its due time, contact, note and assignee (a FollowUpModel in a QTreeView), for everybody, for
+// you ("Mine") or for one assignee. Complete (Ctrl+Enter or Space), snooze a day or a
 // week, snooze to a picked time, reassign: each pushed on the undo stack. Reloads after every change
 // (HistoryNotifier) and once a minute, reports the overdue count for the sidebar, and shows a tray message
 // when a follow-up falls due while Rapport runs (when the desktop has a tray).
@@ -29,8 +29,13 @@ class FollowUpsView final : public QWidget
 public:
     FollowUpsView(Database &db, QUndoStack *undoStack, QWidget *parent = nullptr);
 
-    QTreeWidget *treeWidget() const { return m_tree; }
+    QTreeView *treeView() const { return m_tree; }
+    FollowUpModel *model() const { return m_model; }
+    // The sidebar's figure: overdue follow-ups of the assignee shown (everybody's by default), exact.
     int overdueCount() const { return m_overdueCount; }
+    // 0: everybody; otherwise one user's follow-ups (the filter above the list).
+    void setAssigneeFilter(qint64 userId);
+    qint64 assigneeFilter() const;
     // The ids in a group, in the order shown.
     QList<qint64> idsIn(FollowUp::Bucket bucket) const;
     qint64 currentId() const;
@@ -60,19 +65,21 @@ private:
     QAction *addAction_(const QString &objectName, const QString &text, const QList<QKeySequence> &keys,
         const QString &tip);
     void push(class FollowUpCommand *command);
-    void notifyNewlyDue(const QList<FollowUp> &open);
+    void notifyNewlyDue();
     void updateActions();
+    void updateGroups();
+    void fillAssignees();
     std::optional<FollowUp> current() const;
 
     Database &m_db;
     QUndoStack *m_undoStack = nullptr;
-    QTreeWidget *m_tree = nullptr;
+    FollowUpModel *m_model = nullptr;
+    QTreeView *m_tree = nullptr;
+    QComboBox *m_assigneeFilter = nullptr;
     QLabel *m_emptyLabel = nullptr;
     QTimer *m_minuteTimer = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QList<QAction *> m_actions;
-    QHash<qint64, FollowUp> m_rows;
-    QTreeWidgetItem *m_groups[4] = {};
     QDateTime m_lastDueCheck; // follow-ups falling due after this are announced
     int m_overdueCount = -1;
     bool m_loaded = false;

@@ -1,6 +1,8 @@
 #include "inboxview.h"
 
+#include "core/statuscolor.h"
 #include "inbox/inboxcommand.h"
+#include "itemmodels/inboxmodel.h"
 #include "storage/database.h"
 #include "storage/searchrepository.h"
 #include "sync/socialaccount.h"
@@ -21,29 +23,12 @@
 #include <QStringListModel>
 #include <QTimer>
 #include <QToolButton>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
 
 namespace {
-
-enum Column { AuthorColumn, NetworkColumn, ItemsColumn, NewestColumn, ColumnCount };
-constexpr int kIndexRole = Qt::UserRole + 1;
-
-QString whenText(const QDateTime &when)
-{
-    if (!when.isValid())
-        return {};
-    const QDateTime local = when.toLocalTime();
-    const QDate today = QDate::currentDate();
-    const QString time = local.time().toString(QStringLiteral("HH:mm"));
-    if (local.date() == today)
-        return InboxView::tr("Today %1").arg(time);
-    if (local.date() == today.addDays(-1))
-        return InboxView::tr("Yesterday %1").arg(time);
-    return QLocale().toString(local.date(), QLocale::ShortFormat);
-}
 
 QString authorTitle(const InboxEntry &e)
 {
@@ -56,7 +41,7 @@ QLabel *errorLabel(QWidget *parent, const QString &objectName)
     label->setObjectName(objectName);
     label->setWordWrap(true);
     QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    p.setColor(QPalette::WindowText, StatusColor::danger());
     label->setPalette(p);
     label->hide();
     return label;
@@ -83,21 +68,24 @@ InboxView::InboxView(Database &db, QUndoStack *undoStack, QWidget *parent)
     toolbar->addWidget(title);
     toolbar->addStretch();
 
-    m_tree = new QTreeWidget(this);
-    m_tree->setObjectName(QStringLiteral("inboxTreeWidget"));
+    m_model = new InboxModel(this);
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("inboxTreeView"));
     m_tree->setAccessibleName(tr("Authors waiting in the Inbox"));
-    m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels({tr("Author"), tr("Network"), tr("Items"), tr("Newest")});
+    m_tree->setModel(m_model);
     m_tree->setRootIsDecorated(false);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(AuthorColumn, QHeaderView::Stretch);
-    m_tree->header()->resizeSection(NetworkColumn, fontMetrics().averageCharWidth() * 12);
-    m_tree->header()->resizeSection(ItemsColumn, fontMetrics().averageCharWidth() * 8);
-    m_tree->header()->resizeSection(NewestColumn, fontMetrics().horizontalAdvance(QStringLiteral("Yesterday 00:00")) + 24);
+    m_tree->header()->setSectionResizeMode(InboxModel::AuthorColumn, QHeaderView::Stretch);
+    m_tree->header()->resizeSection(InboxModel::NetworkColumn, fontMetrics().averageCharWidth() * 12);
+    m_tree->header()->resizeSection(InboxModel::ItemsColumn, fontMetrics().averageCharWidth() * 8);
+    m_tree->header()->resizeSection(
+        InboxModel::NewestColumn, fontMetrics().horizontalAdvance(QStringLiteral("Yesterday 00:00")) + 24);
 
     // Enter and Delete belong to the list only: in the "another contact" field they type.
     m_linkFirstAction = addAction_(QStringLiteral("linkFirstAction"), tr("&Link to First Suggestion"),
@@ -113,7 +101,10 @@ InboxView::InboxView(Database &db, QUndoStack *undoStack, QWidget *parent)
     m_ignoreAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_ignoreAction, &QAction::triggered, this, &InboxView::ignoreCurrent);
     m_tree->addActions(m_actions);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, &InboxView::showCurrent);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        if (!m_refreshing)
+            showCurrent();
+    });
 
     m_emptyLabel = new QLabel(tr("The Inbox is empty. Posts and messages from people who are not contacts yet "
                                  "appear here after a sync (File → Accounts…)."),
@@ -273,60 +264,53 @@ void InboxView::refresh()
         Q_EMIT errorOccurred(entries.error().message);
         return;
     }
-    const int keepRow = m_tree->currentItem() ? m_tree->indexOfTopLevelItem(m_tree->currentItem()) : 0;
+    const int keepRow = qMax(0, m_tree->currentIndex().row());
     const InboxEntry *before = currentEntry();
     const QString keepNetwork = before ? before->network : QString();
     const QString keepHandle = before ? before->handle : QString();
 
-    const QSignalBlocker blocker(m_tree);
-    m_tree->clear();
-    m_entries = *entries;
-    for (int i = 0; i < m_entries.size(); ++i) {
-        const InboxEntry &e = m_entries.at(i);
-        auto *item = new QTreeWidgetItem(m_tree);
-        item->setData(AuthorColumn, kIndexRole, i);
-        item->setText(AuthorColumn, e.authorName.trimmed().isEmpty() || e.authorName.trimmed() == e.handle
-                ? e.handle
-                : tr("%1 (%2)", "inbox author: name (handle)").arg(e.authorName.trimmed(), e.handle));
-        item->setToolTip(AuthorColumn, e.latestText.left(200));
-        item->setText(NetworkColumn, SocialAccount::networkLabel(e.network));
-        item->setText(ItemsColumn, QLocale().toString(e.itemCount));
-        item->setTextAlignment(ItemsColumn, Qt::AlignRight | Qt::AlignVCenter);
-        item->setText(NewestColumn, whenText(e.latestAt));
-    }
-    const bool empty = m_entries.isEmpty();
+    // Rows come and go by difference; the details follow once, below.
+    m_refreshing = true;
+    m_model->setEntries(*entries);
+    const bool empty = m_model->rowCount() == 0;
     m_tree->setVisible(!empty);
     m_emptyLabel->setVisible(empty);
     // Keep the author in view; if it left the Inbox, the one that took its place.
     if (!selectAuthor(keepNetwork, keepHandle) && !empty)
-        m_tree->setCurrentItem(m_tree->topLevelItem(qBound(0, keepRow, int(m_entries.size()) - 1)));
+        m_tree->setCurrentIndex(m_model->index(qBound(0, keepRow, m_model->rowCount() - 1), 0));
+    m_refreshing = false;
     showCurrent();
 
-    const int count = int(m_entries.size());
+    const int count = m_model->rowCount();
     if (count != m_lastCount) {
         m_lastCount = count;
         Q_EMIT countChanged(count);
     }
 }
 
+int InboxView::authorCount() const
+{
+    return m_model->rowCount();
+}
+
+QList<InboxEntry> InboxView::entries() const
+{
+    return m_model->entries();
+}
+
 const InboxEntry *InboxView::currentEntry() const
 {
-    QTreeWidgetItem *item = m_tree->currentItem();
-    if (!item)
-        return nullptr;
-    const int i = item->data(AuthorColumn, kIndexRole).toInt();
-    return i >= 0 && i < m_entries.size() ? &m_entries.at(i) : nullptr;
+    const QModelIndex current = m_tree->currentIndex();
+    return current.isValid() ? m_model->entryAt(current.row()) : nullptr;
 }
 
 bool InboxView::selectAuthor(const QString &network, const QString &handle)
 {
-    for (int i = 0; i < m_entries.size(); ++i) {
-        if (m_entries.at(i).network == network && m_entries.at(i).handle == handle) {
-            m_tree->setCurrentItem(m_tree->topLevelItem(i));
-            return true;
-        }
-    }
-    return false;
+    const int row = m_model->rowOf(network, handle);
+    if (row < 0)
+        return false;
+    m_tree->setCurrentIndex(m_model->index(row, 0));
+    return true;
 }
 
 void InboxView::showCurrent()
@@ -350,7 +334,7 @@ void InboxView::showCurrent()
     m_nameLabel->setText(authorTitle(*e));
     m_handleLabel->setText(tr("%1 on %2").arg(e->handle, SocialAccount::networkLabel(e->network)));
     m_latestLabel->setText(e->latestText);
-    QString meta = tr("Newest of %n item(s): %1", nullptr, e->itemCount).arg(whenText(e->latestAt));
+    QString meta = tr("Newest of %n item(s): %1", nullptr, e->itemCount).arg(InboxModel::whenText(e->latestAt));
     if (const QUrl url(e->latestUrl); url.isValid() && (url.scheme() == u"https" || url.scheme() == u"http"))
         meta = meta.toHtmlEscaped() + QStringLiteral(" · <a href=\"%1\">%2</a>")
                                           .arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped(), tr("Open"));

@@ -8,13 +8,14 @@
 
 class Database;
 class InboxCommand;
+class InboxModel;
 class QAction;
 class QCompleter;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QStringListModel;
-class QTreeWidget;
+class QTreeView;
 class QUndoStack;
 class QVBoxLayout;
 
@@ -22,7 +23,8 @@ class QVBoxLayout;
 // (SyncRepository::inbox()). For the selected author it shows the newest item and the contacts it may be
 // (SyncRepository::suggestions()), and triages: link to a suggestion (Enter), link to any contact typed in
 // with completion, create a contact from the author (Ctrl+Shift+N), or ignore the author (Delete). Each step
-// is one InboxCommand on the window's undo stack. Reports the number of authors waiting for the sidebar.
+// is one InboxCommand on the window's undo stack. The list is an InboxModel in a QTreeView. Reports the number of
+// authors waiting for the sidebar.
 class InboxView final : public QWidget
 {
     Q_OBJECT
@@ -31,9 +33,10 @@ class InboxView final : public QWidget
 public:
     InboxView(Database &db, QUndoStack *undoStack, QWidget *parent = nullptr);
 
-    QTreeWidget *treeWidget() const { return m_tree; }
-    int authorCount() const { return int(m_entries.size()); }
-    QList<InboxEntry> entries() const { return m_entries; }
+    QTreeView *treeView() const { return m_tree; }
+    InboxModel *model() const { return m_model; }
+    int authorCount() const;
+    QList<InboxEntry> entries() const;
     // The selected author, if any.
     const InboxEntry *currentEntry() const;
     QList<ContactSuggestion> currentSuggestions() const { return m_suggestions; }
@@ -73,7 +76,8 @@ private:
     Database &m_db;
     QUndoStack *m_undoStack = nullptr;
     bool m_loaded = false;
-    QTreeWidget *m_tree = nullptr;
+    InboxModel *m_model = nullptr;
+    QTreeView *m_tree = nullptr;
     QLabel *m_emptyLabel = nullptr;
     QWidget *m_detail = nullptr;
     QLabel *m_nameLabel = nullptr;
@@ -94,7 +98,7 @@ private:
     QAction *m_createAction = nullptr;
     QAction *m_ignoreAction = nullptr;
     QList<QAction *> m_actions;
-    QList<InboxEntry> m_entries;
     QList<ContactSuggestion> m_suggestions;
     int m_lastCount = -1;
+    bool m_refreshing = false;
 };

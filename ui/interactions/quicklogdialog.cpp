@@ -1,10 +1,11 @@
 #include "quicklogdialog.h"
 
+#include "core/clock.h"
+#include "core/statuscolor.h"
 #include "domain/naturaldate.h"
 #include "interactions/historynotifier.h"
 #include "interactions/interactioncommands.h"
 #include "interactions/logcommand.h"
-#include "core/clock.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/interactionrepository.h"
@@ -202,7 +203,7 @@ QLabel *QuickLogDialog::addError(const QString &objectName)
     label->setObjectName(objectName);
     label->setWordWrap(true);
     QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    p.setColor(QPalette::WindowText, StatusColor::danger());
     label->setPalette(p);
     label->hide();
     return label;

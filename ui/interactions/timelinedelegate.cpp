@@ -1,6 +1,7 @@
 #include "timelinedelegate.h"
 
 #include "core/clock.h"
+#include "core/statuscolor.h"
 #include "domain/interaction.h"
 #include "itemmodels/timelinemodel.h"
 
@@ -33,9 +34,9 @@ QColor sentimentColor(const QVariant &sentiment, const QPalette &palette)
 {
     const int s = sentiment.toInt();
     if (s > 0)
-        return QColor(0x26, 0xa2, 0x69);
+        return StatusColor::success(palette);
     if (s < 0)
-        return QColor(0xc0, 0x1c, 0x28);
+        return StatusColor::danger(palette);
     return palette.color(QPalette::PlaceholderText);
 }
 

@@ -251,6 +251,8 @@ void OrganizationEditor::updateDirty()
                                                 && now.city.isEmpty() && now.country.isEmpty() && now.notes.isEmpty())
                                           : dirty;
     m_revert->setEnabled(changed);
+    // Nothing to save on an unchanged form (issue 10): Save waits for a change, as Revert does.
+    m_save->setEnabled(changed);
     if (changed != m_dirty) {
         m_dirty = changed;
         Q_EMIT dirtyChanged(m_dirty);

@@ -1,14 +1,15 @@
 #include "accounteditor.h"
 
 #include "common/messagebox.h"
+#include "core/statuscolor.h"
 #include "domain/validation.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/organizationrepository.h"
 #include "storage/searchrepository.h"
 #include "storage/syncrepository.h"
-#include "sync/secretstore.h"
 #include "sync/mastodonauth.h"
+#include "sync/secretstore.h"
 #include "sync/syncmanager.h"
 
 #include <QCheckBox>
@@ -258,7 +259,7 @@ AccountEditor::AccountEditor(
                 return; // an older test, or another dialog's
             setTesting(false);
             QPalette p = m_testResultLabel->palette();
-            p.setColor(QPalette::WindowText, ok ? QColor(0x26, 0xa2, 0x69) : QColor(0xc0, 0x1c, 0x28));
+            p.setColor(QPalette::WindowText, ok ? StatusColor::success() : StatusColor::danger());
             m_testResultLabel->setPalette(p);
             m_testResultLabel->setText(ok ? tr("✓ %1").arg(message) : message);
         });
@@ -303,7 +304,7 @@ QLabel *AccountEditor::addError(const QString &field)
     label->setObjectName(field + QStringLiteral("ErrorLabel"));
     label->setWordWrap(true);
     QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    p.setColor(QPalette::WindowText, StatusColor::danger());
     label->setPalette(p);
     label->hide();
     return label;
@@ -520,7 +521,7 @@ void AccountEditor::signInWithBrowser()
             if (m_nameEdit->text().trimmed().isEmpty())
                 m_nameEdit->setText(result.handle);
             QPalette p = m_testResultLabel->palette();
-            p.setColor(QPalette::WindowText, QColor(0x26, 0xa2, 0x69));
+            p.setColor(QPalette::WindowText, StatusColor::success());
             m_testResultLabel->setPalette(p);
             m_testResultLabel->setText(tr("✓ Signed in as @%1. Save to keep it.").arg(result.handle));
         });

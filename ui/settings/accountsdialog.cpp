@@ -1,6 +1,7 @@
 #include "accountsdialog.h"
 
 #include "common/messagebox.h"
+#include "core/statuscolor.h"
 #include "settings/accounteditor.h"
 #include "storage/database.h"
 #include "storage/syncrepository.h"
@@ -112,7 +113,7 @@ AccountsDialog::AccountsDialog(Database &db, SyncManager *sync, QString secretSc
     m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
     m_errorLabel->setWordWrap(true);
     QPalette red = m_errorLabel->palette();
-    red.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    red.setColor(QPalette::WindowText, StatusColor::danger());
     m_errorLabel->setPalette(red);
     m_errorLabel->hide();
 
@@ -211,7 +212,7 @@ void AccountsDialog::refresh()
         item->setToolTip(AccountColumn, a.network == u"feed" ? a.serverUrl : a.handle + QLatin1Char(' ') + a.serverUrl);
         item->setText(StateColumn, m_running.contains(a.id) ? m_running.value(a.id) : stateText(a));
         if (a.state == SocialAccount::State::Error || a.state == SocialAccount::State::SignInRequired)
-            item->setForeground(StateColumn, QColor(0xc0, 0x1c, 0x28));
+            item->setForeground(StateColumn, StatusColor::danger());
         item->setText(LastSuccessColumn, timeText(a.lastSuccessAt));
         item->setText(FetchedColumn, a.lastSuccessAt.isValid() ? QLocale().toString(a.lastFetched) : QString());
         item->setTextAlignment(FetchedColumn, Qt::AlignRight | Qt::AlignVCenter);
