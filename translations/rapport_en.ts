@@ -330,4 +330,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>CoolingOffView</name>
+    <message numerus="yes">
+        <source>%n relationship(s) cooling off</source>
+        <translation>
+            <numerusform>%n relationship cooling off</numerusform>
+            <numerusform>%n relationships cooling off</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -340,6 +340,8 @@ void MainWindow::createSections()
     connect(m_activitySection, &ActivitySection::errorOccurred, this, &MainWindow::showError);
     // An undo or redo of a conversation edit that could not be written (e.g. changed by someone else).
     connect(HistoryNotifier::instance(), &HistoryNotifier::changeFailed, this, [this](const QString &message) {
+        m_undoFailed = true; // until this pass of the event loop is over: no "Undid: …" over it
+        QTimer::singleShot(0, this, [this] { m_undoFailed = false; });
         statusBar()->showMessage(message, 10000);
         MessageBox::critical(this, tr("Not changed"), message);
     });
@@ -438,9 +440,12 @@ void MainWindow::createMenus()
 void MainWindow::createStatusBar()
 {
     // "Undid: Move 5 contacts to the trash": what Ctrl+Z or Ctrl+Shift+Z just did, wherever it came from.
+    // An undo that could not be written says so itself (HistoryNotifier::changeFailed): keep its message.
     auto *undoStatus = new UndoStatus(m_undoStack, this);
-    connect(
-        undoStatus, &UndoStatus::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(undoStatus, &UndoStatus::message, this, [this](const QString &text) {
+        if (!m_undoFailed)
+            statusBar()->showMessage(text, 8000);
+    });
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("contactCountLabel"));
     statusBar()->addPermanentWidget(m_countLabel);

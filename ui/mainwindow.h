@@ -103,4 +103,5 @@ private:
     bool m_contactListPainted = false;
     bool m_firstScreenShown = false;
     bool m_errorShown = false;
+    bool m_undoFailed = false; // an undo or redo just failed and said why
 };
