@@ -28,9 +28,9 @@
 #include <QTableView>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
-#include <QTimer>
 
 #include <atomic>
 
