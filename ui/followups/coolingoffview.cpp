@@ -214,10 +214,16 @@ CoolingOffView::CoolingOffView(Database &db, QUndoStack *undoStack, QWidget *par
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(CoolingOffModel::ContactColumn, QHeaderView::Stretch);
     const int ch = fontMetrics().averageCharWidth();
-    m_tree->header()->resizeSection(CoolingOffModel::HealthColumn, 20 * ch);
-    m_tree->header()->resizeSection(CoolingOffModel::SilentColumn, 14 * ch);
-    m_tree->header()->resizeSection(CoolingOffModel::ReachColumn, 12 * ch);
-    m_tree->header()->resizeSection(CoolingOffModel::OwnerColumn, 20 * ch);
+    // Never narrower than the column's title (German ones are longer: "Qualität damals → jetzt").
+    const auto fit = [this, ch](int column, int chars) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        m_tree->header()->resizeSection(
+            column, qMax(chars * ch, m_tree->header()->fontMetrics().horizontalAdvance(title) + 3 * ch));
+    };
+    fit(CoolingOffModel::HealthColumn, 20);
+    fit(CoolingOffModel::SilentColumn, 14);
+    fit(CoolingOffModel::ReachColumn, 12);
+    fit(CoolingOffModel::OwnerColumn, 20);
     m_tree->header()->resizeSection(CoolingOffModel::FollowUpColumn,
         fontMetrics().horizontalAdvance(
             tr("Overdue since %1 %2")
