@@ -1200,10 +1200,6 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <source>The other contact is not in the list as it is shown now (filtered or in the trash).</source>
-        <translation>Der andere Kontakt ist in der aktuellen Ansicht der Liste nicht enthalten (gefiltert oder im Papierkorb).</translation>
-    </message>
-    <message>
         <source>&amp;New contact</source>
         <translation>&amp;Neuer Kontakt</translation>
     </message>
@@ -1349,6 +1345,12 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     <message>
         <source>Move to Tras&amp;h</source>
         <translation>In den &amp;Papierkorb</translation>
+        <source>“%1” is in the trash: shown on its own. Restore it from Contact → Show trash.</source>
+        <translation>„%1“ ist im Papierkorb und wird einzeln angezeigt. Wiederherstellen über Kontakt → Papierkorb anzeigen.</translation>
+    </message>
+    <message>
+        <source>Search and filters cleared to show “%1”.</source>
+        <translation>Suche und Filter wurden zurückgesetzt, um „%1“ anzuzeigen.</translation>
     </message>
 </context>
 <context>
@@ -3731,10 +3733,6 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <translation>Zu einem Kontakt, einer Organisation, einem Bereich oder Befehl springen (%1)</translation>
     </message>
     <message>
-        <source>That contact is not in the list as it is filtered now.</source>
-        <translation>Dieser Kontakt ist in der aktuell gefilterten Liste nicht enthalten.</translation>
-    </message>
-    <message>
         <source>Follow-ups (%L1)</source>
         <comment>sidebar: overdue count</comment>
         <translation>Wiedervorlagen (%L1)</translation>
@@ -4656,6 +4654,15 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>The database is read-only: this conversation cannot be changed.</source>
         <translation>Die Datenbank ist schreibgeschützt: Diese Unterhaltung kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>completion: name — title, outlet</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Several contacts are called “%1”: pick one from the list.</source>
+        <translation>Mehrere Kontakte heißen „%1“: Wählen Sie einen aus der Liste.</translation>
     </message>
 </context>
 <context>

@@ -15,12 +15,12 @@
 #include "followups/followupsview.h"
 #include "inbox/inboxview.h"
 #include "interactions/activitysection.h"
-#include "interactions/historynotifier.h"
 #include "interactions/quicklogdialog.h"
 #include "itemmodels/contactlistmodel.h"
 #include "organizations/organizationsview.h"
 #include "palette/commandpalette.h"
 #include "settings/accountsdialog.h"
+#include "storage/changenotifier.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "sync/secretscope.h"
@@ -219,7 +219,8 @@ void MainWindow::createSections()
         if (info.section == Section::Contacts) {
             m_contactsView = new ContactsView(m_db, m_stack);
             m_contactsView->setUndoStack(m_undoStack);
-            new ContactEditor(*m_contactsView); // the profile beside the list, with its Contact menu actions
+            m_contactEditor
+                = new ContactEditor(*m_contactsView); // the profile beside the list, with its Contact menu actions
             new BulkActions(m_contactsView); // tag, owner, kind, trash on the selection (Contact and context menu)
             m_contactsView->addMenuAction(DuplicatesDialog::createAction(m_contactsView));
             page = m_contactsView;
@@ -333,22 +334,19 @@ void MainWindow::createSections()
     connect(m_inboxView, &InboxView::countChanged, this, &MainWindow::updateInboxCount);
     connect(m_inboxView, &InboxView::contactsChanged, this, [this](const QList<qint64> &ids) {
         // The same path as a quick log: open timelines reload, the list shows new last-contacted dates.
-        HistoryNotifier::instance()->notifyInteractions(ids);
+        ChangeNotifier::instance()->notifyInteractions(ids);
         m_contactsView->refresh();
     });
     connect(m_activitySection, &ActivitySection::contactActivated, this, &MainWindow::showContact);
     connect(m_activitySection, &ActivitySection::errorOccurred, this, &MainWindow::showError);
     // An undo or redo of a conversation edit that could not be written (e.g. changed by someone else).
-    connect(HistoryNotifier::instance(), &HistoryNotifier::changeFailed, this, [this](const QString &message) {
+    connect(ChangeNotifier::instance(), &ChangeNotifier::changeFailed, this, [this](const QString &message) {
         m_undoFailed = true; // until this pass of the event loop is over: no "Undid: …" over it
         QTimer::singleShot(0, this, [this] { m_undoFailed = false; });
         statusBar()->showMessage(message, 10000);
         MessageBox::critical(this, tr("Not changed"), message);
     });
-    connect(m_organizationsView, &OrganizationsView::contactActivated, this, [this](qint64 id) {
-        showSection(Section::Contacts);
-        m_contactsView->selectContact(id);
-    });
+    connect(m_organizationsView, &OrganizationsView::contactActivated, this, &MainWindow::showContact);
 }
 
 void MainWindow::createMenus()
@@ -401,8 +399,11 @@ void MainWindow::createMenus()
     quickLog->setToolTip(tr("Log a call, email or meeting with a contact (%1)")
                              .arg(quickLog->shortcut().toString(QKeySequence::NativeText)));
     quickLog->setEnabled(!m_db.isReadOnly());
-    // Empty, so the keys always go the same way (Ctrl+L, name, Tab, channel...); the profile's Log… prefills.
-    connect(quickLog, &QAction::triggered, this, [this] { QuickLogDialog::openFor(this, m_db, m_undoStack); });
+    // With the profile (or the selected contact) of the Contacts section: that person, selected, so the keys
+    // still go the same way (Ctrl+L, name, Tab, channel...). The profile's Log… button starts at the channel.
+    connect(quickLog, &QAction::triggered, this, [this] {
+        QuickLogDialog::openFor(this, m_db, m_undoStack, contactInFocus(), QuickLogDialog::Start::AtContact);
+    });
 
     QMenu *organization = menuBar()->addMenu(tr("&Organization"));
     organization->setObjectName(QStringLiteral("organizationMenu"));
@@ -440,7 +441,7 @@ void MainWindow::createMenus()
 void MainWindow::createStatusBar()
 {
     // "Undid: Move 5 contacts to the trash": what Ctrl+Z or Ctrl+Shift+Z just did, wherever it came from.
-    // An undo that could not be written says so itself (HistoryNotifier::changeFailed): keep its message.
+    // An undo that could not be written says so itself (ChangeNotifier::changeFailed): keep its message.
     auto *undoStatus = new UndoStatus(m_undoStack, this);
     connect(undoStatus, &UndoStatus::message, this, [this](const QString &text) {
         if (!m_undoFailed)
@@ -473,10 +474,17 @@ void MainWindow::showSection(Section section)
 bool MainWindow::showContact(qint64 id)
 {
     showSection(Section::Contacts);
-    if (m_contactsView->selectContact(id))
-        return true;
-    statusBar()->showMessage(tr("That contact is not in the list as it is filtered now."), 5000);
-    return false;
+    m_contactEditor->openContact(id);
+    return m_contactEditor->contactId() == id;
+}
+
+qint64 MainWindow::contactInFocus() const
+{
+    if (currentSection() != Section::Contacts)
+        return 0;
+    if (m_contactEditor->isEditing() && m_contactEditor->contactId() > 0)
+        return m_contactEditor->contactId();
+    return m_contactsView->tableView()->currentIndex().data(ContactListModel::IdRole).toLongLong();
 }
 
 void MainWindow::showCommandPalette()
@@ -504,7 +512,7 @@ void MainWindow::setSyncManager(SyncManager *sync, const QString &secretScope)
     statusBar()->insertPermanentWidget(0, m_syncStatus);
     connect(m_sync, &SyncManager::inboxChanged, m_inboxView, &InboxView::refresh);
     connect(m_sync, &SyncManager::timelinesChanged, this, [this](const QList<qint64> &ids) {
-        HistoryNotifier::instance()->notifyInteractions(ids);
+        ChangeNotifier::instance()->notifyInteractions(ids);
         m_contactsView->refresh();
     });
 }

@@ -4,6 +4,7 @@
 
 class ActivitySection;
 class CommandPalette;
+class ContactEditor;
 class ContactsView;
 class OrganizationsView;
 class Database;
@@ -41,7 +42,8 @@ public:
 
     Section currentSection() const;
     void showSection(Section section);
-    // Shows the Contacts section with this contact selected; false if the list does not show it.
+    // Shows the Contacts section with this contact's profile (ContactEditor::openContact()); false if it
+    // could not be read or unsaved edits are being asked about first.
     bool showContact(qint64 id);
     void showCommandPalette();
     ContactsView *contactsView() const { return m_contactsView; }
@@ -81,6 +83,8 @@ private:
     void updateInboxCount(int count);
     void showError(const QString &message);
     void showAbout();
+    // The contact the user is looking at in the Contacts section (the open profile, else the current row).
+    qint64 contactInFocus() const;
 
     Database &m_db;
     QUndoStack *m_undoStack = nullptr;
@@ -88,6 +92,7 @@ private:
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     ContactsView *m_contactsView = nullptr;
+    ContactEditor *m_contactEditor = nullptr;
     OrganizationsView *m_organizationsView = nullptr;
     FollowUpsView *m_followUpsView = nullptr;
     InboxView *m_inboxView = nullptr;

@@ -57,7 +57,9 @@ HealthScore HealthScore::compute(const HealthInputs &in, const QDateTime &now, b
         h.explanation << sentence;
     };
     if (in.last.isValid()) {
-        const int days = int(daysSinceLast);
+        // Calendar days where the user is, not 24-hour periods: a call at 15:00 yesterday was "yesterday" at
+        // 10:00 today, though fewer than 24 hours ago.
+        const int days = int(std::max<qint64>(0, in.last.toLocalTime().date().daysTo(now.toLocalTime().date())));
         part(Tr::tr("Recency"), h.recency, kRecencyWeight,
             days == 0       ? Tr::tr("Last spoke today.")
                 : days == 1 ? Tr::tr("Last spoke yesterday.")

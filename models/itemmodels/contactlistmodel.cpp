@@ -4,6 +4,7 @@
 
 #include "core/logging.h"
 #include "domain/contact.h"
+#include "storage/changenotifier.h"
 #include "storage/database.h"
 #include "storage/healthrepository.h"
 #include "storage/searchrepository.h"
@@ -13,6 +14,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
+#include <QSet>
 
 #include <algorithm>
 
@@ -78,6 +80,9 @@ ContactListModel::ContactListModel(Database &db, QObject *parent)
         [&](const QString &a, const QString &b) { return collator.compare(kindLabel(a), kindLabel(b)) < 0; });
     m_query.setKindOrder(kinds);
     reloadIds();
+    // A conversation moves the last-contacted date and the health score; a save changes the fields.
+    connect(ChangeNotifier::instance(), &ChangeNotifier::interactionsChanged, this, &ContactListModel::updateRows);
+    connect(ChangeNotifier::instance(), &ChangeNotifier::contactsChanged, this, &ContactListModel::updateRows);
 }
 
 ContactListModel::~ContactListModel() = default;
@@ -359,6 +364,25 @@ void ContactListModel::refresh()
     beginResetModel();
     reloadIds();
     endResetModel();
+}
+
+void ContactListModel::updateRows(const QList<qint64> &ids)
+{
+    if (ids.isEmpty() || m_ids.isEmpty())
+        return;
+    const QSet<qint64> wanted(ids.cbegin(), ids.cend());
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < m_ids.size(); ++row) {
+        if (!wanted.contains(m_ids.at(row)))
+            continue;
+        m_cache.dropBlockOf(row);
+        if (first < 0)
+            first = row;
+        last = row;
+    }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
 void ContactListModel::setFilter(const ContactFilter &filter)

@@ -98,6 +98,10 @@ public:
 public Q_SLOTS:
     // Reloads the list from the database, keeping the sort.
     void refresh();
+    // These contacts changed (a conversation logged, a field saved): their rows show the new values at once,
+    // in place (dataChanged), without moving any row; the order follows at the next refresh or sort. The
+    // model calls it itself for what ChangeNotifier reports.
+    void updateRows(const QList<qint64> &ids);
 
     // The row showing this contact, or -1 if it is not in the list (trashed, filtered out).
     int rowOfId(qint64 id) const { return int(m_ids.indexOf(id)); }

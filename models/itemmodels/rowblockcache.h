@@ -44,6 +44,13 @@ public:
         return &b.rows.at(offset);
     }
 
+    // Forgets the block holding `row`, so the next rowAt() there reads its rows again (a row changed).
+    void dropBlockOf(int row)
+    {
+        const int index = row / m_blockSize;
+        if (m_blocks.remove(index))
+            m_recent.removeOne(index);
+    }
     void clear()
     {
         m_blocks.clear();

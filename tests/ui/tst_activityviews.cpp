@@ -4,7 +4,6 @@
 #include "interactions/activitysection.h"
 #include "interactions/activityview.h"
 #include "interactions/healthpanel.h"
-#include "interactions/historynotifier.h"
 #include "interactions/timelineview.h"
 #include "itemmodels/contactlistmodel.h"
 #include "itemmodels/coolingoffmodel.h"
@@ -12,6 +11,7 @@
 #include "mainwindow.h"
 #include "organizations/organizationeditor.h"
 #include "organizations/organizationsview.h"
+#include "storage/changenotifier.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/followuprepository.h"
@@ -146,7 +146,7 @@ private Q_SLOTS:
         i.occurredAt = QDateTime::currentDateTimeUtc().addSecs(-30);
         i.subject = QStringLiteral("Note on Bob");
         QVERIFY(InteractionRepository(*m_db).createForContacts(i, { m_bob }).ok());
-        HistoryNotifier::instance()->notifyInteractions({ m_bob });
+        ChangeNotifier::instance()->notifyInteractions({ m_bob });
         QTRY_COMPARE(timeline->model()->rowCount(), 5);
         QCOMPARE(titles(timeline->model()).first(), QStringLiteral("Bob Brown: Note on Bob"));
     }
@@ -369,7 +369,7 @@ private Q_SLOTS:
         // A new conversation updates it at once.
         log(m_ada, QStringLiteral("call"), QDateTime::currentDateTime().addSecs(-120), QStringLiteral("Quick call"), 0,
             QStringLiteral("inbound"));
-        HistoryNotifier::instance()->notifyInteractions({ m_ada });
+        ChangeNotifier::instance()->notifyInteractions({ m_ada });
         QTRY_VERIFY(panel->breakdownText().contains(QStringLiteral("Last spoke today")));
         QVERIFY(!panel->breakdownText().contains(QStringLiteral("social media")));
 
@@ -391,7 +391,7 @@ private Q_SLOTS:
             likes << like;
         }
         QVERIFY(SyncRepository(*m_db).ingestPage(feed, QStringLiteral("test"), likes, {}).ok());
-        HistoryNotifier::instance()->notifyInteractions({ m_ada });
+        ChangeNotifier::instance()->notifyInteractions({ m_ada });
         QTRY_VERIFY2(panel->breakdownText().contains(QStringLiteral("3 like(s), boost(s), follow(s) or quote(s) on social media in 90 days"))
                 || panel->breakdownText().contains(QStringLiteral("3 likes, boosts, follows or quotes on social media in 90 days")),
             qPrintable(panel->breakdownText()));

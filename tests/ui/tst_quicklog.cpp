@@ -1,15 +1,20 @@
 #include "contacts/contacteditor.h"
+#include "contacts/contactform.h"
 #include "contacts/contactsview.h"
+#include "core/clock.h"
+#include "interactions/healthpanel.h"
 #include "interactions/quicklogdialog.h"
+#include "itemmodels/contactlistmodel.h"
 #include "mainwindow.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
+#include "storage/organizationrepository.h"
 #include "storage/timelinequery.h"
 #include "testdatabase.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
-#include <QAbstractItemView>
 #include <QComboBox>
 #include <QCompleter>
 #include <QElapsedTimer>
@@ -18,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSqlQuery>
+#include <QTableView>
 #include <QTest>
 #include <QUndoStack>
 
@@ -213,6 +219,130 @@ private Q_SLOTS:
         m_window->undoStack()->redo();
         QCOMPARE(timeline(m_bob).size(), 1);
         QCOMPARE(liveFollowUps(m_bob), 1);
+    }
+
+    // Issue 10: a call logged as "yesterday 15:00" at 10:00 today is yesterday's, in the profile's health line,
+    // in its "last contacted" line and in the list's Last contacted column, at once; undo takes it back in all
+    // three.
+    void loggingUpdatesTheProfileAndTheListAtOnce()
+    {
+        const QDate today = QDate::currentDate();
+        FixedClock clock(QDateTime(today, QTime(10, 0)));
+        ContactsView *view = m_window->contactsView();
+        QVERIFY(m_window->showContact(m_ada));
+        auto *editor = view->findChild<ContactEditor *>();
+        QCOMPARE(editor->contactId(), m_ada);
+        const int row = view->model()->rowOfId(m_ada);
+        const QModelIndex cell = view->model()->index(row, ContactListModel::LastContactedColumn);
+        QVERIFY(!cell.data(ContactListModel::SortRole).toDateTime().isValid()); // never, and painted so
+        view->tableView()->viewport()->repaint();
+
+        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("logPushButton")), Qt::LeftButton);
+        auto *dialog = m_window->findChild<QuickLogDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        auto *channel = dialog->findChild<QComboBox *>(QStringLiteral("channelComboBox"));
+        QTRY_COMPARE(QApplication::focusWidget(), channel);
+        type(QStringLiteral("c"));
+        key(Qt::Key_Tab); // direction
+        key(Qt::Key_Tab); // when
+        auto *when = dialog->findChild<QLineEdit *>(QStringLiteral("whenLineEdit"));
+        QCOMPARE(QApplication::focusWidget(), when);
+        when->selectAll();
+        type(QStringLiteral("yesterday 15:00"));
+        key(Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY(!dialog->isVisible());
+
+        const QDateTime yesterday(today.addDays(-1), QTime(15, 0));
+        QVERIFY2(editor->healthPanel()->breakdownText().contains(QStringLiteral("Last spoke yesterday")),
+            qPrintable(editor->healthPanel()->breakdownText()));
+        QCOMPARE(cell.data(ContactListModel::SortRole).toDateTime().toLocalTime(), yesterday);
+        QCOMPARE(cell.data(Qt::DisplayRole).toString(), QLocale().toString(yesterday.date(), QLocale::ShortFormat));
+        auto *info = editor->form()->findChild<QLabel *>(QStringLiteral("infoLabel"));
+        QVERIFY2(info->text().contains(QLocale().toString(yesterday, QLocale::ShortFormat)), qPrintable(info->text()));
+
+        m_window->undoStack()->undo();
+        QVERIFY(!cell.data(ContactListModel::SortRole).toDateTime().isValid());
+        QVERIFY(!editor->healthPanel()->breakdownText().contains(QStringLiteral("Last spoke")));
+        QVERIFY2(info->text().contains(QStringLiteral("never")), qPrintable(info->text()));
+        m_window->undoStack()->redo();
+        QCOMPARE(cell.data(ContactListModel::SortRole).toDateTime().toLocalTime(), yesterday);
+    }
+
+    // Issue 10: Ctrl+L with a contact selected starts with that contact, selected, so the keys stay the same:
+    // Tab goes on with them, typing a name replaces them.
+    void ctrlLPrefillsTheOpenContact()
+    {
+        QVERIFY(m_window->showContact(m_bob));
+        m_window->contactsView()->tableView()->setFocus();
+        QuickLogDialog *dialog = openByKeyboard();
+        QVERIFY(dialog);
+        auto *contacts = dialog->findChild<QLineEdit *>(QStringLiteral("contactsLineEdit"));
+        QCOMPARE(contacts->text(), QStringLiteral("Bob Brown"));
+        QCOMPARE(contacts->selectedText(), QStringLiteral("Bob Brown"));
+        key(Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget(), dialog->findChild<QComboBox *>(QStringLiteral("channelComboBox")));
+        type(QStringLiteral("m"));
+        key(Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY(!dialog->isVisible());
+        QCOMPARE(timeline(m_bob).size(), 1);
+
+        // Typing over the prefilled name logs with the person typed.
+        m_window->activateWindow(); // as the window manager does when a dialog closes
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        dialog = openByKeyboard();
+        QVERIFY(dialog);
+        QCOMPARE(contacts->text(), QStringLiteral("Bob Brown"));
+        type(QStringLiteral("Ada Lovelace"));
+        QCOMPARE(contacts->text(), QStringLiteral("Ada Lovelace"));
+        key(Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY(!dialog->isVisible());
+        QCOMPARE(timeline(m_ada).size(), 1);
+        QCOMPARE(timeline(m_bob).size(), 1);
+    }
+
+    // Issue 10: namesakes are told apart in the completion by title and outlet, as in Ctrl+K, and the one
+    // picked is the one logged.
+    void completionTellsNamesakesApart()
+    {
+        Organization times;
+        times.name = QStringLiteral("The Times");
+        QVERIFY(OrganizationRepository(*m_db).create(times));
+        auto namesake = [&](const QString &title, qint64 organization) {
+            Contact c;
+            c.firstName = QStringLiteral("Adaeze");
+            c.lastName = QStringLiteral("Achterberg");
+            c.title = title;
+            c.organizationId = organization;
+            if (Status s = ContactRepository(*m_db).create(c); !s)
+                qFatal("%s", qPrintable(s.error().message));
+            return c.id;
+        };
+        const qint64 editor = namesake(QStringLiteral("Editor"), times.id);
+        const qint64 freelancer = namesake(QStringLiteral("Freelancer"), 0);
+        QuickLogDialog *dialog = openByKeyboard();
+        QVERIFY(dialog);
+        type(QStringLiteral("Adaeze"));
+        QAbstractItemView *popup = dialog->findChild<QCompleter *>(QStringLiteral("contactsCompleter"))->popup();
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(popup->model()->rowCount(), 2);
+        QStringList shown;
+        int freelancerRow = -1;
+        for (int i = 0; i < popup->model()->rowCount(); ++i) {
+            shown << popup->model()->index(i, 0).data(Qt::DisplayRole).toString();
+            if (shown.last().contains(QStringLiteral("Freelancer")))
+                freelancerRow = i;
+        }
+        QVERIFY2(shown.contains(QStringLiteral("Adaeze Achterberg — Editor, The Times")), qPrintable(shown.join(u'|')));
+        QVERIFY2(freelancerRow >= 0, qPrintable(shown.join(u'|')));
+        for (int i = 0; i <= freelancerRow; ++i)
+            QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+        auto *contacts = dialog->findChild<QLineEdit *>(QStringLiteral("contactsLineEdit"));
+        QTRY_COMPARE(contacts->text(), QStringLiteral("Adaeze Achterberg"));
+        key(Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY(!dialog->isVisible());
+        QCOMPARE(timeline(freelancer).size(), 1);
+        QCOMPARE(timeline(editor).size(), 0);
     }
 
     int liveFollowUps(qint64 contactId)

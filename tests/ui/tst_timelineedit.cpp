@@ -1,11 +1,11 @@
 #include "common/messagebox.h"
 #include "contacts/contacteditor.h"
 #include "contacts/contactsview.h"
-#include "interactions/historynotifier.h"
 #include "interactions/quicklogdialog.h"
 #include "interactions/timelineview.h"
 #include "itemmodels/timelinemodel.h"
 #include "mainwindow.h"
+#include "storage/changenotifier.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/interactionrepository.h"
@@ -180,7 +180,7 @@ private Q_SLOTS:
     {
         const qint64 synced = log(QStringLiteral("A toot about the launch"), QDateTime::currentDateTime().addSecs(-600),
             QStringLiteral("mastodon"));
-        HistoryNotifier::instance()->notifyInteractions({ m_ada }); // as the sync worker will
+        ChangeNotifier::instance()->notifyInteractions({ m_ada }); // as the sync worker will
         QTRY_COMPARE(timeline()->model()->rowCount(), 4);
         QCOMPARE(timeline()->model()->index(0).data(TimelineModel::SourceRole).toString(), QStringLiteral("mastodon"));
         QVERIFY(!timeline()->model()->index(0).data(TimelineModel::EditableRole).toBool());

@@ -1,10 +1,10 @@
 #include "contacts/contacteditor.h"
 #include "contacts/contactsview.h"
-#include "interactions/historynotifier.h"
 #include "interactions/timelinedelegate.h"
 #include "interactions/timelineview.h"
 #include "itemmodels/timelinemodel.h"
 #include "mainwindow.h"
+#include "storage/changenotifier.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/interactionrepository.h"
@@ -164,9 +164,9 @@ private Q_SLOTS:
         QVERIFY(rows);
         QCOMPARE(editor->timeline()->model()->rowCount(), 1);
         // What the quick log and its undo say after writing.
-        HistoryNotifier::instance()->notifyInteractions({ m_ada });
+        ChangeNotifier::instance()->notifyInteractions({ m_ada });
         QCOMPARE(editor->timeline()->model()->rowCount(), 1);
-        HistoryNotifier::instance()->notifyInteractions({ m_bob });
+        ChangeNotifier::instance()->notifyInteractions({ m_bob });
         QCOMPARE(editor->timeline()->model()->rowCount(), 2);
         QCOMPARE(editor->timeline()->model()->index(0).data(TimelineModel::TitleRole).toString(),
             QStringLiteral("Quick check-in"));

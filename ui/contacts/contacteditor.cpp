@@ -10,6 +10,7 @@
 #include "interactions/quicklogdialog.h"
 #include "interactions/timelineview.h"
 #include "itemmodels/contactlistmodel.h"
+#include "storage/changenotifier.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/organizationrepository.h"
@@ -108,11 +109,8 @@ ContactEditor::ContactEditor(ContactsView &view)
     dismiss->setObjectName(QStringLiteral("dismissDuplicateButton"));
     dismiss->setText(tr("Dismiss"));
     connect(open, &QPushButton::clicked, this, [this] {
-        if (m_duplicates.isEmpty())
-            return;
-        const qint64 other = m_duplicates.first();
-        if (!m_view.selectContact(other))
-            showStatus(tr("The other contact is not in the list as it is shown now (filtered or in the trash)."));
+        if (!m_duplicates.isEmpty())
+            openContact(m_duplicates.first());
     });
     connect(dismiss, &QPushButton::clicked, m_duplicateBanner, &QWidget::hide);
     layout->addWidget(m_duplicateBanner);
@@ -159,6 +157,16 @@ ContactEditor::ContactEditor(ContactsView &view)
     connect(view.tableView()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &ContactEditor::updateActions);
     view.setLeaveGuard([this](const std::function<void()> &proceed) { return confirmLeave(proceed); });
+    // A conversation logged, edited or undone moves "last contacted": the profile says so at once, and keeps
+    // any unsaved edits (the timeline and the health line listen for themselves).
+    connect(ChangeNotifier::instance(), &ChangeNotifier::interactionsChanged, this, [this](const QList<qint64> &ids) {
+        if (m_loaded.id <= 0 || !ids.contains(m_loaded.id))
+            return;
+        if (Result<Contact> c = ContactRepository(m_view.database()).get(m_loaded.id)) {
+            m_loaded.lastContactedAt = c->lastContactedAt;
+            m_form->setLastContacted(c->lastContactedAt);
+        }
+    });
     setDirty(false);
 }
 
@@ -305,6 +313,69 @@ void ContactEditor::showContact(qint64 id)
         return;
     }
     load(*c);
+}
+
+void ContactEditor::openContact(qint64 id)
+{
+    if (id <= 0)
+        return;
+    auto go = [this, id] {
+        showContact(id);
+        if (!m_editing || m_loaded.id != id)
+            return; // could not be read: showContact() said why
+        ContactListModel *model = m_view.model();
+        if (model->rowOfId(id) >= 0) {
+            selectInList(id);
+            return;
+        }
+        // The profile is this person's now, whatever the list shows: never leave another row selected.
+        selectInList(0);
+        if (m_loaded.inTrash) {
+            showStatus(tr("“%1” is in the trash: shown on its own. Restore it from Contact → Show trash.")
+                           .arg(m_loaded.displayName));
+            return;
+        }
+        if (!model->filter().isEmpty()) {
+            const QString name = m_loaded.displayName;
+            auto widen = [this, id, name] {
+                if (m_loaded.id != id || m_view.model()->rowOfId(id) >= 0)
+                    return selectWhenListed(id);
+                m_view.model()->setFilter(ContactFilter());
+                showStatus(tr("Search and filters cleared to show “%1”.").arg(name));
+                selectWhenListed(id);
+            };
+            if (model->isComplete()) {
+                widen();
+            } else {
+                // The rest of the filtered list is still being read: it may be there.
+                QObject::disconnect(m_pendingSelect);
+                m_pendingSelect = connect(model, &ContactListModel::snapshotCompleted, this, [this, widen] {
+                    QObject::disconnect(m_pendingSelect);
+                    widen();
+                });
+            }
+            return;
+        }
+        selectWhenListed(id);
+    };
+    if (confirmLeave(go))
+        go();
+}
+
+void ContactEditor::selectWhenListed(qint64 id)
+{
+    QObject::disconnect(m_pendingSelect);
+    ContactListModel *model = m_view.model();
+    if (model->rowOfId(id) >= 0 || model->isComplete()) {
+        if (m_loaded.id == id && model->rowOfId(id) >= 0)
+            selectInList(id);
+        return;
+    }
+    m_pendingSelect = connect(model, &ContactListModel::snapshotCompleted, this, [this, id] {
+        QObject::disconnect(m_pendingSelect);
+        if (m_loaded.id == id && m_view.model()->rowOfId(id) >= 0 && !m_view.tableView()->currentIndex().isValid())
+            selectInList(id);
+    });
 }
 
 void ContactEditor::onCurrentRowChanged(const QModelIndex &current)

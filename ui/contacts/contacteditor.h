@@ -48,6 +48,11 @@ public:
     bool confirmLeave(const std::function<void()> &proceed);
 
 public Q_SLOTS:
+    // Opens this person from anywhere (an organization's people, Ctrl+K, Follow-ups, the duplicate warning):
+    // always this person, after asking about unsaved edits. When the list as filtered does not show them,
+    // the search and filters are cleared so it does (said in the status bar); a contact in the trash is
+    // shown on its own. The list selects the row as soon as it has it (a big list arrives in two steps).
+    void openContact(qint64 id);
     // Shows this contact without asking (see confirmLeave()).
     void showContact(qint64 id);
     void newContact();
@@ -73,6 +78,8 @@ private:
     void showConflict(const QString &message);
     void checkDuplicates();
     void selectInList(qint64 id);
+    // Selects the loaded contact's row now, or once the list has read its whole snapshot.
+    void selectWhenListed(qint64 id);
     void afterCommand(qint64 id, const QString &error);
     bool resolveOrganization(Contact &contact);
     void updateActions();
@@ -108,4 +115,5 @@ private:
     bool m_dirty = false;
     bool m_selecting = false; // the editor itself is moving the list's selection
     QString m_lastStatus;
+    QMetaObject::Connection m_pendingSelect; // selectWhenListed() waiting for the list's snapshot
 };

@@ -379,6 +379,18 @@ void ContactForm::setContact(const Contact &c)
     m_consentSource->setText(c.consentSource);
     m_doNotContact->setChecked(c.doNotContact);
     m_doNotContactReason->setText(c.doNotContactReason);
+    updateInfo();
+}
+
+void ContactForm::setLastContacted(const QDateTime &at)
+{
+    m_contact.lastContactedAt = at;
+    updateInfo();
+}
+
+void ContactForm::updateInfo()
+{
+    const Contact &c = m_contact;
     const QLocale locale;
     if (c.id == 0) {
         m_info->setText(tr("A new contact: nothing is saved until you save it."));

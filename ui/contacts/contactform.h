@@ -35,6 +35,8 @@ public:
     // The contact shown with the values in the fields. An organization typed that is not the loaded one
     // comes back with organizationId 0 and its name in organizationName, for the editor to resolve.
     Contact contact() const;
+    // A conversation was logged, edited or removed: the "last contacted" line follows, the fields stay.
+    void setLastContacted(const QDateTime &at);
 
     // Shows `message` under the field named by Error::field ("displayName", "emails", "mastodon", …);
     // unknown fields show it under the name. Returns the field widget to focus.
@@ -62,6 +64,7 @@ private:
     void buildNotesAndConsent();
     void reloadLists();
     void lookUpOrganization(const QString &text);
+    void updateInfo();
 
     Database &m_db;
     Contact m_contact;

@@ -148,6 +148,19 @@ ContactSearchBar::ContactSearchBar(ContactsView &view)
     view.addMenuAction(find);
 
     ContactListModel *model = view.model();
+    // Someone else set the list's filter (opening a person the filter hid clears it): show what it is now.
+    connect(model, &ContactListModel::filterChanged, this, [this] {
+        const ContactFilter &now = m_view.model()->filter();
+        if (now == m_filter)
+            return;
+        m_filter = now;
+        m_panel->setFilter(now);
+        const QSignalBlocker blocker(m_search);
+        m_search->setText(now.text);
+        m_coalesce->stop();
+        m_delegate->setTerms(m_view.model()->searchTerms());
+        updateSummary();
+    });
     connect(model, &QAbstractItemModel::modelReset, this, &ContactSearchBar::updateSummary);
     connect(model, &QAbstractItemModel::rowsInserted, this, &ContactSearchBar::updateSummary);
     m_chips->hide();

@@ -2,7 +2,7 @@
 
 #include "core/clock.h"
 #include "followups/followupcommand.h"
-#include "interactions/historynotifier.h"
+#include "storage/changenotifier.h"
 #include "itemmodels/followupmodel.h"
 #include "storage/database.h"
 
@@ -83,7 +83,7 @@ ContactFollowUpsPanel::ContactFollowUpsPanel(Database &db, QUndoStack *undoStack
     layout->addLayout(top);
     layout->addWidget(m_tree);
 
-    connect(HistoryNotifier::instance(), &HistoryNotifier::followUpsChanged, this, &ContactFollowUpsPanel::reload);
+    connect(ChangeNotifier::instance(), &ChangeNotifier::followUpsChanged, this, &ContactFollowUpsPanel::reload);
     hide();
 }
 

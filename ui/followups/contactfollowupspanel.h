@@ -11,7 +11,7 @@ class QUndoStack;
 
 // The open follow-ups of the contact shown in the profile: due time (red when overdue), note and assignee,
 // earliest first, with Complete, Snooze 1 day and Snooze 1 week on the selected one (each undoable, as in
-// the Follow-ups section). A flat FollowUpModel; reloads when HistoryNotifier says follow-ups changed.
+// the Follow-ups section). A flat FollowUpModel; reloads when ChangeNotifier says follow-ups changed.
 // Hidden while the contact has none, so that it takes no room from the profile.
 class ContactFollowUpsPanel final : public QWidget
 {

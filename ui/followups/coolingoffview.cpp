@@ -2,7 +2,7 @@
 
 #include "core/clock.h"
 #include "followups/followupcommand.h"
-#include "interactions/historynotifier.h"
+#include "storage/changenotifier.h"
 #include "itemmodels/coolingoffmodel.h"
 #include "storage/database.h"
 #include "storage/workerconnection.h"
@@ -267,14 +267,14 @@ CoolingOffView::CoolingOffView(Database &db, QUndoStack *undoStack, QWidget *par
     layout->addWidget(m_tree, 1);
 
     // A new conversation can change who is cooling: read the list again (on the worker) when next shown.
-    connect(HistoryNotifier::instance(), &HistoryNotifier::interactionsChanged, this, [this] {
+    connect(ChangeNotifier::instance(), &ChangeNotifier::interactionsChanged, this, [this] {
         m_stale = true;
         if (isVisible())
             refresh();
     });
     // A follow-up planned, undone or done changes only the last column: re-read just that, queued, since
     // the change may come from a click in the list itself.
-    connect(HistoryNotifier::instance(), &HistoryNotifier::followUpsChanged, this, [this] {
+    connect(ChangeNotifier::instance(), &ChangeNotifier::followUpsChanged, this, [this] {
         if (m_followUpsQueued)
             return;
         m_followUpsQueued = true;

@@ -1,6 +1,6 @@
 #include "followupcommand.h"
 
-#include "interactions/historynotifier.h"
+#include "storage/changenotifier.h"
 #include "storage/followuprepository.h"
 
 FollowUpCommand::FollowUpCommand(Database &db, Kind kind, const FollowUp &before)
@@ -77,7 +77,7 @@ void FollowUpCommand::redo()
         break;
     }
     m_lastError = s ? QString() : s.error().message;
-    HistoryNotifier::instance()->notifyFollowUps();
+    ChangeNotifier::instance()->notifyFollowUps();
 }
 
 void FollowUpCommand::undo()
@@ -99,5 +99,5 @@ void FollowUpCommand::undo()
         break;
     }
     m_lastError = s ? QString() : s.error().message;
-    HistoryNotifier::instance()->notifyFollowUps();
+    ChangeNotifier::instance()->notifyFollowUps();
 }

@@ -2,7 +2,7 @@
 
 #include "core/clock.h"
 #include "followups/followupcommand.h"
-#include "interactions/historynotifier.h"
+#include "storage/changenotifier.h"
 #include "itemmodels/followupmodel.h"
 #include "storage/database.h"
 #include "storage/followuprepository.h"
@@ -134,7 +134,7 @@ FollowUpsView::FollowUpsView(Database &db, QUndoStack *undoStack, QWidget *paren
     m_minuteTimer->setInterval(60 * 1000);
     connect(m_minuteTimer, &QTimer::timeout, this, &FollowUpsView::refresh);
     m_minuteTimer->start();
-    connect(HistoryNotifier::instance(), &HistoryNotifier::followUpsChanged, this, &FollowUpsView::refresh);
+    connect(ChangeNotifier::instance(), &ChangeNotifier::followUpsChanged, this, &FollowUpsView::refresh);
     // The first load comes after the window's first paint (MainWindow), so opening Rapport never waits for it
     // (the large dataset's open follow-ups cost more than a third of the start-up), or when shown before that.
     updateActions();

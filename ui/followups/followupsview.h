@@ -19,7 +19,7 @@ class QUndoStack;
 // each with its due time, contact, note and assignee (a FollowUpModel in a QTreeView), for everybody, for
 // you ("Mine") or for one assignee. Complete (Ctrl+Enter or Space), snooze a day or a
 // week, snooze to a picked time, reassign: each pushed on the undo stack. Reloads after every change
-// (HistoryNotifier) and once a minute, reports the overdue count for the sidebar, and shows a tray message
+// (ChangeNotifier) and once a minute, reports the overdue count for the sidebar, and shows a tray message
 // when a follow-up falls due while Rapport runs (when the desktop has a tray).
 class FollowUpsView final : public QWidget
 {

@@ -2,9 +2,9 @@
 
 #include "core/clock.h"
 #include "domain/interaction.h"
-#include "interactions/historynotifier.h"
 #include "interactions/timelinedelegate.h"
 #include "itemmodels/timelinemodel.h"
+#include "storage/changenotifier.h"
 #include "storage/userrepository.h"
 
 #include <QAction>
@@ -119,7 +119,7 @@ ActivityView::ActivityView(Database &db, QWidget *parent)
         m_emptyLabel->setText(message);
         m_emptyLabel->show();
     });
-    connect(HistoryNotifier::instance(), &HistoryNotifier::interactionsChanged, this, [this] {
+    connect(ChangeNotifier::instance(), &ChangeNotifier::interactionsChanged, this, [this] {
         m_stale = true;
         if (isVisible())
             applyFilter();

@@ -13,7 +13,7 @@ class TimelineModel;
 // The team's latest interactions, everybody's, newest first (the Activity section's "Latest" tab):
 // filtered by account manager, channel and date range, loaded a page at a time as the list scrolls
 // (TimelineModel over TimelineQuery's Everybody scope, keyset-paged). Enter or a double-click opens the
-// entry's contact. Loads only while visible and reloads when HistoryNotifier reports a change.
+// entry's contact. Loads only while visible and reloads when ChangeNotifier reports a change.
 class ActivityView final : public QWidget
 {
     Q_OBJECT

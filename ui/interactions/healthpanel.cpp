@@ -2,7 +2,7 @@
 
 #include "storage/syncrepository.h"
 
-#include "interactions/historynotifier.h"
+#include "storage/changenotifier.h"
 #include "storage/healthrepository.h"
 
 #include <QLabel>
@@ -32,7 +32,7 @@ HealthPanel::HealthPanel(Database &db, QWidget *parent)
     layout->addWidget(m_breakdownLabel);
     setAccessibleName(tr("Relationship health"));
     hide();
-    connect(HistoryNotifier::instance(), &HistoryNotifier::interactionsChanged, this, [this](const QList<qint64> &ids) {
+    connect(ChangeNotifier::instance(), &ChangeNotifier::interactionsChanged, this, [this](const QList<qint64> &ids) {
         if (m_contactId > 0 && ids.contains(m_contactId))
             reload();
     });

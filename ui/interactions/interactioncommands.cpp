@@ -1,6 +1,6 @@
 #include "interactioncommands.h"
 
-#include "interactions/historynotifier.h"
+#include "storage/changenotifier.h"
 #include "storage/interactionrepository.h"
 
 namespace {
@@ -33,9 +33,9 @@ void EditInteractionCommand::write(const Interaction &values)
     QList<qint64> contacts { m_before.contactId };
     if (m_after.contactId != m_before.contactId)
         contacts.append(m_after.contactId);
-    HistoryNotifier::instance()->notifyInteractions(contacts);
+    ChangeNotifier::instance()->notifyInteractions(contacts);
     if (!s)
-        HistoryNotifier::instance()->notifyChangeFailed(m_lastError);
+        ChangeNotifier::instance()->notifyChangeFailed(m_lastError);
 }
 
 void EditInteractionCommand::undo()
@@ -70,9 +70,9 @@ bool TrashInteractionCommand::apply()
 void TrashInteractionCommand::finish(const Status &status)
 {
     m_lastError = status ? QString() : status.error().message;
-    HistoryNotifier::instance()->notifyInteractions({ m_contactId });
+    ChangeNotifier::instance()->notifyInteractions({ m_contactId });
     if (!status)
-        HistoryNotifier::instance()->notifyChangeFailed(m_lastError);
+        ChangeNotifier::instance()->notifyChangeFailed(m_lastError);
 }
 
 void TrashInteractionCommand::redo()

@@ -11,7 +11,7 @@ class Database;
 // Undo steps for a logged interaction edited or deleted from a timeline. Both are pushed after the change
 // was written (their first redo() does nothing); undo and redo write through InteractionRepository with
 // the row version they last wrote, so a change someone else made meanwhile is reported as a conflict
-// (HistoryNotifier::changeFailed) instead of being overwritten. Each write tells HistoryNotifier.
+// (ChangeNotifier::changeFailed) instead of being overwritten. Each write tells ChangeNotifier.
 class EditInteractionCommand final : public QUndoCommand
 {
     Q_DECLARE_TR_FUNCTIONS(EditInteractionCommand)

@@ -1,6 +1,6 @@
 #include "logcommand.h"
 
-#include "interactions/historynotifier.h"
+#include "storage/changenotifier.h"
 #include "storage/followuprepository.h"
 #include "storage/interactionrepository.h"
 
@@ -57,7 +57,7 @@ void LogInteractionCommand::redo()
 
 void LogInteractionCommand::notify()
 {
-    HistoryNotifier::instance()->notifyInteractions(m_contactIds);
+    ChangeNotifier::instance()->notifyInteractions(m_contactIds);
     if (m_hasFollowUp)
-        HistoryNotifier::instance()->notifyFollowUps();
+        ChangeNotifier::instance()->notifyFollowUps();
 }

@@ -8,7 +8,7 @@
 class Database;
 
 // The undo step of a quick log: the rows were already created when it is pushed (its first redo does
-// nothing); undo moves them to the trash and redo restores them, each time telling HistoryNotifier.
+// nothing); undo moves them to the trash and redo restores them, each time telling ChangeNotifier.
 class LogInteractionCommand final : public QUndoCommand
 {
     Q_DECLARE_TR_FUNCTIONS(LogInteractionCommand)

@@ -3,26 +3,26 @@
 #include "core/clock.h"
 #include "core/statuscolor.h"
 #include "domain/naturaldate.h"
-#include "interactions/historynotifier.h"
 #include "interactions/interactioncommands.h"
 #include "interactions/logcommand.h"
+#include "storage/changenotifier.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/interactionrepository.h"
 #include "storage/searchrepository.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QCompleter>
-#include <QAbstractItemView>
 #include <QDialogButtonBox>
-#include <QKeyEvent>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
-#include <QStringListModel>
+#include <QStandardItemModel>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -31,6 +31,9 @@ namespace {
 const QString kContactField = QStringLiteral("contactId");
 const QString kWhenField = QStringLiteral("occurredAt");
 const QString kFollowUpField = QStringLiteral("followUpAt");
+// The completion list shows "Name — title, outlet" (DisplayRole) and puts the name in the field.
+constexpr int kCompletionRole = Qt::UserRole;
+constexpr int kContactIdRole = Qt::UserRole + 1;
 
 QStringList splitNames(const QString &text)
 {
@@ -74,11 +77,15 @@ QuickLogDialog::QuickLogDialog(Database &db, QUndoStack *undoStack, QWidget *par
     m_contactsEdit = new QLineEdit(this);
     m_contactsEdit->setObjectName(QStringLiteral("contactsLineEdit"));
     m_contactsEdit->setPlaceholderText(tr("Type a name; separate several with commas"));
-    m_completions = new QStringListModel(this);
+    m_completions = new QStandardItemModel(this);
     m_completer = new QCompleter(m_completions, this);
     m_completer->setObjectName(QStringLiteral("contactsCompleter"));
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setCompletionRole(kCompletionRole);
+    // The one picked is the one logged, even among namesakes.
+    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
+        [this](const QModelIndex &index) { remember(index); });
     m_contactsEdit->setCompleter(m_completer);
     // Tab with the list open takes the first suggestion when none is highlighted: "Paula", Tab, goes on.
     m_completer->popup()->installEventFilter(this);
@@ -191,7 +198,9 @@ bool QuickLogDialog::eventFilter(QObject *watched, QEvent *event)
         && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Tab && popup->isVisible()
         && m_completions->rowCount() > 0) {
         const QModelIndex current = popup->currentIndex();
-        m_contactsEdit->setText(current.isValid() ? current.data().toString() : m_completions->stringList().constFirst());
+        const QModelIndex picked = current.isValid() ? current : m_completions->index(0, 0);
+        m_contactsEdit->setText(picked.data(kCompletionRole).toString());
+        remember(picked);
         popup->hide();
     }
     return QDialog::eventFilter(watched, event);
@@ -209,13 +218,23 @@ QLabel *QuickLogDialog::addError(const QString &objectName)
     return label;
 }
 
-QuickLogDialog *QuickLogDialog::openFor(QWidget *window, Database &db, QUndoStack *undoStack, qint64 contactId)
+void QuickLogDialog::remember(const QModelIndex &index)
+{
+    const qint64 id = index.data(kContactIdRole).toLongLong();
+    const QStringList names = splitNames(index.data(kCompletionRole).toString());
+    const QString name = names.isEmpty() ? QString() : names.last();
+    if (id > 0 && !name.isEmpty())
+        m_known.insert(name.toLower(), id);
+}
+
+QuickLogDialog *QuickLogDialog::openFor(
+    QWidget *window, Database &db, QUndoStack *undoStack, qint64 contactId, Start start)
 {
     window = window ? window->window() : nullptr;
     auto *dialog = window ? window->findChild<QuickLogDialog *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
     if (!dialog)
         dialog = new QuickLogDialog(db, undoStack, window);
-    dialog->reset(contactId);
+    dialog->reset(contactId, start);
     dialog->open();
     dialog->raise();
     dialog->activateWindow();
@@ -294,7 +313,7 @@ Status QuickLogDialog::edit(qint64 interactionId)
     return {};
 }
 
-void QuickLogDialog::reset(qint64 contactId)
+void QuickLogDialog::reset(qint64 contactId, Start start)
 {
     m_editing = Interaction();
     m_editing.id = 0;
@@ -318,7 +337,11 @@ void QuickLogDialog::reset(qint64 contactId)
             const QString name = c->displayName;
             m_known.insert(name.toLower(), contactId);
             m_contactsEdit->setText(name);
-            m_channelCombo->setFocus();
+            if (start == Start::AtChannel) {
+                m_channelCombo->setFocus();
+            } else {
+                m_contactsEdit->selectAll(); // typing a name replaces it, Tab goes on with it
+            }
         }
     }
 }
@@ -328,20 +351,26 @@ void QuickLogDialog::updateCompletions(const QString &text)
     const qsizetype comma = text.lastIndexOf(QLatin1Char(','));
     const QString prefix = comma < 0 ? QString() : text.left(comma + 1) + QLatin1Char(' ');
     const QString typed = text.mid(comma + 1).trimmed();
-    if (typed.isEmpty()) {
-        m_completions->setStringList({});
+    m_completions->clear();
+    if (typed.isEmpty())
         return;
-    }
     Result<QList<ContactHit>> hits = SearchRepository(m_db).searchContacts(typed, 12);
-    QStringList items;
     if (hits) {
         for (const ContactHit &hit : *hits) {
-            m_known.insert(hit.displayName.toLower(), hit.id);
-            items.append(prefix + hit.displayName);
+            // Title and outlet as Ctrl+K shows them: ten people of the same name must not look alike.
+            QStringList detail { hit.title, hit.organizationName };
+            detail.removeAll(QString());
+            auto *item
+                = new QStandardItem(detail.isEmpty() ? hit.displayName
+                                                     : tr("%1 — %2", "completion: name — title, outlet")
+                                                           .arg(hit.displayName, detail.join(QStringLiteral(", "))));
+            item->setData(QString(prefix + hit.displayName), kCompletionRole);
+            item->setData(hit.id, kContactIdRole);
+            item->setToolTip(item->text());
+            m_completions->appendRow(item);
         }
     }
-    m_completions->setStringList(items);
-    if (!items.isEmpty())
+    if (m_completions->rowCount() > 0)
         m_completer->complete(); // the line edit asked before the list was filled
 }
 
@@ -361,9 +390,17 @@ std::optional<QList<qint64>> QuickLogDialog::resolveContacts()
                 showError(kContactField, hits.error().message);
                 return std::nullopt;
             }
+            int sameName = 0;
             for (const ContactHit &hit : *hits) {
-                if (hit.displayName.compare(name, Qt::CaseInsensitive) == 0)
+                if (hit.displayName.compare(name, Qt::CaseInsensitive) == 0) {
                     id = hit.id;
+                    ++sameName;
+                }
+            }
+            if (sameName > 1) {
+                // Namesakes: never guess which one was meant.
+                showError(kContactField, tr("Several contacts are called “%1”: pick one from the list.").arg(name));
+                return std::nullopt;
             }
             if (id == 0 && hits->size() == 1)
                 id = hits->first().id;
@@ -431,9 +468,9 @@ bool QuickLogDialog::save()
     }
     if (m_undoStack)
         m_undoStack->push(new LogInteractionCommand(m_db, created));
-    HistoryNotifier::instance()->notifyInteractions(*ids);
+    ChangeNotifier::instance()->notifyInteractions(*ids);
     if (followUp)
-        HistoryNotifier::instance()->notifyFollowUps();
+        ChangeNotifier::instance()->notifyFollowUps();
     Q_EMIT logged(*ids);
     accept();
     return true;
@@ -459,7 +496,7 @@ bool QuickLogDialog::saveEdit(const QDateTime &when)
     }
     if (m_undoStack)
         m_undoStack->push(new EditInteractionCommand(m_db, m_editing, changed));
-    HistoryNotifier::instance()->notifyInteractions({ changed.contactId });
+    ChangeNotifier::instance()->notifyInteractions({ changed.contactId });
     m_editing = changed;
     accept();
     return true;

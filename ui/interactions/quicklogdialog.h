@@ -14,7 +14,8 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QStringListModel;
+class QModelIndex;
+class QStandardItemModel;
 class QUndoStack;
 
 // Logs a call, email, meeting... in a few keystrokes: Ctrl+L, type a name (completed from the contacts;
@@ -31,9 +32,15 @@ class QuickLogDialog final : public QDialog
 public:
     QuickLogDialog(Database &db, QUndoStack *undoStack, QWidget *parent = nullptr);
 
+    // Where the cursor starts when the dialog is prefilled with a contact: at the channel (the profile's
+    // Log… button), or on the contact's name, selected (Ctrl+L: the keys stay the same as with an empty
+    // field, Tab goes on with the name and typing replaces it).
+    enum class Start { AtChannel, AtContact };
+
     // The window's dialog (created on first use, then reused), cleared and prefilled with this contact
     // (0 = none), and opened.
-    static QuickLogDialog *openFor(QWidget *window, Database &db, QUndoStack *undoStack, qint64 contactId = 0);
+    static QuickLogDialog *openFor(
+        QWidget *window, Database &db, QUndoStack *undoStack, qint64 contactId = 0, Start start = Start::AtChannel);
 
     // The window's dialog in edit mode for this logged interaction (double-click or Enter on a timeline
     // entry). Saving updates it (conflict-checked) and pushes an EditInteractionCommand. A synced item
@@ -43,7 +50,7 @@ public:
         QWidget *window, Database &db, QUndoStack *undoStack, qint64 interactionId, QString *error = nullptr);
 
     // Empties the fields and sets the date to now; with a contact, fills it in and starts at the channel.
-    void reset(qint64 contactId = 0);
+    void reset(qint64 contactId = 0, Start start = Start::AtChannel);
     // Shows this interaction for editing (or read-only when synced); false with the message if not found.
     Status edit(qint64 interactionId);
     bool isEditing() const { return m_editing.id > 0; }
@@ -60,6 +67,8 @@ Q_SIGNALS:
 private:
     QLabel *addError(const QString &objectName);
     void updateCompletions(const QString &text);
+    // The contact of a completion the user picked stands for its name from now on.
+    void remember(const QModelIndex &index);
     // The contact ids the contacts field names; sets an error and returns nothing if one is not known.
     std::optional<QList<qint64>> resolveContacts();
     void showError(const QString &field, const QString &message);
@@ -71,7 +80,7 @@ private:
     QUndoStack *m_undoStack = nullptr;
     QLineEdit *m_contactsEdit = nullptr;
     QCompleter *m_completer = nullptr;
-    QStringListModel *m_completions = nullptr;
+    QStandardItemModel *m_completions = nullptr;
     QComboBox *m_channelCombo = nullptr;
     QComboBox *m_directionCombo = nullptr;
     QLineEdit *m_whenEdit = nullptr;
@@ -89,5 +98,5 @@ private:
     bool m_readOnly = false;
     QString m_loadedWhenText; // edit mode: the date as first shown
     QHash<QString, QLabel *> m_errors; // by field name as InteractionRepository reports it
-    QHash<QString, qint64> m_known; // display name (lower case) -> contact id, from completions and prefill
+    QHash<QString, qint64> m_known; // display name (lower case) -> contact id, from picked completions and prefill
 };

@@ -1,11 +1,11 @@
 #include "timelineview.h"
 
 #include "domain/interaction.h"
-#include "interactions/historynotifier.h"
 #include "interactions/interactioncommands.h"
 #include "interactions/quicklogdialog.h"
 #include "interactions/timelinedelegate.h"
 #include "itemmodels/timelinemodel.h"
+#include "storage/changenotifier.h"
 #include "storage/database.h"
 #include "storage/interactionrepository.h"
 
@@ -116,7 +116,7 @@ TimelineView::TimelineView(Database &db, QWidget *parent)
         m_emptyLabel->setText(message);
         m_emptyLabel->show();
     });
-    connect(HistoryNotifier::instance(), &HistoryNotifier::interactionsChanged, this,
+    connect(ChangeNotifier::instance(), &ChangeNotifier::interactionsChanged, this,
         [this](const QList<qint64> &contactIds) {
             // An organization's timeline cannot tell from the ids alone whether the person works there.
             if (m_scope == TimelineFilter::Scope::Contact && !contactIds.contains(m_scopeId))
@@ -207,7 +207,7 @@ void TimelineView::deleteCurrent()
         m_undoStack->push(command);
     else
         delete command;
-    // The reload (HistoryNotifier) put the list back at the top: stay where the deleted entry was.
+    // The reload (ChangeNotifier) put the list back at the top: stay where the deleted entry was.
     if (m_model->rowCount() > 0) {
         const QModelIndex next = m_model->index(qMin(row, m_model->rowCount() - 1));
         m_list->setCurrentIndex(next);

@@ -17,7 +17,7 @@ class TimelineModel;
 // A contact's conversation history, newest first, in the profile (or an organization's people, merged,
 // each entry named): a filter row (channel and words) over a list that loads a page at a time as it
 // scrolls (TimelineModel). Loads only while visible: setting the contact on a hidden view just remembers
-// it. Reloads when HistoryNotifier says this contact (or, for an organization, anybody) changed.
+// it. Reloads when ChangeNotifier says this contact (or, for an organization, anybody) changed.
 //
 // Enter or a double-click on a logged interaction opens it in the quick-log dialog to edit (a synced one
 // read-only); Delete moves it to the trash. Both go on the undo stack given with setUndoStack().
