@@ -1315,13 +1315,6 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <source>Could not undo or redo</source>
         <translation>Rückgängigmachen oder Wiederherstellen nicht möglich</translation>
     </message>
-    <message numerus="yes">
-        <source>Shares an email or handle with %n other contact(s).</source>
-        <translation>
-            <numerusform>Hat eine E-Mail-Adresse oder ein Handle mit %n anderen Kontakt gemeinsam.</numerusform>
-            <numerusform>Hat eine E-Mail-Adresse oder ein Handle mit %n anderen Kontakten gemeinsam.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Log…</source>
         <translation>Er&amp;fassen…</translation>
@@ -1351,6 +1344,73 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     <message>
         <source>Search and filters cleared to show “%1”.</source>
         <translation>Suche und Filter wurden zurückgesetzt, um „%1“ anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>another contact</source>
+        <translation>einem anderen Kontakt</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <comment>a contact: name (title, outlet)</comment>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a contact: name (title or outlet)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, in the trash</source>
+        <comment>a contact</comment>
+        <translation>%1, im Papierkorb</translation>
+    </message>
+    <message>
+        <source>Shares an email or handle with %1.</source>
+        <translation>Hat eine E-Mail-Adresse oder ein Handle mit %1 gemeinsam.</translation>
+    </message>
+    <message>
+        <source>Shares an email or handle with %1 and %2 others.</source>
+        <translation>Hat eine E-Mail-Adresse oder ein Handle mit %1 und %2 weiteren gemeinsam.</translation>
+    </message>
+    <message>
+        <source>the other contact</source>
+        <translation>den anderen Kontakt</translation>
+    </message>
+    <message>
+        <source>&amp;Save Anyway</source>
+        <translation>&amp;Trotzdem speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Open “%1” (discard my changes)</source>
+        <translation>„%1“ ö&amp;ffnen (meine Änderungen verwerfen)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Mögliches Duplikat</translation>
+    </message>
+    <message>
+        <source>%1 The two may be the same person.
+
+Save “%2” anyway, open “%3” instead, or merge the two?</source>
+        <translation>%1 Die beiden könnten dieselbe Person sein.
+
+„%2“ trotzdem speichern, stattdessen „%3“ öffnen oder beide zusammenführen?</translation>
+    </message>
+    <message>
+        <source>The contact you are editing was merged: saving will report the change.</source>
+        <translation>Der Kontakt, den Sie bearbeiten, wurde zusammengeführt: Beim Speichern wird die Änderung gemeldet.</translation>
+    </message>
+    <message>
+        <source>“%1” was merged into “%2”.</source>
+        <translation>„%1“ wurde mit „%2“ zusammengeführt.</translation>
     </message>
 </context>
 <context>

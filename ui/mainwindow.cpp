@@ -35,15 +35,16 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
-#include <QUndoStack>
 #include <QPainter>
 #include <QProgressDialog>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace {
@@ -184,7 +185,7 @@ MainWindow::MainWindow(Database &db, QWidget *parent)
 
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
-        resize(1280, 800);
+        setGeometry(firstRunGeometry(screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800)));
     restoreState(settings.value(kStateKey).toByteArray());
     m_contactsView->restoreSettings(settings);
     m_organizationsView->restoreSettings(settings);
@@ -196,6 +197,18 @@ MainWindow::MainWindow(Database &db, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+QRect MainWindow::firstRunGeometry(const QRect &available)
+{
+    // 80% of the screen, at least 1100 × 720 where the screen has room (the list and a readable profile side by
+    // side) and at most 1800 × 1100 (a wall of a window on a large monitor helps nobody), centered, with room
+    // left for the window's frame on a small screen. From then on the size the user left it at is restored.
+    QSize size = (available.size() * 0.8).expandedTo(QSize(1100, 720)).boundedTo(QSize(1800, 1100));
+    size = size.boundedTo(available.size() * 0.95);
+    QRect frame(QPoint(0, 0), size);
+    frame.moveCenter(available.center());
+    return frame;
+}
 
 void MainWindow::createSections()
 {

@@ -58,6 +58,8 @@ public:
     SyncManager *syncManager() const { return m_sync; }
     void showAccounts();
     ActivitySection *activitySection() const { return m_activitySection; }
+    // The window's place on first run, on a screen with this available geometry (later runs restore theirs).
+    static QRect firstRunGeometry(const QRect &available);
     QUndoStack *undoStack() const { return m_undoStack; }
 
 Q_SIGNALS:

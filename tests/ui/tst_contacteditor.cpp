@@ -10,21 +10,35 @@
 #include "storage/organizationrepository.h"
 #include "testdatabase.h"
 
+#include "duplicates/duplicatesdialog.h"
+
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSet>
 #include <QSettings>
+#include <QSpinBox>
+#include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 #include "contacts/labeledvalueslist.h"
 
@@ -111,6 +125,12 @@ private Q_SLOTS:
     void pastedRichTextBecomesPlainText();
     void sharedEmailShowsTheDuplicateBanner();
     void newOrganizationIsCreatedOnSave();
+    void wheelScrollsTheProfileInsteadOfChangingFields();
+    void savingASharedEmailAsksFirst();
+    void openingTheOtherDropsTheDuplicate();
+    void mergingClosesTheMergedAwayProfile();
+    void profileShowsValuesWholeAndKeepsItsWidth();
+    void newContactOpensAtTheTopWithTheCursorInTheFirstName();
 };
 
 void TestContactEditor::initTestCase()
@@ -381,10 +401,12 @@ void TestContactEditor::sharedEmailShowsTheDuplicateBanner()
     auto *emails = f.field<LabeledValuesList>(QStringLiteral("emailsLabeledValuesList"));
     QTest::mouseClick(emails->addButton(), Qt::LeftButton);
     QTest::keyClicks(emails->valueEdit(0), QStringLiteral("Bob@News.example"));
+    MessageBox::setNextAnswer(QMessageBox::Save); // "Save Anyway" (see savingASharedEmailAsksFirst)
     QTest::keyClick(emails->valueEdit(0), Qt::Key_S, Qt::ControlModifier);
     auto *banner = f.editor->findChild<QWidget *>(QStringLiteral("duplicateBannerWidget"));
     QVERIFY(banner->isVisible());
-    QVERIFY(banner->findChild<QLabel *>()->text().contains(QStringLiteral("1 other")));
+    QVERIFY2(banner->findChild<QLabel *>()->text().contains(QStringLiteral("Bob Brown")),
+        qPrintable(banner->findChild<QLabel *>()->text()));
     QTest::mouseClick(banner->findChild<QPushButton *>(QStringLiteral("openDuplicateButton")), Qt::LeftButton);
     QCOMPARE(f.currentId(), f.bob);
     QCOMPARE(f.editor->contactId(), f.bob);
@@ -412,6 +434,210 @@ void TestContactEditor::newOrganizationIsCreatedOnSave()
     QTest::keyClick(organization, Qt::Key_S, Qt::ControlModifier);
     QCOMPARE(f.stored(f.bob).organizationId, *id);
     QCOMPARE(*OrganizationRepository(*f.db).count(), 1);
+}
+
+namespace {
+
+// A wheel turn over a widget, delivered as QApplication delivers one from the mouse (so a field that does
+// not take it hands it on to its parents).
+void turnWheel(QWidget *over, int steps)
+{
+    const QPoint at = over->rect().center();
+    QWheelEvent wheel(at, over->mapToGlobal(at), QPoint(), QPoint(0, -120 * steps), Qt::NoButton, Qt::NoModifier,
+        Qt::NoScrollPhase, false);
+    QApplication::sendEvent(over, &wheel);
+}
+
+} // namespace
+
+// Issue 10: scrolling the profile over a combo box, a spin box or a date changed the value. Unfocused
+// fields hand the wheel to the form, which scrolls; a field the user clicked into still takes it.
+void TestContactEditor::wheelScrollsTheProfileInsteadOfChangingFields()
+{
+    Fixture f;
+    f.window->resize(1100, 600);
+    f.select(f.bob);
+    f.view->tableView()->setFocus();
+    auto *scroll = f.editor->findChild<QScrollArea *>(QStringLiteral("profileScrollArea"));
+    QScrollBar *bar = scroll->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    auto *emails = f.field<LabeledValuesList>(QStringLiteral("emailsLabeledValuesList"));
+    auto *label = emails->findChild<QComboBox *>(QStringLiteral("labelComboBox"));
+    QVERIFY(label);
+    auto *reach = f.field<QSpinBox>(QStringLiteral("reachSpinBox"));
+    f.field<QCheckBox>(QStringLiteral("consentDatedCheckBox"))->setChecked(true); // the date field is enabled
+    auto *date = f.field<QDateEdit>(QStringLiteral("consentDateEdit"));
+    const QList<QWidget *> fields { f.field<QComboBox>(QStringLiteral("kindComboBox")),
+        f.field<QComboBox>(QStringLiteral("ownerComboBox")), label,
+        f.field<QComboBox>(QStringLiteral("preferredChannelComboBox")), reach, date,
+        f.field<QComboBox>(QStringLiteral("consentBasisComboBox")) };
+    auto value = [](QWidget *w) -> QVariant {
+        if (auto *combo = qobject_cast<QComboBox *>(w))
+            return combo->currentText();
+        if (auto *dateEdit = qobject_cast<QDateEdit *>(w))
+            return dateEdit->date();
+        return qobject_cast<QSpinBox *>(w)->value();
+    };
+    for (QWidget *w : fields) {
+        bar->setValue(0);
+        const QVariant before = value(w);
+        turnWheel(w, 1);
+        QVERIFY2(value(w) == before, qPrintable(w->objectName()));
+        QVERIFY2(bar->value() > 0, qPrintable(w->objectName())); // the form scrolled instead
+        QVERIFY2(!w->hasFocus(), qPrintable(w->objectName()));
+    }
+    QVERIFY(!f.editor->isDirty());
+
+    // Clicked into, the field takes the wheel as before.
+    auto *kind = f.field<QComboBox>(QStringLiteral("kindComboBox"));
+    kind->setFocus(Qt::MouseFocusReason);
+    const int index = kind->currentIndex();
+    turnWheel(kind, index + 1 < kind->count() ? 1 : -1);
+    QVERIFY(kind->currentIndex() != index);
+}
+
+// Issue 10: Ctrl+S saved a contact sharing an email with another without asking. Now it asks, naming the
+// other; Keep Editing saves nothing, Save Anyway saves.
+void TestContactEditor::savingASharedEmailAsksFirst()
+{
+    Fixture f;
+    f.select(f.ada);
+    auto *emails = f.field<LabeledValuesList>(QStringLiteral("emailsLabeledValuesList"));
+    QTest::mouseClick(emails->addButton(), Qt::LeftButton);
+    QTest::keyClicks(emails->valueEdit(0), QStringLiteral("bob@news.example"));
+    MessageBox::setNextAnswer(QMessageBox::Cancel); // Keep Editing
+    QTest::keyClick(emails->valueEdit(0), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(f.stored(f.ada).emails.isEmpty());
+    QVERIFY(f.editor->isDirty());
+    auto *banner = f.editor->findChild<QWidget *>(QStringLiteral("duplicateBannerWidget"));
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->findChild<QLabel *>()->text().contains(QStringLiteral("Bob Brown")),
+        qPrintable(banner->findChild<QLabel *>()->text()));
+
+    MessageBox::setNextAnswer(QMessageBox::Save); // Save Anyway
+    QTest::keyClick(emails->valueEdit(0), Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(f.stored(f.ada).emails.size(), 1);
+    QVERIFY(!f.editor->isDirty());
+    // Saving again what was already decided does not ask again.
+    QTest::keyClicks(f.field<QLineEdit>(QStringLiteral("titleLineEdit")), QStringLiteral(" at large"));
+    QTest::keyClick(emails->valueEdit(0), Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(f.stored(f.ada).title, QStringLiteral("Editor at large"));
+}
+
+// "Open Bob Brown (discard my changes)": the other contact opens, the duplicate is not saved.
+void TestContactEditor::openingTheOtherDropsTheDuplicate()
+{
+    Fixture f;
+    f.select(f.ada);
+    auto *emails = f.field<LabeledValuesList>(QStringLiteral("emailsLabeledValuesList"));
+    QTest::mouseClick(emails->addButton(), Qt::LeftButton);
+    QTest::keyClicks(emails->valueEdit(0), QStringLiteral("bob@news.example"));
+    MessageBox::setNextAnswer(QMessageBox::Open);
+    QTest::keyClick(emails->valueEdit(0), Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(f.editor->contactId(), f.bob);
+    QCOMPARE(f.currentId(), f.bob);
+    QVERIFY(f.stored(f.ada).emails.isEmpty());
+}
+
+// "Merge…" saves, opens Find Duplicates on the pair, and after the merge the profile of the contact merged
+// away (now in the trash) gives way to the one kept.
+void TestContactEditor::mergingClosesTheMergedAwayProfile()
+{
+    Fixture f;
+    f.select(f.ada);
+    auto *emails = f.field<LabeledValuesList>(QStringLiteral("emailsLabeledValuesList"));
+    QTest::mouseClick(emails->addButton(), Qt::LeftButton);
+    QTest::keyClicks(emails->valueEdit(0), QStringLiteral("bob@news.example"));
+    MessageBox::setNextAnswer(QMessageBox::Apply); // Merge…
+    QTest::keyClick(emails->valueEdit(0), Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(f.stored(f.ada).emails.size(), 1); // saved first
+    DuplicatesDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = f.window->findChild<DuplicatesDialog *>()) != nullptr);
+    auto *pairs = dialog->findChild<QTreeWidget *>();
+    QTRY_VERIFY(pairs->currentItem() != nullptr);
+    const QSet<QString> names { pairs->currentItem()->text(0), pairs->currentItem()->text(1) };
+    QCOMPARE(names, (QSet<QString> { QStringLiteral("Ada Lovelace"), QStringLiteral("Bob Brown") }));
+    // Keep Bob: Ada, whose profile is on screen, is merged away.
+    const bool bobFirst = pairs->currentItem()->text(0) == QStringLiteral("Bob Brown");
+    QTest::mouseClick(dialog->findChild<QRadioButton *>(
+                          bobFirst ? QStringLiteral("keepFirstRadioButton") : QStringLiteral("keepSecondRadioButton")),
+        Qt::LeftButton);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("mergeButton")), Qt::LeftButton);
+    QTRY_VERIFY(f.stored(f.ada).inTrash);
+    QCOMPARE(f.editor->contactId(), f.bob);
+    QCOMPARE(f.currentId(), f.bob);
+    QVERIFY2(f.editor->lastStatus().contains(QStringLiteral("merged into")), qPrintable(f.editor->lastStatus()));
+    dialog->close();
+}
+
+// Issue 10: at the default window size the email and phone fields were cut off, and the profile pane grew
+// wider while editing (the heading with "(edited)", an error under a field).
+void TestContactEditor::profileShowsValuesWholeAndKeepsItsWidth()
+{
+    Fixture f;
+    f.window->setGeometry(MainWindow::firstRunGeometry(QRect(0, 0, 1440, 900))); // a common laptop screen
+    Contact bob = f.stored(f.bob);
+    bob.displayName = QStringLiteral("Bartholomew Brown-Whitfield");
+    // As long as most addresses of the demo agency (the longest, 50 characters, reads whole in its tooltip).
+    bob.emails = { { QStringLiteral("work"), QStringLiteral("anouk.conti@pacificcoastherald.example") } };
+    bob.phones = { { QStringLiteral("mobile"), QStringLiteral("+44 20 7946 0000 ext. 123") } };
+    QVERIFY(ContactRepository(*f.db).update(bob));
+    f.view->refresh();
+    f.select(f.bob);
+    QTest::qWait(50);
+    auto *emails = f.field<LabeledValuesList>(QStringLiteral("emailsLabeledValuesList"));
+    auto *phones = f.field<LabeledValuesList>(QStringLiteral("phonesLabeledValuesList"));
+    for (QLineEdit *value : { emails->valueEdit(0), phones->valueEdit(0) }) {
+        const int needed = value->fontMetrics().horizontalAdvance(value->text());
+        QCOMPARE(value->toolTip(), value->text());
+        QVERIFY2(value->width() > needed + 8,
+            qPrintable(
+                QStringLiteral("%1: %2 px for %3 px of text").arg(value->text()).arg(value->width()).arg(needed)));
+    }
+    auto *scroll = f.editor->findChild<QScrollArea *>(QStringLiteral("profileScrollArea"));
+    QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+
+    const int width = f.view->detailArea()->width();
+    auto *first = f.field<QLineEdit>(QStringLiteral("firstNameLineEdit"));
+    QTest::keyClicks(first, QStringLiteral("-Maximilian-Alexander")); // dirty: the heading grows
+    QVERIFY(f.editor->isDirty());
+    QTest::mouseClick(emails->addButton(), Qt::LeftButton);
+    QTest::keyClicks(emails->valueEdit(1), QStringLiteral("not an address at all, really not"));
+    QTest::keyClick(first, Qt::Key_S, Qt::ControlModifier); // an error under the field
+    QVERIFY(f.field<QLabel>(QStringLiteral("emailsErrorLabel"))->isVisible());
+    QTest::keyClicks(f.field<QLineEdit>(QStringLiteral("organizationLineEdit")),
+        QStringLiteral("The Very Long Name of an Outlet Nobody Has Heard Of Yet"));
+    QTest::qWait(50);
+    QCOMPARE(f.view->detailArea()->width(), width);
+    QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+}
+
+// Issue 10: Ctrl+N opened the new contact's form where the last profile was scrolled to, with the cursor in
+// the first name out of sight.
+void TestContactEditor::newContactOpensAtTheTopWithTheCursorInTheFirstName()
+{
+    Fixture f;
+    f.window->resize(1100, 600);
+    f.select(f.bob);
+    auto *scroll = f.editor->findChild<QScrollArea *>(QStringLiteral("profileScrollArea"));
+    QScrollBar *bar = scroll->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    bar->setValue(bar->maximum());
+    // And from the Timeline tab as well.
+    auto *tabs = f.editor->findChild<QTabWidget *>(QStringLiteral("profileTabWidget"));
+    for (int tab : { 0, 1 }) {
+        tabs->setCurrentIndex(tab);
+        f.view->tableView()->setFocus();
+        QTest::keyClick(f.view->tableView(), Qt::Key_N, Qt::ControlModifier);
+        auto *first = f.field<QLineEdit>(QStringLiteral("firstNameLineEdit"));
+        QTRY_COMPARE(QApplication::focusWidget(), first);
+        QCOMPARE(tabs->currentWidget(), scroll);
+        QCOMPARE(bar->value(), 0);
+        const QRect shown(first->mapTo(scroll->viewport(), QPoint(0, 0)), first->size());
+        QVERIFY(scroll->viewport()->rect().contains(shown));
+        f.select(f.bob);
+        bar->setValue(bar->maximum());
+    }
 }
 
 QTEST_MAIN(TestContactEditor)

@@ -19,6 +19,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void searchFilterSaveAndSwitchViews();
     void columnChooserHidesColumns();
     void filterChipsRemoveOneFilterEach();
+    void searchAndSortShowTheTopOrTheSelectedRow();
 };
 
 namespace {
@@ -283,6 +285,54 @@ void TestContactSearch::filterChipsRemoveOneFilterEach()
         QTest::mouseClick(chip, Qt::LeftButton);
     QTRY_VERIFY(chips().isEmpty());
     QVERIFY(!bar->filter().hasFilters());
+}
+
+// Issue 10: after a search or a sort the list stayed scrolled where it was, hiding the best matches above
+// the top. It goes to the top, or keeps the selected contact in view.
+void TestContactSearch::searchAndSortShowTheTopOrTheSelectedRow()
+{
+    std::unique_ptr<Database> db = database();
+    ContactRepository repo(*db);
+    for (int i = 0; i < 150; ++i) {
+        Contact c;
+        c.displayName = QStringLiteral("Person %1").arg(i, 3, 10, QLatin1Char('0'));
+        c.title = i % 2 ? QStringLiteral("Reporter") : QStringLiteral("Editor");
+        QVERIFY(repo.create(c));
+    }
+    MainWindow window(*db);
+    window.resize(1000, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ContactsView *view = window.contactsView();
+    QTableView *table = view->tableView();
+    QScrollBar *bar = table->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    auto *search = view->findChild<QLineEdit *>(QStringLiteral("contactSearchLineEdit"));
+
+    // A search from the bottom of the list: its first match is at the top and in view.
+    bar->setValue(bar->maximum());
+    QTest::keyClicks(search, QStringLiteral("person"));
+    QTRY_COMPARE(view->model()->rowCount(), 150);
+    QCOMPARE(bar->value(), 0);
+    QVERIFY(table->rowAt(0) == 0);
+
+    // A sort by clicking the header, scrolled down and with nothing selected: the top.
+    bar->setValue(bar->maximum() / 2);
+    QHeaderView *header = table->horizontalHeader();
+    const int x = header->sectionViewportPosition(ContactListModel::TitleColumn) + 5;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    QCOMPARE(header->sortIndicatorSection(), int(ContactListModel::TitleColumn));
+    QCOMPARE(bar->value(), 0);
+
+    // With a contact selected, the sort keeps it in view.
+    const int row = 40;
+    table->setCurrentIndex(view->model()->index(row, ContactListModel::NameColumn));
+    const qint64 id = table->currentIndex().data(ContactListModel::IdRole).toLongLong();
+    bar->setValue(0);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2)); // descending
+    QCOMPARE(table->currentIndex().data(ContactListModel::IdRole).toLongLong(), id);
+    const QRect rect = table->visualRect(table->currentIndex());
+    QVERIFY(table->viewport()->rect().contains(rect));
 }
 
 QTEST_MAIN(TestContactSearch)

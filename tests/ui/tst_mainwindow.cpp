@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressDialog>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void sidebarShowsPlaceholderPages();
     void shortcutsSwitchSections();
     void remembersTheListLayout();
+    void firstRunSizeFitsTheScreen();
     void emptyDatabaseOfferAccepted();
     void emptyDatabaseOfferDeclined();
     void noOfferWhenContactsExist();
@@ -237,6 +239,37 @@ void TestMainWindow::remembersTheListLayout()
     QCOMPARE(model->sortColumn(), int(ContactListModel::OutletColumn));
     QCOMPARE(model->sortOrder(), Qt::DescendingOrder);
     QCOMPARE(window.size(), QSize(1000, 700));
+}
+
+// Issue 10: the first window was 1280 × 800 whatever the screen; now it is sized for the screen (and the
+// size the user leaves it at is restored, see remembersTheListLayout()).
+void TestMainWindow::firstRunSizeFitsTheScreen()
+{
+    QSettings().clear();
+    auto db = databaseWith({ QStringLiteral("Bea Brook") });
+    MainWindow window(*db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QRect available = window.screen()->availableGeometry();
+    QVERIFY2(available.contains(window.frameGeometry()),
+        qPrintable(QStringLiteral("%1,%2 %3x%4 on %5,%6 %7x%8")
+                       .arg(window.x())
+                       .arg(window.y())
+                       .arg(window.width())
+                       .arg(window.height())
+                       .arg(available.x())
+                       .arg(available.y())
+                       .arg(available.width())
+                       .arg(available.height())));
+    QVERIFY(window.width() >= int(available.width() * 0.8) && window.height() >= int(available.height() * 0.8));
+    QVERIFY(window.width() <= 1800 && window.height() <= 1100);
+
+    // The rule on screens of other sizes: 80%, clamped, centered.
+    QCOMPARE(MainWindow::firstRunGeometry(QRect(0, 0, 1920, 1080)), QRect(192, 108, 1536, 864));
+    QCOMPARE(MainWindow::firstRunGeometry(QRect(0, 0, 1366, 768)).size(), QSize(1100, 720));
+    QCOMPARE(MainWindow::firstRunGeometry(QRect(0, 0, 3840, 2160)).size(), QSize(1800, 1100));
+    QCOMPARE(MainWindow::firstRunGeometry(QRect(0, 0, 1024, 600)), QRect(25, 15, 973, 570));
+    QCOMPARE(MainWindow::firstRunGeometry(QRect(100, 30, 1280, 1000)).center(), QRect(100, 30, 1280, 1000).center());
 }
 
 void TestMainWindow::emptyDatabaseOfferAccepted()

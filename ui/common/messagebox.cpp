@@ -27,6 +27,15 @@ void MessageBox::question(QWidget *parent, const QString &title, const QString &
     show(QMessageBox::Question, parent, title, text, buttons, defaultButton, context, std::move(onAnswer));
 }
 
+void MessageBox::question(QWidget *parent, const QString &title, const QString &text, const QList<Choice> &choices,
+    Button defaultButton, const QObject *context, std::function<void(Button)> onAnswer)
+{
+    QMessageBox::StandardButtons buttons;
+    for (const Choice &choice : choices)
+        buttons |= choice.first;
+    show(QMessageBox::Question, parent, title, text, buttons, defaultButton, context, std::move(onAnswer), choices);
+}
+
 void MessageBox::critical(QWidget *parent, const QString &title, const QString &text)
 {
     qCWarning(lcUi).noquote() << title << "-" << text;
@@ -40,7 +49,7 @@ void MessageBox::information(QWidget *parent, const QString &title, const QStrin
 
 void MessageBox::show(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text,
     QMessageBox::StandardButtons buttons, Button defaultButton, const QObject *context,
-    std::function<void(Button)> onAnswer)
+    std::function<void(Button)> onAnswer, const QList<Choice> &texts)
 {
     Button answer = QMessageBox::NoButton;
     if (takeNextAnswer(&answer)) {
@@ -52,6 +61,10 @@ void MessageBox::show(QMessageBox::Icon icon, QWidget *parent, const QString &ti
     box->setObjectName(QStringLiteral("rapportMessageBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setDefaultButton(defaultButton);
+    for (const Choice &choice : texts) {
+        if (QAbstractButton *button = box->button(choice.first))
+            button->setText(choice.second);
+    }
     if (onAnswer) {
         QObject::connect(box, &QMessageBox::finished, context ? context : box, [box, onAnswer = std::move(onAnswer)] {
             const Button chosen

@@ -2,7 +2,10 @@
 
 #include <QMessageBox>
 
+#include <QList>
+
 #include <functional>
+#include <utility>
 
 // Message boxes that never block: each opens window-modal and reports the answer through a callback, so
 // no nested event loop runs. Tests answer the next box in advance with setNextAnswer(): no box appears and
@@ -17,6 +20,11 @@ public:
     static void question(QWidget *parent, const QString &title, const QString &text,
         QMessageBox::StandardButtons buttons, Button defaultButton, const QObject *context,
         std::function<void(Button)> onAnswer);
+    // The same with the buttons' own words ("Save Anyway" on QMessageBox::Save, "Merge…" on Apply): the
+    // answer is still the standard button, so tests answer it with setNextAnswer() as any other.
+    using Choice = std::pair<Button, QString>;
+    static void question(QWidget *parent, const QString &title, const QString &text, const QList<Choice> &choices,
+        Button defaultButton, const QObject *context, std::function<void(Button)> onAnswer);
     static void critical(QWidget *parent, const QString &title, const QString &text);
     // Rich text is allowed: escape anything that comes from data with QString::toHtmlEscaped().
     static void information(QWidget *parent, const QString &title, const QString &richText);
@@ -28,7 +36,7 @@ private:
     static bool takeNextAnswer(Button *answer);
     static void show(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text,
         QMessageBox::StandardButtons buttons, Button defaultButton, const QObject *context,
-        std::function<void(Button)> onAnswer);
+        std::function<void(Button)> onAnswer, const QList<Choice> &texts = {});
 
     static Button s_nextAnswer;
 };

@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -64,6 +65,10 @@ ContactEditor::ContactEditor(ContactsView &view)
     big.setBold(true);
     m_heading->setFont(big);
     m_heading->setTextFormat(Qt::PlainText);
+    // Elided to the room there is: a long name, or "(edited)" added to it, must not widen the pane.
+    m_heading->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_heading->setMinimumWidth(fontMetrics().averageCharWidth() * 8);
+    m_heading->installEventFilter(this);
     h->addWidget(m_heading, 1);
     m_revertButton = new QPushButton(tr("Re&vert"), header);
     m_revertButton->setObjectName(QStringLiteral("revertButton"));
@@ -167,6 +172,11 @@ ContactEditor::ContactEditor(ContactsView &view)
             m_form->setLastContacted(c->lastContactedAt);
         }
     });
+    connect(ChangeNotifier::instance(), &ChangeNotifier::contactsMerged, this, &ContactEditor::onMerged);
+    connect(ChangeNotifier::instance(), &ChangeNotifier::contactsChanged, this, [this](const QList<qint64> &ids) {
+        if (m_editing && !m_dirty && m_loaded.id > 0 && ids.contains(m_loaded.id))
+            showContact(m_loaded.id);
+    });
     setDirty(false);
 }
 
@@ -258,6 +268,8 @@ void ContactEditor::updateActions()
 
 bool ContactEditor::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_heading && event->type() == QEvent::Resize)
+        updateHeading();
     if (event->type() == QEvent::ShortcutOverride) {
         auto *key = static_cast<QKeyEvent *>(event);
         const bool undo = key->matches(QKeySequence::Undo);
@@ -279,8 +291,17 @@ void ContactEditor::setDirty(bool dirty)
 {
     m_dirty = dirty;
     const QString name = m_loaded.id == 0 ? tr("New contact") : m_loaded.displayName;
-    m_heading->setText(m_dirty ? tr("%1 (edited)").arg(name) : name);
+    m_headingText = m_dirty ? tr("%1 (edited)").arg(name) : name;
+    updateHeading();
     updateActions();
+}
+
+void ContactEditor::updateHeading()
+{
+    const QString shown = m_heading->fontMetrics().elidedText(m_headingText, Qt::ElideMiddle, m_heading->width());
+    m_heading->setText(shown);
+    m_heading->setToolTip(shown == m_headingText ? QString() : m_headingText);
+    m_heading->setAccessibleName(m_headingText);
 }
 
 void ContactEditor::showStatus(const QString &message)
@@ -292,8 +313,11 @@ void ContactEditor::showStatus(const QString &message)
 
 void ContactEditor::load(const Contact &contact)
 {
+    // Another person (or a new one) starts at the top of the profile, not where the last one was scrolled to.
+    const bool another = contact.id != m_loaded.id || contact.id == 0 || !m_editing;
     m_loaded = contact;
     m_editing = true;
+    m_duplicateAcknowledged = false;
     m_conflictBanner->hide();
     m_duplicateBanner->hide();
     m_form->setContact(contact);
@@ -302,6 +326,8 @@ void ContactEditor::load(const Contact &contact)
     m_followUps->setContactId(contact.id);
     m_logButton->setVisible(contact.id > 0);
     m_view.detailArea()->setCurrentWidget(this);
+    if (another)
+        m_scroll->verticalScrollBar()->setValue(0);
     setDirty(false);
 }
 

@@ -77,12 +77,20 @@ private:
     void showSaveError(const QString &field, const QString &message);
     void showConflict(const QString &message);
     void checkDuplicates();
+    // Who the contact being edited shares an email or handle with, by name, for the banner and the question.
+    QString duplicateText(const QList<qint64> &others) const;
+    // Before a save that would add a shared email or handle: asks Save Anyway / Open the other / Merge… /
+    // Keep Editing (MessageBox, no nested event loop) and returns true; false when there is nothing to ask.
+    bool askAboutDuplicates(const Contact &contact);
+    // ChangeNotifier::contactsMerged: the profile on screen follows a merge.
+    void onMerged(qint64 keptId, qint64 otherId);
     void selectInList(qint64 id);
     // Selects the loaded contact's row now, or once the list has read its whole snapshot.
     void selectWhenListed(qint64 id);
     void afterCommand(qint64 id, const QString &error);
     bool resolveOrganization(Contact &contact);
     void updateActions();
+    void updateHeading();
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     ContactsView &m_view;
@@ -114,6 +122,8 @@ private:
     bool m_editing = false; // a contact (or a new one) is shown
     bool m_dirty = false;
     bool m_selecting = false; // the editor itself is moving the list's selection
+    bool m_duplicateAcknowledged = false; // the user chose to save despite a shared email or handle
     QString m_lastStatus;
+    QString m_headingText; // the heading in full (the label shows it elided)
     QMetaObject::Connection m_pendingSelect; // selectWhenListed() waiting for the list's snapshot
 };

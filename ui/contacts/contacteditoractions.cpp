@@ -7,6 +7,7 @@
 #include "contacts/contactform.h"
 #include "contacts/contactsview.h"
 #include "contacts/trashdialog.h"
+#include "duplicates/duplicatesdialog.h"
 #include "itemmodels/contactlistmodel.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
@@ -16,8 +17,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
+#include <QScopedValueRollback>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QUndoStack>
 
@@ -28,7 +32,11 @@ void ContactEditor::newContact()
         c.ownerId = m_view.database().currentUserId();
         selectInList(0);
         load(c);
+        // The form, at its top, with the cursor in the first name (not the Timeline, not scrolled away).
+        m_tabs->setCurrentWidget(m_scroll);
+        m_scroll->verticalScrollBar()->setValue(0);
         m_form->firstNameEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_scroll->ensureWidgetVisible(m_form->firstNameEdit());
     };
     if (confirmLeave(start))
         start();
@@ -45,6 +53,8 @@ bool ContactEditor::save()
         return false;
     }
     Contact c = m_form->contact();
+    if (!m_duplicateAcknowledged && askAboutDuplicates(c))
+        return false; // saved (or not) once the user decided
     if (!resolveOrganization(c))
         return false;
     ContactRepository repo(m_view.database());
@@ -260,6 +270,20 @@ void ContactEditor::step(int delta)
     table->scrollTo(index);
 }
 
+QString ContactEditor::duplicateText(const QList<qint64> &others) const
+{
+    Result<Contact> first = ContactRepository(m_view.database()).get(others.value(0));
+    QString who = first ? first->displayName : tr("another contact");
+    if (first && !first->title.isEmpty() && !first->organizationName.isEmpty())
+        who = tr("%1 (%2, %3)", "a contact: name (title, outlet)").arg(who, first->title, first->organizationName);
+    else if (first && (!first->title.isEmpty() || !first->organizationName.isEmpty()))
+        who = tr("%1 (%2)", "a contact: name (title or outlet)").arg(who, first->title + first->organizationName);
+    if (first && first->inTrash)
+        who = tr("%1, in the trash", "a contact").arg(who);
+    return others.size() == 1 ? tr("Shares an email or handle with %1.").arg(who)
+                              : tr("Shares an email or handle with %1 and %2 others.").arg(who).arg(others.size() - 1);
+}
+
 void ContactEditor::checkDuplicates()
 {
     if (!m_editing)
@@ -271,7 +295,76 @@ void ContactEditor::checkDuplicates()
         m_duplicateBanner->hide();
         return;
     }
-    m_duplicateLabel->setText(
-        tr("Shares an email or handle with %n other contact(s).", nullptr, int(m_duplicates.size())));
+    m_duplicateLabel->setText(duplicateText(m_duplicates));
     m_duplicateBanner->show();
+}
+
+bool ContactEditor::askAboutDuplicates(const Contact &c)
+{
+    // Only what this save adds: a contact that already shared an address when it was loaded is not asked
+    // about again on every save (the banner still says so).
+    Result<QList<qint64>> others = ContactRepository(m_view.database()).findSharingIdentity(c);
+    if (!others || others->isEmpty())
+        return false;
+    if (m_loaded.id > 0) {
+        Result<QList<qint64>> before = ContactRepository(m_view.database()).findSharingIdentity(m_loaded);
+        if (before && *before == *others)
+            return false;
+    }
+    m_duplicates = *others;
+    m_duplicateLabel->setText(duplicateText(m_duplicates));
+    m_duplicateBanner->show();
+    const qint64 other = m_duplicates.first();
+    Result<Contact> otherContact = ContactRepository(m_view.database()).get(other);
+    const QString otherName = otherContact ? otherContact->displayName : tr("the other contact");
+    const QString name
+        = c.displayName.isEmpty() ? QStringList { c.firstName, c.lastName }.join(u' ').trimmed() : c.displayName;
+    QList<MessageBox::Choice> choices { { QMessageBox::Save, tr("&Save Anyway") },
+        { QMessageBox::Open, tr("&Open “%1” (discard my changes)").arg(otherName) } };
+    if (otherContact && !otherContact->inTrash)
+        choices.append({ QMessageBox::Apply, tr("&Merge…") });
+    choices.append({ QMessageBox::Cancel, tr("Keep &Editing") });
+    MessageBox::question(window(), tr("Possible duplicate"),
+        tr("%1 The two may be the same person.\n\nSave “%2” anyway, open “%3” instead, or merge the two?")
+            .arg(duplicateText(m_duplicates), name.isEmpty() ? tr("the new contact") : name, otherName),
+        choices, QMessageBox::Cancel, this, [this, other](MessageBox::Button answer) {
+            if (answer == QMessageBox::Save) {
+                const QScopedValueRollback<bool> acknowledged(m_duplicateAcknowledged, true);
+                save();
+            } else if (answer == QMessageBox::Open) {
+                // The button says the edits go: no second question.
+                revert();
+                openContact(other);
+            } else if (answer == QMessageBox::Apply) {
+                // The merge works on what is stored: save the edits first, then pick what to keep.
+                bool saved = false;
+                {
+                    const QScopedValueRollback<bool> acknowledged(m_duplicateAcknowledged, true);
+                    saved = save();
+                }
+                if (saved)
+                    DuplicatesDialog::openForPair(&m_view, m_loaded.id, other);
+            } else {
+                m_form->firstNameEdit()->setFocus(Qt::OtherFocusReason);
+            }
+        });
+    return true;
+}
+
+void ContactEditor::onMerged(qint64 keptId, qint64 otherId)
+{
+    if (!m_editing || (m_loaded.id != keptId && m_loaded.id != otherId))
+        return;
+    if (m_dirty) {
+        showStatus(tr("The contact you are editing was merged: saving will report the change."));
+        return;
+    }
+    if (m_loaded.id == otherId) {
+        // The profile on screen went to the trash in the merge: show the one it was merged into.
+        const QString gone = m_loaded.displayName;
+        openContact(keptId);
+        showStatus(tr("“%1” was merged into “%2”.").arg(gone, m_loaded.displayName));
+        return;
+    }
+    showContact(keptId); // what was merged in shows at once
 }

@@ -1,5 +1,6 @@
 #include "contactform.h"
 
+#include "common/wheelguard.h"
 #include "contacts/labeledvalueslist.h"
 #include "contacts/tagsedit.h"
 #include "domain/validation.h"
@@ -111,6 +112,8 @@ ContactForm::ContactForm(Database &db, QWidget *parent)
     connect(m_emails, &LabeledValuesList::edited, this, &ContactForm::identityEdited);
     for (QLineEdit *edit : std::as_const(m_handles))
         connect(edit, &QLineEdit::textEdited, this, &ContactForm::identityEdited);
+    // Scrolling the profile scrolls it: the wheel changes a combo box or number only once it has the focus.
+    WheelGuard::protectChildren(this);
 }
 
 QFormLayout *ContactForm::addSection(const QString &title)
@@ -124,7 +127,8 @@ QFormLayout *ContactForm::addSection(const QString &title)
     return form;
 }
 
-void ContactForm::addRow(QFormLayout *form, const QString &label, QWidget *field, const QString &errorKey)
+void ContactForm::addRow(
+    QFormLayout *form, const QString &label, QWidget *field, const QString &errorKey, bool fullWidth)
 {
     auto *labelWidget = new QLabel(label, this);
     labelWidget->setBuddy(field);
@@ -133,7 +137,12 @@ void ContactForm::addRow(QFormLayout *form, const QString &label, QWidget *field
     if (field->accessibleName().isEmpty())
         field->setAccessibleName(name);
     if (errorKey.isEmpty()) {
-        form->addRow(labelWidget, field);
+        if (fullWidth) {
+            form->addRow(labelWidget);
+            form->addRow(field);
+        } else {
+            form->addRow(labelWidget, field);
+        }
         return;
     }
     // The error goes right under its field, in red, and into the field's accessible description.
@@ -149,7 +158,12 @@ void ContactForm::addRow(QFormLayout *form, const QString &label, QWidget *field
     error->setStyleSheet(dark ? QStringLiteral("color: #ff8a80;") : QStringLiteral("color: #c62828;"));
     error->hide();
     v->addWidget(error);
-    form->addRow(labelWidget, cell);
+    if (fullWidth) {
+        form->addRow(labelWidget);
+        form->addRow(cell);
+    } else {
+        form->addRow(labelWidget, cell);
+    }
     m_fields.insert(errorKey, field);
     m_errors.insert(errorKey, error);
 }
@@ -205,12 +219,14 @@ void ContactForm::buildChannels()
         { QStringLiteral("work"), QStringLiteral("personal"), QStringLiteral("other") },
         QStringLiteral("name@example.com"), this);
     m_emails->setObjectName(QStringLiteral("emailsLabeledValuesList"));
-    addRow(form, tr("&Emails:"), m_emails, QStringLiteral("emails"));
+    // Under their label, across the whole form: an address or a number with its label and a remove button
+    // needs the width (issue 10: cut off at the default window size, more so in German).
+    addRow(form, tr("&Emails:"), m_emails, QStringLiteral("emails"), true);
     m_phones = new LabeledValuesList(tr("phone number"),
         { QStringLiteral("work"), QStringLiteral("mobile"), QStringLiteral("home"), QStringLiteral("other") },
         QStringLiteral("+44 20 7946 0000"), this);
     m_phones->setObjectName(QStringLiteral("phonesLabeledValuesList"));
-    addRow(form, tr("&Phones:"), m_phones);
+    addRow(form, tr("&Phones:"), m_phones, {}, true);
     for (const NetworkInfo &n : kNetworks) {
         const QString network = QString::fromLatin1(n.network);
         QLineEdit *edit = addLine(form, tr(n.label), network + QStringLiteral("LineEdit"), network);

@@ -57,7 +57,8 @@ Q_SIGNALS:
 private:
     QFormLayout *addSection(const QString &title);
     QLineEdit *addLine(QFormLayout *form, const QString &label, const QString &objectName, const QString &errorKey = {});
-    void addRow(QFormLayout *form, const QString &label, QWidget *field, const QString &errorKey = {});
+    void addRow(
+        QFormLayout *form, const QString &label, QWidget *field, const QString &errorKey = {}, bool fullWidth = false);
     void buildIdentity();
     void buildChannels();
     void buildTagsAndLocation();

@@ -63,6 +63,10 @@ ContactsView::ContactsView(Database &db, QWidget *parent)
         if (logical == ContactListModel::TagsColumn)
             m_model->setTagsShown(!m_tableView->horizontalHeader()->isSectionHidden(logical));
     });
+    // After a new sort (the view sorted the model before this runs) or a new search, the best rows are at the
+    // top: show them, or keep the selected contact in view, rather than the old scroll position.
+    connect(columns, &QHeaderView::sortIndicatorChanged, this, &ContactsView::showTopOrCurrent);
+    connect(m_model, &ContactListModel::filterChanged, this, &ContactsView::showTopOrCurrent);
 
     auto *toolBar = new QWidget(this);
     toolBar->setObjectName(QStringLiteral("contactsToolBarWidget"));
@@ -83,10 +87,13 @@ ContactsView::ContactsView(Database &db, QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_tableView);
     m_splitter->addWidget(m_detailArea);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
-    // The list gets most of the width until the user moves the handle (then the settings keep theirs).
-    m_splitter->setSizes({650, 350});
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    // The list gets more of the width until the user moves the handle (then the settings keep theirs); the
+    // profile enough to read an email address whole. Its minimum is fixed rather than taken from its
+    // contents, so that nothing shown while editing (a longer heading, an error) makes the pane jump wider.
+    m_detailArea->setMinimumWidth(fontMetrics().averageCharWidth() * 44);
+    m_splitter->setSizes({ 520, 480 });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -163,6 +170,15 @@ bool ContactsView::selectContact(qint64 id)
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_tableView->scrollTo(index, QAbstractItemView::PositionAtCenter);
     return true;
+}
+
+void ContactsView::showTopOrCurrent()
+{
+    const QModelIndex current = m_tableView->currentIndex();
+    if (current.isValid())
+        m_tableView->scrollTo(current, QAbstractItemView::EnsureVisible);
+    else
+        m_tableView->scrollToTop();
 }
 
 void ContactsView::applyDefaultColumnWidths()

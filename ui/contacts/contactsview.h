@@ -71,6 +71,7 @@ private:
     void applyDefaultColumnWidths();
     void keepSortIndicatorOnSortableColumns(int column);
     void updateEmptyHint();
+    void showTopOrCurrent();
 
     Database &m_db;
     ContactListModel *m_model = nullptr;

@@ -1,5 +1,6 @@
 #include "labeledvalueslist.h"
 
+#include "common/wheelguard.h"
 #include "domain/validation.h"
 
 #include <QComboBox>
@@ -110,12 +111,22 @@ QLineEdit *LabeledValuesList::addRow(const QString &label, const QString &value)
     fillLabels(w.label);
     w.label->lineEdit()->setMaxLength(40);
     selectLabel(w.label, label.isEmpty() ? m_labels.value(0) : label);
+    // As wide as a usual label ("mobile", "privat"), not as the longest one in any language: the value beside
+    // it needs the room; the list shows the labels whole.
+    w.label->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    w.label->setMinimumContentsLength(6);
+    WheelGuard::protect(w.label); // rows come and go: each new one is guarded too
     w.value = new QLineEdit(value, row);
     w.value->setObjectName(QStringLiteral("valueLineEdit"));
     w.value->setPlaceholderText(m_placeholder);
     w.value->setMaxLength(Validation::kMaxNameLength);
-    w.value->setClearButtonEnabled(true);
+    // No clear button: the row's own remove button is beside it, and an address needs every pixel.
     w.value->setCursorPosition(0); // show the start of a long address, not its end
+    w.value->setMinimumWidth(w.value->fontMetrics().averageCharWidth() * 16); // never squeezed to a few letters
+    // An address longer than the field can show is read whole in its tooltip.
+    QLineEdit *valueEdit = w.value;
+    valueEdit->setToolTip(value);
+    connect(valueEdit, &QLineEdit::textChanged, valueEdit, &QWidget::setToolTip);
     auto *remove = new QToolButton(row);
     remove->setObjectName(QStringLiteral("removeToolButton"));
     remove->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));

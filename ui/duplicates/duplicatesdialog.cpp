@@ -6,6 +6,7 @@
 #include "duplicates/mergecontactscommand.h"
 #include "itemmodels/contactlistmodel.h"
 #include "itemmodels/duplicatepairmodel.h"
+#include "storage/changenotifier.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 
@@ -169,6 +170,14 @@ QAction *DuplicatesDialog::createAction(ContactsView *view)
     return action;
 }
 
+DuplicatesDialog *DuplicatesDialog::openForPair(ContactsView *view, qint64 firstId, qint64 secondId)
+{
+    auto *dialog = new DuplicatesDialog(view);
+    dialog->m_wantedPair = { firstId, secondId };
+    dialog->open();
+    return dialog;
+}
+
 int DuplicatesDialog::pairCount() const
 {
     return m_model->rowCount();
@@ -199,8 +208,20 @@ void DuplicatesDialog::showPairs(const QList<DuplicatePair> &pairs, qint64 elaps
                                            "to keep and merge.",
                                           "", int(pairs.size()))
                                             .arg(QLocale().toString(elapsedMs)));
-    if (!pairs.isEmpty() && !m_pairs->currentIndex().isValid())
+    QModelIndex wanted;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        const std::pair<qint64, qint64> ids { index.data(DuplicatePairModel::FirstIdRole).toLongLong(),
+            index.data(DuplicatePairModel::SecondIdRole).toLongLong() };
+        if (ids == m_wantedPair || ids == std::pair { m_wantedPair.second, m_wantedPair.first })
+            wanted = index;
+    }
+    if (wanted.isValid()) {
+        m_pairs->setCurrentIndex(wanted);
+        m_pairs->scrollTo(wanted);
+    } else if (!pairs.isEmpty() && !m_pairs->currentIndex().isValid()) {
         m_pairs->setCurrentIndex(m_model->index(0, 0));
+    }
     m_filling = false;
     showComparison();
     Q_EMIT pairsShown(int(pairs.size()));
@@ -275,5 +296,6 @@ void DuplicatesDialog::mergeSelected()
     m_filling = false;
     m_view->refresh();
     showComparison();
+    ChangeNotifier::instance()->notifyMerged(keptId, otherId); // e.g. the profile of the one merged away closes
     Q_EMIT contactsMerged(keptId, otherId);
 }

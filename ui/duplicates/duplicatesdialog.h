@@ -32,6 +32,9 @@ public:
 
     // The Contact menu's "Find Duplicates…" action (findDuplicatesAction): opens the dialog window-modal.
     static QAction *createAction(ContactsView *view);
+    // Opens the dialog window-modal with the pair of these two contacts picked once the search lists it
+    // (the profile's "Merge…" on a shared email or handle).
+    static DuplicatesDialog *openForPair(ContactsView *view, qint64 firstId, qint64 secondId);
 
     int pairCount() const;
 
@@ -63,4 +66,5 @@ private:
     Contact m_second;
     bool m_pushing = false;
     bool m_filling = false; // the list is changing: show the comparison once, after
+    std::pair<qint64, qint64> m_wantedPair { 0, 0 }; // openForPair(): pick this pair when it is listed
 };

@@ -2,6 +2,7 @@
 
 #include "common/messagebox.h"
 #include "contacts/contactsview.h"
+#include "storage/changenotifier.h"
 
 MergeContactsCommand::MergeContactsCommand(
     ContactsView *view, MergeRecord record, const QString &keptName, const QString &otherName)
@@ -29,6 +30,8 @@ void MergeContactsCommand::redo()
     if (merged)
         m_record = std::move(merged).value();
     finish(merged ? Status() : Status(merged.error()));
+    if (merged)
+        ChangeNotifier::instance()->notifyMerged(m_record.keepId, m_record.otherId);
 }
 
 void MergeContactsCommand::finish(const Status &status)
@@ -39,4 +42,5 @@ void MergeContactsCommand::finish(const Status &status)
             tr("“%1” could not be undone or redone: %2").arg(text(), status.error().message));
     }
     m_view->refresh();
+    ChangeNotifier::instance()->notifyContacts({ m_record.keepId, m_record.otherId });
 }

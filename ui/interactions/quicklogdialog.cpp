@@ -1,5 +1,6 @@
 #include "quicklogdialog.h"
 
+#include "common/wheelguard.h"
 #include "core/clock.h"
 #include "core/statuscolor.h"
 #include "domain/naturaldate.h"
@@ -188,6 +189,7 @@ QuickLogDialog::QuickLogDialog(Database &db, QUndoStack *undoStack, QWidget *par
     layout->addWidget(m_noteLabel);
     layout->addLayout(form);
     layout->addWidget(buttons);
+    WheelGuard::protectChildren(this);
     reset();
 }
 

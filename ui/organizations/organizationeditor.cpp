@@ -1,9 +1,10 @@
 #include "organizationeditor.h"
 
+#include "common/wheelguard.h"
 #include "core/result.h"
+#include "interactions/timelineview.h"
 #include "itemmodels/organizationlistmodel.h"
 #include "itemmodels/organizationpeoplemodel.h"
-#include "interactions/timelineview.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -180,6 +181,7 @@ OrganizationEditor::OrganizationEditor(Database &db, QWidget *parent)
         m_peopleLabel->setText(m_people->rowCount() == 0 ? tr("&People: nobody works here yet.")
                                                          : tr("&People who work here (%L1):").arg(m_people->rowCount()));
     });
+    WheelGuard::protectChildren(this); // the wheel scrolls past the kind and reach, it does not change them
     load(Organization{});
 }
 
