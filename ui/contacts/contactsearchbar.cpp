@@ -155,9 +155,9 @@ ContactSearchBar::ContactSearchBar(ContactsView &view)
             return;
         m_filter = now;
         m_panel->setFilter(now);
-        const QSignalBlocker blocker(m_search);
+        // Not blocked: the field's clear button follows textChanged. The coalescing timer it starts finds the
+        // text equal to the filter's and does nothing.
         m_search->setText(now.text);
-        m_coalesce->stop();
         m_delegate->setTerms(m_view.model()->searchTerms());
         updateSummary();
     });
@@ -198,10 +198,7 @@ void ContactSearchBar::setFilter(const ContactFilter &filter)
 {
     m_filter = filter;
     m_panel->setFilter(filter);
-    {
-        const QSignalBlocker blocker(m_search);
-        m_search->setText(filter.text);
-    }
+    m_search->setText(filter.text); // not blocked, for its clear button; the coalescing timer finds nothing to do
     m_coalesce->stop();
     applyNow();
 }
