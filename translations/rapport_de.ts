@@ -1338,6 +1338,8 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     <message>
         <source>Move to Tras&amp;h</source>
         <translation>In den &amp;Papierkorb</translation>
+    </message>
+    <message>
         <source>“%1” is in the trash: shown on its own. Restore it from Contact → Show trash.</source>
         <translation>„%1“ ist im Papierkorb und wird einzeln angezeigt. Wiederherstellen über Kontakt → Papierkorb anzeigen.</translation>
     </message>

@@ -251,18 +251,27 @@ void TestMainWindow::firstRunSizeFitsTheScreen()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QRect available = window.screen()->availableGeometry();
-    QVERIFY2(available.contains(window.frameGeometry()),
-        qPrintable(QStringLiteral("%1,%2 %3x%4 on %5,%6 %7x%8")
-                       .arg(window.x())
-                       .arg(window.y())
-                       .arg(window.width())
-                       .arg(window.height())
-                       .arg(available.x())
-                       .arg(available.y())
-                       .arg(available.width())
-                       .arg(available.height())));
-    QVERIFY(window.width() >= int(available.width() * 0.8) && window.height() >= int(available.height() * 0.8));
-    QVERIFY(window.width() <= 1800 && window.height() <= 1100);
+    // The offscreen platform's default screen is 800 x 800, narrower than the window's minimum size (the list
+    // beside a readable profile): there Qt keeps the minimum, so only the rule below (firstRunGeometry) is
+    // checked. On a screen at least that large the real window must fit.
+    const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+    if (available.width() < minimum.width() || available.height() < minimum.height()) {
+        qInfo("screen %dx%d is smaller than the window's minimum %dx%d: checking the rule only", available.width(),
+            available.height(), minimum.width(), minimum.height());
+    } else {
+        QVERIFY2(available.contains(window.frameGeometry()),
+            qPrintable(QStringLiteral("%1,%2 %3x%4 on %5,%6 %7x%8")
+                           .arg(window.x())
+                           .arg(window.y())
+                           .arg(window.width())
+                           .arg(window.height())
+                           .arg(available.x())
+                           .arg(available.y())
+                           .arg(available.width())
+                           .arg(available.height())));
+        QVERIFY(window.width() >= int(available.width() * 0.8) && window.height() >= int(available.height() * 0.8));
+        QVERIFY(window.width() <= 1800 && window.height() <= 1100);
+    }
 
     // The rule on screens of other sizes: 80%, clamped, centered.
     QCOMPARE(MainWindow::firstRunGeometry(QRect(0, 0, 1920, 1080)), QRect(192, 108, 1536, 864));
