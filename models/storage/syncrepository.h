@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/result.h"
-#include "sync/socialaccount.h"
-#include "sync/syncitem.h"
+#include "domain/socialaccount.h"
+#include "domain/syncitem.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "sync/syncitem.h"
+#include "domain/syncitem.h"
 
 #include <QByteArray>
 #include <QDateTime>

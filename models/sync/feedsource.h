@@ -1,7 +1,7 @@
 #pragma once
 
 #include "sync/feedparser.h"
-#include "sync/syncitem.h"
+#include "domain/syncitem.h"
 #include "sync/syncsource.h"
 
 // The SyncSource for network "feed": one RSS, Atom or JSON feed (account.serverUrl) attached to a contact or

@@ -2,7 +2,7 @@
 
 #include "core/result.h"
 #include "sync/secretstore.h"
-#include "sync/socialaccount.h"
+#include "domain/socialaccount.h"
 
 #include <QByteArray>
 #include <QObject>

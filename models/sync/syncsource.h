@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "sync/socialaccount.h"
+#include "domain/socialaccount.h"
 #include "sync/synchttp.h"
 
 #include <functional>

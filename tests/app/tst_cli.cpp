@@ -3,7 +3,7 @@
 #include "storage/contactrepository.h"
 #include "storage/migrator.h"
 #include "sync/secretscope.h"
-#include "sync/socialaccount.h"
+#include "domain/socialaccount.h"
 #include "sync/secretstore.h"
 #include "testdatabase.h"
 

@@ -5,7 +5,7 @@
 #include "itemmodels/inboxmodel.h"
 #include "storage/database.h"
 #include "storage/searchrepository.h"
-#include "sync/socialaccount.h"
+#include "domain/socialaccount.h"
 
 #include <QAction>
 #include <QCompleter>

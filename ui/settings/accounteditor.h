@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/socialaccount.h"
+#include "domain/socialaccount.h"
 
 #include <QDialog>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "sync/socialaccount.h"
+#include "domain/socialaccount.h"
 
 #include <QCoreApplication>
 
