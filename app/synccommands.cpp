@@ -1,7 +1,8 @@
 #include "synccommands.h"
 
 #include "commandline.h"
-#include "domain/validation.h"
+#include "domain/accountinput.h"
+#include "domain/network.h"
 #include "storage/database.h"
 #include "storage/syncrepository.h"
 #include "storage/userrepository.h"
@@ -66,38 +67,6 @@ Result<std::unique_ptr<Database>> openDatabase(const Invocation &inv)
     return db;
 }
 
-QString stateName(SocialAccount::State state)
-{
-    switch (state) {
-    case SocialAccount::State::Ok:
-        return QStringLiteral("ok");
-    case SocialAccount::State::Error:
-        return QStringLiteral("error");
-    case SocialAccount::State::SignInRequired:
-        return QStringLiteral("sign_in_required");
-    case SocialAccount::State::Disabled:
-        return QStringLiteral("disabled");
-    }
-    return {};
-}
-
-QString stateLabel(const SocialAccount &a)
-{
-    if (!a.enabled || a.state == SocialAccount::State::Disabled)
-        return Tr::tr("paused");
-    switch (a.state) {
-    case SocialAccount::State::Ok:
-        return a.lastSyncAt.isValid() ? Tr::tr("ok") : Tr::tr("not synced yet");
-    case SocialAccount::State::Error:
-        return Tr::tr("error");
-    case SocialAccount::State::SignInRequired:
-        return Tr::tr("sign in again");
-    case SocialAccount::State::Disabled:
-        break;
-    }
-    return Tr::tr("paused");
-}
-
 QString isoOrNull(const QDateTime &t)
 {
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
@@ -105,17 +74,13 @@ QString isoOrNull(const QDateTime &t)
 
 QJsonObject accountJson(const SocialAccount &a)
 {
-    QJsonObject o{{QStringLiteral("id"), a.id},
-        {QStringLiteral("network"), a.network},
-        {QStringLiteral("name"), a.displayName},
-        {QStringLiteral("server_url"), a.serverUrl},
-        {QStringLiteral("handle"), a.handle},
-        {QStringLiteral("interval_minutes"), a.syncIntervalS / 60},
-        {QStringLiteral("enabled"), a.enabled},
-        {QStringLiteral("sync_on_start"), a.syncOnStart},
-        {QStringLiteral("state"), stateName(a.state)},
-        {QStringLiteral("last_fetched"), a.lastFetched},
-        {QStringLiteral("last_error"), a.lastError}};
+    QJsonObject o { { QStringLiteral("id"), a.id }, { QStringLiteral("network"), Networks::key(a.network) },
+        { QStringLiteral("name"), a.displayName }, { QStringLiteral("server_url"), a.serverUrl },
+        { QStringLiteral("handle"), a.handle }, { QStringLiteral("interval_minutes"), a.syncIntervalS / 60 },
+        { QStringLiteral("enabled"), a.enabled }, { QStringLiteral("sync_on_start"), a.syncOnStart },
+        { QStringLiteral("state"), SocialAccount::stateCliKey(a.state) },
+        { QStringLiteral("last_fetched"), a.lastFetched }, { QStringLiteral("last_error"), a.lastError },
+        { QStringLiteral("last_skipped"), a.lastSkipped }, { QStringLiteral("last_skip_note"), a.lastSkipNote } };
     o.insert(QStringLiteral("contact_id"), a.contactId > 0 ? QJsonValue(a.contactId) : QJsonValue());
     o.insert(QStringLiteral("organization_id"), a.organizationId > 0 ? QJsonValue(a.organizationId) : QJsonValue());
     o.insert(QStringLiteral("last_sync_at"), a.lastSyncAt.isValid() ? QJsonValue(isoOrNull(a.lastSyncAt)) : QJsonValue());
@@ -176,12 +141,12 @@ int list(const Context &ctx)
             : Tr::tr("never");
         ctx.out << QStringLiteral("#%1  %2  %3  %4  ")
                        .arg(a.id)
-                       .arg(a.network, -8)
+                       .arg(Networks::key(a.network), -8)
                        .arg(a.displayName, -28)
-                       .arg(stateLabel(a), -14)
+                       .arg(a.statusLabel(), -14)
                 << Tr::tr("last synced %1, %n item(s)", nullptr, a.lastFetched).arg(last);
-        if (!a.lastError.isEmpty())
-            ctx.out << QStringLiteral(" — ") << a.lastError;
+        if (const QString problem = a.problemText(); !problem.isEmpty())
+            ctx.out << QStringLiteral(" — ") << problem;
         ctx.out << Qt::endl;
     }
     return kOk;
@@ -191,86 +156,86 @@ int add(const Context &ctx)
 {
     const QStringList &args = ctx.inv.arguments;
     if (args.size() < 3)
-        return ctx.usage(Tr::tr("accounts add needs a kind (feed, mastodon or bluesky) and its address."));
-    const QString network = args.at(1);
-    if (network != u"feed" && network != u"mastodon" && network != u"bluesky")
-        return ctx.usage(Tr::tr("Unknown kind of account “%1”: use feed, mastodon or bluesky.").arg(network));
+        return ctx.usage(Tr::tr("accounts add needs a kind (%1) and its address.").arg(Networks::keyList()));
+    const std::optional<Network> network = Networks::fromKey(args.at(1));
+    if (!network)
+        return ctx.usage(Tr::tr("Unknown kind of account “%1”: use %2.").arg(args.at(1), Networks::keyList()));
+    const NetworkTraits &traits = Networks::traits(*network);
     if (args.size() > 3) {
-        return ctx.usage(network == u"feed"
+        return ctx.usage(traits.serverIsFeedUrl
                 ? Tr::tr("accounts add feed takes one URL.")
                 : Tr::tr("Too many arguments. The secret is read from standard input, never from the command line."));
     }
-    SocialAccount account;
-    account.network = network;
-    account.displayName = ctx.inv.option(QStringLiteral("name")).simplified();
-    account.syncOnStart = ctx.inv.hasOption(QStringLiteral("sync-on-start"));
+    if (*network != Network::Bluesky && ctx.inv.hasOption(QStringLiteral("server")))
+        return ctx.usage(Tr::tr("--server is for Bluesky accounts only."));
+
+    AccountInput input;
+    input.name = ctx.inv.option(QStringLiteral("name"));
+    input.syncOnStart = ctx.inv.hasOption(QStringLiteral("sync-on-start"));
     if (ctx.inv.hasOption(QStringLiteral("interval"))) {
         bool ok = false;
-        const int minutes = ctx.inv.option(QStringLiteral("interval")).toInt(&ok);
-        if (!ok || minutes < 1 || minutes > 7 * 24 * 60)
+        input.intervalMinutes = ctx.inv.option(QStringLiteral("interval")).toInt(&ok);
+        if (!ok || input.intervalMinutes < 1 || input.intervalMinutes > 7 * 24 * 60)
             return ctx.usage(Tr::tr("--interval needs a number of minutes from 1 to 10080."));
-        account.syncIntervalS = minutes * 60;
     }
     const auto idOption = [&](const QString &name, qint64 *id) {
         bool ok = false;
         *id = ctx.inv.option(name).toLongLong(&ok);
         return ok && *id > 0;
     };
-    if (network == u"feed") {
-        account.serverUrl = args.at(2).trimmed();
+    switch (*network) {
+    case Network::Feed: {
+        input.server = args.at(2);
         const bool contact = ctx.inv.hasOption(QStringLiteral("contact"));
         const bool organization = ctx.inv.hasOption(QStringLiteral("organization"));
         if (contact == organization)
             return ctx.usage(Tr::tr("A feed belongs to a contact or an organization: give --contact ID or --organization ID."));
-        if (contact && !idOption(QStringLiteral("contact"), &account.contactId))
+        if (contact && !idOption(QStringLiteral("contact"), &input.contactId))
             return ctx.usage(Tr::tr("--contact needs a contact's id."));
-        if (organization && !idOption(QStringLiteral("organization"), &account.organizationId))
+        if (organization && !idOption(QStringLiteral("organization"), &input.organizationId))
             return ctx.usage(Tr::tr("--organization needs an organization's id."));
-        if (account.displayName.isEmpty())
-            account.displayName = QUrl(account.serverUrl).host() + QUrl(account.serverUrl).path();
-    } else if (network == u"mastodon") {
-        account.serverUrl = args.at(2).trimmed();
-        if (!account.serverUrl.contains(QStringLiteral("://")))
-            account.serverUrl.prepend(QStringLiteral("https://"));
-        while (account.serverUrl.endsWith(QLatin1Char('/')))
-            account.serverUrl.chop(1);
-        if (ctx.inv.hasOption(QStringLiteral("handle"))) {
-            Result<QString> h = Validation::normalizeHandle(network, ctx.inv.option(QStringLiteral("handle")));
-            if (!h)
-                return ctx.usage(h.error().message);
-            account.handle = *h;
-        }
-        if (account.displayName.isEmpty())
-            account.displayName = account.handle.isEmpty() ? QUrl(account.serverUrl).host() : account.handle;
-    } else {
-        Result<QString> h = Validation::normalizeHandle(network, args.at(2));
-        if (!h)
-            return ctx.usage(h.error().message);
-        account.handle = *h;
-        account.serverUrl = ctx.inv.option(QStringLiteral("server"), QStringLiteral("https://bsky.social")).trimmed();
-        if (account.displayName.isEmpty())
-            account.displayName = account.handle;
+        break;
     }
-    if (network != u"bluesky" && ctx.inv.hasOption(QStringLiteral("server")))
-        return ctx.usage(Tr::tr("--server is for Bluesky accounts only."));
+    case Network::Mastodon:
+        input.server = args.at(2);
+        input.handle = ctx.inv.option(QStringLiteral("handle"));
+        break;
+    case Network::Bluesky:
+        input.handle = args.at(2);
+        input.server = ctx.inv.option(QStringLiteral("server"));
+        break;
+    }
+
+    // The same rules as the window's account editor; the secret comes last, from standard input.
+    SocialAccount base;
+    base.network = *network;
+    AccountDraft draft = makeAccount(base, input);
+    for (const Error &problem : std::as_const(draft.problems)) {
+        if (problem.field == u"handle")
+            return ctx.usage(problem.message); // as typed on the command line
+        if (problem.field != u"secret")
+            return ctx.fail(problem.message); // a value the database would refuse
+    }
+    SocialAccount account = draft.account;
 
     QString secret;
-    const QString secretName = network == u"mastodon" ? QStringLiteral("access_token")
-        : network == u"bluesky"                       ? QStringLiteral("app_password")
-                                                      : QString();
+    const QString secretName = traits.secretName;
     if (!secretName.isEmpty()) {
-        secret = readSecret(network == u"mastodon" ? Tr::tr("Access token: ") : Tr::tr("App password: "), ctx.err);
+        const bool mastodon = *network == Network::Mastodon;
+        secret = readSecret(mastodon ? Tr::tr("Access token: ") : Tr::tr("App password: "), ctx.err);
         if (secret.isEmpty()) {
-            return ctx.fail(network == u"mastodon"
-                    ? Tr::tr("No access token on standard input. Pipe it in: rapport accounts add mastodon URL < token.txt")
-                    : Tr::tr("No app password on standard input. Pipe it in: rapport accounts add bluesky HANDLE < password.txt"));
+            return ctx.fail(mastodon
+                    ? Tr::tr(
+                        "No access token on standard input. Pipe it in: rapport accounts add mastodon URL < token.txt")
+                    : Tr::tr("No app password on standard input. Pipe it in: rapport accounts add bluesky HANDLE < "
+                             "password.txt"));
         }
     }
 
     Result<std::unique_ptr<Database>> db = openDatabase(ctx.inv);
     if (!db)
         return ctx.fail(db.error().message);
-    account.userId = network == u"feed" ? 0 : (*db)->currentUserId();
+    account.userId = traits.ownedByUser ? (*db)->currentUserId() : 0;
     SyncRepository repo(**db);
     if (const Status s = repo.createAccount(account); !s)
         return ctx.fail(s.error().message);
@@ -290,7 +255,8 @@ int add(const Context &ctx)
         ctx.printJson(accountJson(account));
         return kOk;
     }
-    ctx.out << Tr::tr("Added %1 account #%2 “%3”.").arg(network).arg(account.id).arg(account.displayName) << Qt::endl;
+    ctx.out << Tr::tr("Added %1 account #%2 “%3”.").arg(traits.key).arg(account.id).arg(account.displayName)
+            << Qt::endl;
     return kOk;
 }
 
@@ -311,10 +277,9 @@ int remove(const Context &ctx)
     if (const Status s = repo.removeAccount(id); !s)
         return ctx.fail(s.error().message);
     QString warning;
-    if (account->network != u"feed") {
+    if (const QStringList names = Networks::traits(account->network).secretNames; !names.isEmpty()) {
         SecretStore store(SecretScope::forLocation((*db)->location()));
-        for (const QString &name : {QStringLiteral("access_token"), QStringLiteral("refresh_token"),
-                 QStringLiteral("app_password"), QStringLiteral("client_secret")}) {
+        for (const QString &name : names) {
             const Status s = store.remove(account->secretKey(name));
             if (!s && s.error().code != Error::Code::NotFound)
                 warning = s.error().message;
@@ -446,15 +411,13 @@ int SyncCommands::sync(const Invocation &inv, QTextStream &out, QTextStream &err
         allOk = allOk && ok;
         const QString message = run.done ? run.message : Tr::tr("not synced (the account waits for a new sign-in or is paused)");
         if (inv.json) {
-            results.append(QJsonObject{{QStringLiteral("id"), run.id},
-                {QStringLiteral("network"), a.network},
-                {QStringLiteral("name"), a.displayName},
-                {QStringLiteral("ok"), ok},
-                {QStringLiteral("message"), message},
-                {QStringLiteral("fetched"), run.outcome.fetched},
-                {QStringLiteral("inserted"), run.outcome.inserted},
-                {QStringLiteral("to_inbox"), run.outcome.toInbox},
-                {QStringLiteral("engagements"), run.outcome.engagements}});
+            results.append(
+                QJsonObject { { QStringLiteral("id"), run.id }, { QStringLiteral("network"), Networks::key(a.network) },
+                    { QStringLiteral("name"), a.displayName }, { QStringLiteral("ok"), ok },
+                    { QStringLiteral("message"), message }, { QStringLiteral("fetched"), run.outcome.fetched },
+                    { QStringLiteral("inserted"), run.outcome.inserted },
+                    { QStringLiteral("to_inbox"), run.outcome.toInbox },
+                    { QStringLiteral("engagements"), run.outcome.engagements } });
         } else if (ok) {
             out << Tr::tr("#%1 %2: fetched %3, %4 new, %5 to the Inbox")
                        .arg(run.id)

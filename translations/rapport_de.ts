@@ -140,24 +140,8 @@
         <translation>Speichern</translation>
     </message>
     <message>
-        <source>Type the feed&apos;s address, starting with https:// or http://.</source>
-        <translation>Geben Sie die Adresse des Feeds ein, beginnend mit https:// oder http://.</translation>
-    </message>
-    <message>
         <source>Type the server&apos;s address, such as https://mastodon.social.</source>
         <translation>Geben Sie die Adresse des Servers ein, etwa https://mastodon.social.</translation>
-    </message>
-    <message>
-        <source>Type the account&apos;s handle, such as agency.bsky.social.</source>
-        <translation>Geben Sie das Handle des Kontos ein, etwa agency.bsky.social.</translation>
-    </message>
-    <message>
-        <source>Paste the access token from your server.</source>
-        <translation>Fügen Sie das Zugriffstoken von Ihrem Server ein.</translation>
-    </message>
-    <message>
-        <source>Type an app password for this account.</source>
-        <translation>Geben Sie ein App-Passwort für dieses Konto ein.</translation>
     </message>
     <message>
         <source>Type the name of the contact or organization whose feed this is.</source>
@@ -184,10 +168,6 @@
         <translation>Zugangsdaten nur für diese Sitzung gespeichert</translation>
     </message>
     <message>
-        <source>No keyring is available on this computer, so the secret of “%1” is kept only until Rapport quits. You will have to enter it again next time.</source>
-        <translation>Auf diesem Computer ist kein Schlüsselbund verfügbar, daher werden die Zugangsdaten von „%1“ nur bis zum Beenden von Rapport aufbewahrt. Sie müssen sie beim nächsten Mal erneut eingeben.</translation>
-    </message>
-    <message>
         <source>✓ Signed in as @%1. Save to keep it.</source>
         <translation>✓ Angemeldet als @%1. Speichern Sie, um die Anmeldung zu behalten.</translation>
     </message>
@@ -207,6 +187,45 @@
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
+    <message>
+        <source>Rapport cannot use the system keyring (%1), so the secret of “%2” is kept only until Rapport quits. You will have to enter it again next time.</source>
+        <translation>Rapport kann den Schlüsselbund des Systems nicht verwenden (%1), daher wird das Geheimnis von „%2“ nur bis zum Beenden von Rapport aufbewahrt. Sie müssen es beim nächsten Mal erneut eingeben.</translation>
+    </message>
+    <message>
+        <source>Storing the secret in the system keyring…</source>
+        <translation>Das Geheimnis wird im Schlüsselbund des Systems gespeichert …</translation>
+    </message>
+</context>
+<context>
+    <name>AccountInput</name>
+    <message>
+        <source>Sync every 1 to %1 minutes (one week).</source>
+        <translation>Synchronisieren Sie alle 1 bis %1 Minuten (eine Woche).</translation>
+    </message>
+    <message>
+        <source>Type the feed&apos;s address, starting with https:// or http://.</source>
+        <translation>Geben Sie die Adresse des Feeds ein, beginnend mit https:// oder http://.</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, such as https://mastodon.social.</source>
+        <translation>Geben Sie die Adresse des Servers ein, etwa https://mastodon.social.</translation>
+    </message>
+    <message>
+        <source>Type the account&apos;s handle, such as %1.</source>
+        <translation>Geben Sie das Handle des Kontos ein, etwa %1.</translation>
+    </message>
+    <message>
+        <source>Paste the access token from your server.</source>
+        <translation>Fügen Sie das Zugriffstoken von Ihrem Server ein.</translation>
+    </message>
+    <message>
+        <source>Type an app password for this account.</source>
+        <translation>Geben Sie ein App-Passwort für dieses Konto ein.</translation>
+    </message>
+    <message>
+        <source>A feed belongs to one contact or one organization.</source>
+        <translation>Ein Feed gehört zu genau einem Kontakt oder einer Organisation.</translation>
+    </message>
 </context>
 <context>
     <name>AccountsDialog</name>
@@ -225,26 +244,6 @@
     <message>
         <source>tomorrow %1</source>
         <translation>morgen %1</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>Pausiert</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Not synced yet</source>
-        <translation>Noch nicht synchronisiert</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Sign in again</source>
-        <translation>Erneut anmelden</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -345,10 +344,6 @@
     <message>
         <source>Remove “%1”? Rapport stops syncing it and forgets its sign-in. What it already fetched stays in the contacts&apos; history and the Inbox.</source>
         <translation>„%1“ entfernen? Rapport beendet dann die Synchronisierung und vergisst die Anmeldedaten. Bereits Abgerufenes bleibt im Verlauf der Kontakte und im Posteingang.</translation>
-    </message>
-    <message>
-        <source>The account is removed, but its sign-in could not be deleted from the keyring: %1</source>
-        <translation>Das Konto wurde entfernt, aber seine Anmeldedaten konnten nicht aus dem Schlüsselbund gelöscht werden: %1</translation>
     </message>
 </context>
 <context>
@@ -502,6 +497,14 @@
     <message>
         <source>a session without tokens</source>
         <translation>eine Sitzung ohne Tokens</translation>
+    </message>
+    <message>
+        <source>notification %1 (%2) without a valid URI, time or author</source>
+        <translation>Benachrichtigung %1 (%2) ohne gültige URI, Zeit oder Autor</translation>
+    </message>
+    <message>
+        <source>post %1 of %2 without a valid URI, time or author</source>
+        <translation>Beitrag %1 von %2 ohne gültige URI, Zeit oder Autor</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2170,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>Beziehungsqualität in %3 Tagen von %1 auf %2 gesunken; zuletzt vor %4 Tagen gesprochen.</translation>
     </message>
     <message>
+        <source>Looking for relationships that are cooling off…</source>
+        <translation>Abkühlende Beziehungen werden gesucht…</translation>
+    </message>
+    <message>
         <source>%1 → %2 (−%3)</source>
         <translation>%1 → %2 (−%3)</translation>
     </message>
@@ -3151,10 +3158,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>Aktualisieren der Beziehungsqualität</translation>
     </message>
     <message>
-        <source>The health scores were not recomputed.</source>
-        <translation>Die Werte zur Beziehungsqualität wurden nicht neu berechnet.</translation>
-    </message>
-    <message>
         <source>Recency</source>
         <translation>Aktualität</translation>
     </message>
@@ -4024,6 +4027,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>the account</source>
         <translation>das Konto</translation>
     </message>
+    <message>
+        <source>%1: a mention whose post was deleted</source>
+        <translation>%1: eine Erwähnung, deren Beitrag gelöscht wurde</translation>
+    </message>
 </context>
 <context>
     <name>MastodonSource</name>
@@ -4158,6 +4165,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>Marked synced items whose source gave no date (version 4).</source>
         <translation>Synchronisierte Einträge, deren Quelle kein Datum angab, werden gekennzeichnet (Version 4).</translation>
     </message>
+    <message>
+        <source>Kept what the last sync of each account had to skip (version 5).</source>
+        <translation>Festgehalten, was die letzte Synchronisierung jedes Kontos überspringen musste (Version 5).</translation>
+    </message>
 </context>
 <context>
     <name>NaturalDate</name>
@@ -4176,6 +4187,27 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>now</source>
         <translation>jetzt</translation>
+    </message>
+</context>
+<context>
+    <name>Network</name>
+    <message>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <comment>an RSS or Atom feed</comment>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>%1, %2 or %3</source>
+        <comment>the kinds of accounts</comment>
+        <translation>%1, %2 oder %3</translation>
     </message>
 </context>
 <context>
@@ -4869,21 +4901,53 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <source>The system keyring did not answer, so the sign-in for %1 could not be read. Unlock the keyring or sign in again.</source>
         <translation>Der Schlüsselbund des Systems hat nicht geantwortet, daher konnten die Anmeldedaten für %1 nicht gelesen werden. Entsperren Sie den Schlüsselbund oder melden Sie sich erneut an.</translation>
     </message>
+    <message>
+        <source>the system keyring is not available (%1)</source>
+        <translation>der Schlüsselbund des Systems ist nicht verfügbar (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the system keyring did not answer within %n second(s); it may be locked</source>
+        <translation>
+            <numerusform>der Schlüsselbund des Systems hat nicht innerhalb von %n Sekunde geantwortet; er ist vielleicht gesperrt</numerusform>
+            <numerusform>der Schlüsselbund des Systems hat nicht innerhalb von %n Sekunden geantwortet; er ist vielleicht gesperrt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SocialAccount</name>
     <message>
-        <source>Mastodon</source>
-        <translation>Mastodon</translation>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
-        <source>Bluesky</source>
-        <translation>Bluesky</translation>
+        <source>Error</source>
+        <translation>Fehler</translation>
     </message>
     <message>
-        <source>Feed</source>
-        <comment>an RSS or Atom feed</comment>
-        <translation>Feed</translation>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were skipped.</source>
+        <translation>
+            <numerusform>%n Eintrag konnte nicht gelesen werden und wurde übersprungen.</numerusform>
+            <numerusform>%n Einträge konnten nicht gelesen werden und wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were skipped: %1</source>
+        <translation>
+            <numerusform>%n Eintrag konnte nicht gelesen werden und wurde übersprungen: %1</numerusform>
+            <numerusform>%n Einträge konnten nicht gelesen werden und wurden übersprungen: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4908,26 +4972,6 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <translation>Hilfe erhalten Sie mit „rapport --help“.</translation>
     </message>
     <message>
-        <source>paused</source>
-        <translation>pausiert</translation>
-    </message>
-    <message>
-        <source>ok</source>
-        <translation>ok</translation>
-    </message>
-    <message>
-        <source>not synced yet</source>
-        <translation>noch nicht synchronisiert</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>sign in again</source>
-        <translation>neu anmelden</translation>
-    </message>
-    <message>
         <source>accounts list takes no arguments.</source>
         <translation>accounts list erwartet keine Argumente.</translation>
     </message>
@@ -4945,14 +4989,6 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
             <numerusform>zuletzt synchronisiert: %1, %n Eintrag</numerusform>
             <numerusform>zuletzt synchronisiert: %1, %n Einträge</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>accounts add needs a kind (feed, mastodon or bluesky) and its address.</source>
-        <translation>accounts add erwartet eine Art (feed, mastodon oder bluesky) und deren Adresse.</translation>
-    </message>
-    <message>
-        <source>Unknown kind of account “%1”: use feed, mastodon or bluesky.</source>
-        <translation>Unbekannte Kontoart „%1“: Verwenden Sie feed, mastodon oder bluesky.</translation>
     </message>
     <message>
         <source>accounts add feed takes one URL.</source>
@@ -5075,6 +5111,14 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
             <numerusform>%n Autor wartet im Posteingang.</numerusform>
             <numerusform>%n Autoren warten im Posteingang.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>accounts add needs a kind (%1) and its address.</source>
+        <translation>accounts add erwartet eine Art (%1) und ihre Adresse.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of account “%1”: use %2.</source>
+        <translation>Unbekannte Kontoart „%1“: verwenden Sie %2.</translation>
     </message>
 </context>
 <context>
@@ -5210,13 +5254,16 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <source>Rapport does not know the network “%1”.</source>
         <translation>Rapport kennt das Netzwerk „%1“ nicht.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were skipped.</source>
+        <translation>
+            <numerusform>%n Eintrag konnte nicht gelesen werden und wurde übersprungen.</numerusform>
+            <numerusform>%n Einträge konnten nicht gelesen werden und wurden übersprungen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncRepository</name>
-    <message>
-        <source>“%1” is not a network Rapport can sync: choose Mastodon, Bluesky or a feed.</source>
-        <translation>„%1“ ist kein Netzwerk, das Rapport synchronisieren kann: Wählen Sie Mastodon, Bluesky oder einen Feed.</translation>
-    </message>
     <message>
         <source>Enter the address of the feed.</source>
         <translation>Geben Sie die Adresse des Feeds ein.</translation>

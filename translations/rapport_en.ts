@@ -281,6 +281,13 @@
             <numerusform>, %n likes, boosts or follows</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were skipped.</source>
+        <translation>
+            <numerusform>%n item could not be read and was skipped.</numerusform>
+            <numerusform>%n items could not be read and were skipped.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>
@@ -337,6 +344,29 @@
         <translation>
             <numerusform>%n relationship cooling off</numerusform>
             <numerusform>%n relationships cooling off</numerusform>
+    <name>SecretStore</name>
+    <message numerus="yes">
+        <source>the system keyring did not answer within %n second(s); it may be locked</source>
+        <translation>
+            <numerusform>the system keyring did not answer within %n second; it may be locked</numerusform>
+            <numerusform>the system keyring did not answer within %n seconds; it may be locked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SocialAccount</name>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were skipped.</source>
+        <translation>
+            <numerusform>%n item could not be read and was skipped.</numerusform>
+            <numerusform>%n items could not be read and were skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were skipped: %1</source>
+        <translation>
+            <numerusform>%n item could not be read and was skipped: %1</numerusform>
+            <numerusform>%n items could not be read and were skipped: %1</numerusform>
         </translation>
     </message>
 </context>

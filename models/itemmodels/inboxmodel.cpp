@@ -1,7 +1,7 @@
 #include "inboxmodel.h"
 
 #include "itemmodels/rowdiff.h"
-#include "sync/socialaccount.h"
+#include "domain/network.h"
 
 #include <QLocale>
 
@@ -98,7 +98,9 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         case AuthorColumn:
             return authorText(e);
         case NetworkColumn:
-            return SocialAccount::networkLabel(e.network);
+            if (const std::optional<Network> network = Networks::fromKey(e.network))
+                return Networks::label(*network);
+            return e.network;
         case ItemsColumn:
             return QLocale().toString(e.itemCount);
         case NewestColumn:

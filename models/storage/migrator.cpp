@@ -41,6 +41,8 @@ QList<Migrator::Migration> Migrator::standardMigrations()
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v3.sql")); } },
         { 4, Tr::tr("Marked synced items whose source gave no date (version 4)."),
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v4.sql")); } },
+        { 5, Tr::tr("Kept what the last sync of each account had to skip (version 5)."),
+            [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v5.sql")); } },
     };
 }
 

@@ -25,43 +25,17 @@ struct Tr
 constexpr int kMinIntervalS = 60;
 constexpr int kMaxIntervalS = 7 * 24 * 3600;
 
-QString stateName(SocialAccount::State state)
-{
-    switch (state) {
-    case SocialAccount::State::Ok:
-        return QStringLiteral("ok");
-    case SocialAccount::State::Error:
-        return QStringLiteral("error");
-    case SocialAccount::State::SignInRequired:
-        return QStringLiteral("signin");
-    case SocialAccount::State::Disabled:
-        return QStringLiteral("disabled");
-    }
-    return QStringLiteral("ok");
-}
-
-SocialAccount::State stateFrom(const QString &name)
-{
-    if (name == u"error")
-        return SocialAccount::State::Error;
-    if (name == u"signin")
-        return SocialAccount::State::SignInRequired;
-    if (name == u"disabled")
-        return SocialAccount::State::Disabled;
-    return SocialAccount::State::Ok;
-}
-
 const QString kAccountSelect = QStringLiteral(
     "SELECT id, network, display_name, server_url, handle, contact_id, organization_id, user_id, sync_interval_s, "
     "enabled, sync_on_start, state, last_sync_at, last_success_at, last_fetched, last_error, version, created_at, "
-    "updated_at FROM social_accounts ");
+    "updated_at, last_skipped, last_skip_note FROM social_accounts ");
 
 SocialAccount readAccount(const QSqlQuery &q)
 {
     SocialAccount a;
     int c = 0;
     a.id = q.value(c++).toLongLong();
-    a.network = q.value(c++).toString();
+    a.network = Networks::fromKey(q.value(c++).toString()).value_or(Network::Feed); // CHECKed in the schema
     a.displayName = q.value(c++).toString();
     a.serverUrl = q.value(c++).toString();
     a.handle = q.value(c++).toString();
@@ -71,7 +45,7 @@ SocialAccount readAccount(const QSqlQuery &q)
     a.syncIntervalS = q.value(c++).toInt();
     a.enabled = q.value(c++).toInt() != 0;
     a.syncOnStart = q.value(c++).toInt() != 0;
-    a.state = stateFrom(q.value(c++).toString());
+    a.state = SocialAccount::stateFromStorageKey(q.value(c++).toString());
     a.lastSyncAt = Sql::time(q.value(c++));
     a.lastSuccessAt = Sql::time(q.value(c++));
     a.lastFetched = q.value(c++).toInt();
@@ -79,6 +53,8 @@ SocialAccount readAccount(const QSqlQuery &q)
     a.version = q.value(c++).toInt();
     a.createdAt = Sql::time(q.value(c++));
     a.updatedAt = Sql::time(q.value(c++));
+    a.lastSkipped = q.value(c++).toInt();
+    a.lastSkipNote = q.value(c++).toString();
     return a;
 }
 
@@ -95,30 +71,28 @@ Status validateAccount(SocialAccount &a)
     a.displayName = a.displayName.trimmed();
     a.serverUrl = a.serverUrl.trimmed();
     a.handle = a.handle.trimmed();
-    if (a.network != u"mastodon" && a.network != u"bluesky" && a.network != u"feed")
-        return Error::validation(QStringLiteral("network"),
-            Tr::tr("“%1” is not a network Rapport can sync: choose Mastodon, Bluesky or a feed.").arg(a.network));
-    if (a.network == u"bluesky" && a.serverUrl.isEmpty())
-        a.serverUrl = QStringLiteral("https://bsky.social");
+    const NetworkTraits &traits = Networks::traits(a.network);
+    if (a.serverUrl.isEmpty())
+        a.serverUrl = traits.defaultServer;
     if (a.serverUrl.isEmpty())
         return Error::validation(QStringLiteral("serverUrl"),
-            a.network == u"feed" ? Tr::tr("Enter the address of the feed.")
-                                 : Tr::tr("Enter the address of the Mastodon server, like https://mastodon.social."));
+            traits.serverIsFeedUrl ? Tr::tr("Enter the address of the feed.")
+                                   : Tr::tr("Enter the address of the Mastodon server, like https://mastodon.social."));
     if (!isHttpUrl(a.serverUrl))
         return Error::validation(QStringLiteral("serverUrl"),
             Tr::tr("“%1” is not a web address starting with http:// or https://.").arg(a.serverUrl));
-    if (a.serverUrl.endsWith(u'/') && a.network != u"feed")
+    if (a.serverUrl.endsWith(u'/') && !traits.serverIsFeedUrl)
         a.serverUrl.chop(1);
-    if (a.network == u"bluesky" && a.handle.isEmpty())
+    if (traits.handleRequired && a.handle.isEmpty())
         return Error::validation(QStringLiteral("handle"),
             Tr::tr("Enter the Bluesky handle to sign in with, like name.bsky.social."));
-    if (!a.handle.isEmpty() && a.network != u"feed") {
-        Result<QString> normalized = Validation::normalizeHandle(a.network, a.handle);
+    if (!a.handle.isEmpty() && !traits.handleExample.isEmpty()) {
+        Result<QString> normalized = Validation::normalizeHandle(traits.key, a.handle);
         if (!normalized)
             return Error::validation(QStringLiteral("handle"), normalized.error().message);
         a.handle = *normalized;
     }
-    if (a.network == u"feed") {
+    if (!traits.ownedByUser) {
         a.handle.clear();
         if (a.contactId <= 0 && a.organizationId <= 0)
             return Error::validation(QStringLiteral("owner"),
@@ -137,7 +111,7 @@ Status validateAccount(SocialAccount &a)
 
 void bindAccount(QSqlQuery &q, const SocialAccount &a)
 {
-    q.bindValue(QStringLiteral(":network"), a.network);
+    q.bindValue(QStringLiteral(":network"), Networks::key(a.network));
     q.bindValue(QStringLiteral(":display_name"), a.displayName);
     q.bindValue(QStringLiteral(":server_url"), Sql::text(a.serverUrl));
     q.bindValue(QStringLiteral(":handle"), Sql::text(a.handle));
@@ -147,7 +121,7 @@ void bindAccount(QSqlQuery &q, const SocialAccount &a)
     q.bindValue(QStringLiteral(":sync_interval_s"), a.syncIntervalS);
     q.bindValue(QStringLiteral(":enabled"), a.enabled ? 1 : 0);
     q.bindValue(QStringLiteral(":sync_on_start"), a.syncOnStart ? 1 : 0);
-    q.bindValue(QStringLiteral(":state"), stateName(a.state));
+    q.bindValue(QStringLiteral(":state"), SocialAccount::stateStorageKey(a.state));
 }
 
 // What createAccount and updateAccount share: only what the user edits. The sync bookkeeping (last sync,
@@ -161,7 +135,7 @@ VersionedWrite::Write accountWrite(const SocialAccount &a, const QString &doing)
                                "sync_interval_s, enabled, sync_on_start, state");
     w.bind = [&a](QSqlQuery &q) { bindAccount(q, a); };
     w.auditEntity = QStringLiteral("social_account");
-    w.auditDetails = a.network + u' ' + a.displayName;
+    w.auditDetails = Networks::key(a.network) + u' ' + a.displayName;
     w.doing = doing;
     return w;
 }
@@ -245,7 +219,8 @@ Status SyncRepository::removeAccount(qint64 id)
     return tx.commit();
 }
 
-Status SyncRepository::recordSyncResult(qint64 accountId, const Status &result, int fetched, SocialAccount::State state)
+Status SyncRepository::recordSyncResult(qint64 accountId, const Status &result, int fetched, SocialAccount::State state,
+    int skipped, const QString &skipNote)
 {
     if (!result.ok() && state == SocialAccount::State::Ok)
         state = SocialAccount::State::Error;
@@ -253,15 +228,18 @@ Status SyncRepository::recordSyncResult(qint64 accountId, const Status &result, 
     QSqlQuery q(m_db.connection());
     if (result.ok()) {
         q.prepare(QStringLiteral("UPDATE social_accounts SET last_sync_at = :now, last_success_at = :now, "
-                                 "last_fetched = :fetched, last_error = NULL, state = :state WHERE id = :id"));
+                                 "last_fetched = :fetched, last_error = NULL, state = :state, last_skipped = :skipped, "
+                                 "last_skip_note = :note WHERE id = :id"));
         q.bindValue(QStringLiteral(":fetched"), fetched);
     } else {
-        q.prepare(QStringLiteral("UPDATE social_accounts SET last_sync_at = :now, last_error = :error, state = :state "
-                                 "WHERE id = :id"));
+        q.prepare(QStringLiteral("UPDATE social_accounts SET last_sync_at = :now, last_error = :error, state = :state, "
+                                 "last_skipped = :skipped, last_skip_note = :note WHERE id = :id"));
         q.bindValue(QStringLiteral(":error"), result.error().message);
     }
+    q.bindValue(QStringLiteral(":skipped"), std::max(0, skipped));
+    q.bindValue(QStringLiteral(":note"), Sql::text(skipNote));
     q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":state"), stateName(state));
+    q.bindValue(QStringLiteral(":state"), SocialAccount::stateStorageKey(state));
     q.bindValue(QStringLiteral(":id"), accountId);
     // One statement: autocommits on its own, no transaction needed.
     if (!q.exec())

@@ -47,9 +47,10 @@ public:
     // Deletes the account and its cursors (its synced interactions stay in the timelines). The caller
     // removes its secrets from the SecretStore.
     Status removeAccount(qint64 id);
-    // After a sync run: last_sync_at = now; on success also last_success_at, last_fetched, error cleared.
+    // After a sync run: last_sync_at = now; on success also last_success_at, last_fetched, error cleared. Always
+    // what the run skipped (count and reasons; 0 and empty clear it).
     Status recordSyncResult(qint64 accountId, const Status &result, int fetched,
-                            SocialAccount::State state = SocialAccount::State::Ok);
+        SocialAccount::State state = SocialAccount::State::Ok, int skipped = 0, const QString &skipNote = {});
 
     // --- cursors (sync_state) ---
     Result<SyncCursor> cursor(qint64 accountId, const QString &stream);

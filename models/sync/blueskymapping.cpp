@@ -168,6 +168,10 @@ Result<Page> parseNotifications(const QByteArray &json)
         if (!splitAtUri(uri).valid() || !indexedAt.isValid()
             || !fillAuthor(item, n.value(QLatin1String("author")).toObject())) {
             ++page.skipped;
+            ++page.malformed;
+            page.malformedNotes.append(Tr::tr("notification %1 (%2) without a valid URI, time or author")
+                                           .arg(entryIndex + 1)
+                                           .arg(reason.left(40)));
             continue;
         }
         item.occurredAt = occurredAt(record, indexedAt);
@@ -237,6 +241,12 @@ Result<Page> parseAuthorFeed(const QByteArray &json, const QString &authorDid)
         if (!reason.isEmpty() || !parts.valid() || parts.collection != u"app.bsky.feed.post" || !indexedAt.isValid()
             || str(author, QLatin1String("did")) != authorDid || authorDid.isEmpty() || !fillAuthor(item, author)) {
             ++page.skipped;
+            // A repost, or someone else's post in the feed, is not for Rapport; a post it cannot read is.
+            if (reason.isEmpty() && str(author, QLatin1String("did")) == authorDid && !authorDid.isEmpty()) {
+                ++page.malformed;
+                page.malformedNotes.append(
+                    Tr::tr("post %1 of %2 without a valid URI, time or author").arg(entryIndex + 1).arg(authorDid));
+            }
             continue;
         }
         const QJsonObject record = post.value(QLatin1String("record")).toObject();

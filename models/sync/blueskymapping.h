@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 // Pure functions from Bluesky's XRPC JSON (app.bsky.notification.listNotifications,
 // app.bsky.feed.getAuthorFeed, com.atproto.server.createSession/refreshSession, error bodies) to Rapport's
@@ -32,6 +33,8 @@ struct Page
     QString cursor; // the server's cursor for the next (older) page; empty at the end
     int entries = 0; // entries in the page, mapped or not
     int skipped = 0; // entries that were not mapped (unknown reason, repost, malformed)
+    int malformed = 0; // of those, the ones Rapport would keep but could not read (no valid URI, time or author)
+    QStringList malformedNotes; // why, one line per malformed entry
 };
 
 struct Session

@@ -17,15 +17,17 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(BlueskySession)
 };
 
+// The session kept between runs; Networks::traits(Network::Bluesky).secretNames lists them too, so removing
+// the account removes them.
 const QString kAccess = QStringLiteral("access_jwt");
 const QString kRefresh = QStringLiteral("refresh_jwt");
-const QString kAppPassword = QStringLiteral("app_password");
+const QString kAppPassword = Networks::traits(Network::Bluesky).secretName;
 
 } // namespace
 
 QUrl BlueskySession::defaultServer()
 {
-    return QUrl(QStringLiteral("https://bsky.social"));
+    return QUrl(Networks::traits(Network::Bluesky).defaultServer);
 }
 
 BlueskySession::BlueskySession(SyncContext &ctx)

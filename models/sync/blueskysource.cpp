@@ -68,17 +68,6 @@ struct Stream
     std::function<Result<BlueskyMapping::Page>(const QByteArray &)> parse;
 };
 
-void add(SyncOutcome &outcome, const IngestReport &report, int fetched)
-{
-    outcome.fetched += fetched;
-    outcome.inserted += report.inserted;
-    outcome.toInbox += report.toInbox;
-    outcome.engagements += report.engagements;
-    for (qint64 id : report.contactIds)
-        if (!outcome.contactIds.contains(id))
-            outcome.contactIds.append(id);
-}
-
 Status syncStream(SyncContext &ctx, BlueskySession &session, const Stream &stream, SyncOutcome &outcome)
 {
     auto stored = ctx.repo.cursor(ctx.account.id, stream.name);
@@ -130,7 +119,9 @@ Status syncStream(SyncContext &ctx, BlueskySession &session, const Stream &strea
         auto report = ctx.repo.ingestPage(ctx.account, stream.name, items, newCursor);
         if (!report)
             return report.error();
-        add(outcome, *report, int(items.size()));
+        outcome.fetched += int(items.size());
+        outcome.add(*report);
+        outcome.addSkipped(page->malformed, page->malformedNotes);
         if (ctx.progress)
             ctx.progress(outcome.fetched);
         if (last)
@@ -185,7 +176,7 @@ public:
     Result<SyncOutcome> sync(SyncContext &ctx) override
     {
         BlueskySession session(ctx);
-        SyncOutcome outcome;
+        SyncOutcome &outcome = ctx.outcome; // kept by the caller if a later stream fails
 
         Stream notifications;
         notifications.name = QStringLiteral("notifications");

@@ -168,7 +168,7 @@ Result<SyncOutcome> FeedSource::sync(SyncContext &ctx)
     Result<HttpResponse> response = fetch(ctx, url, *stored);
     if (!response)
         return response.error();
-    SyncOutcome outcome;
+    SyncOutcome &outcome = ctx.outcome; // what stored pages did, kept by the caller if a later page fails
     if (response->status == 304) { // nothing new since the stored ETag / Last-Modified
         qCDebug(lcFeed) << "feed" << displayUrl(url) << "not modified";
         return outcome;
@@ -190,7 +190,6 @@ Result<SyncOutcome> FeedSource::sync(SyncContext &ctx)
         next.lastModified = QString::fromLatin1(response->header("last-modified")).left(200);
     }
 
-    IngestReport report;
     qsizetype start = 0;
     do {
         if (ctx.cancel.isCancelled())
@@ -202,16 +201,9 @@ Result<SyncOutcome> FeedSource::sync(SyncContext &ctx)
         Result<IngestReport> stored = ctx.repo.ingestPage(account, Stream, page, last ? next : SyncCursor());
         if (!stored)
             return stored.error();
-        report += *stored;
+        outcome.add(*stored);
     } while (start < items.size());
-
-    outcome.inserted = report.inserted;
-    outcome.toInbox = report.toInbox;
-    outcome.engagements = report.engagements;
-    outcome.contactIds = report.contactIds;
     std::sort(outcome.contactIds.begin(), outcome.contactIds.end());
-    outcome.contactIds.erase(
-        std::unique(outcome.contactIds.begin(), outcome.contactIds.end()), outcome.contactIds.end());
     return outcome;
 }
 

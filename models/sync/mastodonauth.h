@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/result.h"
-#include "sync/secretstore.h"
 #include "domain/socialaccount.h"
+#include "sync/secretstore.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -76,7 +76,7 @@ public:
     // Writes the token under account.secretKey("access_token").
     static Status storeAccessToken(SecretStore &secrets, const SocialAccount &account, const QString &token)
     {
-        return secrets.write(account.secretKey(QStringLiteral("access_token")), token);
+        return secrets.write(account.secretKey(Networks::traits(Network::Mastodon).secretName), token);
     }
 
 Q_SIGNALS:

@@ -9,6 +9,9 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QJsonValue>
+#include <QUrl>
+
+#include <optional>
 
 namespace MastodonMapping {
 namespace {
@@ -24,6 +27,12 @@ Error garbage(const QString &detail)
 {
     return Error { Tr::tr("The server answered something that is not Mastodon JSON (%1).").arg(detail),
         Error::Code::Network };
+}
+
+// What is wrong with one entry, in words (the page skips the entry and keeps this as the reason).
+Error bad(const QString &detail)
+{
+    return Error { detail, Error::Code::Network };
 }
 
 Result<QJsonDocument> parse(const QByteArray &json)
@@ -52,7 +61,7 @@ Result<QString> requiredId(const QJsonObject &object, const QString &what)
 {
     const QString id = idOf(object.value(QLatin1String("id")));
     if (id.isEmpty())
-        return garbage(Tr::tr("%1 without an id").arg(what));
+        return bad(Tr::tr("%1 without an id").arg(what));
     return id;
 }
 
@@ -61,21 +70,21 @@ Result<QDateTime> requiredTime(const QJsonObject &object, const QString &what)
     const QJsonValue value = object.value(QLatin1String("created_at"));
     QDateTime time = value.isString() ? QDateTime::fromString(value.toString(), Qt::ISODateWithMs) : QDateTime();
     if (!time.isValid())
-        return garbage(Tr::tr("%1 without a valid created_at").arg(what));
+        return bad(Tr::tr("%1 without a valid created_at").arg(what));
     return time.toUTC();
 }
 
-Result<Account> accountOf(const QJsonValue &value, const QString &serverHost, const QString &what)
+Result<Account> accountOf(const QJsonValue &value, const QString &localDomain, const QString &what)
 {
     if (!value.isObject())
-        return garbage(Tr::tr("%1 without an account").arg(what));
+        return bad(Tr::tr("%1 without an account").arg(what));
     const QJsonObject object = value.toObject();
     Account account;
     account.id = idOf(object.value(QLatin1String("id")));
     const QJsonValue acct = object.value(QLatin1String("acct"));
     if (account.id.isEmpty() || !acct.isString() || acct.toString().trimmed().isEmpty())
-        return garbage(Tr::tr("%1 with an account without id or acct").arg(what));
-    account.handle = handleFor(acct.toString(), serverHost);
+        return bad(Tr::tr("%1 with an account without id or acct").arg(what));
+    account.handle = handleFor(acct.toString(), localDomain);
     account.displayName = object.value(QLatin1String("display_name")).toString().trimmed();
     if (account.displayName.isEmpty())
         account.displayName = object.value(QLatin1String("username")).toString().trimmed();
@@ -111,14 +120,14 @@ bool isSet(const QJsonValue &value)
 Result<SyncItem> statusItem(const QJsonValue &value, const QString &what)
 {
     if (!value.isObject())
-        return garbage(Tr::tr("%1 without a status").arg(what));
+        return bad(Tr::tr("%1 without a status").arg(what));
     const QJsonObject status = value.toObject();
     Result<QDateTime> createdAt = requiredTime(status, what);
     if (!createdAt)
         return createdAt.error();
     const QJsonValue uri = status.value(QLatin1String("uri"));
     if (!uri.isString() || uri.toString().isEmpty())
-        return garbage(Tr::tr("%1 with a status without uri").arg(what));
+        return bad(Tr::tr("%1 with a status without uri").arg(what));
 
     SyncItem item;
     item.kind = SyncItem::Kind::Conversation;
@@ -149,166 +158,221 @@ Result<QJsonArray> arrayOf(const QByteArray &json, const QString &what)
     return doc->array();
 }
 
+// One notification: the item Rapport keeps, none for a kind it does not keep (counted as ignored), or what
+// is wrong with it. `id` is set as soon as the entry has one.
+Result<std::optional<SyncItem>> notificationItem(
+    const QJsonValue &value, const QString &serverHost, const QString &localDomain, QString &id)
+{
+    if (!value.isObject())
+        return bad(Tr::tr("a notification that is not an object"));
+    const QJsonObject n = value.toObject();
+    Result<QString> requiredIdResult = requiredId(n, Tr::tr("a notification"));
+    if (!requiredIdResult)
+        return requiredIdResult.error();
+    id = *requiredIdResult;
+    const QJsonValue typeValue = n.value(QLatin1String("type"));
+    if (!typeValue.isString())
+        return bad(Tr::tr("notification %1 without a type").arg(id));
+    const QString type = typeValue.toString();
+    const QString what = Tr::tr("notification %1").arg(id);
+
+    if (type == u"mention") {
+        const QJsonValue statusValue = n.value(QLatin1String("status"));
+        // Mastodon keeps a mention's notification when its status is deleted, with "status": null.
+        if (statusValue.isNull() || statusValue.isUndefined())
+            return bad(Tr::tr("%1: a mention whose post was deleted").arg(what));
+        Result<SyncItem> item = statusItem(statusValue, what);
+        if (!item)
+            return item.error();
+        const QJsonObject status = statusValue.toObject();
+        const QJsonValue authorValue = status.contains(QLatin1String("account"))
+            ? status.value(QLatin1String("account"))
+            : n.value(QLatin1String("account"));
+        Result<Account> author = accountOf(authorValue, localDomain, what);
+        if (!author)
+            return author.error();
+        setAuthor(*item, *author);
+        return std::optional<SyncItem>(std::move(*item));
+    }
+
+    QString engagement;
+    if (type == u"favourite")
+        engagement = QStringLiteral("like");
+    else if (type == u"reblog")
+        engagement = QStringLiteral("boost");
+    else if (type == u"follow")
+        engagement = QStringLiteral("follow");
+    else if (type == u"quote")
+        engagement = QStringLiteral("quote");
+    if (engagement.isEmpty())
+        return std::optional<SyncItem>();
+    Result<QDateTime> createdAt = requiredTime(n, what);
+    if (!createdAt)
+        return createdAt.error();
+    Result<Account> author = accountOf(n.value(QLatin1String("account")), localDomain, what);
+    if (!author)
+        return author.error();
+    SyncItem item;
+    item.kind = SyncItem::Kind::Engagement;
+    item.source = kSource;
+    item.engagement = engagement;
+    item.externalId = QStringLiteral("notification:%1/%2").arg(serverHost, id);
+    item.direction = QStringLiteral("inbound");
+    item.occurredAt = *createdAt;
+    const QJsonValue statusValue = n.value(QLatin1String("status"));
+    if (statusValue.isObject()) {
+        const QJsonObject status = statusValue.toObject();
+        item.text = plainText(status);
+        item.url = status.value(QLatin1String("url")).toString();
+    }
+    setAuthor(item, *author);
+    return std::optional<SyncItem>(std::move(item));
+}
+
+// One conversation: its last status as an item, none when there is nothing to keep (counted as ignored), or
+// what is wrong with it. `statusId` is set as soon as the last status has an id (what the stream pages by).
+Result<std::optional<SyncItem>> conversationItem(
+    const QJsonValue &value, const QString &localDomain, const QString &ownAccountId, QString &statusId)
+{
+    if (!value.isObject())
+        return bad(Tr::tr("a conversation that is not an object"));
+    const QJsonObject c = value.toObject();
+    Result<QString> id = requiredId(c, Tr::tr("a conversation"));
+    if (!id)
+        return id.error();
+    const QString what = Tr::tr("conversation %1").arg(*id);
+    const QJsonValue lastStatus = c.value(QLatin1String("last_status"));
+    if (lastStatus.isNull() || lastStatus.isUndefined())
+        return std::optional<SyncItem>();
+    if (!lastStatus.isObject())
+        return bad(Tr::tr("%1 with a last_status that is not an object").arg(what));
+    Result<QString> lastId = requiredId(lastStatus.toObject(), what);
+    if (!lastId)
+        return lastId.error();
+    statusId = *lastId;
+
+    Result<SyncItem> item = statusItem(lastStatus, what);
+    if (!item)
+        return item.error();
+    item->channel = QStringLiteral("direct_message");
+    Result<Account> author = accountOf(lastStatus.toObject().value(QLatin1String("account")), localDomain, what);
+    if (!author)
+        return author.error();
+    if (ownAccountId.isEmpty() || author->id != ownAccountId) {
+        setAuthor(*item, *author);
+        return std::optional<SyncItem>(std::move(*item));
+    }
+    // Our own message: outbound, in the timeline of the person it went to.
+    item->direction = QStringLiteral("outbound");
+    const QJsonValue accounts = c.value(QLatin1String("accounts"));
+    if (!accounts.isArray())
+        return bad(Tr::tr("%1 without accounts").arg(what));
+    for (const QJsonValue &other : accounts.toArray()) {
+        Result<Account> participant = accountOf(other, localDomain, what);
+        if (!participant)
+            return participant.error();
+        if (participant->id != ownAccountId) {
+            setAuthor(*item, *participant);
+            return std::optional<SyncItem>(std::move(*item));
+        }
+    }
+    return std::optional<SyncItem>(); // a note to self
+}
+
+void skip(Page &page, const Error &why)
+{
+    ++page.skipped;
+    page.skipNotes.append(why.message);
+}
+
 } // namespace
 
-QString handleFor(const QString &acct, const QString &serverHost)
+QString handleFor(const QString &acct, const QString &localDomain)
 {
     QString raw = acct.trimmed();
     if (raw.startsWith(u'@'))
         raw.remove(0, 1);
-    if (!raw.contains(u'@') && !serverHost.isEmpty())
-        raw += u'@' + serverHost;
+    if (!raw.contains(u'@') && !localDomain.isEmpty())
+        raw += u'@' + localDomain;
     const Result<QString> normalized = Validation::normalizeHandle(kSource, raw);
     // A server name the handle rules do not know (localhost, a port): keep it as written, lower-cased.
     return normalized ? *normalized : raw.toLower();
 }
 
-Result<Page> notifications(const QByteArray &json, const QString &serverHost)
+Result<Page> notifications(const QByteArray &json, const QString &serverHost, const QString &localDomain)
 {
     Result<QJsonArray> array = arrayOf(json, Tr::tr("the notification list"));
     if (!array)
         return array.error();
+    const QString domain = localDomain.isEmpty() ? serverHost : localDomain;
     Page page;
     for (const QJsonValue &value : std::as_const(*array)) {
-        if (!value.isObject())
-            return garbage(Tr::tr("a notification that is not an object"));
-        const QJsonObject n = value.toObject();
-        Result<QString> id = requiredId(n, Tr::tr("a notification"));
-        if (!id)
-            return id.error();
-        page.ids.append(*id);
-        const QJsonValue typeValue = n.value(QLatin1String("type"));
-        if (!typeValue.isString())
-            return garbage(Tr::tr("notification %1 without a type").arg(*id));
-        const QString type = typeValue.toString();
-        const QString what = Tr::tr("notification %1").arg(*id);
-
-        if (type == u"mention") {
-            Result<SyncItem> item = statusItem(n.value(QLatin1String("status")), what);
-            if (!item)
-                return item.error();
-            const QJsonObject status = n.value(QLatin1String("status")).toObject();
-            const QJsonValue authorValue = status.contains(QLatin1String("account"))
-                ? status.value(QLatin1String("account"))
-                : n.value(QLatin1String("account"));
-            Result<Account> author = accountOf(authorValue, serverHost, what);
-            if (!author)
-                return author.error();
-            setAuthor(*item, *author);
-            page.items.append(std::move(*item));
-            continue;
-        }
-
-        QString engagement;
-        if (type == u"favourite")
-            engagement = QStringLiteral("like");
-        else if (type == u"reblog")
-            engagement = QStringLiteral("boost");
-        else if (type == u"follow")
-            engagement = QStringLiteral("follow");
-        else if (type == u"quote")
-            engagement = QStringLiteral("quote");
-        if (engagement.isEmpty()) {
+        QString id;
+        Result<std::optional<SyncItem>> item = notificationItem(value, serverHost, domain, id);
+        if (!id.isEmpty())
+            page.ids.append(id);
+        if (!item)
+            skip(page, item.error());
+        else if (!item->has_value())
             ++page.ignored;
-            continue;
-        }
-        Result<QDateTime> createdAt = requiredTime(n, what);
-        if (!createdAt)
-            return createdAt.error();
-        Result<Account> author = accountOf(n.value(QLatin1String("account")), serverHost, what);
-        if (!author)
-            return author.error();
-        SyncItem item;
-        item.kind = SyncItem::Kind::Engagement;
-        item.source = kSource;
-        item.engagement = engagement;
-        item.externalId = QStringLiteral("notification:%1/%2").arg(serverHost, *id);
-        item.direction = QStringLiteral("inbound");
-        item.occurredAt = *createdAt;
-        const QJsonValue statusValue = n.value(QLatin1String("status"));
-        if (statusValue.isObject()) {
-            const QJsonObject status = statusValue.toObject();
-            item.text = plainText(status);
-            item.url = status.value(QLatin1String("url")).toString();
-        }
-        setAuthor(item, *author);
-        page.items.append(std::move(item));
+        else
+            page.items.append(std::move(**item));
     }
     return page;
 }
 
-Result<Page> conversations(const QByteArray &json, const QString &serverHost, const QString &ownAccountId)
+Result<Page> conversations(const QByteArray &json, const QString &localDomain, const QString &ownAccountId)
 {
     Result<QJsonArray> array = arrayOf(json, Tr::tr("the conversation list"));
     if (!array)
         return array.error();
     Page page;
     for (const QJsonValue &value : std::as_const(*array)) {
-        if (!value.isObject())
-            return garbage(Tr::tr("a conversation that is not an object"));
-        const QJsonObject c = value.toObject();
-        Result<QString> id = requiredId(c, Tr::tr("a conversation"));
-        if (!id)
-            return id.error();
-        const QString what = Tr::tr("conversation %1").arg(*id);
-        const QJsonValue lastStatus = c.value(QLatin1String("last_status"));
-        if (lastStatus.isNull() || lastStatus.isUndefined()) {
-            ++page.ignored;
-            continue;
-        }
-        if (!lastStatus.isObject())
-            return garbage(Tr::tr("%1 with a last_status that is not an object").arg(what));
-        Result<QString> statusId = requiredId(lastStatus.toObject(), what);
-        if (!statusId)
-            return statusId.error();
-        page.ids.append(*statusId);
-
-        Result<SyncItem> item = statusItem(lastStatus, what);
+        QString statusId;
+        Result<std::optional<SyncItem>> item = conversationItem(value, localDomain, ownAccountId, statusId);
+        if (!statusId.isEmpty())
+            page.ids.append(statusId);
         if (!item)
-            return item.error();
-        item->channel = QStringLiteral("direct_message");
-        Result<Account> author = accountOf(lastStatus.toObject().value(QLatin1String("account")), serverHost, what);
-        if (!author)
-            return author.error();
-        if (!ownAccountId.isEmpty() && author->id == ownAccountId) {
-            // Our own message: outbound, in the timeline of the person it went to.
-            item->direction = QStringLiteral("outbound");
-            const QJsonValue accounts = c.value(QLatin1String("accounts"));
-            if (!accounts.isArray())
-                return garbage(Tr::tr("%1 without accounts").arg(what));
-            bool found = false;
-            for (const QJsonValue &other : accounts.toArray()) {
-                Result<Account> participant = accountOf(other, serverHost, what);
-                if (!participant)
-                    return participant.error();
-                if (participant->id != ownAccountId) {
-                    setAuthor(*item, *participant);
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) { // a note to self
-                ++page.ignored;
-                continue;
-            }
-        } else {
-            setAuthor(*item, *author);
-        }
-        page.items.append(std::move(*item));
+            skip(page, item.error());
+        else if (!item->has_value())
+            ++page.ignored;
+        else
+            page.items.append(std::move(**item));
     }
     return page;
 }
 
-Result<Account> account(const QByteArray &json, const QString &serverHost)
+Result<Account> account(const QByteArray &json, const QString &localDomain)
 {
     Result<QJsonDocument> doc = parse(json);
     if (!doc)
         return doc.error();
     if (!doc->isObject())
         return garbage(Tr::tr("the account is not an object"));
-    return accountOf(doc->object(), serverHost, Tr::tr("the account"));
+    Result<Account> mapped = accountOf(doc->object(), localDomain, Tr::tr("the account"));
+    if (!mapped)
+        return garbage(mapped.error().message);
+    return mapped;
 }
 
+QString instanceDomain(const QByteArray &json)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    if (!doc.isObject())
+        return {};
+    const QJsonObject object = doc.object();
+    // v2: "domain"; v1: "uri" (a bare domain there, not a URL).
+    QString domain = object.value(QLatin1String("domain")).toString().trimmed();
+    if (domain.isEmpty())
+        domain = object.value(QLatin1String("uri")).toString().trimmed();
+    if (domain.contains(QLatin1String("://")))
+        domain = QUrl(domain).host();
+    // A domain only: no path, no user part, no spaces.
+    if (domain.isEmpty() || domain.contains(u'/') || domain.contains(u'@') || domain.contains(u' ')
+        || domain.size() > 253)
+        return {};
+    return domain.toLower();
+}
 QString errorText(const QByteArray &body)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);

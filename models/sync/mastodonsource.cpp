@@ -35,7 +35,8 @@ QString streamPath(Stream stream)
 struct Session
 {
     QUrl server; // scheme, host and port
-    QString host; // for handles and messages
+    QString host; // for messages and engagement ids: the host of the address typed in
+    QString domain; // for handles: the server's account domain (differs from `host` on a split domain)
     QByteArray token; // never logged, never in an error
     MastodonMapping::Account me;
 };
@@ -74,7 +75,7 @@ public:
         Result<Session> session = open(ctx);
         if (!session)
             return session.error();
-        SyncOutcome outcome;
+        SyncOutcome &outcome = ctx.outcome; // kept by the caller if a later stream fails
         for (Stream stream : { Stream::Notifications, Stream::Conversations }) {
             if (ctx.cancel.isCancelled())
                 return cancelled();
@@ -106,7 +107,7 @@ private:
         session.server.setPort(url.port());
         session.host = url.host();
 
-        Result<QString> token = ctx.secrets.read(ctx.account.secretKey(QStringLiteral("access_token")));
+        Result<QString> token = ctx.secrets.read(ctx.account.secretKey(Networks::traits(Network::Mastodon).secretName));
         if (!token) {
             if (token.error().code == Error::Code::NotFound)
                 return Error {
@@ -133,11 +134,44 @@ private:
         Result<QByteArray> body = getResponse(ctx, session, verify, &raw);
         if (!body)
             return body.error();
-        Result<MastodonMapping::Account> me = MastodonMapping::account(*body, session.host);
+        Result<QString> domain = accountDomain(ctx, session);
+        if (!domain)
+            return domain.error();
+        session.domain = *domain;
+        Result<MastodonMapping::Account> me = MastodonMapping::account(*body, session.domain);
         if (!me)
             return notMastodon(session, raw, me.error());
         session.me = *me;
         return session;
+    }
+
+    // The domain in the handles of the server's own users. Usually the host of the address typed in, but a
+    // split-domain server (users @ana@example.com, web and API on social.example.com) says otherwise: ask the
+    // instance (/api/v2/instance `domain`, servers before 4.0: /api/v1/instance `uri`). A server that answers
+    // neither (an HTTP error status, an answer without a domain) keeps the typed host; a network failure, a
+    // rate limit or a cancel ends the run as any other request would.
+    static Result<QString> accountDomain(SyncContext &ctx, const Session &session)
+    {
+        for (const QString &path : { QStringLiteral("/api/v2/instance"), QStringLiteral("/api/v1/instance") }) {
+            if (ctx.cancel.isCancelled())
+                return cancelled();
+            QUrl url = session.server;
+            url.setPath(path);
+            HttpRequest request;
+            request.url = url;
+            // The same origin as every other request of the run, so the token goes along (servers in limited
+            // federation mode answer the instance only to signed-in clients).
+            request.headers = { { "Authorization", "Bearer " + session.token }, { "Accept", "application/json" } };
+            Result<HttpResponse> response = ctx.http.send(request, RateLimitStyle::Mastodon);
+            if (!response)
+                return response.error();
+            if (response->status < 200 || response->status >= 300)
+                continue;
+            const QString domain = MastodonMapping::instanceDomain(response->body);
+            if (!domain.isEmpty())
+                return domain;
+        }
+        return QString(session.host);
     }
 
     static Error notMastodon(const Session &session, const HttpResponse &response, const Error &detail)
@@ -175,8 +209,8 @@ private:
         if (!body)
             return body.error();
         Result<MastodonMapping::Page> page = stream == Stream::Notifications
-            ? MastodonMapping::notifications(*body, session.host)
-            : MastodonMapping::conversations(*body, session.host, session.me.id);
+            ? MastodonMapping::notifications(*body, session.host, session.domain)
+            : MastodonMapping::conversations(*body, session.domain, session.me.id);
         if (!page)
             return notMastodon(session, *raw, page.error());
         return page;
@@ -210,12 +244,7 @@ private:
         Result<IngestReport> report = ctx.repo.ingestPage(ctx.account, streamName(stream), items, cursor);
         if (!report)
             return report.error();
-        outcome.inserted += report->inserted;
-        outcome.toInbox += report->toInbox;
-        outcome.engagements += report->engagements;
-        for (qint64 id : std::as_const(report->contactIds))
-            if (!outcome.contactIds.contains(id))
-                outcome.contactIds.append(id);
+        outcome.add(*report);
         return {};
     }
 
@@ -250,6 +279,7 @@ private:
             if (!MastodonMapping::isNewerId(newest, cursor))
                 return {}; // the server ignored min_id: stop instead of reading the same page forever
             outcome.fetched += int(page->ids.size());
+            outcome.addSkipped(page->skipped, page->skipNotes);
             if (Status s = ingest(ctx, stream, page->items, newest, outcome); !s)
                 return s;
             progress(ctx, outcome);
@@ -280,6 +310,7 @@ private:
             received += int(page->ids.size());
             items += page->items;
             outcome.fetched += int(page->ids.size());
+            outcome.addSkipped(page->skipped, page->skipNotes);
             progress(ctx, outcome);
             const QString older = linkParam(raw, "next", QStringLiteral("max_id"));
             if (older.isEmpty())

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFuture>
 #include <QFutureWatcher>
@@ -126,31 +127,63 @@ public:
 private:
     KeychainThread()
     {
-        m_thread.setObjectName(QStringLiteral("rapport-keychain"));
+        m_thread = new QThread;
+        m_thread->setObjectName(QStringLiteral("rapport-keychain"));
         m_context = new QObject;
-        m_context->moveToThread(&m_thread);
-        QObject::connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
-        m_thread.start();
+        m_context->moveToThread(m_thread);
+        QObject::connect(m_thread, &QThread::finished, m_context, &QObject::deleteLater);
+        m_thread->start();
     }
     ~KeychainThread()
     {
-        m_thread.quit();
-        m_thread.wait();
+        m_thread->quit();
+        // A job stuck in the keyring (a locked keyring's prompt, a service that never replies) blocks that
+        // thread for good: the process is ending, so leave it rather than hang at exit.
+        if (m_thread->wait(QDeadlineTimer(s_stuck.load() ? 500 : 5000)))
+            delete m_thread;
     }
     Q_DISABLE_COPY_MOVE(KeychainThread)
 
-    QThread m_thread;
+    QThread *m_thread = nullptr; // leaked, on purpose, when a job never ends
     QObject *m_context = nullptr;
 };
 
-// Runs one job and waits for it in a local event loop (the caller's thread keeps serving its events), at most
-// `timeoutMs`. No value: the keyring did not answer in time or is disabled for testing.
-std::optional<Outcome> runJob(Operation operation, const QString &key, const QString &secret, int timeoutMs)
+std::atomic<int> s_defaultTimeoutMs { 0 };
+QMutex &reasonMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+QString &fallbackReason()
+{
+    static QString reason;
+    return reason;
+}
+
+// A job that cannot start: the keyring is disabled for testing (an outcome), or an earlier job is still stuck
+// (no outcome: as if it had timed out).
+std::optional<std::optional<Outcome>> shortCut()
 {
     if (s_disabledForTesting.load())
-        return Outcome{QKeychain::NoBackendAvailable, QStringLiteral("disabled for testing"), {}};
+        return std::optional<Outcome>(
+            Outcome { QKeychain::NoBackendAvailable, QStringLiteral("disabled for testing"), {} });
     if (s_stuck.load())
-        return std::nullopt;
+        return std::optional<Outcome>();
+    return std::nullopt;
+}
+
+void noteTimeout(int timeoutMs)
+{
+    s_stuck.store(true);
+    qCWarning(lcSecrets) << "the keyring did not answer within" << timeoutMs << "ms";
+}
+
+// Runs one job and waits for it in a local event loop (the caller's thread keeps serving its events), at most
+// `timeoutMs`. No value: the keyring did not answer in time. For threads without a window only.
+std::optional<Outcome> runJob(Operation operation, const QString &key, const QString &secret, int timeoutMs)
+{
+    if (const auto quick = shortCut())
+        return *quick;
     QFuture<Outcome> future = KeychainThread::instance().start(operation, key, secret);
     if (!future.isFinished()) {
         QEventLoop loop;
@@ -165,44 +198,68 @@ std::optional<Outcome> runJob(Operation operation, const QString &key, const QSt
             loop.exec(QEventLoop::ExcludeUserInputEvents);
     }
     if (!future.isFinished()) {
-        s_stuck.store(true);
-        qCWarning(lcSecrets) << "the keyring did not answer within" << timeoutMs << "ms";
+        noteTimeout(timeoutMs);
         return std::nullopt;
     }
     return future.result();
 }
 
-void useMemoryFallback(const QString &why)
+// Starts one job and calls `then` in `context`'s thread when it ends or after `timeoutMs`, whichever comes
+// first; never from inside this call, and not at all once `context` is destroyed.
+void runJobAsync(Operation operation, const QString &key, const QString &secret, int timeoutMs, QObject *context,
+    std::function<void(const std::optional<Outcome> &)> then)
 {
+    if (const auto quick = shortCut()) {
+        QTimer::singleShot(0, context, [then, outcome = *quick] { then(outcome); });
+        return;
+    }
+    QFuture<Outcome> future = KeychainThread::instance().start(operation, key, secret);
+    // The watcher belongs to `context`: if the window goes first, nobody is called. The job itself finishes
+    // (or hangs) on the keychain thread either way.
+    auto *watcher = new QFutureWatcher<Outcome>(context);
+    auto *timeout = new QTimer(watcher);
+    timeout->setSingleShot(true);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, timeout, then] {
+        timeout->stop();
+        const Outcome outcome = watcher->future().result();
+        watcher->deleteLater();
+        then(outcome);
+    });
+    QObject::connect(timeout, &QTimer::timeout, watcher, [watcher, then, timeoutMs] {
+        QObject::disconnect(watcher, &QFutureWatcherBase::finished, nullptr, nullptr);
+        noteTimeout(timeoutMs);
+        watcher->deleteLater();
+        then(std::nullopt);
+    });
+    watcher->setFuture(future); // a job already done still reports `finished`, from the event loop
+    timeout->start(timeoutMs);
+}
+
+void useMemoryFallback(const std::optional<Outcome> &outcome, int timeoutMs)
+{
+    const QString why = outcome ? outcome->errorText : QStringLiteral("timeout");
+    {
+        QMutexLocker lock(&reasonMutex());
+        if (fallbackReason().isEmpty())
+            fallbackReason() = outcome
+                ? Tr::tr("the system keyring is not available (%1)").arg(outcome->errorText)
+                : Tr::tr("the system keyring did not answer within %n second(s); it may be locked", nullptr,
+                    std::max(1, timeoutMs / 1000));
+    }
     if (!s_fallback.exchange(true))
         qCWarning(lcSecrets).noquote() << "keyring unavailable, keeping secrets in memory for this session:" << why;
 }
 
-} // namespace
-
-SecretStore::SecretStore(QString scope, int timeoutMs) : m_scope(std::move(scope)), m_timeoutMs(timeoutMs) {}
-
-QString SecretStore::fullKey(const QString &key) const
+// What a job's outcome means, the same for both forms.
+Result<QString> readResult(
+    const QString &key, const QString &full, const std::optional<Outcome> &outcome, int timeoutMs)
 {
-    return m_scope + QLatin1Char('/') + key;
-}
-
-Result<QString> SecretStore::read(const QString &key) const
-{
-    const QString full = fullKey(key);
-    if (s_fallback.load()) {
-        QMutexLocker lock(&memoryMutex());
-        const auto it = memory().constFind(full);
-        if (it != memory().constEnd())
-            return it.value();
-    }
-    const std::optional<Outcome> outcome = runJob(Operation::Read, full, {}, m_timeoutMs);
     if (outcome && outcome->error == QKeychain::NoError)
         return outcome->secret;
     if (outcome && outcome->error == QKeychain::EntryNotFound)
         return Error{Tr::tr("No password or sign-in is stored for %1.").arg(key), Error::Code::NotFound};
 
-    useMemoryFallback(outcome ? outcome->errorText : QStringLiteral("timeout"));
+    useMemoryFallback(outcome, timeoutMs);
     QMutexLocker lock(&memoryMutex());
     const auto it = memory().constFind(full);
     if (it != memory().constEnd())
@@ -213,42 +270,145 @@ Result<QString> SecretStore::read(const QString &key) const
                  Error::Code::Unavailable};
 }
 
-Status SecretStore::write(const QString &key, const QString &secret)
+Status writeResult(const QString &full, const QString &secret, const std::optional<Outcome> &outcome, int timeoutMs)
 {
-    const QString full = fullKey(key);
-    const std::optional<Outcome> outcome = runJob(Operation::Write, full, secret, m_timeoutMs);
     if (outcome && outcome->error == QKeychain::NoError) {
         // The keyring has it now; an older copy in memory must not shadow it.
         QMutexLocker lock(&memoryMutex());
         memory().remove(full);
         return {};
     }
-    useMemoryFallback(outcome ? outcome->errorText : QStringLiteral("timeout"));
+    useMemoryFallback(outcome, timeoutMs);
     QMutexLocker lock(&memoryMutex());
     memory().insert(full, secret);
     return {};
 }
 
-Status SecretStore::remove(const QString &key)
+Status removeResult(const QString &key, const std::optional<Outcome> &outcome, int timeoutMs)
 {
-    const QString full = fullKey(key);
-    {
-        QMutexLocker lock(&memoryMutex());
-        memory().remove(full);
-    }
-    const std::optional<Outcome> outcome = runJob(Operation::Remove, full, {}, m_timeoutMs);
     if (outcome && (outcome->error == QKeychain::NoError || outcome->error == QKeychain::EntryNotFound))
         return {};
     // Nothing more can be done now: the copy in memory is gone, and a copy in the keyring (if any) is out of
     // reach. Removing an account must not fail over this.
-    useMemoryFallback(outcome ? outcome->errorText : QStringLiteral("timeout"));
+    useMemoryFallback(outcome, timeoutMs);
     qCWarning(lcSecrets).noquote() << "could not remove" << key << "from the keyring";
     return {};
+}
+
+// The session-only copy, when the keyring failed earlier in this process.
+std::optional<QString> fromMemory(const QString &full)
+{
+    if (!s_fallback.load())
+        return std::nullopt;
+    QMutexLocker lock(&memoryMutex());
+    const auto it = memory().constFind(full);
+    if (it == memory().constEnd())
+        return std::nullopt;
+    return it.value();
+}
+
+void forgetInMemory(const QString &full)
+{
+    QMutexLocker lock(&memoryMutex());
+    memory().remove(full);
+}
+
+} // namespace
+
+SecretStore::SecretStore(QString scope, int timeoutMs)
+    : m_scope(std::move(scope))
+    , m_timeoutMs(timeoutMs > 0 ? timeoutMs : defaultTimeoutMs())
+{
+}
+
+QString SecretStore::fullKey(const QString &key) const
+{
+    return m_scope + QLatin1Char('/') + key;
+}
+
+Result<QString> SecretStore::read(const QString &key) const
+{
+    const QString full = fullKey(key);
+    if (const std::optional<QString> kept = fromMemory(full))
+        return *kept;
+    return readResult(key, full, runJob(Operation::Read, full, {}, m_timeoutMs), m_timeoutMs);
+}
+
+Status SecretStore::write(const QString &key, const QString &secret)
+{
+    const QString full = fullKey(key);
+    return writeResult(full, secret, runJob(Operation::Write, full, secret, m_timeoutMs), m_timeoutMs);
+}
+
+Status SecretStore::remove(const QString &key)
+{
+    const QString full = fullKey(key);
+    forgetInMemory(full);
+    return removeResult(key, runJob(Operation::Remove, full, {}, m_timeoutMs), m_timeoutMs);
+}
+
+void SecretStore::readAsync(
+    const QString &key, QObject *context, std::function<void(const Result<QString> &)> done) const
+{
+    const QString full = fullKey(key);
+    if (const std::optional<QString> kept = fromMemory(full)) {
+        QTimer::singleShot(0, context, [done, secret = *kept] { done(secret); });
+        return;
+    }
+    const int timeoutMs = m_timeoutMs;
+    runJobAsync(Operation::Read, full, {}, timeoutMs, context,
+        [key, full, timeoutMs, done](
+            const std::optional<Outcome> &outcome) { done(readResult(key, full, outcome, timeoutMs)); });
+}
+
+void SecretStore::writeAsync(
+    const QString &key, const QString &secret, QObject *context, std::function<void(const Status &)> done)
+{
+    const QString full = fullKey(key);
+    const int timeoutMs = m_timeoutMs;
+    runJobAsync(Operation::Write, full, secret, timeoutMs, context,
+        [full, secret, timeoutMs, done](const std::optional<Outcome> &outcome) {
+            const Status status = writeResult(full, secret, outcome, timeoutMs);
+            if (done)
+                done(status);
+        });
+}
+
+void SecretStore::removeAsync(const QString &key, QObject *context, std::function<void(const Status &)> done)
+{
+    const QString full = fullKey(key);
+    forgetInMemory(full);
+    const int timeoutMs = m_timeoutMs;
+    runJobAsync(
+        Operation::Remove, full, {}, timeoutMs, context, [key, timeoutMs, done](const std::optional<Outcome> &outcome) {
+            const Status status = removeResult(key, outcome, timeoutMs);
+            if (done)
+                done(status);
+        });
 }
 
 bool SecretStore::usingMemoryFallback()
 {
     return s_fallback.load();
+}
+
+QString SecretStore::memoryFallbackReason()
+{
+    if (!s_fallback.load())
+        return {};
+    QMutexLocker lock(&reasonMutex());
+    return fallbackReason();
+}
+
+int SecretStore::defaultTimeoutMs()
+{
+    const int configured = s_defaultTimeoutMs.load();
+    return configured > 0 ? configured : 5000;
+}
+
+void SecretStore::setDefaultTimeoutForTesting(int ms)
+{
+    s_defaultTimeoutMs.store(ms);
 }
 
 void SecretStore::setKeyringDisabledForTesting(bool disabled)
@@ -257,6 +417,10 @@ void SecretStore::setKeyringDisabledForTesting(bool disabled)
     if (!disabled) {
         // Back to the real keyring: forget what the simulated outage left behind.
         s_fallback.store(false);
+        {
+            QMutexLocker lock(&reasonMutex());
+            fallbackReason().clear();
+        }
         QMutexLocker lock(&memoryMutex());
         memory().clear();
     }

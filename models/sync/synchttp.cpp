@@ -1,5 +1,6 @@
 #include "sync/synchttp.h"
 
+#include "core/clock.h"
 #include "core/logging.h"
 
 #include <QCoreApplication>
@@ -285,7 +286,7 @@ Result<HttpResponse> SyncHttp::send(const HttpRequest &original, RateLimitStyle 
         if (it == m_blockedUntil.constEnd())
             return {};
         const QDateTime until = it.value();
-        const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(until);
+        const qint64 ms = Clock::now().msecsTo(until);
         if (ms <= 0) {
             m_blockedUntil.remove(key);
             return {};
@@ -325,8 +326,8 @@ Result<HttpResponse> SyncHttp::send(const HttpRequest &original, RateLimitStyle 
             if (rateLimitRemaining(response, style) == 0 || response.status == 429) {
                 QDateTime reset = rateLimitReset(response, style);
                 if (response.status == 429 && !reset.isValid())
-                    reset = QDateTime::currentDateTimeUtc().addMSecs(kDefaultRetryMs);
-                if (reset.isValid() && reset > QDateTime::currentDateTimeUtc())
+                    reset = Clock::now().addMSecs(kDefaultRetryMs);
+                if (reset.isValid() && reset > Clock::now())
                     m_blockedUntil.insert(hostKey(request.url), reset);
             }
 
@@ -394,9 +395,8 @@ Result<HttpResponse> SyncHttp::send(const HttpRequest &original, RateLimitStyle 
                                  Error::Code::RateLimited};
                 const QString key = hostKey(result.response.url.isEmpty() ? original.url : result.response.url);
                 if (!m_blockedUntil.contains(key)) // the announced reset is already past: a short pause
-                    m_blockedUntil.insert(key,
-                                          QDateTime::currentDateTimeUtc().addMSecs(
-                                              backoffMs(rateLimitRetries, m_options.backoffBaseMs)));
+                    m_blockedUntil.insert(
+                        key, Clock::now().addMSecs(backoffMs(rateLimitRetries, m_options.backoffBaseMs)));
                 continue;
             }
             if (status < 500 || status > 599)
@@ -421,6 +421,8 @@ Status SyncHttp::wait(qint64 ms)
     const qint64 realMs = qint64(std::llround(double(ms) * m_timeScale));
     if (realMs <= 0)
         return {};
+    if (Clock::passTime(realMs)) // a test clock: the time has passed
+        return m_cancel.isCancelled() ? Status(cancelledError()) : Status();
     QDeadlineTimer deadline(realMs);
     QEventLoop loop;
     QTimer tick;
@@ -467,7 +469,7 @@ QDateTime SyncHttp::rateLimitReset(const HttpResponse &response, RateLimitStyle 
         bool ok = false;
         const qint64 secondsAfter = retryAfter.toLongLong(&ok);
         if (ok && secondsAfter >= 0)
-            return QDateTime::currentDateTimeUtc().addSecs(secondsAfter);
+            return Clock::now().addSecs(secondsAfter);
         const QDateTime when = QDateTime::fromString(QString::fromLatin1(retryAfter), Qt::RFC2822Date);
         if (when.isValid())
             return when.toUTC();

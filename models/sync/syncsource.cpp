@@ -10,20 +10,42 @@ SyncSource::Factory &testFactory()
 }
 } // namespace
 
+void SyncOutcome::addSkipped(int count, const QStringList &notes)
+{
+    if (count <= 0)
+        return;
+    skipped += count;
+    for (const QString &note : notes)
+        if (skipNotes.size() < kMaxSkipNotes && !skipNotes.contains(note))
+            skipNotes.append(note);
+}
+
+void SyncOutcome::add(const IngestReport &report)
+{
+    inserted += report.inserted;
+    toInbox += report.toInbox;
+    engagements += report.engagements;
+    for (qint64 id : report.contactIds)
+        if (!contactIds.contains(id))
+            contactIds.append(id);
+}
+
 void SyncSource::setFactoryForTesting(Factory factory)
 {
     testFactory() = std::move(factory);
 }
 
-std::unique_ptr<SyncSource> SyncSource::create(const QString &network)
+std::unique_ptr<SyncSource> SyncSource::create(Network network)
 {
     if (testFactory())
         return testFactory()(network);
-    if (network == u"mastodon")
+    switch (network) {
+    case Network::Mastodon:
         return makeMastodonSource();
-    if (network == u"bluesky")
+    case Network::Bluesky:
         return makeBlueskySource();
-    if (network == u"feed")
+    case Network::Feed:
         return makeFeedSource();
+    }
     return nullptr;
 }

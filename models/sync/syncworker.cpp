@@ -24,14 +24,20 @@ constexpr int kDueCheckMs = 15000;
 
 QString summary(const SyncOutcome &o)
 {
-    if (o.inserted == 0 && o.engagements == 0)
-        return Tr::tr("Up to date.");
-    QString text = Tr::tr("%n new item(s)", nullptr, o.inserted);
-    if (o.toInbox > 0)
-        text += Tr::tr(", %n for the Inbox", nullptr, o.toInbox);
-    if (o.engagements > 0)
-        text += Tr::tr(", %n like(s), boost(s) or follow(s)", nullptr, o.engagements);
-    return text + u'.';
+    QString text;
+    if (o.inserted == 0 && o.engagements == 0) {
+        text = Tr::tr("Up to date.");
+    } else {
+        text = Tr::tr("%n new item(s)", nullptr, o.inserted);
+        if (o.toInbox > 0)
+            text += Tr::tr(", %n for the Inbox", nullptr, o.toInbox);
+        if (o.engagements > 0)
+            text += Tr::tr(", %n like(s), boost(s) or follow(s)", nullptr, o.engagements);
+        text += u'.';
+    }
+    if (o.skipped > 0)
+        text += u' ' + Tr::tr("%n item(s) could not be read and were skipped.", nullptr, o.skipped);
+    return text;
 }
 
 } // namespace
@@ -204,7 +210,7 @@ void SyncWorker::runAccount(qint64 accountId)
     std::unique_ptr<SyncSource> source = SyncSource::create(account->network);
     if (!source) {
         const Error e { Tr::tr("Rapport cannot sync “%1”: it does not know the network “%2”.")
-                            .arg(account->displayName, account->network) };
+                            .arg(account->displayName, Networks::key(account->network)) };
         if (Status s = m_repo->recordSyncResult(accountId, e, 0, SocialAccount::State::Error); !s)
             qCWarning(lcSync) << "recording the sync result failed:" << s.error().message;
         finishRun(false, e.message, {});
@@ -214,29 +220,37 @@ void SyncWorker::runAccount(qint64 accountId)
     const Result<int> inboxBefore = m_repo->inboxCount();
     SyncContext ctx { *account, *m_http, *m_repo, *m_secrets, m_cancel,
         [this, accountId](int fetchedSoFar) { emit progress(accountId, fetchedSoFar); } };
-    qCInfo(lcSync) << "syncing account" << accountId << account->network;
+    qCInfo(lcSync) << "syncing account" << accountId << Networks::key(account->network);
     Result<SyncOutcome> result = source->sync(ctx);
 
     // Pages stored before an error or a cancel are kept, so the Inbox may have changed either way.
     const Result<int> inboxAfter = m_repo->inboxCount();
     const bool inboxMoved = !inboxBefore || !inboxAfter || *inboxBefore != *inboxAfter;
 
+    // A run that failed midway still stored its earlier pages: what they did is in ctx.outcome.
+    const SyncOutcome &outcome = result ? *result : ctx.outcome;
+    const QString skipNote = outcome.skipNotes.join(u'\n');
     if (!result) {
         const Error &e = result.error();
         qCInfo(lcSync) << "account" << accountId << "failed:" << e.message;
         if (e.code != Error::Code::Cancelled) {
             const SocialAccount::State state = e.code == Error::Code::Auth ? SocialAccount::State::SignInRequired
                                                                            : SocialAccount::State::Error;
-            if (Status s = m_repo->recordSyncResult(accountId, e, 0, state); !s)
+            if (Status s = m_repo->recordSyncResult(accountId, e, 0, state, outcome.skipped, skipNote); !s)
                 qCWarning(lcSync) << "recording the sync result failed:" << s.error().message;
         }
         if (inboxMoved)
             emit inboxChanged();
-        finishRun(false, e.code == Error::Code::Cancelled ? Tr::tr("Sync cancelled.") : e.message, {});
+        if (!outcome.contactIds.isEmpty())
+            emit timelinesChanged(outcome.contactIds);
+        finishRun(false, e.code == Error::Code::Cancelled ? Tr::tr("Sync cancelled.") : e.message, outcome);
         return;
     }
-    const SyncOutcome &outcome = *result;
-    if (Status s = m_repo->recordSyncResult(accountId, {}, outcome.fetched, SocialAccount::State::Ok); !s)
+    if (outcome.skipped > 0)
+        qCInfo(lcSync) << "account" << accountId << "skipped" << outcome.skipped << "item(s):" << skipNote;
+    if (Status s
+        = m_repo->recordSyncResult(accountId, {}, outcome.fetched, SocialAccount::State::Ok, outcome.skipped, skipNote);
+        !s)
         qCWarning(lcSync) << "recording the sync result failed:" << s.error().message;
     if (inboxMoved || outcome.toInbox > 0)
         emit inboxChanged();
@@ -272,7 +286,7 @@ void SyncWorker::runTest(const PendingTest &test)
     }
     std::unique_ptr<SyncSource> source = SyncSource::create(test.account.network);
     if (!source) {
-        answer(false, Tr::tr("Rapport does not know the network “%1”.").arg(test.account.network));
+        answer(false, Tr::tr("Rapport does not know the network “%1”.").arg(Networks::key(test.account.network)));
         return;
     }
     // A secret typed in the dialog goes into a store of its own for this one test (a throwaway scope), so it
@@ -292,8 +306,8 @@ void SyncWorker::runTest(const PendingTest &test)
     SyncContext ctx { test.account, http, *m_repo, throwaway ? *throwaway : *m_secrets, m_testCancel, {} };
     Result<QString> result = source->testConnection(ctx);
     if (throwaway) {
-        QStringList names { test.secretName, QStringLiteral("access_token"), QStringLiteral("refresh_token"),
-            QStringLiteral("app_password") };
+        QStringList names = Networks::traits(test.account.network).secretNames;
+        names.append(test.secretName);
         names.removeDuplicates();
         for (const QString &name : std::as_const(names))
             (void)throwaway->remove(test.account.secretKey(name));

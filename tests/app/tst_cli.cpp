@@ -1,9 +1,9 @@
 // `rapport [--db …] <command>`: exit status, output and messages, as a script or a person sees them.
+#include "domain/socialaccount.h"
 #include "loopbackhttpserver.h"
 #include "storage/contactrepository.h"
 #include "storage/migrator.h"
 #include "sync/secretscope.h"
-#include "domain/socialaccount.h"
 #include "sync/secretstore.h"
 #include "testdatabase.h"
 

@@ -146,7 +146,7 @@ int main(int argc, char **argv)
     }
     SyncRepository repo(**db);
     SocialAccount account;
-    account.network = QStringLiteral("mastodon");
+    account.network = Network::Mastodon;
     account.displayName = QStringLiteral("Agency (bench)");
     account.serverUrl = server.baseUrl().toString();
     account.handle = QStringLiteral("agency@127.0.0.1");

@@ -158,7 +158,7 @@ private slots:
         QVERIFY(ContactRepository(*db).moveToTrash(gone).ok());
         // A synced post nobody is matched to yet waits in the Inbox, not in the team's activity.
         SocialAccount feed;
-        feed.network = QStringLiteral("feed");
+        feed.network = Network::Feed;
         feed.serverUrl = QStringLiteral("https://blog.example/feed.xml");
         feed.contactId = a;
         QVERIFY(SyncRepository(*db).createAccount(feed).ok());

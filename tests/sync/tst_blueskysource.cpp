@@ -95,7 +95,7 @@ struct World
     QJsonObject scenario;
     Person agency, jane, stranger;
     qint64 janeId = 0;
-    std::unique_ptr<SyncSource> source = SyncSource::create(QStringLiteral("bluesky"));
+    std::unique_ptr<SyncSource> source = SyncSource::create(Network::Bluesky);
 
     SyncContext context(std::function<void(int)> progress = {})
     {
@@ -164,7 +164,7 @@ class TestBlueskySource final : public QObject
             return false;
         }
 
-        w.account.network = QStringLiteral("bluesky");
+        w.account.network = Network::Bluesky;
         w.account.displayName = QStringLiteral("Agency on Bluesky");
         w.account.serverUrl = qEnvironmentVariable("RAPPORT_TEST_BSKY_PDS");
         w.account.handle = w.agency.handle;

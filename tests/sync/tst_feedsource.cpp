@@ -126,7 +126,7 @@ struct Fixture
 
     bool addFeed(const QUrl &url, bool toOrganization = false)
     {
-        account.network = QStringLiteral("feed");
+        account.network = Network::Feed;
         account.serverUrl = url.toString();
         if (toOrganization) {
             Organization o;
@@ -169,7 +169,7 @@ class TestFeedSource final : public QObject
     Q_OBJECT
 
 private slots:
-    void factory() { QVERIFY(dynamic_cast<FeedSource *>(SyncSource::create(QStringLiteral("feed")).get())); }
+    void factory() { QVERIFY(dynamic_cast<FeedSource *>(SyncSource::create(Network::Feed).get())); }
 
     void mapEntries()
     {

@@ -1,6 +1,7 @@
 // The Mastodon source end to end: the replay server (recorded answers of a real Mastodon server, synthetic
 // pages, forced 401/429/5xx) → SyncHttp → MastodonSource → SyncRepository on a real database (SQLite, and
 // PostgreSQL when RAPPORT_TEST_PG_URL is set).
+#include "core/clock.h"
 #include "mastodonreplay.h"
 #include "storage/contactrepository.h"
 #include "storage/syncrepository.h"
@@ -9,9 +10,13 @@
 #include "sync/syncsource.h"
 #include "testdatabase.h"
 
-#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -56,7 +61,7 @@ struct Rig
         Result<User> user = UserRepository(db).ensureUser(QStringLiteral("sam"), QStringLiteral("Sam Ortiz"));
         if (user)
             db.setCurrentUserId(user->id);
-        account.network = QStringLiteral("mastodon");
+        account.network = Network::Mastodon;
         account.serverUrl = server.toString();
         account.handle = QStringLiteral("agency@127.0.0.1");
         account.userId = db.currentUserId();
@@ -67,12 +72,14 @@ struct Rig
     Result<SyncOutcome> sync()
     {
         SyncContext ctx { account, *http, repo, secrets, cancel, [this](int n) { progress << n; } };
-        return SyncSource::create(QStringLiteral("mastodon"))->sync(ctx);
+        Result<SyncOutcome> result = SyncSource::create(Network::Mastodon)->sync(ctx);
+        partial = ctx.outcome;
+        return result;
     }
     Result<QString> test()
     {
         SyncContext ctx { account, *http, repo, secrets, cancel, {} };
-        return SyncSource::create(QStringLiteral("mastodon"))->testConnection(ctx);
+        return SyncSource::create(Network::Mastodon)->testConnection(ctx);
     }
     QString cursor(const QString &stream)
     {
@@ -97,7 +104,33 @@ struct Rig
     Status created;
     Status token;
     QList<int> progress;
+    SyncOutcome partial; // what the last sync() stored, also when it failed
 };
+
+// A recording file with its JSON changed by `edit` (interaction index → its response body), written to `dir`:
+// a variant of a real server answer.
+QString recordingVariant(const QTemporaryDir &dir, const QString &name,
+    const std::function<void(const QString &uri, QJsonValueRef body)> &edit)
+{
+    QFile in(MastodonReplay::dataDir() + u'/' + name);
+    if (!in.open(QIODevice::ReadOnly))
+        return {};
+    QJsonArray interactions = QJsonDocument::fromJson(in.readAll()).array();
+    for (QJsonValueRef interaction : interactions) {
+        QJsonObject object = interaction.toObject();
+        QJsonObject response = object.value(QLatin1String("response")).toObject();
+        const QString uri = object.value(QLatin1String("request")).toObject().value(QLatin1String("uri")).toString();
+        QJsonValueRef body = response[QLatin1String("body")];
+        edit(uri, body);
+        object.insert(QLatin1String("response"), response);
+        interaction = object;
+    }
+    const QString path = dir.filePath(QStringLiteral("variant-") + name);
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(interactions).toJson()) < 0)
+        return {};
+    return path;
+}
 
 #define CHECK_RIG(rig)                                                                                                 \
     QVERIFY2((rig).created.ok(), (rig).created.ok() ? "" : qPrintable((rig).created.error().message));                 \
@@ -116,7 +149,7 @@ private slots:
     {
         // The keyring is tested by the "net" part; here secrets live in the session memory fallback.
         SecretStore::setKeyringDisabledForTesting(true);
-        QVERIFY(SyncSource::create(QStringLiteral("mastodon")) != nullptr);
+        QVERIFY(SyncSource::create(Network::Mastodon) != nullptr);
     }
 
     void recordedSyncThenNothingNew_data() { TestDatabase::addBackends(); }
@@ -195,6 +228,114 @@ private slots:
         CHECK_OK(line);
         // The replay's third verify_credentials answer is the one recorded with conversations.json, as "admin".
         QCOMPARE(*line, QStringLiteral("Signed in as @admin@") + host);
+    }
+
+    // Issue 9: mastodon.social answers notifications of type mention with "status": null once the mentioning
+    // post was deleted. That entry is skipped and counted; the valid mention on the same page is stored, the
+    // cursor moves past both, and the conversations stream still runs.
+    void deletedMentionIsSkippedNotFatal_data() { TestDatabase::addBackends(); }
+    void deletedMentionIsSkippedNotFatal()
+    {
+        OPEN_TEST_DATABASE(db);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString variant
+            = recordingVariant(dir, QStringLiteral("notifications.json"), [](const QString &uri, QJsonValueRef body) {
+                  if (!uri.endsWith(QLatin1String("/api/v1/notifications")) || !body.isArray())
+                      return;
+                  QJsonArray page = body.toArray();
+                  QJsonObject deleted = page.first().toObject(); // the recorded mention, id 20
+                  deleted.insert(QLatin1String("id"), QStringLiteral("21"));
+                  deleted.insert(QLatin1String("status"), QJsonValue::Null);
+                  page.prepend(deleted); // newest first, as Mastodon sends them
+                  body = page;
+              });
+        QVERIFY(!variant.isEmpty());
+        MastodonReplay replay;
+        QString error;
+        QVERIFY2(replay.loadRecording(QStringLiteral("verify_credentials.json"), &error), qPrintable(error));
+        QVERIFY2(replay.loadRecording(variant, &error), qPrintable(error));
+        QVERIFY2(replay.loadRecording(QStringLiteral("conversations.json"), &error), qPrintable(error));
+        Rig rig(*db, replay.baseUrl());
+        CHECK_RIG(rig);
+        const qint64 admin = rig.contact(QStringLiteral("Ada Admin"), QStringLiteral("admin@") + replay.host());
+
+        Result<SyncOutcome> first = rig.sync();
+        CHECK_OK(first);
+        QCOMPARE(first->fetched, 4); // two notifications (one unreadable), two conversations
+        QCOMPARE(first->inserted, 3);
+        QCOMPARE(first->skipped, 1);
+        QCOMPARE(first->skipNotes.size(), 1);
+        QVERIFY2(
+            first->skipNotes.first().contains(QStringLiteral("notification 21")), qPrintable(first->skipNotes.first()));
+        QVERIFY(first->skipNotes.first().contains(QStringLiteral("deleted")));
+        QCOMPARE(first->contactIds, QList<qint64> { admin });
+        QCOMPARE(rig.cursor(QStringLiteral("notifications")), QStringLiteral("21"));
+        QCOMPARE(rig.cursor(QStringLiteral("conversations")), QStringLiteral("117020593780198542"));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM interactions WHERE source = 'mastodon'")), 3);
+
+        // The next sync starts after it instead of failing on it for ever.
+        replay.server().clearRequests();
+        Result<SyncOutcome> second = rig.sync();
+        CHECK_OK(second);
+        QCOMPARE(param(replay.requestsTo("/api/v1/notifications"), QStringLiteral("min_id")),
+            QStringList { QStringLiteral("21") });
+    }
+
+    // Issue 9: a split-domain server (users @name@example.com, served from another host): local accounts'
+    // handles take the domain the server announces in /api/v2/instance, not the host of the address typed in.
+    void splitDomainLocalHandles_data() { TestDatabase::addBackends(); }
+    void splitDomainLocalHandles()
+    {
+        OPEN_TEST_DATABASE(db);
+        MastodonReplay replay;
+        QString error;
+        QVERIFY2(replay.loadRecording(QStringLiteral("verify_credentials.json"), &error), qPrintable(error));
+        QVERIFY2(replay.loadRecording(QStringLiteral("notifications.json"), &error), qPrintable(error));
+        QVERIFY2(replay.loadRecording(QStringLiteral("conversations.json"), &error), qPrintable(error));
+        // The recorded /api/v2/instance of the development server, answering for a split domain.
+        QJsonObject instance
+            = QJsonDocument::fromJson(MastodonReplay::recordedBody(QStringLiteral("instance.json"), 0)).object();
+        QCOMPARE(instance.value(QLatin1String("domain")).toString(), QStringLiteral("localhost:3000"));
+        instance.insert(QLatin1String("domain"), QStringLiteral("example.com"));
+        replay.addReply("GET", "/api/v2/instance", 200, QJsonDocument(instance).toJson(QJsonDocument::Compact));
+        Rig rig(*db, replay.baseUrl());
+        CHECK_RIG(rig);
+        QVERIFY(replay.host() != u"example.com");
+        const qint64 admin = rig.contact(QStringLiteral("Ada Admin"), QStringLiteral("admin@example.com"));
+
+        Result<SyncOutcome> first = rig.sync();
+        CHECK_OK(first);
+        QCOMPARE(first->inserted, 3);
+        QCOMPARE(first->contactIds, QList<qint64> { admin });
+        QCOMPARE(text(*db, QStringLiteral("SELECT author_handle FROM interactions WHERE contact_id = %1").arg(admin)),
+            QStringLiteral("admin@example.com"));
+        Result<QList<InboxEntry>> inbox = rig.repo.inbox();
+        CHECK_OK(inbox);
+        QCOMPARE(inbox->size(), 1);
+        QCOMPARE(inbox->first().handle, QStringLiteral("mastodonpy_test_2@example.com"));
+        QCOMPARE(replay.requestsTo("/api/v2/instance").size(), 1);
+    }
+
+    // Issue 9: a run that fails in its second stream still reports what the first one stored.
+    void failureKeepsThePartialOutcome()
+    {
+        auto db = TestDatabase::create(QStringLiteral("sqlite"));
+        QVERIFY(db.ok());
+        MastodonReplay replay;
+        QString error;
+        QVERIFY2(replay.loadRecording(QStringLiteral("verify_credentials.json"), &error), qPrintable(error));
+        QVERIFY2(replay.loadRecording(QStringLiteral("notifications.json"), &error), qPrintable(error));
+        replay.setFault(LoopbackHttpServer::Reply::json("{\"error\":\"Internal server error\"}", 500),
+            "/api/v1/conversations");
+        Rig rig(**db, replay.baseUrl());
+        CHECK_RIG(rig);
+        const qint64 admin = rig.contact(QStringLiteral("Ada Admin"), QStringLiteral("admin@") + replay.host());
+        Result<SyncOutcome> result = rig.sync();
+        QVERIFY(!result.ok());
+        QCOMPARE(rig.partial.inserted, 1);
+        QCOMPARE(rig.partial.contactIds, QList<qint64> { admin });
+        QCOMPARE(rig.cursor(QStringLiteral("notifications")), QStringLiteral("20"));
     }
 
     void pagesThroughLinkHeaders_data() { TestDatabase::addBackends(); }
@@ -304,18 +445,15 @@ private slots:
         replay.startSynthetic(10);
         Rig rig(**db, replay.baseUrl());
         CHECK_RIG(rig);
-        rig.http->setTimeScale(0.25); // the 2 s the server asks for become 0.5 s
         replay.failNextWithRateLimit(1, 2);
-        QElapsedTimer timer;
-        timer.start();
+        // The wait passes on a test clock: no real sleeping, and what was waited can be read.
+        SteppingClock clock(QDateTime::currentDateTimeUtc());
         Result<SyncOutcome> result = rig.sync();
-        const qint64 elapsed = timer.elapsed();
         CHECK_OK(result);
         QCOMPARE(result->inserted, 10);
-        qInfo("waited out the rate limit in %lld ms", elapsed);
-        // It did wait (a lower bound: a slow machine only makes it longer) rather than retrying at once:
-        // ~1.5–2 s × 0.25, the reset being whole seconds.
-        QVERIFY2(elapsed >= 300, qPrintable(QString::number(elapsed)));
+        QCOMPARE(clock.waits().size(), 1);
+        // Until the announced reset, 2 s after the server answered (the test clock stands where the sync began).
+        QVERIFY2(clock.waitedMs() >= 2000 && clock.waitedMs() < 10000, qPrintable(QString::number(clock.waitedMs())));
         // verify_credentials got the 429 and was asked again.
         QCOMPARE(replay.requestsTo("/api/v1/accounts/verify_credentials").size(), 2);
     }

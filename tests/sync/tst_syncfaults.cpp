@@ -116,7 +116,7 @@ Result<SocialAccount> addAccount(
 {
     SyncRepository repo(db);
     SocialAccount account;
-    account.network = QStringLiteral("mastodon");
+    account.network = Network::Mastodon;
     account.displayName = name;
     account.serverUrl = server.toString();
     account.handle = QStringLiteral("agency@127.0.0.1");

@@ -1,9 +1,11 @@
 // SyncHttp against a real HTTP server on loopback: statuses, retries, timeouts, broken connections, body
 // limits, redirects, rate limits (Mastodon and Bluesky style) and cancellation from another thread.
+// Back-off and rate-limit waits are checked against a SteppingClock (core/clock.h): they pass in no real time
+// and the test reads how long they were. No test asserts how long something took on the wall clock.
+#include "core/clock.h"
 #include "loopbackhttpserver.h"
 #include "sync/synchttp.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -120,7 +122,12 @@ class TestSyncHttp final : public QObject
 {
     Q_OBJECT
 
+    // Installed for every test; the tests that cancel a real wait from another thread remove it.
+    std::unique_ptr<SteppingClock> m_clock;
+
 private slots:
+    void init() { m_clock = std::make_unique<SteppingClock>(QDateTime::currentDateTimeUtc()); }
+    void cleanup() { m_clock.reset(); }
     void okWithHeadersAndUserAgent()
     {
         LoopbackHttpServer server([](const Request &) {
@@ -210,14 +217,15 @@ private slots:
         QNetworkAccessManager nam;
         CancelToken cancel;
         SyncHttp http(nam, cancel, fastOptions());
-        http.setTimeScale(0.01); // back-off 1 s, 2 s → 10 ms, 20 ms
-        QElapsedTimer timer;
-        timer.start();
         const auto result = http.send(get(at(server, QStringLiteral("/flaky"))));
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         QCOMPARE(result->status, 200);
         QCOMPARE(server.requestCount(), 3);
-        QVERIFY2(timer.elapsed() >= 20, "the retries came without a back-off"); // ≥ 0.75·(10+20) ms
+        // Back-off 1 s, then 2 s, each ±25 %.
+        const QList<qint64> waits = m_clock->waits();
+        QCOMPARE(waits.size(), 2);
+        QVERIFY2(waits.at(0) >= 750 && waits.at(0) <= 1250, qPrintable(QString::number(waits.at(0))));
+        QVERIFY2(waits.at(1) >= 1500 && waits.at(1) <= 2500, qPrintable(QString::number(waits.at(1))));
     }
 
     void alwaysUnavailableFailsAfterMaxAttempts()
@@ -251,9 +259,6 @@ private slots:
         options.timeoutMs = 300;
         options.maxAttempts = 2;
         SyncHttp http(nam, cancel, options);
-        http.setTimeScale(0.001);
-        QElapsedTimer timer;
-        timer.start();
         const auto result = http.send(get(at(server, QStringLiteral("/hang"))));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::Network);
@@ -261,7 +266,7 @@ private slots:
                  qPrintable(result.error().message));
         QVERIFY2(result.error().message.contains(QStringLiteral("2 attempts")), qPrintable(result.error().message));
         QCOMPARE(server.requestCount(), 2);
-        QVERIFY2(timer.elapsed() >= 550 && timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(m_clock->waits().size(), 1); // one back-off between the two attempts
     }
 
     void slowButSteadyAnswerIsNotATimeout()
@@ -296,16 +301,13 @@ private slots:
         options.deadlineMs = 800;
         options.maxAttempts = 2;
         SyncHttp http(nam, cancel, options);
-        http.setTimeScale(0.001);
-        QElapsedTimer timer;
-        timer.start();
         const auto result = http.send(get(at(server, QStringLiteral("/drip"))));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::Network);
         QVERIFY2(result.error().message.contains(QStringLiteral("took more than")), qPrintable(result.error().message));
         QVERIFY2(result.error().message.contains(QStringLiteral("2 attempts")), qPrintable(result.error().message));
         QCOMPARE(server.requestCount(), 2);
-        QVERIFY2(timer.elapsed() >= 1500 && timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(m_clock->waits().size(), 1);
     }
 
     void connectionResetIsRetried()
@@ -578,15 +580,15 @@ private slots:
         QNetworkAccessManager nam;
         CancelToken cancel;
         SyncHttp http(nam, cancel, fastOptions());
-        http.setTimeScale(0.1); // 2 s → 200 ms
-        QElapsedTimer timer;
-        timer.start();
         const auto result = http.send(get(at(server, QStringLiteral("/api/v1/notifications"))),
                                       RateLimitStyle::Mastodon);
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         QCOMPARE(result->status, 200);
         QCOMPARE(server.requestCount(), 2);
-        QVERIFY2(timer.elapsed() >= 150 && timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
+        // Until the announced reset: 2 s after the server answered (the test clock stands where the test began).
+        QCOMPARE(m_clock->waits().size(), 1);
+        QVERIFY2(m_clock->waitedMs() >= 2000 && m_clock->waitedMs() < 10000,
+            qPrintable(QString::number(m_clock->waitedMs())));
     }
 
     void retryAfterWithoutStyle()
@@ -603,13 +605,10 @@ private slots:
         QNetworkAccessManager nam;
         CancelToken cancel;
         SyncHttp http(nam, cancel, fastOptions());
-        http.setTimeScale(0.1); // 3 s → 300 ms
-        QElapsedTimer timer;
-        timer.start();
         const auto result = http.send(get(at(server, QStringLiteral("/feed.xml"))));
         QVERIFY(result.ok());
         QCOMPARE(server.requestCount(), 2);
-        QVERIFY2(timer.elapsed() >= 250 && timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(m_clock->waits(), QList<qint64> { 3000 }); // Retry-After: 3
     }
 
     void rateLimitWithoutResetWaitsAMinute()
@@ -621,13 +620,10 @@ private slots:
         QNetworkAccessManager nam;
         CancelToken cancel;
         SyncHttp http(nam, cancel, fastOptions());
-        http.setTimeScale(0.005); // 60 s → 300 ms
-        QElapsedTimer timer;
-        timer.start();
         const auto result = http.send(get(at(server, QStringLiteral("/x"))), RateLimitStyle::Mastodon);
         QVERIFY(result.ok());
         QCOMPARE(server.requestCount(), 2);
-        QVERIFY2(timer.elapsed() >= 250 && timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(m_clock->waits(), QList<qint64> { 60000 });
     }
 
     void blueskyRemainingZeroDelaysNextRequest()
@@ -644,18 +640,16 @@ private slots:
         QNetworkAccessManager nam;
         CancelToken cancel;
         SyncHttp http(nam, cancel, fastOptions());
-        http.setTimeScale(0.2); // 2–3 s → 400–600 ms
-        QElapsedTimer timer;
-        timer.start();
         const auto first = http.send(get(at(server, QStringLiteral("/xrpc/a"))), RateLimitStyle::Bluesky);
         QVERIFY(first.ok());
-        QVERIFY2(timer.elapsed() < 300, "the first request must not wait");
+        QVERIFY2(m_clock->waits().isEmpty(), "the first request must not wait");
         QCOMPARE(SyncHttp::rateLimitRemaining(*first, RateLimitStyle::Bluesky), 0);
         QCOMPARE(SyncHttp::rateLimitReset(*first, RateLimitStyle::Bluesky).toSecsSinceEpoch(), resetEpoch);
-        timer.restart();
         const auto second = http.send(get(at(server, QStringLiteral("/xrpc/b"))), RateLimitStyle::Bluesky);
         QVERIFY(second.ok());
-        QVERIFY2(timer.elapsed() >= 250 && timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(m_clock->waits().size(), 1); // until the reset, 2–3 s ahead
+        QVERIFY2(m_clock->waitedMs() > 1000 && m_clock->waitedMs() < 10000,
+            qPrintable(QString::number(m_clock->waitedMs())));
         QCOMPARE(server.requestCount(), 2);
     }
 
@@ -672,12 +666,10 @@ private slots:
         SyncHttp http(nam, cancel, fastOptions()); // maxWait 15 min
         const auto first = http.send(get(at(server, QStringLiteral("/xrpc/a"))), RateLimitStyle::Bluesky);
         QVERIFY(first.ok()); // the answer that used the budget up is still a good answer
-        QElapsedTimer timer;
-        timer.start();
         const auto second = http.send(get(at(server, QStringLiteral("/xrpc/b"))), RateLimitStyle::Bluesky);
         QVERIFY(!second.ok());
         QCOMPARE(second.error().code, Error::Code::RateLimited);
-        QVERIFY2(timer.elapsed() < 500, "a wait too long must fail at once");
+        QVERIFY2(m_clock->waits().isEmpty(), "a wait too long must fail at once");
         QCOMPARE(server.requestCount(), 1); // the second request never went out
         const QString resetAt = QLocale().toString(QDateTime::currentDateTime().addSecs(3600).time(),
                                                    QLocale::ShortFormat);
@@ -712,8 +704,6 @@ private slots:
         QNetworkAccessManager nam;
         CancelToken cancel;
         SyncHttp http(nam, cancel, fastOptions()); // timeout 2 s, far beyond the cancel
-        QElapsedTimer timer;
-        timer.start();
         Result<HttpResponse> result = Error{};
         {
             DelayedCancel canceller(cancel, 300);
@@ -721,7 +711,7 @@ private slots:
         }
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::Cancelled);
-        QVERIFY2(timer.elapsed() >= 290 && timer.elapsed() < 300 + 200, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(server.requestCount(), 1); // not retried after the cancel
     }
 
     void cancelMidBackoff()
@@ -730,10 +720,9 @@ private slots:
         QNetworkAccessManager nam;
         CancelToken cancel;
         SyncHttp::Options options = fastOptions();
-        options.backoffBaseMs = 10000; // unscaled: the first back-off is 7.5–12.5 s
+        options.backoffBaseMs = 10000; // the first back-off is 7.5–12.5 s of real time: the cancel comes first
         SyncHttp http(nam, cancel, options);
-        QElapsedTimer timer;
-        timer.start();
+        m_clock.reset(); // a real wait, for the other thread to cancel
         Result<HttpResponse> result = Error{};
         {
             DelayedCancel canceller(cancel, 300);
@@ -742,7 +731,6 @@ private slots:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::Cancelled);
         QCOMPARE(server.requestCount(), 1);
-        QVERIFY2(timer.elapsed() < 300 + 200, qPrintable(QString::number(timer.elapsed())));
     }
 
     void cancelMidRateLimitWait()
@@ -756,8 +744,7 @@ private slots:
         QNetworkAccessManager nam;
         CancelToken cancel;
         SyncHttp http(nam, cancel, fastOptions());
-        QElapsedTimer timer;
-        timer.start();
+        m_clock.reset(); // a real wait, for the other thread to cancel
         Result<HttpResponse> result = Error{};
         {
             DelayedCancel canceller(cancel, 300);
@@ -765,7 +752,7 @@ private slots:
         }
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::Cancelled);
-        QVERIFY2(timer.elapsed() < 300 + 200, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(server.requestCount(), 1);
     }
 
     void alreadyCancelledSendsNothing()
@@ -807,10 +794,10 @@ private slots:
         CancelToken cancel;
         SyncHttp http(nam, cancel, fastOptions());
         http.setTimeScale(0.05);
-        QElapsedTimer timer;
-        timer.start();
-        QVERIFY(http.wait(4000).ok()); // 200 ms
-        QVERIFY2(timer.elapsed() >= 190 && timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        const QDateTime before = Clock::now();
+        QVERIFY(http.wait(4000).ok());
+        QCOMPARE(m_clock->waits(), QList<qint64> { 200 });
+        QCOMPARE(before.msecsTo(Clock::now()), 200);
     }
 
     void authorizationNeverInMessages()

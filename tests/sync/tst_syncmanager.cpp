@@ -27,6 +27,7 @@ struct Script
     int pages = 3;
     int itemsPerPage = 2;
     int waitMsPerPage = 0;           // through SyncHttp::wait, which wakes on cancel
+    int skippedPerPage = 0; // items the source could not read, per page
     std::optional<Error> error;      // returned after the pages
     QString author = QStringLiteral("ana@example.social");
     std::atomic<int> committedPages{0};
@@ -45,7 +46,7 @@ public:
         Script &s = *g_script;
         s.thread.store(QThread::currentThread());
         const int run = ++s.runs;
-        SyncOutcome outcome;
+        SyncOutcome &outcome = ctx.outcome; // as the real sources: what stored pages did survives an error
         for (int p = 0; p < s.pages; ++p) {
             if (s.waitMsPerPage > 0)
                 if (Status w = ctx.http.wait(s.waitMsPerPage); !w)
@@ -73,9 +74,8 @@ public:
                 s.lastCursor = cursor.cursor;
             }
             outcome.fetched += items.size();
-            outcome.inserted += r->inserted;
-            outcome.toInbox += r->toInbox;
-            outcome.contactIds += r->contactIds;
+            outcome.add(*r);
+            outcome.addSkipped(s.skippedPerPage, { QStringLiteral("notification %1 without a status").arg(p) });
             if (ctx.progress)
                 ctx.progress(outcome.fetched);
         }
@@ -129,8 +129,8 @@ private slots:
     void initTestCase()
     {
         SecretStore::setKeyringDisabledForTesting(true); // secrets in memory: no keyring needed here
-        SyncSource::setFactoryForTesting([](const QString &network) -> std::unique_ptr<SyncSource> {
-            if (network == u"mastodon")
+        SyncSource::setFactoryForTesting([](Network network) -> std::unique_ptr<SyncSource> {
+            if (network == Network::Mastodon)
                 return std::make_unique<FakeSource>();
             return nullptr; // "unknown" networks
         });
@@ -152,7 +152,7 @@ private slots:
         QVERIFY(ContactRepository(*m_db).create(ana).ok());
         m_ana = ana.id;
         m_account = {};
-        m_account.network = QStringLiteral("mastodon");
+        m_account.network = Network::Mastodon;
         m_account.serverUrl = QStringLiteral("https://example.social");
         m_account.handle = QStringLiteral("agency@example.social");
         QVERIFY(SyncRepository(*m_db).createAccount(m_account).ok());
@@ -231,10 +231,69 @@ private slots:
         QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM interactions")), 2);
     }
 
+    // Issue 9: a run that fails after some pages were stored still reports the contacts that gained items, so
+    // their open timelines refresh, and the outcome of those pages.
+    void failureAfterStoredPagesStillRefreshesTimelines()
+    {
+        m_script->pages = 2;
+        m_script->error = Error { QStringLiteral("example.social answered with server error 502 (4 attempts)"),
+            Error::Code::Network };
+        SyncManager manager(m_location, scope(), quickOptions());
+        QList<qint64> refreshed;
+        connect(&manager, &SyncManager::timelinesChanged, this, [&](const QList<qint64> &ids) { refreshed += ids; });
+        QSignalSpy synced(&manager, &SyncManager::accountSynced);
+        manager.start();
+        manager.syncNow(m_account.id);
+        QVERIFY(synced.wait(5000));
+        QCOMPARE(synced.at(0).at(1).toBool(), false);
+        QCOMPARE(refreshed, QList<qint64> { m_ana });
+        const SyncOutcome outcome = synced.at(0).at(3).value<SyncOutcome>();
+        QCOMPARE(outcome.inserted, 4);
+        QCOMPARE(outcome.contactIds, QList<qint64> { m_ana });
+        QCOMPARE(reload().state, SocialAccount::State::Error);
+    }
+
+    // Issue 9: items a source had to skip are counted in the account's status, with the reasons; the next
+    // clean run clears them.
+    void skippedItemsAreRecorded()
+    {
+        m_script->pages = 2;
+        m_script->skippedPerPage = 1;
+        {
+            SyncManager manager(m_location, scope(), quickOptions());
+            QSignalSpy synced(&manager, &SyncManager::accountSynced);
+            manager.start();
+            manager.syncNow(m_account.id);
+            QVERIFY(synced.wait(5000));
+            QCOMPARE(synced.at(0).at(1).toBool(), true);
+            // (No translator in tests: the English plural is "2 item(s)".)
+            QVERIFY2(synced.at(0).at(2).toString().contains(QStringLiteral("2 item")),
+                qPrintable(synced.at(0).at(2).toString()));
+        }
+        SocialAccount a = reload();
+        QCOMPARE(a.state, SocialAccount::State::Ok);
+        QCOMPARE(a.lastSkipped, 2);
+        QCOMPARE(a.lastSkipNote, QStringLiteral("notification 0 without a status\nnotification 1 without a status"));
+        QVERIFY2(a.problemText().startsWith(QStringLiteral("2 item")), qPrintable(a.problemText()));
+        QVERIFY(a.problemText().contains(QStringLiteral("could not be read")));
+        QVERIFY(a.problemText().contains(QStringLiteral("notification 1 without a status")));
+
+        m_script->skippedPerPage = 0;
+        SyncManager manager(m_location, scope(), quickOptions());
+        QSignalSpy synced(&manager, &SyncManager::accountSynced);
+        manager.start();
+        manager.syncNow(m_account.id);
+        QVERIFY(synced.wait(5000));
+        a = reload();
+        QCOMPARE(a.lastSkipped, 0);
+        QVERIFY(a.lastSkipNote.isEmpty());
+        QVERIFY(a.problemText().isEmpty());
+    }
+
     void unknownNetworkIsAnAccountError()
     {
         SocialAccount feed;
-        feed.network = QStringLiteral("feed");
+        feed.network = Network::Feed;
         feed.serverUrl = QStringLiteral("https://news.example/feed.xml");
         feed.contactId = m_ana;
         QVERIFY(SyncRepository(*m_db).createAccount(feed).ok());
@@ -350,7 +409,7 @@ private slots:
         }
         // Sync on start: once, for the flagged accounts only, and not periodically.
         SocialAccount other;
-        other.network = QStringLiteral("mastodon");
+        other.network = Network::Mastodon;
         other.serverUrl = QStringLiteral("https://other.example");
         other.syncOnStart = true;
         QVERIFY(SyncRepository(*m_db).createAccount(other).ok());

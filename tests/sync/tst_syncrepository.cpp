@@ -51,7 +51,7 @@ SyncItem post(const QString &id, const QString &author, const QDateTime &at, con
 SocialAccount mastodonAccount(Database &db)
 {
     SocialAccount a;
-    a.network = QStringLiteral("mastodon");
+    a.network = Network::Mastodon;
     a.serverUrl = QStringLiteral("https://example.social/");
     a.handle = QStringLiteral("@Agency@Example.social");
     Status s = SyncRepository(db).createAccount(a);
@@ -399,7 +399,7 @@ private slots:
         QCOMPARE(m.displayName, QStringLiteral("agency@example.social"));
 
         SocialAccount b;
-        b.network = QStringLiteral("bluesky");
+        b.network = Network::Bluesky;
         b.handle = QStringLiteral("Agency.bsky.social");
         b.syncOnStart = true;
         QVERIFY(repo.createAccount(b).ok());
@@ -409,9 +409,7 @@ private slots:
         // Validation, each naming its field.
         auto fieldOf = [&](SocialAccount a) { Status s = repo.createAccount(a); return s.ok() ? QString() : s.error().field; };
         SocialAccount bad;
-        bad.network = QStringLiteral("myspace");
-        QCOMPARE(fieldOf(bad), QStringLiteral("network"));
-        bad.network = QStringLiteral("feed");
+        bad.network = Network::Feed;
         bad.serverUrl = QStringLiteral("ftp://x.example/feed");
         QCOMPARE(fieldOf(bad), QStringLiteral("serverUrl"));
         bad.serverUrl = QStringLiteral("https://x.example/feed");
@@ -422,7 +420,7 @@ private slots:
         bad.syncIntervalS = 3600;
         QCOMPARE(fieldOf(bad), QString()); // now valid
         SocialAccount noHandle;
-        noHandle.network = QStringLiteral("bluesky");
+        noHandle.network = Network::Bluesky;
         QCOMPARE(fieldOf(noHandle), QStringLiteral("handle"));
         noHandle.handle = QStringLiteral("not a handle");
         QCOMPARE(fieldOf(noHandle), QStringLiteral("handle"));

@@ -134,7 +134,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!editor->isVisible());
         const QList<SocialAccount> all = accounts();
         QCOMPARE(all.size(), 1);
-        QCOMPARE(all.first().network, QStringLiteral("feed"));
+        QCOMPARE(all.first().network, Network::Feed);
         QCOMPARE(all.first().serverUrl, QStringLiteral("https://blog.example/feed.xml"));
         QCOMPARE(all.first().contactId, m_dana);
         QCOMPARE(all.first().organizationId, 0);
@@ -150,7 +150,7 @@ private Q_SLOTS:
     {
         SyncRepository repo(*m_db);
         SocialAccount feed;
-        feed.network = QStringLiteral("feed");
+        feed.network = Network::Feed;
         feed.displayName = QStringLiteral("Dana's blog");
         feed.serverUrl = QStringLiteral("https://dana.example/rss");
         feed.contactId = m_dana;
@@ -199,6 +199,12 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 0);
         q.finish();
 
+        // The session a sync keeps between runs (BlueskySession's tokens).
+        const QString access = account.secretKey(QStringLiteral("access_jwt"));
+        const QString refresh = account.secretKey(QStringLiteral("refresh_jwt"));
+        QVERIFY(store.write(access, QStringLiteral("jwt-a")).ok());
+        QVERIFY(store.write(refresh, QStringLiteral("jwt-r")).ok());
+
         // Remove asks: Cancel keeps everything.
         QVERIFY(m_dialog->selectAccount(account.id));
         MessageBox::setNextAnswer(QMessageBox::Cancel);
@@ -212,6 +218,11 @@ private Q_SLOTS:
         const Result<QString> gone = store.read(key);
         QVERIFY(!gone);
         QCOMPARE(gone.error().code, Error::Code::NotFound);
+        // Issue 9 (one description per network): the session tokens go with the account too.
+        for (const QString &sessionKey : { access, refresh }) {
+            const Result<QString> token = store.read(sessionKey);
+            QVERIFY2(!token && token.error().code == Error::Code::NotFound, qPrintable(sessionKey));
+        }
         QCOMPARE(m_dialog->treeWidget()->topLevelItemCount(), 0);
     }
 

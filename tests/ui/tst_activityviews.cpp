@@ -375,7 +375,7 @@ private Q_SLOTS:
 
         // Likes and boosts from the social sync show as engagement (not as conversations).
         SocialAccount feed;
-        feed.network = QStringLiteral("feed");
+        feed.network = Network::Feed;
         feed.serverUrl = QStringLiteral("https://ada.example/feed.xml");
         feed.contactId = m_ada;
         QVERIFY(SyncRepository(*m_db).createAccount(feed).ok());

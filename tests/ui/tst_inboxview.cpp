@@ -101,7 +101,7 @@ private Q_SLOTS:
 
         SyncRepository repo(*m_db);
         m_account = SocialAccount{};
-        m_account.network = QStringLiteral("mastodon");
+        m_account.network = Network::Mastodon;
         m_account.displayName = QStringLiteral("Agency");
         m_account.serverUrl = QStringLiteral("https://agency.social");
         m_account.handle = QStringLiteral("agency@agency.social");

@@ -1,11 +1,11 @@
 #include "inboxview.h"
 
 #include "core/statuscolor.h"
+#include "domain/network.h"
 #include "inbox/inboxcommand.h"
 #include "itemmodels/inboxmodel.h"
 #include "storage/database.h"
 #include "storage/searchrepository.h"
-#include "domain/socialaccount.h"
 
 #include <QAction>
 #include <QCompleter>
@@ -29,6 +29,13 @@
 #include <QVBoxLayout>
 
 namespace {
+
+// An Inbox author's network (handles.network) in words.
+QString networkLabel(const QString &key)
+{
+    const std::optional<Network> network = Networks::fromKey(key);
+    return network ? Networks::label(*network) : key;
+}
 
 QString authorTitle(const InboxEntry &e)
 {
@@ -332,7 +339,7 @@ void InboxView::showCurrent()
         return;
     }
     m_nameLabel->setText(authorTitle(*e));
-    m_handleLabel->setText(tr("%1 on %2").arg(e->handle, SocialAccount::networkLabel(e->network)));
+    m_handleLabel->setText(tr("%1 on %2").arg(e->handle, networkLabel(e->network)));
     m_latestLabel->setText(e->latestText);
     QString meta = tr("Newest of %n item(s): %1", nullptr, e->itemCount).arg(InboxModel::whenText(e->latestAt));
     if (const QUrl url(e->latestUrl); url.isValid() && (url.scheme() == u"https" || url.scheme() == u"http"))

@@ -3,6 +3,8 @@
 #include "common/messagebox.h"
 #include "core/statuscolor.h"
 #include "domain/validation.h"
+#include "domain/accountinput.h"
+#include "domain/network.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/organizationrepository.h"
@@ -49,15 +51,11 @@ QString fieldFor(const QString &field)
         return kInterval;
     if (f == u"handle")
         return kHandle;
+    if (f == u"secret")
+        return kSecret;
     if (f == u"displayname" || f == u"name")
         return kName;
     return {};
-}
-
-bool isHttpUrl(const QString &text)
-{
-    const QUrl url(text, QUrl::StrictMode);
-    return url.isValid() && (url.scheme() == u"https" || url.scheme() == u"http") && !url.host().isEmpty();
 }
 
 int nextRequestId()
@@ -67,21 +65,6 @@ int nextRequestId()
 }
 
 } // namespace
-
-QString AccountEditor::secretName(const QString &network)
-{
-    if (network == u"mastodon")
-        return QStringLiteral("access_token");
-    if (network == u"bluesky")
-        return QStringLiteral("app_password");
-    return {};
-}
-
-QStringList AccountEditor::allSecretNames()
-{
-    return {QStringLiteral("access_token"), QStringLiteral("refresh_token"), QStringLiteral("app_password"),
-        QStringLiteral("client_secret")};
-}
 
 AccountEditor::AccountEditor(
     Database &db, SyncManager *sync, QString secretScope, const SocialAccount &account, QWidget *parent)
@@ -93,10 +76,11 @@ AccountEditor::AccountEditor(
 {
     setObjectName(QStringLiteral("accountEditor"));
     const bool isNew = account.id == 0;
-    const QString network = account.network;
-    const QString label = SocialAccount::networkLabel(network);
+    const Network network = account.network;
+    const NetworkTraits &traits = Networks::traits(network);
+    const QString label = Networks::label(network);
     setWindowTitle(isNew ? tr("Add %1 Account").arg(label) : tr("Edit %1 Account").arg(label));
-    if (network == u"feed")
+    if (!traits.ownedByUser)
         setWindowTitle(isNew ? tr("Add Feed") : tr("Edit Feed"));
     setAccessibleName(windowTitle());
     setWindowModality(Qt::WindowModal);
@@ -134,7 +118,8 @@ AccountEditor::AccountEditor(
     m_secretEdit->setEchoMode(QLineEdit::Password);
     m_secretEdit->setAttribute(Qt::WA_InputMethodEnabled, false);
 
-    if (network == u"mastodon") {
+    switch (network) {
+    case Network::Mastodon: {
         m_serverEdit->setPlaceholderText(QStringLiteral("https://mastodon.social"));
         m_serverEdit->setText(account.serverUrl);
         addRow(tr("&Server:"), m_serverEdit, kServer);
@@ -156,17 +141,20 @@ AccountEditor::AccountEditor(
         m_handleEdit->setText(account.handle);
         m_handleEdit->setPlaceholderText(tr("optional: you@server.social"));
         addRow(tr("&Handle:"), m_handleEdit, kHandle);
-    } else if (network == u"bluesky") {
+        break;
+    }
+    case Network::Bluesky:
         m_handleEdit->setText(account.handle);
-        m_handleEdit->setPlaceholderText(QStringLiteral("agency.bsky.social"));
+        m_handleEdit->setPlaceholderText(traits.handleExample);
         addRow(tr("&Handle:"), m_handleEdit, kHandle);
         m_secretEdit->setPlaceholderText(isNew ? QStringLiteral("xxxx-xxxx-xxxx-xxxx")
                                                : tr("(stored; type a new one to replace it)"));
         addRow(tr("App &password:"), m_secretEdit, kSecret,
             tr("Create one under Settings → Privacy and security → App passwords. Never your account password."));
-        m_serverEdit->setText(account.serverUrl.isEmpty() ? QStringLiteral("https://bsky.social") : account.serverUrl);
+        m_serverEdit->setText(account.serverUrl.isEmpty() ? traits.defaultServer : account.serverUrl);
         addRow(tr("&PDS server:"), m_serverEdit, kServer);
-    } else {
+        break;
+    case Network::Feed: {
         m_serverEdit->setPlaceholderText(QStringLiteral("https://example.com/feed.xml"));
         m_serverEdit->setText(account.serverUrl);
         addRow(tr("Feed &URL:"), m_serverEdit, kServer);
@@ -208,11 +196,13 @@ AccountEditor::AccountEditor(
         }
         addRow(tr("&Belongs to:"), ownerBox, kOwner);
         m_ownerEdit->setAccessibleName(tr("Belongs to"));
+        break;
+    }
     }
 
     m_nameEdit = new QLineEdit(account.displayName, this);
     m_nameEdit->setObjectName(QStringLiteral("nameLineEdit"));
-    m_nameEdit->setPlaceholderText(network == u"feed" ? tr("optional: the feed's title") : tr("optional: the handle"));
+    m_nameEdit->setPlaceholderText(traits.ownedByUser ? tr("optional: the handle") : tr("optional: the feed's title"));
     addRow(tr("&Name:"), m_nameEdit, kName);
 
     m_intervalSpin = new QSpinBox(this);
@@ -270,7 +260,7 @@ AccountEditor::AccountEditor(
         this);
     fallback->setObjectName(QStringLiteral("memoryFallbackLabel"));
     fallback->setWordWrap(true);
-    fallback->setVisible(network != u"feed" && SecretStore::usingMemoryFallback());
+    fallback->setVisible(!traits.secretName.isEmpty() && SecretStore::usingMemoryFallback());
 
     m_generalErrorLabel = addError(QString());
     m_generalErrorLabel->setObjectName(QStringLiteral("generalErrorLabel"));
@@ -279,6 +269,7 @@ AccountEditor::AccountEditor(
     QPushButton *saveButton = buttons->addButton(isNew ? tr("Add") : tr("Save"), QDialogButtonBox::AcceptRole);
     saveButton->setObjectName(QStringLiteral("savePushButton"));
     saveButton->setDefault(true);
+    m_saveButton = saveButton;
     QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
     cancel->setObjectName(QStringLiteral("cancelPushButton"));
     cancel->setAutoDefault(false);
@@ -292,7 +283,7 @@ AccountEditor::AccountEditor(
     layout->addWidget(m_generalErrorLabel);
     layout->addStretch();
     layout->addWidget(buttons);
-    if (network == u"bluesky")
+    if (traits.handleRequired)
         m_handleEdit->setFocus();
     else
         m_serverEdit->setFocus();
@@ -364,68 +355,34 @@ void AccountEditor::updateOwnerCompletions(const QString &text)
 // Reads and checks the fields into `out`; shows what is wrong next to the field.
 bool AccountEditor::collect(SocialAccount &out, QString &secret)
 {
-    out = m_account;
-    const QString network = out.network;
-    secret = m_secretEdit->text().trimmed();
-    out.displayName = m_nameEdit->text().simplified();
-    out.syncIntervalS = m_intervalSpin->value() * 60;
-    out.syncOnStart = m_syncOnStartCheck->isChecked();
-    out.enabled = m_enabledCheck->isChecked();
-    QString server = m_serverEdit->text().trimmed();
-    if (network != u"feed" && !server.isEmpty() && !server.contains(QStringLiteral("://")))
-        server.prepend(QStringLiteral("https://"));
-    while (network != u"feed" && server.endsWith(QLatin1Char('/')))
-        server.chop(1);
-    bool ok = true;
-    if (server.isEmpty() || !isHttpUrl(server)) {
-        showError(kServer, network == u"feed" ? tr("Type the feed's address, starting with https:// or http://.")
-                                              : tr("Type the server's address, such as https://mastodon.social."));
-        ok = false;
-    }
-    out.serverUrl = server;
+    const NetworkTraits &traits = Networks::traits(m_account.network);
+    AccountInput input;
+    input.server = m_serverEdit->text();
+    input.handle = m_handleEdit->text();
+    input.name = m_nameEdit->text();
+    input.secret = m_secretEdit->text();
+    input.intervalMinutes = m_intervalSpin->value();
+    input.syncOnStart = m_syncOnStartCheck->isChecked();
+    input.enabled = m_enabledCheck->isChecked();
 
-    if (network == u"mastodon" || network == u"bluesky") {
-        const QString handle = m_handleEdit->text().trimmed();
-        if (handle.isEmpty() && network == u"bluesky") {
-            showError(kHandle, tr("Type the account's handle, such as agency.bsky.social."));
-            ok = false;
-        } else if (!handle.isEmpty()) {
-            Result<QString> normalized = Validation::normalizeHandle(network, handle);
-            if (!normalized) {
-                showError(kHandle, normalized.error().message);
-                ok = false;
-            } else {
-                out.handle = *normalized;
-            }
-        } else {
-            out.handle.clear();
-        }
-        if (secret.isEmpty() && out.id == 0) {
-            showError(kSecret, network == u"mastodon" ? tr("Paste the access token from your server.")
-                                                     : tr("Type an app password for this account."));
-            ok = false;
-        }
-        if (out.userId == 0)
-            out.userId = m_db.currentUserId();
-        if (out.displayName.isEmpty())
-            out.displayName = out.handle.isEmpty() ? QUrl(server).host() : out.handle;
-    } else {
+    // A feed's owner is typed by name: find whom it means (the rules on the owner itself are makeAccount()'s).
+    QString ownerProblem;
+    if (!traits.ownedByUser) {
         const QString name = m_ownerEdit->text().simplified();
         const bool organization = m_organizationRadio->isChecked();
         qint64 id = m_knownOwners.value((organization ? QStringLiteral("o:") : QStringLiteral("c:")) + name.toLower());
-        QString problem;
         if (name.isEmpty()) {
-            problem = tr("Type the name of the contact or organization whose feed this is.");
+            ownerProblem = tr("Type the name of the contact or organization whose feed this is.");
         } else if (id == 0 && organization) {
             Result<qint64> found = OrganizationRepository(m_db).idByName(name);
             if (found && *found > 0)
                 id = *found;
             else
-                problem = tr("No organization is called “%1”.").arg(name);
+                ownerProblem = tr("No organization is called “%1”.").arg(name);
         } else if (id == 0) {
             Result<QList<ContactHit>> hits = SearchRepository(m_db).searchContacts(name, 5);
             if (!hits) {
-                problem = hits.error().message;
+                ownerProblem = hits.error().message;
             } else {
                 for (const ContactHit &hit : *hits) {
                     if (hit.displayName.compare(name, Qt::CaseInsensitive) == 0)
@@ -434,25 +391,33 @@ bool AccountEditor::collect(SocialAccount &out, QString &secret)
                 if (id == 0 && hits->size() == 1)
                     id = hits->first().id;
                 if (id == 0)
-                    problem = hits->isEmpty() ? tr("No contact is called “%1”.").arg(name)
-                                              : tr("Several contacts match “%1”: pick one from the list.").arg(name);
+                    ownerProblem = hits->isEmpty()
+                        ? tr("No contact is called “%1”.").arg(name)
+                        : tr("Several contacts match “%1”: pick one from the list.").arg(name);
             }
         }
-        if (!problem.isEmpty()) {
-            showError(kOwner, problem);
-            ok = false;
-        }
-        out.contactId = organization ? 0 : id;
-        out.organizationId = organization ? id : 0;
-        out.handle.clear();
-        if (out.displayName.isEmpty())
-            out.displayName = QUrl(server).host() + QUrl(server).path();
+        (organization ? input.organizationId : input.contactId) = id;
     }
-    return ok;
+
+    const AccountDraft draft = makeAccount(m_account, input);
+    for (const Error &problem : draft.problems) {
+        if (problem.field == kOwner && !ownerProblem.isEmpty())
+            continue; // said better below, by name
+        showError(fieldFor(problem.field), problem.message);
+    }
+    if (!ownerProblem.isEmpty())
+        showError(kOwner, ownerProblem);
+    out = draft.account;
+    secret = draft.secret;
+    if (traits.ownedByUser && out.userId == 0)
+        out.userId = m_db.currentUserId();
+    return draft.ok() && ownerProblem.isEmpty();
 }
 
 bool AccountEditor::save()
 {
+    if (m_saving)
+        return false;
     clearErrors();
     SocialAccount values;
     QString secret;
@@ -465,31 +430,55 @@ bool AccountEditor::save()
         showError(fieldFor(s.error().field), s.error().message);
         return false;
     }
-    const QString name = secretName(values.network);
-    if (!name.isEmpty() && !secret.isEmpty()) {
-        SecretStore store(m_scope);
-        if (const Status w = store.write(values.secretKey(name), secret); !w) {
+    const QString name = Networks::traits(values.network).secretName;
+    if (name.isEmpty() || secret.isEmpty()) {
+        finishSave(values);
+        return true;
+    }
+    // The keyring answers later (a locked one may take its time): the window keeps running meanwhile.
+    setSaving(true);
+    SecretStore(m_scope).writeAsync(values.secretKey(name), secret, this, [this, values, isNew](const Status &w) {
+        setSaving(false);
+        if (!w) {
             if (isNew)
-                (void)repo.removeAccount(values.id); // an account without its secret cannot sync
+                (void)SyncRepository(m_db).removeAccount(values.id); // an account without its secret cannot sync
+            else
+                m_account.version = values.version;
             showError(kSecret, tr("The secret could not be stored: %1").arg(w.error().message));
-            if (isNew)
-                values.id = 0;
-            m_account.version = values.version;
-            return false;
+            return;
         }
         if (SecretStore::usingMemoryFallback() && parentWidget()) {
             MessageBox::information(parentWidget(), tr("Secret kept for this session only"),
-                tr("No keyring is available on this computer, so the secret of “%1” is kept only until Rapport "
+                tr("Rapport cannot use the system keyring (%1), so the secret of “%2” is kept only until Rapport "
                    "quits. You will have to enter it again next time.")
-                    .arg(values.displayName.toHtmlEscaped()));
+                    .arg(SecretStore::memoryFallbackReason().toHtmlEscaped(), values.displayName.toHtmlEscaped()));
         }
-    }
+        finishSave(values);
+    });
+    return true;
+}
+
+void AccountEditor::finishSave(const SocialAccount &values)
+{
     m_account = values;
     if (m_sync)
         m_sync->accountsChanged();
     Q_EMIT saved(values.id);
     accept();
-    return true;
+}
+
+void AccountEditor::setSaving(bool saving)
+{
+    m_saving = saving;
+    m_saveButton->setEnabled(!saving);
+    m_busyBar->setVisible(saving || isTesting());
+    m_testButton->setEnabled(!saving && !isTesting() && m_sync);
+    if (saving) {
+        m_testResultLabel->setPalette(palette());
+        m_testResultLabel->setText(tr("Storing the secret in the system keyring…"));
+    } else if (m_testResultLabel->text() == tr("Storing the secret in the system keyring…")) {
+        m_testResultLabel->clear();
+    }
 }
 
 void AccountEditor::signInWithBrowser()
@@ -553,27 +542,35 @@ void AccountEditor::setTesting(bool testing)
 
 void AccountEditor::testConnection()
 {
-    if (!m_sync || isTesting())
+    if (!m_sync || isTesting() || m_saving)
         return;
     clearErrors();
     SocialAccount values;
     QString secret;
     if (!collect(values, secret))
         return;
-    const QString name = secretName(values.network);
-    if (!name.isEmpty() && secret.isEmpty() && values.id > 0) {
-        // Editing without a new secret: test with the stored one.
-        Result<QString> stored = SecretStore(m_scope).read(values.secretKey(name));
-        if (!stored) {
-            showError(kSecret, stored.error().message);
-            return;
-        }
-        secret = *stored;
-    }
     clearErrors();
+    const QString name = Networks::traits(values.network).secretName;
     m_testRequest = nextRequestId();
     setTesting(true);
     m_testResultLabel->setPalette(palette());
     m_testResultLabel->setText(tr("Testing…"));
-    m_sync->testConnection(m_testRequest, values, name, secret);
+    if (name.isEmpty() || !secret.isEmpty() || values.id == 0) {
+        m_sync->testConnection(m_testRequest, values, name, secret);
+        return;
+    }
+    // Editing without a new secret: test with the stored one, read without blocking the window.
+    const int request = m_testRequest;
+    SecretStore(m_scope).readAsync(
+        values.secretKey(name), this, [this, request, values, name](const Result<QString> &stored) {
+            if (request != m_testRequest)
+                return; // given up meanwhile
+            if (!stored) {
+                setTesting(false);
+                m_testResultLabel->clear();
+                showError(kSecret, stored.error().message);
+                return;
+            }
+            m_sync->testConnection(request, values, name, *stored);
+        });
 }

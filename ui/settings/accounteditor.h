@@ -23,7 +23,9 @@ class SyncManager;
 // browser…"), a Bluesky account (handle, app password, PDS URL) or a feed (URL, the contact or organization it
 // belongs to). Interval and sync-on-start for all. "Test connection" asks the SyncManager's worker and shows a
 // busy indicator until connectionTested answers, so the window never blocks. Saving writes the account through
-// SyncRepository and the secret only through SecretStore; an empty secret field when editing keeps the stored one.
+// SyncRepository and the secret only through SecretStore, asynchronously (the dialog closes once the keyring
+// has answered, or timed out: then the user is told the secret is kept for this session only); an empty
+// secret field when editing keeps the stored one. The fields' rules are makeAccount()'s (domain/accountinput.h).
 class AccountEditor final : public QDialog
 {
     Q_OBJECT
@@ -34,13 +36,10 @@ public:
     AccountEditor(Database &db, SyncManager *sync, QString secretScope, const SocialAccount &account,
         QWidget *parent = nullptr);
 
-    // The secret's name in the keyring for a network: access_token (Mastodon), app_password (Bluesky), none.
-    static QString secretName(const QString &network);
-    // Every secret name an account of this network may have stored (its own and the sources' session tokens).
-    static QStringList allSecretNames();
-
     SocialAccount account() const { return m_account; }
     bool isTesting() const { return m_testRequest != 0; }
+    // Waiting for the keyring to store the secret after Save (the dialog closes when it has).
+    bool isSaving() const { return m_saving; }
 
 public Q_SLOTS:
     bool save();
@@ -57,6 +56,8 @@ private:
     void clearErrors();
     void updateOwnerCompletions(const QString &text);
     void setTesting(bool testing);
+    void setSaving(bool saving);
+    void finishSave(const SocialAccount &values);
     QLabel *addError(const QString &field);
 
     Database &m_db;
@@ -85,4 +86,6 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     MastodonAuth *m_auth = nullptr;
     bool m_signingIn = false;
+    bool m_saving = false;
+    QPushButton *m_saveButton = nullptr;
 };

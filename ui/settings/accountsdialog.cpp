@@ -39,26 +39,9 @@ QString timeText(const QDateTime &when)
     return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + time;
 }
 
-QString stateText(const SocialAccount &a)
+QIcon networkIcon(Network network)
 {
-    if (!a.enabled)
-        return AccountsDialog::tr("Paused");
-    switch (a.state) {
-    case SocialAccount::State::Ok:
-        return a.lastSyncAt.isValid() ? AccountsDialog::tr("OK") : AccountsDialog::tr("Not synced yet");
-    case SocialAccount::State::Error:
-        return AccountsDialog::tr("Error");
-    case SocialAccount::State::SignInRequired:
-        return AccountsDialog::tr("Sign in again");
-    case SocialAccount::State::Disabled:
-        return AccountsDialog::tr("Paused");
-    }
-    return {};
-}
-
-QIcon networkIcon(const QString &network)
-{
-    if (network == u"feed")
+    if (!Networks::traits(network).ownedByUser)
         return QIcon::fromTheme(QStringLiteral("application-rss+xml"), QIcon::fromTheme(QStringLiteral("text-html")));
     return QIcon::fromTheme(QStringLiteral("internet-chat"), QIcon::fromTheme(QStringLiteral("user-available")));
 }
@@ -126,11 +109,11 @@ AccountsDialog::AccountsDialog(Database &db, SyncManager *sync, QString secretSc
         return b;
     };
     QPushButton *mastodon = addButton(QStringLiteral("addMastodonPushButton"), tr("Add &Mastodon…"));
-    connect(mastodon, &QPushButton::clicked, this, [this] { addAccount(QStringLiteral("mastodon")); });
+    connect(mastodon, &QPushButton::clicked, this, [this] { addAccount(Network::Mastodon); });
     QPushButton *bluesky = addButton(QStringLiteral("addBlueskyPushButton"), tr("Add &Bluesky…"));
-    connect(bluesky, &QPushButton::clicked, this, [this] { addAccount(QStringLiteral("bluesky")); });
+    connect(bluesky, &QPushButton::clicked, this, [this] { addAccount(Network::Bluesky); });
     QPushButton *feed = addButton(QStringLiteral("addFeedPushButton"), tr("Add &Feed…"));
-    connect(feed, &QPushButton::clicked, this, [this] { addAccount(QStringLiteral("feed")); });
+    connect(feed, &QPushButton::clicked, this, [this] { addAccount(Network::Feed); });
     buttons->addSpacing(ch * 3);
     m_editButton = addButton(QStringLiteral("editPushButton"), tr("&Edit…"));
     connect(m_editButton, &QPushButton::clicked, this, &AccountsDialog::editCurrent);
@@ -207,10 +190,11 @@ void AccountsDialog::refresh()
         auto *item = new QTreeWidgetItem(m_tree);
         item->setData(AccountColumn, kIdRole, a.id);
         item->setIcon(AccountColumn, networkIcon(a.network));
-        item->setText(AccountColumn, tr("%1 · %2", "account list: network · name")
-                                         .arg(SocialAccount::networkLabel(a.network), a.displayName));
-        item->setToolTip(AccountColumn, a.network == u"feed" ? a.serverUrl : a.handle + QLatin1Char(' ') + a.serverUrl);
-        item->setText(StateColumn, m_running.contains(a.id) ? m_running.value(a.id) : stateText(a));
+        item->setText(AccountColumn,
+            tr("%1 · %2", "account list: network · name").arg(Networks::label(a.network), a.displayName));
+        item->setToolTip(AccountColumn,
+            Networks::traits(a.network).ownedByUser ? a.handle + QLatin1Char(' ') + a.serverUrl : a.serverUrl);
+        item->setText(StateColumn, m_running.contains(a.id) ? m_running.value(a.id) : a.statusLabel());
         if (a.state == SocialAccount::State::Error || a.state == SocialAccount::State::SignInRequired)
             item->setForeground(StateColumn, StatusColor::danger());
         item->setText(LastSuccessColumn, timeText(a.lastSuccessAt));
@@ -220,8 +204,9 @@ void AccountsDialog::refresh()
         item->setText(NextColumn, !a.enabled ? tr("paused")
                 : next <= QDateTime::currentDateTimeUtc() ? tr("due now")
                                                          : timeText(next));
-        item->setText(ErrorColumn, a.lastError);
-        item->setToolTip(ErrorColumn, a.lastError);
+        item->setText(ErrorColumn, a.problemText());
+        item->setToolTip(
+            ErrorColumn, a.lastSkipNote.isEmpty() || !a.lastError.isEmpty() ? a.problemText() : a.lastSkipNote);
     }
     m_tree->setVisible(!m_accounts.isEmpty());
     m_emptyLabel->setVisible(m_accounts.isEmpty());
@@ -256,14 +241,13 @@ void AccountsDialog::updateButtons()
     m_syncButton->setEnabled(selected && m_sync);
 }
 
-void AccountsDialog::addAccount(const QString &network)
+void AccountsDialog::addAccount(Network network)
 {
     if (m_db.isReadOnly())
         return;
     SocialAccount account;
     account.network = network;
-    if (network == u"bluesky")
-        account.serverUrl = QStringLiteral("https://bsky.social");
+    account.serverUrl = Networks::traits(network).defaultServer;
     showEditor(account);
 }
 
@@ -307,24 +291,14 @@ void AccountsDialog::removeCurrent()
                 m_errorLabel->show();
                 return;
             }
+            // Its secrets leave the keyring in the background (the session copy at once): a slow or locked keyring
+            // never holds the window, and a keyring out of reach leaves nothing Rapport could do now anyway.
             SecretStore store(m_scope);
-            QStringList failed;
-            if (account.network != u"feed") {
-                for (const QString &name : AccountEditor::allSecretNames()) {
-                    const Status s = store.remove(account.secretKey(name));
-                    if (!s && s.error().code != Error::Code::NotFound)
-                        failed.append(s.error().message);
-                }
-            }
+            for (const QString &name : Networks::traits(account.network).secretNames)
+                store.removeAsync(account.secretKey(name), this);
             if (m_sync)
                 m_sync->accountsChanged();
             refresh();
-            if (!failed.isEmpty()) {
-                m_errorLabel->setText(tr("The account is removed, but its sign-in could not be deleted from the "
-                                         "keyring: %1")
-                                          .arg(failed.first()));
-                m_errorLabel->show();
-            }
             Q_EMIT accountsChanged();
         });
 }

@@ -33,7 +33,7 @@ public:
 
 public Q_SLOTS:
     void refresh();
-    void addAccount(const QString &network);
+    void addAccount(Network network);
     void editCurrent();
     void removeCurrent();
     void syncCurrent();
