@@ -344,6 +344,10 @@
         <translation>
             <numerusform>%n relationship cooling off</numerusform>
             <numerusform>%n relationships cooling off</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message numerus="yes">
         <source>the system keyring did not answer within %n second(s); it may be locked</source>
