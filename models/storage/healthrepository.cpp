@@ -75,6 +75,22 @@ Status HealthRepository::aggregateWindow(Database &db, qint64 nowMs, qint64 cont
 
 namespace {
 
+// One row of kInteractionAggregate (contact, total, recent, inbound, outbound, channels, first, last) into the
+// contact's inputs; shared by the recompute of everybody and of a page's contacts.
+const HealthInputs &readAggregateRow(const QSqlQuery &q, InputMap &map)
+{
+    HealthInputs &in = map[q.value(0).toLongLong()];
+    in.contactId = q.value(0).toLongLong();
+    in.total = q.value(1).toInt();
+    in.recent = q.value(2).toInt();
+    in.inbound = q.value(3).toInt();
+    in.outbound = q.value(4).toInt();
+    in.channels = q.value(5).toInt();
+    in.first = Sql::time(q.value(6));
+    in.last = Sql::time(q.value(7));
+    return in;
+}
+
 using HealthRepository::aggregateWindow;
 
 // Aggregates histories as of `now`, for one contact or (contactId 0) everybody. Both give the same inputs:
@@ -99,15 +115,7 @@ Status aggregate(Database &db, const QDateTime &now, qint64 contactId, InputMap 
             return db.errorFrom(q, Tr::tr("computing relationship health"));
         QList<qint64> large;
         while (q.next()) {
-            HealthInputs &in = out[q.value(0).toLongLong()];
-            in.contactId = q.value(0).toLongLong();
-            in.total = q.value(1).toInt();
-            in.recent = q.value(2).toInt();
-            in.inbound = q.value(3).toInt();
-            in.outbound = q.value(4).toInt();
-            in.channels = q.value(5).toInt();
-            in.first = Sql::time(q.value(6));
-            in.last = Sql::time(q.value(7));
+            const HealthInputs &in = readAggregateRow(q, out);
             if (in.total > kWindow)
                 large.append(in.contactId);
         }
@@ -220,15 +228,7 @@ Status HealthRepository::recomputeContacts(Database &db, const QList<qint64> &co
         return db.errorFrom(q, doing);
     QList<qint64> large;
     while (q.next()) {
-        HealthInputs &in = map[q.value(0).toLongLong()];
-        in.contactId = q.value(0).toLongLong();
-        in.total = q.value(1).toInt();
-        in.recent = q.value(2).toInt();
-        in.inbound = q.value(3).toInt();
-        in.outbound = q.value(4).toInt();
-        in.channels = q.value(5).toInt();
-        in.first = Sql::time(q.value(6));
-        in.last = Sql::time(q.value(7));
+        const HealthInputs &in = readAggregateRow(q, map);
         if (in.total > kWindow)
             large.append(in.contactId);
     }
