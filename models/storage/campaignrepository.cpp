@@ -39,6 +39,9 @@ void bind(QSqlQuery &q, const Campaign &c)
     q.bindValue(QStringLiteral(":starts_at"), Sql::time(c.startsAt));
     q.bindValue(QStringLiteral(":ends_at"), Sql::time(c.endsAt));
     q.bindValue(QStringLiteral(":owner_id"), Sql::id(c.ownerId));
+    q.bindValue(QStringLiteral(":goals"), Sql::text(c.goals));
+    q.bindValue(QStringLiteral(":key_messages"), Sql::text(c.keyMessages));
+    q.bindValue(QStringLiteral(":topics"), Sql::text(c.topics.join(u'\n')));
 }
 
 // What create and update share; `c` is validated (and its name trimmed) before.
@@ -46,7 +49,8 @@ VersionedWrite::Write write(const Campaign &c, const QString &doing)
 {
     VersionedWrite::Write w;
     w.table = QStringLiteral("campaigns");
-    w.columns = QStringLiteral("client_id, name, description, status, starts_at, ends_at, owner_id");
+    w.columns = QStringLiteral(
+        "client_id, name, description, status, starts_at, ends_at, owner_id, goals, key_messages, topics");
     w.bind = [&c](QSqlQuery &q) { bind(q, c); };
     w.auditEntity = QStringLiteral("campaign");
     w.auditDetails = c.name;
@@ -55,7 +59,8 @@ VersionedWrite::Write write(const Campaign &c, const QString &doing)
 }
 
 const QString kSelect = QStringLiteral(
-    "SELECT id, client_id, name, description, status, starts_at, ends_at, owner_id, created_at, updated_at, version "
+    "SELECT id, client_id, name, description, status, starts_at, ends_at, owner_id, created_at, updated_at, version, "
+    "goals, key_messages, topics "
     "FROM campaigns ");
 
 Campaign read(const QSqlQuery &q)
@@ -72,6 +77,9 @@ Campaign read(const QSqlQuery &q)
     c.createdAt = Sql::time(q.value(8));
     c.updatedAt = Sql::time(q.value(9));
     c.version = q.value(10).toInt();
+    c.goals = q.value(11).toString();
+    c.keyMessages = q.value(12).toString();
+    c.topics = q.value(13).toString().split(u'\n', Qt::SkipEmptyParts);
     return c;
 }
 

@@ -43,6 +43,8 @@ QList<Migrator::Migration> Migrator::standardMigrations()
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v4.sql")); } },
         { 5, Tr::tr("Kept what the last sync of each account had to skip (version 5)."),
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v5.sql")); } },
+        { 6, Tr::tr("Added campaign briefs, content versions, the pitch pipeline's history and coverage links (version 6)."),
+            [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v6.sql")); } },
     };
 }
 

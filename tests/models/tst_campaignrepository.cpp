@@ -46,8 +46,14 @@ private slots:
         c.clientId = client.id;
         c.name = QStringLiteral("Spring wearable launch");
         c.startsAt = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
+        c.goals = QStringLiteral("Ten tier-one articles.\n\nTwo broadcast slots.");
+        c.keyMessages = QStringLiteral("Clinically tested.");
+        c.topics = { QStringLiteral("wearables"), QStringLiteral("sleep tracking") };
         QVERIFY(repo.create(c).ok());
         Campaign mine = *repo.get(c.id);
+        QCOMPARE(mine.goals, c.goals);
+        QCOMPARE(mine.keyMessages, c.keyMessages);
+        QCOMPARE(mine.topics, c.topics);
         Campaign theirs = *repo.get(c.id);
         theirs.status = QStringLiteral("active");
         QVERIFY(repo.update(theirs).ok());
@@ -77,7 +83,7 @@ private slots:
         Result<Pitch> refused = repo.addPitch(c.id, refuses);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().message.contains(QStringLiteral("asked not to be contacted")),
-                 qPrintable(refused.error().message));
+            qPrintable(refused.error().message));
 
         Result<Pitch> p = repo.addPitch(c.id, amara);
         QVERIFY(p.ok());

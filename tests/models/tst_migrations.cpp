@@ -41,14 +41,15 @@ private slots:
     {
         OPEN_TEST_DATABASE(db);
         QVERIFY(db->exec(QStringLiteral("INSERT INTO rapport_schema (version, applied_at) VALUES (99, 0)"),
-                         QStringLiteral("test")).ok());
+                      QStringLiteral("test"))
+                    .ok());
         const DatabaseLocation loc = db->location();
         db.reset();
         Result<std::unique_ptr<Database>> reopened = Database::open(loc);
         QVERIFY(!reopened.ok());
         QCOMPARE(reopened.error().code, Error::Code::Unsupported);
         QVERIFY2(reopened.error().message.contains(QStringLiteral("newer version of Rapport")),
-                 qPrintable(reopened.error().message));
+            qPrintable(reopened.error().message));
     }
 
     // A migration that fails half-way leaves the database exactly as it was.
@@ -58,17 +59,17 @@ private slots:
         OPEN_TEST_DATABASE(db);
         QVERIFY(db->exec(QStringLiteral("INSERT INTO organizations (name, kind, created_at, updated_at) "
                                         "VALUES ('Kept', 'online', 1, 1)"),
-                         QStringLiteral("test")).ok());
+                      QStringLiteral("test"))
+                    .ok());
         QList<Migrator::Migration> migrations = Migrator::standardMigrations();
-        migrations.append({Migrator::latestVersion() + 1, QStringLiteral("breaks"), [](Database &d) -> Status {
-                               if (Status s = d.exec(QStringLiteral("CREATE TABLE half_done (x INTEGER)"),
-                                                     QStringLiteral("test"));
-                                   !s)
-                                   return s;
-                               if (Status s = d.exec(QStringLiteral("DELETE FROM organizations"), QStringLiteral("test")); !s)
-                                   return s;
-                               return d.exec(QStringLiteral("THIS IS NOT SQL"), QStringLiteral("test"));
-                           }});
+        migrations.append({ Migrator::latestVersion() + 1, QStringLiteral("breaks"),
+            [](Database &d) -> Status {
+                if (Status s = d.exec(QStringLiteral("CREATE TABLE half_done (x INTEGER)"), QStringLiteral("test")); !s)
+                    return s;
+                if (Status s = d.exec(QStringLiteral("DELETE FROM organizations"), QStringLiteral("test")); !s)
+                    return s;
+                return d.exec(QStringLiteral("THIS IS NOT SQL"), QStringLiteral("test"));
+            } });
         Result<MigrationReport> report = Migrator(*db, migrations).migrate();
         QVERIFY(!report.ok());
         QVERIFY2(report.error().message.contains(QStringLiteral("left unchanged")), qPrintable(report.error().message));
@@ -97,7 +98,7 @@ private slots:
         QVERIFY((*db)->exec(QStringLiteral("INSERT INTO interactions (channel, direction, occurred_at, source, "
                                            "external_id, created_at, updated_at) "
                                            "VALUES ('post', 'inbound', 5, 'feed', 'old', 1, 1)"),
-                            QStringLiteral("test")));
+            QStringLiteral("test")));
         Result<MigrationReport> report = Migrator(**db).migrate();
         QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
         QVERIFY(Migrator::latestVersion() >= 4);
@@ -108,13 +109,63 @@ private slots:
         QCOMPARE(q.value(1).toLongLong(), 5);
     }
 
+    // Version 6 only adds: a version-5 campaign, pitch and coverage row keep their values and gain the new
+    // columns' defaults; the coverage URL key is unique among live rows.
+    void campaignWorkspaceColumns_data() { TestDatabase::addBackends(); }
+    void campaignWorkspaceColumns()
+    {
+        QFETCH(QString, backend);
+        Result<DatabaseLocation> loc = TestDatabase::freshLocation(backend);
+        if (!loc && loc.error().code == Error::Code::NotFound && !TestDatabase::postgresRequired())
+            QSKIP("PostgreSQL is not configured (set RAPPORT_TEST_PG_URL)");
+        QVERIFY(loc);
+        auto db = Database::open(*loc, Database::OpenFlag::CreateIfMissing | Database::OpenFlag::NoMigrate);
+        QVERIFY(db);
+        QVERIFY(Migrator(**db, Migrator::standardMigrations().mid(0, 5)).migrate());
+        QCOMPARE(*(*db)->schemaVersion(), 5);
+        for (const char *sql :
+            { "INSERT INTO campaigns (id, name, created_at, updated_at) VALUES (7, 'Old launch', 1, 1)",
+                "INSERT INTO content_items (id, campaign_id, kind, title, created_at, updated_at) "
+                "VALUES (8, 7, 'press_release', 'Release', 1, 1)",
+                "INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (9, 'Ana', 1, 1)",
+                "INSERT INTO pitches (id, campaign_id, contact_id, created_at, updated_at) VALUES (10, 7, 9, 1, 1)",
+                "INSERT INTO coverage (id, campaign_id, title, url, created_at, updated_at) "
+                "VALUES (11, 7, 'Story', 'https://example.com/a', 1, 1)" })
+            QVERIFY((*db)->exec(QString::fromLatin1(sql), QStringLiteral("test")));
+        Result<MigrationReport> report = Migrator(**db).migrate();
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QSqlQuery q((*db)->connection());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT c.name, c.topics, i.status, p.reply_dismissed_at, v.url_key "
+                                  "FROM campaigns c JOIN content_items i ON i.campaign_id = c.id "
+                                  "JOIN pitches p ON p.campaign_id = c.id JOIN coverage v ON v.campaign_id = c.id")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Old launch"));
+        QVERIFY(q.value(1).isNull());
+        QCOMPARE(q.value(2).toString(), QStringLiteral("draft"));
+        QVERIFY(q.value(3).isNull());
+        QVERIFY(q.value(4).isNull());
+        QVERIFY((*db)->exec(
+            QStringLiteral("UPDATE coverage SET url_key = 'example.com/a' WHERE id = 11"), QStringLiteral("test")));
+        Status twice = (*db)->exec(QStringLiteral("INSERT INTO coverage (campaign_id, title, url_key, created_at, "
+                                                  "updated_at) VALUES (7, 'Again', 'example.com/a', 1, 1)"),
+            QStringLiteral("test"));
+        QVERIFY(!twice);
+        QVERIFY(
+            (*db)->exec(QStringLiteral("UPDATE coverage SET deleted_at = 2 WHERE id = 11"), QStringLiteral("test")));
+        QVERIFY((*db)->exec(QStringLiteral("INSERT INTO coverage (campaign_id, title, url_key, created_at, "
+                                           "updated_at) VALUES (7, 'Again', 'example.com/a', 1, 1)"),
+            QStringLiteral("test")));
+    }
+
     void foreignKeysAreEnforced_data() { TestDatabase::addBackends(); }
     void foreignKeysAreEnforced()
     {
         OPEN_TEST_DATABASE(db);
-        Status s = db->exec(QStringLiteral("INSERT INTO contacts (display_name, organization_id, created_at, updated_at) "
-                                           "VALUES ('Nobody', 4242, 1, 1)"),
-                            QStringLiteral("adding a contact"));
+        Status s
+            = db->exec(QStringLiteral("INSERT INTO contacts (display_name, organization_id, created_at, updated_at) "
+                                      "VALUES ('Nobody', 4242, 1, 1)"),
+                QStringLiteral("adding a contact"));
         QVERIFY(!s.ok());
         QCOMPARE(s.error().code, Error::Code::Conflict);
     }
@@ -123,9 +174,8 @@ private slots:
     {
         const QString path = TestDatabase::tempDir() + QStringLiteral("/foreign.sqlite");
         {
-            Result<std::unique_ptr<Database>> raw = Database::open(DatabaseLocation::sqlite(path),
-                                                                   Database::OpenFlag::CreateIfMissing
-                                                                       | Database::OpenFlag::NoMigrate);
+            Result<std::unique_ptr<Database>> raw = Database::open(
+                DatabaseLocation::sqlite(path), Database::OpenFlag::CreateIfMissing | Database::OpenFlag::NoMigrate);
             QVERIFY(raw.ok());
             QVERIFY((*raw)->exec(QStringLiteral("CREATE TABLE recipes (name TEXT)"), QStringLiteral("test")).ok());
         }
