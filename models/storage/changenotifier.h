@@ -26,6 +26,9 @@ public:
     // `otherId` was merged into `keptId` (and is in the trash now); an undo of the merge says it again with
     // notifyContacts().
     void notifyMerged(qint64 keptId, qint64 otherId) { Q_EMIT contactsMerged(keptId, otherId); }
+    // Anything of these campaigns changed: the brief, content, pitches (the media list and the board), coverage.
+    // Also said for the campaigns of a contact whose pitch or coverage changed from the profile.
+    void notifyCampaigns(const QList<qint64> &campaignIds) { Q_EMIT campaignsChanged(campaignIds); }
     // An undo or redo could not write (a conflict, a lost connection): the window tells the user.
     void notifyChangeFailed(const QString &message) { Q_EMIT changeFailed(message); }
 
@@ -34,6 +37,7 @@ Q_SIGNALS:
     void followUpsChanged();
     void contactsChanged(const QList<qint64> &contactIds);
     void contactsMerged(qint64 keptId, qint64 otherId);
+    void campaignsChanged(const QList<qint64> &campaignIds);
     void changeFailed(const QString &message);
 
 private:
