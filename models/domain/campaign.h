@@ -78,6 +78,7 @@ struct ContentItem
     QString status = QStringLiteral("draft");
     QString url;
     QDateTime publishedAt;
+    QDateTime createdAt;
     QDateTime updatedAt;
     int version = 0;
 
@@ -124,6 +125,7 @@ struct Coverage
     qint64 reach = -1; // -1 unknown
     int sentiment = 0; // -1 negative, 0 neutral, 1 positive
     bool sentimentKnown = false;
+    QDateTime createdAt;
     QDateTime updatedAt;
     int version = 0;
 };
