@@ -132,7 +132,7 @@ QString Invocation::usage()
                   "Options:\n"
                   "  --db PATH-or-URL  An SQLite file, or postgresql://user[:password]@host[:port]/database.\n"
                   "                    Default: rapport.sqlite in the user's data folder.\n"
-                  "  --lang CODE       Language of the interface (en, de); default: the system's.\n"
+                  "  --lang CODE       Language of the interface (en, de, fr, es); default: the system's.\n"
                   "  --json            Print the result as JSON.\n"
                   "  --help, --version\n"
                   "\n"

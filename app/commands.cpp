@@ -204,7 +204,7 @@ int search(const Context &ctx)
                        {QStringLiteral("interactions"), i}});
         return kOk;
     }
-    ctx.out << Tr::tr("Contacts (%1):").arg(contacts->size()) << Qt::endl;
+    ctx.out << Tr::tr("Contacts (%L1):").arg(contacts->size()) << Qt::endl;
     for (const ContactHit &h : std::as_const(*contacts)) {
         QStringList detail{h.title, h.organizationName};
         detail.removeAll(QString());
@@ -213,7 +213,7 @@ int search(const Context &ctx)
                 << Qt::endl;
     }
     if (!ctx.inv.hasOption(QStringLiteral("contacts-only"))) {
-        ctx.out << Tr::tr("Conversations (%1):").arg(interactions.size()) << Qt::endl;
+        ctx.out << Tr::tr("Conversations (%L1):").arg(interactions.size()) << Qt::endl;
         for (const InteractionHit &h : std::as_const(interactions))
             ctx.out << QStringLiteral("  #%1  %2  %3  %4 — %5")
                            .arg(h.id)

@@ -1012,7 +1012,7 @@ Commands:
 Options:
   --db PATH-or-URL  An SQLite file, or postgresql://user[:password]@host[:port]/database.
                     Default: rapport.sqlite in the user&apos;s data folder.
-  --lang CODE       Language of the interface (en, de); default: the system&apos;s.
+  --lang CODE       Language of the interface (en, de, fr, es); default: the system&apos;s.
   --json            Print the result as JSON.
   --help, --version
 
@@ -1043,7 +1043,7 @@ Befehle:
 Optionen:
   --db PFAD-oder-URL  Eine SQLite-Datei oder postgresql://user[:password]@host[:port]/database.
                     Standard: rapport.sqlite im Datenordner des Benutzers.
-  --lang CODE       Sprache der Oberfläche (en, de); Standard: die des Systems.
+  --lang CODE       Sprache der Oberfläche (en, de, fr, es); Standard: die des Systems.
   --json            Das Ergebnis als JSON ausgeben.
   --help, --version
 
@@ -1149,14 +1149,6 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
         <translation>Die Suche enthält keine Buchstaben oder Ziffern, nach denen gesucht werden könnte.</translation>
     </message>
     <message>
-        <source>Contacts (%1):</source>
-        <translation>Kontakte (%1):</translation>
-    </message>
-    <message>
-        <source>Conversations (%1):</source>
-        <translation>Unterhaltungen (%1):</translation>
-    </message>
-    <message>
         <source>migrate takes no arguments.</source>
         <translation>migrate erwartet keine Argumente.</translation>
     </message>
@@ -1167,6 +1159,14 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     <message>
         <source>Migrated %1 from schema version %2 to %3:</source>
         <translation>%1 von Schema-Version %2 auf %3 migriert:</translation>
+    </message>
+    <message>
+        <source>Contacts (%L1):</source>
+        <translation>Kontakte (%L1):</translation>
+    </message>
+    <message>
+        <source>Conversations (%L1):</source>
+        <translation>Unterhaltungen (%L1):</translation>
     </message>
 </context>
 <context>
@@ -2092,14 +2092,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>Kontakte &amp;finden…</translation>
     </message>
     <message>
-        <source>%1 found</source>
-        <translation>%1 gefunden</translation>
-    </message>
-    <message>
-        <source>%1+ found</source>
-        <translation>%1+ gefunden</translation>
-    </message>
-    <message>
         <source>Beat/tag: %1</source>
         <translation>Ressort/Tag: %1</translation>
     </message>
@@ -2151,6 +2143,14 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>City: %1</source>
         <translation>Stadt: %1</translation>
     </message>
+    <message>
+        <source>%L1 found</source>
+        <translation>%L1 gefunden</translation>
+    </message>
+    <message>
+        <source>%L1+ found</source>
+        <translation>%L1+ gefunden</translation>
+    </message>
 </context>
 <context>
     <name>ContactsView</name>
@@ -2168,10 +2168,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>Health fell from %1 to %2 over %3 days; last spoke %4 days ago.</source>
         <translation>Beziehungsqualität in %3 Tagen von %1 auf %2 gesunken; zuletzt vor %4 Tagen gesprochen.</translation>
-    </message>
-    <message>
-        <source>Looking for relationships that are cooling off…</source>
-        <translation>Abkühlende Beziehungen werden gesucht…</translation>
     </message>
     <message>
         <source>%1 → %2 (−%3)</source>
@@ -2260,10 +2256,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>Looking for relationships that are cooling off…</source>
         <translation>Abkühlende Beziehungen werden gesucht…</translation>
-    </message>
-    <message>
-        <source>The list could not be read.</source>
-        <translation>Die Liste konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>No valuable relationship is cooling off: nobody who was close 90 days ago has gone quiet since.</source>
@@ -2885,10 +2877,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>Das Fälligkeitsdatum muss zwischen 1900 und zehn Jahren in der Zukunft liegen; bitte prüfen Sie das Jahr.</translation>
     </message>
     <message>
-        <source>The note is %1 characters long; at most %2 fit.</source>
-        <translation>Die Notiz ist %1 Zeichen lang; höchstens %2 sind möglich.</translation>
-    </message>
-    <message>
         <source>saving the follow-up</source>
         <translation>Speichern der Wiedervorlage</translation>
     </message>
@@ -2939,6 +2927,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>counting follow-ups</source>
         <translation>Zählen der Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>The note is %L1 characters long; at most %L2 fit.</source>
+        <translation>Die Notiz ist %L1 Zeichen lang; höchstens %L2 sind möglich.</translation>
     </message>
 </context>
 <context>
@@ -3517,14 +3509,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>Das Datum %1 liegt mehr als ein Jahr in der Zukunft. Eine Interaktion hat bereits stattgefunden oder ist in Kürze geplant; bitte prüfen Sie das Jahr.</translation>
     </message>
     <message>
-        <source>The subject is %1 characters long; at most %2 fit. Put the rest in the notes.</source>
-        <translation>Der Betreff ist %1 Zeichen lang; höchstens %2 sind möglich. Schreiben Sie den Rest in die Notizen.</translation>
-    </message>
-    <message>
-        <source>The notes are %1 characters long; at most %2 fit. Attach long documents as a link instead.</source>
-        <translation>Die Notizen sind %1 Zeichen lang; höchstens %2 sind möglich. Fügen Sie lange Dokumente stattdessen als Link ein.</translation>
-    </message>
-    <message>
         <source>The sentiment must be negative, neutral or positive.</source>
         <translation>Die Stimmung muss negativ, neutral oder positiv sein.</translation>
     </message>
@@ -3563,6 +3547,14 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>restoring the interaction</source>
         <translation>Wiederherstellen der Interaktion</translation>
+    </message>
+    <message>
+        <source>The subject is %L1 characters long; at most %L2 fit. Put the rest in the notes.</source>
+        <translation>Der Betreff ist %L1 Zeichen lang; höchstens %L2 sind möglich. Schreiben Sie den Rest in die Notizen.</translation>
+    </message>
+    <message>
+        <source>The notes are %L1 characters long; at most %L2 fit. Attach long documents as a link instead.</source>
+        <translation>Die Notizen sind %L1 Zeichen lang; höchstens %L2 sind möglich. Fügen Sie lange Dokumente stattdessen als Link ein.</translation>
     </message>
 </context>
 <context>
@@ -4169,6 +4161,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>Kept what the last sync of each account had to skip (version 5).</source>
         <translation>Festgehalten, was die letzte Synchronisierung jedes Kontos überspringen musste (Version 5).</translation>
     </message>
+    <message>
+        <source>Added campaign briefs, content versions, the pitch pipeline&apos;s history and coverage links (version 6).</source>
+        <translation>Kampagnen-Briefings, Inhaltsversionen, der Verlauf der Pitch-Pipeline und Verknüpfungen zur Berichterstattung wurden hinzugefügt (Version 6).</translation>
+    </message>
 </context>
 <context>
     <name>NaturalDate</name>
@@ -4187,6 +4183,11 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>now</source>
         <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <comment>between a date and a time: tomorrow at 10:00</comment>
+        <translation>um</translation>
     </message>
 </context>
 <context>

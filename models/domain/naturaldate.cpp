@@ -13,8 +13,7 @@ struct Tr
 // "9", "9:30", "09.30", "930"-less: hours 0-23 with optional minutes, and an optional am/pm.
 std::optional<QTime> parseTime(const QString &text)
 {
-    static const QRegularExpression re(
-        QStringLiteral("^(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?$"),
+    static const QRegularExpression re(QStringLiteral("^(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?$"),
         QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch m = re.match(text.trimmed());
     if (!m.hasMatch())
@@ -80,7 +79,10 @@ std::optional<QDateTime> NaturalDate::parse(const QString &text, const QDateTime
         return localNow;
     // "<date>", "<time>", "<date> <time>" or "<date> at <time>".
     QString rest = trimmed;
-    rest.replace(QRegularExpression(QStringLiteral("\\s+(at|um|@)\\s+"), QRegularExpression::CaseInsensitiveOption),
+    // "at" in English and, typed by habit, in German ("um"), plus the user's language ("à", "a las").
+    const QString at = Tr::tr("at", "between a date and a time: tomorrow at 10:00");
+    rest.replace(QRegularExpression(QStringLiteral("\\s+(at|um|@|%1)\\s+").arg(QRegularExpression::escape(at)),
+                     QRegularExpression::CaseInsensitiveOption),
         QStringLiteral(" "));
     rest.replace(QLatin1Char(','), QLatin1Char(' '));
     rest = rest.simplified();

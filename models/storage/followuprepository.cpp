@@ -88,7 +88,7 @@ Status FollowUpRepository::validate(const FollowUp &f)
             Tr::tr("The due date must be between 1900 and ten years from now; please check the year."));
     if (f.note.size() > FollowUp::kMaxNote)
         return Error::validation(QStringLiteral("note"),
-            Tr::tr("The note is %1 characters long; at most %2 fit.").arg(f.note.size()).arg(FollowUp::kMaxNote));
+            Tr::tr("The note is %L1 characters long; at most %L2 fit.").arg(f.note.size()).arg(FollowUp::kMaxNote));
     return {};
 }
 

@@ -85,12 +85,12 @@ Status InteractionRepository::validate(const Interaction &i)
                 .arg(QLocale().toString(i.occurredAt.toLocalTime().date(), QLocale::ShortFormat)));
     if (i.subject.size() > Interaction::kMaxSubject)
         return Error::validation(QStringLiteral("subject"),
-            Tr::tr("The subject is %1 characters long; at most %2 fit. Put the rest in the notes.")
+            Tr::tr("The subject is %L1 characters long; at most %L2 fit. Put the rest in the notes.")
                 .arg(i.subject.size())
                 .arg(Interaction::kMaxSubject));
     if (i.body.size() > Interaction::kMaxBody)
         return Error::validation(QStringLiteral("body"),
-            Tr::tr("The notes are %1 characters long; at most %2 fit. Attach long documents as a "
+            Tr::tr("The notes are %L1 characters long; at most %L2 fit. Attach long documents as a "
                    "link instead.")
                 .arg(i.body.size())
                 .arg(Interaction::kMaxBody));

@@ -1,9 +1,16 @@
-// The German translation: complete, placeholders intact, and really used by the binary and the layers below it.
+// The German, French and Spanish translations: complete, placeholders intact, and really used by the binary, the
+// layers below it and Qt's own dialogs; dates and numbers follow the chosen language.
 #include "domain/contact.h"
+#include "domain/naturaldate.h"
 #include "domain/validation.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -20,9 +27,10 @@ struct Run
     QString err;
 };
 
-Run rapport(const QStringList &args)
+Run rapport(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(RAPPORT_BINARY), args);
     p.closeWriteChannel();
     if (!p.waitForFinished(60'000))
@@ -39,7 +47,7 @@ struct Message
     QString type; // "" when finished; "unfinished", "obsolete", "vanished" otherwise
 };
 
-QList<Message> readTs(const QString &path, QString *error)
+QList<Message> readTs(const QString &path, QString *error, QString *language = nullptr)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -54,13 +62,14 @@ QList<Message> readTs(const QString &path, QString *error)
     while (!xml.atEnd()) {
         xml.readNext();
         if (xml.isStartElement()) {
-            if (xml.name() == u"name")
+            if (xml.name() == u"TS" && language)
+                *language = xml.attributes().value(QLatin1String("language")).toString();
+            else if (xml.name() == u"name")
                 context = xml.readElementText();
             else if (xml.name() == u"message") {
                 current = Message { context, {}, {}, {} };
                 numerus = xml.attributes().value(QLatin1String("numerus")) == u"yes";
-            }
-            else if (xml.name() == u"numerusform")
+            } else if (xml.name() == u"numerusform")
                 current.translations << xml.readElementText();
             else if (xml.name() == u"source")
                 current.source = xml.readElementText();
@@ -89,9 +98,39 @@ QStringList placeholders(const QString &text)
     return found;
 }
 
-QString tsPath()
+// HTML tags (<b>, </p>, <h3>) in the order they appear; "<%2>" or "URL < file" are not tags.
+QStringList tags(const QString &text)
 {
-    return qEnvironmentVariable("RAPPORT_SOURCE_DIR") + QStringLiteral("/translations/rapport_de.ts");
+    static const QRegularExpression re(QStringLiteral(R"(</?[A-Za-z][A-Za-z0-9]*)"));
+    QStringList found;
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        found << it.next().captured();
+    return found;
+}
+
+QString tsPath(const QString &lang = QStringLiteral("de"))
+{
+    return qEnvironmentVariable("RAPPORT_SOURCE_DIR") + QStringLiteral("/translations/rapport_%1.ts").arg(lang);
+}
+
+// What the command line prints for the same thing in every language (a French no-break space before ":" and inside
+// guillemets, as French typography wants).
+QString tryHelp(const QString &lang)
+{
+    if (lang == u"de")
+        return QStringLiteral("„rapport --help“");
+    if (lang == u"fr")
+        return QStringLiteral("«\u00a0rapport --help\u00a0»");
+    return QStringLiteral("«rapport --help»");
+}
+
+QProcessEnvironment systemLanguage(const QString &lang)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : { "LC_ALL", "LC_MESSAGES", "LANGUAGE" })
+        env.remove(QLatin1String(name));
+    env.insert(QStringLiteral("LANG"), lang);
+    return env;
 }
 
 } // namespace
@@ -101,13 +140,40 @@ class TestTranslations final : public QObject
     Q_OBJECT
 
 private slots:
+    void tsFileIsComplete_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("de_DE");
+        QTest::newRow("French") << QStringLiteral("fr") << QStringLiteral("fr_FR");
+        QTest::newRow("Spanish") << QStringLiteral("es") << QStringLiteral("es_ES");
+    }
+
+    // Every message of every language is finished, keeps its placeholders, lines, accelerators and HTML tags, and
+    // a plural message has the two forms French, Spanish and German use (French: 0 and 1 singular).
     void tsFileIsComplete()
     {
+        QFETCH(QString, lang);
+        QFETCH(QString, language);
         QVERIFY2(qEnvironmentVariableIsSet("RAPPORT_SOURCE_DIR"), "RAPPORT_SOURCE_DIR is set by rapport_add_test");
         QString error;
-        const QList<Message> messages = readTs(tsPath(), &error);
-        QVERIFY2(error.isEmpty(), qPrintable(tsPath() + u": " + error));
+        QString declared;
+        const QList<Message> messages = readTs(tsPath(lang), &error, &declared);
+        QVERIFY2(error.isEmpty(), qPrintable(tsPath(lang) + u": " + error));
+        QCOMPARE(declared, language);
         QVERIFY2(messages.size() > 100, qPrintable(QString::number(messages.size())));
+        // The same messages as the German file, which every helper keeps complete: lupdate updates all three.
+        if (lang != u"de") {
+            const QList<Message> german = readTs(tsPath(), &error);
+            QSet<QString> keys;
+            for (const Message &m : german)
+                keys << m.context + u'|' + m.source;
+            for (const Message &m : messages)
+                keys.remove(m.context + u'|' + m.source);
+            QVERIFY2(keys.isEmpty(),
+                qPrintable(u"missing from rapport_" + lang + u".ts (run update_translations): "
+                    + QStringList(keys.cbegin(), keys.cend()).join(u'\n')));
+        }
 
         QStringList problems;
         QSet<QString> contexts;
@@ -129,7 +195,11 @@ private slots:
                     problems << where + u" changes the number of lines";
                 else if (m.source.count(u'&') != translation.count(u'&'))
                     problems << where + u" loses or adds a keyboard accelerator";
+                else if (tags(m.source) != tags(translation))
+                    problems << where + u" changes the HTML tags";
             }
+            if (m.type.isEmpty() && m.translations.size() > 1 && m.translations.size() != 2)
+                problems << where + u" has " + QString::number(m.translations.size()) + u" plural forms, not 2";
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 
@@ -139,29 +209,123 @@ private slots:
             QVERIFY2(contexts.contains(QLatin1String(context)), context);
     }
 
-    void helpIsGerman()
+    void helpIsTranslated_data()
     {
-        const Run r = rapport({ QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help") });
-        QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("Ohne Befehl öffnet sich das Rapport-Fenster.")), qPrintable(r.out));
-        QVERIFY2(r.out.startsWith(QStringLiteral("Aufruf: rapport")), qPrintable(r.out));
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("usage");
+        QTest::addColumn<QString>("window");
+        QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("Aufruf: rapport")
+                                << QStringLiteral("Ohne Befehl öffnet sich das Rapport-Fenster.");
+        QTest::newRow("French") << QStringLiteral("fr") << QStringLiteral("Usage\u00a0: rapport")
+                                << QStringLiteral("Sans commande, ouvre la fenêtre de Rapport.");
+        QTest::newRow("Spanish") << QStringLiteral("es") << QStringLiteral("Uso: rapport")
+                                 << QStringLiteral("Sin un comando, abre la ventana de Rapport.");
     }
 
-    void errorsAreGerman()
+    void helpIsTranslated()
     {
+        QFETCH(QString, lang);
+        QFETCH(QString, usage);
+        QFETCH(QString, window);
+        const Run r = rapport({ QStringLiteral("--lang"), lang, QStringLiteral("--help") });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(window), qPrintable(r.out));
+        QVERIFY2(r.out.startsWith(usage), qPrintable(r.out));
+    }
+
+    // Without --lang, the system locale (LANG) chooses the language.
+    void systemLocaleSelectsTheLanguage_data() { helpIsTranslated_data(); }
+
+    void systemLocaleSelectsTheLanguage()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QString, usage);
+        const Run r = rapport({ QStringLiteral("--help") }, systemLanguage(lang + u'_' + lang.toUpper() + u".UTF-8"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(usage), qPrintable(r.out));
+    }
+
+    void errorsAreTranslated_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("noDatabase");
+        QTest::addColumn<QString>("noQuery");
+        QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("Unter %1 gibt es keine Datenbank.")
+                                << QStringLiteral("search erwartet eine SUCHE.");
+        QTest::newRow("French") << QStringLiteral("fr")
+                                << QStringLiteral("Il n'y a pas de base de données à l'emplacement %1.")
+                                << QStringLiteral("search attend une RECHERCHE.");
+        QTest::newRow("Spanish") << QStringLiteral("es") << QStringLiteral("No hay ninguna base de datos en %1.")
+                                 << QStringLiteral("search necesita una CONSULTA.");
+    }
+
+    void errorsAreTranslated()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QString, noDatabase);
+        QFETCH(QString, noQuery);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString missing = dir.filePath(QStringLiteral("missing.sqlite"));
-        const Run r = rapport({ QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--db"), missing,
-            QStringLiteral("stats") });
+        const Run r
+            = rapport({ QStringLiteral("--lang"), lang, QStringLiteral("--db"), missing, QStringLiteral("stats") });
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("Unter %1 gibt es keine Datenbank.").arg(missing)), qPrintable(r.err));
+        // A message of models/ (Database), printed by the command line.
+        QVERIFY2(r.err.contains(noDatabase.arg(missing)), qPrintable(r.err));
         QVERIFY(!QFile::exists(missing));
 
-        const Run usage = rapport({ QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("search") });
+        const Run usage = rapport({ QStringLiteral("--lang"), lang, QStringLiteral("search") });
         QCOMPARE(usage.exitCode, 2);
-        QVERIFY2(usage.err.contains(QStringLiteral("search erwartet eine SUCHE.")), qPrintable(usage.err));
-        QVERIFY2(usage.err.contains(QStringLiteral("„rapport --help“")), qPrintable(usage.err));
+        QVERIFY2(usage.err.contains(noQuery), qPrintable(usage.err));
+        QVERIFY2(usage.err.contains(tryHelp(lang)), qPrintable(usage.err));
+    }
+
+    // Counts and dates the command line prints are written the way the chosen language writes them
+    // ("2 000" and 07/12/2026 in French, "2.000" and 7/12/26 in Spanish, "2.000" and 07.12.26 in German).
+    void numbersAndDatesFollowTheLanguage_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("German") << QStringLiteral("de");
+        QTest::newRow("French") << QStringLiteral("fr");
+        QTest::newRow("Spanish") << QStringLiteral("es");
+    }
+
+    void numbersAndDatesFollowTheLanguage()
+    {
+        QFETCH(QString, lang);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString db = dir.filePath(QStringLiteral("demo.sqlite"));
+        const Run demo
+            = rapport({ QStringLiteral("--lang"), lang, QStringLiteral("--db"), db, QStringLiteral("demo") });
+        QCOMPARE(demo.exitCode, 0);
+        const QLocale locale(lang);
+
+        const Run json = rapport({ QStringLiteral("--db"), db, QStringLiteral("stats"), QStringLiteral("--json") });
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject stats = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        const qint64 interactions
+            = stats.value(QLatin1String("rows")).toObject().value(QLatin1String("interactions")).toInteger();
+        QVERIFY2(interactions >= 1000, qPrintable(json.out)); // big enough to need a thousands separator
+        const Run text
+            = rapport({ QStringLiteral("--lang"), lang, QStringLiteral("--db"), db, QStringLiteral("stats") });
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(locale.toString(interactions)), qPrintable(text.out));
+
+        const Run hits = rapport({ QStringLiteral("--db"), db, QStringLiteral("search"), QStringLiteral("launch"),
+            QStringLiteral("--json") });
+        QCOMPARE(hits.exitCode, 0);
+        const QJsonArray conversations
+            = QJsonDocument::fromJson(hits.out.toUtf8()).object().value(QLatin1String("interactions")).toArray();
+        QVERIFY2(!conversations.isEmpty(), qPrintable(hits.out));
+        const QDateTime when = QDateTime::fromString(
+            conversations.first().toObject().value(QLatin1String("occurred_at")).toString(), Qt::ISODateWithMs);
+        QVERIFY(when.isValid());
+        const Run search = rapport({ QStringLiteral("--lang"), lang, QStringLiteral("--db"), db,
+            QStringLiteral("search"), QStringLiteral("launch") });
+        QCOMPARE(search.exitCode, 0);
+        QVERIFY2(search.out.contains(locale.toString(when.toLocalTime().date(), QLocale::ShortFormat)),
+            qPrintable(search.out));
     }
 
     void englishStaysTheDefault()
@@ -171,17 +335,68 @@ private slots:
         QVERIFY2(r.out.startsWith(QStringLiteral("Usage: rapport")), qPrintable(r.out));
     }
 
+    void modelsUseTheCompiledTranslation_data()
+    {
+        QTest::addColumn<QString>("qm");
+        QTest::addColumn<QString>("nameless");
+        QTest::addColumn<QString>("tomorrowAtTen");
+        QTest::newRow("German") << QStringLiteral(RAPPORT_QM_DE) << QStringLiteral("Ein Kontakt braucht einen Namen.")
+                                << QStringLiteral("morgen um 10:00");
+        QTest::newRow("French") << QStringLiteral(RAPPORT_QM_FR) << QStringLiteral("Un contact doit avoir un nom.")
+                                << QStringLiteral("demain à 10:00");
+        QTest::newRow("Spanish") << QStringLiteral(RAPPORT_QM_ES) << QStringLiteral("Un contacto necesita un nombre.")
+                                 << QStringLiteral("mañana a las 10:00");
+    }
+
+    // The .qm built from the .ts, loaded in-process: messages of the models layer come out translated, and the
+    // dates a user types in that language are understood.
     void modelsUseTheCompiledTranslation()
     {
-        // The .qm built from rapport_de.ts, loaded in-process: a message of the models layer comes out German.
+        QFETCH(QString, qm);
+        QFETCH(QString, nameless);
+        QFETCH(QString, tomorrowAtTen);
         QTranslator translator;
-        QVERIFY2(translator.load(QStringLiteral(RAPPORT_QM_DE)), RAPPORT_QM_DE);
+        QVERIFY2(translator.load(qm), qPrintable(qm));
         QVERIFY(QCoreApplication::installTranslator(&translator));
-        Contact nameless;
-        const Status s = Validation::validateContact(nameless);
+        Contact contact;
+        const Status s = Validation::validateContact(contact);
+        const QDateTime now(QDate(2026, 12, 7), QTime(8, 0));
+        const std::optional<QDateTime> parsed = NaturalDate::parse(tomorrowAtTen, now);
         QCoreApplication::removeTranslator(&translator);
         QVERIFY(!s);
-        QCOMPARE(s.error().message, QStringLiteral("Ein Kontakt braucht einen Namen."));
+        QCOMPARE(s.error().message, nameless);
+        QVERIFY2(parsed.has_value(), qPrintable(tomorrowAtTen));
+        QCOMPARE(*parsed, QDateTime(QDate(2026, 12, 8), QTime(10, 0)));
+    }
+
+    void qtTranslationsAreLoaded_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("cancel");
+        QTest::addColumn<QLocale::Language>("language");
+        QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("Abbrechen") << QLocale::German;
+        QTest::newRow("French") << QStringLiteral("fr") << QStringLiteral("Annuler") << QLocale::French;
+        QTest::newRow("Spanish") << QStringLiteral("es") << QStringLiteral("Cancelar") << QLocale::Spanish;
+    }
+
+    // What main() installs for --lang: Qt's own translations (the standard buttons of every dialog) from
+    // qt6-translations-l10n, and the language as the default locale for dates and numbers.
+    void qtTranslationsAreLoaded()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QString, cancel);
+        QFETCH(QLocale::Language, language);
+        const QLocale before;
+        const QList<QTranslator *> installed = Translations::install(*QCoreApplication::instance(), lang);
+        const QString button = QCoreApplication::translate("QPlatformTheme", "Cancel");
+        const QLocale::Language now = QLocale().language();
+        for (QTranslator *t : installed) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        QLocale::setDefault(before);
+        QCOMPARE(button, cancel);
+        QCOMPARE(now, language);
     }
 
     // English needs plural forms too: "1 contact", not "1 contact(s)".
@@ -192,8 +407,7 @@ private slots:
         QVERIFY(QCoreApplication::installTranslator(&translator));
         const QString one = QCoreApplication::translate("BulkActions", "Move %n contact(s) to the trash", nullptr, 1);
         const QString many = QCoreApplication::translate("BulkActions", "Move %n contact(s) to the trash", nullptr, 3);
-        const QString person = QCoreApplication::translate(
-            "OrganizationsView",
+        const QString person = QCoreApplication::translate("OrganizationsView",
             "%n people work at “%1”. They keep their other details and show no organization while it is in the "
             "trash. Move it to the trash?",
             nullptr, 1);
@@ -208,7 +422,8 @@ private slots:
     {
         QString error;
         const QList<Message> de = readTs(tsPath(), &error);
-        const QList<Message> en = readTs(qEnvironmentVariable("RAPPORT_SOURCE_DIR") + QStringLiteral("/translations/rapport_en.ts"), &error);
+        const QList<Message> en = readTs(
+            qEnvironmentVariable("RAPPORT_SOURCE_DIR") + QStringLiteral("/translations/rapport_en.ts"), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QSet<QString> english;
         for (const Message &m : en) {

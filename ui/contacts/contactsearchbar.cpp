@@ -219,7 +219,7 @@ void ContactSearchBar::updateSummary()
     ContactListModel *model = m_view.model();
     if (!f.isEmpty()) {
         const QString count = QLocale().toString(model->rowCount());
-        parts << (model->isComplete() ? tr("%1 found").arg(count) : tr("%1+ found").arg(count));
+        parts << (model->isComplete() ? tr("%L1 found").arg(count) : tr("%L1+ found").arg(count));
     }
     m_summary->setText(parts.join(QStringLiteral(" · ")));
     m_clearButton->setVisible(f.hasFilters());

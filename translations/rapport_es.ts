@@ -1,0 +1,5768 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AccountEditor</name>
+    <message>
+        <source>Add %1 Account</source>
+        <translation>Añadir una cuenta de %1</translation>
+    </message>
+    <message>
+        <source>Edit %1 Account</source>
+        <translation>Editar la cuenta de %1</translation>
+    </message>
+    <message>
+        <source>Add Feed</source>
+        <translation>Añadir un feed</translation>
+    </message>
+    <message>
+        <source>Edit Feed</source>
+        <translation>Editar el feed</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>Sign in with &amp;Browser…</source>
+        <translation>Iniciar sesión en el &amp;navegador…</translation>
+    </message>
+    <message>
+        <source>Opens your server&apos;s sign-in page in the browser; Rapport gets a read-only token</source>
+        <translation>Abre la página de inicio de sesión de su servidor en el navegador; Rapport obtiene un token de solo lectura</translation>
+    </message>
+    <message>
+        <source>(stored; type a new one to replace it)</source>
+        <translation>(guardado; escriba uno nuevo para sustituirlo)</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Token de acceso:</translation>
+    </message>
+    <message>
+        <source>On your server: Preferences → Development → New application with the read scopes, then copy “Your access token”.</source>
+        <translation>En su servidor: Preferencias → Desarrollo → Nueva aplicación con los permisos de lectura (read) y copie «Su token de acceso».</translation>
+    </message>
+    <message>
+        <source>optional: you@server.social</source>
+        <translation>opcional: usted@server.social</translation>
+    </message>
+    <message>
+        <source>&amp;Handle:</source>
+        <translation>&amp;Identificador:</translation>
+    </message>
+    <message>
+        <source>App &amp;password:</source>
+        <translation>&amp;Contraseña de aplicación:</translation>
+    </message>
+    <message>
+        <source>Create one under Settings → Privacy and security → App passwords. Never your account password.</source>
+        <translation>Cree una en Ajustes → Privacidad y seguridad → Contraseñas de aplicación. Nunca la contraseña de su cuenta.</translation>
+    </message>
+    <message>
+        <source>&amp;PDS server:</source>
+        <translation>Servidor P&amp;DS:</translation>
+    </message>
+    <message>
+        <source>Feed &amp;URL:</source>
+        <translation>&amp;URL del feed:</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact</source>
+        <translation>C&amp;ontacto</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganization</source>
+        <translation>Or&amp;ganización</translation>
+    </message>
+    <message>
+        <source>Type a name</source>
+        <translation>Escriba un nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Belongs to:</source>
+        <translation>&amp;Pertenece a:</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>Pertenece a</translation>
+    </message>
+    <message>
+        <source>optional: the feed&apos;s title</source>
+        <translation>opcional: el título del feed</translation>
+    </message>
+    <message>
+        <source>optional: the handle</source>
+        <translation>opcional: el identificador</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Sync &amp;every:</source>
+        <translation>Sincronizar &amp;cada:</translation>
+    </message>
+    <message>
+        <source>Sync when Rapport &amp;starts</source>
+        <translation>Sincronizar al i&amp;niciar Rapport</translation>
+    </message>
+    <message>
+        <source>Sync &amp;automatically</source>
+        <translation>Sincronizar &amp;automáticamente</translation>
+    </message>
+    <message>
+        <source>Test &amp;Connection</source>
+        <translation>Probar la &amp;conexión</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Probando la conexión</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>No keyring is available: the secret will be kept only until Rapport quits, and you will have to enter it again next time.</source>
+        <translation>No hay ningún llavero disponible: el secreto solo se conservará hasta que se cierre Rapport y tendrá que volver a introducirlo la próxima vez.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, such as https://mastodon.social.</source>
+        <translation>Escriba la dirección del servidor, por ejemplo https://mastodon.social.</translation>
+    </message>
+    <message>
+        <source>Type the name of the contact or organization whose feed this is.</source>
+        <translation>Escriba el nombre del contacto o de la organización a la que pertenece este feed.</translation>
+    </message>
+    <message>
+        <source>No organization is called “%1”.</source>
+        <translation>Ninguna organización se llama «%1».</translation>
+    </message>
+    <message>
+        <source>No contact is called “%1”.</source>
+        <translation>Ningún contacto se llama «%1».</translation>
+    </message>
+    <message>
+        <source>Several contacts match “%1”: pick one from the list.</source>
+        <translation>Varios contactos coinciden con «%1»: elija uno de la lista.</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored: %1</source>
+        <translation>No se pudo guardar el secreto: %1</translation>
+    </message>
+    <message>
+        <source>Secret kept for this session only</source>
+        <translation>Secreto guardado solo para esta sesión</translation>
+    </message>
+    <message>
+        <source>✓ Signed in as @%1. Save to keep it.</source>
+        <translation>✓ Sesión iniciada como @%1. Guarde para conservarla.</translation>
+    </message>
+    <message>
+        <source>Waiting for you to allow Rapport in the browser…</source>
+        <translation>Esperando a que autorice a Rapport en el navegador…</translation>
+    </message>
+    <message>
+        <source>Cancel Sign-in</source>
+        <translation>Cancelar el inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Registering Rapport with the server…</source>
+        <translation>Registrando Rapport en el servidor…</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+    <message>
+        <source>Rapport cannot use the system keyring (%1), so the secret of “%2” is kept only until Rapport quits. You will have to enter it again next time.</source>
+        <translation>Rapport no puede usar el llavero del sistema (%1), así que el secreto de «%2» solo se conservará hasta que se cierre Rapport. Tendrá que volver a introducirlo la próxima vez.</translation>
+    </message>
+    <message>
+        <source>Storing the secret in the system keyring…</source>
+        <translation>Guardando el secreto en el llavero del sistema…</translation>
+    </message>
+</context>
+<context>
+    <name>AccountInput</name>
+    <message>
+        <source>Sync every 1 to %1 minutes (one week).</source>
+        <translation>Sincronice cada 1 a %1 minutos (una semana).</translation>
+    </message>
+    <message>
+        <source>Type the feed&apos;s address, starting with https:// or http://.</source>
+        <translation>Escriba la dirección del feed, que empieza por https:// o http://.</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, such as https://mastodon.social.</source>
+        <translation>Escriba la dirección del servidor, por ejemplo https://mastodon.social.</translation>
+    </message>
+    <message>
+        <source>Type the account&apos;s handle, such as %1.</source>
+        <translation>Escriba el identificador de la cuenta, por ejemplo %1.</translation>
+    </message>
+    <message>
+        <source>Paste the access token from your server.</source>
+        <translation>Pegue el token de acceso de su servidor.</translation>
+    </message>
+    <message>
+        <source>Type an app password for this account.</source>
+        <translation>Escriba una contraseña de aplicación para esta cuenta.</translation>
+    </message>
+    <message>
+        <source>A feed belongs to one contact or one organization.</source>
+        <translation>Un feed pertenece a un único contacto o a una única organización.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>hoy %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>ayer %1</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>mañana %1</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Rapport reads mentions, replies and messages from these accounts and feeds. Authors who match a contact go to their history, the others to the Inbox.</source>
+        <translation>Rapport lee las menciones, respuestas y mensajes de estas cuentas y feeds. Los autores que coinciden con un contacto van a su historial; los demás, a la bandeja de entrada.</translation>
+    </message>
+    <message>
+        <source>Accounts and feeds</source>
+        <translation>Cuentas y feeds</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>Última sincronización</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Elementos</translation>
+    </message>
+    <message>
+        <source>Next sync</source>
+        <translation>Próxima sincronización</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Add the agency&apos;s Mastodon or Bluesky account, or the feed of a journalist&apos;s blog or an outlet.</source>
+        <translation>Todavía no hay cuentas. Añada la cuenta de Mastodon o Bluesky de la agencia, o el feed del blog de un periodista o de un medio.</translation>
+    </message>
+    <message>
+        <source>Add &amp;Mastodon…</source>
+        <translation>Añadir &amp;Mastodon…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Bluesky…</source>
+        <translation>Añadir &amp;Bluesky…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Feed…</source>
+        <translation>Añadir un &amp;feed…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Sync the selected account now</source>
+        <translation>Sincronizar ahora la cuenta seleccionada</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing… %n item(s)</source>
+        <translation>
+            <numerusform>Sincronizando… %n elemento</numerusform>
+            <numerusform>Sincronizando… %n elementos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>account list: network · name</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>pendiente ahora</translation>
+    </message>
+    <message>
+        <source>Remove Account?</source>
+        <translation>¿Quitar la cuenta?</translation>
+    </message>
+    <message>
+        <source>Remove “%1”? Rapport stops syncing it and forgets its sign-in. What it already fetched stays in the contacts&apos; history and the Inbox.</source>
+        <translation>¿Quitar «%1»? Rapport deja de sincronizarla y olvida su inicio de sesión. Lo que ya se obtuvo permanece en el historial de los contactos y en la bandeja de entrada.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitySection</name>
+    <message>
+        <source>Latest</source>
+        <comment>the team&apos;s latest conversations</comment>
+        <translation>Recientes</translation>
+    </message>
+    <message>
+        <source>Cooling off</source>
+        <translation>Enfriándose</translation>
+    </message>
+    <message>
+        <source>The team&apos;s latest conversations</source>
+        <translation>Las últimas conversaciones del equipo</translation>
+    </message>
+    <message>
+        <source>Valuable relationships going quiet, to follow up</source>
+        <translation>Relaciones valiosas que se están apagando, para retomar</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityView</name>
+    <message>
+        <source>Latest activity</source>
+        <translation>Actividad reciente</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Show one account manager&apos;s conversations</source>
+        <translation>Mostrar las conversaciones de un responsable</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Todos los canales</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Últimos 90 días</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>Entre…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <comment>between date and date</comment>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Quién:</translation>
+    </message>
+    <message>
+        <source>The team&apos;s conversations, newest first</source>
+        <translation>Las conversaciones del equipo, las más recientes primero</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the contact</source>
+        <translation>Intro o doble clic abre el contacto</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>No conversations match these filters.</source>
+        <translation>Ninguna conversación coincide con estos filtros.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>writing the audit log</source>
+        <translation>escritura del registro de cambios</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundJob</name>
+    <message>
+        <source>Working…</source>
+        <translation>Procesando…</translation>
+    </message>
+</context>
+<context>
+    <name>BlueskyMapping</name>
+    <message>
+        <source>The Bluesky server sent an answer Rapport does not understand (%1).</source>
+        <translation>El servidor de Bluesky envió una respuesta que Rapport no entiende (%1).</translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>no es JSON: %1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>no list of notifications</source>
+        <translation>no hay lista de notificaciones</translation>
+    </message>
+    <message>
+        <source>no list of posts</source>
+        <translation>no hay lista de publicaciones</translation>
+    </message>
+    <message>
+        <source>a session without an account</source>
+        <translation>una sesión sin cuenta</translation>
+    </message>
+    <message>
+        <source>a session without tokens</source>
+        <translation>una sesión sin tokens</translation>
+    </message>
+    <message>
+        <source>notification %1 (%2) without a valid URI, time or author</source>
+        <translation>notificación %1 (%2) sin URI, fecha o autor válidos</translation>
+    </message>
+    <message>
+        <source>post %1 of %2 without a valid URI, time or author</source>
+        <translation>publicación %1 de %2 sin URI, fecha o autor válidos</translation>
+    </message>
+</context>
+<context>
+    <name>BlueskySession</name>
+    <message>
+        <source>Bluesky (%1) no longer accepts Rapport&apos;s sign-in for @%2. Sign in again with a new app password.</source>
+        <translation>Bluesky (%1) ya no acepta el inicio de sesión de Rapport para @%2. Vuelva a iniciar sesión con una nueva contraseña de aplicación.</translation>
+    </message>
+    <message>
+        <source>Bluesky (%1) answered with status %2.</source>
+        <translation>Bluesky (%1) respondió con el estado %2.</translation>
+    </message>
+    <message>
+        <source>Bluesky (%1) answered with status %2: %3</source>
+        <translation>Bluesky (%1) respondió con el estado %2: %3</translation>
+    </message>
+    <message>
+        <source>The Bluesky account has no handle to sign in with.</source>
+        <translation>La cuenta de Bluesky no tiene identificador con el que iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Rapport has no app password for @%1 (the keyring may have been reset). Sign in again with an app password.</source>
+        <translation>Rapport no tiene contraseña de aplicación para @%1 (puede que se haya restablecido el llavero). Vuelva a iniciar sesión con una contraseña de aplicación.</translation>
+    </message>
+    <message>
+        <source>Bluesky has suspended the account @%1.</source>
+        <translation>Bluesky ha suspendido la cuenta @%1.</translation>
+    </message>
+    <message>
+        <source>Bluesky refused the app password for @%1. Create a new app password in Bluesky&apos;s settings and sign in again.</source>
+        <translation>Bluesky rechazó la contraseña de aplicación para @%1. Cree una nueva contraseña de aplicación en los ajustes de Bluesky y vuelva a iniciar sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>BlueskySource</name>
+    <message>
+        <source>The Bluesky sync was cancelled.</source>
+        <translation>Se canceló la sincronización de Bluesky.</translation>
+    </message>
+    <message>
+        <source>Signed in as @%1</source>
+        <translation>Sesión iniciada como @%1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkActions</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Tag…</source>
+        <translation>&amp;Añadir etiqueta…</translation>
+    </message>
+    <message>
+        <source>Add a tag to the selected contacts</source>
+        <translation>Añadir una etiqueta a los contactos seleccionados</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Tag…</source>
+        <translation>&amp;Quitar etiqueta…</translation>
+    </message>
+    <message>
+        <source>Remove a tag from the selected contacts</source>
+        <translation>Quitar una etiqueta de los contactos seleccionados</translation>
+    </message>
+    <message>
+        <source>Add &amp;Beat…</source>
+        <translation>Añadir &amp;sección…</translation>
+    </message>
+    <message>
+        <source>Add a beat to the selected contacts</source>
+        <translation>Añadir una sección a los contactos seleccionados</translation>
+    </message>
+    <message>
+        <source>Remove B&amp;eat…</source>
+        <translation>Quitar s&amp;ección…</translation>
+    </message>
+    <message>
+        <source>Remove a beat from the selected contacts</source>
+        <translation>Quitar una sección de los contactos seleccionados</translation>
+    </message>
+    <message>
+        <source>Set &amp;Owner…</source>
+        <translation>Asignar &amp;responsable…</translation>
+    </message>
+    <message>
+        <source>Give the selected contacts to an account manager</source>
+        <translation>Asignar los contactos seleccionados a un responsable</translation>
+    </message>
+    <message>
+        <source>Set &amp;Kind…</source>
+        <translation>Definir el &amp;tipo…</translation>
+    </message>
+    <message>
+        <source>Set the kind of the selected contacts</source>
+        <translation>Definir el tipo de los contactos seleccionados</translation>
+    </message>
+    <message>
+        <source>Bulk change failed</source>
+        <translation>Error en el cambio en bloque</translation>
+    </message>
+    <message>
+        <source>Add Beat</source>
+        <translation>Añadir sección</translation>
+    </message>
+    <message>
+        <source>Add Tag</source>
+        <translation>Añadir etiqueta</translation>
+    </message>
+    <message>
+        <source>Remove Beat</source>
+        <translation>Quitar sección</translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>Quitar etiqueta</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Beat to add to %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Sección que añadir a %n contacto:</numerusform>
+            <numerusform>&amp;Sección que añadir a %n contactos:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Tag to add to %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Etiqueta que añadir a %n contacto:</numerusform>
+            <numerusform>&amp;Etiqueta que añadir a %n contactos:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Beat to remove from %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Sección que quitar de %n contacto:</numerusform>
+            <numerusform>&amp;Sección que quitar de %n contactos:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Tag to remove from %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Etiqueta que quitar de %n contacto:</numerusform>
+            <numerusform>&amp;Etiqueta que quitar de %n contactos:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changing %n contact(s)…</source>
+        <translation>
+            <numerusform>Cambiando %n contacto…</numerusform>
+            <numerusform>Cambiando %n contactos…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add beat “%1” to %n contact(s)</source>
+        <translation>
+            <numerusform>Añadir la sección «%1» a %n contacto</numerusform>
+            <numerusform>Añadir la sección «%1» a %n contactos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add tag “%1” to %n contact(s)</source>
+        <translation>
+            <numerusform>Añadir la etiqueta «%1» a %n contacto</numerusform>
+            <numerusform>Añadir la etiqueta «%1» a %n contactos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove beat “%1” from %n contact(s)</source>
+        <translation>
+            <numerusform>Quitar la sección «%1» de %n contacto</numerusform>
+            <numerusform>Quitar la sección «%1» de %n contactos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove tag “%1” from %n contact(s)</source>
+        <translation>
+            <numerusform>Quitar la etiqueta «%1» de %n contacto</numerusform>
+            <numerusform>Quitar la etiqueta «%1» de %n contactos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>No hay nada que cambiar.</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <comment>no owner</comment>
+        <translation>Nadie</translation>
+    </message>
+    <message>
+        <source>Set Owner</source>
+        <translation>Asignar responsable</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Account manager for %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Responsable de %n contacto:</numerusform>
+            <numerusform>&amp;Responsable de %n contactos:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <comment>no owner</comment>
+        <translation>nadie</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give %n contact(s) to %1</source>
+        <translation>
+            <numerusform>Asignar %n contacto a %1</numerusform>
+            <numerusform>Asignar %n contactos a %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set Kind</source>
+        <translation>Definir el tipo</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Kind of %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Tipo de %n contacto:</numerusform>
+            <numerusform>&amp;Tipo de %n contactos:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Make %n contact(s) “%1”</source>
+        <translation>
+            <numerusform>Cambiar %n contacto a «%1»</numerusform>
+            <numerusform>Cambiar %n contactos a «%1»</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moving %n contact(s) to the trash…</source>
+        <translation>
+            <numerusform>Moviendo %n contacto a la papelera…</numerusform>
+            <numerusform>Moviendo %n contactos a la papelera…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n contact(s) to the trash</source>
+        <translation>
+            <numerusform>Mover %n contacto a la papelera</numerusform>
+            <numerusform>Mover %n contactos a la papelera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. Undo with %1.</source>
+        <translation>. Deshacer con %1.</translation>
+    </message>
+    <message>
+        <source>Select None</source>
+        <translation>No seleccionar nada</translation>
+    </message>
+    <message>
+        <source>Keep only the current contact selected</source>
+        <translation>Dejar seleccionado solo el contacto actual</translation>
+    </message>
+    <message>
+        <source>%L1 selected</source>
+        <comment>contacts</comment>
+        <translation>%L1 seleccionados</translation>
+    </message>
+</context>
+<context>
+    <name>BulkCommand</name>
+    <message>
+        <source>Could not undo or redo</source>
+        <translation>No se pudo deshacer ni rehacer</translation>
+    </message>
+    <message>
+        <source>“%1” could not be undone or redone: %2</source>
+        <translation>No se pudo deshacer ni rehacer «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Undoing or redoing “%1”…</source>
+        <translation>Deshaciendo o rehaciendo «%1»…</translation>
+    </message>
+</context>
+<context>
+    <name>BulkContactRepository</name>
+    <message>
+        <source>reading the selected contacts</source>
+        <translation>lectura de los contactos seleccionados</translation>
+    </message>
+    <message>
+        <source>saving the selected contacts</source>
+        <translation>guardado de los contactos seleccionados</translation>
+    </message>
+    <message>
+        <source>writing the audit log</source>
+        <translation>escritura del registro de cambios</translation>
+    </message>
+    <message>
+        <source>saving a tag</source>
+        <translation>guardado de una etiqueta</translation>
+    </message>
+    <message>
+        <source>reading a tag</source>
+        <translation>lectura de una etiqueta</translation>
+    </message>
+    <message>
+        <source>Enter the name of a tag.</source>
+        <translation>Escriba el nombre de una etiqueta.</translation>
+    </message>
+    <message>
+        <source>A tag can have at most %1 characters.</source>
+        <translation>Una etiqueta puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of tag: %1</source>
+        <translation>Tipo de etiqueta desconocido: %1</translation>
+    </message>
+    <message>
+        <source>saving the tags of the selected contacts</source>
+        <translation>guardado de las etiquetas de los contactos seleccionados</translation>
+    </message>
+    <message>
+        <source>updating the search index</source>
+        <translation>actualización del índice de búsqueda</translation>
+    </message>
+    <message>
+        <source>Unknown kind of contact: %1</source>
+        <translation>Tipo de contacto desconocido: %1</translation>
+    </message>
+    <message>
+        <source>reading the users</source>
+        <translation>lectura de los usuarios</translation>
+    </message>
+    <message>
+        <source>That account manager no longer exists.</source>
+        <translation>Ese responsable ya no existe.</translation>
+    </message>
+    <message>
+        <source>reading the tags</source>
+        <translation>lectura de las etiquetas</translation>
+    </message>
+</context>
+<context>
+    <name>BulkInserter</name>
+    <message>
+        <source>writing %1</source>
+        <translation>escritura de %1</translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation>lectura de %1</translation>
+    </message>
+    <message>
+        <source>checking whether the database is empty</source>
+        <translation>comprobación de que la base de datos está vacía</translation>
+    </message>
+    <message>
+        <source>emptying %1</source>
+        <translation>vaciado de %1</translation>
+    </message>
+    <message>
+        <source>updating the ids of %1</source>
+        <translation>actualización de los identificadores de %1</translation>
+    </message>
+    <message>
+        <source>preparing the bulk load</source>
+        <translation>preparación de la carga masiva</translation>
+    </message>
+    <message>
+        <source>building the indexes</source>
+        <translation>creación de los índices</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignRepository</name>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>Una campaña necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The name can be at most 300 characters long.</source>
+        <translation>El nombre puede tener como máximo 300 caracteres.</translation>
+    </message>
+    <message>
+        <source>Unknown campaign status “%1”.</source>
+        <translation>Estado de campaña desconocido «%1».</translation>
+    </message>
+    <message>
+        <source>The campaign cannot end before it starts.</source>
+        <translation>La campaña no puede terminar antes de empezar.</translation>
+    </message>
+    <message>
+        <source>adding the campaign</source>
+        <translation>adición de la campaña</translation>
+    </message>
+    <message>
+        <source>This campaign has not been saved yet.</source>
+        <translation>Esta campaña aún no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>saving the campaign</source>
+        <translation>guardado de la campaña</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>Otra persona modificó o eliminó «%1» desde que usted la abrió. Vuelva a cargarla para ver esos cambios; los suyos no se guardaron.</translation>
+    </message>
+    <message>
+        <source>loading the campaign</source>
+        <translation>carga de la campaña</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists.</source>
+        <translation>La campaña ya no existe.</translation>
+    </message>
+    <message>
+        <source>moving the campaign to the trash</source>
+        <translation>traslado de la campaña a la papelera</translation>
+    </message>
+    <message>
+        <source>restoring the campaign</source>
+        <translation>restauración de la campaña</translation>
+    </message>
+    <message>
+        <source>listing campaigns</source>
+        <translation>listado de las campañas</translation>
+    </message>
+    <message>
+        <source>adding the pitch</source>
+        <translation>adición del pitch</translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation>El contacto ya no existe.</translation>
+    </message>
+    <message>
+        <source>%1 asked not to be contacted (%2): they cannot be pitched.</source>
+        <translation>%1 pidió no ser contactado (%2): no se le puede enviar un pitch.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sin motivo indicado</translation>
+    </message>
+    <message>
+        <source>This contact is already on the campaign&apos;s pitch list.</source>
+        <translation>Este contacto ya está en la lista de medios de la campaña.</translation>
+    </message>
+    <message>
+        <source>Unknown pitch status “%1”.</source>
+        <translation>Estado de pitch desconocido «%1».</translation>
+    </message>
+    <message>
+        <source>saving the pitch</source>
+        <translation>guardado del pitch</translation>
+    </message>
+    <message>
+        <source>The pitch no longer exists.</source>
+        <translation>El pitch ya no existe.</translation>
+    </message>
+    <message>
+        <source>listing pitches</source>
+        <translation>listado de los pitches</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Unknown option --%1.</source>
+        <translation>Opción desconocida --%1.</translation>
+    </message>
+    <message>
+        <source>The option --%1 needs a value.</source>
+        <translation>La opción --%1 necesita un valor.</translation>
+    </message>
+    <message>
+        <source>The option --%1 takes no value.</source>
+        <translation>La opción --%1 no admite ningún valor.</translation>
+    </message>
+    <message>
+        <source>Unknown option %1.</source>
+        <translation>Opción desconocida %1.</translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”.</source>
+        <translation>Comando desconocido «%1».</translation>
+    </message>
+    <message>
+        <source>Usage: rapport [--db PATH-or-URL] [--lang CODE] [COMMAND] [OPTIONS] [--json]
+
+Without a command, opens the Rapport window.
+
+Commands:
+  demo --size small|large [--seed N] [--force]
+                    Fill an empty database with a demo PR agency (--force replaces what is there).
+  stats             Row counts per table, schema version and database size.
+  search QUERY [--limit N] [--contacts-only]
+                    Ranked contacts and conversations matching QUERY (words are prefixes).
+  migrate           Bring the database to the current schema and say what was done.
+  sync [--account ID|all]
+                    Fetch new posts and messages from one or every enabled account, once.
+  accounts list     The accounts and feeds Rapport syncs from, with their state.
+  accounts add feed URL --contact ID|--organization ID [--interval MIN] [--name NAME]
+  accounts add mastodon SERVER_URL [--handle USER@SERVER] [--name NAME]
+  accounts add bluesky HANDLE [--server PDS_URL] [--name NAME]
+                    Add an account. The Mastodon access token or the Bluesky app password is
+                    read from standard input, never from the command line.
+  accounts remove ID
+                    Stop syncing an account and delete its sign-in from the keyring.
+
+Options:
+  --db PATH-or-URL  An SQLite file, or postgresql://user[:password]@host[:port]/database.
+                    Default: rapport.sqlite in the user&apos;s data folder.
+  --lang CODE       Language of the interface (en, de, fr, es); default: the system&apos;s.
+  --json            Print the result as JSON.
+  --help, --version
+
+Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
+</source>
+        <translation>Uso: rapport [--db RUTA-o-URL] [--lang CÓDIGO] [COMANDO] [OPCIONES] [--json]
+
+Sin un comando, abre la ventana de Rapport.
+
+Comandos:
+  demo --size small|large [--seed N] [--force]
+                    Llena una base de datos vacía con una agencia de RR. PP. de demostración (--force reemplaza lo que haya).
+  stats             Filas por tabla, versión del esquema y tamaño de la base de datos.
+  search CONSULTA [--limit N] [--contacts-only]
+                    Contactos y conversaciones que coinciden con CONSULTA, por relevancia (las palabras son prefijos).
+  migrate           Lleva la base de datos al esquema actual e indica lo que se hizo.
+  sync [--account ID|all]
+                    Obtiene una vez las nuevas publicaciones y mensajes de una cuenta activa o de todas.
+  accounts list     Las cuentas y feeds que Rapport sincroniza, con su estado.
+  accounts add feed URL --contact ID|--organization ID [--interval MIN] [--name NOMBRE]
+  accounts add mastodon SERVER_URL [--handle USER@SERVER] [--name NOMBRE]
+  accounts add bluesky HANDLE [--server PDS_URL] [--name NOMBRE]
+                    Añade una cuenta. El token de acceso de Mastodon o la contraseña de aplicación
+                    de Bluesky se leen de la entrada estándar, nunca de la línea de comandos.
+  accounts remove ID
+                    Deja de sincronizar una cuenta y borra su inicio de sesión del llavero.
+
+Opciones:
+  --db RUTA-o-URL   Un archivo SQLite, o postgresql://user[:password]@host[:port]/database.
+                    Por defecto: rapport.sqlite en la carpeta de datos del usuario.
+  --lang CÓDIGO     Idioma de la interfaz (en, de, fr, es); por defecto, el del sistema.
+  --json            Muestra el resultado como JSON.
+  --help, --version
+
+Código de salida: 0 correcto, 1 error (el motivo aparece en la salida de errores), 2 uso incorrecto.
+</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation>Paleta de comandos</translation>
+    </message>
+    <message>
+        <source>Type a name, a section or a command…</source>
+        <translation>Escriba un nombre, una sección o un comando…</translation>
+    </message>
+    <message>
+        <source>Command palette search</source>
+        <translation>Búsqueda en la paleta de comandos</translation>
+    </message>
+    <message>
+        <source>Matching commands, contacts and organizations</source>
+        <translation>Comandos, contactos y organizaciones que coinciden</translation>
+    </message>
+    <message>
+        <source>↑↓ to choose · Enter to open · Esc to close</source>
+        <translation>↑↓ para elegir · Intro para abrir · Esc para cerrar</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Contacto: %1</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Unknown command “%1”.</source>
+        <translation>Comando desconocido «%1».</translation>
+    </message>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Pruebe «rapport --help».</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number.</source>
+        <translation>--seed necesita un número entero.</translation>
+    </message>
+    <message>
+        <source>demo takes no arguments.</source>
+        <translation>demo no admite argumentos.</translation>
+    </message>
+    <message>
+        <source>Generating demo data… %1% (%2)</source>
+        <translation>Generando los datos de demostración… %1 % (%2)</translation>
+    </message>
+    <message>
+        <source>Demo data written to %1 in %2 s:</source>
+        <translation>Datos de demostración escritos en %1 en %2 s:</translation>
+    </message>
+    <message>
+        <source>stats takes no arguments.</source>
+        <translation>stats no admite argumentos.</translation>
+    </message>
+    <message>
+        <source>Database:       %1</source>
+        <translation>Base de datos:       %1</translation>
+    </message>
+    <message>
+        <source>Schema version: %1</source>
+        <translation>Versión del esquema: %1</translation>
+    </message>
+    <message>
+        <source>Size:           %1</source>
+        <translation>Tamaño:              %1</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>Filas:</translation>
+    </message>
+    <message>
+        <source>search needs a QUERY.</source>
+        <translation>search necesita una CONSULTA.</translation>
+    </message>
+    <message>
+        <source>--limit needs a number from 1 to 10000.</source>
+        <translation>--limit necesita un número de 1 a 10000.</translation>
+    </message>
+    <message>
+        <source>The query has no letters or digits to search for.</source>
+        <translation>La consulta no tiene letras ni dígitos que buscar.</translation>
+    </message>
+    <message>
+        <source>migrate takes no arguments.</source>
+        <translation>migrate no admite argumentos.</translation>
+    </message>
+    <message>
+        <source>%1 is already at schema version %2; nothing to do.</source>
+        <translation>%1 ya está en la versión %2 del esquema; no hay nada que hacer.</translation>
+    </message>
+    <message>
+        <source>Migrated %1 from schema version %2 to %3:</source>
+        <translation>%1 migrada de la versión %2 del esquema a la %3:</translation>
+    </message>
+    <message>
+        <source>Contacts (%L1):</source>
+        <translation>Contactos (%L1):</translation>
+    </message>
+    <message>
+        <source>Conversations (%L1):</source>
+        <translation>Conversaciones (%L1):</translation>
+    </message>
+</context>
+<context>
+    <name>ContactColumnChooser</name>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditor</name>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Revertir</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Reload (lose my changes)</source>
+        <translation>&amp;Recargar (perder mis cambios)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Seguir editando</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>&amp;New contact</source>
+        <translation>&amp;Nuevo contacto</translation>
+    </message>
+    <message>
+        <source>&amp;Save contact</source>
+        <translation>&amp;Guardar el contacto</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert changes</source>
+        <translation>&amp;Revertir los cambios</translation>
+    </message>
+    <message>
+        <source>Show &amp;trash…</source>
+        <translation>Mostrar la &amp;papelera…</translation>
+    </message>
+    <message>
+        <source>Contacts in the trash, to restore</source>
+        <translation>Contactos en la papelera, para restaurar</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt contact</source>
+        <translation>Contacto &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>&amp;Previous contact</source>
+        <translation>Contacto &amp;anterior</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nuevo contacto</translation>
+    </message>
+    <message>
+        <source>%1 (edited)</source>
+        <translation>%1 (editado)</translation>
+    </message>
+    <message>
+        <source>the new contact</source>
+        <translation>el nuevo contacto</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Save your changes to %1?</source>
+        <translation>¿Guardar los cambios en %1?</translation>
+    </message>
+    <message>
+        <source>“%1” added.</source>
+        <translation>«%1» añadido.</translation>
+    </message>
+    <message>
+        <source>“%1” saved.</source>
+        <translation>«%1» guardado.</translation>
+    </message>
+    <message>
+        <source>Organization “%1” created.</source>
+        <translation>Organización «%1» creada.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this contact.</source>
+        <translation>No guardado: otra persona modificó este contacto.</translation>
+    </message>
+    <message>
+        <source>Delete a contact</source>
+        <translation>Eliminar un contacto</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n contacts</source>
+        <translation>
+            <numerusform>Eliminar %n contacto</numerusform>
+            <numerusform>Eliminar %n contactos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>No eliminado</translation>
+    </message>
+    <message>
+        <source>Moved to trash. Undo with %1.</source>
+        <translation>Movido a la papelera. Deshacer con %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts moved to trash. Undo with %1.</source>
+        <translation>
+            <numerusform>%n contacto movido a la papelera. Deshacer con %1.</numerusform>
+            <numerusform>%n contactos movidos a la papelera. Deshacer con %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n contacts</source>
+        <translation>
+            <numerusform>Restaurar %n contacto</numerusform>
+            <numerusform>Restaurar %n contactos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>No restaurado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts restored.</source>
+        <translation>
+            <numerusform>%n contacto restaurado.</numerusform>
+            <numerusform>%n contactos restaurados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not undo or redo</source>
+        <translation>No se pudo deshacer ni rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Log…</source>
+        <translation>&amp;Registrar…</translation>
+    </message>
+    <message>
+        <source>Log a conversation with this contact</source>
+        <translation>Registrar una conversación con este contacto</translation>
+    </message>
+    <message>
+        <source>Log a call, email or meeting with this contact</source>
+        <translation>Registrar una llamada, un correo o una reunión con este contacto</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Move to Tras&amp;h</source>
+        <translation>Mover a la &amp;papelera</translation>
+    </message>
+    <message>
+        <source>“%1” is in the trash: shown on its own. Restore it from Contact → Show trash.</source>
+        <translation>«%1» está en la papelera: se muestra por separado. Restáurelo desde Contacto → Mostrar la papelera.</translation>
+    </message>
+    <message>
+        <source>Search and filters cleared to show “%1”.</source>
+        <translation>Se borraron la búsqueda y los filtros para mostrar «%1».</translation>
+    </message>
+    <message>
+        <source>another contact</source>
+        <translation>otro contacto</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <comment>a contact: name (title, outlet)</comment>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a contact: name (title or outlet)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, in the trash</source>
+        <comment>a contact</comment>
+        <translation>%1, en la papelera</translation>
+    </message>
+    <message>
+        <source>Shares an email or handle with %1.</source>
+        <translation>Comparte un correo electrónico o un identificador con %1.</translation>
+    </message>
+    <message>
+        <source>Shares an email or handle with %1 and %2 others.</source>
+        <translation>Comparte un correo electrónico o un identificador con %1 y otros %2.</translation>
+    </message>
+    <message>
+        <source>the other contact</source>
+        <translation>el otro contacto</translation>
+    </message>
+    <message>
+        <source>&amp;Save Anyway</source>
+        <translation>&amp;Guardar de todos modos</translation>
+    </message>
+    <message>
+        <source>&amp;Open “%1” (discard my changes)</source>
+        <translation>&amp;Abrir «%1» (descartar mis cambios)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Fusionar…</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Editing</source>
+        <translation>&amp;Seguir editando</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Posible duplicado</translation>
+    </message>
+    <message>
+        <source>%1 The two may be the same person.
+
+Save “%2” anyway, open “%3” instead, or merge the two?</source>
+        <translation>%1 Puede que sean la misma persona.
+
+¿Guardar «%2» de todos modos, abrir «%3» en su lugar o fusionar ambos?</translation>
+    </message>
+    <message>
+        <source>The contact you are editing was merged: saving will report the change.</source>
+        <translation>El contacto que está editando se fusionó: al guardar se notificará el cambio.</translation>
+    </message>
+    <message>
+        <source>“%1” was merged into “%2”.</source>
+        <translation>«%1» se fusionó con «%2».</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFilterPanel</name>
+    <message>
+        <source>Contact filters</source>
+        <translation>Filtros de contactos</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>Tipos</translation>
+    </message>
+    <message>
+        <source>Beats and tags</source>
+        <translation>Secciones y etiquetas</translation>
+    </message>
+    <message>
+        <source>e.g. retail, consumer tech</source>
+        <translation>p. ej. comercio, tecnología de consumo</translation>
+    </message>
+    <message>
+        <source>Outlets</source>
+        <translation>Medios</translation>
+    </message>
+    <message>
+        <source>Type an outlet&apos;s name</source>
+        <translation>Escriba el nombre de un medio</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Any country</source>
+        <translation>Cualquier país</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Any city</source>
+        <translation>Cualquier ciudad</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>No contactar</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Only “do not contact”</source>
+        <translation>Solo «no contactar»</translation>
+    </message>
+    <message>
+        <source>Leave out “do not contact”</source>
+        <translation>Excluir «no contactar»</translation>
+    </message>
+    <message>
+        <source>Not contacted in days</source>
+        <translation>Sin contactar desde hace (días)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>&amp;Borrar los filtros</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Beats, tags:</source>
+        <translation>&amp;Secciones, etiquetas:</translation>
+    </message>
+    <message>
+        <source>O&amp;utlet:</source>
+        <translation>&amp;Medio:</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>Res&amp;ponsable:</translation>
+    </message>
+    <message>
+        <source>Cou&amp;ntry:</source>
+        <translation>Pa&amp;ís:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>C&amp;iudad:</translation>
+    </message>
+    <message>
+        <source>&amp;Do not contact:</source>
+        <translation>&amp;No contactar:</translation>
+    </message>
+    <message>
+        <source>Not contacted &amp;in:</source>
+        <translation>Sin contactar &amp;desde:</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFollowUpsPanel</name>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Seguimientos pendientes</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Hecho</translation>
+    </message>
+    <message>
+        <source>Mark the selected follow-up as done</source>
+        <translation>Marcar el seguimiento seleccionado como hecho</translation>
+    </message>
+    <message>
+        <source>+1 day</source>
+        <translation>+1 día</translation>
+    </message>
+    <message>
+        <source>Move the selected follow-up one day on</source>
+        <translation>Aplazar un día el seguimiento seleccionado</translation>
+    </message>
+    <message>
+        <source>+1 week</source>
+        <translation>+1 semana</translation>
+    </message>
+    <message>
+        <source>Move the selected follow-up one week on</source>
+        <translation>Aplazar una semana el seguimiento seleccionado</translation>
+    </message>
+    <message>
+        <source>Open follow-ups with this contact</source>
+        <translation>Seguimientos pendientes con este contacto</translation>
+    </message>
+    <message>
+        <source>Open follow-ups (%L1)</source>
+        <translation>Seguimientos pendientes (%L1)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <source>&amp;Mastodon:</source>
+        <translation>&amp;Mastodon:</translation>
+    </message>
+    <message>
+        <source>Bl&amp;uesky:</source>
+        <translation>Bl&amp;uesky:</translation>
+    </message>
+    <message>
+        <source>&amp;X:</source>
+        <translation>&amp;X:</translation>
+    </message>
+    <message>
+        <source>Lin&amp;kedIn:</source>
+        <translation>Lin&amp;kedIn:</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>Sitio &amp;web:</translation>
+    </message>
+    <message>
+        <source>Blog or &amp;feed:</source>
+        <translation>Blog o &amp;feed:</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identidad</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>N&amp;ombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Apellidos:</translation>
+    </message>
+    <message>
+        <source>Displa&amp;y name:</source>
+        <translation>Nombre &amp;visible:</translation>
+    </message>
+    <message>
+        <source>First and last name</source>
+        <translation>Nombre y apellidos</translation>
+    </message>
+    <message>
+        <source>Pro&amp;nouns:</source>
+        <translation>Pro&amp;nombres:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Cargo:</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>O&amp;rganización:</translation>
+    </message>
+    <message>
+        <source>Outlet or company: pick one or type a new name</source>
+        <translation>Medio o empresa: elija uno o escriba un nombre nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Role there:</source>
+        <translation>&amp;Función allí:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>Res&amp;ponsable:</translation>
+    </message>
+    <message>
+        <source>Reach and channels</source>
+        <translation>Alcance y canales</translation>
+    </message>
+    <message>
+        <source>email address</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <source>&amp;Emails:</source>
+        <translation>&amp;Correos:</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>número de teléfono</translation>
+    </message>
+    <message>
+        <source>&amp;Phones:</source>
+        <translation>Telé&amp;fonos:</translation>
+    </message>
+    <message>
+        <source>No preference</source>
+        <translation>Sin preferencia</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>LinkedIn</source>
+        <translation>LinkedIn</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En persona</translation>
+    </message>
+    <message>
+        <source>Prefe&amp;rred channel:</source>
+        <translation>Canal &amp;preferido:</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> personas</translation>
+    </message>
+    <message>
+        <source>Reac&amp;h:</source>
+        <translation>Alcanc&amp;e:</translation>
+    </message>
+    <message>
+        <source>Beats and tags</source>
+        <translation>Secciones y etiquetas</translation>
+    </message>
+    <message>
+        <source>&amp;Beats:</source>
+        <translation>&amp;Secciones:</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>Eti&amp;quetas:</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>C&amp;iudad:</translation>
+    </message>
+    <message>
+        <source>Countr&amp;y:</source>
+        <translation>Pa&amp;ís:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zona horaria:</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation>No&amp;tas:</translation>
+    </message>
+    <message>
+        <source>Consent and contact</source>
+        <translation>Consentimiento y contacto</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>No registrado</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <source>Legitimate interest</source>
+        <translation>Interés legítimo</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <source>Public professional role</source>
+        <translation>Función profesional pública</translation>
+    </message>
+    <message>
+        <source>Consent &amp;basis:</source>
+        <translation>&amp;Base legal:</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation>Registrado el</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Fecha del consentimiento</translation>
+    </message>
+    <message>
+        <source>Consent &amp;date:</source>
+        <translation>&amp;Fecha del consentimiento:</translation>
+    </message>
+    <message>
+        <source>Consent date recorded</source>
+        <translation>Fecha del consentimiento registrada</translation>
+    </message>
+    <message>
+        <source>Consent &amp;source:</source>
+        <translation>&amp;Origen del consentimiento:</translation>
+    </message>
+    <message>
+        <source>e.g. signed up at the launch event</source>
+        <translation>p. ej. se inscribió en el evento de lanzamiento</translation>
+    </message>
+    <message>
+        <source>Do &amp;not contact</source>
+        <translation>&amp;No contactar</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>No contactar</translation>
+    </message>
+    <message>
+        <source>Reaso&amp;n:</source>
+        <translation>Moti&amp;vo:</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+    <message>
+        <source>“%1” is not in your organizations yet: saving creates it.</source>
+        <translation>«%1» todavía no está entre sus organizaciones: al guardar se creará.</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Usuario %1</translation>
+    </message>
+    <message>
+        <source>A new contact: nothing is saved until you save it.</source>
+        <translation>Un contacto nuevo: no se guarda nada hasta que usted lo guarde.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Created %1 · updated %2 · version %3 · last contacted %4%5</source>
+        <translation>Creado %1 · modificado %2 · versión %3 · último contacto %4%5</translation>
+    </message>
+    <message>
+        <source> · in the trash</source>
+        <translation> · en la papelera</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone: pick one from the list, like Europe/London.</source>
+        <translation>«%1» no es una zona horaria: elija una de la lista, por ejemplo Europe/Madrid.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListModel</name>
+    <message>
+        <source>Journalist</source>
+        <translation>Periodista</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Blogger</source>
+        <translation>Bloguero</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>Influencer</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Analista</translation>
+    </message>
+    <message>
+        <source>Client contact</source>
+        <translation>Contacto del cliente</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente final</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>contact kind</comment>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>job title</comment>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <comment>journalist, editor, blogger...</comment>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <comment>account manager in charge of the contact</comment>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Last contacted</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <comment>relationship health score column</comment>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Relationship health: %1 of 100</source>
+        <translation>Salud de la relación: %1 de 100</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>%1 asked not to be contacted.</source>
+        <translation>%1 pidió no ser contactado.</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListQuery</name>
+    <message>
+        <source>counting contacts</source>
+        <translation>recuento de los contactos</translation>
+    </message>
+    <message>
+        <source>sorting the contact list</source>
+        <translation>ordenación de la lista de contactos</translation>
+    </message>
+    <message>
+        <source>loading the contact list</source>
+        <translation>carga de la lista de contactos</translation>
+    </message>
+    <message>
+        <source>reading beats and tags</source>
+        <translation>lectura de las secciones y etiquetas</translation>
+    </message>
+    <message>
+        <source>reading countries</source>
+        <translation>lectura de los países</translation>
+    </message>
+    <message>
+        <source>reading cities</source>
+        <translation>lectura de las ciudades</translation>
+    </message>
+</context>
+<context>
+    <name>ContactRepository</name>
+    <message>
+        <source>adding the contact</source>
+        <translation>adición del contacto</translation>
+    </message>
+    <message>
+        <source>This contact has not been saved yet.</source>
+        <translation>Este contacto aún no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>saving the contact</source>
+        <translation>guardado del contacto</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>Otra persona modificó o eliminó «%1» desde que usted lo abrió. Vuelva a cargarlo para ver esos cambios; los suyos no se guardaron.</translation>
+    </message>
+    <message>
+        <source>saving the contact&apos;s email addresses</source>
+        <translation>guardado de los correos electrónicos del contacto</translation>
+    </message>
+    <message>
+        <source>saving the contact&apos;s phone numbers</source>
+        <translation>guardado de los números de teléfono del contacto</translation>
+    </message>
+    <message>
+        <source>saving the contact&apos;s handles</source>
+        <translation>guardado de los identificadores del contacto</translation>
+    </message>
+    <message>
+        <source>The handle %1 already belongs to another contact.</source>
+        <translation>El identificador %1 ya pertenece a otro contacto.</translation>
+    </message>
+    <message>
+        <source>saving the contact&apos;s tags</source>
+        <translation>guardado de las etiquetas del contacto</translation>
+    </message>
+    <message>
+        <source>saving a tag</source>
+        <translation>guardado de una etiqueta</translation>
+    </message>
+    <message>
+        <source>updating the search index</source>
+        <translation>actualización del índice de búsqueda</translation>
+    </message>
+    <message>
+        <source>loading the contact</source>
+        <translation>carga del contacto</translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation>El contacto ya no existe.</translation>
+    </message>
+    <message>
+        <source>moving the contact to the trash</source>
+        <translation>traslado del contacto a la papelera</translation>
+    </message>
+    <message>
+        <source>restoring the contact</source>
+        <translation>restauración del contacto</translation>
+    </message>
+    <message>
+        <source>counting contacts</source>
+        <translation>recuento de los contactos</translation>
+    </message>
+    <message>
+        <source>looking for duplicates</source>
+        <translation>búsqueda de duplicados</translation>
+    </message>
+    <message>
+        <source>loading tags</source>
+        <translation>carga de las etiquetas</translation>
+    </message>
+    <message>
+        <source>loading the trash</source>
+        <translation>carga de la papelera</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSearchBar</name>
+    <message>
+        <source>Search contacts</source>
+        <translation>Buscar contactos</translation>
+    </message>
+    <message>
+        <source>Search names, emails, handles, outlets, titles, beats and notes</source>
+        <translation>Buscar en nombres, correos, identificadores, medios, cargos, secciones y notas</translation>
+    </message>
+    <message>
+        <source>&amp;Filters</source>
+        <translation>&amp;Filtros</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtros</translation>
+    </message>
+    <message>
+        <source>Filter by kind, beat, outlet, owner, place and last contact</source>
+        <translation>Filtrar por tipo, sección, medio, responsable, lugar y último contacto</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>Borrar los filtros</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Borrar los filtros</translation>
+    </message>
+    <message>
+        <source>Show all contacts again</source>
+        <translation>Volver a mostrar todos los contactos</translation>
+    </message>
+    <message>
+        <source>Save &amp;View…</source>
+        <translation>Guardar la &amp;vista…</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Guardar la vista</translation>
+    </message>
+    <message>
+        <source>Save this search, filters, sort and columns as a view in the sidebar</source>
+        <translation>Guardar esta búsqueda, los filtros, el orden y las columnas como una vista en la barra lateral</translation>
+    </message>
+    <message>
+        <source>&amp;Find Contacts…</source>
+        <translation>&amp;Buscar contactos…</translation>
+    </message>
+    <message>
+        <source>Beat/tag: %1</source>
+        <translation>Sección/etiqueta: %1</translation>
+    </message>
+    <message>
+        <source>Do not contact only</source>
+        <translation>Solo «no contactar»</translation>
+    </message>
+    <message>
+        <source>Without “do not contact”</source>
+        <translation>Sin «no contactar»</translation>
+    </message>
+    <message>
+        <source>Not contacted in %L1 days</source>
+        <translation>Sin contactar desde hace %L1 días</translation>
+    </message>
+    <message>
+        <source>Active filters</source>
+        <translation>Filtros activos</translation>
+    </message>
+    <message>
+        <source>Outlet #%1</source>
+        <translation>Medio n.º %1</translation>
+    </message>
+    <message>
+        <source>User #%1</source>
+        <translation>Usuario n.º %1</translation>
+    </message>
+    <message>
+        <source>Remove filter: %1</source>
+        <translation>Quitar el filtro: %1</translation>
+    </message>
+    <message>
+        <source>Remove this filter (Delete)</source>
+        <translation>Quitar este filtro (Supr)</translation>
+    </message>
+    <message>
+        <source>Outlet: %1</source>
+        <translation>Medio: %1</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>Responsable: %1</translation>
+    </message>
+    <message>
+        <source>Country: %1</source>
+        <translation>País: %1</translation>
+    </message>
+    <message>
+        <source>City: %1</source>
+        <translation>Ciudad: %1</translation>
+    </message>
+    <message>
+        <source>%L1 found</source>
+        <translation>%L1 encontrados</translation>
+    </message>
+    <message>
+        <source>%L1+ found</source>
+        <translation>%L1+ encontrados</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsView</name>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>Todavía no hay contactos.</translation>
+    </message>
+    <message>
+        <source>Select a contact to see the profile.</source>
+        <translation>Seleccione un contacto para ver su perfil.</translation>
+    </message>
+</context>
+<context>
+    <name>CoolingOffModel</name>
+    <message>
+        <source>Health fell from %1 to %2 over %3 days; last spoke %4 days ago.</source>
+        <translation>La salud bajó de %1 a %2 en %3 días; última conversación hace %4 días.</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (−%3)</source>
+        <translation>%1 → %2 (−%3)</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <comment>account manager</comment>
+        <translation>nadie</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Vencido desde el %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Previsto para el %1</translation>
+    </message>
+    <message>
+        <source>A follow-up is already planned; see Follow-ups.</source>
+        <translation>Ya hay un seguimiento previsto; consulte Seguimientos.</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Health then → now</source>
+        <translation>Salud antes → ahora</translation>
+    </message>
+    <message>
+        <source>Silent for</source>
+        <translation>Sin contacto desde hace</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+</context>
+<context>
+    <name>CoolingOffView</name>
+    <message>
+        <source>Cooling off</source>
+        <translation>Enfriándose</translation>
+    </message>
+    <message>
+        <source>Relationships cooling off, biggest drop first</source>
+        <translation>Relaciones que se enfrían, la mayor caída primero</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Overdue since %1 %2</source>
+        <translation>Vencido desde el %1 %2</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Hacer seguimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Up Tomorrow 9:00</source>
+        <translation>&amp;Seguimiento mañana a las 9:00</translation>
+    </message>
+    <message>
+        <source>Plan a follow-up tomorrow at 9:00 for the contact&apos;s account manager (Space)</source>
+        <translation>Programar un seguimiento mañana a las 9:00 para el responsable del contacto (Espacio)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Looking for relationships that are cooling off…</source>
+        <translation>Buscando relaciones que se están enfriando…</translation>
+    </message>
+    <message>
+        <source>No valuable relationship is cooling off: nobody who was close 90 days ago has gone quiet since.</source>
+        <translation>Ninguna relación valiosa se está enfriando: nadie que fuera cercano hace 90 días ha dejado de responder desde entonces.</translation>
+    </message>
+    <message>
+        <source>Valuable relationships whose health fell by %1 points or more in %2 days while they went quiet. Space or “Follow up” plans a follow-up for tomorrow 9:00; Enter opens the contact.</source>
+        <translation>Relaciones valiosas cuya salud bajó %1 puntos o más en %2 días mientras se quedaban en silencio. Espacio o «Hacer seguimiento» programa un seguimiento mañana a las 9:00; Intro abre el contacto.</translation>
+    </message>
+    <message>
+        <source>Show one account manager&apos;s relationships</source>
+        <translation>Mostrar las relaciones de un responsable</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Quién:</translation>
+    </message>
+    <message>
+        <source>Reading the list</source>
+        <translation>Leyendo la lista</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <comment>relationships</comment>
+        <translation>Mías</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 relationships cooling off</source>
+        <comment>shown of all</comment>
+        <translation>%L1 de %L2 relaciones que se enfrían</translation>
+    </message>
+    <message>
+        <source>The %L1 biggest drops (more are cooling off)</source>
+        <translation>Las %L1 mayores caídas (hay más que se enfrían)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relationship(s) cooling off</source>
+        <translation>
+            <numerusform>%n relación que se enfría</numerusform>
+            <numerusform>%n relaciones que se enfrían</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CreateContactCommand</name>
+    <message>
+        <source>New contact “%1”</source>
+        <translation>Nuevo contacto «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The SQLite driver for Qt is not installed (package libqt6sql6-sqlite).</source>
+        <translation>El controlador de SQLite para Qt no está instalado (paquete libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file.</source>
+        <translation>%1 es una carpeta, no un archivo de base de datos.</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>No hay ninguna base de datos en %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation>No se puede crear la carpeta %1 para la base de datos.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: permission denied.</source>
+        <translation>No se puede leer %1: permiso denegado.</translation>
+    </message>
+    <message>
+        <source>opening the database</source>
+        <translation>apertura de la base de datos</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver for Qt is not installed (package libqt6sql6-psql).</source>
+        <translation>El controlador de PostgreSQL para Qt no está instalado (paquete libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the PostgreSQL database %1: %2</source>
+        <translation>No se puede conectar con la base de datos PostgreSQL %1: %2</translation>
+    </message>
+    <message>
+        <source>reading the database</source>
+        <translation>lectura de la base de datos</translation>
+    </message>
+    <message>
+        <source>configuring the database</source>
+        <translation>configuración de la base de datos</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 failed and nothing was changed. Free some space and try again.</source>
+        <translation>El disco está lleno: la operación falló (%1) y no se cambió nada. Libere espacio y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: %2 is not possible.</source>
+        <translation>%1 es de solo lectura: la operación no es posible (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not a Rapport database, or it is damaged (%2).</source>
+        <translation>%1 no es una base de datos de Rapport o está dañada (%2).</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is writing to it): %1 failed. Try again.</source>
+        <translation>La base de datos está ocupada (otro programa está escribiendo en ella): la operación falló (%1). Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>No se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>Reading or writing %1 failed (%2): %3 did not happen.</source>
+        <translation>Falló la lectura o escritura de %1 (%2): la operación no se realizó (%3).</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2</source>
+        <translation>Operación rechazada (%1): %2</translation>
+    </message>
+    <message>
+        <source>The database server&apos;s disk is full: %1 failed and nothing was changed.</source>
+        <translation>El disco del servidor de base de datos está lleno: la operación falló (%1) y no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost: %2</source>
+        <translation>Se perdió la conexión con %1: %2</translation>
+    </message>
+    <message>
+        <source>Database error while %1: %2</source>
+        <translation>Error de base de datos (%1): %2</translation>
+    </message>
+    <message>
+        <source>starting a transaction</source>
+        <translation>inicio de una transacción</translation>
+    </message>
+    <message>
+        <source>saving the changes</source>
+        <translation>guardado de los cambios</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseLocation</name>
+    <message>
+        <source>No database path or URL was given.</source>
+        <translation>No se indicó ninguna ruta ni URL de base de datos.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid PostgreSQL URL. Use postgresql://user@host:port/database.</source>
+        <translation>«%1» no es una URL de PostgreSQL válida. Use postgresql://user@host:port/database.</translation>
+    </message>
+    <message>
+        <source>Unsupported database URL “%1”: use a file path or postgresql://…</source>
+        <translation>URL de base de datos no admitida «%1»: use una ruta de archivo o postgresql://…</translation>
+    </message>
+</context>
+<context>
+    <name>DemoGenerator</name>
+    <message>
+        <source>Unknown demo size “%1”: use small or large.</source>
+        <translation>Tamaño de demostración desconocido «%1»: use small o large.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: cannot write demo data into it.</source>
+        <translation>%1 es de solo lectura: no se pueden escribir en ella los datos de demostración.</translation>
+    </message>
+    <message>
+        <source>%1 already holds data: demo data goes only into an empty database. Use a new database, or replace everything in it (--force).</source>
+        <translation>%1 ya contiene datos: los datos de demostración solo se escriben en una base de datos vacía. Use una base de datos nueva o reemplace todo su contenido (--force).</translation>
+    </message>
+    <message>
+        <source>Writing campaigns</source>
+        <translation>Escribiendo las campañas</translation>
+    </message>
+    <message>
+        <source>%1 introduces the %2</source>
+        <translation>%1 presenta %2</translation>
+    </message>
+    <message>
+        <source>Pitch: an exclusive first look at the %1</source>
+        <translation>Pitch: un primer vistazo en exclusiva a %1</translation>
+    </message>
+    <message>
+        <source>Meet the %1 from %2 #launch</source>
+        <translation>Conozca %1 de %2 #launch</translation>
+    </message>
+    <message>
+        <source>%1 media kit: images, fact sheet, spokespeople</source>
+        <translation>Kit de prensa de %1: imágenes, ficha técnica, portavoces</translation>
+    </message>
+    <message>
+        <source>Why we built the %1</source>
+        <translation>Por qué creamos %1</translation>
+    </message>
+    <message>
+        <source>%1. %2 today announced the %3, available from next month. Contact the press office for samples and interviews.</source>
+        <translation>%1. %2 anunció hoy %3, disponible a partir del mes que viene. Contacte con el departamento de prensa para solicitar muestras y entrevistas.</translation>
+    </message>
+    <message>
+        <source>%1 — media list</source>
+        <translation>%1 — lista de medios</translation>
+    </message>
+    <message>
+        <source>Writing pitches and coverage</source>
+        <translation>Escribiendo los pitches y la cobertura</translation>
+    </message>
+    <message>
+        <source>Generating the demo data was cancelled: nothing was changed.</source>
+        <translation>Se canceló la generación de los datos de demostración: no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Planning the agency</source>
+        <translation>Planificando la agencia</translation>
+    </message>
+    <message>
+        <source>Building the search index</source>
+        <translation>Creando el índice de búsqueda</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Guardando</translation>
+    </message>
+    <message>
+        <source>Writing users</source>
+        <translation>Escribiendo los usuarios</translation>
+    </message>
+    <message>
+        <source>Writing organizations</source>
+        <translation>Escribiendo las organizaciones</translation>
+    </message>
+    <message>
+        <source>Writing contacts</source>
+        <translation>Escribiendo los contactos</translation>
+    </message>
+    <message>
+        <source>Writing interactions</source>
+        <translation>Escribiendo las interacciones</translation>
+    </message>
+    <message>
+        <source>Writing follow-ups</source>
+        <translation>Escribiendo los seguimientos</translation>
+    </message>
+    <message>
+        <source>Get the %1 %2 into the press that matters: tier-one %3 coverage, two broadcast interviews and a steady drumbeat on social.</source>
+        <translation>Llevar %1 %2 a los medios que importan: cobertura en medios de primer nivel (%3), dos entrevistas en radio o televisión y una presencia constante en redes sociales.</translation>
+    </message>
+    <message>
+        <source>Scoring relationship health…</source>
+        <translation>Calculando la salud de las relaciones…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePairModel</name>
+    <message>
+        <source>Same email: %1</source>
+        <translation>Mismo correo: %1</translation>
+    </message>
+    <message>
+        <source>Same handle: %1</source>
+        <translation>Mismo identificador: %1</translation>
+    </message>
+    <message>
+        <source>Similar name at %1</source>
+        <translation>Nombre similar en %1</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Posible duplicado</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateRepository</name>
+    <message>
+        <source>looking for duplicates</source>
+        <translation>búsqueda de duplicados</translation>
+    </message>
+    <message>
+        <source>merging the contacts</source>
+        <translation>fusión de los contactos</translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation>El contacto ya no existe.</translation>
+    </message>
+    <message>
+        <source>A contact cannot be merged with itself.</source>
+        <translation>Un contacto no se puede fusionar consigo mismo.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the trash: restore it before merging.</source>
+        <translation>«%1» está en la papelera: restáurelo antes de fusionar.</translation>
+    </message>
+    <message>
+        <source>Merged into “%1” (#%2) on %3.</source>
+        <translation>Fusionado con «%1» (n.º %2) el %3.</translation>
+    </message>
+    <message>
+        <source>The merge of “%1” cannot be undone: one of the two contacts was changed since.</source>
+        <translation>La fusión de «%1» no se puede deshacer: uno de los dos contactos cambió desde entonces.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionar</translation>
+    </message>
+    <message>
+        <source>&amp;Search Again</source>
+        <translation>&amp;Buscar de nuevo</translation>
+    </message>
+    <message>
+        <source>Find Duplicates</source>
+        <translation>Buscar duplicados</translation>
+    </message>
+    <message>
+        <source>Searching for duplicates</source>
+        <translation>Buscando duplicados</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Duplicados probables</translation>
+    </message>
+    <message>
+        <source>The two contacts side by side</source>
+        <translation>Los dos contactos uno al lado del otro</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>job title</comment>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>Correos</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Teléfonos</translation>
+    </message>
+    <message>
+        <source>Handles</source>
+        <translation>Identificadores</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;left one</source>
+        <translation>Conservar el de la &amp;izquierda</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;right one</source>
+        <translation>Conservar el de la &amp;derecha</translation>
+    </message>
+    <message>
+        <source>Keep the left contact</source>
+        <translation>Conservar el contacto de la izquierda</translation>
+    </message>
+    <message>
+        <source>Keep the right contact</source>
+        <translation>Conservar el contacto de la derecha</translation>
+    </message>
+    <message>
+        <source>Move everything of the other contact to the kept one and put the other in the trash (undo with %1)</source>
+        <translation>Pasar todo lo del otro contacto al que se conserva y mover el otro a la papelera (deshacer con %1)</translation>
+    </message>
+    <message>
+        <source>Find D&amp;uplicates…</source>
+        <translation>Buscar &amp;duplicados…</translation>
+    </message>
+    <message>
+        <source>List contacts that are likely the same person and merge them (%1)</source>
+        <translation>Listar los contactos que probablemente son la misma persona y fusionarlos (%1)</translation>
+    </message>
+    <message>
+        <source>Looking for contacts that are likely the same person…</source>
+        <translation>Buscando contactos que probablemente son la misma persona…</translation>
+    </message>
+    <message>
+        <source>The search for duplicates failed: %1</source>
+        <translation>Falló la búsqueda de duplicados: %1</translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>No se encontraron duplicados probables.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate pair(s) found in %1 ms. Pick one, choose the contact to keep and merge.</source>
+        <translation>
+            <numerusform>Se encontró %n pareja de duplicados probable en %1 ms. Elíjala, escoja el contacto que desea conservar y fusione.</numerusform>
+            <numerusform>Se encontraron %n parejas de duplicados probables en %1 ms. Elija una, escoja el contacto que desea conservar y fusione.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge failed</source>
+        <translation>Error al fusionar</translation>
+    </message>
+    <message>
+        <source>“%1” was merged into “%2”. Undo with %3.</source>
+        <translation>«%1» se fusionó con «%2». Deshacer con %3.</translation>
+    </message>
+</context>
+<context>
+    <name>EditContactCommand</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Editar «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>EditInteractionCommand</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Editar «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>FeedParser</name>
+    <message>
+        <source>The feed at %1 is not valid JSON: %2 (at character %L3).</source>
+        <translation>El feed de %1 no es JSON válido: %2 (en el carácter %L3).</translation>
+    </message>
+    <message>
+        <source>%1 sends JSON, but not a JSON Feed.</source>
+        <translation>%1 envía JSON, pero no un JSON Feed.</translation>
+    </message>
+    <message>
+        <source>The feed has more than %L1 items; only the first %L1 were read.</source>
+        <translation>El feed tiene más de %L1 elementos; solo se leyeron los %L1 primeros.</translation>
+    </message>
+    <message>
+        <source>The server sent an empty document instead of the feed at %1.</source>
+        <translation>El servidor envió un documento vacío en lugar del feed de %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a feed: it is neither XML nor JSON.</source>
+        <translation>%1 no es un feed: no es ni XML ni JSON.</translation>
+    </message>
+    <message>
+        <source>%1 is a web page, not a feed. The page names a feed at %2: use that address instead.</source>
+        <translation>%1 es una página web, no un feed. La página indica un feed en %2: use esa dirección en su lugar.</translation>
+    </message>
+    <message>
+        <source>%1 is a web page, not a feed.</source>
+        <translation>%1 es una página web, no un feed.</translation>
+    </message>
+    <message>
+        <source>%1 is an XML document but not a feed (it starts with &lt;%2&gt;).</source>
+        <translation>%1 es un documento XML pero no un feed (empieza por &lt;%2&gt;).</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>línea %1</translation>
+    </message>
+    <message>
+        <source>The feed at %1 ended before its first complete item (the download was cut short, or the server sent an incomplete file).</source>
+        <translation>El feed de %1 terminó antes de su primer elemento completo (la descarga se interrumpió o el servidor envió un archivo incompleto).</translation>
+    </message>
+    <message>
+        <source>The feed at %1 cannot be read: %2 (%3).</source>
+        <translation>No se puede leer el feed de %1: %2 (%3).</translation>
+    </message>
+    <message>
+        <source>The feed breaks off at %1 (%2); the one complete item before that was read.</source>
+        <translation>El feed se interrumpe en %1 (%2); se leyó el único elemento completo anterior.</translation>
+    </message>
+    <message>
+        <source>The feed breaks off at %1 (%2); the %L3 complete items before that were read.</source>
+        <translation>El feed se interrumpe en %1 (%2); se leyeron los %L3 elementos completos anteriores.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedSource</name>
+    <message>
+        <source>The feed at %1 answered %2.</source>
+        <translation>El feed de %1 respondió %2.</translation>
+    </message>
+    <message>
+        <source>Check the address, or remove the feed if the site no longer has it.</source>
+        <translation>Compruebe la dirección o quite el feed si el sitio ya no lo ofrece.</translation>
+    </message>
+    <message>
+        <source>The feed is not public.</source>
+        <translation>El feed no es público.</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled.</source>
+        <translation>Se canceló la sincronización.</translation>
+    </message>
+    <message>
+        <source>Feed “%1”, 1 item</source>
+        <translation>Feed «%1», 1 elemento</translation>
+    </message>
+    <message>
+        <source>Feed “%1”, %L2 items</source>
+        <translation>Feed «%1», %L2 elementos</translation>
+    </message>
+    <message>
+        <source>(the feed breaks off; only the complete items were read)</source>
+        <translation>(el feed se interrumpe; solo se leyeron los elementos completos)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpCommand</name>
+    <message>
+        <source>Complete follow-up with %1</source>
+        <translation>Completar el seguimiento con %1</translation>
+    </message>
+    <message>
+        <source>Snooze follow-up with %1</source>
+        <translation>Posponer el seguimiento con %1</translation>
+    </message>
+    <message>
+        <source>Reassign follow-up to %1</source>
+        <translation>Reasignar el seguimiento a %1</translation>
+    </message>
+    <message>
+        <source>Plan a follow-up with %1</source>
+        <translation>Programar un seguimiento con %1</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>Today %1</source>
+        <translation>Hoy %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Ayer %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>Mañana %1</translation>
+    </message>
+    <message>
+        <source>%1 (%L2, the first %L3 shown)</source>
+        <translation>%1 (%L2, se muestran los %L3 primeros)</translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Asignado a</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpRepository</name>
+    <message>
+        <source>A follow-up needs a contact or a campaign.</source>
+        <translation>Un seguimiento necesita un contacto o una campaña.</translation>
+    </message>
+    <message>
+        <source>Enter when the follow-up is due.</source>
+        <translation>Indique cuándo vence el seguimiento.</translation>
+    </message>
+    <message>
+        <source>The due date must be between 1900 and ten years from now; please check the year.</source>
+        <translation>La fecha de vencimiento debe estar entre 1900 y dentro de diez años; compruebe el año.</translation>
+    </message>
+    <message>
+        <source>saving the follow-up</source>
+        <translation>guardado del seguimiento</translation>
+    </message>
+    <message>
+        <source>This follow-up was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>Otra persona modificó o eliminó este seguimiento desde que usted lo abrió. Vuelva a cargarlo para ver esos cambios; los suyos no se guardaron.</translation>
+    </message>
+    <message>
+        <source>loading the follow-up</source>
+        <translation>carga del seguimiento</translation>
+    </message>
+    <message>
+        <source>The follow-up no longer exists.</source>
+        <translation>El seguimiento ya no existe.</translation>
+    </message>
+    <message>
+        <source>completing the follow-up</source>
+        <translation>finalización del seguimiento</translation>
+    </message>
+    <message>
+        <source>reopening the follow-up</source>
+        <translation>reapertura del seguimiento</translation>
+    </message>
+    <message>
+        <source>snoozing the follow-up</source>
+        <translation>aplazamiento del seguimiento</translation>
+    </message>
+    <message>
+        <source>reassigning the follow-up</source>
+        <translation>reasignación del seguimiento</translation>
+    </message>
+    <message>
+        <source>deleting the follow-up</source>
+        <translation>eliminación del seguimiento</translation>
+    </message>
+    <message>
+        <source>restoring the follow-up</source>
+        <translation>restauración del seguimiento</translation>
+    </message>
+    <message>
+        <source>loading follow-ups</source>
+        <translation>carga de los seguimientos</translation>
+    </message>
+    <message>
+        <source>counting overdue follow-ups</source>
+        <translation>recuento de los seguimientos vencidos</translation>
+    </message>
+    <message>
+        <source>counting follow-ups</source>
+        <translation>recuento de los seguimientos</translation>
+    </message>
+    <message>
+        <source>The note is %L1 characters long; at most %L2 fit.</source>
+        <translation>La nota tiene %L1 caracteres; caben como máximo %L2.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>&amp;Completar</translation>
+    </message>
+    <message>
+        <source>Mark the follow-up as done</source>
+        <translation>Marcar el seguimiento como hecho</translation>
+    </message>
+    <message>
+        <source>Snooze 1 &amp;Day</source>
+        <translation>Posponer 1 &amp;día</translation>
+    </message>
+    <message>
+        <source>Move the due time one day on</source>
+        <translation>Aplazar el vencimiento un día</translation>
+    </message>
+    <message>
+        <source>Snooze 1 &amp;Week</source>
+        <translation>Posponer 1 &amp;semana</translation>
+    </message>
+    <message>
+        <source>Move the due time one week on</source>
+        <translation>Aplazar el vencimiento una semana</translation>
+    </message>
+    <message>
+        <source>Snooze &amp;To…</source>
+        <translation>Posponer &amp;hasta…</translation>
+    </message>
+    <message>
+        <source>Pick a new due date and time</source>
+        <translation>Elegir una nueva fecha y hora de vencimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation>&amp;Reasignar…</translation>
+    </message>
+    <message>
+        <source>Give the follow-up to someone else</source>
+        <translation>Asignar el seguimiento a otra persona</translation>
+    </message>
+    <message>
+        <source>Open follow-ups by due date</source>
+        <translation>Seguimientos pendientes por vencimiento</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Asignado a</translation>
+    </message>
+    <message>
+        <source>Nothing to follow up. Add a follow-up date when you log a conversation (Ctrl+L).</source>
+        <translation>No hay seguimientos pendientes. Añada una fecha de seguimiento al registrar una conversación (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>Seguimiento pendiente</translation>
+    </message>
+    <message>
+        <source>Snooze Follow-up</source>
+        <translation>Posponer el seguimiento</translation>
+    </message>
+    <message>
+        <source>New due time</source>
+        <translation>Nuevo vencimiento</translation>
+    </message>
+    <message>
+        <source>Due &amp;on:</source>
+        <translation>&amp;Vence el:</translation>
+    </message>
+    <message>
+        <source>Reassign Follow-up</source>
+        <translation>Reasignar el seguimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to:</source>
+        <translation>&amp;Asignar a:</translation>
+    </message>
+    <message>
+        <source>Show the follow-ups of</source>
+        <translation>Mostrar los seguimientos de</translation>
+    </message>
+    <message>
+        <source>Everybody&apos;s follow-ups, yours, or one account manager&apos;s</source>
+        <translation>Los seguimientos de todos, los suyos o los de un responsable</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <comment>follow-ups of</comment>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <comment>follow-ups</comment>
+        <translation>Míos</translation>
+    </message>
+    <message>
+        <source>Nothing to follow up for %1.</source>
+        <translation>No hay seguimientos pendientes para %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPanel</name>
+    <message>
+        <source>Relationship health</source>
+        <translation>Salud de la relación</translation>
+    </message>
+    <message>
+        <source>Health unknown</source>
+        <translation>Salud desconocida</translation>
+    </message>
+    <message>
+        <source>Health %1 of 100 · %2</source>
+        <translation>Salud %1 de 100 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n like(s), boost(s), follow(s) or quote(s) on social media in 90 days</source>
+        <translation>
+            <numerusform>%n me gusta, difusión, seguimiento o cita en redes sociales en 90 días</numerusform>
+            <numerusform>%n me gusta, difusiones, seguimientos o citas en redes sociales en 90 días</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HealthScore</name>
+    <message>
+        <source>computing relationship health</source>
+        <translation>cálculo de la salud de las relaciones</translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>Todavía no hay conversaciones.</translation>
+    </message>
+    <message>
+        <source>Last spoke today.</source>
+        <translation>Última conversación hoy.</translation>
+    </message>
+    <message>
+        <source>Last spoke yesterday.</source>
+        <translation>Última conversación ayer.</translation>
+    </message>
+    <message>
+        <source>Last spoke %1 days ago.</source>
+        <translation>Última conversación hace %1 días.</translation>
+    </message>
+    <message>
+        <source>One interaction in the last %1 days.</source>
+        <translation>Una interacción en los últimos %1 días.</translation>
+    </message>
+    <message>
+        <source>%1 interactions in the last %2 days.</source>
+        <translation>%1 interacciones en los últimos %2 días.</translation>
+    </message>
+    <message>
+        <source>Answers %1 of %2 pitches.</source>
+        <translation>Responde a %1 de %2 pitches.</translation>
+    </message>
+    <message>
+        <source>No pitches sent yet.</source>
+        <translation>Todavía no se ha enviado ningún pitch.</translation>
+    </message>
+    <message>
+        <source>Talked on one channel.</source>
+        <translation>Contacto por un solo canal.</translation>
+    </message>
+    <message>
+        <source>Talked on %1 channels.</source>
+        <translation>Contacto por %1 canales.</translation>
+    </message>
+    <message>
+        <source>Known for %1 years.</source>
+        <translation>Conocido desde hace %1 años.</translation>
+    </message>
+    <message>
+        <source>Known for over a year.</source>
+        <translation>Conocido desde hace más de un año.</translation>
+    </message>
+    <message>
+        <source>Known for %1 months.</source>
+        <translation>Conocido desde hace %1 meses.</translation>
+    </message>
+    <message>
+        <source>Known for a month.</source>
+        <translation>Conocido desde hace un mes.</translation>
+    </message>
+    <message>
+        <source>Known for less than a month.</source>
+        <translation>Conocido desde hace menos de un mes.</translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation>El contacto ya no existe.</translation>
+    </message>
+    <message>
+        <source>updating relationship health</source>
+        <translation>actualización de la salud de las relaciones</translation>
+    </message>
+    <message>
+        <source>Recency</source>
+        <translation>Actualidad</translation>
+    </message>
+    <message>
+        <source>No conversation logged, only pitches.</source>
+        <translation>No hay conversaciones registradas, solo pitches.</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Frecuencia</translation>
+    </message>
+    <message>
+        <source>Mostly outbound: %1 of %2 interactions were ours.</source>
+        <translation>Sobre todo saliente: %1 de %2 interacciones fueron nuestras.</translation>
+    </message>
+    <message>
+        <source>Mostly inbound: %1 of %2 interactions came from them.</source>
+        <translation>Sobre todo entrante: %1 de %2 interacciones vinieron del contacto.</translation>
+    </message>
+    <message>
+        <source>Balanced: %1 of %2 interactions came from them.</source>
+        <translation>Equilibrado: %1 de %2 interacciones vinieron del contacto.</translation>
+    </message>
+    <message>
+        <source>Reciprocity</source>
+        <translation>Reciprocidad</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Breadth</source>
+        <translation>Variedad</translation>
+    </message>
+    <message>
+        <source>Tenure</source>
+        <translation>Antigüedad</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <comment>relationship health</comment>
+        <translation>sin evaluar</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <comment>relationship health</comment>
+        <translation>sólida</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <comment>relationship health</comment>
+        <translation>estable</translation>
+    </message>
+    <message>
+        <source>cooling</source>
+        <comment>relationship health</comment>
+        <translation>se enfría</translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <comment>relationship health</comment>
+        <translation>fría</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3: %4</source>
+        <comment>component, points, maximum, sentence</comment>
+        <translation>%1 %2 de %3: %4</translation>
+    </message>
+    <message>
+        <source>Relationship health %1 of 100 (%2)</source>
+        <translation>Salud de la relación %1 de 100 (%2)</translation>
+    </message>
+    <message>
+        <source>finding the relationships that are cooling off</source>
+        <translation>búsqueda de las relaciones que se enfrían</translation>
+    </message>
+</context>
+<context>
+    <name>InboxCommand</name>
+    <message>
+        <source>Link %1 to %2</source>
+        <translation>Vincular %1 con %2</translation>
+    </message>
+    <message>
+        <source>New contact from %1</source>
+        <translation>Nuevo contacto a partir de %1</translation>
+    </message>
+    <message>
+        <source>Ignore %1</source>
+        <translation>Ignorar a %1</translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <source>Today %1</source>
+        <translation>Hoy %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Ayer %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>inbox author: name (handle)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Elementos</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>Más reciente</translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>Authors waiting in the Inbox</source>
+        <translation>Autores en espera en la bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>&amp;Link to First Suggestion</source>
+        <translation>&amp;Vincular con la primera sugerencia</translation>
+    </message>
+    <message>
+        <source>Link the author to the first suggested contact</source>
+        <translation>Vincular el autor con el primer contacto sugerido</translation>
+    </message>
+    <message>
+        <source>&amp;Create Contact</source>
+        <translation>&amp;Crear contacto</translation>
+    </message>
+    <message>
+        <source>Make a new contact from the author</source>
+        <translation>Crear un contacto nuevo a partir del autor</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore This Person</source>
+        <translation>&amp;Ignorar a esta persona</translation>
+    </message>
+    <message>
+        <source>Drop the author&apos;s items and skip them from now on</source>
+        <translation>Descartar los elementos del autor y omitirlos a partir de ahora</translation>
+    </message>
+    <message>
+        <source>The Inbox is empty. Posts and messages from people who are not contacts yet appear here after a sync (File → Accounts…).</source>
+        <translation>La bandeja de entrada está vacía. Las publicaciones y los mensajes de personas que aún no son contactos aparecen aquí tras una sincronización (Archivo → Cuentas…).</translation>
+    </message>
+    <message>
+        <source>Is this one of your contacts?</source>
+        <translation>¿Es uno de sus contactos?</translation>
+    </message>
+    <message>
+        <source>No contact looks like this author.</source>
+        <translation>Ningún contacto se parece a este autor.</translation>
+    </message>
+    <message>
+        <source>Link to &amp;another contact:</source>
+        <translation>Vincular con &amp;otro contacto:</translation>
+    </message>
+    <message>
+        <source>Link to another contact</source>
+        <translation>Vincular con otro contacto</translation>
+    </message>
+    <message>
+        <source>Type a name</source>
+        <translation>Escriba un nombre</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Vincular</translation>
+    </message>
+    <message>
+        <source>Ignore this person</source>
+        <translation>Ignorar a esta persona</translation>
+    </message>
+    <message>
+        <source>Create contact</source>
+        <translation>Crear contacto</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Newest of %n item(s): %1</source>
+        <translation>
+            <numerusform>%n elemento: %1</numerusform>
+            <numerusform>El más reciente de %n elementos: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Create contact “%1”</source>
+        <translation>Crear el contacto «%1»</translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation>Vincular con %1</translation>
+    </message>
+    <message>
+        <source>Link to %1 (%2)</source>
+        <translation>Vincular con %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n item(s) moved to the contact&apos;s history.</source>
+        <translation>
+            <numerusform>%1: %n elemento movido al historial del contacto.</numerusform>
+            <numerusform>%1: %n elementos movidos al historial del contacto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: its items were removed; later ones will be skipped.</source>
+        <translation>%1: se eliminaron sus elementos; los siguientes se omitirán.</translation>
+    </message>
+    <message>
+        <source>Type the name of the contact this author is.</source>
+        <translation>Escriba el nombre del contacto que corresponde a este autor.</translation>
+    </message>
+    <message>
+        <source>No contact is called “%1”.</source>
+        <translation>Ningún contacto se llama «%1».</translation>
+    </message>
+    <message>
+        <source>Several contacts match “%1”: pick one from the list.</source>
+        <translation>Varios contactos coinciden con «%1»: elija uno de la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>Interaction</name>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Reunión</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <comment>a social network post naming someone</comment>
+        <translation>Mención</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <comment>noun: an answer on a social network</comment>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Mensaje directo</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <comment>noun: offering a story to a journalist</comment>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <comment>noun</comment>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <comment>noun: a social network post</comment>
+        <translation>Publicación</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <comment>from the contact to us</comment>
+        <translation>Entrante</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <comment>from us to the contact</comment>
+        <translation>Saliente</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativo</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más adelante</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionRepository</name>
+    <message>
+        <source>Choose the contact this interaction was with.</source>
+        <translation>Elija el contacto con el que tuvo lugar esta interacción.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a known channel.</source>
+        <translation>«%1» no es un canal conocido.</translation>
+    </message>
+    <message>
+        <source>The direction must be inbound or outbound, not “%1”.</source>
+        <translation>La dirección debe ser entrante o saliente, no «%1».</translation>
+    </message>
+    <message>
+        <source>Enter when the interaction took place.</source>
+        <translation>Indique cuándo tuvo lugar la interacción.</translation>
+    </message>
+    <message>
+        <source>The date %1 is before 1900, which is surely a typing mistake in the year. Please check it.</source>
+        <translation>La fecha %1 es anterior a 1900, lo que seguramente es un error al escribir el año. Compruébela.</translation>
+    </message>
+    <message>
+        <source>The date %1 is more than a year from now. An interaction is something that happened or is planned soon, so please check the year.</source>
+        <translation>La fecha %1 está a más de un año de hoy. Una interacción es algo que ya ocurrió o que está previsto pronto, así que compruebe el año.</translation>
+    </message>
+    <message>
+        <source>The sentiment must be negative, neutral or positive.</source>
+        <translation>El tono debe ser negativo, neutral o positivo.</translation>
+    </message>
+    <message>
+        <source>The follow-up date is out of range; please check the year.</source>
+        <translation>La fecha de seguimiento está fuera de rango; compruebe el año.</translation>
+    </message>
+    <message>
+        <source>saving the interaction</source>
+        <translation>guardado de la interacción</translation>
+    </message>
+    <message>
+        <source>The contact was deleted meanwhile; the interaction was not saved.</source>
+        <translation>El contacto se eliminó mientras tanto; la interacción no se guardó.</translation>
+    </message>
+    <message>
+        <source>This interaction has not been saved yet.</source>
+        <translation>Esta interacción aún no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>This interaction was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>Otra persona modificó o eliminó esta interacción desde que usted la abrió. Vuelva a cargarla para ver esos cambios; los suyos no se guardaron.</translation>
+    </message>
+    <message>
+        <source>loading the interaction</source>
+        <translation>carga de la interacción</translation>
+    </message>
+    <message>
+        <source>The interaction no longer exists.</source>
+        <translation>La interacción ya no existe.</translation>
+    </message>
+    <message>
+        <source>deleting the interaction</source>
+        <translation>eliminación de la interacción</translation>
+    </message>
+    <message>
+        <source>restoring the interaction</source>
+        <translation>restauración de la interacción</translation>
+    </message>
+    <message>
+        <source>The subject is %L1 characters long; at most %L2 fit. Put the rest in the notes.</source>
+        <translation>El asunto tiene %L1 caracteres; caben como máximo %L2. Ponga el resto en las notas.</translation>
+    </message>
+    <message>
+        <source>The notes are %L1 characters long; at most %L2 fit. Attach long documents as a link instead.</source>
+        <translation>Las notas tienen %L1 caracteres; caben como máximo %L2. Adjunte los documentos largos como enlace.</translation>
+    </message>
+</context>
+<context>
+    <name>LabeledValuesList</name>
+    <message>
+        <source>Add %1</source>
+        <translation>Añadir %1</translation>
+    </message>
+    <message>
+        <source>Label of %1 %2</source>
+        <translation>Etiqueta de %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2</source>
+        <translation>Quitar %1 %2</translation>
+    </message>
+    <message>
+        <source>Remove this %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <comment>email or phone label</comment>
+        <translation>trabajo</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <comment>email label</comment>
+        <translation>personal</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <comment>phone label</comment>
+        <translation>móvil</translation>
+    </message>
+    <message>
+        <source>home</source>
+        <comment>phone label</comment>
+        <translation>casa</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <comment>email or phone label</comment>
+        <translation>otro</translation>
+    </message>
+</context>
+<context>
+    <name>LogInteractionCommand</name>
+    <message>
+        <source>Log %1 with %2</source>
+        <translation>Registrar %1 con %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Log %1 with %n people</source>
+        <translation>
+            <numerusform>Registrar %1 con %n persona</numerusform>
+            <numerusform>Registrar %1 con %n personas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Organizaciones</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Outlets, clients and other companies, with the people who work there and everything the agency did with them.</source>
+        <translation>Medios, clientes y otras empresas, con las personas que trabajan en ellos y todo lo que la agencia ha hecho con ellos.</translation>
+    </message>
+    <message>
+        <source>Each client&apos;s campaigns with their press releases and pitches, media lists, the pitch pipeline per contact and the coverage that came of it.</source>
+        <translation>Las campañas de cada cliente con sus notas de prensa y pitches, listas de medios, el embudo de pitches por contacto y la cobertura obtenida.</translation>
+    </message>
+    <message>
+        <source>Mentions, replies and messages from Mastodon, Bluesky and feeds that match no contact yet, waiting for you to file or dismiss them.</source>
+        <translation>Menciones, respuestas y mensajes de Mastodon, Bluesky y feeds que aún no coinciden con ningún contacto, a la espera de que los asigne o descarte.</translation>
+    </message>
+    <message>
+        <source>Your dated follow-ups with contacts and campaigns, with a reminder when one is due.</source>
+        <translation>Sus seguimientos con fecha de contactos y campañas, con un aviso cuando vence uno.</translation>
+    </message>
+    <message>
+        <source>Charts of the team&apos;s engagement: conversations over time, response rates, the pitch funnel, coverage and the relationships that are cooling off.</source>
+        <translation>Gráficos de la actividad del equipo: conversaciones a lo largo del tiempo, tasas de respuesta, el embudo de pitches, la cobertura y las relaciones que se enfrían.</translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — Rapport</source>
+        <translation>%1 (solo lectura) — Rapport</translation>
+    </message>
+    <message>
+        <source>%1 — Rapport</source>
+        <translation>%1 — Rapport</translation>
+    </message>
+    <message>
+        <source>The demo agency is loaded.</source>
+        <translation>La agencia de demostración está cargada.</translation>
+    </message>
+    <message>
+        <source>Canceled: no demo data was loaded.</source>
+        <translation>Cancelado: no se cargaron datos de demostración.</translation>
+    </message>
+    <message>
+        <source>Demo data not loaded</source>
+        <translation>Datos de demostración no cargados</translation>
+    </message>
+    <message>
+        <source>The demo agency could not be loaded: %1</source>
+        <translation>No se pudo cargar la agencia de demostración: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Rapport</source>
+        <translation>&amp;Acerca de Rapport</translation>
+    </message>
+    <message>
+        <source>Read-only: changes cannot be saved</source>
+        <translation>Solo lectura: los cambios no se pueden guardar</translation>
+    </message>
+    <message>
+        <source>Rapport cannot write to %1.</source>
+        <translation>Rapport no puede escribir en %1.</translation>
+    </message>
+    <message>
+        <source>Contacts: %L1</source>
+        <translation>Contactos: %L1</translation>
+    </message>
+    <message>
+        <source>Database error</source>
+        <translation>Error de base de datos</translation>
+    </message>
+    <message>
+        <source>About Rapport</source>
+        <translation>Acerca de Rapport</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Rapport %1&lt;/h3&gt;&lt;p&gt;The relationship memory of your PR agency.&lt;/p&gt;&lt;p&gt;Database: %2%3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Rapport %1&lt;/h3&gt;&lt;p&gt;La memoria de las relaciones de su agencia de RR. PP.&lt;/p&gt;&lt;p&gt;Base de datos: %2%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (solo lectura)</translation>
+    </message>
+    <message>
+        <source>Load a demo agency?</source>
+        <translation>¿Cargar una agencia de demostración?</translation>
+    </message>
+    <message>
+        <source>Your database is empty. Load a demo agency with outlets, journalists, conversations and campaigns to try Rapport out?</source>
+        <translation>Su base de datos está vacía. ¿Cargar una agencia de demostración con medios, periodistas, conversaciones y campañas para probar Rapport?</translation>
+    </message>
+    <message>
+        <source>Preparing the demo agency…</source>
+        <translation>Preparando la agencia de demostración…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Loading demo data</source>
+        <translation>Cargando los datos de demostración</translation>
+    </message>
+    <message>
+        <source>Canceling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>&amp;Contacto</translation>
+    </message>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>&amp;Organización</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>&amp;Ir a…</translation>
+    </message>
+    <message>
+        <source>Jump to any contact, organization, section or command (%1)</source>
+        <translation>Ir a un contacto, una organización, una sección o un comando (%1)</translation>
+    </message>
+    <message>
+        <source>Follow-ups (%L1)</source>
+        <comment>sidebar: overdue count</comment>
+        <translation>Seguimientos (%L1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s) overdue</source>
+        <translation>
+            <numerusform>%n seguimiento vencido</numerusform>
+            <numerusform>%n seguimientos vencidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Registrar</translation>
+    </message>
+    <message>
+        <source>&amp;Log a Conversation…</source>
+        <translation>&amp;Registrar una conversación…</translation>
+    </message>
+    <message>
+        <source>Log a call, email or meeting with a contact (%1)</source>
+        <translation>Registrar una llamada, un correo o una reunión con un contacto (%1)</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Inbox (%L1)</source>
+        <comment>sidebar: authors waiting</comment>
+        <translation>Bandeja de entrada (%L1)</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Cuentas…</translation>
+    </message>
+    <message>
+        <source>Mastodon, Bluesky and feed accounts that Rapport syncs from</source>
+        <translation>Cuentas de Mastodon, Bluesky y feeds que Rapport sincroniza</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Fetch new mentions, replies and posts from every account (%1)</source>
+        <translation>Obtener las nuevas menciones, respuestas y publicaciones de todas las cuentas (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n author(s) waiting in the Inbox</source>
+        <translation>
+            <numerusform>%n autor en espera en la bandeja de entrada</numerusform>
+            <numerusform>%n autores en espera en la bandeja de entrada</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MastodonAuth</name>
+    <message>
+        <source>Enter the address of your Mastodon server.</source>
+        <translation>Escriba la dirección de su servidor de Mastodon.</translation>
+    </message>
+    <message>
+        <source>“%1” is not the address of a server (like mastodon.social).</source>
+        <translation>«%1» no es la dirección de un servidor (como mastodon.social).</translation>
+    </message>
+    <message>
+        <source>“%1” does not use https://: Rapport only signs in over an encrypted connection.</source>
+        <translation>«%1» no usa https://: Rapport solo inicia sesión a través de una conexión cifrada.</translation>
+    </message>
+    <message>
+        <source>Rapport could not wait for the browser&apos;s answer: %1</source>
+        <translation>Rapport no pudo esperar la respuesta del navegador: %1</translation>
+    </message>
+    <message>
+        <source>Paste the access token exactly as the server shows it.</source>
+        <translation>Pegue el token de acceso exactamente como lo muestra el servidor.</translation>
+    </message>
+    <message>
+        <source>Signing in was cancelled.</source>
+        <translation>Se canceló el inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2</source>
+        <translation>No se pudo acceder a %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Mastodon server (it does not know %2).</source>
+        <translation>%1 no es un servidor de Mastodon (no conoce %2).</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 rechazó: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2.</source>
+        <translation>%1 respondió con el estado HTTP %2.</translation>
+    </message>
+    <message>
+        <source>%1 answered something that is not Mastodon JSON.</source>
+        <translation>%1 respondió algo que no es JSON de Mastodon.</translation>
+    </message>
+    <message>
+        <source>No answer came from the browser. Try signing in again.</source>
+        <translation>El navegador no respondió. Vuelva a intentar iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>This sign-in link is out of date. Start signing in again in Rapport.</source>
+        <translation>Este enlace de inicio de sesión está caducado. Vuelva a iniciar sesión desde Rapport.</translation>
+    </message>
+    <message>
+        <source>Signing in was not allowed. You can close this tab.</source>
+        <translation>No se permitió el inicio de sesión. Puede cerrar esta pestaña.</translation>
+    </message>
+    <message>
+        <source>Access was denied in the browser.</source>
+        <translation>Se denegó el acceso en el navegador.</translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in: %2</source>
+        <translation>%1 rechazó el inicio de sesión: %2</translation>
+    </message>
+    <message>
+        <source>You are signed in. You can close this tab and return to Rapport.</source>
+        <translation>Ha iniciado sesión. Puede cerrar esta pestaña y volver a Rapport.</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the access token.</source>
+        <translation>%1 no aceptó el token de acceso.</translation>
+    </message>
+</context>
+<context>
+    <name>MastodonMapping</name>
+    <message>
+        <source>The server answered something that is not Mastodon JSON (%1).</source>
+        <translation>El servidor respondió algo que no es JSON de Mastodon (%1).</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at byte %2</source>
+        <translation>no es JSON: %1 en el byte %2</translation>
+    </message>
+    <message>
+        <source>%1 without an id</source>
+        <translation>%1 sin id</translation>
+    </message>
+    <message>
+        <source>%1 without a valid created_at</source>
+        <translation>%1 sin un created_at válido</translation>
+    </message>
+    <message>
+        <source>%1 without an account</source>
+        <translation>%1 sin cuenta</translation>
+    </message>
+    <message>
+        <source>%1 with an account without id or acct</source>
+        <translation>%1 con una cuenta sin id ni acct</translation>
+    </message>
+    <message>
+        <source>%1 without a status</source>
+        <translation>%1 sin estado</translation>
+    </message>
+    <message>
+        <source>%1 with a status without uri</source>
+        <translation>%1 con un estado sin uri</translation>
+    </message>
+    <message>
+        <source>%1 is not a list</source>
+        <translation>%1 no es una lista</translation>
+    </message>
+    <message>
+        <source>the notification list</source>
+        <translation>la lista de notificaciones</translation>
+    </message>
+    <message>
+        <source>a notification that is not an object</source>
+        <translation>una notificación que no es un objeto</translation>
+    </message>
+    <message>
+        <source>a notification</source>
+        <translation>una notificación</translation>
+    </message>
+    <message>
+        <source>notification %1 without a type</source>
+        <translation>notificación %1 sin tipo</translation>
+    </message>
+    <message>
+        <source>notification %1</source>
+        <translation>notificación %1</translation>
+    </message>
+    <message>
+        <source>the conversation list</source>
+        <translation>la lista de conversaciones</translation>
+    </message>
+    <message>
+        <source>a conversation that is not an object</source>
+        <translation>una conversación que no es un objeto</translation>
+    </message>
+    <message>
+        <source>a conversation</source>
+        <translation>una conversación</translation>
+    </message>
+    <message>
+        <source>conversation %1</source>
+        <translation>conversación %1</translation>
+    </message>
+    <message>
+        <source>%1 with a last_status that is not an object</source>
+        <translation>%1 con un last_status que no es un objeto</translation>
+    </message>
+    <message>
+        <source>%1 without accounts</source>
+        <translation>%1 sin cuentas</translation>
+    </message>
+    <message>
+        <source>the account is not an object</source>
+        <translation>la cuenta no es un objeto</translation>
+    </message>
+    <message>
+        <source>the account</source>
+        <translation>la cuenta</translation>
+    </message>
+    <message>
+        <source>%1: a mention whose post was deleted</source>
+        <translation>%1: una mención cuya publicación se eliminó</translation>
+    </message>
+</context>
+<context>
+    <name>MastodonSource</name>
+    <message>
+        <source>The sync was cancelled.</source>
+        <translation>Se canceló la sincronización.</translation>
+    </message>
+    <message>
+        <source>Signed in as @%1</source>
+        <translation>Sesión iniciada como @%1</translation>
+    </message>
+    <message>
+        <source>“%1” is not the address of a Mastodon server.</source>
+        <translation>«%1» no es la dirección de un servidor de Mastodon.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 again: Rapport has no access token for this account.</source>
+        <translation>Vuelva a iniciar sesión en %1: Rapport no tiene token de acceso para esta cuenta.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 again: the access token could not be read (%2)</source>
+        <translation>Vuelva a iniciar sesión en %1: no se pudo leer el token de acceso (%2)</translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts Rapport&apos;s access (the token is invalid or was revoked). Sign in to %1 again.</source>
+        <translation>%1 ya no acepta el acceso de Rapport (el token no es válido o se revocó). Vuelva a iniciar sesión en %1.</translation>
+    </message>
+    <message>
+        <source>%1 does not allow Rapport to read this account. Sign in to %1 again.</source>
+        <translation>%1 no permite que Rapport lea esta cuenta. Vuelva a iniciar sesión en %1.</translation>
+    </message>
+    <message>
+        <source>%1 does not allow Rapport to read this account: %2. Sign in to %1 again.</source>
+        <translation>%1 no permite que Rapport lea esta cuenta: %2. Vuelva a iniciar sesión en %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Mastodon server (it does not know %2).</source>
+        <translation>%1 no es un servidor de Mastodon (no conoce %2).</translation>
+    </message>
+    <message>
+        <source>%1 refused the request.</source>
+        <translation>%1 rechazó la solicitud.</translation>
+    </message>
+    <message>
+        <source>%1 refused the request: %2</source>
+        <translation>%1 rechazó la solicitud: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2.</source>
+        <translation>%1 respondió con el estado HTTP %2.</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2: %3</source>
+        <translation>%1 respondió con el estado HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 answered with a web page instead of Mastodon data. Check that %1 is a Mastodon server; if it is, it may be down for maintenance.</source>
+        <translation>%1 respondió con una página web en lugar de datos de Mastodon. Compruebe que %1 es un servidor de Mastodon; si lo es, puede que esté en mantenimiento.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>server: what was wrong with its answer</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MergeContactsCommand</name>
+    <message>
+        <source>Merge “%1” into “%2”</source>
+        <translation>Fusionar «%1» con «%2»</translation>
+    </message>
+    <message>
+        <source>Could not undo or redo</source>
+        <translation>No se pudo deshacer ni rehacer</translation>
+    </message>
+    <message>
+        <source>“%1” could not be undone or redone: %2</source>
+        <translation>No se pudo deshacer ni rehacer «%1»: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Migrator</name>
+    <message>
+        <source>Created the Rapport schema (version 1).</source>
+        <translation>Se creó el esquema de Rapport (versión 1).</translation>
+    </message>
+    <message>
+        <source>The schema file %1 is missing from this build.</source>
+        <translation>Falta el archivo de esquema %1 en esta compilación.</translation>
+    </message>
+    <message>
+        <source>updating the database schema</source>
+        <translation>actualización del esquema de la base de datos</translation>
+    </message>
+    <message>
+        <source>preparing the database</source>
+        <translation>preparación de la base de datos</translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation>lectura de la versión del esquema</translation>
+    </message>
+    <message>
+        <source>%1 holds other data and is not a Rapport database: Rapport will not touch it.</source>
+        <translation>%1 contiene otros datos y no es una base de datos de Rapport: Rapport no la modificará.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Rapport (schema %2; this version knows up to %3). Update Rapport to open it.</source>
+        <translation>%1 se escribió con una versión más reciente de Rapport (esquema %2; esta versión conoce hasta el %3). Actualice Rapport para abrirla.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only and needs an upgrade to schema %2 before Rapport can use it.</source>
+        <translation>%1 es de solo lectura y necesita actualizarse al esquema %2 antes de que Rapport pueda usarla.</translation>
+    </message>
+    <message>
+        <source>Upgrading the database to schema %1 failed; it was left unchanged at schema %2. %3</source>
+        <translation>Falló la actualización de la base de datos al esquema %1; se dejó sin cambios en el esquema %2. %3</translation>
+    </message>
+    <message>
+        <source>recording the schema version</source>
+        <translation>registro de la versión del esquema</translation>
+    </message>
+    <message>
+        <source>Added background sync of social accounts and feeds, and the Inbox (version 2).</source>
+        <translation>Se añadió la sincronización en segundo plano de cuentas sociales y feeds, y la bandeja de entrada (versión 2).</translation>
+    </message>
+    <message>
+        <source>Sorted the contact list by outlet faster (version 3).</source>
+        <translation>La lista de contactos se ordena más rápido por medio (versión 3).</translation>
+    </message>
+    <message>
+        <source>Marked synced items whose source gave no date (version 4).</source>
+        <translation>Se marcaron los elementos sincronizados cuya fuente no indicaba fecha (versión 4).</translation>
+    </message>
+    <message>
+        <source>Kept what the last sync of each account had to skip (version 5).</source>
+        <translation>Se guarda lo que la última sincronización de cada cuenta tuvo que omitir (versión 5).</translation>
+    </message>
+    <message>
+        <source>Added campaign briefs, content versions, the pitch pipeline&apos;s history and coverage links (version 6).</source>
+        <translation>Se añadieron los briefings de campaña, las versiones de contenido, el historial del embudo de pitches y los enlaces a la cobertura (versión 6).</translation>
+    </message>
+</context>
+<context>
+    <name>NaturalDate</name>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>ayer</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <comment>between a date and a time: tomorrow at 10:00</comment>
+        <translation>a las</translation>
+    </message>
+</context>
+<context>
+    <name>Network</name>
+    <message>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <comment>an RSS or Atom feed</comment>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>%1, %2 or %3</source>
+        <comment>the kinds of accounts</comment>
+        <translation>%1, %2 o %3</translation>
+    </message>
+</context>
+<context>
+    <name>OpenErrorDialog</name>
+    <message>
+        <source>Rapport cannot open the database</source>
+        <translation>Rapport no puede abrir la base de datos</translation>
+    </message>
+    <message>
+        <source>Database: %1
+Nothing in it was changed. Start Rapport with --db to open another database.</source>
+        <translation>Base de datos: %1
+No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de datos.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationCommands</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Editar «%1»</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else since; it was left as they saved it.</source>
+        <translation>Otra persona modificó «%1» mientras tanto; se dejó tal como esa persona la guardó.</translation>
+    </message>
+    <message>
+        <source>New organization “%1”</source>
+        <translation>Nueva organización «%1»</translation>
+    </message>
+    <message>
+        <source>Move “%1” to the trash</source>
+        <translation>Mover «%1» a la papelera</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind of organization</source>
+        <translation>Tipo de organización</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Readers, listeners or followers, as far as known.</source>
+        <translation>Lectores, oyentes o seguidores, en la medida en que se conozcan.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>reach</comment>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>Sitio &amp;web:</translation>
+    </message>
+    <message>
+        <source>&amp;Reach:</source>
+        <translation>&amp;Alcance:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>C&amp;iudad:</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>&amp;País:</translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation>No&amp;tas:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Save the organization (%1)</source>
+        <translation>Guardar la organización (%1)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Revertir</translation>
+    </message>
+    <message>
+        <source>Forget your changes and show what is saved</source>
+        <translation>Olvidar sus cambios y mostrar lo guardado</translation>
+    </message>
+    <message>
+        <source>People who work here</source>
+        <translation>Personas que trabajan aquí</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the contact</source>
+        <translation>Haga doble clic o pulse Intro para abrir el contacto</translation>
+    </message>
+    <message>
+        <source>&amp;People: nobody works here yet.</source>
+        <translation>&amp;Personas: todavía no trabaja nadie aquí.</translation>
+    </message>
+    <message>
+        <source>&amp;People who work here (%L1):</source>
+        <translation>&amp;Personas que trabajan aquí (%L1):</translation>
+    </message>
+    <message>
+        <source>New organization</source>
+        <translation>Nueva organización</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Historial</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationListModel</name>
+    <message>
+        <source>Newspaper</source>
+        <translation>Periódico</translation>
+    </message>
+    <message>
+        <source>Magazine</source>
+        <translation>Revista</translation>
+    </message>
+    <message>
+        <source>Online outlet</source>
+        <translation>Medio digital</translation>
+    </message>
+    <message>
+        <source>Broadcaster</source>
+        <translation>Radio/TV</translation>
+    </message>
+    <message>
+        <source>Podcast</source>
+        <translation>Pódcast</translation>
+    </message>
+    <message>
+        <source>Blog</source>
+        <translation>Blog</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <comment>news or PR agency</comment>
+        <translation>Agencia</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <comment>a client of the PR agency</comment>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>organization kind</comment>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <comment>newspaper, magazine, client...</comment>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <comment>audience size</comment>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <comment>contacts working at the organization</comment>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modificada</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationListQuery</name>
+    <message>
+        <source>counting organizations</source>
+        <translation>recuento de las organizaciones</translation>
+    </message>
+    <message>
+        <source>sorting the organization list</source>
+        <translation>ordenación de la lista de organizaciones</translation>
+    </message>
+    <message>
+        <source>loading the organization list</source>
+        <translation>carga de la lista de organizaciones</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationPeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>job title</comment>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <comment>role at the organization</comment>
+        <translation>Función</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationRepository</name>
+    <message>
+        <source>adding the organization</source>
+        <translation>adición de la organización</translation>
+    </message>
+    <message>
+        <source>This organization has not been saved yet.</source>
+        <translation>Esta organización aún no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>saving the organization</source>
+        <translation>guardado de la organización</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>Otra persona modificó o eliminó «%1» desde que usted la abrió. Vuelva a cargarla para ver esos cambios; los suyos no se guardaron.</translation>
+    </message>
+    <message>
+        <source>updating the search index</source>
+        <translation>actualización del índice de búsqueda</translation>
+    </message>
+    <message>
+        <source>loading the organization</source>
+        <translation>carga de la organización</translation>
+    </message>
+    <message>
+        <source>The organization no longer exists.</source>
+        <translation>La organización ya no existe.</translation>
+    </message>
+    <message>
+        <source>moving the organization to the trash</source>
+        <translation>traslado de la organización a la papelera</translation>
+    </message>
+    <message>
+        <source>restoring the organization</source>
+        <translation>restauración de la organización</translation>
+    </message>
+    <message>
+        <source>counting organizations</source>
+        <translation>recuento de las organizaciones</translation>
+    </message>
+    <message>
+        <source>looking up organizations</source>
+        <translation>búsqueda de organizaciones</translation>
+    </message>
+    <message>
+        <source>loading the people of the organization</source>
+        <translation>carga de las personas de la organización</translation>
+    </message>
+    <message>
+        <source>counting the people of the organization</source>
+        <translation>recuento de las personas de la organización</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsView</name>
+    <message>
+        <source>Search by name, city, country or website</source>
+        <translation>Buscar por nombre, ciudad, país o sitio web</translation>
+    </message>
+    <message>
+        <source>Search organizations</source>
+        <translation>Buscar organizaciones</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nueva</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Organizaciones</translation>
+    </message>
+    <message>
+        <source>Select an organization to see its details and its people.</source>
+        <translation>Seleccione una organización para ver sus detalles y sus personas.</translation>
+    </message>
+    <message>
+        <source>&amp;New Organization</source>
+        <translation>&amp;Nueva organización</translation>
+    </message>
+    <message>
+        <source>&amp;Save Organization</source>
+        <translation>&amp;Guardar la organización</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert Changes</source>
+        <translation>Re&amp;vertir los cambios</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Trash</source>
+        <translation>&amp;Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>%L1 organizations</source>
+        <translation>%L1 organizaciones</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 de %L2</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Save the new organization before leaving it?</source>
+        <translation>¿Guardar la nueva organización antes de salir de ella?</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them before leaving it?</source>
+        <translation>«%1» tiene cambios sin guardar. ¿Guardarlos antes de salir?</translation>
+    </message>
+    <message>
+        <source>Organization not opened</source>
+        <translation>Organización no abierta</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and start a new organization?</source>
+        <translation>¿Descartar los cambios sin guardar y empezar una organización nueva?</translation>
+    </message>
+    <message>
+        <source>Organization not deleted</source>
+        <translation>Organización no eliminada</translation>
+    </message>
+    <message>
+        <source>Move to the trash?</source>
+        <translation>¿Mover a la papelera?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people work at “%1”. They keep their other details and show no organization while it is in the trash. Move it to the trash?</source>
+        <translation>
+            <numerusform>%n persona trabaja en «%1». Conserva el resto de sus datos y no muestra ninguna organización mientras esta esté en la papelera. ¿Moverla a la papelera?</numerusform>
+            <numerusform>%n personas trabajan en «%1». Conservan el resto de sus datos y no muestran ninguna organización mientras esta esté en la papelera. ¿Moverla a la papelera?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not undo or redo</source>
+        <translation>No se pudo deshacer ni rehacer</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderSection</name>
+    <message>
+        <source>This part of Rapport is not built yet.</source>
+        <translation>Esta parte de Rapport aún no está hecha.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickLogDialog</name>
+    <message>
+        <source>Log a conversation</source>
+        <translation>Registrar una conversación</translation>
+    </message>
+    <message>
+        <source>Type a name; separate several with commas</source>
+        <translation>Escriba un nombre; separe varios con comas</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Contacto:</translation>
+    </message>
+    <message>
+        <source>Type the first letter to pick: C for Call, E for Email, M for Meeting…</source>
+        <translation>Escriba la primera letra para elegir: L para Llamada, C para Correo, R para Reunión…</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;anal:</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>now, yesterday 15:00, today 9:30, 2026-11-20 14:00</source>
+        <translation>ahora, ayer 15:00, hoy 9:30, 2026-11-20 14:00</translation>
+    </message>
+    <message>
+        <source>Not a date I can read</source>
+        <translation>No es una fecha legible</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Cuándo:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Asunto:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>− Negative</source>
+        <translation>− Negativo</translation>
+    </message>
+    <message>
+        <source>0 Neutral</source>
+        <translation>0 Neutral</translation>
+    </message>
+    <message>
+        <source>+ Positive</source>
+        <translation>+ Positivo</translation>
+    </message>
+    <message>
+        <source>S&amp;entiment:</source>
+        <translation>&amp;Tono:</translation>
+    </message>
+    <message>
+        <source>e.g. interested, wants exclusive, declined</source>
+        <translation>p. ej. interesado, quiere exclusiva, rechazado</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Resultado:</translation>
+    </message>
+    <message>
+        <source>optional: tomorrow 10:00, 2026-12-01</source>
+        <translation>opcional: mañana 10:00, 2026-12-01</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up:</source>
+        <translation>&amp;Seguimiento:</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Save the conversation (%1)</source>
+        <translation>Guardar la conversación (%1)</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>Cerrar sin guardar (Esc)</translation>
+    </message>
+    <message>
+        <source>Type the name of the person you talked to.</source>
+        <translation>Escriba el nombre de la persona con la que habló.</translation>
+    </message>
+    <message>
+        <source>No contact is called “%1”.</source>
+        <translation>Ningún contacto se llama «%1».</translation>
+    </message>
+    <message>
+        <source>Several contacts match “%1”: pick one from the list.</source>
+        <translation>Varios contactos coinciden con «%1»: elija uno de la lista.</translation>
+    </message>
+    <message>
+        <source>Type a date such as “yesterday 15:00”, “today 9:30” or “2026-11-20 14:00”.</source>
+        <translation>Escriba una fecha como «ayer 15:00», «hoy 9:30» o «2026-11-20 14:00».</translation>
+    </message>
+    <message>
+        <source>Type a date such as “tomorrow 10:00” or “2026-12-01”, or leave it empty.</source>
+        <translation>Escriba una fecha como «mañana 10:00» o «2026-12-01», o déjelo vacío.</translation>
+    </message>
+    <message>
+        <source>Synced conversation</source>
+        <translation>Conversación sincronizada</translation>
+    </message>
+    <message>
+        <source>Edit a conversation</source>
+        <translation>Editar una conversación</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>This conversation is in the trash.</source>
+        <translation>Esta conversación está en la papelera.</translation>
+    </message>
+    <message>
+        <source>Synced from %1: it is kept as the network sent it. You can delete it from the timeline, but not edit it.</source>
+        <translation>Sincronizada desde %1: se conserva tal como la envió la red. Puede eliminarla del historial, pero no editarla.</translation>
+    </message>
+    <message>
+        <source>The database is read-only: this conversation cannot be changed.</source>
+        <translation>La base de datos es de solo lectura: esta conversación no se puede cambiar.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>completion: name — title, outlet</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Several contacts are called “%1”: pick one from the list.</source>
+        <translation>Varios contactos se llaman «%1»: elija uno de la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveViewDialog</name>
+    <message>
+        <source>Save View</source>
+        <translation>Guardar la vista</translation>
+    </message>
+    <message>
+        <source>View name</source>
+        <translation>Nombre de la vista</translation>
+    </message>
+    <message>
+        <source>e.g. Tech editors not contacted in 90 days</source>
+        <translation>p. ej. Editores de tecnología sin contactar en 90 días</translation>
+    </message>
+    <message>
+        <source>&amp;Share with the team</source>
+        <translation>&amp;Compartir con el equipo</translation>
+    </message>
+    <message>
+        <source>Everyone using this database sees shared views in their sidebar.</source>
+        <translation>Todas las personas que usan esta base de datos ven las vistas compartidas en su barra lateral.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewRepository</name>
+    <message>
+        <source>Give the view a name.</source>
+        <translation>Dé un nombre a la vista.</translation>
+    </message>
+    <message>
+        <source>A view&apos;s name can have at most %1 characters.</source>
+        <translation>El nombre de una vista puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>checking the view&apos;s name</source>
+        <translation>comprobación del nombre de la vista</translation>
+    </message>
+    <message>
+        <source>There is already a view named “%1”.</source>
+        <translation>Ya existe una vista llamada «%1».</translation>
+    </message>
+    <message>
+        <source>saving the view</source>
+        <translation>guardado de la vista</translation>
+    </message>
+    <message>
+        <source>This view has not been saved yet.</source>
+        <translation>Esta vista aún no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>Someone else changed or deleted the view “%1” meanwhile. Reload it and try again.</source>
+        <translation>Otra persona modificó o eliminó la vista «%1» mientras tanto. Vuelva a cargarla e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>deleting the view</source>
+        <translation>eliminación de la vista</translation>
+    </message>
+    <message>
+        <source>This view no longer exists.</source>
+        <translation>Esta vista ya no existe.</translation>
+    </message>
+    <message>
+        <source>reading the view</source>
+        <translation>lectura de la vista</translation>
+    </message>
+    <message>
+        <source>reading the saved views</source>
+        <translation>lectura de las vistas guardadas</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsPanel</name>
+    <message>
+        <source>Saved views</source>
+        <translation>Vistas guardadas</translation>
+    </message>
+    <message>
+        <source>Click a view to show it; right-click to rename or delete it.</source>
+        <translation>Haga clic en una vista para mostrarla; clic derecho para cambiarle el nombre o eliminarla.</translation>
+    </message>
+    <message>
+        <source>%1 (shared with the team)</source>
+        <translation>%1 (compartida con el equipo)</translation>
+    </message>
+    <message>
+        <source>View not shown</source>
+        <translation>Vista no mostrada</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>Cambiar &amp;nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete view?</source>
+        <translation>¿Eliminar la vista?</translation>
+    </message>
+    <message>
+        <source>Delete the saved view “%1”?</source>
+        <translation>¿Eliminar la vista guardada «%1»?</translation>
+    </message>
+    <message>
+        <source>View not renamed</source>
+        <translation>Vista sin renombrar</translation>
+    </message>
+    <message>
+        <source>View not deleted</source>
+        <translation>Vista no eliminada</translation>
+    </message>
+</context>
+<context>
+    <name>SearchRepository</name>
+    <message>
+        <source>searching contacts</source>
+        <translation>búsqueda en los contactos</translation>
+    </message>
+    <message>
+        <source>searching conversations</source>
+        <translation>búsqueda en las conversaciones</translation>
+    </message>
+    <message>
+        <source>searching</source>
+        <translation>búsqueda</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>No password or sign-in is stored for %1.</source>
+        <translation>No hay ninguna contraseña ni inicio de sesión guardado para %1.</translation>
+    </message>
+    <message>
+        <source>The system keyring did not answer, so the sign-in for %1 could not be read. Unlock the keyring or sign in again.</source>
+        <translation>El llavero del sistema no respondió, así que no se pudo leer el inicio de sesión de %1. Desbloquee el llavero o vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>the system keyring is not available (%1)</source>
+        <translation>el llavero del sistema no está disponible (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the system keyring did not answer within %n second(s); it may be locked</source>
+        <translation>
+            <numerusform>el llavero del sistema no respondió en %n segundo; puede que esté bloqueado</numerusform>
+            <numerusform>el llavero del sistema no respondió en %n segundos; puede que esté bloqueado</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SocialAccount</name>
+    <message>
+        <source>OK</source>
+        <translation>Correcto</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Volver a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Aún sin sincronizar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were skipped.</source>
+        <translation>
+            <numerusform>No se pudo leer %n elemento y se omitió.</numerusform>
+            <numerusform>No se pudieron leer %n elementos y se omitieron.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were skipped: %1</source>
+        <translation>
+            <numerusform>No se pudo leer %n elemento y se omitió: %1</numerusform>
+            <numerusform>No se pudieron leer %n elementos y se omitieron: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatsRepository</name>
+    <message>
+        <source>counting rows</source>
+        <translation>recuento de las filas</translation>
+    </message>
+    <message>
+        <source>reading the database</source>
+        <translation>lectura de la base de datos</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommands</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Pruebe «rapport --help».</translation>
+    </message>
+    <message>
+        <source>accounts list takes no arguments.</source>
+        <translation>accounts list no admite argumentos.</translation>
+    </message>
+    <message>
+        <source>No accounts. Add one with “rapport accounts add …”.</source>
+        <translation>No hay cuentas. Añada una con «rapport accounts add …».</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message numerus="yes">
+        <source>last synced %1, %n item(s)</source>
+        <translation>
+            <numerusform>última sincronización %1, %n elemento</numerusform>
+            <numerusform>última sincronización %1, %n elementos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>accounts add feed takes one URL.</source>
+        <translation>accounts add feed necesita una sola URL.</translation>
+    </message>
+    <message>
+        <source>Too many arguments. The secret is read from standard input, never from the command line.</source>
+        <translation>Demasiados argumentos. El secreto se lee de la entrada estándar, nunca de la línea de comandos.</translation>
+    </message>
+    <message>
+        <source>--interval needs a number of minutes from 1 to 10080.</source>
+        <translation>--interval necesita un número de minutos de 1 a 10080.</translation>
+    </message>
+    <message>
+        <source>A feed belongs to a contact or an organization: give --contact ID or --organization ID.</source>
+        <translation>Un feed pertenece a un contacto o a una organización: indique --contact ID o --organization ID.</translation>
+    </message>
+    <message>
+        <source>--contact needs a contact&apos;s id.</source>
+        <translation>--contact necesita el id de un contacto.</translation>
+    </message>
+    <message>
+        <source>--organization needs an organization&apos;s id.</source>
+        <translation>--organization necesita el id de una organización.</translation>
+    </message>
+    <message>
+        <source>--server is for Bluesky accounts only.</source>
+        <translation>--server es solo para cuentas de Bluesky.</translation>
+    </message>
+    <message>
+        <source>Access token: </source>
+        <translation>Token de acceso: </translation>
+    </message>
+    <message>
+        <source>App password: </source>
+        <translation>Contraseña de aplicación: </translation>
+    </message>
+    <message>
+        <source>No access token on standard input. Pipe it in: rapport accounts add mastodon URL &lt; token.txt</source>
+        <translation>No hay token de acceso en la entrada estándar. Páselo por una tubería: rapport accounts add mastodon URL &lt; token.txt</translation>
+    </message>
+    <message>
+        <source>No app password on standard input. Pipe it in: rapport accounts add bluesky HANDLE &lt; password.txt</source>
+        <translation>No hay contraseña de aplicación en la entrada estándar. Pásela por una tubería: rapport accounts add bluesky HANDLE &lt; password.txt</translation>
+    </message>
+    <message>
+        <source>No keyring is available, so the secret cannot be kept after this command ends; the account was not added.</source>
+        <translation>No hay ningún llavero disponible, así que el secreto no se puede conservar tras este comando; la cuenta no se añadió.</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the keyring (%1); the account was not added.</source>
+        <translation>No se pudo guardar el secreto en el llavero (%1); la cuenta no se añadió.</translation>
+    </message>
+    <message>
+        <source>Added %1 account #%2 “%3”.</source>
+        <translation>Cuenta de %1 n.º %2 «%3» añadida.</translation>
+    </message>
+    <message>
+        <source>accounts remove needs one account id (see “rapport accounts list”).</source>
+        <translation>accounts remove necesita un solo id de cuenta (consulte «rapport accounts list»).</translation>
+    </message>
+    <message>
+        <source>There is no account #%1.</source>
+        <translation>No existe la cuenta n.º %1.</translation>
+    </message>
+    <message>
+        <source>Removed account #%1 “%2”.</source>
+        <translation>Cuenta n.º %1 «%2» quitada.</translation>
+    </message>
+    <message>
+        <source>rapport: the sign-in could not be deleted from the keyring: %1</source>
+        <translation>rapport: no se pudo eliminar el inicio de sesión del llavero: %1</translation>
+    </message>
+    <message>
+        <source>accounts needs list, add or remove.</source>
+        <translation>accounts necesita list, add o remove.</translation>
+    </message>
+    <message>
+        <source>Unknown accounts command “%1”: use list, add or remove.</source>
+        <translation>Comando de accounts desconocido «%1»: use list, add o remove.</translation>
+    </message>
+    <message>
+        <source>sync takes no arguments; choose an account with --account ID.</source>
+        <translation>sync no admite argumentos; elija una cuenta con --account ID.</translation>
+    </message>
+    <message>
+        <source>--account needs an account id or “all”.</source>
+        <translation>--account necesita un id de cuenta o «all».</translation>
+    </message>
+    <message>
+        <source>The database is read-only, so nothing synced could be stored.</source>
+        <translation>La base de datos es de solo lectura, así que no se pudo guardar nada de lo sincronizado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %1… %n item(s)</source>
+        <translation>
+            <numerusform>Sincronizando %1… %n elemento</numerusform>
+            <numerusform>Sincronizando %1… %n elementos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not synced (the account waits for a new sign-in or is paused)</source>
+        <translation>sin sincronizar (la cuenta espera un nuevo inicio de sesión o está en pausa)</translation>
+    </message>
+    <message>
+        <source>#%1 %2: fetched %3, %4 new, %5 to the Inbox</source>
+        <translation>n.º %1 %2: %3 obtenidos, %4 nuevos, %5 a la bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>rapport: #%1 %2: %3</source>
+        <translation>rapport: n.º %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>No enabled accounts to sync.</source>
+        <translation>No hay cuentas activadas que sincronizar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n author(s) waiting in the Inbox.</source>
+        <translation>
+            <numerusform>%n autor en espera en la bandeja de entrada.</numerusform>
+            <numerusform>%n autores en espera en la bandeja de entrada.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>accounts add needs a kind (%1) and its address.</source>
+        <translation>accounts add necesita un tipo (%1) y su dirección.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of account “%1”: use %2.</source>
+        <translation>Tipo de cuenta desconocido «%1»: use %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncHttp</name>
+    <message>
+        <source>the server</source>
+        <translation>el servidor</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled.</source>
+        <translation>Se canceló la sincronización.</translation>
+    </message>
+    <message>
+        <source>%1 answered with more than %2 MB, more than Rapport accepts.</source>
+        <translation>%1 respondió con más de %2 MB, más de lo que Rapport acepta.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation>%1 no respondió en %2 s</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection</source>
+        <translation>%1 rechazó la conexión</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before its answer was complete</source>
+        <translation>%1 cerró la conexión antes de completar su respuesta</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without answering</source>
+        <translation>%1 cerró la conexión sin responder</translation>
+    </message>
+    <message>
+        <source>%1 could not be found. Check the address and the internet connection.</source>
+        <translation>No se encontró %1. Compruebe la dirección y la conexión a internet.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: its certificate is not valid.</source>
+        <translation>Falló la conexión segura con %1: su certificado no es válido.</translation>
+    </message>
+    <message>
+        <source>The address for %1 is not a web address.</source>
+        <translation>La dirección de %1 no es una dirección web.</translation>
+    </message>
+    <message>
+        <source>the network connection to %1 was lost</source>
+        <translation>se perdió la conexión de red con %1</translation>
+    </message>
+    <message>
+        <source>the proxy did not pass the request on to %1</source>
+        <translation>el proxy no pasó la solicitud a %1</translation>
+    </message>
+    <message>
+        <source>the connection to %1 failed</source>
+        <translation>falló la conexión con %1</translation>
+    </message>
+    <message>
+        <source>%1 asks Rapport to wait before the next request, until %2. Rapport will try again then.</source>
+        <translation>%1 pide a Rapport que espere hasta %2 antes de la siguiente solicitud. Rapport lo volverá a intentar entonces.</translation>
+    </message>
+    <message>
+        <source>%1 sends Rapport from one address to the next without end (redirects in a loop).</source>
+        <translation>%1 envía a Rapport de una dirección a otra sin fin (redirecciones en bucle).</translation>
+    </message>
+    <message>
+        <source>%1 redirected to an address that is not a web address.</source>
+        <translation>%1 redirigió a una dirección que no es una dirección web.</translation>
+    </message>
+    <message>
+        <source>%1 redirected from a secure to an insecure address; Rapport does not follow that.</source>
+        <translation>%1 redirigió de una dirección segura a una no segura; Rapport no sigue esa redirección.</translation>
+    </message>
+    <message>
+        <source>%1 keeps asking Rapport to slow down. Rapport will try again later.</source>
+        <translation>%1 sigue pidiendo a Rapport que vaya más despacio. Rapport lo volverá a intentar más tarde.</translation>
+    </message>
+    <message>
+        <source>%1 answered with server error %2</source>
+        <translation>%1 respondió con el error de servidor %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n attempts)</source>
+        <translation>
+            <numerusform>%1 (%n intento)</numerusform>
+            <numerusform>%1 (%n intentos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 took more than %2 s to answer</source>
+        <translation>%1 tardó más de %2 s en responder</translation>
+    </message>
+</context>
+<context>
+    <name>SyncManager</name>
+    <message>
+        <source>Sync is not running.</source>
+        <translation>La sincronización no está en marcha.</translation>
+    </message>
+    <message>
+        <source>Up to date.</source>
+        <translation>Al día.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>%n elemento nuevo</numerusform>
+            <numerusform>%n elementos nuevos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n for the Inbox</source>
+        <translation>
+            <numerusform>, %n para la bandeja de entrada</numerusform>
+            <numerusform>, %n para la bandeja de entrada</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n like(s), boost(s) or follow(s)</source>
+        <translation>
+            <numerusform>, %n me gusta, difusión o seguimiento</numerusform>
+            <numerusform>, %n me gusta, difusiones o seguimientos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rapport cannot sync “%1”: it does not know the network “%2”.</source>
+        <translation>Rapport no puede sincronizar «%1»: no conoce la red «%2».</translation>
+    </message>
+    <message>
+        <source>Sync cancelled.</source>
+        <translation>Sincronización cancelada.</translation>
+    </message>
+    <message>
+        <source>Rapport does not know the network “%1”.</source>
+        <translation>Rapport no conoce la red «%1».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were skipped.</source>
+        <translation>
+            <numerusform>No se pudo leer %n elemento y se omitió.</numerusform>
+            <numerusform>No se pudieron leer %n elementos y se omitieron.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncRepository</name>
+    <message>
+        <source>Enter the address of the feed.</source>
+        <translation>Escriba la dirección del feed.</translation>
+    </message>
+    <message>
+        <source>Enter the address of the Mastodon server, like https://mastodon.social.</source>
+        <translation>Escriba la dirección del servidor de Mastodon, por ejemplo https://mastodon.social.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address starting with http:// or https://.</source>
+        <translation>«%1» no es una dirección web que empiece por http:// o https://.</translation>
+    </message>
+    <message>
+        <source>Enter the Bluesky handle to sign in with, like name.bsky.social.</source>
+        <translation>Escriba el identificador de Bluesky con el que iniciar sesión, por ejemplo nombre.bsky.social.</translation>
+    </message>
+    <message>
+        <source>Choose the contact or the organization this feed belongs to.</source>
+        <translation>Elija el contacto o la organización a la que pertenece este feed.</translation>
+    </message>
+    <message>
+        <source>The name can be at most %1 characters long.</source>
+        <translation>El nombre puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Sync at most every minute and at least once a week.</source>
+        <translation>Sincronice como mucho cada minuto y al menos una vez por semana.</translation>
+    </message>
+    <message>
+        <source>listing the synced accounts</source>
+        <translation>listado de las cuentas sincronizadas</translation>
+    </message>
+    <message>
+        <source>loading the synced account</source>
+        <translation>carga de la cuenta sincronizada</translation>
+    </message>
+    <message>
+        <source>The synced account no longer exists.</source>
+        <translation>La cuenta sincronizada ya no existe.</translation>
+    </message>
+    <message>
+        <source>adding the synced account</source>
+        <translation>adición de la cuenta sincronizada</translation>
+    </message>
+    <message>
+        <source>This account has not been saved yet.</source>
+        <translation>Esta cuenta aún no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>saving the synced account</source>
+        <translation>guardado de la cuenta sincronizada</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or removed by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>Otra persona modificó o quitó «%1» desde que usted la abrió. Vuelva a cargarla para ver esos cambios; los suyos no se guardaron.</translation>
+    </message>
+    <message>
+        <source>removing the synced account</source>
+        <translation>eliminación de la cuenta sincronizada</translation>
+    </message>
+    <message>
+        <source>recording the sync result</source>
+        <translation>registro del resultado de la sincronización</translation>
+    </message>
+    <message>
+        <source>reading where the last sync stopped</source>
+        <translation>lectura del punto en que se detuvo la última sincronización</translation>
+    </message>
+    <message>
+        <source>storing synced items</source>
+        <translation>guardado de los elementos sincronizados</translation>
+    </message>
+    <message>
+        <source>storing the synced item %1</source>
+        <translation>guardado del elemento sincronizado %1</translation>
+    </message>
+    <message>
+        <source>A synced item came without an identity (source and id); the page was not stored.</source>
+        <translation>Un elemento sincronizado llegó sin identidad (fuente e id); la página no se guardó.</translation>
+    </message>
+    <message>
+        <source>The synced item %1 has no valid date; the page was not stored.</source>
+        <translation>El elemento sincronizado %1 no tiene una fecha válida; la página no se guardó.</translation>
+    </message>
+    <message>
+        <source>saving where the sync stopped</source>
+        <translation>guardado del punto en que se detuvo la sincronización</translation>
+    </message>
+    <message>
+        <source>counting engagement</source>
+        <translation>recuento de las reacciones</translation>
+    </message>
+    <message>
+        <source>reading the Inbox</source>
+        <translation>lectura de la bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>counting the Inbox</source>
+        <translation>recuento de la bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>looking for matching contacts</source>
+        <translation>búsqueda de contactos que coincidan</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>mismo nombre</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>nombre similar</translation>
+    </message>
+    <message>
+        <source>handle matches email</source>
+        <translation>el identificador coincide con el correo</translation>
+    </message>
+    <message>
+        <source>email at the feed&apos;s site</source>
+        <translation>correo en el dominio del feed</translation>
+    </message>
+    <message>
+        <source>moving the Inbox items to the contact</source>
+        <translation>traslado de los elementos de la bandeja de entrada al contacto</translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation>El contacto ya no existe.</translation>
+    </message>
+    <message>
+        <source>%1 already belongs to %2. Remove it there first if it was wrong.</source>
+        <translation>%1 ya pertenece a %2. Quítelo primero de allí si fue un error.</translation>
+    </message>
+    <message>
+        <source>putting the items back in the Inbox</source>
+        <translation>devolución de los elementos a la bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>%1 was not linked to this contact from the Inbox, so there is nothing to undo.</source>
+        <translation>%1 no se vinculó con este contacto desde la bandeja de entrada, así que no hay nada que deshacer.</translation>
+    </message>
+    <message>
+        <source>ignoring %1</source>
+        <translation>omisión de %1</translation>
+    </message>
+    <message>
+        <source>no longer ignoring %1</source>
+        <translation>fin de la omisión de %1</translation>
+    </message>
+    <message>
+        <source>reading the contacts&apos; handles</source>
+        <translation>lectura de los identificadores de los contactos</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Syncing</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop syncing now; what was fetched so far is kept</source>
+        <translation>Detener la sincronización ahora; lo obtenido hasta el momento se conserva</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation>cuenta %1</translation>
+    </message>
+    <message>
+        <source>Syncing %1…</source>
+        <translation>Sincronizando %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %1… %n item(s)</source>
+        <translation>
+            <numerusform>Sincronizando %1… %n elemento</numerusform>
+            <numerusform>Sincronizando %1… %n elementos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n account(s)</source>
+        <translation>
+            <numerusform>%n cuenta sincronizada</numerusform>
+            <numerusform>%n cuentas sincronizadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n new item(s)</source>
+        <translation>
+            <numerusform>, %n elemento nuevo</numerusform>
+            <numerusform>, %n elementos nuevos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n in the Inbox</source>
+        <translation>
+            <numerusform>, %n en la bandeja de entrada</numerusform>
+            <numerusform>, %n en la bandeja de entrada</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n failed: %1</source>
+        <translation>
+            <numerusform>; %n con error: %1</numerusform>
+            <numerusform>; %n con error: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagsEdit</name>
+    <message>
+        <source>Separate with commas</source>
+        <translation>Separe con comas</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;Sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Claro</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Oscuro</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDelegate</name>
+    <message>
+        <source>Pitch</source>
+        <comment>noun: offering a story to a journalist</comment>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cobertura</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <comment>logged by an account manager</comment>
+        <translation>por %1</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <comment>synced from a network</comment>
+        <translation>vía %1</translation>
+    </message>
+    <message>
+        <source>date unknown, first seen %1</source>
+        <comment>a synced item whose source gave no date; %1 is a date and time</comment>
+        <translation>fecha desconocida, visto por primera vez el %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Pitched “%1”</source>
+        <translation>Pitch enviado: «%1»</translation>
+    </message>
+    <message>
+        <source>Replied to the pitch “%1”</source>
+        <translation>Respondió al pitch «%1»</translation>
+    </message>
+    <message>
+        <source>Coverage: %1</source>
+        <translation>Cobertura: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineQuery</name>
+    <message>
+        <source>loading the timeline</source>
+        <translation>carga del historial</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Show one channel only</source>
+        <translation>Mostrar un solo canal</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Todos los canales</translation>
+    </message>
+    <message>
+        <source>Pitches</source>
+        <translation>Pitches</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cobertura</translation>
+    </message>
+    <message>
+        <source>Search the timeline</source>
+        <translation>Buscar en el historial</translation>
+    </message>
+    <message>
+        <source>Search subjects and notes</source>
+        <translation>Buscar en asuntos y notas</translation>
+    </message>
+    <message>
+        <source>Conversations, newest first</source>
+        <translation>Conversaciones, las más recientes primero</translation>
+    </message>
+    <message>
+        <source>Nothing matches this filter.</source>
+        <translation>Nada coincide con este filtro.</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Log one with Ctrl+L.</source>
+        <translation>Todavía no hay conversaciones. Registre una con Ctrl+L.</translation>
+    </message>
+    <message>
+        <source>Enter or double-click edits a conversation; Delete moves it to the trash</source>
+        <translation>Intro o doble clic edita una conversación; Supr la mueve a la papelera</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Conversation…</source>
+        <translation>&amp;Editar la conversación…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Conversation</source>
+        <translation>E&amp;liminar la conversación</translation>
+    </message>
+    <message>
+        <source>Move the conversation to the trash (Delete); Ctrl+Z brings it back</source>
+        <translation>Mover la conversación a la papelera (Supr); Ctrl+Z la recupera</translation>
+    </message>
+    <message>
+        <source>&amp;Open Contact</source>
+        <translation>&amp;Abrir el contacto</translation>
+    </message>
+    <message>
+        <source>Conversations with the people here, newest first</source>
+        <translation>Conversaciones con las personas de aquí, las más recientes primero</translation>
+    </message>
+    <message>
+        <source>&amp;View Conversation…</source>
+        <translation>&amp;Ver la conversación…</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
+        <source>Contacts in the &amp;trash, most recently deleted first:</source>
+        <translation>Contactos en la &amp;papelera, los eliminados más recientemente primero:</translation>
+    </message>
+    <message>
+        <source>Contacts in the trash</source>
+        <translation>Contactos en la papelera</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>Put the selected contacts back in the list</source>
+        <translation>Devolver los contactos seleccionados a la lista</translation>
+    </message>
+    <message>
+        <source>%1 — deleted %2</source>
+        <translation>%1 — eliminado el %2</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>La papelera está vacía.</translation>
+    </message>
+</context>
+<context>
+    <name>TrashInteractionCommand</name>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>Eliminar «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStatus</name>
+    <message>
+        <source>Undid: %1</source>
+        <translation>Deshecho: %1</translation>
+    </message>
+    <message>
+        <source>Redid: %1</source>
+        <translation>Rehecho: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserRepository</name>
+    <message>
+        <source>looking up the user</source>
+        <translation>búsqueda del usuario</translation>
+    </message>
+    <message>
+        <source>adding the user</source>
+        <translation>adición del usuario</translation>
+    </message>
+    <message>
+        <source>listing users</source>
+        <translation>listado de los usuarios</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>The handle is empty.</source>
+        <translation>El identificador está vacío.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid email address.</source>
+        <translation>«%1» no es una dirección de correo válida.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Mastodon handle: write it as @user@server.</source>
+        <translation>«%1» no es un identificador de Mastodon: escríbalo como @usuario@servidor.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Bluesky handle or DID (like name.bsky.social).</source>
+        <translation>«%1» no es un identificador de Bluesky ni un DID (como nombre.bsky.social).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address starting with http:// or https://.</source>
+        <translation>«%1» no es una dirección web que empiece por http:// o https://.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an X handle (up to 15 letters, digits or _).</source>
+        <translation>«%1» no es un identificador de X (hasta 15 letras, dígitos o _).</translation>
+    </message>
+    <message>
+        <source>Unknown network “%1”.</source>
+        <translation>Red desconocida «%1».</translation>
+    </message>
+    <message>
+        <source>A contact needs a name.</source>
+        <translation>Un contacto necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Names and titles can be at most %1 characters long.</source>
+        <translation>Los nombres y cargos pueden tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The notes are longer than one million characters.</source>
+        <translation>Las notas superan el millón de caracteres.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of contact “%1”.</source>
+        <translation>Tipo de contacto desconocido «%1».</translation>
+    </message>
+    <message>
+        <source>The reach cannot be negative.</source>
+        <translation>El alcance no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>An organization needs a name.</source>
+        <translation>Una organización necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The name can be at most %1 characters long.</source>
+        <translation>El nombre puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of organization “%1”.</source>
+        <translation>Tipo de organización desconocido «%1».</translation>
+    </message>
+</context>
+</TS>

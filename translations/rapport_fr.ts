@@ -1,0 +1,5768 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AccountEditor</name>
+    <message>
+        <source>Add %1 Account</source>
+        <translation>Ajouter un compte %1</translation>
+    </message>
+    <message>
+        <source>Edit %1 Account</source>
+        <translation>Modifier le compte %1</translation>
+    </message>
+    <message>
+        <source>Add Feed</source>
+        <translation>Ajouter un flux</translation>
+    </message>
+    <message>
+        <source>Edit Feed</source>
+        <translation>Modifier le flux</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+        <source>Sign in with &amp;Browser…</source>
+        <translation>Se connecter dans le &amp;navigateur…</translation>
+    </message>
+    <message>
+        <source>Opens your server&apos;s sign-in page in the browser; Rapport gets a read-only token</source>
+        <translation>Ouvre la page de connexion de votre serveur dans le navigateur ; Rapport obtient un jeton en lecture seule</translation>
+    </message>
+    <message>
+        <source>(stored; type a new one to replace it)</source>
+        <translation>(enregistré ; saisissez-en un nouveau pour le remplacer)</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Jeton d&apos;accès :</translation>
+    </message>
+    <message>
+        <source>On your server: Preferences → Development → New application with the read scopes, then copy “Your access token”.</source>
+        <translation>Sur votre serveur : Préférences → Développement → Nouvelle application avec les autorisations de lecture (read), puis copiez « Votre jeton d&apos;accès ».</translation>
+    </message>
+    <message>
+        <source>optional: you@server.social</source>
+        <translation>facultatif : vous@server.social</translation>
+    </message>
+    <message>
+        <source>&amp;Handle:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>App &amp;password:</source>
+        <translation>Mot de &amp;passe d&apos;application :</translation>
+    </message>
+    <message>
+        <source>Create one under Settings → Privacy and security → App passwords. Never your account password.</source>
+        <translation>Créez-en un dans Paramètres → Confidentialité et sécurité → Mots de passe d&apos;application. Jamais le mot de passe de votre compte.</translation>
+    </message>
+    <message>
+        <source>&amp;PDS server:</source>
+        <translation>Serveur P&amp;DS :</translation>
+    </message>
+    <message>
+        <source>Feed &amp;URL:</source>
+        <translation>&amp;URL du flux :</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact</source>
+        <translation>C&amp;ontact</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganization</source>
+        <translation>Or&amp;ganisation</translation>
+    </message>
+    <message>
+        <source>Type a name</source>
+        <translation>Saisissez un nom</translation>
+    </message>
+    <message>
+        <source>&amp;Belongs to:</source>
+        <translation>&amp;Appartient à :</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>Appartient à</translation>
+    </message>
+    <message>
+        <source>optional: the feed&apos;s title</source>
+        <translation>facultatif : le titre du flux</translation>
+    </message>
+    <message>
+        <source>optional: the handle</source>
+        <translation>facultatif : l&apos;identifiant</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Sync &amp;every:</source>
+        <translation>Synchroniser &amp;toutes les :</translation>
+    </message>
+    <message>
+        <source>Sync when Rapport &amp;starts</source>
+        <translation>Synchroniser au &amp;démarrage de Rapport</translation>
+    </message>
+    <message>
+        <source>Sync &amp;automatically</source>
+        <translation>Synchroniser &amp;automatiquement</translation>
+    </message>
+    <message>
+        <source>Test &amp;Connection</source>
+        <translation>Tester la &amp;connexion</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Test de la connexion</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>No keyring is available: the secret will be kept only until Rapport quits, and you will have to enter it again next time.</source>
+        <translation>Aucun trousseau de clés n&apos;est disponible : le secret ne sera conservé que jusqu&apos;à la fermeture de Rapport, et vous devrez le saisir à nouveau la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, such as https://mastodon.social.</source>
+        <translation>Saisissez l&apos;adresse du serveur, par exemple https://mastodon.social.</translation>
+    </message>
+    <message>
+        <source>Type the name of the contact or organization whose feed this is.</source>
+        <translation>Saisissez le nom du contact ou de l&apos;organisation à qui appartient ce flux.</translation>
+    </message>
+    <message>
+        <source>No organization is called “%1”.</source>
+        <translation>Aucune organisation ne s&apos;appelle « %1 ».</translation>
+    </message>
+    <message>
+        <source>No contact is called “%1”.</source>
+        <translation>Aucun contact ne s&apos;appelle « %1 ».</translation>
+    </message>
+    <message>
+        <source>Several contacts match “%1”: pick one from the list.</source>
+        <translation>Plusieurs contacts correspondent à « %1 » : choisissez-en un dans la liste.</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored: %1</source>
+        <translation>Le secret n&apos;a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Secret kept for this session only</source>
+        <translation>Secret conservé pour cette session uniquement</translation>
+    </message>
+    <message>
+        <source>✓ Signed in as @%1. Save to keep it.</source>
+        <translation>✓ Connecté en tant que @%1. Enregistrez pour conserver la connexion.</translation>
+    </message>
+    <message>
+        <source>Waiting for you to allow Rapport in the browser…</source>
+        <translation>En attente de votre autorisation pour Rapport dans le navigateur…</translation>
+    </message>
+    <message>
+        <source>Cancel Sign-in</source>
+        <translation>Annuler la connexion</translation>
+    </message>
+    <message>
+        <source>Registering Rapport with the server…</source>
+        <translation>Enregistrement de Rapport auprès du serveur…</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>Rapport cannot use the system keyring (%1), so the secret of “%2” is kept only until Rapport quits. You will have to enter it again next time.</source>
+        <translation>Rapport ne peut pas utiliser le trousseau de clés du système (%1) : le secret de « %2 » ne sera conservé que jusqu&apos;à la fermeture de Rapport. Vous devrez le saisir à nouveau la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>Storing the secret in the system keyring…</source>
+        <translation>Enregistrement du secret dans le trousseau de clés du système…</translation>
+    </message>
+</context>
+<context>
+    <name>AccountInput</name>
+    <message>
+        <source>Sync every 1 to %1 minutes (one week).</source>
+        <translation>Synchronisez toutes les 1 à %1 minutes (une semaine).</translation>
+    </message>
+    <message>
+        <source>Type the feed&apos;s address, starting with https:// or http://.</source>
+        <translation>Saisissez l&apos;adresse du flux, commençant par https:// ou http://.</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, such as https://mastodon.social.</source>
+        <translation>Saisissez l&apos;adresse du serveur, par exemple https://mastodon.social.</translation>
+    </message>
+    <message>
+        <source>Type the account&apos;s handle, such as %1.</source>
+        <translation>Saisissez l&apos;identifiant du compte, par exemple %1.</translation>
+    </message>
+    <message>
+        <source>Paste the access token from your server.</source>
+        <translation>Collez le jeton d&apos;accès fourni par votre serveur.</translation>
+    </message>
+    <message>
+        <source>Type an app password for this account.</source>
+        <translation>Saisissez un mot de passe d&apos;application pour ce compte.</translation>
+    </message>
+    <message>
+        <source>A feed belongs to one contact or one organization.</source>
+        <translation>Un flux appartient à un seul contact ou à une seule organisation.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>aujourd&apos;hui %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>hier %1</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>demain %1</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Rapport reads mentions, replies and messages from these accounts and feeds. Authors who match a contact go to their history, the others to the Inbox.</source>
+        <translation>Rapport lit les mentions, réponses et messages de ces comptes et flux. Les auteurs qui correspondent à un contact vont dans son historique, les autres dans la boîte de réception.</translation>
+    </message>
+    <message>
+        <source>Accounts and feeds</source>
+        <translation>Comptes et flux</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>Dernière synchro</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <source>Next sync</source>
+        <translation>Prochaine synchro</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Add the agency&apos;s Mastodon or Bluesky account, or the feed of a journalist&apos;s blog or an outlet.</source>
+        <translation>Aucun compte pour l&apos;instant. Ajoutez le compte Mastodon ou Bluesky de l&apos;agence, ou le flux du blog d&apos;un journaliste ou d&apos;un média.</translation>
+    </message>
+    <message>
+        <source>Add &amp;Mastodon…</source>
+        <translation>Ajouter &amp;Mastodon…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Bluesky…</source>
+        <translation>Ajouter &amp;Bluesky…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Feed…</source>
+        <translation>Ajouter un &amp;flux…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>&amp;Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Sync the selected account now</source>
+        <translation>Synchroniser maintenant le compte sélectionné</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing… %n item(s)</source>
+        <translation>
+            <numerusform>Synchronisation… %n élément</numerusform>
+            <numerusform>Synchronisation… %n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>account list: network · name</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>à faire maintenant</translation>
+    </message>
+    <message>
+        <source>Remove Account?</source>
+        <translation>Retirer le compte ?</translation>
+    </message>
+    <message>
+        <source>Remove “%1”? Rapport stops syncing it and forgets its sign-in. What it already fetched stays in the contacts&apos; history and the Inbox.</source>
+        <translation>Retirer « %1 » ? Rapport cesse de le synchroniser et oublie sa connexion. Ce qui a déjà été récupéré reste dans l&apos;historique des contacts et dans la boîte de réception.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitySection</name>
+    <message>
+        <source>Latest</source>
+        <comment>the team&apos;s latest conversations</comment>
+        <translation>Récent</translation>
+    </message>
+    <message>
+        <source>Cooling off</source>
+        <translation>Refroidissement</translation>
+    </message>
+    <message>
+        <source>The team&apos;s latest conversations</source>
+        <translation>Les derniers échanges de l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Valuable relationships going quiet, to follow up</source>
+        <translation>Relations précieuses qui s&apos;essoufflent, à relancer</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityView</name>
+    <message>
+        <source>Latest activity</source>
+        <translation>Activité récente</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Show one account manager&apos;s conversations</source>
+        <translation>Afficher les échanges d&apos;un responsable</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Toute période</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>Entre…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <comment>between date and date</comment>
+        <translation>et</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Qui :</translation>
+    </message>
+    <message>
+        <source>The team&apos;s conversations, newest first</source>
+        <translation>Les échanges de l&apos;équipe, les plus récents en premier</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the contact</source>
+        <translation>Entrée ou un double-clic ouvre le contact</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>No conversations match these filters.</source>
+        <translation>Aucun échange ne correspond à ces filtres.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>writing the audit log</source>
+        <translation>écriture du journal des modifications</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundJob</name>
+    <message>
+        <source>Working…</source>
+        <translation>Traitement en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>BlueskyMapping</name>
+    <message>
+        <source>The Bluesky server sent an answer Rapport does not understand (%1).</source>
+        <translation>Le serveur Bluesky a envoyé une réponse que Rapport ne comprend pas (%1).</translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>pas du JSON : %1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>no list of notifications</source>
+        <translation>aucune liste de notifications</translation>
+    </message>
+    <message>
+        <source>no list of posts</source>
+        <translation>aucune liste de publications</translation>
+    </message>
+    <message>
+        <source>a session without an account</source>
+        <translation>une session sans compte</translation>
+    </message>
+    <message>
+        <source>a session without tokens</source>
+        <translation>une session sans jetons</translation>
+    </message>
+    <message>
+        <source>notification %1 (%2) without a valid URI, time or author</source>
+        <translation>notification %1 (%2) sans URI, date ou auteur valide</translation>
+    </message>
+    <message>
+        <source>post %1 of %2 without a valid URI, time or author</source>
+        <translation>publication %1 de %2 sans URI, date ou auteur valide</translation>
+    </message>
+</context>
+<context>
+    <name>BlueskySession</name>
+    <message>
+        <source>Bluesky (%1) no longer accepts Rapport&apos;s sign-in for @%2. Sign in again with a new app password.</source>
+        <translation>Bluesky (%1) n&apos;accepte plus la connexion de Rapport pour @%2. Reconnectez-vous avec un nouveau mot de passe d&apos;application.</translation>
+    </message>
+    <message>
+        <source>Bluesky (%1) answered with status %2.</source>
+        <translation>Bluesky (%1) a répondu avec le statut %2.</translation>
+    </message>
+    <message>
+        <source>Bluesky (%1) answered with status %2: %3</source>
+        <translation>Bluesky (%1) a répondu avec le statut %2 : %3</translation>
+    </message>
+    <message>
+        <source>The Bluesky account has no handle to sign in with.</source>
+        <translation>Le compte Bluesky n&apos;a pas d&apos;identifiant pour se connecter.</translation>
+    </message>
+    <message>
+        <source>Rapport has no app password for @%1 (the keyring may have been reset). Sign in again with an app password.</source>
+        <translation>Rapport n&apos;a pas de mot de passe d&apos;application pour @%1 (le trousseau de clés a peut-être été réinitialisé). Reconnectez-vous avec un mot de passe d&apos;application.</translation>
+    </message>
+    <message>
+        <source>Bluesky has suspended the account @%1.</source>
+        <translation>Bluesky a suspendu le compte @%1.</translation>
+    </message>
+    <message>
+        <source>Bluesky refused the app password for @%1. Create a new app password in Bluesky&apos;s settings and sign in again.</source>
+        <translation>Bluesky a refusé le mot de passe d&apos;application pour @%1. Créez un nouveau mot de passe d&apos;application dans les paramètres de Bluesky et reconnectez-vous.</translation>
+    </message>
+</context>
+<context>
+    <name>BlueskySource</name>
+    <message>
+        <source>The Bluesky sync was cancelled.</source>
+        <translation>La synchronisation Bluesky a été annulée.</translation>
+    </message>
+    <message>
+        <source>Signed in as @%1</source>
+        <translation>Connecté en tant que @%1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkActions</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Tag…</source>
+        <translation>&amp;Ajouter une étiquette…</translation>
+    </message>
+    <message>
+        <source>Add a tag to the selected contacts</source>
+        <translation>Ajouter une étiquette aux contacts sélectionnés</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Tag…</source>
+        <translation>Reti&amp;rer une étiquette…</translation>
+    </message>
+    <message>
+        <source>Remove a tag from the selected contacts</source>
+        <translation>Retirer une étiquette des contacts sélectionnés</translation>
+    </message>
+    <message>
+        <source>Add &amp;Beat…</source>
+        <translation>Ajouter une &amp;rubrique…</translation>
+    </message>
+    <message>
+        <source>Add a beat to the selected contacts</source>
+        <translation>Ajouter une rubrique aux contacts sélectionnés</translation>
+    </message>
+    <message>
+        <source>Remove B&amp;eat…</source>
+        <translation>Retirer une r&amp;ubrique…</translation>
+    </message>
+    <message>
+        <source>Remove a beat from the selected contacts</source>
+        <translation>Retirer une rubrique des contacts sélectionnés</translation>
+    </message>
+    <message>
+        <source>Set &amp;Owner…</source>
+        <translation>Définir le res&amp;ponsable…</translation>
+    </message>
+    <message>
+        <source>Give the selected contacts to an account manager</source>
+        <translation>Confier les contacts sélectionnés à un responsable</translation>
+    </message>
+    <message>
+        <source>Set &amp;Kind…</source>
+        <translation>Définir le &amp;type…</translation>
+    </message>
+    <message>
+        <source>Set the kind of the selected contacts</source>
+        <translation>Définir le type des contacts sélectionnés</translation>
+    </message>
+    <message>
+        <source>Bulk change failed</source>
+        <translation>Échec de la modification groupée</translation>
+    </message>
+    <message>
+        <source>Add Beat</source>
+        <translation>Ajouter une rubrique</translation>
+    </message>
+    <message>
+        <source>Add Tag</source>
+        <translation>Ajouter une étiquette</translation>
+    </message>
+    <message>
+        <source>Remove Beat</source>
+        <translation>Retirer une rubrique</translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>Retirer une étiquette</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Beat to add to %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Rubrique à ajouter à %n contact :</numerusform>
+            <numerusform>&amp;Rubrique à ajouter à %n contacts :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Tag to add to %n contact(s):</source>
+        <translation>
+            <numerusform>Éti&amp;quette à ajouter à %n contact :</numerusform>
+            <numerusform>Éti&amp;quette à ajouter à %n contacts :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Beat to remove from %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Rubrique à retirer de %n contact :</numerusform>
+            <numerusform>&amp;Rubrique à retirer de %n contacts :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Tag to remove from %n contact(s):</source>
+        <translation>
+            <numerusform>Éti&amp;quette à retirer de %n contact :</numerusform>
+            <numerusform>Éti&amp;quette à retirer de %n contacts :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changing %n contact(s)…</source>
+        <translation>
+            <numerusform>Modification de %n contact…</numerusform>
+            <numerusform>Modification de %n contacts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add beat “%1” to %n contact(s)</source>
+        <translation>
+            <numerusform>Ajouter la rubrique « %1 » à %n contact</numerusform>
+            <numerusform>Ajouter la rubrique « %1 » à %n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add tag “%1” to %n contact(s)</source>
+        <translation>
+            <numerusform>Ajouter l&apos;étiquette « %1 » à %n contact</numerusform>
+            <numerusform>Ajouter l&apos;étiquette « %1 » à %n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove beat “%1” from %n contact(s)</source>
+        <translation>
+            <numerusform>Retirer la rubrique « %1 » de %n contact</numerusform>
+            <numerusform>Retirer la rubrique « %1 » de %n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove tag “%1” from %n contact(s)</source>
+        <translation>
+            <numerusform>Retirer l&apos;étiquette « %1 » de %n contact</numerusform>
+            <numerusform>Retirer l&apos;étiquette « %1 » de %n contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>Rien à modifier.</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <comment>no owner</comment>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Set Owner</source>
+        <translation>Définir le responsable</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Account manager for %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Responsable de %n contact :</numerusform>
+            <numerusform>&amp;Responsable de %n contacts :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <comment>no owner</comment>
+        <translation>personne</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give %n contact(s) to %1</source>
+        <translation>
+            <numerusform>Confier %n contact à %1</numerusform>
+            <numerusform>Confier %n contacts à %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set Kind</source>
+        <translation>Définir le type</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Kind of %n contact(s):</source>
+        <translation>
+            <numerusform>&amp;Type de %n contact :</numerusform>
+            <numerusform>&amp;Type de %n contacts :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Make %n contact(s) “%1”</source>
+        <translation>
+            <numerusform>Passer %n contact en « %1 »</numerusform>
+            <numerusform>Passer %n contacts en « %1 »</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moving %n contact(s) to the trash…</source>
+        <translation>
+            <numerusform>Déplacement de %n contact vers la corbeille…</numerusform>
+            <numerusform>Déplacement de %n contacts vers la corbeille…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n contact(s) to the trash</source>
+        <translation>
+            <numerusform>Déplacer %n contact vers la corbeille</numerusform>
+            <numerusform>Déplacer %n contacts vers la corbeille</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. Undo with %1.</source>
+        <translation>. Annuler avec %1.</translation>
+    </message>
+    <message>
+        <source>Select None</source>
+        <translation>Ne rien sélectionner</translation>
+    </message>
+    <message>
+        <source>Keep only the current contact selected</source>
+        <translation>Ne garder sélectionné que le contact courant</translation>
+    </message>
+    <message>
+        <source>%L1 selected</source>
+        <comment>contacts</comment>
+        <translation>%L1 sélectionnés</translation>
+    </message>
+</context>
+<context>
+    <name>BulkCommand</name>
+    <message>
+        <source>Could not undo or redo</source>
+        <translation>Impossible d&apos;annuler ou de rétablir</translation>
+    </message>
+    <message>
+        <source>“%1” could not be undone or redone: %2</source>
+        <translation>« %1 » n&apos;a pas pu être annulé ou rétabli : %2</translation>
+    </message>
+    <message>
+        <source>Undoing or redoing “%1”…</source>
+        <translation>Annulation ou rétablissement de « %1 »…</translation>
+    </message>
+</context>
+<context>
+    <name>BulkContactRepository</name>
+    <message>
+        <source>reading the selected contacts</source>
+        <translation>lecture des contacts sélectionnés</translation>
+    </message>
+    <message>
+        <source>saving the selected contacts</source>
+        <translation>enregistrement des contacts sélectionnés</translation>
+    </message>
+    <message>
+        <source>writing the audit log</source>
+        <translation>écriture du journal des modifications</translation>
+    </message>
+    <message>
+        <source>saving a tag</source>
+        <translation>enregistrement d&apos;une étiquette</translation>
+    </message>
+    <message>
+        <source>reading a tag</source>
+        <translation>lecture d&apos;une étiquette</translation>
+    </message>
+    <message>
+        <source>Enter the name of a tag.</source>
+        <translation>Saisissez le nom d&apos;une étiquette.</translation>
+    </message>
+    <message>
+        <source>A tag can have at most %1 characters.</source>
+        <translation>Une étiquette peut compter au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of tag: %1</source>
+        <translation>Type d&apos;étiquette inconnu : %1</translation>
+    </message>
+    <message>
+        <source>saving the tags of the selected contacts</source>
+        <translation>enregistrement des étiquettes des contacts sélectionnés</translation>
+    </message>
+    <message>
+        <source>updating the search index</source>
+        <translation>mise à jour de l&apos;index de recherche</translation>
+    </message>
+    <message>
+        <source>Unknown kind of contact: %1</source>
+        <translation>Type de contact inconnu : %1</translation>
+    </message>
+    <message>
+        <source>reading the users</source>
+        <translation>lecture des utilisateurs</translation>
+    </message>
+    <message>
+        <source>That account manager no longer exists.</source>
+        <translation>Ce responsable n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>reading the tags</source>
+        <translation>lecture des étiquettes</translation>
+    </message>
+</context>
+<context>
+    <name>BulkInserter</name>
+    <message>
+        <source>writing %1</source>
+        <translation>écriture de %1</translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation>lecture de %1</translation>
+    </message>
+    <message>
+        <source>checking whether the database is empty</source>
+        <translation>vérification que la base de données est vide</translation>
+    </message>
+    <message>
+        <source>emptying %1</source>
+        <translation>vidage de %1</translation>
+    </message>
+    <message>
+        <source>updating the ids of %1</source>
+        <translation>mise à jour des identifiants de %1</translation>
+    </message>
+    <message>
+        <source>preparing the bulk load</source>
+        <translation>préparation du chargement en masse</translation>
+    </message>
+    <message>
+        <source>building the indexes</source>
+        <translation>construction des index</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignRepository</name>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>Une campagne doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The name can be at most 300 characters long.</source>
+        <translation>Le nom peut compter au plus 300 caractères.</translation>
+    </message>
+    <message>
+        <source>Unknown campaign status “%1”.</source>
+        <translation>Statut de campagne inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>The campaign cannot end before it starts.</source>
+        <translation>La campagne ne peut pas se terminer avant d&apos;avoir commencé.</translation>
+    </message>
+    <message>
+        <source>adding the campaign</source>
+        <translation>ajout de la campagne</translation>
+    </message>
+    <message>
+        <source>This campaign has not been saved yet.</source>
+        <translation>Cette campagne n&apos;a pas encore été enregistrée.</translation>
+    </message>
+    <message>
+        <source>saving the campaign</source>
+        <translation>enregistrement de la campagne</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>« %1 » a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez-la pour voir ces modifications ; les vôtres n&apos;ont pas été enregistrées.</translation>
+    </message>
+    <message>
+        <source>loading the campaign</source>
+        <translation>chargement de la campagne</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists.</source>
+        <translation>La campagne n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>moving the campaign to the trash</source>
+        <translation>déplacement de la campagne vers la corbeille</translation>
+    </message>
+    <message>
+        <source>restoring the campaign</source>
+        <translation>restauration de la campagne</translation>
+    </message>
+    <message>
+        <source>listing campaigns</source>
+        <translation>liste des campagnes</translation>
+    </message>
+    <message>
+        <source>adding the pitch</source>
+        <translation>ajout du pitch</translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation>Le contact n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>%1 asked not to be contacted (%2): they cannot be pitched.</source>
+        <translation>%1 a demandé à ne pas être contacté (%2) : impossible de lui adresser un pitch.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>aucune raison indiquée</translation>
+    </message>
+    <message>
+        <source>This contact is already on the campaign&apos;s pitch list.</source>
+        <translation>Ce contact figure déjà dans la liste de diffusion de la campagne.</translation>
+    </message>
+    <message>
+        <source>Unknown pitch status “%1”.</source>
+        <translation>Statut de pitch inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>saving the pitch</source>
+        <translation>enregistrement du pitch</translation>
+    </message>
+    <message>
+        <source>The pitch no longer exists.</source>
+        <translation>Le pitch n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>listing pitches</source>
+        <translation>liste des pitchs</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Unknown option --%1.</source>
+        <translation>Option inconnue --%1.</translation>
+    </message>
+    <message>
+        <source>The option --%1 needs a value.</source>
+        <translation>L&apos;option --%1 attend une valeur.</translation>
+    </message>
+    <message>
+        <source>The option --%1 takes no value.</source>
+        <translation>L&apos;option --%1 n&apos;accepte pas de valeur.</translation>
+    </message>
+    <message>
+        <source>Unknown option %1.</source>
+        <translation>Option inconnue %1.</translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”.</source>
+        <translation>Commande inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <source>Usage: rapport [--db PATH-or-URL] [--lang CODE] [COMMAND] [OPTIONS] [--json]
+
+Without a command, opens the Rapport window.
+
+Commands:
+  demo --size small|large [--seed N] [--force]
+                    Fill an empty database with a demo PR agency (--force replaces what is there).
+  stats             Row counts per table, schema version and database size.
+  search QUERY [--limit N] [--contacts-only]
+                    Ranked contacts and conversations matching QUERY (words are prefixes).
+  migrate           Bring the database to the current schema and say what was done.
+  sync [--account ID|all]
+                    Fetch new posts and messages from one or every enabled account, once.
+  accounts list     The accounts and feeds Rapport syncs from, with their state.
+  accounts add feed URL --contact ID|--organization ID [--interval MIN] [--name NAME]
+  accounts add mastodon SERVER_URL [--handle USER@SERVER] [--name NAME]
+  accounts add bluesky HANDLE [--server PDS_URL] [--name NAME]
+                    Add an account. The Mastodon access token or the Bluesky app password is
+                    read from standard input, never from the command line.
+  accounts remove ID
+                    Stop syncing an account and delete its sign-in from the keyring.
+
+Options:
+  --db PATH-or-URL  An SQLite file, or postgresql://user[:password]@host[:port]/database.
+                    Default: rapport.sqlite in the user&apos;s data folder.
+  --lang CODE       Language of the interface (en, de, fr, es); default: the system&apos;s.
+  --json            Print the result as JSON.
+  --help, --version
+
+Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
+</source>
+        <translation>Usage : rapport [--db CHEMIN-ou-URL] [--lang CODE] [COMMANDE] [OPTIONS] [--json]
+
+Sans commande, ouvre la fenêtre de Rapport.
+
+Commandes :
+  demo --size small|large [--seed N] [--force]
+                    Remplit une base vide avec une agence de RP de démonstration (--force remplace son contenu).
+  stats             Nombre de lignes par table, version du schéma et taille de la base.
+  search RECHERCHE [--limit N] [--contacts-only]
+                    Contacts et échanges correspondant à RECHERCHE, par pertinence (les mots sont des préfixes).
+  migrate           Met la base au schéma actuel et indique ce qui a été fait.
+  sync [--account ID|all]
+                    Récupère une fois les nouvelles publications et messages d&apos;un compte actif ou de tous.
+  accounts list     Les comptes et flux que Rapport synchronise, avec leur état.
+  accounts add feed URL --contact ID|--organization ID [--interval MIN] [--name NOM]
+  accounts add mastodon SERVER_URL [--handle USER@SERVER] [--name NOM]
+  accounts add bluesky HANDLE [--server PDS_URL] [--name NOM]
+                    Ajoute un compte. Le jeton d&apos;accès Mastodon ou le mot de passe d&apos;application
+                    Bluesky est lu sur l&apos;entrée standard, jamais sur la ligne de commande.
+  accounts remove ID
+                    Arrête de synchroniser un compte et supprime sa connexion du trousseau de clés.
+
+Options :
+  --db CHEMIN-ou-URL  Un fichier SQLite, ou postgresql://user[:password]@host[:port]/database.
+                    Par défaut : rapport.sqlite dans le dossier de données de l&apos;utilisateur.
+  --lang CODE       Langue de l&apos;interface (en, de, fr, es) ; par défaut : celle du système.
+  --json            Affiche le résultat en JSON.
+  --help, --version
+
+Code de sortie : 0 réussite, 1 échec (la raison est sur la sortie d&apos;erreur), 2 mauvais usage.
+</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation>Palette de commandes</translation>
+    </message>
+    <message>
+        <source>Type a name, a section or a command…</source>
+        <translation>Saisissez un nom, une section ou une commande…</translation>
+    </message>
+    <message>
+        <source>Command palette search</source>
+        <translation>Recherche dans la palette de commandes</translation>
+    </message>
+    <message>
+        <source>Matching commands, contacts and organizations</source>
+        <translation>Commandes, contacts et organisations correspondants</translation>
+    </message>
+    <message>
+        <source>↑↓ to choose · Enter to open · Esc to close</source>
+        <translation>↑↓ pour choisir · Entrée pour ouvrir · Échap pour fermer</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Contact : %1</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Unknown command “%1”.</source>
+        <translation>Commande inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport : %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Essayez « rapport --help ».</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number.</source>
+        <translation>--seed attend un nombre entier.</translation>
+    </message>
+    <message>
+        <source>demo takes no arguments.</source>
+        <translation>demo n&apos;accepte pas d&apos;arguments.</translation>
+    </message>
+    <message>
+        <source>Generating demo data… %1% (%2)</source>
+        <translation>Génération des données de démonstration… %1 % (%2)</translation>
+    </message>
+    <message>
+        <source>Demo data written to %1 in %2 s:</source>
+        <translation>Données de démonstration écrites dans %1 en %2 s :</translation>
+    </message>
+    <message>
+        <source>stats takes no arguments.</source>
+        <translation>stats n&apos;accepte pas d&apos;arguments.</translation>
+    </message>
+    <message>
+        <source>Database:       %1</source>
+        <translation>Base de données :   %1</translation>
+    </message>
+    <message>
+        <source>Schema version: %1</source>
+        <translation>Version du schéma : %1</translation>
+    </message>
+    <message>
+        <source>Size:           %1</source>
+        <translation>Taille :            %1</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>Lignes :</translation>
+    </message>
+    <message>
+        <source>search needs a QUERY.</source>
+        <translation>search attend une RECHERCHE.</translation>
+    </message>
+    <message>
+        <source>--limit needs a number from 1 to 10000.</source>
+        <translation>--limit attend un nombre de 1 à 10000.</translation>
+    </message>
+    <message>
+        <source>The query has no letters or digits to search for.</source>
+        <translation>La recherche ne contient ni lettres ni chiffres à rechercher.</translation>
+    </message>
+    <message>
+        <source>migrate takes no arguments.</source>
+        <translation>migrate n&apos;accepte pas d&apos;arguments.</translation>
+    </message>
+    <message>
+        <source>%1 is already at schema version %2; nothing to do.</source>
+        <translation>%1 est déjà à la version %2 du schéma ; rien à faire.</translation>
+    </message>
+    <message>
+        <source>Migrated %1 from schema version %2 to %3:</source>
+        <translation>%1 migrée de la version %2 du schéma à la version %3 :</translation>
+    </message>
+    <message>
+        <source>Contacts (%L1):</source>
+        <translation>Contacts (%L1) :</translation>
+    </message>
+    <message>
+        <source>Conversations (%L1):</source>
+        <translation>Échanges (%L1) :</translation>
+    </message>
+</context>
+<context>
+    <name>ContactColumnChooser</name>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditor</name>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>&amp;Reload (lose my changes)</source>
+        <translation>&amp;Recharger (perdre mes modifications)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Continuer à modifier</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>&amp;New contact</source>
+        <translation>&amp;Nouveau contact</translation>
+    </message>
+    <message>
+        <source>&amp;Save contact</source>
+        <translation>&amp;Enregistrer le contact</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert changes</source>
+        <translation>&amp;Annuler les modifications</translation>
+    </message>
+    <message>
+        <source>Show &amp;trash…</source>
+        <translation>Afficher la &amp;corbeille…</translation>
+    </message>
+    <message>
+        <source>Contacts in the trash, to restore</source>
+        <translation>Contacts dans la corbeille, à restaurer</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt contact</source>
+        <translation>Contact &amp;suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Previous contact</source>
+        <translation>Contact &amp;précédent</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
+    </message>
+    <message>
+        <source>%1 (edited)</source>
+        <translation>%1 (modifié)</translation>
+    </message>
+    <message>
+        <source>the new contact</source>
+        <translation>le nouveau contact</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save your changes to %1?</source>
+        <translation>Enregistrer vos modifications pour %1 ?</translation>
+    </message>
+    <message>
+        <source>“%1” added.</source>
+        <translation>« %1 » ajouté.</translation>
+    </message>
+    <message>
+        <source>“%1” saved.</source>
+        <translation>« %1 » enregistré.</translation>
+    </message>
+    <message>
+        <source>Organization “%1” created.</source>
+        <translation>Organisation « %1 » créée.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this contact.</source>
+        <translation>Non enregistré : quelqu&apos;un d&apos;autre a modifié ce contact.</translation>
+    </message>
+    <message>
+        <source>Delete a contact</source>
+        <translation>Supprimer un contact</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n contacts</source>
+        <translation>
+            <numerusform>Supprimer %n contact</numerusform>
+            <numerusform>Supprimer %n contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Non supprimé</translation>
+    </message>
+    <message>
+        <source>Moved to trash. Undo with %1.</source>
+        <translation>Déplacé vers la corbeille. Annuler avec %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts moved to trash. Undo with %1.</source>
+        <translation>
+            <numerusform>%n contact déplacé vers la corbeille. Annuler avec %1.</numerusform>
+            <numerusform>%n contacts déplacés vers la corbeille. Annuler avec %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n contacts</source>
+        <translation>
+            <numerusform>Restaurer %n contact</numerusform>
+            <numerusform>Restaurer %n contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>Non restauré</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts restored.</source>
+        <translation>
+            <numerusform>%n contact restauré.</numerusform>
+            <numerusform>%n contacts restaurés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not undo or redo</source>
+        <translation>Impossible d&apos;annuler ou de rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Log…</source>
+        <translation>&amp;Consigner…</translation>
+    </message>
+    <message>
+        <source>Log a conversation with this contact</source>
+        <translation>Consigner un échange avec ce contact</translation>
+    </message>
+    <message>
+        <source>Log a call, email or meeting with this contact</source>
+        <translation>Consigner un appel, un e-mail ou un rendez-vous avec ce contact</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Move to Tras&amp;h</source>
+        <translation>Mettre à la &amp;corbeille</translation>
+    </message>
+    <message>
+        <source>“%1” is in the trash: shown on its own. Restore it from Contact → Show trash.</source>
+        <translation>« %1 » est dans la corbeille : il est affiché seul. Restaurez-le depuis Contact → Afficher la corbeille.</translation>
+    </message>
+    <message>
+        <source>Search and filters cleared to show “%1”.</source>
+        <translation>Recherche et filtres réinitialisés pour afficher « %1 ».</translation>
+    </message>
+    <message>
+        <source>another contact</source>
+        <translation>un autre contact</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <comment>a contact: name (title, outlet)</comment>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a contact: name (title or outlet)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, in the trash</source>
+        <comment>a contact</comment>
+        <translation>%1, dans la corbeille</translation>
+    </message>
+    <message>
+        <source>Shares an email or handle with %1.</source>
+        <translation>Partage une adresse e-mail ou un identifiant avec %1.</translation>
+    </message>
+    <message>
+        <source>Shares an email or handle with %1 and %2 others.</source>
+        <translation>Partage une adresse e-mail ou un identifiant avec %1 et %2 autres.</translation>
+    </message>
+    <message>
+        <source>the other contact</source>
+        <translation>l&apos;autre contact</translation>
+    </message>
+    <message>
+        <source>&amp;Save Anyway</source>
+        <translation>&amp;Enregistrer quand même</translation>
+    </message>
+    <message>
+        <source>&amp;Open “%1” (discard my changes)</source>
+        <translation>&amp;Ouvrir « %1 » (abandonner mes modifications)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Fusionner…</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Editing</source>
+        <translation>&amp;Continuer à modifier</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Doublon possible</translation>
+    </message>
+    <message>
+        <source>%1 The two may be the same person.
+
+Save “%2” anyway, open “%3” instead, or merge the two?</source>
+        <translation>%1 Il s&apos;agit peut-être de la même personne.
+
+Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner les deux ?</translation>
+    </message>
+    <message>
+        <source>The contact you are editing was merged: saving will report the change.</source>
+        <translation>Le contact que vous modifiez a été fusionné : l&apos;enregistrement signalera la modification.</translation>
+    </message>
+    <message>
+        <source>“%1” was merged into “%2”.</source>
+        <translation>« %1 » a été fusionné avec « %2 ».</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFilterPanel</name>
+    <message>
+        <source>Contact filters</source>
+        <translation>Filtres des contacts</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>Types</translation>
+    </message>
+    <message>
+        <source>Beats and tags</source>
+        <translation>Rubriques et étiquettes</translation>
+    </message>
+    <message>
+        <source>e.g. retail, consumer tech</source>
+        <translation>p. ex. distribution, high-tech grand public</translation>
+    </message>
+    <message>
+        <source>Outlets</source>
+        <translation>Médias</translation>
+    </message>
+    <message>
+        <source>Type an outlet&apos;s name</source>
+        <translation>Saisissez le nom d&apos;un média</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Any country</source>
+        <translation>Tous les pays</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Any city</source>
+        <translation>Toutes les villes</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>N&apos;importe qui</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Ne pas contacter</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Only “do not contact”</source>
+        <translation>Uniquement « ne pas contacter »</translation>
+    </message>
+    <message>
+        <source>Leave out “do not contact”</source>
+        <translation>Exclure « ne pas contacter »</translation>
+    </message>
+    <message>
+        <source>Not contacted in days</source>
+        <translation>Pas contacté depuis (jours)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>&amp;Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>&amp;Beats, tags:</source>
+        <translation>&amp;Rubriques, étiquettes :</translation>
+    </message>
+    <message>
+        <source>O&amp;utlet:</source>
+        <translation>&amp;Média :</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>Res&amp;ponsable :</translation>
+    </message>
+    <message>
+        <source>Cou&amp;ntry:</source>
+        <translation>Pa&amp;ys :</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>V&amp;ille :</translation>
+    </message>
+    <message>
+        <source>&amp;Do not contact:</source>
+        <translation>&amp;Ne pas contacter :</translation>
+    </message>
+    <message>
+        <source>Not contacted &amp;in:</source>
+        <translation>Pas contacté &amp;depuis :</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFollowUpsPanel</name>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Relances en cours</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Fait</translation>
+    </message>
+    <message>
+        <source>Mark the selected follow-up as done</source>
+        <translation>Marquer la relance sélectionnée comme faite</translation>
+    </message>
+    <message>
+        <source>+1 day</source>
+        <translation>+1 jour</translation>
+    </message>
+    <message>
+        <source>Move the selected follow-up one day on</source>
+        <translation>Reporter la relance sélectionnée d&apos;un jour</translation>
+    </message>
+    <message>
+        <source>+1 week</source>
+        <translation>+1 semaine</translation>
+    </message>
+    <message>
+        <source>Move the selected follow-up one week on</source>
+        <translation>Reporter la relance sélectionnée d&apos;une semaine</translation>
+    </message>
+    <message>
+        <source>Open follow-ups with this contact</source>
+        <translation>Relances en cours avec ce contact</translation>
+    </message>
+    <message>
+        <source>Open follow-ups (%L1)</source>
+        <translation>Relances en cours (%L1)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <source>&amp;Mastodon:</source>
+        <translation>&amp;Mastodon :</translation>
+    </message>
+    <message>
+        <source>Bl&amp;uesky:</source>
+        <translation>Bl&amp;uesky :</translation>
+    </message>
+    <message>
+        <source>&amp;X:</source>
+        <translation>&amp;X :</translation>
+    </message>
+    <message>
+        <source>Lin&amp;kedIn:</source>
+        <translation>Lin&amp;kedIn :</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>Site &amp;web :</translation>
+    </message>
+    <message>
+        <source>Blog or &amp;feed:</source>
+        <translation>Blog ou &amp;flux :</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Prénom :</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Displa&amp;y name:</source>
+        <translation>Nom &amp;affiché :</translation>
+    </message>
+    <message>
+        <source>First and last name</source>
+        <translation>Prénom et nom</translation>
+    </message>
+    <message>
+        <source>Pro&amp;nouns:</source>
+        <translation>Pro&amp;noms :</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Fonction :</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>&amp;Organisation :</translation>
+    </message>
+    <message>
+        <source>Outlet or company: pick one or type a new name</source>
+        <translation>Média ou entreprise : choisissez-en un ou saisissez un nouveau nom</translation>
+    </message>
+    <message>
+        <source>&amp;Role there:</source>
+        <translation>&amp;Rôle dans celle-ci :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>T&amp;ype :</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>Res&amp;ponsable :</translation>
+    </message>
+    <message>
+        <source>Reach and channels</source>
+        <translation>Audience et canaux</translation>
+    </message>
+    <message>
+        <source>email address</source>
+        <translation>adresse e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Emails:</source>
+        <translation>&amp;E-mails :</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>&amp;Phones:</source>
+        <translation>&amp;Téléphones :</translation>
+    </message>
+    <message>
+        <source>No preference</source>
+        <translation>Aucune préférence</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>LinkedIn</source>
+        <translation>LinkedIn</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En personne</translation>
+    </message>
+    <message>
+        <source>Prefe&amp;rred channel:</source>
+        <translation>Canal &amp;préféré :</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> personnes</translation>
+    </message>
+    <message>
+        <source>Reac&amp;h:</source>
+        <translation>Au&amp;dience :</translation>
+    </message>
+    <message>
+        <source>Beats and tags</source>
+        <translation>Rubriques et étiquettes</translation>
+    </message>
+    <message>
+        <source>&amp;Beats:</source>
+        <translation>&amp;Rubriques :</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>Éti&amp;quettes :</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Localisation</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Ville :</translation>
+    </message>
+    <message>
+        <source>Countr&amp;y:</source>
+        <translation>Pa&amp;ys :</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>Fuseau &amp;horaire :</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation>No&amp;tes :</translation>
+    </message>
+    <message>
+        <source>Consent and contact</source>
+        <translation>Consentement et prise de contact</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Legitimate interest</source>
+        <translation>Intérêt légitime</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Public professional role</source>
+        <translation>Fonction professionnelle publique</translation>
+    </message>
+    <message>
+        <source>Consent &amp;basis:</source>
+        <translation>&amp;Base légale :</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation>Enregistré le</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Date du consentement</translation>
+    </message>
+    <message>
+        <source>Consent &amp;date:</source>
+        <translation>&amp;Date du consentement :</translation>
+    </message>
+    <message>
+        <source>Consent date recorded</source>
+        <translation>Date du consentement renseignée</translation>
+    </message>
+    <message>
+        <source>Consent &amp;source:</source>
+        <translation>&amp;Source du consentement :</translation>
+    </message>
+    <message>
+        <source>e.g. signed up at the launch event</source>
+        <translation>p. ex. inscrit lors de l&apos;événement de lancement</translation>
+    </message>
+    <message>
+        <source>Do &amp;not contact</source>
+        <translation>&amp;Ne pas contacter</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Ne pas contacter</translation>
+    </message>
+    <message>
+        <source>Reaso&amp;n:</source>
+        <translation>Rai&amp;son :</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>“%1” is not in your organizations yet: saving creates it.</source>
+        <translation>« %1 » ne fait pas encore partie de vos organisations : l&apos;enregistrement la créera.</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Utilisateur %1</translation>
+    </message>
+    <message>
+        <source>A new contact: nothing is saved until you save it.</source>
+        <translation>Un nouveau contact : rien n&apos;est enregistré tant que vous ne l&apos;enregistrez pas.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Created %1 · updated %2 · version %3 · last contacted %4%5</source>
+        <translation>Créé %1 · modifié %2 · version %3 · dernier contact %4%5</translation>
+    </message>
+    <message>
+        <source> · in the trash</source>
+        <translation> · dans la corbeille</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone: pick one from the list, like Europe/London.</source>
+        <translation>« %1 » n&apos;est pas un fuseau horaire : choisissez-en un dans la liste, par exemple Europe/Paris.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListModel</name>
+    <message>
+        <source>Journalist</source>
+        <translation>Journaliste</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Rédacteur en chef</translation>
+    </message>
+    <message>
+        <source>Blogger</source>
+        <translation>Blogueur</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>Influenceur</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Analyste</translation>
+    </message>
+    <message>
+        <source>Client contact</source>
+        <translation>Contact client</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client final</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>contact kind</comment>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>job title</comment>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <comment>journalist, editor, blogger...</comment>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <comment>account manager in charge of the contact</comment>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Last contacted</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <comment>relationship health score column</comment>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Relationship health: %1 of 100</source>
+        <translation>Santé de la relation : %1 sur 100</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>%1 asked not to be contacted.</source>
+        <translation>%1 a demandé à ne pas être contacté.</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListQuery</name>
+    <message>
+        <source>counting contacts</source>
+        <translation>comptage des contacts</translation>
+    </message>
+    <message>
+        <source>sorting the contact list</source>
+        <translation>tri de la liste des contacts</translation>
+    </message>
+    <message>
+        <source>loading the contact list</source>
+        <translation>chargement de la liste des contacts</translation>
+    </message>
+    <message>
+        <source>reading beats and tags</source>
+        <translation>lecture des rubriques et étiquettes</translation>
+    </message>
+    <message>
+        <source>reading countries</source>
+        <translation>lecture des pays</translation>
+    </message>
+    <message>
+        <source>reading cities</source>
+        <translation>lecture des villes</translation>
+    </message>
+</context>
+<context>
+    <name>ContactRepository</name>
+    <message>
+        <source>adding the contact</source>
+        <translation>ajout du contact</translation>
+    </message>
+    <message>
+        <source>This contact has not been saved yet.</source>
+        <translation>Ce contact n&apos;a pas encore été enregistré.</translation>
+    </message>
+    <message>
+        <source>saving the contact</source>
+        <translation>enregistrement du contact</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>« %1 » a été modifié ou supprimé par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouvert. Rechargez-le pour voir ces modifications ; les vôtres n&apos;ont pas été enregistrées.</translation>
+    </message>
+    <message>
+        <source>saving the contact&apos;s email addresses</source>
+        <translation>enregistrement des adresses e-mail du contact</translation>
+    </message>
+    <message>
+        <source>saving the contact&apos;s phone numbers</source>
+        <translation>enregistrement des numéros de téléphone du contact</translation>
+    </message>
+    <message>
+        <source>saving the contact&apos;s handles</source>
+        <translation>enregistrement des identifiants du contact</translation>
+    </message>
+    <message>
+        <source>The handle %1 already belongs to another contact.</source>
+        <translation>L&apos;identifiant %1 appartient déjà à un autre contact.</translation>
+    </message>
+    <message>
+        <source>saving the contact&apos;s tags</source>
+        <translation>enregistrement des étiquettes du contact</translation>
+    </message>
+    <message>
+        <source>saving a tag</source>
+        <translation>enregistrement d&apos;une étiquette</translation>
+    </message>
+    <message>
+        <source>updating the search index</source>
+        <translation>mise à jour de l&apos;index de recherche</translation>
+    </message>
+    <message>
+        <source>loading the contact</source>
+        <translation>chargement du contact</translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation>Le contact n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>moving the contact to the trash</source>
+        <translation>déplacement du contact vers la corbeille</translation>
+    </message>
+    <message>
+        <source>restoring the contact</source>
+        <translation>restauration du contact</translation>
+    </message>
+    <message>
+        <source>counting contacts</source>
+        <translation>comptage des contacts</translation>
+    </message>
+    <message>
+        <source>looking for duplicates</source>
+        <translation>recherche de doublons</translation>
+    </message>
+    <message>
+        <source>loading tags</source>
+        <translation>chargement des étiquettes</translation>
+    </message>
+    <message>
+        <source>loading the trash</source>
+        <translation>chargement de la corbeille</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSearchBar</name>
+    <message>
+        <source>Search contacts</source>
+        <translation>Rechercher des contacts</translation>
+    </message>
+    <message>
+        <source>Search names, emails, handles, outlets, titles, beats and notes</source>
+        <translation>Rechercher dans les noms, e-mails, identifiants, médias, fonctions, rubriques et notes</translation>
+    </message>
+    <message>
+        <source>&amp;Filters</source>
+        <translation>&amp;Filtres</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <source>Filter by kind, beat, outlet, owner, place and last contact</source>
+        <translation>Filtrer par type, rubrique, média, responsable, lieu et dernier contact</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Show all contacts again</source>
+        <translation>Afficher à nouveau tous les contacts</translation>
+    </message>
+    <message>
+        <source>Save &amp;View…</source>
+        <translation>Enregistrer la &amp;vue…</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Enregistrer la vue</translation>
+    </message>
+    <message>
+        <source>Save this search, filters, sort and columns as a view in the sidebar</source>
+        <translation>Enregistrer cette recherche, les filtres, le tri et les colonnes comme vue dans la barre latérale</translation>
+    </message>
+    <message>
+        <source>&amp;Find Contacts…</source>
+        <translation>&amp;Trouver des contacts…</translation>
+    </message>
+    <message>
+        <source>Beat/tag: %1</source>
+        <translation>Rubrique/étiquette : %1</translation>
+    </message>
+    <message>
+        <source>Do not contact only</source>
+        <translation>Uniquement « ne pas contacter »</translation>
+    </message>
+    <message>
+        <source>Without “do not contact”</source>
+        <translation>Sans « ne pas contacter »</translation>
+    </message>
+    <message>
+        <source>Not contacted in %L1 days</source>
+        <translation>Pas contacté depuis %L1 jours</translation>
+    </message>
+    <message>
+        <source>Active filters</source>
+        <translation>Filtres actifs</translation>
+    </message>
+    <message>
+        <source>Outlet #%1</source>
+        <translation>Média n° %1</translation>
+    </message>
+    <message>
+        <source>User #%1</source>
+        <translation>Utilisateur n° %1</translation>
+    </message>
+    <message>
+        <source>Remove filter: %1</source>
+        <translation>Retirer le filtre : %1</translation>
+    </message>
+    <message>
+        <source>Remove this filter (Delete)</source>
+        <translation>Retirer ce filtre (Suppr)</translation>
+    </message>
+    <message>
+        <source>Outlet: %1</source>
+        <translation>Média : %1</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>Responsable : %1</translation>
+    </message>
+    <message>
+        <source>Country: %1</source>
+        <translation>Pays : %1</translation>
+    </message>
+    <message>
+        <source>City: %1</source>
+        <translation>Ville : %1</translation>
+    </message>
+    <message>
+        <source>%L1 found</source>
+        <translation>%L1 trouvés</translation>
+    </message>
+    <message>
+        <source>%L1+ found</source>
+        <translation>%L1+ trouvés</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsView</name>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>Aucun contact pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Select a contact to see the profile.</source>
+        <translation>Sélectionnez un contact pour voir son profil.</translation>
+    </message>
+</context>
+<context>
+    <name>CoolingOffModel</name>
+    <message>
+        <source>Health fell from %1 to %2 over %3 days; last spoke %4 days ago.</source>
+        <translation>La santé est passée de %1 à %2 en %3 jours ; dernier échange il y a %4 jours.</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (−%3)</source>
+        <translation>%1 → %2 (−%3)</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <comment>account manager</comment>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>En retard depuis le %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Prévue le %1</translation>
+    </message>
+    <message>
+        <source>A follow-up is already planned; see Follow-ups.</source>
+        <translation>Une relance est déjà prévue ; voir Relances.</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Health then → now</source>
+        <translation>Santé avant → maintenant</translation>
+    </message>
+    <message>
+        <source>Silent for</source>
+        <translation>Silencieux depuis</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Relance</translation>
+    </message>
+</context>
+<context>
+    <name>CoolingOffView</name>
+    <message>
+        <source>Cooling off</source>
+        <translation>Refroidissement</translation>
+    </message>
+    <message>
+        <source>Relationships cooling off, biggest drop first</source>
+        <translation>Relations qui se refroidissent, plus forte baisse en premier</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Overdue since %1 %2</source>
+        <translation>En retard depuis le %1 %2</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Relancer</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Up Tomorrow 9:00</source>
+        <translation>&amp;Relancer demain à 9:00</translation>
+    </message>
+    <message>
+        <source>Plan a follow-up tomorrow at 9:00 for the contact&apos;s account manager (Space)</source>
+        <translation>Prévoir une relance demain à 9:00 pour le responsable du contact (Espace)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Looking for relationships that are cooling off…</source>
+        <translation>Recherche des relations qui se refroidissent…</translation>
+    </message>
+    <message>
+        <source>No valuable relationship is cooling off: nobody who was close 90 days ago has gone quiet since.</source>
+        <translation>Aucune relation précieuse ne se refroidit : personne de proche il y a 90 jours n&apos;est devenu silencieux depuis.</translation>
+    </message>
+    <message>
+        <source>Valuable relationships whose health fell by %1 points or more in %2 days while they went quiet. Space or “Follow up” plans a follow-up for tomorrow 9:00; Enter opens the contact.</source>
+        <translation>Relations précieuses dont la santé a baissé de %1 points ou plus en %2 jours pendant qu&apos;elles devenaient silencieuses. Espace ou « Relancer » prévoit une relance demain à 9:00 ; Entrée ouvre le contact.</translation>
+    </message>
+    <message>
+        <source>Show one account manager&apos;s relationships</source>
+        <translation>Afficher les relations d&apos;un responsable</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Qui :</translation>
+    </message>
+    <message>
+        <source>Reading the list</source>
+        <translation>Lecture de la liste</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <comment>relationships</comment>
+        <translation>Les miennes</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 relationships cooling off</source>
+        <comment>shown of all</comment>
+        <translation>%L1 relations sur %L2 qui se refroidissent</translation>
+    </message>
+    <message>
+        <source>The %L1 biggest drops (more are cooling off)</source>
+        <translation>Les %L1 plus fortes baisses (d&apos;autres se refroidissent)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relationship(s) cooling off</source>
+        <translation>
+            <numerusform>%n relation qui se refroidit</numerusform>
+            <numerusform>%n relations qui se refroidissent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CreateContactCommand</name>
+    <message>
+        <source>New contact “%1”</source>
+        <translation>Nouveau contact « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The SQLite driver for Qt is not installed (package libqt6sql6-sqlite).</source>
+        <translation>Le pilote SQLite de Qt n&apos;est pas installé (paquet libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file.</source>
+        <translation>%1 est un dossier, pas un fichier de base de données.</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>Il n&apos;y a pas de base de données à l&apos;emplacement %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation>Impossible de créer le dossier %1 pour la base de données.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: permission denied.</source>
+        <translation>Impossible de lire %1 : permission refusée.</translation>
+    </message>
+    <message>
+        <source>opening the database</source>
+        <translation>ouverture de la base de données</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver for Qt is not installed (package libqt6sql6-psql).</source>
+        <translation>Le pilote PostgreSQL de Qt n&apos;est pas installé (paquet libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the PostgreSQL database %1: %2</source>
+        <translation>Impossible de se connecter à la base de données PostgreSQL %1 : %2</translation>
+    </message>
+    <message>
+        <source>reading the database</source>
+        <translation>lecture de la base de données</translation>
+    </message>
+    <message>
+        <source>configuring the database</source>
+        <translation>configuration de la base de données</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 failed and nothing was changed. Free some space and try again.</source>
+        <translation>Le disque est plein : l&apos;opération a échoué (%1) et rien n&apos;a été modifié. Libérez de l&apos;espace et réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: %2 is not possible.</source>
+        <translation>%1 est en lecture seule : opération impossible (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not a Rapport database, or it is damaged (%2).</source>
+        <translation>%1 n&apos;est pas une base de données Rapport, ou elle est endommagée (%2).</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is writing to it): %1 failed. Try again.</source>
+        <translation>La base de données est occupée (un autre programme y écrit) : l&apos;opération a échoué (%1). Réessayez.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Impossible d&apos;ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>Reading or writing %1 failed (%2): %3 did not happen.</source>
+        <translation>La lecture ou l&apos;écriture de %1 a échoué (%2) : opération non effectuée (%3).</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2</source>
+        <translation>Opération refusée (%1) : %2</translation>
+    </message>
+    <message>
+        <source>The database server&apos;s disk is full: %1 failed and nothing was changed.</source>
+        <translation>Le disque du serveur de base de données est plein : l&apos;opération a échoué (%1) et rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost: %2</source>
+        <translation>La connexion à %1 a été perdue : %2</translation>
+    </message>
+    <message>
+        <source>Database error while %1: %2</source>
+        <translation>Erreur de base de données (%1) : %2</translation>
+    </message>
+    <message>
+        <source>starting a transaction</source>
+        <translation>démarrage d&apos;une transaction</translation>
+    </message>
+    <message>
+        <source>saving the changes</source>
+        <translation>enregistrement des modifications</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseLocation</name>
+    <message>
+        <source>No database path or URL was given.</source>
+        <translation>Aucun chemin ni URL de base de données n&apos;a été indiqué.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid PostgreSQL URL. Use postgresql://user@host:port/database.</source>
+        <translation>« %1 » n&apos;est pas une URL PostgreSQL valide. Utilisez postgresql://user@host:port/database.</translation>
+    </message>
+    <message>
+        <source>Unsupported database URL “%1”: use a file path or postgresql://…</source>
+        <translation>URL de base de données non prise en charge « %1 » : utilisez un chemin de fichier ou postgresql://…</translation>
+    </message>
+</context>
+<context>
+    <name>DemoGenerator</name>
+    <message>
+        <source>Unknown demo size “%1”: use small or large.</source>
+        <translation>Taille de démonstration inconnue « %1 » : utilisez small ou large.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: cannot write demo data into it.</source>
+        <translation>%1 est en lecture seule : impossible d&apos;y écrire les données de démonstration.</translation>
+    </message>
+    <message>
+        <source>%1 already holds data: demo data goes only into an empty database. Use a new database, or replace everything in it (--force).</source>
+        <translation>%1 contient déjà des données : les données de démonstration ne vont que dans une base vide. Utilisez une nouvelle base de données, ou remplacez tout son contenu (--force).</translation>
+    </message>
+    <message>
+        <source>Writing campaigns</source>
+        <translation>Écriture des campagnes</translation>
+    </message>
+    <message>
+        <source>%1 introduces the %2</source>
+        <translation>%1 présente %2</translation>
+    </message>
+    <message>
+        <source>Pitch: an exclusive first look at the %1</source>
+        <translation>Pitch : découvrez en exclusivité %1</translation>
+    </message>
+    <message>
+        <source>Meet the %1 from %2 #launch</source>
+        <translation>Découvrez %1 de %2 #launch</translation>
+    </message>
+    <message>
+        <source>%1 media kit: images, fact sheet, spokespeople</source>
+        <translation>Kit presse %1 : visuels, fiche technique, porte-parole</translation>
+    </message>
+    <message>
+        <source>Why we built the %1</source>
+        <translation>Pourquoi nous avons créé %1</translation>
+    </message>
+    <message>
+        <source>%1. %2 today announced the %3, available from next month. Contact the press office for samples and interviews.</source>
+        <translation>%1. %2 a annoncé aujourd&apos;hui %3, disponible dès le mois prochain. Contactez le service de presse pour des échantillons et des interviews.</translation>
+    </message>
+    <message>
+        <source>%1 — media list</source>
+        <translation>%1 — liste de diffusion</translation>
+    </message>
+    <message>
+        <source>Writing pitches and coverage</source>
+        <translation>Écriture des pitchs et des retombées</translation>
+    </message>
+    <message>
+        <source>Generating the demo data was cancelled: nothing was changed.</source>
+        <translation>La génération des données de démonstration a été annulée : rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Planning the agency</source>
+        <translation>Planification de l&apos;agence</translation>
+    </message>
+    <message>
+        <source>Building the search index</source>
+        <translation>Construction de l&apos;index de recherche</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Writing users</source>
+        <translation>Écriture des utilisateurs</translation>
+    </message>
+    <message>
+        <source>Writing organizations</source>
+        <translation>Écriture des organisations</translation>
+    </message>
+    <message>
+        <source>Writing contacts</source>
+        <translation>Écriture des contacts</translation>
+    </message>
+    <message>
+        <source>Writing interactions</source>
+        <translation>Écriture des interactions</translation>
+    </message>
+    <message>
+        <source>Writing follow-ups</source>
+        <translation>Écriture des relances</translation>
+    </message>
+    <message>
+        <source>Get the %1 %2 into the press that matters: tier-one %3 coverage, two broadcast interviews and a steady drumbeat on social.</source>
+        <translation>Faire parler de %1 %2 dans les médias qui comptent : des retombées dans les grands médias (%3), deux interviews radio ou télé et une présence régulière sur les réseaux sociaux.</translation>
+    </message>
+    <message>
+        <source>Scoring relationship health…</source>
+        <translation>Calcul de la santé des relations…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePairModel</name>
+    <message>
+        <source>Same email: %1</source>
+        <translation>Même e-mail : %1</translation>
+    </message>
+    <message>
+        <source>Same handle: %1</source>
+        <translation>Même identifiant : %1</translation>
+    </message>
+    <message>
+        <source>Similar name at %1</source>
+        <translation>Nom similaire chez %1</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Doublon possible</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateRepository</name>
+    <message>
+        <source>looking for duplicates</source>
+        <translation>recherche de doublons</translation>
+    </message>
+    <message>
+        <source>merging the contacts</source>
+        <translation>fusion des contacts</translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation>Le contact n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>A contact cannot be merged with itself.</source>
+        <translation>Un contact ne peut pas être fusionné avec lui-même.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the trash: restore it before merging.</source>
+        <translation>« %1 » est dans la corbeille : restaurez-le avant la fusion.</translation>
+    </message>
+    <message>
+        <source>Merged into “%1” (#%2) on %3.</source>
+        <translation>Fusionné avec « %1 » (n° %2) le %3.</translation>
+    </message>
+    <message>
+        <source>The merge of “%1” cannot be undone: one of the two contacts was changed since.</source>
+        <translation>La fusion de « %1 » ne peut pas être annulée : l&apos;un des deux contacts a été modifié depuis.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <source>&amp;Search Again</source>
+        <translation>&amp;Rechercher à nouveau</translation>
+    </message>
+    <message>
+        <source>Find Duplicates</source>
+        <translation>Trouver les doublons</translation>
+    </message>
+    <message>
+        <source>Searching for duplicates</source>
+        <translation>Recherche de doublons</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Doublons probables</translation>
+    </message>
+    <message>
+        <source>The two contacts side by side</source>
+        <translation>Les deux contacts côte à côte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>job title</comment>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Téléphones</translation>
+    </message>
+    <message>
+        <source>Handles</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Rubriques</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;left one</source>
+        <translation>Garder celui de &amp;gauche</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;right one</source>
+        <translation>Garder celui de &amp;droite</translation>
+    </message>
+    <message>
+        <source>Keep the left contact</source>
+        <translation>Garder le contact de gauche</translation>
+    </message>
+    <message>
+        <source>Keep the right contact</source>
+        <translation>Garder le contact de droite</translation>
+    </message>
+    <message>
+        <source>Move everything of the other contact to the kept one and put the other in the trash (undo with %1)</source>
+        <translation>Transférer tout ce qui appartient à l&apos;autre contact vers celui qui est gardé et mettre l&apos;autre à la corbeille (annuler avec %1)</translation>
+    </message>
+    <message>
+        <source>Find D&amp;uplicates…</source>
+        <translation>Trouver les &amp;doublons…</translation>
+    </message>
+    <message>
+        <source>List contacts that are likely the same person and merge them (%1)</source>
+        <translation>Lister les contacts qui sont probablement la même personne et les fusionner (%1)</translation>
+    </message>
+    <message>
+        <source>Looking for contacts that are likely the same person…</source>
+        <translation>Recherche des contacts qui sont probablement la même personne…</translation>
+    </message>
+    <message>
+        <source>The search for duplicates failed: %1</source>
+        <translation>La recherche de doublons a échoué : %1</translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>Aucun doublon probable trouvé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate pair(s) found in %1 ms. Pick one, choose the contact to keep and merge.</source>
+        <translation>
+            <numerusform>%n paire de doublons probable trouvée en %1 ms. Choisissez-la, sélectionnez le contact à garder et fusionnez.</numerusform>
+            <numerusform>%n paires de doublons probables trouvées en %1 ms. Choisissez-en une, sélectionnez le contact à garder et fusionnez.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge failed</source>
+        <translation>Échec de la fusion</translation>
+    </message>
+    <message>
+        <source>“%1” was merged into “%2”. Undo with %3.</source>
+        <translation>« %1 » a été fusionné avec « %2 ». Annuler avec %3.</translation>
+    </message>
+</context>
+<context>
+    <name>EditContactCommand</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Modifier « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>EditInteractionCommand</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Modifier « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>FeedParser</name>
+    <message>
+        <source>The feed at %1 is not valid JSON: %2 (at character %L3).</source>
+        <translation>Le flux %1 n&apos;est pas du JSON valide : %2 (au caractère %L3).</translation>
+    </message>
+    <message>
+        <source>%1 sends JSON, but not a JSON Feed.</source>
+        <translation>%1 envoie du JSON, mais pas un JSON Feed.</translation>
+    </message>
+    <message>
+        <source>The feed has more than %L1 items; only the first %L1 were read.</source>
+        <translation>Le flux contient plus de %L1 éléments ; seuls les %L1 premiers ont été lus.</translation>
+    </message>
+    <message>
+        <source>The server sent an empty document instead of the feed at %1.</source>
+        <translation>Le serveur a envoyé un document vide au lieu du flux %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a feed: it is neither XML nor JSON.</source>
+        <translation>%1 n&apos;est pas un flux : ce n&apos;est ni du XML ni du JSON.</translation>
+    </message>
+    <message>
+        <source>%1 is a web page, not a feed. The page names a feed at %2: use that address instead.</source>
+        <translation>%1 est une page web, pas un flux. La page indique un flux à l&apos;adresse %2 : utilisez plutôt cette adresse.</translation>
+    </message>
+    <message>
+        <source>%1 is a web page, not a feed.</source>
+        <translation>%1 est une page web, pas un flux.</translation>
+    </message>
+    <message>
+        <source>%1 is an XML document but not a feed (it starts with &lt;%2&gt;).</source>
+        <translation>%1 est un document XML mais pas un flux (il commence par &lt;%2&gt;).</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
+    <message>
+        <source>The feed at %1 ended before its first complete item (the download was cut short, or the server sent an incomplete file).</source>
+        <translation>Le flux %1 s&apos;est terminé avant son premier élément complet (le téléchargement a été interrompu, ou le serveur a envoyé un fichier incomplet).</translation>
+    </message>
+    <message>
+        <source>The feed at %1 cannot be read: %2 (%3).</source>
+        <translation>Le flux %1 ne peut pas être lu : %2 (%3).</translation>
+    </message>
+    <message>
+        <source>The feed breaks off at %1 (%2); the one complete item before that was read.</source>
+        <translation>Le flux s&apos;interrompt à %1 (%2) ; le seul élément complet qui précède a été lu.</translation>
+    </message>
+    <message>
+        <source>The feed breaks off at %1 (%2); the %L3 complete items before that were read.</source>
+        <translation>Le flux s&apos;interrompt à %1 (%2) ; les %L3 éléments complets qui précèdent ont été lus.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedSource</name>
+    <message>
+        <source>The feed at %1 answered %2.</source>
+        <translation>Le flux %1 a répondu %2.</translation>
+    </message>
+    <message>
+        <source>Check the address, or remove the feed if the site no longer has it.</source>
+        <translation>Vérifiez l&apos;adresse, ou retirez le flux si le site ne le propose plus.</translation>
+    </message>
+    <message>
+        <source>The feed is not public.</source>
+        <translation>Le flux n&apos;est pas public.</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled.</source>
+        <translation>La synchronisation a été annulée.</translation>
+    </message>
+    <message>
+        <source>Feed “%1”, 1 item</source>
+        <translation>Flux « %1 », 1 élément</translation>
+    </message>
+    <message>
+        <source>Feed “%1”, %L2 items</source>
+        <translation>Flux « %1 », %L2 éléments</translation>
+    </message>
+    <message>
+        <source>(the feed breaks off; only the complete items were read)</source>
+        <translation>(le flux s&apos;interrompt ; seuls les éléments complets ont été lus)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpCommand</name>
+    <message>
+        <source>Complete follow-up with %1</source>
+        <translation>Terminer la relance avec %1</translation>
+    </message>
+    <message>
+        <source>Snooze follow-up with %1</source>
+        <translation>Reporter la relance avec %1</translation>
+    </message>
+    <message>
+        <source>Reassign follow-up to %1</source>
+        <translation>Réattribuer la relance à %1</translation>
+    </message>
+    <message>
+        <source>Plan a follow-up with %1</source>
+        <translation>Prévoir une relance avec %1</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>Today %1</source>
+        <translation>Aujourd&apos;hui %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Hier %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>Demain %1</translation>
+    </message>
+    <message>
+        <source>%1 (%L2, the first %L3 shown)</source>
+        <translation>%1 (%L2, les %L3 premières affichées)</translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Attribuée à</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpRepository</name>
+    <message>
+        <source>A follow-up needs a contact or a campaign.</source>
+        <translation>Une relance doit porter sur un contact ou une campagne.</translation>
+    </message>
+    <message>
+        <source>Enter when the follow-up is due.</source>
+        <translation>Indiquez la date d&apos;échéance de la relance.</translation>
+    </message>
+    <message>
+        <source>The due date must be between 1900 and ten years from now; please check the year.</source>
+        <translation>La date d&apos;échéance doit être comprise entre 1900 et dans dix ans ; vérifiez l&apos;année.</translation>
+    </message>
+    <message>
+        <source>saving the follow-up</source>
+        <translation>enregistrement de la relance</translation>
+    </message>
+    <message>
+        <source>This follow-up was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>Cette relance a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez-la pour voir ces modifications ; les vôtres n&apos;ont pas été enregistrées.</translation>
+    </message>
+    <message>
+        <source>loading the follow-up</source>
+        <translation>chargement de la relance</translation>
+    </message>
+    <message>
+        <source>The follow-up no longer exists.</source>
+        <translation>La relance n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>completing the follow-up</source>
+        <translation>clôture de la relance</translation>
+    </message>
+    <message>
+        <source>reopening the follow-up</source>
+        <translation>réouverture de la relance</translation>
+    </message>
+    <message>
+        <source>snoozing the follow-up</source>
+        <translation>report de la relance</translation>
+    </message>
+    <message>
+        <source>reassigning the follow-up</source>
+        <translation>réattribution de la relance</translation>
+    </message>
+    <message>
+        <source>deleting the follow-up</source>
+        <translation>suppression de la relance</translation>
+    </message>
+    <message>
+        <source>restoring the follow-up</source>
+        <translation>restauration de la relance</translation>
+    </message>
+    <message>
+        <source>loading follow-ups</source>
+        <translation>chargement des relances</translation>
+    </message>
+    <message>
+        <source>counting overdue follow-ups</source>
+        <translation>comptage des relances en retard</translation>
+    </message>
+    <message>
+        <source>counting follow-ups</source>
+        <translation>comptage des relances</translation>
+    </message>
+    <message>
+        <source>The note is %L1 characters long; at most %L2 fit.</source>
+        <translation>La note compte %L1 caractères ; %L2 au maximum sont possibles.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Relances</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <source>Mark the follow-up as done</source>
+        <translation>Marquer la relance comme faite</translation>
+    </message>
+    <message>
+        <source>Snooze 1 &amp;Day</source>
+        <translation>Reporter d&apos;un &amp;jour</translation>
+    </message>
+    <message>
+        <source>Move the due time one day on</source>
+        <translation>Repousser l&apos;échéance d&apos;un jour</translation>
+    </message>
+    <message>
+        <source>Snooze 1 &amp;Week</source>
+        <translation>Reporter d&apos;une &amp;semaine</translation>
+    </message>
+    <message>
+        <source>Move the due time one week on</source>
+        <translation>Repousser l&apos;échéance d&apos;une semaine</translation>
+    </message>
+    <message>
+        <source>Snooze &amp;To…</source>
+        <translation>Reporter &amp;au…</translation>
+    </message>
+    <message>
+        <source>Pick a new due date and time</source>
+        <translation>Choisir une nouvelle date et heure d&apos;échéance</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation>&amp;Réattribuer…</translation>
+    </message>
+    <message>
+        <source>Give the follow-up to someone else</source>
+        <translation>Confier la relance à quelqu&apos;un d&apos;autre</translation>
+    </message>
+    <message>
+        <source>Open follow-ups by due date</source>
+        <translation>Relances en cours par échéance</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Attribuée à</translation>
+    </message>
+    <message>
+        <source>Nothing to follow up. Add a follow-up date when you log a conversation (Ctrl+L).</source>
+        <translation>Aucune relance à faire. Ajoutez une date de relance quand vous consignez un échange (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>Relance à faire</translation>
+    </message>
+    <message>
+        <source>Snooze Follow-up</source>
+        <translation>Reporter la relance</translation>
+    </message>
+    <message>
+        <source>New due time</source>
+        <translation>Nouvelle échéance</translation>
+    </message>
+    <message>
+        <source>Due &amp;on:</source>
+        <translation>Échéance &amp;le :</translation>
+    </message>
+    <message>
+        <source>Reassign Follow-up</source>
+        <translation>Réattribuer la relance</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to:</source>
+        <translation>&amp;Attribuer à :</translation>
+    </message>
+    <message>
+        <source>Show the follow-ups of</source>
+        <translation>Afficher les relances de</translation>
+    </message>
+    <message>
+        <source>Everybody&apos;s follow-ups, yours, or one account manager&apos;s</source>
+        <translation>Les relances de tout le monde, les vôtres, ou celles d&apos;un responsable</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <comment>follow-ups of</comment>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <comment>follow-ups</comment>
+        <translation>Les miennes</translation>
+    </message>
+    <message>
+        <source>Nothing to follow up for %1.</source>
+        <translation>Aucune relance à faire pour %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport : %1</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPanel</name>
+    <message>
+        <source>Relationship health</source>
+        <translation>Santé de la relation</translation>
+    </message>
+    <message>
+        <source>Health unknown</source>
+        <translation>Santé inconnue</translation>
+    </message>
+    <message>
+        <source>Health %1 of 100 · %2</source>
+        <translation>Santé %1 sur 100 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n like(s), boost(s), follow(s) or quote(s) on social media in 90 days</source>
+        <translation>
+            <numerusform>%n mention J&apos;aime, partage, abonnement ou citation sur les réseaux sociaux en 90 jours</numerusform>
+            <numerusform>%n mentions J&apos;aime, partages, abonnements ou citations sur les réseaux sociaux en 90 jours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HealthScore</name>
+    <message>
+        <source>computing relationship health</source>
+        <translation>calcul de la santé des relations</translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>Aucun échange pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Last spoke today.</source>
+        <translation>Dernier échange aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>Last spoke yesterday.</source>
+        <translation>Dernier échange hier.</translation>
+    </message>
+    <message>
+        <source>Last spoke %1 days ago.</source>
+        <translation>Dernier échange il y a %1 jours.</translation>
+    </message>
+    <message>
+        <source>One interaction in the last %1 days.</source>
+        <translation>Une interaction au cours des %1 derniers jours.</translation>
+    </message>
+    <message>
+        <source>%1 interactions in the last %2 days.</source>
+        <translation>%1 interactions au cours des %2 derniers jours.</translation>
+    </message>
+    <message>
+        <source>Answers %1 of %2 pitches.</source>
+        <translation>Répond à %1 pitchs sur %2.</translation>
+    </message>
+    <message>
+        <source>No pitches sent yet.</source>
+        <translation>Aucun pitch envoyé pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Talked on one channel.</source>
+        <translation>Échanges sur un seul canal.</translation>
+    </message>
+    <message>
+        <source>Talked on %1 channels.</source>
+        <translation>Échanges sur %1 canaux.</translation>
+    </message>
+    <message>
+        <source>Known for %1 years.</source>
+        <translation>Connu depuis %1 ans.</translation>
+    </message>
+    <message>
+        <source>Known for over a year.</source>
+        <translation>Connu depuis plus d&apos;un an.</translation>
+    </message>
+    <message>
+        <source>Known for %1 months.</source>
+        <translation>Connu depuis %1 mois.</translation>
+    </message>
+    <message>
+        <source>Known for a month.</source>
+        <translation>Connu depuis un mois.</translation>
+    </message>
+    <message>
+        <source>Known for less than a month.</source>
+        <translation>Connu depuis moins d&apos;un mois.</translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation>Le contact n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>updating relationship health</source>
+        <translation>mise à jour de la santé des relations</translation>
+    </message>
+    <message>
+        <source>Recency</source>
+        <translation>Récence</translation>
+    </message>
+    <message>
+        <source>No conversation logged, only pitches.</source>
+        <translation>Aucun échange consigné, seulement des pitchs.</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Fréquence</translation>
+    </message>
+    <message>
+        <source>Mostly outbound: %1 of %2 interactions were ours.</source>
+        <translation>Surtout sortant : %1 interactions sur %2 venaient de nous.</translation>
+    </message>
+    <message>
+        <source>Mostly inbound: %1 of %2 interactions came from them.</source>
+        <translation>Surtout entrant : %1 interactions sur %2 venaient du contact.</translation>
+    </message>
+    <message>
+        <source>Balanced: %1 of %2 interactions came from them.</source>
+        <translation>Équilibré : %1 interactions sur %2 venaient du contact.</translation>
+    </message>
+    <message>
+        <source>Reciprocity</source>
+        <translation>Réciprocité</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Breadth</source>
+        <translation>Diversité</translation>
+    </message>
+    <message>
+        <source>Tenure</source>
+        <translation>Ancienneté</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <comment>relationship health</comment>
+        <translation>non évaluée</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <comment>relationship health</comment>
+        <translation>solide</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <comment>relationship health</comment>
+        <translation>stable</translation>
+    </message>
+    <message>
+        <source>cooling</source>
+        <comment>relationship health</comment>
+        <translation>se refroidit</translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <comment>relationship health</comment>
+        <translation>froide</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3: %4</source>
+        <comment>component, points, maximum, sentence</comment>
+        <translation>%1 %2 sur %3 : %4</translation>
+    </message>
+    <message>
+        <source>Relationship health %1 of 100 (%2)</source>
+        <translation>Santé de la relation %1 sur 100 (%2)</translation>
+    </message>
+    <message>
+        <source>finding the relationships that are cooling off</source>
+        <translation>recherche des relations qui se refroidissent</translation>
+    </message>
+</context>
+<context>
+    <name>InboxCommand</name>
+    <message>
+        <source>Link %1 to %2</source>
+        <translation>Associer %1 à %2</translation>
+    </message>
+    <message>
+        <source>New contact from %1</source>
+        <translation>Nouveau contact à partir de %1</translation>
+    </message>
+    <message>
+        <source>Ignore %1</source>
+        <translation>Ignorer %1</translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <source>Today %1</source>
+        <translation>Aujourd&apos;hui %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Hier %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>inbox author: name (handle)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>Plus récent</translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>Authors waiting in the Inbox</source>
+        <translation>Auteurs en attente dans la boîte de réception</translation>
+    </message>
+    <message>
+        <source>&amp;Link to First Suggestion</source>
+        <translation>&amp;Associer à la première suggestion</translation>
+    </message>
+    <message>
+        <source>Link the author to the first suggested contact</source>
+        <translation>Associer l&apos;auteur au premier contact suggéré</translation>
+    </message>
+    <message>
+        <source>&amp;Create Contact</source>
+        <translation>&amp;Créer un contact</translation>
+    </message>
+    <message>
+        <source>Make a new contact from the author</source>
+        <translation>Créer un nouveau contact à partir de l&apos;auteur</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore This Person</source>
+        <translation>&amp;Ignorer cette personne</translation>
+    </message>
+    <message>
+        <source>Drop the author&apos;s items and skip them from now on</source>
+        <translation>Supprimer les éléments de l&apos;auteur et les ignorer désormais</translation>
+    </message>
+    <message>
+        <source>The Inbox is empty. Posts and messages from people who are not contacts yet appear here after a sync (File → Accounts…).</source>
+        <translation>La boîte de réception est vide. Les publications et messages de personnes qui ne sont pas encore des contacts apparaissent ici après une synchronisation (Fichier → Comptes…).</translation>
+    </message>
+    <message>
+        <source>Is this one of your contacts?</source>
+        <translation>S&apos;agit-il de l&apos;un de vos contacts ?</translation>
+    </message>
+    <message>
+        <source>No contact looks like this author.</source>
+        <translation>Aucun contact ne ressemble à cet auteur.</translation>
+    </message>
+    <message>
+        <source>Link to &amp;another contact:</source>
+        <translation>Associer à un &amp;autre contact :</translation>
+    </message>
+    <message>
+        <source>Link to another contact</source>
+        <translation>Associer à un autre contact</translation>
+    </message>
+    <message>
+        <source>Type a name</source>
+        <translation>Saisissez un nom</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Associer</translation>
+    </message>
+    <message>
+        <source>Ignore this person</source>
+        <translation>Ignorer cette personne</translation>
+    </message>
+    <message>
+        <source>Create contact</source>
+        <translation>Créer un contact</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Newest of %n item(s): %1</source>
+        <translation>
+            <numerusform>%n élément : %1</numerusform>
+            <numerusform>Le plus récent de %n éléments : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Create contact “%1”</source>
+        <translation>Créer le contact « %1 »</translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation>Associer à %1</translation>
+    </message>
+    <message>
+        <source>Link to %1 (%2)</source>
+        <translation>Associer à %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n item(s) moved to the contact&apos;s history.</source>
+        <translation>
+            <numerusform>%1 : %n élément déplacé vers l&apos;historique du contact.</numerusform>
+            <numerusform>%1 : %n éléments déplacés vers l&apos;historique du contact.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: its items were removed; later ones will be skipped.</source>
+        <translation>%1 : ses éléments ont été supprimés ; les suivants seront ignorés.</translation>
+    </message>
+    <message>
+        <source>Type the name of the contact this author is.</source>
+        <translation>Saisissez le nom du contact qui correspond à cet auteur.</translation>
+    </message>
+    <message>
+        <source>No contact is called “%1”.</source>
+        <translation>Aucun contact ne s&apos;appelle « %1 ».</translation>
+    </message>
+    <message>
+        <source>Several contacts match “%1”: pick one from the list.</source>
+        <translation>Plusieurs contacts correspondent à « %1 » : choisissez-en un dans la liste.</translation>
+    </message>
+</context>
+<context>
+    <name>Interaction</name>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <comment>a social network post naming someone</comment>
+        <translation>Mention</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <comment>noun: an answer on a social network</comment>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Message privé</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <comment>noun: offering a story to a journalist</comment>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <comment>noun</comment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <comment>noun: a social network post</comment>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <comment>from the contact to us</comment>
+        <translation>Entrant</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <comment>from us to the contact</comment>
+        <translation>Sortant</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positif</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Négatif</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutre</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionRepository</name>
+    <message>
+        <source>Choose the contact this interaction was with.</source>
+        <translation>Choisissez le contact avec qui cette interaction a eu lieu.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a known channel.</source>
+        <translation>« %1 » n&apos;est pas un canal connu.</translation>
+    </message>
+    <message>
+        <source>The direction must be inbound or outbound, not “%1”.</source>
+        <translation>La direction doit être entrante ou sortante, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Enter when the interaction took place.</source>
+        <translation>Indiquez quand l&apos;interaction a eu lieu.</translation>
+    </message>
+    <message>
+        <source>The date %1 is before 1900, which is surely a typing mistake in the year. Please check it.</source>
+        <translation>La date %1 est antérieure à 1900, ce qui est sûrement une faute de frappe dans l&apos;année. Vérifiez-la.</translation>
+    </message>
+    <message>
+        <source>The date %1 is more than a year from now. An interaction is something that happened or is planned soon, so please check the year.</source>
+        <translation>La date %1 est à plus d&apos;un an d&apos;ici. Une interaction a déjà eu lieu ou est prévue prochainement : vérifiez l&apos;année.</translation>
+    </message>
+    <message>
+        <source>The sentiment must be negative, neutral or positive.</source>
+        <translation>Le ressenti doit être négatif, neutre ou positif.</translation>
+    </message>
+    <message>
+        <source>The follow-up date is out of range; please check the year.</source>
+        <translation>La date de relance est hors limites ; vérifiez l&apos;année.</translation>
+    </message>
+    <message>
+        <source>saving the interaction</source>
+        <translation>enregistrement de l&apos;interaction</translation>
+    </message>
+    <message>
+        <source>The contact was deleted meanwhile; the interaction was not saved.</source>
+        <translation>Le contact a été supprimé entre-temps ; l&apos;interaction n&apos;a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>This interaction has not been saved yet.</source>
+        <translation>Cette interaction n&apos;a pas encore été enregistrée.</translation>
+    </message>
+    <message>
+        <source>This interaction was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>Cette interaction a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez-la pour voir ces modifications ; les vôtres n&apos;ont pas été enregistrées.</translation>
+    </message>
+    <message>
+        <source>loading the interaction</source>
+        <translation>chargement de l&apos;interaction</translation>
+    </message>
+    <message>
+        <source>The interaction no longer exists.</source>
+        <translation>L&apos;interaction n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>deleting the interaction</source>
+        <translation>suppression de l&apos;interaction</translation>
+    </message>
+    <message>
+        <source>restoring the interaction</source>
+        <translation>restauration de l&apos;interaction</translation>
+    </message>
+    <message>
+        <source>The subject is %L1 characters long; at most %L2 fit. Put the rest in the notes.</source>
+        <translation>L&apos;objet compte %L1 caractères ; %L2 au maximum sont possibles. Mettez le reste dans les notes.</translation>
+    </message>
+    <message>
+        <source>The notes are %L1 characters long; at most %L2 fit. Attach long documents as a link instead.</source>
+        <translation>Les notes comptent %L1 caractères ; %L2 au maximum sont possibles. Joignez plutôt les longs documents sous forme de lien.</translation>
+    </message>
+</context>
+<context>
+    <name>LabeledValuesList</name>
+    <message>
+        <source>Add %1</source>
+        <translation>Ajouter : %1</translation>
+    </message>
+    <message>
+        <source>Label of %1 %2</source>
+        <translation>Libellé de %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2</source>
+        <translation>Retirer %1 %2</translation>
+    </message>
+    <message>
+        <source>Remove this %1</source>
+        <translation>Retirer : %1</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <comment>email or phone label</comment>
+        <translation>travail</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <comment>email label</comment>
+        <translation>personnel</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <comment>phone label</comment>
+        <translation>mobile</translation>
+    </message>
+    <message>
+        <source>home</source>
+        <comment>phone label</comment>
+        <translation>domicile</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <comment>email or phone label</comment>
+        <translation>autre</translation>
+    </message>
+</context>
+<context>
+    <name>LogInteractionCommand</name>
+    <message>
+        <source>Log %1 with %2</source>
+        <translation>Consigner %1 avec %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Log %1 with %n people</source>
+        <translation>
+            <numerusform>Consigner %1 avec %n personne</numerusform>
+            <numerusform>Consigner %1 avec %n personnes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Relances</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Outlets, clients and other companies, with the people who work there and everything the agency did with them.</source>
+        <translation>Médias, clients et autres entreprises, avec les personnes qui y travaillent et tout ce que l&apos;agence a fait avec eux.</translation>
+    </message>
+    <message>
+        <source>Each client&apos;s campaigns with their press releases and pitches, media lists, the pitch pipeline per contact and the coverage that came of it.</source>
+        <translation>Les campagnes de chaque client avec leurs communiqués de presse et pitchs, listes de diffusion, le suivi des pitchs par contact et les retombées obtenues.</translation>
+    </message>
+    <message>
+        <source>Mentions, replies and messages from Mastodon, Bluesky and feeds that match no contact yet, waiting for you to file or dismiss them.</source>
+        <translation>Mentions, réponses et messages de Mastodon, Bluesky et des flux qui ne correspondent encore à aucun contact, en attente d&apos;être classés ou écartés.</translation>
+    </message>
+    <message>
+        <source>Your dated follow-ups with contacts and campaigns, with a reminder when one is due.</source>
+        <translation>Vos relances datées avec des contacts et des campagnes, avec un rappel à l&apos;échéance.</translation>
+    </message>
+    <message>
+        <source>Charts of the team&apos;s engagement: conversations over time, response rates, the pitch funnel, coverage and the relationships that are cooling off.</source>
+        <translation>Graphiques de l&apos;activité de l&apos;équipe : échanges dans le temps, taux de réponse, entonnoir des pitchs, retombées et relations qui se refroidissent.</translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — Rapport</source>
+        <translation>%1 (lecture seule) — Rapport</translation>
+    </message>
+    <message>
+        <source>%1 — Rapport</source>
+        <translation>%1 — Rapport</translation>
+    </message>
+    <message>
+        <source>The demo agency is loaded.</source>
+        <translation>L&apos;agence de démonstration est chargée.</translation>
+    </message>
+    <message>
+        <source>Canceled: no demo data was loaded.</source>
+        <translation>Annulé : aucune donnée de démonstration n&apos;a été chargée.</translation>
+    </message>
+    <message>
+        <source>Demo data not loaded</source>
+        <translation>Données de démonstration non chargées</translation>
+    </message>
+    <message>
+        <source>The demo agency could not be loaded: %1</source>
+        <translation>L&apos;agence de démonstration n&apos;a pas pu être chargée : %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Rapport</source>
+        <translation>À &amp;propos de Rapport</translation>
+    </message>
+    <message>
+        <source>Read-only: changes cannot be saved</source>
+        <translation>Lecture seule : les modifications ne peuvent pas être enregistrées</translation>
+    </message>
+    <message>
+        <source>Rapport cannot write to %1.</source>
+        <translation>Rapport ne peut pas écrire dans %1.</translation>
+    </message>
+    <message>
+        <source>Contacts: %L1</source>
+        <translation>Contacts : %L1</translation>
+    </message>
+    <message>
+        <source>Database error</source>
+        <translation>Erreur de base de données</translation>
+    </message>
+    <message>
+        <source>About Rapport</source>
+        <translation>À propos de Rapport</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Rapport %1&lt;/h3&gt;&lt;p&gt;The relationship memory of your PR agency.&lt;/p&gt;&lt;p&gt;Database: %2%3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Rapport %1&lt;/h3&gt;&lt;p&gt;La mémoire relationnelle de votre agence de RP.&lt;/p&gt;&lt;p&gt;Base de données : %2%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (lecture seule)</translation>
+    </message>
+    <message>
+        <source>Load a demo agency?</source>
+        <translation>Charger une agence de démonstration ?</translation>
+    </message>
+    <message>
+        <source>Your database is empty. Load a demo agency with outlets, journalists, conversations and campaigns to try Rapport out?</source>
+        <translation>Votre base de données est vide. Charger une agence de démonstration avec des médias, des journalistes, des échanges et des campagnes pour essayer Rapport ?</translation>
+    </message>
+    <message>
+        <source>Preparing the demo agency…</source>
+        <translation>Préparation de l&apos;agence de démonstration…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Loading demo data</source>
+        <translation>Chargement des données de démonstration</translation>
+    </message>
+    <message>
+        <source>Canceling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>&amp;Contact</translation>
+    </message>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>A&amp;ller à…</translation>
+    </message>
+    <message>
+        <source>Jump to any contact, organization, section or command (%1)</source>
+        <translation>Aller à un contact, une organisation, une section ou une commande (%1)</translation>
+    </message>
+    <message>
+        <source>Follow-ups (%L1)</source>
+        <comment>sidebar: overdue count</comment>
+        <translation>Relances (%L1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s) overdue</source>
+        <translation>
+            <numerusform>%n relance en retard</numerusform>
+            <numerusform>%n relances en retard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Consigner</translation>
+    </message>
+    <message>
+        <source>&amp;Log a Conversation…</source>
+        <translation>&amp;Consigner un échange…</translation>
+    </message>
+    <message>
+        <source>Log a call, email or meeting with a contact (%1)</source>
+        <translation>Consigner un appel, un e-mail ou un rendez-vous avec un contact (%1)</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Inbox (%L1)</source>
+        <comment>sidebar: authors waiting</comment>
+        <translation>Boîte de réception (%L1)</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Non modifié</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Comptes…</translation>
+    </message>
+    <message>
+        <source>Mastodon, Bluesky and feed accounts that Rapport syncs from</source>
+        <translation>Comptes Mastodon, Bluesky et flux que Rapport synchronise</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>&amp;Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Fetch new mentions, replies and posts from every account (%1)</source>
+        <translation>Récupérer les nouvelles mentions, réponses et publications de tous les comptes (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n author(s) waiting in the Inbox</source>
+        <translation>
+            <numerusform>%n auteur en attente dans la boîte de réception</numerusform>
+            <numerusform>%n auteurs en attente dans la boîte de réception</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MastodonAuth</name>
+    <message>
+        <source>Enter the address of your Mastodon server.</source>
+        <translation>Saisissez l&apos;adresse de votre serveur Mastodon.</translation>
+    </message>
+    <message>
+        <source>“%1” is not the address of a server (like mastodon.social).</source>
+        <translation>« %1 » n&apos;est pas l&apos;adresse d&apos;un serveur (comme mastodon.social).</translation>
+    </message>
+    <message>
+        <source>“%1” does not use https://: Rapport only signs in over an encrypted connection.</source>
+        <translation>« %1 » n&apos;utilise pas https:// : Rapport ne se connecte que par une connexion chiffrée.</translation>
+    </message>
+    <message>
+        <source>Rapport could not wait for the browser&apos;s answer: %1</source>
+        <translation>Rapport n&apos;a pas pu attendre la réponse du navigateur : %1</translation>
+    </message>
+    <message>
+        <source>Paste the access token exactly as the server shows it.</source>
+        <translation>Collez le jeton d&apos;accès exactement tel que le serveur l&apos;affiche.</translation>
+    </message>
+    <message>
+        <source>Signing in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2</source>
+        <translation>Impossible de joindre %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Mastodon server (it does not know %2).</source>
+        <translation>%1 n&apos;est pas un serveur Mastodon (il ne connaît pas %2).</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 a refusé : %2</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2.</source>
+        <translation>%1 a répondu avec le statut HTTP %2.</translation>
+    </message>
+    <message>
+        <source>%1 answered something that is not Mastodon JSON.</source>
+        <translation>%1 a répondu quelque chose qui n&apos;est pas du JSON Mastodon.</translation>
+    </message>
+    <message>
+        <source>No answer came from the browser. Try signing in again.</source>
+        <translation>Aucune réponse n&apos;est venue du navigateur. Essayez de vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>This sign-in link is out of date. Start signing in again in Rapport.</source>
+        <translation>Ce lien de connexion a expiré. Recommencez la connexion dans Rapport.</translation>
+    </message>
+    <message>
+        <source>Signing in was not allowed. You can close this tab.</source>
+        <translation>La connexion n&apos;a pas été autorisée. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>Access was denied in the browser.</source>
+        <translation>L&apos;accès a été refusé dans le navigateur.</translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in: %2</source>
+        <translation>%1 a refusé la connexion : %2</translation>
+    </message>
+    <message>
+        <source>You are signed in. You can close this tab and return to Rapport.</source>
+        <translation>Vous êtes connecté. Vous pouvez fermer cet onglet et revenir à Rapport.</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the access token.</source>
+        <translation>%1 n&apos;a pas accepté le jeton d&apos;accès.</translation>
+    </message>
+</context>
+<context>
+    <name>MastodonMapping</name>
+    <message>
+        <source>The server answered something that is not Mastodon JSON (%1).</source>
+        <translation>Le serveur a répondu quelque chose qui n&apos;est pas du JSON Mastodon (%1).</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at byte %2</source>
+        <translation>pas du JSON : %1 à l&apos;octet %2</translation>
+    </message>
+    <message>
+        <source>%1 without an id</source>
+        <translation>%1 sans id</translation>
+    </message>
+    <message>
+        <source>%1 without a valid created_at</source>
+        <translation>%1 sans created_at valide</translation>
+    </message>
+    <message>
+        <source>%1 without an account</source>
+        <translation>%1 sans compte</translation>
+    </message>
+    <message>
+        <source>%1 with an account without id or acct</source>
+        <translation>%1 avec un compte sans id ni acct</translation>
+    </message>
+    <message>
+        <source>%1 without a status</source>
+        <translation>%1 sans statut</translation>
+    </message>
+    <message>
+        <source>%1 with a status without uri</source>
+        <translation>%1 avec un statut sans uri</translation>
+    </message>
+    <message>
+        <source>%1 is not a list</source>
+        <translation>%1 n&apos;est pas une liste</translation>
+    </message>
+    <message>
+        <source>the notification list</source>
+        <translation>la liste des notifications</translation>
+    </message>
+    <message>
+        <source>a notification that is not an object</source>
+        <translation>une notification qui n&apos;est pas un objet</translation>
+    </message>
+    <message>
+        <source>a notification</source>
+        <translation>une notification</translation>
+    </message>
+    <message>
+        <source>notification %1 without a type</source>
+        <translation>notification %1 sans type</translation>
+    </message>
+    <message>
+        <source>notification %1</source>
+        <translation>notification %1</translation>
+    </message>
+    <message>
+        <source>the conversation list</source>
+        <translation>la liste des conversations</translation>
+    </message>
+    <message>
+        <source>a conversation that is not an object</source>
+        <translation>une conversation qui n&apos;est pas un objet</translation>
+    </message>
+    <message>
+        <source>a conversation</source>
+        <translation>une conversation</translation>
+    </message>
+    <message>
+        <source>conversation %1</source>
+        <translation>conversation %1</translation>
+    </message>
+    <message>
+        <source>%1 with a last_status that is not an object</source>
+        <translation>%1 avec un last_status qui n&apos;est pas un objet</translation>
+    </message>
+    <message>
+        <source>%1 without accounts</source>
+        <translation>%1 sans comptes</translation>
+    </message>
+    <message>
+        <source>the account is not an object</source>
+        <translation>le compte n&apos;est pas un objet</translation>
+    </message>
+    <message>
+        <source>the account</source>
+        <translation>le compte</translation>
+    </message>
+    <message>
+        <source>%1: a mention whose post was deleted</source>
+        <translation>%1 : une mention dont la publication a été supprimée</translation>
+    </message>
+</context>
+<context>
+    <name>MastodonSource</name>
+    <message>
+        <source>The sync was cancelled.</source>
+        <translation>La synchronisation a été annulée.</translation>
+    </message>
+    <message>
+        <source>Signed in as @%1</source>
+        <translation>Connecté en tant que @%1</translation>
+    </message>
+    <message>
+        <source>“%1” is not the address of a Mastodon server.</source>
+        <translation>« %1 » n&apos;est pas l&apos;adresse d&apos;un serveur Mastodon.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 again: Rapport has no access token for this account.</source>
+        <translation>Reconnectez-vous à %1 : Rapport n&apos;a pas de jeton d&apos;accès pour ce compte.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 again: the access token could not be read (%2)</source>
+        <translation>Reconnectez-vous à %1 : le jeton d&apos;accès n&apos;a pas pu être lu (%2)</translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts Rapport&apos;s access (the token is invalid or was revoked). Sign in to %1 again.</source>
+        <translation>%1 n&apos;accepte plus l&apos;accès de Rapport (le jeton est invalide ou a été révoqué). Reconnectez-vous à %1.</translation>
+    </message>
+    <message>
+        <source>%1 does not allow Rapport to read this account. Sign in to %1 again.</source>
+        <translation>%1 n&apos;autorise pas Rapport à lire ce compte. Reconnectez-vous à %1.</translation>
+    </message>
+    <message>
+        <source>%1 does not allow Rapport to read this account: %2. Sign in to %1 again.</source>
+        <translation>%1 n&apos;autorise pas Rapport à lire ce compte : %2. Reconnectez-vous à %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Mastodon server (it does not know %2).</source>
+        <translation>%1 n&apos;est pas un serveur Mastodon (il ne connaît pas %2).</translation>
+    </message>
+    <message>
+        <source>%1 refused the request.</source>
+        <translation>%1 a refusé la requête.</translation>
+    </message>
+    <message>
+        <source>%1 refused the request: %2</source>
+        <translation>%1 a refusé la requête : %2</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2.</source>
+        <translation>%1 a répondu avec le statut HTTP %2.</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2: %3</source>
+        <translation>%1 a répondu avec le statut HTTP %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 answered with a web page instead of Mastodon data. Check that %1 is a Mastodon server; if it is, it may be down for maintenance.</source>
+        <translation>%1 a répondu avec une page web au lieu de données Mastodon. Vérifiez que %1 est bien un serveur Mastodon ; si c&apos;est le cas, il est peut-être en maintenance.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>server: what was wrong with its answer</comment>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>MergeContactsCommand</name>
+    <message>
+        <source>Merge “%1” into “%2”</source>
+        <translation>Fusionner « %1 » avec « %2 »</translation>
+    </message>
+    <message>
+        <source>Could not undo or redo</source>
+        <translation>Impossible d&apos;annuler ou de rétablir</translation>
+    </message>
+    <message>
+        <source>“%1” could not be undone or redone: %2</source>
+        <translation>« %1 » n&apos;a pas pu être annulé ou rétabli : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Migrator</name>
+    <message>
+        <source>Created the Rapport schema (version 1).</source>
+        <translation>Schéma Rapport créé (version 1).</translation>
+    </message>
+    <message>
+        <source>The schema file %1 is missing from this build.</source>
+        <translation>Le fichier de schéma %1 manque dans cette version.</translation>
+    </message>
+    <message>
+        <source>updating the database schema</source>
+        <translation>mise à jour du schéma de la base de données</translation>
+    </message>
+    <message>
+        <source>preparing the database</source>
+        <translation>préparation de la base de données</translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation>lecture de la version du schéma</translation>
+    </message>
+    <message>
+        <source>%1 holds other data and is not a Rapport database: Rapport will not touch it.</source>
+        <translation>%1 contient d&apos;autres données et n&apos;est pas une base de données Rapport : Rapport n&apos;y touchera pas.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Rapport (schema %2; this version knows up to %3). Update Rapport to open it.</source>
+        <translation>%1 a été écrite par une version plus récente de Rapport (schéma %2 ; cette version connaît jusqu&apos;au schéma %3). Mettez Rapport à jour pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only and needs an upgrade to schema %2 before Rapport can use it.</source>
+        <translation>%1 est en lecture seule et doit être mise à jour vers le schéma %2 avant que Rapport puisse l&apos;utiliser.</translation>
+    </message>
+    <message>
+        <source>Upgrading the database to schema %1 failed; it was left unchanged at schema %2. %3</source>
+        <translation>La mise à jour de la base de données vers le schéma %1 a échoué ; elle est restée inchangée au schéma %2. %3</translation>
+    </message>
+    <message>
+        <source>recording the schema version</source>
+        <translation>enregistrement de la version du schéma</translation>
+    </message>
+    <message>
+        <source>Added background sync of social accounts and feeds, and the Inbox (version 2).</source>
+        <translation>Ajout de la synchronisation en arrière-plan des comptes sociaux et des flux, et de la boîte de réception (version 2).</translation>
+    </message>
+    <message>
+        <source>Sorted the contact list by outlet faster (version 3).</source>
+        <translation>Tri plus rapide de la liste des contacts par média (version 3).</translation>
+    </message>
+    <message>
+        <source>Marked synced items whose source gave no date (version 4).</source>
+        <translation>Marquage des éléments synchronisés dont la source n&apos;indiquait pas de date (version 4).</translation>
+    </message>
+    <message>
+        <source>Kept what the last sync of each account had to skip (version 5).</source>
+        <translation>Conservation de ce que la dernière synchronisation de chaque compte a dû ignorer (version 5).</translation>
+    </message>
+    <message>
+        <source>Added campaign briefs, content versions, the pitch pipeline&apos;s history and coverage links (version 6).</source>
+        <translation>Ajout des briefs de campagne, des versions de contenu, de l&apos;historique du suivi des pitchs et des liens vers les retombées (version 6).</translation>
+    </message>
+</context>
+<context>
+    <name>NaturalDate</name>
+    <message>
+        <source>today</source>
+        <translation>aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>hier</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>demain</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <comment>between a date and a time: tomorrow at 10:00</comment>
+        <translation>à</translation>
+    </message>
+</context>
+<context>
+    <name>Network</name>
+    <message>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <comment>an RSS or Atom feed</comment>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>%1, %2 or %3</source>
+        <comment>the kinds of accounts</comment>
+        <translation>%1, %2 ou %3</translation>
+    </message>
+</context>
+<context>
+    <name>OpenErrorDialog</name>
+    <message>
+        <source>Rapport cannot open the database</source>
+        <translation>Rapport ne peut pas ouvrir la base de données</translation>
+    </message>
+    <message>
+        <source>Database: %1
+Nothing in it was changed. Start Rapport with --db to open another database.</source>
+        <translation>Base de données : %1
+Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre base de données.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationCommands</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Modifier « %1 »</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else since; it was left as they saved it.</source>
+        <translation>« %1 » a été modifiée par quelqu&apos;un d&apos;autre entre-temps ; elle a été laissée telle que cette personne l&apos;a enregistrée.</translation>
+    </message>
+    <message>
+        <source>New organization “%1”</source>
+        <translation>Nouvelle organisation « %1 »</translation>
+    </message>
+    <message>
+        <source>Move “%1” to the trash</source>
+        <translation>Mettre « %1 » à la corbeille</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind of organization</source>
+        <translation>Type d&apos;organisation</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Readers, listeners or followers, as far as known.</source>
+        <translation>Lecteurs, auditeurs ou abonnés, dans la mesure où on le sait.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>reach</comment>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>Site &amp;web :</translation>
+    </message>
+    <message>
+        <source>&amp;Reach:</source>
+        <translation>&amp;Audience :</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>V&amp;ille :</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>&amp;Pays :</translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation>No&amp;tes :</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the organization (%1)</source>
+        <translation>Enregistrer l&apos;organisation (%1)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Forget your changes and show what is saved</source>
+        <translation>Oublier vos modifications et afficher ce qui est enregistré</translation>
+    </message>
+    <message>
+        <source>People who work here</source>
+        <translation>Personnes qui y travaillent</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the contact</source>
+        <translation>Double-cliquez ou appuyez sur Entrée pour ouvrir le contact</translation>
+    </message>
+    <message>
+        <source>&amp;People: nobody works here yet.</source>
+        <translation>&amp;Personnes : personne n&apos;y travaille encore.</translation>
+    </message>
+    <message>
+        <source>&amp;People who work here (%L1):</source>
+        <translation>&amp;Personnes qui y travaillent (%L1) :</translation>
+    </message>
+    <message>
+        <source>New organization</source>
+        <translation>Nouvelle organisation</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Historique</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationListModel</name>
+    <message>
+        <source>Newspaper</source>
+        <translation>Quotidien</translation>
+    </message>
+    <message>
+        <source>Magazine</source>
+        <translation>Magazine</translation>
+    </message>
+    <message>
+        <source>Online outlet</source>
+        <translation>Média en ligne</translation>
+    </message>
+    <message>
+        <source>Broadcaster</source>
+        <translation>Radio/TV</translation>
+    </message>
+    <message>
+        <source>Podcast</source>
+        <translation>Podcast</translation>
+    </message>
+    <message>
+        <source>Blog</source>
+        <translation>Blog</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <comment>news or PR agency</comment>
+        <translation>Agence</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <comment>a client of the PR agency</comment>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>organization kind</comment>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <comment>newspaper, magazine, client...</comment>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <comment>audience size</comment>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <comment>contacts working at the organization</comment>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modifiée</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationListQuery</name>
+    <message>
+        <source>counting organizations</source>
+        <translation>comptage des organisations</translation>
+    </message>
+    <message>
+        <source>sorting the organization list</source>
+        <translation>tri de la liste des organisations</translation>
+    </message>
+    <message>
+        <source>loading the organization list</source>
+        <translation>chargement de la liste des organisations</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationPeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>job title</comment>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <comment>role at the organization</comment>
+        <translation>Rôle</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationRepository</name>
+    <message>
+        <source>adding the organization</source>
+        <translation>ajout de l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>This organization has not been saved yet.</source>
+        <translation>Cette organisation n&apos;a pas encore été enregistrée.</translation>
+    </message>
+    <message>
+        <source>saving the organization</source>
+        <translation>enregistrement de l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>« %1 » a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez-la pour voir ces modifications ; les vôtres n&apos;ont pas été enregistrées.</translation>
+    </message>
+    <message>
+        <source>updating the search index</source>
+        <translation>mise à jour de l&apos;index de recherche</translation>
+    </message>
+    <message>
+        <source>loading the organization</source>
+        <translation>chargement de l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>The organization no longer exists.</source>
+        <translation>L&apos;organisation n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>moving the organization to the trash</source>
+        <translation>déplacement de l&apos;organisation vers la corbeille</translation>
+    </message>
+    <message>
+        <source>restoring the organization</source>
+        <translation>restauration de l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>counting organizations</source>
+        <translation>comptage des organisations</translation>
+    </message>
+    <message>
+        <source>looking up organizations</source>
+        <translation>recherche d&apos;organisations</translation>
+    </message>
+    <message>
+        <source>loading the people of the organization</source>
+        <translation>chargement des personnes de l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>counting the people of the organization</source>
+        <translation>comptage des personnes de l&apos;organisation</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsView</name>
+    <message>
+        <source>Search by name, city, country or website</source>
+        <translation>Rechercher par nom, ville, pays ou site web</translation>
+    </message>
+    <message>
+        <source>Search organizations</source>
+        <translation>Rechercher des organisations</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nouvelle</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Select an organization to see its details and its people.</source>
+        <translation>Sélectionnez une organisation pour voir ses détails et ses membres.</translation>
+    </message>
+    <message>
+        <source>&amp;New Organization</source>
+        <translation>&amp;Nouvelle organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Save Organization</source>
+        <translation>&amp;Enregistrer l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert Changes</source>
+        <translation>A&amp;nnuler les modifications</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Trash</source>
+        <translation>&amp;Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>%L1 organizations</source>
+        <translation>%L1 organisations</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 sur %L2</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save the new organization before leaving it?</source>
+        <translation>Enregistrer la nouvelle organisation avant de la quitter ?</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them before leaving it?</source>
+        <translation>« %1 » a des modifications non enregistrées. Les enregistrer avant de la quitter ?</translation>
+    </message>
+    <message>
+        <source>Organization not opened</source>
+        <translation>Organisation non ouverte</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and start a new organization?</source>
+        <translation>Abandonner vos modifications non enregistrées et commencer une nouvelle organisation ?</translation>
+    </message>
+    <message>
+        <source>Organization not deleted</source>
+        <translation>Organisation non supprimée</translation>
+    </message>
+    <message>
+        <source>Move to the trash?</source>
+        <translation>Mettre à la corbeille ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people work at “%1”. They keep their other details and show no organization while it is in the trash. Move it to the trash?</source>
+        <translation>
+            <numerusform>%n personne travaille chez « %1 ». Elle garde ses autres informations et n&apos;affiche aucune organisation tant que celle-ci est dans la corbeille. La mettre à la corbeille ?</numerusform>
+            <numerusform>%n personnes travaillent chez « %1 ». Elles gardent leurs autres informations et n&apos;affichent aucune organisation tant que celle-ci est dans la corbeille. La mettre à la corbeille ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not undo or redo</source>
+        <translation>Impossible d&apos;annuler ou de rétablir</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderSection</name>
+    <message>
+        <source>This part of Rapport is not built yet.</source>
+        <translation>Cette partie de Rapport n&apos;est pas encore construite.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickLogDialog</name>
+    <message>
+        <source>Log a conversation</source>
+        <translation>Consigner un échange</translation>
+    </message>
+    <message>
+        <source>Type a name; separate several with commas</source>
+        <translation>Saisissez un nom ; séparez-en plusieurs par des virgules</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Contact :</translation>
+    </message>
+    <message>
+        <source>Type the first letter to pick: C for Call, E for Email, M for Meeting…</source>
+        <translation>Tapez la première lettre pour choisir : A pour Appel, E pour E-mail, R pour Rendez-vous…</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canal :</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>&amp;Direction :</translation>
+    </message>
+    <message>
+        <source>now, yesterday 15:00, today 9:30, 2026-11-20 14:00</source>
+        <translation>maintenant, hier 15:00, aujourd&apos;hui 9:30, 2026-11-20 14:00</translation>
+    </message>
+    <message>
+        <source>Not a date I can read</source>
+        <translation>Date illisible</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Quand :</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes :</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>− Negative</source>
+        <translation>− Négatif</translation>
+    </message>
+    <message>
+        <source>0 Neutral</source>
+        <translation>0 Neutre</translation>
+    </message>
+    <message>
+        <source>+ Positive</source>
+        <translation>+ Positif</translation>
+    </message>
+    <message>
+        <source>S&amp;entiment:</source>
+        <translation>&amp;Ressenti :</translation>
+    </message>
+    <message>
+        <source>e.g. interested, wants exclusive, declined</source>
+        <translation>p. ex. intéressé, veut une exclusivité, a décliné</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Résultat :</translation>
+    </message>
+    <message>
+        <source>optional: tomorrow 10:00, 2026-12-01</source>
+        <translation>facultatif : demain 10:00, 2026-12-01</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up:</source>
+        <translation>&amp;Relance :</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Consigner</translation>
+    </message>
+    <message>
+        <source>Save the conversation (%1)</source>
+        <translation>Enregistrer l&apos;échange (%1)</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>Fermer sans enregistrer (Échap)</translation>
+    </message>
+    <message>
+        <source>Type the name of the person you talked to.</source>
+        <translation>Saisissez le nom de la personne à qui vous avez parlé.</translation>
+    </message>
+    <message>
+        <source>No contact is called “%1”.</source>
+        <translation>Aucun contact ne s&apos;appelle « %1 ».</translation>
+    </message>
+    <message>
+        <source>Several contacts match “%1”: pick one from the list.</source>
+        <translation>Plusieurs contacts correspondent à « %1 » : choisissez-en un dans la liste.</translation>
+    </message>
+    <message>
+        <source>Type a date such as “yesterday 15:00”, “today 9:30” or “2026-11-20 14:00”.</source>
+        <translation>Saisissez une date comme « hier 15:00 », « aujourd&apos;hui 9:30 » ou « 2026-11-20 14:00 ».</translation>
+    </message>
+    <message>
+        <source>Type a date such as “tomorrow 10:00” or “2026-12-01”, or leave it empty.</source>
+        <translation>Saisissez une date comme « demain 10:00 » ou « 2026-12-01 », ou laissez vide.</translation>
+    </message>
+    <message>
+        <source>Synced conversation</source>
+        <translation>Échange synchronisé</translation>
+    </message>
+    <message>
+        <source>Edit a conversation</source>
+        <translation>Modifier un échange</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>This conversation is in the trash.</source>
+        <translation>Cet échange est dans la corbeille.</translation>
+    </message>
+    <message>
+        <source>Synced from %1: it is kept as the network sent it. You can delete it from the timeline, but not edit it.</source>
+        <translation>Synchronisé depuis %1 : il est conservé tel que le réseau l&apos;a envoyé. Vous pouvez le supprimer de l&apos;historique, mais pas le modifier.</translation>
+    </message>
+    <message>
+        <source>The database is read-only: this conversation cannot be changed.</source>
+        <translation>La base de données est en lecture seule : cet échange ne peut pas être modifié.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>completion: name — title, outlet</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Several contacts are called “%1”: pick one from the list.</source>
+        <translation>Plusieurs contacts s&apos;appellent « %1 » : choisissez-en un dans la liste.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveViewDialog</name>
+    <message>
+        <source>Save View</source>
+        <translation>Enregistrer la vue</translation>
+    </message>
+    <message>
+        <source>View name</source>
+        <translation>Nom de la vue</translation>
+    </message>
+    <message>
+        <source>e.g. Tech editors not contacted in 90 days</source>
+        <translation>p. ex. Rédacteurs tech pas contactés depuis 90 jours</translation>
+    </message>
+    <message>
+        <source>&amp;Share with the team</source>
+        <translation>&amp;Partager avec l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Everyone using this database sees shared views in their sidebar.</source>
+        <translation>Tous ceux qui utilisent cette base de données voient les vues partagées dans leur barre latérale.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewRepository</name>
+    <message>
+        <source>Give the view a name.</source>
+        <translation>Donnez un nom à la vue.</translation>
+    </message>
+    <message>
+        <source>A view&apos;s name can have at most %1 characters.</source>
+        <translation>Le nom d&apos;une vue peut compter au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>checking the view&apos;s name</source>
+        <translation>vérification du nom de la vue</translation>
+    </message>
+    <message>
+        <source>There is already a view named “%1”.</source>
+        <translation>Une vue nommée « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <source>saving the view</source>
+        <translation>enregistrement de la vue</translation>
+    </message>
+    <message>
+        <source>This view has not been saved yet.</source>
+        <translation>Cette vue n&apos;a pas encore été enregistrée.</translation>
+    </message>
+    <message>
+        <source>Someone else changed or deleted the view “%1” meanwhile. Reload it and try again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié ou supprimé la vue « %1 » entre-temps. Rechargez-la et réessayez.</translation>
+    </message>
+    <message>
+        <source>deleting the view</source>
+        <translation>suppression de la vue</translation>
+    </message>
+    <message>
+        <source>This view no longer exists.</source>
+        <translation>Cette vue n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>reading the view</source>
+        <translation>lecture de la vue</translation>
+    </message>
+    <message>
+        <source>reading the saved views</source>
+        <translation>lecture des vues enregistrées</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsPanel</name>
+    <message>
+        <source>Saved views</source>
+        <translation>Vues enregistrées</translation>
+    </message>
+    <message>
+        <source>Click a view to show it; right-click to rename or delete it.</source>
+        <translation>Cliquez sur une vue pour l&apos;afficher ; clic droit pour la renommer ou la supprimer.</translation>
+    </message>
+    <message>
+        <source>%1 (shared with the team)</source>
+        <translation>%1 (partagée avec l&apos;équipe)</translation>
+    </message>
+    <message>
+        <source>View not shown</source>
+        <translation>Vue non affichée</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete view?</source>
+        <translation>Supprimer la vue ?</translation>
+    </message>
+    <message>
+        <source>Delete the saved view “%1”?</source>
+        <translation>Supprimer la vue enregistrée « %1 » ?</translation>
+    </message>
+    <message>
+        <source>View not renamed</source>
+        <translation>Vue non renommée</translation>
+    </message>
+    <message>
+        <source>View not deleted</source>
+        <translation>Vue non supprimée</translation>
+    </message>
+</context>
+<context>
+    <name>SearchRepository</name>
+    <message>
+        <source>searching contacts</source>
+        <translation>recherche dans les contacts</translation>
+    </message>
+    <message>
+        <source>searching conversations</source>
+        <translation>recherche dans les échanges</translation>
+    </message>
+    <message>
+        <source>searching</source>
+        <translation>recherche</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>No password or sign-in is stored for %1.</source>
+        <translation>Aucun mot de passe ni connexion n&apos;est enregistré pour %1.</translation>
+    </message>
+    <message>
+        <source>The system keyring did not answer, so the sign-in for %1 could not be read. Unlock the keyring or sign in again.</source>
+        <translation>Le trousseau de clés du système n&apos;a pas répondu : la connexion pour %1 n&apos;a pas pu être lue. Déverrouillez le trousseau ou reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>the system keyring is not available (%1)</source>
+        <translation>le trousseau de clés du système n&apos;est pas disponible (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the system keyring did not answer within %n second(s); it may be locked</source>
+        <translation>
+            <numerusform>le trousseau de clés du système n&apos;a pas répondu en %n seconde ; il est peut-être verrouillé</numerusform>
+            <numerusform>le trousseau de clés du système n&apos;a pas répondu en %n secondes ; il est peut-être verrouillé</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SocialAccount</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Pas encore synchronisé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were skipped.</source>
+        <translation>
+            <numerusform>%n élément n&apos;a pas pu être lu et a été ignoré.</numerusform>
+            <numerusform>%n éléments n&apos;ont pas pu être lus et ont été ignorés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were skipped: %1</source>
+        <translation>
+            <numerusform>%n élément n&apos;a pas pu être lu et a été ignoré : %1</numerusform>
+            <numerusform>%n éléments n&apos;ont pas pu être lus et ont été ignorés : %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatsRepository</name>
+    <message>
+        <source>counting rows</source>
+        <translation>comptage des lignes</translation>
+    </message>
+    <message>
+        <source>reading the database</source>
+        <translation>lecture de la base de données</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommands</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport : %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Essayez « rapport --help ».</translation>
+    </message>
+    <message>
+        <source>accounts list takes no arguments.</source>
+        <translation>accounts list n&apos;accepte pas d&apos;arguments.</translation>
+    </message>
+    <message>
+        <source>No accounts. Add one with “rapport accounts add …”.</source>
+        <translation>Aucun compte. Ajoutez-en un avec « rapport accounts add … ».</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message numerus="yes">
+        <source>last synced %1, %n item(s)</source>
+        <translation>
+            <numerusform>dernière synchro %1, %n élément</numerusform>
+            <numerusform>dernière synchro %1, %n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>accounts add feed takes one URL.</source>
+        <translation>accounts add feed attend une seule URL.</translation>
+    </message>
+    <message>
+        <source>Too many arguments. The secret is read from standard input, never from the command line.</source>
+        <translation>Trop d&apos;arguments. Le secret est lu sur l&apos;entrée standard, jamais sur la ligne de commande.</translation>
+    </message>
+    <message>
+        <source>--interval needs a number of minutes from 1 to 10080.</source>
+        <translation>--interval attend un nombre de minutes de 1 à 10080.</translation>
+    </message>
+    <message>
+        <source>A feed belongs to a contact or an organization: give --contact ID or --organization ID.</source>
+        <translation>Un flux appartient à un contact ou à une organisation : indiquez --contact ID ou --organization ID.</translation>
+    </message>
+    <message>
+        <source>--contact needs a contact&apos;s id.</source>
+        <translation>--contact attend l&apos;identifiant d&apos;un contact.</translation>
+    </message>
+    <message>
+        <source>--organization needs an organization&apos;s id.</source>
+        <translation>--organization attend l&apos;identifiant d&apos;une organisation.</translation>
+    </message>
+    <message>
+        <source>--server is for Bluesky accounts only.</source>
+        <translation>--server ne concerne que les comptes Bluesky.</translation>
+    </message>
+    <message>
+        <source>Access token: </source>
+        <translation>Jeton d&apos;accès : </translation>
+    </message>
+    <message>
+        <source>App password: </source>
+        <translation>Mot de passe d&apos;application : </translation>
+    </message>
+    <message>
+        <source>No access token on standard input. Pipe it in: rapport accounts add mastodon URL &lt; token.txt</source>
+        <translation>Aucun jeton d&apos;accès sur l&apos;entrée standard. Transmettez-le par un tube : rapport accounts add mastodon URL &lt; token.txt</translation>
+    </message>
+    <message>
+        <source>No app password on standard input. Pipe it in: rapport accounts add bluesky HANDLE &lt; password.txt</source>
+        <translation>Aucun mot de passe d&apos;application sur l&apos;entrée standard. Transmettez-le par un tube : rapport accounts add bluesky HANDLE &lt; password.txt</translation>
+    </message>
+    <message>
+        <source>No keyring is available, so the secret cannot be kept after this command ends; the account was not added.</source>
+        <translation>Aucun trousseau de clés n&apos;est disponible : le secret ne peut pas être conservé après cette commande ; le compte n&apos;a pas été ajouté.</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the keyring (%1); the account was not added.</source>
+        <translation>Le secret n&apos;a pas pu être enregistré dans le trousseau de clés (%1) ; le compte n&apos;a pas été ajouté.</translation>
+    </message>
+    <message>
+        <source>Added %1 account #%2 “%3”.</source>
+        <translation>Compte %1 n° %2 « %3 » ajouté.</translation>
+    </message>
+    <message>
+        <source>accounts remove needs one account id (see “rapport accounts list”).</source>
+        <translation>accounts remove attend un seul identifiant de compte (voir « rapport accounts list »).</translation>
+    </message>
+    <message>
+        <source>There is no account #%1.</source>
+        <translation>Il n&apos;y a pas de compte n° %1.</translation>
+    </message>
+    <message>
+        <source>Removed account #%1 “%2”.</source>
+        <translation>Compte n° %1 « %2 » retiré.</translation>
+    </message>
+    <message>
+        <source>rapport: the sign-in could not be deleted from the keyring: %1</source>
+        <translation>rapport : la connexion n&apos;a pas pu être supprimée du trousseau de clés : %1</translation>
+    </message>
+    <message>
+        <source>accounts needs list, add or remove.</source>
+        <translation>accounts attend list, add ou remove.</translation>
+    </message>
+    <message>
+        <source>Unknown accounts command “%1”: use list, add or remove.</source>
+        <translation>Commande accounts inconnue « %1 » : utilisez list, add ou remove.</translation>
+    </message>
+    <message>
+        <source>sync takes no arguments; choose an account with --account ID.</source>
+        <translation>sync n&apos;accepte pas d&apos;arguments ; choisissez un compte avec --account ID.</translation>
+    </message>
+    <message>
+        <source>--account needs an account id or “all”.</source>
+        <translation>--account attend un identifiant de compte ou « all ».</translation>
+    </message>
+    <message>
+        <source>The database is read-only, so nothing synced could be stored.</source>
+        <translation>La base de données est en lecture seule : rien de ce qui a été synchronisé n&apos;a pu être enregistré.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %1… %n item(s)</source>
+        <translation>
+            <numerusform>Synchronisation de %1… %n élément</numerusform>
+            <numerusform>Synchronisation de %1… %n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not synced (the account waits for a new sign-in or is paused)</source>
+        <translation>non synchronisé (le compte attend une nouvelle connexion ou est en pause)</translation>
+    </message>
+    <message>
+        <source>#%1 %2: fetched %3, %4 new, %5 to the Inbox</source>
+        <translation>n° %1 %2 : %3 récupérés, %4 nouveaux, %5 vers la boîte de réception</translation>
+    </message>
+    <message>
+        <source>rapport: #%1 %2: %3</source>
+        <translation>rapport : n° %1 %2 : %3</translation>
+    </message>
+    <message>
+        <source>No enabled accounts to sync.</source>
+        <translation>Aucun compte activé à synchroniser.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n author(s) waiting in the Inbox.</source>
+        <translation>
+            <numerusform>%n auteur en attente dans la boîte de réception.</numerusform>
+            <numerusform>%n auteurs en attente dans la boîte de réception.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>accounts add needs a kind (%1) and its address.</source>
+        <translation>accounts add attend un type (%1) et son adresse.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of account “%1”: use %2.</source>
+        <translation>Type de compte inconnu « %1 » : utilisez %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncHttp</name>
+    <message>
+        <source>the server</source>
+        <translation>le serveur</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled.</source>
+        <translation>La synchronisation a été annulée.</translation>
+    </message>
+    <message>
+        <source>%1 answered with more than %2 MB, more than Rapport accepts.</source>
+        <translation>%1 a répondu avec plus de %2 Mo, plus que ce que Rapport accepte.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation>%1 n&apos;a pas répondu en %2 s</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection</source>
+        <translation>%1 a refusé la connexion</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before its answer was complete</source>
+        <translation>%1 a fermé la connexion avant la fin de sa réponse</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without answering</source>
+        <translation>%1 a fermé la connexion sans répondre</translation>
+    </message>
+    <message>
+        <source>%1 could not be found. Check the address and the internet connection.</source>
+        <translation>%1 est introuvable. Vérifiez l&apos;adresse et la connexion internet.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: its certificate is not valid.</source>
+        <translation>La connexion sécurisée à %1 a échoué : son certificat n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>The address for %1 is not a web address.</source>
+        <translation>L&apos;adresse de %1 n&apos;est pas une adresse web.</translation>
+    </message>
+    <message>
+        <source>the network connection to %1 was lost</source>
+        <translation>la connexion réseau à %1 a été perdue</translation>
+    </message>
+    <message>
+        <source>the proxy did not pass the request on to %1</source>
+        <translation>le proxy n&apos;a pas transmis la requête à %1</translation>
+    </message>
+    <message>
+        <source>the connection to %1 failed</source>
+        <translation>la connexion à %1 a échoué</translation>
+    </message>
+    <message>
+        <source>%1 asks Rapport to wait before the next request, until %2. Rapport will try again then.</source>
+        <translation>%1 demande à Rapport d&apos;attendre jusqu&apos;à %2 avant la prochaine requête. Rapport réessaiera à ce moment-là.</translation>
+    </message>
+    <message>
+        <source>%1 sends Rapport from one address to the next without end (redirects in a loop).</source>
+        <translation>%1 renvoie Rapport d&apos;une adresse à l&apos;autre sans fin (redirections en boucle).</translation>
+    </message>
+    <message>
+        <source>%1 redirected to an address that is not a web address.</source>
+        <translation>%1 a redirigé vers une adresse qui n&apos;est pas une adresse web.</translation>
+    </message>
+    <message>
+        <source>%1 redirected from a secure to an insecure address; Rapport does not follow that.</source>
+        <translation>%1 a redirigé d&apos;une adresse sécurisée vers une adresse non sécurisée ; Rapport ne suit pas ce type de redirection.</translation>
+    </message>
+    <message>
+        <source>%1 keeps asking Rapport to slow down. Rapport will try again later.</source>
+        <translation>%1 demande sans cesse à Rapport de ralentir. Rapport réessaiera plus tard.</translation>
+    </message>
+    <message>
+        <source>%1 answered with server error %2</source>
+        <translation>%1 a répondu avec l&apos;erreur serveur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n attempts)</source>
+        <translation>
+            <numerusform>%1 (%n tentative)</numerusform>
+            <numerusform>%1 (%n tentatives)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 took more than %2 s to answer</source>
+        <translation>%1 a mis plus de %2 s à répondre</translation>
+    </message>
+</context>
+<context>
+    <name>SyncManager</name>
+    <message>
+        <source>Sync is not running.</source>
+        <translation>La synchronisation n&apos;est pas en cours.</translation>
+    </message>
+    <message>
+        <source>Up to date.</source>
+        <translation>À jour.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>%n nouvel élément</numerusform>
+            <numerusform>%n nouveaux éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n for the Inbox</source>
+        <translation>
+            <numerusform>, %n pour la boîte de réception</numerusform>
+            <numerusform>, %n pour la boîte de réception</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n like(s), boost(s) or follow(s)</source>
+        <translation>
+            <numerusform>, %n mention J&apos;aime, partage ou abonnement</numerusform>
+            <numerusform>, %n mentions J&apos;aime, partages ou abonnements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rapport cannot sync “%1”: it does not know the network “%2”.</source>
+        <translation>Rapport ne peut pas synchroniser « %1 » : il ne connaît pas le réseau « %2 ».</translation>
+    </message>
+    <message>
+        <source>Sync cancelled.</source>
+        <translation>Synchronisation annulée.</translation>
+    </message>
+    <message>
+        <source>Rapport does not know the network “%1”.</source>
+        <translation>Rapport ne connaît pas le réseau « %1 ».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were skipped.</source>
+        <translation>
+            <numerusform>%n élément n&apos;a pas pu être lu et a été ignoré.</numerusform>
+            <numerusform>%n éléments n&apos;ont pas pu être lus et ont été ignorés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncRepository</name>
+    <message>
+        <source>Enter the address of the feed.</source>
+        <translation>Saisissez l&apos;adresse du flux.</translation>
+    </message>
+    <message>
+        <source>Enter the address of the Mastodon server, like https://mastodon.social.</source>
+        <translation>Saisissez l&apos;adresse du serveur Mastodon, par exemple https://mastodon.social.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address starting with http:// or https://.</source>
+        <translation>« %1 » n&apos;est pas une adresse web commençant par http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>Enter the Bluesky handle to sign in with, like name.bsky.social.</source>
+        <translation>Saisissez l&apos;identifiant Bluesky avec lequel vous connecter, par exemple nom.bsky.social.</translation>
+    </message>
+    <message>
+        <source>Choose the contact or the organization this feed belongs to.</source>
+        <translation>Choisissez le contact ou l&apos;organisation à qui appartient ce flux.</translation>
+    </message>
+    <message>
+        <source>The name can be at most %1 characters long.</source>
+        <translation>Le nom peut compter au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Sync at most every minute and at least once a week.</source>
+        <translation>Synchronisez au plus toutes les minutes et au moins une fois par semaine.</translation>
+    </message>
+    <message>
+        <source>listing the synced accounts</source>
+        <translation>liste des comptes synchronisés</translation>
+    </message>
+    <message>
+        <source>loading the synced account</source>
+        <translation>chargement du compte synchronisé</translation>
+    </message>
+    <message>
+        <source>The synced account no longer exists.</source>
+        <translation>Le compte synchronisé n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>adding the synced account</source>
+        <translation>ajout du compte synchronisé</translation>
+    </message>
+    <message>
+        <source>This account has not been saved yet.</source>
+        <translation>Ce compte n&apos;a pas encore été enregistré.</translation>
+    </message>
+    <message>
+        <source>saving the synced account</source>
+        <translation>enregistrement du compte synchronisé</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or removed by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
+        <translation>« %1 » a été modifié ou retiré par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouvert. Rechargez-le pour voir ces modifications ; les vôtres n&apos;ont pas été enregistrées.</translation>
+    </message>
+    <message>
+        <source>removing the synced account</source>
+        <translation>retrait du compte synchronisé</translation>
+    </message>
+    <message>
+        <source>recording the sync result</source>
+        <translation>enregistrement du résultat de la synchronisation</translation>
+    </message>
+    <message>
+        <source>reading where the last sync stopped</source>
+        <translation>lecture du point où la dernière synchronisation s&apos;est arrêtée</translation>
+    </message>
+    <message>
+        <source>storing synced items</source>
+        <translation>enregistrement des éléments synchronisés</translation>
+    </message>
+    <message>
+        <source>storing the synced item %1</source>
+        <translation>enregistrement de l&apos;élément synchronisé %1</translation>
+    </message>
+    <message>
+        <source>A synced item came without an identity (source and id); the page was not stored.</source>
+        <translation>Un élément synchronisé est arrivé sans identité (source et identifiant) ; la page n&apos;a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>The synced item %1 has no valid date; the page was not stored.</source>
+        <translation>L&apos;élément synchronisé %1 n&apos;a pas de date valide ; la page n&apos;a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>saving where the sync stopped</source>
+        <translation>enregistrement du point où la synchronisation s&apos;est arrêtée</translation>
+    </message>
+    <message>
+        <source>counting engagement</source>
+        <translation>comptage des interactions sociales</translation>
+    </message>
+    <message>
+        <source>reading the Inbox</source>
+        <translation>lecture de la boîte de réception</translation>
+    </message>
+    <message>
+        <source>counting the Inbox</source>
+        <translation>comptage de la boîte de réception</translation>
+    </message>
+    <message>
+        <source>looking for matching contacts</source>
+        <translation>recherche de contacts correspondants</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>même nom</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>nom similaire</translation>
+    </message>
+    <message>
+        <source>handle matches email</source>
+        <translation>l&apos;identifiant correspond à l&apos;e-mail</translation>
+    </message>
+    <message>
+        <source>email at the feed&apos;s site</source>
+        <translation>e-mail sur le domaine du flux</translation>
+    </message>
+    <message>
+        <source>moving the Inbox items to the contact</source>
+        <translation>déplacement des éléments de la boîte de réception vers le contact</translation>
+    </message>
+    <message>
+        <source>The contact no longer exists.</source>
+        <translation>Le contact n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>%1 already belongs to %2. Remove it there first if it was wrong.</source>
+        <translation>%1 appartient déjà à %2. Retirez-le d&apos;abord de là-bas si c&apos;était une erreur.</translation>
+    </message>
+    <message>
+        <source>putting the items back in the Inbox</source>
+        <translation>remise des éléments dans la boîte de réception</translation>
+    </message>
+    <message>
+        <source>%1 was not linked to this contact from the Inbox, so there is nothing to undo.</source>
+        <translation>%1 n&apos;a pas été associé à ce contact depuis la boîte de réception : il n&apos;y a rien à annuler.</translation>
+    </message>
+    <message>
+        <source>ignoring %1</source>
+        <translation>mise à l&apos;écart de %1</translation>
+    </message>
+    <message>
+        <source>no longer ignoring %1</source>
+        <translation>fin de la mise à l&apos;écart de %1</translation>
+    </message>
+    <message>
+        <source>reading the contacts&apos; handles</source>
+        <translation>lecture des identifiants des contacts</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Syncing</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop syncing now; what was fetched so far is kept</source>
+        <translation>Arrêter la synchronisation maintenant ; ce qui a déjà été récupéré est conservé</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation>compte %1</translation>
+    </message>
+    <message>
+        <source>Syncing %1…</source>
+        <translation>Synchronisation de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %1… %n item(s)</source>
+        <translation>
+            <numerusform>Synchronisation de %1… %n élément</numerusform>
+            <numerusform>Synchronisation de %1… %n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n account(s)</source>
+        <translation>
+            <numerusform>%n compte synchronisé</numerusform>
+            <numerusform>%n comptes synchronisés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n new item(s)</source>
+        <translation>
+            <numerusform>, %n nouvel élément</numerusform>
+            <numerusform>, %n nouveaux éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n in the Inbox</source>
+        <translation>
+            <numerusform>, %n dans la boîte de réception</numerusform>
+            <numerusform>, %n dans la boîte de réception</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n failed: %1</source>
+        <translation>
+            <numerusform>; %n en échec : %1</numerusform>
+            <numerusform>; %n en échec : %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagsEdit</name>
+    <message>
+        <source>Separate with commas</source>
+        <translation>Séparez par des virgules</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;Système</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Sombre</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDelegate</name>
+    <message>
+        <source>Pitch</source>
+        <comment>noun: offering a story to a journalist</comment>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Retombée</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <comment>logged by an account manager</comment>
+        <translation>par %1</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <comment>synced from a network</comment>
+        <translation>via %1</translation>
+    </message>
+    <message>
+        <source>date unknown, first seen %1</source>
+        <comment>a synced item whose source gave no date; %1 is a date and time</comment>
+        <translation>date inconnue, vu pour la première fois le %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Pitched “%1”</source>
+        <translation>Pitch envoyé : « %1 »</translation>
+    </message>
+    <message>
+        <source>Replied to the pitch “%1”</source>
+        <translation>A répondu au pitch « %1 »</translation>
+    </message>
+    <message>
+        <source>Coverage: %1</source>
+        <translation>Retombée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineQuery</name>
+    <message>
+        <source>loading the timeline</source>
+        <translation>chargement de l&apos;historique</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Show one channel only</source>
+        <translation>N&apos;afficher qu&apos;un seul canal</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <source>Pitches</source>
+        <translation>Pitchs</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Retombées</translation>
+    </message>
+    <message>
+        <source>Search the timeline</source>
+        <translation>Rechercher dans l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Search subjects and notes</source>
+        <translation>Rechercher dans les objets et les notes</translation>
+    </message>
+    <message>
+        <source>Conversations, newest first</source>
+        <translation>Échanges, les plus récents en premier</translation>
+    </message>
+    <message>
+        <source>Nothing matches this filter.</source>
+        <translation>Rien ne correspond à ce filtre.</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Log one with Ctrl+L.</source>
+        <translation>Aucun échange pour l&apos;instant. Consignez-en un avec Ctrl+L.</translation>
+    </message>
+    <message>
+        <source>Enter or double-click edits a conversation; Delete moves it to the trash</source>
+        <translation>Entrée ou un double-clic modifie un échange ; Suppr le met à la corbeille</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Conversation…</source>
+        <translation>&amp;Modifier l&apos;échange…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Conversation</source>
+        <translation>&amp;Supprimer l&apos;échange</translation>
+    </message>
+    <message>
+        <source>Move the conversation to the trash (Delete); Ctrl+Z brings it back</source>
+        <translation>Mettre l&apos;échange à la corbeille (Suppr) ; Ctrl+Z le récupère</translation>
+    </message>
+    <message>
+        <source>&amp;Open Contact</source>
+        <translation>&amp;Ouvrir le contact</translation>
+    </message>
+    <message>
+        <source>Conversations with the people here, newest first</source>
+        <translation>Échanges avec les personnes d&apos;ici, les plus récents en premier</translation>
+    </message>
+    <message>
+        <source>&amp;View Conversation…</source>
+        <translation>&amp;Voir l&apos;échange…</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
+    <message>
+        <source>Contacts in the &amp;trash, most recently deleted first:</source>
+        <translation>Contacts dans la &amp;corbeille, les derniers supprimés en premier :</translation>
+    </message>
+    <message>
+        <source>Contacts in the trash</source>
+        <translation>Contacts dans la corbeille</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>Put the selected contacts back in the list</source>
+        <translation>Remettre les contacts sélectionnés dans la liste</translation>
+    </message>
+    <message>
+        <source>%1 — deleted %2</source>
+        <translation>%1 — supprimé le %2</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>La corbeille est vide.</translation>
+    </message>
+</context>
+<context>
+    <name>TrashInteractionCommand</name>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>Supprimer « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStatus</name>
+    <message>
+        <source>Undid: %1</source>
+        <translation>Annulé : %1</translation>
+    </message>
+    <message>
+        <source>Redid: %1</source>
+        <translation>Rétabli : %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserRepository</name>
+    <message>
+        <source>looking up the user</source>
+        <translation>recherche de l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>adding the user</source>
+        <translation>ajout de l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>listing users</source>
+        <translation>liste des utilisateurs</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>The handle is empty.</source>
+        <translation>L&apos;identifiant est vide.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid email address.</source>
+        <translation>« %1 » n&apos;est pas une adresse e-mail valide.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Mastodon handle: write it as @user@server.</source>
+        <translation>« %1 » n&apos;est pas un identifiant Mastodon : écrivez-le sous la forme @utilisateur@serveur.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Bluesky handle or DID (like name.bsky.social).</source>
+        <translation>« %1 » n&apos;est ni un identifiant Bluesky ni un DID (comme nom.bsky.social).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address starting with http:// or https://.</source>
+        <translation>« %1 » n&apos;est pas une adresse web commençant par http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an X handle (up to 15 letters, digits or _).</source>
+        <translation>« %1 » n&apos;est pas un identifiant X (jusqu&apos;à 15 lettres, chiffres ou _).</translation>
+    </message>
+    <message>
+        <source>Unknown network “%1”.</source>
+        <translation>Réseau inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>A contact needs a name.</source>
+        <translation>Un contact doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>Names and titles can be at most %1 characters long.</source>
+        <translation>Les noms et fonctions peuvent compter au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The notes are longer than one million characters.</source>
+        <translation>Les notes dépassent un million de caractères.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of contact “%1”.</source>
+        <translation>Type de contact inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>The reach cannot be negative.</source>
+        <translation>L&apos;audience ne peut pas être négative.</translation>
+    </message>
+    <message>
+        <source>An organization needs a name.</source>
+        <translation>Une organisation doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The name can be at most %1 characters long.</source>
+        <translation>Le nom peut compter au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of organization “%1”.</source>
+        <translation>Type d&apos;organisation inconnu « %1 ».</translation>
+    </message>
+</context>
+</TS>
