@@ -30,7 +30,8 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # fails with "Unknown error"). CPack merges these with the shlibdeps result.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql, libsecret-1-0")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
+# qt6-translations-l10n: Qt's own strings (standard buttons and dialogs) in the user's language beside Rapport's.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, qt6-translations-l10n")
 
 # package_source: the tree without build output or version control.
 set(CPACK_SOURCE_GENERATOR "TGZ")

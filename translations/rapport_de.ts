@@ -2164,6 +2164,143 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>ContentLabels</name>
+    <message>
+        <source>Press release</source>
+        <translation>Pressemitteilung</translation>
+    </message>
+    <message>
+        <source>Pitch email</source>
+        <translation>Pitch-E-Mail</translation>
+    </message>
+    <message>
+        <source>Blog post</source>
+        <translation>Blogbeitrag</translation>
+    </message>
+    <message>
+        <source>Social post</source>
+        <translation>Social-Media-Beitrag</translation>
+    </message>
+    <message>
+        <source>Media kit</source>
+        <translation>Pressemappe</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In Prüfung</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <comment>sentiment</comment>
+        <translation>Positiv</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <comment>sentiment</comment>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <comment>sentiment</comment>
+        <translation>Neutral</translation>
+    </message>
+</context>
+<context>
+    <name>ContentRepository</name>
+    <message>
+        <source>moving the content item to the trash</source>
+        <translation>Verschieben des Inhalts in den Papierkorb</translation>
+    </message>
+    <message>
+        <source>restoring the content item</source>
+        <translation>Wiederherstellen des Inhalts</translation>
+    </message>
+    <message>
+        <source>The content item no longer exists.</source>
+        <translation>Der Inhalt existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A content item belongs to a campaign.</source>
+        <translation>Ein Inhalt gehört zu einer Kampagne.</translation>
+    </message>
+    <message>
+        <source>Give the content item a title.</source>
+        <translation>Geben Sie dem Inhalt einen Titel.</translation>
+    </message>
+    <message>
+        <source>The title can be at most %1 characters long.</source>
+        <translation>Der Titel darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of content “%1”.</source>
+        <translation>Unbekannte Inhaltsart „%1“.</translation>
+    </message>
+    <message>
+        <source>Unknown content status “%1”.</source>
+        <translation>Unbekannter Inhaltsstatus „%1“.</translation>
+    </message>
+    <message>
+        <source>The URL must be a web address starting with http:// or https://, for example https://newsroom.example.com/launch.</source>
+        <translation>Die URL muss eine Webadresse sein, die mit http:// oder https:// beginnt, etwa https://newsroom.example.com/launch.</translation>
+    </message>
+    <message>
+        <source>The text is too long to save: %1 characters, and a content item holds at most %2 (about 1 MB). Shorten it, or put the full document on the web and enter its URL. Nothing was saved.</source>
+        <translation>Der Text ist zu lang zum Speichern: %1 Zeichen, ein Inhalt fasst höchstens %2 (etwa 1 MB). Kürzen Sie ihn oder stellen Sie das vollständige Dokument ins Web und geben Sie dessen URL ein. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>listing the campaign&apos;s content</source>
+        <translation>Auflisten der Inhalte der Kampagne</translation>
+    </message>
+    <message>
+        <source>loading the content item</source>
+        <translation>Laden des Inhalts</translation>
+    </message>
+    <message>
+        <source>adding the content item</source>
+        <translation>Hinzufügen des Inhalts</translation>
+    </message>
+    <message>
+        <source>This content item has not been saved yet.</source>
+        <translation>Dieser Inhalt wurde noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>saving the content item</source>
+        <translation>Speichern des Inhalts</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or deleted by someone else since you opened it. Your text is still in the editor; copy it, reload the item to see their changes, and save again.</source>
+        <translation>„%1“ wurde von jemand anderem geändert oder gelöscht, seit Sie den Inhalt geöffnet haben. Ihr Text steht noch im Editor; kopieren Sie ihn, laden Sie den Inhalt neu, um die Änderungen zu sehen, und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>keeping the previous version of the content item</source>
+        <translation>Aufbewahren der vorherigen Version des Inhalts</translation>
+    </message>
+    <message>
+        <source>listing earlier versions of the content item</source>
+        <translation>Auflisten früherer Versionen des Inhalts</translation>
+    </message>
+    <message>
+        <source>loading the earlier version</source>
+        <translation>Laden der früheren Version</translation>
+    </message>
+    <message>
+        <source>That earlier version no longer exists.</source>
+        <translation>Diese frühere Version existiert nicht mehr.</translation>
+    </message>
+</context>
+<context>
     <name>CoolingOffModel</name>
     <message>
         <source>Health fell from %1 to %2 over %3 days; last spoke %4 days ago.</source>
@@ -2304,10 +2441,344 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>CoverageRepository</name>
+    <message>
+        <source>moving the coverage to the trash</source>
+        <translation>Verschieben der Berichterstattung in den Papierkorb</translation>
+    </message>
+    <message>
+        <source>restoring the coverage</source>
+        <translation>Wiederherstellen der Berichterstattung</translation>
+    </message>
+    <message>
+        <source>This coverage no longer exists.</source>
+        <translation>Diese Berichterstattung existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Enter the headline.</source>
+        <translation>Geben Sie die Überschrift ein.</translation>
+    </message>
+    <message>
+        <source>The headline can be at most %1 characters long.</source>
+        <translation>Die Überschrift darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>The reach cannot be negative.</source>
+        <translation>Die Reichweite darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Unknown sentiment.</source>
+        <translation>Unbekannte Stimmung.</translation>
+    </message>
+    <message>
+        <source>looking for the same article</source>
+        <translation>Suchen nach demselben Artikel</translation>
+    </message>
+    <message>
+        <source>another coverage entry</source>
+        <translation>ein anderer Eintrag der Berichterstattung</translation>
+    </message>
+    <message>
+        <source>%1 in the campaign “%2”</source>
+        <translation>%1 in der Kampagne „%2“</translation>
+    </message>
+    <message>
+        <source>This article is already recorded as coverage: %1.</source>
+        <translation>Dieser Artikel ist bereits als Berichterstattung erfasst: %1.</translation>
+    </message>
+    <message>
+        <source>linking the pitch</source>
+        <translation>Verknüpfen des Pitches</translation>
+    </message>
+    <message>
+        <source>That pitch no longer exists or was taken off the media list.</source>
+        <translation>Dieser Pitch existiert nicht mehr oder wurde aus dem Presseverteiler genommen.</translation>
+    </message>
+    <message>
+        <source>That pitch belongs to another campaign.</source>
+        <translation>Dieser Pitch gehört zu einer anderen Kampagne.</translation>
+    </message>
+    <message>
+        <source>adding the coverage</source>
+        <translation>Hinzufügen der Berichterstattung</translation>
+    </message>
+    <message>
+        <source>This coverage has not been saved yet.</source>
+        <translation>Diese Berichterstattung wurde noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>saving the coverage</source>
+        <translation>Speichern der Berichterstattung</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or deleted by someone else since you opened it; your changes were not saved.</source>
+        <translation>„%1“ wurde von jemand anderem geändert oder gelöscht, seit Sie den Eintrag geöffnet haben; Ihre Änderungen wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>loading the coverage</source>
+        <translation>Laden der Berichterstattung</translation>
+    </message>
+    <message>
+        <source>listing the campaign&apos;s coverage</source>
+        <translation>Auflisten der Berichterstattung der Kampagne</translation>
+    </message>
+    <message>
+        <source>reading the campaign&apos;s topics</source>
+        <translation>Lesen der Themen der Kampagne</translation>
+    </message>
+    <message>
+        <source>looking for coverage in synced posts</source>
+        <translation>Suchen nach Berichterstattung in synchronisierten Beiträgen</translation>
+    </message>
+    <message>
+        <source>reading the proposed post</source>
+        <translation>Lesen des vorgeschlagenen Beitrags</translation>
+    </message>
+    <message>
+        <source>The proposed post no longer exists.</source>
+        <translation>Der vorgeschlagene Beitrag existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>dismissing the proposal</source>
+        <translation>Verwerfen des Vorschlags</translation>
+    </message>
+    <message>
+        <source>proposing the post again</source>
+        <translation>Erneutes Vorschlagen des Beitrags</translation>
+    </message>
+</context>
+<context>
     <name>CreateContactCommand</name>
     <message>
         <source>New contact “%1”</source>
         <translation>Neuer Kontakt „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardModels</name>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Dieser Zeitraum</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorheriger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Change (%)</source>
+        <translation>Veränderung (%)</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Interaktionen</translation>
+    </message>
+    <message>
+        <source>Pitches sent</source>
+        <translation>Gesendete Pitches</translation>
+    </message>
+    <message>
+        <source>Reply rate (%)</source>
+        <translation>Antwortquote (%)</translation>
+    </message>
+    <message>
+        <source>Coverage pieces</source>
+        <translation>Beiträge der Berichterstattung</translation>
+    </message>
+    <message>
+        <source>Total reach</source>
+        <translation>Gesamtreichweite</translation>
+    </message>
+    <message>
+        <source>New contacts</source>
+        <translation>Neue Kontakte</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <comment>a figure that was zero in the previous period</comment>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>%1 (out)</source>
+        <comment>channel, outbound</comment>
+        <translation>%1 (ausgehend)</translation>
+    </message>
+    <message>
+        <source>%1 (in)</source>
+        <comment>channel, inbound</comment>
+        <translation>%1 (eingehend)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replied within %n day(s)</source>
+        <translation>
+            <numerusform>Innerhalb von %n Tag beantwortet</numerusform>
+            <numerusform>Innerhalb von %n Tagen beantwortet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <comment>pitch stage</comment>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <comment>pitch stage</comment>
+        <translation>Gepitcht</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <comment>pitch stage</comment>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <comment>pitch stage</comment>
+        <translation>Interessiert</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <comment>pitch stage</comment>
+        <translation>Berichtet</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Pitches</source>
+        <translation>Pitches</translation>
+    </message>
+    <message>
+        <source>Share of planned (%)</source>
+        <translation>Anteil an geplanten (%)</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positiv</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <source>Unrated</source>
+        <comment>sentiment not set</comment>
+        <translation>Nicht bewertet</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Beziehungsqualität</translation>
+    </message>
+    <message>
+        <source>Last contacted</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Erwähnungen</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Likes</translation>
+    </message>
+    <message>
+        <source>Boosts</source>
+        <translation>Boosts</translation>
+    </message>
+    <message>
+        <source>Follows</source>
+        <translation>Follows</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardQuery</name>
+    <message>
+        <source>computing the dashboard&apos;s figures</source>
+        <translation>Berechnen der Kennzahlen der Übersicht</translation>
+    </message>
+    <message>
+        <source>The period&apos;s first day is after its last day.</source>
+        <translation>Der erste Tag des Zeitraums liegt nach seinem letzten Tag.</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <comment>interactions without an account manager</comment>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>reading the rows behind the chart</source>
+        <translation>Lesen der Zeilen hinter dem Diagramm</translation>
+    </message>
+    <message>
+        <source>reading the coverage</source>
+        <translation>Lesen der Berichterstattung</translation>
+    </message>
+    <message>
+        <source>reading the dashboard&apos;s filters</source>
+        <translation>Lesen der Filter der Übersicht</translation>
+    </message>
+    <message>
+        <source>reading a campaign</source>
+        <translation>Lesen einer Kampagne</translation>
+    </message>
+    <message>
+        <source>reading an organization</source>
+        <translation>Lesen einer Organisation</translation>
     </message>
 </context>
 <context>
@@ -4602,6 +5073,21 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
 </context>
 <context>
+    <name>PitchMoves</name>
+    <message>
+        <source>Unknown pitch status “%1”.</source>
+        <translation>Unbekannter Pitch-Status „%1“.</translation>
+    </message>
+    <message>
+        <source>moving the pitch</source>
+        <translation>Verschieben des Pitches</translation>
+    </message>
+    <message>
+        <source>The pitch no longer exists or was taken off the media list.</source>
+        <translation>Dieser Pitch existiert nicht mehr oder wurde aus dem Presseverteiler genommen.</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderSection</name>
     <message>
         <source>This part of Rapport is not built yet.</source>
@@ -5685,6 +6171,25 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>Redid: %1</source>
         <translation>Wiederhergestellt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Url</name>
+    <message>
+        <source>“%1” is not a web address. Enter the article&apos;s address, for example https://www.example.com/2026/05/story.</source>
+        <translation>„%1“ ist keine Webadresse. Geben Sie die Adresse des Artikels ein, etwa https://www.example.com/2026/05/story.</translation>
+    </message>
+    <message>
+        <source>Enter the article&apos;s web address.</source>
+        <translation>Geben Sie die Webadresse des Artikels ein.</translation>
+    </message>
+    <message>
+        <source>The web address is longer than %1 characters.</source>
+        <translation>Die Webadresse ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Only web addresses (http:// or https://) can be recorded as coverage, not “%1”.</source>
+        <translation>Nur Webadressen (http:// oder https://) können als Berichterstattung erfasst werden, nicht „%1“.</translation>
     </message>
 </context>
 <context>

@@ -374,4 +374,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>DashboardModels</name>
+    <message numerus="yes">
+        <source>Replied within %n day(s)</source>
+        <translation>
+            <numerusform>Replied within %n day</numerusform>
+            <numerusform>Replied within %n days</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2164,6 +2164,143 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>ContentLabels</name>
+    <message>
+        <source>Press release</source>
+        <translation>Nota de prensa</translation>
+    </message>
+    <message>
+        <source>Pitch email</source>
+        <translation>Correo de pitch</translation>
+    </message>
+    <message>
+        <source>Blog post</source>
+        <translation>Entrada de blog</translation>
+    </message>
+    <message>
+        <source>Social post</source>
+        <translation>Publicación en redes sociales</translation>
+    </message>
+    <message>
+        <source>Media kit</source>
+        <translation>Kit de prensa</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En revisión</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publicado</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <comment>sentiment</comment>
+        <translation>Positiva</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <comment>sentiment</comment>
+        <translation>Negativa</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <comment>sentiment</comment>
+        <translation>Neutral</translation>
+    </message>
+</context>
+<context>
+    <name>ContentRepository</name>
+    <message>
+        <source>moving the content item to the trash</source>
+        <translation>traslado del contenido a la papelera</translation>
+    </message>
+    <message>
+        <source>restoring the content item</source>
+        <translation>restauración del contenido</translation>
+    </message>
+    <message>
+        <source>The content item no longer exists.</source>
+        <translation>El contenido ya no existe.</translation>
+    </message>
+    <message>
+        <source>A content item belongs to a campaign.</source>
+        <translation>Un contenido pertenece a una campaña.</translation>
+    </message>
+    <message>
+        <source>Give the content item a title.</source>
+        <translation>Dé un título al contenido.</translation>
+    </message>
+    <message>
+        <source>The title can be at most %1 characters long.</source>
+        <translation>El título puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of content “%1”.</source>
+        <translation>Tipo de contenido desconocido «%1».</translation>
+    </message>
+    <message>
+        <source>Unknown content status “%1”.</source>
+        <translation>Estado de contenido desconocido «%1».</translation>
+    </message>
+    <message>
+        <source>The URL must be a web address starting with http:// or https://, for example https://newsroom.example.com/launch.</source>
+        <translation>La URL debe ser una dirección web que empiece por http:// o https://, por ejemplo https://newsroom.example.com/launch.</translation>
+    </message>
+    <message>
+        <source>The text is too long to save: %1 characters, and a content item holds at most %2 (about 1 MB). Shorten it, or put the full document on the web and enter its URL. Nothing was saved.</source>
+        <translation>El texto es demasiado largo para guardarlo: %1 caracteres, y un contenido admite como máximo %2 (aproximadamente 1 MB). Acórtelo o publique el documento completo en la web e indique su URL. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>listing the campaign&apos;s content</source>
+        <translation>listado del contenido de la campaña</translation>
+    </message>
+    <message>
+        <source>loading the content item</source>
+        <translation>carga del contenido</translation>
+    </message>
+    <message>
+        <source>adding the content item</source>
+        <translation>adición del contenido</translation>
+    </message>
+    <message>
+        <source>This content item has not been saved yet.</source>
+        <translation>Este contenido aún no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>saving the content item</source>
+        <translation>guardado del contenido</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or deleted by someone else since you opened it. Your text is still in the editor; copy it, reload the item to see their changes, and save again.</source>
+        <translation>Otra persona modificó o eliminó «%1» desde que usted lo abrió. Su texto sigue en el editor; cópielo, vuelva a cargar el contenido para ver esos cambios y guarde de nuevo.</translation>
+    </message>
+    <message>
+        <source>keeping the previous version of the content item</source>
+        <translation>conservación de la versión anterior del contenido</translation>
+    </message>
+    <message>
+        <source>listing earlier versions of the content item</source>
+        <translation>listado de las versiones anteriores del contenido</translation>
+    </message>
+    <message>
+        <source>loading the earlier version</source>
+        <translation>carga de la versión anterior</translation>
+    </message>
+    <message>
+        <source>That earlier version no longer exists.</source>
+        <translation>Esa versión anterior ya no existe.</translation>
+    </message>
+</context>
+<context>
     <name>CoolingOffModel</name>
     <message>
         <source>Health fell from %1 to %2 over %3 days; last spoke %4 days ago.</source>
@@ -2304,10 +2441,344 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>CoverageRepository</name>
+    <message>
+        <source>moving the coverage to the trash</source>
+        <translation>traslado de la cobertura a la papelera</translation>
+    </message>
+    <message>
+        <source>restoring the coverage</source>
+        <translation>restauración de la cobertura</translation>
+    </message>
+    <message>
+        <source>This coverage no longer exists.</source>
+        <translation>Esta cobertura ya no existe.</translation>
+    </message>
+    <message>
+        <source>Enter the headline.</source>
+        <translation>Escriba el titular.</translation>
+    </message>
+    <message>
+        <source>The headline can be at most %1 characters long.</source>
+        <translation>El titular puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The reach cannot be negative.</source>
+        <translation>El alcance no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>Unknown sentiment.</source>
+        <translation>Tono desconocido.</translation>
+    </message>
+    <message>
+        <source>looking for the same article</source>
+        <translation>búsqueda del mismo artículo</translation>
+    </message>
+    <message>
+        <source>another coverage entry</source>
+        <translation>otra entrada de cobertura</translation>
+    </message>
+    <message>
+        <source>%1 in the campaign “%2”</source>
+        <translation>%1 en la campaña «%2»</translation>
+    </message>
+    <message>
+        <source>This article is already recorded as coverage: %1.</source>
+        <translation>Este artículo ya está registrado como cobertura: %1.</translation>
+    </message>
+    <message>
+        <source>linking the pitch</source>
+        <translation>vinculación del pitch</translation>
+    </message>
+    <message>
+        <source>That pitch no longer exists or was taken off the media list.</source>
+        <translation>Ese pitch ya no existe o se quitó de la lista de medios.</translation>
+    </message>
+    <message>
+        <source>That pitch belongs to another campaign.</source>
+        <translation>Ese pitch pertenece a otra campaña.</translation>
+    </message>
+    <message>
+        <source>adding the coverage</source>
+        <translation>adición de la cobertura</translation>
+    </message>
+    <message>
+        <source>This coverage has not been saved yet.</source>
+        <translation>Esta cobertura aún no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>saving the coverage</source>
+        <translation>guardado de la cobertura</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or deleted by someone else since you opened it; your changes were not saved.</source>
+        <translation>Otra persona modificó o eliminó «%1» desde que usted la abrió; sus cambios no se guardaron.</translation>
+    </message>
+    <message>
+        <source>loading the coverage</source>
+        <translation>carga de la cobertura</translation>
+    </message>
+    <message>
+        <source>listing the campaign&apos;s coverage</source>
+        <translation>listado de la cobertura de la campaña</translation>
+    </message>
+    <message>
+        <source>reading the campaign&apos;s topics</source>
+        <translation>lectura de los temas de la campaña</translation>
+    </message>
+    <message>
+        <source>looking for coverage in synced posts</source>
+        <translation>búsqueda de cobertura en las publicaciones sincronizadas</translation>
+    </message>
+    <message>
+        <source>reading the proposed post</source>
+        <translation>lectura de la publicación propuesta</translation>
+    </message>
+    <message>
+        <source>The proposed post no longer exists.</source>
+        <translation>La publicación propuesta ya no existe.</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publicación</translation>
+    </message>
+    <message>
+        <source>dismissing the proposal</source>
+        <translation>descarte de la propuesta</translation>
+    </message>
+    <message>
+        <source>proposing the post again</source>
+        <translation>nueva propuesta de la publicación</translation>
+    </message>
+</context>
+<context>
     <name>CreateContactCommand</name>
     <message>
         <source>New contact “%1”</source>
         <translation>Nuevo contacto «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardModels</name>
+    <message>
+        <source>Figure</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Este periodo</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Periodo anterior</translation>
+    </message>
+    <message>
+        <source>Change (%)</source>
+        <translation>Variación (%)</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Interacciones</translation>
+    </message>
+    <message>
+        <source>Pitches sent</source>
+        <translation>Pitches enviados</translation>
+    </message>
+    <message>
+        <source>Reply rate (%)</source>
+        <translation>Tasa de respuesta (%)</translation>
+    </message>
+    <message>
+        <source>Coverage pieces</source>
+        <translation>Piezas de cobertura</translation>
+    </message>
+    <message>
+        <source>Total reach</source>
+        <translation>Alcance total</translation>
+    </message>
+    <message>
+        <source>New contacts</source>
+        <translation>Contactos nuevos</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <comment>a figure that was zero in the previous period</comment>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>%1 (out)</source>
+        <comment>channel, outbound</comment>
+        <translation>%1 (saliente)</translation>
+    </message>
+    <message>
+        <source>%1 (in)</source>
+        <comment>channel, inbound</comment>
+        <translation>%1 (entrante)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replied within %n day(s)</source>
+        <translation>
+            <numerusform>Respondido en %n día</numerusform>
+            <numerusform>Respondido en %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <comment>pitch stage</comment>
+        <translation>Previsto</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <comment>pitch stage</comment>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <comment>pitch stage</comment>
+        <translation>Respondido</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <comment>pitch stage</comment>
+        <translation>Interesado</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <comment>pitch stage</comment>
+        <translation>Cubierto</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Pitches</source>
+        <translation>Pitches</translation>
+    </message>
+    <message>
+        <source>Share of planned (%)</source>
+        <translation>Porcentaje de los previstos (%)</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positiva</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativa</translation>
+    </message>
+    <message>
+        <source>Unrated</source>
+        <comment>sentiment not set</comment>
+        <translation>Sin valorar</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Piezas</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Last contacted</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Menciones</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Me gusta</translation>
+    </message>
+    <message>
+        <source>Boosts</source>
+        <translation>Difusiones</translation>
+    </message>
+    <message>
+        <source>Follows</source>
+        <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardQuery</name>
+    <message>
+        <source>computing the dashboard&apos;s figures</source>
+        <translation>cálculo de los indicadores del panel</translation>
+    </message>
+    <message>
+        <source>The period&apos;s first day is after its last day.</source>
+        <translation>El primer día del periodo es posterior a su último día.</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <comment>interactions without an account manager</comment>
+        <translation>Nadie</translation>
+    </message>
+    <message>
+        <source>reading the rows behind the chart</source>
+        <translation>lectura de las filas del gráfico</translation>
+    </message>
+    <message>
+        <source>reading the coverage</source>
+        <translation>lectura de la cobertura</translation>
+    </message>
+    <message>
+        <source>reading the dashboard&apos;s filters</source>
+        <translation>lectura de los filtros del panel</translation>
+    </message>
+    <message>
+        <source>reading a campaign</source>
+        <translation>lectura de una campaña</translation>
+    </message>
+    <message>
+        <source>reading an organization</source>
+        <translation>lectura de una organización</translation>
     </message>
 </context>
 <context>
@@ -4602,6 +5073,21 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     </message>
 </context>
 <context>
+    <name>PitchMoves</name>
+    <message>
+        <source>Unknown pitch status “%1”.</source>
+        <translation>Estado de pitch desconocido «%1».</translation>
+    </message>
+    <message>
+        <source>moving the pitch</source>
+        <translation>cambio de etapa del pitch</translation>
+    </message>
+    <message>
+        <source>The pitch no longer exists or was taken off the media list.</source>
+        <translation>El pitch ya no existe o se quitó de la lista de medios.</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderSection</name>
     <message>
         <source>This part of Rapport is not built yet.</source>
@@ -5685,6 +6171,25 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>Redid: %1</source>
         <translation>Rehecho: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Url</name>
+    <message>
+        <source>“%1” is not a web address. Enter the article&apos;s address, for example https://www.example.com/2026/05/story.</source>
+        <translation>«%1» no es una dirección web. Escriba la dirección del artículo, por ejemplo https://www.example.com/2026/05/story.</translation>
+    </message>
+    <message>
+        <source>Enter the article&apos;s web address.</source>
+        <translation>Escriba la dirección web del artículo.</translation>
+    </message>
+    <message>
+        <source>The web address is longer than %1 characters.</source>
+        <translation>La dirección web supera los %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Only web addresses (http:// or https://) can be recorded as coverage, not “%1”.</source>
+        <translation>Solo las direcciones web (http:// o https://) se pueden registrar como cobertura, no «%1».</translation>
     </message>
 </context>
 <context>

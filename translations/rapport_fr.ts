@@ -2164,6 +2164,143 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
 </context>
 <context>
+    <name>ContentLabels</name>
+    <message>
+        <source>Press release</source>
+        <translation>Communiqué de presse</translation>
+    </message>
+    <message>
+        <source>Pitch email</source>
+        <translation>E-mail de pitch</translation>
+    </message>
+    <message>
+        <source>Blog post</source>
+        <translation>Article de blog</translation>
+    </message>
+    <message>
+        <source>Social post</source>
+        <translation>Publication sur les réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>Media kit</source>
+        <translation>Kit presse</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En relecture</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approuvé</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <comment>sentiment</comment>
+        <translation>Positive</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <comment>sentiment</comment>
+        <translation>Négative</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <comment>sentiment</comment>
+        <translation>Neutre</translation>
+    </message>
+</context>
+<context>
+    <name>ContentRepository</name>
+    <message>
+        <source>moving the content item to the trash</source>
+        <translation>déplacement du contenu vers la corbeille</translation>
+    </message>
+    <message>
+        <source>restoring the content item</source>
+        <translation>restauration du contenu</translation>
+    </message>
+    <message>
+        <source>The content item no longer exists.</source>
+        <translation>Le contenu n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>A content item belongs to a campaign.</source>
+        <translation>Un contenu appartient à une campagne.</translation>
+    </message>
+    <message>
+        <source>Give the content item a title.</source>
+        <translation>Donnez un titre au contenu.</translation>
+    </message>
+    <message>
+        <source>The title can be at most %1 characters long.</source>
+        <translation>Le titre peut compter au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of content “%1”.</source>
+        <translation>Type de contenu inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>Unknown content status “%1”.</source>
+        <translation>Statut de contenu inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>The URL must be a web address starting with http:// or https://, for example https://newsroom.example.com/launch.</source>
+        <translation>L&apos;URL doit être une adresse web commençant par http:// ou https://, par exemple https://newsroom.example.com/launch.</translation>
+    </message>
+    <message>
+        <source>The text is too long to save: %1 characters, and a content item holds at most %2 (about 1 MB). Shorten it, or put the full document on the web and enter its URL. Nothing was saved.</source>
+        <translation>Le texte est trop long pour être enregistré : %1 caractères, alors qu&apos;un contenu en accepte au plus %2 (environ 1 Mo). Raccourcissez-le, ou mettez le document complet en ligne et saisissez son URL. Rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>listing the campaign&apos;s content</source>
+        <translation>liste des contenus de la campagne</translation>
+    </message>
+    <message>
+        <source>loading the content item</source>
+        <translation>chargement du contenu</translation>
+    </message>
+    <message>
+        <source>adding the content item</source>
+        <translation>ajout du contenu</translation>
+    </message>
+    <message>
+        <source>This content item has not been saved yet.</source>
+        <translation>Ce contenu n&apos;a pas encore été enregistré.</translation>
+    </message>
+    <message>
+        <source>saving the content item</source>
+        <translation>enregistrement du contenu</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or deleted by someone else since you opened it. Your text is still in the editor; copy it, reload the item to see their changes, and save again.</source>
+        <translation>« %1 » a été modifié ou supprimé par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouvert. Votre texte est toujours dans l&apos;éditeur ; copiez-le, rechargez le contenu pour voir ces modifications, puis enregistrez à nouveau.</translation>
+    </message>
+    <message>
+        <source>keeping the previous version of the content item</source>
+        <translation>conservation de la version précédente du contenu</translation>
+    </message>
+    <message>
+        <source>listing earlier versions of the content item</source>
+        <translation>liste des versions antérieures du contenu</translation>
+    </message>
+    <message>
+        <source>loading the earlier version</source>
+        <translation>chargement de la version antérieure</translation>
+    </message>
+    <message>
+        <source>That earlier version no longer exists.</source>
+        <translation>Cette version antérieure n&apos;existe plus.</translation>
+    </message>
+</context>
+<context>
     <name>CoolingOffModel</name>
     <message>
         <source>Health fell from %1 to %2 over %3 days; last spoke %4 days ago.</source>
@@ -2304,10 +2441,344 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
 </context>
 <context>
+    <name>CoverageRepository</name>
+    <message>
+        <source>moving the coverage to the trash</source>
+        <translation>déplacement de la retombée vers la corbeille</translation>
+    </message>
+    <message>
+        <source>restoring the coverage</source>
+        <translation>restauration de la retombée</translation>
+    </message>
+    <message>
+        <source>This coverage no longer exists.</source>
+        <translation>Cette retombée n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>Enter the headline.</source>
+        <translation>Saisissez le titre.</translation>
+    </message>
+    <message>
+        <source>The headline can be at most %1 characters long.</source>
+        <translation>Le titre peut compter au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The reach cannot be negative.</source>
+        <translation>L&apos;audience ne peut pas être négative.</translation>
+    </message>
+    <message>
+        <source>Unknown sentiment.</source>
+        <translation>Tonalité inconnue.</translation>
+    </message>
+    <message>
+        <source>looking for the same article</source>
+        <translation>recherche du même article</translation>
+    </message>
+    <message>
+        <source>another coverage entry</source>
+        <translation>une autre retombée</translation>
+    </message>
+    <message>
+        <source>%1 in the campaign “%2”</source>
+        <translation>%1 dans la campagne « %2 »</translation>
+    </message>
+    <message>
+        <source>This article is already recorded as coverage: %1.</source>
+        <translation>Cet article est déjà enregistré comme retombée : %1.</translation>
+    </message>
+    <message>
+        <source>linking the pitch</source>
+        <translation>association du pitch</translation>
+    </message>
+    <message>
+        <source>That pitch no longer exists or was taken off the media list.</source>
+        <translation>Ce pitch n&apos;existe plus ou a été retiré de la liste de diffusion.</translation>
+    </message>
+    <message>
+        <source>That pitch belongs to another campaign.</source>
+        <translation>Ce pitch appartient à une autre campagne.</translation>
+    </message>
+    <message>
+        <source>adding the coverage</source>
+        <translation>ajout de la retombée</translation>
+    </message>
+    <message>
+        <source>This coverage has not been saved yet.</source>
+        <translation>Cette retombée n&apos;a pas encore été enregistrée.</translation>
+    </message>
+    <message>
+        <source>saving the coverage</source>
+        <translation>enregistrement de la retombée</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or deleted by someone else since you opened it; your changes were not saved.</source>
+        <translation>« %1 » a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte ; vos modifications n&apos;ont pas été enregistrées.</translation>
+    </message>
+    <message>
+        <source>loading the coverage</source>
+        <translation>chargement de la retombée</translation>
+    </message>
+    <message>
+        <source>listing the campaign&apos;s coverage</source>
+        <translation>liste des retombées de la campagne</translation>
+    </message>
+    <message>
+        <source>reading the campaign&apos;s topics</source>
+        <translation>lecture des thèmes de la campagne</translation>
+    </message>
+    <message>
+        <source>looking for coverage in synced posts</source>
+        <translation>recherche de retombées dans les publications synchronisées</translation>
+    </message>
+    <message>
+        <source>reading the proposed post</source>
+        <translation>lecture de la publication proposée</translation>
+    </message>
+    <message>
+        <source>The proposed post no longer exists.</source>
+        <translation>La publication proposée n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>dismissing the proposal</source>
+        <translation>rejet de la proposition</translation>
+    </message>
+    <message>
+        <source>proposing the post again</source>
+        <translation>nouvelle proposition de la publication</translation>
+    </message>
+</context>
+<context>
     <name>CreateContactCommand</name>
     <message>
         <source>New contact “%1”</source>
         <translation>Nouveau contact « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardModels</name>
+    <message>
+        <source>Figure</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Cette période</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Change (%)</source>
+        <translation>Évolution (%)</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>Pitches sent</source>
+        <translation>Pitchs envoyés</translation>
+    </message>
+    <message>
+        <source>Reply rate (%)</source>
+        <translation>Taux de réponse (%)</translation>
+    </message>
+    <message>
+        <source>Coverage pieces</source>
+        <translation>Retombées</translation>
+    </message>
+    <message>
+        <source>Total reach</source>
+        <translation>Audience totale</translation>
+    </message>
+    <message>
+        <source>New contacts</source>
+        <translation>Nouveaux contacts</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <comment>a figure that was zero in the previous period</comment>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>%1 (out)</source>
+        <comment>channel, outbound</comment>
+        <translation>%1 (sortant)</translation>
+    </message>
+    <message>
+        <source>%1 (in)</source>
+        <comment>channel, inbound</comment>
+        <translation>%1 (entrant)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replied within %n day(s)</source>
+        <translation>
+            <numerusform>Réponse sous %n jour</numerusform>
+            <numerusform>Réponse sous %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <comment>pitch stage</comment>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <comment>pitch stage</comment>
+        <translation>Pitch envoyé</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <comment>pitch stage</comment>
+        <translation>Réponse reçue</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <comment>pitch stage</comment>
+        <translation>Intéressé</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <comment>pitch stage</comment>
+        <translation>Couvert</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Pitches</source>
+        <translation>Pitchs</translation>
+    </message>
+    <message>
+        <source>Share of planned (%)</source>
+        <translation>Part des prévus (%)</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positive</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutre</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Négative</translation>
+    </message>
+    <message>
+        <source>Unrated</source>
+        <comment>sentiment not set</comment>
+        <translation>Non évaluée</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Retombées</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Last contacted</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>J&apos;aime</translation>
+    </message>
+    <message>
+        <source>Boosts</source>
+        <translation>Partages</translation>
+    </message>
+    <message>
+        <source>Follows</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardQuery</name>
+    <message>
+        <source>computing the dashboard&apos;s figures</source>
+        <translation>calcul des indicateurs du tableau de bord</translation>
+    </message>
+    <message>
+        <source>The period&apos;s first day is after its last day.</source>
+        <translation>Le premier jour de la période est postérieur à son dernier jour.</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <comment>interactions without an account manager</comment>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>reading the rows behind the chart</source>
+        <translation>lecture des lignes derrière le graphique</translation>
+    </message>
+    <message>
+        <source>reading the coverage</source>
+        <translation>lecture des retombées</translation>
+    </message>
+    <message>
+        <source>reading the dashboard&apos;s filters</source>
+        <translation>lecture des filtres du tableau de bord</translation>
+    </message>
+    <message>
+        <source>reading a campaign</source>
+        <translation>lecture d&apos;une campagne</translation>
+    </message>
+    <message>
+        <source>reading an organization</source>
+        <translation>lecture d&apos;une organisation</translation>
     </message>
 </context>
 <context>
@@ -4602,6 +5073,21 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
 </context>
 <context>
+    <name>PitchMoves</name>
+    <message>
+        <source>Unknown pitch status “%1”.</source>
+        <translation>Statut de pitch inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>moving the pitch</source>
+        <translation>changement d&apos;étape du pitch</translation>
+    </message>
+    <message>
+        <source>The pitch no longer exists or was taken off the media list.</source>
+        <translation>Le pitch n&apos;existe plus ou a été retiré de la liste de diffusion.</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderSection</name>
     <message>
         <source>This part of Rapport is not built yet.</source>
@@ -5685,6 +6171,25 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>Redid: %1</source>
         <translation>Rétabli : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Url</name>
+    <message>
+        <source>“%1” is not a web address. Enter the article&apos;s address, for example https://www.example.com/2026/05/story.</source>
+        <translation>« %1 » n&apos;est pas une adresse web. Saisissez l&apos;adresse de l&apos;article, par exemple https://www.example.com/2026/05/story.</translation>
+    </message>
+    <message>
+        <source>Enter the article&apos;s web address.</source>
+        <translation>Saisissez l&apos;adresse web de l&apos;article.</translation>
+    </message>
+    <message>
+        <source>The web address is longer than %1 characters.</source>
+        <translation>L&apos;adresse web dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Only web addresses (http:// or https://) can be recorded as coverage, not “%1”.</source>
+        <translation>Seules les adresses web (http:// ou https://) peuvent être enregistrées comme retombées, pas « %1 ».</translation>
     </message>
 </context>
 <context>

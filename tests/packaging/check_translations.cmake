@@ -1,0 +1,23 @@
+# The .desktop file and the AppStream metadata carry the generic name, the comment and the summary in every language
+# the application is translated into (issue 15), so software centres and menus show them in the user's language.
+#   cmake -DDESKTOP=... -DMETAINFO=... -DLANGUAGES=de,fr,es -P check_translations.cmake
+string(REPLACE "," ";" LANGUAGES "${LANGUAGES}")
+file(READ "${DESKTOP}" desktop)
+file(READ "${METAINFO}" metainfo)
+set(missing "")
+foreach(lang IN LISTS LANGUAGES)
+    foreach(key GenericName Comment Keywords)
+        if(NOT desktop MATCHES "\n${key}\\[${lang}\\]=[^\n]+")
+            list(APPEND missing "${key}[${lang}] in ${DESKTOP}")
+        endif()
+    endforeach()
+    foreach(element summary p li)
+        if(NOT metainfo MATCHES "<${element} xml:lang=\"${lang}\">")
+            list(APPEND missing "<${element} xml:lang=\"${lang}\"> in ${METAINFO}")
+        endif()
+    endforeach()
+endforeach()
+if(missing)
+    list(JOIN missing "\n  " text)
+    message(FATAL_ERROR "Untranslated packaging metadata:\n  ${text}")
+endif()
