@@ -5088,6 +5088,195 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
 </context>
 <context>
+    <name>PitchScore</name>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>gestern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) ago</source>
+        <translation>
+            <numerusform>vor %n Woche</numerusform>
+            <numerusform>vor %n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>phone calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>direct messages</source>
+        <translation>Direktnachrichten</translation>
+    </message>
+    <message>
+        <source>meeting in person</source>
+        <translation>persönliche Treffen</translation>
+    </message>
+    <message>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>LinkedIn</source>
+        <translation>LinkedIn</translation>
+    </message>
+    <message>
+        <source>covers %1</source>
+        <translation>Ressort %1</translation>
+    </message>
+    <message>
+        <source>tagged %1</source>
+        <translation>Schlagwort %1</translation>
+    </message>
+    <message>
+        <source>wrote about %1 %2</source>
+        <translation>schrieb %2 über %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote about %1 %2 (%n matching posts in %3 days)</source>
+        <translation>
+            <numerusform>schrieb %2 über %1 (%n passender Beitrag in %3 Tagen)</numerusform>
+            <numerusform>schrieb %2 über %1 (%n passende Beiträge in %3 Tagen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>covered %1 %n time(s) before</source>
+        <translation>
+            <numerusform>berichtete schon einmal über %1</numerusform>
+            <numerusform>berichtete schon %n-mal über %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>replied to %1 of %n pitch(es)</source>
+        <translation>
+            <numerusform>antwortete auf %1 von %n Pitch</numerusform>
+            <numerusform>antwortete auf %1 von %n Pitches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not pitched before</source>
+        <translation>noch nie gepitcht</translation>
+    </message>
+    <message numerus="yes">
+        <source>covered %1 of %n pitch(es)</source>
+        <translation>
+            <numerusform>berichtete nach %1 von %n Pitch</numerusform>
+            <numerusform>berichtete nach %1 von %n Pitches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no conversations yet</source>
+        <translation>noch keine Gespräche</translation>
+    </message>
+    <message>
+        <source>relationship strong (%1)</source>
+        <translation>Beziehung stark (%1)</translation>
+    </message>
+    <message>
+        <source>relationship steady (%1)</source>
+        <translation>Beziehung stabil (%1)</translation>
+    </message>
+    <message>
+        <source>relationship cooling (%1)</source>
+        <translation>Beziehung kühlt ab (%1)</translation>
+    </message>
+    <message>
+        <source>relationship cold (%1)</source>
+        <translation>Beziehung kalt (%1)</translation>
+    </message>
+    <message>
+        <source>pitched %1</source>
+        <translation>%1 gepitcht</translation>
+    </message>
+    <message numerus="yes">
+        <source>pitched %n times in the last %1 days, last %2</source>
+        <translation>
+            <numerusform>in den letzten %1 Tagen einmal gepitcht, %2</numerusform>
+            <numerusform>in den letzten %1 Tagen %n-mal gepitcht, zuletzt %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>declined a %1 pitch %2</source>
+        <translation>lehnte %2 einen Pitch für %1 ab</translation>
+    </message>
+    <message>
+        <source>prefers %1</source>
+        <translation>bevorzugt %1</translation>
+    </message>
+    <message>
+        <source>no recorded consent</source>
+        <translation>keine Einwilligung erfasst</translation>
+    </message>
+</context>
+<context>
+    <name>PitchSuggestions</name>
+    <message>
+        <source>reading beats and tags</source>
+        <translation>Lesen der Ressorts und Schlagwörter</translation>
+    </message>
+    <message>
+        <source>reading recent posts</source>
+        <translation>Lesen der neuen Beiträge</translation>
+    </message>
+    <message>
+        <source>reading coverage</source>
+        <translation>Lesen der Berichterstattung</translation>
+    </message>
+    <message>
+        <source>reading the pitch history</source>
+        <translation>Lesen der bisherigen Pitches</translation>
+    </message>
+    <message>
+        <source>reading the campaign</source>
+        <translation>Lesen der Kampagne</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists.</source>
+        <translation>Die Kampagne existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>reading the candidates</source>
+        <translation>Lesen der Kandidaten</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderSection</name>
     <message>
         <source>This part of Rapport is not built yet.</source>

@@ -384,4 +384,70 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PitchScore</name>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) ago</source>
+        <translation>
+            <numerusform>%n week ago</numerusform>
+            <numerusform>%n weeks ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote about %1 %2 (%n matching posts in %3 days)</source>
+        <translation>
+            <numerusform>wrote about %1 %2 (%n matching post in %3 days)</numerusform>
+            <numerusform>wrote about %1 %2 (%n matching posts in %3 days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>covered %1 %n time(s) before</source>
+        <translation>
+            <numerusform>covered %1 once before</numerusform>
+            <numerusform>covered %1 %n times before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>replied to %1 of %n pitch(es)</source>
+        <translation>
+            <numerusform>replied to %1 of %n pitch</numerusform>
+            <numerusform>replied to %1 of %n pitches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>covered %1 of %n pitch(es)</source>
+        <translation>
+            <numerusform>covered %1 of %n pitch</numerusform>
+            <numerusform>covered %1 of %n pitches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pitched %n times in the last %1 days, last %2</source>
+        <translation>
+            <numerusform>pitched once in the last %1 days, %2</numerusform>
+            <numerusform>pitched %n times in the last %1 days, last %2</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

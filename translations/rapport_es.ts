@@ -5088,6 +5088,195 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     </message>
 </context>
 <context>
+    <name>PitchScore</name>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>ayer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) ago</source>
+        <translation>
+            <numerusform>hace %n semana</numerusform>
+            <numerusform>hace %n semanas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>hace %n mes</numerusform>
+            <numerusform>hace %n meses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>hace %n año</numerusform>
+            <numerusform>hace %n años</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>el correo electrónico</translation>
+    </message>
+    <message>
+        <source>phone calls</source>
+        <translation>las llamadas</translation>
+    </message>
+    <message>
+        <source>direct messages</source>
+        <translation>los mensajes directos</translation>
+    </message>
+    <message>
+        <source>meeting in person</source>
+        <translation>las reuniones en persona</translation>
+    </message>
+    <message>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>LinkedIn</source>
+        <translation>LinkedIn</translation>
+    </message>
+    <message>
+        <source>covers %1</source>
+        <translation>cubre %1</translation>
+    </message>
+    <message>
+        <source>tagged %1</source>
+        <translation>etiquetado %1</translation>
+    </message>
+    <message>
+        <source>wrote about %1 %2</source>
+        <translation>escribió sobre %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote about %1 %2 (%n matching posts in %3 days)</source>
+        <translation>
+            <numerusform>escribió sobre %1 %2 (%n publicación relacionada en %3 días)</numerusform>
+            <numerusform>escribió sobre %1 %2 (%n publicaciones relacionadas en %3 días)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>covered %1 %n time(s) before</source>
+        <translation>
+            <numerusform>ya cubrió %1 una vez</numerusform>
+            <numerusform>ya cubrió %1 %n veces</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>replied to %1 of %n pitch(es)</source>
+        <translation>
+            <numerusform>respondió a %1 de %n pitch</numerusform>
+            <numerusform>respondió a %1 de %n pitches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not pitched before</source>
+        <translation>nunca contactado con un pitch</translation>
+    </message>
+    <message numerus="yes">
+        <source>covered %1 of %n pitch(es)</source>
+        <translation>
+            <numerusform>cubrió %1 de %n pitch</numerusform>
+            <numerusform>cubrió %1 de %n pitches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no conversations yet</source>
+        <translation>aún sin conversaciones</translation>
+    </message>
+    <message>
+        <source>relationship strong (%1)</source>
+        <translation>relación fuerte (%1)</translation>
+    </message>
+    <message>
+        <source>relationship steady (%1)</source>
+        <translation>relación estable (%1)</translation>
+    </message>
+    <message>
+        <source>relationship cooling (%1)</source>
+        <translation>relación que se enfría (%1)</translation>
+    </message>
+    <message>
+        <source>relationship cold (%1)</source>
+        <translation>relación fría (%1)</translation>
+    </message>
+    <message>
+        <source>pitched %1</source>
+        <translation>contactado %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>pitched %n times in the last %1 days, last %2</source>
+        <translation>
+            <numerusform>contactado una vez en los últimos %1 días, %2</numerusform>
+            <numerusform>contactado %n veces en los últimos %1 días, la última %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>declined a %1 pitch %2</source>
+        <translation>rechazó un pitch de %1 %2</translation>
+    </message>
+    <message>
+        <source>prefers %1</source>
+        <translation>prefiere %1</translation>
+    </message>
+    <message>
+        <source>no recorded consent</source>
+        <translation>sin consentimiento registrado</translation>
+    </message>
+</context>
+<context>
+    <name>PitchSuggestions</name>
+    <message>
+        <source>reading beats and tags</source>
+        <translation>leer las secciones y las etiquetas</translation>
+    </message>
+    <message>
+        <source>reading recent posts</source>
+        <translation>leer las publicaciones recientes</translation>
+    </message>
+    <message>
+        <source>reading coverage</source>
+        <translation>leer la cobertura</translation>
+    </message>
+    <message>
+        <source>reading the pitch history</source>
+        <translation>leer el historial de pitches</translation>
+    </message>
+    <message>
+        <source>reading the campaign</source>
+        <translation>leer la campaña</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists.</source>
+        <translation>La campaña ya no existe.</translation>
+    </message>
+    <message>
+        <source>reading the candidates</source>
+        <translation>leer los candidatos</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderSection</name>
     <message>
         <source>This part of Rapport is not built yet.</source>

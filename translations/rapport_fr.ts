@@ -5088,6 +5088,195 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
 </context>
 <context>
+    <name>PitchScore</name>
+    <message>
+        <source>today</source>
+        <translation>aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>hier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) ago</source>
+        <translation>
+            <numerusform>il y a %n semaine</numerusform>
+            <numerusform>il y a %n semaines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>il y a %n mois</numerusform>
+            <numerusform>il y a %n mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>il y a %n an</numerusform>
+            <numerusform>il y a %n ans</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>l&apos;e-mail</translation>
+    </message>
+    <message>
+        <source>phone calls</source>
+        <translation>les appels</translation>
+    </message>
+    <message>
+        <source>direct messages</source>
+        <translation>les messages privés</translation>
+    </message>
+    <message>
+        <source>meeting in person</source>
+        <translation>les rencontres en personne</translation>
+    </message>
+    <message>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>LinkedIn</source>
+        <translation>LinkedIn</translation>
+    </message>
+    <message>
+        <source>covers %1</source>
+        <translation>couvre %1</translation>
+    </message>
+    <message>
+        <source>tagged %1</source>
+        <translation>étiqueté %1</translation>
+    </message>
+    <message>
+        <source>wrote about %1 %2</source>
+        <translation>a écrit sur %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote about %1 %2 (%n matching posts in %3 days)</source>
+        <translation>
+            <numerusform>a écrit sur %1 %2 (%n publication pertinente en %3 jours)</numerusform>
+            <numerusform>a écrit sur %1 %2 (%n publications pertinentes en %3 jours)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>covered %1 %n time(s) before</source>
+        <translation>
+            <numerusform>a déjà couvert %1 une fois</numerusform>
+            <numerusform>a déjà couvert %1 %n fois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>replied to %1 of %n pitch(es)</source>
+        <translation>
+            <numerusform>a répondu à %1 pitch sur %n</numerusform>
+            <numerusform>a répondu à %1 pitchs sur %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not pitched before</source>
+        <translation>jamais sollicité</translation>
+    </message>
+    <message numerus="yes">
+        <source>covered %1 of %n pitch(es)</source>
+        <translation>
+            <numerusform>a couvert %1 pitch sur %n</numerusform>
+            <numerusform>a couvert %1 pitchs sur %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no conversations yet</source>
+        <translation>aucune conversation pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>relationship strong (%1)</source>
+        <translation>relation forte (%1)</translation>
+    </message>
+    <message>
+        <source>relationship steady (%1)</source>
+        <translation>relation stable (%1)</translation>
+    </message>
+    <message>
+        <source>relationship cooling (%1)</source>
+        <translation>relation qui se refroidit (%1)</translation>
+    </message>
+    <message>
+        <source>relationship cold (%1)</source>
+        <translation>relation froide (%1)</translation>
+    </message>
+    <message>
+        <source>pitched %1</source>
+        <translation>sollicité %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>pitched %n times in the last %1 days, last %2</source>
+        <translation>
+            <numerusform>sollicité une fois ces %1 derniers jours, %2</numerusform>
+            <numerusform>sollicité %n fois ces %1 derniers jours, la dernière %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>declined a %1 pitch %2</source>
+        <translation>a décliné un pitch pour %1 %2</translation>
+    </message>
+    <message>
+        <source>prefers %1</source>
+        <translation>préfère %1</translation>
+    </message>
+    <message>
+        <source>no recorded consent</source>
+        <translation>aucun consentement enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>PitchSuggestions</name>
+    <message>
+        <source>reading beats and tags</source>
+        <translation>lecture des rubriques et des étiquettes</translation>
+    </message>
+    <message>
+        <source>reading recent posts</source>
+        <translation>lecture des publications récentes</translation>
+    </message>
+    <message>
+        <source>reading coverage</source>
+        <translation>lecture des retombées</translation>
+    </message>
+    <message>
+        <source>reading the pitch history</source>
+        <translation>lecture de l&apos;historique des pitchs</translation>
+    </message>
+    <message>
+        <source>reading the campaign</source>
+        <translation>lecture de la campagne</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists.</source>
+        <translation>La campagne n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>reading the candidates</source>
+        <translation>lecture des candidats</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderSection</name>
     <message>
         <source>This part of Rapport is not built yet.</source>
