@@ -153,6 +153,13 @@ Status InteractionRepository::create(Interaction &i)
     return {};
 }
 
+Status InteractionRepository::createInTransaction(Interaction &i)
+{
+    if (Status s = validate(i); !s)
+        return s;
+    return insertRow(i);
+}
+
 Result<QList<Interaction>> InteractionRepository::createForContacts(
     const Interaction &i, const QList<qint64> &contactIds)
 {

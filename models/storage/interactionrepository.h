@@ -35,6 +35,8 @@ public:
 
     // The checks create() and update() make before touching the database (date range, lengths, names).
     static Status validate(const Interaction &interaction);
+    // create() inside the caller's open transaction (a pitch marked pitched logs its interaction with the move).
+    Status createInTransaction(Interaction &interaction);
 
 private:
     Status insertRow(Interaction &interaction);

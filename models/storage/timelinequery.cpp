@@ -87,6 +87,11 @@ QString TimelineQuery::pitchBranch(TimelineEntry::Kind kind, bool keyset) const
     const bool reply = kind == TimelineEntry::Kind::PitchReply;
     const QString at = reply ? QStringLiteral("p.replied_at") : QStringLiteral("p.pitched_at");
     QString where = QStringLiteral("p.deleted_at IS NULL AND ") + at + QStringLiteral(" IS NOT NULL");
+    // A pitch marked pitched on the board logs its own outbound `pitch` interaction (PitchRepository::move),
+    // which the interaction branch shows: the pitch itself is shown only when it has none (older data).
+    if (!reply)
+        where += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM interactions pi WHERE pi.pitch_id = p.id "
+                                "AND pi.channel = 'pitch' AND pi.direction = 'outbound' AND pi.deleted_at IS NULL)");
     where += m_filter.scope == TimelineFilter::Scope::Contact
         ? QStringLiteral(" AND p.contact_id = :scope")
         : QStringLiteral(" AND p.contact_id IN (SELECT id FROM contacts WHERE organization_id = :scope "
