@@ -1,6 +1,7 @@
 #include "pitchrepository.h"
 
 #include "core/clock.h"
+#include "domain/pitchstatus.h"
 #include "storage/auditlog.h"
 #include "storage/database.h"
 #include "storage/healthrepository.h"
@@ -23,19 +24,7 @@ struct Tr
 
 QString statusWord(const QString &status)
 {
-    if (status == u"planned")
-        return Tr::tr("planned", "pitch status");
-    if (status == u"pitched")
-        return Tr::tr("pitched", "pitch status");
-    if (status == u"replied")
-        return Tr::tr("replied", "pitch status");
-    if (status == u"interested")
-        return Tr::tr("interested", "pitch status");
-    if (status == u"declined")
-        return Tr::tr("declined", "pitch status");
-    if (status == u"covered")
-        return Tr::tr("covered", "pitch status");
-    return status;
+    return PitchStatus::label(status);
 }
 
 bool pastPlanned(const QString &status)
@@ -369,6 +358,21 @@ Result<PitchRepository::BoardRow> PitchRepository::boardRow(qint64 pitchId)
     return readBoardRow(q);
 }
 
+Result<QHash<qint64, int>> PitchRepository::versions(qint64 campaignId)
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT p.id, p.version FROM pitches p JOIN contacts c ON c.id = p.contact_id "
+                             "WHERE p.campaign_id = :campaign AND p.deleted_at IS NULL AND c.deleted_at IS NULL"));
+    q.bindValue(QStringLiteral(":campaign"), campaignId);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("loading the pipeline"));
+    QHash<qint64, int> out;
+    while (q.next())
+        out.insert(q.value(0).toLongLong(), q.value(1).toInt());
+    return out;
+}
+
 Status PitchRepository::logPitchInteraction(qint64 pitchId, const QDateTime &at, qint64 &interactionId)
 {
     QSqlQuery q(m_db.connection());
@@ -460,7 +464,7 @@ Result<PitchRepository::MoveResult> PitchRepository::move(
             Error::Code::Conflict
         };
     if (version != expectedVersion)
-        return Error { Tr::tr("Someone else changed %1's pitch meanwhile (it is “%2” now); the move was not saved.")
+        return Error { Tr::tr("Someone else changed %1's pitch meanwhile (it is in “%2” now); the move was not saved.")
                            .arg(name, statusWord(r.fromStatus)),
             Error::Code::Conflict };
 

@@ -4,6 +4,7 @@
 #include "domain/campaign.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -103,6 +104,8 @@ public:
     // Every live pitch of the campaign ordered by name, then id.
     Result<QList<BoardRow>> board(qint64 campaignId);
     Result<BoardRow> boardRow(qint64 pitchId);
+    // Every live pitch's version, for a cheap refresh: only rows whose version changed are read again.
+    Result<QHash<qint64, int>> versions(qint64 campaignId);
 
     // The stamps a move writes; a move normally computes them, an undo passes the earlier ones back.
     struct MoveStamps

@@ -213,7 +213,7 @@ private slots:
         // A second window still holding the old version: a conflict, nothing changed.
         Result<PitchRepository::MoveResult> stale = repo.move(pitch, QStringLiteral("declined"), m->version - 1);
         QCOMPARE(stale.error().code, Error::Code::Conflict);
-        QVERIFY2(stale.error().message.contains(QStringLiteral("pitched")), qPrintable(stale.error().message));
+        QVERIFY2(stale.error().message.contains(QStringLiteral("“Pitched”")), qPrintable(stale.error().message));
         QCOMPARE(repo.boardRow(pitch)->status, QStringLiteral("pitched"));
 
         // Further: replied stamps replied_at, pitched_at stays.
