@@ -3578,7 +3578,7 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
     <message>
         <source>Answers %1 of %2 pitches.</source>
-        <translation>Responde a %1 de %2 pitches.</translation>
+        <translation>Pitches respondidos: %1 de %2.</translation>
     </message>
     <message>
         <source>No pitches sent yet.</source>
@@ -4838,7 +4838,7 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     </message>
     <message>
         <source>Online outlet</source>
-        <translation>Medio digital</translation>
+        <translation>Digital</translation>
     </message>
     <message>
         <source>Broadcaster</source>

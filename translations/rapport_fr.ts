@@ -1180,7 +1180,7 @@ Code de sortie : 0 réussite, 1 échec (la raison est sur la sortie d&apos;erre
     <name>ContactEditor</name>
     <message>
         <source>Re&amp;vert</source>
-        <translation>&amp;Rétablir</translation>
+        <translation>A&amp;bandonner</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1212,7 +1212,7 @@ Code de sortie : 0 réussite, 1 échec (la raison est sur la sortie d&apos;erre
     </message>
     <message>
         <source>Re&amp;vert changes</source>
-        <translation>&amp;Annuler les modifications</translation>
+        <translation>A&amp;bandonner les modifications</translation>
     </message>
     <message>
         <source>Show &amp;trash…</source>
@@ -1434,7 +1434,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>e.g. retail, consumer tech</source>
-        <translation>p. ex. distribution, high-tech grand public</translation>
+        <translation>p. ex. distribution, high-tech</translation>
     </message>
     <message>
         <source>Outlets</source>
@@ -1636,7 +1636,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>&amp;Role there:</source>
-        <translation>&amp;Rôle dans celle-ci :</translation>
+        <translation>&amp;Rôle dans l&apos;organisation :</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
@@ -1855,7 +1855,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Editor</source>
-        <translation>Rédacteur en chef</translation>
+        <translation>Rédacteur</translation>
     </message>
     <message>
         <source>Blogger</source>
@@ -3578,7 +3578,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Answers %1 of %2 pitches.</source>
-        <translation>Répond à %1 pitchs sur %2.</translation>
+        <translation>Pitchs avec réponse : %1 sur %2.</translation>
     </message>
     <message>
         <source>No pitches sent yet.</source>
@@ -4791,7 +4791,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Re&amp;vert</source>
-        <translation>&amp;Rétablir</translation>
+        <translation>A&amp;bandonner</translation>
     </message>
     <message>
         <source>Forget your changes and show what is saved</source>
@@ -4838,7 +4838,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Online outlet</source>
-        <translation>Média en ligne</translation>
+        <translation>En ligne</translation>
     </message>
     <message>
         <source>Broadcaster</source>
@@ -5018,7 +5018,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Re&amp;vert Changes</source>
-        <translation>A&amp;nnuler les modifications</translation>
+        <translation>A&amp;bandonner les modifications</translation>
     </message>
     <message>
         <source>&amp;Move to Trash</source>
