@@ -1772,7 +1772,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Public professional role</source>
-        <translation>Fonction professionnelle publique</translation>
+        <translation>Rôle professionnel public</translation>
     </message>
     <message>
         <source>Consent &amp;basis:</source>
