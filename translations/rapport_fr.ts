@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation>&amp;Serveur :</translation>
+        <translation>&amp;Serveur&#xa0;:</translation>
     </message>
     <message>
         <source>Sign in with &amp;Browser…</source>
@@ -29,31 +29,31 @@
     </message>
     <message>
         <source>Opens your server&apos;s sign-in page in the browser; Rapport gets a read-only token</source>
-        <translation>Ouvre la page de connexion de votre serveur dans le navigateur ; Rapport obtient un jeton en lecture seule</translation>
+        <translation>Ouvre la page de connexion de votre serveur dans le navigateur&#xa0;; Rapport obtient un jeton en lecture seule</translation>
     </message>
     <message>
         <source>(stored; type a new one to replace it)</source>
-        <translation>(enregistré ; saisissez-en un nouveau pour le remplacer)</translation>
+        <translation>(enregistré&#xa0;; saisissez-en un nouveau pour le remplacer)</translation>
     </message>
     <message>
         <source>Access &amp;token:</source>
-        <translation>&amp;Jeton d&apos;accès :</translation>
+        <translation>&amp;Jeton d&apos;accès&#xa0;:</translation>
     </message>
     <message>
         <source>On your server: Preferences → Development → New application with the read scopes, then copy “Your access token”.</source>
-        <translation>Sur votre serveur : Préférences → Développement → Nouvelle application avec les autorisations de lecture (read), puis copiez « Votre jeton d&apos;accès ».</translation>
+        <translation>Sur votre serveur&#xa0;: Préférences → Développement → Nouvelle application avec les autorisations de lecture (read), puis copiez «&#xa0;Votre jeton d&apos;accès&#xa0;».</translation>
     </message>
     <message>
         <source>optional: you@server.social</source>
-        <translation>facultatif : vous@server.social</translation>
+        <translation>facultatif&#xa0;: vous@server.social</translation>
     </message>
     <message>
         <source>&amp;Handle:</source>
-        <translation>&amp;Identifiant :</translation>
+        <translation>&amp;Identifiant&#xa0;:</translation>
     </message>
     <message>
         <source>App &amp;password:</source>
-        <translation>Mot de &amp;passe d&apos;application :</translation>
+        <translation>Mot de &amp;passe d&apos;application&#xa0;:</translation>
     </message>
     <message>
         <source>Create one under Settings → Privacy and security → App passwords. Never your account password.</source>
@@ -61,11 +61,11 @@
     </message>
     <message>
         <source>&amp;PDS server:</source>
-        <translation>Serveur P&amp;DS :</translation>
+        <translation>Serveur P&amp;DS&#xa0;:</translation>
     </message>
     <message>
         <source>Feed &amp;URL:</source>
-        <translation>&amp;URL du flux :</translation>
+        <translation>&amp;URL du flux&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;ontact</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>&amp;Belongs to:</source>
-        <translation>&amp;Appartient à :</translation>
+        <translation>&amp;Appartient à&#xa0;:</translation>
     </message>
     <message>
         <source>Belongs to</source>
@@ -89,15 +89,15 @@
     </message>
     <message>
         <source>optional: the feed&apos;s title</source>
-        <translation>facultatif : le titre du flux</translation>
+        <translation>facultatif&#xa0;: le titre du flux</translation>
     </message>
     <message>
         <source>optional: the handle</source>
-        <translation>facultatif : l&apos;identifiant</translation>
+        <translation>facultatif&#xa0;: l&apos;identifiant</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source> min</source>
@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>Sync &amp;every:</source>
-        <translation>Synchroniser &amp;toutes les :</translation>
+        <translation>Synchroniser &amp;toutes les&#xa0;:</translation>
     </message>
     <message>
         <source>Sync when Rapport &amp;starts</source>
@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>No keyring is available: the secret will be kept only until Rapport quits, and you will have to enter it again next time.</source>
-        <translation>Aucun trousseau de clés n&apos;est disponible : le secret ne sera conservé que jusqu&apos;à la fermeture de Rapport, et vous devrez le saisir à nouveau la prochaine fois.</translation>
+        <translation>Aucun trousseau de clés n&apos;est disponible&#xa0;: le secret ne sera conservé que jusqu&apos;à la fermeture de Rapport, et vous devrez le saisir à nouveau la prochaine fois.</translation>
     </message>
     <message>
         <source>Add</source>
@@ -149,19 +149,19 @@
     </message>
     <message>
         <source>No organization is called “%1”.</source>
-        <translation>Aucune organisation ne s&apos;appelle « %1 ».</translation>
+        <translation>Aucune organisation ne s&apos;appelle «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>No contact is called “%1”.</source>
-        <translation>Aucun contact ne s&apos;appelle « %1 ».</translation>
+        <translation>Aucun contact ne s&apos;appelle «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Several contacts match “%1”: pick one from the list.</source>
-        <translation>Plusieurs contacts correspondent à « %1 » : choisissez-en un dans la liste.</translation>
+        <translation>Plusieurs contacts correspondent à «&#xa0;%1&#xa0;»&#xa0;: choisissez-en un dans la liste.</translation>
     </message>
     <message>
         <source>The secret could not be stored: %1</source>
-        <translation>Le secret n&apos;a pas pu être enregistré : %1</translation>
+        <translation>Le secret n&apos;a pas pu être enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Secret kept for this session only</source>
@@ -189,7 +189,7 @@
     </message>
     <message>
         <source>Rapport cannot use the system keyring (%1), so the secret of “%2” is kept only until Rapport quits. You will have to enter it again next time.</source>
-        <translation>Rapport ne peut pas utiliser le trousseau de clés du système (%1) : le secret de « %2 » ne sera conservé que jusqu&apos;à la fermeture de Rapport. Vous devrez le saisir à nouveau la prochaine fois.</translation>
+        <translation>Rapport ne peut pas utiliser le trousseau de clés du système (%1)&#xa0;: le secret de «&#xa0;%2&#xa0;» ne sera conservé que jusqu&apos;à la fermeture de Rapport. Vous devrez le saisir à nouveau la prochaine fois.</translation>
     </message>
     <message>
         <source>Storing the secret in the system keyring…</source>
@@ -339,11 +339,11 @@
     </message>
     <message>
         <source>Remove Account?</source>
-        <translation>Retirer le compte ?</translation>
+        <translation>Retirer le compte&#xa0;?</translation>
     </message>
     <message>
         <source>Remove “%1”? Rapport stops syncing it and forgets its sign-in. What it already fetched stays in the contacts&apos; history and the Inbox.</source>
-        <translation>Retirer « %1 » ? Rapport cesse de le synchroniser et oublie sa connexion. Ce qui a déjà été récupéré reste dans l&apos;historique des contacts et dans la boîte de réception.</translation>
+        <translation>Retirer «&#xa0;%1&#xa0;»&#xa0;? Rapport cesse de le synchroniser et oublie sa connexion. Ce qui a déjà été récupéré reste dans l&apos;historique des contacts et dans la boîte de réception.</translation>
     </message>
 </context>
 <context>
@@ -435,7 +435,7 @@
     </message>
     <message>
         <source>&amp;Who:</source>
-        <translation>&amp;Qui :</translation>
+        <translation>&amp;Qui&#xa0;:</translation>
     </message>
     <message>
         <source>The team&apos;s conversations, newest first</source>
@@ -476,7 +476,7 @@
     </message>
     <message>
         <source>not JSON: %1</source>
-        <translation>pas du JSON : %1</translation>
+        <translation>pas du JSON&#xa0;: %1</translation>
     </message>
     <message>
         <source>not a JSON object</source>
@@ -519,7 +519,7 @@
     </message>
     <message>
         <source>Bluesky (%1) answered with status %2: %3</source>
-        <translation>Bluesky (%1) a répondu avec le statut %2 : %3</translation>
+        <translation>Bluesky (%1) a répondu avec le statut %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>The Bluesky account has no handle to sign in with.</source>
@@ -626,29 +626,29 @@
     <message numerus="yes">
         <source>&amp;Beat to add to %n contact(s):</source>
         <translation>
-            <numerusform>&amp;Rubrique à ajouter à %n contact :</numerusform>
-            <numerusform>&amp;Rubrique à ajouter à %n contacts :</numerusform>
+            <numerusform>&amp;Rubrique à ajouter à %n contact&#xa0;:</numerusform>
+            <numerusform>&amp;Rubrique à ajouter à %n contacts&#xa0;:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Tag to add to %n contact(s):</source>
         <translation>
-            <numerusform>Éti&amp;quette à ajouter à %n contact :</numerusform>
-            <numerusform>Éti&amp;quette à ajouter à %n contacts :</numerusform>
+            <numerusform>Éti&amp;quette à ajouter à %n contact&#xa0;:</numerusform>
+            <numerusform>Éti&amp;quette à ajouter à %n contacts&#xa0;:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Beat to remove from %n contact(s):</source>
         <translation>
-            <numerusform>&amp;Rubrique à retirer de %n contact :</numerusform>
-            <numerusform>&amp;Rubrique à retirer de %n contacts :</numerusform>
+            <numerusform>&amp;Rubrique à retirer de %n contact&#xa0;:</numerusform>
+            <numerusform>&amp;Rubrique à retirer de %n contacts&#xa0;:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Tag to remove from %n contact(s):</source>
         <translation>
-            <numerusform>Éti&amp;quette à retirer de %n contact :</numerusform>
-            <numerusform>Éti&amp;quette à retirer de %n contacts :</numerusform>
+            <numerusform>Éti&amp;quette à retirer de %n contact&#xa0;:</numerusform>
+            <numerusform>Éti&amp;quette à retirer de %n contacts&#xa0;:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -661,29 +661,29 @@
     <message numerus="yes">
         <source>Add beat “%1” to %n contact(s)</source>
         <translation>
-            <numerusform>Ajouter la rubrique « %1 » à %n contact</numerusform>
-            <numerusform>Ajouter la rubrique « %1 » à %n contacts</numerusform>
+            <numerusform>Ajouter la rubrique «&#xa0;%1&#xa0;» à %n contact</numerusform>
+            <numerusform>Ajouter la rubrique «&#xa0;%1&#xa0;» à %n contacts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Add tag “%1” to %n contact(s)</source>
         <translation>
-            <numerusform>Ajouter l&apos;étiquette « %1 » à %n contact</numerusform>
-            <numerusform>Ajouter l&apos;étiquette « %1 » à %n contacts</numerusform>
+            <numerusform>Ajouter l&apos;étiquette «&#xa0;%1&#xa0;» à %n contact</numerusform>
+            <numerusform>Ajouter l&apos;étiquette «&#xa0;%1&#xa0;» à %n contacts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove beat “%1” from %n contact(s)</source>
         <translation>
-            <numerusform>Retirer la rubrique « %1 » de %n contact</numerusform>
-            <numerusform>Retirer la rubrique « %1 » de %n contacts</numerusform>
+            <numerusform>Retirer la rubrique «&#xa0;%1&#xa0;» de %n contact</numerusform>
+            <numerusform>Retirer la rubrique «&#xa0;%1&#xa0;» de %n contacts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove tag “%1” from %n contact(s)</source>
         <translation>
-            <numerusform>Retirer l&apos;étiquette « %1 » de %n contact</numerusform>
-            <numerusform>Retirer l&apos;étiquette « %1 » de %n contacts</numerusform>
+            <numerusform>Retirer l&apos;étiquette «&#xa0;%1&#xa0;» de %n contact</numerusform>
+            <numerusform>Retirer l&apos;étiquette «&#xa0;%1&#xa0;» de %n contacts</numerusform>
         </translation>
     </message>
     <message>
@@ -702,8 +702,8 @@
     <message numerus="yes">
         <source>&amp;Account manager for %n contact(s):</source>
         <translation>
-            <numerusform>&amp;Responsable de %n contact :</numerusform>
-            <numerusform>&amp;Responsable de %n contacts :</numerusform>
+            <numerusform>&amp;Responsable de %n contact&#xa0;:</numerusform>
+            <numerusform>&amp;Responsable de %n contacts&#xa0;:</numerusform>
         </translation>
     </message>
     <message>
@@ -725,15 +725,15 @@
     <message numerus="yes">
         <source>&amp;Kind of %n contact(s):</source>
         <translation>
-            <numerusform>&amp;Type de %n contact :</numerusform>
-            <numerusform>&amp;Type de %n contacts :</numerusform>
+            <numerusform>&amp;Type de %n contact&#xa0;:</numerusform>
+            <numerusform>&amp;Type de %n contacts&#xa0;:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Make %n contact(s) “%1”</source>
         <translation>
-            <numerusform>Passer %n contact en « %1 »</numerusform>
-            <numerusform>Passer %n contacts en « %1 »</numerusform>
+            <numerusform>Passer %n contact en «&#xa0;%1&#xa0;»</numerusform>
+            <numerusform>Passer %n contacts en «&#xa0;%1&#xa0;»</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -776,11 +776,11 @@
     </message>
     <message>
         <source>“%1” could not be undone or redone: %2</source>
-        <translation>« %1 » n&apos;a pas pu être annulé ou rétabli : %2</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être annulé ou rétabli&#xa0;: %2</translation>
     </message>
     <message>
         <source>Undoing or redoing “%1”…</source>
-        <translation>Annulation ou rétablissement de « %1 »…</translation>
+        <translation>Annulation ou rétablissement de «&#xa0;%1&#xa0;»…</translation>
     </message>
 </context>
 <context>
@@ -815,7 +815,7 @@
     </message>
     <message>
         <source>Unknown kind of tag: %1</source>
-        <translation>Type d&apos;étiquette inconnu : %1</translation>
+        <translation>Type d&apos;étiquette inconnu&#xa0;: %1</translation>
     </message>
     <message>
         <source>saving the tags of the selected contacts</source>
@@ -827,7 +827,7 @@
     </message>
     <message>
         <source>Unknown kind of contact: %1</source>
-        <translation>Type de contact inconnu : %1</translation>
+        <translation>Type de contact inconnu&#xa0;: %1</translation>
     </message>
     <message>
         <source>reading the users</source>
@@ -885,7 +885,7 @@
     </message>
     <message>
         <source>Unknown campaign status “%1”.</source>
-        <translation>Statut de campagne inconnu « %1 ».</translation>
+        <translation>Statut de campagne inconnu «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>The campaign cannot end before it starts.</source>
@@ -905,7 +905,7 @@
     </message>
     <message>
         <source>“%1” was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
-        <translation>« %1 » a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez-la pour voir ces modifications ; les vôtres n&apos;ont pas été enregistrées.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez-la pour voir ces modifications&#xa0;; les vôtres n&apos;ont pas été enregistrées.</translation>
     </message>
     <message>
         <source>loading the campaign</source>
@@ -937,7 +937,7 @@
     </message>
     <message>
         <source>%1 asked not to be contacted (%2): they cannot be pitched.</source>
-        <translation>%1 a demandé à ne pas être contacté (%2) : impossible de lui adresser un pitch.</translation>
+        <translation>%1 a demandé à ne pas être contacté (%2)&#xa0;: impossible de lui adresser un pitch.</translation>
     </message>
     <message>
         <source>no reason given</source>
@@ -949,7 +949,7 @@
     </message>
     <message>
         <source>Unknown pitch status “%1”.</source>
-        <translation>Statut de pitch inconnu « %1 ».</translation>
+        <translation>Statut de pitch inconnu «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>saving the pitch</source>
@@ -984,7 +984,7 @@
     </message>
     <message>
         <source>Unknown command “%1”.</source>
-        <translation>Commande inconnue « %1 ».</translation>
+        <translation>Commande inconnue «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Usage: rapport [--db PATH-or-URL] [--lang CODE] [COMMAND] [OPTIONS] [--json]
@@ -1018,11 +1018,11 @@ Options:
 
 Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.
 </source>
-        <translation>Usage : rapport [--db CHEMIN-ou-URL] [--lang CODE] [COMMANDE] [OPTIONS] [--json]
+        <translation>Usage&#xa0;: rapport [--db CHEMIN-ou-URL] [--lang CODE] [COMMANDE] [OPTIONS] [--json]
 
 Sans commande, ouvre la fenêtre de Rapport.
 
-Commandes :
+Commandes&#xa0;:
   demo --size small|large [--seed N] [--force]
                     Remplit une base vide avec une agence de RP de démonstration (--force remplace son contenu).
   stats             Nombre de lignes par table, version du schéma et taille de la base.
@@ -1040,14 +1040,14 @@ Commandes :
   accounts remove ID
                     Arrête de synchroniser un compte et supprime sa connexion du trousseau de clés.
 
-Options :
+Options&#xa0;:
   --db CHEMIN-ou-URL  Un fichier SQLite, ou postgresql://user[:password]@host[:port]/database.
-                    Par défaut : rapport.sqlite dans le dossier de données de l&apos;utilisateur.
-  --lang CODE       Langue de l&apos;interface (en, de, fr, es) ; par défaut : celle du système.
+                    Par défaut&#xa0;: rapport.sqlite dans le dossier de données de l&apos;utilisateur.
+  --lang CODE       Langue de l&apos;interface (en, de, fr, es)&#xa0;; par défaut&#xa0;: celle du système.
   --json            Affiche le résultat en JSON.
   --help, --version
 
-Code de sortie : 0 réussite, 1 échec (la raison est sur la sortie d&apos;erreur), 2 mauvais usage.
+Code de sortie&#xa0;: 0 réussite, 1 échec (la raison est sur la sortie d&apos;erreur), 2 mauvais usage.
 </translation>
     </message>
 </context>
@@ -1079,7 +1079,7 @@ Code de sortie : 0 réussite, 1 échec (la raison est sur la sortie d&apos;erre
     </message>
     <message>
         <source>Contact: %1</source>
-        <translation>Contact : %1</translation>
+        <translation>Contact&#xa0;: %1</translation>
     </message>
     <message>
         <source>Organization</source>
@@ -1090,15 +1090,15 @@ Code de sortie : 0 réussite, 1 échec (la raison est sur la sortie d&apos;erre
     <name>Commands</name>
     <message>
         <source>Unknown command “%1”.</source>
-        <translation>Commande inconnue « %1 ».</translation>
+        <translation>Commande inconnue «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>rapport: %1</source>
-        <translation>rapport : %1</translation>
+        <translation>rapport&#xa0;: %1</translation>
     </message>
     <message>
         <source>Try “rapport --help”.</source>
-        <translation>Essayez « rapport --help ».</translation>
+        <translation>Essayez «&#xa0;rapport --help&#xa0;».</translation>
     </message>
     <message>
         <source>--seed needs a whole number.</source>
@@ -1114,7 +1114,7 @@ Code de sortie : 0 réussite, 1 échec (la raison est sur la sortie d&apos;erre
     </message>
     <message>
         <source>Demo data written to %1 in %2 s:</source>
-        <translation>Données de démonstration écrites dans %1 en %2 s :</translation>
+        <translation>Données de démonstration écrites dans %1 en %2 s&#xa0;:</translation>
     </message>
     <message>
         <source>stats takes no arguments.</source>
@@ -1122,19 +1122,19 @@ Code de sortie : 0 réussite, 1 échec (la raison est sur la sortie d&apos;erre
     </message>
     <message>
         <source>Database:       %1</source>
-        <translation>Base de données :   %1</translation>
+        <translation>Base de données&#xa0;:   %1</translation>
     </message>
     <message>
         <source>Schema version: %1</source>
-        <translation>Version du schéma : %1</translation>
+        <translation>Version du schéma&#xa0;: %1</translation>
     </message>
     <message>
         <source>Size:           %1</source>
-        <translation>Taille :            %1</translation>
+        <translation>Taille&#xa0;:            %1</translation>
     </message>
     <message>
         <source>Rows:</source>
-        <translation>Lignes :</translation>
+        <translation>Lignes&#xa0;:</translation>
     </message>
     <message>
         <source>search needs a QUERY.</source>
@@ -1154,19 +1154,19 @@ Code de sortie : 0 réussite, 1 échec (la raison est sur la sortie d&apos;erre
     </message>
     <message>
         <source>%1 is already at schema version %2; nothing to do.</source>
-        <translation>%1 est déjà à la version %2 du schéma ; rien à faire.</translation>
+        <translation>%1 est déjà à la version %2 du schéma&#xa0;; rien à faire.</translation>
     </message>
     <message>
         <source>Migrated %1 from schema version %2 to %3:</source>
-        <translation>%1 migrée de la version %2 du schéma à la version %3 :</translation>
+        <translation>%1 migrée de la version %2 du schéma à la version %3&#xa0;:</translation>
     </message>
     <message>
         <source>Contacts (%L1):</source>
-        <translation>Contacts (%L1) :</translation>
+        <translation>Contacts (%L1)&#xa0;:</translation>
     </message>
     <message>
         <source>Conversations (%L1):</source>
-        <translation>Échanges (%L1) :</translation>
+        <translation>Échanges (%L1)&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1248,27 +1248,27 @@ Code de sortie : 0 réussite, 1 échec (la raison est sur la sortie d&apos;erre
     </message>
     <message>
         <source>Save your changes to %1?</source>
-        <translation>Enregistrer vos modifications pour %1 ?</translation>
+        <translation>Enregistrer vos modifications pour %1&#xa0;?</translation>
     </message>
     <message>
         <source>“%1” added.</source>
-        <translation>« %1 » ajouté.</translation>
+        <translation>«&#xa0;%1&#xa0;» ajouté.</translation>
     </message>
     <message>
         <source>“%1” saved.</source>
-        <translation>« %1 » enregistré.</translation>
+        <translation>«&#xa0;%1&#xa0;» enregistré.</translation>
     </message>
     <message>
         <source>Organization “%1” created.</source>
-        <translation>Organisation « %1 » créée.</translation>
+        <translation>Organisation «&#xa0;%1&#xa0;» créée.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation>Non enregistré : %1</translation>
+        <translation>Non enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Not saved: someone else changed this contact.</source>
-        <translation>Non enregistré : quelqu&apos;un d&apos;autre a modifié ce contact.</translation>
+        <translation>Non enregistré&#xa0;: quelqu&apos;un d&apos;autre a modifié ce contact.</translation>
     </message>
     <message>
         <source>Delete a contact</source>
@@ -1344,11 +1344,11 @@ Code de sortie : 0 réussite, 1 échec (la raison est sur la sortie d&apos;erre
     </message>
     <message>
         <source>“%1” is in the trash: shown on its own. Restore it from Contact → Show trash.</source>
-        <translation>« %1 » est dans la corbeille : il est affiché seul. Restaurez-le depuis Contact → Afficher la corbeille.</translation>
+        <translation>«&#xa0;%1&#xa0;» est dans la corbeille&#xa0;: il est affiché seul. Restaurez-le depuis Contact → Afficher la corbeille.</translation>
     </message>
     <message>
         <source>Search and filters cleared to show “%1”.</source>
-        <translation>Recherche et filtres réinitialisés pour afficher « %1 ».</translation>
+        <translation>Recherche et filtres réinitialisés pour afficher «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>another contact</source>
@@ -1387,7 +1387,7 @@ Code de sortie : 0 réussite, 1 échec (la raison est sur la sortie d&apos;erre
     </message>
     <message>
         <source>&amp;Open “%1” (discard my changes)</source>
-        <translation>&amp;Ouvrir « %1 » (abandonner mes modifications)</translation>
+        <translation>&amp;Ouvrir «&#xa0;%1&#xa0;» (abandonner mes modifications)</translation>
     </message>
     <message>
         <source>&amp;Merge…</source>
@@ -1407,15 +1407,15 @@ Code de sortie : 0 réussite, 1 échec (la raison est sur la sortie d&apos;erre
 Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>%1 Il s&apos;agit peut-être de la même personne.
 
-Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner les deux ?</translation>
+Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la place, ou fusionner les deux&#xa0;?</translation>
     </message>
     <message>
         <source>The contact you are editing was merged: saving will report the change.</source>
-        <translation>Le contact que vous modifiez a été fusionné : l&apos;enregistrement signalera la modification.</translation>
+        <translation>Le contact que vous modifiez a été fusionné&#xa0;: l&apos;enregistrement signalera la modification.</translation>
     </message>
     <message>
         <source>“%1” was merged into “%2”.</source>
-        <translation>« %1 » a été fusionné avec « %2 ».</translation>
+        <translation>«&#xa0;%1&#xa0;» a été fusionné avec «&#xa0;%2&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1478,11 +1478,11 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Only “do not contact”</source>
-        <translation>Uniquement « ne pas contacter »</translation>
+        <translation>Uniquement «&#xa0;ne pas contacter&#xa0;»</translation>
     </message>
     <message>
         <source>Leave out “do not contact”</source>
-        <translation>Exclure « ne pas contacter »</translation>
+        <translation>Exclure «&#xa0;ne pas contacter&#xa0;»</translation>
     </message>
     <message>
         <source>Not contacted in days</source>
@@ -1502,35 +1502,35 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>&amp;Type :</translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Beats, tags:</source>
-        <translation>&amp;Rubriques, étiquettes :</translation>
+        <translation>&amp;Rubriques, étiquettes&#xa0;:</translation>
     </message>
     <message>
         <source>O&amp;utlet:</source>
-        <translation>&amp;Média :</translation>
+        <translation>&amp;Média&#xa0;:</translation>
     </message>
     <message>
         <source>O&amp;wner:</source>
-        <translation>Res&amp;ponsable :</translation>
+        <translation>Res&amp;ponsable&#xa0;:</translation>
     </message>
     <message>
         <source>Cou&amp;ntry:</source>
-        <translation>Pa&amp;ys :</translation>
+        <translation>Pa&amp;ys&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;ity:</source>
-        <translation>V&amp;ille :</translation>
+        <translation>V&amp;ille&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Do not contact:</source>
-        <translation>&amp;Ne pas contacter :</translation>
+        <translation>&amp;Ne pas contacter&#xa0;:</translation>
     </message>
     <message>
         <source>Not contacted &amp;in:</source>
-        <translation>Pas contacté &amp;depuis :</translation>
+        <translation>Pas contacté &amp;depuis&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1576,27 +1576,27 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     <name>ContactForm</name>
     <message>
         <source>&amp;Mastodon:</source>
-        <translation>&amp;Mastodon :</translation>
+        <translation>&amp;Mastodon&#xa0;:</translation>
     </message>
     <message>
         <source>Bl&amp;uesky:</source>
-        <translation>Bl&amp;uesky :</translation>
+        <translation>Bl&amp;uesky&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;X:</source>
-        <translation>&amp;X :</translation>
+        <translation>&amp;X&#xa0;:</translation>
     </message>
     <message>
         <source>Lin&amp;kedIn:</source>
-        <translation>Lin&amp;kedIn :</translation>
+        <translation>Lin&amp;kedIn&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Website:</source>
-        <translation>Site &amp;web :</translation>
+        <translation>Site &amp;web&#xa0;:</translation>
     </message>
     <message>
         <source>Blog or &amp;feed:</source>
-        <translation>Blog ou &amp;flux :</translation>
+        <translation>Blog ou &amp;flux&#xa0;:</translation>
     </message>
     <message>
         <source>Identity</source>
@@ -1604,15 +1604,15 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>&amp;First name:</source>
-        <translation>&amp;Prénom :</translation>
+        <translation>&amp;Prénom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Last name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Displa&amp;y name:</source>
-        <translation>Nom &amp;affiché :</translation>
+        <translation>Nom &amp;affiché&#xa0;:</translation>
     </message>
     <message>
         <source>First and last name</source>
@@ -1620,31 +1620,31 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Pro&amp;nouns:</source>
-        <translation>Pro&amp;noms :</translation>
+        <translation>Pro&amp;noms&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>&amp;Fonction :</translation>
+        <translation>&amp;Fonction&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Organization:</source>
-        <translation>&amp;Organisation :</translation>
+        <translation>&amp;Organisation&#xa0;:</translation>
     </message>
     <message>
         <source>Outlet or company: pick one or type a new name</source>
-        <translation>Média ou entreprise : choisissez-en un ou saisissez un nouveau nom</translation>
+        <translation>Média ou entreprise&#xa0;: choisissez-en un ou saisissez un nouveau nom</translation>
     </message>
     <message>
         <source>&amp;Role there:</source>
-        <translation>&amp;Rôle dans l&apos;organisation :</translation>
+        <translation>&amp;Rôle dans l&apos;organisation&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>T&amp;ype :</translation>
+        <translation>T&amp;ype&#xa0;:</translation>
     </message>
     <message>
         <source>O&amp;wner:</source>
-        <translation>Res&amp;ponsable :</translation>
+        <translation>Res&amp;ponsable&#xa0;:</translation>
     </message>
     <message>
         <source>Reach and channels</source>
@@ -1656,7 +1656,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>&amp;Emails:</source>
-        <translation>&amp;E-mails :</translation>
+        <translation>&amp;E-mails&#xa0;:</translation>
     </message>
     <message>
         <source>phone number</source>
@@ -1664,7 +1664,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>&amp;Phones:</source>
-        <translation>&amp;Téléphones :</translation>
+        <translation>&amp;Téléphones&#xa0;:</translation>
     </message>
     <message>
         <source>No preference</source>
@@ -1700,7 +1700,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Prefe&amp;rred channel:</source>
-        <translation>Canal &amp;préféré :</translation>
+        <translation>Canal &amp;préféré&#xa0;:</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -1712,7 +1712,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Reac&amp;h:</source>
-        <translation>Au&amp;dience :</translation>
+        <translation>Au&amp;dience&#xa0;:</translation>
     </message>
     <message>
         <source>Beats and tags</source>
@@ -1720,11 +1720,11 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>&amp;Beats:</source>
-        <translation>&amp;Rubriques :</translation>
+        <translation>&amp;Rubriques&#xa0;:</translation>
     </message>
     <message>
         <source>T&amp;ags:</source>
-        <translation>Éti&amp;quettes :</translation>
+        <translation>Éti&amp;quettes&#xa0;:</translation>
     </message>
     <message>
         <source>Location</source>
@@ -1732,15 +1732,15 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>&amp;City:</source>
-        <translation>&amp;Ville :</translation>
+        <translation>&amp;Ville&#xa0;:</translation>
     </message>
     <message>
         <source>Countr&amp;y:</source>
-        <translation>Pa&amp;ys :</translation>
+        <translation>Pa&amp;ys&#xa0;:</translation>
     </message>
     <message>
         <source>Time &amp;zone:</source>
-        <translation>Fuseau &amp;horaire :</translation>
+        <translation>Fuseau &amp;horaire&#xa0;:</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -1748,7 +1748,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>No&amp;tes:</source>
-        <translation>No&amp;tes :</translation>
+        <translation>No&amp;tes&#xa0;:</translation>
     </message>
     <message>
         <source>Consent and contact</source>
@@ -1776,7 +1776,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Consent &amp;basis:</source>
-        <translation>&amp;Base légale :</translation>
+        <translation>&amp;Base légale&#xa0;:</translation>
     </message>
     <message>
         <source>Recorded on</source>
@@ -1788,7 +1788,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Consent &amp;date:</source>
-        <translation>&amp;Date du consentement :</translation>
+        <translation>&amp;Date du consentement&#xa0;:</translation>
     </message>
     <message>
         <source>Consent date recorded</source>
@@ -1796,7 +1796,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Consent &amp;source:</source>
-        <translation>&amp;Source du consentement :</translation>
+        <translation>&amp;Source du consentement&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. signed up at the launch event</source>
@@ -1812,7 +1812,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Reaso&amp;n:</source>
-        <translation>Rai&amp;son :</translation>
+        <translation>Rai&amp;son&#xa0;:</translation>
     </message>
     <message>
         <source>Nobody</source>
@@ -1820,7 +1820,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>“%1” is not in your organizations yet: saving creates it.</source>
-        <translation>« %1 » ne fait pas encore partie de vos organisations : l&apos;enregistrement la créera.</translation>
+        <translation>«&#xa0;%1&#xa0;» ne fait pas encore partie de vos organisations&#xa0;: l&apos;enregistrement la créera.</translation>
     </message>
     <message>
         <source>User %1</source>
@@ -1828,7 +1828,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>A new contact: nothing is saved until you save it.</source>
-        <translation>Un nouveau contact : rien n&apos;est enregistré tant que vous ne l&apos;enregistrez pas.</translation>
+        <translation>Un nouveau contact&#xa0;: rien n&apos;est enregistré tant que vous ne l&apos;enregistrez pas.</translation>
     </message>
     <message>
         <source>never</source>
@@ -1844,7 +1844,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>“%1” is not a time zone: pick one from the list, like Europe/London.</source>
-        <translation>« %1 » n&apos;est pas un fuseau horaire : choisissez-en un dans la liste, par exemple Europe/Paris.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un fuseau horaire&#xa0;: choisissez-en un dans la liste, par exemple Europe/Paris.</translation>
     </message>
 </context>
 <context>
@@ -1916,7 +1916,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Relationship health: %1 of 100</source>
-        <translation>Santé de la relation : %1 sur 100</translation>
+        <translation>Santé de la relation&#xa0;: %1 sur 100</translation>
     </message>
     <message>
         <source>Email</source>
@@ -1978,7 +1978,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>“%1” was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
-        <translation>« %1 » a été modifié ou supprimé par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouvert. Rechargez-le pour voir ces modifications ; les vôtres n&apos;ont pas été enregistrées.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été modifié ou supprimé par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouvert. Rechargez-le pour voir ces modifications&#xa0;; les vôtres n&apos;ont pas été enregistrées.</translation>
     </message>
     <message>
         <source>saving the contact&apos;s email addresses</source>
@@ -2093,15 +2093,15 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Beat/tag: %1</source>
-        <translation>Rubrique/étiquette : %1</translation>
+        <translation>Rubrique/étiquette&#xa0;: %1</translation>
     </message>
     <message>
         <source>Do not contact only</source>
-        <translation>Uniquement « ne pas contacter »</translation>
+        <translation>Uniquement «&#xa0;ne pas contacter&#xa0;»</translation>
     </message>
     <message>
         <source>Without “do not contact”</source>
-        <translation>Sans « ne pas contacter »</translation>
+        <translation>Sans «&#xa0;ne pas contacter&#xa0;»</translation>
     </message>
     <message>
         <source>Not contacted in %L1 days</source>
@@ -2121,7 +2121,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Remove filter: %1</source>
-        <translation>Retirer le filtre : %1</translation>
+        <translation>Retirer le filtre&#xa0;: %1</translation>
     </message>
     <message>
         <source>Remove this filter (Delete)</source>
@@ -2129,19 +2129,19 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Outlet: %1</source>
-        <translation>Média : %1</translation>
+        <translation>Média&#xa0;: %1</translation>
     </message>
     <message>
         <source>Owner: %1</source>
-        <translation>Responsable : %1</translation>
+        <translation>Responsable&#xa0;: %1</translation>
     </message>
     <message>
         <source>Country: %1</source>
-        <translation>Pays : %1</translation>
+        <translation>Pays&#xa0;: %1</translation>
     </message>
     <message>
         <source>City: %1</source>
-        <translation>Ville : %1</translation>
+        <translation>Ville&#xa0;: %1</translation>
     </message>
     <message>
         <source>%L1 found</source>
@@ -2245,11 +2245,11 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Unknown kind of content “%1”.</source>
-        <translation>Type de contenu inconnu « %1 ».</translation>
+        <translation>Type de contenu inconnu «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Unknown content status “%1”.</source>
-        <translation>Statut de contenu inconnu « %1 ».</translation>
+        <translation>Statut de contenu inconnu «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>The URL must be a web address starting with http:// or https://, for example https://newsroom.example.com/launch.</source>
@@ -2257,7 +2257,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>The text is too long to save: %1 characters, and a content item holds at most %2 (about 1 MB). Shorten it, or put the full document on the web and enter its URL. Nothing was saved.</source>
-        <translation>Le texte est trop long pour être enregistré : %1 caractères, alors qu&apos;un contenu en accepte au plus %2 (environ 1 Mo). Raccourcissez-le, ou mettez le document complet en ligne et saisissez son URL. Rien n&apos;a été enregistré.</translation>
+        <translation>Le texte est trop long pour être enregistré&#xa0;: %1 caractères, alors qu&apos;un contenu en accepte au plus %2 (environ 1 Mo). Raccourcissez-le, ou mettez le document complet en ligne et saisissez son URL. Rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <source>listing the campaign&apos;s content</source>
@@ -2281,7 +2281,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>“%1” was changed or deleted by someone else since you opened it. Your text is still in the editor; copy it, reload the item to see their changes, and save again.</source>
-        <translation>« %1 » a été modifié ou supprimé par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouvert. Votre texte est toujours dans l&apos;éditeur ; copiez-le, rechargez le contenu pour voir ces modifications, puis enregistrez à nouveau.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été modifié ou supprimé par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouvert. Votre texte est toujours dans l&apos;éditeur&#xa0;; copiez-le, rechargez le contenu pour voir ces modifications, puis enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>keeping the previous version of the content item</source>
@@ -2304,7 +2304,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     <name>CoolingOffModel</name>
     <message>
         <source>Health fell from %1 to %2 over %3 days; last spoke %4 days ago.</source>
-        <translation>La santé est passée de %1 à %2 en %3 jours ; dernier échange il y a %4 jours.</translation>
+        <translation>La santé est passée de %1 à %2 en %3 jours&#xa0;; dernier échange il y a %4 jours.</translation>
     </message>
     <message>
         <source>%1 → %2 (−%3)</source>
@@ -2329,7 +2329,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>A follow-up is already planned; see Follow-ups.</source>
-        <translation>Une relance est déjà prévue ; voir Relances.</translation>
+        <translation>Une relance est déjà prévue&#xa0;; voir Relances.</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -2396,11 +2396,11 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>No valuable relationship is cooling off: nobody who was close 90 days ago has gone quiet since.</source>
-        <translation>Aucune relation précieuse ne se refroidit : personne de proche il y a 90 jours n&apos;est devenu silencieux depuis.</translation>
+        <translation>Aucune relation précieuse ne se refroidit&#xa0;: personne de proche il y a 90 jours n&apos;est devenu silencieux depuis.</translation>
     </message>
     <message>
         <source>Valuable relationships whose health fell by %1 points or more in %2 days while they went quiet. Space or “Follow up” plans a follow-up for tomorrow 9:00; Enter opens the contact.</source>
-        <translation>Relations précieuses dont la santé a baissé de %1 points ou plus en %2 jours pendant qu&apos;elles devenaient silencieuses. Espace ou « Relancer » prévoit une relance demain à 9:00 ; Entrée ouvre le contact.</translation>
+        <translation>Relations précieuses dont la santé a baissé de %1 points ou plus en %2 jours pendant qu&apos;elles devenaient silencieuses. Espace ou «&#xa0;Relancer&#xa0;» prévoit une relance demain à 9:00&#xa0;; Entrée ouvre le contact.</translation>
     </message>
     <message>
         <source>Show one account manager&apos;s relationships</source>
@@ -2408,7 +2408,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>&amp;Who:</source>
-        <translation>&amp;Qui :</translation>
+        <translation>&amp;Qui&#xa0;:</translation>
     </message>
     <message>
         <source>Reading the list</source>
@@ -2480,11 +2480,11 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>%1 in the campaign “%2”</source>
-        <translation>%1 dans la campagne « %2 »</translation>
+        <translation>%1 dans la campagne «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
         <source>This article is already recorded as coverage: %1.</source>
-        <translation>Cet article est déjà enregistré comme retombée : %1.</translation>
+        <translation>Cet article est déjà enregistré comme retombée&#xa0;: %1.</translation>
     </message>
     <message>
         <source>linking the pitch</source>
@@ -2512,7 +2512,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>“%1” was changed or deleted by someone else since you opened it; your changes were not saved.</source>
-        <translation>« %1 » a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte ; vos modifications n&apos;ont pas été enregistrées.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte&#xa0;; vos modifications n&apos;ont pas été enregistrées.</translation>
     </message>
     <message>
         <source>loading the coverage</source>
@@ -2555,7 +2555,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     <name>CreateContactCommand</name>
     <message>
         <source>New contact “%1”</source>
-        <translation>Nouveau contact « %1 »</translation>
+        <translation>Nouveau contact «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -2801,7 +2801,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Cannot read %1: permission denied.</source>
-        <translation>Impossible de lire %1 : permission refusée.</translation>
+        <translation>Impossible de lire %1&#xa0;: permission refusée.</translation>
     </message>
     <message>
         <source>opening the database</source>
@@ -2813,7 +2813,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Cannot connect to the PostgreSQL database %1: %2</source>
-        <translation>Impossible de se connecter à la base de données PostgreSQL %1 : %2</translation>
+        <translation>Impossible de se connecter à la base de données PostgreSQL %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>reading the database</source>
@@ -2825,11 +2825,11 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>The disk is full: %1 failed and nothing was changed. Free some space and try again.</source>
-        <translation>Le disque est plein : l&apos;opération a échoué (%1) et rien n&apos;a été modifié. Libérez de l&apos;espace et réessayez.</translation>
+        <translation>Le disque est plein&#xa0;: l&apos;opération a échoué (%1) et rien n&apos;a été modifié. Libérez de l&apos;espace et réessayez.</translation>
     </message>
     <message>
         <source>%1 is read-only: %2 is not possible.</source>
-        <translation>%1 est en lecture seule : opération impossible (%2).</translation>
+        <translation>%1 est en lecture seule&#xa0;: opération impossible (%2).</translation>
     </message>
     <message>
         <source>%1 is not a Rapport database, or it is damaged (%2).</source>
@@ -2837,31 +2837,31 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>The database is busy (another program is writing to it): %1 failed. Try again.</source>
-        <translation>La base de données est occupée (un autre programme y écrit) : l&apos;opération a échoué (%1). Réessayez.</translation>
+        <translation>La base de données est occupée (un autre programme y écrit)&#xa0;: l&apos;opération a échoué (%1). Réessayez.</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation>Impossible d&apos;ouvrir %1 : %2</translation>
+        <translation>Impossible d&apos;ouvrir %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Reading or writing %1 failed (%2): %3 did not happen.</source>
-        <translation>La lecture ou l&apos;écriture de %1 a échoué (%2) : opération non effectuée (%3).</translation>
+        <translation>La lecture ou l&apos;écriture de %1 a échoué (%2)&#xa0;: opération non effectuée (%3).</translation>
     </message>
     <message>
         <source>%1 was refused: %2</source>
-        <translation>Opération refusée (%1) : %2</translation>
+        <translation>Opération refusée (%1)&#xa0;: %2</translation>
     </message>
     <message>
         <source>The database server&apos;s disk is full: %1 failed and nothing was changed.</source>
-        <translation>Le disque du serveur de base de données est plein : l&apos;opération a échoué (%1) et rien n&apos;a été modifié.</translation>
+        <translation>Le disque du serveur de base de données est plein&#xa0;: l&apos;opération a échoué (%1) et rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>The connection to %1 was lost: %2</source>
-        <translation>La connexion à %1 a été perdue : %2</translation>
+        <translation>La connexion à %1 a été perdue&#xa0;: %2</translation>
     </message>
     <message>
         <source>Database error while %1: %2</source>
-        <translation>Erreur de base de données (%1) : %2</translation>
+        <translation>Erreur de base de données (%1)&#xa0;: %2</translation>
     </message>
     <message>
         <source>starting a transaction</source>
@@ -2880,26 +2880,26 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>“%1” is not a valid PostgreSQL URL. Use postgresql://user@host:port/database.</source>
-        <translation>« %1 » n&apos;est pas une URL PostgreSQL valide. Utilisez postgresql://user@host:port/database.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une URL PostgreSQL valide. Utilisez postgresql://user@host:port/database.</translation>
     </message>
     <message>
         <source>Unsupported database URL “%1”: use a file path or postgresql://…</source>
-        <translation>URL de base de données non prise en charge « %1 » : utilisez un chemin de fichier ou postgresql://…</translation>
+        <translation>URL de base de données non prise en charge «&#xa0;%1&#xa0;»&#xa0;: utilisez un chemin de fichier ou postgresql://…</translation>
     </message>
 </context>
 <context>
     <name>DemoGenerator</name>
     <message>
         <source>Unknown demo size “%1”: use small or large.</source>
-        <translation>Taille de démonstration inconnue « %1 » : utilisez small ou large.</translation>
+        <translation>Taille de démonstration inconnue «&#xa0;%1&#xa0;»&#xa0;: utilisez small ou large.</translation>
     </message>
     <message>
         <source>%1 is read-only: cannot write demo data into it.</source>
-        <translation>%1 est en lecture seule : impossible d&apos;y écrire les données de démonstration.</translation>
+        <translation>%1 est en lecture seule&#xa0;: impossible d&apos;y écrire les données de démonstration.</translation>
     </message>
     <message>
         <source>%1 already holds data: demo data goes only into an empty database. Use a new database, or replace everything in it (--force).</source>
-        <translation>%1 contient déjà des données : les données de démonstration ne vont que dans une base vide. Utilisez une nouvelle base de données, ou remplacez tout son contenu (--force).</translation>
+        <translation>%1 contient déjà des données&#xa0;: les données de démonstration ne vont que dans une base vide. Utilisez une nouvelle base de données, ou remplacez tout son contenu (--force).</translation>
     </message>
     <message>
         <source>Writing campaigns</source>
@@ -2911,7 +2911,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Pitch: an exclusive first look at the %1</source>
-        <translation>Pitch : découvrez en exclusivité %1</translation>
+        <translation>Pitch&#xa0;: découvrez en exclusivité %1</translation>
     </message>
     <message>
         <source>Meet the %1 from %2 #launch</source>
@@ -2919,7 +2919,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>%1 media kit: images, fact sheet, spokespeople</source>
-        <translation>Kit presse %1 : visuels, fiche technique, porte-parole</translation>
+        <translation>Kit presse %1&#xa0;: visuels, fiche technique, porte-parole</translation>
     </message>
     <message>
         <source>Why we built the %1</source>
@@ -2939,7 +2939,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Generating the demo data was cancelled: nothing was changed.</source>
-        <translation>La génération des données de démonstration a été annulée : rien n&apos;a été modifié.</translation>
+        <translation>La génération des données de démonstration a été annulée&#xa0;: rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>Planning the agency</source>
@@ -2975,7 +2975,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Get the %1 %2 into the press that matters: tier-one %3 coverage, two broadcast interviews and a steady drumbeat on social.</source>
-        <translation>Faire parler de %1 %2 dans les médias qui comptent : des retombées dans les grands médias (%3), deux interviews radio ou télé et une présence régulière sur les réseaux sociaux.</translation>
+        <translation>Faire parler de %1 %2 dans les médias qui comptent&#xa0;: des retombées dans les grands médias (%3), deux interviews radio ou télé et une présence régulière sur les réseaux sociaux.</translation>
     </message>
     <message>
         <source>Scoring relationship health…</source>
@@ -2986,11 +2986,11 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     <name>DuplicatePairModel</name>
     <message>
         <source>Same email: %1</source>
-        <translation>Même e-mail : %1</translation>
+        <translation>Même e-mail&#xa0;: %1</translation>
     </message>
     <message>
         <source>Same handle: %1</source>
-        <translation>Même identifiant : %1</translation>
+        <translation>Même identifiant&#xa0;: %1</translation>
     </message>
     <message>
         <source>Similar name at %1</source>
@@ -3029,15 +3029,15 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>“%1” is in the trash: restore it before merging.</source>
-        <translation>« %1 » est dans la corbeille : restaurez-le avant la fusion.</translation>
+        <translation>«&#xa0;%1&#xa0;» est dans la corbeille&#xa0;: restaurez-le avant la fusion.</translation>
     </message>
     <message>
         <source>Merged into “%1” (#%2) on %3.</source>
-        <translation>Fusionné avec « %1 » (n° %2) le %3.</translation>
+        <translation>Fusionné avec «&#xa0;%1&#xa0;» (n° %2) le %3.</translation>
     </message>
     <message>
         <source>The merge of “%1” cannot be undone: one of the two contacts was changed since.</source>
-        <translation>La fusion de « %1 » ne peut pas être annulée : l&apos;un des deux contacts a été modifié depuis.</translation>
+        <translation>La fusion de «&#xa0;%1&#xa0;» ne peut pas être annulée&#xa0;: l&apos;un des deux contacts a été modifié depuis.</translation>
     </message>
 </context>
 <context>
@@ -3153,7 +3153,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>The search for duplicates failed: %1</source>
-        <translation>La recherche de doublons a échoué : %1</translation>
+        <translation>La recherche de doublons a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>No likely duplicates found.</source>
@@ -3172,28 +3172,28 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>“%1” was merged into “%2”. Undo with %3.</source>
-        <translation>« %1 » a été fusionné avec « %2 ». Annuler avec %3.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été fusionné avec «&#xa0;%2&#xa0;». Annuler avec %3.</translation>
     </message>
 </context>
 <context>
     <name>EditContactCommand</name>
     <message>
         <source>Edit “%1”</source>
-        <translation>Modifier « %1 »</translation>
+        <translation>Modifier «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
     <name>EditInteractionCommand</name>
     <message>
         <source>Edit “%1”</source>
-        <translation>Modifier « %1 »</translation>
+        <translation>Modifier «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
     <name>FeedParser</name>
     <message>
         <source>The feed at %1 is not valid JSON: %2 (at character %L3).</source>
-        <translation>Le flux %1 n&apos;est pas du JSON valide : %2 (au caractère %L3).</translation>
+        <translation>Le flux %1 n&apos;est pas du JSON valide&#xa0;: %2 (au caractère %L3).</translation>
     </message>
     <message>
         <source>%1 sends JSON, but not a JSON Feed.</source>
@@ -3201,7 +3201,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>The feed has more than %L1 items; only the first %L1 were read.</source>
-        <translation>Le flux contient plus de %L1 éléments ; seuls les %L1 premiers ont été lus.</translation>
+        <translation>Le flux contient plus de %L1 éléments&#xa0;; seuls les %L1 premiers ont été lus.</translation>
     </message>
     <message>
         <source>The server sent an empty document instead of the feed at %1.</source>
@@ -3209,11 +3209,11 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>%1 is not a feed: it is neither XML nor JSON.</source>
-        <translation>%1 n&apos;est pas un flux : ce n&apos;est ni du XML ni du JSON.</translation>
+        <translation>%1 n&apos;est pas un flux&#xa0;: ce n&apos;est ni du XML ni du JSON.</translation>
     </message>
     <message>
         <source>%1 is a web page, not a feed. The page names a feed at %2: use that address instead.</source>
-        <translation>%1 est une page web, pas un flux. La page indique un flux à l&apos;adresse %2 : utilisez plutôt cette adresse.</translation>
+        <translation>%1 est une page web, pas un flux. La page indique un flux à l&apos;adresse %2&#xa0;: utilisez plutôt cette adresse.</translation>
     </message>
     <message>
         <source>%1 is a web page, not a feed.</source>
@@ -3233,15 +3233,15 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>The feed at %1 cannot be read: %2 (%3).</source>
-        <translation>Le flux %1 ne peut pas être lu : %2 (%3).</translation>
+        <translation>Le flux %1 ne peut pas être lu&#xa0;: %2 (%3).</translation>
     </message>
     <message>
         <source>The feed breaks off at %1 (%2); the one complete item before that was read.</source>
-        <translation>Le flux s&apos;interrompt à %1 (%2) ; le seul élément complet qui précède a été lu.</translation>
+        <translation>Le flux s&apos;interrompt à %1 (%2)&#xa0;; le seul élément complet qui précède a été lu.</translation>
     </message>
     <message>
         <source>The feed breaks off at %1 (%2); the %L3 complete items before that were read.</source>
-        <translation>Le flux s&apos;interrompt à %1 (%2) ; les %L3 éléments complets qui précèdent ont été lus.</translation>
+        <translation>Le flux s&apos;interrompt à %1 (%2)&#xa0;; les %L3 éléments complets qui précèdent ont été lus.</translation>
     </message>
 </context>
 <context>
@@ -3264,15 +3264,15 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Feed “%1”, 1 item</source>
-        <translation>Flux « %1 », 1 élément</translation>
+        <translation>Flux «&#xa0;%1&#xa0;», 1 élément</translation>
     </message>
     <message>
         <source>Feed “%1”, %L2 items</source>
-        <translation>Flux « %1 », %L2 éléments</translation>
+        <translation>Flux «&#xa0;%1&#xa0;», %L2 éléments</translation>
     </message>
     <message>
         <source>(the feed breaks off; only the complete items were read)</source>
-        <translation>(le flux s&apos;interrompt ; seuls les éléments complets ont été lus)</translation>
+        <translation>(le flux s&apos;interrompt&#xa0;; seuls les éléments complets ont été lus)</translation>
     </message>
 </context>
 <context>
@@ -3345,7 +3345,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>The due date must be between 1900 and ten years from now; please check the year.</source>
-        <translation>La date d&apos;échéance doit être comprise entre 1900 et dans dix ans ; vérifiez l&apos;année.</translation>
+        <translation>La date d&apos;échéance doit être comprise entre 1900 et dans dix ans&#xa0;; vérifiez l&apos;année.</translation>
     </message>
     <message>
         <source>saving the follow-up</source>
@@ -3353,7 +3353,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>This follow-up was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
-        <translation>Cette relance a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez-la pour voir ces modifications ; les vôtres n&apos;ont pas été enregistrées.</translation>
+        <translation>Cette relance a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez-la pour voir ces modifications&#xa0;; les vôtres n&apos;ont pas été enregistrées.</translation>
     </message>
     <message>
         <source>loading the follow-up</source>
@@ -3401,7 +3401,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>The note is %L1 characters long; at most %L2 fit.</source>
-        <translation>La note compte %L1 caractères ; %L2 au maximum sont possibles.</translation>
+        <translation>La note compte %L1 caractères&#xa0;; %L2 au maximum sont possibles.</translation>
     </message>
 </context>
 <context>
@@ -3480,7 +3480,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Due &amp;on:</source>
-        <translation>Échéance &amp;le :</translation>
+        <translation>Échéance &amp;le&#xa0;:</translation>
     </message>
     <message>
         <source>Reassign Follow-up</source>
@@ -3488,7 +3488,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>&amp;Assign to:</source>
-        <translation>&amp;Attribuer à :</translation>
+        <translation>&amp;Attribuer à&#xa0;:</translation>
     </message>
     <message>
         <source>Show the follow-ups of</source>
@@ -3500,7 +3500,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>S&amp;how:</source>
-        <translation>&amp;Afficher :</translation>
+        <translation>&amp;Afficher&#xa0;:</translation>
     </message>
     <message>
         <source>Everybody</source>
@@ -3521,7 +3521,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     <name>Gui</name>
     <message>
         <source>rapport: %1</source>
-        <translation>rapport : %1</translation>
+        <translation>rapport&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3578,7 +3578,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Answers %1 of %2 pitches.</source>
-        <translation>Pitchs avec réponse : %1 sur %2.</translation>
+        <translation>Pitchs avec réponse&#xa0;: %1 sur %2.</translation>
     </message>
     <message>
         <source>No pitches sent yet.</source>
@@ -3634,15 +3634,15 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Mostly outbound: %1 of %2 interactions were ours.</source>
-        <translation>Surtout sortant : %1 interactions sur %2 venaient de nous.</translation>
+        <translation>Surtout sortant&#xa0;: %1 interactions sur %2 venaient de nous.</translation>
     </message>
     <message>
         <source>Mostly inbound: %1 of %2 interactions came from them.</source>
-        <translation>Surtout entrant : %1 interactions sur %2 venaient du contact.</translation>
+        <translation>Surtout entrant&#xa0;: %1 interactions sur %2 venaient du contact.</translation>
     </message>
     <message>
         <source>Balanced: %1 of %2 interactions came from them.</source>
-        <translation>Équilibré : %1 interactions sur %2 venaient du contact.</translation>
+        <translation>Équilibré&#xa0;: %1 interactions sur %2 venaient du contact.</translation>
     </message>
     <message>
         <source>Reciprocity</source>
@@ -3688,7 +3688,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     <message>
         <source>%1 %2 of %3: %4</source>
         <comment>component, points, maximum, sentence</comment>
-        <translation>%1 %2 sur %3 : %4</translation>
+        <translation>%1 %2 sur %3&#xa0;: %4</translation>
     </message>
     <message>
         <source>Relationship health %1 of 100 (%2)</source>
@@ -3786,7 +3786,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Is this one of your contacts?</source>
-        <translation>S&apos;agit-il de l&apos;un de vos contacts ?</translation>
+        <translation>S&apos;agit-il de l&apos;un de vos contacts&#xa0;?</translation>
     </message>
     <message>
         <source>No contact looks like this author.</source>
@@ -3794,7 +3794,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Link to &amp;another contact:</source>
-        <translation>Associer à un &amp;autre contact :</translation>
+        <translation>Associer à un &amp;autre contact&#xa0;:</translation>
     </message>
     <message>
         <source>Link to another contact</source>
@@ -3823,8 +3823,8 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     <message numerus="yes">
         <source>Newest of %n item(s): %1</source>
         <translation>
-            <numerusform>%n élément : %1</numerusform>
-            <numerusform>Le plus récent de %n éléments : %1</numerusform>
+            <numerusform>%n élément&#xa0;: %1</numerusform>
+            <numerusform>Le plus récent de %n éléments&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -3833,7 +3833,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Create contact “%1”</source>
-        <translation>Créer le contact « %1 »</translation>
+        <translation>Créer le contact «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Link to %1</source>
@@ -3846,13 +3846,13 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     <message numerus="yes">
         <source>%1: %n item(s) moved to the contact&apos;s history.</source>
         <translation>
-            <numerusform>%1 : %n élément déplacé vers l&apos;historique du contact.</numerusform>
-            <numerusform>%1 : %n éléments déplacés vers l&apos;historique du contact.</numerusform>
+            <numerusform>%1&#xa0;: %n élément déplacé vers l&apos;historique du contact.</numerusform>
+            <numerusform>%1&#xa0;: %n éléments déplacés vers l&apos;historique du contact.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: its items were removed; later ones will be skipped.</source>
-        <translation>%1 : ses éléments ont été supprimés ; les suivants seront ignorés.</translation>
+        <translation>%1&#xa0;: ses éléments ont été supprimés&#xa0;; les suivants seront ignorés.</translation>
     </message>
     <message>
         <source>Type the name of the contact this author is.</source>
@@ -3860,11 +3860,11 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>No contact is called “%1”.</source>
-        <translation>Aucun contact ne s&apos;appelle « %1 ».</translation>
+        <translation>Aucun contact ne s&apos;appelle «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Several contacts match “%1”: pick one from the list.</source>
-        <translation>Plusieurs contacts correspondent à « %1 » : choisissez-en un dans la liste.</translation>
+        <translation>Plusieurs contacts correspondent à «&#xa0;%1&#xa0;»&#xa0;: choisissez-en un dans la liste.</translation>
     </message>
 </context>
 <context>
@@ -3961,11 +3961,11 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>“%1” is not a known channel.</source>
-        <translation>« %1 » n&apos;est pas un canal connu.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un canal connu.</translation>
     </message>
     <message>
         <source>The direction must be inbound or outbound, not “%1”.</source>
-        <translation>La direction doit être entrante ou sortante, pas « %1 ».</translation>
+        <translation>La direction doit être entrante ou sortante, pas «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Enter when the interaction took place.</source>
@@ -3977,7 +3977,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>The date %1 is more than a year from now. An interaction is something that happened or is planned soon, so please check the year.</source>
-        <translation>La date %1 est à plus d&apos;un an d&apos;ici. Une interaction a déjà eu lieu ou est prévue prochainement : vérifiez l&apos;année.</translation>
+        <translation>La date %1 est à plus d&apos;un an d&apos;ici. Une interaction a déjà eu lieu ou est prévue prochainement&#xa0;: vérifiez l&apos;année.</translation>
     </message>
     <message>
         <source>The sentiment must be negative, neutral or positive.</source>
@@ -3985,7 +3985,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>The follow-up date is out of range; please check the year.</source>
-        <translation>La date de relance est hors limites ; vérifiez l&apos;année.</translation>
+        <translation>La date de relance est hors limites&#xa0;; vérifiez l&apos;année.</translation>
     </message>
     <message>
         <source>saving the interaction</source>
@@ -3993,7 +3993,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>The contact was deleted meanwhile; the interaction was not saved.</source>
-        <translation>Le contact a été supprimé entre-temps ; l&apos;interaction n&apos;a pas été enregistrée.</translation>
+        <translation>Le contact a été supprimé entre-temps&#xa0;; l&apos;interaction n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
         <source>This interaction has not been saved yet.</source>
@@ -4001,7 +4001,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>This interaction was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
-        <translation>Cette interaction a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez-la pour voir ces modifications ; les vôtres n&apos;ont pas été enregistrées.</translation>
+        <translation>Cette interaction a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez-la pour voir ces modifications&#xa0;; les vôtres n&apos;ont pas été enregistrées.</translation>
     </message>
     <message>
         <source>loading the interaction</source>
@@ -4021,18 +4021,18 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>The subject is %L1 characters long; at most %L2 fit. Put the rest in the notes.</source>
-        <translation>L&apos;objet compte %L1 caractères ; %L2 au maximum sont possibles. Mettez le reste dans les notes.</translation>
+        <translation>L&apos;objet compte %L1 caractères&#xa0;; %L2 au maximum sont possibles. Mettez le reste dans les notes.</translation>
     </message>
     <message>
         <source>The notes are %L1 characters long; at most %L2 fit. Attach long documents as a link instead.</source>
-        <translation>Les notes comptent %L1 caractères ; %L2 au maximum sont possibles. Joignez plutôt les longs documents sous forme de lien.</translation>
+        <translation>Les notes comptent %L1 caractères&#xa0;; %L2 au maximum sont possibles. Joignez plutôt les longs documents sous forme de lien.</translation>
     </message>
 </context>
 <context>
     <name>LabeledValuesList</name>
     <message>
         <source>Add %1</source>
-        <translation>Ajouter : %1</translation>
+        <translation>Ajouter&#xa0;: %1</translation>
     </message>
     <message>
         <source>Label of %1 %2</source>
@@ -4048,7 +4048,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Remove this %1</source>
-        <translation>Retirer : %1</translation>
+        <translation>Retirer&#xa0;: %1</translation>
     </message>
     <message>
         <source>work</source>
@@ -4134,7 +4134,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Charts of the team&apos;s engagement: conversations over time, response rates, the pitch funnel, coverage and the relationships that are cooling off.</source>
-        <translation>Graphiques de l&apos;activité de l&apos;équipe : échanges dans le temps, taux de réponse, entonnoir des pitchs, retombées et relations qui se refroidissent.</translation>
+        <translation>Graphiques de l&apos;activité de l&apos;équipe&#xa0;: échanges dans le temps, taux de réponse, entonnoir des pitchs, retombées et relations qui se refroidissent.</translation>
     </message>
     <message>
         <source>%1 (read-only) — Rapport</source>
@@ -4150,7 +4150,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Canceled: no demo data was loaded.</source>
-        <translation>Annulé : aucune donnée de démonstration n&apos;a été chargée.</translation>
+        <translation>Annulé&#xa0;: aucune donnée de démonstration n&apos;a été chargée.</translation>
     </message>
     <message>
         <source>Demo data not loaded</source>
@@ -4158,7 +4158,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>The demo agency could not be loaded: %1</source>
-        <translation>L&apos;agence de démonstration n&apos;a pas pu être chargée : %1</translation>
+        <translation>L&apos;agence de démonstration n&apos;a pas pu être chargée&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -4182,7 +4182,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Read-only: changes cannot be saved</source>
-        <translation>Lecture seule : les modifications ne peuvent pas être enregistrées</translation>
+        <translation>Lecture seule&#xa0;: les modifications ne peuvent pas être enregistrées</translation>
     </message>
     <message>
         <source>Rapport cannot write to %1.</source>
@@ -4190,7 +4190,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Contacts: %L1</source>
-        <translation>Contacts : %L1</translation>
+        <translation>Contacts&#xa0;: %L1</translation>
     </message>
     <message>
         <source>Database error</source>
@@ -4202,7 +4202,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>&lt;h3&gt;Rapport %1&lt;/h3&gt;&lt;p&gt;The relationship memory of your PR agency.&lt;/p&gt;&lt;p&gt;Database: %2%3&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Rapport %1&lt;/h3&gt;&lt;p&gt;La mémoire relationnelle de votre agence de RP.&lt;/p&gt;&lt;p&gt;Base de données : %2%3&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Rapport %1&lt;/h3&gt;&lt;p&gt;La mémoire relationnelle de votre agence de RP.&lt;/p&gt;&lt;p&gt;Base de données&#xa0;: %2%3&lt;/p&gt;</translation>
     </message>
     <message>
         <source> (read-only)</source>
@@ -4210,11 +4210,11 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Load a demo agency?</source>
-        <translation>Charger une agence de démonstration ?</translation>
+        <translation>Charger une agence de démonstration&#xa0;?</translation>
     </message>
     <message>
         <source>Your database is empty. Load a demo agency with outlets, journalists, conversations and campaigns to try Rapport out?</source>
-        <translation>Votre base de données est vide. Charger une agence de démonstration avec des médias, des journalistes, des échanges et des campagnes pour essayer Rapport ?</translation>
+        <translation>Votre base de données est vide. Charger une agence de démonstration avec des médias, des journalistes, des échanges et des campagnes pour essayer Rapport&#xa0;?</translation>
     </message>
     <message>
         <source>Preparing the demo agency…</source>
@@ -4329,15 +4329,15 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>“%1” is not the address of a server (like mastodon.social).</source>
-        <translation>« %1 » n&apos;est pas l&apos;adresse d&apos;un serveur (comme mastodon.social).</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas l&apos;adresse d&apos;un serveur (comme mastodon.social).</translation>
     </message>
     <message>
         <source>“%1” does not use https://: Rapport only signs in over an encrypted connection.</source>
-        <translation>« %1 » n&apos;utilise pas https:// : Rapport ne se connecte que par une connexion chiffrée.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;utilise pas https://&#xa0;: Rapport ne se connecte que par une connexion chiffrée.</translation>
     </message>
     <message>
         <source>Rapport could not wait for the browser&apos;s answer: %1</source>
-        <translation>Rapport n&apos;a pas pu attendre la réponse du navigateur : %1</translation>
+        <translation>Rapport n&apos;a pas pu attendre la réponse du navigateur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Paste the access token exactly as the server shows it.</source>
@@ -4349,7 +4349,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Could not reach %1: %2</source>
-        <translation>Impossible de joindre %1 : %2</translation>
+        <translation>Impossible de joindre %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 is not a Mastodon server (it does not know %2).</source>
@@ -4357,7 +4357,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>%1 refused: %2</source>
-        <translation>%1 a refusé : %2</translation>
+        <translation>%1 a refusé&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 answered with HTTP status %2.</source>
@@ -4389,7 +4389,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>%1 refused the sign-in: %2</source>
-        <translation>%1 a refusé la connexion : %2</translation>
+        <translation>%1 a refusé la connexion&#xa0;: %2</translation>
     </message>
     <message>
         <source>You are signed in. You can close this tab and return to Rapport.</source>
@@ -4408,7 +4408,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>not JSON: %1 at byte %2</source>
-        <translation>pas du JSON : %1 à l&apos;octet %2</translation>
+        <translation>pas du JSON&#xa0;: %1 à l&apos;octet %2</translation>
     </message>
     <message>
         <source>%1 without an id</source>
@@ -4492,7 +4492,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>%1: a mention whose post was deleted</source>
-        <translation>%1 : une mention dont la publication a été supprimée</translation>
+        <translation>%1&#xa0;: une mention dont la publication a été supprimée</translation>
     </message>
 </context>
 <context>
@@ -4507,15 +4507,15 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>“%1” is not the address of a Mastodon server.</source>
-        <translation>« %1 » n&apos;est pas l&apos;adresse d&apos;un serveur Mastodon.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas l&apos;adresse d&apos;un serveur Mastodon.</translation>
     </message>
     <message>
         <source>Sign in to %1 again: Rapport has no access token for this account.</source>
-        <translation>Reconnectez-vous à %1 : Rapport n&apos;a pas de jeton d&apos;accès pour ce compte.</translation>
+        <translation>Reconnectez-vous à %1&#xa0;: Rapport n&apos;a pas de jeton d&apos;accès pour ce compte.</translation>
     </message>
     <message>
         <source>Sign in to %1 again: the access token could not be read (%2)</source>
-        <translation>Reconnectez-vous à %1 : le jeton d&apos;accès n&apos;a pas pu être lu (%2)</translation>
+        <translation>Reconnectez-vous à %1&#xa0;: le jeton d&apos;accès n&apos;a pas pu être lu (%2)</translation>
     </message>
     <message>
         <source>%1 no longer accepts Rapport&apos;s access (the token is invalid or was revoked). Sign in to %1 again.</source>
@@ -4527,7 +4527,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>%1 does not allow Rapport to read this account: %2. Sign in to %1 again.</source>
-        <translation>%1 n&apos;autorise pas Rapport à lire ce compte : %2. Reconnectez-vous à %1.</translation>
+        <translation>%1 n&apos;autorise pas Rapport à lire ce compte&#xa0;: %2. Reconnectez-vous à %1.</translation>
     </message>
     <message>
         <source>%1 is not a Mastodon server (it does not know %2).</source>
@@ -4539,7 +4539,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>%1 refused the request: %2</source>
-        <translation>%1 a refusé la requête : %2</translation>
+        <translation>%1 a refusé la requête&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 answered with HTTP status %2.</source>
@@ -4547,23 +4547,23 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>%1 answered with HTTP status %2: %3</source>
-        <translation>%1 a répondu avec le statut HTTP %2 : %3</translation>
+        <translation>%1 a répondu avec le statut HTTP %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>%1 answered with a web page instead of Mastodon data. Check that %1 is a Mastodon server; if it is, it may be down for maintenance.</source>
-        <translation>%1 a répondu avec une page web au lieu de données Mastodon. Vérifiez que %1 est bien un serveur Mastodon ; si c&apos;est le cas, il est peut-être en maintenance.</translation>
+        <translation>%1 a répondu avec une page web au lieu de données Mastodon. Vérifiez que %1 est bien un serveur Mastodon&#xa0;; si c&apos;est le cas, il est peut-être en maintenance.</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <comment>server: what was wrong with its answer</comment>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>MergeContactsCommand</name>
     <message>
         <source>Merge “%1” into “%2”</source>
-        <translation>Fusionner « %1 » avec « %2 »</translation>
+        <translation>Fusionner «&#xa0;%1&#xa0;» avec «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
         <source>Could not undo or redo</source>
@@ -4571,7 +4571,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>“%1” could not be undone or redone: %2</source>
-        <translation>« %1 » n&apos;a pas pu être annulé ou rétabli : %2</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;a pas pu être annulé ou rétabli&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -4598,11 +4598,11 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>%1 holds other data and is not a Rapport database: Rapport will not touch it.</source>
-        <translation>%1 contient d&apos;autres données et n&apos;est pas une base de données Rapport : Rapport n&apos;y touchera pas.</translation>
+        <translation>%1 contient d&apos;autres données et n&apos;est pas une base de données Rapport&#xa0;: Rapport n&apos;y touchera pas.</translation>
     </message>
     <message>
         <source>%1 was written by a newer version of Rapport (schema %2; this version knows up to %3). Update Rapport to open it.</source>
-        <translation>%1 a été écrite par une version plus récente de Rapport (schéma %2 ; cette version connaît jusqu&apos;au schéma %3). Mettez Rapport à jour pour l&apos;ouvrir.</translation>
+        <translation>%1 a été écrite par une version plus récente de Rapport (schéma %2&#xa0;; cette version connaît jusqu&apos;au schéma %3). Mettez Rapport à jour pour l&apos;ouvrir.</translation>
     </message>
     <message>
         <source>%1 is read-only and needs an upgrade to schema %2 before Rapport can use it.</source>
@@ -4610,7 +4610,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     </message>
     <message>
         <source>Upgrading the database to schema %1 failed; it was left unchanged at schema %2. %3</source>
-        <translation>La mise à jour de la base de données vers le schéma %1 a échoué ; elle est restée inchangée au schéma %2. %3</translation>
+        <translation>La mise à jour de la base de données vers le schéma %1 a échoué&#xa0;; elle est restée inchangée au schéma %2. %3</translation>
     </message>
     <message>
         <source>recording the schema version</source>
@@ -4691,7 +4691,7 @@ Enregistrer « %2 » quand même, ouvrir « %3 » à la place, ou fusionner 
     <message>
         <source>Database: %1
 Nothing in it was changed. Start Rapport with --db to open another database.</source>
-        <translation>Base de données : %1
+        <translation>Base de données&#xa0;: %1
 Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre base de données.</translation>
     </message>
 </context>
@@ -4699,19 +4699,19 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <name>OrganizationCommands</name>
     <message>
         <source>Edit “%1”</source>
-        <translation>Modifier « %1 »</translation>
+        <translation>Modifier «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>“%1” was changed by someone else since; it was left as they saved it.</source>
-        <translation>« %1 » a été modifiée par quelqu&apos;un d&apos;autre entre-temps ; elle a été laissée telle que cette personne l&apos;a enregistrée.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été modifiée par quelqu&apos;un d&apos;autre entre-temps&#xa0;; elle a été laissée telle que cette personne l&apos;a enregistrée.</translation>
     </message>
     <message>
         <source>New organization “%1”</source>
-        <translation>Nouvelle organisation « %1 »</translation>
+        <translation>Nouvelle organisation «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Move “%1” to the trash</source>
-        <translation>Mettre « %1 » à la corbeille</translation>
+        <translation>Mettre «&#xa0;%1&#xa0;» à la corbeille</translation>
     </message>
 </context>
 <context>
@@ -4755,31 +4755,31 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>&amp;Type :</translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Website:</source>
-        <translation>Site &amp;web :</translation>
+        <translation>Site &amp;web&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Reach:</source>
-        <translation>&amp;Audience :</translation>
+        <translation>&amp;Audience&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;ity:</source>
-        <translation>V&amp;ille :</translation>
+        <translation>V&amp;ille&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation>&amp;Pays :</translation>
+        <translation>&amp;Pays&#xa0;:</translation>
     </message>
     <message>
         <source>No&amp;tes:</source>
-        <translation>No&amp;tes :</translation>
+        <translation>No&amp;tes&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -4807,11 +4807,11 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>&amp;People: nobody works here yet.</source>
-        <translation>&amp;Personnes : personne n&apos;y travaille encore.</translation>
+        <translation>&amp;Personnes&#xa0;: personne n&apos;y travaille encore.</translation>
     </message>
     <message>
         <source>&amp;People who work here (%L1):</source>
-        <translation>&amp;Personnes qui y travaillent (%L1) :</translation>
+        <translation>&amp;Personnes qui y travaillent (%L1)&#xa0;:</translation>
     </message>
     <message>
         <source>New organization</source>
@@ -4947,7 +4947,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>“%1” was changed or deleted by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
-        <translation>« %1 » a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez-la pour voir ces modifications ; les vôtres n&apos;ont pas été enregistrées.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été modifiée ou supprimée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez-la pour voir ces modifications&#xa0;; les vôtres n&apos;ont pas été enregistrées.</translation>
     </message>
     <message>
         <source>updating the search index</source>
@@ -5038,11 +5038,11 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Save the new organization before leaving it?</source>
-        <translation>Enregistrer la nouvelle organisation avant de la quitter ?</translation>
+        <translation>Enregistrer la nouvelle organisation avant de la quitter&#xa0;?</translation>
     </message>
     <message>
         <source>“%1” has unsaved changes. Save them before leaving it?</source>
-        <translation>« %1 » a des modifications non enregistrées. Les enregistrer avant de la quitter ?</translation>
+        <translation>«&#xa0;%1&#xa0;» a des modifications non enregistrées. Les enregistrer avant de la quitter&#xa0;?</translation>
     </message>
     <message>
         <source>Organization not opened</source>
@@ -5050,7 +5050,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Discard your unsaved changes and start a new organization?</source>
-        <translation>Abandonner vos modifications non enregistrées et commencer une nouvelle organisation ?</translation>
+        <translation>Abandonner vos modifications non enregistrées et commencer une nouvelle organisation&#xa0;?</translation>
     </message>
     <message>
         <source>Organization not deleted</source>
@@ -5058,13 +5058,13 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Move to the trash?</source>
-        <translation>Mettre à la corbeille ?</translation>
+        <translation>Mettre à la corbeille&#xa0;?</translation>
     </message>
     <message numerus="yes">
         <source>%n people work at “%1”. They keep their other details and show no organization while it is in the trash. Move it to the trash?</source>
         <translation>
-            <numerusform>%n personne travaille chez « %1 ». Elle garde ses autres informations et n&apos;affiche aucune organisation tant que celle-ci est dans la corbeille. La mettre à la corbeille ?</numerusform>
-            <numerusform>%n personnes travaillent chez « %1 ». Elles gardent leurs autres informations et n&apos;affichent aucune organisation tant que celle-ci est dans la corbeille. La mettre à la corbeille ?</numerusform>
+            <numerusform>%n personne travaille chez «&#xa0;%1&#xa0;». Elle garde ses autres informations et n&apos;affiche aucune organisation tant que celle-ci est dans la corbeille. La mettre à la corbeille&#xa0;?</numerusform>
+            <numerusform>%n personnes travaillent chez «&#xa0;%1&#xa0;». Elles gardent leurs autres informations et n&apos;affichent aucune organisation tant que celle-ci est dans la corbeille. La mettre à la corbeille&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
@@ -5076,7 +5076,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <name>PitchMoves</name>
     <message>
         <source>Unknown pitch status “%1”.</source>
-        <translation>Statut de pitch inconnu « %1 ».</translation>
+        <translation>Statut de pitch inconnu «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>moving the pitch</source>
@@ -5291,23 +5291,23 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Type a name; separate several with commas</source>
-        <translation>Saisissez un nom ; séparez-en plusieurs par des virgules</translation>
+        <translation>Saisissez un nom&#xa0;; séparez-en plusieurs par des virgules</translation>
     </message>
     <message>
         <source>&amp;Contact:</source>
-        <translation>&amp;Contact :</translation>
+        <translation>&amp;Contact&#xa0;:</translation>
     </message>
     <message>
         <source>Type the first letter to pick: C for Call, E for Email, M for Meeting…</source>
-        <translation>Tapez la première lettre pour choisir : A pour Appel, E pour E-mail, R pour Rendez-vous…</translation>
+        <translation>Tapez la première lettre pour choisir&#xa0;: A pour Appel, E pour E-mail, R pour Rendez-vous…</translation>
     </message>
     <message>
         <source>C&amp;hannel:</source>
-        <translation>&amp;Canal :</translation>
+        <translation>&amp;Canal&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Direction:</source>
-        <translation>&amp;Direction :</translation>
+        <translation>&amp;Direction&#xa0;:</translation>
     </message>
     <message>
         <source>now, yesterday 15:00, today 9:30, 2026-11-20 14:00</source>
@@ -5319,7 +5319,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation>&amp;Quand :</translation>
+        <translation>&amp;Quand&#xa0;:</translation>
     </message>
     <message>
         <source>When</source>
@@ -5327,11 +5327,11 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>&amp;Subject:</source>
-        <translation>&amp;Objet :</translation>
+        <translation>&amp;Objet&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation>&amp;Notes :</translation>
+        <translation>&amp;Notes&#xa0;:</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -5351,7 +5351,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>S&amp;entiment:</source>
-        <translation>&amp;Ressenti :</translation>
+        <translation>&amp;Ressenti&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. interested, wants exclusive, declined</source>
@@ -5359,15 +5359,15 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>&amp;Outcome:</source>
-        <translation>&amp;Résultat :</translation>
+        <translation>&amp;Résultat&#xa0;:</translation>
     </message>
     <message>
         <source>optional: tomorrow 10:00, 2026-12-01</source>
-        <translation>facultatif : demain 10:00, 2026-12-01</translation>
+        <translation>facultatif&#xa0;: demain 10:00, 2026-12-01</translation>
     </message>
     <message>
         <source>&amp;Follow up:</source>
-        <translation>&amp;Relance :</translation>
+        <translation>&amp;Relance&#xa0;:</translation>
     </message>
     <message>
         <source>Log</source>
@@ -5387,19 +5387,19 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>No contact is called “%1”.</source>
-        <translation>Aucun contact ne s&apos;appelle « %1 ».</translation>
+        <translation>Aucun contact ne s&apos;appelle «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Several contacts match “%1”: pick one from the list.</source>
-        <translation>Plusieurs contacts correspondent à « %1 » : choisissez-en un dans la liste.</translation>
+        <translation>Plusieurs contacts correspondent à «&#xa0;%1&#xa0;»&#xa0;: choisissez-en un dans la liste.</translation>
     </message>
     <message>
         <source>Type a date such as “yesterday 15:00”, “today 9:30” or “2026-11-20 14:00”.</source>
-        <translation>Saisissez une date comme « hier 15:00 », « aujourd&apos;hui 9:30 » ou « 2026-11-20 14:00 ».</translation>
+        <translation>Saisissez une date comme «&#xa0;hier 15:00&#xa0;», «&#xa0;aujourd&apos;hui 9:30&#xa0;» ou «&#xa0;2026-11-20 14:00&#xa0;».</translation>
     </message>
     <message>
         <source>Type a date such as “tomorrow 10:00” or “2026-12-01”, or leave it empty.</source>
-        <translation>Saisissez une date comme « demain 10:00 » ou « 2026-12-01 », ou laissez vide.</translation>
+        <translation>Saisissez une date comme «&#xa0;demain 10:00&#xa0;» ou «&#xa0;2026-12-01&#xa0;», ou laissez vide.</translation>
     </message>
     <message>
         <source>Synced conversation</source>
@@ -5419,11 +5419,11 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Synced from %1: it is kept as the network sent it. You can delete it from the timeline, but not edit it.</source>
-        <translation>Synchronisé depuis %1 : il est conservé tel que le réseau l&apos;a envoyé. Vous pouvez le supprimer de l&apos;historique, mais pas le modifier.</translation>
+        <translation>Synchronisé depuis %1&#xa0;: il est conservé tel que le réseau l&apos;a envoyé. Vous pouvez le supprimer de l&apos;historique, mais pas le modifier.</translation>
     </message>
     <message>
         <source>The database is read-only: this conversation cannot be changed.</source>
-        <translation>La base de données est en lecture seule : cet échange ne peut pas être modifié.</translation>
+        <translation>La base de données est en lecture seule&#xa0;: cet échange ne peut pas être modifié.</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -5432,7 +5432,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Several contacts are called “%1”: pick one from the list.</source>
-        <translation>Plusieurs contacts s&apos;appellent « %1 » : choisissez-en un dans la liste.</translation>
+        <translation>Plusieurs contacts s&apos;appellent «&#xa0;%1&#xa0;»&#xa0;: choisissez-en un dans la liste.</translation>
     </message>
 </context>
 <context>
@@ -5459,7 +5459,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -5478,7 +5478,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>There is already a view named “%1”.</source>
-        <translation>Une vue nommée « %1 » existe déjà.</translation>
+        <translation>Une vue nommée «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
         <source>saving the view</source>
@@ -5490,7 +5490,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Someone else changed or deleted the view “%1” meanwhile. Reload it and try again.</source>
-        <translation>Quelqu&apos;un d&apos;autre a modifié ou supprimé la vue « %1 » entre-temps. Rechargez-la et réessayez.</translation>
+        <translation>Quelqu&apos;un d&apos;autre a modifié ou supprimé la vue «&#xa0;%1&#xa0;» entre-temps. Rechargez-la et réessayez.</translation>
     </message>
     <message>
         <source>deleting the view</source>
@@ -5517,7 +5517,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Click a view to show it; right-click to rename or delete it.</source>
-        <translation>Cliquez sur une vue pour l&apos;afficher ; clic droit pour la renommer ou la supprimer.</translation>
+        <translation>Cliquez sur une vue pour l&apos;afficher&#xa0;; clic droit pour la renommer ou la supprimer.</translation>
     </message>
     <message>
         <source>%1 (shared with the team)</source>
@@ -5537,11 +5537,11 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Delete view?</source>
-        <translation>Supprimer la vue ?</translation>
+        <translation>Supprimer la vue&#xa0;?</translation>
     </message>
     <message>
         <source>Delete the saved view “%1”?</source>
-        <translation>Supprimer la vue enregistrée « %1 » ?</translation>
+        <translation>Supprimer la vue enregistrée «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>View not renamed</source>
@@ -5575,7 +5575,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>The system keyring did not answer, so the sign-in for %1 could not be read. Unlock the keyring or sign in again.</source>
-        <translation>Le trousseau de clés du système n&apos;a pas répondu : la connexion pour %1 n&apos;a pas pu être lue. Déverrouillez le trousseau ou reconnectez-vous.</translation>
+        <translation>Le trousseau de clés du système n&apos;a pas répondu&#xa0;: la connexion pour %1 n&apos;a pas pu être lue. Déverrouillez le trousseau ou reconnectez-vous.</translation>
     </message>
     <message>
         <source>the system keyring is not available (%1)</source>
@@ -5584,8 +5584,8 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message numerus="yes">
         <source>the system keyring did not answer within %n second(s); it may be locked</source>
         <translation>
-            <numerusform>le trousseau de clés du système n&apos;a pas répondu en %n seconde ; il est peut-être verrouillé</numerusform>
-            <numerusform>le trousseau de clés du système n&apos;a pas répondu en %n secondes ; il est peut-être verrouillé</numerusform>
+            <numerusform>le trousseau de clés du système n&apos;a pas répondu en %n seconde&#xa0;; il est peut-être verrouillé</numerusform>
+            <numerusform>le trousseau de clés du système n&apos;a pas répondu en %n secondes&#xa0;; il est peut-être verrouillé</numerusform>
         </translation>
     </message>
 </context>
@@ -5621,8 +5621,8 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message numerus="yes">
         <source>%n item(s) could not be read and were skipped: %1</source>
         <translation>
-            <numerusform>%n élément n&apos;a pas pu être lu et a été ignoré : %1</numerusform>
-            <numerusform>%n éléments n&apos;ont pas pu être lus et ont été ignorés : %1</numerusform>
+            <numerusform>%n élément n&apos;a pas pu être lu et a été ignoré&#xa0;: %1</numerusform>
+            <numerusform>%n éléments n&apos;ont pas pu être lus et ont été ignorés&#xa0;: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -5641,11 +5641,11 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <name>SyncCommands</name>
     <message>
         <source>rapport: %1</source>
-        <translation>rapport : %1</translation>
+        <translation>rapport&#xa0;: %1</translation>
     </message>
     <message>
         <source>Try “rapport --help”.</source>
-        <translation>Essayez « rapport --help ».</translation>
+        <translation>Essayez «&#xa0;rapport --help&#xa0;».</translation>
     </message>
     <message>
         <source>accounts list takes no arguments.</source>
@@ -5653,7 +5653,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>No accounts. Add one with “rapport accounts add …”.</source>
-        <translation>Aucun compte. Ajoutez-en un avec « rapport accounts add … ».</translation>
+        <translation>Aucun compte. Ajoutez-en un avec «&#xa0;rapport accounts add …&#xa0;».</translation>
     </message>
     <message>
         <source>never</source>
@@ -5680,7 +5680,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>A feed belongs to a contact or an organization: give --contact ID or --organization ID.</source>
-        <translation>Un flux appartient à un contact ou à une organisation : indiquez --contact ID ou --organization ID.</translation>
+        <translation>Un flux appartient à un contact ou à une organisation&#xa0;: indiquez --contact ID ou --organization ID.</translation>
     </message>
     <message>
         <source>--contact needs a contact&apos;s id.</source>
@@ -5696,35 +5696,35 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Access token: </source>
-        <translation>Jeton d&apos;accès : </translation>
+        <translation>Jeton d&apos;accès&#xa0;: </translation>
     </message>
     <message>
         <source>App password: </source>
-        <translation>Mot de passe d&apos;application : </translation>
+        <translation>Mot de passe d&apos;application&#xa0;: </translation>
     </message>
     <message>
         <source>No access token on standard input. Pipe it in: rapport accounts add mastodon URL &lt; token.txt</source>
-        <translation>Aucun jeton d&apos;accès sur l&apos;entrée standard. Transmettez-le par un tube : rapport accounts add mastodon URL &lt; token.txt</translation>
+        <translation>Aucun jeton d&apos;accès sur l&apos;entrée standard. Transmettez-le par un tube&#xa0;: rapport accounts add mastodon URL &lt; token.txt</translation>
     </message>
     <message>
         <source>No app password on standard input. Pipe it in: rapport accounts add bluesky HANDLE &lt; password.txt</source>
-        <translation>Aucun mot de passe d&apos;application sur l&apos;entrée standard. Transmettez-le par un tube : rapport accounts add bluesky HANDLE &lt; password.txt</translation>
+        <translation>Aucun mot de passe d&apos;application sur l&apos;entrée standard. Transmettez-le par un tube&#xa0;: rapport accounts add bluesky HANDLE &lt; password.txt</translation>
     </message>
     <message>
         <source>No keyring is available, so the secret cannot be kept after this command ends; the account was not added.</source>
-        <translation>Aucun trousseau de clés n&apos;est disponible : le secret ne peut pas être conservé après cette commande ; le compte n&apos;a pas été ajouté.</translation>
+        <translation>Aucun trousseau de clés n&apos;est disponible&#xa0;: le secret ne peut pas être conservé après cette commande&#xa0;; le compte n&apos;a pas été ajouté.</translation>
     </message>
     <message>
         <source>The secret could not be stored in the keyring (%1); the account was not added.</source>
-        <translation>Le secret n&apos;a pas pu être enregistré dans le trousseau de clés (%1) ; le compte n&apos;a pas été ajouté.</translation>
+        <translation>Le secret n&apos;a pas pu être enregistré dans le trousseau de clés (%1)&#xa0;; le compte n&apos;a pas été ajouté.</translation>
     </message>
     <message>
         <source>Added %1 account #%2 “%3”.</source>
-        <translation>Compte %1 n° %2 « %3 » ajouté.</translation>
+        <translation>Compte %1 n° %2 «&#xa0;%3&#xa0;» ajouté.</translation>
     </message>
     <message>
         <source>accounts remove needs one account id (see “rapport accounts list”).</source>
-        <translation>accounts remove attend un seul identifiant de compte (voir « rapport accounts list »).</translation>
+        <translation>accounts remove attend un seul identifiant de compte (voir «&#xa0;rapport accounts list&#xa0;»).</translation>
     </message>
     <message>
         <source>There is no account #%1.</source>
@@ -5732,11 +5732,11 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Removed account #%1 “%2”.</source>
-        <translation>Compte n° %1 « %2 » retiré.</translation>
+        <translation>Compte n° %1 «&#xa0;%2&#xa0;» retiré.</translation>
     </message>
     <message>
         <source>rapport: the sign-in could not be deleted from the keyring: %1</source>
-        <translation>rapport : la connexion n&apos;a pas pu être supprimée du trousseau de clés : %1</translation>
+        <translation>rapport&#xa0;: la connexion n&apos;a pas pu être supprimée du trousseau de clés&#xa0;: %1</translation>
     </message>
     <message>
         <source>accounts needs list, add or remove.</source>
@@ -5744,19 +5744,19 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Unknown accounts command “%1”: use list, add or remove.</source>
-        <translation>Commande accounts inconnue « %1 » : utilisez list, add ou remove.</translation>
+        <translation>Commande accounts inconnue «&#xa0;%1&#xa0;»&#xa0;: utilisez list, add ou remove.</translation>
     </message>
     <message>
         <source>sync takes no arguments; choose an account with --account ID.</source>
-        <translation>sync n&apos;accepte pas d&apos;arguments ; choisissez un compte avec --account ID.</translation>
+        <translation>sync n&apos;accepte pas d&apos;arguments&#xa0;; choisissez un compte avec --account ID.</translation>
     </message>
     <message>
         <source>--account needs an account id or “all”.</source>
-        <translation>--account attend un identifiant de compte ou « all ».</translation>
+        <translation>--account attend un identifiant de compte ou «&#xa0;all&#xa0;».</translation>
     </message>
     <message>
         <source>The database is read-only, so nothing synced could be stored.</source>
-        <translation>La base de données est en lecture seule : rien de ce qui a été synchronisé n&apos;a pu être enregistré.</translation>
+        <translation>La base de données est en lecture seule&#xa0;: rien de ce qui a été synchronisé n&apos;a pu être enregistré.</translation>
     </message>
     <message numerus="yes">
         <source>Syncing %1… %n item(s)</source>
@@ -5771,11 +5771,11 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>#%1 %2: fetched %3, %4 new, %5 to the Inbox</source>
-        <translation>n° %1 %2 : %3 récupérés, %4 nouveaux, %5 vers la boîte de réception</translation>
+        <translation>n° %1 %2&#xa0;: %3 récupérés, %4 nouveaux, %5 vers la boîte de réception</translation>
     </message>
     <message>
         <source>rapport: #%1 %2: %3</source>
-        <translation>rapport : n° %1 %2 : %3</translation>
+        <translation>rapport&#xa0;: n° %1 %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>No enabled accounts to sync.</source>
@@ -5794,7 +5794,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Unknown kind of account “%1”: use %2.</source>
-        <translation>Type de compte inconnu « %1 » : utilisez %2.</translation>
+        <translation>Type de compte inconnu «&#xa0;%1&#xa0;»&#xa0;: utilisez %2.</translation>
     </message>
 </context>
 <context>
@@ -5833,7 +5833,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>The secure connection to %1 failed: its certificate is not valid.</source>
-        <translation>La connexion sécurisée à %1 a échoué : son certificat n&apos;est pas valide.</translation>
+        <translation>La connexion sécurisée à %1 a échoué&#xa0;: son certificat n&apos;est pas valide.</translation>
     </message>
     <message>
         <source>The address for %1 is not a web address.</source>
@@ -5865,7 +5865,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>%1 redirected from a secure to an insecure address; Rapport does not follow that.</source>
-        <translation>%1 a redirigé d&apos;une adresse sécurisée vers une adresse non sécurisée ; Rapport ne suit pas ce type de redirection.</translation>
+        <translation>%1 a redirigé d&apos;une adresse sécurisée vers une adresse non sécurisée&#xa0;; Rapport ne suit pas ce type de redirection.</translation>
     </message>
     <message>
         <source>%1 keeps asking Rapport to slow down. Rapport will try again later.</source>
@@ -5920,7 +5920,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Rapport cannot sync “%1”: it does not know the network “%2”.</source>
-        <translation>Rapport ne peut pas synchroniser « %1 » : il ne connaît pas le réseau « %2 ».</translation>
+        <translation>Rapport ne peut pas synchroniser «&#xa0;%1&#xa0;»&#xa0;: il ne connaît pas le réseau «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>Sync cancelled.</source>
@@ -5928,7 +5928,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Rapport does not know the network “%1”.</source>
-        <translation>Rapport ne connaît pas le réseau « %1 ».</translation>
+        <translation>Rapport ne connaît pas le réseau «&#xa0;%1&#xa0;».</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) could not be read and were skipped.</source>
@@ -5950,7 +5950,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>“%1” is not a web address starting with http:// or https://.</source>
-        <translation>« %1 » n&apos;est pas une adresse web commençant par http:// ou https://.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse web commençant par http:// ou https://.</translation>
     </message>
     <message>
         <source>Enter the Bluesky handle to sign in with, like name.bsky.social.</source>
@@ -5994,7 +5994,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>“%1” was changed or removed by someone else since you opened it. Reload it to see their changes; yours were not saved.</source>
-        <translation>« %1 » a été modifié ou retiré par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouvert. Rechargez-le pour voir ces modifications ; les vôtres n&apos;ont pas été enregistrées.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été modifié ou retiré par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouvert. Rechargez-le pour voir ces modifications&#xa0;; les vôtres n&apos;ont pas été enregistrées.</translation>
     </message>
     <message>
         <source>removing the synced account</source>
@@ -6018,11 +6018,11 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>A synced item came without an identity (source and id); the page was not stored.</source>
-        <translation>Un élément synchronisé est arrivé sans identité (source et identifiant) ; la page n&apos;a pas été enregistrée.</translation>
+        <translation>Un élément synchronisé est arrivé sans identité (source et identifiant)&#xa0;; la page n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
         <source>The synced item %1 has no valid date; the page was not stored.</source>
-        <translation>L&apos;élément synchronisé %1 n&apos;a pas de date valide ; la page n&apos;a pas été enregistrée.</translation>
+        <translation>L&apos;élément synchronisé %1 n&apos;a pas de date valide&#xa0;; la page n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
         <source>saving where the sync stopped</source>
@@ -6078,7 +6078,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>%1 was not linked to this contact from the Inbox, so there is nothing to undo.</source>
-        <translation>%1 n&apos;a pas été associé à ce contact depuis la boîte de réception : il n&apos;y a rien à annuler.</translation>
+        <translation>%1 n&apos;a pas été associé à ce contact depuis la boîte de réception&#xa0;: il n&apos;y a rien à annuler.</translation>
     </message>
     <message>
         <source>ignoring %1</source>
@@ -6105,7 +6105,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Stop syncing now; what was fetched so far is kept</source>
-        <translation>Arrêter la synchronisation maintenant ; ce qui a déjà été récupéré est conservé</translation>
+        <translation>Arrêter la synchronisation maintenant&#xa0;; ce qui a déjà été récupéré est conservé</translation>
     </message>
     <message>
         <source>account %1</source>
@@ -6124,7 +6124,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>Synced %n account(s)</source>
@@ -6150,8 +6150,8 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message numerus="yes">
         <source>; %n failed: %1</source>
         <translation>
-            <numerusform>; %n en échec : %1</numerusform>
-            <numerusform>; %n en échec : %1</numerusform>
+            <numerusform>; %n en échec&#xa0;: %1</numerusform>
+            <numerusform>; %n en échec&#xa0;: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -6220,15 +6220,15 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <name>TimelineModel</name>
     <message>
         <source>Pitched “%1”</source>
-        <translation>Pitch envoyé : « %1 »</translation>
+        <translation>Pitch envoyé&#xa0;: «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Replied to the pitch “%1”</source>
-        <translation>A répondu au pitch « %1 »</translation>
+        <translation>A répondu au pitch «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Coverage: %1</source>
-        <translation>Retombée : %1</translation>
+        <translation>Retombée&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -6286,7 +6286,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Enter or double-click edits a conversation; Delete moves it to the trash</source>
-        <translation>Entrée ou un double-clic modifie un échange ; Suppr le met à la corbeille</translation>
+        <translation>Entrée ou un double-clic modifie un échange&#xa0;; Suppr le met à la corbeille</translation>
     </message>
     <message>
         <source>&amp;Edit Conversation…</source>
@@ -6298,7 +6298,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Move the conversation to the trash (Delete); Ctrl+Z brings it back</source>
-        <translation>Mettre l&apos;échange à la corbeille (Suppr) ; Ctrl+Z le récupère</translation>
+        <translation>Mettre l&apos;échange à la corbeille (Suppr)&#xa0;; Ctrl+Z le récupère</translation>
     </message>
     <message>
         <source>&amp;Open Contact</source>
@@ -6321,7 +6321,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Contacts in the &amp;trash, most recently deleted first:</source>
-        <translation>Contacts dans la &amp;corbeille, les derniers supprimés en premier :</translation>
+        <translation>Contacts dans la &amp;corbeille, les derniers supprimés en premier&#xa0;:</translation>
     </message>
     <message>
         <source>Contacts in the trash</source>
@@ -6348,25 +6348,25 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <name>TrashInteractionCommand</name>
     <message>
         <source>Delete “%1”</source>
-        <translation>Supprimer « %1 »</translation>
+        <translation>Supprimer «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
     <name>UndoStatus</name>
     <message>
         <source>Undid: %1</source>
-        <translation>Annulé : %1</translation>
+        <translation>Annulé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Redid: %1</source>
-        <translation>Rétabli : %1</translation>
+        <translation>Rétabli&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>Url</name>
     <message>
         <source>“%1” is not a web address. Enter the article&apos;s address, for example https://www.example.com/2026/05/story.</source>
-        <translation>« %1 » n&apos;est pas une adresse web. Saisissez l&apos;adresse de l&apos;article, par exemple https://www.example.com/2026/05/story.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse web. Saisissez l&apos;adresse de l&apos;article, par exemple https://www.example.com/2026/05/story.</translation>
     </message>
     <message>
         <source>Enter the article&apos;s web address.</source>
@@ -6378,7 +6378,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Only web addresses (http:// or https://) can be recorded as coverage, not “%1”.</source>
-        <translation>Seules les adresses web (http:// ou https://) peuvent être enregistrées comme retombées, pas « %1 ».</translation>
+        <translation>Seules les adresses web (http:// ou https://) peuvent être enregistrées comme retombées, pas «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -6404,27 +6404,27 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>“%1” is not a valid email address.</source>
-        <translation>« %1 » n&apos;est pas une adresse e-mail valide.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse e-mail valide.</translation>
     </message>
     <message>
         <source>“%1” is not a Mastodon handle: write it as @user@server.</source>
-        <translation>« %1 » n&apos;est pas un identifiant Mastodon : écrivez-le sous la forme @utilisateur@serveur.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un identifiant Mastodon&#xa0;: écrivez-le sous la forme @utilisateur@serveur.</translation>
     </message>
     <message>
         <source>“%1” is not a Bluesky handle or DID (like name.bsky.social).</source>
-        <translation>« %1 » n&apos;est ni un identifiant Bluesky ni un DID (comme nom.bsky.social).</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est ni un identifiant Bluesky ni un DID (comme nom.bsky.social).</translation>
     </message>
     <message>
         <source>“%1” is not a web address starting with http:// or https://.</source>
-        <translation>« %1 » n&apos;est pas une adresse web commençant par http:// ou https://.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse web commençant par http:// ou https://.</translation>
     </message>
     <message>
         <source>“%1” is not an X handle (up to 15 letters, digits or _).</source>
-        <translation>« %1 » n&apos;est pas un identifiant X (jusqu&apos;à 15 lettres, chiffres ou _).</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un identifiant X (jusqu&apos;à 15 lettres, chiffres ou _).</translation>
     </message>
     <message>
         <source>Unknown network “%1”.</source>
-        <translation>Réseau inconnu « %1 ».</translation>
+        <translation>Réseau inconnu «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>A contact needs a name.</source>
@@ -6440,7 +6440,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Unknown kind of contact “%1”.</source>
-        <translation>Type de contact inconnu « %1 ».</translation>
+        <translation>Type de contact inconnu «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>The reach cannot be negative.</source>
@@ -6456,7 +6456,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Unknown kind of organization “%1”.</source>
-        <translation>Type d&apos;organisation inconnu « %1 ».</translation>
+        <translation>Type d&apos;organisation inconnu «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 </TS>

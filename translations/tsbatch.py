@@ -62,7 +62,7 @@ def key(m):
 
 def esc(text):
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("'", "&apos;").replace('"', "&quot;"))
+            .replace("'", "&apos;").replace('"', "&quot;").replace("\u00a0", "&#xa0;"))  # as lupdate writes it
 
 
 def write_ts(path, lang, messages):
