@@ -5073,6 +5073,49 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
 </context>
 <context>
+    <name>PitchBoardModel</name>
+    <message>
+        <source>Moved on %1</source>
+        <translation>Verschoben am %1</translation>
+    </message>
+    <message>
+        <source>Moved by %1 on %2</source>
+        <translation>Verschoben von %1 am %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>A reply came in after the pitch: accept it above the board.</source>
+        <translation>Nach dem Pitch kam eine Antwort: Übernehmen Sie sie oberhalb der Tafel.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Gepitcht</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Last moved</source>
+        <translation>Zuletzt verschoben</translation>
+    </message>
+</context>
+<context>
     <name>PitchMoves</name>
     <message>
         <source>Unknown pitch status “%1”.</source>
@@ -5085,6 +5128,177 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>The pitch no longer exists or was taken off the media list.</source>
         <translation>Dieser Pitch existiert nicht mehr oder wurde aus dem Presseverteiler genommen.</translation>
+    </message>
+</context>
+<context>
+    <name>PitchRepository</name>
+    <message numerus="yes">
+        <source>Added %n person(s) to the media list.</source>
+        <translation>
+            <numerusform>%n Person zum Presseverteiler hinzugefügt.</numerusform>
+            <numerusform>%n Personen zum Presseverteiler hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not added:</source>
+        <translation>
+            <numerusform>%n nicht hinzugefügt:</numerusform>
+            <numerusform>%n nicht hinzugefügt:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(und %n weitere)</numerusform>
+            <numerusform>(und %n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Do not contact.</source>
+        <translation>Nicht kontaktieren.</translation>
+    </message>
+    <message>
+        <source>Do not contact: %1.</source>
+        <translation>Nicht kontaktieren: %1.</translation>
+    </message>
+    <message>
+        <source>No recorded consent.</source>
+        <translation>Keine Einwilligung erfasst.</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pitched %1.</source>
+        <translation>Gepitcht %1.</translation>
+    </message>
+    <message>
+        <source>Pitched %1 for “%2”.</source>
+        <translation>Gepitcht %1 für „%2“.</translation>
+    </message>
+    <message>
+        <source>adding people to the media list</source>
+        <translation>Hinzufügen von Personen zum Presseverteiler</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists.</source>
+        <translation>Die Kampagne existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Contact no. %1 no longer exists.</source>
+        <translation>Kontakt Nr. %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1 is in the trash.</source>
+        <translation>%1 liegt im Papierkorb.</translation>
+    </message>
+    <message>
+        <source>%1 asked not to be contacted (%2).</source>
+        <translation>%1 möchte nicht kontaktiert werden (%2).</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ohne Angabe von Gründen</translation>
+    </message>
+    <message>
+        <source>%1 is already on the media list.</source>
+        <translation>%1 steht bereits auf dem Presseverteiler.</translation>
+    </message>
+    <message>
+        <source>removing people from the media list</source>
+        <translation>Entfernen von Personen aus dem Presseverteiler</translation>
+    </message>
+    <message>
+        <source>putting people back on the media list</source>
+        <translation>Zurücksetzen von Personen auf den Presseverteiler</translation>
+    </message>
+    <message>
+        <source>Someone else changed this media list meanwhile; nothing was removed.</source>
+        <translation>Jemand anderes hat diesen Presseverteiler inzwischen geändert; es wurde nichts entfernt.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this media list meanwhile; nobody was put back.</source>
+        <translation>Jemand anderes hat diesen Presseverteiler inzwischen geändert; niemand wurde wieder aufgenommen.</translation>
+    </message>
+    <message>
+        <source>loading the media list</source>
+        <translation>Laden des Presseverteilers</translation>
+    </message>
+    <message>
+        <source>loading the pipeline</source>
+        <translation>Laden der Pipeline</translation>
+    </message>
+    <message>
+        <source>The pitch is no longer on the media list.</source>
+        <translation>Der Pitch steht nicht mehr auf dem Presseverteiler.</translation>
+    </message>
+    <message>
+        <source>logging the pitch</source>
+        <translation>Erfassen des Pitches</translation>
+    </message>
+    <message>
+        <source>Pitched for “%1”</source>
+        <translation>Gepitcht für „%1“</translation>
+    </message>
+    <message>
+        <source>Pitched “%1” for “%2”</source>
+        <translation>„%1“ gepitcht für „%2“</translation>
+    </message>
+    <message>
+        <source>taking the pitch out of the timeline</source>
+        <translation>Entfernen des Pitches aus dem Verlauf</translation>
+    </message>
+    <message>
+        <source>Unknown pitch status “%1”.</source>
+        <translation>Unbekannter Pitch-Status „%1“.</translation>
+    </message>
+    <message>
+        <source>moving the pitch</source>
+        <translation>Verschieben des Pitches</translation>
+    </message>
+    <message>
+        <source>The pitch no longer exists.</source>
+        <translation>Der Pitch existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1 was taken off the media list by someone else meanwhile; the move was not saved.</source>
+        <translation>%1 wurde inzwischen von jemand anderem aus dem Presseverteiler genommen; die Verschiebung wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1&apos;s pitch meanwhile (it is in “%2” now); the move was not saved.</source>
+        <translation>Jemand anderes hat den Pitch an %1 inzwischen geändert (er steht jetzt auf „%2“); die Verschiebung wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1&apos;s pitch meanwhile; the move was not saved.</source>
+        <translation>Jemand anderes hat den Pitch an %1 inzwischen geändert; die Verschiebung wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>loading the pitch&apos;s moves</source>
+        <translation>Laden der Verschiebungen des Pitches</translation>
+    </message>
+    <message>
+        <source>looking for replies</source>
+        <translation>Suchen nach Antworten</translation>
+    </message>
+    <message>
+        <source>dismissing the reply</source>
+        <translation>Verwerfen der Antwort</translation>
+    </message>
+    <message>
+        <source>Someone else changed this pitch meanwhile; nothing was changed.</source>
+        <translation>Jemand anderes hat diesen Pitch inzwischen geändert; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>loading the pitch</source>
+        <translation>Laden des Pitches</translation>
     </message>
 </context>
 <context>
@@ -5243,6 +5457,33 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>no recorded consent</source>
         <translation>keine Einwilligung erfasst</translation>
+    </message>
+</context>
+<context>
+    <name>PitchStatus</name>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Gepitcht</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>Interessiert</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Berichtet</translation>
     </message>
 </context>
 <context>

@@ -450,4 +450,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PitchRepository</name>
+    <message numerus="yes">
+        <source>Added %n person(s) to the media list.</source>
+        <translation>
+            <numerusform>Added %n person to the media list.</numerusform>
+            <numerusform>Added %n people to the media list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not added:</source>
+        <translation>
+            <numerusform>%n not added:</numerusform>
+            <numerusform>%n not added:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(and %n more)</numerusform>
+            <numerusform>(and %n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -5073,6 +5073,49 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     </message>
 </context>
 <context>
+    <name>PitchBoardModel</name>
+    <message>
+        <source>Moved on %1</source>
+        <translation>Movido el %1</translation>
+    </message>
+    <message>
+        <source>Moved by %1 on %2</source>
+        <translation>Movido por %1 el %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>A reply came in after the pitch: accept it above the board.</source>
+        <translation>Llegó una respuesta después del pitch: acéptela encima del tablero.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Respondido</translation>
+    </message>
+    <message>
+        <source>Last moved</source>
+        <translation>Último movimiento</translation>
+    </message>
+</context>
+<context>
     <name>PitchMoves</name>
     <message>
         <source>Unknown pitch status “%1”.</source>
@@ -5085,6 +5128,177 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>The pitch no longer exists or was taken off the media list.</source>
         <translation>El pitch ya no existe o se quitó de la lista de medios.</translation>
+    </message>
+</context>
+<context>
+    <name>PitchRepository</name>
+    <message numerus="yes">
+        <source>Added %n person(s) to the media list.</source>
+        <translation>
+            <numerusform>Se añadió %n persona a la lista de medios.</numerusform>
+            <numerusform>Se añadieron %n personas a la lista de medios.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not added:</source>
+        <translation>
+            <numerusform>%n sin añadir:</numerusform>
+            <numerusform>%n sin añadir:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(y %n más)</numerusform>
+            <numerusform>(y %n más)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Do not contact.</source>
+        <translation>No contactar.</translation>
+    </message>
+    <message>
+        <source>Do not contact: %1.</source>
+        <translation>No contactar: %1.</translation>
+    </message>
+    <message>
+        <source>No recorded consent.</source>
+        <translation>Sin consentimiento registrado.</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pitched %1.</source>
+        <translation>Pitch enviado %1.</translation>
+    </message>
+    <message>
+        <source>Pitched %1 for “%2”.</source>
+        <translation>Pitch enviado %1 para «%2».</translation>
+    </message>
+    <message>
+        <source>adding people to the media list</source>
+        <translation>adición de personas a la lista de medios</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists.</source>
+        <translation>La campaña ya no existe.</translation>
+    </message>
+    <message>
+        <source>Contact no. %1 no longer exists.</source>
+        <translation>El contacto n.º %1 ya no existe.</translation>
+    </message>
+    <message>
+        <source>%1 is in the trash.</source>
+        <translation>%1 está en la papelera.</translation>
+    </message>
+    <message>
+        <source>%1 asked not to be contacted (%2).</source>
+        <translation>%1 pidió no ser contactado (%2).</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sin motivo indicado</translation>
+    </message>
+    <message>
+        <source>%1 is already on the media list.</source>
+        <translation>%1 ya está en la lista de medios.</translation>
+    </message>
+    <message>
+        <source>removing people from the media list</source>
+        <translation>eliminación de personas de la lista de medios</translation>
+    </message>
+    <message>
+        <source>putting people back on the media list</source>
+        <translation>devolución de personas a la lista de medios</translation>
+    </message>
+    <message>
+        <source>Someone else changed this media list meanwhile; nothing was removed.</source>
+        <translation>Otra persona cambió esta lista de medios mientras tanto; no se quitó nada.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this media list meanwhile; nobody was put back.</source>
+        <translation>Otra persona cambió esta lista de medios mientras tanto; no se devolvió a nadie.</translation>
+    </message>
+    <message>
+        <source>loading the media list</source>
+        <translation>carga de la lista de medios</translation>
+    </message>
+    <message>
+        <source>loading the pipeline</source>
+        <translation>carga del embudo</translation>
+    </message>
+    <message>
+        <source>The pitch is no longer on the media list.</source>
+        <translation>El pitch ya no está en la lista de medios.</translation>
+    </message>
+    <message>
+        <source>logging the pitch</source>
+        <translation>registro del pitch</translation>
+    </message>
+    <message>
+        <source>Pitched for “%1”</source>
+        <translation>Pitch enviado para «%1»</translation>
+    </message>
+    <message>
+        <source>Pitched “%1” for “%2”</source>
+        <translation>Pitch «%1» enviado para «%2»</translation>
+    </message>
+    <message>
+        <source>taking the pitch out of the timeline</source>
+        <translation>retirada del pitch del historial</translation>
+    </message>
+    <message>
+        <source>Unknown pitch status “%1”.</source>
+        <translation>Estado de pitch desconocido «%1».</translation>
+    </message>
+    <message>
+        <source>moving the pitch</source>
+        <translation>cambio de etapa del pitch</translation>
+    </message>
+    <message>
+        <source>The pitch no longer exists.</source>
+        <translation>El pitch ya no existe.</translation>
+    </message>
+    <message>
+        <source>%1 was taken off the media list by someone else meanwhile; the move was not saved.</source>
+        <translation>Otra persona quitó a %1 de la lista de medios mientras tanto; el movimiento no se guardó.</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1&apos;s pitch meanwhile (it is in “%2” now); the move was not saved.</source>
+        <translation>Otra persona cambió el pitch de %1 mientras tanto (ahora está en «%2»); el movimiento no se guardó.</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1&apos;s pitch meanwhile; the move was not saved.</source>
+        <translation>Otra persona cambió el pitch de %1 mientras tanto; el movimiento no se guardó.</translation>
+    </message>
+    <message>
+        <source>loading the pitch&apos;s moves</source>
+        <translation>carga de los movimientos del pitch</translation>
+    </message>
+    <message>
+        <source>looking for replies</source>
+        <translation>búsqueda de respuestas</translation>
+    </message>
+    <message>
+        <source>dismissing the reply</source>
+        <translation>descarte de la respuesta</translation>
+    </message>
+    <message>
+        <source>Someone else changed this pitch meanwhile; nothing was changed.</source>
+        <translation>Otra persona cambió este pitch mientras tanto; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>loading the pitch</source>
+        <translation>carga del pitch</translation>
     </message>
 </context>
 <context>
@@ -5243,6 +5457,33 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>no recorded consent</source>
         <translation>sin consentimiento registrado</translation>
+    </message>
+</context>
+<context>
+    <name>PitchStatus</name>
+    <message>
+        <source>Planned</source>
+        <translation>Previsto</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Respondido</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>Interesado</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Cubierto</translation>
     </message>
 </context>
 <context>

@@ -5073,6 +5073,49 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
 </context>
 <context>
+    <name>PitchBoardModel</name>
+    <message>
+        <source>Moved on %1</source>
+        <translation>Déplacé le %1</translation>
+    </message>
+    <message>
+        <source>Moved by %1 on %2</source>
+        <translation>Déplacé par %1 le %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>A reply came in after the pitch: accept it above the board.</source>
+        <translation>Une réponse est arrivée après le pitch&#xa0;: acceptez-la au-dessus du tableau.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Pitch envoyé</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Réponse reçue</translation>
+    </message>
+    <message>
+        <source>Last moved</source>
+        <translation>Dernier déplacement</translation>
+    </message>
+</context>
+<context>
     <name>PitchMoves</name>
     <message>
         <source>Unknown pitch status “%1”.</source>
@@ -5085,6 +5128,177 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>The pitch no longer exists or was taken off the media list.</source>
         <translation>Le pitch n&apos;existe plus ou a été retiré de la liste de diffusion.</translation>
+    </message>
+</context>
+<context>
+    <name>PitchRepository</name>
+    <message numerus="yes">
+        <source>Added %n person(s) to the media list.</source>
+        <translation>
+            <numerusform>%n personne ajoutée à la liste de diffusion.</numerusform>
+            <numerusform>%n personnes ajoutées à la liste de diffusion.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not added:</source>
+        <translation>
+            <numerusform>%n non ajoutée&#xa0;:</numerusform>
+            <numerusform>%n non ajoutées&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(et %n autre)</numerusform>
+            <numerusform>(et %n autres)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Do not contact.</source>
+        <translation>Ne pas contacter.</translation>
+    </message>
+    <message>
+        <source>Do not contact: %1.</source>
+        <translation>Ne pas contacter&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>No recorded consent.</source>
+        <translation>Aucun consentement enregistré.</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd&apos;hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pitched %1.</source>
+        <translation>Pitch envoyé %1.</translation>
+    </message>
+    <message>
+        <source>Pitched %1 for “%2”.</source>
+        <translation>Pitch envoyé %1 pour «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>adding people to the media list</source>
+        <translation>ajout de personnes à la liste de diffusion</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists.</source>
+        <translation>La campagne n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>Contact no. %1 no longer exists.</source>
+        <translation>Le contact n° %1 n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>%1 is in the trash.</source>
+        <translation>%1 est dans la corbeille.</translation>
+    </message>
+    <message>
+        <source>%1 asked not to be contacted (%2).</source>
+        <translation>%1 a demandé à ne pas être contacté (%2).</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>aucune raison indiquée</translation>
+    </message>
+    <message>
+        <source>%1 is already on the media list.</source>
+        <translation>%1 figure déjà dans la liste de diffusion.</translation>
+    </message>
+    <message>
+        <source>removing people from the media list</source>
+        <translation>retrait de personnes de la liste de diffusion</translation>
+    </message>
+    <message>
+        <source>putting people back on the media list</source>
+        <translation>remise de personnes dans la liste de diffusion</translation>
+    </message>
+    <message>
+        <source>Someone else changed this media list meanwhile; nothing was removed.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié cette liste de diffusion entre-temps&#xa0;; rien n&apos;a été retiré.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this media list meanwhile; nobody was put back.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié cette liste de diffusion entre-temps&#xa0;; personne n&apos;a été remis.</translation>
+    </message>
+    <message>
+        <source>loading the media list</source>
+        <translation>chargement de la liste de diffusion</translation>
+    </message>
+    <message>
+        <source>loading the pipeline</source>
+        <translation>chargement du suivi des pitchs</translation>
+    </message>
+    <message>
+        <source>The pitch is no longer on the media list.</source>
+        <translation>Le pitch ne figure plus dans la liste de diffusion.</translation>
+    </message>
+    <message>
+        <source>logging the pitch</source>
+        <translation>enregistrement du pitch</translation>
+    </message>
+    <message>
+        <source>Pitched for “%1”</source>
+        <translation>Pitch envoyé pour «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Pitched “%1” for “%2”</source>
+        <translation>Pitch «&#xa0;%1&#xa0;» envoyé pour «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>taking the pitch out of the timeline</source>
+        <translation>retrait du pitch de l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Unknown pitch status “%1”.</source>
+        <translation>Statut de pitch inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>moving the pitch</source>
+        <translation>changement d&apos;étape du pitch</translation>
+    </message>
+    <message>
+        <source>The pitch no longer exists.</source>
+        <translation>Le pitch n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>%1 was taken off the media list by someone else meanwhile; the move was not saved.</source>
+        <translation>%1 a été retiré de la liste de diffusion par quelqu&apos;un d&apos;autre entre-temps&#xa0;; le déplacement n&apos;a pas été enregistré.</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1&apos;s pitch meanwhile (it is in “%2” now); the move was not saved.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié le pitch de %1 entre-temps (il est maintenant à l&apos;étape «&#xa0;%2&#xa0;»)&#xa0;; le déplacement n&apos;a pas été enregistré.</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1&apos;s pitch meanwhile; the move was not saved.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié le pitch de %1 entre-temps&#xa0;; le déplacement n&apos;a pas été enregistré.</translation>
+    </message>
+    <message>
+        <source>loading the pitch&apos;s moves</source>
+        <translation>chargement des déplacements du pitch</translation>
+    </message>
+    <message>
+        <source>looking for replies</source>
+        <translation>recherche de réponses</translation>
+    </message>
+    <message>
+        <source>dismissing the reply</source>
+        <translation>rejet de la réponse</translation>
+    </message>
+    <message>
+        <source>Someone else changed this pitch meanwhile; nothing was changed.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié ce pitch entre-temps&#xa0;; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>loading the pitch</source>
+        <translation>chargement du pitch</translation>
     </message>
 </context>
 <context>
@@ -5243,6 +5457,33 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>no recorded consent</source>
         <translation>aucun consentement enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>PitchStatus</name>
+    <message>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Pitch envoyé</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Réponse reçue</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>Intéressé</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Couvert</translation>
     </message>
 </context>
 <context>
