@@ -1836,7 +1836,7 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
     <message>
         <source>Created %1 · updated %2 · version %3 · last contacted %4%5</source>
-        <translation>Creado el %1 · modificado el %2 · versión %3 · último contacto: %4%5</translation>
+        <translation>Creado %1 · modificado %2 · versión %3 · último contacto %4%5</translation>
     </message>
     <message>
         <source> · in the trash</source>
@@ -2145,11 +2145,11 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
     <message>
         <source>%L1 found</source>
-        <translation>Encontrados: %L1</translation>
+        <translation>%L1 encontrados</translation>
     </message>
     <message>
         <source>%L1+ found</source>
-        <translation>Encontrados: %L1+</translation>
+        <translation>%L1+ encontrados</translation>
     </message>
 </context>
 <context>

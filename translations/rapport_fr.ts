@@ -1836,7 +1836,7 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
     <message>
         <source>Created %1 · updated %2 · version %3 · last contacted %4%5</source>
-        <translation>Créé le %1 · modifié le %2 · version %3 · dernier contact&#xa0;: %4%5</translation>
+        <translation>Créé %1 · modifié %2 · version %3 · dernier contact %4%5</translation>
     </message>
     <message>
         <source> · in the trash</source>
@@ -2145,11 +2145,11 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
     <message>
         <source>%L1 found</source>
-        <translation>Trouvés&#xa0;: %L1</translation>
+        <translation>%L1 trouvés</translation>
     </message>
     <message>
         <source>%L1+ found</source>
-        <translation>Trouvés&#xa0;: %L1+</translation>
+        <translation>%L1+ trouvés</translation>
     </message>
 </context>
 <context>

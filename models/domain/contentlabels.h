@@ -2,8 +2,8 @@
 
 #include <QString>
 
-// The words shown for a content item's kind and status and a coverage row's sentiment (the stored names are
-// in ContentItem::kinds() / statuses()): one table each, used by the Content and Coverage tabs, the command
+// The words shown for a content item's kind and status and a coverage row's sentiment (the stored
+// names are in ContentItem::kinds() / statuses()): one table each, used by the Content and Coverage tabs, the command
 // line and the demo data alike.
 namespace ContentLabels {
 

@@ -305,3 +305,23 @@ Status CoverageRepository::movePitch(qint64 pitchId, const QString &status)
         return moved.error();
     return tx.commit();
 }
+
+Result<QList<CoverageRepository::PitchChoice>> CoverageRepository::pitchChoices(qint64 campaignId)
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT p.id, p.contact_id, c.display_name, p.status, c.organization_id, o.name, o.reach "
+                             "FROM pitches p JOIN contacts c ON c.id = p.contact_id "
+                             "LEFT JOIN organizations o ON o.id = c.organization_id AND o.deleted_at IS NULL "
+                             "WHERE p.campaign_id = :campaign AND p.deleted_at IS NULL "
+                             "ORDER BY c.sort_name, p.id"));
+    q.bindValue(QStringLiteral(":campaign"), campaignId);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("listing the campaign's pitches"));
+    QList<PitchChoice> out;
+    while (q.next())
+        out.append(PitchChoice { q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+            q.value(3).toString(), q.value(4).toLongLong(), q.value(5).toString(),
+            q.value(6).isNull() ? -1 : q.value(6).toLongLong() });
+    return out;
+}

@@ -18,7 +18,7 @@ class Database;
 //
 // Proposals: a synced item (feed item, Mastodon or Bluesky post; not a direct message) by a person with a
 // pitch in the campaign, dated after that pitch went out, whose text matches one of the campaign's topics
-// (the full-text index, as SearchRepository; each topic a phrase whose last word is a prefix), that is not
+// (the full-text index, with the terms of the who-to-pitch suggestions: Topics::terms), that is not
 // coverage yet (by interaction or by URL) and was not dismissed for the campaign (coverage_dismissals).
 class CoverageRepository final
 {
@@ -50,6 +50,18 @@ public:
         QDateTime occurredAt;
     };
 
+    // A pitch of the campaign as the coverage editor offers it: the person, their outlet, the status.
+    struct PitchChoice
+    {
+        qint64 pitchId = 0;
+        qint64 contactId = 0;
+        QString name;
+        QString status;
+        qint64 organizationId = 0;
+        QString outlet;
+        qint64 reach = -1; // the outlet's
+    };
+
     explicit CoverageRepository(Database &db)
         : m_db(db)
     {
@@ -78,6 +90,9 @@ public:
         qint64 campaignId, qint64 interactionId, Coverage &coverage, QString *pitchStatusBefore = nullptr);
     Status dismissProposal(qint64 campaignId, qint64 interactionId);
     Status undismissProposal(qint64 campaignId, qint64 interactionId);
+
+    // The campaign's live pitches by name, for the editor's Pitch, Author and Outlet choices.
+    Result<QList<PitchChoice>> pitchChoices(qint64 campaignId);
 
     // The live coverage that has this key (0 when none), and a sentence naming it.
     Result<qint64> findByKey(const QString &urlKey, qint64 exceptId = 0);

@@ -1,10 +1,10 @@
 // CoverageRepository, part 2: coverage proposed from synced posts, accepted or dismissed.
 #include "coveragerepository.h"
 
+#include "domain/topics.h"
 #include "domain/url.h"
 #include "storage/auditlog.h"
 #include "storage/database.h"
-#include "storage/searchrepository.h"
 #include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>
@@ -17,21 +17,22 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(CoverageRepository)
 };
 
-// The campaign's topics as one full-text query: any topic matches, each as a phrase whose last word is a
-// prefix ("smart home" also finds "smart homes"), folded as the indexes fold. Empty when no topic has a word.
+// The campaign's topics as one full-text query, any of them, as the who-to-pitch suggestions build it
+// (Topics::terms: a word of four letters or more is a prefix; a topic's words in a row): FTS5
+// `("smart"* + "home"*) OR ("ai")`, PostgreSQL `(smart:* <-> home:*) | (ai)`. Terms are letters and digits
+// only, so nothing needs quoting. Empty when no topic has a word.
 QString topicQuery(bool postgres, const QStringList &topics)
 {
-    QStringList alternatives;
+    QStringList any;
     for (const QString &topic : topics) {
-        const QStringList words = SearchRepository::terms(topic);
-        if (words.isEmpty())
-            continue;
-        if (postgres)
-            alternatives << u'(' + words.join(QStringLiteral(" <-> ")) + QStringLiteral(":*)");
-        else
-            alternatives << u'"' + words.join(u' ') + QStringLiteral("\"*");
+        QStringList phrase;
+        for (const Topics::Term &t : Topics::terms(topic))
+            phrase << (postgres ? QString(t.word + (t.prefix ? QStringLiteral(":*") : QString()))
+                                : QString(u'"' + t.word + (t.prefix ? QStringLiteral("\"*") : QStringLiteral("\""))));
+        if (!phrase.isEmpty())
+            any << u'(' + phrase.join(postgres ? QStringLiteral(" <-> ") : QStringLiteral(" + ")) + u')';
     }
-    return alternatives.join(postgres ? QStringLiteral(" | ") : QStringLiteral(" OR "));
+    return any.join(postgres ? QStringLiteral(" | ") : QStringLiteral(" OR "));
 }
 
 QString shortened(const QString &text, int length)
@@ -53,7 +54,7 @@ Result<QList<CoverageRepository::Proposal>> CoverageRepository::proposals(qint64
     if (!q.next())
         return out;
     const bool pg = m_db.isPostgres();
-    const QString match = topicQuery(pg, q.value(0).toString().split(u'\n', Qt::SkipEmptyParts));
+    const QString match = topicQuery(pg, Topics::parse(q.value(0).toString()));
     q.finish();
     if (match.isEmpty())
         return out;

@@ -209,50 +209,6 @@ private slots:
             QVERIFY2(contexts.contains(QLatin1String(context)), context);
     }
 
-    // The .ts files hold exactly the messages of the sources: lupdate run afresh on the sources the build translates
-    // (the project qt_add_translations wrote for update_translations) finds nothing the German file lacks, and the
-    // file keeps nothing the sources no longer have. Fails when tr() strings were added without running
-    // `cmake --build build/dev --target update_translations`.
-    void tsFilesMatchTheSources()
-    {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString json = dir.filePath(QStringLiteral("project.json"));
-        QProcess generate;
-        generate.start(QStringLiteral(RAPPORT_CMAKE),
-            { QStringLiteral("-DIN_FILE=" RAPPORT_LUPDATE_PROJECT), u"-DOUT_FILE=" + json, QStringLiteral("-P"),
-                QStringLiteral(RAPPORT_LUPDATE_GENERATE) });
-        QVERIFY(generate.waitForFinished(60'000));
-        QVERIFY2(generate.exitCode() == 0, generate.readAllStandardError().constData());
-        const QString fresh = dir.filePath(QStringLiteral("rapport_de.ts"));
-        QProcess lupdate;
-        lupdate.start(QStringLiteral(RAPPORT_LUPDATE),
-            { QStringLiteral("-project"), json, QStringLiteral("-ts"), fresh, QStringLiteral("-no-obsolete"),
-                QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-silent") });
-        QVERIFY(lupdate.waitForFinished(120'000));
-        QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
-
-        QString error;
-        const auto keys = [](const QList<Message> &messages) {
-            QSet<QString> set;
-            for (const Message &m : messages)
-                set << m.context + u": " + m.source.left(80);
-            return set;
-        };
-        const QSet<QString> inSources = keys(readTs(fresh, &error));
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        QVERIFY2(inSources.size() > 100, qPrintable(QString::number(inSources.size())));
-        const QSet<QString> inFile = keys(readTs(tsPath(), &error));
-        const QSet<QString> missing = inSources - inFile;
-        const QSet<QString> stale = inFile - inSources;
-        QVERIFY2(missing.isEmpty(),
-            qPrintable(u"tr() messages missing from the .ts files (run update_translations, then translate them):\n"
-                + QStringList(missing.cbegin(), missing.cend()).join(u'\n')));
-        QVERIFY2(stale.isEmpty(),
-            qPrintable(u"messages the sources no longer have (run update_translations):\n"
-                + QStringList(stale.cbegin(), stale.cend()).join(u'\n')));
-    }
-
     void helpIsTranslated_data()
     {
         QTest::addColumn<QString>("lang");
