@@ -874,6 +874,42 @@
     </message>
 </context>
 <context>
+    <name>CampaignCoverageModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>pitch: person (status)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Schlagzeile</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Stimmung</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Pitch</translation>
+    </message>
+</context>
+<context>
     <name>CampaignRepository</name>
     <message>
         <source>A campaign needs a name.</source>
@@ -2164,6 +2200,25 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>ContentItemModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+</context>
+<context>
     <name>ContentLabels</name>
     <message>
         <source>Press release</source>
@@ -2298,6 +2353,205 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>That earlier version no longer exists.</source>
         <translation>Diese frühere Version existiert nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>ContentTab</name>
+    <message>
+        <source>Content</source>
+        <translation>Inhalte</translation>
+    </message>
+    <message>
+        <source>&amp;New Item</source>
+        <translation>&amp;Neuer Inhalt</translation>
+    </message>
+    <message>
+        <source>Start a new content item (Ctrl+Shift+N)</source>
+        <translation>Einen neuen Inhalt beginnen (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>In den Papierkorb</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Show the item as it is stored now; your unsaved changes are dropped</source>
+        <translation>Den Inhalt so zeigen, wie er jetzt gespeichert ist; Ihre nicht gespeicherten Änderungen werden verworfen</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>https://newsroom.example.com/…</source>
+        <translation>https://newsroom.example.com/…</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>&amp;Publish date:</source>
+        <translation>&amp;Veröffentlichung:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>That is too long to paste: the text would be %1 characters, and a content item holds at most %2 (about 1 MB). Nothing was pasted; put the full document on the web and enter its URL.</source>
+        <translation>Das ist zu lang zum Einfügen: Der Text hätte %1 Zeichen, ein Inhalt fasst höchstens %2 (etwa 1 MB). Es wurde nichts eingefügt; stellen Sie das vollständige Dokument ins Web und tragen Sie seine URL ein.</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>&amp;Restore This Version</source>
+        <translation>Diese Version &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the content item (Ctrl+S)</source>
+        <translation>Den Inhalt speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Heading 1</source>
+        <translation>Überschrift 1</translation>
+    </message>
+    <message>
+        <source>Make the paragraph a heading</source>
+        <translation>Den Absatz zur Überschrift machen</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>Überschrift 2</translation>
+    </message>
+    <message>
+        <source>Make the paragraph a subheading</source>
+        <translation>Den Absatz zur Zwischenüberschrift machen</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Absatz</translation>
+    </message>
+    <message>
+        <source>Make the heading a normal paragraph</source>
+        <translation>Die Überschrift wieder zum normalen Absatz machen</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Fett</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Kursiv</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• Liste</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Aufzählung</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. Liste</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Nummerierte Liste</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Link…</translation>
+    </message>
+    <message>
+        <source>Link the selected text to a web address</source>
+        <translation>Den markierten Text mit einer Webadresse verlinken</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Web address for the link:</source>
+        <translation>Webadresse für den Link:</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and start a new item?</source>
+        <translation>Ihre nicht gespeicherten Änderungen verwerfen und einen neuen Inhalt beginnen?</translation>
+    </message>
+    <message>
+        <source>Set “%1” to %2</source>
+        <translation>„%1“ auf %2 setzen</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>„%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Moved “%1” to the trash.</source>
+        <translation>„%1“ in den Papierkorb verschoben.</translation>
+    </message>
+    <message>
+        <source>The new item</source>
+        <translation>Der neue Inhalt</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Save them first?</source>
+        <translation>%1 hat nicht gespeicherte Änderungen. Zuerst speichern?</translation>
+    </message>
+    <message>
+        <source>This item was saved elsewhere meanwhile (an undo, another window or another user). Saving now would be refused: copy your changes, then reload.</source>
+        <translation>Dieser Inhalt wurde inzwischen anderswo gespeichert (durch Rückgängig, ein anderes Fenster oder eine andere Person). Speichern würde jetzt abgelehnt: Kopieren Sie Ihre Änderungen und laden Sie dann neu.</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2</source>
+        <translation>Version %1 · %2</translation>
+    </message>
+    <message>
+        <source>No earlier versions yet: each save keeps the text it replaces here.</source>
+        <translation>Noch keine früheren Versionen: Jedes Speichern bewahrt hier den Text auf, den es ersetzt.</translation>
+    </message>
+    <message>
+        <source>Restore version %1 of “%2”</source>
+        <translation>Version %1 von „%2“ wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restored version %1 of “%2”.</source>
+        <translation>Version %1 von „%2“ wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Restoring version %1 drops your unsaved changes. Restore it?</source>
+        <translation>Das Wiederherstellen von Version %1 verwirft Ihre nicht gespeicherten Änderungen. Wiederherstellen?</translation>
     </message>
 </context>
 <context>
@@ -2441,6 +2695,102 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>CoverageDialog</name>
+    <message>
+        <source>Edit Coverage</source>
+        <translation>Berichterstattung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add Coverage</source>
+        <translation>Berichterstattung erfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Headline:</source>
+        <translation>&amp;Schlagzeile:</translation>
+    </message>
+    <message>
+        <source>https://www.example.com/2026/05/story</source>
+        <translation>https://www.example.com/2026/05/artikel</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>pitch: person (status)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>From &amp;pitch:</source>
+        <translation>Aus &amp;Pitch:</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>&amp;Autor:</translation>
+    </message>
+    <message>
+        <source>&amp;Outlet:</source>
+        <translation>&amp;Medium:</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>Audience, e.g. 250000</source>
+        <translation>Publikum, z. B. 250000</translation>
+    </message>
+    <message>
+        <source>&amp;Reach:</source>
+        <translation>&amp;Reichweite:</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>sentiment</comment>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <comment>sentiment</comment>
+        <translation>Positiv</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <comment>sentiment</comment>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <comment>sentiment</comment>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <source>&amp;Sentiment:</source>
+        <translation>&amp;Stimmung:</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Nr. %1</translation>
+    </message>
+    <message>
+        <source>Enter the audience as a whole number, e.g. 250000.</source>
+        <translation>Geben Sie das Publikum als ganze Zahl ein, z. B. 250000.</translation>
+    </message>
+</context>
+<context>
     <name>CoverageRepository</name>
     <message>
         <source>moving the coverage to the trash</source>
@@ -2549,6 +2899,115 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>proposing the post again</source>
         <translation>Erneutes Vorschlagen des Beitrags</translation>
+    </message>
+    <message>
+        <source>listing the campaign&apos;s pitches</source>
+        <translation>beim Auflisten der Pitches der Kampagne</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTab</name>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>&amp;Accept as Coverage</source>
+        <translation>Als Berichterstattung &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Not coverage: do not propose this post again for this campaign</source>
+        <translation>Keine Berichterstattung: diesen Beitrag für diese Kampagne nicht mehr vorschlagen</translation>
+    </message>
+    <message>
+        <source>Add Coverage…</source>
+        <translation>Berichterstattung erfassen…</translation>
+    </message>
+    <message>
+        <source>Record an article or post (Ctrl+Shift+N)</source>
+        <translation>Einen Artikel oder Beitrag erfassen (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Open Article</source>
+        <translation>Artikel öffnen</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>In den Papierkorb</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Berichterstattung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proposed coverage: %n post(s) by pitched people that mention the campaign&apos;s topics</source>
+        <translation>
+            <numerusform>Vorgeschlagene Berichterstattung: %n Beitrag einer angesprochenen Person, der die Themen der Kampagne erwähnt</numerusform>
+            <numerusform>Vorgeschlagene Berichterstattung: %n Beiträge angesprochener Personen, die die Themen der Kampagne erwähnen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No coverage recorded yet.</source>
+        <translation>Noch keine Berichterstattung erfasst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n Artikel</numerusform>
+            <numerusform>%n Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reach %1</source>
+        <translation>Reichweite %1</translation>
+    </message>
+    <message>
+        <source>%1 positive, %2 negative</source>
+        <translation>%1 positiv, %2 negativ</translation>
+    </message>
+    <message>
+        <source>Add coverage “%1”</source>
+        <translation>Berichterstattung „%1“ erfassen</translation>
+    </message>
+    <message>
+        <source>Saved coverage “%1”.</source>
+        <translation>Berichterstattung „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Moved coverage “%1” to the trash.</source>
+        <translation>Berichterstattung „%1“ in den Papierkorb verschoben.</translation>
+    </message>
+    <message>
+        <source>No web browser could open %1.</source>
+        <translation>Kein Webbrowser konnte %1 öffnen.</translation>
+    </message>
+    <message>
+        <source>Accept “%1” as coverage</source>
+        <translation>„%1“ als Berichterstattung übernehmen</translation>
+    </message>
+    <message>
+        <source>Recorded “%1” as coverage.</source>
+        <translation>„%1“ als Berichterstattung erfasst.</translation>
     </message>
 </context>
 <context>
@@ -2983,6 +3442,13 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>DismissProposalCommand</name>
+    <message>
+        <source>Dismiss the proposed coverage “%1”</source>
+        <translation>Vorgeschlagene Berichterstattung „%1“ verwerfen</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePairModel</name>
     <message>
         <source>Same email: %1</source>
@@ -3180,6 +3646,24 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>Edit “%1”</source>
         <translation>„%1“ bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>EditContentCommand</name>
+    <message>
+        <source>“%1” was changed by someone else since; it was left as they saved it.</source>
+        <translation>„%1“ wurde inzwischen von jemand anderem geändert; der dort gespeicherte Stand bleibt erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>EditCoverageCommand</name>
+    <message>
+        <source>Edit coverage “%1”</source>
+        <translation>Berichterstattung „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else since; it was left as they saved it.</source>
+        <translation>„%1“ wurde inzwischen von jemand anderem geändert; der dort gespeicherte Stand bleibt erhalten.</translation>
     </message>
 </context>
 <context>
@@ -6552,6 +7036,24 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>&amp;View Conversation…</source>
         <translation>Unterhaltung &amp;anzeigen…</translation>
+    </message>
+</context>
+<context>
+    <name>TrashContentCommand</name>
+    <message>
+        <source>New content item “%1”</source>
+        <translation>Neuer Inhalt „%1“</translation>
+    </message>
+    <message>
+        <source>Move “%1” to the trash</source>
+        <translation>„%1“ in den Papierkorb verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>TrashCoverageCommand</name>
+    <message>
+        <source>Move coverage “%1” to the trash</source>
+        <translation>Berichterstattung „%1“ in den Papierkorb verschieben</translation>
     </message>
 </context>
 <context>

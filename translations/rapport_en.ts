@@ -338,6 +338,23 @@
     </message>
 </context>
 <context>
+    <name>CoverageTab</name>
+    <message numerus="yes">
+        <source>Proposed coverage: %n post(s) by pitched people that mention the campaign&apos;s topics</source>
+        <translation>
+            <numerusform>Proposed coverage: %n post by a pitched person that mentions the campaign&apos;s topics</numerusform>
+            <numerusform>Proposed coverage: %n posts by pitched people that mention the campaign&apos;s topics</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CoolingOffView</name>
     <message numerus="yes">
         <source>%n relationship(s) cooling off</source>

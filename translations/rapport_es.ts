@@ -874,6 +874,42 @@
     </message>
 </context>
 <context>
+    <name>CampaignCoverageModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>pitch: person (status)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Titular</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Tono</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Pitch</translation>
+    </message>
+</context>
+<context>
     <name>CampaignRepository</name>
     <message>
         <source>A campaign needs a name.</source>
@@ -2164,6 +2200,25 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>ContentItemModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modificado</translation>
+    </message>
+</context>
+<context>
     <name>ContentLabels</name>
     <message>
         <source>Press release</source>
@@ -2298,6 +2353,205 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>That earlier version no longer exists.</source>
         <translation>Esa versión anterior ya no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>ContentTab</name>
+    <message>
+        <source>Content</source>
+        <translation>Contenidos</translation>
+    </message>
+    <message>
+        <source>&amp;New Item</source>
+        <translation>&amp;Nuevo contenido</translation>
+    </message>
+    <message>
+        <source>Start a new content item (Ctrl+Shift+N)</source>
+        <translation>Empezar un contenido nuevo (Ctrl+Mayús+N)</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recargar</translation>
+    </message>
+    <message>
+        <source>Show the item as it is stored now; your unsaved changes are dropped</source>
+        <translation>Mostrar el contenido tal como está guardado ahora; sus cambios sin guardar se descartan</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>https://newsroom.example.com/…</source>
+        <translation>https://newsroom.example.com/…</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Sin fecha</translation>
+    </message>
+    <message>
+        <source>&amp;Publish date:</source>
+        <translation>&amp;Publicación:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>That is too long to paste: the text would be %1 characters, and a content item holds at most %2 (about 1 MB). Nothing was pasted; put the full document on the web and enter its URL.</source>
+        <translation>Es demasiado largo para pegarlo: el texto tendría %1 caracteres y un contenido admite como máximo %2 (alrededor de 1 MB). No se pegó nada; publique el documento completo en la web e indique su URL.</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>&amp;Restore This Version</source>
+        <translation>&amp;Restaurar esta versión</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save the content item (Ctrl+S)</source>
+        <translation>Guardar el contenido (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Heading 1</source>
+        <translation>Título 1</translation>
+    </message>
+    <message>
+        <source>Make the paragraph a heading</source>
+        <translation>Convertir el párrafo en título</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>Título 2</translation>
+    </message>
+    <message>
+        <source>Make the paragraph a subheading</source>
+        <translation>Convertir el párrafo en subtítulo</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Párrafo</translation>
+    </message>
+    <message>
+        <source>Make the heading a normal paragraph</source>
+        <translation>Volver a convertir el título en un párrafo normal</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Negrita</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Cursiva</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• Lista</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Lista con viñetas</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. Lista</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Lista numerada</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Enlace…</translation>
+    </message>
+    <message>
+        <source>Link the selected text to a web address</source>
+        <translation>Enlazar el texto seleccionado con una dirección web</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>Web address for the link:</source>
+        <translation>Dirección web del enlace:</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and start a new item?</source>
+        <translation>¿Descartar sus cambios sin guardar y empezar un contenido nuevo?</translation>
+    </message>
+    <message>
+        <source>Set “%1” to %2</source>
+        <translation>Poner «%1» en %2</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Editar «%1»</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>«%1» guardado.</translation>
+    </message>
+    <message>
+        <source>Moved “%1” to the trash.</source>
+        <translation>«%1» movido a la papelera.</translation>
+    </message>
+    <message>
+        <source>The new item</source>
+        <translation>El contenido nuevo</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Save them first?</source>
+        <translation>%1 tiene cambios sin guardar. ¿Guardarlos primero?</translation>
+    </message>
+    <message>
+        <source>This item was saved elsewhere meanwhile (an undo, another window or another user). Saving now would be refused: copy your changes, then reload.</source>
+        <translation>Este contenido se guardó en otro lugar mientras tanto (al deshacer, en otra ventana o por otra persona). Guardar ahora se rechazaría: copie sus cambios y luego recargue.</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2</source>
+        <translation>Versión %1 · %2</translation>
+    </message>
+    <message>
+        <source>No earlier versions yet: each save keeps the text it replaces here.</source>
+        <translation>Aún no hay versiones anteriores: cada vez que se guarda, aquí se conserva el texto reemplazado.</translation>
+    </message>
+    <message>
+        <source>Restore version %1 of “%2”</source>
+        <translation>Restaurar la versión %1 de «%2»</translation>
+    </message>
+    <message>
+        <source>Restored version %1 of “%2”.</source>
+        <translation>Versión %1 de «%2» restaurada.</translation>
+    </message>
+    <message>
+        <source>Restoring version %1 drops your unsaved changes. Restore it?</source>
+        <translation>Restaurar la versión %1 descarta sus cambios sin guardar. ¿Restaurarla?</translation>
     </message>
 </context>
 <context>
@@ -2441,6 +2695,102 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>CoverageDialog</name>
+    <message>
+        <source>Edit Coverage</source>
+        <translation>Editar la cobertura</translation>
+    </message>
+    <message>
+        <source>Add Coverage</source>
+        <translation>Añadir cobertura</translation>
+    </message>
+    <message>
+        <source>&amp;Headline:</source>
+        <translation>&amp;Titular:</translation>
+    </message>
+    <message>
+        <source>https://www.example.com/2026/05/story</source>
+        <translation>https://www.example.com/2026/05/articulo</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>pitch: person (status)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>From &amp;pitch:</source>
+        <translation>Del &amp;pitch:</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>&amp;Autor:</translation>
+    </message>
+    <message>
+        <source>&amp;Outlet:</source>
+        <translation>&amp;Medio:</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Sin fecha</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>Audience, e.g. 250000</source>
+        <translation>Audiencia, p. ej. 250000</translation>
+    </message>
+    <message>
+        <source>&amp;Reach:</source>
+        <translation>&amp;Alcance:</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>sentiment</comment>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <comment>sentiment</comment>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <comment>sentiment</comment>
+        <translation>Neutro</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <comment>sentiment</comment>
+        <translation>Negativo</translation>
+    </message>
+    <message>
+        <source>&amp;Sentiment:</source>
+        <translation>&amp;Tono:</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>N.º %1</translation>
+    </message>
+    <message>
+        <source>Enter the audience as a whole number, e.g. 250000.</source>
+        <translation>Indique la audiencia como número entero, p. ej. 250000.</translation>
+    </message>
+</context>
+<context>
     <name>CoverageRepository</name>
     <message>
         <source>moving the coverage to the trash</source>
@@ -2549,6 +2899,115 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>proposing the post again</source>
         <translation>nueva propuesta de la publicación</translation>
+    </message>
+    <message>
+        <source>listing the campaign&apos;s pitches</source>
+        <translation>al listar los pitches de la campaña</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTab</name>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publicación</translation>
+    </message>
+    <message>
+        <source>&amp;Accept as Coverage</source>
+        <translation>&amp;Aceptar como cobertura</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>Not coverage: do not propose this post again for this campaign</source>
+        <translation>No es cobertura: no volver a proponer esta publicación para esta campaña</translation>
+    </message>
+    <message>
+        <source>Add Coverage…</source>
+        <translation>Añadir cobertura…</translation>
+    </message>
+    <message>
+        <source>Record an article or post (Ctrl+Shift+N)</source>
+        <translation>Registrar un artículo o una publicación (Ctrl+Mayús+N)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Open Article</source>
+        <translation>Abrir el artículo</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cobertura</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proposed coverage: %n post(s) by pitched people that mention the campaign&apos;s topics</source>
+        <translation>
+            <numerusform>Cobertura propuesta: %n publicación de una persona contactada que menciona los temas de la campaña</numerusform>
+            <numerusform>Cobertura propuesta: %n publicaciones de personas contactadas que mencionan los temas de la campaña</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No coverage recorded yet.</source>
+        <translation>Aún no se ha registrado cobertura.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n artículo</numerusform>
+            <numerusform>%n artículos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reach %1</source>
+        <translation>alcance %1</translation>
+    </message>
+    <message>
+        <source>%1 positive, %2 negative</source>
+        <translation>%1 positivas, %2 negativas</translation>
+    </message>
+    <message>
+        <source>Add coverage “%1”</source>
+        <translation>Añadir la cobertura «%1»</translation>
+    </message>
+    <message>
+        <source>Saved coverage “%1”.</source>
+        <translation>Cobertura «%1» guardada.</translation>
+    </message>
+    <message>
+        <source>Moved coverage “%1” to the trash.</source>
+        <translation>Cobertura «%1» movida a la papelera.</translation>
+    </message>
+    <message>
+        <source>No web browser could open %1.</source>
+        <translation>Ningún navegador web pudo abrir %1.</translation>
+    </message>
+    <message>
+        <source>Accept “%1” as coverage</source>
+        <translation>Aceptar «%1» como cobertura</translation>
+    </message>
+    <message>
+        <source>Recorded “%1” as coverage.</source>
+        <translation>«%1» registrado como cobertura.</translation>
     </message>
 </context>
 <context>
@@ -2983,6 +3442,13 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>DismissProposalCommand</name>
+    <message>
+        <source>Dismiss the proposed coverage “%1”</source>
+        <translation>Descartar la cobertura propuesta «%1»</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePairModel</name>
     <message>
         <source>Same email: %1</source>
@@ -3180,6 +3646,24 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>Edit “%1”</source>
         <translation>Editar «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>EditContentCommand</name>
+    <message>
+        <source>“%1” was changed by someone else since; it was left as they saved it.</source>
+        <translation>«%1» fue modificado entretanto por otra persona; se deja tal como lo guardó.</translation>
+    </message>
+</context>
+<context>
+    <name>EditCoverageCommand</name>
+    <message>
+        <source>Edit coverage “%1”</source>
+        <translation>Editar la cobertura «%1»</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else since; it was left as they saved it.</source>
+        <translation>«%1» fue modificado entretanto por otra persona; se deja tal como lo guardó.</translation>
     </message>
 </context>
 <context>
@@ -6552,6 +7036,24 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>&amp;View Conversation…</source>
         <translation>&amp;Ver la conversación…</translation>
+    </message>
+</context>
+<context>
+    <name>TrashContentCommand</name>
+    <message>
+        <source>New content item “%1”</source>
+        <translation>Nuevo contenido «%1»</translation>
+    </message>
+    <message>
+        <source>Move “%1” to the trash</source>
+        <translation>Mover «%1» a la papelera</translation>
+    </message>
+</context>
+<context>
+    <name>TrashCoverageCommand</name>
+    <message>
+        <source>Move coverage “%1” to the trash</source>
+        <translation>Mover la cobertura «%1» a la papelera</translation>
     </message>
 </context>
 <context>

@@ -874,6 +874,42 @@
     </message>
 </context>
 <context>
+    <name>CampaignCoverageModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>pitch: person (status)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Tonalité</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Pitch</translation>
+    </message>
+</context>
+<context>
     <name>CampaignRepository</name>
     <message>
         <source>A campaign needs a name.</source>
@@ -2164,6 +2200,25 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
 </context>
 <context>
+    <name>ContentItemModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modifié</translation>
+    </message>
+</context>
+<context>
     <name>ContentLabels</name>
     <message>
         <source>Press release</source>
@@ -2298,6 +2353,205 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message>
         <source>That earlier version no longer exists.</source>
         <translation>Cette version antérieure n&apos;existe plus.</translation>
+    </message>
+</context>
+<context>
+    <name>ContentTab</name>
+    <message>
+        <source>Content</source>
+        <translation>Contenus</translation>
+    </message>
+    <message>
+        <source>&amp;New Item</source>
+        <translation>&amp;Nouveau contenu</translation>
+    </message>
+    <message>
+        <source>Start a new content item (Ctrl+Shift+N)</source>
+        <translation>Commencer un nouveau contenu (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <source>Show the item as it is stored now; your unsaved changes are dropped</source>
+        <translation>Afficher le contenu tel qu&apos;il est enregistré maintenant&#xa0;; vos modifications non enregistrées sont abandonnées</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Statut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>https://newsroom.example.com/…</source>
+        <translation>https://newsroom.example.com/…</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Non défini</translation>
+    </message>
+    <message>
+        <source>&amp;Publish date:</source>
+        <translation>&amp;Publication&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL&#xa0;:</translation>
+    </message>
+    <message>
+        <source>That is too long to paste: the text would be %1 characters, and a content item holds at most %2 (about 1 MB). Nothing was pasted; put the full document on the web and enter its URL.</source>
+        <translation>C&apos;est trop long pour être collé&#xa0;: le texte ferait %1 caractères, et un contenu en contient au plus %2 (environ 1 Mo). Rien n&apos;a été collé&#xa0;; mettez le document complet en ligne et indiquez son URL.</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>&amp;Restore This Version</source>
+        <translation>&amp;Restaurer cette version</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the content item (Ctrl+S)</source>
+        <translation>Enregistrer le contenu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Heading 1</source>
+        <translation>Titre 1</translation>
+    </message>
+    <message>
+        <source>Make the paragraph a heading</source>
+        <translation>Faire du paragraphe un titre</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>Titre 2</translation>
+    </message>
+    <message>
+        <source>Make the paragraph a subheading</source>
+        <translation>Faire du paragraphe un sous-titre</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Paragraphe</translation>
+    </message>
+    <message>
+        <source>Make the heading a normal paragraph</source>
+        <translation>Refaire du titre un paragraphe normal</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Gras</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Italique</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• Liste</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Liste à puces</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. Liste</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Liste numérotée</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Lien…</translation>
+    </message>
+    <message>
+        <source>Link the selected text to a web address</source>
+        <translation>Lier le texte sélectionné à une adresse web</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Web address for the link:</source>
+        <translation>Adresse web du lien&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and start a new item?</source>
+        <translation>Abandonner vos modifications non enregistrées et commencer un nouveau contenu&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Set “%1” to %2</source>
+        <translation>Passer «&#xa0;%1&#xa0;» à %2</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Modifier «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>«&#xa0;%1&#xa0;» enregistré.</translation>
+    </message>
+    <message>
+        <source>Moved “%1” to the trash.</source>
+        <translation>«&#xa0;%1&#xa0;» mis à la corbeille.</translation>
+    </message>
+    <message>
+        <source>The new item</source>
+        <translation>Le nouveau contenu</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Save them first?</source>
+        <translation>%1 a des modifications non enregistrées. Les enregistrer d&apos;abord&#xa0;?</translation>
+    </message>
+    <message>
+        <source>This item was saved elsewhere meanwhile (an undo, another window or another user). Saving now would be refused: copy your changes, then reload.</source>
+        <translation>Ce contenu a été enregistré ailleurs entre-temps (une annulation, une autre fenêtre ou une autre personne). L&apos;enregistrer maintenant serait refusé&#xa0;: copiez vos modifications, puis rechargez.</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2</source>
+        <translation>Version %1 · %2</translation>
+    </message>
+    <message>
+        <source>No earlier versions yet: each save keeps the text it replaces here.</source>
+        <translation>Pas encore de versions antérieures&#xa0;: chaque enregistrement conserve ici le texte qu&apos;il remplace.</translation>
+    </message>
+    <message>
+        <source>Restore version %1 of “%2”</source>
+        <translation>Restaurer la version %1 de «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Restored version %1 of “%2”.</source>
+        <translation>Version %1 de «&#xa0;%2&#xa0;» restaurée.</translation>
+    </message>
+    <message>
+        <source>Restoring version %1 drops your unsaved changes. Restore it?</source>
+        <translation>Restaurer la version %1 abandonne vos modifications non enregistrées. La restaurer&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -2441,6 +2695,102 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
 </context>
 <context>
+    <name>CoverageDialog</name>
+    <message>
+        <source>Edit Coverage</source>
+        <translation>Modifier la retombée</translation>
+    </message>
+    <message>
+        <source>Add Coverage</source>
+        <translation>Ajouter une retombée</translation>
+    </message>
+    <message>
+        <source>&amp;Headline:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>https://www.example.com/2026/05/story</source>
+        <translation>https://www.example.com/2026/05/article</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL&#xa0;:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>pitch: person (status)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>From &amp;pitch:</source>
+        <translation>Issu du &amp;pitch&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>&amp;Auteur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Outlet:</source>
+        <translation>&amp;Média&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Non définie</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Audience, e.g. 250000</source>
+        <translation>Audience, p. ex. 250000</translation>
+    </message>
+    <message>
+        <source>&amp;Reach:</source>
+        <translation>&amp;Audience&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>sentiment</comment>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <comment>sentiment</comment>
+        <translation>Positive</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <comment>sentiment</comment>
+        <translation>Neutre</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <comment>sentiment</comment>
+        <translation>Négative</translation>
+    </message>
+    <message>
+        <source>&amp;Sentiment:</source>
+        <translation>&amp;Tonalité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>N° %1</translation>
+    </message>
+    <message>
+        <source>Enter the audience as a whole number, e.g. 250000.</source>
+        <translation>Indiquez l&apos;audience en nombre entier, p. ex. 250000.</translation>
+    </message>
+</context>
+<context>
     <name>CoverageRepository</name>
     <message>
         <source>moving the coverage to the trash</source>
@@ -2549,6 +2899,115 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message>
         <source>proposing the post again</source>
         <translation>nouvelle proposition de la publication</translation>
+    </message>
+    <message>
+        <source>listing the campaign&apos;s pitches</source>
+        <translation>lors de la liste des pitchs de la campagne</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTab</name>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>&amp;Accept as Coverage</source>
+        <translation>&amp;Accepter comme retombée</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Écarter</translation>
+    </message>
+    <message>
+        <source>Not coverage: do not propose this post again for this campaign</source>
+        <translation>Pas une retombée&#xa0;: ne plus proposer cette publication pour cette campagne</translation>
+    </message>
+    <message>
+        <source>Add Coverage…</source>
+        <translation>Ajouter une retombée…</translation>
+    </message>
+    <message>
+        <source>Record an article or post (Ctrl+Shift+N)</source>
+        <translation>Enregistrer un article ou une publication (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Open Article</source>
+        <translation>Ouvrir l&apos;article</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Retombées</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proposed coverage: %n post(s) by pitched people that mention the campaign&apos;s topics</source>
+        <translation>
+            <numerusform>Retombées proposées&#xa0;: %n publication d&apos;une personne sollicitée qui mentionne les thèmes de la campagne</numerusform>
+            <numerusform>Retombées proposées&#xa0;: %n publications de personnes sollicitées qui mentionnent les thèmes de la campagne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No coverage recorded yet.</source>
+        <translation>Aucune retombée enregistrée pour l&apos;instant.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reach %1</source>
+        <translation>audience %1</translation>
+    </message>
+    <message>
+        <source>%1 positive, %2 negative</source>
+        <translation>%1 positives, %2 négatives</translation>
+    </message>
+    <message>
+        <source>Add coverage “%1”</source>
+        <translation>Ajouter la retombée «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Saved coverage “%1”.</source>
+        <translation>Retombée «&#xa0;%1&#xa0;» enregistrée.</translation>
+    </message>
+    <message>
+        <source>Moved coverage “%1” to the trash.</source>
+        <translation>Retombée «&#xa0;%1&#xa0;» mise à la corbeille.</translation>
+    </message>
+    <message>
+        <source>No web browser could open %1.</source>
+        <translation>Aucun navigateur web n&apos;a pu ouvrir %1.</translation>
+    </message>
+    <message>
+        <source>Accept “%1” as coverage</source>
+        <translation>Accepter «&#xa0;%1&#xa0;» comme retombée</translation>
+    </message>
+    <message>
+        <source>Recorded “%1” as coverage.</source>
+        <translation>«&#xa0;%1&#xa0;» enregistré comme retombée.</translation>
     </message>
 </context>
 <context>
@@ -2983,6 +3442,13 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
 </context>
 <context>
+    <name>DismissProposalCommand</name>
+    <message>
+        <source>Dismiss the proposed coverage “%1”</source>
+        <translation>Écarter la retombée proposée «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePairModel</name>
     <message>
         <source>Same email: %1</source>
@@ -3180,6 +3646,24 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message>
         <source>Edit “%1”</source>
         <translation>Modifier «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>EditContentCommand</name>
+    <message>
+        <source>“%1” was changed by someone else since; it was left as they saved it.</source>
+        <translation>«&#xa0;%1&#xa0;» a été modifié entre-temps par quelqu&apos;un d&apos;autre&#xa0;; il reste tel que cette personne l&apos;a enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>EditCoverageCommand</name>
+    <message>
+        <source>Edit coverage “%1”</source>
+        <translation>Modifier la retombée «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else since; it was left as they saved it.</source>
+        <translation>«&#xa0;%1&#xa0;» a été modifié entre-temps par quelqu&apos;un d&apos;autre&#xa0;; il reste tel que cette personne l&apos;a enregistré.</translation>
     </message>
 </context>
 <context>
@@ -6552,6 +7036,24 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>&amp;View Conversation…</source>
         <translation>&amp;Voir l&apos;échange…</translation>
+    </message>
+</context>
+<context>
+    <name>TrashContentCommand</name>
+    <message>
+        <source>New content item “%1”</source>
+        <translation>Nouveau contenu «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Move “%1” to the trash</source>
+        <translation>Mettre «&#xa0;%1&#xa0;» à la corbeille</translation>
+    </message>
+</context>
+<context>
+    <name>TrashCoverageCommand</name>
+    <message>
+        <source>Move coverage “%1” to the trash</source>
+        <translation>Mettre la retombée «&#xa0;%1&#xa0;» à la corbeille</translation>
     </message>
 </context>
 <context>
