@@ -1872,7 +1872,7 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
     <message>
         <source>Created %1 · updated %2 · version %3 · last contacted %4%5</source>
-        <translation>Creado %1 · modificado %2 · versión %3 · último contacto %4%5</translation>
+        <translation>Creado el %1 · modificado el %2 · versión %3 · último contacto: %4%5</translation>
     </message>
     <message>
         <source> · in the trash</source>
@@ -2181,11 +2181,11 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
     <message>
         <source>%L1 found</source>
-        <translation>%L1 encontrados</translation>
+        <translation>Encontrados: %L1</translation>
     </message>
     <message>
         <source>%L1+ found</source>
-        <translation>%L1+ encontrados</translation>
+        <translation>Encontrados: %L1+</translation>
     </message>
 </context>
 <context>
@@ -2403,7 +2403,7 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
     <message>
         <source>&amp;Publish date:</source>
-        <translation>&amp;Publicación:</translation>
+        <translation>Fecha de &amp;publicación:</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
@@ -2902,7 +2902,7 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
     <message>
         <source>listing the campaign&apos;s pitches</source>
-        <translation>al listar los pitches de la campaña</translation>
+        <translation>listado de los pitches de la campaña</translation>
     </message>
 </context>
 <context>

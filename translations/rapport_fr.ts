@@ -1872,7 +1872,7 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
     <message>
         <source>Created %1 · updated %2 · version %3 · last contacted %4%5</source>
-        <translation>Créé %1 · modifié %2 · version %3 · dernier contact %4%5</translation>
+        <translation>Créé le %1 · modifié le %2 · version %3 · dernier contact&#xa0;: %4%5</translation>
     </message>
     <message>
         <source> · in the trash</source>
@@ -2181,11 +2181,11 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
     <message>
         <source>%L1 found</source>
-        <translation>%L1 trouvés</translation>
+        <translation>Trouvés&#xa0;: %L1</translation>
     </message>
     <message>
         <source>%L1+ found</source>
-        <translation>%L1+ trouvés</translation>
+        <translation>Trouvés&#xa0;: %L1+</translation>
     </message>
 </context>
 <context>
@@ -2403,7 +2403,7 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
     <message>
         <source>&amp;Publish date:</source>
-        <translation>&amp;Publication&#xa0;:</translation>
+        <translation>Date de &amp;publication&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
@@ -2902,7 +2902,7 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
     <message>
         <source>listing the campaign&apos;s pitches</source>
-        <translation>lors de la liste des pitchs de la campagne</translation>
+        <translation>liste des pitchs de la campagne</translation>
     </message>
 </context>
 <context>
