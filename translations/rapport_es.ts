@@ -557,7 +557,7 @@
     </message>
     <message>
         <source>&amp;Add Tag…</source>
-        <translation>&amp;Añadir etiqueta…</translation>
+        <translation>Añadir e&amp;tiqueta…</translation>
     </message>
     <message>
         <source>Add a tag to the selected contacts</source>
@@ -573,7 +573,7 @@
     </message>
     <message>
         <source>Add &amp;Beat…</source>
-        <translation>Añadir &amp;sección…</translation>
+        <translation>Añadir se&amp;cción…</translation>
     </message>
     <message>
         <source>Add a beat to the selected contacts</source>
@@ -589,7 +589,7 @@
     </message>
     <message>
         <source>Set &amp;Owner…</source>
-        <translation>Asignar &amp;responsable…</translation>
+        <translation>As&amp;ignar responsable…</translation>
     </message>
     <message>
         <source>Give the selected contacts to an account manager</source>
@@ -597,7 +597,7 @@
     </message>
     <message>
         <source>Set &amp;Kind…</source>
-        <translation>Definir el &amp;tipo…</translation>
+        <translation>Definir el tip&amp;o…</translation>
     </message>
     <message>
         <source>Set the kind of the selected contacts</source>
@@ -1376,7 +1376,7 @@ Código de salida: 0 correcto, 1 error (el motivo aparece en la salida de errore
     </message>
     <message>
         <source>Move to Tras&amp;h</source>
-        <translation>Mover a la &amp;papelera</translation>
+        <translation>&amp;Mover a la papelera</translation>
     </message>
     <message>
         <source>“%1” is in the trash: shown on its own. Restore it from Contact → Show trash.</source>

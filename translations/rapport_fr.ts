@@ -565,7 +565,7 @@
     </message>
     <message>
         <source>Re&amp;move Tag…</source>
-        <translation>Reti&amp;rer une étiquette…</translation>
+        <translation>Retirer une éti&amp;quette…</translation>
     </message>
     <message>
         <source>Remove a tag from the selected contacts</source>
@@ -589,7 +589,7 @@
     </message>
     <message>
         <source>Set &amp;Owner…</source>
-        <translation>Définir le res&amp;ponsable…</translation>
+        <translation>Définir &amp;le responsable…</translation>
     </message>
     <message>
         <source>Give the selected contacts to an account manager</source>
@@ -597,7 +597,7 @@
     </message>
     <message>
         <source>Set &amp;Kind…</source>
-        <translation>Définir le &amp;type…</translation>
+        <translation>Définir le t&amp;ype…</translation>
     </message>
     <message>
         <source>Set the kind of the selected contacts</source>
@@ -1376,7 +1376,7 @@ Code de sortie&#xa0;: 0 réussite, 1 échec (la raison est sur la sortie d&apos;
     </message>
     <message>
         <source>Move to Tras&amp;h</source>
-        <translation>Mettre à la &amp;corbeille</translation>
+        <translation>Mettre à la c&amp;orbeille</translation>
     </message>
     <message>
         <source>“%1” is in the trash: shown on its own. Restore it from Contact → Show trash.</source>
@@ -4658,7 +4658,7 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>A&amp;ide</translation>
     </message>
     <message>
         <source>&amp;About Rapport</source>
@@ -4758,7 +4758,7 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
     <message>
         <source>&amp;Log</source>
-        <translation>&amp;Consigner</translation>
+        <translation>Co&amp;nsigner</translation>
     </message>
     <message>
         <source>&amp;Log a Conversation…</source>
