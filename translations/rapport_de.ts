@@ -3385,10 +3385,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>Warum wir %1 entwickelt haben</translation>
     </message>
     <message>
-        <source>%1. %2 today announced the %3, available from next month. Contact the press office for samples and interviews.</source>
-        <translation>%1. %2 hat heute %3 angekündigt, erhältlich ab nächstem Monat. Für Muster und Interviews wenden Sie sich bitte an die Pressestelle.</translation>
-    </message>
-    <message>
         <source>%1 — media list</source>
         <translation>%1 – Presseverteiler</translation>
     </message>
@@ -3439,6 +3435,178 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>Scoring relationship health…</source>
         <translation>Beziehungsqualität wird berechnet…</translation>
+    </message>
+    <message>
+        <source># %1
+
+%2 today announced the %3. TODO: quote from the CEO, availability, price.
+</source>
+        <translation># %1
+
+%2 stellt heute den %3 vor. TODO: Zitat der Geschäftsführung, Verfügbarkeit, Preis.
+</translation>
+    </message>
+    <message>
+        <source># %1
+
+**%2 today announced the %3**, designed for people who want %4 that simply works. It goes on sale next month.
+
+## Highlights
+
+- Set up in under five minutes
+- A week of battery life on one charge
+- Works with the apps people already use
+
+&gt; “We built the %3 because our customers asked for something calmer,” said the CEO of %2.
+
+## Availability
+
+The %3 will be sold online and in selected stores. Images and the fact sheet are in the [newsroom](%5).
+
+## About %2
+
+%2 makes everyday technology that gets out of the way.
+
+**Press contact:** %6
+</source>
+        <translation># %1
+
+**%2 stellt heute den %3 vor**, gemacht für alle, die %4 wollen, das einfach funktioniert. Er kommt nächsten Monat in den Handel.
+
+## Das Wichtigste
+
+- In weniger als fünf Minuten eingerichtet
+- Eine Woche Akkulaufzeit mit einer Ladung
+- Funktioniert mit den Apps, die man schon nutzt
+
+&gt; „Wir haben den %3 gebaut, weil sich unsere Kundschaft etwas Ruhigeres gewünscht hat“, sagt die Geschäftsführung von %2.
+
+## Verfügbarkeit
+
+Der %3 ist online und in ausgewählten Geschäften erhältlich. Bilder und Datenblatt liegen im [Newsroom](%5).
+
+## Über %2
+
+%2 entwickelt Alltagstechnik, die nicht im Weg steht.
+
+**Pressekontakt:** %6
+</translation>
+    </message>
+    <message>
+        <source>Hi,
+
+would you like an early look at the %1 from %2?
+</source>
+        <translation>Hallo,
+
+möchten Sie einen frühen Blick auf den %1 von %2 werfen?
+</translation>
+    </message>
+    <message>
+        <source>Hi,
+
+you have been writing about %1, so I thought of you first: %2 is launching the **%3**, and we can offer you an *exclusive first look* before the announcement.
+
+1. A hands-on sample, delivered this week
+2. Thirty minutes with the product lead
+3. Embargoed data from the customer study
+
+The press release and images are in the [newsroom](%4). Would Tuesday or Thursday suit you?
+
+Best regards
+</source>
+        <translation>Hallo,
+
+Sie schreiben über %1, deshalb habe ich zuerst an Sie gedacht: %2 bringt den **%3** heraus, und wir können Ihnen vor der Ankündigung einen *exklusiven ersten Blick* anbieten.
+
+1. Ein Testgerät, noch diese Woche geliefert
+2. Dreißig Minuten mit der Produktleitung
+3. Daten aus der Kundenstudie unter Sperrfrist
+
+Pressemitteilung und Bilder liegen im [Newsroom](%4). Passt Ihnen Dienstag oder Donnerstag?
+
+Beste Grüße
+</translation>
+    </message>
+    <message>
+        <source>Meet the **%1** from %2: calmer %3, a week of battery, five-minute setup. More in our [newsroom](%4) #launch
+</source>
+        <translation>Das ist der **%1** von %2: ruhigeres %3, eine Woche Akku, in fünf Minuten eingerichtet. Mehr im [Newsroom](%4) #launch
+</translation>
+    </message>
+    <message>
+        <source># %1 media kit
+
+## What is inside
+
+- High-resolution product images
+- The fact sheet of the %2
+- Biographies of our spokespeople
+- The press release
+
+## Spokespeople
+
+- **The CEO** on why %1 built the %2
+- **The product lead** on the design
+
+Download everything from the [newsroom](%3); interviews through %4.
+</source>
+        <translation># Pressemappe von %1
+
+## Inhalt
+
+- Hochauflösende Produktbilder
+- Das Datenblatt des %2
+- Biografien unserer Ansprechpartner
+- Die Pressemitteilung
+
+## Ansprechpartner
+
+- **Die Geschäftsführung** darüber, warum %1 den %2 gebaut hat
+- **Die Produktleitung** über das Design
+
+Alles zum Herunterladen im [Newsroom](%3); Interviews über %4.
+</translation>
+    </message>
+    <message>
+        <source># %1
+
+Notes: the customer interviews, the prototypes, what we left out.
+</source>
+        <translation># %1
+
+Notizen: die Kundeninterviews, die Prototypen, was wir weggelassen haben.
+</translation>
+    </message>
+    <message>
+        <source># %1
+
+Two years ago we sat down with forty customers and asked what annoyed them about %2. The answers were surprisingly similar.
+
+## What we heard
+
+- *Too many settings.*
+- *Too many notifications.*
+- *It stops working when the app updates.*
+
+## What we built
+
+The %3 does less, on purpose. Read the announcement in our [newsroom](%4).
+</source>
+        <translation># %1
+
+Vor zwei Jahren haben wir mit vierzig Kundinnen und Kunden gesprochen und gefragt, was sie an %2 stört. Die Antworten waren überraschend ähnlich.
+
+## Was wir gehört haben
+
+- *Zu viele Einstellungen.*
+- *Zu viele Benachrichtigungen.*
+- *Nach jedem App-Update geht etwas nicht mehr.*
+
+## Was wir gebaut haben
+
+Der %3 macht mit Absicht weniger. Die Ankündigung steht in unserem [Newsroom](%4).
+</translation>
     </message>
 </context>
 <context>

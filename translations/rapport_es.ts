@@ -3385,10 +3385,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>Por qué creamos %1</translation>
     </message>
     <message>
-        <source>%1. %2 today announced the %3, available from next month. Contact the press office for samples and interviews.</source>
-        <translation>%1. %2 anunció hoy %3, disponible a partir del mes que viene. Contacte con el departamento de prensa para solicitar muestras y entrevistas.</translation>
-    </message>
-    <message>
         <source>%1 — media list</source>
         <translation>%1 — lista de medios</translation>
     </message>
@@ -3439,6 +3435,178 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>Scoring relationship health…</source>
         <translation>Calculando la salud de las relaciones…</translation>
+    </message>
+    <message>
+        <source># %1
+
+%2 today announced the %3. TODO: quote from the CEO, availability, price.
+</source>
+        <translation># %1
+
+%2 anuncia hoy el %3. PENDIENTE: cita del consejero delegado, disponibilidad, precio.
+</translation>
+    </message>
+    <message>
+        <source># %1
+
+**%2 today announced the %3**, designed for people who want %4 that simply works. It goes on sale next month.
+
+## Highlights
+
+- Set up in under five minutes
+- A week of battery life on one charge
+- Works with the apps people already use
+
+&gt; “We built the %3 because our customers asked for something calmer,” said the CEO of %2.
+
+## Availability
+
+The %3 will be sold online and in selected stores. Images and the fact sheet are in the [newsroom](%5).
+
+## About %2
+
+%2 makes everyday technology that gets out of the way.
+
+**Press contact:** %6
+</source>
+        <translation># %1
+
+**%2 anuncia hoy el %3**, pensado para quienes quieren %4 que simplemente funcione. Saldrá a la venta el mes que viene.
+
+## Lo más destacado
+
+- Se configura en menos de cinco minutos
+- Una semana de batería con una sola carga
+- Funciona con las aplicaciones que ya se usan
+
+&gt; «Creamos el %3 porque nuestros clientes pedían algo más tranquilo», afirma el consejero delegado de %2.
+
+## Disponibilidad
+
+El %3 se venderá en línea y en tiendas seleccionadas. Las imágenes y la ficha técnica están en la [sala de prensa](%5).
+
+## Acerca de %2
+
+%2 fabrica tecnología cotidiana que no estorba.
+
+**Contacto de prensa:** %6
+</translation>
+    </message>
+    <message>
+        <source>Hi,
+
+would you like an early look at the %1 from %2?
+</source>
+        <translation>Hola:
+
+¿le gustaría ver antes que nadie el %1 de %2?
+</translation>
+    </message>
+    <message>
+        <source>Hi,
+
+you have been writing about %1, so I thought of you first: %2 is launching the **%3**, and we can offer you an *exclusive first look* before the announcement.
+
+1. A hands-on sample, delivered this week
+2. Thirty minutes with the product lead
+3. Embargoed data from the customer study
+
+The press release and images are in the [newsroom](%4). Would Tuesday or Thursday suit you?
+
+Best regards
+</source>
+        <translation>Hola:
+
+usted escribe sobre %1, así que pensé primero en usted: %2 lanza el **%3** y podemos ofrecerle un *primer vistazo en exclusiva* antes del anuncio.
+
+1. Una unidad de prueba, entregada esta semana
+2. Treinta minutos con el responsable de producto
+3. Datos bajo embargo del estudio de clientes
+
+La nota de prensa y las imágenes están en la [sala de prensa](%4). ¿Le viene bien el martes o el jueves?
+
+Un saludo
+</translation>
+    </message>
+    <message>
+        <source>Meet the **%1** from %2: calmer %3, a week of battery, five-minute setup. More in our [newsroom](%4) #launch
+</source>
+        <translation>Os presentamos el **%1** de %2: %3 más tranquilo, una semana de batería y configuración en cinco minutos. Más en nuestra [sala de prensa](%4) #lanzamiento
+</translation>
+    </message>
+    <message>
+        <source># %1 media kit
+
+## What is inside
+
+- High-resolution product images
+- The fact sheet of the %2
+- Biographies of our spokespeople
+- The press release
+
+## Spokespeople
+
+- **The CEO** on why %1 built the %2
+- **The product lead** on the design
+
+Download everything from the [newsroom](%3); interviews through %4.
+</source>
+        <translation># Dosier de prensa de %1
+
+## Contenido
+
+- Imágenes del producto en alta resolución
+- La ficha técnica del %2
+- Biografías de nuestros portavoces
+- La nota de prensa
+
+## Portavoces
+
+- **El consejero delegado**, sobre por qué %1 creó el %2
+- **El responsable de producto**, sobre el diseño
+
+Todo se descarga en la [sala de prensa](%3); entrevistas a través de %4.
+</translation>
+    </message>
+    <message>
+        <source># %1
+
+Notes: the customer interviews, the prototypes, what we left out.
+</source>
+        <translation># %1
+
+Notas: las entrevistas con clientes, los prototipos, lo que dejamos fuera.
+</translation>
+    </message>
+    <message>
+        <source># %1
+
+Two years ago we sat down with forty customers and asked what annoyed them about %2. The answers were surprisingly similar.
+
+## What we heard
+
+- *Too many settings.*
+- *Too many notifications.*
+- *It stops working when the app updates.*
+
+## What we built
+
+The %3 does less, on purpose. Read the announcement in our [newsroom](%4).
+</source>
+        <translation># %1
+
+Hace dos años nos sentamos con cuarenta clientes y les preguntamos qué les molestaba de %2. Las respuestas fueron sorprendentemente parecidas.
+
+## Lo que escuchamos
+
+- *Demasiados ajustes.*
+- *Demasiadas notificaciones.*
+- *Deja de funcionar cuando se actualiza la app.*
+
+## Lo que construimos
+
+El %3 hace menos, a propósito. Lea el anuncio en nuestra [sala de prensa](%4).
+</translation>
     </message>
 </context>
 <context>

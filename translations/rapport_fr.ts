@@ -3385,10 +3385,6 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
         <translation>Pourquoi nous avons créé %1</translation>
     </message>
     <message>
-        <source>%1. %2 today announced the %3, available from next month. Contact the press office for samples and interviews.</source>
-        <translation>%1. %2 a annoncé aujourd&apos;hui %3, disponible dès le mois prochain. Contactez le service de presse pour des échantillons et des interviews.</translation>
-    </message>
-    <message>
         <source>%1 — media list</source>
         <translation>%1 — liste de diffusion</translation>
     </message>
@@ -3439,6 +3435,178 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message>
         <source>Scoring relationship health…</source>
         <translation>Calcul de la santé des relations…</translation>
+    </message>
+    <message>
+        <source># %1
+
+%2 today announced the %3. TODO: quote from the CEO, availability, price.
+</source>
+        <translation># %1
+
+%2 annonce aujourd&apos;hui le %3. À FAIRE&#xa0;: citation du PDG, disponibilité, prix.
+</translation>
+    </message>
+    <message>
+        <source># %1
+
+**%2 today announced the %3**, designed for people who want %4 that simply works. It goes on sale next month.
+
+## Highlights
+
+- Set up in under five minutes
+- A week of battery life on one charge
+- Works with the apps people already use
+
+&gt; “We built the %3 because our customers asked for something calmer,” said the CEO of %2.
+
+## Availability
+
+The %3 will be sold online and in selected stores. Images and the fact sheet are in the [newsroom](%5).
+
+## About %2
+
+%2 makes everyday technology that gets out of the way.
+
+**Press contact:** %6
+</source>
+        <translation># %1
+
+**%2 annonce aujourd&apos;hui le %3**, conçu pour celles et ceux qui veulent du %4 qui fonctionne, tout simplement. Il sera en vente le mois prochain.
+
+## Points forts
+
+- Installé en moins de cinq minutes
+- Une semaine d&apos;autonomie avec une seule charge
+- Compatible avec les applications que l&apos;on utilise déjà
+
+&gt; «&#xa0;Nous avons créé le %3 parce que nos clients voulaient quelque chose de plus apaisé&#xa0;», explique le PDG de %2.
+
+## Disponibilité
+
+Le %3 sera vendu en ligne et dans une sélection de magasins. Les images et la fiche technique sont dans la [salle de presse](%5).
+
+## À propos de %2
+
+%2 conçoit des technologies du quotidien qui savent se faire oublier.
+
+**Contact presse&#xa0;:** %6
+</translation>
+    </message>
+    <message>
+        <source>Hi,
+
+would you like an early look at the %1 from %2?
+</source>
+        <translation>Bonjour,
+
+souhaitez-vous découvrir en avant-première le %1 de %2&#xa0;?
+</translation>
+    </message>
+    <message>
+        <source>Hi,
+
+you have been writing about %1, so I thought of you first: %2 is launching the **%3**, and we can offer you an *exclusive first look* before the announcement.
+
+1. A hands-on sample, delivered this week
+2. Thirty minutes with the product lead
+3. Embargoed data from the customer study
+
+The press release and images are in the [newsroom](%4). Would Tuesday or Thursday suit you?
+
+Best regards
+</source>
+        <translation>Bonjour,
+
+vous écrivez sur %1, alors j&apos;ai pensé à vous en premier&#xa0;: %2 lance le **%3**, et nous pouvons vous proposer une *découverte en exclusivité* avant l&apos;annonce.
+
+1. Un exemplaire à tester, livré cette semaine
+2. Trente minutes avec le responsable produit
+3. Les données sous embargo de l&apos;étude clients
+
+Le communiqué et les images sont dans la [salle de presse](%4). Mardi ou jeudi vous conviendrait-il&#xa0;?
+
+Bien cordialement
+</translation>
+    </message>
+    <message>
+        <source>Meet the **%1** from %2: calmer %3, a week of battery, five-minute setup. More in our [newsroom](%4) #launch
+</source>
+        <translation>Voici le **%1** de %2&#xa0;: du %3 plus apaisé, une semaine d&apos;autonomie, installé en cinq minutes. Plus d&apos;infos dans notre [salle de presse](%4) #lancement
+</translation>
+    </message>
+    <message>
+        <source># %1 media kit
+
+## What is inside
+
+- High-resolution product images
+- The fact sheet of the %2
+- Biographies of our spokespeople
+- The press release
+
+## Spokespeople
+
+- **The CEO** on why %1 built the %2
+- **The product lead** on the design
+
+Download everything from the [newsroom](%3); interviews through %4.
+</source>
+        <translation># Dossier de presse de %1
+
+## Contenu
+
+- Images du produit en haute résolution
+- La fiche technique du %2
+- Les biographies de nos porte-parole
+- Le communiqué de presse
+
+## Porte-parole
+
+- **Le PDG**&#xa0;: pourquoi %1 a créé le %2
+- **Le responsable produit**&#xa0;: le design
+
+Tout est à télécharger dans la [salle de presse](%3)&#xa0;; interviews via %4.
+</translation>
+    </message>
+    <message>
+        <source># %1
+
+Notes: the customer interviews, the prototypes, what we left out.
+</source>
+        <translation># %1
+
+Notes&#xa0;: les entretiens clients, les prototypes, ce que nous avons laissé de côté.
+</translation>
+    </message>
+    <message>
+        <source># %1
+
+Two years ago we sat down with forty customers and asked what annoyed them about %2. The answers were surprisingly similar.
+
+## What we heard
+
+- *Too many settings.*
+- *Too many notifications.*
+- *It stops working when the app updates.*
+
+## What we built
+
+The %3 does less, on purpose. Read the announcement in our [newsroom](%4).
+</source>
+        <translation># %1
+
+Il y a deux ans, nous avons rencontré quarante clients et leur avons demandé ce qui les agaçait dans le %2. Les réponses se ressemblaient étonnamment.
+
+## Ce que nous avons entendu
+
+- *Trop de réglages.*
+- *Trop de notifications.*
+- *Ça ne marche plus après une mise à jour de l&apos;application.*
+
+## Ce que nous avons construit
+
+Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de presse](%4).
+</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "demo/demogenerator.h"
+#include "domain/url.h"
 #include "domain/validation.h"
+#include "storage/contentrepository.h"
 #include "storage/contactrepository.h"
 #include "storage/healthrepository.h"
 #include "testdatabase.h"
@@ -90,6 +92,8 @@ private slots:
     void followUpsAroundToday();
     void healthScoresAsRecomputed_data() { TestDatabase::addBackends(); }
     void healthScoresAsRecomputed();
+    void contentAndCoverage_data() { TestDatabase::addBackends(); }
+    void contentAndCoverage();
 };
 
 void TestDemoGenerator::parseSize()
@@ -358,6 +362,43 @@ void TestDemoGenerator::healthScoresAsRecomputed()
     QVERIFY2(again, again ? "" : qPrintable(again.error().message));
     QCOMPARE(again->contacts, int(count(*db, QStringLiteral("contacts"))));
     QCOMPARE(again->changed, 0); // every stored score is the recomputed one
+}
+
+// Content items have Markdown bodies, statuses and (for the reviewed ones) earlier versions numbered below the
+// item's own version; coverage rows carry their URL key, unique and as Url::coverageKey computes it.
+void TestDemoGenerator::contentAndCoverage()
+{
+    OPEN_TEST_DATABASE(db);
+    QVERIFY(DemoGenerator::generate(*db, smallOptions()));
+    QSqlQuery q(db->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT id, status, body, version FROM content_items")));
+    QSet<QString> statuses;
+    int headings = 0;
+    while (q.next()) {
+        statuses.insert(q.value(1).toString());
+        ContentItem item = *ContentRepository(*db).get(q.value(0).toLongLong());
+        QVERIFY2(ContentRepository::validate(item).ok(), qPrintable(item.title));
+        if (q.value(2).toString().startsWith(QStringLiteral("# ")))
+            ++headings;
+    }
+    QVERIFY(statuses.size() >= 2);
+    QVERIFY(headings >= 10);
+    QVERIFY(scalar(*db, QStringLiteral("SELECT count(*) FROM content_item_versions")) > 0);
+    QCOMPARE(scalar(*db,
+                 QStringLiteral("SELECT count(*) FROM content_item_versions v JOIN content_items c "
+                                "ON c.id = v.content_item_id WHERE v.version >= c.version")),
+        0);
+
+    QVERIFY(q.exec(QStringLiteral("SELECT url, url_key FROM coverage")));
+    QSet<QString> keys;
+    while (q.next()) {
+        const Result<QString> key = Url::coverageKey(q.value(0).toString());
+        QVERIFY2(key, qPrintable(q.value(0).toString()));
+        QCOMPARE(q.value(1).toString(), *key);
+        QVERIFY2(!keys.contains(*key), qPrintable(*key));
+        keys.insert(*key);
+    }
+    QVERIFY(keys.size() > 5);
 }
 
 QTEST_GUILESS_MAIN(TestDemoGenerator)
