@@ -25,6 +25,9 @@ struct Candidate
 {
     PitchSignals in;
     qint64 latestPostId = 0;
+    bool eligible = false; // alive, not excluded (set by readEligible)
+    QString sortName;
+    qint64 reach = -1;
 };
 
 // The full-text query for the topics, any of them: FTS5 `("smart"* + "home"*) OR ("ai")`, PostgreSQL
@@ -86,18 +89,34 @@ Status readMatchingPosts(Database &db, const QStringList &topics, const QDateTim
     const QString match = matchQuery(pg, topics);
     if (match.isEmpty())
         return {};
+    const qint64 since = now.toMSecsSinceEpoch() - PitchScore::kPostDays * kDayMs;
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
+    // The lowest id among the recent rows (the occurred_at index answers it): ids grow with time in practice,
+    // so on SQLite the full-text index skips the older matches by rowid instead of looking each one up
+    // (a topic such as "consumer tech" matches ten times more old rows than recent ones). Exact whatever the
+    // order of ids: no recent row has a lower id.
+    // "id + 0": a bare min(id) makes both planners walk the primary key from the oldest row instead.
+    q.prepare(QStringLiteral("SELECT min(id + 0) FROM interactions WHERE occurred_at >= :since"));
+    q.bindValue(QStringLiteral(":since"), since);
+    if (!q.exec() || !q.next())
+        return db.errorFrom(q, Tr::tr("reading recent posts"));
+    if (q.value(0).isNull())
+        return {};
+    const qint64 firstId = q.value(0).toLongLong();
+    q.finish();
     // SQLite: the index gives the matching rowids, each looked up by primary key (CROSS JOIN keeps that order:
     // walking the recent rows instead and probing the index for each costs more).
     q.prepare(pg ? QStringLiteral("SELECT i.id, i.contact_id, i.occurred_at FROM interactions i "
-                                  "WHERE i.search_vector @@ to_tsquery('simple', :q) AND ")
+                                  "WHERE i.search_vector @@ to_tsquery('simple', :q) AND i.id >= :first AND ")
                 + kPostFilter
                  : QStringLiteral("SELECT i.id, i.contact_id, i.occurred_at FROM interactions_fts f "
-                                  "CROSS JOIN interactions i ON i.id = f.rowid WHERE interactions_fts MATCH :q AND ")
+                                  "CROSS JOIN interactions i ON i.id = f.rowid WHERE interactions_fts MATCH :q "
+                                  "AND f.rowid >= :first AND ")
                 + kPostFilter);
     q.bindValue(QStringLiteral(":q"), match);
-    q.bindValue(QStringLiteral(":since"), now.toMSecsSinceEpoch() - PitchScore::kPostDays * kDayMs);
+    q.bindValue(QStringLiteral(":first"), firstId);
+    q.bindValue(QStringLiteral(":since"), since);
     if (!q.exec())
         return db.errorFrom(q, Tr::tr("reading recent posts"));
     while (q.next()) {
@@ -130,10 +149,48 @@ Status readClientCoverage(Database &db, qint64 clientId, QHash<qint64, Candidate
     return {};
 }
 
-// The candidates' pitch history, for every campaign.
-Status readPitchHistory(Database &db, qint64 clientId, const QDateTime &now, QHash<qint64, Candidate> &candidates)
+// Who of the candidates may be suggested: alive, not do-not-contact, press (not client contacts or customers),
+// and not on this campaign's media list yet; with what the ranking needs of them.
+Status readEligible(Database &db, qint64 campaignId, QHash<qint64, Candidate> &candidates)
 {
     const bool pg = db.isPostgres();
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT c.id, c.sort_name, c.reach, c.health_score, "
+                             "CASE WHEN c.preferred_channel IS NULL OR c.preferred_channel = '' THEN 0 ELSE 1 END "
+                             "FROM contacts c WHERE ")
+        + Sql::inIdArray(pg, QStringLiteral("c.id"))
+        + QStringLiteral(" AND c.deleted_at IS NULL AND c.do_not_contact = 0 "
+                         "AND c.kind NOT IN ('client_contact', 'customer') "
+                         "AND NOT EXISTS (SELECT 1 FROM pitches p WHERE p.campaign_id = :campaign "
+                         "AND p.contact_id = c.id)"));
+    q.bindValue(QStringLiteral(":ids"), Sql::idArray(pg, candidates.keys()));
+    q.bindValue(QStringLiteral(":campaign"), campaignId);
+    if (!q.exec())
+        return db.errorFrom(q, Tr::tr("reading the candidates"));
+    while (q.next()) {
+        const auto it = candidates.find(q.value(0).toLongLong());
+        if (it == candidates.end())
+            continue;
+        it->eligible = true;
+        it->sortName = q.value(1).toString();
+        it->reach = q.value(2).isNull() ? -1 : q.value(2).toLongLong();
+        it->in.healthScore = q.value(3).isNull() ? -1 : q.value(3).toInt();
+        // Only whether there is one counts for the score; the rows shown read the channel itself.
+        it->in.preferredChannel = q.value(4).toInt() ? QStringLiteral("?") : QString();
+    }
+    return {};
+}
+
+// The candidates' pitch history, for every campaign (the client's declines are readDeclines').
+Status readPitchHistory(Database &db, const QDateTime &now, QHash<qint64, Candidate> &candidates)
+{
+    const bool pg = db.isPostgres();
+    QList<qint64> ids;
+    ids.reserve(candidates.size());
+    for (auto it = candidates.cbegin(); it != candidates.cend(); ++it)
+        if (it->eligible)
+            ids << it.key();
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
@@ -143,19 +200,14 @@ Status readPitchHistory(Database &db, qint64 clientId, const QDateTime &now, QHa
                   "'interested', 'declined', 'covered')) THEN 1 ELSE 0 END), "
                   "sum(CASE WHEN p.pitched_at IS NOT NULL AND p.status = 'covered' THEN 1 ELSE 0 END), "
                   "sum(CASE WHEN p.pitched_at >= :fatigue THEN 1 ELSE 0 END), "
-                  "max(p.pitched_at), "
-                  "max(CASE WHEN p.status = 'declined' AND c.client_id = :client "
-                  "THEN coalesce(p.replied_at, p.pitched_at, p.updated_at) END) "
-                  "FROM pitches p JOIN campaigns c ON c.id = p.campaign_id WHERE p.deleted_at IS NULL AND ")
+                  "max(p.pitched_at) FROM pitches p WHERE p.deleted_at IS NULL AND ")
         + Sql::inIdArray(pg, QStringLiteral("p.contact_id")) + QStringLiteral(" GROUP BY p.contact_id"));
-    q.bindValue(QStringLiteral(":ids"), Sql::idArray(pg, candidates.keys()));
+    q.bindValue(QStringLiteral(":ids"), Sql::idArray(pg, ids));
     q.bindValue(QStringLiteral(":fatigue"), now.toMSecsSinceEpoch() - PitchScore::kFatigueDays * kDayMs);
-    q.bindValue(QStringLiteral(":client"), Sql::id(clientId));
     if (!q.exec())
         return db.errorFrom(q, Tr::tr("reading the pitch history"));
-    const qint64 declineSince = now.toMSecsSinceEpoch() - PitchScore::kDeclineDays * kDayMs;
     while (q.next()) {
-        auto it = candidates.find(q.value(0).toLongLong());
+        const auto it = candidates.find(q.value(0).toLongLong());
         if (it == candidates.end())
             continue;
         PitchSignals &in = it->in;
@@ -164,8 +216,29 @@ Status readPitchHistory(Database &db, qint64 clientId, const QDateTime &now, QHa
         in.pitchesCovered = q.value(3).toInt();
         in.recentPitches = q.value(4).toInt();
         in.lastPitchedAt = Sql::time(q.value(5));
-        if (!q.value(6).isNull() && q.value(6).toLongLong() >= declineSince)
-            in.clientDeclinedAt = Sql::time(q.value(6));
+    }
+    return {};
+}
+
+// The latest decline of a pitch for this client within PitchScore::kDeclineDays, per person: a few rows, read
+// through the client's campaigns (pitches_campaign_status) rather than joined into the history above.
+Status readDeclines(Database &db, qint64 clientId, const QDateTime &now, QHash<qint64, Candidate> &candidates)
+{
+    if (clientId <= 0)
+        return {};
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT p.contact_id, max(coalesce(p.replied_at, p.pitched_at, p.updated_at)) "
+                             "FROM campaigns c JOIN pitches p ON p.campaign_id = c.id AND p.status = 'declined' "
+                             "WHERE c.client_id = :client AND p.deleted_at IS NULL GROUP BY p.contact_id"));
+    q.bindValue(QStringLiteral(":client"), clientId);
+    if (!q.exec())
+        return db.errorFrom(q, Tr::tr("reading the pitch history"));
+    const qint64 since = now.toMSecsSinceEpoch() - PitchScore::kDeclineDays * kDayMs;
+    while (q.next()) {
+        const auto it = candidates.find(q.value(0).toLongLong());
+        if (it != candidates.end() && !q.value(1).isNull() && q.value(1).toLongLong() >= since)
+            it->in.clientDeclinedAt = Sql::time(q.value(1));
     }
     return {};
 }
@@ -224,103 +297,88 @@ Result<PitchSuggestionList> PitchSuggestions::find(Database &db, qint64 campaign
     if (candidates.isEmpty())
         return list;
 
-    // Who may be suggested, with what the list shows of them.
-    struct Row
-    {
-        qint64 id;
-        QString sortName;
-        qint64 reach;
-        PitchScore score;
-    };
-    QList<Row> rows;
-    rows.reserve(candidates.size());
-    q.prepare(QStringLiteral("SELECT c.id, c.sort_name, c.reach, c.health_score, c.preferred_channel, c.consent_basis "
-                             "FROM contacts c WHERE ")
-        + Sql::inIdArray(pg, QStringLiteral("c.id"))
-        + QStringLiteral(" AND c.deleted_at IS NULL AND c.do_not_contact = 0 "
-                         "AND c.kind NOT IN ('client_contact', 'customer') "
-                         "AND NOT EXISTS (SELECT 1 FROM pitches p WHERE p.campaign_id = :campaign "
-                         "AND p.contact_id = c.id)"));
-    q.bindValue(QStringLiteral(":ids"), Sql::idArray(pg, candidates.keys()));
-    q.bindValue(QStringLiteral(":campaign"), campaignId);
-    if (!q.exec())
-        return db.errorFrom(q, Tr::tr("reading the candidates"));
-    QHash<qint64, Candidate> eligible;
-    eligible.reserve(candidates.size());
-    QHash<qint64, std::pair<QString, qint64>> order; // sort name, reach
-    while (q.next()) {
-        const qint64 id = q.value(0).toLongLong();
-        Candidate c = candidates.value(id);
-        c.in.healthScore = q.value(3).isNull() ? -1 : q.value(3).toInt();
-        c.in.preferredChannel = q.value(4).toString();
-        c.in.hasConsent = !q.value(5).toString().trimmed().isEmpty();
-        c.in.clientName = clientName;
-        eligible.insert(id, c);
-        order.insert(id, { q.value(1).toString(), q.value(2).isNull() ? -1 : q.value(2).toLongLong() });
-    }
-    q.finish();
-    candidates.clear();
-    if (eligible.isEmpty())
-        return list;
-    if (Status s = readPitchHistory(db, clientId, now, eligible); !s)
+    if (Status s = readEligible(db, campaignId, candidates); !s)
+        return s.error();
+    if (Status s = readPitchHistory(db, now, candidates); !s)
+        return s.error();
+    if (Status s = readDeclines(db, clientId, now, candidates); !s)
         return s.error();
 
-    for (auto it = eligible.cbegin(); it != eligible.cend(); ++it) {
-        if (!PitchScore::isRelevant(it->in))
-            continue;
-        const auto &[sortName, reach] = order.value(it.key());
-        rows.append({ it.key(), sortName, reach, PitchScore::compute(it->in, now, false) });
-    }
-    list.candidates = int(rows.size());
-    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
-        if (a.score.score != b.score.score)
-            return a.score.score > b.score.score;
-        if (a.reach != b.reach)
-            return a.reach > b.reach;
-        if (a.sortName != b.sortName)
-            return a.sortName < b.sortName;
+    struct Ranked
+    {
+        int score;
+        const Candidate *c;
+        qint64 id;
+    };
+    QList<Ranked> ranked;
+    ranked.reserve(candidates.size());
+    for (auto it = candidates.cbegin(); it != candidates.cend(); ++it)
+        if (it->eligible && PitchScore::isRelevant(it->in))
+            ranked.append({ PitchScore::compute(it->in, now, false).score, &*it, it.key() });
+    list.candidates = int(ranked.size());
+    std::sort(ranked.begin(), ranked.end(), [](const Ranked &a, const Ranked &b) {
+        if (a.score != b.score)
+            return a.score > b.score;
+        if (a.c->reach != b.c->reach)
+            return a.c->reach > b.c->reach;
+        if (a.c->sortName != b.c->sortName)
+            return a.c->sortName < b.c->sortName;
         return a.id < b.id;
     });
-    if (limit > 0 && rows.size() > limit)
-        rows.resize(limit);
+    if (limit > 0 && ranked.size() > limit)
+        ranked.resize(limit);
+    if (ranked.isEmpty())
+        return list;
 
-    // Only the rows shown get their names, outlets and reasons.
+    // Only the rows shown get their names, outlets, channel, consent and reasons.
     QList<qint64> shown, posts;
-    for (const Row &r : rows) {
+    for (const Ranked &r : std::as_const(ranked)) {
         shown << r.id;
-        if (qint64 post = eligible.value(r.id).latestPostId)
-            posts << post;
+        if (r.c->latestPostId)
+            posts << r.c->latestPostId;
     }
     Result<QHash<qint64, QString>> texts = readPostTexts(db, posts);
     if (!texts)
         return texts.error();
-    q.prepare(QStringLiteral("SELECT c.id, c.display_name, c.title, o.name FROM contacts c "
-                             "LEFT JOIN organizations o ON o.id = c.organization_id AND o.deleted_at IS NULL WHERE ")
+    q.prepare(QStringLiteral("SELECT c.id, c.display_name, c.title, o.name, c.preferred_channel, c.consent_basis "
+                             "FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id "
+                             "AND o.deleted_at IS NULL WHERE ")
         + Sql::inIdArray(pg, QStringLiteral("c.id")));
     q.bindValue(QStringLiteral(":ids"), Sql::idArray(pg, shown));
     if (!q.exec())
         return db.errorFrom(q, Tr::tr("reading the candidates"));
-    QHash<qint64, std::tuple<QString, QString, QString>> names;
-    while (q.next())
-        names.insert(q.value(0).toLongLong(), { q.value(1).toString(), q.value(2).toString(), q.value(3).toString() });
+    QHash<qint64, PitchSuggestion> rows;
+    while (q.next()) {
+        PitchSuggestion s;
+        s.contactId = q.value(0).toLongLong();
+        s.displayName = q.value(1).toString();
+        s.title = q.value(2).toString();
+        s.outletName = q.value(3).toString();
+        s.in.preferredChannel = q.value(4).toString();
+        s.in.hasConsent = !q.value(5).toString().trimmed().isEmpty();
+        rows.insert(s.contactId, s);
+    }
 
-    list.rows.reserve(rows.size());
-    for (const Row &r : rows) {
-        Candidate c = eligible.value(r.id);
-        if (c.in.matchingPosts > 0) {
-            const QString text = texts->value(c.latestPostId);
+    list.rows.reserve(ranked.size());
+    for (const Ranked &r : std::as_const(ranked)) {
+        PitchSuggestion s = rows.value(r.id);
+        const QString channel = s.in.preferredChannel;
+        const bool consent = s.in.hasConsent;
+        s.contactId = r.id;
+        s.reach = r.c->reach;
+        s.in = r.c->in;
+        s.in.preferredChannel = channel;
+        s.in.hasConsent = consent;
+        s.in.clientName = clientName;
+        if (s.in.matchingPosts > 0) {
+            const QString text = texts->value(r.c->latestPostId);
             const auto topic = std::find_if(list.topics.cbegin(), list.topics.cend(),
                 [&text](const QString &t) { return Topics::mentions(text, t); });
-            c.in.latestPostTopic = topic != list.topics.cend() ? *topic : list.topics.constFirst();
+            s.in.latestPostTopic = topic != list.topics.cend() ? *topic : list.topics.constFirst();
         }
-        std::sort(c.in.beats.begin(), c.in.beats.end());
-        std::sort(c.in.tags.begin(), c.in.tags.end());
-        PitchSuggestion s;
-        s.contactId = r.id;
-        std::tie(s.displayName, s.title, s.outletName) = names.value(r.id);
-        s.reach = r.reach;
-        s.in = c.in;
-        s.score = PitchScore::compute(c.in, now);
+        std::sort(s.in.beats.begin(), s.in.beats.end());
+        std::sort(s.in.tags.begin(), s.in.tags.end());
+        s.score = PitchScore::compute(s.in, now);
         list.rows.append(s);
     }
     return list;
