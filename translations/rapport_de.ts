@@ -6139,6 +6139,73 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
 </context>
 <context>
+    <name>PitchSuggestionModel</name>
+    <message>
+        <source>Score %1 of 100</source>
+        <translation>Punktzahl %1 von 100</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <comment>a who-to-pitch reason without points</comment>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>points, reason</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <comment>short marker in the who-to-pitch list</comment>
+        <translation>Keine Einwilligung</translation>
+    </message>
+    <message>
+        <source>No consent or other legal basis is recorded for %1: check before pitching.</source>
+        <translation>Für %1 ist keine Einwilligung und keine andere Rechtsgrundlage erfasst: vor dem Pitch prüfen.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>name, job title</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, reach %2</source>
+        <translation>%1, Reichweite %2</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Einwilligung erfasst</translation>
+    </message>
+    <message>
+        <source>No recorded consent</source>
+        <translation>Keine Einwilligung erfasst</translation>
+    </message>
+    <message>
+        <source>Marked when no consent or other legal basis is recorded</source>
+        <translation>Markiert, wenn keine Einwilligung und keine andere Rechtsgrundlage erfasst ist</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
     <name>PitchSuggestions</name>
     <message>
         <source>reading beats and tags</source>
@@ -7368,6 +7435,90 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>Unknown kind of organization “%1”.</source>
         <translation>Unbekannte Organisationsart „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>WhoToPitchTab</name>
+    <message>
+        <source>Add %1 to the media list</source>
+        <translation>%1 zur Medienliste hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n people to the media list</source>
+        <translation>
+            <numerusform>%n Person zur Medienliste hinzufügen</numerusform>
+            <numerusform>%n Personen zur Medienliste hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Compute the list again (F5)</source>
+        <translation>Liste neu berechnen (F5)</translation>
+    </message>
+    <message>
+        <source>Finding people to pitch…</source>
+        <translation>Passende Personen werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Add the selected people to this campaign&apos;s media list as planned pitches (Ctrl+Enter)</source>
+        <translation>Die ausgewählten Personen als geplante Pitches zur Medienliste dieser Kampagne hinzufügen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Select several with Ctrl or Shift. Enter opens the person.</source>
+        <translation>Mehrere mit Strg oder Umschalt auswählen. Eingabe öffnet die Person.</translation>
+    </message>
+    <message>
+        <source>Add to Media List</source>
+        <translation>Zur Medienliste hinzufügen</translation>
+    </message>
+    <message>
+        <source>Refresh Who to Pitch</source>
+        <translation>Pitch-Vorschläge aktualisieren</translation>
+    </message>
+    <message>
+        <source>No campaign is open.</source>
+        <translation>Keine Kampagne geöffnet.</translation>
+    </message>
+    <message>
+        <source>Who to pitch</source>
+        <translation>Wen pitchen</translation>
+    </message>
+    <message>
+        <source>Topics: %1</source>
+        <translation>Themen: %1</translation>
+    </message>
+    <message>
+        <source>the best %L1 of %L2 people</source>
+        <translation>die besten %L1 von %L2 Personen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This campaign has no topics yet. Add keywords to its brief, one per line (for example “smart home”), and the people who cover them or wrote about them recently appear here.</source>
+        <translation>Diese Kampagne hat noch keine Themen. Tragen Sie im Briefing Stichwörter ein, eines pro Zeile (zum Beispiel „Smart Home“), dann erscheinen hier die Personen, die darüber berichten oder kürzlich darüber geschrieben haben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add %n to Media List</source>
+        <translation>
+            <numerusform>%n zur Medienliste &amp;hinzufügen</numerusform>
+            <numerusform>%n zur Medienliste &amp;hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add to Media List</source>
+        <translation>Zur Medienliste &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Nobody new matches the topics: no beat, tag or recent post of anyone who is not on the media list yet mentions them.</source>
+        <translation>Niemand Neues passt zu den Themen: kein Ressort, kein Schlagwort und kein neuer Beitrag von jemandem, der noch nicht auf der Medienliste steht, erwähnt sie.</translation>
     </message>
 </context>
 </TS>

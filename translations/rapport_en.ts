@@ -498,4 +498,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>WhoToPitchTab</name>
+    <message numerus="yes">
+        <source>Add %n people to the media list</source>
+        <translation>
+            <numerusform>Add %n person to the media list</numerusform>
+            <numerusform>Add %n people to the media list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add %n to Media List</source>
+        <translation>
+            <numerusform>&amp;Add %n to Media List</numerusform>
+            <numerusform>&amp;Add %n to Media List</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -6139,6 +6139,73 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     </message>
 </context>
 <context>
+    <name>PitchSuggestionModel</name>
+    <message>
+        <source>Score %1 of 100</source>
+        <translation>Puntuación %1 de 100</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <comment>a who-to-pitch reason without points</comment>
+        <translation>Nota: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>points, reason</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <comment>short marker in the who-to-pitch list</comment>
+        <translation>Sin consentimiento</translation>
+    </message>
+    <message>
+        <source>No consent or other legal basis is recorded for %1: check before pitching.</source>
+        <translation>No hay consentimiento ni otra base legal registrada para %1: compruébelo antes del pitch.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>name, job title</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, reach %2</source>
+        <translation>%1, alcance %2</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Consentimiento registrado</translation>
+    </message>
+    <message>
+        <source>No recorded consent</source>
+        <translation>Sin consentimiento registrado</translation>
+    </message>
+    <message>
+        <source>Marked when no consent or other legal basis is recorded</source>
+        <translation>Marcado cuando no hay consentimiento ni otra base legal registrada</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntos</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+</context>
+<context>
     <name>PitchSuggestions</name>
     <message>
         <source>reading beats and tags</source>
@@ -7368,6 +7435,90 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>Unknown kind of organization “%1”.</source>
         <translation>Tipo de organización desconocido «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>WhoToPitchTab</name>
+    <message>
+        <source>Add %1 to the media list</source>
+        <translation>Añadir a %1 a la lista de medios</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n people to the media list</source>
+        <translation>
+            <numerusform>Añadir %n persona a la lista de medios</numerusform>
+            <numerusform>Añadir %n personas a la lista de medios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Compute the list again (F5)</source>
+        <translation>Volver a calcular la lista (F5)</translation>
+    </message>
+    <message>
+        <source>Finding people to pitch…</source>
+        <translation>Buscando personas para el pitch…</translation>
+    </message>
+    <message>
+        <source>Add the selected people to this campaign&apos;s media list as planned pitches (Ctrl+Enter)</source>
+        <translation>Añadir las personas seleccionadas a la lista de medios de esta campaña como pitches previstos (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Select several with Ctrl or Shift. Enter opens the person.</source>
+        <translation>Seleccione varias con Ctrl o Mayús. Intro abre la persona.</translation>
+    </message>
+    <message>
+        <source>Add to Media List</source>
+        <translation>Añadir a la lista de medios</translation>
+    </message>
+    <message>
+        <source>Refresh Who to Pitch</source>
+        <translation>Actualizar «A quién contactar»</translation>
+    </message>
+    <message>
+        <source>No campaign is open.</source>
+        <translation>No hay ninguna campaña abierta.</translation>
+    </message>
+    <message>
+        <source>Who to pitch</source>
+        <translation>A quién contactar</translation>
+    </message>
+    <message>
+        <source>Topics: %1</source>
+        <translation>Temas: %1</translation>
+    </message>
+    <message>
+        <source>the best %L1 of %L2 people</source>
+        <translation>las %L1 mejores de %L2 personas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This campaign has no topics yet. Add keywords to its brief, one per line (for example “smart home”), and the people who cover them or wrote about them recently appear here.</source>
+        <translation>Esta campaña aún no tiene temas. Añada palabras clave a su briefing, una por línea (por ejemplo «hogar inteligente»), y aquí aparecerán las personas que los cubren o que escribieron sobre ellos hace poco.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add %n to Media List</source>
+        <translation>
+            <numerusform>&amp;Añadir %n a la lista de medios</numerusform>
+            <numerusform>&amp;Añadir %n a la lista de medios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add to Media List</source>
+        <translation>&amp;Añadir a la lista de medios</translation>
+    </message>
+    <message>
+        <source>Nobody new matches the topics: no beat, tag or recent post of anyone who is not on the media list yet mentions them.</source>
+        <translation>Nadie nuevo coincide con los temas: ninguna sección, etiqueta o publicación reciente de alguien que aún no está en la lista de medios los menciona.</translation>
     </message>
 </context>
 </TS>

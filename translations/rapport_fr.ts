@@ -6139,6 +6139,73 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
 </context>
 <context>
+    <name>PitchSuggestionModel</name>
+    <message>
+        <source>Score %1 of 100</source>
+        <translation>Score de %1 sur 100</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <comment>a who-to-pitch reason without points</comment>
+        <translation>Remarque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>points, reason</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <comment>short marker in the who-to-pitch list</comment>
+        <translation>Pas de consentement</translation>
+    </message>
+    <message>
+        <source>No consent or other legal basis is recorded for %1: check before pitching.</source>
+        <translation>Aucun consentement ni autre base légale n&apos;est enregistré pour %1&#xa0;: à vérifier avant le pitch.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>name, job title</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, reach %2</source>
+        <translation>%1, audience %2</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Consentement enregistré</translation>
+    </message>
+    <message>
+        <source>No recorded consent</source>
+        <translation>Aucun consentement enregistré</translation>
+    </message>
+    <message>
+        <source>Marked when no consent or other legal basis is recorded</source>
+        <translation>Signalé quand aucun consentement ni autre base légale n&apos;est enregistré</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+</context>
+<context>
     <name>PitchSuggestions</name>
     <message>
         <source>reading beats and tags</source>
@@ -7368,6 +7435,90 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>Unknown kind of organization “%1”.</source>
         <translation>Type d&apos;organisation inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>WhoToPitchTab</name>
+    <message>
+        <source>Add %1 to the media list</source>
+        <translation>Ajouter %1 à la liste média</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n people to the media list</source>
+        <translation>
+            <numerusform>Ajouter %n personne à la liste média</numerusform>
+            <numerusform>Ajouter %n personnes à la liste média</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Compute the list again (F5)</source>
+        <translation>Recalculer la liste (F5)</translation>
+    </message>
+    <message>
+        <source>Finding people to pitch…</source>
+        <translation>Recherche des personnes à solliciter…</translation>
+    </message>
+    <message>
+        <source>Add the selected people to this campaign&apos;s media list as planned pitches (Ctrl+Enter)</source>
+        <translation>Ajouter les personnes sélectionnées à la liste média de cette campagne comme pitchs prévus (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Select several with Ctrl or Shift. Enter opens the person.</source>
+        <translation>Sélectionnez-en plusieurs avec Ctrl ou Maj. Entrée ouvre la personne.</translation>
+    </message>
+    <message>
+        <source>Add to Media List</source>
+        <translation>Ajouter à la liste média</translation>
+    </message>
+    <message>
+        <source>Refresh Who to Pitch</source>
+        <translation>Actualiser «&#xa0;Qui solliciter&#xa0;»</translation>
+    </message>
+    <message>
+        <source>No campaign is open.</source>
+        <translation>Aucune campagne n&apos;est ouverte.</translation>
+    </message>
+    <message>
+        <source>Who to pitch</source>
+        <translation>Qui solliciter</translation>
+    </message>
+    <message>
+        <source>Topics: %1</source>
+        <translation>Thèmes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the best %L1 of %L2 people</source>
+        <translation>les %L1 meilleures sur %L2 personnes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n personne</numerusform>
+            <numerusform>%n personnes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This campaign has no topics yet. Add keywords to its brief, one per line (for example “smart home”), and the people who cover them or wrote about them recently appear here.</source>
+        <translation>Cette campagne n&apos;a pas encore de thèmes. Ajoutez des mots-clés à son brief, un par ligne (par exemple «&#xa0;maison connectée&#xa0;»), et les personnes qui les couvrent ou qui en ont parlé récemment apparaîtront ici.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add %n to Media List</source>
+        <translation>
+            <numerusform>&amp;Ajouter %n à la liste média</numerusform>
+            <numerusform>&amp;Ajouter %n à la liste média</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add to Media List</source>
+        <translation>&amp;Ajouter à la liste média</translation>
+    </message>
+    <message>
+        <source>Nobody new matches the topics: no beat, tag or recent post of anyone who is not on the media list yet mentions them.</source>
+        <translation>Personne de nouveau ne correspond aux thèmes&#xa0;: aucune rubrique, étiquette ou publication récente d&apos;une personne absente de la liste média ne les mentionne.</translation>
     </message>
 </context>
 </TS>

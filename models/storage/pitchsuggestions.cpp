@@ -163,7 +163,7 @@ Status readEligible(Database &db, qint64 campaignId, QHash<qint64, Candidate> &c
         + QStringLiteral(" AND c.deleted_at IS NULL AND c.do_not_contact = 0 "
                          "AND c.kind NOT IN ('client_contact', 'customer') "
                          "AND NOT EXISTS (SELECT 1 FROM pitches p WHERE p.campaign_id = :campaign "
-                         "AND p.contact_id = c.id)"));
+                         "AND p.contact_id = c.id AND p.deleted_at IS NULL)"));
     q.bindValue(QStringLiteral(":ids"), Sql::idArray(pg, candidates.keys()));
     q.bindValue(QStringLiteral(":campaign"), campaignId);
     if (!q.exec())

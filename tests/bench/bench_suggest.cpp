@@ -157,7 +157,8 @@ public:
             });
         step("SELECT cv.contact_id, count(*) FROM coverage cv JOIN campaigns c ON c.id = cv.campaign_id WHERE "
              "c.client_id = ?1 AND cv.deleted_at IS NULL AND cv.contact_id IS NOT NULL GROUP BY cv.contact_id",
-            { client }, {}, [&](sqlite3_stmt *s) { rows[sqlite3_column_int64(s, 0)].coverage = sqlite3_column_int(s, 1); });
+            { client }, {},
+            [&](sqlite3_stmt *s) { rows[sqlite3_column_int64(s, 0)].coverage = sqlite3_column_int(s, 1); });
         QByteArray ids = "[";
         for (const auto &[id, r] : rows)
             ids += (ids.size() > 1 ? "," : "") + QByteArray::number(id);
@@ -165,7 +166,8 @@ public:
         step("SELECT c.id, c.sort_name, c.reach, c.health_score, CASE WHEN c.preferred_channel IS NULL OR "
              "c.preferred_channel = '' THEN 0 ELSE 1 END FROM contacts c WHERE c.id IN (SELECT value FROM "
              "json_each(?2)) AND c.deleted_at IS NULL AND c.do_not_contact = 0 AND c.kind NOT IN ('client_contact', "
-             "'customer') AND NOT EXISTS (SELECT 1 FROM pitches p WHERE p.campaign_id = ?1 AND p.contact_id = c.id)",
+             "'customer') AND NOT EXISTS (SELECT 1 FROM pitches p WHERE p.campaign_id = ?1 AND p.contact_id = c.id AND "
+             "p.deleted_at IS NULL)",
             { campaignId }, { ids }, [&](sqlite3_stmt *s) {
                 Row &r = rows[sqlite3_column_int64(s, 0)];
                 r.eligible = true;
@@ -192,7 +194,8 @@ public:
         step("SELECT p.contact_id, max(coalesce(p.replied_at, p.pitched_at, p.updated_at)) FROM campaigns c JOIN "
              "pitches p ON p.campaign_id = c.id AND p.status = 'declined' WHERE c.client_id = ?1 AND p.deleted_at IS "
              "NULL GROUP BY p.contact_id",
-            { client }, {}, [&](sqlite3_stmt *s) { rows[sqlite3_column_int64(s, 0)].declined = sqlite3_column_int64(s, 1); });
+            { client }, {},
+            [&](sqlite3_stmt *s) { rows[sqlite3_column_int64(s, 0)].declined = sqlite3_column_int64(s, 1); });
         std::vector<std::pair<double, qint64>> ranked;
         for (const auto &[id, r] : rows)
             if (r.eligible)
@@ -272,7 +275,8 @@ Stalls onWorker(Database &db, const QList<Target> &targets, int runs)
         job = WorkerConnection::start<PitchSuggestionList>(
             db.location(), &ticker,
             [id](Database &worker, const WorkerConnection::Job &) {
-                return PitchSuggestions::find(worker, id, PitchSuggestions::kDefaultLimit, QDateTime::currentDateTimeUtc());
+                return PitchSuggestions::find(
+                    worker, id, PitchSuggestions::kDefaultLimit, QDateTime::currentDateTimeUtc());
             },
             [&](Result<PitchSuggestionList> r) {
                 latencies << started.nsecsElapsed() / 1e6;
@@ -312,6 +316,8 @@ int main(int argc, char **argv)
         QTextStream(stderr) << db.error().message << '\n';
         return 1;
     }
+    if (qEnvironmentVariableIsSet("BENCH_MMAP"))
+        QSqlQuery((*db)->connection()).exec(QStringLiteral("PRAGMA mmap_size = 1073741824"));
     const QList<Target> targets = pickCampaigns(**db, runs, topicCount > 2 ? 2 : 0);
     if (targets.isEmpty() || !writeTopics(**db, targets, false)) {
         QTextStream(stderr) << "no campaigns to measure, or the topics could not be written\n";
@@ -351,7 +357,8 @@ int main(int argc, char **argv)
     Bench::print(out, QStringLiteral("SQLite who to pitch, Rapport (thread CPU)"), Bench::summarize(cpu));
     Bench::print(out, QStringLiteral("SQLite same statements, sqlite3 C API"), rawSummary);
     out << QStringLiteral("candidates per campaign: %1 on average\n").arg(candidates / targets.size());
-    out << QStringLiteral("ratio median Rapport / raw: %1\n").arg(rapport.median / qMax(rawSummary.median, 0.001), 0, 'f', 2);
+    out << QStringLiteral("ratio median Rapport / raw: %1\n")
+               .arg(rapport.median / qMax(rawSummary.median, 0.001), 0, 'f', 2);
 
     const Stalls stalls = onWorker(**db, targets, int(targets.size()));
     Bench::print(out, QStringLiteral("on a worker thread, start to delivery"), Bench::summarize(stalls.latencies));

@@ -7,6 +7,7 @@
 #include "storage/contactrepository.h"
 #include "storage/interactionrepository.h"
 #include "storage/organizationrepository.h"
+#include "storage/pitchrepository.h"
 #include "storage/pitchsuggestions.h"
 #include "testdatabase.h"
 
@@ -318,7 +319,13 @@ private slots:
         Agency a(*db);
         const qint64 listed = a.add(who(QStringLiteral("Already Listed"), { QStringLiteral("consumer tech") }));
         const qint64 other = a.add(who(QStringLiteral("Not Yet"), { QStringLiteral("consumer tech") }));
-        QVERIFY(CampaignRepository(*db).addPitch(a.campaign, listed).ok());
+        Result<PitchRepository::AddOutcome> added = PitchRepository(*db).addToMediaList(a.campaign, { listed });
+        QVERIFY(added.ok());
+        QCOMPARE(ids(a.suggest()), QList<qint64>({ other }));
+        // Taken off the media list again (the pitch is in the trash): suggested again.
+        QVERIFY(PitchRepository(*db).removeFromMediaList(added->addedPitchIds).ok());
+        QCOMPARE(ids(a.suggest()).size(), 2);
+        QVERIFY(PitchRepository(*db).restoreToMediaList(added->addedPitchIds).ok());
         QCOMPARE(ids(a.suggest()), QList<qint64>({ other }));
 
         // Changing the topics changes who is considered.
