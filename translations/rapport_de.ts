@@ -2904,6 +2904,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>listing the campaign&apos;s pitches</source>
         <translation>beim Auflisten der Pitches der Kampagne</translation>
     </message>
+    <message>
+        <source>giving recorded coverage its URL key</source>
+        <translation>beim Vergeben der URL-Schlüssel für erfasste Berichterstattung</translation>
+    </message>
 </context>
 <context>
     <name>CoverageTab</name>

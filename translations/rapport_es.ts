@@ -2904,6 +2904,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>listing the campaign&apos;s pitches</source>
         <translation>listado de los pitches de la campaña</translation>
     </message>
+    <message>
+        <source>giving recorded coverage its URL key</source>
+        <translation>al asignar su clave de URL a la cobertura registrada</translation>
+    </message>
 </context>
 <context>
     <name>CoverageTab</name>

@@ -2904,6 +2904,10 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
         <source>listing the campaign&apos;s pitches</source>
         <translation>liste des pitchs de la campagne</translation>
     </message>
+    <message>
+        <source>giving recorded coverage its URL key</source>
+        <translation>lors de l&apos;attribution de leur clé d&apos;URL aux retombées enregistrées</translation>
+    </message>
 </context>
 <context>
     <name>CoverageTab</name>

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QSet>
 #include <QSqlQuery>
 
 namespace {
@@ -324,4 +325,48 @@ Result<QList<CoverageRepository::PitchChoice>> CoverageRepository::pitchChoices(
             q.value(3).toString(), q.value(4).toLongLong(), q.value(5).toString(),
             q.value(6).isNull() ? -1 : q.value(6).toLongLong() });
     return out;
+}
+
+Result<int> CoverageRepository::backfillUrlKeys(Database &db)
+{
+    const QString doing = Tr::tr("giving recorded coverage its URL key");
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    QSet<QString> live;
+    if (!q.exec(QStringLiteral("SELECT url_key FROM coverage WHERE url_key IS NOT NULL AND deleted_at IS NULL")))
+        return db.errorFrom(q, doing);
+    while (q.next())
+        live.insert(q.value(0).toString());
+    struct Row
+    {
+        qint64 id;
+        QString url;
+        bool trashed;
+    };
+    QList<Row> rows;
+    if (!q.exec(QStringLiteral(
+            "SELECT id, url, deleted_at FROM coverage WHERE url_key IS NULL AND url IS NOT NULL ORDER BY id")))
+        return db.errorFrom(q, doing);
+    while (q.next())
+        rows.append({ q.value(0).toLongLong(), q.value(1).toString(), !q.value(2).isNull() });
+    q.finish();
+    QSqlQuery update(db.connection());
+    update.prepare(QStringLiteral("UPDATE coverage SET url_key = :key WHERE id = :id"));
+    int keyed = 0;
+    for (const Row &r : std::as_const(rows)) {
+        const Result<QString> key = Url::coverageKey(r.url);
+        if (!key)
+            continue;
+        if (!r.trashed) { // the unique index holds among live rows only
+            if (live.contains(*key))
+                continue;
+            live.insert(*key);
+        }
+        update.bindValue(QStringLiteral(":key"), *key);
+        update.bindValue(QStringLiteral(":id"), r.id);
+        if (!update.exec())
+            return db.errorFrom(update, doing);
+        ++keyed;
+    }
+    return keyed;
 }

@@ -97,6 +97,13 @@ public:
     // The live coverage that has this key (0 when none), and a sentence naming it.
     Result<qint64> findByKey(const QString &urlKey, qint64 exceptId = 0);
 
+    // Schema version 8: coverage recorded before version 6 has no url_key. Gives each row with a readable
+    // address its key, in id order, inside the caller's transaction (the migration's). Of live rows with the
+    // same key the first keeps it and the later ones stay without (they are kept and listed as before, only
+    // not protected against a third copy); an address that is not a web address stays without a key.
+    // Returns how many rows got a key.
+    static Result<int> backfillUrlKeys(Database &db);
+
 private:
     Error duplicateError(qint64 existingId);
     Status linkPitch(const Coverage &coverage, qint64 previousPitchId, QString *pitchStatusBefore);

@@ -290,6 +290,47 @@ private slots:
         QVERIFY(campaigns.update(none).ok());
         QVERIFY(repo.proposals(f.campaignId)->isEmpty());
     }
+
+    // Rows from before schema 6 (no url_key): the first of each article gets the key, later copies and
+    // addresses that are not web addresses stay without; a trashed copy gets its key (the index holds among
+    // live rows only).
+    void backfillUrlKeys_data() { TestDatabase::addBackends(); }
+    void backfillUrlKeys()
+    {
+        OPEN_TEST_DATABASE(db);
+        QSqlQuery q(db->connection());
+        const QStringList urls { QStringLiteral("https://www.a.example/story?utm_source=x"),
+            QStringLiteral("http://a.example/story/"), QStringLiteral("the Monday paper"),
+            QStringLiteral("https://b.example/other"), QStringLiteral("https://a.example/story#top") };
+        QList<qint64> ids;
+        for (int i = 0; i < urls.size(); ++i) {
+            q.prepare(QStringLiteral("INSERT INTO coverage (title, url, created_at, updated_at, version, deleted_at) "
+                                     "VALUES (:t, :u, 0, 0, 1, :d) RETURNING id"));
+            q.bindValue(QStringLiteral(":t"), QStringLiteral("Article %1").arg(i));
+            q.bindValue(QStringLiteral(":u"), urls.at(i));
+            q.bindValue(QStringLiteral(":d"), i == 4 ? QVariant(qint64(5)) : QVariant(QMetaType::fromType<qint64>()));
+            QVERIFY(q.exec() && q.next());
+            ids.append(q.value(0).toLongLong());
+            q.finish();
+        }
+        Transaction tx(*db);
+        Result<int> keyed = CoverageRepository::backfillUrlKeys(*db);
+        QVERIFY2(keyed, qPrintable(keyed ? QString() : keyed.error().message));
+        QVERIFY(tx.commit().ok());
+        QCOMPARE(*keyed, 3);
+        auto keyOf = [&](qint64 id) {
+            return scalar(*db, QStringLiteral("SELECT url_key FROM coverage WHERE id = %1").arg(id));
+        };
+        QCOMPARE(keyOf(ids[0]).toString(), QStringLiteral("a.example/story"));
+        QVERIFY(keyOf(ids[1]).isNull());
+        QVERIFY(keyOf(ids[2]).isNull());
+        QCOMPARE(keyOf(ids[3]).toString(), QStringLiteral("b.example/other"));
+        QCOMPARE(keyOf(ids[4]).toString(), QStringLiteral("a.example/story"));
+        // Running it again changes nothing.
+        Transaction again(*db);
+        QCOMPARE(*CoverageRepository::backfillUrlKeys(*db), 0);
+        QVERIFY(again.commit().ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCoverageRepository)
