@@ -16,6 +16,7 @@ const QMap<QString, QStringList> kValueOptions = {
     {QStringLiteral("demo"), {QStringLiteral("size"), QStringLiteral("seed")}},
     {QStringLiteral("search"), {QStringLiteral("limit")}},
     {QStringLiteral("sync"), {QStringLiteral("account")}},
+    {QStringLiteral("campaign"), {QStringLiteral("limit")}},
     {QStringLiteral("accounts"), {QStringLiteral("contact"), QStringLiteral("organization"), QStringLiteral("interval"),
                                   QStringLiteral("server"), QStringLiteral("name"), QStringLiteral("handle")}},
 };
@@ -32,7 +33,7 @@ const QMap<QString, QStringList> kFlagOptions = {
 QStringList Invocation::commands()
 {
     return {QStringLiteral("demo"), QStringLiteral("stats"), QStringLiteral("search"), QStringLiteral("migrate"),
-            QStringLiteral("sync"), QStringLiteral("accounts")};
+            QStringLiteral("sync"), QStringLiteral("accounts"), QStringLiteral("campaign")};
 }
 
 Invocation Invocation::parse(const QStringList &args)
@@ -128,6 +129,8 @@ QString Invocation::usage()
                   "                    read from standard input, never from the command line.\n"
                   "  accounts remove ID\n"
                   "                    Stop syncing an account and delete its sign-in from the keyring.\n"
+                  "  campaign suggest ID [--limit N]\n"
+                  "                    Who to pitch for a campaign: people ranked by fit, with the reasons.\n"
                   "\n"
                   "Options:\n"
                   "  --db PATH-or-URL  An SQLite file, or postgresql://user[:password]@host[:port]/database.\n"

@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "commandline.h"
+#include "suggestcommand.h"
 #include "synccommands.h"
 #include "demo/demogenerator.h"
 #include "storage/database.h"
@@ -278,5 +279,7 @@ int Commands::run(const Invocation &inv, QTextStream &out, QTextStream &err)
         return SyncCommands::sync(inv, out, err);
     if (inv.command == u"accounts")
         return SyncCommands::accounts(inv, out, err);
+    if (inv.command == u"campaign" && inv.arguments.value(0) == u"suggest")
+        return SuggestCommand::run(inv, out, err);
     return ctx.usage(Tr::tr("Unknown command “%1”.").arg(inv.command));
 }

@@ -1044,6 +1044,8 @@ Commands:
                     read from standard input, never from the command line.
   accounts remove ID
                     Stop syncing an account and delete its sign-in from the keyring.
+  campaign suggest ID [--limit N]
+                    Who to pitch for a campaign: people ranked by fit, with the reasons.
 
 Options:
   --db PATH-or-URL  An SQLite file, or postgresql://user[:password]@host[:port]/database.
@@ -1075,6 +1077,8 @@ Befehle:
                     wird von der Standardeingabe gelesen, nie von der Befehlszeile.
   accounts remove ID
                     Ein Konto nicht mehr synchronisieren, Anmeldedaten aus dem Schlüsselbund löschen.
+  campaign suggest ID [--limit N]
+                    Wen für eine Kampagne pitchen: Personen nach Eignung geordnet, mit den Gründen.
 
 Optionen:
   --db PFAD-oder-URL  Eine SQLite-Datei oder postgresql://user[:password]@host[:port]/database.
@@ -6599,6 +6603,44 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>reading the database</source>
         <translation>Lesen der Datenbank</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestCommand</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Hilfe erhalten Sie mit „rapport --help“.</translation>
+    </message>
+    <message>
+        <source>Use “campaign suggest ID”.</source>
+        <translation>Aufruf: „campaign suggest ID“.</translation>
+    </message>
+    <message>
+        <source>The campaign ID must be a positive whole number.</source>
+        <translation>Die Kampagnen-ID muss eine positive ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>--limit needs a number from 1 to 10000.</source>
+        <translation>--limit erwartet eine Zahl von 1 bis 10000.</translation>
+    </message>
+    <message>
+        <source>“%1” has no topics yet: add keywords to its brief to get suggestions.</source>
+        <translation>„%1“ hat noch keine Themen: Tragen Sie im Briefing Stichwörter ein, um Vorschläge zu erhalten.</translation>
+    </message>
+    <message>
+        <source>[no recorded consent]</source>
+        <translation>[keine Einwilligung erfasst]</translation>
+    </message>
+    <message numerus="yes">
+        <source>Who to pitch for “%1” (topics: %2): %n of %L3 people</source>
+        <translation>
+            <numerusform>Wen für „%1“ pitchen (Themen: %2): %n von %L3 Personen</numerusform>
+            <numerusform>Wen für „%1“ pitchen (Themen: %2): %n von %L3 Personen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -522,4 +522,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SuggestCommand</name>
+    <message numerus="yes">
+        <source>Who to pitch for “%1” (topics: %2): %n of %L3 people</source>
+        <translation>
+            <numerusform>Who to pitch for “%1” (topics: %2): %n of %L3 people</numerusform>
+            <numerusform>Who to pitch for “%1” (topics: %2): %n of %L3 people</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

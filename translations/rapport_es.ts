@@ -1044,6 +1044,8 @@ Commands:
                     read from standard input, never from the command line.
   accounts remove ID
                     Stop syncing an account and delete its sign-in from the keyring.
+  campaign suggest ID [--limit N]
+                    Who to pitch for a campaign: people ranked by fit, with the reasons.
 
 Options:
   --db PATH-or-URL  An SQLite file, or postgresql://user[:password]@host[:port]/database.
@@ -1075,6 +1077,8 @@ Comandos:
                     de Bluesky se leen de la entrada estándar, nunca de la línea de comandos.
   accounts remove ID
                     Deja de sincronizar una cuenta y borra su inicio de sesión del llavero.
+  campaign suggest ID [--limit N]
+                    A quién contactar para una campaña: personas ordenadas por afinidad, con los motivos.
 
 Opciones:
   --db RUTA-o-URL   Un archivo SQLite, o postgresql://user[:password]@host[:port]/database.
@@ -6599,6 +6603,44 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>reading the database</source>
         <translation>lectura de la base de datos</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestCommand</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Pruebe «rapport --help».</translation>
+    </message>
+    <message>
+        <source>Use “campaign suggest ID”.</source>
+        <translation>Use «campaign suggest ID».</translation>
+    </message>
+    <message>
+        <source>The campaign ID must be a positive whole number.</source>
+        <translation>El ID de campaña debe ser un número entero positivo.</translation>
+    </message>
+    <message>
+        <source>--limit needs a number from 1 to 10000.</source>
+        <translation>--limit necesita un número de 1 a 10000.</translation>
+    </message>
+    <message>
+        <source>“%1” has no topics yet: add keywords to its brief to get suggestions.</source>
+        <translation>«%1» aún no tiene temas: añada palabras clave a su briefing para obtener sugerencias.</translation>
+    </message>
+    <message>
+        <source>[no recorded consent]</source>
+        <translation>[sin consentimiento registrado]</translation>
+    </message>
+    <message numerus="yes">
+        <source>Who to pitch for “%1” (topics: %2): %n of %L3 people</source>
+        <translation>
+            <numerusform>A quién contactar para «%1» (temas: %2): %n de %L3 personas</numerusform>
+            <numerusform>A quién contactar para «%1» (temas: %2): %n de %L3 personas</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1044,6 +1044,8 @@ Commands:
                     read from standard input, never from the command line.
   accounts remove ID
                     Stop syncing an account and delete its sign-in from the keyring.
+  campaign suggest ID [--limit N]
+                    Who to pitch for a campaign: people ranked by fit, with the reasons.
 
 Options:
   --db PATH-or-URL  An SQLite file, or postgresql://user[:password]@host[:port]/database.
@@ -1075,6 +1077,8 @@ Commandes&#xa0;:
                     Bluesky est lu sur l&apos;entrée standard, jamais sur la ligne de commande.
   accounts remove ID
                     Arrête de synchroniser un compte et supprime sa connexion du trousseau de clés.
+  campaign suggest ID [--limit N]
+                    Qui solliciter pour une campagne&#xa0;: les personnes classées par pertinence, avec les raisons.
 
 Options&#xa0;:
   --db CHEMIN-ou-URL  Un fichier SQLite, ou postgresql://user[:password]@host[:port]/database.
@@ -6599,6 +6603,44 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>reading the database</source>
         <translation>lecture de la base de données</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestCommand</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Essayez «&#xa0;rapport --help&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Use “campaign suggest ID”.</source>
+        <translation>Utilisez «&#xa0;campaign suggest ID&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The campaign ID must be a positive whole number.</source>
+        <translation>L&apos;ID de campagne doit être un nombre entier positif.</translation>
+    </message>
+    <message>
+        <source>--limit needs a number from 1 to 10000.</source>
+        <translation>--limit attend un nombre de 1 à 10000.</translation>
+    </message>
+    <message>
+        <source>“%1” has no topics yet: add keywords to its brief to get suggestions.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;a pas encore de thèmes&#xa0;: ajoutez des mots-clés à son brief pour obtenir des suggestions.</translation>
+    </message>
+    <message>
+        <source>[no recorded consent]</source>
+        <translation>[aucun consentement enregistré]</translation>
+    </message>
+    <message numerus="yes">
+        <source>Who to pitch for “%1” (topics: %2): %n of %L3 people</source>
+        <translation>
+            <numerusform>Qui solliciter pour «&#xa0;%1&#xa0;» (thèmes&#xa0;: %2)&#xa0;: %n sur %L3 personnes</numerusform>
+            <numerusform>Qui solliciter pour «&#xa0;%1&#xa0;» (thèmes&#xa0;: %2)&#xa0;: %n sur %L3 personnes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
