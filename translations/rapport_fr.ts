@@ -981,7 +981,7 @@
     </message>
     <message>
         <source>This contact is already on the campaign&apos;s pitch list.</source>
-        <translation>Ce contact figure déjà dans la liste de diffusion de la campagne.</translation>
+        <translation>Ce contact figure déjà dans la liste médias de la campagne.</translation>
     </message>
     <message>
         <source>Unknown pitch status “%1”.</source>
@@ -2846,7 +2846,7 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
     <message>
         <source>That pitch no longer exists or was taken off the media list.</source>
-        <translation>Ce pitch n&apos;existe plus ou a été retiré de la liste de diffusion.</translation>
+        <translation>Ce pitch n&apos;existe plus ou a été retiré de la liste médias.</translation>
     </message>
     <message>
         <source>That pitch belongs to another campaign.</source>
@@ -3394,7 +3394,7 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
     <message>
         <source>%1 — media list</source>
-        <translation>%1 — liste de diffusion</translation>
+        <translation>%1 — liste médias</translation>
     </message>
     <message>
         <source>Writing pitches and coverage</source>
@@ -4782,7 +4782,7 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
     </message>
     <message>
         <source>Each client&apos;s campaigns with their press releases and pitches, media lists, the pitch pipeline per contact and the coverage that came of it.</source>
-        <translation>Les campagnes de chaque client avec leurs communiqués de presse et pitchs, listes de diffusion, le suivi des pitchs par contact et les retombées obtenues.</translation>
+        <translation>Les campagnes de chaque client avec leurs communiqués de presse et pitchs, listes médias, le suivi des pitchs par contact et les retombées obtenues.</translation>
     </message>
     <message>
         <source>Mentions, replies and messages from Mastodon, Bluesky and feeds that match no contact yet, waiting for you to file or dismiss them.</source>
@@ -5787,7 +5787,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>The pitch no longer exists or was taken off the media list.</source>
-        <translation>Le pitch n&apos;existe plus ou a été retiré de la liste de diffusion.</translation>
+        <translation>Le pitch n&apos;existe plus ou a été retiré de la liste médias.</translation>
     </message>
 </context>
 <context>
@@ -5795,8 +5795,8 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message numerus="yes">
         <source>Added %n person(s) to the media list.</source>
         <translation>
-            <numerusform>%n personne ajoutée à la liste de diffusion.</numerusform>
-            <numerusform>%n personnes ajoutées à la liste de diffusion.</numerusform>
+            <numerusform>%n personne ajoutée à la liste médias.</numerusform>
+            <numerusform>%n personnes ajoutées à la liste médias.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5846,7 +5846,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>adding people to the media list</source>
-        <translation>ajout de personnes à la liste de diffusion</translation>
+        <translation>ajout de personnes à la liste médias</translation>
     </message>
     <message>
         <source>The campaign no longer exists.</source>
@@ -5870,27 +5870,27 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>%1 is already on the media list.</source>
-        <translation>%1 figure déjà dans la liste de diffusion.</translation>
+        <translation>%1 figure déjà dans la liste médias.</translation>
     </message>
     <message>
         <source>removing people from the media list</source>
-        <translation>retrait de personnes de la liste de diffusion</translation>
+        <translation>retrait de personnes de la liste médias</translation>
     </message>
     <message>
         <source>putting people back on the media list</source>
-        <translation>remise de personnes dans la liste de diffusion</translation>
+        <translation>remise de personnes dans la liste médias</translation>
     </message>
     <message>
         <source>Someone else changed this media list meanwhile; nothing was removed.</source>
-        <translation>Quelqu&apos;un d&apos;autre a modifié cette liste de diffusion entre-temps&#xa0;; rien n&apos;a été retiré.</translation>
+        <translation>Quelqu&apos;un d&apos;autre a modifié cette liste médias entre-temps&#xa0;; rien n&apos;a été retiré.</translation>
     </message>
     <message>
         <source>Someone else changed this media list meanwhile; nobody was put back.</source>
-        <translation>Quelqu&apos;un d&apos;autre a modifié cette liste de diffusion entre-temps&#xa0;; personne n&apos;a été remis.</translation>
+        <translation>Quelqu&apos;un d&apos;autre a modifié cette liste médias entre-temps&#xa0;; personne n&apos;a été remis.</translation>
     </message>
     <message>
         <source>loading the media list</source>
-        <translation>chargement de la liste de diffusion</translation>
+        <translation>chargement de la liste médias</translation>
     </message>
     <message>
         <source>loading the pipeline</source>
@@ -5898,7 +5898,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>The pitch is no longer on the media list.</source>
-        <translation>Le pitch ne figure plus dans la liste de diffusion.</translation>
+        <translation>Le pitch ne figure plus dans la liste médias.</translation>
     </message>
     <message>
         <source>logging the pitch</source>
@@ -5930,7 +5930,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>%1 was taken off the media list by someone else meanwhile; the move was not saved.</source>
-        <translation>%1 a été retiré de la liste de diffusion par quelqu&apos;un d&apos;autre entre-temps&#xa0;; le déplacement n&apos;a pas été enregistré.</translation>
+        <translation>%1 a été retiré de la liste médias par quelqu&apos;un d&apos;autre entre-temps&#xa0;; le déplacement n&apos;a pas été enregistré.</translation>
     </message>
     <message>
         <source>Someone else changed %1&apos;s pitch meanwhile (it is in “%2” now); the move was not saved.</source>
@@ -7487,13 +7487,13 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <name>WhoToPitchTab</name>
     <message>
         <source>Add %1 to the media list</source>
-        <translation>Ajouter %1 à la liste média</translation>
+        <translation>Ajouter %1 à la liste médias</translation>
     </message>
     <message numerus="yes">
         <source>Add %n people to the media list</source>
         <translation>
-            <numerusform>Ajouter %n personne à la liste média</numerusform>
-            <numerusform>Ajouter %n personnes à la liste média</numerusform>
+            <numerusform>Ajouter %n personne à la liste médias</numerusform>
+            <numerusform>Ajouter %n personnes à la liste médias</numerusform>
         </translation>
     </message>
     <message>
@@ -7510,7 +7510,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Add the selected people to this campaign&apos;s media list as planned pitches (Ctrl+Enter)</source>
-        <translation>Ajouter les personnes sélectionnées à la liste média de cette campagne comme pitchs prévus (Ctrl+Entrée)</translation>
+        <translation>Ajouter les personnes sélectionnées à la liste médias de cette campagne comme pitchs prévus (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Select several with Ctrl or Shift. Enter opens the person.</source>
@@ -7518,7 +7518,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>Add to Media List</source>
-        <translation>Ajouter à la liste média</translation>
+        <translation>Ajouter à la liste médias</translation>
     </message>
     <message>
         <source>Refresh Who to Pitch</source>
@@ -7554,17 +7554,17 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message numerus="yes">
         <source>&amp;Add %n to Media List</source>
         <translation>
-            <numerusform>&amp;Ajouter %n à la liste média</numerusform>
-            <numerusform>&amp;Ajouter %n à la liste média</numerusform>
+            <numerusform>&amp;Ajouter %n à la liste médias</numerusform>
+            <numerusform>&amp;Ajouter %n à la liste médias</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Add to Media List</source>
-        <translation>&amp;Ajouter à la liste média</translation>
+        <translation>&amp;Ajouter à la liste médias</translation>
     </message>
     <message>
         <source>Nobody new matches the topics: no beat, tag or recent post of anyone who is not on the media list yet mentions them.</source>
-        <translation>Personne de nouveau ne correspond aux thèmes&#xa0;: aucune rubrique, étiquette ou publication récente d&apos;une personne absente de la liste média ne les mentionne.</translation>
+        <translation>Personne de nouveau ne correspond aux thèmes&#xa0;: aucune rubrique, étiquette ou publication récente d&apos;une personne absente de la liste médias ne les mentionne.</translation>
     </message>
 </context>
 </TS>
