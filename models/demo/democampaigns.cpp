@@ -102,7 +102,8 @@ Status DemoBuilder::writeCampaigns()
     BulkInserter campaigns(m_db, QStringLiteral("campaigns"),
         { QStringLiteral("id"), QStringLiteral("client_id"), QStringLiteral("name"), QStringLiteral("description"),
             QStringLiteral("status"), QStringLiteral("starts_at"), QStringLiteral("ends_at"),
-            QStringLiteral("owner_id"), QStringLiteral("created_at"), QStringLiteral("updated_at") });
+            QStringLiteral("owner_id"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
+            QStringLiteral("topics") });
     BulkInserter content(m_db, QStringLiteral("content_items"),
         { QStringLiteral("id"), QStringLiteral("campaign_id"), QStringLiteral("kind"), QStringLiteral("title"),
             QStringLiteral("body"), QStringLiteral("url"), QStringLiteral("published_at"), QStringLiteral("created_at"),
@@ -128,11 +129,14 @@ Status DemoBuilder::writeCampaigns()
             : rng.chance(0.05)                    ? QStringLiteral("cancelled")
                                                   : QStringLiteral("completed");
         const qint64 created = c.start - rng.between(14, 45) * day();
+        const QString &beat = beats().at(rng.below(beats().size()));
         const QString description = Tr::tr("Get the %1 %2 into the press that matters: tier-one %3 coverage, two "
                                            "broadcast interviews and a steady drumbeat on social.")
-                                        .arg(client.name, product, beats().at(rng.below(beats().size())));
+                                        .arg(client.name, product, beat);
+        // The brief's keywords (one per line) for who to pitch and the coverage proposals: the product and the beat.
+        const QString topics = product + u'\n' + beat;
         if (Status s = campaigns.add({ m_campaignBase + ci, m_orgBase + c.client, c.name, description, status, c.start,
-                c.end, m_userBase + c.owner, created, created });
+                c.end, m_userBase + c.owner, created, created, topics });
             !s)
             return s;
 

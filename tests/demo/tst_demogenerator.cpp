@@ -4,6 +4,7 @@
 #include "storage/contentrepository.h"
 #include "storage/contactrepository.h"
 #include "storage/healthrepository.h"
+#include "storage/pitchsuggestions.h"
 #include "testdatabase.h"
 
 #include <QCryptographicHash>
@@ -94,6 +95,8 @@ private slots:
     void healthScoresAsRecomputed();
     void contentAndCoverage_data() { TestDatabase::addBackends(); }
     void contentAndCoverage();
+    void campaignsHaveTopicsToSuggestFrom_data() { TestDatabase::addBackends(); }
+    void campaignsHaveTopicsToSuggestFrom();
 };
 
 void TestDemoGenerator::parseSize()
@@ -403,3 +406,23 @@ void TestDemoGenerator::contentAndCoverage()
 
 QTEST_GUILESS_MAIN(TestDemoGenerator)
 #include "tst_demogenerator.moc"
+
+// Every demo campaign has a brief with topics (its product and a beat), so Who to pitch has people to show.
+void TestDemoGenerator::campaignsHaveTopicsToSuggestFrom()
+{
+    OPEN_TEST_DATABASE(db);
+    QVERIFY(DemoGenerator::generate(*db, smallOptions()));
+    QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM campaigns WHERE topics IS NULL OR topics = ''")), 0);
+    QSqlQuery q(db->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT id FROM campaigns ORDER BY id")));
+    int withSuggestions = 0, campaigns = 0;
+    while (q.next()) {
+        ++campaigns;
+        Result<PitchSuggestionList> list = PitchSuggestions::find(*db, q.value(0).toLongLong(), 20, kAnchor);
+        QVERIFY(list.ok());
+        QCOMPARE(list->topics.size(), 2);
+        if (!list->rows.isEmpty())
+            ++withSuggestions;
+    }
+    QCOMPARE(withSuggestions, campaigns);
+}
