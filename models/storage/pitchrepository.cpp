@@ -431,6 +431,18 @@ Status PitchRepository::removePitchInteraction(qint64 pitchId, const QDateTime &
 Result<PitchRepository::MoveResult> PitchRepository::move(
     qint64 pitchId, const QString &toStatus, int expectedVersion, const MoveStamps *stamps)
 {
+    return moveChecked(pitchId, toStatus, expectedVersion, QString(), stamps);
+}
+
+Result<PitchRepository::MoveResult> PitchRepository::moveIfIn(
+    qint64 pitchId, const QString &expectedStatus, const QString &toStatus, const MoveStamps &stamps)
+{
+    return moveChecked(pitchId, toStatus, -1, expectedStatus, &stamps);
+}
+
+Result<PitchRepository::MoveResult> PitchRepository::moveChecked(qint64 pitchId, const QString &toStatus,
+    int expectedVersion, const QString &expectedStatus, const MoveStamps *stamps)
+{
     if (!Pitch::statuses().contains(toStatus))
         return Error::validation(QStringLiteral("status"), Tr::tr("Unknown pitch status “%1”.").arg(toStatus));
     const QString doing = Tr::tr("moving the pitch");
@@ -463,7 +475,7 @@ Result<PitchRepository::MoveResult> PitchRepository::move(
             Tr::tr("%1 was taken off the media list by someone else meanwhile; the move was not saved.").arg(name),
             Error::Code::Conflict
         };
-    if (version != expectedVersion)
+    if (expectedStatus.isEmpty() ? version != expectedVersion : r.fromStatus != expectedStatus)
         return Error { Tr::tr("Someone else changed %1's pitch meanwhile (it is in “%2” now); the move was not saved.")
                            .arg(name, statusWord(r.fromStatus)),
             Error::Code::Conflict };
@@ -487,14 +499,14 @@ Result<PitchRepository::MoveResult> PitchRepository::move(
     q.bindValue(QStringLiteral(":now"), now.toMSecsSinceEpoch());
     q.bindValue(QStringLiteral(":user"), user);
     q.bindValue(QStringLiteral(":id"), pitchId);
-    q.bindValue(QStringLiteral(":version"), expectedVersion);
+    q.bindValue(QStringLiteral(":version"), version);
     if (!q.exec())
         return m_db.errorFrom(q, doing);
     if (q.numRowsAffected() != 1)
         return Error { Tr::tr("Someone else changed %1's pitch meanwhile; the move was not saved.").arg(name),
             Error::Code::Conflict };
     q.finish();
-    r.version = expectedVersion + 1;
+    r.version = version + 1;
     r.movedAt = now;
     q.prepare(QStringLiteral("INSERT INTO pitch_moves (pitch_id, from_status, to_status, moved_at, moved_by) "
                              "VALUES (:pitch, :from, :to, :now, :user)"));
@@ -626,6 +638,33 @@ Result<int> PitchRepository::setReplyDismissedAt(qint64 pitchId, const QDateTime
     if (Status s = tx.commit(); !s)
         return s.error();
     return expectedVersion + 1;
+}
+
+Status PitchRepository::setReplyDismissedAtIf(qint64 pitchId, const QDateTime &upTo, const QDateTime &expected)
+{
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE pitches SET reply_dismissed_at = :upto, updated_at = :now, updated_by = :user, "
+                             "version = version + 1 WHERE id = :id AND deleted_at IS NULL AND ")
+        + (expected.isValid() ? QStringLiteral("reply_dismissed_at = :expected")
+                              : QStringLiteral("reply_dismissed_at IS NULL")));
+    q.bindValue(QStringLiteral(":upto"), Sql::time(upTo));
+    q.bindValue(QStringLiteral(":now"), Clock::nowMs());
+    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
+    q.bindValue(QStringLiteral(":id"), pitchId);
+    if (expected.isValid())
+        q.bindValue(QStringLiteral(":expected"), Sql::time(expected));
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("dismissing the reply"));
+    if (q.numRowsAffected() != 1)
+        return Error { Tr::tr("Someone else changed this pitch meanwhile; nothing was changed."),
+            Error::Code::Conflict };
+    q.finish();
+    if (Status s = AuditLog::record(m_db, QStringLiteral("dismiss_reply"), QStringLiteral("pitch"), pitchId); !s)
+        return s;
+    return tx.commit();
 }
 
 Result<QDateTime> PitchRepository::replyDismissedAt(qint64 pitchId)

@@ -133,6 +133,11 @@ public:
     // passes `planned` / `pitched`, and cleared by a move back.
     Result<MoveResult> move(
         qint64 pitchId, const QString &toStatus, int expectedVersion, const MoveStamps *stamps = nullptr);
+    // Undo and redo: moves the pitch back (or forward again) if it is still in `expectedStatus`, whatever its
+    // version (the commands after this one on the undo stack moved it meanwhile and were undone); Conflict when
+    // someone else moved it elsewhere or took it off the list.
+    Result<MoveResult> moveIfIn(
+        qint64 pitchId, const QString &expectedStatus, const QString &toStatus, const MoveStamps &stamps);
     // Every move of a pitch, oldest first (movedBy is the user's id).
     Result<QList<PitchMove>> moves(qint64 pitchId);
 
@@ -156,9 +161,13 @@ public:
     // Stops proposing interactions up to `upTo` (the proposal's latestAt); an invalid time clears the
     // dismissal (undo). Returns the pitch's new version; Conflict as move().
     Result<int> setReplyDismissedAt(qint64 pitchId, const QDateTime &upTo, int expectedVersion);
+    // Undo and redo of a dismissal: conflict-checked on the dismissal itself (still `expected`), not the version.
+    Status setReplyDismissedAtIf(qint64 pitchId, const QDateTime &upTo, const QDateTime &expected);
     Result<QDateTime> replyDismissedAt(qint64 pitchId);
 
 private:
+    Result<MoveResult> moveChecked(qint64 pitchId, const QString &toStatus, int expectedVersion,
+        const QString &expectedStatus, const MoveStamps *stamps);
     Status logPitchInteraction(qint64 pitchId, const QDateTime &at, qint64 &interactionId);
     Status removePitchInteraction(qint64 pitchId, const QDateTime &at, bool &removed);
     Status setTrashed(const QList<qint64> &pitchIds, bool trash);

@@ -241,6 +241,16 @@ private slots:
         QCOMPARE(repo.moves(pitch)->size(), 6);
         QCOMPARE(repo.moves(pitch)->last().toStatus, QStringLiteral("pitched"));
 
+        // Undo/redo are checked on the status, not the version: still where it was left → moved; elsewhere → conflict.
+        QCOMPARE(repo.moveIfIn(pitch, QStringLiteral("replied"), QStringLiteral("planned"), m->before).error().code,
+            Error::Code::Conflict);
+        Result<PitchRepository::MoveResult> back = repo.moveIfIn(pitch, QStringLiteral("pitched"), QStringLiteral("planned"), m->before);
+        QVERIFY(back.ok());
+        QVERIFY(back->interactionRemoved);
+        Result<PitchRepository::MoveResult> forth = repo.moveIfIn(pitch, QStringLiteral("planned"), QStringLiteral("pitched"), m->after);
+        QVERIFY(forth.ok());
+        redo = forth;
+
         // Removed by someone else: a conflict that says so.
         QVERIFY(repo.removeFromMediaList({ pitch }).ok());
         QCOMPARE(repo.move(pitch, QStringLiteral("replied"), redo->version + 1).error().code, Error::Code::Conflict);
@@ -323,8 +333,9 @@ private slots:
         Interaction newer = inbound(ben, t0.addDays(4));
         QVERIFY(interactions.create(newer).ok());
         QCOMPARE(repo.replyProposals(k)->first().interactionId, newer.id);
-        // Undo the dismissal: the first reply is proposed again.
-        QVERIFY(repo.setReplyDismissedAt(b.pitchId, QDateTime(), *v).ok());
+        // Undo the dismissal (checked on the dismissal itself): the first reply is proposed again.
+        QCOMPARE(repo.setReplyDismissedAtIf(b.pitchId, QDateTime(), b.at).error().code, Error::Code::Conflict);
+        QVERIFY(repo.setReplyDismissedAtIf(b.pitchId, QDateTime(), b.latestAt).ok());
         QCOMPARE(repo.replyProposals(k)->first().interactionId, benReply.id);
     }
 };
