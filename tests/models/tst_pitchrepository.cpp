@@ -244,10 +244,12 @@ private slots:
         // Undo/redo are checked on the status, not the version: still where it was left → moved; elsewhere → conflict.
         QCOMPARE(repo.moveIfIn(pitch, QStringLiteral("replied"), QStringLiteral("planned"), m->before).error().code,
             Error::Code::Conflict);
-        Result<PitchRepository::MoveResult> back = repo.moveIfIn(pitch, QStringLiteral("pitched"), QStringLiteral("planned"), m->before);
+        Result<PitchRepository::MoveResult> back
+            = repo.moveIfIn(pitch, QStringLiteral("pitched"), QStringLiteral("planned"), m->before);
         QVERIFY(back.ok());
         QVERIFY(back->interactionRemoved);
-        Result<PitchRepository::MoveResult> forth = repo.moveIfIn(pitch, QStringLiteral("planned"), QStringLiteral("pitched"), m->after);
+        Result<PitchRepository::MoveResult> forth
+            = repo.moveIfIn(pitch, QStringLiteral("planned"), QStringLiteral("pitched"), m->after);
         QVERIFY(forth.ok());
         redo = forth;
 

@@ -5,6 +5,7 @@
 #include "heartbeat.h"
 #include "itemmodels/contactlistmodel.h"
 #include "mainwindow.h"
+#include "storage/campaignrepository.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/userrepository.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSqlQuery>
@@ -182,6 +184,58 @@ private Q_SLOTS:
 
     // Issue 10: a multi-selection showed no count and no hint of the bulk actions; Undo and Redo did not say
     // what they did; the Contact menu had both "Move Selected to Trash" and "Delete to trash".
+    void addsTheSelectionToACampaignSkippingDoNotContact()
+    {
+        auto db = databaseWithContacts();
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET do_not_contact = 1, do_not_contact_reason = 'asked in "
+                                      "writing' WHERE display_name = 'Bea Brook'")));
+        Campaign campaign;
+        campaign.name = QStringLiteral("Spring launch");
+        QVERIFY(CampaignRepository(*db).create(campaign).ok());
+        MainWindow window(*db);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *table = window.findChild<QTableView *>(QStringLiteral("contactsTableView"));
+        auto *add = window.findChild<QAction *>(QStringLiteral("addToCampaignAction"));
+        QVERIFY(table && add);
+        QVERIFY(table->actions().contains(add)); // in the context menu too
+        clickRow(table, 0);
+        clickRow(table, 2, Qt::ShiftModifier);
+        QVERIFY(window.findChild<QToolButton *>(QStringLiteral("addToCampaignToolButton"))->isVisible());
+
+        // The real dialog: the campaign is picked from the list, then OK.
+        add->trigger();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<QDialog *>(QStringLiteral("bulkInputDialog"))) && dialog->isVisible());
+        auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("bulkInputComboBox"));
+        QCOMPARE(combo->currentText(), QStringLiteral("Spring launch"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("okButton")), Qt::LeftButton);
+
+        const auto listed = [&db] {
+            QSqlQuery p(db->connection());
+            QStringList names;
+            if (p.exec(QStringLiteral("SELECT c.display_name FROM pitches p JOIN contacts c ON c.id = p.contact_id "
+                                      "WHERE p.deleted_at IS NULL AND p.status = 'planned' ORDER BY 1")))
+                while (p.next())
+                    names << p.value(0).toString();
+            return names;
+        };
+        QCOMPARE(listed(), (QStringList { kNames.at(0), kNames.at(2) }));
+        // The skipped person is named with the reason, in the status bar and in a box.
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Bea Brook asked not to be contacted")),
+            qPrintable(window.statusBar()->currentMessage()));
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("rapportMessageBox"))) && box->isVisible());
+        QVERIFY(box->text().contains(QStringLiteral("asked in writing")));
+        box->close();
+
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(listed().isEmpty());
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(listed(), (QStringList { kNames.at(0), kNames.at(2) }));
+    }
+
     void selectionBarUndoStatusAndOneTrashEntry()
     {
         auto db = databaseWithContacts();

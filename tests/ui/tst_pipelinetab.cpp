@@ -80,7 +80,8 @@ private Q_SLOTS:
         QVERIFY(CampaignRepository(*m_db).create(c).ok());
         m_campaign = c.id;
         m_people.clear();
-        for (const QString &name : { QStringLiteral("Amara Okafor"), QStringLiteral("Ben Ode"), QStringLiteral("Cleo Park") }) {
+        for (const QString &name :
+            { QStringLiteral("Amara Okafor"), QStringLiteral("Ben Ode"), QStringLiteral("Cleo Park") }) {
             Contact p;
             p.displayName = name;
             QVERIFY(ContactRepository(*m_db).create(p).ok());
@@ -199,7 +200,8 @@ private Q_SLOTS:
         QCOMPARE(statusOf(m_pitches[2]), QStringLiteral("pitched"));
         auto *notice = m_tab->findChild<QLabel *>(QStringLiteral("noticeLabel"));
         QVERIFY(notice->isVisible());
-        QVERIFY2(notice->text().contains(QStringLiteral("Someone else changed Cleo Park's pitch")), qPrintable(notice->text()));
+        QVERIFY2(notice->text().contains(QStringLiteral("Someone else changed Cleo Park's pitch")),
+            qPrintable(notice->text()));
         QVERIFY(notice->text().contains(QStringLiteral("reloaded")));
         QCOMPARE(column(QStringLiteral("pitched"))->model()->rowCount(), 1); // reloaded
         QCOMPARE(m_undo->count(), 0);
@@ -253,8 +255,11 @@ private Q_SLOTS:
         QTest::keyClick(table, Qt::Key_2, Qt::AltModifier);
         QCOMPARE(statusOf(m_pitches[1]), QStringLiteral("pitched"));
         QCOMPARE(table->model()->index(1, PitchBoardModel::StatusColumn).data().toString(), QStringLiteral("Pitched"));
-        QVERIFY(table->model()->index(1, PitchBoardModel::MovedColumn).data().toString().startsWith(
-            QStringLiteral("Anna Berg, ")));
+        QVERIFY(table->model()
+                    ->index(1, PitchBoardModel::MovedColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("Anna Berg, ")));
         QTest::mouseClick(m_tab->findChild<QToolButton *>(QStringLiteral("boardToolButton")), Qt::LeftButton);
         QVERIFY(!m_tab->showingTable());
         QCOMPARE(m_tab->currentPitchId(), m_pitches[1]); // the selection follows the switch

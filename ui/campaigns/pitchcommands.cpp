@@ -56,7 +56,10 @@ void MovePitchCommand::redo()
 
 DismissReplyCommand::DismissReplyCommand(
     Database &db, qint64 campaignId, qint64 pitchId, const QString &name, QDateTime before, QDateTime after)
-    : PitchCommand(db, campaignId), m_pitchId(pitchId), m_before(std::move(before)), m_after(std::move(after))
+    : PitchCommand(db, campaignId)
+    , m_pitchId(pitchId)
+    , m_before(std::move(before))
+    , m_after(std::move(after))
 {
     setText(tr("Dismiss the reply of %1").arg(name));
 }

@@ -3,12 +3,16 @@
 #include "common/backgroundjob.h"
 
 #include "common/messagebox.h"
+#include "campaigns/pitchcommands.h"
 #include "contacts/bulkcommands.h"
 #include "contacts/contactsview.h"
 #include "domain/contact.h"
 #include "itemmodels/contactlistmodel.h"
 #include "storage/bulkcontactrepository.h"
+#include "storage/campaignrepository.h"
+#include "storage/changenotifier.h"
 #include "storage/database.h"
+#include "storage/pitchrepository.h"
 #include "storage/userrepository.h"
 
 #include <QAction>
@@ -121,12 +125,16 @@ BulkActions::BulkActions(ContactsView *view)
     m_setKind
         = make(QStringLiteral("setKindAction"), tr("Set &Kind…"), tr("Set the kind of the selected contacts"), {});
 
+    m_addToCampaign = make(QStringLiteral("addToCampaignAction"), tr("Add to &Campaign…"),
+        tr("Add the selected contacts to a campaign's media list"), {});
+
     connect(m_addTag, &QAction::triggered, this, [this] { changeTag(QStringLiteral("tag"), true); });
     connect(m_removeTag, &QAction::triggered, this, [this] { changeTag(QStringLiteral("tag"), false); });
     connect(m_addBeat, &QAction::triggered, this, [this] { changeTag(QStringLiteral("beat"), true); });
     connect(m_removeBeat, &QAction::triggered, this, [this] { changeTag(QStringLiteral("beat"), false); });
     connect(m_setOwner, &QAction::triggered, this, &BulkActions::setOwner);
     connect(m_setKind, &QAction::triggered, this, &BulkActions::setKind);
+    connect(m_addToCampaign, &QAction::triggered, this, &BulkActions::addToCampaign);
 
     m_view->addMenuSeparator();
     QTableView *table = m_view->tableView();
@@ -157,7 +165,7 @@ void BulkActions::buildSelectionBar()
     m_selectionLabel->setFont(bold);
     layout->addWidget(m_selectionLabel);
     layout->addSpacing(m_selectionBar->fontMetrics().averageCharWidth() * 2);
-    QList<QAction *> shown = { m_addTag, m_removeTag, m_setOwner, m_setKind };
+    QList<QAction *> shown = { m_addTag, m_removeTag, m_setOwner, m_setKind, m_addToCampaign };
     // The profile's Move to Trash (one entry for one contact or many), when there is a profile.
     if (auto *trash = m_view->findChild<QAction *>(QStringLiteral("deleteContactAction")))
         shown.append(trash);
@@ -210,7 +218,7 @@ void BulkActions::setNextInput(const QString &text)
 
 QList<QAction *> BulkActions::actions() const
 {
-    return { m_addTag, m_removeTag, m_addBeat, m_removeBeat, m_setOwner, m_setKind };
+    return { m_addTag, m_removeTag, m_addBeat, m_removeBeat, m_setOwner, m_setKind, m_addToCampaign };
 }
 
 void BulkActions::updateEnabled()
@@ -377,6 +385,54 @@ void BulkActions::setKind()
                 push(new BulkFieldCommand(m_view, ids, BulkContactRepository::Field::Kind, kind, *previous, text));
             ContactSelection::refreshAndSelect(m_view, ids);
             showStatus(previous->isEmpty() ? tr("Nothing to change.") : text + u'.');
+        });
+}
+
+void BulkActions::addToCampaign()
+{
+    const QList<qint64> ids = ContactSelection::selectedIds(m_view);
+    if (ids.isEmpty())
+        return;
+    Result<QList<Campaign>> campaigns = CampaignRepository(m_view->database()).list();
+    if (!campaigns) {
+        showError(campaigns.error().message);
+        return;
+    }
+    if (campaigns->isEmpty()) {
+        showError(tr("There is no campaign yet: create one in the Campaigns section first."));
+        return;
+    }
+    QStringList names;
+    QStringList values;
+    // Running and planned campaigns first: those are the ones people are added to.
+    for (const bool open : { true, false })
+        for (const Campaign &c : *campaigns)
+            if ((c.status == u"planned" || c.status == u"active") == open) {
+                names << c.name;
+                values << QString::number(c.id);
+            }
+    ask(tr("Add to Campaign"), tr("&Campaign to add %n contact(s) to:", "", int(ids.size())), names, values, false,
+        [this, ids, names, values](const QString &answer) {
+            const qint64 campaignId = answer.toLongLong();
+            const QString name = names.value(values.indexOf(answer));
+            if (campaignId <= 0)
+                return;
+            Result<PitchRepository::AddOutcome> out = Error(QString());
+            runJob(tr("Adding %n contact(s) to “%1”…", "", int(ids.size())).arg(name), int(ids.size()),
+                [&](Database &db) { out = PitchRepository(db).addToMediaList(campaignId, ids); });
+            if (!out) {
+                showError(out.error().message);
+                return;
+            }
+            if (!out->addedPitchIds.isEmpty()) {
+                push(new AddToMediaListCommand(m_view->database(), campaignId, name, *out));
+                ChangeNotifier::instance()->notifyCampaigns({ campaignId });
+            }
+            // Everybody skipped (do not contact, already listed) is named with the reason.
+            const QString summary = tr("“%1”:", "campaign name").arg(name) + u' ' + out->summary();
+            showStatus(summary, 10000);
+            if (!out->refused.isEmpty())
+                MessageBox::information(m_view, tr("Add to Campaign"), summary.toHtmlEscaped());
         });
 }
 

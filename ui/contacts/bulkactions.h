@@ -11,7 +11,7 @@ class QAction;
 class QUndoCommand;
 
 // The bulk actions on the contacts selected in the list: add or remove a tag or a beat, set the owner, set the
-// kind, move to the trash. Each action asks for its value in a small window-modal dialog (opened, never
+// kind, add to a campaign's media list, move to the trash. Each action asks for its value in a small window-modal dialog (opened, never
 // exec'd), changes all selected contacts in one transaction (BulkContactRepository), pushes one undo command on
 // the view's undo stack (bulkcommands.h), refreshes the list keeping the selection and says what it did in the
 // status bar.
@@ -30,7 +30,8 @@ public:
     ~BulkActions() override;
 
     // For tests: the next value dialog is answered with `text` without being shown: a tag or beat name, a
-    // user's login (or "" for nobody) for the owner, a kind key ("editor") for the kind.
+    // user's login (or "" for nobody) for the owner, a kind key ("editor") for the kind, a campaign's id for
+    // Add to Campaign.
     static void setNextInput(const QString &text);
 
     QList<QAction *> actions() const;
@@ -45,6 +46,7 @@ private:
     void changeTag(const QString &kind, bool add);
     void setOwner();
     void setKind();
+    void addToCampaign();
     void updateEnabled();
     void buildSelectionBar();
     // Asks for a value: free text with completion from `choices` (editable), or one of `choices` whose
@@ -64,6 +66,7 @@ private:
     QAction *m_removeBeat = nullptr;
     QAction *m_setOwner = nullptr;
     QAction *m_setKind = nullptr;
+    QAction *m_addToCampaign = nullptr;
     class QFrame *m_selectionBar = nullptr;
     class QLabel *m_selectionLabel = nullptr;
 
