@@ -455,6 +455,16 @@
     </message>
 </context>
 <context>
+    <name>AddToMediaListCommand</name>
+    <message numerus="yes">
+        <source>Add %n person(s) to “%1”</source>
+        <translation>
+            <numerusform>%n Person zu „%1“ hinzufügen</numerusform>
+            <numerusform>%n Personen zu „%1“ hinzufügen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>writing the audit log</source>
@@ -766,6 +776,41 @@
         <source>%L1 selected</source>
         <comment>contacts</comment>
         <translation>%L1 ausgewählt</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Campaign…</source>
+        <translation>Zu &amp;Kampagne hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add the selected contacts to a campaign&apos;s media list</source>
+        <translation>Die ausgewählten Kontakte zum Presseverteiler einer Kampagne hinzufügen</translation>
+    </message>
+    <message>
+        <source>There is no campaign yet: create one in the Campaigns section first.</source>
+        <translation>Es gibt noch keine Kampagne: Legen Sie zuerst eine im Bereich Kampagnen an.</translation>
+    </message>
+    <message>
+        <source>Add to Campaign</source>
+        <translation>Zu Kampagne hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Campaign to add %n contact(s) to:</source>
+        <translation>
+            <numerusform>&amp;Kampagne, zu der %n Kontakt hinzugefügt wird:</numerusform>
+            <numerusform>&amp;Kampagne, zu der %n Kontakte hinzugefügt werden:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n contact(s) to “%1”…</source>
+        <translation>
+            <numerusform>%n Kontakt wird zu „%1“ hinzugefügt…</numerusform>
+            <numerusform>%n Kontakte werden zu „%1“ hinzugefügt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1”:</source>
+        <comment>campaign name</comment>
+        <translation>„%1“:</translation>
     </message>
 </context>
 <context>
@@ -3625,6 +3670,13 @@ Der %3 macht mit Absicht weniger. Die Ankündigung steht in unserem [Newsroom](%
     </message>
 </context>
 <context>
+    <name>DismissReplyCommand</name>
+    <message>
+        <source>Dismiss the reply of %1</source>
+        <translation>Antwort von %1 verwerfen</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePairModel</name>
     <message>
         <source>Same email: %1</source>
@@ -5220,6 +5272,146 @@ Der %3 macht mit Absicht weniger. Die Ankündigung steht in unserem [Newsroom](%
     </message>
 </context>
 <context>
+    <name>MediaListModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>name (title)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Ressorts</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Beziehungsqualität</translation>
+    </message>
+    <message>
+        <source>Last contacted</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+</context>
+<context>
+    <name>MediaListTab</name>
+    <message>
+        <source>Add a person: type a name, pick from the list</source>
+        <translation>Person hinzufügen: Namen eingeben, aus der Liste wählen</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Person hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Saved view</source>
+        <translation>Gespeicherte Ansicht</translation>
+    </message>
+    <message>
+        <source>A saved view of the contact list: everybody it lists can be added at once</source>
+        <translation>Eine gespeicherte Ansicht der Kontaktliste: Alle, die sie zeigt, lassen sich auf einmal hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add &amp;everybody in the view</source>
+        <translation>&amp;Alle aus der Ansicht hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Take the selected people off the media list (Delete)</source>
+        <translation>Die ausgewählten Personen aus dem Presseverteiler nehmen (Entf)</translation>
+    </message>
+    <message>
+        <source>Media list</source>
+        <translation>Presseverteiler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) on the media list</source>
+        <translation>
+            <numerusform>%n Person im Presseverteiler</numerusform>
+            <numerusform>%n Personen im Presseverteiler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a warning</source>
+        <translation>
+            <numerusform>%n mit Warnung</numerusform>
+            <numerusform>%n mit Warnung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>Noch keine gespeicherten Ansichten</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>completion: name — title, outlet</comment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Nobody is called “%1”.</source>
+        <translation>Niemand heißt „%1“.</translation>
+    </message>
+    <message>
+        <source>Several people match “%1”: pick one from the list.</source>
+        <translation>Mehrere Personen passen zu „%1“: Wählen Sie eine aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Not added.</source>
+        <translation>Nicht hinzugefügt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n person(s) to the media list.</source>
+        <translation>
+            <numerusform>%n Person zum Presseverteiler hinzugefügt.</numerusform>
+            <numerusform>%n Personen zum Presseverteiler hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” lists more than %L2 people; narrow it down first (a media list is for the people you will really pitch).</source>
+        <translation>„%1“ zeigt mehr als %L2 Personen; grenzen Sie die Ansicht zuerst ein (ein Presseverteiler ist für die Leute, die Sie wirklich pitchen).</translation>
+    </message>
+    <message>
+        <source>“%1” lists nobody.</source>
+        <translation>„%1“ zeigt niemanden.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the media list</source>
+        <translation>%1 aus dem Presseverteiler entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n people from the media list</source>
+        <translation>
+            <numerusform>%n Person aus dem Presseverteiler entfernen</numerusform>
+            <numerusform>%n Personen aus dem Presseverteiler entfernen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MergeContactsCommand</name>
     <message>
         <source>Merge “%1” into “%2”</source>
@@ -5295,6 +5487,13 @@ Der %3 macht mit Absicht weniger. Die Ankündigung steht in unserem [Newsroom](%
     <message>
         <source>Added campaign briefs, content versions, the pitch pipeline&apos;s history and coverage links (version 6).</source>
         <translation>Kampagnen-Briefings, Inhaltsversionen, der Verlauf der Pitch-Pipeline und Verknüpfungen zur Berichterstattung wurden hinzugefügt (Version 6).</translation>
+    </message>
+</context>
+<context>
+    <name>MovePitchCommand</name>
+    <message>
+        <source>Move %1 to “%2”</source>
+        <translation>%1 nach „%2“ verschieben</translation>
     </message>
 </context>
 <context>
@@ -5733,6 +5932,118 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
 </context>
 <context>
+    <name>PipelineTab</name>
+    <message>
+        <source>&amp;Board</source>
+        <translation>&amp;Tafel</translation>
+    </message>
+    <message>
+        <source>One column per status; drag cards between them</source>
+        <translation>Eine Spalte je Status; Karten zwischen den Spalten ziehen</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>Ta&amp;belle</translation>
+    </message>
+    <message>
+        <source>Every pitch in one sortable table</source>
+        <translation>Alle Pitches in einer sortierbaren Tabelle</translation>
+    </message>
+    <message>
+        <source>Move to the previous status</source>
+        <translation>In den vorigen Status verschieben</translation>
+    </message>
+    <message>
+        <source>Move to the next status</source>
+        <translation>In den nächsten Status verschieben</translation>
+    </message>
+    <message>
+        <source>Move to “%1”</source>
+        <translation>Nach „%1“ verschieben</translation>
+    </message>
+    <message>
+        <source>◀ Move back</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Move on ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <source>Ctrl+Right / Ctrl+Left or Alt+1 … Alt+6 move the selected pitch; Enter opens the person.</source>
+        <translation>Strg+Rechts / Strg+Links oder Alt+1 … Alt+6 verschieben den ausgewählten Pitch; Eingabe öffnet die Person.</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pitch(es)</source>
+        <translation>
+            <numerusform>%n Pitch</numerusform>
+            <numerusform>%n Pitches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) came in after a pitch. Accept to move the pitch to “Replied”:</source>
+        <translation>
+            <numerusform>%n Antwort kam nach einem Pitch. Übernehmen verschiebt den Pitch nach „Beantwortet“:</numerusform>
+            <numerusform>%n Antworten kamen nach einem Pitch. Übernehmen verschiebt den Pitch nach „Beantwortet“:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3</source>
+        <translation>%1: %2 am %3</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Move %1&apos;s pitch to “Replied”, replied on %2</source>
+        <translation>Den Pitch an %1 nach „Beantwortet“ verschieben, beantwortet am %2</translation>
+    </message>
+    <message>
+        <source>Not a reply</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>Stop proposing this for %1 until something newer comes in</source>
+        <translation>Für %1 nicht mehr vorschlagen, bis etwas Neueres kommt</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (marked “Reply?” on the board).</source>
+        <translation>
+            <numerusform>… und %n weitere (auf der Tafel mit „Antwort?“ markiert).</numerusform>
+            <numerusform>… und %n weitere (auf der Tafel mit „Antwort?“ markiert).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The board was reloaded with the latest state.</source>
+        <translation>Die Tafel wurde mit dem neuesten Stand neu geladen.</translation>
+    </message>
+    <message>
+        <source>%1 moved to “%2”.</source>
+        <translation>%1 nach „%2“ verschoben.</translation>
+    </message>
+    <message>
+        <source>%1 replied: moved to “%2”.</source>
+        <translation>%1 hat geantwortet: nach „%2“ verschoben.</translation>
+    </message>
+</context>
+<context>
+    <name>PitchBoard</name>
+    <message>
+        <source>Drag a card to another column, or use Ctrl+Right / Ctrl+Left or Alt+1 … Alt+6 to move the selected pitch. Left and Right go to the next column; Enter opens the person.</source>
+        <translation>Ziehen Sie eine Karte in eine andere Spalte, oder verschieben Sie den ausgewählten Pitch mit Strg+Rechts / Strg+Links oder Alt+1 … Alt+6. Links und Rechts gehen zur nächsten Spalte; Eingabe öffnet die Person.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>board column: status · number of pitches</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>PitchBoardModel</name>
     <message>
         <source>Moved on %1</source>
@@ -5773,6 +6084,10 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>Last moved</source>
         <translation>Zuletzt verschoben</translation>
+    </message>
+    <message>
+        <source>Reply?</source>
+        <translation>Antwort?</translation>
     </message>
 </context>
 <context>

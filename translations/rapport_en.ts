@@ -108,6 +108,20 @@
             <numerusform>Move %n contacts to the trash</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Campaign to add %n contact(s) to:</source>
+        <translation>
+            <numerusform>&amp;Campaign to add %n contact to:</numerusform>
+            <numerusform>&amp;Campaign to add %n contacts to:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n contact(s) to “%1”…</source>
+        <translation>
+            <numerusform>Adding %n contact to “%1”…</numerusform>
+            <numerusform>Adding %n contacts to “%1”…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ContactEditor</name>
@@ -529,6 +543,71 @@
         <translation>
             <numerusform>Who to pitch for “%1” (topics: %2): %n of %L3 people</numerusform>
             <numerusform>Who to pitch for “%1” (topics: %2): %n of %L3 people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AddToMediaListCommand</name>
+    <message numerus="yes">
+        <source>Add %n person(s) to “%1”</source>
+        <translation>
+            <numerusform>Add %n person to “%1”</numerusform>
+            <numerusform>Add %n people to “%1”</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MediaListTab</name>
+    <message numerus="yes">
+        <source>%n person(s) on the media list</source>
+        <translation>
+            <numerusform>%n person on the media list</numerusform>
+            <numerusform>%n people on the media list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a warning</source>
+        <translation>
+            <numerusform>%n with a warning</numerusform>
+            <numerusform>%n with a warning</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n person(s) to the media list.</source>
+        <translation>
+            <numerusform>Added %n person to the media list.</numerusform>
+            <numerusform>Added %n people to the media list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n people from the media list</source>
+        <translation>
+            <numerusform>Remove %n person from the media list</numerusform>
+            <numerusform>Remove %n people from the media list</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PipelineTab</name>
+    <message numerus="yes">
+        <source>%n pitch(es)</source>
+        <translation>
+            <numerusform>%n pitch</numerusform>
+            <numerusform>%n pitches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) came in after a pitch. Accept to move the pitch to “Replied”:</source>
+        <translation>
+            <numerusform>%n reply came in after a pitch. Accept to move the pitch to “Replied”:</numerusform>
+            <numerusform>%n replies came in after a pitch. Accept to move the pitch to “Replied”:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (marked “Reply?” on the board).</source>
+        <translation>
+            <numerusform>… and %n more (marked “Reply?” on the board).</numerusform>
+            <numerusform>… and %n more (marked “Reply?” on the board).</numerusform>
         </translation>
     </message>
 </context>

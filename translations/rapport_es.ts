@@ -455,6 +455,16 @@
     </message>
 </context>
 <context>
+    <name>AddToMediaListCommand</name>
+    <message numerus="yes">
+        <source>Add %n person(s) to “%1”</source>
+        <translation>
+            <numerusform>Añadir %n persona a «%1»</numerusform>
+            <numerusform>Añadir %n personas a «%1»</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>writing the audit log</source>
@@ -766,6 +776,41 @@
         <source>%L1 selected</source>
         <comment>contacts</comment>
         <translation>%L1 seleccionados</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Campaign…</source>
+        <translation>Añadir a una &amp;campaña…</translation>
+    </message>
+    <message>
+        <source>Add the selected contacts to a campaign&apos;s media list</source>
+        <translation>Añadir los contactos seleccionados a la lista de medios de una campaña</translation>
+    </message>
+    <message>
+        <source>There is no campaign yet: create one in the Campaigns section first.</source>
+        <translation>Todavía no hay ninguna campaña: cree una primero en la sección Campañas.</translation>
+    </message>
+    <message>
+        <source>Add to Campaign</source>
+        <translation>Añadir a una campaña</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Campaign to add %n contact(s) to:</source>
+        <translation>
+            <numerusform>&amp;Campaña a la que añadir %n contacto:</numerusform>
+            <numerusform>&amp;Campaña a la que añadir %n contactos:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n contact(s) to “%1”…</source>
+        <translation>
+            <numerusform>Añadiendo %n contacto a «%1»…</numerusform>
+            <numerusform>Añadiendo %n contactos a «%1»…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1”:</source>
+        <comment>campaign name</comment>
+        <translation>«%1»:</translation>
     </message>
 </context>
 <context>
@@ -3625,6 +3670,13 @@ El %3 hace menos, a propósito. Lea el anuncio en nuestra [sala de prensa](%4).
     </message>
 </context>
 <context>
+    <name>DismissReplyCommand</name>
+    <message>
+        <source>Dismiss the reply of %1</source>
+        <translation>Descartar la respuesta de %1</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePairModel</name>
     <message>
         <source>Same email: %1</source>
@@ -5220,6 +5272,146 @@ El %3 hace menos, a propósito. Lea el anuncio en nuestra [sala de prensa](%4).
     </message>
 </context>
 <context>
+    <name>MediaListModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>name (title)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Last contacted</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avisos</translation>
+    </message>
+</context>
+<context>
+    <name>MediaListTab</name>
+    <message>
+        <source>Add a person: type a name, pick from the list</source>
+        <translation>Añadir una persona: escriba un nombre y elíjalo de la lista</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Añadir una persona</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>Saved view</source>
+        <translation>Vista guardada</translation>
+    </message>
+    <message>
+        <source>A saved view of the contact list: everybody it lists can be added at once</source>
+        <translation>Una vista guardada de la lista de contactos: todos los que muestra se pueden añadir a la vez</translation>
+    </message>
+    <message>
+        <source>Add &amp;everybody in the view</source>
+        <translation>Añadir a &amp;todos los de la vista</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Take the selected people off the media list (Delete)</source>
+        <translation>Quitar a las personas seleccionadas de la lista de medios (Supr)</translation>
+    </message>
+    <message>
+        <source>Media list</source>
+        <translation>Lista de medios</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) on the media list</source>
+        <translation>
+            <numerusform>%n persona en la lista de medios</numerusform>
+            <numerusform>%n personas en la lista de medios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a warning</source>
+        <translation>
+            <numerusform>%n con aviso</numerusform>
+            <numerusform>%n con aviso</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>Todavía no hay vistas guardadas</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>completion: name — title, outlet</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Nobody is called “%1”.</source>
+        <translation>Nadie se llama «%1».</translation>
+    </message>
+    <message>
+        <source>Several people match “%1”: pick one from the list.</source>
+        <translation>Varias personas coinciden con «%1»: elija una de la lista.</translation>
+    </message>
+    <message>
+        <source>Not added.</source>
+        <translation>No se ha añadido.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n person(s) to the media list.</source>
+        <translation>
+            <numerusform>Se añadió %n persona a la lista de medios.</numerusform>
+            <numerusform>Se añadieron %n personas a la lista de medios.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” lists more than %L2 people; narrow it down first (a media list is for the people you will really pitch).</source>
+        <translation>«%1» muestra más de %L2 personas; acótela primero (una lista de medios es para las personas a las que de verdad va a contactar).</translation>
+    </message>
+    <message>
+        <source>“%1” lists nobody.</source>
+        <translation>«%1» no muestra a nadie.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the media list</source>
+        <translation>Quitar a %1 de la lista de medios</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n people from the media list</source>
+        <translation>
+            <numerusform>Quitar a %n persona de la lista de medios</numerusform>
+            <numerusform>Quitar a %n personas de la lista de medios</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MergeContactsCommand</name>
     <message>
         <source>Merge “%1” into “%2”</source>
@@ -5295,6 +5487,13 @@ El %3 hace menos, a propósito. Lea el anuncio en nuestra [sala de prensa](%4).
     <message>
         <source>Added campaign briefs, content versions, the pitch pipeline&apos;s history and coverage links (version 6).</source>
         <translation>Se añadieron los briefings de campaña, las versiones de contenido, el historial del embudo de pitches y los enlaces a la cobertura (versión 6).</translation>
+    </message>
+</context>
+<context>
+    <name>MovePitchCommand</name>
+    <message>
+        <source>Move %1 to “%2”</source>
+        <translation>Mover a %1 a «%2»</translation>
     </message>
 </context>
 <context>
@@ -5733,6 +5932,118 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     </message>
 </context>
 <context>
+    <name>PipelineTab</name>
+    <message>
+        <source>&amp;Board</source>
+        <translation>&amp;Tablero</translation>
+    </message>
+    <message>
+        <source>One column per status; drag cards between them</source>
+        <translation>Una columna por estado; arrastre las tarjetas entre ellas</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Lista</translation>
+    </message>
+    <message>
+        <source>Every pitch in one sortable table</source>
+        <translation>Todos los pitches en una tabla ordenable</translation>
+    </message>
+    <message>
+        <source>Move to the previous status</source>
+        <translation>Pasar al estado anterior</translation>
+    </message>
+    <message>
+        <source>Move to the next status</source>
+        <translation>Pasar al estado siguiente</translation>
+    </message>
+    <message>
+        <source>Move to “%1”</source>
+        <translation>Mover a «%1»</translation>
+    </message>
+    <message>
+        <source>◀ Move back</source>
+        <translation>◀ Retroceder</translation>
+    </message>
+    <message>
+        <source>Move on ▶</source>
+        <translation>Avanzar ▶</translation>
+    </message>
+    <message>
+        <source>Ctrl+Right / Ctrl+Left or Alt+1 … Alt+6 move the selected pitch; Enter opens the person.</source>
+        <translation>Ctrl+Derecha / Ctrl+Izquierda o Alt+1 … Alt+6 mueven el pitch seleccionado; Intro abre la persona.</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pitch(es)</source>
+        <translation>
+            <numerusform>%n pitch</numerusform>
+            <numerusform>%n pitches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) came in after a pitch. Accept to move the pitch to “Replied”:</source>
+        <translation>
+            <numerusform>Llegó %n respuesta después de un pitch. Aceptar lo pasa a «Respondido»:</numerusform>
+            <numerusform>Llegaron %n respuestas después de un pitch. Aceptar lo pasa a «Respondido»:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3</source>
+        <translation>%1: %2 el %3</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Move %1&apos;s pitch to “Replied”, replied on %2</source>
+        <translation>Pasar el pitch de %1 a «Respondido», respondido el %2</translation>
+    </message>
+    <message>
+        <source>Not a reply</source>
+        <translation>No es respuesta</translation>
+    </message>
+    <message>
+        <source>Stop proposing this for %1 until something newer comes in</source>
+        <translation>Dejar de proponerlo para %1 hasta que llegue algo más reciente</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (marked “Reply?” on the board).</source>
+        <translation>
+            <numerusform>… y %n más (marcada «¿Respuesta?» en el tablero).</numerusform>
+            <numerusform>… y %n más (marcadas «¿Respuesta?» en el tablero).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The board was reloaded with the latest state.</source>
+        <translation>El tablero se ha vuelto a cargar con el estado más reciente.</translation>
+    </message>
+    <message>
+        <source>%1 moved to “%2”.</source>
+        <translation>%1 se movió a «%2».</translation>
+    </message>
+    <message>
+        <source>%1 replied: moved to “%2”.</source>
+        <translation>%1 respondió: se movió a «%2».</translation>
+    </message>
+</context>
+<context>
+    <name>PitchBoard</name>
+    <message>
+        <source>Drag a card to another column, or use Ctrl+Right / Ctrl+Left or Alt+1 … Alt+6 to move the selected pitch. Left and Right go to the next column; Enter opens the person.</source>
+        <translation>Arrastre una tarjeta a otra columna, o mueva el pitch seleccionado con Ctrl+Derecha / Ctrl+Izquierda o Alt+1 … Alt+6. Izquierda y Derecha pasan a la columna vecina; Intro abre la persona.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>board column: status · number of pitches</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>PitchBoardModel</name>
     <message>
         <source>Moved on %1</source>
@@ -5773,6 +6084,10 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>Last moved</source>
         <translation>Último movimiento</translation>
+    </message>
+    <message>
+        <source>Reply?</source>
+        <translation>¿Respuesta?</translation>
     </message>
 </context>
 <context>

@@ -455,6 +455,16 @@
     </message>
 </context>
 <context>
+    <name>AddToMediaListCommand</name>
+    <message numerus="yes">
+        <source>Add %n person(s) to “%1”</source>
+        <translation>
+            <numerusform>Ajouter %n personne à «&#xa0;%1&#xa0;»</numerusform>
+            <numerusform>Ajouter %n personnes à «&#xa0;%1&#xa0;»</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>writing the audit log</source>
@@ -766,6 +776,41 @@
         <source>%L1 selected</source>
         <comment>contacts</comment>
         <translation>%L1 sélectionnés</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Campaign…</source>
+        <translation>Ajouter à une &amp;campagne…</translation>
+    </message>
+    <message>
+        <source>Add the selected contacts to a campaign&apos;s media list</source>
+        <translation>Ajouter les contacts sélectionnés à la liste de diffusion d&apos;une campagne</translation>
+    </message>
+    <message>
+        <source>There is no campaign yet: create one in the Campaigns section first.</source>
+        <translation>Il n&apos;y a pas encore de campagne&#xa0;: créez-en une d&apos;abord dans la section Campagnes.</translation>
+    </message>
+    <message>
+        <source>Add to Campaign</source>
+        <translation>Ajouter à une campagne</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Campaign to add %n contact(s) to:</source>
+        <translation>
+            <numerusform>&amp;Campagne à laquelle ajouter %n contact&#xa0;:</numerusform>
+            <numerusform>&amp;Campagne à laquelle ajouter %n contacts&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n contact(s) to “%1”…</source>
+        <translation>
+            <numerusform>Ajout de %n contact à «&#xa0;%1&#xa0;»…</numerusform>
+            <numerusform>Ajout de %n contacts à «&#xa0;%1&#xa0;»…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1”:</source>
+        <comment>campaign name</comment>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3625,6 +3670,13 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
     </message>
 </context>
 <context>
+    <name>DismissReplyCommand</name>
+    <message>
+        <source>Dismiss the reply of %1</source>
+        <translation>Écarter la réponse de %1</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePairModel</name>
     <message>
         <source>Same email: %1</source>
@@ -5220,6 +5272,146 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
     </message>
 </context>
 <context>
+    <name>MediaListModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>name (title)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Rubriques</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Last contacted</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+</context>
+<context>
+    <name>MediaListTab</name>
+    <message>
+        <source>Add a person: type a name, pick from the list</source>
+        <translation>Ajouter une personne&#xa0;: tapez un nom, choisissez dans la liste</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Ajouter une personne</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Saved view</source>
+        <translation>Vue enregistrée</translation>
+    </message>
+    <message>
+        <source>A saved view of the contact list: everybody it lists can be added at once</source>
+        <translation>Une vue enregistrée de la liste des contacts&#xa0;: tous ceux qu&apos;elle affiche peuvent être ajoutés d&apos;un coup</translation>
+    </message>
+    <message>
+        <source>Add &amp;everybody in the view</source>
+        <translation>Ajouter &amp;tous ceux de la vue</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Take the selected people off the media list (Delete)</source>
+        <translation>Retirer les personnes sélectionnées de la liste de diffusion (Suppr)</translation>
+    </message>
+    <message>
+        <source>Media list</source>
+        <translation>Liste de diffusion</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) on the media list</source>
+        <translation>
+            <numerusform>%n personne dans la liste de diffusion</numerusform>
+            <numerusform>%n personnes dans la liste de diffusion</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a warning</source>
+        <translation>
+            <numerusform>%n avec un avertissement</numerusform>
+            <numerusform>%n avec un avertissement</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>Pas encore de vue enregistrée</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>completion: name — title, outlet</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Nobody is called “%1”.</source>
+        <translation>Personne ne s&apos;appelle «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Several people match “%1”: pick one from the list.</source>
+        <translation>Plusieurs personnes correspondent à «&#xa0;%1&#xa0;»&#xa0;: choisissez-en une dans la liste.</translation>
+    </message>
+    <message>
+        <source>Not added.</source>
+        <translation>Non ajoutée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n person(s) to the media list.</source>
+        <translation>
+            <numerusform>%n personne ajoutée à la liste de diffusion.</numerusform>
+            <numerusform>%n personnes ajoutées à la liste de diffusion.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” lists more than %L2 people; narrow it down first (a media list is for the people you will really pitch).</source>
+        <translation>«&#xa0;%1&#xa0;» affiche plus de %L2 personnes&#xa0;; affinez-la d&apos;abord (une liste de diffusion est faite pour les personnes que vous allez vraiment contacter).</translation>
+    </message>
+    <message>
+        <source>“%1” lists nobody.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;affiche personne.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the media list</source>
+        <translation>Retirer %1 de la liste de diffusion</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n people from the media list</source>
+        <translation>
+            <numerusform>Retirer %n personne de la liste de diffusion</numerusform>
+            <numerusform>Retirer %n personnes de la liste de diffusion</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MergeContactsCommand</name>
     <message>
         <source>Merge “%1” into “%2”</source>
@@ -5295,6 +5487,13 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
     <message>
         <source>Added campaign briefs, content versions, the pitch pipeline&apos;s history and coverage links (version 6).</source>
         <translation>Ajout des briefs de campagne, des versions de contenu, de l&apos;historique du suivi des pitchs et des liens vers les retombées (version 6).</translation>
+    </message>
+</context>
+<context>
+    <name>MovePitchCommand</name>
+    <message>
+        <source>Move %1 to “%2”</source>
+        <translation>Déplacer %1 vers «&#xa0;%2&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -5733,6 +5932,118 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
 </context>
 <context>
+    <name>PipelineTab</name>
+    <message>
+        <source>&amp;Board</source>
+        <translation>&amp;Tableau</translation>
+    </message>
+    <message>
+        <source>One column per status; drag cards between them</source>
+        <translation>Une colonne par statut&#xa0;; faites glisser les cartes de l&apos;une à l&apos;autre</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>Every pitch in one sortable table</source>
+        <translation>Tous les pitchs dans une liste triable</translation>
+    </message>
+    <message>
+        <source>Move to the previous status</source>
+        <translation>Passer au statut précédent</translation>
+    </message>
+    <message>
+        <source>Move to the next status</source>
+        <translation>Passer au statut suivant</translation>
+    </message>
+    <message>
+        <source>Move to “%1”</source>
+        <translation>Déplacer vers «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>◀ Move back</source>
+        <translation>◀ Reculer</translation>
+    </message>
+    <message>
+        <source>Move on ▶</source>
+        <translation>Avancer ▶</translation>
+    </message>
+    <message>
+        <source>Ctrl+Right / Ctrl+Left or Alt+1 … Alt+6 move the selected pitch; Enter opens the person.</source>
+        <translation>Ctrl+Droite / Ctrl+Gauche ou Alt+1 … Alt+6 déplacent le pitch sélectionné&#xa0;; Entrée ouvre la personne.</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Suivi des pitchs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pitch(es)</source>
+        <translation>
+            <numerusform>%n pitch</numerusform>
+            <numerusform>%n pitchs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) came in after a pitch. Accept to move the pitch to “Replied”:</source>
+        <translation>
+            <numerusform>%n réponse est arrivée après un pitch. Accepter passe le pitch à «&#xa0;Réponse reçue&#xa0;»&#xa0;:</numerusform>
+            <numerusform>%n réponses sont arrivées après un pitch. Accepter passe le pitch à «&#xa0;Réponse reçue&#xa0;»&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3</source>
+        <translation>%1&#xa0;: %2 le %3</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Move %1&apos;s pitch to “Replied”, replied on %2</source>
+        <translation>Passer le pitch de %1 à «&#xa0;Réponse reçue&#xa0;», réponse du %2</translation>
+    </message>
+    <message>
+        <source>Not a reply</source>
+        <translation>Pas une réponse</translation>
+    </message>
+    <message>
+        <source>Stop proposing this for %1 until something newer comes in</source>
+        <translation>Ne plus le proposer pour %1 jusqu&apos;à ce que quelque chose de plus récent arrive</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (marked “Reply?” on the board).</source>
+        <translation>
+            <numerusform>… et %n autre (marquée «&#xa0;Réponse&#xa0;?&#xa0;» sur le tableau).</numerusform>
+            <numerusform>… et %n autres (marquées «&#xa0;Réponse&#xa0;?&#xa0;» sur le tableau).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The board was reloaded with the latest state.</source>
+        <translation>Le tableau a été rechargé avec l&apos;état le plus récent.</translation>
+    </message>
+    <message>
+        <source>%1 moved to “%2”.</source>
+        <translation>%1 déplacé vers «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 replied: moved to “%2”.</source>
+        <translation>%1 a répondu&#xa0;: déplacé vers «&#xa0;%2&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>PitchBoard</name>
+    <message>
+        <source>Drag a card to another column, or use Ctrl+Right / Ctrl+Left or Alt+1 … Alt+6 to move the selected pitch. Left and Right go to the next column; Enter opens the person.</source>
+        <translation>Faites glisser une carte vers une autre colonne, ou déplacez le pitch sélectionné avec Ctrl+Droite / Ctrl+Gauche ou Alt+1 … Alt+6. Gauche et Droite passent à la colonne voisine&#xa0;; Entrée ouvre la personne.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>board column: status · number of pitches</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>PitchBoardModel</name>
     <message>
         <source>Moved on %1</source>
@@ -5773,6 +6084,10 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>Last moved</source>
         <translation>Dernier déplacement</translation>
+    </message>
+    <message>
+        <source>Reply?</source>
+        <translation>Réponse&#xa0;?</translation>
     </message>
 </context>
 <context>

@@ -336,7 +336,8 @@ private slots:
         QVERIFY(interactions.create(newer).ok());
         QCOMPARE(repo.replyProposals(k)->first().interactionId, newer.id);
         // Undo the dismissal (checked on the dismissal itself): the first reply is proposed again.
-        QCOMPARE(repo.setReplyDismissedAtIf(b.pitchId, QDateTime(), b.at).error().code, Error::Code::Conflict);
+        QCOMPARE(repo.setReplyDismissedAtIf(b.pitchId, QDateTime(), b.latestAt.addSecs(-60)).error().code,
+            Error::Code::Conflict);
         QVERIFY(repo.setReplyDismissedAtIf(b.pitchId, QDateTime(), b.latestAt).ok());
         QCOMPARE(repo.replyProposals(k)->first().interactionId, benReply.id);
     }

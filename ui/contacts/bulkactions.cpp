@@ -2,8 +2,8 @@
 
 #include "common/backgroundjob.h"
 
-#include "common/messagebox.h"
 #include "campaigns/pitchcommands.h"
+#include "common/messagebox.h"
 #include "contacts/bulkcommands.h"
 #include "contacts/contactsview.h"
 #include "domain/contact.h"
@@ -266,10 +266,13 @@ void BulkActions::showStatus(const QString &message, int timeoutMs)
 void BulkActions::runJob(const QString &label, int items, const std::function<void(Database &)> &work)
 {
     // The work keeps its own result; the job's status has nothing to add.
-    (void)BackgroundJob::run(m_view, m_view->database(), label, [&work](Database &db) {
-        work(db);
-        return Status();
-    }, items);
+    (void)BackgroundJob::run(
+        m_view, m_view->database(), label,
+        [&work](Database &db) {
+            work(db);
+            return Status();
+        },
+        items);
 }
 
 void BulkActions::showError(const QString &message)

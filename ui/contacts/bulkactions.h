@@ -11,10 +11,10 @@ class QAction;
 class QUndoCommand;
 
 // The bulk actions on the contacts selected in the list: add or remove a tag or a beat, set the owner, set the
-// kind, add to a campaign's media list, move to the trash. Each action asks for its value in a small window-modal dialog (opened, never
-// exec'd), changes all selected contacts in one transaction (BulkContactRepository), pushes one undo command on
-// the view's undo stack (bulkcommands.h), refreshes the list keeping the selection and says what it did in the
-// status bar.
+// kind, add to a campaign's media list, move to the trash. Each action asks for its value in a small window-modal
+// dialog (opened, never exec'd), changes all selected contacts in one transaction (BulkContactRepository), pushes one
+// undo command on the view's undo stack (bulkcommands.h), refreshes the list keeping the selection and says what it did
+// in the status bar.
 //
 // The actions go to the Contact menu (ContactsView::addMenuAction) and to the context menu of the contact
 // table. With two or more contacts selected, a bar above the list says how many ("5 selected") and offers
