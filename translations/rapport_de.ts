@@ -779,7 +779,7 @@
     </message>
     <message>
         <source>Add to &amp;Campaign…</source>
-        <translation>Zu &amp;Kampagne hinzufügen…</translation>
+        <translation>Zu Ka&amp;mpagne hinzufügen…</translation>
     </message>
     <message>
         <source>Add the selected contacts to a campaign&apos;s media list</source>

@@ -779,7 +779,7 @@
     </message>
     <message>
         <source>Add to &amp;Campaign…</source>
-        <translation>Añadir a una &amp;campaña…</translation>
+        <translation>Añadir a una c&amp;ampaña…</translation>
     </message>
     <message>
         <source>Add the selected contacts to a campaign&apos;s media list</source>

@@ -779,7 +779,7 @@
     </message>
     <message>
         <source>Add to &amp;Campaign…</source>
-        <translation>Ajouter à une &amp;campagne…</translation>
+        <translation>Ajouter à une ca&amp;mpagne…</translation>
     </message>
     <message>
         <source>Add the selected contacts to a campaign&apos;s media list</source>
