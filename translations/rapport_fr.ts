@@ -783,7 +783,7 @@
     </message>
     <message>
         <source>Add the selected contacts to a campaign&apos;s media list</source>
-        <translation>Ajouter les contacts sélectionnés à la liste de diffusion d&apos;une campagne</translation>
+        <translation>Ajouter les contacts sélectionnés à la liste médias d&apos;une campagne</translation>
     </message>
     <message>
         <source>There is no campaign yet: create one in the Campaigns section first.</source>
@@ -5343,7 +5343,7 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
     </message>
     <message>
         <source>Take the selected people off the media list (Delete)</source>
-        <translation>Retirer les personnes sélectionnées de la liste de diffusion (Suppr)</translation>
+        <translation>Retirer les personnes sélectionnées de la liste médias (Suppr)</translation>
     </message>
     <message>
         <source>Media list</source>
@@ -5352,8 +5352,8 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
     <message numerus="yes">
         <source>%n person(s) on the media list</source>
         <translation>
-            <numerusform>%n personne dans la liste de diffusion</numerusform>
-            <numerusform>%n personnes dans la liste de diffusion</numerusform>
+            <numerusform>%n personne dans la liste médias</numerusform>
+            <numerusform>%n personnes dans la liste médias</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5387,13 +5387,13 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
     <message numerus="yes">
         <source>Added %n person(s) to the media list.</source>
         <translation>
-            <numerusform>%n personne ajoutée à la liste de diffusion.</numerusform>
-            <numerusform>%n personnes ajoutées à la liste de diffusion.</numerusform>
+            <numerusform>%n personne ajoutée à la liste médias.</numerusform>
+            <numerusform>%n personnes ajoutées à la liste médias.</numerusform>
         </translation>
     </message>
     <message>
         <source>“%1” lists more than %L2 people; narrow it down first (a media list is for the people you will really pitch).</source>
-        <translation>«&#xa0;%1&#xa0;» affiche plus de %L2 personnes&#xa0;; affinez-la d&apos;abord (une liste de diffusion est faite pour les personnes que vous allez vraiment contacter).</translation>
+        <translation>«&#xa0;%1&#xa0;» affiche plus de %L2 personnes&#xa0;; affinez-la d&apos;abord (une liste médias est faite pour les personnes que vous allez vraiment contacter).</translation>
     </message>
     <message>
         <source>“%1” lists nobody.</source>
@@ -5401,13 +5401,13 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
     </message>
     <message>
         <source>Remove %1 from the media list</source>
-        <translation>Retirer %1 de la liste de diffusion</translation>
+        <translation>Retirer %1 de la liste médias</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n people from the media list</source>
         <translation>
-            <numerusform>Retirer %n personne de la liste de diffusion</numerusform>
-            <numerusform>Retirer %n personnes de la liste de diffusion</numerusform>
+            <numerusform>Retirer %n personne de la liste médias</numerusform>
+            <numerusform>Retirer %n personnes de la liste médias</numerusform>
         </translation>
     </message>
 </context>
