@@ -218,6 +218,11 @@ Status DemoBuilder::writePitches()
             QStringLiteral("published_at"), QStringLiteral("reach"), QStringLiteral("sentiment"),
             QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("url_key") });
     coverage.setParent(&pitches);
+    // Every move of every pitch (who moved it, when): created as planned, then along its path.
+    BulkInserter moves(m_db, QStringLiteral("pitch_moves"),
+        { QStringLiteral("pitch_id"), QStringLiteral("from_status"), QStringLiteral("to_status"),
+            QStringLiteral("moved_at"), QStringLiteral("moved_by") });
+    moves.setParent(&pitches);
     QSet<QString> urlKeys; // the same article is never recorded twice (coverage_url_key)
     const QStringList statuses { QStringLiteral("planned"), QStringLiteral("pitched"), QStringLiteral("replied"),
         QStringLiteral("interested"), QStringLiteral("declined"), QStringLiteral("covered") };
@@ -243,6 +248,31 @@ Status DemoBuilder::writePitches()
                 ms(p.pitchedAt), ms(p.repliedAt), note.isEmpty() ? nullText : QVariant(note), created, updated });
             !s)
             return s;
+        {
+            // The path to the pitch's status: planned → pitched → replied → interested / declined → covered. The
+            // owner moves most pitches; a teammate some. Moves after the reply happen hours to days later.
+            const qint64 pitchId = m_pitchBase + i;
+            const qint64 mover = m_userBase + (rng.chance(0.8) ? c.owner : int(rng.below(m_scale.users)));
+            const QVariant none(QMetaType::fromType<QString>());
+            QList<std::pair<int, qint64>> path { { Planned, created } };
+            if (p.pitchedAt)
+                path.append({ Pitched, p.pitchedAt });
+            if (p.repliedAt && p.status >= Replied)
+                path.append({ Replied, p.repliedAt });
+            qint64 later = p.repliedAt ? p.repliedAt : p.pitchedAt;
+            if (p.status == Interested || p.status == Declined || p.status == Covered) {
+                later = qMin(later + rng.between(2, 48) * 3'600'000, m_anchor - 60'000);
+                path.append({ p.status == Declined ? Declined : Interested, later });
+            }
+            if (p.status == Covered)
+                path.append({ Covered, qMin(later + rng.between(1, 10) * day(), m_anchor - 60'000) });
+            for (int m = 0; m < path.size(); ++m) {
+                if (Status s = moves.add({ pitchId, m == 0 ? none : QVariant(statuses.at(path[m - 1].first)),
+                        statuses.at(path[m].first), qMax(path[m].second, m > 0 ? path[m - 1].second : 0), mover });
+                    !s)
+                    return s;
+            }
+        }
         if (p.status == Covered) {
             const Org *org = person.org >= 0 ? &m_orgs.at(person.org) : nullptr;
             const QString args[3] = { m_orgs.at(c.client).name, products().at(c.product), beats().at(person.beat) };
@@ -273,7 +303,7 @@ Status DemoBuilder::writePitches()
             return s;
     }
     m_stats.pitches = qint64(m_pitches.size());
-    for (BulkInserter *ins : { &members, &pitches, &coverage })
+    for (BulkInserter *ins : { &members, &pitches, &coverage, &moves })
         if (Status s = ins->finish(); !s)
             return s;
     return {};

@@ -39,7 +39,7 @@ Status DemoBuilder::writeInteractions()
             QStringLiteral("channel"), QStringLiteral("direction"), QStringLiteral("occurred_at"),
             QStringLiteral("subject"), QStringLiteral("body"), QStringLiteral("sentiment"), QStringLiteral("outcome"),
             QStringLiteral("source"), QStringLiteral("external_id"), QStringLiteral("author_name"),
-            QStringLiteral("created_at"), QStringLiteral("updated_at") });
+            QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("pitch_id") });
     QStringList channels;
     QList<int> weights;
     for (const ChannelMix &m : kMix) {
@@ -103,7 +103,9 @@ Status DemoBuilder::writeInteractions()
                 sentiment == 2 ? QVariant(QMetaType::fromType<int>()) : QVariant(sentiment),
                 outcome.isEmpty() ? nullText : QVariant(outcome), source,
                 synced ? QVariant(QString(QStringLiteral("demo-") + QString::number(seq))) : nullText,
-                synced ? QVariant(QString(firstName(person) + u' ' + lastName(person))) : nullText, e.at, e.at });
+                synced ? QVariant(QString(firstName(person) + u' ' + lastName(person))) : nullText, e.at, e.at,
+                // The pitch interaction logged when the pitch was marked pitched (PitchRepository::move).
+                e.type == PitchSent ? QVariant(m_pitchBase + e.pitch) : nullInt });
             !s)
             return s;
         if (Status s = advance(); !s)

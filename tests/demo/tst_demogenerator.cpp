@@ -1,8 +1,8 @@
 #include "demo/demogenerator.h"
 #include "domain/url.h"
 #include "domain/validation.h"
-#include "storage/contentrepository.h"
 #include "storage/contactrepository.h"
+#include "storage/contentrepository.h"
 #include "storage/healthrepository.h"
 #include "storage/pitchsuggestions.h"
 #include "testdatabase.h"
@@ -97,6 +97,8 @@ private slots:
     void contentAndCoverage();
     void campaignsHaveTopicsToSuggestFrom_data() { TestDatabase::addBackends(); }
     void campaignsHaveTopicsToSuggestFrom();
+    void pitchMovesAndLoggedPitches_data() { TestDatabase::addBackends(); }
+    void pitchMovesAndLoggedPitches();
 };
 
 void TestDemoGenerator::parseSize()
@@ -177,6 +179,40 @@ void TestDemoGenerator::smallCounts()
         QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
     }
+}
+
+// The pipeline's history as PitchRepository would have written it: every pitch has its moves (created as planned,
+// in time order, ending where the pitch is, each with who moved it), and a pitch marked pitched has exactly one
+// logged outbound pitch interaction at pitched_at (interactions.pitch_id), so the timeline shows it once.
+void TestDemoGenerator::pitchMovesAndLoggedPitches()
+{
+    OPEN_TEST_DATABASE(db);
+    QVERIFY(DemoGenerator::generate(*db, smallOptions()));
+    QCOMPARE(count(*db,
+                 QStringLiteral("pitches p WHERE NOT EXISTS (SELECT 1 FROM pitch_moves m WHERE m.pitch_id = p.id "
+                                "AND m.from_status IS NULL AND m.to_status = 'planned')")),
+        0);
+    QCOMPARE(count(*db,
+                 QStringLiteral("pitches p WHERE p.status <> (SELECT m.to_status FROM pitch_moves m "
+                                "WHERE m.pitch_id = p.id ORDER BY m.moved_at DESC, m.id DESC LIMIT 1)")),
+        0);
+    QCOMPARE(count(*db, QStringLiteral("pitch_moves WHERE moved_by IS NULL")), 0);
+    QCOMPARE(count(*db,
+                 QStringLiteral("pitch_moves m JOIN pitch_moves n ON n.pitch_id = m.pitch_id AND n.id > m.id "
+                                "WHERE n.moved_at < m.moved_at")),
+        0);
+    // Every status was reached by a move, declined and covered included.
+    QCOMPARE(scalar(*db, QStringLiteral("SELECT count(DISTINCT to_status) FROM pitch_moves")), 6);
+    QCOMPARE(count(*db,
+                 QStringLiteral("pitches p WHERE p.pitched_at IS NOT NULL AND (SELECT count(*) FROM interactions i "
+                                "WHERE i.pitch_id = p.id AND i.channel = 'pitch' AND i.direction = 'outbound' "
+                                "AND i.occurred_at = p.pitched_at AND i.campaign_id = p.campaign_id) <> 1")),
+        0);
+    QCOMPARE(count(*db,
+                 QStringLiteral("interactions i WHERE i.pitch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                                "pitches p WHERE p.id = i.pitch_id AND p.pitched_at IS NOT NULL)")),
+        0);
+    QVERIFY(count(*db, QStringLiteral("interactions WHERE pitch_id IS NOT NULL")) > 50);
 }
 
 void TestDemoGenerator::deterministic()
