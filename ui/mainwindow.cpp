@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "campaigns/campaignsview.h"
 #include "common/messagebox.h"
 #include "common/placeholdersection.h"
 #include "common/theme.h"
@@ -247,6 +248,9 @@ void MainWindow::createSections()
         } else if (info.section == Section::Inbox) {
             m_inboxView = new InboxView(m_db, m_undoStack, m_stack);
             page = m_inboxView;
+        } else if (info.section == Section::Campaigns) {
+            m_campaignsView = new CampaignsView(m_db, m_undoStack, m_stack);
+            page = m_campaignsView;
         } else if (info.section == Section::Activity) {
             m_activitySection = new ActivitySection(m_db, m_undoStack, m_stack);
             page = m_activitySection;
@@ -285,6 +289,12 @@ void MainWindow::createSections()
         }
         if (m_stack->currentWidget() == m_organizationsView && row != m_stack->currentIndex()
             && !m_organizationsView->confirmLeave(switchLater)) {
+            const QSignalBlocker blocker(m_sidebar);
+            m_sidebar->setCurrentRow(m_stack->currentIndex());
+            return;
+        }
+        if (m_stack->currentWidget() == m_campaignsView && row != m_stack->currentIndex()
+            && !m_campaignsView->confirmLeave(switchLater)) {
             const QSignalBlocker blocker(m_sidebar);
             m_sidebar->setCurrentRow(m_stack->currentIndex());
             return;
@@ -360,6 +370,10 @@ void MainWindow::createSections()
         MessageBox::critical(this, tr("Not changed"), message);
     });
     connect(m_organizationsView, &OrganizationsView::contactActivated, this, &MainWindow::showContact);
+    connect(m_campaignsView, &CampaignsView::contactActivated, this, &MainWindow::showContact);
+    connect(m_campaignsView, &CampaignsView::errorOccurred, this, &MainWindow::showError);
+    connect(m_campaignsView, &CampaignsView::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 8000); });
 }
 
 void MainWindow::createMenus()
@@ -643,7 +657,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Unsaved profile edits: ask, and close again once the user chose to (a queued close, not a nested one).
     const auto closeAgain = [this] { QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection); };
-    if (!m_contactsView->confirmLeave(closeAgain) || !m_organizationsView->confirmLeave(closeAgain)) {
+    if (!m_contactsView->confirmLeave(closeAgain) || !m_organizationsView->confirmLeave(closeAgain)
+        || !m_campaignsView->confirmLeave(closeAgain)) {
         event->ignore();
         return;
     }

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class ActivitySection;
+class CampaignsView;
 class CommandPalette;
 class ContactEditor;
 class ContactsView;
@@ -48,6 +49,7 @@ public:
     void showCommandPalette();
     ContactsView *contactsView() const { return m_contactsView; }
     OrganizationsView *organizationsView() const { return m_organizationsView; }
+    CampaignsView *campaignsView() const { return m_campaignsView; }
     FollowUpsView *followUpsView() const { return m_followUpsView; }
     InboxView *inboxView() const { return m_inboxView; }
     SyncStatusWidget *syncStatusWidget() const { return m_syncStatus; }
@@ -96,6 +98,7 @@ private:
     ContactsView *m_contactsView = nullptr;
     ContactEditor *m_contactEditor = nullptr;
     OrganizationsView *m_organizationsView = nullptr;
+    CampaignsView *m_campaignsView = nullptr;
     FollowUpsView *m_followUpsView = nullptr;
     InboxView *m_inboxView = nullptr;
     SyncManager *m_sync = nullptr;

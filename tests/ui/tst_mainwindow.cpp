@@ -1,3 +1,4 @@
+#include "campaigns/campaignsview.h"
 #include "common/messagebox.h"
 #include "common/placeholdersection.h"
 #include "contacts/contactsview.h"
@@ -175,6 +176,11 @@ void TestMainWindow::sidebarShowsPlaceholderPages()
         }
         if (window.currentSection() == MainWindow::Section::Activity) {
             QVERIFY(qobject_cast<ActivitySection *>(stack->currentWidget()));
+            QVERIFY(stack->currentWidget()->isVisible());
+            continue;
+        }
+        if (window.currentSection() == MainWindow::Section::Campaigns) {
+            QVERIFY(qobject_cast<CampaignsView *>(stack->currentWidget()));
             QVERIFY(stack->currentWidget()->isVisible());
             continue;
         }

@@ -26,6 +26,10 @@ public:
     virtual void setCampaign(qint64 campaignId) = 0;
     // Whether the tab holds edits that are not saved yet (the workspace asks before it switches campaigns).
     virtual bool hasUnsavedChanges() const { return false; }
+    // The workspace's "Save" answer when it asks about those edits: saves them, false if they could not be
+    // saved (the tab said why). "Discard" calls discardChanges(): forget the edits, show the stored state.
+    virtual bool saveChanges() { return true; }
+    virtual void discardChanges() {}
 
 Q_SIGNALS:
     void contactActivated(qint64 contactId);
