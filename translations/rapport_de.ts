@@ -1046,6 +1046,92 @@
     </message>
 </context>
 <context>
+    <name>CampaignWorkspace</name>
+    <message>
+        <source>Select a campaign to see its brief, content, media list, pipeline and coverage.</source>
+        <translation>Wählen Sie eine Kampagne, um Briefing, Inhalte, Presseverteiler, Pipeline und Berichterstattung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <source>Client, name, goals, key messages, topics, dates and team.</source>
+        <translation>Kunde, Name, Ziele, Kernbotschaften, Themen, Zeitraum und Team.</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalte</translation>
+    </message>
+    <message>
+        <source>Press releases, pitch emails, posts and media kits, with their versions.</source>
+        <translation>Pressemitteilungen, Pitch-E-Mails, Beiträge und Pressemappen mit ihren Versionen.</translation>
+    </message>
+    <message>
+        <source>Media list</source>
+        <translation>Presseverteiler</translation>
+    </message>
+    <message>
+        <source>The people this campaign pitches, with warnings before anyone is pitched.</source>
+        <translation>Die Personen, die diese Kampagne anspricht, mit Warnungen, bevor jemand gepitcht wird.</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Every pitch as a board: planned, pitched, replied, interested, declined, covered.</source>
+        <translation>Jeder Pitch auf einer Tafel: geplant, gepitcht, geantwortet, interessiert, abgelehnt, berichtet.</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Berichterstattung</translation>
+    </message>
+    <message>
+        <source>The articles and posts that came out, with reach and sentiment.</source>
+        <translation>Die erschienenen Artikel und Beiträge, mit Reichweite und Tonalität.</translation>
+    </message>
+    <message>
+        <source>Who to pitch</source>
+        <translation>Wen pitchen</translation>
+    </message>
+    <message>
+        <source>People ranked for this campaign, with the reasons in words.</source>
+        <translation>Personen nach Eignung für diese Kampagne geordnet, mit den Gründen in Worten.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>This campaign has unsaved changes (%1). Save them before leaving it?</source>
+        <translation>Diese Kampagne hat nicht gespeicherte Änderungen (%1). Vor dem Verlassen speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsView</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Unknown option --%1.</source>
@@ -5929,6 +6015,13 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>Could not undo or redo</source>
         <translation>Rückgängigmachen oder Wiederherstellen nicht möglich</translation>
+    </message>
+</context>
+<context>
+    <name>PendingCampaignTab</name>
+    <message>
+        <source>This tab is not built yet.</source>
+        <translation>Dieser Tab ist noch nicht gebaut.</translation>
     </message>
 </context>
 <context>

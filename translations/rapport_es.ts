@@ -1046,6 +1046,92 @@
     </message>
 </context>
 <context>
+    <name>CampaignWorkspace</name>
+    <message>
+        <source>Select a campaign to see its brief, content, media list, pipeline and coverage.</source>
+        <translation>Elija una campaña para ver su briefing, contenidos, lista de medios, embudo y cobertura.</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <source>Client, name, goals, key messages, topics, dates and team.</source>
+        <translation>Cliente, nombre, objetivos, mensajes clave, temas, fechas y equipo.</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenidos</translation>
+    </message>
+    <message>
+        <source>Press releases, pitch emails, posts and media kits, with their versions.</source>
+        <translation>Notas de prensa, correos de pitch, publicaciones y dosieres de prensa, con sus versiones.</translation>
+    </message>
+    <message>
+        <source>Media list</source>
+        <translation>Lista de medios</translation>
+    </message>
+    <message>
+        <source>The people this campaign pitches, with warnings before anyone is pitched.</source>
+        <translation>Las personas a las que se dirige esta campaña, con avisos antes de contactar a nadie.</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Embudo</translation>
+    </message>
+    <message>
+        <source>Every pitch as a board: planned, pitched, replied, interested, declined, covered.</source>
+        <translation>Cada pitch en un tablero: previsto, enviado, respondido, interesado, rechazado, cubierto.</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cobertura</translation>
+    </message>
+    <message>
+        <source>The articles and posts that came out, with reach and sentiment.</source>
+        <translation>Los artículos y publicaciones aparecidos, con su alcance y su tono.</translation>
+    </message>
+    <message>
+        <source>Who to pitch</source>
+        <translation>A quién contactar</translation>
+    </message>
+    <message>
+        <source>People ranked for this campaign, with the reasons in words.</source>
+        <translation>Personas ordenadas para esta campaña, con los motivos en palabras.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>This campaign has unsaved changes (%1). Save them before leaving it?</source>
+        <translation>Esta campaña tiene cambios sin guardar (%1). ¿Guardarlos antes de salir?</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsView</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Unknown option --%1.</source>
@@ -5929,6 +6015,13 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>Could not undo or redo</source>
         <translation>No se pudo deshacer ni rehacer</translation>
+    </message>
+</context>
+<context>
+    <name>PendingCampaignTab</name>
+    <message>
+        <source>This tab is not built yet.</source>
+        <translation>Esta pestaña aún no está construida.</translation>
     </message>
 </context>
 <context>

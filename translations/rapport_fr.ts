@@ -1046,6 +1046,92 @@
     </message>
 </context>
 <context>
+    <name>CampaignWorkspace</name>
+    <message>
+        <source>Select a campaign to see its brief, content, media list, pipeline and coverage.</source>
+        <translation>Choisissez une campagne pour voir son brief, ses contenus, sa liste médias, son suivi des pitchs et ses retombées.</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Client, name, goals, key messages, topics, dates and team.</source>
+        <translation>Client, nom, objectifs, messages clés, thèmes, dates et équipe.</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenus</translation>
+    </message>
+    <message>
+        <source>Press releases, pitch emails, posts and media kits, with their versions.</source>
+        <translation>Communiqués, e-mails de pitch, publications et dossiers de presse, avec leurs versions.</translation>
+    </message>
+    <message>
+        <source>Media list</source>
+        <translation>Liste médias</translation>
+    </message>
+    <message>
+        <source>The people this campaign pitches, with warnings before anyone is pitched.</source>
+        <translation>Les personnes que cette campagne démarche, avec des avertissements avant tout pitch.</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Suivi des pitchs</translation>
+    </message>
+    <message>
+        <source>Every pitch as a board: planned, pitched, replied, interested, declined, covered.</source>
+        <translation>Chaque pitch sur un tableau&#xa0;: prévu, envoyé, réponse, intéressé, refusé, couvert.</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Retombées</translation>
+    </message>
+    <message>
+        <source>The articles and posts that came out, with reach and sentiment.</source>
+        <translation>Les articles et publications parus, avec leur audience et leur tonalité.</translation>
+    </message>
+    <message>
+        <source>Who to pitch</source>
+        <translation>Qui solliciter</translation>
+    </message>
+    <message>
+        <source>People ranked for this campaign, with the reasons in words.</source>
+        <translation>Les personnes classées pour cette campagne, avec les raisons en toutes lettres.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>This campaign has unsaved changes (%1). Save them before leaving it?</source>
+        <translation>Cette campagne a des modifications non enregistrées (%1). Les enregistrer avant de la quitter&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsView</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Unknown option --%1.</source>
@@ -5929,6 +6015,13 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>Could not undo or redo</source>
         <translation>Impossible d&apos;annuler ou de rétablir</translation>
+    </message>
+</context>
+<context>
+    <name>PendingCampaignTab</name>
+    <message>
+        <source>This tab is not built yet.</source>
+        <translation>Cet onglet n’est pas encore construit.</translation>
     </message>
 </context>
 <context>
