@@ -25,6 +25,7 @@ struct Candidate
 {
     PitchSignals in;
     qint64 latestPostId = 0;
+    qint64 id = 0;
     bool eligible = false; // alive, not excluded (set by readEligible)
     QString sortName;
     qint64 reach = -1;
@@ -182,8 +183,10 @@ Status readEligible(Database &db, qint64 campaignId, QHash<qint64, Candidate> &c
     return {};
 }
 
-// The candidates' pitch history, for every campaign (the client's declines are readDeclines').
-Status readPitchHistory(Database &db, const QDateTime &now, QHash<qint64, Candidate> &candidates)
+// The candidates' pitches for any campaign, as far as the index (contact_id, pitched_at) alone tells: how many
+// were sent, how many in the fatigue window, the latest. Every pitch that was sent counts, also one taken off a
+// media list later (it was still sent).
+Status readPitchCounts(Database &db, const QDateTime &now, QHash<qint64, Candidate> &candidates)
 {
     const bool pg = db.isPostgres();
     QList<qint64> ids;
@@ -193,14 +196,9 @@ Status readPitchHistory(Database &db, const QDateTime &now, QHash<qint64, Candid
             ids << it.key();
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-                  "SELECT p.contact_id, "
-                  "sum(CASE WHEN p.pitched_at IS NOT NULL THEN 1 ELSE 0 END), "
-                  "sum(CASE WHEN p.pitched_at IS NOT NULL AND (p.replied_at IS NOT NULL OR p.status IN ('replied', "
-                  "'interested', 'declined', 'covered')) THEN 1 ELSE 0 END), "
-                  "sum(CASE WHEN p.pitched_at IS NOT NULL AND p.status = 'covered' THEN 1 ELSE 0 END), "
-                  "sum(CASE WHEN p.pitched_at >= :fatigue THEN 1 ELSE 0 END), "
-                  "max(p.pitched_at) FROM pitches p WHERE p.deleted_at IS NULL AND ")
+    q.prepare(QStringLiteral("SELECT p.contact_id, count(p.pitched_at), "
+                             "sum(CASE WHEN p.pitched_at >= :fatigue THEN 1 ELSE 0 END), max(p.pitched_at) "
+                             "FROM pitches p WHERE ")
         + Sql::inIdArray(pg, QStringLiteral("p.contact_id")) + QStringLiteral(" GROUP BY p.contact_id"));
     q.bindValue(QStringLiteral(":ids"), Sql::idArray(pg, ids));
     q.bindValue(QStringLiteral(":fatigue"), now.toMSecsSinceEpoch() - PitchScore::kFatigueDays * kDayMs);
@@ -210,13 +208,36 @@ Status readPitchHistory(Database &db, const QDateTime &now, QHash<qint64, Candid
         const auto it = candidates.find(q.value(0).toLongLong());
         if (it == candidates.end())
             continue;
-        PitchSignals &in = it->in;
-        in.pitchesSent = q.value(1).toInt();
-        in.pitchesAnswered = q.value(2).toInt();
-        in.pitchesCovered = q.value(3).toInt();
-        in.recentPitches = q.value(4).toInt();
-        in.lastPitchedAt = Sql::time(q.value(5));
+        it->in.pitchesSent = q.value(1).toInt();
+        it->in.recentPitches = q.value(2).toInt();
+        it->in.lastPitchedAt = Sql::time(q.value(3));
     }
+    return {};
+}
+
+// How many of those pitches were answered and covered, for some candidates: this reads the pitch rows.
+Status readPitchOutcomes(Database &db, const QList<Candidate *> &some)
+{
+    const bool pg = db.isPostgres();
+    QHash<qint64, Candidate *> byId;
+    for (Candidate *c : some)
+        byId.insert(c->id, c);
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT p.contact_id, "
+                             "sum(CASE WHEN p.replied_at IS NOT NULL OR p.status IN ('replied', 'interested', "
+                             "'declined', 'covered') THEN 1 ELSE 0 END), "
+                             "sum(CASE WHEN p.status = 'covered' THEN 1 ELSE 0 END) "
+                             "FROM pitches p WHERE p.pitched_at IS NOT NULL AND ")
+        + Sql::inIdArray(pg, QStringLiteral("p.contact_id")) + QStringLiteral(" GROUP BY p.contact_id"));
+    q.bindValue(QStringLiteral(":ids"), Sql::idArray(pg, byId.keys()));
+    if (!q.exec())
+        return db.errorFrom(q, Tr::tr("reading the pitch history"));
+    while (q.next())
+        if (Candidate *c = byId.value(q.value(0).toLongLong())) {
+            c->in.pitchesAnswered = q.value(1).toInt();
+            c->in.pitchesCovered = q.value(2).toInt();
+        }
     return {};
 }
 
@@ -299,24 +320,22 @@ Result<PitchSuggestionList> PitchSuggestions::find(Database &db, qint64 campaign
 
     if (Status s = readEligible(db, campaignId, candidates); !s)
         return s.error();
-    if (Status s = readPitchHistory(db, now, candidates); !s)
+    if (Status s = readPitchCounts(db, now, candidates); !s)
         return s.error();
     if (Status s = readDeclines(db, clientId, now, candidates); !s)
         return s.error();
 
+    // Ranking. Everything but the answered and covered counts is known now, and those can only add up to
+    // 20 points: a person's best case is their score with every pitch answered and covered. Nobody without a
+    // pitch needs the rows read; the others are read best case first, in batches, until the limit-th exact score
+    // is above every remaining best case (those can no longer reach the list).
     struct Ranked
     {
         int score;
         const Candidate *c;
         qint64 id;
     };
-    QList<Ranked> ranked;
-    ranked.reserve(candidates.size());
-    for (auto it = candidates.cbegin(); it != candidates.cend(); ++it)
-        if (it->eligible && PitchScore::isRelevant(it->in))
-            ranked.append({ PitchScore::compute(it->in, now, false).score, &*it, it.key() });
-    list.candidates = int(ranked.size());
-    std::sort(ranked.begin(), ranked.end(), [](const Ranked &a, const Ranked &b) {
+    auto before = [](const Ranked &a, const Ranked &b) {
         if (a.score != b.score)
             return a.score > b.score;
         if (a.c->reach != b.c->reach)
@@ -324,7 +343,48 @@ Result<PitchSuggestionList> PitchSuggestions::find(Database &db, qint64 campaign
         if (a.c->sortName != b.c->sortName)
             return a.c->sortName < b.c->sortName;
         return a.id < b.id;
-    });
+    };
+    QList<Ranked> ranked;
+    ranked.reserve(candidates.size());
+    QList<std::pair<int, Candidate *>> pending; // best case, candidate
+    for (auto it = candidates.begin(); it != candidates.end(); ++it) {
+        if (!it->eligible || !PitchScore::isRelevant(it->in))
+            continue;
+        it->id = it.key();
+        ++list.candidates;
+        if (it->in.pitchesSent == 0) {
+            ranked.append({ PitchScore::compute(it->in, now, false).score, &*it, it.key() });
+            continue;
+        }
+        PitchSignals best = it->in;
+        best.pitchesAnswered = best.pitchesCovered = best.pitchesSent;
+        pending.append({ PitchScore::compute(best, now, false).score, &*it });
+    }
+    std::sort(pending.begin(), pending.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    auto limitthScore = [&ranked, limit]() {
+        if (limit <= 0 || ranked.size() < limit)
+            return -1;
+        QList<int> scores;
+        scores.reserve(ranked.size());
+        for (const Ranked &r : std::as_const(ranked))
+            scores << r.score;
+        std::nth_element(scores.begin(), scores.begin() + (limit - 1), scores.end(), std::greater<>());
+        return scores.at(limit - 1);
+    };
+    // A few times the limit per batch: about what the list needs, without a query per person.
+    const int kBatch = limit > 0 ? qBound(8, 4 * limit, 500) : int(qMax<qsizetype>(1, pending.size()));
+    for (qsizetype next = 0; next < pending.size(); next += kBatch) {
+        if (limitthScore() > pending.at(next).first)
+            break;
+        QList<Candidate *> batch;
+        for (qsizetype i = next; i < qMin(pending.size(), next + kBatch); ++i)
+            batch << pending.at(i).second;
+        if (Status s = readPitchOutcomes(db, batch); !s)
+            return s.error();
+        for (Candidate *c : std::as_const(batch))
+            ranked.append({ PitchScore::compute(c->in, now, false).score, c, c->id });
+    }
+    std::sort(ranked.begin(), ranked.end(), before);
     if (limit > 0 && ranked.size() > limit)
         ranked.resize(limit);
     if (ranked.isEmpty())

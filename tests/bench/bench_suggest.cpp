@@ -10,6 +10,7 @@
 //   bench_suggest --db /tmp/suggest-large.sqlite [--runs 30] [--topics 2|4] [--pg URL]
 #include "benchutil.h"
 #include "demo/democorpus.h"
+#include "domain/pitchscore.h"
 #include "domain/topics.h"
 #include "storage/database.h"
 #include "storage/pitchsuggestions.h"
@@ -19,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <sqlite3.h>
@@ -84,8 +86,9 @@ bool writeTopics(Database &db, const QList<Target> &targets, bool restore)
     return true;
 }
 
-// The statements PitchSuggestions runs on SQLite, through the C API, with the plainest aggregation in C++ (no
-// Qt containers, no sentences): what the work costs without Rapport's layers.
+// The statements PitchSuggestions runs on SQLite, through the C API, with the plainest aggregation in C++ (standard
+// containers, the same PitchScore and the same pruning, no sentences): what the work costs without Qt SQL and
+// Rapport's own layers.
 class RawSqlite
 {
 public:
@@ -178,30 +181,79 @@ public:
             if (r.eligible)
                 eligible += (eligible.size() > 1 ? "," : "") + QByteArray::number(id);
         eligible += ']';
-        step("SELECT p.contact_id, sum(CASE WHEN p.pitched_at IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN "
-             "p.pitched_at IS NOT NULL AND (p.replied_at IS NOT NULL OR p.status IN ('replied', 'interested', "
-             "'declined', 'covered')) THEN 1 ELSE 0 END), sum(CASE WHEN p.pitched_at IS NOT NULL AND p.status = "
-             "'covered' THEN 1 ELSE 0 END), sum(CASE WHEN p.pitched_at >= ?1 THEN 1 ELSE 0 END), max(p.pitched_at) "
-             "FROM pitches p WHERE p.deleted_at IS NULL AND p.contact_id IN (SELECT value FROM json_each(?2)) "
+        step("SELECT p.contact_id, count(p.pitched_at), sum(CASE WHEN p.pitched_at >= ?1 THEN 1 ELSE 0 END), "
+             "max(p.pitched_at) FROM pitches p WHERE p.contact_id IN (SELECT value FROM json_each(?2)) "
              "GROUP BY p.contact_id",
             { nowMs - 14 * kDayMs }, { eligible }, [&](sqlite3_stmt *s) {
                 Row &r = rows[sqlite3_column_int64(s, 0)];
                 r.sent = sqlite3_column_int(s, 1);
-                r.answered = sqlite3_column_int(s, 2);
-                r.covered = sqlite3_column_int(s, 3);
-                r.recent = sqlite3_column_int(s, 4);
+                r.recent = sqlite3_column_int(s, 2);
             });
         step("SELECT p.contact_id, max(coalesce(p.replied_at, p.pitched_at, p.updated_at)) FROM campaigns c JOIN "
              "pitches p ON p.campaign_id = c.id AND p.status = 'declined' WHERE c.client_id = ?1 AND p.deleted_at IS "
              "NULL GROUP BY p.contact_id",
             { client }, {},
             [&](sqlite3_stmt *s) { rows[sqlite3_column_int64(s, 0)].declined = sqlite3_column_int64(s, 1); });
-        std::vector<std::pair<double, qint64>> ranked;
-        for (const auto &[id, r] : rows)
-            if (r.eligible)
-                ranked.emplace_back(30.0 * (r.beats > 0) + 18.0 * (r.beats == 0 && r.tags > 0) + 0.15 * r.health
-                        + 10.0 * (r.answered + 1) / (r.sent + 2) - 15.0 * std::min(2, r.recent),
-                    id);
+        // The same ranking with the same pruning as PitchSuggestions (PitchScore is plain C++).
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, QTimeZone::utc());
+        auto signalsOf = [&](const Row &r) {
+            PitchSignals in;
+            if (r.beats)
+                in.beats << QString();
+            if (r.tags)
+                in.tags << QString();
+            in.matchingPosts = r.posts;
+            in.latestMatchingPost
+                = r.latestPost ? QDateTime::fromMSecsSinceEpoch(r.latestPost, QTimeZone::utc()) : QDateTime();
+            in.clientCoverage = r.coverage;
+            in.healthScore = r.health;
+            in.pitchesSent = r.sent;
+            in.pitchesAnswered = r.answered;
+            in.pitchesCovered = r.covered;
+            in.recentPitches = r.recent;
+            return in;
+        };
+        std::vector<int> scores;
+        std::vector<std::pair<int, qint64>> ranked, pending;
+        for (const auto &[id, r] : rows) {
+            if (!r.eligible)
+                continue;
+            PitchSignals in = signalsOf(r);
+            if (r.sent == 0) {
+                ranked.emplace_back(PitchScore::compute(in, now, false).score, id);
+                continue;
+            }
+            in.pitchesAnswered = in.pitchesCovered = in.pitchesSent;
+            pending.emplace_back(PitchScore::compute(in, now, false).score, id);
+        }
+        std::sort(pending.begin(), pending.end(), std::greater<>());
+        const std::size_t batch = std::size_t(qBound(8, 4 * limit, 500));
+        for (std::size_t next = 0; next < pending.size(); next += batch) {
+            if (ranked.size() >= std::size_t(limit)) {
+                scores.clear();
+                for (const auto &[score, id] : ranked)
+                    scores.push_back(score);
+                std::nth_element(scores.begin(), scores.begin() + (limit - 1), scores.end(), std::greater<>());
+                if (scores[std::size_t(limit - 1)] > pending[next].first)
+                    break;
+            }
+            QByteArray some = "[";
+            for (std::size_t i = next; i < std::min(pending.size(), next + batch); ++i)
+                some += (some.size() > 1 ? "," : "") + QByteArray::number(pending[i].second);
+            some += ']';
+            step("SELECT p.contact_id, sum(CASE WHEN p.replied_at IS NOT NULL OR p.status IN ('replied', "
+                 "'interested', 'declined', 'covered') THEN 1 ELSE 0 END), sum(CASE WHEN p.status = 'covered' THEN 1 "
+                 "ELSE 0 END) FROM pitches p WHERE p.pitched_at IS NOT NULL AND p.contact_id IN (SELECT value FROM "
+                 "json_each(?1)) GROUP BY p.contact_id",
+                {}, { some }, [&](sqlite3_stmt *s) {
+                    Row &r = rows[sqlite3_column_int64(s, 0)];
+                    r.answered = sqlite3_column_int(s, 1);
+                    r.covered = sqlite3_column_int(s, 2);
+                });
+            for (std::size_t i = next; i < std::min(pending.size(), next + batch); ++i)
+                ranked.emplace_back(
+                    PitchScore::compute(signalsOf(rows[pending[i].second]), now, false).score, pending[i].second);
+        }
         std::sort(ranked.begin(), ranked.end(), std::greater<>());
         if (int(ranked.size()) > limit)
             ranked.resize(std::size_t(limit));

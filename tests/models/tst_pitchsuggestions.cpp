@@ -339,6 +339,45 @@ private slots:
             Error::Code::NotFound);
     }
 
+    // The limit reads the pitch rows of only those who can still make the list: the same rows, scores and order
+    // as ranking everybody (limit 0) and keeping the first.
+    void limitMatchesRankingEverybody_data() { TestDatabase::addBackends(); }
+    void limitMatchesRankingEverybody()
+    {
+        OPEN_TEST_DATABASE(db);
+        Agency a(*db);
+        QList<qint64> campaigns;
+        for (int k = 0; k < 5; ++k) {
+            Campaign c;
+            c.name = QStringLiteral("Earlier %1").arg(k);
+            QVERIFY(CampaignRepository(*db).create(c).ok());
+            campaigns << c.id;
+        }
+        const QStringList statuses { QStringLiteral("pitched"), QStringLiteral("replied"), QStringLiteral("covered"),
+            QStringLiteral("declined") };
+        for (int i = 0; i < 40; ++i) {
+            const qint64 id = a.add(who(QStringLiteral("Person %1").arg(i, 2, 10, QLatin1Char('0')),
+                { QStringLiteral("consumer tech") }, {}, (i * 37) % 100));
+            for (int k = 0; k < (i * 7) % 6 && k < campaigns.size(); ++k)
+                a.pitch(campaigns.at(k), id, 20 + 30 * k + i, statuses.at((i + k) % statuses.size()));
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        Result<PitchSuggestionList> all = PitchSuggestions::find(*db, a.campaign, 0, now);
+        QVERIFY(all.ok());
+        QCOMPARE(all->rows.size(), 40);
+        for (int limit : { 1, 5, 12 }) {
+            Result<PitchSuggestionList> top = PitchSuggestions::find(*db, a.campaign, limit, now);
+            QVERIFY(top.ok());
+            QCOMPARE(top->candidates, 40);
+            QCOMPARE(top->rows.size(), limit);
+            for (int r = 0; r < limit; ++r) {
+                QCOMPARE(top->rows.at(r).contactId, all->rows.at(r).contactId);
+                QCOMPARE(top->rows.at(r).score.score, all->rows.at(r).score.score);
+                QCOMPARE(top->rows.at(r).score.reasonText(), all->rows.at(r).score.reasonText());
+            }
+        }
+    }
+
     // The limit keeps the best; the order is score, then reach, then name.
     void limitKeepsTheBest_data() { TestDatabase::addBackends(); }
     void limitKeepsTheBest()
