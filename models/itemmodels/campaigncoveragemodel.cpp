@@ -100,9 +100,12 @@ QVariant CampaignCoverageModel::data(const QModelIndex &index, int role) const
         case SentimentColumn:
             return ContentLabels::sentimentLabel(c.sentimentKnown, c.sentiment);
         case PitchColumn:
-            return r.pitchContact.isEmpty()
-                ? QString()
-                : tr("%1 (%2)", "pitch: person (status)").arg(r.pitchContact, PitchStatus::label(r.pitchStatus));
+            // The pitch's person only when it is not the author (a colleague's pitch, an editor's desk).
+            if (r.pitchContact.isEmpty())
+                return QString();
+            if (r.pitchContact == r.author)
+                return PitchStatus::label(r.pitchStatus);
+            return tr("%1 (%2)", "pitch: person (status)").arg(r.pitchContact, PitchStatus::label(r.pitchStatus));
         }
         return {};
     }

@@ -56,8 +56,7 @@ QString shortDate(const QDateTime &time)
 ContactListModel::ContactListModel(Database &db, QObject *parent)
     : QAbstractTableModel(parent)
     , m_query(db)
-    , m_cache(
-          [this](const QList<qint64> &ids) { return m_query.rows(ids); },
+    , m_cache([this](const QList<qint64> &ids) { return m_query.rows(ids); },
           [this](const Error &error) {
               qCWarning(lcStorage) << "contact list: loading rows failed:" << error.message;
               Q_EMIT errorOccurred(error.message);

@@ -10,7 +10,9 @@ class ContactSnapshotLoader::Worker final : public QObject
 {
 public:
     Worker(DatabaseLocation location, std::shared_ptr<std::atomic<quint64>> latest, ContactSnapshotLoader *loader)
-        : m_location(std::move(location)), m_latest(std::move(latest)), m_loader(loader)
+        : m_location(std::move(location))
+        , m_latest(std::move(latest))
+        , m_loader(loader)
     {
     }
     Q_DISABLE_COPY_MOVE(Worker)

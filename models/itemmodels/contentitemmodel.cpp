@@ -68,8 +68,9 @@ QVariant ContentItemModel::data(const QModelIndex &index, int role) const
         }
         return {};
     }
-    if (role == Qt::ToolTipRole && index.column() == TitleColumn)
-        return c.title;
+    if (role == Qt::ToolTipRole)
+        return index.column() == UpdatedColumn ? QLocale().toString(c.updatedAt.toLocalTime(), QLocale::LongFormat)
+                                               : c.title;
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -80,7 +81,7 @@ QVariant ContentItemModel::data(const QModelIndex &index, int role) const
     case StatusColumn:
         return ContentLabels::statusLabel(c.status);
     case UpdatedColumn:
-        return QLocale().toString(c.updatedAt.toLocalTime(), QLocale::ShortFormat);
+        return QLocale().toString(c.updatedAt.toLocalTime().date(), QLocale::ShortFormat);
     }
     return {};
 }

@@ -1,7 +1,7 @@
 #include "inboxmodel.h"
 
-#include "itemmodels/rowdiff.h"
 #include "domain/network.h"
+#include "itemmodels/rowdiff.h"
 
 #include <QLocale>
 

@@ -60,22 +60,24 @@ Result<QList<CoverageRepository::Proposal>> CoverageRepository::proposals(qint64
         return out;
 
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral(
-            "SELECT i.id, i.contact_id, c.display_name, c.organization_id, o.name, p.id, i.source, i.channel, "
-            "i.subject, i.body, i.url, i.occurred_at "
-            "FROM pitches p JOIN interactions i ON i.contact_id = p.contact_id "
-            "JOIN contacts c ON c.id = i.contact_id "
-            "LEFT JOIN organizations o ON o.id = c.organization_id AND o.deleted_at IS NULL "
-            "WHERE p.campaign_id = :campaign AND p.deleted_at IS NULL AND p.pitched_at IS NOT NULL "
-            "AND i.occurred_at >= p.pitched_at AND i.deleted_at IS NULL AND c.deleted_at IS NULL "
-            "AND i.source <> 'manual' AND i.channel <> 'direct_message' AND %1 "
-            "AND NOT EXISTS (SELECT 1 FROM coverage cv WHERE cv.interaction_id = i.id AND cv.deleted_at IS NULL) "
-            "AND NOT EXISTS (SELECT 1 FROM coverage_dismissals d WHERE d.campaign_id = :campaign "
-            "AND d.interaction_id = i.id) "
-            "ORDER BY i.occurred_at DESC, i.id DESC LIMIT :limit")
-            .arg(pg ? QStringLiteral("i.search_vector @@ to_tsquery('simple', :q)")
-                    : QStringLiteral("i.id IN (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH :q)")));
+    q.prepare(QStringLiteral(
+        "SELECT i.id, i.contact_id, c.display_name, c.organization_id, o.name, p.id, i.source, i.channel, "
+        "i.subject, i.body, i.url, i.occurred_at "
+        "FROM pitches p JOIN interactions i ON i.contact_id = p.contact_id "
+        "JOIN contacts c ON c.id = i.contact_id "
+        "LEFT JOIN organizations o ON o.id = c.organization_id AND o.deleted_at IS NULL "
+        "WHERE p.campaign_id = :campaign AND p.deleted_at IS NULL AND p.pitched_at IS NOT NULL "
+        "AND i.occurred_at >= p.pitched_at AND i.deleted_at IS NULL AND c.deleted_at IS NULL "
+        "AND i.source <> 'manual' AND i.channel <> 'direct_message' AND %1 "
+        // Once for all candidates: coverage has no index on interaction_id (a correlated EXISTS scanned it per row).
+        "AND i.id NOT IN (SELECT cv.interaction_id FROM coverage cv WHERE cv.interaction_id IS NOT NULL "
+        "AND cv.deleted_at IS NULL) "
+        "AND NOT EXISTS (SELECT 1 FROM coverage_dismissals d WHERE d.campaign_id = :campaign "
+        "AND d.interaction_id = i.id) "
+        "ORDER BY i.occurred_at DESC, i.id DESC LIMIT :limit")
+                  .arg(pg ? QStringLiteral("i.search_vector @@ to_tsquery('simple', :q)")
+                          : QStringLiteral(
+                              "i.id IN (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH :q)")));
     q.bindValue(QStringLiteral(":campaign"), campaignId);
     q.bindValue(QStringLiteral(":q"), match);
     // A few more than asked, for those whose address is recorded already.

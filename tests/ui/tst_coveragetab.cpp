@@ -2,6 +2,7 @@
 #include "campaigns/coveragetab.h"
 #include "itemmodels/campaigncoveragemodel.h"
 #include "storage/campaignrepository.h"
+#include "storage/changenotifier.h"
 #include "storage/contactrepository.h"
 #include "storage/coveragerepository.h"
 #include "storage/database.h"
@@ -209,6 +210,26 @@ private slots:
         QCOMPARE(table->model()->rowCount(), 0);
         QCOMPARE(pitchStatus(), QStringLiteral("pitched"));
         QCOMPARE(proposals->topLevelItemCount(), 2);
+    }
+
+    // A hidden tab only notes that its campaign changed and reloads when it is shown again.
+    void hiddenTabReloadsWhenShown()
+    {
+        QUndoStack stack;
+        CoverageTab tab(*m_db, &stack);
+        tab.setCampaign(m_campaign);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        auto *table = tab.findChild<QTableView *>(QStringLiteral("coverageTableView"));
+        tab.hide();
+        Coverage c;
+        c.campaignId = m_campaign;
+        c.title = QStringLiteral("Written elsewhere");
+        QVERIFY(CoverageRepository(*m_db).create(c).ok());
+        ChangeNotifier::instance()->notifyCampaigns({ m_campaign });
+        QCOMPARE(table->model()->rowCount(), 0);
+        tab.show();
+        QCOMPARE(table->model()->rowCount(), 1);
     }
 };
 

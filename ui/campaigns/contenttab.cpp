@@ -304,6 +304,7 @@ void ContentTab::buildUi()
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
+    split->setSizes({ 480, 920 });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
     WheelGuard::protectChildren(m_editor);
@@ -737,8 +738,22 @@ void ContentTab::onCurrentRowChanged(qint64 id)
         });
 }
 
+void ContentTab::showEvent(QShowEvent *event)
+{
+    CampaignTab::showEvent(event);
+    if (m_stale) {
+        m_stale = false;
+        onCampaignsChanged({ m_campaignId });
+    }
+}
+
 void ContentTab::onCampaignsChanged(const QList<qint64> &campaignIds)
 {
+    // A hidden tab only notes the change (the proposals' full-text query is not free); it reloads when shown.
+    if (!isVisible() && m_campaignId > 0 && campaignIds.contains(m_campaignId)) {
+        m_stale = true;
+        return;
+    }
     if (m_campaignId <= 0 || !campaignIds.contains(m_campaignId))
         return;
     reloadList();
@@ -782,12 +797,12 @@ void ContentTab::loadHistory()
     m_versionList = *versions;
     const QLocale locale;
     for (const ContentItemVersion &v : std::as_const(m_versionList)) {
+        // Two lines, so that a narrow list still shows everything: which version and its status, then when and who.
         const QString who = m_userNames.value(v.savedBy);
-        QString line
-            = tr("Version %1 · %2").arg(v.version).arg(locale.toString(v.savedAt.toLocalTime(), QLocale::ShortFormat));
+        QString line = tr("Version %1 · %2").arg(v.version).arg(ContentLabels::statusLabel(v.status)) + u'\n'
+            + locale.toString(v.savedAt.toLocalTime(), QLocale::ShortFormat);
         if (!who.isEmpty())
             line += QStringLiteral(" · ") + who;
-        line += QStringLiteral(" · ") + ContentLabels::statusLabel(v.status);
         m_versions->addItem(line);
     }
     if (m_versionList.isEmpty()) {
@@ -803,8 +818,9 @@ void ContentTab::showVersion(int row)
     if (row < 0 || row >= m_versionList.size())
         return;
     const ContentItemVersion &v = m_versionList.at(row);
-    // The title as a heading over the rendered body; the title is escaped so that it shows as typed.
-    m_versionView->setMarkdown(QStringLiteral("## ") + v.title.toHtmlEscaped() + QStringLiteral("\n\n") + v.body);
+    // The title as a heading over the rendered body, unless the body opens with it already.
+    const bool titled = v.body.trimmed().startsWith(QStringLiteral("# ") + v.title);
+    m_versionView->setMarkdown(titled ? v.body : QStringLiteral("## ") + v.title + QStringLiteral("\n\n") + v.body);
 }
 
 void ContentTab::restoreSelectedVersion()

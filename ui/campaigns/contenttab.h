@@ -49,6 +49,9 @@ public:
     void trashSelected();
     qint64 currentItemId() const { return m_item.id; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void buildUi();
     void buildFormatActions();
@@ -99,6 +102,7 @@ private:
     QHash<qint64, QString> m_userNames;
 
     qint64 m_campaignId = 0;
+    bool m_stale = false; // a change came while hidden: reload when shown
     ContentItem m_item; // as loaded or last saved (id 0: a new item, not saved yet)
     bool m_dirty = false;
     bool m_loading = false;

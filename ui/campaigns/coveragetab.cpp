@@ -52,7 +52,7 @@ CoverageTab::CoverageTab(Database &db, QUndoStack *undoStack, QWidget *parent)
     m_proposals->setUniformRowHeights(true);
     m_proposals->setHeaderLabels({ tr("Author"), tr("Outlet"), tr("When"), tr("Post") });
     m_proposals->header()->setStretchLastSection(true);
-    m_proposals->setMaximumHeight(150);
+
     m_accept = new QPushButton(tr("&Accept as Coverage"), m_proposalsBox);
     m_accept->setObjectName(QStringLiteral("acceptProposalButton"));
     m_dismiss = new QPushButton(tr("&Dismiss"), m_proposalsBox);
@@ -152,8 +152,22 @@ void CoverageTab::setCampaign(qint64 campaignId)
     reload();
 }
 
+void CoverageTab::showEvent(QShowEvent *event)
+{
+    CampaignTab::showEvent(event);
+    if (m_stale) {
+        m_stale = false;
+        onCampaignsChanged({ m_campaignId });
+    }
+}
+
 void CoverageTab::onCampaignsChanged(const QList<qint64> &campaignIds)
 {
+    // A hidden tab only notes the change (the proposals' full-text query is not free); it reloads when shown.
+    if (!isVisible() && m_campaignId > 0 && campaignIds.contains(m_campaignId)) {
+        m_stale = true;
+        return;
+    }
     if (m_campaignId > 0 && campaignIds.contains(m_campaignId))
         reload();
 }
@@ -214,6 +228,12 @@ void CoverageTab::reloadProposals()
         m_proposals->setCurrentItem(select);
     m_proposalsBox->setTitle(tr("Proposed coverage: %n post(s) by pitched people that mention the campaign's topics",
         nullptr, int(m_proposalList.size())));
+    // As tall as its rows, up to five; the coverage below keeps the rest.
+    const int rows = qMin(5, int(m_proposalList.size()));
+    const int rowHeight
+        = m_proposals->topLevelItemCount() ? m_proposals->sizeHintForRow(0) : m_proposals->fontMetrics().height() + 4;
+    m_proposals->setFixedHeight(m_proposals->header()->sizeHint().height() + qMax(rows, 2) * qMax(rowHeight, 1)
+        + 2 * m_proposals->frameWidth() + rowHeight / 2);
     m_proposalsBox->setVisible(!m_proposalList.isEmpty());
 }
 

@@ -38,6 +38,9 @@ public:
     // Tests: opening an article goes here instead of the desktop's browser when set.
     void setUrlOpener(std::function<void(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void reload();
     void reloadProposals();
@@ -61,4 +64,5 @@ private:
     QList<CoverageRepository::Proposal> m_proposalList;
     std::function<void(const QUrl &)> m_urlOpener;
     qint64 m_campaignId = 0;
+    bool m_stale = false; // a change came while hidden: reload when shown
 };
