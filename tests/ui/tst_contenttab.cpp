@@ -1,3 +1,4 @@
+#include "campaigns/campaignworkspace.h"
 #include "campaigns/contenttab.h"
 #include "common/messagebox.h"
 #include "itemmodels/contentitemmodel.h"
@@ -270,6 +271,38 @@ private slots:
         QTest::mouseClick(tab.findChild<QPushButton *>(QStringLiteral("reloadButton")), Qt::LeftButton);
         QCOMPARE(body->toPlainText().trimmed(), QStringLiteral("Their text"));
         QVERIFY(!conflict->isVisible());
+    }
+
+    // In the campaign's workspace: switching campaigns with an edited item asks, and Save saves it.
+    void workspaceAsksBeforeLeaving()
+    {
+        ContentItem item;
+        item.campaignId = m_campaign;
+        item.title = QStringLiteral("Social post");
+        item.kind = QStringLiteral("social_post");
+        QVERIFY(ContentRepository(*m_db).create(item).ok());
+        Campaign other;
+        other.name = QStringLiteral("Autumn report");
+        QVERIFY(CampaignRepository(*m_db).create(other).ok());
+        QUndoStack stack;
+        CampaignWorkspace workspace(*m_db, &stack);
+        workspace.resize(1100, 700);
+        workspace.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        QVERIFY(workspace.openCampaign(m_campaign));
+        workspace.showTab(CampaignWorkspace::Tab::Content);
+        auto *tab = qobject_cast<ContentTab *>(workspace.tab(CampaignWorkspace::Tab::Content));
+        QVERIFY(tab);
+        QCOMPARE(tab->currentItemId(), item.id);
+        auto *body = tab->findChild<QTextEdit *>(QStringLiteral("bodyTextEdit"));
+        body->setFocus();
+        QTest::keyClicks(body, QStringLiteral("Out today #launch"));
+        QVERIFY(workspace.hasUnsavedChanges());
+        MessageBox::setNextAnswer(QMessageBox::Save);
+        QVERIFY(!workspace.openCampaign(other.id)); // asked first
+        QTRY_COMPARE(workspace.campaignId(), other.id);
+        QVERIFY(storedBody(*m_db, item.id).contains(QStringLiteral("Out today #launch")));
+        QVERIFY(!workspace.hasUnsavedChanges());
     }
 };
 

@@ -2,6 +2,8 @@
 
 #include "campaigntab.h"
 #include "common/messagebox.h"
+#include "contenttab.h"
+#include "coveragetab.h"
 #include "pendingcampaigntab.h"
 
 #include <QLabel>
@@ -45,10 +47,10 @@ CampaignWorkspace::~CampaignWorkspace() = default;
 void CampaignWorkspace::createTabs()
 {
     addCampaignTab(pendingTab(Tab::Brief));
-    addCampaignTab(pendingTab(Tab::Content));
+    addCampaignTab(new ContentTab(m_db, m_undoStack, this));
     addCampaignTab(pendingTab(Tab::MediaList));
     addCampaignTab(pendingTab(Tab::Pipeline));
-    addCampaignTab(pendingTab(Tab::Coverage));
+    addCampaignTab(new CoverageTab(m_db, m_undoStack, this));
     addCampaignTab(pendingTab(Tab::WhoToPitch));
 }
 // clang-format on

@@ -684,6 +684,7 @@ bool ContentTab::save()
 
 void ContentTab::discard()
 {
+    setDirty(false);
     if (m_item.id > 0)
         loadItem(m_item.id);
     else

@@ -39,6 +39,8 @@ public:
     QString title() const override;
     void setCampaign(qint64 campaignId) override;
     bool hasUnsavedChanges() const override;
+    bool saveChanges() override { return save(); }
+    void discardChanges() override { discard(); }
 
     // Saves the item in the editor; false (with the error next to its field) when it could not be saved.
     bool save();
