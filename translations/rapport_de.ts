@@ -6571,11 +6571,6 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>No consent</source>
-        <comment>short marker in the who-to-pitch list</comment>
-        <translation>Keine Einwilligung</translation>
-    </message>
-    <message>
         <source>No consent or other legal basis is recorded for %1: check before pitching.</source>
         <translation>Für %1 ist keine Einwilligung und keine andere Rechtsgrundlage erfasst: vor dem Pitch prüfen.</translation>
     </message>
@@ -6589,20 +6584,8 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <translation>%1, Reichweite %2</translation>
     </message>
     <message>
-        <source>Consent recorded</source>
-        <translation>Einwilligung erfasst</translation>
-    </message>
-    <message>
         <source>No recorded consent</source>
         <translation>Keine Einwilligung erfasst</translation>
-    </message>
-    <message>
-        <source>Marked when no consent or other legal basis is recorded</source>
-        <translation>Markiert, wenn keine Einwilligung und keine andere Rechtsgrundlage erfasst ist</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Einwilligung</translation>
     </message>
     <message>
         <source>Score</source>
@@ -6619,6 +6602,10 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>Why</source>
         <translation>Grund</translation>
+    </message>
+    <message>
+        <source>An amber sign marks people without recorded consent</source>
+        <translation>Ein gelbes Warnzeichen markiert Personen ohne erfasste Einwilligung</translation>
     </message>
 </context>
 <context>
@@ -7944,10 +7931,6 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <source>Topics: %1</source>
         <translation>Themen: %1</translation>
     </message>
-    <message>
-        <source>the best %L1 of %L2 people</source>
-        <translation>die besten %L1 von %L2 Personen</translation>
-    </message>
     <message numerus="yes">
         <source>%n people</source>
         <translation>
@@ -7973,6 +7956,10 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>Nobody new matches the topics: no beat, tag or recent post of anyone who is not on the media list yet mentions them.</source>
         <translation>Niemand Neues passt zu den Themen: kein Ressort, kein Schlagwort und kein neuer Beitrag von jemandem, der noch nicht auf der Medienliste steht, erwähnt sie.</translation>
+    </message>
+    <message>
+        <source>Best %L1 of %L2 people</source>
+        <translation>Die besten %L1 von %L2 Personen</translation>
     </message>
 </context>
 </TS>

@@ -6571,11 +6571,6 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>No consent</source>
-        <comment>short marker in the who-to-pitch list</comment>
-        <translation>Sin consentimiento</translation>
-    </message>
-    <message>
         <source>No consent or other legal basis is recorded for %1: check before pitching.</source>
         <translation>No hay consentimiento ni otra base legal registrada para %1: compruébelo antes del pitch.</translation>
     </message>
@@ -6589,20 +6584,8 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
         <translation>%1, alcance %2</translation>
     </message>
     <message>
-        <source>Consent recorded</source>
-        <translation>Consentimiento registrado</translation>
-    </message>
-    <message>
         <source>No recorded consent</source>
         <translation>Sin consentimiento registrado</translation>
-    </message>
-    <message>
-        <source>Marked when no consent or other legal basis is recorded</source>
-        <translation>Marcado cuando no hay consentimiento ni otra base legal registrada</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Consentimiento</translation>
     </message>
     <message>
         <source>Score</source>
@@ -6619,6 +6602,10 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>Why</source>
         <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>An amber sign marks people without recorded consent</source>
+        <translation>Un signo ámbar marca a las personas sin consentimiento registrado</translation>
     </message>
 </context>
 <context>
@@ -7944,10 +7931,6 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
         <source>Topics: %1</source>
         <translation>Temas: %1</translation>
     </message>
-    <message>
-        <source>the best %L1 of %L2 people</source>
-        <translation>las %L1 mejores de %L2 personas</translation>
-    </message>
     <message numerus="yes">
         <source>%n people</source>
         <translation>
@@ -7973,6 +7956,10 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>Nobody new matches the topics: no beat, tag or recent post of anyone who is not on the media list yet mentions them.</source>
         <translation>Nadie nuevo coincide con los temas: ninguna sección, etiqueta o publicación reciente de alguien que aún no está en la lista de medios los menciona.</translation>
+    </message>
+    <message>
+        <source>Best %L1 of %L2 people</source>
+        <translation>Las %L1 mejores de %L2 personas</translation>
     </message>
 </context>
 </TS>

@@ -6571,11 +6571,6 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>No consent</source>
-        <comment>short marker in the who-to-pitch list</comment>
-        <translation>Pas de consentement</translation>
-    </message>
-    <message>
         <source>No consent or other legal basis is recorded for %1: check before pitching.</source>
         <translation>Aucun consentement ni autre base légale n&apos;est enregistré pour %1&#xa0;: à vérifier avant le pitch.</translation>
     </message>
@@ -6589,20 +6584,8 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
         <translation>%1, audience %2</translation>
     </message>
     <message>
-        <source>Consent recorded</source>
-        <translation>Consentement enregistré</translation>
-    </message>
-    <message>
         <source>No recorded consent</source>
         <translation>Aucun consentement enregistré</translation>
-    </message>
-    <message>
-        <source>Marked when no consent or other legal basis is recorded</source>
-        <translation>Signalé quand aucun consentement ni autre base légale n&apos;est enregistré</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Consentement</translation>
     </message>
     <message>
         <source>Score</source>
@@ -6619,6 +6602,10 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>Why</source>
         <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>An amber sign marks people without recorded consent</source>
+        <translation>Un signe orange signale les personnes sans consentement enregistré</translation>
     </message>
 </context>
 <context>
@@ -7944,10 +7931,6 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
         <source>Topics: %1</source>
         <translation>Thèmes&#xa0;: %1</translation>
     </message>
-    <message>
-        <source>the best %L1 of %L2 people</source>
-        <translation>les %L1 meilleures sur %L2 personnes</translation>
-    </message>
     <message numerus="yes">
         <source>%n people</source>
         <translation>
@@ -7973,6 +7956,10 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>Nobody new matches the topics: no beat, tag or recent post of anyone who is not on the media list yet mentions them.</source>
         <translation>Personne de nouveau ne correspond aux thèmes&#xa0;: aucune rubrique, étiquette ou publication récente d&apos;une personne absente de la liste médias ne les mentionne.</translation>
+    </message>
+    <message>
+        <source>Best %L1 of %L2 people</source>
+        <translation>Les %L1 meilleures sur %L2 personnes</translation>
     </message>
 </context>
 </TS>

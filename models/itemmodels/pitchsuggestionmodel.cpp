@@ -1,9 +1,10 @@
 #include "pitchsuggestionmodel.h"
 
-#include "core/statuscolor.h"
 #include "itemmodels/rowdiff.h"
 
 #include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
 
 namespace {
 
@@ -15,6 +16,35 @@ bool same(const PitchSuggestion &a, const PitchSuggestion &b)
 }
 
 } // namespace
+
+QIcon PitchSuggestionModel::noConsentIcon()
+{
+    // An amber warning sign with an exclamation mark, drawn (no icon theme needed), in the sizes views ask for.
+    static const QIcon icon = [] {
+        QIcon result;
+        for (int size : { 16, 24, 32 }) {
+            QPixmap pixmap(size, size);
+            pixmap.fill(Qt::transparent);
+            QPainter p(&pixmap);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setPen(Qt::NoPen);
+            p.setBrush(QColor(0xe5, 0xa5, 0x0a));
+            QPainterPath triangle;
+            triangle.moveTo(size / 2.0, size * 0.08);
+            triangle.lineTo(size * 0.96, size * 0.9);
+            triangle.lineTo(size * 0.04, size * 0.9);
+            triangle.closeSubpath();
+            p.drawPath(triangle);
+            p.setBrush(QColor(0x20, 0x20, 0x20));
+            p.drawRect(QRectF(size * 0.45, size * 0.34, size * 0.1, size * 0.3));
+            p.drawRect(QRectF(size * 0.45, size * 0.7, size * 0.1, size * 0.1));
+            p.end();
+            result.addPixmap(pixmap);
+        }
+        return result;
+    }();
+    return icon;
+}
 
 PitchSuggestionModel::PitchSuggestionModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -81,8 +111,6 @@ QVariant PitchSuggestionModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case ConsentColumn:
-            return s.in.hasConsent ? QString() : tr("No consent", "short marker in the who-to-pitch list");
         case ScoreColumn:
             return s.score.score;
         case NameColumn:
@@ -95,29 +123,31 @@ QVariant PitchSuggestionModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         switch (index.column()) {
-        case ConsentColumn:
-            return s.in.hasConsent
-                ? QString()
-                : tr("No consent or other legal basis is recorded for %1: check before pitching.").arg(s.displayName);
-        case NameColumn:
-            return s.title.isEmpty() ? s.displayName : tr("%1, %2", "name, job title").arg(s.displayName, s.title);
+        case NameColumn: {
+            const QString who
+                = s.title.isEmpty() ? s.displayName : tr("%1, %2", "name, job title").arg(s.displayName, s.title);
+            return s.in.hasConsent ? who
+                                   : who + u'\n'
+                    + tr("No consent or other legal basis is recorded for %1: check before pitching.")
+                          .arg(s.displayName);
+        }
         case OutletColumn:
             return s.reach > 0 ? tr("%1, reach %2").arg(s.outletName, QLocale().toString(s.reach)) : s.outletName;
         default:
             return breakdown(s);
         }
-    case Qt::AccessibleTextRole:
-        if (index.column() == ConsentColumn)
-            return s.in.hasConsent ? tr("Consent recorded") : tr("No recorded consent");
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn && !s.in.hasConsent)
+            return noConsentIcon();
+        return {};
+    case Qt::AccessibleDescriptionRole:
+        if (index.column() == NameColumn && !s.in.hasConsent)
+            return tr("No recorded consent");
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == ScoreColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignTop);
-        return QVariant(Qt::AlignLeft | Qt::AlignTop);
-    case Qt::ForegroundRole:
-        if (index.column() == ConsentColumn && !s.in.hasConsent)
-            return StatusColor::danger();
-        return {};
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case ContactIdRole:
         return s.contactId;
     case ScoreRole:
@@ -135,13 +165,11 @@ QVariant PitchSuggestionModel::headerData(int section, Qt::Orientation orientati
         return {};
     if (role == Qt::TextAlignmentRole && section == ScoreColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ToolTipRole && section == ConsentColumn)
-        return tr("Marked when no consent or other legal basis is recorded");
+    if (role == Qt::ToolTipRole && section == NameColumn)
+        return tr("An amber sign marks people without recorded consent");
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case ConsentColumn:
-        return tr("Consent");
     case ScoreColumn:
         return tr("Score");
     case NameColumn:

@@ -3,9 +3,11 @@
 #include "storage/pitchsuggestions.h"
 
 #include <QAbstractTableModel>
+#include <QIcon>
 
 // The who-to-pitch list of a campaign (PitchSuggestions::find(), best first): one row per person with the
-// consent marker, the score, the name, the outlet and the reasons in words. The rows are read elsewhere (on a
+// score, the name (marked with an amber sign and a tooltip when no consent is recorded), the outlet and the
+// reasons in words. The rows are read elsewhere (on a
 // worker) and handed in with setRows(), which applies the difference by contact (removes, moves, inserts,
 // dataChanged), so a refresh after people were added to the media list removes exactly their rows and the
 // selection of the others stays.
@@ -15,7 +17,7 @@ class PitchSuggestionModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(PitchSuggestionModel)
 
 public:
-    enum Column { ConsentColumn, ScoreColumn, NameColumn, OutletColumn, ReasonsColumn, ColumnCount };
+    enum Column { ScoreColumn, NameColumn, OutletColumn, ReasonsColumn, ColumnCount };
     Q_ENUM(Column)
     enum Role {
         ContactIdRole = Qt::UserRole, // qint64
@@ -30,6 +32,8 @@ public:
     void setRows(const QList<PitchSuggestion> &rows);
     const QList<PitchSuggestion> &rows() const { return m_rows; }
     int rowOf(qint64 contactId) const;
+    // The sign beside the name of someone without recorded consent.
+    static QIcon noConsentIcon();
     // The reasons with the points each added or took away, one per line ("+30 covers consumer tech").
     static QString breakdown(const PitchSuggestion &s);
 

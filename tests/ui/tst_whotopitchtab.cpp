@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QIcon>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -142,10 +143,16 @@ private Q_SLOTS:
         QCOMPARE(m_tab->findChild<QLabel *>(QStringLiteral("topicsLabel"))->text(),
             QStringLiteral("Topics: smart homes, consumer tech"));
         QCOMPARE(m_tab->findChild<QLabel *>(QStringLiteral("countLabel"))->text(), QStringLiteral("3 people"));
-        const QModelIndex cleo = m_tab->model()->index(2, PitchSuggestionModel::ConsentColumn);
-        QCOMPARE(cleo.data().toString(), QStringLiteral("No consent"));
-        QVERIFY(cleo.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Cleo Unconsented")));
-        QVERIFY(m_tab->model()->index(0, PitchSuggestionModel::ConsentColumn).data().toString().isEmpty());
+        const QModelIndex cleo = m_tab->model()->index(2, PitchSuggestionModel::NameColumn);
+        QVERIFY(!cleo.data(PitchSuggestionModel::HasConsentRole).toBool());
+        QVERIFY(!cleo.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(cleo.data(Qt::ToolTipRole).toString().contains(QStringLiteral("No consent or other legal basis")));
+        QVERIFY(m_tab->model()
+                    ->index(2, PitchSuggestionModel::ReasonsColumn)
+                    .data()
+                    .toString()
+                    .endsWith(QStringLiteral("no recorded consent")));
+        QVERIFY(m_tab->model()->index(0, PitchSuggestionModel::NameColumn).data(Qt::DecorationRole).isNull());
         const QString reasons = m_tab->model()->index(0, PitchSuggestionModel::ReasonsColumn).data().toString();
         QVERIFY2(
             reasons.startsWith(QStringLiteral("covers consumer tech; not pitched before; relationship strong (90)")),

@@ -5,6 +5,7 @@
 #include "contenttab.h"
 #include "coveragetab.h"
 #include "pendingcampaigntab.h"
+#include "whotopitchtab.h"
 
 #include <QLabel>
 #include <QStackedWidget>
@@ -51,7 +52,7 @@ void CampaignWorkspace::createTabs()
     addCampaignTab(pendingTab(Tab::MediaList));
     addCampaignTab(pendingTab(Tab::Pipeline));
     addCampaignTab(new CoverageTab(m_db, m_undoStack, this));
-    addCampaignTab(pendingTab(Tab::WhoToPitch));
+    addCampaignTab(new WhoToPitchTab(m_db, m_undoStack, this));
 }
 // clang-format on
 

@@ -17,6 +17,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
 #include <QUndoCommand>
@@ -68,6 +69,17 @@ private:
     bool m_first = true;
 };
 
+// Rows of several wrapped lines need air between them to be read as rows.
+class SpacedRowDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        return QStyledItemDelegate::sizeHint(option, index) + QSize(0, option.fontMetrics.height() / 2);
+    }
+};
+
 } // namespace
 
 WhoToPitchTab::WhoToPitchTab(Database &db, QUndoStack *undoStack, QWidget *parent)
@@ -111,8 +123,8 @@ WhoToPitchTab::WhoToPitchTab(Database &db, QUndoStack *undoStack, QWidget *paren
     m_table->setShowGrid(false);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    m_table->setItemDelegate(new SpacedRowDelegate(m_table));
     QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionResizeMode(PitchSuggestionModel::ConsentColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(PitchSuggestionModel::ScoreColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(PitchSuggestionModel::NameColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(PitchSuggestionModel::OutletColumn, QHeaderView::Interactive);
@@ -273,7 +285,7 @@ void WhoToPitchTab::refresh()
                 m_topics.isEmpty() ? QString() : tr("Topics: %1").arg(m_topics.join(QStringLiteral(", "))));
             m_countLabel->setText(m_topics.isEmpty() ? QString()
                     : m_candidates > result->rows.size()
-                    ? tr("the best %L1 of %L2 people").arg(result->rows.size()).arg(m_candidates)
+                    ? tr("Best %L1 of %L2 people").arg(result->rows.size()).arg(m_candidates)
                     : tr("%n people", nullptr, m_candidates));
             if (m_topics.isEmpty())
                 showMessage(tr("This campaign has no topics yet. Add keywords to its brief, one per line (for "
