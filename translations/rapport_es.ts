@@ -2369,7 +2369,7 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
     <message>
         <source>Social post</source>
-        <translation>Publicación en redes sociales</translation>
+        <translation>Publicación en redes</translation>
     </message>
     <message>
         <source>Media kit</source>
@@ -3101,8 +3101,8 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message numerus="yes">
         <source>Proposed coverage: %n post(s) by pitched people that mention the campaign&apos;s topics</source>
         <translation>
-            <numerusform>Cobertura propuesta: %n publicación de una persona contactada que menciona los temas de la campaña</numerusform>
-            <numerusform>Cobertura propuesta: %n publicaciones de personas contactadas que mencionan los temas de la campaña</numerusform>
+            <numerusform>Cobertura propuesta: %n publicación de una persona contactada sobre los temas de la campaña</numerusform>
+            <numerusform>Cobertura propuesta: %n publicaciones de personas contactadas sobre los temas de la campaña</numerusform>
         </translation>
     </message>
     <message>

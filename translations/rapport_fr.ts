@@ -2369,7 +2369,7 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
     <message>
         <source>Social post</source>
-        <translation>Publication sur les réseaux sociaux</translation>
+        <translation>Post réseaux sociaux</translation>
     </message>
     <message>
         <source>Media kit</source>
@@ -3101,8 +3101,8 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message numerus="yes">
         <source>Proposed coverage: %n post(s) by pitched people that mention the campaign&apos;s topics</source>
         <translation>
-            <numerusform>Retombées proposées&#xa0;: %n publication d&apos;une personne sollicitée qui mentionne les thèmes de la campagne</numerusform>
-            <numerusform>Retombées proposées&#xa0;: %n publications de personnes sollicitées qui mentionnent les thèmes de la campagne</numerusform>
+            <numerusform>Retombées proposées&#xa0;: %n publication d&apos;une personne sollicitée sur les thèmes de la campagne</numerusform>
+            <numerusform>Retombées proposées&#xa0;: %n publications de personnes sollicitées sur les thèmes de la campagne</numerusform>
         </translation>
     </message>
     <message>

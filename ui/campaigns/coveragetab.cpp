@@ -89,6 +89,9 @@ CoverageTab::CoverageTab(Database &db, QUndoStack *undoStack, QWidget *parent)
     connect(m_trash, &QPushButton::clicked, this, &CoverageTab::trashSelected);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    // Wraps rather than widening the tab: in French or Spanish the buttons and the summary on one line would push
+    // the campaign list beside the workspace to a sliver.
+    m_summary->setWordWrap(true);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
     buttons->addWidget(m_edit);
