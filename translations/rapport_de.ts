@@ -5574,6 +5574,10 @@ Der %3 macht mit Absicht weniger. Die Ankündigung steht in unserem [Newsroom](%
         <source>Added campaign briefs, content versions, the pitch pipeline&apos;s history and coverage links (version 6).</source>
         <translation>Kampagnen-Briefings, Inhaltsversionen, der Verlauf der Pitch-Pipeline und Verknüpfungen zur Berichterstattung wurden hinzugefügt (Version 6).</translation>
     </message>
+    <message>
+        <source>Gave coverage recorded earlier its normalized address, so the same article is never recorded twice (version 8).</source>
+        <translation>Früher erfasster Berichterstattung ihre normalisierte Adresse gegeben, damit derselbe Artikel nie doppelt erfasst wird (Version 8).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>

@@ -5574,6 +5574,10 @@ El %3 hace menos, a propósito. Lea el anuncio en nuestra [sala de prensa](%4).
         <source>Added campaign briefs, content versions, the pitch pipeline&apos;s history and coverage links (version 6).</source>
         <translation>Se añadieron los briefings de campaña, las versiones de contenido, el historial del embudo de pitches y los enlaces a la cobertura (versión 6).</translation>
     </message>
+    <message>
+        <source>Gave coverage recorded earlier its normalized address, so the same article is never recorded twice (version 8).</source>
+        <translation>Se asignó su dirección normalizada a la cobertura registrada antes, para que el mismo artículo no se registre nunca dos veces (versión 8).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>

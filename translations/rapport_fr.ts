@@ -5574,6 +5574,10 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
         <source>Added campaign briefs, content versions, the pitch pipeline&apos;s history and coverage links (version 6).</source>
         <translation>Ajout des briefs de campagne, des versions de contenu, de l&apos;historique du suivi des pitchs et des liens vers les retombées (version 6).</translation>
     </message>
+    <message>
+        <source>Gave coverage recorded earlier its normalized address, so the same article is never recorded twice (version 8).</source>
+        <translation>Attribution de leur adresse normalisée aux retombées déjà enregistrées, pour qu&apos;un même article ne soit jamais enregistré deux fois (version 8).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>

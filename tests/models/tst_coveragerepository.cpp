@@ -1,6 +1,7 @@
 #include "storage/campaignrepository.h"
 #include "storage/contactrepository.h"
 #include "storage/coveragerepository.h"
+#include "storage/migrator.h"
 #include "storage/organizationrepository.h"
 #include "testdatabase.h"
 
@@ -330,6 +331,35 @@ private slots:
         Transaction again(*db);
         QCOMPARE(*CoverageRepository::backfillUrlKeys(*db), 0);
         QVERIFY(again.commit().ok());
+    }
+
+    // A version-6 database with coverage from before (url_key NULL) is keyed by the migration to version 8.
+    void migrationKeysOldCoverage_data() { TestDatabase::addBackends(); }
+    void migrationKeysOldCoverage()
+    {
+        QFETCH(QString, backend);
+        Result<DatabaseLocation> location = TestDatabase::freshLocation(backend);
+        if (!location && location.error().code == Error::Code::NotFound && !TestDatabase::postgresRequired())
+            QSKIP("PostgreSQL is not configured");
+        QVERIFY(location.ok());
+        auto opened = Database::open(*location, Database::OpenFlag::CreateIfMissing | Database::OpenFlag::NoMigrate);
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+        std::unique_ptr<Database> db = std::move(opened).value();
+        QList<Migrator::Migration> upToSix;
+        for (const Migrator::Migration &m : Migrator::standardMigrations())
+            if (m.version <= 6)
+                upToSix.append(m);
+        QVERIFY(Migrator(*db, upToSix).migrate().ok());
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO coverage (title, url, created_at, updated_at, version) VALUES "
+                                      "('First', 'https://www.a.example/story?utm_medium=social', 0, 0, 1), "
+                                      "('Copy', 'http://a.example/story/', 0, 0, 1)")));
+        Result<MigrationReport> report = Migrator(*db).migrate();
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(*db->schemaVersion(), Migrator::latestVersion());
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT url_key FROM coverage WHERE title = 'First'")).toString(),
+            QStringLiteral("a.example/story"));
+        QVERIFY(scalar(*db, QStringLiteral("SELECT url_key FROM coverage WHERE title = 'Copy'")).isNull());
     }
 };
 
