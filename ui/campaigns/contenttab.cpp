@@ -143,6 +143,7 @@ void ContentTab::buildUi()
     buttons->addStretch();
     leftLayout->addLayout(buttons);
     leftLayout->addWidget(m_table);
+    m_table->setMinimumHeight(m_table->verticalHeader()->defaultSectionSize() * 3 + 30);
 
     // The editor.
     m_editor = new QWidget(this);
@@ -297,14 +298,16 @@ void ContentTab::buildUi()
 
     buildFormatActions();
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
+    // The list above the editor: a campaign has a handful of items, and both get the tab's whole width (the
+    // campaign list already takes the left of the window).
+    auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("contentSplitter"));
     split->addWidget(left);
     split->addWidget(m_editor);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
-    split->setSizes({ 480, 920 });
+    split->setSizes({ 215, 600 });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
     WheelGuard::protectChildren(m_editor);

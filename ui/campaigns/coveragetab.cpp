@@ -97,8 +97,9 @@ CoverageTab::CoverageTab(Database &db, QUndoStack *undoStack, QWidget *parent)
     buttons->addWidget(m_edit);
     buttons->addWidget(m_open);
     buttons->addWidget(m_trash);
-    buttons->addStretch();
-    buttons->addWidget(m_summary);
+    // All the room the buttons leave, so it wraps only when there is none.
+    m_summary->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    buttons->addWidget(m_summary, 1);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("coverageTableView"));
@@ -113,12 +114,12 @@ CoverageTab::CoverageTab(Database &db, QUndoStack *undoStack, QWidget *parent)
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(CampaignCoverageModel::HeadlineColumn, QHeaderView::Stretch);
+    // The headline takes what the others leave; those stay narrow so that it keeps room in a small window.
     for (int c : { CampaignCoverageModel::DateColumn, CampaignCoverageModel::ReachColumn,
-             CampaignCoverageModel::SentimentColumn })
+             CampaignCoverageModel::SentimentColumn, CampaignCoverageModel::PitchColumn })
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    header->resizeSection(CampaignCoverageModel::OutletColumn, 170);
-    header->resizeSection(CampaignCoverageModel::AuthorColumn, 150);
-    header->resizeSection(CampaignCoverageModel::PitchColumn, 170);
+    header->resizeSection(CampaignCoverageModel::OutletColumn, 120);
+    header->resizeSection(CampaignCoverageModel::AuthorColumn, 110);
     connect(m_table, &QTableView::doubleClicked, this, &CoverageTab::editSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CoverageTab::updateButtons);
     auto *trashKey = new QAction(m_table);
