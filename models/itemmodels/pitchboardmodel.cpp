@@ -193,7 +193,7 @@ QVariant PitchBoardModel::data(const QModelIndex &index, int role) const
     case SortRole:
         switch (index.column()) {
         case NameColumn:
-            return Text::sortKey(r.name);
+            return index.row(); // the rows are kept in name order (sort_name, then id)
         case OutletColumn:
             return Text::sortKey(r.outlet);
         case StatusColumn:

@@ -358,24 +358,48 @@ Result<PitchRepository::BoardRow> PitchRepository::boardRow(qint64 pitchId)
     return readBoardRow(q);
 }
 
-Result<QHash<qint64, int>> PitchRepository::versions(qint64 campaignId)
+Result<QList<PitchRepository::Change>> PitchRepository::changedSince(qint64 campaignId, qint64 sinceMs)
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT p.id, p.version FROM pitches p JOIN contacts c ON c.id = p.contact_id "
-                             "WHERE p.campaign_id = :campaign AND p.deleted_at IS NULL AND c.deleted_at IS NULL"));
+    q.prepare(QStringLiteral("SELECT p.id, p.version, CASE WHEN p.deleted_at IS NULL AND c.deleted_at IS NULL "
+                             "THEN 1 ELSE 0 END FROM pitches p JOIN contacts c ON c.id = p.contact_id "
+                             "WHERE p.campaign_id = :campaign AND p.updated_at >= :since"));
     q.bindValue(QStringLiteral(":campaign"), campaignId);
+    q.bindValue(QStringLiteral(":since"), sinceMs);
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("loading the pipeline"));
-    QHash<qint64, int> out;
+    QList<Change> out;
     while (q.next())
-        out.insert(q.value(0).toLongLong(), q.value(1).toInt());
+        out.append({ q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toInt() != 0 });
     return out;
 }
 
-Status PitchRepository::logPitchInteraction(qint64 pitchId, const QDateTime &at, qint64 &interactionId)
+Status PitchRepository::logPitchInteraction(qint64 pitchId, const QDateTime &at, qint64 &interactionId, bool &restored)
 {
+    // Undo of a move back to planned (a redo, or pitching again at the same time): the interaction that move took
+    // out comes back, with its id and any notes added to it meanwhile.
+    const qint64 now = Clock::nowMs();
     QSqlQuery q(m_db.connection());
+    q.prepare(
+        QStringLiteral("UPDATE interactions SET deleted_at = NULL, updated_at = :now, updated_by = :user, "
+                       "version = version + 1 WHERE id = (SELECT max(id) FROM interactions WHERE pitch_id = :pitch "
+                       "AND channel = 'pitch' AND direction = 'outbound' AND source = 'manual' "
+                       "AND occurred_at = :at AND deleted_at IS NOT NULL) RETURNING id"));
+    q.bindValue(QStringLiteral(":now"), now);
+    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
+    q.bindValue(QStringLiteral(":pitch"), pitchId);
+    q.bindValue(QStringLiteral(":at"), Sql::time(at));
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("logging the pitch"));
+    if (q.next()) {
+        interactionId = q.value(0).toLongLong();
+        restored = true;
+        q.finish();
+        return AuditLog::record(m_db, QStringLiteral("restore"), QStringLiteral("interaction"), interactionId,
+            QStringLiteral("pitch marked pitched again"));
+    }
+    q.finish();
     q.prepare(QStringLiteral("SELECT p.contact_id, p.campaign_id, k.name, ci.title, p.notes FROM pitches p "
                              "JOIN campaigns k ON k.id = p.campaign_id "
                              "LEFT JOIN content_items ci ON ci.id = p.content_item_id AND ci.deleted_at IS NULL "
@@ -407,10 +431,15 @@ Status PitchRepository::logPitchInteraction(qint64 pitchId, const QDateTime &at,
 
 Status PitchRepository::removePitchInteraction(qint64 pitchId, const QDateTime &at, bool &removed)
 {
-    // Only the interaction the move logged: the pipeline's own outbound pitch at the pitch's time.
+    // Only the interaction the move logged: the pipeline's own outbound pitch at the pitch's time. It goes to the
+    // trash rather than being deleted: a redo brings the same row back, and no foreign key has to be checked.
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("DELETE FROM interactions WHERE pitch_id = :pitch AND channel = 'pitch' "
-                             "AND direction = 'outbound' AND source = 'manual' AND occurred_at = :at RETURNING id"));
+    q.prepare(QStringLiteral("UPDATE interactions SET deleted_at = :now, updated_at = :now, updated_by = :user, "
+                             "version = version + 1 WHERE pitch_id = :pitch AND channel = 'pitch' "
+                             "AND direction = 'outbound' AND source = 'manual' AND occurred_at = :at "
+                             "AND deleted_at IS NULL RETURNING id"));
+    q.bindValue(QStringLiteral(":now"), Clock::nowMs());
+    q.bindValue(QStringLiteral(":user"), Sql::id(m_db.currentUserId()));
     q.bindValue(QStringLiteral(":pitch"), pitchId);
     q.bindValue(QStringLiteral(":at"), Sql::time(at));
     if (!q.exec())
@@ -421,7 +450,7 @@ Status PitchRepository::removePitchInteraction(qint64 pitchId, const QDateTime &
     q.finish();
     removed = !ids.isEmpty();
     for (qint64 id : ids)
-        if (Status s = AuditLog::record(m_db, QStringLiteral("delete"), QStringLiteral("interaction"), id,
+        if (Status s = AuditLog::record(m_db, QStringLiteral("trash"), QStringLiteral("interaction"), id,
                 QStringLiteral("pitch moved back to planned"));
             !s)
             return s;
@@ -519,15 +548,18 @@ Result<PitchRepository::MoveResult> PitchRepository::moveChecked(qint64 pitchId,
         return m_db.errorFrom(q, doing);
     q.finish();
 
+    bool healthDone = false;
     if (!r.before.pitchedAt.isValid() && r.after.pitchedAt.isValid()) {
-        if (Status s = logPitchInteraction(pitchId, r.after.pitchedAt, r.loggedInteractionId); !s)
+        bool restored = false;
+        if (Status s = logPitchInteraction(pitchId, r.after.pitchedAt, r.loggedInteractionId, restored); !s)
             return s.error();
+        healthDone = !restored; // a new interaction's insert recomputed it
     } else if (r.before.pitchedAt.isValid() && !r.after.pitchedAt.isValid()) {
         if (Status s = removePitchInteraction(pitchId, r.before.pitchedAt, r.interactionRemoved); !s)
             return s.error();
     }
-    // The health score counts pitches answered (HEALTH.md); logging the interaction recomputed it already.
-    if (r.loggedInteractionId == 0)
+    // The health score counts interactions and pitches answered (HEALTH.md); last contacted follows the interactions.
+    if (!healthDone)
         if (Status s = HealthRepository::recomputeContact(m_db, r.contactId); !s)
             return s.error();
     if (Status s = AuditLog::record(m_db, QStringLiteral("move"), QStringLiteral("pitch"), pitchId,

@@ -21,8 +21,8 @@ class Database;
 // timeline. The rule that keeps undo exact: a pitch has its logged pitch interaction exactly while pitched_at
 // is set. The first move past `planned` stamps pitched_at and logs the interaction (campaign_id and
 // interactions.pitch_id set; the content item is the pitch's own); a move back to `planned` clears the stamps
-// and takes that interaction out again. Undoing a move is a move back with the earlier stamps
-// (MoveStamps), so redo logs the interaction at the same time again.
+// and takes that interaction out again (to the trash, so that a redo brings the same row back). Undoing a move is a
+// move back with the earlier stamps (MoveStamps), so redo logs the interaction at the same time again.
 //
 // Reply proposals: a `pitched` pitch whose person has an inbound interaction (logged or synced) after
 // pitched_at and after reply_dismissed_at is proposed "replied"; acceptReply() moves it with replied_at =
@@ -104,8 +104,15 @@ public:
     // Every live pitch of the campaign ordered by name, then id.
     Result<QList<BoardRow>> board(qint64 campaignId);
     Result<BoardRow> boardRow(qint64 pitchId);
-    // Every live pitch's version, for a cheap refresh: only rows whose version changed are read again.
-    Result<QHash<qint64, int>> versions(qint64 campaignId);
+    // The campaign's pitches written at or after `sinceMs` (moved, added, removed, restored: every write sets
+    // updated_at), for a cheap refresh of the board: only these are compared and read again.
+    struct Change
+    {
+        qint64 pitchId = 0;
+        int version = 0;
+        bool live = true; // false: taken off the media list (or its person is in the trash)
+    };
+    Result<QList<Change>> changedSince(qint64 campaignId, qint64 sinceMs);
 
     // The stamps a move writes; a move normally computes them, an undo passes the earlier ones back.
     struct MoveStamps
@@ -168,7 +175,7 @@ public:
 private:
     Result<MoveResult> moveChecked(qint64 pitchId, const QString &toStatus, int expectedVersion,
         const QString &expectedStatus, const MoveStamps *stamps);
-    Status logPitchInteraction(qint64 pitchId, const QDateTime &at, qint64 &interactionId);
+    Status logPitchInteraction(qint64 pitchId, const QDateTime &at, qint64 &interactionId, bool &restored);
     Status removePitchInteraction(qint64 pitchId, const QDateTime &at, bool &removed);
     Status setTrashed(const QList<qint64> &pitchIds, bool trash);
 

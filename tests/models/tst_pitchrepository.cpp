@@ -230,13 +230,19 @@ private slots:
         Result<PitchRepository::MoveResult> undo2 = repo.move(pitch, m->fromStatus, undo1->version, &m->before);
         QVERIFY(undo2.ok());
         QVERIFY(undo2->interactionRemoved);
-        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM interactions WHERE contact_id = %1").arg(amara)), 0);
+        QCOMPARE(scalar(*db,
+                     QStringLiteral("SELECT count(*) FROM interactions WHERE contact_id = %1 "
+                                    "AND deleted_at IS NULL")
+                         .arg(amara)),
+            0);
         QVERIFY(!repo.boardRow(pitch)->pitchedAt.isValid());
         QVERIFY(TimelineQuery(*db, f).page(std::nullopt, 50)->isEmpty());
         // Redo: logged again at the same time.
         Result<PitchRepository::MoveResult> redo = repo.move(pitch, m->toStatus, undo2->version, &m->after);
         QVERIFY(redo.ok());
         QCOMPARE(InteractionRepository(*db).get(redo->loggedInteractionId)->occurredAt, m->after.pitchedAt);
+        QCOMPARE(redo->loggedInteractionId, m->loggedInteractionId); // the same row back, not a copy
+        QVERIFY(!InteractionRepository(*db).get(redo->loggedInteractionId)->inTrash);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM pitch_moves WHERE pitch_id = %1").arg(pitch)), 6);
         QCOMPARE(repo.moves(pitch)->size(), 6);
         QCOMPARE(repo.moves(pitch)->last().toStatus, QStringLiteral("pitched"));

@@ -2,6 +2,7 @@
 
 #include "campaigns/pitchboard.h"
 #include "campaigns/pitchcommands.h"
+#include "core/clock.h"
 #include "domain/interaction.h"
 #include "domain/pitchstatus.h"
 #include "itemmodels/pitchboardmodel.h"
@@ -132,7 +133,7 @@ PipelineTab::PipelineTab(Database &db, QUndoStack *undoStack, QWidget *parent)
     connect(ChangeNotifier::instance(), &ChangeNotifier::campaignsChanged, this, &PipelineTab::onCampaignsChanged);
     connect(ChangeNotifier::instance(), &ChangeNotifier::interactionsChanged, this, [this] {
         if (m_campaignId > 0 && isVisible())
-            loadProposals();
+            scheduleProposals();
     });
 }
 
@@ -187,6 +188,7 @@ void PipelineTab::reload()
     m_stale = false;
     if (m_campaignId <= 0)
         return;
+    m_lastLookMs = Clock::nowMs();
     Result<QList<PitchRepository::BoardRow>> rows = PitchRepository(db()).board(m_campaignId);
     if (!rows) {
         Q_EMIT errorOccurred(rows.error().message);
@@ -202,24 +204,26 @@ void PipelineTab::refresh()
     if (m_campaignId <= 0)
         return;
     PitchRepository repo(db());
-    Result<QHash<qint64, int>> versions = repo.versions(m_campaignId);
-    if (!versions) {
-        Q_EMIT errorOccurred(versions.error().message);
+    // Rows written since the last look, with a margin for other users' clocks (team mode): compared by version,
+    // so a row seen twice costs nothing.
+    const qint64 now = Clock::nowMs();
+    Result<QList<PitchRepository::Change>> changes = repo.changedSince(m_campaignId, m_lastLookMs - kClockMarginMs);
+    if (!changes) {
+        Q_EMIT errorOccurred(changes.error().message);
         return;
     }
-    const QList<PitchRepository::BoardRow> &rows = m_model->rows();
+    m_lastLookMs = now;
     QList<qint64> changed;
     QList<qint64> gone;
-    for (const PitchRepository::BoardRow &r : rows) {
-        const auto it = versions->constFind(r.pitchId);
-        if (it == versions->constEnd())
-            gone.append(r.pitchId);
-        else if (*it != r.version)
-            changed.append(r.pitchId);
+    for (const PitchRepository::Change &c : *changes) {
+        const int row = m_model->rowOf(c.pitchId);
+        if (!c.live) {
+            if (row >= 0)
+                gone.append(c.pitchId);
+        } else if (row < 0 || m_model->rowAt(row).version != c.version) {
+            changed.append(c.pitchId);
+        }
     }
-    for (auto it = versions->constBegin(); it != versions->constEnd(); ++it)
-        if (m_model->rowOf(it.key()) < 0)
-            changed.append(it.key());
     if (changed.size() + gone.size() > 50) { // a big change (a saved view added): read it all
         reload();
         return;
@@ -235,7 +239,23 @@ void PipelineTab::refresh()
     }
     m_countLabel->setText(tr("%n pitch(es)", nullptr, int(m_model->rowCount())));
     if (!changed.isEmpty() || !gone.isEmpty())
-        loadProposals();
+        scheduleProposals();
+}
+
+void PipelineTab::scheduleProposals()
+{
+    // A move publishes campaignsChanged and interactionsChanged: the proposals are read once for both.
+    if (m_proposalsQueued)
+        return;
+    m_proposalsQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_proposalsQueued = false;
+            if (m_campaignId > 0)
+                loadProposals();
+        },
+        Qt::QueuedConnection);
 }
 
 void PipelineTab::onCampaignsChanged(const QList<qint64> &ids)
@@ -256,6 +276,12 @@ void PipelineTab::loadProposals()
         Q_EMIT errorOccurred(proposals.error().message);
         return;
     }
+    const auto same = [](const PitchRepository::ReplyProposal &a, const PitchRepository::ReplyProposal &b) {
+        return a.pitchId == b.pitchId && a.interactionId == b.interactionId && a.version == b.version
+            && a.latestAt == b.latestAt;
+    };
+    if (std::equal(proposals->cbegin(), proposals->cend(), m_proposals.cbegin(), m_proposals.cend(), same))
+        return; // nothing new: the widgets stay
     m_proposals = *proposals;
     QSet<qint64> ids;
     for (const auto &p : m_proposals)

@@ -61,6 +61,7 @@ protected:
 private:
     void refresh();
     void loadProposals();
+    void scheduleProposals();
     void showProposals();
     void moveCurrent(int step);
     void moveCurrentTo(int statusIndex);
@@ -68,8 +69,12 @@ private:
     void showNotice(const QString &text);
     void onCampaignsChanged(const QList<qint64> &ids);
 
+    static constexpr qint64 kClockMarginMs = 10 * 60 * 1000;
+
     qint64 m_campaignId = 0;
     bool m_stale = false;
+    bool m_proposalsQueued = false;
+    qint64 m_lastLookMs = 0; // when the board was last read or refreshed
     PitchBoardModel *m_model;
     QSortFilterProxyModel *m_tableProxy;
     QToolButton *m_boardButton;

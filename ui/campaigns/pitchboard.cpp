@@ -11,7 +11,6 @@
 #include <QListView>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
 #include <QVBoxLayout>
@@ -86,6 +85,27 @@ public:
     }
 };
 
+// One column's cards: the rows of one status (compared as the status's index, cheaper than a text filter when a
+// campaign with thousands of pitches opens).
+class StatusFilter final : public QSortFilterProxyModel
+{
+public:
+    StatusFilter(int status, QObject *parent)
+        : QSortFilterProxyModel(parent)
+        , m_status(status)
+    {
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        return sourceModel()->index(row, 0, parent).data(PitchBoardModel::StatusIndexRole).toInt() == m_status;
+    }
+
+private:
+    int m_status;
+};
+
 } // namespace
 
 PitchBoard::PitchBoard(PitchBoardModel *model, QWidget *parent)
@@ -111,11 +131,8 @@ PitchBoard::PitchBoard(PitchBoardModel *model, QWidget *parent)
         f.setBold(true);
         c.header->setFont(f);
         col->addWidget(c.header);
-        c.proxy = new QSortFilterProxyModel(this);
+        c.proxy = new StatusFilter(s, this);
         c.proxy->setSourceModel(model);
-        c.proxy->setFilterRole(PitchBoardModel::StatusRole);
-        c.proxy->setFilterRegularExpression(
-            QRegularExpression(QStringLiteral("^%1$").arg(QRegularExpression::escape(PitchStatus::key(s)))));
         c.view = new QListView(c.frame);
         c.view->setObjectName(QStringLiteral("%1ListView").arg(PitchStatus::key(s)));
         c.view->setModel(c.proxy);
