@@ -1046,6 +1046,25 @@
     </message>
 </context>
 <context>
+    <name>CampaignStatus</name>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>CampaignWorkspace</name>
     <message>
         <source>Select a campaign to see its brief, content, media list, pipeline and coverage.</source>

@@ -1046,6 +1046,25 @@
     </message>
 </context>
 <context>
+    <name>CampaignStatus</name>
+    <message>
+        <source>Planned</source>
+        <translation>Prevista</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Finalizada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+</context>
+<context>
     <name>CampaignWorkspace</name>
     <message>
         <source>Select a campaign to see its brief, content, media list, pipeline and coverage.</source>

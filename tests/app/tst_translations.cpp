@@ -1,5 +1,6 @@
 // The German, French and Spanish translations: complete, placeholders intact, and really used by the binary, the
 // layers below it and Qt's own dialogs; dates and numbers follow the chosen language.
+#include "domain/campaignstatus.h"
 #include "domain/contact.h"
 #include "domain/naturaldate.h"
 #include "domain/validation.h"
@@ -340,12 +341,13 @@ private slots:
         QTest::addColumn<QString>("qm");
         QTest::addColumn<QString>("nameless");
         QTest::addColumn<QString>("tomorrowAtTen");
+        QTest::addColumn<QString>("completed");
         QTest::newRow("German") << QStringLiteral(RAPPORT_QM_DE) << QStringLiteral("Ein Kontakt braucht einen Namen.")
-                                << QStringLiteral("morgen um 10:00");
+                                << QStringLiteral("morgen um 10:00") << QStringLiteral("Abgeschlossen");
         QTest::newRow("French") << QStringLiteral(RAPPORT_QM_FR) << QStringLiteral("Un contact doit avoir un nom.")
-                                << QStringLiteral("demain à 10:00");
+                                << QStringLiteral("demain à 10:00") << QStringLiteral("Terminée");
         QTest::newRow("Spanish") << QStringLiteral(RAPPORT_QM_ES) << QStringLiteral("Un contacto necesita un nombre.")
-                                 << QStringLiteral("mañana a las 10:00");
+                                 << QStringLiteral("mañana a las 10:00") << QStringLiteral("Finalizada");
     }
 
     // The .qm built from the .ts, loaded in-process: messages of the models layer come out translated, and the
@@ -355,6 +357,7 @@ private slots:
         QFETCH(QString, qm);
         QFETCH(QString, nameless);
         QFETCH(QString, tomorrowAtTen);
+        QFETCH(QString, completed);
         QTranslator translator;
         QVERIFY2(translator.load(qm), qPrintable(qm));
         QVERIFY(QCoreApplication::installTranslator(&translator));
@@ -362,11 +365,14 @@ private slots:
         const Status s = Validation::validateContact(contact);
         const QDateTime now(QDate(2026, 12, 7), QTime(8, 0));
         const std::optional<QDateTime> parsed = NaturalDate::parse(tomorrowAtTen, now);
+        // A stored key shown through its table (the campaign list showed "completed" in every language).
+        const QString status = CampaignStatus::label(QStringLiteral("completed"));
         QCoreApplication::removeTranslator(&translator);
         QVERIFY(!s);
         QCOMPARE(s.error().message, nameless);
         QVERIFY2(parsed.has_value(), qPrintable(tomorrowAtTen));
         QCOMPARE(*parsed, QDateTime(QDate(2026, 12, 8), QTime(10, 0)));
+        QCOMPARE(status, completed);
     }
 
     void qtTranslationsAreLoaded_data()

@@ -79,6 +79,8 @@ void TestCampaignsView::choosingACampaignOpensItInTheVisibleTabOnly()
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QTableView *table = view.tableView();
     QCOMPARE(table->model()->rowCount(), 2);
+    // The status column shows the status's word (CampaignStatus, translated), not its stored key.
+    QCOMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("Planned"));
     CampaignWorkspace *workspace = view.workspace();
     QCOMPARE(workspace->campaignId(), 0);
 

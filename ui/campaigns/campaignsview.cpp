@@ -1,6 +1,7 @@
 #include "campaignsview.h"
 
 #include "campaignworkspace.h"
+#include "domain/campaignstatus.h"
 #include "storage/campaignrepository.h"
 #include "storage/changenotifier.h"
 
@@ -101,8 +102,8 @@ void CampaignsView::refresh()
         const auto date = [&locale](const QDateTime &at) {
             return at.isValid() ? locale.toString(at.toLocalTime().date(), QLocale::ShortFormat) : QString();
         };
-        m_model->appendRow({ name, new QStandardItem(campaign.status), new QStandardItem(date(campaign.startsAt)),
-            new QStandardItem(date(campaign.endsAt)) });
+        m_model->appendRow({ name, new QStandardItem(CampaignStatus::label(campaign.status)),
+            new QStandardItem(date(campaign.startsAt)), new QStandardItem(date(campaign.endsAt)) });
     }
     selectRowOf(m_workspace->campaignId());
 }
