@@ -3176,6 +3176,17 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>CsvReader</name>
+    <message>
+        <source>Line %1: a quoted field is never closed (a &quot; is missing). Check the file around that line.</source>
+        <translation>Zeile %1: Ein Feld in Anführungszeichen wird nie geschlossen (ein " fehlt). Prüfen Sie die Datei um diese Zeile.</translation>
+    </message>
+    <message>
+        <source>Line %1 has more than %2 columns. A contacts file has far fewer: check the delimiter, or whether this is the right file.</source>
+        <translation>Zeile %1 hat mehr als %2 Spalten. Eine Kontaktdatei hat weit weniger: Prüfen Sie das Trennzeichen oder ob dies die richtige Datei ist.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardModels</name>
     <message>
         <source>Figure</source>
@@ -7587,6 +7598,29 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
 </context>
 <context>
+    <name>TextLineReader</name>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Die Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>This is not a text file (it contains binary data). Save the contacts as CSV or vCard and import that file.</source>
+        <translation>Dies ist keine Textdatei (sie enthält Binärdaten). Speichern Sie die Kontakte als CSV oder vCard und importieren Sie diese Datei.</translation>
+    </message>
+    <message>
+        <source>Line %1 is longer than %2 characters: this is not a contacts file, or it is damaged.</source>
+        <translation>Zeile %1 ist länger als %2 Zeichen: Dies ist keine Kontaktdatei, oder sie ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The file could not be read to the end: %1</source>
+        <translation>Die Datei konnte nicht bis zum Ende gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>&amp;Theme</source>
@@ -7836,6 +7870,37 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>listing users</source>
         <translation>Auflisten der Benutzer</translation>
+    </message>
+</context>
+<context>
+    <name>VCardReader</name>
+    <message>
+        <source>The card that begins on line %1 has no END:VCARD: the file is cut off or damaged.</source>
+        <translation>Der Eintrag, der in Zeile %1 beginnt, hat kein END:VCARD: Die Datei ist abgeschnitten oder beschädigt.</translation>
+    </message>
+    <message>
+        <source>Line %1 is not part of a vCard (a card begins with BEGIN:VCARD).</source>
+        <translation>Zeile %1 gehört zu keiner vCard (eine vCard beginnt mit BEGIN:VCARD).</translation>
+    </message>
+    <message>
+        <source>Line %1 is not a vCard property and was left out.</source>
+        <translation>Zeile %1 ist keine vCard-Eigenschaft und wurde ausgelassen.</translation>
+    </message>
+    <message>
+        <source>The card that begins on line %1 has no END:VCARD before the next card begins on line %2.</source>
+        <translation>Der Eintrag, der in Zeile %1 beginnt, hat kein END:VCARD, bevor in Zeile %2 der nächste beginnt.</translation>
+    </message>
+    <message>
+        <source>The card that begins on line %1 has more than %2 properties: the file is damaged.</source>
+        <translation>Der Eintrag, der in Zeile %1 beginnt, hat mehr als %2 Eigenschaften: Die Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Line %1: the %2 property is too long and was left out.</source>
+        <translation>Zeile %1: Die Eigenschaft %2 ist zu lang und wurde ausgelassen.</translation>
+    </message>
+    <message>
+        <source>Line %1: the %2 property is larger than %3 MB and was left out.</source>
+        <translation>Zeile %1: Die Eigenschaft %2 ist größer als %3 MB und wurde ausgelassen.</translation>
     </message>
 </context>
 <context>

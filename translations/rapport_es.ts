@@ -3176,6 +3176,17 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>CsvReader</name>
+    <message>
+        <source>Line %1: a quoted field is never closed (a &quot; is missing). Check the file around that line.</source>
+        <translation>Línea %1: un campo entre comillas no se cierra nunca (falta una "). Revise el archivo en torno a esa línea.</translation>
+    </message>
+    <message>
+        <source>Line %1 has more than %2 columns. A contacts file has far fewer: check the delimiter, or whether this is the right file.</source>
+        <translation>La línea %1 tiene más de %2 columnas. Un archivo de contactos tiene muchas menos: revise el separador o si es el archivo correcto.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardModels</name>
     <message>
         <source>Figure</source>
@@ -7587,6 +7598,29 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     </message>
 </context>
 <context>
+    <name>TextLineReader</name>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>No se puede leer el archivo.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>El archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>This is not a text file (it contains binary data). Save the contacts as CSV or vCard and import that file.</source>
+        <translation>No es un archivo de texto (contiene datos binarios). Guarde los contactos como CSV o vCard e importe ese archivo.</translation>
+    </message>
+    <message>
+        <source>Line %1 is longer than %2 characters: this is not a contacts file, or it is damaged.</source>
+        <translation>La línea %1 supera los %2 caracteres: no es un archivo de contactos o está dañado.</translation>
+    </message>
+    <message>
+        <source>The file could not be read to the end: %1</source>
+        <translation>No se pudo leer el archivo hasta el final: %1</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>&amp;Theme</source>
@@ -7836,6 +7870,37 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>listing users</source>
         <translation>listado de los usuarios</translation>
+    </message>
+</context>
+<context>
+    <name>VCardReader</name>
+    <message>
+        <source>The card that begins on line %1 has no END:VCARD: the file is cut off or damaged.</source>
+        <translation>La ficha que empieza en la línea %1 no tiene END:VCARD: el archivo está cortado o dañado.</translation>
+    </message>
+    <message>
+        <source>Line %1 is not part of a vCard (a card begins with BEGIN:VCARD).</source>
+        <translation>La línea %1 no forma parte de ninguna vCard (una ficha empieza con BEGIN:VCARD).</translation>
+    </message>
+    <message>
+        <source>Line %1 is not a vCard property and was left out.</source>
+        <translation>La línea %1 no es una propiedad vCard y se omitió.</translation>
+    </message>
+    <message>
+        <source>The card that begins on line %1 has no END:VCARD before the next card begins on line %2.</source>
+        <translation>La ficha que empieza en la línea %1 no tiene END:VCARD antes de que empiece la siguiente en la línea %2.</translation>
+    </message>
+    <message>
+        <source>The card that begins on line %1 has more than %2 properties: the file is damaged.</source>
+        <translation>La ficha que empieza en la línea %1 tiene más de %2 propiedades: el archivo está dañado.</translation>
+    </message>
+    <message>
+        <source>Line %1: the %2 property is too long and was left out.</source>
+        <translation>Línea %1: la propiedad %2 es demasiado larga y se omitió.</translation>
+    </message>
+    <message>
+        <source>Line %1: the %2 property is larger than %3 MB and was left out.</source>
+        <translation>Línea %1: la propiedad %2 supera los %3 MB y se omitió.</translation>
     </message>
 </context>
 <context>

@@ -3176,6 +3176,17 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
 </context>
 <context>
+    <name>CsvReader</name>
+    <message>
+        <source>Line %1: a quoted field is never closed (a &quot; is missing). Check the file around that line.</source>
+        <translation>Ligne %1 : un champ entre guillemets n'est jamais fermé (il manque un "). Vérifiez le fichier autour de cette ligne.</translation>
+    </message>
+    <message>
+        <source>Line %1 has more than %2 columns. A contacts file has far fewer: check the delimiter, or whether this is the right file.</source>
+        <translation>La ligne %1 compte plus de %2 colonnes. Un fichier de contacts en a bien moins : vérifiez le séparateur, ou s'il s'agit du bon fichier.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardModels</name>
     <message>
         <source>Figure</source>
@@ -7587,6 +7598,29 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
 </context>
 <context>
+    <name>TextLineReader</name>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Le fichier ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+        <source>This is not a text file (it contains binary data). Save the contacts as CSV or vCard and import that file.</source>
+        <translation>Ce n'est pas un fichier texte (il contient des données binaires). Enregistrez les contacts en CSV ou en vCard et importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>Line %1 is longer than %2 characters: this is not a contacts file, or it is damaged.</source>
+        <translation>La ligne %1 dépasse %2 caractères : ce n'est pas un fichier de contacts, ou il est endommagé.</translation>
+    </message>
+    <message>
+        <source>The file could not be read to the end: %1</source>
+        <translation>Le fichier n'a pas pu être lu jusqu'au bout : %1</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>&amp;Theme</source>
@@ -7836,6 +7870,37 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>listing users</source>
         <translation>liste des utilisateurs</translation>
+    </message>
+</context>
+<context>
+    <name>VCardReader</name>
+    <message>
+        <source>The card that begins on line %1 has no END:VCARD: the file is cut off or damaged.</source>
+        <translation>La fiche qui commence à la ligne %1 n'a pas de END:VCARD : le fichier est tronqué ou endommagé.</translation>
+    </message>
+    <message>
+        <source>Line %1 is not part of a vCard (a card begins with BEGIN:VCARD).</source>
+        <translation>La ligne %1 ne fait partie d'aucune vCard (une fiche commence par BEGIN:VCARD).</translation>
+    </message>
+    <message>
+        <source>Line %1 is not a vCard property and was left out.</source>
+        <translation>La ligne %1 n'est pas une propriété vCard et a été ignorée.</translation>
+    </message>
+    <message>
+        <source>The card that begins on line %1 has no END:VCARD before the next card begins on line %2.</source>
+        <translation>La fiche qui commence à la ligne %1 n'a pas de END:VCARD avant que la suivante ne commence à la ligne %2.</translation>
+    </message>
+    <message>
+        <source>The card that begins on line %1 has more than %2 properties: the file is damaged.</source>
+        <translation>La fiche qui commence à la ligne %1 a plus de %2 propriétés : le fichier est endommagé.</translation>
+    </message>
+    <message>
+        <source>Line %1: the %2 property is too long and was left out.</source>
+        <translation>Ligne %1 : la propriété %2 est trop longue et a été ignorée.</translation>
+    </message>
+    <message>
+        <source>Line %1: the %2 property is larger than %3 MB and was left out.</source>
+        <translation>Ligne %1 : la propriété %2 dépasse %3 Mo et a été ignorée.</translation>
     </message>
 </context>
 <context>
