@@ -6216,6 +6216,11 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <source>Reply?</source>
         <translation>Antwort?</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>card: who moved it · date</comment>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>PitchMoves</name>

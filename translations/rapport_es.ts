@@ -6216,6 +6216,11 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
         <source>Reply?</source>
         <translation>¿Respuesta?</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>card: who moved it · date</comment>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>PitchMoves</name>

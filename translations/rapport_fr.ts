@@ -6216,6 +6216,11 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
         <source>Reply?</source>
         <translation>Réponse&#xa0;?</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>card: who moved it · date</comment>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>PitchMoves</name>

@@ -13,14 +13,15 @@ class MediaListModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(MediaListModel)
 
 public:
+    // The warnings come right after the name: they are what must be seen before anyone is pitched.
     enum Column {
         NameColumn,
+        WarningsColumn,
         OutletColumn,
         BeatsColumn,
         HealthColumn,
         LastContactedColumn,
         StatusColumn,
-        WarningsColumn,
         ColumnCount
     };
     Q_ENUM(Column)

@@ -188,6 +188,12 @@ QVariant PitchBoardModel::data(const QModelIndex &index, int role) const
         return r.version;
     case StampRole:
         return stamp(r);
+    case CardStampRole: {
+        const QString date = r.movedAt.isValid()
+            ? QLocale().toString(r.movedAt.toLocalTime().date(), QLocale::ShortFormat)
+            : QString();
+        return r.movedBy.isEmpty() ? date : tr("%1 · %2", "card: who moved it · date").arg(r.movedBy, date);
+    }
     case ReplyProposedRole:
         return m_proposed.contains(r.pitchId);
     case SortRole:

@@ -4,7 +4,9 @@
 #include "common/messagebox.h"
 #include "contenttab.h"
 #include "coveragetab.h"
+#include "medialisttab.h"
 #include "pendingcampaigntab.h"
+#include "pipelinetab.h"
 #include "whotopitchtab.h"
 
 #include <QLabel>
@@ -49,8 +51,8 @@ void CampaignWorkspace::createTabs()
 {
     addCampaignTab(pendingTab(Tab::Brief));
     addCampaignTab(new ContentTab(m_db, m_undoStack, this));
-    addCampaignTab(pendingTab(Tab::MediaList));
-    addCampaignTab(pendingTab(Tab::Pipeline));
+    addCampaignTab(new MediaListTab(m_db, m_undoStack, this));
+    addCampaignTab(new PipelineTab(m_db, m_undoStack, this));
     addCampaignTab(new CoverageTab(m_db, m_undoStack, this));
     addCampaignTab(new WhoToPitchTab(m_db, m_undoStack, this));
 }

@@ -115,12 +115,13 @@ MediaListTab::MediaListTab(Database &db, QUndoStack *undoStack, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(MediaListModel::NameColumn, 240);
-    m_table->setColumnWidth(MediaListModel::OutletColumn, 170);
-    m_table->setColumnWidth(MediaListModel::BeatsColumn, 170);
+    m_table->setWordWrap(true);
+    m_table->setColumnWidth(MediaListModel::NameColumn, 220);
+    m_table->setColumnWidth(MediaListModel::WarningsColumn, 190);
+    m_table->setColumnWidth(MediaListModel::OutletColumn, 160);
+    m_table->setColumnWidth(MediaListModel::BeatsColumn, 150);
     m_table->setColumnWidth(MediaListModel::HealthColumn, 60);
-    m_table->setColumnWidth(MediaListModel::LastContactedColumn, 110);
-    m_table->setColumnWidth(MediaListModel::StatusColumn, 90);
+    m_table->setColumnWidth(MediaListModel::LastContactedColumn, 105);
     m_table->installEventFilter(this);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT contactActivated(index.data(MediaListModel::ContactIdRole).toLongLong());

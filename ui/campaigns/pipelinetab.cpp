@@ -315,13 +315,14 @@ void PipelineTab::showProposals()
             ? Interaction::channelLabel(p.channel)
             : QStringLiteral("%1 “%2”").arg(Interaction::channelLabel(p.channel), p.subject.left(80));
         auto *text = new QLabel(
-            tr("%1: %2 on %3").arg(p.name, what, QLocale().toString(p.at.toLocalTime(), QLocale::ShortFormat)), row);
+            tr("%1: %2 on %3").arg(p.name, what, QLocale().toString(p.at.toLocalTime().date(), QLocale::ShortFormat)),
+            row);
         text->setTextFormat(Qt::PlainText);
         h->addWidget(text, 1);
         auto *accept = new QPushButton(tr("Accept"), row);
         accept->setObjectName(QStringLiteral("acceptPushButton"));
         accept->setToolTip(tr("Move %1's pitch to “Replied”, replied on %2")
-                               .arg(p.name, QLocale().toString(p.at.toLocalTime(), QLocale::ShortFormat)));
+                               .arg(p.name, QLocale().toString(p.at.toLocalTime().date(), QLocale::ShortFormat)));
         auto *dismiss = new QPushButton(tr("Not a reply"), row);
         dismiss->setObjectName(QStringLiteral("dismissPushButton"));
         dismiss->setToolTip(tr("Stop proposing this for %1 until something newer comes in").arg(p.name));

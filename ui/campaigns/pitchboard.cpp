@@ -27,7 +27,8 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
     {
         const QFontMetrics fm(option.font);
-        return { 160, fm.height() * 3 + 14 };
+        // Narrow on purpose: the list stretches each card to the column's width (no horizontal scrolling).
+        return { 40, fm.height() * 3 + 14 };
     }
 
     void paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const override
@@ -78,7 +79,7 @@ public:
         small.setPointSizeF(option.font.pointSizeF() * 0.85);
         p->setFont(small);
         p->setPen(pal.color(QPalette::PlaceholderText));
-        const QString stamp = index.data(PitchBoardModel::StampRole).toString();
+        const QString stamp = index.data(PitchBoardModel::CardStampRole).toString();
         p->drawText(QRect(text.left(), text.top() + 2 * line, text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
             QFontMetrics(small).elidedText(stamp, Qt::ElideRight, text.width()));
         p->restore();
@@ -143,6 +144,8 @@ PitchBoard::PitchBoard(PitchBoardModel *model, QWidget *parent)
         c.view->setEditTriggers(QAbstractItemView::NoEditTriggers);
         c.view->setDragEnabled(false); // our own drag, see the class comment
         c.view->setFrameShape(QFrame::NoFrame);
+        c.view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        c.view->setResizeMode(QListView::Adjust);
         c.view->setAccessibleName(PitchStatus::label(s));
         c.view->setToolTip(
             tr("Drag a card to another column, or use Ctrl+Right / Ctrl+Left or Alt+1 … Alt+6 to "
