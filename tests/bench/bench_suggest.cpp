@@ -8,6 +8,9 @@
 //
 //   cp /tmp/large.sqlite /tmp/suggest-large.sqlite
 //   bench_suggest --db /tmp/suggest-large.sqlite [--runs 30] [--topics 2|4] [--pg URL]
+//
+// With BENCH_MMAP=1 in the environment, Rapport's connection gets PRAGMA mmap_size = 1 GiB first (what
+// Database::open could set for every reader; see docs/PERFORMANCE.md, "Who to pitch").
 #include "benchutil.h"
 #include "demo/democorpus.h"
 #include "domain/pitchscore.h"
