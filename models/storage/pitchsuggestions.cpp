@@ -93,30 +93,35 @@ Status readMatchingPosts(Database &db, const QStringList &topics, const QDateTim
     const qint64 since = now.toMSecsSinceEpoch() - PitchScore::kPostDays * kDayMs;
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
-    // The lowest id among the recent rows (the occurred_at index answers it): ids grow with time in practice,
-    // so on SQLite the full-text index skips the older matches by rowid instead of looking each one up
-    // (a topic such as "consumer tech" matches ten times more old rows than recent ones). Exact whatever the
-    // order of ids: no recent row has a lower id.
-    // "id + 0": a bare min(id) makes both planners walk the primary key from the oldest row instead.
-    q.prepare(QStringLiteral("SELECT min(id + 0) FROM interactions WHERE occurred_at >= :since"));
-    q.bindValue(QStringLiteral(":since"), since);
-    if (!q.exec() || !q.next())
-        return db.errorFrom(q, Tr::tr("reading recent posts"));
-    if (q.value(0).isNull())
-        return {};
-    const qint64 firstId = q.value(0).toLongLong();
-    q.finish();
+    // SQLite: the lowest id among the recent rows (the occurred_at index answers it): ids grow with time in
+    // practice, so the full-text index skips the older matches by rowid instead of looking each one up (a topic
+    // such as "consumer tech" matches ten times more old rows than recent ones). Exact whatever the order of ids:
+    // no recent row has a lower id. PostgreSQL combines the occurred_at index with the full-text one by itself
+    // (BitmapAnd), and would read the rows to find that id (300+ ms on the large dataset).
+    qint64 firstId = 0;
+    if (!pg) {
+        // "id + 0": a bare min(id) makes SQLite walk the primary key from the oldest row instead.
+        q.prepare(QStringLiteral("SELECT min(id + 0) FROM interactions WHERE occurred_at >= :since"));
+        q.bindValue(QStringLiteral(":since"), since);
+        if (!q.exec() || !q.next())
+            return db.errorFrom(q, Tr::tr("reading recent posts"));
+        if (q.value(0).isNull())
+            return {};
+        firstId = q.value(0).toLongLong();
+        q.finish();
+    }
     // SQLite: the index gives the matching rowids, each looked up by primary key (CROSS JOIN keeps that order:
     // walking the recent rows instead and probing the index for each costs more).
     q.prepare(pg ? QStringLiteral("SELECT i.id, i.contact_id, i.occurred_at FROM interactions i "
-                                  "WHERE i.search_vector @@ to_tsquery('simple', :q) AND i.id >= :first AND ")
+                                  "WHERE i.search_vector @@ to_tsquery('simple', :q) AND ")
                 + kPostFilter
                  : QStringLiteral("SELECT i.id, i.contact_id, i.occurred_at FROM interactions_fts f "
                                   "CROSS JOIN interactions i ON i.id = f.rowid WHERE interactions_fts MATCH :q "
                                   "AND f.rowid >= :first AND ")
                 + kPostFilter);
     q.bindValue(QStringLiteral(":q"), match);
-    q.bindValue(QStringLiteral(":first"), firstId);
+    if (!pg)
+        q.bindValue(QStringLiteral(":first"), firstId);
     q.bindValue(QStringLiteral(":since"), since);
     if (!q.exec())
         return db.errorFrom(q, Tr::tr("reading recent posts"));
