@@ -273,6 +273,39 @@ private slots:
         QVERIFY(!conflict->isVisible());
     }
 
+    // The trash button and Delete on the list, each undone.
+    void trashAndUndo()
+    {
+        for (const QString &title : { QStringLiteral("Press release"), QStringLiteral("Blog post") }) {
+            ContentItem item;
+            item.campaignId = m_campaign;
+            item.title = title;
+            QVERIFY(ContentRepository(*m_db).create(item).ok());
+        }
+        QUndoStack stack;
+        ContentTab tab(*m_db, &stack);
+        tab.resize(1100, 700);
+        tab.setCampaign(m_campaign);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        auto *table = tab.findChild<QTableView *>(QStringLiteral("contentTableView"));
+        QCOMPARE(table->model()->rowCount(), 2);
+        QTest::mouseClick(tab.findChild<QPushButton *>(QStringLiteral("trashContentButton")), Qt::LeftButton);
+        QCOMPARE(table->model()->rowCount(), 1);
+        tab.activateWindow();
+        table->setFocus();
+        QTRY_VERIFY(table->hasFocus());
+        clickRow(table, 0);
+        QVERIFY(tab.currentItemId() > 0); // the remaining item is shown, not an empty editor
+        QTest::keyClick(table, Qt::Key_Delete);
+        QCOMPARE(table->model()->rowCount(), 0);
+        QCOMPARE(
+            scalar(*m_db, QStringLiteral("SELECT count(*) FROM content_items WHERE deleted_at IS NULL")).toInt(), 0);
+        stack.undo();
+        stack.undo();
+        QCOMPARE(table->model()->rowCount(), 2);
+    }
+
     // In the campaign's workspace: switching campaigns with an edited item asks, and Save saves it.
     void workspaceAsksBeforeLeaving()
     {

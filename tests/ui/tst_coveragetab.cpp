@@ -20,6 +20,7 @@
 #include <QTest>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <QUrl>
 
 namespace {
 
@@ -210,6 +211,50 @@ private slots:
         QCOMPARE(table->model()->rowCount(), 0);
         QCOMPARE(pitchStatus(), QStringLiteral("pitched"));
         QCOMPARE(proposals->topLevelItemCount(), 2);
+    }
+
+    // Editing a row through the dialog (double click), opening its article, and undoing the edit.
+    void editOpenAndUndo()
+    {
+        Coverage c;
+        c.campaignId = m_campaign;
+        c.title = QStringLiteral("Pulse ring review");
+        c.url = QStringLiteral("https://dailycircuit.example/review");
+        QVERIFY(CoverageRepository(*m_db).create(c).ok());
+        QUndoStack stack;
+        CoverageTab tab(*m_db, &stack);
+        QList<QUrl> opened;
+        tab.setUrlOpener([&opened](const QUrl &url) { opened.append(url); });
+        tab.resize(1100, 600);
+        tab.setCampaign(m_campaign);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        auto *table = tab.findChild<QTableView *>(QStringLiteral("coverageTableView"));
+        const QRect cell = table->visualRect(table->model()->index(0, CampaignCoverageModel::HeadlineColumn));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseClick(tab.findChild<QPushButton *>(QStringLiteral("openUrlButton")), Qt::LeftButton);
+        QCOMPARE(opened, QList<QUrl> { QUrl(QStringLiteral("https://dailycircuit.example/review")) });
+
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        auto *dialog = tab.findChild<CoverageDialog *>(QStringLiteral("coverageDialog"));
+        QVERIFY(dialog);
+        auto *headline = dialog->findChild<QLineEdit *>(QStringLiteral("headlineLineEdit"));
+        QCOMPARE(headline->text(), c.title);
+        headline->selectAll();
+        QTest::keyClicks(headline, QStringLiteral("The Pulse ring, reviewed"));
+        auto *reach = dialog->findChild<QLineEdit *>(QStringLiteral("reachLineEdit"));
+        QTest::keyClicks(reach, QStringLiteral("12x"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("reachErrorLabel"))->isVisible());
+        QTest::keyClick(reach, Qt::Key_Backspace);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+        QTRY_VERIFY(!tab.findChild<CoverageDialog *>(QStringLiteral("coverageDialog")));
+        QCOMPARE(CoverageRepository(*m_db).get(c.id)->title, QStringLiteral("The Pulse ring, reviewed"));
+        QCOMPARE(CoverageRepository(*m_db).get(c.id)->reach, 12);
+        stack.undo();
+        QCOMPARE(CoverageRepository(*m_db).get(c.id)->title, QStringLiteral("Pulse ring review"));
+        QCOMPARE(table->model()->index(0, CampaignCoverageModel::HeadlineColumn).data().toString(),
+            QStringLiteral("Pulse ring review"));
     }
 
     // A hidden tab only notes that its campaign changed and reloads when it is shown again.

@@ -705,8 +705,7 @@ void ContentTab::trashSelected()
         return;
     }
     undoStack()->push(new TrashContentCommand(db(), TrashContentCommand::Kind::Trash, item));
-    m_item = ContentItem();
-    setDirty(false);
+    setDirty(false); // its edits went with it; onCampaignsChanged() shows the next item
     ChangeNotifier::instance()->notifyCampaigns({ m_campaignId });
     Q_EMIT statusMessage(tr("Moved “%1” to the trash.").arg(item.title));
 }
@@ -767,8 +766,17 @@ void ContentTab::onCampaignsChanged(const QList<qint64> &campaignIds)
         if (!m_dirty) {
             m_item = ContentItem();
             clearEditor(false);
-            if (m_model->rowCount() > 0)
-                m_table->setCurrentIndex(m_proxy->index(0, ContentItemModel::TitleColumn));
+            // The row that became current as the other left (or the first) is shown: the view does not say
+            // "current changed" when the row under the cursor merely took the place of the one removed.
+            QModelIndex current = m_table->currentIndex();
+            if (!current.isValid() && m_model->rowCount() > 0) {
+                current = m_proxy->index(0, ContentItemModel::TitleColumn);
+                m_loading = true;
+                m_table->setCurrentIndex(current);
+                m_loading = false;
+            }
+            if (current.isValid())
+                loadItem(current.data(ContentItemModel::IdRole).toLongLong());
         }
         return;
     }
