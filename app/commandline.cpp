@@ -17,6 +17,7 @@ const QMap<QString, QStringList> kValueOptions = {
     {QStringLiteral("search"), {QStringLiteral("limit")}},
     {QStringLiteral("sync"), {QStringLiteral("account")}},
     {QStringLiteral("campaign"), {QStringLiteral("limit")}},
+    {QStringLiteral("campaigns"), {QStringLiteral("client")}},
     {QStringLiteral("accounts"), {QStringLiteral("contact"), QStringLiteral("organization"), QStringLiteral("interval"),
                                   QStringLiteral("server"), QStringLiteral("name"), QStringLiteral("handle")}},
 };
@@ -33,7 +34,8 @@ const QMap<QString, QStringList> kFlagOptions = {
 QStringList Invocation::commands()
 {
     return {QStringLiteral("demo"), QStringLiteral("stats"), QStringLiteral("search"), QStringLiteral("migrate"),
-            QStringLiteral("sync"), QStringLiteral("accounts"), QStringLiteral("campaign")};
+            QStringLiteral("sync"), QStringLiteral("accounts"), QStringLiteral("campaign"),
+            QStringLiteral("campaigns")};
 }
 
 Invocation Invocation::parse(const QStringList &args)
@@ -129,6 +131,9 @@ QString Invocation::usage()
                   "                    read from standard input, never from the command line.\n"
                   "  accounts remove ID\n"
                   "                    Stop syncing an account and delete its sign-in from the keyring.\n"
+                  "  campaigns list [--client ID]\n"
+                  "                    The campaigns, newest first, with their pitch figures and coverage reach.\n"
+                  "  campaign show ID  A campaign's brief, its pitches per status and its coverage.\n"
                   "  campaign suggest ID [--limit N]\n"
                   "                    Who to pitch for a campaign: people ranked by fit, with the reasons.\n"
                   "\n"

@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "campaigncommands.h"
 #include "commandline.h"
 #include "suggestcommand.h"
 #include "synccommands.h"
@@ -281,5 +282,9 @@ int Commands::run(const Invocation &inv, QTextStream &out, QTextStream &err)
         return SyncCommands::accounts(inv, out, err);
     if (inv.command == u"campaign" && inv.arguments.value(0) == u"suggest")
         return SuggestCommand::run(inv, out, err);
+    if (inv.command == u"campaign")
+        return CampaignCommands::show(inv, out, err);
+    if (inv.command == u"campaigns")
+        return CampaignCommands::list(inv, out, err);
     return ctx.usage(Tr::tr("Unknown command “%1”.").arg(inv.command));
 }

@@ -560,6 +560,135 @@
     </message>
 </context>
 <context>
+    <name>BriefTab</name>
+    <message>
+        <source>Not set</source>
+        <comment>no date</comment>
+        <translation>Nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <source>Re&amp;load Theirs</source>
+        <translation>Deren Stand &amp;laden</translation>
+    </message>
+    <message>
+        <source>Show the brief as it is stored now; your edits are dropped</source>
+        <translation>Das Briefing so zeigen, wie es jetzt gespeichert ist; Ihre Änderungen werden verworfen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>The client organization: type to pick one</source>
+        <translation>Die Kundenorganisation: tippen, um eine auszuwählen</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>from date to date</comment>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Kein Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Betreuer:</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation>Teammitglieder</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>&amp;Team:</translation>
+    </message>
+    <message>
+        <source>What the campaign is about</source>
+        <translation>Worum es in der Kampagne geht</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>B&amp;eschreibung:</translation>
+    </message>
+    <message>
+        <source>What counts as success, e.g. ten tier-one articles</source>
+        <translation>Was als Erfolg zählt, z. B. zehn Artikel in Leitmedien</translation>
+    </message>
+    <message>
+        <source>&amp;Goals:</source>
+        <translation>&amp;Ziele:</translation>
+    </message>
+    <message>
+        <source>What every pitch and article should carry</source>
+        <translation>Was jeder Pitch und jeder Artikel transportieren soll</translation>
+    </message>
+    <message>
+        <source>&amp;Key messages:</source>
+        <translation>Kern&amp;botschaften:</translation>
+    </message>
+    <message>
+        <source>Keywords, separated by commas: used to suggest whom to pitch</source>
+        <translation>Stichwörter, durch Kommas getrennt: damit wird vorgeschlagen, wen man pitchen sollte</translation>
+    </message>
+    <message>
+        <source>To&amp;pics:</source>
+        <translation>T&amp;hemen:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Save Brief</source>
+        <translation>Briefing speichern</translation>
+    </message>
+    <message>
+        <source>Save the brief (%1)</source>
+        <translation>Das Briefing speichern (%1)</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>The campaign cannot end before it starts (%1).</source>
+        <translation>Die Kampagne kann nicht enden, bevor sie beginnt (%1).</translation>
+    </message>
+    <message>
+        <source>There is no organization named “%1”. Pick one from the list, or add it in Organizations first.</source>
+        <translation>Es gibt keine Organisation namens „%1“. Wählen Sie eine aus der Liste oder legen Sie sie zuerst unter Organisationen an.</translation>
+    </message>
+    <message>
+        <source>Saved the brief of “%1”.</source>
+        <translation>Briefing von „%1“ gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message>
         <source>%1 (%2)</source>
@@ -919,6 +1048,137 @@
     </message>
 </context>
 <context>
+    <name>CampaignCommands</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Hilfe erhalten Sie mit „rapport --help“.</translation>
+    </message>
+    <message>
+        <source>Use “rapport campaigns list [--client ID]”.</source>
+        <translation>Verwenden Sie „rapport campaigns list [--client ID]“.</translation>
+    </message>
+    <message>
+        <source>--client needs an organization id (a whole number above 0).</source>
+        <translation>--client braucht die ID einer Organisation (eine ganze Zahl über 0).</translation>
+    </message>
+    <message>
+        <source>There is no organization with id %1.</source>
+        <translation>Es gibt keine Organisation mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>No campaigns.</source>
+        <translation>Keine Kampagnen.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Gepitcht</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Berichtet</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Use “rapport campaign show ID”.</source>
+        <translation>Verwenden Sie „rapport campaign show ID“.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a campaign id (a whole number above 0).</source>
+        <translation>„%1“ ist keine Kampagnen-ID (eine ganze Zahl über 0).</translation>
+    </message>
+    <message>
+        <source>There is no campaign with id %1.</source>
+        <translation>Es gibt keine Kampagne mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Betreuer:</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <source>Topics:</source>
+        <translation>Themen:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Goals:</source>
+        <translation>Ziele:</translation>
+    </message>
+    <message>
+        <source>Key messages:</source>
+        <translation>Kernbotschaften:</translation>
+    </message>
+    <message>
+        <source>Pitches:</source>
+        <translation>Pitches:</translation>
+    </message>
+    <message>
+        <source>Coverage (%1):</source>
+        <translation>Berichterstattung (%1):</translation>
+    </message>
+    <message>
+        <source>reach %1</source>
+        <translation>Reichweite %1</translation>
+    </message>
+</context>
+<context>
     <name>CampaignCoverageModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -952,6 +1212,142 @@
     <message>
         <source>Pitch</source>
         <translation>Pitch</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignEditCommands</name>
+    <message>
+        <source>Edit the brief of “%1”</source>
+        <translation>Briefing von „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else since; it was left as they saved it.</source>
+        <translation>„%1“ wurde inzwischen von jemand anderem geändert; der dort gespeicherte Stand bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>New campaign “%1”</source>
+        <translation>Neue Kampagne „%1“</translation>
+    </message>
+    <message>
+        <source>Move campaign “%1” to the trash</source>
+        <translation>Kampagne „%1“ in den Papierkorb verschieben</translation>
+    </message>
+    <message>
+        <source>Restore campaign “%1”</source>
+        <translation>Kampagne „%1“ wiederherstellen</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignListModel</name>
+    <message>
+        <source>Planned</source>
+        <comment>campaign status</comment>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>campaign status</comment>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <comment>campaign status</comment>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>campaign status</comment>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>People on the campaign&apos;s media list</source>
+        <translation>Personen im Presseverteiler der Kampagne</translation>
+    </message>
+    <message>
+        <source>People pitched (every pitch past “planned”)</source>
+        <translation>Gepitchte Personen (jeder Pitch über „geplant“ hinaus)</translation>
+    </message>
+    <message>
+        <source>Pitches that got a reply (replied, interested, declined or covered)</source>
+        <translation>Pitches mit Antwort (beantwortet, interessiert, abgelehnt oder berichtet)</translation>
+    </message>
+    <message>
+        <source>Pitches that led to coverage</source>
+        <translation>Pitches, aus denen Berichterstattung wurde</translation>
+    </message>
+    <message>
+        <source>The audience of the campaign&apos;s coverage, added up</source>
+        <translation>Die Reichweite der Berichterstattung der Kampagne, zusammengezählt</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <comment>a client of the PR agency</comment>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>On list</source>
+        <comment>people on the media list</comment>
+        <translation>Im Verteiler</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Gepitcht</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Berichtet</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <comment>audience size</comment>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>In the trash since %1</source>
+        <translation>Im Papierkorb seit %1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignListQuery</name>
+    <message>
+        <source>sorting the campaign list</source>
+        <translation>beim Sortieren der Kampagnenliste</translation>
+    </message>
+    <message>
+        <source>loading the campaign list</source>
+        <translation>beim Laden der Kampagnenliste</translation>
+    </message>
+    <message>
+        <source>counting campaigns</source>
+        <translation>beim Zählen der Kampagnen</translation>
+    </message>
+    <message>
+        <source>listing the clients</source>
+        <translation>beim Auflisten der Kunden</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1440,25 @@
         <source>listing pitches</source>
         <translation>Auflisten der Pitches</translation>
     </message>
+    <message>
+        <source>saving the campaign&apos;s team</source>
+        <translation>beim Speichern des Kampagnenteams</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignSummaryQuery</name>
+    <message>
+        <source>counting the campaign&apos;s pitches</source>
+        <translation>beim Zählen der Pitches der Kampagne</translation>
+    </message>
+    <message>
+        <source>loading the campaign&apos;s coverage</source>
+        <translation>beim Laden der Berichterstattung der Kampagne</translation>
+    </message>
+    <message>
+        <source>loading the users</source>
+        <translation>beim Laden der Benutzer</translation>
+    </message>
 </context>
 <context>
     <name>CampaignStatus</name>
@@ -1130,24 +1545,147 @@
 <context>
     <name>CampaignsView</name>
     <message>
-        <source>Campaign</source>
-        <translation>Kampagne</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <source>Starts</source>
-        <translation>Beginn</translation>
-    </message>
-    <message>
-        <source>Ends</source>
-        <translation>Ende</translation>
-    </message>
-    <message>
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>Search by name, client or description</source>
+        <translation>Nach Name, Kunde oder Beschreibung suchen</translation>
+    </message>
+    <message>
+        <source>Search campaigns</source>
+        <translation>Kampagnen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Only this client&apos;s campaigns</source>
+        <translation>Nur die Kampagnen dieses Kunden</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Only the campaigns this account manager owns</source>
+        <translation>Nur die Kampagnen, die diese Person betreut</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Jeder Betreuer</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Only the campaigns running at some time in this period</source>
+        <translation>Nur die Kampagnen, die irgendwann in diesem Zeitraum laufen</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Running now</source>
+        <translation>Läuft gerade</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Diesen Monat</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>Next 3 months</source>
+        <translation>Nächste 3 Monate</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>&amp;Trash</source>
+        <translation>&amp;Papierkorb</translation>
+    </message>
+    <message>
+        <source>Show the campaigns in the trash, to restore them</source>
+        <translation>Die Kampagnen im Papierkorb zeigen, um sie wiederherzustellen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;New Campaign</source>
+        <translation>&amp;Neue Kampagne</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Brief</source>
+        <translation>Briefing &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Trash</source>
+        <translation>In den &amp;Papierkorb verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Campaign</source>
+        <translation>Kampagne &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Trash</source>
+        <translation>Papier&amp;korb zeigen</translation>
+    </message>
+    <message>
+        <source>%L1 in the trash</source>
+        <translation>%L1 im Papierkorb</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln campaign(s)</source>
+        <translation>
+            <numerusform>%Ln Kampagne</numerusform>
+            <numerusform>%Ln Kampagnen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 von %L2</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Neue Kampagne</translation>
+    </message>
+    <message>
+        <source>Moved “%1” to the trash.</source>
+        <translation>„%1“ in den Papierkorb verschoben.</translation>
+    </message>
+    <message>
+        <source>Restored “%1”.</source>
+        <translation>„%1“ wiederhergestellt.</translation>
     </message>
 </context>
 <context>
@@ -1194,6 +1732,9 @@ Commands:
                     read from standard input, never from the command line.
   accounts remove ID
                     Stop syncing an account and delete its sign-in from the keyring.
+  campaigns list [--client ID]
+                    The campaigns, newest first, with their pitch figures and coverage reach.
+  campaign show ID  A campaign&apos;s brief, its pitches per status and its coverage.
   campaign suggest ID [--limit N]
                     Who to pitch for a campaign: people ranked by fit, with the reasons.
 
@@ -1227,6 +1768,9 @@ Befehle:
                     wird von der Standardeingabe gelesen, nie von der Befehlszeile.
   accounts remove ID
                     Ein Konto nicht mehr synchronisieren, Anmeldedaten aus dem Schlüsselbund löschen.
+  campaigns list [--client ID]
+                    Die Kampagnen, neueste zuerst, mit ihren Pitch-Zahlen und der Reichweite der Berichte.
+  campaign show ID  Das Briefing einer Kampagne, ihre Pitches je Status und ihre Berichterstattung.
   campaign suggest ID [--limit N]
                     Wen für eine Kampagne pitchen: Personen nach Eignung geordnet, mit den Gründen.
 
@@ -1357,6 +1901,61 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     <message>
         <source>Conversations (%L1):</source>
         <translation>Unterhaltungen (%L1):</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCampaignsPanel</name>
+    <message>
+        <source>Campaigns and coverage</source>
+        <translation>Kampagnen und Berichterstattung</translation>
+    </message>
+    <message>
+        <source>Campaign or coverage</source>
+        <translation>Kampagne oder Bericht</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <comment>the pitch&apos;s status</comment>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Not pitched for any campaign yet, and no coverage recorded.</source>
+        <translation>Noch für keine Kampagne gepitcht und keine Berichterstattung erfasst.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Campaign %1. Double-click or press Enter to open it.</source>
+        <translation>Kampagne %1. Zum Öffnen doppelklicken oder Eingabe drücken.</translation>
+    </message>
+    <message>
+        <source>Not pitched</source>
+        <translation>Nicht gepitcht</translation>
+    </message>
+    <message>
+        <source>Coverage without a campaign</source>
+        <translation>Berichterstattung ohne Kampagne</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reach %L1</source>
+        <translation>Reichweite %L1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCampaignsQuery</name>
+    <message>
+        <source>loading the person&apos;s campaigns</source>
+        <translation>beim Laden der Kampagnen der Person</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +2205,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>“%1” was merged into “%2”.</source>
         <translation>„%1“ wurde mit „%2“ zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
     </message>
 </context>
 <context>
@@ -5147,6 +5750,10 @@ Der %3 macht mit Absicht weniger. Die Ankündigung steht in unserem [Newsroom](%
             <numerusform>%n Autor wartet im Posteingang</numerusform>
             <numerusform>%n Autoren warten im Posteingang</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ca&amp;mpaign</source>
+        <translation>Ka&amp;mpagne</translation>
     </message>
 </context>
 <context>

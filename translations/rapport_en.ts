@@ -124,6 +124,16 @@
     </message>
 </context>
 <context>
+    <name>CampaignsView</name>
+    <message numerus="yes">
+        <source>%Ln campaign(s)</source>
+        <translation>
+            <numerusform>%Ln campaign</numerusform>
+            <numerusform>%Ln campaigns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactEditor</name>
     <message numerus="yes">
         <source>Delete %n contacts</source>

@@ -560,6 +560,135 @@
     </message>
 </context>
 <context>
+    <name>BriefTab</name>
+    <message>
+        <source>Not set</source>
+        <comment>no date</comment>
+        <translation>Sin fecha</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <source>Re&amp;load Theirs</source>
+        <translation>Re&amp;cargar la suya</translation>
+    </message>
+    <message>
+        <source>Show the brief as it is stored now; your edits are dropped</source>
+        <translation>Mostrar el briefing tal como está guardado; sus cambios se descartan</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>The client organization: type to pick one</source>
+        <translation>La organización cliente: escriba para elegir una</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>&amp;Cliente:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>from date to date</comment>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Sin fecha</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>&amp;Fechas:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Responsable:</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation>Miembros del equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>E&amp;quipo:</translation>
+    </message>
+    <message>
+        <source>What the campaign is about</source>
+        <translation>De qué trata la campaña</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escripción:</translation>
+    </message>
+    <message>
+        <source>What counts as success, e.g. ten tier-one articles</source>
+        <translation>Qué cuenta como éxito, p. ej. diez artículos en medios de primer nivel</translation>
+    </message>
+    <message>
+        <source>&amp;Goals:</source>
+        <translation>&amp;Objetivos:</translation>
+    </message>
+    <message>
+        <source>What every pitch and article should carry</source>
+        <translation>Lo que cada pitch y cada artículo debe transmitir</translation>
+    </message>
+    <message>
+        <source>&amp;Key messages:</source>
+        <translation>&amp;Mensajes clave:</translation>
+    </message>
+    <message>
+        <source>Keywords, separated by commas: used to suggest whom to pitch</source>
+        <translation>Palabras clave separadas por comas: sirven para sugerir a quién contactar</translation>
+    </message>
+    <message>
+        <source>To&amp;pics:</source>
+        <translation>&amp;Temas:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Revertir</translation>
+    </message>
+    <message>
+        <source>Save Brief</source>
+        <translation>Guardar el briefing</translation>
+    </message>
+    <message>
+        <source>Save the brief (%1)</source>
+        <translation>Guardar el briefing (%1)</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Usuario %1</translation>
+    </message>
+    <message>
+        <source>The campaign cannot end before it starts (%1).</source>
+        <translation>La campaña no puede terminar antes de empezar (%1).</translation>
+    </message>
+    <message>
+        <source>There is no organization named “%1”. Pick one from the list, or add it in Organizations first.</source>
+        <translation>No hay ninguna organización llamada «%1». Elija una de la lista o añádala antes en Organizaciones.</translation>
+    </message>
+    <message>
+        <source>Saved the brief of “%1”.</source>
+        <translation>Briefing de «%1» guardado.</translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message>
         <source>%1 (%2)</source>
@@ -919,6 +1048,137 @@
     </message>
 </context>
 <context>
+    <name>CampaignCommands</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Pruebe «rapport --help».</translation>
+    </message>
+    <message>
+        <source>Use “rapport campaigns list [--client ID]”.</source>
+        <translation>Use «rapport campaigns list [--client ID]».</translation>
+    </message>
+    <message>
+        <source>--client needs an organization id (a whole number above 0).</source>
+        <translation>--client necesita el id de una organización (un número entero mayor que 0).</translation>
+    </message>
+    <message>
+        <source>There is no organization with id %1.</source>
+        <translation>No hay ninguna organización con el id %1.</translation>
+    </message>
+    <message>
+        <source>No campaigns.</source>
+        <translation>No hay campañas.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Cubiertos</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Use “rapport campaign show ID”.</source>
+        <translation>Use «rapport campaign show ID».</translation>
+    </message>
+    <message>
+        <source>“%1” is not a campaign id (a whole number above 0).</source>
+        <translation>«%1» no es un id de campaña (un número entero mayor que 0).</translation>
+    </message>
+    <message>
+        <source>There is no campaign with id %1.</source>
+        <translation>No hay ninguna campaña con el id %1.</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Cliente:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>Fechas:</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>del %1 al %2</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Responsable:</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Equipo:</translation>
+    </message>
+    <message>
+        <source>Topics:</source>
+        <translation>Temas:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Descripción:</translation>
+    </message>
+    <message>
+        <source>Goals:</source>
+        <translation>Objetivos:</translation>
+    </message>
+    <message>
+        <source>Key messages:</source>
+        <translation>Mensajes clave:</translation>
+    </message>
+    <message>
+        <source>Pitches:</source>
+        <translation>Pitches:</translation>
+    </message>
+    <message>
+        <source>Coverage (%1):</source>
+        <translation>Cobertura (%1):</translation>
+    </message>
+    <message>
+        <source>reach %1</source>
+        <translation>alcance %1</translation>
+    </message>
+</context>
+<context>
     <name>CampaignCoverageModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -952,6 +1212,142 @@
     <message>
         <source>Pitch</source>
         <translation>Pitch</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignEditCommands</name>
+    <message>
+        <source>Edit the brief of “%1”</source>
+        <translation>Editar el briefing de «%1»</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else since; it was left as they saved it.</source>
+        <translation>«%1» fue modificada entretanto por otra persona; se ha quedado como la guardó.</translation>
+    </message>
+    <message>
+        <source>New campaign “%1”</source>
+        <translation>Nueva campaña «%1»</translation>
+    </message>
+    <message>
+        <source>Move campaign “%1” to the trash</source>
+        <translation>Mover la campaña «%1» a la papelera</translation>
+    </message>
+    <message>
+        <source>Restore campaign “%1”</source>
+        <translation>Restaurar la campaña «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignListModel</name>
+    <message>
+        <source>Planned</source>
+        <comment>campaign status</comment>
+        <translation>Prevista</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>campaign status</comment>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <comment>campaign status</comment>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>campaign status</comment>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>People on the campaign&apos;s media list</source>
+        <translation>Personas en la lista de medios de la campaña</translation>
+    </message>
+    <message>
+        <source>People pitched (every pitch past “planned”)</source>
+        <translation>Personas contactadas (todo pitch más allá de «previsto»)</translation>
+    </message>
+    <message>
+        <source>Pitches that got a reply (replied, interested, declined or covered)</source>
+        <translation>Pitches que recibieron respuesta (respondido, interesado, rechazado o cubierto)</translation>
+    </message>
+    <message>
+        <source>Pitches that led to coverage</source>
+        <translation>Pitches que dieron lugar a cobertura</translation>
+    </message>
+    <message>
+        <source>The audience of the campaign&apos;s coverage, added up</source>
+        <translation>El alcance sumado de la cobertura de la campaña</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <comment>a client of the PR agency</comment>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>On list</source>
+        <comment>people on the media list</comment>
+        <translation>En lista</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Cubiertos</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <comment>audience size</comment>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>In the trash since %1</source>
+        <translation>En la papelera desde el %1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignListQuery</name>
+    <message>
+        <source>sorting the campaign list</source>
+        <translation>ordenación de la lista de campañas</translation>
+    </message>
+    <message>
+        <source>loading the campaign list</source>
+        <translation>carga de la lista de campañas</translation>
+    </message>
+    <message>
+        <source>counting campaigns</source>
+        <translation>recuento de las campañas</translation>
+    </message>
+    <message>
+        <source>listing the clients</source>
+        <translation>listado de los clientes</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1440,25 @@
         <source>listing pitches</source>
         <translation>listado de los pitches</translation>
     </message>
+    <message>
+        <source>saving the campaign&apos;s team</source>
+        <translation>guardado del equipo de la campaña</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignSummaryQuery</name>
+    <message>
+        <source>counting the campaign&apos;s pitches</source>
+        <translation>recuento de los pitches de la campaña</translation>
+    </message>
+    <message>
+        <source>loading the campaign&apos;s coverage</source>
+        <translation>carga de la cobertura de la campaña</translation>
+    </message>
+    <message>
+        <source>loading the users</source>
+        <translation>carga de los usuarios</translation>
+    </message>
 </context>
 <context>
     <name>CampaignStatus</name>
@@ -1130,24 +1545,147 @@
 <context>
     <name>CampaignsView</name>
     <message>
-        <source>Campaign</source>
-        <translation>Campaña</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <source>Starts</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <source>Ends</source>
-        <translation>Fin</translation>
-    </message>
-    <message>
         <source>Campaigns</source>
         <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>Search by name, client or description</source>
+        <translation>Buscar por nombre, cliente o descripción</translation>
+    </message>
+    <message>
+        <source>Search campaigns</source>
+        <translation>Buscar campañas</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Only this client&apos;s campaigns</source>
+        <translation>Solo las campañas de este cliente</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Todos los clientes</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Only the campaigns this account manager owns</source>
+        <translation>Solo las campañas de las que es responsable esta persona</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Cualquier responsable</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Only the campaigns running at some time in this period</source>
+        <translation>Solo las campañas en curso en algún momento de este periodo</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <source>Running now</source>
+        <translation>En curso ahora</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Este trimestre</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Este año</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Últimos 12 meses</translation>
+    </message>
+    <message>
+        <source>Next 3 months</source>
+        <translation>Próximos 3 meses</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nueva</translation>
+    </message>
+    <message>
+        <source>&amp;Trash</source>
+        <translation>&amp;Papelera</translation>
+    </message>
+    <message>
+        <source>Show the campaigns in the trash, to restore them</source>
+        <translation>Mostrar las campañas de la papelera para restaurarlas</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>&amp;New Campaign</source>
+        <translation>&amp;Nueva campaña</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Brief</source>
+        <translation>&amp;Editar el briefing</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Trash</source>
+        <translation>&amp;Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Campaign</source>
+        <translation>&amp;Restaurar la campaña</translation>
+    </message>
+    <message>
+        <source>Show &amp;Trash</source>
+        <translation>Mostrar la pape&amp;lera</translation>
+    </message>
+    <message>
+        <source>%L1 in the trash</source>
+        <translation>%L1 en la papelera</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln campaign(s)</source>
+        <translation>
+            <numerusform>%Ln campaña</numerusform>
+            <numerusform>%Ln campañas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 de %L2</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Nueva campaña</translation>
+    </message>
+    <message>
+        <source>Moved “%1” to the trash.</source>
+        <translation>«%1» movida a la papelera.</translation>
+    </message>
+    <message>
+        <source>Restored “%1”.</source>
+        <translation>«%1» restaurada.</translation>
     </message>
 </context>
 <context>
@@ -1194,6 +1732,9 @@ Commands:
                     read from standard input, never from the command line.
   accounts remove ID
                     Stop syncing an account and delete its sign-in from the keyring.
+  campaigns list [--client ID]
+                    The campaigns, newest first, with their pitch figures and coverage reach.
+  campaign show ID  A campaign&apos;s brief, its pitches per status and its coverage.
   campaign suggest ID [--limit N]
                     Who to pitch for a campaign: people ranked by fit, with the reasons.
 
@@ -1227,6 +1768,9 @@ Comandos:
                     de Bluesky se leen de la entrada estándar, nunca de la línea de comandos.
   accounts remove ID
                     Deja de sincronizar una cuenta y borra su inicio de sesión del llavero.
+  campaigns list [--client ID]
+                    Las campañas, las más recientes primero, con sus cifras de pitches y el alcance de la cobertura.
+  campaign show ID  El briefing de una campaña, sus pitches por estado y su cobertura.
   campaign suggest ID [--limit N]
                     A quién contactar para una campaña: personas ordenadas por afinidad, con los motivos.
 
@@ -1357,6 +1901,61 @@ Código de salida: 0 correcto, 1 error (el motivo aparece en la salida de errore
     <message>
         <source>Conversations (%L1):</source>
         <translation>Conversaciones (%L1):</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCampaignsPanel</name>
+    <message>
+        <source>Campaigns and coverage</source>
+        <translation>Campañas y cobertura</translation>
+    </message>
+    <message>
+        <source>Campaign or coverage</source>
+        <translation>Campaña o cobertura</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <comment>the pitch&apos;s status</comment>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Not pitched for any campaign yet, and no coverage recorded.</source>
+        <translation>Aún no contactado para ninguna campaña y sin cobertura registrada.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Campaign %1. Double-click or press Enter to open it.</source>
+        <translation>Campaña %1. Haga doble clic o pulse Intro para abrirla.</translation>
+    </message>
+    <message>
+        <source>Not pitched</source>
+        <translation>No contactado</translation>
+    </message>
+    <message>
+        <source>Coverage without a campaign</source>
+        <translation>Cobertura sin campaña</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reach %L1</source>
+        <translation>Alcance %L1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCampaignsQuery</name>
+    <message>
+        <source>loading the person&apos;s campaigns</source>
+        <translation>carga de las campañas de la persona</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +2205,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>“%1” was merged into “%2”.</source>
         <translation>«%1» se fusionó con «%2».</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
     </message>
 </context>
 <context>
@@ -5147,6 +5750,10 @@ El %3 hace menos, a propósito. Lea el anuncio en nuestra [sala de prensa](%4).
             <numerusform>%n autor en espera en la bandeja de entrada</numerusform>
             <numerusform>%n autores en espera en la bandeja de entrada</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ca&amp;mpaign</source>
+        <translation>Ca&amp;mpaña</translation>
     </message>
 </context>
 <context>

@@ -560,6 +560,135 @@
     </message>
 </context>
 <context>
+    <name>BriefTab</name>
+    <message>
+        <source>Not set</source>
+        <comment>no date</comment>
+        <translation>Non définie</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Re&amp;load Theirs</source>
+        <translation>Re&amp;charger leur version</translation>
+    </message>
+    <message>
+        <source>Show the brief as it is stored now; your edits are dropped</source>
+        <translation>Afficher le brief tel qu’il est enregistré&#xa0;; vos modifications sont abandonnées</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The client organization: type to pick one</source>
+        <translation>L’organisation cliente&#xa0;: tapez pour en choisir une</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>&amp;Client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Statut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>from date to date</comment>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Pas de date</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>&amp;Dates&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Responsable&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation>Membres de l’équipe</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>É&amp;quipe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What the campaign is about</source>
+        <translation>Le sujet de la campagne</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escription&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What counts as success, e.g. ten tier-one articles</source>
+        <translation>Ce qui compte comme un succès, p. ex. dix articles dans des médias de premier plan</translation>
+    </message>
+    <message>
+        <source>&amp;Goals:</source>
+        <translation>&amp;Objectifs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What every pitch and article should carry</source>
+        <translation>Ce que chaque pitch et chaque article doit porter</translation>
+    </message>
+    <message>
+        <source>&amp;Key messages:</source>
+        <translation>&amp;Messages clés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Keywords, separated by commas: used to suggest whom to pitch</source>
+        <translation>Mots-clés séparés par des virgules&#xa0;: ils servent à suggérer qui solliciter</translation>
+    </message>
+    <message>
+        <source>To&amp;pics:</source>
+        <translation>T&amp;hèmes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>A&amp;bandonner</translation>
+    </message>
+    <message>
+        <source>Save Brief</source>
+        <translation>Enregistrer le brief</translation>
+    </message>
+    <message>
+        <source>Save the brief (%1)</source>
+        <translation>Enregistrer le brief (%1)</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Utilisateur %1</translation>
+    </message>
+    <message>
+        <source>The campaign cannot end before it starts (%1).</source>
+        <translation>La campagne ne peut pas se terminer avant de commencer (%1).</translation>
+    </message>
+    <message>
+        <source>There is no organization named “%1”. Pick one from the list, or add it in Organizations first.</source>
+        <translation>Aucune organisation ne s’appelle «&#xa0;%1&#xa0;». Choisissez-en une dans la liste, ou ajoutez-la d’abord dans Organisations.</translation>
+    </message>
+    <message>
+        <source>Saved the brief of “%1”.</source>
+        <translation>Brief de «&#xa0;%1&#xa0;» enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message>
         <source>%1 (%2)</source>
@@ -919,6 +1048,137 @@
     </message>
 </context>
 <context>
+    <name>CampaignCommands</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Essayez «&#xa0;rapport --help&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Use “rapport campaigns list [--client ID]”.</source>
+        <translation>Utilisez «&#xa0;rapport campaigns list [--client ID]&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--client needs an organization id (a whole number above 0).</source>
+        <translation>--client attend l’identifiant d’une organisation (un entier supérieur à 0).</translation>
+    </message>
+    <message>
+        <source>There is no organization with id %1.</source>
+        <translation>Aucune organisation n’a l’identifiant %1.</translation>
+    </message>
+    <message>
+        <source>No campaigns.</source>
+        <translation>Aucune campagne.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Couverts</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Use “rapport campaign show ID”.</source>
+        <translation>Utilisez «&#xa0;rapport campaign show ID&#xa0;».</translation>
+    </message>
+    <message>
+        <source>“%1” is not a campaign id (a whole number above 0).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un identifiant de campagne (un entier supérieur à 0).</translation>
+    </message>
+    <message>
+        <source>There is no campaign with id %1.</source>
+        <translation>Aucune campagne n’a l’identifiant %1.</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Statut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>Dates&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Responsable&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Équipe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Topics:</source>
+        <translation>Thèmes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Goals:</source>
+        <translation>Objectifs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Key messages:</source>
+        <translation>Messages clés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pitches:</source>
+        <translation>Pitchs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Coverage (%1):</source>
+        <translation>Retombées (%1)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>reach %1</source>
+        <translation>audience %1</translation>
+    </message>
+</context>
+<context>
     <name>CampaignCoverageModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -952,6 +1212,142 @@
     <message>
         <source>Pitch</source>
         <translation>Pitch</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignEditCommands</name>
+    <message>
+        <source>Edit the brief of “%1”</source>
+        <translation>Modifier le brief de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else since; it was left as they saved it.</source>
+        <translation>«&#xa0;%1&#xa0;» a été modifiée entre-temps par quelqu’un d’autre&#xa0;; elle est restée telle qu’enregistrée.</translation>
+    </message>
+    <message>
+        <source>New campaign “%1”</source>
+        <translation>Nouvelle campagne «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Move campaign “%1” to the trash</source>
+        <translation>Mettre la campagne «&#xa0;%1&#xa0;» à la corbeille</translation>
+    </message>
+    <message>
+        <source>Restore campaign “%1”</source>
+        <translation>Restaurer la campagne «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignListModel</name>
+    <message>
+        <source>Planned</source>
+        <comment>campaign status</comment>
+        <translation>Prévue</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>campaign status</comment>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <comment>campaign status</comment>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>campaign status</comment>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>People on the campaign&apos;s media list</source>
+        <translation>Personnes de la liste médias de la campagne</translation>
+    </message>
+    <message>
+        <source>People pitched (every pitch past “planned”)</source>
+        <translation>Personnes sollicitées (tout pitch au-delà de «&#xa0;prévu&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>Pitches that got a reply (replied, interested, declined or covered)</source>
+        <translation>Pitchs qui ont reçu une réponse (réponse, intéressé, refusé ou couvert)</translation>
+    </message>
+    <message>
+        <source>Pitches that led to coverage</source>
+        <translation>Pitchs qui ont donné des retombées</translation>
+    </message>
+    <message>
+        <source>The audience of the campaign&apos;s coverage, added up</source>
+        <translation>L’audience cumulée des retombées de la campagne</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <comment>a client of the PR agency</comment>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>On list</source>
+        <comment>people on the media list</comment>
+        <translation>Sur la liste</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Couverts</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <comment>audience size</comment>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>In the trash since %1</source>
+        <translation>Dans la corbeille depuis le %1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignListQuery</name>
+    <message>
+        <source>sorting the campaign list</source>
+        <translation>tri de la liste des campagnes</translation>
+    </message>
+    <message>
+        <source>loading the campaign list</source>
+        <translation>chargement de la liste des campagnes</translation>
+    </message>
+    <message>
+        <source>counting campaigns</source>
+        <translation>comptage des campagnes</translation>
+    </message>
+    <message>
+        <source>listing the clients</source>
+        <translation>liste des clients</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1440,25 @@
         <source>listing pitches</source>
         <translation>liste des pitchs</translation>
     </message>
+    <message>
+        <source>saving the campaign&apos;s team</source>
+        <translation>enregistrement de l’équipe de la campagne</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignSummaryQuery</name>
+    <message>
+        <source>counting the campaign&apos;s pitches</source>
+        <translation>comptage des pitchs de la campagne</translation>
+    </message>
+    <message>
+        <source>loading the campaign&apos;s coverage</source>
+        <translation>chargement des retombées de la campagne</translation>
+    </message>
+    <message>
+        <source>loading the users</source>
+        <translation>chargement des utilisateurs</translation>
+    </message>
 </context>
 <context>
     <name>CampaignStatus</name>
@@ -1130,24 +1545,147 @@
 <context>
     <name>CampaignsView</name>
     <message>
-        <source>Campaign</source>
-        <translation>Campagne</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <source>Starts</source>
-        <translation>Début</translation>
-    </message>
-    <message>
-        <source>Ends</source>
-        <translation>Fin</translation>
-    </message>
-    <message>
         <source>Campaigns</source>
         <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Search by name, client or description</source>
+        <translation>Rechercher par nom, client ou description</translation>
+    </message>
+    <message>
+        <source>Search campaigns</source>
+        <translation>Rechercher des campagnes</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Only this client&apos;s campaigns</source>
+        <translation>Seulement les campagnes de ce client</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Only the campaigns this account manager owns</source>
+        <translation>Seulement les campagnes dont ce chargé de compte est responsable</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Tous les responsables</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Only the campaigns running at some time in this period</source>
+        <translation>Seulement les campagnes en cours à un moment de cette période</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Toute période</translation>
+    </message>
+    <message>
+        <source>Running now</source>
+        <translation>En cours maintenant</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Ce trimestre</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Next 3 months</source>
+        <translation>3 prochains mois</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nouvelle</translation>
+    </message>
+    <message>
+        <source>&amp;Trash</source>
+        <translation>&amp;Corbeille</translation>
+    </message>
+    <message>
+        <source>Show the campaigns in the trash, to restore them</source>
+        <translation>Afficher les campagnes de la corbeille pour les restaurer</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>&amp;New Campaign</source>
+        <translation>&amp;Nouvelle campagne</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Brief</source>
+        <translation>&amp;Modifier le brief</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Trash</source>
+        <translation>&amp;Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Campaign</source>
+        <translation>&amp;Restaurer la campagne</translation>
+    </message>
+    <message>
+        <source>Show &amp;Trash</source>
+        <translation>Afficher la &amp;corbeille</translation>
+    </message>
+    <message>
+        <source>%L1 in the trash</source>
+        <translation>%L1 dans la corbeille</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln campaign(s)</source>
+        <translation>
+            <numerusform>%Ln campagne</numerusform>
+            <numerusform>%Ln campagnes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 sur %L2</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Nouvelle campagne</translation>
+    </message>
+    <message>
+        <source>Moved “%1” to the trash.</source>
+        <translation>«&#xa0;%1&#xa0;» mise à la corbeille.</translation>
+    </message>
+    <message>
+        <source>Restored “%1”.</source>
+        <translation>«&#xa0;%1&#xa0;» restaurée.</translation>
     </message>
 </context>
 <context>
@@ -1194,6 +1732,9 @@ Commands:
                     read from standard input, never from the command line.
   accounts remove ID
                     Stop syncing an account and delete its sign-in from the keyring.
+  campaigns list [--client ID]
+                    The campaigns, newest first, with their pitch figures and coverage reach.
+  campaign show ID  A campaign&apos;s brief, its pitches per status and its coverage.
   campaign suggest ID [--limit N]
                     Who to pitch for a campaign: people ranked by fit, with the reasons.
 
@@ -1227,6 +1768,9 @@ Commandes&#xa0;:
                     Bluesky est lu sur l&apos;entrée standard, jamais sur la ligne de commande.
   accounts remove ID
                     Arrête de synchroniser un compte et supprime sa connexion du trousseau de clés.
+  campaigns list [--client ID]
+                    Les campagnes, les plus récentes d’abord, avec leurs chiffres de pitchs et l’audience des retombées.
+  campaign show ID  Le brief d’une campagne, ses pitchs par statut et ses retombées.
   campaign suggest ID [--limit N]
                     Qui solliciter pour une campagne&#xa0;: les personnes classées par pertinence, avec les raisons.
 
@@ -1357,6 +1901,61 @@ Code de sortie&#xa0;: 0 réussite, 1 échec (la raison est sur la sortie d&apos;
     <message>
         <source>Conversations (%L1):</source>
         <translation>Échanges (%L1)&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCampaignsPanel</name>
+    <message>
+        <source>Campaigns and coverage</source>
+        <translation>Campagnes et retombées</translation>
+    </message>
+    <message>
+        <source>Campaign or coverage</source>
+        <translation>Campagne ou retombée</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <comment>the pitch&apos;s status</comment>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Not pitched for any campaign yet, and no coverage recorded.</source>
+        <translation>Sollicité pour aucune campagne pour l’instant, et aucune retombée enregistrée.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Campaign %1. Double-click or press Enter to open it.</source>
+        <translation>Campagne %1. Double-cliquez ou appuyez sur Entrée pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>Not pitched</source>
+        <translation>Pas sollicité</translation>
+    </message>
+    <message>
+        <source>Coverage without a campaign</source>
+        <translation>Retombées sans campagne</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reach %L1</source>
+        <translation>Audience %L1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCampaignsQuery</name>
+    <message>
+        <source>loading the person&apos;s campaigns</source>
+        <translation>chargement des campagnes de la personne</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +2205,10 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message>
         <source>“%1” was merged into “%2”.</source>
         <translation>«&#xa0;%1&#xa0;» a été fusionné avec «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
     </message>
 </context>
 <context>
@@ -5147,6 +5750,10 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
             <numerusform>%n auteur en attente dans la boîte de réception</numerusform>
             <numerusform>%n auteurs en attente dans la boîte de réception</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ca&amp;mpaign</source>
+        <translation>Ca&amp;mpagne</translation>
     </message>
 </context>
 <context>

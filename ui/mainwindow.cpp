@@ -371,6 +371,7 @@ void MainWindow::createSections()
     });
     connect(m_organizationsView, &OrganizationsView::contactActivated, this, &MainWindow::showContact);
     connect(m_campaignsView, &CampaignsView::contactActivated, this, &MainWindow::showContact);
+    connect(m_contactEditor, &ContactEditor::campaignActivated, this, &MainWindow::showCampaign);
     connect(m_campaignsView, &CampaignsView::errorOccurred, this, &MainWindow::showError);
     connect(m_campaignsView, &CampaignsView::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, 8000); });
@@ -435,6 +436,10 @@ void MainWindow::createMenus()
     QMenu *organization = menuBar()->addMenu(tr("&Organization"));
     organization->setObjectName(QStringLiteral("organizationMenu"));
     organization->addActions(m_organizationsView->menuActions());
+
+    QMenu *campaign = menuBar()->addMenu(tr("Ca&mpaign"));
+    campaign->setObjectName(QStringLiteral("campaignMenu"));
+    campaign->addActions(m_campaignsView->menuActions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_sectionActions = new QActionGroup(this);
@@ -503,6 +508,13 @@ bool MainWindow::showContact(qint64 id)
     showSection(Section::Contacts);
     m_contactEditor->openContact(id);
     return m_contactEditor->contactId() == id;
+}
+
+void MainWindow::showCampaign(qint64 id)
+{
+    showSection(Section::Campaigns);
+    if (currentSection() == Section::Campaigns)
+        m_campaignsView->showCampaign(id);
 }
 
 qint64 MainWindow::contactInFocus() const

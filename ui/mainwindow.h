@@ -46,6 +46,8 @@ public:
     // Shows the Contacts section with this contact's profile (ContactEditor::openContact()); false if it
     // could not be read or unsaved edits are being asked about first.
     bool showContact(qint64 id);
+    // Shows the Campaigns section with this campaign open (asking first about unsaved edits where it must).
+    void showCampaign(qint64 id);
     void showCommandPalette();
     ContactsView *contactsView() const { return m_contactsView; }
     OrganizationsView *organizationsView() const { return m_organizationsView; }

@@ -58,6 +58,28 @@ VersionedWrite::Write write(const Campaign &c, const QString &doing)
     return w;
 }
 
+// The team besides the owner, replaced as a whole in the campaign's write transaction.
+Status writeMembers(Database &db, const Campaign &c)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("DELETE FROM campaign_members WHERE campaign_id = :campaign"));
+    q.bindValue(QStringLiteral(":campaign"), c.id);
+    if (!q.exec())
+        return db.errorFrom(q, Tr::tr("saving the campaign's team"));
+    QList<qint64> written;
+    for (qint64 userId : c.memberIds) {
+        if (userId <= 0 || written.contains(userId))
+            continue;
+        written.append(userId);
+        q.prepare(QStringLiteral("INSERT INTO campaign_members (campaign_id, user_id) VALUES (:campaign, :user)"));
+        q.bindValue(QStringLiteral(":campaign"), c.id);
+        q.bindValue(QStringLiteral(":user"), userId);
+        if (!q.exec())
+            return db.errorFrom(q, Tr::tr("saving the campaign's team"));
+    }
+    return {};
+}
+
 const QString kSelect = QStringLiteral(
     "SELECT id, client_id, name, description, status, starts_at, ends_at, owner_id, created_at, updated_at, version, "
     "goals, key_messages, topics "
@@ -89,7 +111,9 @@ Status CampaignRepository::create(Campaign &c)
 {
     if (Status s = validate(c); !s)
         return s;
-    return VersionedWrite::create(m_db, c, write(c, Tr::tr("adding the campaign")));
+    VersionedWrite::Write w = write(c, Tr::tr("adding the campaign"));
+    w.after = [this, &c] { return writeMembers(m_db, c); };
+    return VersionedWrite::create(m_db, c, w);
 }
 
 Status CampaignRepository::update(Campaign &c)
@@ -102,6 +126,7 @@ Status CampaignRepository::update(Campaign &c)
     w.conflict = Tr::tr("“%1” was changed or deleted by someone else since you opened it. Reload it to see "
                         "their changes; yours were not saved.")
                      .arg(c.name);
+    w.after = [this, &c] { return writeMembers(m_db, c); };
     return VersionedWrite::update(m_db, c, w);
 }
 
@@ -114,7 +139,15 @@ Result<Campaign> CampaignRepository::get(qint64 id)
         return m_db.errorFrom(q, Tr::tr("loading the campaign"));
     if (!q.next())
         return Error { Tr::tr("The campaign no longer exists."), Error::Code::NotFound };
-    return read(q);
+    Campaign c = read(q);
+    q.finish();
+    q.prepare(QStringLiteral("SELECT user_id FROM campaign_members WHERE campaign_id = :id ORDER BY user_id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return m_db.errorFrom(q, Tr::tr("loading the campaign"));
+    while (q.next())
+        c.memberIds.append(q.value(0).toLongLong());
+    return c;
 }
 
 Status CampaignRepository::moveToTrash(qint64 id)

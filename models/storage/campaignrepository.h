@@ -14,6 +14,7 @@ class CampaignRepository final
 public:
     explicit CampaignRepository(Database &db) : m_db(db) {}
 
+    // create, update and get write and read the team (memberIds) with the campaign, in the same transaction.
     Status create(Campaign &campaign);
     // Fails with Error::Code::Conflict if someone else saved it since it was loaded.
     Status update(Campaign &campaign);

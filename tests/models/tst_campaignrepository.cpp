@@ -1,6 +1,7 @@
 #include "storage/campaignrepository.h"
 #include "storage/contactrepository.h"
 #include "storage/organizationrepository.h"
+#include "storage/userrepository.h"
 #include "testdatabase.h"
 
 #include <QSqlQuery>
@@ -66,6 +67,42 @@ private slots:
         QVERIFY(repo.list(client.id)->isEmpty());
         QVERIFY(repo.restore(c.id).ok());
         QCOMPARE(repo.list()->size(), 1);
+    }
+
+    void teamIsWrittenWithTheCampaign_data() { TestDatabase::addBackends(); }
+    void teamIsWrittenWithTheCampaign()
+    {
+        OPEN_TEST_DATABASE(db);
+        UserRepository users(*db);
+        const qint64 ann = users.ensureUser(QStringLiteral("ann"), QStringLiteral("Ann Archer"))->id;
+        const qint64 ben = users.ensureUser(QStringLiteral("ben"), QStringLiteral("Ben Baker"))->id;
+        const qint64 cy = users.ensureUser(QStringLiteral("cy"), QStringLiteral("Cy Cole"))->id;
+        CampaignRepository repo(*db);
+        Campaign c;
+        c.name = QStringLiteral("Team launch");
+        c.ownerId = ann;
+        c.memberIds = { cy, ben, ben };
+        QVERIFY(repo.create(c).ok());
+        QCOMPARE(repo.get(c.id)->memberIds, (QList<qint64> { qMin(ben, cy), qMax(ben, cy) }));
+
+        Campaign edited = *repo.get(c.id);
+        edited.memberIds = { ann };
+        QVERIFY(repo.update(edited).ok());
+        QCOMPARE(repo.get(c.id)->memberIds, QList<qint64> { ann });
+
+        // A stale save changes neither the row nor the team.
+        Campaign stale = c;
+        stale.memberIds = { ben };
+        QCOMPARE(repo.update(stale).error().code, Error::Code::Conflict);
+        QCOMPARE(repo.get(c.id)->memberIds, QList<qint64> { ann });
+
+        // A team member that does not exist fails the whole save.
+        Campaign broken = *repo.get(c.id);
+        broken.name = QStringLiteral("Renamed");
+        broken.memberIds = { 999999 };
+        QVERIFY(!repo.update(broken).ok());
+        QCOMPARE(repo.get(c.id)->name, QStringLiteral("Team launch"));
+        QCOMPARE(repo.get(c.id)->memberIds, QList<qint64> { ann });
     }
 
     void pitchesMoveThroughTheirStages_data() { TestDatabase::addBackends(); }

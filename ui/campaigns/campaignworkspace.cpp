@@ -1,5 +1,6 @@
 #include "campaignworkspace.h"
 
+#include "brieftab.h"
 #include "campaigntab.h"
 #include "common/messagebox.h"
 #include "contenttab.h"
@@ -49,7 +50,7 @@ CampaignWorkspace::~CampaignWorkspace() = default;
 // clang-format off
 void CampaignWorkspace::createTabs()
 {
-    addCampaignTab(pendingTab(Tab::Brief));
+    addCampaignTab(new BriefTab(m_db, m_undoStack, this));
     addCampaignTab(new ContentTab(m_db, m_undoStack, this));
     addCampaignTab(new MediaListTab(m_db, m_undoStack, this));
     addCampaignTab(new PipelineTab(m_db, m_undoStack, this));
@@ -103,6 +104,12 @@ CampaignTab *CampaignWorkspace::tab(Tab tab) const
 void CampaignWorkspace::showTab(Tab tab)
 {
     m_tabs->setCurrentIndex(static_cast<int>(tab));
+}
+
+void CampaignWorkspace::focusCurrentTab()
+{
+    if (QWidget *tab = m_tabs->currentWidget())
+        tab->setFocus(Qt::OtherFocusReason);
 }
 
 CampaignWorkspace::Tab CampaignWorkspace::currentTab() const

@@ -38,6 +38,8 @@ public:
     bool confirmLeave(const std::function<void()> &proceed);
 
     void showTab(Tab tab);
+    // Gives the keyboard to the current tab (its focus proxy, e.g. the Brief's name field).
+    void focusCurrentTab();
     Tab currentTab() const;
     CampaignTab *tab(Tab tab) const;
     QTabWidget *tabWidget() const { return m_tabs; }

@@ -1,5 +1,6 @@
 #include "contacteditor.h"
 
+#include "campaigns/contactcampaignspanel.h"
 #include "common/messagebox.h"
 #include "contacts/contactcommands.h"
 #include "contacts/contactform.h"
@@ -133,6 +134,10 @@ ContactEditor::ContactEditor(ContactsView &view)
     m_timeline = new TimelineView(view.database(), m_tabs);
     m_timeline->setUndoStack(view.undoStack());
     m_tabs->addTab(m_timeline, tr("Timeline"));
+    m_campaigns = new ContactCampaignsPanel(view.database(), m_tabs);
+    m_tabs->addTab(m_campaigns, tr("Campaigns"));
+    connect(m_campaigns, &ContactCampaignsPanel::campaignActivated, this, &ContactEditor::campaignActivated);
+    connect(m_campaigns, &ContactCampaignsPanel::errorOccurred, this, &ContactEditor::showStatus);
     m_health = new HealthPanel(view.database(), this);
     layout->addWidget(m_health);
     m_followUps = new ContactFollowUpsPanel(view.database(), view.undoStack(), this);
@@ -251,7 +256,10 @@ void ContactEditor::createActions()
     connect(m_nextAction, &QAction::triggered, this, &ContactEditor::nextContact);
     connect(m_previousAction, &QAction::triggered, this, &ContactEditor::previousContact);
     const bool writable = !m_view.database().isReadOnly();
-    m_newAction->setEnabled(writable);
+    // Ctrl+N is New in every section that makes things (a campaign in Campaigns): the contact's only while the
+    // Contacts section is shown, so the shortcut is never ambiguous (the Contact menu keeps it reachable).
+    m_newAction->setEnabled(writable && m_view.isVisible());
+    m_view.installEventFilter(this);
     m_trashAction->setEnabled(writable);
 }
 
@@ -270,6 +278,8 @@ bool ContactEditor::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_heading && event->type() == QEvent::Resize)
         updateHeading();
+    if (watched == &m_view && (event->type() == QEvent::Show || event->type() == QEvent::Hide))
+        m_newAction->setEnabled(!m_view.database().isReadOnly() && event->type() == QEvent::Show);
     if (event->type() == QEvent::ShortcutOverride) {
         auto *key = static_cast<QKeyEvent *>(event);
         const bool undo = key->matches(QKeySequence::Undo);
@@ -322,6 +332,7 @@ void ContactEditor::load(const Contact &contact)
     m_duplicateBanner->hide();
     m_form->setContact(contact);
     m_timeline->setContactId(contact.id);
+    m_campaigns->setContactId(contact.id);
     m_health->setContactId(contact.id);
     m_followUps->setContactId(contact.id);
     m_logButton->setVisible(contact.id > 0);

@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class ContactCampaignsPanel;
 class ContactForm;
 class ContactsView;
 class ContactFollowUpsPanel;
@@ -63,8 +64,12 @@ public Q_SLOTS:
     void nextContact();
     void previousContact();
 
+    ContactCampaignsPanel *campaignsPanel() const { return m_campaigns; }
+
 Q_SIGNALS:
     void contactSaved(qint64 id);
+    // Open this campaign (double-click or Enter in the profile's Campaigns tab).
+    void campaignActivated(qint64 campaignId);
 
 private:
     void createActions();
@@ -101,6 +106,7 @@ private:
     QPushButton *m_logButton = nullptr;
     QTabWidget *m_tabs = nullptr;
     TimelineView *m_timeline = nullptr;
+    ContactCampaignsPanel *m_campaigns = nullptr;
     HealthPanel *m_health = nullptr;
     ContactFollowUpsPanel *m_followUps = nullptr;
     QPushButton *m_revertButton = nullptr;
