@@ -1240,26 +1240,6 @@
 <context>
     <name>CampaignListModel</name>
     <message>
-        <source>Planned</source>
-        <comment>campaign status</comment>
-        <translation>Geplant</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <comment>campaign status</comment>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <comment>campaign status</comment>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <comment>campaign status</comment>
-        <translation>Abgesagt</translation>
-    </message>
-    <message>
         <source>People on the campaign&apos;s media list</source>
         <translation>Personen im Presseverteiler der Kampagne</translation>
     </message>
@@ -1446,21 +1426,6 @@
     </message>
 </context>
 <context>
-    <name>CampaignSummaryQuery</name>
-    <message>
-        <source>counting the campaign&apos;s pitches</source>
-        <translation>beim Zählen der Pitches der Kampagne</translation>
-    </message>
-    <message>
-        <source>loading the campaign&apos;s coverage</source>
-        <translation>beim Laden der Berichterstattung der Kampagne</translation>
-    </message>
-    <message>
-        <source>loading the users</source>
-        <translation>beim Laden der Benutzer</translation>
-    </message>
-</context>
-<context>
     <name>CampaignStatus</name>
     <message>
         <source>Planned</source>
@@ -1477,6 +1442,21 @@
     <message>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignSummaryQuery</name>
+    <message>
+        <source>counting the campaign&apos;s pitches</source>
+        <translation>beim Zählen der Pitches der Kampagne</translation>
+    </message>
+    <message>
+        <source>loading the campaign&apos;s coverage</source>
+        <translation>beim Laden der Berichterstattung der Kampagne</translation>
+    </message>
+    <message>
+        <source>loading the users</source>
+        <translation>beim Laden der Benutzer</translation>
     </message>
 </context>
 <context>
@@ -3782,7 +3762,7 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <name>CsvReader</name>
     <message>
         <source>Line %1: a quoted field is never closed (a &quot; is missing). Check the file around that line.</source>
-        <translation>Zeile %1: Ein Feld in Anführungszeichen wird nie geschlossen (ein " fehlt). Prüfen Sie die Datei um diese Zeile.</translation>
+        <translation>Zeile %1: Ein Feld in Anführungszeichen wird nie geschlossen (ein &quot; fehlt). Prüfen Sie die Datei um diese Zeile.</translation>
     </message>
     <message>
         <source>Line %1 has more than %2 columns. A contacts file has far fewer: check the delimiter, or whether this is the right file.</source>

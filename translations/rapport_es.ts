@@ -1240,26 +1240,6 @@
 <context>
     <name>CampaignListModel</name>
     <message>
-        <source>Planned</source>
-        <comment>campaign status</comment>
-        <translation>Prevista</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <comment>campaign status</comment>
-        <translation>Activa</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <comment>campaign status</comment>
-        <translation>Terminada</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <comment>campaign status</comment>
-        <translation>Cancelada</translation>
-    </message>
-    <message>
         <source>People on the campaign&apos;s media list</source>
         <translation>Personas en la lista de medios de la campaña</translation>
     </message>
@@ -1446,21 +1426,6 @@
     </message>
 </context>
 <context>
-    <name>CampaignSummaryQuery</name>
-    <message>
-        <source>counting the campaign&apos;s pitches</source>
-        <translation>recuento de los pitches de la campaña</translation>
-    </message>
-    <message>
-        <source>loading the campaign&apos;s coverage</source>
-        <translation>carga de la cobertura de la campaña</translation>
-    </message>
-    <message>
-        <source>loading the users</source>
-        <translation>carga de los usuarios</translation>
-    </message>
-</context>
-<context>
     <name>CampaignStatus</name>
     <message>
         <source>Planned</source>
@@ -1477,6 +1442,21 @@
     <message>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignSummaryQuery</name>
+    <message>
+        <source>counting the campaign&apos;s pitches</source>
+        <translation>recuento de los pitches de la campaña</translation>
+    </message>
+    <message>
+        <source>loading the campaign&apos;s coverage</source>
+        <translation>carga de la cobertura de la campaña</translation>
+    </message>
+    <message>
+        <source>loading the users</source>
+        <translation>carga de los usuarios</translation>
     </message>
 </context>
 <context>
@@ -3782,7 +3762,7 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <name>CsvReader</name>
     <message>
         <source>Line %1: a quoted field is never closed (a &quot; is missing). Check the file around that line.</source>
-        <translation>Línea %1: un campo entre comillas no se cierra nunca (falta una "). Revise el archivo en torno a esa línea.</translation>
+        <translation>Línea %1: un campo entre comillas no se cierra nunca (falta una &quot;). Revise el archivo en torno a esa línea.</translation>
     </message>
     <message>
         <source>Line %1 has more than %2 columns. A contacts file has far fewer: check the delimiter, or whether this is the right file.</source>

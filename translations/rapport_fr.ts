@@ -1240,26 +1240,6 @@
 <context>
     <name>CampaignListModel</name>
     <message>
-        <source>Planned</source>
-        <comment>campaign status</comment>
-        <translation>Prévue</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <comment>campaign status</comment>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <comment>campaign status</comment>
-        <translation>Terminée</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <comment>campaign status</comment>
-        <translation>Annulée</translation>
-    </message>
-    <message>
         <source>People on the campaign&apos;s media list</source>
         <translation>Personnes de la liste médias de la campagne</translation>
     </message>
@@ -1446,21 +1426,6 @@
     </message>
 </context>
 <context>
-    <name>CampaignSummaryQuery</name>
-    <message>
-        <source>counting the campaign&apos;s pitches</source>
-        <translation>comptage des pitchs de la campagne</translation>
-    </message>
-    <message>
-        <source>loading the campaign&apos;s coverage</source>
-        <translation>chargement des retombées de la campagne</translation>
-    </message>
-    <message>
-        <source>loading the users</source>
-        <translation>chargement des utilisateurs</translation>
-    </message>
-</context>
-<context>
     <name>CampaignStatus</name>
     <message>
         <source>Planned</source>
@@ -1477,6 +1442,21 @@
     <message>
         <source>Cancelled</source>
         <translation>Annulée</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignSummaryQuery</name>
+    <message>
+        <source>counting the campaign&apos;s pitches</source>
+        <translation>comptage des pitchs de la campagne</translation>
+    </message>
+    <message>
+        <source>loading the campaign&apos;s coverage</source>
+        <translation>chargement des retombées de la campagne</translation>
+    </message>
+    <message>
+        <source>loading the users</source>
+        <translation>chargement des utilisateurs</translation>
     </message>
 </context>
 <context>
@@ -3782,11 +3762,11 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <name>CsvReader</name>
     <message>
         <source>Line %1: a quoted field is never closed (a &quot; is missing). Check the file around that line.</source>
-        <translation>Ligne %1 : un champ entre guillemets n'est jamais fermé (il manque un "). Vérifiez le fichier autour de cette ligne.</translation>
+        <translation>Ligne %1&#xa0;: un champ entre guillemets n&apos;est jamais fermé (il manque un &quot;). Vérifiez le fichier autour de cette ligne.</translation>
     </message>
     <message>
         <source>Line %1 has more than %2 columns. A contacts file has far fewer: check the delimiter, or whether this is the right file.</source>
-        <translation>La ligne %1 compte plus de %2 colonnes. Un fichier de contacts en a bien moins : vérifiez le séparateur, ou s'il s'agit du bon fichier.</translation>
+        <translation>La ligne %1 compte plus de %2 colonnes. Un fichier de contacts en a bien moins&#xa0;: vérifiez le séparateur, ou s&apos;il s&apos;agit du bon fichier.</translation>
     </message>
 </context>
 <context>
@@ -8221,15 +8201,15 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>This is not a text file (it contains binary data). Save the contacts as CSV or vCard and import that file.</source>
-        <translation>Ce n'est pas un fichier texte (il contient des données binaires). Enregistrez les contacts en CSV ou en vCard et importez ce fichier.</translation>
+        <translation>Ce n&apos;est pas un fichier texte (il contient des données binaires). Enregistrez les contacts en CSV ou en vCard et importez ce fichier.</translation>
     </message>
     <message>
         <source>Line %1 is longer than %2 characters: this is not a contacts file, or it is damaged.</source>
-        <translation>La ligne %1 dépasse %2 caractères : ce n'est pas un fichier de contacts, ou il est endommagé.</translation>
+        <translation>La ligne %1 dépasse %2 caractères&#xa0;: ce n&apos;est pas un fichier de contacts, ou il est endommagé.</translation>
     </message>
     <message>
         <source>The file could not be read to the end: %1</source>
-        <translation>Le fichier n'a pas pu être lu jusqu'au bout : %1</translation>
+        <translation>Le fichier n&apos;a pas pu être lu jusqu&apos;au bout&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -8488,31 +8468,31 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <name>VCardReader</name>
     <message>
         <source>The card that begins on line %1 has no END:VCARD: the file is cut off or damaged.</source>
-        <translation>La fiche qui commence à la ligne %1 n'a pas de END:VCARD : le fichier est tronqué ou endommagé.</translation>
+        <translation>La fiche qui commence à la ligne %1 n&apos;a pas de END:VCARD&#xa0;: le fichier est tronqué ou endommagé.</translation>
     </message>
     <message>
         <source>Line %1 is not part of a vCard (a card begins with BEGIN:VCARD).</source>
-        <translation>La ligne %1 ne fait partie d'aucune vCard (une fiche commence par BEGIN:VCARD).</translation>
+        <translation>La ligne %1 ne fait partie d&apos;aucune vCard (une fiche commence par BEGIN:VCARD).</translation>
     </message>
     <message>
         <source>Line %1 is not a vCard property and was left out.</source>
-        <translation>La ligne %1 n'est pas une propriété vCard et a été ignorée.</translation>
+        <translation>La ligne %1 n&apos;est pas une propriété vCard et a été ignorée.</translation>
     </message>
     <message>
         <source>The card that begins on line %1 has no END:VCARD before the next card begins on line %2.</source>
-        <translation>La fiche qui commence à la ligne %1 n'a pas de END:VCARD avant que la suivante ne commence à la ligne %2.</translation>
+        <translation>La fiche qui commence à la ligne %1 n&apos;a pas de END:VCARD avant que la suivante ne commence à la ligne %2.</translation>
     </message>
     <message>
         <source>The card that begins on line %1 has more than %2 properties: the file is damaged.</source>
-        <translation>La fiche qui commence à la ligne %1 a plus de %2 propriétés : le fichier est endommagé.</translation>
+        <translation>La fiche qui commence à la ligne %1 a plus de %2 propriétés&#xa0;: le fichier est endommagé.</translation>
     </message>
     <message>
         <source>Line %1: the %2 property is too long and was left out.</source>
-        <translation>Ligne %1 : la propriété %2 est trop longue et a été ignorée.</translation>
+        <translation>Ligne %1&#xa0;: la propriété %2 est trop longue et a été ignorée.</translation>
     </message>
     <message>
         <source>Line %1: the %2 property is larger than %3 MB and was left out.</source>
-        <translation>Ligne %1 : la propriété %2 dépasse %3 Mo et a été ignorée.</translation>
+        <translation>Ligne %1&#xa0;: la propriété %2 dépasse %3 Mo et a été ignorée.</translation>
     </message>
 </context>
 <context>
