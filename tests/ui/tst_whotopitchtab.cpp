@@ -253,6 +253,13 @@ private Q_SLOTS:
         QTest::keyClick(m_tab->tableView(), Qt::Key_F5);
         QVERIFY(m_tab->isLoading());
         QVERIFY(waitLoaded(loaded));
+
+        // A refresh over one still running lets the first finish alone (no wait on the GUI thread) and shows
+        // only the second.
+        m_tab->refresh();
+        m_tab->refresh();
+        QVERIFY(waitLoaded(loaded));
+        QVERIFY(!loaded.wait(300));
     }
 };
 

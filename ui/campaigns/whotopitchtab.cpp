@@ -221,7 +221,7 @@ void WhoToPitchTab::setCampaign(qint64 campaignId)
         return;
     m_campaignId = campaignId;
     ++m_generation; // a result for the campaign before is dropped
-    m_job = WorkerConnection();
+    dropJob();
     setLoading(false);
     m_model->setRows({});
     m_topics.clear();
@@ -262,6 +262,7 @@ void WhoToPitchTab::refresh()
     setLoading(true);
     WorkerConnection::Options options;
     options.threadName = QStringLiteral("rapport-who-to-pitch");
+    dropJob();
     m_job = WorkerConnection::start<PitchSuggestionList>(
         db().location(), this,
         [campaignId, now = Clock::now()](Database &db, const WorkerConnection::Job &) {
@@ -327,6 +328,14 @@ bool WhoToPitchTab::addSelectedToMediaList()
         undoStack()->push(new AddSuggestedCommand(db(), m_campaignId, outcome->addedPitchIds, names));
     ChangeNotifier::instance()->notifyCampaigns({ m_campaignId });
     return true;
+}
+
+void WhoToPitchTab::dropJob()
+{
+    // Assigning over a running handle would wait for its thread (up to the whole computation on the GUI thread);
+    // a job that is no longer wanted finishes alone instead, and its result is dropped by the generation check.
+    m_job.cancel();
+    m_job.detach();
 }
 
 void WhoToPitchTab::openCurrent()

@@ -61,6 +61,7 @@ private:
     void showMessage(const QString &message);
     void updateActions();
     void openCurrent();
+    void dropJob();
 
     qint64 m_campaignId = 0;
     PitchSuggestionModel *m_model = nullptr;
