@@ -6018,7 +6018,7 @@ Der %3 macht mit Absicht weniger. Die Ankündigung steht in unserem [Newsroom](%
     <name>MediaListTab</name>
     <message>
         <source>Add a person: type a name, pick from the list</source>
-        <translation>Person hinzufügen: Namen eingeben, aus der Liste wählen</translation>
+        <translation>Person hinzufügen: Namen eingeben</translation>
     </message>
     <message>
         <source>Add a person</source>
@@ -6051,20 +6051,6 @@ Der %3 macht mit Absicht weniger. Die Ankündigung steht in unserem [Newsroom](%
     <message>
         <source>Media list</source>
         <translation>Presseverteiler</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n person(s) on the media list</source>
-        <translation>
-            <numerusform>%n Person im Presseverteiler</numerusform>
-            <numerusform>%n Personen im Presseverteiler</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n with a warning</source>
-        <translation>
-            <numerusform>%n mit Warnung</numerusform>
-            <numerusform>%n mit Warnung</numerusform>
-        </translation>
     </message>
     <message>
         <source>No saved views yet</source>
@@ -6111,6 +6097,20 @@ Der %3 macht mit Absicht weniger. Die Ankündigung steht in unserem [Newsroom](%
         <translation>
             <numerusform>%n Person aus dem Presseverteiler entfernen</numerusform>
             <numerusform>%n Personen aus dem Presseverteiler entfernen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s) on the media list</source>
+        <translation>
+            <numerusform>%Ln Person im Presseverteiler</numerusform>
+            <numerusform>%Ln Personen im Presseverteiler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with a warning</source>
+        <translation>
+            <numerusform>%Ln mit Warnung</numerusform>
+            <numerusform>%Ln mit Warnung</numerusform>
         </translation>
     </message>
 </context>
@@ -6691,20 +6691,6 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
-    <message numerus="yes">
-        <source>%n pitch(es)</source>
-        <translation>
-            <numerusform>%n Pitch</numerusform>
-            <numerusform>%n Pitches</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reply(s) came in after a pitch. Accept to move the pitch to “Replied”:</source>
-        <translation>
-            <numerusform>%n Antwort kam nach einem Pitch. Übernehmen verschiebt den Pitch nach „Beantwortet“:</numerusform>
-            <numerusform>%n Antworten kamen nach einem Pitch. Übernehmen verschiebt den Pitch nach „Beantwortet“:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: %2 on %3</source>
         <translation>%1: %2 am %3</translation>
@@ -6743,6 +6729,25 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>%1 replied: moved to “%2”.</source>
         <translation>%1 hat geantwortet: nach „%2“ verschoben.</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <comment>channel “subject”</comment>
+        <translation>%1 „%2“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pitch(es)</source>
+        <translation>
+            <numerusform>%Ln Pitch</numerusform>
+            <numerusform>%Ln Pitches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reply(s) came in after a pitch. Accept to move the pitch to “Replied”:</source>
+        <translation>
+            <numerusform>%Ln Antwort kam nach einem Pitch. Übernehmen verschiebt den Pitch nach „Beantwortet“:</numerusform>
+            <numerusform>%Ln Antworten kamen nach einem Pitch. Übernehmen verschiebt den Pitch nach „Beantwortet“:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6805,7 +6810,7 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
     <message>
         <source>%1 · %2</source>
-        <comment>card: who moved it · date</comment>
+        <comment>card: date · who moved it</comment>
         <translation>%1 · %2</translation>
     </message>
 </context>

@@ -569,17 +569,17 @@
 <context>
     <name>MediaListTab</name>
     <message numerus="yes">
-        <source>%n person(s) on the media list</source>
+        <source>%Ln person(s) on the media list</source>
         <translation>
-            <numerusform>%n person on the media list</numerusform>
-            <numerusform>%n people on the media list</numerusform>
+            <numerusform>%Ln person on the media list</numerusform>
+            <numerusform>%Ln people on the media list</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n with a warning</source>
+        <source>%Ln with a warning</source>
         <translation>
-            <numerusform>%n with a warning</numerusform>
-            <numerusform>%n with a warning</numerusform>
+            <numerusform>%Ln with a warning</numerusform>
+            <numerusform>%Ln with a warning</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -600,17 +600,17 @@
 <context>
     <name>PipelineTab</name>
     <message numerus="yes">
-        <source>%n pitch(es)</source>
+        <source>%Ln pitch(es)</source>
         <translation>
-            <numerusform>%n pitch</numerusform>
-            <numerusform>%n pitches</numerusform>
+            <numerusform>%Ln pitch</numerusform>
+            <numerusform>%Ln pitches</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n reply(s) came in after a pitch. Accept to move the pitch to “Replied”:</source>
+        <source>%Ln reply(s) came in after a pitch. Accept to move the pitch to “Replied”:</source>
         <translation>
-            <numerusform>%n reply came in after a pitch. Accept to move the pitch to “Replied”:</numerusform>
-            <numerusform>%n replies came in after a pitch. Accept to move the pitch to “Replied”:</numerusform>
+            <numerusform>%Ln reply came in after a pitch. Accept to move the pitch to “Replied”:</numerusform>
+            <numerusform>%Ln replies came in after a pitch. Accept to move the pitch to “Replied”:</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -6052,20 +6052,6 @@ El %3 hace menos, a propósito. Lea el anuncio en nuestra [sala de prensa](%4).
         <source>Media list</source>
         <translation>Lista de medios</translation>
     </message>
-    <message numerus="yes">
-        <source>%n person(s) on the media list</source>
-        <translation>
-            <numerusform>%n persona en la lista de medios</numerusform>
-            <numerusform>%n personas en la lista de medios</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n with a warning</source>
-        <translation>
-            <numerusform>%n con aviso</numerusform>
-            <numerusform>%n con aviso</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No saved views yet</source>
         <translation>Todavía no hay vistas guardadas</translation>
@@ -6111,6 +6097,20 @@ El %3 hace menos, a propósito. Lea el anuncio en nuestra [sala de prensa](%4).
         <translation>
             <numerusform>Quitar a %n persona de la lista de medios</numerusform>
             <numerusform>Quitar a %n personas de la lista de medios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s) on the media list</source>
+        <translation>
+            <numerusform>%Ln persona en la lista de medios</numerusform>
+            <numerusform>%Ln personas en la lista de medios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with a warning</source>
+        <translation>
+            <numerusform>%Ln con aviso</numerusform>
+            <numerusform>%Ln con aviso</numerusform>
         </translation>
     </message>
 </context>
@@ -6691,20 +6691,6 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
         <source>Pipeline</source>
         <translation>Seguimiento</translation>
     </message>
-    <message numerus="yes">
-        <source>%n pitch(es)</source>
-        <translation>
-            <numerusform>%n pitch</numerusform>
-            <numerusform>%n pitches</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reply(s) came in after a pitch. Accept to move the pitch to “Replied”:</source>
-        <translation>
-            <numerusform>Llegó %n respuesta después de un pitch. Aceptar lo pasa a «Respondido»:</numerusform>
-            <numerusform>Llegaron %n respuestas después de un pitch. Aceptar lo pasa a «Respondido»:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: %2 on %3</source>
         <translation>%1: %2 el %3</translation>
@@ -6743,6 +6729,25 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>%1 replied: moved to “%2”.</source>
         <translation>%1 respondió: se movió a «%2».</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <comment>channel “subject”</comment>
+        <translation>%1 «%2»</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pitch(es)</source>
+        <translation>
+            <numerusform>%Ln pitch</numerusform>
+            <numerusform>%Ln pitches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reply(s) came in after a pitch. Accept to move the pitch to “Replied”:</source>
+        <translation>
+            <numerusform>Llegó %Ln respuesta después de un pitch. Aceptar lo pasa a «Respondido»:</numerusform>
+            <numerusform>Llegaron %Ln respuestas después de un pitch. Aceptar lo pasa a «Respondido»:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6805,7 +6810,7 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     </message>
     <message>
         <source>%1 · %2</source>
-        <comment>card: who moved it · date</comment>
+        <comment>card: date · who moved it</comment>
         <translation>%1 · %2</translation>
     </message>
 </context>

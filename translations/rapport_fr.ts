@@ -6052,20 +6052,6 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
         <source>Media list</source>
         <translation>Liste de diffusion</translation>
     </message>
-    <message numerus="yes">
-        <source>%n person(s) on the media list</source>
-        <translation>
-            <numerusform>%n personne dans la liste médias</numerusform>
-            <numerusform>%n personnes dans la liste médias</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n with a warning</source>
-        <translation>
-            <numerusform>%n avec un avertissement</numerusform>
-            <numerusform>%n avec un avertissement</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No saved views yet</source>
         <translation>Pas encore de vue enregistrée</translation>
@@ -6111,6 +6097,20 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
         <translation>
             <numerusform>Retirer %n personne de la liste médias</numerusform>
             <numerusform>Retirer %n personnes de la liste médias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s) on the media list</source>
+        <translation>
+            <numerusform>%Ln personne dans la liste médias</numerusform>
+            <numerusform>%Ln personnes dans la liste médias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with a warning</source>
+        <translation>
+            <numerusform>%Ln avec un avertissement</numerusform>
+            <numerusform>%Ln avec un avertissement</numerusform>
         </translation>
     </message>
 </context>
@@ -6691,20 +6691,6 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
         <source>Pipeline</source>
         <translation>Suivi des pitchs</translation>
     </message>
-    <message numerus="yes">
-        <source>%n pitch(es)</source>
-        <translation>
-            <numerusform>%n pitch</numerusform>
-            <numerusform>%n pitchs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reply(s) came in after a pitch. Accept to move the pitch to “Replied”:</source>
-        <translation>
-            <numerusform>%n réponse est arrivée après un pitch. Accepter passe le pitch à «&#xa0;Réponse reçue&#xa0;»&#xa0;:</numerusform>
-            <numerusform>%n réponses sont arrivées après un pitch. Accepter passe le pitch à «&#xa0;Réponse reçue&#xa0;»&#xa0;:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: %2 on %3</source>
         <translation>%1&#xa0;: %2 le %3</translation>
@@ -6743,6 +6729,25 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>%1 replied: moved to “%2”.</source>
         <translation>%1 a répondu&#xa0;: déplacé vers «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <comment>channel “subject”</comment>
+        <translation>%1 «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pitch(es)</source>
+        <translation>
+            <numerusform>%Ln pitch</numerusform>
+            <numerusform>%Ln pitchs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reply(s) came in after a pitch. Accept to move the pitch to “Replied”:</source>
+        <translation>
+            <numerusform>%Ln réponse est arrivée après un pitch. Accepter passe le pitch à «&#xa0;Réponse reçue&#xa0;»&#xa0;:</numerusform>
+            <numerusform>%Ln réponses sont arrivées après un pitch. Accepter passe le pitch à «&#xa0;Réponse reçue&#xa0;»&#xa0;:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6805,7 +6810,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>%1 · %2</source>
-        <comment>card: who moved it · date</comment>
+        <comment>card: date · who moved it</comment>
         <translation>%1 · %2</translation>
     </message>
 </context>

@@ -192,7 +192,8 @@ QVariant PitchBoardModel::data(const QModelIndex &index, int role) const
         const QString date = r.movedAt.isValid()
             ? QLocale().toString(r.movedAt.toLocalTime().date(), QLocale::ShortFormat)
             : QString();
-        return r.movedBy.isEmpty() ? date : tr("%1 · %2", "card: who moved it · date").arg(r.movedBy, date);
+        // The day first: on a narrow column the name is what gets cut.
+        return r.movedBy.isEmpty() ? date : tr("%1 · %2", "card: date · who moved it").arg(date, r.movedBy);
     }
     case ReplyProposedRole:
         return m_proposed.contains(r.pitchId);

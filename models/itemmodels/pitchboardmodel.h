@@ -25,7 +25,7 @@ public:
         StatusIndexRole, // int: the board column (PitchStatus order)
         VersionRole, // int
         StampRole, // QString: "Moved by Anna Berg on 3 Dec, 14:02"
-        CardStampRole, // QString: the card's short form, "Anna Berg · 3 Dec"
+        CardStampRole, // QString: the card's short form, "3 Dec · Anna Berg"
         ReplyProposedRole, // bool: an inbound interaction after the pitch proposes "replied"
         SortRole, // the column's raw value
     };

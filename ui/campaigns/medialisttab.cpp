@@ -75,6 +75,7 @@ MediaListTab::MediaListTab(Database &db, QUndoStack *undoStack, QWidget *parent)
     m_viewCombo = new QComboBox(this);
     m_viewCombo->setObjectName(QStringLiteral("savedViewComboBox"));
     m_viewCombo->setAccessibleName(tr("Saved view"));
+    m_viewCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_viewCombo->setToolTip(tr("A saved view of the contact list: everybody it lists can be added at once"));
     bar->addWidget(m_viewCombo, 1);
     m_addViewButton = new QPushButton(tr("Add &everybody in the view"), this);
@@ -120,8 +121,9 @@ MediaListTab::MediaListTab(Database &db, QUndoStack *undoStack, QWidget *parent)
     m_table->setColumnWidth(MediaListModel::WarningsColumn, 190);
     m_table->setColumnWidth(MediaListModel::OutletColumn, 160);
     m_table->setColumnWidth(MediaListModel::BeatsColumn, 150);
-    m_table->setColumnWidth(MediaListModel::HealthColumn, 60);
-    m_table->setColumnWidth(MediaListModel::LastContactedColumn, 105);
+    // Never narrower than their titles (German "Beziehungsqualität").
+    for (const int c : { int(MediaListModel::HealthColumn), int(MediaListModel::LastContactedColumn) })
+        m_table->setColumnWidth(c, qMax(90, m_table->horizontalHeader()->sectionSizeHint(c)));
     m_table->installEventFilter(this);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT contactActivated(index.data(MediaListModel::ContactIdRole).toLongLong());
@@ -200,8 +202,8 @@ void MediaListTab::reload()
     int warned = 0;
     for (const auto &r : *rows)
         warned += r.warnings().isEmpty() ? 0 : 1;
-    m_countLabel->setText(tr("%n person(s) on the media list", nullptr, int(rows->size()))
-        + (warned > 0 ? QStringLiteral(" · ") + tr("%n with a warning", nullptr, warned) : QString()));
+    m_countLabel->setText(tr("%Ln person(s) on the media list", nullptr, int(rows->size()))
+        + (warned > 0 ? QStringLiteral(" · ") + tr("%Ln with a warning", nullptr, warned) : QString()));
 }
 
 void MediaListTab::loadSavedViews()

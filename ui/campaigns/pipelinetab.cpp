@@ -195,7 +195,7 @@ void PipelineTab::reload()
         return;
     }
     m_model->setRows(*rows);
-    m_countLabel->setText(tr("%n pitch(es)", nullptr, int(rows->size())));
+    m_countLabel->setText(tr("%Ln pitch(es)", nullptr, int(rows->size())));
     loadProposals();
 }
 
@@ -237,7 +237,7 @@ void PipelineTab::refresh()
         else
             m_model->removePitch(id);
     }
-    m_countLabel->setText(tr("%n pitch(es)", nullptr, int(m_model->rowCount())));
+    m_countLabel->setText(tr("%Ln pitch(es)", nullptr, int(m_model->rowCount())));
     if (!changed.isEmpty() || !gone.isEmpty())
         scheduleProposals();
 }
@@ -300,7 +300,7 @@ void PipelineTab::showProposals()
     m_proposalsBox->hide();
     if (m_proposals.isEmpty())
         return;
-    auto *title = new QLabel(tr("%n reply(s) came in after a pitch. Accept to move the pitch to “Replied”:", nullptr,
+    auto *title = new QLabel(tr("%Ln reply(s) came in after a pitch. Accept to move the pitch to “Replied”:", nullptr,
                                  int(m_proposals.size())),
         m_proposalsBox);
     title->setObjectName(QStringLiteral("proposalsTitleLabel"));
@@ -313,7 +313,7 @@ void PipelineTab::showProposals()
         h->setContentsMargins(12, 0, 0, 0);
         const QString what = p.subject.isEmpty()
             ? Interaction::channelLabel(p.channel)
-            : QStringLiteral("%1 “%2”").arg(Interaction::channelLabel(p.channel), p.subject.left(80));
+            : tr("%1 “%2”", "channel “subject”").arg(Interaction::channelLabel(p.channel), p.subject.left(80));
         auto *text = new QLabel(
             tr("%1: %2 on %3").arg(p.name, what, QLocale().toString(p.at.toLocalTime().date(), QLocale::ShortFormat)),
             row);

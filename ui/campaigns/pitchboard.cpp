@@ -9,6 +9,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QSortFilterProxyModel>
@@ -193,8 +194,9 @@ void PitchBoard::updateHeaders()
             ++counts[s];
     }
     for (int s = 0; s < m_columns.size(); ++s)
-        m_columns[s].header->setText(
-            tr("%1 · %2", "board column: status · number of pitches").arg(PitchStatus::label(s)).arg(counts[s]));
+        m_columns[s].header->setText(tr("%1 · %2", "board column: status · number of pitches")
+                                         .arg(PitchStatus::label(s))
+                                         .arg(QLocale().toString(counts[s])));
 }
 
 qint64 PitchBoard::currentPitchId() const
