@@ -1,6 +1,9 @@
+#include "campaigns/campaignworkspace.h"
+#include "campaigns/medialisttab.h"
 #include "campaigns/pipelinetab.h"
 #include "campaigns/pitchboard.h"
 #include "domain/pitchstatus.h"
+#include "itemmodels/medialistmodel.h"
 #include "itemmodels/pitchboardmodel.h"
 #include "storage/campaignrepository.h"
 #include "storage/contactrepository.h"
@@ -13,6 +16,8 @@
 #include <QListView>
 #include <QPushButton>
 #include <QSqlQuery>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
@@ -239,6 +244,46 @@ private Q_SLOTS:
         QTRY_VERIFY(m_tab->proposals().isEmpty());
         m_undo->undo();
         QTRY_COMPARE(m_tab->proposals().size(), 1);
+    }
+
+    // In the campaign workspace: the Pipeline tab is opened from the tab bar with the mouse, a card is dragged,
+    // and the Media list tab (opened next) shows the pitch's new status.
+    void inTheWorkspace()
+    {
+        m_tab.reset();
+        CampaignWorkspace workspace(*m_db, m_undo.get());
+        workspace.resize(1300, 700);
+        workspace.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        QVERIFY(workspace.openCampaign(m_campaign));
+        QTabBar *bar = workspace.tabWidget()->tabBar();
+        QTest::mouseClick(
+            bar, Qt::LeftButton, Qt::NoModifier, bar->tabRect(int(CampaignWorkspace::Tab::Pipeline)).center());
+        QCOMPARE(workspace.currentTab(), CampaignWorkspace::Tab::Pipeline);
+        auto *pipeline = qobject_cast<PipelineTab *>(workspace.tab(CampaignWorkspace::Tab::Pipeline));
+        QVERIFY(pipeline);
+        QTRY_COMPARE(pipeline->model()->rowCount(), 3);
+        QListView *planned = pipeline->board()->columnView(0);
+        QListView *covered = pipeline->board()->columnView(5);
+        QRect card;
+        for (int r = 0; r < planned->model()->rowCount(); ++r)
+            if (planned->model()->index(r, 0).data(PitchBoardModel::PitchIdRole).toLongLong() == m_pitches[0])
+                card = planned->visualRect(planned->model()->index(r, 0));
+        const QPoint start = card.center();
+        const QPoint target
+            = planned->viewport()->mapFrom(&workspace, covered->viewport()->mapTo(&workspace, QPoint(30, 30)));
+        QTest::mousePress(planned->viewport(), Qt::LeftButton, Qt::NoModifier, start);
+        QTest::mouseMove(planned->viewport(), start + QPoint(20, 0));
+        QTest::mouseMove(planned->viewport(), target);
+        QTest::mouseRelease(planned->viewport(), Qt::LeftButton, Qt::NoModifier, target);
+        QCOMPARE(statusOf(m_pitches[0]), QStringLiteral("covered"));
+
+        QTest::mouseClick(
+            bar, Qt::LeftButton, Qt::NoModifier, bar->tabRect(int(CampaignWorkspace::Tab::MediaList)).center());
+        auto *media = qobject_cast<MediaListTab *>(workspace.tab(CampaignWorkspace::Tab::MediaList));
+        QVERIFY(media);
+        QTRY_COMPARE(media->model()->rowCount(), 3);
+        QCOMPARE(media->model()->index(0, MediaListModel::StatusColumn).data().toString(), QStringLiteral("Covered"));
     }
 
     void tableViewMovesWithTheSameKeys()
