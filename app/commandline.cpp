@@ -18,6 +18,8 @@ const QMap<QString, QStringList> kValueOptions = {
     {QStringLiteral("sync"), {QStringLiteral("account")}},
     {QStringLiteral("campaign"), {QStringLiteral("limit")}},
     {QStringLiteral("campaigns"), {QStringLiteral("client")}},
+    {QStringLiteral("import"), {QStringLiteral("format"), QStringLiteral("preset"), QStringLiteral("mapping"),
+                                QStringLiteral("on-duplicate"), QStringLiteral("encoding"), QStringLiteral("delimiter")}},
     {QStringLiteral("accounts"), {QStringLiteral("contact"), QStringLiteral("organization"), QStringLiteral("interval"),
                                   QStringLiteral("server"), QStringLiteral("name"), QStringLiteral("handle")}},
 };
@@ -27,6 +29,7 @@ const QMap<QString, QStringList> kFlagOptions = {
     {QStringLiteral("demo"), {QStringLiteral("force")}},
     {QStringLiteral("search"), {QStringLiteral("contacts-only")}},
     {QStringLiteral("accounts"), {QStringLiteral("sync-on-start")}},
+    {QStringLiteral("import"), {QStringLiteral("dry-run")}},
 };
 
 } // namespace
@@ -35,7 +38,7 @@ QStringList Invocation::commands()
 {
     return {QStringLiteral("demo"), QStringLiteral("stats"), QStringLiteral("search"), QStringLiteral("migrate"),
             QStringLiteral("sync"), QStringLiteral("accounts"), QStringLiteral("campaign"),
-            QStringLiteral("campaigns")};
+            QStringLiteral("campaigns"), QStringLiteral("import"), QStringLiteral("imports")};
 }
 
 Invocation Invocation::parse(const QStringList &args)

@@ -3,6 +3,7 @@
 #include "campaigncommands.h"
 #include "commandline.h"
 #include "suggestcommand.h"
+#include "importcommands.h"
 #include "synccommands.h"
 #include "demo/demogenerator.h"
 #include "storage/database.h"
@@ -286,5 +287,9 @@ int Commands::run(const Invocation &inv, QTextStream &out, QTextStream &err)
         return CampaignCommands::show(inv, out, err);
     if (inv.command == u"campaigns")
         return CampaignCommands::list(inv, out, err);
+    if (inv.command == u"import")
+        return ImportCommands::importFile(inv, out, err);
+    if (inv.command == u"imports")
+        return ImportCommands::imports(inv, out, err);
     return ctx.usage(Tr::tr("Unknown command “%1”.").arg(inv.command));
 }

@@ -1,5 +1,6 @@
 // Rapport: one binary for the window and the headless command line.
 #include "commandline.h"
+#include "importcommands.h"
 #include "commands.h"
 #include "gui.h"
 #include "translations.h"
@@ -49,7 +50,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (inv.help && inv.usageError.isEmpty()) {
-        out << Invocation::usage();
+        out << Invocation::usage() << u'\n' << ImportCommands::usage();
         return 0;
     }
     if (headless) {

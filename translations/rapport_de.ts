@@ -5111,6 +5111,422 @@ Der %3 macht mit Absicht weniger. Die Ankündigung steht in unserem [Newsroom](%
     </message>
 </context>
 <context>
+    <name>ImportCommands</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Siehe „rapport --help“.</translation>
+    </message>
+    <message>
+        <source>Import:
+  import FILE [--format csv|vcard] [--preset NAME|--mapping FILE] [--encoding ENC]
+         [--delimiter ,|;|tab] [--on-duplicate skip|fill|overwrite|create] [--dry-run]
+                    Import contacts from a CSV or vCard file as one batch that can be undone.
+                    Presets: google, google-legacy, outlook, rapport, or a saved one.
+  imports list      The import batches, newest first.
+  imports undo BATCH
+                    Remove what a batch created and restore what it changed; rows edited
+                    since are kept and reported.
+</source>
+        <translation>Import:
+  import DATEI [--format csv|vcard] [--preset NAME|--mapping DATEI] [--encoding KODIERUNG]
+         [--delimiter ,|;|tab] [--on-duplicate skip|fill|overwrite|create] [--dry-run]
+                    Kontakte aus einer CSV- oder vCard-Datei als ein Stapel importieren, der sich
+                    rückgängig machen lässt. Vorlagen: google, google-legacy, outlook, rapport oder eine gespeicherte.
+  imports list      Die Importstapel, neueste zuerst.
+  imports undo STAPEL
+                    Entfernt, was ein Stapel angelegt hat, und stellt wieder her, was er geändert hat;
+                    seither bearbeitete Zeilen bleiben und werden gemeldet.
+</translation>
+    </message>
+    <message>
+        <source>import takes one FILE.</source>
+        <translation>import erwartet eine DATEI.</translation>
+    </message>
+    <message>
+        <source>--format is csv or vcard, not “%1”.</source>
+        <translation>--format ist csv oder vcard, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--encoding is utf-8, utf-16le, utf-16be or windows-1252, not “%1”.</source>
+        <translation>--encoding ist utf-8, utf-16le, utf-16be oder windows-1252, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--delimiter is , ; | or tab, not “%1”.</source>
+        <translation>--delimiter ist , ; | oder tab, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Give either --preset or --mapping, not both.</source>
+        <translation>Geben Sie entweder --preset oder --mapping an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>The mapping file %1 cannot be read: %2</source>
+        <translation>Die Zuordnungsdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The mapping file %1 is not JSON: %2</source>
+        <translation>Die Zuordnungsdatei %1 ist kein JSON: %2</translation>
+    </message>
+    <message>
+        <source>--on-duplicate is skip, fill, overwrite or create, not “%1”.</source>
+        <translation>--on-duplicate ist skip, fill, overwrite oder create, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Dry run of %1 (nothing was written): %2 would be created, %3 updated, %4 skipped as duplicates, %5 merged within the file, %6 rows have problems.</source>
+        <translation>Probelauf von %1 (nichts wurde geschrieben): %2 würden angelegt, %3 aktualisiert, %4 als Dubletten übersprungen, %5 innerhalb der Datei zusammengeführt, %6 Zeilen haben Probleme.</translation>
+    </message>
+    <message>
+        <source>Imported %1 as batch %2: %3 created, %4 updated, %5 skipped as duplicates, %6 merged within the file, %7 rows with problems left out.</source>
+        <translation>%1 als Stapel %2 importiert: %3 angelegt, %4 aktualisiert, %5 als Dubletten übersprungen, %6 innerhalb der Datei zusammengeführt, %7 Zeilen mit Problemen ausgelassen.</translation>
+    </message>
+    <message>
+        <source>  … and %1 more (--json lists them all).</source>
+        <translation>  … und %1 weitere (--json listet alle auf).</translation>
+    </message>
+    <message>
+        <source>Undo with: rapport imports undo %1</source>
+        <translation>Rückgängig machen mit: rapport imports undo %1</translation>
+    </message>
+    <message>
+        <source>imports list takes no arguments.</source>
+        <translation>imports list erwartet keine Argumente.</translation>
+    </message>
+    <message>
+        <source>No imports yet.</source>
+        <translation>Noch keine Importe.</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4 created, %5 updated  by %6</source>
+        <translation>%1  %2  %3  %4 angelegt, %5 aktualisiert  von %6</translation>
+    </message>
+    <message>
+        <source>  (undone %1)</source>
+        <translation>  (rückgängig gemacht %1)</translation>
+    </message>
+    <message>
+        <source>imports undo takes the number of a batch (see “rapport imports list”).</source>
+        <translation>imports undo erwartet die Nummer eines Stapels (siehe „rapport imports list“).</translation>
+    </message>
+    <message>
+        <source>Undid import %1: %2 contacts removed, %3 restored, %4 kept because they changed since.</source>
+        <translation>Import %1 rückgängig gemacht: %2 Kontakte entfernt, %3 wiederhergestellt, %4 behalten, weil sie sich seither geändert haben.</translation>
+    </message>
+    <message>
+        <source>imports takes list or undo BATCH.</source>
+        <translation>imports erwartet list oder undo STAPEL.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>(ignore)</source>
+        <translation>(ignorieren)</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Zweiter Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Email label</source>
+        <translation>E-Mail-Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Phone label</source>
+        <translation>Telefon-Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Ressorts</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Nicht kontaktieren</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFile</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Die Datei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be opened: %2</source>
+        <translation>Die Datei %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Reading the file was cancelled.</source>
+        <translation>Das Lesen der Datei wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The file %1 has no rows.</source>
+        <translation>Die Datei %1 hat keine Zeilen.</translation>
+    </message>
+    <message>
+        <source>No column of %1 holds a name. Map the columns (--mapping FILE) or check that the first row is the header.</source>
+        <translation>Keine Spalte von %1 enthält einen Namen. Ordnen Sie die Spalten zu (--mapping DATEI) oder prüfen Sie, ob die erste Zeile die Überschriften enthält.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPresets</name>
+    <message>
+        <source>The mapping has no columns: it needs a &quot;columns&quot; list of {&quot;column&quot;, &quot;field&quot;}.</source>
+        <translation>Die Zuordnung hat keine Spalten: Sie braucht eine Liste &quot;columns&quot; aus {&quot;column&quot;, &quot;field&quot;}.</translation>
+    </message>
+    <message>
+        <source>The mapping names an unknown field “%1” for the column “%2”.</source>
+        <translation>Die Zuordnung nennt ein unbekanntes Feld „%1“ für die Spalte „%2“.</translation>
+    </message>
+    <message>
+        <source>Google Contacts</source>
+        <translation>Google Kontakte</translation>
+    </message>
+    <message>
+        <source>Google Contacts (older form)</source>
+        <translation>Google Kontakte (ältere Form)</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Google Contacts CSV</source>
+        <translation>Google-Kontakte-CSV</translation>
+    </message>
+    <message>
+        <source>Google Contacts CSV (older form)</source>
+        <translation>Google-Kontakte-CSV (ältere Form)</translation>
+    </message>
+    <message>
+        <source>Outlook CSV written by Google Contacts</source>
+        <translation>Outlook-CSV aus Google Kontakte</translation>
+    </message>
+    <message>
+        <source>Outlook (desktop export)</source>
+        <translation>Outlook (Export der Desktop-App)</translation>
+    </message>
+    <message>
+        <source>Outlook.com export</source>
+        <translation>Export von Outlook.com</translation>
+    </message>
+    <message>
+        <source>Rapport export</source>
+        <translation>Rapport-Export</translation>
+    </message>
+    <message>
+        <source>Give the preset a name.</source>
+        <translation>Geben Sie der Vorlage einen Namen.</translation>
+    </message>
+    <message>
+        <source>The folder for presets cannot be created: %1</source>
+        <translation>Der Ordner für Vorlagen kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>The preset could not be saved: %1</source>
+        <translation>Die Vorlage konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no import preset called “%1”.</source>
+        <translation>Es gibt keine Importvorlage namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The preset “%1” is damaged: %2</source>
+        <translation>Die Vorlage „%1“ ist beschädigt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRecords</name>
+    <message>
+        <source>Row %1 (line %2)</source>
+        <translation>Zeile %1 (Dateizeile %2)</translation>
+    </message>
+    <message>
+        <source>%1: unknown kind “%2” (use journalist, editor, blogger, influencer, analyst, client contact, customer or other).</source>
+        <translation>%1: unbekannte Art „%2“ (möglich: journalist, editor, blogger, influencer, analyst, client contact, customer oder other).</translation>
+    </message>
+    <message>
+        <source>%1: the reach “%2” is not a number.</source>
+        <translation>%1: Die Reichweite „%2“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” under do not contact is neither yes nor no.</source>
+        <translation>%1: „%2“ unter „Nicht kontaktieren“ ist weder ja noch nein.</translation>
+    </message>
+    <message>
+        <source>%1: no name.</source>
+        <translation>%1: kein Name.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a valid email address.</source>
+        <translation>%1: „%2“ ist keine gültige E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRepository</name>
+    <message>
+        <source>looking for contacts already there</source>
+        <translation>Suchen nach bereits vorhandenen Kontakten</translation>
+    </message>
+    <message>
+        <source>same email %1</source>
+        <translation>gleiche E-Mail-Adresse %1</translation>
+    </message>
+    <message>
+        <source>same handle %1</source>
+        <translation>gleiches Handle %1</translation>
+    </message>
+    <message>
+        <source>same name at %1</source>
+        <translation>gleicher Name bei %1</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else meanwhile.</source>
+        <translation>„%1“ wurde inzwischen von jemand anderem geändert.</translation>
+    </message>
+    <message>
+        <source>importing %1</source>
+        <translation>Importieren von %1</translation>
+    </message>
+    <message>
+        <source>The database could not be read.</source>
+        <translation>Die Datenbank konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>Der Import wurde abgebrochen; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): no user is called “%3”; the contact has no owner.</source>
+        <translation>Zeile %1 (Dateizeile %2): Es gibt keinen Benutzer namens „%3“; der Kontakt hat keinen Betreuer.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): the handle %3 belongs to another contact and was left out.</source>
+        <translation>Zeile %1 (Dateizeile %2): Das Handle %3 gehört zu einem anderen Kontakt und wurde ausgelassen.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): %3</source>
+        <translation>Zeile %1 (Dateizeile %2): %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 created, %3 updated</source>
+        <translation>%1: %2 angelegt, %3 aktualisiert</translation>
+    </message>
+    <message>
+        <source>listing the imports</source>
+        <translation>Auflisten der Importe</translation>
+    </message>
+    <message>
+        <source>undoing the import</source>
+        <translation>Rückgängigmachen des Imports</translation>
+    </message>
+    <message>
+        <source>There is no import %1.</source>
+        <translation>Es gibt keinen Import %1.</translation>
+    </message>
+    <message>
+        <source>The import %1 (%2) was already undone.</source>
+        <translation>Der Import %1 (%2) wurde bereits rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or has conversations since the import, so it was kept.</source>
+        <translation>„%1“ wurde seit dem Import geändert oder hat Unterhaltungen und wurde daher behalten.</translation>
+    </message>
+    <message>
+        <source>A contact the import changed was deleted since.</source>
+        <translation>Ein Kontakt, den der Import geändert hat, wurde seither gelöscht.</translation>
+    </message>
+    <message>
+        <source>“%1” was edited since the import, so the import&apos;s changes to it were kept.</source>
+        <translation>„%1“ wurde seit dem Import bearbeitet, daher bleiben die Änderungen des Imports daran erhalten.</translation>
+    </message>
+    <message>
+        <source>%1: %2 removed, %3 restored, %4 kept</source>
+        <translation>%1: %2 entfernt, %3 wiederhergestellt, %4 behalten</translation>
+    </message>
+</context>
+<context>
     <name>InboxCommand</name>
     <message>
         <source>Link %1 to %2</source>
@@ -6194,6 +6610,10 @@ Der %3 macht mit Absicht weniger. Die Ankündigung steht in unserem [Newsroom](%
     <message>
         <source>Gave coverage recorded earlier its normalized address, so the same article is never recorded twice (version 8).</source>
         <translation>Früher erfasster Berichterstattung ihre normalisierte Adresse gegeben, damit derselbe Artikel nie doppelt erfasst wird (Version 8).</translation>
+    </message>
+    <message>
+        <source>Recorded import batches, so that an import can be undone (version 9).</source>
+        <translation>Importstapel werden festgehalten, damit sich ein Import rückgängig machen lässt (Version 9).</translation>
     </message>
 </context>
 <context>

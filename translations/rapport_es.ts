@@ -5111,6 +5111,422 @@ El %3 hace menos, a propósito. Lea el anuncio en nuestra [sala de prensa](%4).
     </message>
 </context>
 <context>
+    <name>ImportCommands</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Pruebe «rapport --help».</translation>
+    </message>
+    <message>
+        <source>Import:
+  import FILE [--format csv|vcard] [--preset NAME|--mapping FILE] [--encoding ENC]
+         [--delimiter ,|;|tab] [--on-duplicate skip|fill|overwrite|create] [--dry-run]
+                    Import contacts from a CSV or vCard file as one batch that can be undone.
+                    Presets: google, google-legacy, outlook, rapport, or a saved one.
+  imports list      The import batches, newest first.
+  imports undo BATCH
+                    Remove what a batch created and restore what it changed; rows edited
+                    since are kept and reported.
+</source>
+        <translation>Importación:
+  import ARCHIVO [--format csv|vcard] [--preset NOMBRE|--mapping ARCHIVO] [--encoding CODIFICACIÓN]
+         [--delimiter ,|;|tab] [--on-duplicate skip|fill|overwrite|create] [--dry-run]
+                    Importa contactos de un archivo CSV o vCard como un lote que se puede deshacer.
+                    Plantillas: google, google-legacy, outlook, rapport o una guardada.
+  imports list      Los lotes de importación, los más recientes primero.
+  imports undo LOTE
+                    Elimina lo que creó un lote y restaura lo que cambió; las filas editadas
+                    desde entonces se conservan y se indican.
+</translation>
+    </message>
+    <message>
+        <source>import takes one FILE.</source>
+        <translation>import espera un ARCHIVO.</translation>
+    </message>
+    <message>
+        <source>--format is csv or vcard, not “%1”.</source>
+        <translation>--format es csv o vcard, no «%1».</translation>
+    </message>
+    <message>
+        <source>--encoding is utf-8, utf-16le, utf-16be or windows-1252, not “%1”.</source>
+        <translation>--encoding es utf-8, utf-16le, utf-16be o windows-1252, no «%1».</translation>
+    </message>
+    <message>
+        <source>--delimiter is , ; | or tab, not “%1”.</source>
+        <translation>--delimiter es , ; | o tab, no «%1».</translation>
+    </message>
+    <message>
+        <source>Give either --preset or --mapping, not both.</source>
+        <translation>Indique --preset o --mapping, no ambos.</translation>
+    </message>
+    <message>
+        <source>The mapping file %1 cannot be read: %2</source>
+        <translation>No se puede leer el archivo de correspondencia %1: %2</translation>
+    </message>
+    <message>
+        <source>The mapping file %1 is not JSON: %2</source>
+        <translation>El archivo de correspondencia %1 no es JSON: %2</translation>
+    </message>
+    <message>
+        <source>--on-duplicate is skip, fill, overwrite or create, not “%1”.</source>
+        <translation>--on-duplicate es skip, fill, overwrite o create, no «%1».</translation>
+    </message>
+    <message>
+        <source>Dry run of %1 (nothing was written): %2 would be created, %3 updated, %4 skipped as duplicates, %5 merged within the file, %6 rows have problems.</source>
+        <translation>Prueba de %1 (no se escribió nada): se crearían %2, se actualizarían %3, %4 se omitirían como duplicados, %5 se fusionarían dentro del archivo, %6 filas tienen problemas.</translation>
+    </message>
+    <message>
+        <source>Imported %1 as batch %2: %3 created, %4 updated, %5 skipped as duplicates, %6 merged within the file, %7 rows with problems left out.</source>
+        <translation>%1 importado como lote %2: %3 creados, %4 actualizados, %5 omitidos como duplicados, %6 fusionados dentro del archivo, %7 filas con problemas omitidas.</translation>
+    </message>
+    <message>
+        <source>  … and %1 more (--json lists them all).</source>
+        <translation>  … y %1 más (--json los enumera todos).</translation>
+    </message>
+    <message>
+        <source>Undo with: rapport imports undo %1</source>
+        <translation>Para deshacer: rapport imports undo %1</translation>
+    </message>
+    <message>
+        <source>imports list takes no arguments.</source>
+        <translation>imports list no admite argumentos.</translation>
+    </message>
+    <message>
+        <source>No imports yet.</source>
+        <translation>Todavía no hay importaciones.</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4 created, %5 updated  by %6</source>
+        <translation>%1  %2  %3  %4 creados, %5 actualizados  por %6</translation>
+    </message>
+    <message>
+        <source>  (undone %1)</source>
+        <translation>  (deshecho el %1)</translation>
+    </message>
+    <message>
+        <source>imports undo takes the number of a batch (see “rapport imports list”).</source>
+        <translation>imports undo espera el número de un lote (véase «rapport imports list»).</translation>
+    </message>
+    <message>
+        <source>Undid import %1: %2 contacts removed, %3 restored, %4 kept because they changed since.</source>
+        <translation>Importación %1 deshecha: %2 contactos eliminados, %3 restaurados, %4 conservados porque cambiaron desde entonces.</translation>
+    </message>
+    <message>
+        <source>imports takes list or undo BATCH.</source>
+        <translation>imports espera list o undo LOTE.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>(ignore)</source>
+        <translation>(ignorar)</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Segundo nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Email label</source>
+        <translation>Etiqueta del correo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Phone label</source>
+        <translation>Etiqueta del teléfono</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Áreas</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>No contactar</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFile</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>El archivo %1 no existe.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be opened: %2</source>
+        <translation>No se puede abrir el archivo %1: %2</translation>
+    </message>
+    <message>
+        <source>Reading the file was cancelled.</source>
+        <translation>Se canceló la lectura del archivo.</translation>
+    </message>
+    <message>
+        <source>The file %1 has no rows.</source>
+        <translation>El archivo %1 no tiene filas.</translation>
+    </message>
+    <message>
+        <source>No column of %1 holds a name. Map the columns (--mapping FILE) or check that the first row is the header.</source>
+        <translation>Ninguna columna de %1 contiene un nombre. Asigne las columnas (--mapping ARCHIVO) o compruebe que la primera fila sea el encabezado.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPresets</name>
+    <message>
+        <source>The mapping has no columns: it needs a &quot;columns&quot; list of {&quot;column&quot;, &quot;field&quot;}.</source>
+        <translation>La correspondencia no tiene columnas: necesita una lista &quot;columns&quot; de {&quot;column&quot;, &quot;field&quot;}.</translation>
+    </message>
+    <message>
+        <source>The mapping names an unknown field “%1” for the column “%2”.</source>
+        <translation>La correspondencia nombra un campo desconocido «%1» para la columna «%2».</translation>
+    </message>
+    <message>
+        <source>Google Contacts</source>
+        <translation>Google Contactos</translation>
+    </message>
+    <message>
+        <source>Google Contacts (older form)</source>
+        <translation>Google Contactos (forma antigua)</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Google Contacts CSV</source>
+        <translation>CSV de Google Contactos</translation>
+    </message>
+    <message>
+        <source>Google Contacts CSV (older form)</source>
+        <translation>CSV de Google Contactos (forma antigua)</translation>
+    </message>
+    <message>
+        <source>Outlook CSV written by Google Contacts</source>
+        <translation>CSV de Outlook escrito por Google Contactos</translation>
+    </message>
+    <message>
+        <source>Outlook (desktop export)</source>
+        <translation>Outlook (exportación de la aplicación de escritorio)</translation>
+    </message>
+    <message>
+        <source>Outlook.com export</source>
+        <translation>Exportación de Outlook.com</translation>
+    </message>
+    <message>
+        <source>Rapport export</source>
+        <translation>Exportación de Rapport</translation>
+    </message>
+    <message>
+        <source>Give the preset a name.</source>
+        <translation>Dé un nombre a la plantilla.</translation>
+    </message>
+    <message>
+        <source>The folder for presets cannot be created: %1</source>
+        <translation>No se puede crear la carpeta de plantillas: %1</translation>
+    </message>
+    <message>
+        <source>The preset could not be saved: %1</source>
+        <translation>No se pudo guardar la plantilla: %1</translation>
+    </message>
+    <message>
+        <source>There is no import preset called “%1”.</source>
+        <translation>No hay ninguna plantilla de importación llamada «%1».</translation>
+    </message>
+    <message>
+        <source>The preset “%1” is damaged: %2</source>
+        <translation>La plantilla «%1» está dañada: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRecords</name>
+    <message>
+        <source>Row %1 (line %2)</source>
+        <translation>Fila %1 (línea %2)</translation>
+    </message>
+    <message>
+        <source>%1: unknown kind “%2” (use journalist, editor, blogger, influencer, analyst, client contact, customer or other).</source>
+        <translation>%1: tipo desconocido «%2» (use journalist, editor, blogger, influencer, analyst, client contact, customer u other).</translation>
+    </message>
+    <message>
+        <source>%1: the reach “%2” is not a number.</source>
+        <translation>%1: el alcance «%2» no es un número.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” under do not contact is neither yes nor no.</source>
+        <translation>%1: «%2» en «no contactar» no es ni sí ni no.</translation>
+    </message>
+    <message>
+        <source>%1: no name.</source>
+        <translation>%1: sin nombre.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a valid email address.</source>
+        <translation>%1: «%2» no es una dirección de correo válida.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRepository</name>
+    <message>
+        <source>looking for contacts already there</source>
+        <translation>buscando contactos ya existentes</translation>
+    </message>
+    <message>
+        <source>same email %1</source>
+        <translation>mismo correo %1</translation>
+    </message>
+    <message>
+        <source>same handle %1</source>
+        <translation>mismo usuario %1</translation>
+    </message>
+    <message>
+        <source>same name at %1</source>
+        <translation>mismo nombre en %1</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else meanwhile.</source>
+        <translation>Otra persona cambió «%1» mientras tanto.</translation>
+    </message>
+    <message>
+        <source>importing %1</source>
+        <translation>importando %1</translation>
+    </message>
+    <message>
+        <source>The database could not be read.</source>
+        <translation>No se pudo leer la base de datos.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>Se canceló la importación; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): no user is called “%3”; the contact has no owner.</source>
+        <translation>Fila %1 (línea %2): ningún usuario se llama «%3»; el contacto no tiene responsable.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): the handle %3 belongs to another contact and was left out.</source>
+        <translation>Fila %1 (línea %2): el usuario %3 pertenece a otro contacto y se omitió.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): %3</source>
+        <translation>Fila %1 (línea %2): %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 created, %3 updated</source>
+        <translation>%1: %2 creados, %3 actualizados</translation>
+    </message>
+    <message>
+        <source>listing the imports</source>
+        <translation>listando las importaciones</translation>
+    </message>
+    <message>
+        <source>undoing the import</source>
+        <translation>deshaciendo la importación</translation>
+    </message>
+    <message>
+        <source>There is no import %1.</source>
+        <translation>No existe la importación %1.</translation>
+    </message>
+    <message>
+        <source>The import %1 (%2) was already undone.</source>
+        <translation>La importación %1 (%2) ya se deshizo.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or has conversations since the import, so it was kept.</source>
+        <translation>«%1» cambió o tiene conversaciones desde la importación, así que se conservó.</translation>
+    </message>
+    <message>
+        <source>A contact the import changed was deleted since.</source>
+        <translation>Un contacto que cambió la importación se eliminó después.</translation>
+    </message>
+    <message>
+        <source>“%1” was edited since the import, so the import&apos;s changes to it were kept.</source>
+        <translation>«%1» se editó después de la importación, así que se conservaron los cambios de la importación.</translation>
+    </message>
+    <message>
+        <source>%1: %2 removed, %3 restored, %4 kept</source>
+        <translation>%1: %2 eliminados, %3 restaurados, %4 conservados</translation>
+    </message>
+</context>
+<context>
     <name>InboxCommand</name>
     <message>
         <source>Link %1 to %2</source>
@@ -6194,6 +6610,10 @@ El %3 hace menos, a propósito. Lea el anuncio en nuestra [sala de prensa](%4).
     <message>
         <source>Gave coverage recorded earlier its normalized address, so the same article is never recorded twice (version 8).</source>
         <translation>Se asignó su dirección normalizada a la cobertura registrada antes, para que el mismo artículo no se registre nunca dos veces (versión 8).</translation>
+    </message>
+    <message>
+        <source>Recorded import batches, so that an import can be undone (version 9).</source>
+        <translation>Se registran los lotes de importación para poder deshacer una importación (versión 9).</translation>
     </message>
 </context>
 <context>

@@ -5111,6 +5111,422 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
     </message>
 </context>
 <context>
+    <name>ImportCommands</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Essayez «&#xa0;rapport --help&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Import:
+  import FILE [--format csv|vcard] [--preset NAME|--mapping FILE] [--encoding ENC]
+         [--delimiter ,|;|tab] [--on-duplicate skip|fill|overwrite|create] [--dry-run]
+                    Import contacts from a CSV or vCard file as one batch that can be undone.
+                    Presets: google, google-legacy, outlook, rapport, or a saved one.
+  imports list      The import batches, newest first.
+  imports undo BATCH
+                    Remove what a batch created and restore what it changed; rows edited
+                    since are kept and reported.
+</source>
+        <translation>Import&#xa0;:
+  import FICHIER [--format csv|vcard] [--preset NOM|--mapping FICHIER] [--encoding CODAGE]
+         [--delimiter ,|;|tab] [--on-duplicate skip|fill|overwrite|create] [--dry-run]
+                    Importer des contacts d&apos;un fichier CSV ou vCard en un lot annulable.
+                    Modèles&#xa0;: google, google-legacy, outlook, rapport, ou un modèle enregistré.
+  imports list      Les lots d&apos;import, du plus récent au plus ancien.
+  imports undo LOT
+                    Retire ce qu&apos;un lot a créé et rétablit ce qu&apos;il a modifié&#xa0;; les lignes modifiées
+                    depuis sont conservées et signalées.
+</translation>
+    </message>
+    <message>
+        <source>import takes one FILE.</source>
+        <translation>import attend un FICHIER.</translation>
+    </message>
+    <message>
+        <source>--format is csv or vcard, not “%1”.</source>
+        <translation>--format vaut csv ou vcard, pas «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--encoding is utf-8, utf-16le, utf-16be or windows-1252, not “%1”.</source>
+        <translation>--encoding vaut utf-8, utf-16le, utf-16be ou windows-1252, pas «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--delimiter is , ; | or tab, not “%1”.</source>
+        <translation>--delimiter vaut ,&#xa0;; | ou tab, pas «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Give either --preset or --mapping, not both.</source>
+        <translation>Indiquez --preset ou --mapping, pas les deux.</translation>
+    </message>
+    <message>
+        <source>The mapping file %1 cannot be read: %2</source>
+        <translation>Le fichier de correspondance %1 ne peut pas être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The mapping file %1 is not JSON: %2</source>
+        <translation>Le fichier de correspondance %1 n&apos;est pas du JSON&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>--on-duplicate is skip, fill, overwrite or create, not “%1”.</source>
+        <translation>--on-duplicate vaut skip, fill, overwrite ou create, pas «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Dry run of %1 (nothing was written): %2 would be created, %3 updated, %4 skipped as duplicates, %5 merged within the file, %6 rows have problems.</source>
+        <translation>Essai à blanc de %1 (rien n&apos;a été écrit)&#xa0;: %2 seraient créés, %3 mis à jour, %4 ignorés comme doublons, %5 fusionnés dans le fichier, %6 lignes ont des problèmes.</translation>
+    </message>
+    <message>
+        <source>Imported %1 as batch %2: %3 created, %4 updated, %5 skipped as duplicates, %6 merged within the file, %7 rows with problems left out.</source>
+        <translation>%1 importé comme lot %2&#xa0;: %3 créés, %4 mis à jour, %5 ignorés comme doublons, %6 fusionnés dans le fichier, %7 lignes à problèmes laissées de côté.</translation>
+    </message>
+    <message>
+        <source>  … and %1 more (--json lists them all).</source>
+        <translation>  … et %1 de plus (--json les liste tous).</translation>
+    </message>
+    <message>
+        <source>Undo with: rapport imports undo %1</source>
+        <translation>Pour annuler&#xa0;: rapport imports undo %1</translation>
+    </message>
+    <message>
+        <source>imports list takes no arguments.</source>
+        <translation>imports list n&apos;attend aucun argument.</translation>
+    </message>
+    <message>
+        <source>No imports yet.</source>
+        <translation>Aucun import pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4 created, %5 updated  by %6</source>
+        <translation>%1  %2  %3  %4 créés, %5 mis à jour  par %6</translation>
+    </message>
+    <message>
+        <source>  (undone %1)</source>
+        <translation>  (annulé le %1)</translation>
+    </message>
+    <message>
+        <source>imports undo takes the number of a batch (see “rapport imports list”).</source>
+        <translation>imports undo attend le numéro d&apos;un lot (voir «&#xa0;rapport imports list&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>Undid import %1: %2 contacts removed, %3 restored, %4 kept because they changed since.</source>
+        <translation>Import %1 annulé&#xa0;: %2 contacts retirés, %3 rétablis, %4 conservés car modifiés depuis.</translation>
+    </message>
+    <message>
+        <source>imports takes list or undo BATCH.</source>
+        <translation>imports attend list ou undo LOT.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>(ignore)</source>
+        <translation>(ignorer)</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Deuxième prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Email label</source>
+        <translation>Libellé de l&apos;e-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Phone label</source>
+        <translation>Libellé du téléphone</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Rubriques</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Ne pas contacter</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFile</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Le fichier %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be opened: %2</source>
+        <translation>Le fichier %1 ne peut pas être ouvert&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Reading the file was cancelled.</source>
+        <translation>La lecture du fichier a été annulée.</translation>
+    </message>
+    <message>
+        <source>The file %1 has no rows.</source>
+        <translation>Le fichier %1 n&apos;a aucune ligne.</translation>
+    </message>
+    <message>
+        <source>No column of %1 holds a name. Map the columns (--mapping FILE) or check that the first row is the header.</source>
+        <translation>Aucune colonne de %1 ne contient de nom. Faites correspondre les colonnes (--mapping FICHIER) ou vérifiez que la première ligne est l&apos;en-tête.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPresets</name>
+    <message>
+        <source>The mapping has no columns: it needs a &quot;columns&quot; list of {&quot;column&quot;, &quot;field&quot;}.</source>
+        <translation>La correspondance n&apos;a pas de colonnes&#xa0;: il lui faut une liste &quot;columns&quot; de {&quot;column&quot;, &quot;field&quot;}.</translation>
+    </message>
+    <message>
+        <source>The mapping names an unknown field “%1” for the column “%2”.</source>
+        <translation>La correspondance nomme un champ inconnu «&#xa0;%1&#xa0;» pour la colonne «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Google Contacts</source>
+        <translation>Google Contacts</translation>
+    </message>
+    <message>
+        <source>Google Contacts (older form)</source>
+        <translation>Google Contacts (ancienne forme)</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Google Contacts CSV</source>
+        <translation>CSV de Google Contacts</translation>
+    </message>
+    <message>
+        <source>Google Contacts CSV (older form)</source>
+        <translation>CSV de Google Contacts (ancienne forme)</translation>
+    </message>
+    <message>
+        <source>Outlook CSV written by Google Contacts</source>
+        <translation>CSV Outlook écrit par Google Contacts</translation>
+    </message>
+    <message>
+        <source>Outlook (desktop export)</source>
+        <translation>Outlook (export de l&apos;application de bureau)</translation>
+    </message>
+    <message>
+        <source>Outlook.com export</source>
+        <translation>Export d&apos;Outlook.com</translation>
+    </message>
+    <message>
+        <source>Rapport export</source>
+        <translation>Export de Rapport</translation>
+    </message>
+    <message>
+        <source>Give the preset a name.</source>
+        <translation>Donnez un nom au modèle.</translation>
+    </message>
+    <message>
+        <source>The folder for presets cannot be created: %1</source>
+        <translation>Le dossier des modèles ne peut pas être créé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The preset could not be saved: %1</source>
+        <translation>Le modèle n&apos;a pas pu être enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>There is no import preset called “%1”.</source>
+        <translation>Il n&apos;existe pas de modèle d&apos;import nommé «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The preset “%1” is damaged: %2</source>
+        <translation>Le modèle «&#xa0;%1&#xa0;» est endommagé&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRecords</name>
+    <message>
+        <source>Row %1 (line %2)</source>
+        <translation>Ligne %1 (ligne %2 du fichier)</translation>
+    </message>
+    <message>
+        <source>%1: unknown kind “%2” (use journalist, editor, blogger, influencer, analyst, client contact, customer or other).</source>
+        <translation>%1&#xa0;: type inconnu «&#xa0;%2&#xa0;» (utilisez journalist, editor, blogger, influencer, analyst, client contact, customer ou other).</translation>
+    </message>
+    <message>
+        <source>%1: the reach “%2” is not a number.</source>
+        <translation>%1&#xa0;: l&apos;audience «&#xa0;%2&#xa0;» n&apos;est pas un nombre.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” under do not contact is neither yes nor no.</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» sous «&#xa0;ne pas contacter&#xa0;» n&apos;est ni oui ni non.</translation>
+    </message>
+    <message>
+        <source>%1: no name.</source>
+        <translation>%1&#xa0;: aucun nom.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a valid email address.</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n&apos;est pas une adresse e-mail valide.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRepository</name>
+    <message>
+        <source>looking for contacts already there</source>
+        <translation>recherche des contacts déjà présents</translation>
+    </message>
+    <message>
+        <source>same email %1</source>
+        <translation>même e-mail %1</translation>
+    </message>
+    <message>
+        <source>same handle %1</source>
+        <translation>même identifiant %1</translation>
+    </message>
+    <message>
+        <source>same name at %1</source>
+        <translation>même nom chez %1</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else meanwhile.</source>
+        <translation>«&#xa0;%1&#xa0;» a été modifié entre-temps par quelqu&apos;un d&apos;autre.</translation>
+    </message>
+    <message>
+        <source>importing %1</source>
+        <translation>import de %1</translation>
+    </message>
+    <message>
+        <source>The database could not be read.</source>
+        <translation>La base de données n&apos;a pas pu être lue.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>L&apos;import a été annulé&#xa0;; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): no user is called “%3”; the contact has no owner.</source>
+        <translation>Ligne %1 (ligne %2 du fichier)&#xa0;: aucun utilisateur ne s&apos;appelle «&#xa0;%3&#xa0;»&#xa0;; le contact n&apos;a pas de responsable.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): the handle %3 belongs to another contact and was left out.</source>
+        <translation>Ligne %1 (ligne %2 du fichier)&#xa0;: l&apos;identifiant %3 appartient à un autre contact et a été laissé de côté.</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): %3</source>
+        <translation>Ligne %1 (ligne %2 du fichier)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 created, %3 updated</source>
+        <translation>%1&#xa0;: %2 créés, %3 mis à jour</translation>
+    </message>
+    <message>
+        <source>listing the imports</source>
+        <translation>liste des imports</translation>
+    </message>
+    <message>
+        <source>undoing the import</source>
+        <translation>annulation de l&apos;import</translation>
+    </message>
+    <message>
+        <source>There is no import %1.</source>
+        <translation>Il n&apos;y a pas d&apos;import %1.</translation>
+    </message>
+    <message>
+        <source>The import %1 (%2) was already undone.</source>
+        <translation>L&apos;import %1 (%2) a déjà été annulé.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed or has conversations since the import, so it was kept.</source>
+        <translation>«&#xa0;%1&#xa0;» a été modifié ou a des conversations depuis l&apos;import&#xa0;; il a donc été conservé.</translation>
+    </message>
+    <message>
+        <source>A contact the import changed was deleted since.</source>
+        <translation>Un contact modifié par l&apos;import a été supprimé depuis.</translation>
+    </message>
+    <message>
+        <source>“%1” was edited since the import, so the import&apos;s changes to it were kept.</source>
+        <translation>«&#xa0;%1&#xa0;» a été modifié depuis l&apos;import&#xa0;; les changements de l&apos;import sont donc conservés.</translation>
+    </message>
+    <message>
+        <source>%1: %2 removed, %3 restored, %4 kept</source>
+        <translation>%1&#xa0;: %2 retirés, %3 rétablis, %4 conservés</translation>
+    </message>
+</context>
+<context>
     <name>InboxCommand</name>
     <message>
         <source>Link %1 to %2</source>
@@ -6194,6 +6610,10 @@ Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de pre
     <message>
         <source>Gave coverage recorded earlier its normalized address, so the same article is never recorded twice (version 8).</source>
         <translation>Attribution de leur adresse normalisée aux retombées déjà enregistrées, pour qu&apos;un même article ne soit jamais enregistré deux fois (version 8).</translation>
+    </message>
+    <message>
+        <source>Recorded import batches, so that an import can be undone (version 9).</source>
+        <translation>Enregistrement des lots d&apos;import, pour qu&apos;un import puisse être annulé (version 9).</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,8 @@ QList<Migrator::Migration> Migrator::standardMigrations()
                     return keyed.error();
                 return {};
             } },
+        { 9, Tr::tr("Recorded import batches, so that an import can be undone (version 9)."),
+            [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v9.sql")); } },
     };
 }
 

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "core/result.h"
+#include "interchange/importrecord.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+class Database;
+
+// What to do with an incoming person who is already in the database.
+enum class DuplicateAction {
+    Skip, // leave the existing contact as it is
+    Fill, // fill the existing contact's empty fields; add emails, phones, handles, beats and tags
+    Overwrite, // the file's non-empty fields replace the existing ones; lists are added to
+    Create, // create a new contact anyway (handles that belong to the existing one are left out)
+};
+
+namespace DuplicateActions {
+QString key(DuplicateAction action); // skip, fill, overwrite, create
+std::optional<DuplicateAction> fromKey(QStringView key);
+} // namespace DuplicateActions
+
+// An incoming record that matches an existing contact, and why.
+struct ImportMatch
+{
+    int index = 0; // into the records
+    qint64 contactId = 0;
+    QString contactName;
+    QString reason; // "same email anna@…", "same name at Tagesblatt"
+};
+
+struct ImportRequest
+{
+    QString fileName; // shown in Import History (the name, not the path)
+    QString format; // "csv" or "vcard"
+    QList<ImportRecord> records; // records with problems are skipped and counted
+    DuplicateAction onDuplicate = DuplicateAction::Skip;
+    QHash<int, DuplicateAction> perRecord; // by index into records, overrides onDuplicate
+    bool dryRun = false; // everything is done and counted, then rolled back
+};
+
+struct ImportSummary
+{
+    qint64 batchId = 0; // 0 for a dry run
+    int created = 0;
+    int updated = 0;
+    int skipped = 0; // duplicates skipped
+    int problems = 0; // records left out for their problems
+    int organizationsCreated = 0;
+    QStringList notes; // what was left out of records that were imported (a handle owned by another)
+    QList<qint64> contactIds; // created or updated, for the change notifier
+};
+
+struct ImportBatch
+{
+    qint64 id = 0;
+    QString fileName;
+    QString format;
+    QString userName;
+    QDateTime startedAt;
+    int created = 0;
+    int updated = 0;
+    int skipped = 0;
+    int problems = 0;
+    int merged = 0;
+    QDateTime undoneAt;
+};
+
+struct ImportUndoReport
+{
+    int removed = 0; // contacts the batch created, now gone
+    int restored = 0; // contacts the batch changed, back as they were
+    QStringList conflicts; // in words: rows edited since, or with conversations, left as they are
+    QList<qint64> contactIds;
+};
+
+// Writes an import as ONE batch in ONE transaction (nothing is left behind by an error or a Cancel), records
+// what the batch created and changed (import_batches, import_batch_items with the old values), and undoes a
+// batch later: what it created is removed, what it changed is restored, and rows someone edited since (or
+// that gained conversations, pitches or follow-ups) are reported as conflicts instead. New contacts are
+// written with multi-row INSERTs (BulkInserter), so 100,000 rows take seconds (bench_import).
+class ImportRepository final
+{
+public:
+    // Called every few hundred records with (done, total); returning false cancels the run (rolled back).
+    using Progress = std::function<bool(int done, int total)>;
+
+    explicit ImportRepository(Database &db)
+        : m_db(db)
+    {
+    }
+
+    // Records that are the same person (same email or handle, or same name at the same outlet) merged into
+    // the first of them; `merged` counts the records folded in.
+    static QList<ImportRecord> mergeWithinFile(const QList<ImportRecord> &records, int *merged = nullptr);
+    // Existing live contacts each record matches: same email or handle; same name at the same outlet.
+    Result<QList<ImportMatch>> findMatches(const QList<ImportRecord> &records);
+
+    Result<ImportSummary> run(const ImportRequest &request, const Progress &progress = {});
+
+    Result<QList<ImportBatch>> batches(int limit = 500);
+    Result<ImportUndoReport> undo(qint64 batchId);
+
+private:
+    Database &m_db;
+};

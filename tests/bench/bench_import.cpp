@@ -1,0 +1,180 @@
+// bench_import: importing 100,000 contacts from a Google Contacts CSV and from a vCard file into a fresh
+// SQLite database, and undoing the 100,000-contact batch (issue 13). Reports wall and CPU time of each step, the
+// peak memory, and, for the CSV, the time `sqlite3 .import` takes to load the same file into a plain table in the
+// same run (the floor for "read a CSV into SQLite"). Usage: bench_import [COUNT] [--keep DIR]
+#include "benchutil.h"
+#include "interchange/importfile.h"
+#include "storage/database.h"
+#include "storage/importrepository.h"
+#include "storage/userrepository.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <sys/resource.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+long peakRssMb()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+// Deterministic people: names, outlets, emails with labels, phones, tags, websites, notes with commas.
+void writeGoogleCsv(const QString &path, int count)
+{
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(
+        "First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,Name Prefix,"
+        "Name Suffix,Nickname,File As,Organization Name,Organization Title,Organization Department,Birthday,Notes,"
+        "Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - "
+        "Value,Address 1 - Label,Address 1 - City,Address 1 - Country,Website 1 - Label,Website 1 - Value\r\n");
+    static const char *first[] = { "Anna", "Ben", "Chloé", "Dev", "Emil", "Fatma", "Gus", "Hana", "Ines", "Jon" };
+    static const char *last[] = { "Müller", "Ortiz", "Martin", "Rao", "Lind", "Öztürk", "Berg", "Sato", "Costa", "Ng" };
+    static const char *city[] = { "Berlin", "Paris", "Madrid", "London", "Stockholm" };
+    QByteArray chunk;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        chunk += QByteArray(first[i % 10]) + ",," + last[(i / 10) % 10] + " " + n + ",,,,,,,,Outlet "
+            + QByteArray::number(i % 5000) + ",Editor,,,\"Covers tech, retail\nand energy\",,* myContacts ::: Beat "
+            + QByteArray::number(i % 40) + ",* Work,p" + n + "@outlet" + QByteArray::number(i % 5000)
+            + ".example,Home,p" + n + "@home.example,Mobile,+49 170 " + n + ",Work," + city[i % 5]
+            + ",Germany,Profile,"
+              "https://blog.example/p"
+            + n + "\r\n";
+        if (chunk.size() > (1 << 20)) {
+            f.write(chunk);
+            chunk.clear();
+        }
+    }
+    f.write(chunk);
+}
+
+void writeVCards(const QString &path, int count)
+{
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    QByteArray chunk;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        chunk += "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Person " + n + ";Zoë;;;\r\nFN:Zoë Person " + n + "\r\nORG:Outlet "
+            + QByteArray::number(i % 5000)
+            + "\r\nTITLE:Reporter\r\n"
+              "EMAIL;TYPE=INTERNET;TYPE=WORK;TYPE=pref:z"
+            + n
+            + "@outlet.example\r\n"
+              "item1.EMAIL;TYPE=INTERNET:z"
+            + n
+            + "@home.example\r\nitem1.X-ABLabel:Newsletter\r\n"
+              "TEL;TYPE=CELL:+46 70 "
+            + n + "\r\nCATEGORIES:Beat " + QByteArray::number(i % 40)
+            + "\r\n"
+              "NOTE:Writes about climate\\, energy\\nand cities\r\nEND:VCARD\r\n";
+        if (chunk.size() > (1 << 20)) {
+            f.write(chunk);
+            chunk.clear();
+        }
+    }
+    f.write(chunk);
+}
+
+struct Timing
+{
+    qint64 wallMs = 0;
+    double cpuMs = 0;
+};
+
+template <typename F> Timing timed(F &&f)
+{
+    QElapsedTimer t;
+    t.start();
+    const double cpu = Bench::threadCpuMs();
+    f();
+    return { t.elapsed(), Bench::threadCpuMs() - cpu };
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 100000;
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(u"google.csv"_s);
+    const QString vcf = dir.filePath(u"contacts.vcf"_s);
+    writeGoogleCsv(csv, count);
+    writeVCards(vcf, count);
+    out << "bench_import: " << count << " contacts; CSV " << QFile(csv).size() / 1024 << " KiB, vCard "
+        << QFile(vcf).size() / 1024 << " KiB\n";
+
+    auto importInto = [&](const QString &dbPath, const QString &file, ImportFile::Format format, qint64 *batch) {
+        auto db = Database::open(DatabaseLocation::sqlite(dbPath), Database::OpenFlag::CreateIfMissing);
+        if (!db) {
+            out << db.error().message << "\n";
+            std::exit(1);
+        }
+        (void)UserRepository(**db).ensureUser(u"bench"_s, u"Bench"_s);
+        ImportFile::Options options;
+        options.format = format;
+        Result<ImportFile::Contents> contents = ImportFile::read(file, options);
+        if (!contents) {
+            out << contents.error().message << "\n";
+            std::exit(1);
+        }
+        ImportRequest request;
+        request.fileName = file;
+        request.format = ImportFile::formatKey(format);
+        request.records = ImportRepository::mergeWithinFile(contents->records);
+        Result<ImportSummary> summary = ImportRepository(**db).run(request);
+        if (!summary || summary->created != count) {
+            out << (summary ? u"created %1"_s.arg(summary->created) : summary.error().message) << "\n";
+            std::exit(1);
+        }
+        *batch = summary->batchId;
+    };
+
+    qint64 batch = 0;
+    const QString csvDb = dir.filePath(u"csv.sqlite"_s);
+    const Timing csvTime = timed([&] { importInto(csvDb, csv, ImportFile::Format::Csv, &batch); });
+    out << "import Google CSV:   wall " << csvTime.wallMs << " ms, CPU " << qint64(csvTime.cpuMs) << " ms\n";
+
+    // sqlite3 .import of the same file into a plain table (header row as column names), same machine, same run.
+    QElapsedTimer t;
+    t.start();
+    QProcess sqlite;
+    sqlite.start(u"sqlite3"_s, { dir.filePath(u"plain.sqlite"_s) });
+    sqlite.write(QByteArray(".mode csv\n.import ") + csv.toUtf8() + "\nSELECT count(*) FROM google;\n");
+    sqlite.closeWriteChannel();
+    sqlite.waitForFinished(600000);
+    const qint64 plain = t.elapsed();
+    out << "sqlite3 .import:     wall " << plain << " ms (" << sqlite.readAllStandardOutput().trimmed()
+        << " rows); ratio " << QString::number(double(csvTime.wallMs) / double(qMax<qint64>(plain, 1)), 'f', 1)
+        << "x\n";
+
+    qint64 vcardBatch = 0;
+    const Timing vcardTime
+        = timed([&] { importInto(dir.filePath(u"vcard.sqlite"_s), vcf, ImportFile::Format::VCard, &vcardBatch); });
+    out << "import vCard 3.0:    wall " << vcardTime.wallMs << " ms, CPU " << qint64(vcardTime.cpuMs) << " ms\n";
+
+    const Timing undoTime = timed([&] {
+        auto db = Database::open(DatabaseLocation::sqlite(csvDb));
+        auto report = ImportRepository(**db).undo(batch);
+        if (!report || report->removed != count) {
+            out << (report ? u"removed %1"_s.arg(report->removed) : report.error().message) << "\n";
+            std::exit(1);
+        }
+    });
+    out << "undo the CSV batch:  wall " << undoTime.wallMs << " ms, CPU " << qint64(undoTime.cpuMs) << " ms\n";
+    out << "peak memory: " << peakRssMb() << " MB\n";
+    return 0;
+}
