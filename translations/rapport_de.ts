@@ -4360,6 +4360,42 @@ Vor zwei Jahren haben wir mit vierzig Kundinnen und Kunden gesprochen und gefrag
 Der %3 macht mit Absicht weniger. Die Ankündigung steht in unserem [Newsroom](%4).
 </translation>
     </message>
+    <message>
+        <source>The %1 sets up in five minutes and then stays out of the way.
+
+It works with the apps people already use.
+
+%2 designed it with forty customers, not for them.</source>
+        <translation>%1 ist in fünf Minuten eingerichtet und drängt sich danach nicht auf.
+
+Es funktioniert mit den Apps, die die Leute schon nutzen.
+
+%2 hat es mit vierzig Kunden entwickelt, nicht für sie.</translation>
+    </message>
+    <message>
+        <source>%1 makes %2 calmer: fewer settings, fewer notifications.
+
+The %3 runs for a week on one charge.
+
+Independent testers rated it the easiest in its class.</source>
+        <translation>%1 macht %2 ruhiger: weniger Einstellungen, weniger Benachrichtigungen.
+
+%3 läuft eine Woche mit einer Ladung.
+
+Unabhängige Tester bewerteten es als das einfachste seiner Klasse.</translation>
+    </message>
+    <message>
+        <source>%1 articles in tier-one %3 outlets within six weeks of the launch.
+
+%2 broadcast or podcast interviews with the product lead.
+
+A share of voice ahead of the two closest competitors.</source>
+        <translation>%1 Artikel in Leitmedien (%3) innerhalb von sechs Wochen nach dem Start.
+
+%2 Interviews in Funk, Fernsehen oder Podcasts mit der Produktleitung.
+
+Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
+    </message>
 </context>
 <context>
     <name>DismissProposalCommand</name>

@@ -4360,6 +4360,42 @@ Hace dos años nos sentamos con cuarenta clientes y les preguntamos qué les mol
 El %3 hace menos, a propósito. Lea el anuncio en nuestra [sala de prensa](%4).
 </translation>
     </message>
+    <message>
+        <source>The %1 sets up in five minutes and then stays out of the way.
+
+It works with the apps people already use.
+
+%2 designed it with forty customers, not for them.</source>
+        <translation>El %1 se instala en cinco minutos y después no molesta.
+
+Funciona con las aplicaciones que la gente ya usa.
+
+%2 lo diseñó con cuarenta clientes, no para ellos.</translation>
+    </message>
+    <message>
+        <source>%1 makes %2 calmer: fewer settings, fewer notifications.
+
+The %3 runs for a week on one charge.
+
+Independent testers rated it the easiest in its class.</source>
+        <translation>%1 hace %2 más tranquilo: menos ajustes, menos notificaciones.
+
+El %3 funciona una semana con una sola carga.
+
+Probadores independientes lo consideraron el más fácil de su categoría.</translation>
+    </message>
+    <message>
+        <source>%1 articles in tier-one %3 outlets within six weeks of the launch.
+
+%2 broadcast or podcast interviews with the product lead.
+
+A share of voice ahead of the two closest competitors.</source>
+        <translation>%1 artículos en medios de primer nivel (%3) en las seis semanas siguientes al lanzamiento.
+
+%2 entrevistas en radio, televisión o pódcast con el responsable de producto.
+
+Una cuota de voz por delante de los dos competidores más cercanos.</translation>
+    </message>
 </context>
 <context>
     <name>DismissProposalCommand</name>

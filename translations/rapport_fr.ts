@@ -4360,6 +4360,42 @@ Il y a deux ans, nous avons rencontré quarante clients et leur avons demandé c
 Le %3 en fait moins, volontairement. L&apos;annonce est dans notre [salle de presse](%4).
 </translation>
     </message>
+    <message>
+        <source>The %1 sets up in five minutes and then stays out of the way.
+
+It works with the apps people already use.
+
+%2 designed it with forty customers, not for them.</source>
+        <translation>Le %1 s’installe en cinq minutes, puis se fait oublier.
+
+Il fonctionne avec les applications que l’on utilise déjà.
+
+%2 l’a conçu avec quarante clients, pas pour eux.</translation>
+    </message>
+    <message>
+        <source>%1 makes %2 calmer: fewer settings, fewer notifications.
+
+The %3 runs for a week on one charge.
+
+Independent testers rated it the easiest in its class.</source>
+        <translation>%1 rend %2 plus apaisé&#xa0;: moins de réglages, moins de notifications.
+
+Le %3 tient une semaine sur une seule charge.
+
+Des testeurs indépendants l’ont jugé le plus simple de sa catégorie.</translation>
+    </message>
+    <message>
+        <source>%1 articles in tier-one %3 outlets within six weeks of the launch.
+
+%2 broadcast or podcast interviews with the product lead.
+
+A share of voice ahead of the two closest competitors.</source>
+        <translation>%1 articles dans les grands médias (%3) dans les six semaines suivant le lancement.
+
+%2 interviews radio, télé ou podcast avec le responsable produit.
+
+Une part de voix supérieure à celle des deux concurrents les plus proches.</translation>
+    </message>
 </context>
 <context>
     <name>DismissProposalCommand</name>

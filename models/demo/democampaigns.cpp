@@ -18,7 +18,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(DemoGenerator)
 };
 
-enum Stream : quint32 { CampaignDetailStream = 21, PitchDetailStream, ContentDetailStream = 41 };
+enum Stream : quint32 { CampaignDetailStream = 21, PitchDetailStream, ContentDetailStream = 41, BriefDetailStream = 51 };
 
 QVariant ms(qint64 t)
 {
@@ -103,7 +103,12 @@ Status DemoBuilder::writeCampaigns()
         { QStringLiteral("id"), QStringLiteral("client_id"), QStringLiteral("name"), QStringLiteral("description"),
             QStringLiteral("status"), QStringLiteral("starts_at"), QStringLiteral("ends_at"),
             QStringLiteral("owner_id"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
-            QStringLiteral("topics") });
+            QStringLiteral("topics"), QStringLiteral("goals"), QStringLiteral("key_messages") });
+    BulkInserter members(m_db, QStringLiteral("campaign_members"), { QStringLiteral("campaign_id"), QStringLiteral("user_id") });
+    members.setParent(&campaigns);
+    // The brief's goals, key messages and team come from a stream of their own, so the rest of the demo stays
+    // as it was for a seed.
+    DemoRandom briefRng(m_options.seed, BriefDetailStream);
     BulkInserter content(m_db, QStringLiteral("content_items"),
         { QStringLiteral("id"), QStringLiteral("campaign_id"), QStringLiteral("kind"), QStringLiteral("title"),
             QStringLiteral("body"), QStringLiteral("url"), QStringLiteral("published_at"), QStringLiteral("created_at"),
@@ -135,10 +140,39 @@ Status DemoBuilder::writeCampaigns()
                                         .arg(client.name, product, beat);
         // The brief's keywords (one per line) for who to pitch and the coverage proposals: the product and the beat.
         const QString topics = product + u'\n' + beat;
+        const int articles = int(briefRng.between(4, 15));
+        const int interviews = int(briefRng.between(1, 4));
+        const QString goals = Tr::tr("%1 articles in tier-one %3 outlets within six weeks of the launch.\n\n"
+                                     "%2 broadcast or podcast interviews with the product lead.\n\n"
+                                     "A share of voice ahead of the two closest competitors.")
+                                  .arg(articles)
+                                  .arg(interviews)
+                                  .arg(beat);
+        const QString keyMessages = briefRng.chance(0.5)
+            ? Tr::tr("The %1 sets up in five minutes and then stays out of the way.\n\n"
+                     "It works with the apps people already use.\n\n"
+                     "%2 designed it with forty customers, not for them.")
+                  .arg(product, client.name)
+            : Tr::tr("%1 makes %2 calmer: fewer settings, fewer notifications.\n\n"
+                     "The %3 runs for a week on one charge.\n\n"
+                     "Independent testers rated it the easiest in its class.")
+                  .arg(client.name, beat, product);
         if (Status s = campaigns.add({ m_campaignBase + ci, m_orgBase + c.client, c.name, description, status, c.start,
-                c.end, m_userBase + c.owner, created, created, topics });
+                c.end, m_userBase + c.owner, created, created, topics, goals, keyMessages });
             !s)
             return s;
+        // One to three colleagues besides the owner (when the agency has them).
+        QSet<int> team;
+        const int wanted = int(briefRng.between(1, 3));
+        for (int t = 0; t < wanted * 3 && team.size() < wanted && m_scale.users > 1; ++t) {
+            const int user = int(briefRng.below(m_scale.users));
+            if (user != c.owner)
+                team.insert(user);
+        }
+        for (int user : std::as_const(team)) {
+            if (Status s = members.add({ m_campaignBase + ci, m_userBase + user }); !s)
+                return s;
+        }
 
         const QString newsroom = QStringLiteral("https://newsroom.") + client.domain + u'/';
         const QString titles[kContentPerCampaign] = { Tr::tr("%1 introduces the %2").arg(client.name, product),
@@ -195,7 +229,7 @@ Status DemoBuilder::writeCampaigns()
     }
     m_stats.campaigns = m_campaigns.size();
     m_stats.contentItems = qint64(m_campaigns.size()) * kContentPerCampaign;
-    for (BulkInserter *ins : { &campaigns, &content, &versions, &lists })
+    for (BulkInserter *ins : { &campaigns, &members, &content, &versions, &lists })
         if (Status s = ins->finish(); !s)
             return s;
     return {};

@@ -25,7 +25,8 @@ const QStringList &dataTablesChildrenFirst()
         QStringLiteral("social_accounts"), QStringLiteral("saved_views"), QStringLiteral("audit_log"),
         QStringLiteral("follow_ups"), QStringLiteral("coverage"), QStringLiteral("pitches"),
         QStringLiteral("interactions"), QStringLiteral("media_list_members"), QStringLiteral("media_lists"),
-        QStringLiteral("content_items"), QStringLiteral("campaigns"), QStringLiteral("contact_tags"),
+        QStringLiteral("content_items"), QStringLiteral("campaign_members"), QStringLiteral("campaigns"),
+        QStringLiteral("contact_tags"),
         QStringLiteral("tags"), QStringLiteral("handles"), QStringLiteral("contact_phones"),
         QStringLiteral("contact_emails"), QStringLiteral("contacts"), QStringLiteral("organizations"),
         QStringLiteral("ignored_handles"), QStringLiteral("users") };

@@ -97,6 +97,8 @@ private slots:
     void contentAndCoverage();
     void campaignsHaveTopicsToSuggestFrom_data() { TestDatabase::addBackends(); }
     void campaignsHaveTopicsToSuggestFrom();
+    void campaignsHaveABriefAndATeam_data() { TestDatabase::addBackends(); }
+    void campaignsHaveABriefAndATeam();
     void pitchMovesAndLoggedPitches_data() { TestDatabase::addBackends(); }
     void pitchMovesAndLoggedPitches();
 };
@@ -461,4 +463,29 @@ void TestDemoGenerator::campaignsHaveTopicsToSuggestFrom()
             ++withSuggestions;
     }
     QCOMPARE(withSuggestions, campaigns);
+}
+
+// Every demo campaign has goals, key messages and a team besides its owner; the statuses follow the dates and
+// cover planned, active and completed (cancelled ones are rare, one in twenty of the finished).
+void TestDemoGenerator::campaignsHaveABriefAndATeam()
+{
+    OPEN_TEST_DATABASE(db);
+    QVERIFY(DemoGenerator::generate(*db, smallOptions()));
+    QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM campaigns WHERE goals IS NULL OR goals = '' "
+                                        "OR key_messages IS NULL OR key_messages = ''")),
+        0);
+    QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM campaigns c WHERE NOT EXISTS (SELECT 1 FROM "
+                                        "campaign_members m WHERE m.campaign_id = c.id)")),
+        0);
+    QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM campaign_members m JOIN campaigns c ON c.id = "
+                                        "m.campaign_id WHERE m.user_id = c.owner_id")),
+        0);
+    QVERIFY(scalar(*db, QStringLiteral("SELECT count(DISTINCT status) FROM campaigns")) >= 2);
+    // A second run with --force replaces the team too.
+    DemoGenerator::Options again = smallOptions();
+    again.force = true;
+    QVERIFY(DemoGenerator::generate(*db, again));
+    QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM campaign_members m WHERE NOT EXISTS (SELECT 1 FROM "
+                                        "campaigns c WHERE c.id = m.campaign_id)")),
+        0);
 }
