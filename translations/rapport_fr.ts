@@ -1566,7 +1566,7 @@
     </message>
     <message>
         <source>Any owner</source>
-        <translation>Tous les responsables</translation>
+        <translation>Tout responsable</translation>
     </message>
     <message>
         <source>Running</source>
@@ -6502,7 +6502,7 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     </message>
     <message>
         <source>Media list</source>
-        <translation>Liste de diffusion</translation>
+        <translation>Liste médias</translation>
     </message>
     <message>
         <source>No saved views yet</source>

@@ -166,6 +166,10 @@ void TestCampaignsView::choosingACampaignOpensItInTheVisibleTab()
     QCOMPARE(brief->campaignId(), f.campaigns.at(1));
     QCOMPARE(brief->findChild<QLineEdit *>(QStringLiteral("nameLineEdit"))->text(), QStringLiteral("Autumn study"));
     QCOMPARE(brief->findChild<QLineEdit *>(QStringLiteral("clientLineEdit"))->text(), QStringLiteral("Bistro Émile"));
+    // Every label with an accelerator has a buddy: without one Qt shows the "&" itself (it did for "&Dates:").
+    for (const QLabel *label : brief->findChildren<QLabel *>())
+        if (label->text().contains(u'&'))
+            QVERIFY2(label->buddy(), qPrintable(label->text()));
 
     // A hidden tab is given the campaign when it is shown, and the next campaign when it is the one shown.
     workspace->showTab(CampaignWorkspace::Tab::Coverage);

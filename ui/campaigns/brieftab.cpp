@@ -154,7 +154,10 @@ void BriefTab::build()
     }
     dates->addStretch();
     m_dateError = errorLabel(QStringLiteral("dateErrorLabel"), this);
-    form->addRow(tr("&Dates:"), dates);
+    // A row made of a layout gets a label without a buddy, which shows its "&" instead of an accelerator.
+    auto *datesLabel = new QLabel(tr("&Dates:"), this);
+    datesLabel->setBuddy(m_starts);
+    form->addRow(datesLabel, dates);
     form->addRow(QString(), m_dateError);
 
     m_owner = new QComboBox(this);
