@@ -9,6 +9,8 @@
 
 #include <vector>
 
+struct HealthInputs;
+
 // The sizes of one demo dataset.
 struct DemoScale
 {
@@ -103,6 +105,7 @@ private:
     Status writeFollowUps();
     // health (demohealth.cpp): every contact's score as of the anchor, tallied from the rows as they are written
     Status writeHealth();
+    qint64 thenAnchor() const; // HealthScore::kThenDays before the anchor
     void tallyInteraction(int contact, qint64 at, const QString &channel, bool inbound);
     void tallyPitch(const Pitch &p);
 
@@ -139,14 +142,17 @@ private:
     std::vector<Pitch> m_pitches;
     std::vector<Event> m_events;
     std::vector<qint64> m_lastContacted;
-    // What HealthRepository aggregates per contact (live interactions and pitches up to the anchor).
+    // What HealthRepository aggregates per contact (live interactions and pitches up to the anchor, and up to
+    // HealthScore::kThenDays before it for health_then).
     struct HealthTally
     {
         int total = 0, recent = 0, inbound = 0, outbound = 0, pitchesSent = 0, pitchesAnswered = 0;
         quint32 channels = 0; // one bit per Interaction::channels() entry
         qint64 first = 0, last = 0;
     };
-    std::vector<HealthTally> m_health;
+    std::vector<HealthTally> m_health, m_healthThen;
+    // One person's inputs from a tally as of `asOf` (histories longer than the window counted by the database).
+    Result<HealthInputs> healthInputs(int person, const HealthTally &t, const QDateTime &asOf);
     QStringList m_userNames;
 
     qint64 m_total = 1;

@@ -29,38 +29,82 @@ constexpr qsizetype kIdsPerUpdate = 5000;
 
 } // namespace
 
-void DemoBuilder::tallyInteraction(int contact, qint64 at, const QString &channel, bool inbound)
+namespace {
+
+// One date's tally: interactions up to `asOf` (the anchor, or HealthScore::kThenDays before it).
+template <typename Tally> void count(Tally &t, qint64 at, qint64 asOf, qint64 day, quint32 channelBit, bool inbound)
 {
-    if (m_health.size() != m_people.size())
-        m_health.resize(m_people.size());
-    if (at > m_anchor)
-        return; // as of the anchor, as recomputeAll(now = anchor)
-    HealthTally &t = m_health[std::size_t(contact)];
+    if (at > asOf)
+        return;
     ++t.total;
-    if (at >= m_anchor - qint64(HealthScore::kRecentDays) * day())
+    if (at >= asOf - qint64(HealthScore::kRecentDays) * day)
         ++t.recent;
     ++(inbound ? t.inbound : t.outbound);
-    const qsizetype bit = Interaction::channels().indexOf(channel);
-    if (bit >= 0)
-        t.channels |= 1u << bit;
+    t.channels |= channelBit;
     t.first = t.total == 1 ? at : qMin(t.first, at);
     t.last = t.total == 1 ? at : qMax(t.last, at);
 }
 
-void DemoBuilder::tallyPitch(const Pitch &p)
+template <typename Tally, typename PitchT> void countPitch(Tally &t, const PitchT &p, qint64 asOf, bool answeredStatus)
 {
-    if (m_health.size() != m_people.size())
-        m_health.resize(m_people.size());
-    if (p.pitchedAt == 0 || p.pitchedAt > m_anchor)
+    if (p.pitchedAt == 0 || p.pitchedAt > asOf)
         return;
-    HealthTally &t = m_health[std::size_t(p.contact)];
     ++t.pitchesSent;
     // As the database counts an answer: a reply time by then, or without one a status past "pitched".
-    const bool answered = p.repliedAt != 0
-        ? p.repliedAt <= m_anchor
-        : (p.status == Replied || p.status == Interested || p.status == Declined || p.status == Covered);
-    if (answered)
+    if (p.repliedAt != 0 ? p.repliedAt <= asOf : answeredStatus)
         ++t.pitchesAnswered;
+}
+
+} // namespace
+
+qint64 DemoBuilder::thenAnchor() const
+{
+    return m_anchor - qint64(HealthScore::kThenDays) * day();
+}
+
+void DemoBuilder::tallyInteraction(int contact, qint64 at, const QString &channel, bool inbound)
+{
+    if (m_health.size() != m_people.size()) {
+        m_health.resize(m_people.size());
+        m_healthThen.resize(m_people.size());
+    }
+    const qsizetype bit = Interaction::channels().indexOf(channel);
+    const quint32 channelBit = bit >= 0 ? 1u << bit : 0u;
+    // As of the anchor, as recomputeAll(now = anchor), and as of kThenDays before it (health_then).
+    count(m_health[std::size_t(contact)], at, m_anchor, day(), channelBit, inbound);
+    count(m_healthThen[std::size_t(contact)], at, thenAnchor(), day(), channelBit, inbound);
+}
+
+void DemoBuilder::tallyPitch(const Pitch &p)
+{
+    if (m_health.size() != m_people.size()) {
+        m_health.resize(m_people.size());
+        m_healthThen.resize(m_people.size());
+    }
+    const bool answeredStatus
+        = p.status == Replied || p.status == Interested || p.status == Declined || p.status == Covered;
+    countPitch(m_health[std::size_t(p.contact)], p, m_anchor, answeredStatus);
+    countPitch(m_healthThen[std::size_t(p.contact)], p, thenAnchor(), answeredStatus);
+}
+
+Result<HealthInputs> DemoBuilder::healthInputs(int person, const HealthTally &t, const QDateTime &asOf)
+{
+    if (t.total > HealthScore::kWindow) // the few longer histories: over their latest kWindow, as the database
+        return HealthRepository::inputs(m_db, contactId(person), asOf);
+    HealthInputs in;
+    in.contactId = contactId(person);
+    in.total = t.total;
+    in.recent = t.recent;
+    in.inbound = t.inbound;
+    in.outbound = t.outbound;
+    in.channels = std::popcount(t.channels);
+    in.pitchesSent = t.pitchesSent;
+    in.pitchesAnswered = t.pitchesAnswered;
+    if (t.total > 0) {
+        in.first = QDateTime::fromMSecsSinceEpoch(t.first, QTimeZone::utc());
+        in.last = QDateTime::fromMSecsSinceEpoch(t.last, QTimeZone::utc());
+    }
+    return in;
 }
 
 Status DemoBuilder::writeHealth()
@@ -71,46 +115,42 @@ Status DemoBuilder::writeHealth()
         return s;
     if (m_health.size() != m_people.size())
         m_health.resize(m_people.size());
+    if (m_healthThen.size() != m_people.size())
+        m_healthThen.resize(m_people.size());
     const QDateTime anchor = QDateTime::fromMSecsSinceEpoch(m_anchor, QTimeZone::utc());
-    QHash<int, QList<qint64>> byScore;
+    const QDateTime then = QDateTime::fromMSecsSinceEpoch(thenAnchor(), QTimeZone::utc());
+    QHash<int, QList<qint64>> byScore, byThen;
     for (std::size_t i = 0; i < m_people.size(); ++i) {
-        const HealthTally &t = m_health[i];
-        HealthInputs in;
-        if (t.total > HealthScore::kWindow) {
-            // The few longer histories: over their latest kWindow interactions, as the database counts them.
-            Result<HealthInputs> counted = HealthRepository::inputs(m_db, contactId(int(i)), anchor);
-            if (!counted)
-                return counted.error();
-            in = *counted;
-        } else {
-            in.contactId = contactId(int(i));
-            in.total = t.total;
-            in.recent = t.recent;
-            in.inbound = t.inbound;
-            in.outbound = t.outbound;
-            in.channels = std::popcount(t.channels);
-            in.pitchesSent = t.pitchesSent;
-            in.pitchesAnswered = t.pitchesAnswered;
-            if (t.total > 0) {
-                in.first = QDateTime::fromMSecsSinceEpoch(t.first, QTimeZone::utc());
-                in.last = QDateTime::fromMSecsSinceEpoch(t.last, QTimeZone::utc());
+        Result<HealthInputs> in = healthInputs(int(i), m_health[i], anchor);
+        if (!in)
+            return in.error();
+        byScore[HealthScore::compute(*in, anchor, false).score].append(contactId(int(i)));
+        if (m_healthThen[i].total == 0)
+            continue; // health_then stays NULL: no interaction by then
+        Result<HealthInputs> thenIn = healthInputs(int(i), m_healthThen[i], then);
+        if (!thenIn)
+            return thenIn.error();
+        byThen[HealthScore::compute(*thenIn, then, false).score].append(contactId(int(i)));
+    }
+    // One statement per score and column (at most 2 × 101, in slices), before the indexes are built: no
+    // index to keep.
+    for (const auto &[column, scores] : { std::pair { QStringLiteral("health_score"), &byScore },
+             std::pair { QStringLiteral("health_then"), &byThen } }) {
+        for (auto it = scores->cbegin(); it != scores->cend(); ++it) {
+            for (qsizetype start = 0; start < it->size(); start += kIdsPerUpdate) {
+                QStringList ids;
+                for (qsizetype k = start; k < qMin(it->size(), start + kIdsPerUpdate); ++k)
+                    ids << QString::number(it->at(k)); // our own integers: safe to inline
+                if (Status s = m_db.exec(QStringLiteral("UPDATE contacts SET %1 = %2 WHERE id IN (%3)")
+                                             .arg(column)
+                                             .arg(it.key())
+                                             .arg(ids.join(u',')),
+                        doing);
+                    !s)
+                    return s;
             }
         }
-        byScore[HealthScore::compute(in, anchor, false).score].append(contactId(int(i)));
     }
-    // One statement per score (at most 101, in slices), before the indexes are built: no index to keep.
-    for (auto it = byScore.cbegin(); it != byScore.cend(); ++it) {
-        for (qsizetype start = 0; start < it->size(); start += kIdsPerUpdate) {
-            QStringList ids;
-            for (qsizetype k = start; k < qMin(it->size(), start + kIdsPerUpdate); ++k)
-                ids << QString::number(it->at(k)); // our own integers: safe to inline
-            if (Status s = m_db.exec(QStringLiteral("UPDATE contacts SET health_score = %1 WHERE id IN (%2)")
-                                         .arg(it.key())
-                                         .arg(ids.join(u',')),
-                    doing);
-                !s)
-                return s;
-        }
-    }
-    return {};
+    // Everybody is scored as of the anchor: Cooling off rescored them once the day has changed.
+    return HealthRepository::setScoredAt(m_db, anchor);
 }

@@ -57,6 +57,8 @@ struct HealthScore
 
     // Window of "recent" interactions, and the weights (sum 100).
     static constexpr int kRecentDays = 90;
+    // Cooling off compares the score with the one this many days before (contacts.health_then).
+    static constexpr int kThenDays = 90;
     static constexpr int kWindow = 500;
     static constexpr double kRecencyWeight = 30, kFrequencyWeight = 20, kReciprocityWeight = 15, kResponseWeight = 10,
                             kBreadthWeight = 10, kTenureWeight = 15;

@@ -34,8 +34,9 @@ constexpr int kCoolingOldestDays = 180;
 constexpr int kCoolingValuableScore = 50;
 constexpr qint64 kCoolingValuableReach = 100000;
 constexpr int kCoolingMinDrop = 15;
-// One sequential scan of the quiet contacts' interactions: about a second on the large dataset, so the
-// window runs it on a worker thread (CoolingOffView).
+// Reads the scores kept on write (contacts.health_score and health_then, schema v7) by one index range:
+// milliseconds. They are as of the last rescoring: run HealthRepository::rescoreIfStale() first, on a worker
+// thread (seconds once a day on the large dataset; CoolingOffView does both there).
 Result<QList<CoolingContact>> find(Database &db, int limit = 50);
 // Sets nextFollowUpAt of each (the earliest open follow-up, or invalid): cheap, for after a change.
 Status fillNextFollowUps(Database &db, QList<CoolingContact> &contacts);

@@ -57,6 +57,8 @@ QList<Migrator::Migration> Migrator::standardMigrations()
             Tr::tr("Added campaign briefs, content versions, the pitch pipeline's history and coverage links (version "
                    "6)."),
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v6.sql")); } },
+        { 7, Tr::tr("Kept each contact's health of 90 days ago, so Cooling off lists at once (version 7)."),
+            [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v7.sql")); } },
         { 8,
             Tr::tr("Gave coverage recorded earlier its normalized address, so the same article is never recorded twice "
                    "(version 8)."),

@@ -389,7 +389,9 @@ void TestDemoGenerator::followUpsAroundToday()
 }
 
 // The builder tallies every contact's health inputs while writing the rows (instead of aggregating them all
-// afterwards): the scores are the ones HealthRepository computes from the database as of the same anchor.
+// afterwards): the scores, now and 90 days before (health_then, for Cooling off), are the ones
+// HealthRepository computes from the database as of the same anchor, and the anchor is noted as the time
+// everybody was scored.
 void TestDemoGenerator::healthScoresAsRecomputed()
 {
     OPEN_TEST_DATABASE(db);
@@ -397,12 +399,15 @@ void TestDemoGenerator::healthScoresAsRecomputed()
     QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM contacts WHERE health_score IS NULL")), 0);
     QVERIFY(scalar(*db, QStringLiteral("SELECT count(DISTINCT health_score) FROM contacts")) > 10);
     QVERIFY(scalar(*db, QStringLiteral("SELECT max(health_score) FROM contacts")) > 50);
+    QVERIFY(scalar(*db, QStringLiteral("SELECT count(*) FROM contacts WHERE health_then IS NOT NULL")) > 10);
+    QVERIFY(scalar(*db, QStringLiteral("SELECT count(*) FROM contacts WHERE health_then >= health_score + 15")) > 0);
+    QCOMPARE(*HealthRepository::scoredAt(*db), kAnchor);
     Transaction tx(*db);
     QVERIFY(tx.status().ok());
     Result<HealthRepository::RecomputeStats> again = HealthRepository::recomputeAllInTransaction(*db, kAnchor);
     QVERIFY2(again, again ? "" : qPrintable(again.error().message));
     QCOMPARE(again->contacts, int(count(*db, QStringLiteral("contacts"))));
-    QCOMPARE(again->changed, 0); // every stored score is the recomputed one
+    QCOMPARE(again->changed, 0); // every stored score (now and then) is the recomputed one
 }
 
 // Content items have Markdown bodies, statuses and (for the reviewed ones) earlier versions numbered below the

@@ -1,4 +1,5 @@
 #include "storage/database.h"
+#include "storage/healthrepository.h"
 #include "storage/migrator.h"
 #include "storage/statsrepository.h"
 #include "testdatabase.h"
@@ -183,6 +184,63 @@ private slots:
         QVERIFY((*db)->exec(QStringLiteral("INSERT INTO coverage (campaign_id, title, url_key, created_at, "
                                            "updated_at) VALUES (7, 'Again', 'example.com/a', 1, 1)"),
             QStringLiteral("test")));
+    }
+
+    // Version 7: the score of 90 days ago beside health_score (NULL until scored), when everybody was last
+    // scored (never, after the migration: the first Cooling off rescores), the cooling-off index and a
+    // contact's open follow-ups by their own index.
+    void coolingOffScores_data() { TestDatabase::addBackends(); }
+    void coolingOffScores()
+    {
+        QFETCH(QString, backend);
+        Result<DatabaseLocation> loc = TestDatabase::freshLocation(backend);
+        if (!loc && loc.error().code == Error::Code::NotFound && !TestDatabase::postgresRequired())
+            QSKIP("PostgreSQL is not configured (set RAPPORT_TEST_PG_URL)");
+        QVERIFY(loc);
+        auto db = Database::open(*loc, Database::OpenFlag::CreateIfMissing | Database::OpenFlag::NoMigrate);
+        QVERIFY(db);
+        QVERIFY(Migrator(**db, Migrator::standardMigrations().mid(0, 6)).migrate());
+        QCOMPARE(*(*db)->schemaVersion(), 6);
+        for (const char *sql : { "INSERT INTO contacts (id, display_name, health_score, created_at, updated_at) VALUES "
+                                 "(9, 'Ana', 40, 1, 1)",
+                 "INSERT INTO interactions (contact_id, channel, direction, occurred_at, created_at, updated_at) "
+                 "VALUES (9, 'call', 'inbound', 1000, 1, 1)",
+                 "INSERT INTO follow_ups (contact_id, due_at, created_at, updated_at) VALUES (9, 5, 1, 1)" })
+            QVERIFY((*db)->exec(QString::fromLatin1(sql), QStringLiteral("test")));
+        Result<MigrationReport> report = Migrator(**db).migrate();
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QVERIFY(Migrator::latestVersion() >= 7);
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT health_score, health_then FROM contacts WHERE id = 9")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 40);
+        QVERIFY(q.value(1).isNull());
+        QVERIFY(!HealthRepository::scoredAt(**db)->isValid());
+        const QString indexes = backend == u"postgres"
+            ? QStringLiteral("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                             "AND indexname IN ('contacts_live_cooling', 'follow_ups_contact_open')")
+            : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' "
+                             "AND name IN ('contacts_live_cooling', 'follow_ups_contact_open')");
+        QVERIFY(q.exec(indexes));
+        int found = 0;
+        while (q.next())
+            ++found;
+        QCOMPARE(found, 2);
+        if (backend == u"sqlite") {
+            // The profile's open follow-ups read the new index (they walked every open follow-up before).
+            QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM follow_ups f WHERE f.contact_id = 9 "
+                                          "AND f.done_at IS NULL AND f.deleted_at IS NULL ORDER BY f.due_at, f.id")));
+            QString plan;
+            while (q.next())
+                plan += q.value(3).toString() + u'\n';
+            QVERIFY2(plan.contains(QStringLiteral("follow_ups_contact_open")), qPrintable(plan));
+        }
+        // The first rescoring writes both scores and notes the time.
+        QCOMPARE(*HealthRepository::rescoreIfStale(**db), true);
+        QVERIFY(HealthRepository::scoredAt(**db)->isValid());
+        QVERIFY(q.exec(QStringLiteral("SELECT health_then FROM contacts WHERE id = 9")));
+        QVERIFY(q.next());
+        QVERIFY(!q.value(0).isNull()); // a call in 1970 is known 90 days ago
     }
 
     void foreignKeysAreEnforced_data() { TestDatabase::addBackends(); }

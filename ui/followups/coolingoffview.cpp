@@ -2,11 +2,12 @@
 
 #include "core/clock.h"
 #include "followups/followupcommand.h"
-#include "storage/changenotifier.h"
 #include "itemmodels/coolingoffmodel.h"
+#include "storage/changenotifier.h"
 #include "storage/database.h"
-#include "storage/workerconnection.h"
+#include "storage/healthrepository.h"
 #include "storage/userrepository.h"
+#include "storage/workerconnection.h"
 
 #include <memory>
 
@@ -380,8 +381,9 @@ void CoolingOffView::setLoading(bool loading)
 
 void CoolingOffView::refresh()
 {
-    // About a second on the large dataset: on a worker thread with its own connection, so the window never
-    // waits. A newer refresh makes an older result moot.
+    // Milliseconds, but seconds on the large dataset when the day has changed since the last rescoring: on a
+    // worker thread with its own connection, so the window never waits. A newer refresh makes an older
+    // result moot.
     m_stale = false;
     const quint64 generation = ++m_generation;
     setLoading(true);
@@ -393,7 +395,13 @@ void CoolingOffView::refresh()
     options.threadName = QStringLiteral("rapport-cooling-off");
     WorkerConnection::start<QList<CoolingContact>>(
         m_db.location(), this,
-        [](Database &db, const WorkerConnection::Job &) { return CoolingOffQuery::find(db, kLimit); },
+        [](Database &db, const WorkerConnection::Job &) -> Result<QList<CoolingContact>> {
+            // Once a day the stored scores are rescored first (seconds on the large dataset), then the list
+            // is one index range (milliseconds).
+            if (Result<bool> rescored = HealthRepository::rescoreIfStale(db); !rescored)
+                return rescored.error();
+            return CoolingOffQuery::find(db, kLimit);
+        },
         [this, generation](Result<QList<CoolingContact>> result) {
             if (generation != m_generation)
                 return;
