@@ -357,7 +357,51 @@ void MastodonAuth::onVerified(QNetworkReply *reply)
         fail(describeFailure(reply, body), Error::Code::Network);
         return;
     }
-    Result<MastodonMapping::Account> me = MastodonMapping::account(body, m_server.host());
+    m_account = body;
+    readInstance(QStringLiteral("/api/v2/instance"));
+}
+
+// The domain in the account's handle: the server's account domain, which differs from the host typed in on a
+// split-domain server (issue 9: @ana@example.com served from social.example.com). As the sync asks it
+// (MastodonSource): /api/v2/instance `domain`, servers before 4.0 /api/v1/instance `uri`; a server that
+// answers neither (or not at all) keeps the typed host rather than failing the sign-in.
+void MastodonAuth::readInstance(const QString &path)
+{
+    m_step = Step::ReadingInstance;
+    QUrl url = m_server;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    // With the token: servers in limited federation mode answer the instance only to signed-in clients.
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(m_requestTimeoutMs);
+    m_reply = m_nam.get(request);
+    QNetworkReply *reply = m_reply;
+    const bool v2 = path.startsWith(u"/api/v2/");
+    connect(reply, &QNetworkReply::finished, this, [this, reply, v2] { onInstance(reply, v2); });
+}
+
+void MastodonAuth::onInstance(QNetworkReply *reply, bool v2)
+{
+    reply->deleteLater();
+    if (m_step != Step::ReadingInstance || reply != m_reply)
+        return;
+    m_reply = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString domain = reply->error() == QNetworkReply::NoError && status >= 200 && status < 300
+        ? MastodonMapping::instanceDomain(reply->read(kMaxBody))
+        : QString();
+    if (!domain.isEmpty())
+        finish(domain);
+    else if (v2)
+        readInstance(QStringLiteral("/api/v1/instance"));
+    else
+        finish(m_server.host());
+}
+
+void MastodonAuth::finish(const QString &accountDomain)
+{
+    Result<MastodonMapping::Account> me = MastodonMapping::account(m_account, accountDomain);
     if (!me) {
         fail(me.error().message, Error::Code::Network);
         return;
@@ -404,4 +448,5 @@ void MastodonAuth::cleanUp()
     m_clientSecret.clear();
     m_verifier.clear();
     m_token.clear();
+    m_account.clear();
 }

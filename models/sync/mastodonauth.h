@@ -48,7 +48,7 @@ public:
     {
         QString accessToken; // a secret: into SecretStore only
         QString accountId;
-        QString handle; // normalized user@server
+        QString handle; // normalized user@domain: the server's account domain (instance `domain`), not the typed host
         QString displayName;
         QUrl serverUrl; // normalized https://server
     };
@@ -85,7 +85,7 @@ Q_SIGNALS:
     void failed(const QString &message, int errorCode); // errorCode: int(Error::Code)
 
 private:
-    enum class Step { Idle, RegisteringApp, WaitingForBrowser, RequestingToken, VerifyingToken };
+    enum class Step { Idle, RegisteringApp, WaitingForBrowser, RequestingToken, VerifyingToken, ReadingInstance };
 
     QNetworkReply *post(const QString &path, const QList<QPair<QString, QString>> &form);
     void onAppRegistered(QNetworkReply *reply);
@@ -93,6 +93,9 @@ private:
     void onTokenReceived(QNetworkReply *reply);
     void verify();
     void onVerified(QNetworkReply *reply);
+    void readInstance(const QString &path);
+    void onInstance(QNetworkReply *reply, bool v2);
+    void finish(const QString &accountDomain);
     void fail(const QString &message, Error::Code code);
     void cleanUp();
     QString describeFailure(QNetworkReply *reply, const QByteArray &body) const;
@@ -109,6 +112,7 @@ private:
     QByteArray m_verifier;
     QByteArray m_state;
     QString m_token;
+    QByteArray m_account; // the verify_credentials answer, mapped once the account domain is known
     QTcpServer *m_listener = nullptr;
     QTimer *m_browserTimer = nullptr;
     QPointer<QNetworkReply> m_reply;

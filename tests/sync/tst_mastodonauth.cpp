@@ -4,6 +4,8 @@
 #include "mastodonreplay.h"
 #include "sync/mastodonauth.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -320,6 +322,60 @@ private slots:
         QTcpSocket probe;
         probe.connectToHost(QHostAddress::LocalHost, port);
         QVERIFY(!probe.waitForConnected(1000));
+    }
+
+    // Issue 9: on a split-domain server (users @name@example.com, served from another host) the signed-in
+    // account's handle takes the domain the server announces (/api/v2/instance `domain`; before Mastodon 4.0
+    // /api/v1/instance `uri`), as the sync does, not the host of the address typed in.
+    void splitDomainHandle_data()
+    {
+        QTest::addColumn<bool>("browser");
+        QTest::addColumn<bool>("v2");
+        QTest::newRow("browser sign-in, v2 instance") << true << true;
+        QTest::newRow("pasted token, v2 instance") << false << true;
+        QTest::newRow("pasted token, v1 instance only") << false << false;
+    }
+    void splitDomainHandle()
+    {
+        QFETCH(bool, browser);
+        QFETCH(bool, v2);
+        MastodonReplay replay;
+        replay.requireToken(browser ? replay.issuedToken() : QByteArray("pasted-token"));
+        // The recorded /api/v2/instance of the development server, answering for a split domain.
+        QJsonObject instance
+            = QJsonDocument::fromJson(MastodonReplay::recordedBody(QStringLiteral("instance.json"), 0)).object();
+        QCOMPARE(instance.value(QLatin1String("domain")).toString(), QStringLiteral("localhost:3000"));
+        if (v2) {
+            instance.insert(QLatin1String("domain"), QStringLiteral("example.com"));
+            replay.addReply("GET", "/api/v2/instance", 200, QJsonDocument(instance).toJson(QJsonDocument::Compact));
+        } else {
+            replay.addReply("GET", "/api/v2/instance", 404, R"({"error":"Record not found"})");
+            replay.addReply("GET", "/api/v1/instance", 200, R"({"uri":"example.com","title":"Old server"})");
+        }
+        QVERIFY(replay.host() != u"example.com");
+        QNetworkAccessManager nam;
+        QNetworkAccessManager web;
+        MastodonAuth auth(nam);
+        auth.setOpenBrowser([&](const QUrl &url) {
+            QNetworkReply *reply = web.get(QNetworkRequest(url));
+            QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+            return true;
+        });
+        Outcome outcome;
+        watch(auth, outcome);
+        if (browser)
+            auth.signIn(replay.baseUrl().toString());
+        else
+            auth.useAccessToken(replay.baseUrl().toString(), QStringLiteral("pasted-token"));
+        QTRY_COMPARE_WITH_TIMEOUT(outcome.count, 1, 10000);
+        QVERIFY2(outcome.signedIn.has_value(), qPrintable(outcome.message));
+        QCOMPARE(outcome.signedIn->handle, QStringLiteral("agency@example.com"));
+        QCOMPARE(outcome.signedIn->serverUrl, replay.baseUrl()); // the API stays on the host typed in
+        QCOMPARE(replay.requestsTo("/api/v2/instance").size(), 1);
+        QCOMPARE(replay.requestsTo("/api/v1/instance").size(), v2 ? 0 : 1);
+        const QByteArray token = browser ? replay.issuedToken() : QByteArray("pasted-token");
+        QCOMPARE(replay.requestsTo("/api/v2/instance").first().headers.value("authorization"),
+            QByteArray("Bearer ") + token);
     }
 
     void pastedAccessToken()
