@@ -2,6 +2,7 @@
 // pages, forced 401/429/5xx) → SyncHttp → MastodonSource → SyncRepository on a real database (SQLite, and
 // PostgreSQL when RAPPORT_TEST_PG_URL is set).
 #include "core/clock.h"
+#include "steppingclock.h"
 #include "mastodonreplay.h"
 #include "storage/contactrepository.h"
 #include "storage/syncrepository.h"

@@ -3,6 +3,7 @@
 // Back-off and rate-limit waits are checked against a SteppingClock (core/clock.h): they pass in no real time
 // and the test reads how long they were. No test asserts how long something took on the wall clock.
 #include "core/clock.h"
+#include "steppingclock.h"
 #include "loopbackhttpserver.h"
 #include "sync/synchttp.h"
 
