@@ -228,7 +228,7 @@
     </message>
 </context>
 <context>
-    <name>AccountsDialog</name>
+    <name>AccountListModel</name>
     <message>
         <source>never</source>
         <translation>nie</translation>
@@ -246,16 +246,17 @@
         <translation>morgen %1</translation>
     </message>
     <message>
-        <source>Accounts</source>
-        <translation>Konten</translation>
+        <source>%1 · %2</source>
+        <comment>account list: network · name</comment>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>Rapport reads mentions, replies and messages from these accounts and feeds. Authors who match a contact go to their history, the others to the Inbox.</source>
-        <translation>Rapport liest Erwähnungen, Antworten und Nachrichten aus diesen Konten und Feeds. Beiträge von Autoren, die einem Kontakt entsprechen, landen in dessen Verlauf, alle anderen im Posteingang.</translation>
+        <source>paused</source>
+        <translation>pausiert</translation>
     </message>
     <message>
-        <source>Accounts and feeds</source>
-        <translation>Konten und Feeds</translation>
+        <source>due now</source>
+        <translation>jetzt fällig</translation>
     </message>
     <message>
         <source>Account</source>
@@ -280,6 +281,21 @@
     <message>
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Rapport reads mentions, replies and messages from these accounts and feeds. Authors who match a contact go to their history, the others to the Inbox.</source>
+        <translation>Rapport liest Erwähnungen, Antworten und Nachrichten aus diesen Konten und Feeds. Beiträge von Autoren, die einem Kontakt entsprechen, landen in dessen Verlauf, alle anderen im Posteingang.</translation>
+    </message>
+    <message>
+        <source>Accounts and feeds</source>
+        <translation>Konten und Feeds</translation>
     </message>
     <message>
         <source>No accounts yet. Add the agency&apos;s Mastodon or Bluesky account, or the feed of a journalist&apos;s blog or an outlet.</source>
@@ -323,19 +339,6 @@
             <numerusform>Wird synchronisiert… %n Eintrag</numerusform>
             <numerusform>Wird synchronisiert… %n Einträge</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <comment>account list: network · name</comment>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>pausiert</translation>
-    </message>
-    <message>
-        <source>due now</source>
-        <translation>jetzt fällig</translation>
     </message>
     <message>
         <source>Remove Account?</source>
@@ -6642,6 +6645,10 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     <message>
         <source>Added campaign briefs, content versions, the pitch pipeline&apos;s history and coverage links (version 6).</source>
         <translation>Kampagnen-Briefings, Inhaltsversionen, der Verlauf der Pitch-Pipeline und Verknüpfungen zur Berichterstattung wurden hinzugefügt (Version 6).</translation>
+    </message>
+    <message>
+        <source>Kept each contact&apos;s health of 90 days ago, so Cooling off lists at once (version 7).</source>
+        <translation>Den Beziehungswert jedes Kontakts von vor 90 Tagen gespeichert, damit „Abkühlend“ sofort erscheint (Version 7).</translation>
     </message>
     <message>
         <source>Gave coverage recorded earlier its normalized address, so the same article is never recorded twice (version 8).</source>

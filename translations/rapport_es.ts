@@ -228,7 +228,7 @@
     </message>
 </context>
 <context>
-    <name>AccountsDialog</name>
+    <name>AccountListModel</name>
     <message>
         <source>never</source>
         <translation>nunca</translation>
@@ -246,16 +246,17 @@
         <translation>mañana %1</translation>
     </message>
     <message>
-        <source>Accounts</source>
-        <translation>Cuentas</translation>
+        <source>%1 · %2</source>
+        <comment>account list: network · name</comment>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>Rapport reads mentions, replies and messages from these accounts and feeds. Authors who match a contact go to their history, the others to the Inbox.</source>
-        <translation>Rapport lee las menciones, respuestas y mensajes de estas cuentas y feeds. Los autores que coinciden con un contacto van a su historial; los demás, a la bandeja de entrada.</translation>
+        <source>paused</source>
+        <translation>en pausa</translation>
     </message>
     <message>
-        <source>Accounts and feeds</source>
-        <translation>Cuentas y feeds</translation>
+        <source>due now</source>
+        <translation>pendiente ahora</translation>
     </message>
     <message>
         <source>Account</source>
@@ -280,6 +281,21 @@
     <message>
         <source>Last error</source>
         <translation>Último error</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Rapport reads mentions, replies and messages from these accounts and feeds. Authors who match a contact go to their history, the others to the Inbox.</source>
+        <translation>Rapport lee las menciones, respuestas y mensajes de estas cuentas y feeds. Los autores que coinciden con un contacto van a su historial; los demás, a la bandeja de entrada.</translation>
+    </message>
+    <message>
+        <source>Accounts and feeds</source>
+        <translation>Cuentas y feeds</translation>
     </message>
     <message>
         <source>No accounts yet. Add the agency&apos;s Mastodon or Bluesky account, or the feed of a journalist&apos;s blog or an outlet.</source>
@@ -323,19 +339,6 @@
             <numerusform>Sincronizando… %n elemento</numerusform>
             <numerusform>Sincronizando… %n elementos</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <comment>account list: network · name</comment>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>en pausa</translation>
-    </message>
-    <message>
-        <source>due now</source>
-        <translation>pendiente ahora</translation>
     </message>
     <message>
         <source>Remove Account?</source>
@@ -6646,6 +6649,10 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     <message>
         <source>Gave coverage recorded earlier its normalized address, so the same article is never recorded twice (version 8).</source>
         <translation>Se asignó su dirección normalizada a la cobertura registrada antes, para que el mismo artículo no se registre nunca dos veces (versión 8).</translation>
+    </message>
+    <message>
+        <source>Kept each contact&apos;s health of 90 days ago, so Cooling off lists at once (version 7).</source>
+        <translation>Se guardó la salud de cada contacto de hace 90 días, para que «Enfriándose» aparezca al instante (versión 7).</translation>
     </message>
     <message>
         <source>Recorded import batches, so that an import can be undone (version 9).</source>

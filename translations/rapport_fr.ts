@@ -228,7 +228,7 @@
     </message>
 </context>
 <context>
-    <name>AccountsDialog</name>
+    <name>AccountListModel</name>
     <message>
         <source>never</source>
         <translation>jamais</translation>
@@ -246,16 +246,17 @@
         <translation>demain %1</translation>
     </message>
     <message>
-        <source>Accounts</source>
-        <translation>Comptes</translation>
+        <source>%1 · %2</source>
+        <comment>account list: network · name</comment>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>Rapport reads mentions, replies and messages from these accounts and feeds. Authors who match a contact go to their history, the others to the Inbox.</source>
-        <translation>Rapport lit les mentions, réponses et messages de ces comptes et flux. Les auteurs qui correspondent à un contact vont dans son historique, les autres dans la boîte de réception.</translation>
+        <source>paused</source>
+        <translation>en pause</translation>
     </message>
     <message>
-        <source>Accounts and feeds</source>
-        <translation>Comptes et flux</translation>
+        <source>due now</source>
+        <translation>à faire maintenant</translation>
     </message>
     <message>
         <source>Account</source>
@@ -280,6 +281,21 @@
     <message>
         <source>Last error</source>
         <translation>Dernière erreur</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Rapport reads mentions, replies and messages from these accounts and feeds. Authors who match a contact go to their history, the others to the Inbox.</source>
+        <translation>Rapport lit les mentions, réponses et messages de ces comptes et flux. Les auteurs qui correspondent à un contact vont dans son historique, les autres dans la boîte de réception.</translation>
+    </message>
+    <message>
+        <source>Accounts and feeds</source>
+        <translation>Comptes et flux</translation>
     </message>
     <message>
         <source>No accounts yet. Add the agency&apos;s Mastodon or Bluesky account, or the feed of a journalist&apos;s blog or an outlet.</source>
@@ -323,19 +339,6 @@
             <numerusform>Synchronisation… %n élément</numerusform>
             <numerusform>Synchronisation… %n éléments</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <comment>account list: network · name</comment>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>en pause</translation>
-    </message>
-    <message>
-        <source>due now</source>
-        <translation>à faire maintenant</translation>
     </message>
     <message>
         <source>Remove Account?</source>
@@ -6646,6 +6649,10 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     <message>
         <source>Gave coverage recorded earlier its normalized address, so the same article is never recorded twice (version 8).</source>
         <translation>Attribution de leur adresse normalisée aux retombées déjà enregistrées, pour qu&apos;un même article ne soit jamais enregistré deux fois (version 8).</translation>
+    </message>
+    <message>
+        <source>Kept each contact&apos;s health of 90 days ago, so Cooling off lists at once (version 7).</source>
+        <translation>Conservation de la santé de chaque contact d’il y a 90 jours, pour que « Refroidissement » s’affiche aussitôt (version 7).</translation>
     </message>
     <message>
         <source>Recorded import batches, so that an import can be undone (version 9).</source>

@@ -1,3 +1,5 @@
+#include "common/messagebox.h"
+#include "loopbackhttpserver.h"
 #include "mainwindow.h"
 #include "settings/accounteditor.h"
 #include "settings/accountsdialog.h"
@@ -8,8 +10,6 @@
 #include "sync/secretstore.h"
 #include "sync/syncmanager.h"
 #include "syncstatus/syncstatuswidget.h"
-#include "common/messagebox.h"
-#include "loopbackhttpserver.h"
 #include "testdatabase.h"
 
 #include <QApplication>
@@ -19,10 +19,11 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QSqlQuery>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 
 // Settings → Accounts through its real widgets: adding a feed and a Bluesky account, field errors next to the
 // field, removing (asks, and the secret leaves the keyring), state and last error in the list, and a feed from
@@ -90,9 +91,11 @@ private Q_SLOTS:
     void scopeIsPerDatabase()
     {
         QCOMPARE(SecretScope::forLocation(m_db->location()), m_scope);
-        const DatabaseLocation other = DatabaseLocation::sqlite(TestDatabase::tempDir() + QStringLiteral("/other.sqlite"));
+        const DatabaseLocation other
+            = DatabaseLocation::sqlite(TestDatabase::tempDir() + QStringLiteral("/other.sqlite"));
         QVERIFY(SecretScope::forLocation(other) != m_scope);
-        DatabaseLocation pg = *DatabaseLocation::parse(QStringLiteral("postgresql://u:secretpw@db.example:5432/agency"));
+        DatabaseLocation pg
+            = *DatabaseLocation::parse(QStringLiteral("postgresql://u:secretpw@db.example:5432/agency"));
         QVERIFY(!SecretScope::forLocation(pg).contains(QStringLiteral("secretpw")));
         pg.password = QStringLiteral("changed");
         QCOMPARE(SecretScope::forLocation(pg),
@@ -139,10 +142,10 @@ private Q_SLOTS:
         QCOMPARE(all.first().contactId, m_dana);
         QCOMPARE(all.first().organizationId, 0);
         QCOMPARE(all.first().syncIntervalS, 30 * 60);
-        QTreeWidget *tree = m_dialog->treeWidget();
-        QCOMPARE(tree->topLevelItemCount(), 1);
-        QVERIFY2(tree->topLevelItem(0)->text(0).contains(QStringLiteral("blog.example")),
-            qPrintable(tree->topLevelItem(0)->text(0)));
+        QAbstractItemModel *model = m_dialog->treeView()->model();
+        QCOMPARE(model->rowCount(), 1);
+        QVERIFY2(model->index(0, 0).data().toString().contains(QStringLiteral("blog.example")),
+            qPrintable(model->index(0, 0).data().toString()));
         QCOMPARE(m_dialog->currentId(), all.first().id);
     }
 
@@ -155,31 +158,42 @@ private Q_SLOTS:
         feed.serverUrl = QStringLiteral("https://dana.example/rss");
         feed.contactId = m_dana;
         QVERIFY(repo.createAccount(feed));
-        QVERIFY(repo.recordSyncResult(feed.id, Status(Error(QStringLiteral("The feed is gone (404)."), Error::Code::Network)),
-            0, SocialAccount::State::Error));
+        QVERIFY(repo.recordSyncResult(feed.id,
+            Status(Error(QStringLiteral("The feed is gone (404)."), Error::Code::Network)), 0,
+            SocialAccount::State::Error));
         m_dialog->refresh();
-        QTreeWidgetItem *row = m_dialog->treeWidget()->topLevelItem(0);
-        QCOMPARE(row->text(1), QStringLiteral("Error"));
-        QCOMPARE(row->text(2), QStringLiteral("never"));
-        QCOMPARE(row->text(5), QStringLiteral("The feed is gone (404)."));
+        QTreeView *view = m_dialog->treeView();
+        auto cell = [view](int column) { return view->model()->index(0, column).data().toString(); };
+        QCOMPARE(cell(1), QStringLiteral("Error"));
+        QCOMPARE(cell(2), QStringLiteral("never"));
+        QCOMPARE(cell(5), QStringLiteral("The feed is gone (404)."));
 
+        // A fresh read updates the row in place (the model applies it by difference, the selection stays).
+        QSignalSpy resets(view->model(), &QAbstractItemModel::modelReset);
+        const QRect rect = view->visualRect(view->model()->index(0, 0));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(m_dialog->currentId(), feed.id);
+        QVERIFY(m_dialog->findChild<QPushButton *>(QStringLiteral("editPushButton"))->isEnabled());
         QVERIFY(repo.recordSyncResult(feed.id, Status(), 7));
         m_dialog->refresh();
-        row = m_dialog->treeWidget()->topLevelItem(0);
-        QCOMPARE(row->text(1), QStringLiteral("OK"));
-        QVERIFY2(row->text(2).startsWith(QStringLiteral("today ")), qPrintable(row->text(2)));
-        QCOMPARE(row->text(3), QStringLiteral("7"));
-        QCOMPARE(row->text(5), QString());
+        QCOMPARE(cell(1), QStringLiteral("OK"));
+        QVERIFY2(cell(2).startsWith(QStringLiteral("today ")), qPrintable(cell(2)));
+        QCOMPARE(cell(3), QStringLiteral("7"));
+        QCOMPARE(cell(5), QString());
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(m_dialog->currentId(), feed.id);
     }
 
     void blueskyRemoveAsksAndDeletesSecret()
     {
         AccountEditor *editor = openEditor(QStringLiteral("addBlueskyPushButton"));
         QVERIFY(editor);
-        QCOMPARE(editor->findChild<QLineEdit *>(QStringLiteral("serverLineEdit"))->text(), QStringLiteral("https://bsky.social"));
+        QCOMPARE(editor->findChild<QLineEdit *>(QStringLiteral("serverLineEdit"))->text(),
+            QStringLiteral("https://bsky.social"));
         type(editor, QStringLiteral("handleLineEdit"), QStringLiteral("Agency.bsky.social"));
         save(editor);
-        QVERIFY(editor->findChild<QLabel *>(QStringLiteral("secretErrorLabel"))->isVisible()); // an app password is needed
+        QVERIFY(
+            editor->findChild<QLabel *>(QStringLiteral("secretErrorLabel"))->isVisible()); // an app password is needed
         QVERIFY(accounts().isEmpty());
         type(editor, QStringLiteral("secretLineEdit"), QStringLiteral("abcd-efgh-ijkl-mnop"));
         save(editor);
@@ -195,7 +209,8 @@ private Q_SLOTS:
         QSqlQuery q(m_db->connection());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM social_accounts WHERE "
                                       "COALESCE(display_name,'') || COALESCE(server_url,'') || COALESCE(handle,'') "
-                                      "LIKE '%abcd-efgh%'")) && q.next());
+                                      "LIKE '%abcd-efgh%'"))
+            && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         q.finish();
 
@@ -223,7 +238,7 @@ private Q_SLOTS:
             const Result<QString> token = store.read(sessionKey);
             QVERIFY2(!token && token.error().code == Error::Code::NotFound, qPrintable(sessionKey));
         }
-        QCOMPARE(m_dialog->treeWidget()->topLevelItemCount(), 0);
+        QCOMPARE(m_dialog->treeView()->model()->rowCount(), 0);
     }
 
     void feedTestedAndSyncedIntoTimeline()
@@ -272,7 +287,7 @@ private Q_SLOTS:
 
         save(editor);
         QTRY_VERIFY(!editor->isVisible());
-        QCOMPARE(dialog->treeWidget()->topLevelItemCount(), 1);
+        QCOMPARE(dialog->treeView()->model()->rowCount(), 1);
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("syncNowPushButton")), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(interactionsOf(m_dana), 2, 20000);
         // The status bar line comes after the worker's queued signals (started, synced, idle) are in.
@@ -280,7 +295,7 @@ private Q_SLOTS:
         QVERIFY(!window.syncStatusWidget()->isBusy());
         QVERIFY2(window.syncStatusWidget()->text().contains(QStringLiteral("2 new item")),
             qPrintable(window.syncStatusWidget()->text()));
-        QTRY_COMPARE(dialog->treeWidget()->topLevelItem(0)->text(1), QStringLiteral("OK"));
+        QTRY_COMPARE(dialog->treeView()->model()->index(0, 1).data().toString(), QStringLiteral("OK"));
         sync.stop();
     }
 

@@ -2,6 +2,7 @@
 
 #include "common/messagebox.h"
 #include "core/statuscolor.h"
+#include "itemmodels/accountlistmodel.h"
 #include "settings/accounteditor.h"
 #include "storage/database.h"
 #include "storage/syncrepository.h"
@@ -12,41 +13,10 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
-
-namespace {
-
-enum Column { AccountColumn, StateColumn, LastSuccessColumn, FetchedColumn, NextColumn, ErrorColumn, ColumnCount };
-constexpr int kIdRole = Qt::UserRole + 1;
-
-QString timeText(const QDateTime &when)
-{
-    if (!when.isValid())
-        return AccountsDialog::tr("never");
-    const QDateTime local = when.toLocalTime();
-    const QDate today = QDate::currentDate();
-    const QString time = local.time().toString(QStringLiteral("HH:mm"));
-    if (local.date() == today)
-        return AccountsDialog::tr("today %1").arg(time);
-    if (local.date() == today.addDays(-1))
-        return AccountsDialog::tr("yesterday %1").arg(time);
-    if (local.date() == today.addDays(1))
-        return AccountsDialog::tr("tomorrow %1").arg(time);
-    return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + time;
-}
-
-QIcon networkIcon(Network network)
-{
-    if (!Networks::traits(network).ownedByUser)
-        return QIcon::fromTheme(QStringLiteral("application-rss+xml"), QIcon::fromTheme(QStringLiteral("text-html")));
-    return QIcon::fromTheme(QStringLiteral("internet-chat"), QIcon::fromTheme(QStringLiteral("user-available")));
-}
-
-} // namespace
 
 AccountsDialog::AccountsDialog(Database &db, SyncManager *sync, QString secretScope, QWidget *parent)
     : QDialog(parent)
@@ -64,25 +34,26 @@ AccountsDialog::AccountsDialog(Database &db, SyncManager *sync, QString secretSc
         this);
     intro->setWordWrap(true);
 
-    m_tree = new QTreeWidget(this);
-    m_tree->setObjectName(QStringLiteral("accountsTreeWidget"));
+    m_model = new AccountListModel(this);
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("accountsTreeView"));
     m_tree->setAccessibleName(tr("Accounts and feeds"));
-    m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels(
-        {tr("Account"), tr("State"), tr("Last synced"), tr("Items"), tr("Next sync"), tr("Last error")});
+    m_tree->setModel(m_model);
     m_tree->setRootIsDecorated(false);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->header()->setStretchLastSection(true);
     const int ch = fontMetrics().averageCharWidth();
-    m_tree->header()->resizeSection(AccountColumn, ch * 44);
-    m_tree->header()->resizeSection(StateColumn, ch * 16);
-    m_tree->header()->resizeSection(LastSuccessColumn, ch * 18);
-    m_tree->header()->resizeSection(FetchedColumn, ch * 8);
-    m_tree->header()->resizeSection(NextColumn, ch * 18);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, &AccountsDialog::updateButtons);
-    connect(m_tree, &QTreeWidget::itemActivated, this, &AccountsDialog::editCurrent);
+    m_tree->header()->resizeSection(AccountListModel::AccountColumn, ch * 44);
+    m_tree->header()->resizeSection(AccountListModel::StateColumn, ch * 16);
+    m_tree->header()->resizeSection(AccountListModel::LastSuccessColumn, ch * 18);
+    m_tree->header()->resizeSection(AccountListModel::FetchedColumn, ch * 8);
+    m_tree->header()->resizeSection(AccountListModel::NextColumn, ch * 18);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &AccountsDialog::updateButtons);
+    connect(m_tree, &QTreeView::activated, this, &AccountsDialog::editCurrent);
 
     m_emptyLabel = new QLabel(tr("No accounts yet. Add the agency's Mastodon or Bluesky account, or the feed of a "
                                  "journalist's blog or an outlet."),
@@ -138,22 +109,17 @@ AccountsDialog::AccountsDialog(Database &db, SyncManager *sync, QString secretSc
 
     if (m_sync) {
         connect(m_sync, &SyncManager::syncStarted, this, [this](qint64 id) {
-            m_running.insert(id, tr("Syncing…"));
+            m_model->setRunning(id, tr("Syncing…"));
             refresh();
         });
-        connect(m_sync, &SyncManager::progress, this, [this](qint64 id, int fetched) {
-            m_running.insert(id, tr("Syncing… %n item(s)", nullptr, fetched));
-            for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
-                if (m_tree->topLevelItem(i)->data(AccountColumn, kIdRole).toLongLong() == id)
-                    m_tree->topLevelItem(i)->setText(StateColumn, m_running.value(id));
-            }
-        });
+        connect(m_sync, &SyncManager::progress, this,
+            [this](qint64 id, int fetched) { m_model->setRunning(id, tr("Syncing… %n item(s)", nullptr, fetched)); });
         connect(m_sync, &SyncManager::accountSynced, this, [this](qint64 id) {
-            m_running.remove(id);
+            m_model->setRunning(id, QString());
             refresh();
         });
         connect(m_sync, &SyncManager::idle, this, [this] {
-            m_running.clear();
+            m_model->clearRunning();
             refresh();
         });
     }
@@ -183,53 +149,32 @@ void AccountsDialog::refresh()
     }
     m_errorLabel->hide();
     const qint64 keep = currentId();
-    const QSignalBlocker blocker(m_tree);
-    m_tree->clear();
-    m_accounts = *accounts;
-    for (const SocialAccount &a : std::as_const(m_accounts)) {
-        auto *item = new QTreeWidgetItem(m_tree);
-        item->setData(AccountColumn, kIdRole, a.id);
-        item->setIcon(AccountColumn, networkIcon(a.network));
-        item->setText(AccountColumn,
-            tr("%1 · %2", "account list: network · name").arg(Networks::label(a.network), a.displayName));
-        item->setToolTip(AccountColumn,
-            Networks::traits(a.network).ownedByUser ? a.handle + QLatin1Char(' ') + a.serverUrl : a.serverUrl);
-        item->setText(StateColumn, m_running.contains(a.id) ? m_running.value(a.id) : a.statusLabel());
-        if (a.state == SocialAccount::State::Error || a.state == SocialAccount::State::SignInRequired)
-            item->setForeground(StateColumn, StatusColor::danger());
-        item->setText(LastSuccessColumn, timeText(a.lastSuccessAt));
-        item->setText(FetchedColumn, a.lastSuccessAt.isValid() ? QLocale().toString(a.lastFetched) : QString());
-        item->setTextAlignment(FetchedColumn, Qt::AlignRight | Qt::AlignVCenter);
-        const QDateTime next = a.nextSyncAt();
-        item->setText(NextColumn, !a.enabled ? tr("paused")
-                : next <= QDateTime::currentDateTimeUtc() ? tr("due now")
-                                                         : timeText(next));
-        item->setText(ErrorColumn, a.problemText());
-        item->setToolTip(
-            ErrorColumn, a.lastSkipNote.isEmpty() || !a.lastError.isEmpty() ? a.problemText() : a.lastSkipNote);
-    }
-    m_tree->setVisible(!m_accounts.isEmpty());
-    m_emptyLabel->setVisible(m_accounts.isEmpty());
-    if (!selectAccount(keep) && m_tree->topLevelItemCount() > 0)
-        m_tree->setCurrentItem(m_tree->topLevelItem(0));
+    m_model->setAccounts(*accounts);
+    const bool empty = m_model->rowCount() == 0;
+    m_tree->setVisible(!empty);
+    m_emptyLabel->setVisible(empty);
+    if (!selectAccount(keep) && !empty)
+        m_tree->setCurrentIndex(m_model->index(0, 0));
     updateButtons();
+}
+
+QList<SocialAccount> AccountsDialog::accounts() const
+{
+    return m_model->accounts();
 }
 
 qint64 AccountsDialog::currentId() const
 {
-    QTreeWidgetItem *item = m_tree->currentItem();
-    return item ? item->data(AccountColumn, kIdRole).toLongLong() : 0;
+    return m_tree->currentIndex().data(AccountListModel::IdRole).toLongLong();
 }
 
 bool AccountsDialog::selectAccount(qint64 id)
 {
-    for (int i = 0; id > 0 && i < m_tree->topLevelItemCount(); ++i) {
-        if (m_tree->topLevelItem(i)->data(AccountColumn, kIdRole).toLongLong() == id) {
-            m_tree->setCurrentItem(m_tree->topLevelItem(i));
-            return true;
-        }
-    }
-    return false;
+    const int row = id > 0 ? m_model->rowOf(id) : -1;
+    if (row < 0)
+        return false;
+    m_tree->setCurrentIndex(m_model->index(row, 0));
+    return true;
 }
 
 void AccountsDialog::updateButtons()
@@ -254,7 +199,7 @@ void AccountsDialog::addAccount(Network network)
 void AccountsDialog::editCurrent()
 {
     const qint64 id = currentId();
-    for (const SocialAccount &a : std::as_const(m_accounts)) {
+    for (const SocialAccount &a : m_model->accounts()) {
         if (a.id == id && !m_db.isReadOnly())
             showEditor(a);
     }
@@ -275,10 +220,10 @@ void AccountsDialog::showEditor(const SocialAccount &account)
 void AccountsDialog::removeCurrent()
 {
     const qint64 id = currentId();
-    const auto it = std::find_if(m_accounts.cbegin(), m_accounts.cend(), [id](const SocialAccount &a) { return a.id == id; });
-    if (it == m_accounts.cend() || m_db.isReadOnly())
+    const int row = m_model->rowOf(id);
+    if (row < 0 || m_db.isReadOnly())
         return;
-    const SocialAccount account = *it;
+    const SocialAccount account = m_model->accounts().at(row);
     MessageBox::question(this, tr("Remove Account?"),
         tr("Remove “%1”? Rapport stops syncing it and forgets its sign-in. What it already fetched stays in the "
            "contacts' history and the Inbox.")

@@ -7,7 +7,8 @@
 class Database;
 class QLabel;
 class QPushButton;
-class QTreeWidget;
+class AccountListModel;
+class QTreeView;
 class SyncManager;
 struct SyncOutcome;
 
@@ -26,8 +27,9 @@ public:
     // Opens the window's one Accounts dialog (creating it on first use) and raises it.
     static AccountsDialog *openFor(QWidget *window, Database &db, SyncManager *sync, const QString &secretScope);
 
-    QTreeWidget *treeWidget() const { return m_tree; }
-    QList<SocialAccount> accounts() const { return m_accounts; }
+    QTreeView *treeView() const { return m_tree; }
+    AccountListModel *model() const { return m_model; }
+    QList<SocialAccount> accounts() const;
     qint64 currentId() const;
     bool selectAccount(qint64 id);
 
@@ -48,12 +50,11 @@ private:
     Database &m_db;
     SyncManager *m_sync = nullptr;
     QString m_scope;
-    QTreeWidget *m_tree = nullptr;
+    AccountListModel *m_model = nullptr;
+    QTreeView *m_tree = nullptr;
     QLabel *m_emptyLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     QPushButton *m_editButton = nullptr;
     QPushButton *m_removeButton = nullptr;
     QPushButton *m_syncButton = nullptr;
-    QList<SocialAccount> m_accounts;
-    QHash<qint64, QString> m_running; // account -> "Syncing… N items" while a run is in flight
 };
