@@ -1,6 +1,6 @@
 // SyncHttp against a real HTTP server on loopback: statuses, retries, timeouts, broken connections, body
 // limits, redirects, rate limits (Mastodon and Bluesky style) and cancellation from another thread.
-// Back-off and rate-limit waits are checked against a SteppingClock (core/clock.h): they pass in no real time
+// Back-off and rate-limit waits are checked against a SteppingClock (tests/support/steppingclock.h): they pass in no real time
 // and the test reads how long they were. No test asserts how long something took on the wall clock.
 #include "core/clock.h"
 #include "steppingclock.h"
