@@ -141,7 +141,7 @@ Status DemoBuilder::writeCampaigns()
         // The brief's keywords (one per line) for who to pitch and the coverage proposals: the product and the beat.
         const QString topics = product + u'\n' + beat;
         const int articles = int(briefRng.between(4, 15));
-        const int interviews = int(briefRng.between(1, 4));
+        const int interviews = int(briefRng.between(2, 4));
         const QString goals = Tr::tr("%1 articles in tier-one %3 outlets within six weeks of the launch.\n\n"
                                      "%2 broadcast or podcast interviews with the product lead.\n\n"
                                      "A share of voice ahead of the two closest competitors.")

@@ -167,7 +167,9 @@ void BriefTab::build()
     m_team = new QListWidget(this);
     m_team->setObjectName(QStringLiteral("teamListWidget"));
     m_team->setAccessibleName(tr("Team members"));
-    m_team->setMaximumHeight(m_team->fontMetrics().lineSpacing() * 6);
+    m_team->setUniformItemSizes(true);
+    // Room for five people; more scroll.
+    m_team->setFixedHeight((m_team->fontMetrics().height() + 6) * 5 + 2 * m_team->frameWidth());
     form->addRow(tr("&Team:"), m_team);
 
     m_description = paragraphs(QStringLiteral("descriptionTextEdit"), tr("What the campaign is about"), this);
@@ -188,6 +190,7 @@ void BriefTab::build()
     m_revertButton = new QPushButton(tr("Re&vert"), this);
     m_revertButton->setObjectName(QStringLiteral("revertButton"));
     auto *buttons = new QHBoxLayout;
+    buttons->setContentsMargins(6, 0, 6, 6);
     buttons->addStretch();
     buttons->addWidget(m_revertButton);
     buttons->addWidget(m_saveButton);

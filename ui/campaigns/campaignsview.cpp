@@ -90,19 +90,28 @@ CampaignsView::CampaignsView(Database &db, QUndoStack *undoStack, QWidget *paren
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const int ch = fontMetrics().averageCharWidth();
     for (int column = 0; column < CampaignListModel::ColumnCount; ++column) {
-        int chars = 9;
+        int chars = 7;
         if (column == CampaignListModel::NameColumn)
-            chars = 30;
+            chars = 26;
         else if (column == CampaignListModel::ClientColumn)
-            chars = 20;
+            chars = 14;
         else if (column == CampaignListModel::OwnerColumn)
             chars = 14;
         else if (column == CampaignListModel::StatusColumn || column == CampaignListModel::StartsColumn
             || column == CampaignListModel::EndsColumn || column == CampaignListModel::ReachColumn)
-            chars = 11;
+            chars = 12;
         const QString title = m_model->headerData(column, Qt::Horizontal).toString();
-        columns->resizeSection(column, qMax(chars * ch, columns->fontMetrics().horizontalAdvance(title) + 4 * ch));
+        int width = qMax(chars * ch, columns->fontMetrics().horizontalAdvance(title) + 3 * ch);
+        if (column == CampaignListModel::StatusColumn) {
+            for (const QString &status : Campaign::statuses())
+                width = qMax(width, fontMetrics().horizontalAdvance(CampaignListModel::statusLabel(status)) + 2 * ch);
+        }
+        columns->resizeSection(column, width);
     }
+    // The figures right after the status, where a narrow list still shows them; owner and dates after them.
+    for (int column = CampaignListModel::OnListColumn; column <= CampaignListModel::ReachColumn; ++column)
+        columns->moveSection(columns->visualIndex(column),
+            CampaignListModel::StatusColumn + 1 + (column - CampaignListModel::OnListColumn));
     columns->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
     m_tableView->setSortingEnabled(true);
 
@@ -157,17 +166,20 @@ QWidget *CampaignsView::createFilterBar()
     m_search->setPlaceholderText(tr("Search by name, client or description"));
     m_search->setAccessibleName(tr("Search campaigns"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 18);
 
     m_client = new QComboBox(bar);
     m_client->setObjectName(QStringLiteral("clientFilterComboBox"));
     m_client->setAccessibleName(tr("Client"));
     m_client->setToolTip(tr("Only this client's campaigns"));
     m_client->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_client->setMinimumContentsLength(14);
+    m_client->setMinimumContentsLength(12);
     m_client->addItem(tr("All clients"), qint64(0));
 
     m_status = new QComboBox(bar);
     m_status->setObjectName(QStringLiteral("statusFilterComboBox"));
+    m_status->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_status->setMinimumContentsLength(9);
     m_status->setAccessibleName(tr("Status"));
     m_status->addItem(tr("Any status"), QString());
     for (const QString &status : Campaign::statuses())
@@ -178,11 +190,13 @@ QWidget *CampaignsView::createFilterBar()
     m_owner->setAccessibleName(tr("Owner"));
     m_owner->setToolTip(tr("Only the campaigns this account manager owns"));
     m_owner->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_owner->setMinimumContentsLength(10);
+    m_owner->setMinimumContentsLength(9);
     m_owner->addItem(tr("Any owner"), qint64(0));
 
     m_period = new QComboBox(bar);
     m_period->setObjectName(QStringLiteral("periodFilterComboBox"));
+    m_period->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_period->setMinimumContentsLength(10);
     m_period->setAccessibleName(tr("Running"));
     m_period->setToolTip(tr("Only the campaigns running at some time in this period"));
     m_period->addItem(tr("Any time"), int(Period::Any));
@@ -265,6 +279,12 @@ void CampaignsView::createActions()
 
 void CampaignsView::showEvent(QShowEvent *event)
 {
+    if (!m_sized) {
+        // The list's name, client, status and first figures, the workspace the rest (the user's sizes stay).
+        m_sized = true;
+        const int total = qMax(width(), 800);
+        m_splitter->setSizes({ total * 9 / 20, total * 11 / 20 });
+    }
     ensureListed();
     QWidget::showEvent(event);
     updateActions();

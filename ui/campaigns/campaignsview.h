@@ -97,4 +97,5 @@ private:
     QAction *m_trashAction = nullptr;
     QAction *m_restoreAction = nullptr;
     QAction *m_showTrashAction = nullptr;
+    bool m_sized = false; // the splitter's first sizes were set
 };
