@@ -22,6 +22,8 @@ const QMap<QString, QStringList> kValueOptions = {
                                 QStringLiteral("on-duplicate"), QStringLiteral("encoding"), QStringLiteral("delimiter")}},
     {QStringLiteral("accounts"), {QStringLiteral("contact"), QStringLiteral("organization"), QStringLiteral("interval"),
                                   QStringLiteral("server"), QStringLiteral("name"), QStringLiteral("handle")}},
+    {QStringLiteral("report"), {QStringLiteral("client"), QStringLiteral("campaign"), QStringLiteral("from"),
+                                QStringLiteral("to"), QStringLiteral("out"), QStringLiteral("agency")}},
 };
 const QMap<QString, QStringList> kFlagOptions = {
     {QString(), {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version"),
@@ -38,7 +40,7 @@ QStringList Invocation::commands()
 {
     return {QStringLiteral("demo"), QStringLiteral("stats"), QStringLiteral("search"), QStringLiteral("migrate"),
             QStringLiteral("sync"), QStringLiteral("accounts"), QStringLiteral("campaign"),
-            QStringLiteral("campaigns"), QStringLiteral("import"), QStringLiteral("imports")};
+            QStringLiteral("campaigns"), QStringLiteral("import"), QStringLiteral("imports"), QStringLiteral("report")};
 }
 
 Invocation Invocation::parse(const QStringList &args)
@@ -147,5 +149,10 @@ QString Invocation::usage()
                   "  --json            Print the result as JSON.\n"
                   "  --help, --version\n"
                   "\n"
-                  "Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.\n");
+                  "Exit status: 0 ok, 1 failed (the reason is on standard error), 2 bad usage.\n")
+        + Tr::tr("\n"
+                 "Reports (no display needed):\n"
+                 "  report --client ID|--campaign ID --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--agency NAME]\n"
+                 "                    A PDF client report: cover, summary, charts, pitch funnel, top outlets and\n"
+                 "                    the coverage table of the period.\n");
 }

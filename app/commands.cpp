@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "suggestcommand.h"
 #include "importcommands.h"
+#include "reportcommand.h"
 #include "synccommands.h"
 #include "demo/demogenerator.h"
 #include "storage/database.h"
@@ -291,5 +292,7 @@ int Commands::run(const Invocation &inv, QTextStream &out, QTextStream &err)
         return ImportCommands::importFile(inv, out, err);
     if (inv.command == u"imports")
         return ImportCommands::imports(inv, out, err);
+    if (inv.command == u"report")
+        return ReportCommand::run(inv, out, err);
     return ctx.usage(Tr::tr("Unknown command “%1”.").arg(inv.command));
 }

@@ -34,8 +34,13 @@ int main(int argc, char **argv)
     Invocation inv = Invocation::parse(args);
     const bool headless = !inv.command.isEmpty() || inv.help || inv.version || !inv.usageError.isEmpty();
 
-    // Headless commands need no display: a plain QCoreApplication.
-    std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    // Headless commands need no display: a plain QCoreApplication. A report draws charts (widgets of Qt Charts),
+    // so it gets a QApplication on the offscreen platform unless a platform was chosen explicitly.
+    const bool drawsCharts = inv.command == u"report" && inv.usageError.isEmpty() && !inv.help;
+    if (drawsCharts && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app(headless && !drawsCharts ? new QCoreApplication(argc, argv)
+                                                                   : new QApplication(argc, argv));
     QCoreApplication::setOrganizationName(QStringLiteral("Rapport"));
     QCoreApplication::setApplicationName(QStringLiteral("Rapport"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RAPPORT_VERSION));

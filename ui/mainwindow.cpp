@@ -10,6 +10,7 @@
 #include "contacts/contactsearchbar.h"
 #include "contacts/contactsview.h"
 #include "contacts/savedviewspanel.h"
+#include "dashboard/dashboardview.h"
 #include "core/logging.h"
 #include "demo/demodataloader.h"
 #include "duplicates/duplicatesdialog.h"
@@ -20,6 +21,7 @@
 #include "itemmodels/contactlistmodel.h"
 #include "organizations/organizationsview.h"
 #include "palette/commandpalette.h"
+#include "report/reportdialog.h"
 #include "settings/accountsdialog.h"
 #include "storage/changenotifier.h"
 #include "storage/contactrepository.h"
@@ -254,6 +256,9 @@ void MainWindow::createSections()
         } else if (info.section == Section::Activity) {
             m_activitySection = new ActivitySection(m_db, m_undoStack, m_stack);
             page = m_activitySection;
+        } else if (info.section == Section::Dashboard) {
+            m_dashboardView = new DashboardView(m_db, m_stack);
+            page = m_dashboardView;
         } else {
             page = new PlaceholderSection(icon, sectionTitle(info.section), sectionPromise(info.section), m_stack);
         }
@@ -375,6 +380,12 @@ void MainWindow::createSections()
     connect(m_campaignsView, &CampaignsView::errorOccurred, this, &MainWindow::showError);
     connect(m_campaignsView, &CampaignsView::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_dashboardView, &DashboardView::contactActivated, this, &MainWindow::showContact);
+    connect(m_dashboardView, &DashboardView::campaignActivated, this, [this](qint64 id) {
+        showSection(Section::Campaigns);
+        m_campaignsView->showCampaign(id);
+    });
+    connect(m_dashboardView, &DashboardView::errorOccurred, this, &MainWindow::showError);
 }
 
 void MainWindow::createMenus()
@@ -390,6 +401,12 @@ void MainWindow::createMenus()
     m_syncNowAction->setToolTip(tr("Fetch new mentions, replies and posts from every account (%1)")
                                     .arg(m_syncNowAction->shortcut().toString(QKeySequence::NativeText)));
     m_syncNowAction->setEnabled(false); // until setSyncManager()
+    file->addSeparator();
+    QAction *report = file->addAction(QIcon::fromTheme(QStringLiteral("x-office-document")), tr("&Report…"));
+    report->setObjectName(QStringLiteral("reportAction"));
+    report->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    report->setToolTip(tr("A PDF report on a client or a campaign for a period, with a preview"));
+    connect(report, &QAction::triggered, this, &MainWindow::showReportDialog);
     file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -501,6 +518,12 @@ MainWindow::Section MainWindow::currentSection() const
 void MainWindow::showSection(Section section)
 {
     m_sidebar->setCurrentRow(static_cast<int>(section));
+}
+
+void MainWindow::showReportDialog()
+{
+    auto *dialog = new ReportDialog(m_db, this);
+    dialog->open();
 }
 
 bool MainWindow::showContact(qint64 id)

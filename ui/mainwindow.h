@@ -7,6 +7,7 @@ class CampaignsView;
 class CommandPalette;
 class ContactEditor;
 class ContactsView;
+class DashboardView;
 class OrganizationsView;
 class Database;
 class DemoDataLoader;
@@ -62,6 +63,9 @@ public:
     SyncManager *syncManager() const { return m_sync; }
     void showAccounts();
     ActivitySection *activitySection() const { return m_activitySection; }
+    DashboardView *dashboardView() const { return m_dashboardView; }
+    // File → Report…: the client report dialog with its preview.
+    void showReportDialog();
     // The window's place on first run, on a screen with this available geometry (later runs restore theirs).
     static QRect firstRunGeometry(const QRect &available);
     QUndoStack *undoStack() const { return m_undoStack; }
@@ -108,6 +112,7 @@ private:
     QAction *m_syncNowAction = nullptr;
     QString m_secretScope;
     ActivitySection *m_activitySection = nullptr;
+    DashboardView *m_dashboardView = nullptr;
     QActionGroup *m_sectionActions = nullptr;
     QLabel *m_countLabel = nullptr;
     DemoDataLoader *m_demoLoader = nullptr;

@@ -147,7 +147,7 @@ QString ChartTableModel::bucketLabel(const DashboardFilter &filter, int bucket)
     const QDate d = starts.at(bucket);
     const QLocale locale;
     return filter.bucket() == DashboardFilter::Bucket::Week ? locale.toString(d, QStringLiteral("d MMM"))
-                                                            : locale.toString(d, QStringLiteral("MMM yyyy"));
+                                                            : locale.toString(d, QStringLiteral("MMM yy"));
 }
 
 void ChartTableModel::addIndexColumn(QStringList &headers, QList<QVariantList> &rows)

@@ -43,7 +43,7 @@ public:
     // The table as CSV (RFC 4180, header line first, hidden column left out).
     QString toCsv() const;
 
-    // A bucket's label: "1 Dec" for a week, "Dec 2026" for a month.
+    // A bucket's label: "1 Dec" for a week, "Dec 26" for a month.
     static QString bucketLabel(const DashboardFilter &filter, int bucket);
 
 protected:

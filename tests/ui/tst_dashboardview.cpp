@@ -1,0 +1,287 @@
+// The Dashboard section in the real window on a fixed clock and a small agency with known figures: Ctrl+7
+// opens it, the KPI tiles say the figures, a click on a bar opens the rows behind it and Enter opens the
+// contact, hover says the exact value, the table toggle and "Copy as CSV" read the same model, an empty period
+// says so, the filter is remembered, PNG/SVG/PDF exports are written, and a dark theme reaches the charts.
+#include "common/filedialog.h"
+#include "common/theme.h"
+#include "core/clock.h"
+#include "dashboard/chartpalette.h"
+#include "dashboard/chartpanel.h"
+#include "dashboard/dashboardfilterbar.h"
+#include "dashboard/dashboardview.h"
+#include "dashboard/drilldowndialog.h"
+#include "dashboard/kpitiles.h"
+#include "dashboardfixture.h"
+#include "itemmodels/dashboardmodels.h"
+#include "mainwindow.h"
+#include "storage/userrepository.h"
+#include "testdatabase.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QImage>
+#include <QLabel>
+#include <QMenu>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedBarSeries>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace DashboardFixture;
+
+class TestDashboardView final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FixedClock> m_clock;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<MainWindow> m_window;
+    DashboardView *m_view = nullptr;
+    QTemporaryDir m_settingsDir;
+
+    bool waitForResult()
+    {
+        return QTest::qWaitFor([this] { return !m_view->isComputing() && m_view->data().filter.isValid(); }, 10000);
+    }
+
+    DrillDownDialog *openDialog() const
+    {
+        const auto dialogs = m_view->findChildren<DrillDownDialog *>();
+        return dialogs.isEmpty() ? nullptr : dialogs.last();
+    }
+
+    // The centre of bar `bucket` of the set for `column` in a stacked bar chart, in the view's viewport.
+    static QPoint barCentre(ChartPanel *panel, int bucket, double from, double to)
+    {
+        QChart *chart = panel->chartView()->chart();
+        QAbstractSeries *series = chart->series().first();
+        const QPointF scene = chart->mapToScene(chart->mapToPosition(QPointF(bucket, (from + to) / 2), series));
+        return panel->chartView()->mapFromScene(scene);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_settingsDir.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+        QSettings::setDefaultFormat(QSettings::NativeFormat);
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        m_clock = std::make_unique<FixedClock>(kNow.toUTC());
+        m_db = std::move(TestDatabase::create(QStringLiteral("sqlite"))).value();
+        QVERIFY(UserRepository(*m_db).ensureUser(QStringLiteral("me"), QStringLiteral("Mia Manager")));
+        QVERIFY(populate(*m_db));
+        m_window = std::make_unique<MainWindow>(*m_db);
+        m_window->resize(1300, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_7, Qt::ControlModifier);
+        QCOMPARE(m_window->currentSection(), MainWindow::Section::Dashboard);
+        m_view = m_window->dashboardView();
+        QVERIFY(m_view && m_view->isVisible());
+        QVERIFY(waitForResult());
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_db.reset();
+        m_clock.reset();
+    }
+
+    void kpiTilesSayTheFigures()
+    {
+        QAbstractItemModelTester tester(m_view->panel(DashboardChart::Kind::Coverage)->model(),
+            QAbstractItemModelTester::FailureReportingMode::Fatal);
+        KpiTiles *tiles = m_view->kpiTiles();
+        QCOMPARE(tiles->valueText(KpiModel::Interactions), QStringLiteral("6"));
+        QCOMPARE(tiles->valueText(KpiModel::PitchesSent), QStringLiteral("2"));
+        QCOMPARE(tiles->valueText(KpiModel::ReplyRate), QStringLiteral("50.0 %"));
+        QCOMPARE(tiles->valueText(KpiModel::CoveragePieces), QStringLiteral("2"));
+        QCOMPARE(tiles->valueText(KpiModel::Reach), QStringLiteral("520,000"));
+        QCOMPARE(tiles->valueText(KpiModel::NewContacts), QStringLiteral("3"));
+        // Nothing before: no percentage to give.
+        QCOMPARE(tiles->changeText(KpiModel::Interactions), QStringLiteral("new on the previous period"));
+        // A click on the coverage tile lists the two pieces.
+        QTest::mouseClick(tiles->tile(KpiModel::CoveragePieces), Qt::LeftButton);
+        QTRY_VERIFY(openDialog());
+        QTRY_COMPARE(openDialog()->model()->rowCount(), 2);
+        QCOMPARE(openDialog()->model()->index(0, DrillDownModel::TextColumn).data().toString(),
+            QStringLiteral("Acme tested"));
+    }
+
+    void clickingABarOpensItsRowsAndEnterTheContact()
+    {
+        ChartPanel *panel = m_view->panel(DashboardChart::Kind::InteractionsOverTime);
+        QVERIFY(panel->chartView()->isVisible());
+        auto *model = static_cast<InteractionsOverTimeModel *>(panel->model());
+        // Weeks from Monday 19 October: Ada's three emails on 10 November are in bucket 3, "Email (out)" column 1.
+        QCOMPARE(model->channelOf(1), QStringLiteral("email"));
+        QCOMPARE(model->directionOf(1), QStringLiteral("outbound"));
+        QCOMPARE(model->value(3, 1), 3.0);
+        const QPoint bar = barCentre(panel, 3, 0, 3);
+        QTest::mouseMove(panel->chartView()->viewport(), bar);
+        QTRY_COMPARE(panel->hoverText(), QStringLiteral("Email (out), 9 Nov: 3"));
+        QTest::mouseClick(panel->chartView()->viewport(), Qt::LeftButton, {}, bar);
+        QTRY_VERIFY(openDialog());
+        DrillDownDialog *dialog = openDialog();
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Email (out), 9 Nov: 3"));
+        QTRY_COMPARE(dialog->model()->rowCount(), 3);
+        for (int r = 0; r < 3; ++r) {
+            QCOMPARE(dialog->model()->index(r, DrillDownModel::ContactColumn).data().toString(),
+                QStringLiteral("Ada Lovelace"));
+            QVERIFY(dialog->model()
+                        ->index(r, DrillDownModel::TextColumn)
+                        .data()
+                        .toString()
+                        .startsWith(u"Embargoed numbers"));
+        }
+        // Enter on the current row opens Ada's profile in the Contacts section.
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        dialog->activateWindow();
+        dialog->tableView()->setFocus();
+        QTest::keyClick(dialog->tableView(), Qt::Key_Return);
+        QTRY_COMPARE(m_window->currentSection(), MainWindow::Section::Contacts);
+    }
+
+    void funnelBarsAndTableToggle()
+    {
+        ChartPanel *panel = m_view->panel(DashboardChart::Kind::Funnel);
+        QCOMPARE(panel->model()->value(0, FunnelModel::CountColumn), 3.0); // planned: all three
+        QCOMPARE(panel->model()->value(1, FunnelModel::CountColumn), 2.0); // pitched
+        QCOMPARE(panel->model()->value(4, FunnelModel::CountColumn), 1.0); // covered
+        // The table shows the same model; Enter on a cell drills like a click on its bar.
+        auto *toggle = panel->findChild<QToolButton *>(QStringLiteral("tableToggleButton"));
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(panel->isShowingTable());
+        QTRY_VERIFY(panel->tableView()->isVisible());
+        QCOMPARE(panel->tableView()->model(), panel->model());
+        panel->tableView()->setFocus();
+        panel->tableView()->setCurrentIndex(panel->model()->index(1, FunnelModel::CountColumn));
+        QTest::keyClick(panel->tableView(), Qt::Key_Return);
+        QTRY_VERIFY(openDialog());
+        QTRY_COMPARE(openDialog()->model()->rowCount(), 2);
+        // Copy as CSV: the model's numbers.
+        QTest::mouseClick(panel->findChild<QToolButton *>(QStringLiteral("copyCsvButton")), Qt::LeftButton);
+        const QString csv = QApplication::clipboard()->text();
+        QVERIFY2(csv.startsWith(
+                     QStringLiteral("Stage,Pitches,Share of planned (%)\r\nPlanned,3,100.0\r\nPitched,2,66.7\r\n")),
+            qPrintable(csv));
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QTRY_VERIFY(panel->chartView()->isVisible());
+    }
+
+    void emptyPeriodSaysSoAndTheFilterIsRemembered()
+    {
+        DashboardFilterBar *bar = m_view->filterBar();
+        auto *from = bar->findChild<QDateEdit *>(QStringLiteral("fromDateEdit"));
+        auto *to = bar->findChild<QDateEdit *>(QStringLiteral("toDateEdit"));
+        from->setDate(QDate(2001, 1, 1));
+        to->setDate(QDate(2001, 2, 1));
+        QCOMPARE(bar->periodCombo()->currentData().toInt(), int(DashboardFilter::Period::Custom));
+        QTRY_COMPARE(m_view->data().filter.to, QDate(2001, 2, 1));
+        QVERIFY(waitForResult());
+        for (ChartPanel *panel : m_view->panels()) {
+            if (panel->kind() == DashboardChart::Kind::CoolingRelationships)
+                continue; // cooling looks at the relationships as of now
+            QVERIFY2(panel->isShowingEmptyState(), qPrintable(DashboardChart::title(panel->kind())));
+        }
+        auto *label = m_view->panel(DashboardChart::Kind::InteractionsOverTime)
+                          ->findChild<QLabel *>(QStringLiteral("emptyStateLabel"));
+        QCOMPARE(label->text(), QStringLiteral("No interactions in this period."));
+        QVERIFY(label->isVisible());
+        QCOMPARE(m_view->kpiTiles()->valueText(KpiModel::Interactions), QStringLiteral("0"));
+
+        // Another bar (as after a restart) shows the same filter.
+        DashboardFilterBar again(*m_db);
+        QCOMPARE(again.filter().period, DashboardFilter::Period::Custom);
+        QCOMPARE(again.filter().from, QDate(2001, 1, 1));
+        QCOMPARE(again.filter().to, QDate(2001, 2, 1));
+
+        // Last 12 months from the combo box, remembered too.
+        bar->periodCombo()->setCurrentIndex(bar->periodCombo()->findData(int(DashboardFilter::Period::Last12Months)));
+        QTRY_COMPARE(m_view->data().filter.from, QDate(2025, 11, 19));
+        DashboardFilterBar third(*m_db);
+        QCOMPARE(third.filter().period, DashboardFilter::Period::Last12Months);
+        QCOMPARE(third.filter().from, QDate(2025, 11, 19));
+    }
+
+    void clientFilterNarrowsEverything()
+    {
+        auto *client = m_view->filterBar()->findChild<QComboBox *>(QStringLiteral("clientComboBox"));
+        const int acme = client->findText(QStringLiteral("Acme Robotics"));
+        QVERIFY(acme > 0);
+        client->setCurrentIndex(acme);
+        QTRY_COMPARE(m_view->data().filter.clientId, kClient);
+        QVERIFY(waitForResult());
+        // No interaction belongs to an Acme campaign or an Acme employee; the pitches and coverage do.
+        QCOMPARE(m_view->kpiTiles()->valueText(KpiModel::Interactions), QStringLiteral("0"));
+        QCOMPARE(m_view->kpiTiles()->valueText(KpiModel::PitchesSent), QStringLiteral("2"));
+        QCOMPARE(m_view->kpiTiles()->valueText(KpiModel::CoveragePieces), QStringLiteral("2"));
+    }
+
+    void exports()
+    {
+        QTemporaryDir dir;
+        ChartPanel *panel = m_view->panel(DashboardChart::Kind::Coverage);
+        auto *save = panel->findChild<QToolButton *>(QStringLiteral("saveChartButton"));
+        const QString png = dir.filePath(QStringLiteral("coverage.png"));
+        FileDialog::setNextFileName(png);
+        save->menu()->findChild<QAction *>(QStringLiteral("savePngAction"))->trigger();
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 400);
+        const QString svg = dir.filePath(QStringLiteral("coverage.svg"));
+        FileDialog::setNextFileName(svg);
+        save->menu()->findChild<QAction *>(QStringLiteral("saveSvgAction"))->trigger();
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray drawing = svgFile.readAll();
+        QVERIFY(drawing.contains("<svg"));
+        QVERIFY(drawing.contains("Positive"));
+
+        const QString pdf = dir.filePath(QStringLiteral("dashboard.pdf"));
+        FileDialog::setNextFileName(pdf);
+        QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("exportPdfButton")), Qt::LeftButton);
+        QVERIFY(QFile::exists(pdf));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), { pdf, QStringLiteral("-") });
+        QVERIFY(text.waitForFinished(20000));
+        const QString words = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(words.contains(QStringLiteral("Pitch funnel")), qPrintable(words));
+        QVERIFY(words.contains(QStringLiteral("Top outlets")));
+        QVERIFY(words.contains(QStringLiteral("Daily Planet")));
+    }
+
+    void darkThemeReachesTheCharts()
+    {
+        Theme::apply(Theme::Kind::Dark);
+        ChartPanel *panel = m_view->panel(DashboardChart::Kind::InteractionsOverTime);
+        QTRY_VERIFY(ChartPalette::isDark(panel->palette()));
+        QChart *chart = panel->chartView()->chart();
+        QCOMPARE(chart->legend()->labelColor(), panel->palette().color(QPalette::WindowText));
+        auto *bars = qobject_cast<QStackedBarSeries *>(chart->series().first());
+        QVERIFY(bars);
+        QVERIFY(!bars->barSets().isEmpty());
+        QCOMPARE(bars->barSets().first()->color(), ChartPalette::color(0, true)); // email: orange
+        Theme::apply(Theme::Kind::Light);
+        QTRY_VERIFY(!ChartPalette::isDark(panel->palette()));
+    }
+};
+
+QTEST_MAIN(TestDashboardView)
+#include "tst_dashboardview.moc"

@@ -1,0 +1,379 @@
+#include "dashboardchart.h"
+
+#include "chartpalette.h"
+#include "domain/interaction.h"
+#include "itemmodels/dashboardmodels.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCoreApplication>
+#include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
+#include <QLineSeries>
+#include <QPalette>
+#include <QStackedBarSeries>
+#include <QVBarModelMapper>
+#include <QVXYModelMapper>
+#include <QValueAxis>
+
+namespace {
+
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(DashboardChart)
+};
+
+QStringList labels(const ChartTableModel *model)
+{
+    QStringList list;
+    for (int r = 0; r < model->rowCount(); ++r)
+        list << model->index(r, 0).data().toString();
+    return list;
+}
+
+// The bar sets of `series` read columns first..last of the model; styles them after every reset (the mapper
+// creates new sets then) and wires hover and click to the model's cells.
+void mapBars(QChart *chart, QAbstractBarSeries *series, ChartTableModel *model, int first, int last,
+    std::function<void(QBarSet *, int column)> style, const DashboardChart::ElementCallback &element)
+{
+    auto *mapper = new QVBarModelMapper(series);
+    mapper->setFirstBarSetColumn(first);
+    mapper->setLastBarSetColumn(last);
+    mapper->setSeries(series);
+    mapper->setModel(model);
+    const auto restyle = [series, first, style] {
+        const QList<QBarSet *> sets = series->barSets();
+        for (int i = 0; i < sets.size(); ++i)
+            style(sets.at(i), first + i);
+    };
+    restyle();
+    QObject::connect(model, &QAbstractItemModel::modelReset, series, restyle);
+    if (element) {
+        QObject::connect(series, &QAbstractBarSeries::hovered, chart,
+            [series, first, element](bool inside, int index, QBarSet *set) {
+                element(index, first + int(series->barSets().indexOf(set)), false, inside);
+            });
+        QObject::connect(
+            series, &QAbstractBarSeries::clicked, chart, [series, first, element](int index, QBarSet *set) {
+                element(index, first + int(series->barSets().indexOf(set)), true, true);
+            });
+    }
+}
+
+void mapLine(QChart *chart, QLineSeries *line, ChartTableModel *model, int column,
+    const DashboardChart::ElementCallback &element)
+{
+    auto *mapper = new QVXYModelMapper(line);
+    mapper->setYColumn(column);
+    mapper->setSeries(line);
+    // The x column (the hidden bucket index) and the series' name exist once the model has a table: the mapper
+    // gets the model then, and both again after every reset.
+    const auto follow = [mapper, line, model, column] {
+        if (model->hiddenColumn() < 0)
+            return;
+        if (mapper->xColumn() != model->hiddenColumn())
+            mapper->setXColumn(model->hiddenColumn());
+        if (!mapper->model())
+            mapper->setModel(model);
+        if (column < model->columnCount())
+            line->setName(model->headerData(column, Qt::Horizontal).toString());
+    };
+    follow();
+    QObject::connect(model, &QAbstractItemModel::modelReset, line, follow);
+    line->setPointsVisible(true);
+    if (element) {
+        QObject::connect(line, &QXYSeries::hovered, chart,
+            [column, element](const QPointF &p, bool inside) { element(qRound(p.x()), column, false, inside); });
+        QObject::connect(line, &QXYSeries::clicked, chart,
+            [column, element](const QPointF &p) { element(qRound(p.x()), column, true, true); });
+    }
+}
+
+// A category axis that follows the model's first column.
+QBarCategoryAxis *categoryAxis(QChart *chart, ChartTableModel *model, Qt::Alignment alignment, bool reverse = false)
+{
+    auto *axis = new QBarCategoryAxis(chart);
+    axis->setCategories(labels(model));
+    axis->setReverse(reverse);
+    const auto update = [axis, model] {
+        const QStringList now = labels(model);
+        if (axis->categories() != now) {
+            axis->clear();
+            axis->append(now);
+        }
+    };
+    QObject::connect(model, &QAbstractItemModel::modelReset, axis, update);
+    QObject::connect(model, &QAbstractItemModel::dataChanged, axis, update);
+    chart->addAxis(axis, alignment);
+    return axis;
+}
+
+QValueAxis *valueAxis(QChart *chart, Qt::Alignment alignment, const QString &title = QString())
+{
+    auto *axis = new QValueAxis(chart);
+    axis->setLabelFormat(QStringLiteral("%.0f"));
+    axis->setTitleText(title);
+    chart->addAxis(axis, alignment);
+    return axis;
+}
+
+// Value axes start at 0 and end a little above the largest value, rounded to a readable number; refitted
+// after every change of the model (queued, so that the series have taken the new values).
+void fitValueAxis(QValueAxis *axis, ChartTableModel *model, const std::function<double()> &maximum)
+{
+    const auto fit = [axis, maximum] {
+        const double top = qMax(4.0, maximum());
+        axis->setRange(0, top * 1.05);
+        axis->applyNiceNumbers();
+        axis->setMin(0);
+    };
+    fit();
+    QObject::connect(model, &QAbstractItemModel::modelReset, axis, fit, Qt::QueuedConnection);
+    QObject::connect(model, &QAbstractItemModel::dataChanged, axis, fit, Qt::QueuedConnection);
+}
+
+double columnMax(const ChartTableModel *model, int first, int last, bool stacked)
+{
+    double top = 0;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        double sum = 0;
+        for (int c = first; c <= last; ++c) {
+            top = qMax(top, model->value(r, c));
+            sum += model->value(r, c);
+        }
+        if (stacked)
+            top = qMax(top, sum);
+    }
+    return top;
+}
+
+void styleSet(QBarSet *set, const QColor &color, Qt::BrushStyle style, const QPalette &palette)
+{
+    if (style == Qt::SolidPattern) {
+        set->setBrush(color);
+        set->setBorderColor(color);
+    } else {
+        // A hatch of the colour over a pale ground: still the channel's colour, and not the same bar.
+        QBrush brush(color, style);
+        set->setBrush(brush);
+        set->setBorderColor(color);
+    }
+    set->setLabelColor(palette.color(QPalette::WindowText));
+}
+
+// Horizontal bars of one column, first row at the top.
+QChart *horizontalBars(QChart *chart, ChartTableModel *model, int column, const QColor &color, const QPalette &palette,
+    const DashboardChart::ElementCallback &element)
+{
+    auto *series = new QHorizontalBarSeries(chart);
+    chart->addSeries(series);
+    series->setBarWidth(0.7);
+    mapBars(
+        chart, series, model, column, column,
+        [color, palette](QBarSet *set, int) { styleSet(set, color, Qt::SolidPattern, palette); }, element);
+    QBarCategoryAxis *names = categoryAxis(chart, model, Qt::AlignLeft, true);
+    series->attachAxis(names);
+    QValueAxis *values = valueAxis(chart, Qt::AlignBottom);
+    series->attachAxis(values);
+    fitValueAxis(values, model, [model, column] { return columnMax(model, column, column, false); });
+    chart->legend()->setVisible(false);
+    return chart;
+}
+
+} // namespace
+
+QString DashboardChart::title(Kind kind)
+{
+    switch (kind) {
+    case Kind::InteractionsOverTime:
+        return Tr::tr("Interactions by channel");
+    case Kind::ReplyRate:
+        return Tr::tr("Pitches and reply rate");
+    case Kind::Funnel:
+        return Tr::tr("Pitch funnel");
+    case Kind::Coverage:
+        return Tr::tr("Coverage, sentiment and reach");
+    case Kind::TopRelationships:
+        return Tr::tr("Top relationships");
+    case Kind::CoolingRelationships:
+        return Tr::tr("Cooling relationships");
+    case Kind::TopOutlets:
+        return Tr::tr("Top outlets");
+    case Kind::TeamActivity:
+        return Tr::tr("Team activity");
+    case Kind::SocialEngagement:
+        return Tr::tr("Social engagement");
+    }
+    return {};
+}
+
+QString DashboardChart::emptyText(Kind kind)
+{
+    switch (kind) {
+    case Kind::InteractionsOverTime:
+    case Kind::TopRelationships:
+    case Kind::TeamActivity:
+        return Tr::tr("No interactions in this period.");
+    case Kind::ReplyRate:
+        return Tr::tr("No pitches were sent in this period.");
+    case Kind::Funnel:
+        return Tr::tr("No pitches in this period.");
+    case Kind::Coverage:
+    case Kind::TopOutlets:
+        return Tr::tr("No coverage in this period.");
+    case Kind::CoolingRelationships:
+        return Tr::tr("No valuable relationship has gone quiet.");
+    case Kind::SocialEngagement:
+        return Tr::tr("No mentions, replies, likes, boosts or follows were synced in this period.");
+    }
+    return {};
+}
+
+QChart *DashboardChart::create(Kind kind, ChartTableModel *model, const QPalette &palette, ElementCallback element)
+{
+    auto *chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    const bool dark = ChartPalette::isDark(palette);
+
+    switch (kind) {
+    case Kind::InteractionsOverTime: {
+        auto *series = new QStackedBarSeries(chart);
+        chart->addSeries(series);
+        auto *overTime = static_cast<InteractionsOverTimeModel *>(model);
+        const int last = qMax(1, model->columnCount() - 1);
+        mapBars(
+            chart, series, model, 1, 1 + int(Interaction::channels().size()) * 2 - 1,
+            [overTime, dark, palette](QBarSet *set, int column) {
+                const int channel = int(Interaction::channels().indexOf(overTime->channelOf(column)));
+                styleSet(set, ChartPalette::color(channel, dark),
+                    ChartPalette::brushStyle(channel, overTime->directionOf(column) == u"inbound"), palette);
+            },
+            element);
+        Q_UNUSED(last)
+        series->attachAxis(categoryAxis(chart, model, Qt::AlignBottom));
+        QValueAxis *values = valueAxis(chart, Qt::AlignLeft);
+        series->attachAxis(values);
+        fitValueAxis(values, model, [model] { return columnMax(model, 1, model->columnCount() - 1, true); });
+        break;
+    }
+    case Kind::ReplyRate: {
+        auto *bars = new QBarSeries(chart);
+        chart->addSeries(bars);
+        mapBars(
+            chart, bars, model, ReplyRateModel::SentColumn, ReplyRateModel::RepliedColumn,
+            [dark, palette](QBarSet *set, int column) {
+                styleSet(set, ChartPalette::color(column == ReplyRateModel::SentColumn ? 1 : 4, dark), Qt::SolidPattern,
+                    palette);
+            },
+            element);
+        auto *rate = new QLineSeries(chart);
+        chart->addSeries(rate);
+        mapLine(chart, rate, model, ReplyRateModel::RateColumn, element);
+        rate->setPen(QPen(ChartPalette::color(5, dark), 2.5));
+        rate->setColor(ChartPalette::color(5, dark));
+        QBarCategoryAxis *x = categoryAxis(chart, model, Qt::AlignBottom);
+        bars->attachAxis(x);
+        rate->attachAxis(x);
+        QValueAxis *count = valueAxis(chart, Qt::AlignLeft, Tr::tr("Pitches"));
+        bars->attachAxis(count);
+        fitValueAxis(count, model, [model] { return columnMax(model, 1, 2, false); });
+        QValueAxis *percent = valueAxis(chart, Qt::AlignRight, Tr::tr("Reply rate (%)"));
+        percent->setRange(0, 100);
+        rate->attachAxis(percent);
+        break;
+    }
+    case Kind::Funnel:
+        horizontalBars(chart, model, FunnelModel::CountColumn, ChartPalette::color(4, dark), palette, element);
+        break;
+    case Kind::Coverage: {
+        auto *series = new QStackedBarSeries(chart);
+        chart->addSeries(series);
+        mapBars(
+            chart, series, model, CoverageModel::PositiveColumn, CoverageModel::UnratedColumn,
+            [dark, palette](QBarSet *set, int column) {
+                const int colour = column == CoverageModel::PositiveColumn ? 2
+                    : column == CoverageModel::NeutralColumn               ? 1
+                    : column == CoverageModel::NegativeColumn              ? 5
+                                                                           : 7;
+                styleSet(set, ChartPalette::color(colour, dark),
+                    column == CoverageModel::UnratedColumn ? Qt::BDiagPattern : Qt::SolidPattern, palette);
+            },
+            element);
+        auto *reach = new QLineSeries(chart);
+        chart->addSeries(reach);
+        mapLine(chart, reach, model, CoverageModel::ReachColumn, element);
+        reach->setPen(QPen(ChartPalette::color(0, dark), 2.5));
+        reach->setColor(ChartPalette::color(0, dark));
+        QBarCategoryAxis *x = categoryAxis(chart, model, Qt::AlignBottom);
+        series->attachAxis(x);
+        reach->attachAxis(x);
+        QValueAxis *pieces = valueAxis(chart, Qt::AlignLeft, Tr::tr("Pieces"));
+        series->attachAxis(pieces);
+        fitValueAxis(pieces, model, [model] { return columnMax(model, 1, 4, true); });
+        QValueAxis *reachAxis = valueAxis(chart, Qt::AlignRight, Tr::tr("Reach"));
+        reach->attachAxis(reachAxis);
+        fitValueAxis(reachAxis, model,
+            [model] { return columnMax(model, CoverageModel::ReachColumn, CoverageModel::ReachColumn, false); });
+        break;
+    }
+    case Kind::TopRelationships:
+        horizontalBars(chart, model, 1, ChartPalette::color(2, dark), palette, element);
+        break;
+    case Kind::CoolingRelationships:
+        horizontalBars(chart, model, 1, ChartPalette::color(5, dark), palette, element);
+        break;
+    case Kind::TopOutlets:
+        horizontalBars(chart, model, 1, ChartPalette::color(0, dark), palette, element);
+        break;
+    case Kind::TeamActivity: {
+        auto *series = new QHorizontalStackedBarSeries(chart);
+        chart->addSeries(series);
+        mapBars(
+            chart, series, model, 1, int(Interaction::channels().size()),
+            [model, dark, palette](QBarSet *set, int column) {
+                const QString label = model->headerData(column, Qt::Horizontal).toString();
+                int channel = 0;
+                for (int c = 0; c < Interaction::channels().size(); ++c)
+                    if (Interaction::channelLabel(Interaction::channels().at(c)) == label)
+                        channel = c;
+                styleSet(set, ChartPalette::color(channel, dark), ChartPalette::brushStyle(channel), palette);
+            },
+            element);
+        series->attachAxis(categoryAxis(chart, model, Qt::AlignLeft, true));
+        QValueAxis *values = valueAxis(chart, Qt::AlignBottom);
+        series->attachAxis(values);
+        fitValueAxis(values, model, [model] { return columnMax(model, 1, model->columnCount() - 1, true); });
+        break;
+    }
+    case Kind::SocialEngagement: {
+        QBarCategoryAxis *x = categoryAxis(chart, model, Qt::AlignBottom);
+        QValueAxis *y = valueAxis(chart, Qt::AlignLeft);
+        for (int c = 1; c <= 5; ++c) {
+            auto *line = new QLineSeries(chart);
+            chart->addSeries(line);
+            mapLine(chart, line, model, c, element);
+            const QColor colour = ChartPalette::color(c - 1, dark);
+            line->setPen(QPen(colour, 2.0, c > 3 ? Qt::DashLine : Qt::SolidLine));
+            line->setColor(colour);
+            line->attachAxis(x);
+            line->attachAxis(y);
+        }
+        fitValueAxis(y, model, [model] { return columnMax(model, 1, 5, false); });
+        break;
+    }
+    }
+    // Axis labels and the legend a little smaller than the window's text, so that a year of months and the
+    // channels' names fit.
+    QFont small = chart->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    chart->legend()->setFont(small);
+    for (QAbstractAxis *axis : chart->axes())
+        axis->setLabelsFont(small);
+    ChartPalette::applyTheme(chart, palette);
+    return chart;
+}

@@ -1,0 +1,189 @@
+#include "dashboardview.h"
+
+#include "chartpanel.h"
+#include "common/filedialog.h"
+#include "dashboardfilterbar.h"
+#include "drilldowndialog.h"
+#include "itemmodels/dashboardmodels.h"
+#include "kpitiles.h"
+#include "report/reportwriter.h"
+#include "storage/changenotifier.h"
+#include "storage/database.h"
+#include "storage/workerconnection.h"
+
+#include <QDir>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTime>
+#include <QTimer>
+#include <QVBoxLayout>
+
+DashboardView::DashboardView(Database &db, QWidget *parent)
+    : QWidget(parent)
+    , m_db(db)
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(8, 8, 8, 0);
+    auto *top = new QHBoxLayout;
+    m_filterBar = new DashboardFilterBar(db, this);
+    top->addWidget(m_filterBar, 1);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("dashboardStatusLabel"));
+    m_status->setEnabled(false);
+    top->addWidget(m_status);
+    auto *pdf = new QPushButton(tr("Export PDF…"), this);
+    pdf->setObjectName(QStringLiteral("exportPdfButton"));
+    pdf->setToolTip(tr("Save the whole dashboard, as it is now, as a PDF"));
+    connect(pdf, &QPushButton::clicked, this, &DashboardView::exportPdf);
+    top->addWidget(pdf);
+    outer->addLayout(top);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("dashboardScrollArea"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 4, 4, 8);
+    m_kpiModel = new KpiModel(this);
+    m_models << m_kpiModel;
+    m_tiles = new KpiTiles(m_kpiModel, content);
+    connect(m_tiles, &KpiTiles::drillRequested, this, &DashboardView::openDrill);
+    layout->addWidget(m_tiles);
+    auto *grid = new QGridLayout;
+    grid->setSpacing(8);
+    layout->addLayout(grid);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
+
+    using K = DashboardChart::Kind;
+    const auto add = [&](K kind, ChartTableModel *model, int row, int column, int span = 1) {
+        model->setParent(this);
+        m_models << model;
+        auto *panel = new ChartPanel(kind, model, content);
+        panel->setObjectName(QStringLiteral("chartPanel%1").arg(int(kind)));
+        connect(panel, &ChartPanel::drillRequested, this, &DashboardView::openDrill);
+        connect(panel, &ChartPanel::errorOccurred, this, &DashboardView::errorOccurred);
+        grid->addWidget(panel, row, column, 1, span);
+        m_panels << panel;
+    };
+    add(K::InteractionsOverTime, new InteractionsOverTimeModel, 0, 0, 2);
+    add(K::ReplyRate, new ReplyRateModel, 1, 0);
+    add(K::Funnel, new FunnelModel, 1, 1);
+    add(K::Coverage, new CoverageModel, 2, 0);
+    add(K::TopOutlets, new TopOutletsModel, 2, 1);
+    add(K::TopRelationships, new RelationshipsModel(RelationshipsModel::Kind::Top), 3, 0);
+    add(K::CoolingRelationships, new RelationshipsModel(RelationshipsModel::Kind::Cooling), 3, 1);
+    add(K::TeamActivity, new TeamActivityModel, 4, 0);
+    add(K::SocialEngagement, new SocialEngagementModel, 4, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    panel(K::SocialEngagement)->setNote(tr("all accounts; only the period applies"));
+
+    connect(m_filterBar, &DashboardFilterBar::filterChanged, this, &DashboardView::recompute);
+
+    // Other people's and other sections' writes: recompute once they settle, if the section is shown.
+    m_changeTimer = new QTimer(this);
+    m_changeTimer->setSingleShot(true);
+    m_changeTimer->setInterval(800);
+    connect(m_changeTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            recompute();
+        else
+            m_dirty = true;
+    });
+    auto *notifier = ChangeNotifier::instance();
+    const auto later = [this] { m_changeTimer->start(); };
+    connect(notifier, &ChangeNotifier::interactionsChanged, this, later);
+    connect(notifier, &ChangeNotifier::contactsChanged, this, later);
+    connect(notifier, &ChangeNotifier::contactsMerged, this, later);
+    connect(notifier, &ChangeNotifier::campaignsChanged, this, later);
+}
+
+DashboardView::~DashboardView() = default;
+
+ChartPanel *DashboardView::panel(DashboardChart::Kind kind) const
+{
+    for (ChartPanel *p : m_panels)
+        if (p->kind() == kind)
+            return p;
+    return nullptr;
+}
+
+void DashboardView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        recompute();
+}
+
+void DashboardView::recompute()
+{
+    m_dirty = false;
+    m_computing = true;
+    m_status->setText(tr("Computing…"));
+    const DashboardFilter filter = m_filterBar->filter();
+    const quint64 generation = ++m_generation;
+    // Detached: a newer filter does not wait for an older computation; its result is dropped on arrival.
+    WorkerConnection job = WorkerConnection::start<DashboardData>(
+        m_db.location(), this,
+        [filter](Database &db, const WorkerConnection::Job &) { return DashboardQuery::load(db, filter); },
+        [this, generation](Result<DashboardData> result) {
+            if (generation != m_generation)
+                return;
+            m_computing = false;
+            if (!result) {
+                m_status->setText(tr("Could not compute the dashboard"));
+                Q_EMIT errorOccurred(result.error().message);
+                return;
+            }
+            showResult(*result);
+        },
+        WorkerConnection::Options {
+            Database::OpenFlag::NoMigrate, 0, QThread::LowPriority, QStringLiteral("rapport-dashboard") });
+    job.detach();
+}
+
+void DashboardView::showResult(const DashboardData &data)
+{
+    m_data = data;
+    for (ChartTableModel *m : std::as_const(m_models))
+        m->setResult(data);
+    const QLocale locale;
+    QString median;
+    if (data.medianReplyMs >= 0) {
+        const double days = double(data.medianReplyMs) / 86400000.0;
+        median = days < 1 ? tr("median time to reply: %1 h").arg(locale.toString(days * 24, 'f', 1))
+                          : tr("median time to reply: %1 days").arg(locale.toString(days, 'f', 1));
+    }
+    panel(DashboardChart::Kind::ReplyRate)->setNote(median);
+    m_status->setText(tr("Updated %1").arg(locale.toString(QTime::currentTime(), QLocale::ShortFormat)));
+    Q_EMIT updated();
+}
+
+void DashboardView::openDrill(const DashboardDrill &drill, const QString &title)
+{
+    auto *dialog = new DrillDownDialog(
+        m_db, m_data.filter.isValid() ? m_data.filter : m_filterBar->filter(), drill, title, this);
+    connect(dialog, &DrillDownDialog::contactActivated, this, &DashboardView::contactActivated);
+    connect(dialog, &DrillDownDialog::campaignActivated, this, &DashboardView::campaignActivated);
+    dialog->show();
+}
+
+Status DashboardView::writePdf(const QString &path)
+{
+    ReportWriter writer(m_db);
+    return writer.writeDashboard(m_data, path);
+}
+
+void DashboardView::exportPdf()
+{
+    FileDialog::getSaveFileName(this, tr("Export Dashboard"), QDir::home().filePath(tr("dashboard.pdf")),
+        tr("PDF documents (*.pdf)"), [this](const QString &path) {
+            if (Status s = writePdf(path); !s)
+                Q_EMIT errorOccurred(s.error().message);
+        });
+}

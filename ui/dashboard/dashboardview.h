@@ -1,0 +1,71 @@
+#pragma once
+
+#include "dashboardchart.h"
+#include "storage/dashboardquery.h"
+
+#include <QWidget>
+
+class ChartPanel;
+class ChartTableModel;
+class Database;
+class DashboardFilterBar;
+class DrillDownDialog;
+class KpiModel;
+class KpiTiles;
+class QLabel;
+class QTimer;
+
+// The Dashboard section: the filter bar, the KPI tiles and the charts (ChartPanel), all fed from one
+// DashboardData computed by DashboardQuery::load on a worker thread (WorkerConnection), so the window never
+// waits for it; a result for an outdated filter is dropped. Recomputes when shown after a change, when the
+// filter changes and (debounced) when the ChangeNotifier says data changed. Clicking a chart element opens
+// DrillDownDialog; Enter there opens the contact (contactActivated) or the campaign (campaignActivated).
+class DashboardView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DashboardView)
+
+public:
+    explicit DashboardView(Database &db, QWidget *parent = nullptr);
+    ~DashboardView() override;
+
+    DashboardFilterBar *filterBar() const { return m_filterBar; }
+    KpiTiles *kpiTiles() const { return m_tiles; }
+    ChartPanel *panel(DashboardChart::Kind kind) const;
+    QList<ChartPanel *> panels() const { return m_panels; }
+    // The result on screen (empty before the first one arrived).
+    const DashboardData &data() const { return m_data; }
+    bool isComputing() const { return m_computing; }
+    // Recomputes now for the bar's filter.
+    void recompute();
+    // Writes the whole dashboard as it is (filter, KPI figures, every chart) to a PDF.
+    Status writePdf(const QString &path);
+    void exportPdf();
+
+Q_SIGNALS:
+    void contactActivated(qint64 contactId);
+    void campaignActivated(qint64 campaignId);
+    void errorOccurred(const QString &message);
+    // A result arrived and the charts show it.
+    void updated();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void showResult(const DashboardData &data);
+    void openDrill(const DashboardDrill &drill, const QString &title);
+
+    Database &m_db;
+    DashboardFilterBar *m_filterBar = nullptr;
+    KpiModel *m_kpiModel = nullptr;
+    KpiTiles *m_tiles = nullptr;
+    QLabel *m_status = nullptr;
+    QList<ChartTableModel *> m_models;
+    QList<ChartPanel *> m_panels;
+    QTimer *m_changeTimer = nullptr;
+    DashboardData m_data;
+    quint64 m_generation = 0;
+    bool m_computing = false;
+    bool m_dirty = true;
+};

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QDialog>
+
+class Database;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QRadioButton;
+
+// File → Report…: a client report for a client or a campaign and a period, with the agency's name; Preview
+// shows its pages (QPrintPreviewDialog), Save PDF… writes it (ReportWriter). Not modal in the event-loop
+// sense: it opens with open() and every step answers through signals.
+class ReportDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReportDialog)
+
+public:
+    explicit ReportDialog(Database &db, QWidget *parent = nullptr);
+
+    // Writes the report as the dialog is filled in; the status line says how it went.
+    bool saveTo(const QString &path);
+    void preview();
+    QString statusText() const;
+
+private:
+    void save();
+
+    Database &m_db;
+    QRadioButton *m_forClient = nullptr;
+    QRadioButton *m_forCampaign = nullptr;
+    QComboBox *m_client = nullptr;
+    QComboBox *m_campaign = nullptr;
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
+    QLineEdit *m_agency = nullptr;
+    QLabel *m_status = nullptr;
+};
