@@ -2,6 +2,7 @@
 #include "common/messagebox.h"
 #include "common/placeholdersection.h"
 #include "contacts/contactsview.h"
+#include "dashboard/dashboardview.h"
 #include "followups/followupsview.h"
 #include "inbox/inboxview.h"
 #include "interactions/activitysection.h"
@@ -181,6 +182,11 @@ void TestMainWindow::sidebarShowsPlaceholderPages()
         }
         if (window.currentSection() == MainWindow::Section::Campaigns) {
             QVERIFY(qobject_cast<CampaignsView *>(stack->currentWidget()));
+            QVERIFY(stack->currentWidget()->isVisible());
+            continue;
+        }
+        if (window.currentSection() == MainWindow::Section::Dashboard) {
+            QVERIFY(qobject_cast<DashboardView *>(stack->currentWidget()));
             QVERIFY(stack->currentWidget()->isVisible());
             continue;
         }

@@ -25,6 +25,35 @@ DashboardView::DashboardView(Database &db, QWidget *parent)
     : QWidget(parent)
     , m_db(db)
 {
+    // Other people's and other sections' writes: recompute once they settle, if the section is shown.
+    m_changeTimer = new QTimer(this);
+    m_changeTimer->setSingleShot(true);
+    m_changeTimer->setInterval(800);
+    connect(m_changeTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            recompute();
+        else
+            m_dirty = true;
+    });
+    auto *notifier = ChangeNotifier::instance();
+    const auto later = [this] { m_changeTimer->start(); };
+    connect(notifier, &ChangeNotifier::interactionsChanged, this, later);
+    connect(notifier, &ChangeNotifier::contactsChanged, this, later);
+    connect(notifier, &ChangeNotifier::contactsMerged, this, later);
+    connect(notifier, &ChangeNotifier::campaignsChanged, this, later);
+}
+
+void DashboardView::ensureBuilt() const
+{
+    if (!m_filterBar)
+        const_cast<DashboardView *>(this)->build();
+}
+
+// The widgets, charts and the filter bar's choices are made when the section is first shown (or first asked
+// for), so that the window's start-up does not pay for nine charts it does not show.
+void DashboardView::build()
+{
+    Database &db = m_db;
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(8, 8, 8, 0);
     auto *top = new QHBoxLayout;
@@ -84,29 +113,31 @@ DashboardView::DashboardView(Database &db, QWidget *parent)
     panel(K::SocialEngagement)->setNote(tr("all accounts; only the period applies"));
 
     connect(m_filterBar, &DashboardFilterBar::filterChanged, this, &DashboardView::recompute);
-
-    // Other people's and other sections' writes: recompute once they settle, if the section is shown.
-    m_changeTimer = new QTimer(this);
-    m_changeTimer->setSingleShot(true);
-    m_changeTimer->setInterval(800);
-    connect(m_changeTimer, &QTimer::timeout, this, [this] {
-        if (isVisible())
-            recompute();
-        else
-            m_dirty = true;
-    });
-    auto *notifier = ChangeNotifier::instance();
-    const auto later = [this] { m_changeTimer->start(); };
-    connect(notifier, &ChangeNotifier::interactionsChanged, this, later);
-    connect(notifier, &ChangeNotifier::contactsChanged, this, later);
-    connect(notifier, &ChangeNotifier::contactsMerged, this, later);
-    connect(notifier, &ChangeNotifier::campaignsChanged, this, later);
 }
 
 DashboardView::~DashboardView() = default;
 
+DashboardFilterBar *DashboardView::filterBar() const
+{
+    ensureBuilt();
+    return m_filterBar;
+}
+
+KpiTiles *DashboardView::kpiTiles() const
+{
+    ensureBuilt();
+    return m_tiles;
+}
+
+QList<ChartPanel *> DashboardView::panels() const
+{
+    ensureBuilt();
+    return m_panels;
+}
+
 ChartPanel *DashboardView::panel(DashboardChart::Kind kind) const
 {
+    ensureBuilt();
     for (ChartPanel *p : m_panels)
         if (p->kind() == kind)
             return p;
@@ -115,6 +146,7 @@ ChartPanel *DashboardView::panel(DashboardChart::Kind kind) const
 
 void DashboardView::showEvent(QShowEvent *event)
 {
+    ensureBuilt();
     QWidget::showEvent(event);
     if (m_dirty)
         recompute();
@@ -122,6 +154,7 @@ void DashboardView::showEvent(QShowEvent *event)
 
 void DashboardView::recompute()
 {
+    ensureBuilt();
     m_dirty = false;
     m_computing = true;
     m_status->setText(tr("Computing…"));

@@ -29,10 +29,11 @@ public:
     explicit DashboardView(Database &db, QWidget *parent = nullptr);
     ~DashboardView() override;
 
-    DashboardFilterBar *filterBar() const { return m_filterBar; }
-    KpiTiles *kpiTiles() const { return m_tiles; }
+    // The parts are built when the section is first shown or first asked for.
+    DashboardFilterBar *filterBar() const;
+    KpiTiles *kpiTiles() const;
     ChartPanel *panel(DashboardChart::Kind kind) const;
-    QList<ChartPanel *> panels() const { return m_panels; }
+    QList<ChartPanel *> panels() const;
     // The result on screen (empty before the first one arrived).
     const DashboardData &data() const { return m_data; }
     bool isComputing() const { return m_computing; }
@@ -53,6 +54,8 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void build();
+    void ensureBuilt() const;
     void showResult(const DashboardData &data);
     void openDrill(const DashboardDrill &drill, const QString &title);
 

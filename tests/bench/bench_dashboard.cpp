@@ -1,0 +1,142 @@
+// The dashboard on a large database: DashboardQuery::load (every chart and both periods' KPIs, the direct
+// GROUP BY queries, no rollups) for the four periods, a filter change by account manager and by client, a
+// drill-down, and the 12-month client report PDF; beside the raw-SQLite baseline of the heaviest single query
+// (interactions per day x channel x direction over 12 months, sqlite3 C API). Medians of several runs.
+//
+//   bench_dashboard PATH-or-URL [RUNS]      (a database made by `rapport demo --size large`)
+#include "benchutil.h"
+#include "core/clock.h"
+#include "report/reportwriter.h"
+#include "storage/dashboardquery.h"
+#include "storage/database.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <sqlite3.h>
+
+namespace {
+
+QList<double> timeIt(int runs, const std::function<bool()> &work)
+{
+    QList<double> samples;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        if (!work())
+            return {};
+        samples << double(t.nsecsElapsed()) / 1e6;
+    }
+    return samples;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QTextStream out(stdout);
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        out << "usage: bench_dashboard PATH-or-URL [RUNS]" << Qt::endl;
+        return 2;
+    }
+    const int runs = args.size() > 2 ? args.at(2).toInt() : 7;
+    auto location = DatabaseLocation::parse(args.at(1));
+    if (!location)
+        return 1;
+    auto db = Database::open(*location, Database::OpenFlag::None);
+    if (!db) {
+        out << db.error().message << Qt::endl;
+        return 1;
+    }
+    // The demo's "now" is its newest interaction: periods end there.
+    QSqlQuery q((*db)->connection());
+    q.exec(QStringLiteral("SELECT max(occurred_at) FROM interactions"));
+    q.next();
+    const QDate today = QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong()).date();
+    FixedClock clock(QDateTime(today, QTime(18, 0)).toUTC());
+    out << "database: " << location->displayName() << ", today = " << today.toString(Qt::ISODate) << Qt::endl;
+
+    QList<qint64> users, clients;
+    q.exec(QStringLiteral("SELECT id FROM users ORDER BY id LIMIT 1"));
+    while (q.next())
+        users << q.value(0).toLongLong();
+    q.exec(QStringLiteral("SELECT client_id FROM campaigns WHERE client_id IS NOT NULL GROUP BY client_id "
+                          "ORDER BY count(*) DESC LIMIT 1"));
+    while (q.next())
+        clients << q.value(0).toLongLong();
+    q.finish();
+
+    using P = DashboardFilter::Period;
+    const QList<QPair<QString, DashboardFilter>> cases = [&] {
+        QList<QPair<QString, DashboardFilter>> list;
+        list << qMakePair(QStringLiteral("load: this week"), DashboardFilter::forPeriod(P::ThisWeek, today));
+        list << qMakePair(QStringLiteral("load: last 30 days"), DashboardFilter::forPeriod(P::Last30Days, today));
+        list << qMakePair(QStringLiteral("load: this quarter"), DashboardFilter::forPeriod(P::ThisQuarter, today));
+        list << qMakePair(QStringLiteral("load: last 12 months"), DashboardFilter::forPeriod(P::Last12Months, today));
+        DashboardFilter f = DashboardFilter::forPeriod(P::Last12Months, today);
+        f.userId = users.value(0);
+        list << qMakePair(QStringLiteral("load: 12 months, one account manager"), f);
+        f.userId = 0;
+        f.clientId = clients.value(0);
+        list << qMakePair(QStringLiteral("load: 12 months, one client"), f);
+        return list;
+    }();
+    for (const auto &[name, filter] : cases) {
+        qint64 interactions = 0;
+        const auto samples = timeIt(runs, [&, f = filter] {
+            auto d = DashboardQuery::load(**db, f);
+            interactions = d ? d->kpis.interactions : -1;
+            return bool(d);
+        });
+        Bench::print(out, name + QStringLiteral(" (%1)").arg(interactions), Bench::summarize(samples));
+    }
+    const DashboardFilter month = DashboardFilter::forPeriod(P::Last30Days, today);
+    DashboardDrill drill;
+    drill.channel = QStringLiteral("email");
+    Bench::print(out, QStringLiteral("drill: 30 days of email (1000 rows)"),
+        Bench::summarize(timeIt(runs, [&] { return bool(DashboardQuery::drill(**db, month, drill)); })));
+
+    QTemporaryDir dir;
+    ReportWriter::Request request;
+    request.clientId = clients.value(0);
+    request.from = today.addMonths(-12).addDays(1);
+    request.to = today;
+    request.agencyName = QStringLiteral("Bench");
+    Bench::print(out, QStringLiteral("report: 12-month client PDF"), Bench::summarize(timeIt(qMin(runs, 5), [&] {
+        ReportWriter writer(**db);
+        return bool(writer.writeReport(request, dir.filePath(QStringLiteral("report.pdf"))));
+    })));
+
+    // The raw baseline: the heaviest GROUP BY with the sqlite3 C API, no Qt.
+    if (!location->isPostgres()) {
+        sqlite3 *raw = nullptr;
+        if (sqlite3_open_v2(location->path.toUtf8().constData(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+            const DashboardFilter year = DashboardFilter::forPeriod(P::Last12Months, today);
+            const QByteArray sql
+                = QStringLiteral("SELECT occurred_at / 86400000, channel, direction, count(*) FROM interactions "
+                                 "WHERE deleted_at IS NULL AND contact_id IS NOT NULL AND occurred_at >= %1 "
+                                 "AND occurred_at < %2 GROUP BY 1, 2, 3")
+                      .arg(year.fromMs())
+                      .arg(year.toMs())
+                      .toUtf8();
+            const auto samples = timeIt(runs, [&] {
+                sqlite3_stmt *st = nullptr;
+                if (sqlite3_prepare_v2(raw, sql.constData(), -1, &st, nullptr) != SQLITE_OK)
+                    return false;
+                while (sqlite3_step(st) == SQLITE_ROW) { }
+                sqlite3_finalize(st);
+                return true;
+            });
+            Bench::print(
+                out, QStringLiteral("raw sqlite3: 12 months day x channel x direction"), Bench::summarize(samples));
+            sqlite3_close(raw);
+        }
+    }
+    return 0;
+}
