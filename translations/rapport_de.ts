@@ -1672,6 +1672,69 @@
     </message>
 </context>
 <context>
+    <name>ChartExport</name>
+    <message>
+        <source>Could not save the chart as %1</source>
+        <translation>Das Diagramm konnte nicht als %1 gespeichert werden</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Show the numbers as a table</source>
+        <translation>Die Zahlen als Tabelle zeigen</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>Als CSV kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the chart&apos;s numbers to the clipboard, for a spreadsheet</source>
+        <translation>Die Zahlen des Diagramms für eine Tabellenkalkulation in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the chart as an image</source>
+        <translation>Das Diagramm als Bild speichern</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation>Als SVG speichern…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <comment>chart hover: series, category: value</comment>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG-Zeichnungen (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Unknown option --%1.</source>
@@ -1765,6 +1828,20 @@ Optionen:
   --help, --version
 
 Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausgabe), 2 falscher Aufruf.
+</translation>
+    </message>
+    <message>
+        <source>
+Reports (no display needed):
+  report --client ID|--campaign ID --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--agency NAME]
+                    A PDF client report: cover, summary, charts, pitch funnel, top outlets and
+                    the coverage table of the period.
+</source>
+        <translation>
+Berichte (ohne Bildschirm):
+  report --client ID|--campaign ID --from JJJJ-MM-TT --to JJJJ-MM-TT --out DATEI.pdf [--agency NAME]
+                    Ein Kundenbericht als PDF: Deckblatt, Zusammenfassung, Diagramme, Pitch-Trichter,
+                    wichtigste Medien und die Tabelle der Berichterstattung im Zeitraum.
 </translation>
     </message>
 </context>
@@ -1884,6 +1961,34 @@ Rückgabewert: 0 erfolgreich, 1 fehlgeschlagen (Grund in der Standardfehlerausga
     <message>
         <source>Conversations (%L1):</source>
         <translation>Unterhaltungen (%L1):</translation>
+    </message>
+    <message>
+        <source>report needs either --client ID or --campaign ID.</source>
+        <translation>report braucht entweder --client ID oder --campaign ID.</translation>
+    </message>
+    <message>
+        <source>report needs a number after --%1.</source>
+        <translation>report braucht eine Zahl nach --%1.</translation>
+    </message>
+    <message>
+        <source>report needs --from and --to as dates (YYYY-MM-DD).</source>
+        <translation>report braucht --from und --to als Datum (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>The report&apos;s --from date is after its --to date.</source>
+        <translation>Das --from-Datum des Berichts liegt nach seinem --to-Datum.</translation>
+    </message>
+    <message>
+        <source>report needs --out FILE.pdf.</source>
+        <translation>report braucht --out DATEI.pdf.</translation>
+    </message>
+    <message>
+        <source>report takes no arguments besides its options.</source>
+        <translation>report nimmt außer seinen Optionen keine Argumente.</translation>
+    </message>
+    <message>
+        <source>Wrote the report to %1 (%L2 bytes).</source>
+        <translation>Bericht nach %1 geschrieben (%L2 Bytes).</translation>
     </message>
 </context>
 <context>
@@ -3773,6 +3878,156 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>DashboardChart</name>
+    <message>
+        <source>Interactions by channel</source>
+        <translation>Gespräche nach Kanal</translation>
+    </message>
+    <message>
+        <source>Pitches and reply rate</source>
+        <translation>Pitches und Antwortquote</translation>
+    </message>
+    <message>
+        <source>Pitch funnel</source>
+        <translation>Pitch-Trichter</translation>
+    </message>
+    <message>
+        <source>Coverage, sentiment and reach</source>
+        <translation>Berichterstattung, Tonalität und Reichweite</translation>
+    </message>
+    <message>
+        <source>Top relationships</source>
+        <translation>Engste Beziehungen</translation>
+    </message>
+    <message>
+        <source>Cooling relationships</source>
+        <translation>Abkühlende Beziehungen</translation>
+    </message>
+    <message>
+        <source>Top outlets</source>
+        <translation>Wichtigste Medien</translation>
+    </message>
+    <message>
+        <source>Team activity</source>
+        <translation>Aktivität des Teams</translation>
+    </message>
+    <message>
+        <source>Social engagement</source>
+        <translation>Resonanz in sozialen Netzen</translation>
+    </message>
+    <message>
+        <source>No interactions in this period.</source>
+        <translation>Keine Gespräche in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No pitches were sent in this period.</source>
+        <translation>In diesem Zeitraum wurden keine Pitches verschickt.</translation>
+    </message>
+    <message>
+        <source>No pitches in this period.</source>
+        <translation>Keine Pitches in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No coverage in this period.</source>
+        <translation>Keine Berichterstattung in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No valuable relationship has gone quiet.</source>
+        <translation>Keine wertvolle Beziehung ist verstummt.</translation>
+    </message>
+    <message>
+        <source>No mentions, replies, likes, boosts or follows were synced in this period.</source>
+        <translation>In diesem Zeitraum wurden keine Erwähnungen, Antworten, Likes, Boosts oder Follows synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Pitches</source>
+        <translation>Pitches</translation>
+    </message>
+    <message>
+        <source>Reply rate (%)</source>
+        <translation>Antwortquote (%)</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFilterBar</name>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>The period every chart looks at</source>
+        <translation>Der Zeitraum, den alle Diagramme zeigen</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Channel (for the interaction charts)</source>
+        <translation>Kanal (für die Gesprächsdiagramme)</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Alle Kampagnen</translation>
+    </message>
+</context>
+<context>
     <name>DashboardModels</name>
     <message>
         <source>Figure</source>
@@ -3993,6 +4248,53 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>reading an organization</source>
         <translation>Lesen einer Organisation</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Als PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the whole dashboard, as it is now, as a PDF</source>
+        <translation>Die ganze Übersicht, wie sie jetzt ist, als PDF speichern</translation>
+    </message>
+    <message>
+        <source>all accounts; only the period applies</source>
+        <translation>alle Konten; nur der Zeitraum gilt</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Could not compute the dashboard</source>
+        <translation>Die Übersicht konnte nicht berechnet werden</translation>
+    </message>
+    <message>
+        <source>median time to reply: %1 h</source>
+        <translation>Antwortzeit im Median: %1 h</translation>
+    </message>
+    <message>
+        <source>median time to reply: %1 days</source>
+        <translation>Antwortzeit im Median: %1 Tage</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>Export Dashboard</source>
+        <translation>Übersicht exportieren</translation>
+    </message>
+    <message>
+        <source>dashboard.pdf</source>
+        <translation>uebersicht.pdf</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -4412,6 +4714,28 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     <message>
         <source>Dismiss the reply of %1</source>
         <translation>Antwort von %1 verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Nothing to list.</source>
+        <translation>Nichts aufzulisten.</translation>
+    </message>
+    <message>
+        <source>The newest %L1 rows. Enter opens a row&apos;s contact.</source>
+        <translation>Die neuesten %L1 Zeilen. Eingabe öffnet den Kontakt einer Zeile.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s). Enter opens a row&apos;s contact.</source>
+        <translation>
+            <numerusform>%n Zeile. Eingabe öffnet den Kontakt einer Zeile.</numerusform>
+            <numerusform>%n Zeilen. Eingabe öffnet den Kontakt einer Zeile.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5895,6 +6219,22 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     </message>
 </context>
 <context>
+    <name>KpiTiles</name>
+    <message>
+        <source>no change to compare</source>
+        <comment>KPI tile: previous period had nothing</comment>
+        <translation>kein Vergleich möglich</translation>
+    </message>
+    <message>
+        <source>%1 on the previous period</source>
+        <translation>%1 zum vorherigen Zeitraum</translation>
+    </message>
+    <message>
+        <source>Previous period: %1</source>
+        <translation>Vorheriger Zeitraum: %1</translation>
+    </message>
+</context>
+<context>
     <name>LabeledValuesList</name>
     <message>
         <source>Add %1</source>
@@ -6189,6 +6529,14 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     <message>
         <source>Ca&amp;mpaign</source>
         <translation>Ka&amp;mpagne</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>&amp;Bericht…</translation>
+    </message>
+    <message>
+        <source>A PDF report on a client or a campaign for a period, with a preview</source>
+        <translation>Ein PDF-Bericht über einen Kunden oder eine Kampagne für einen Zeitraum, mit Vorschau</translation>
     </message>
 </context>
 <context>
@@ -7890,6 +8238,229 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>Several contacts are called “%1”: pick one from the list.</source>
         <translation>Mehrere Kontakte heißen „%1“: Wählen Sie einen aus der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Client Report</source>
+        <translation>Kundenbericht</translation>
+    </message>
+    <message>
+        <source>C&amp;lient:</source>
+        <translation>K&amp;unde:</translation>
+    </message>
+    <message>
+        <source>Ca&amp;mpaign:</source>
+        <translation>Ka&amp;mpagne:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>&amp;Agency name:</source>
+        <translation>Name der &amp;Agentur:</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view…</source>
+        <translation>&amp;Vorschau…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>PDF &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>There is no client or campaign to report on yet.</source>
+        <translation>Es gibt noch keinen Kunden und keine Kampagne für einen Bericht.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Report %1 %2.pdf</source>
+        <translation>Bericht %1 %2.pdf</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message>
+        <source>%1 to %2</source>
+        <comment>period: first day to last day</comment>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Dieser Zeitraum</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorheriger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <source>From %1 the agency logged %2 conversations for %3 and sent %4 pitches.</source>
+        <translation>Von %1 hat die Agentur %2 Gespräche für %3 festgehalten und %4 Pitches verschickt.</translation>
+    </message>
+    <message>
+        <source>%1 % of the pitches had a reply within %2 days</source>
+        <translation>%1 % der Pitches wurden innerhalb von %2 Tagen beantwortet</translation>
+    </message>
+    <message>
+        <source>; the median time to reply was %1 days</source>
+        <translation>; die Antwortzeit lag im Median bei %1 Tagen</translation>
+    </message>
+    <message>
+        <source>The campaigns earned %1 pieces of coverage with a combined reach of %2 (each outlet counted once).</source>
+        <translation>Die Kampagnen brachten %1 Beiträge mit einer Gesamtreichweite von %2 (jedes Medium einmal gezählt).</translation>
+    </message>
+    <message>
+        <source>%1 % of the rated coverage was positive.</source>
+        <translation>%1 % der bewerteten Berichterstattung war positiv.</translation>
+    </message>
+    <message>
+        <source>The outlet with the most coverage was %1.</source>
+        <translation>Das Medium mit der meisten Berichterstattung war %1.</translation>
+    </message>
+    <message>
+        <source>No coverage was recorded in this period.</source>
+        <translation>In diesem Zeitraum wurde keine Berichterstattung erfasst.</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positiv</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativ</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutral</translation>
+    </message>
+    <message>
+        <source>Could not write %1: the folder %2 does not exist.</source>
+        <translation>%1 konnte nicht geschrieben werden: Den Ordner %2 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>the folder %1 is read-only</source>
+        <translation>der Ordner %1 ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>Your PR agency</source>
+        <translation>Ihre PR-Agentur</translation>
+    </message>
+    <message>
+        <source>A report is for one client or one campaign.</source>
+        <translation>Ein Bericht gilt einem Kunden oder einer Kampagne.</translation>
+    </message>
+    <message>
+        <source>The report needs a period whose first day is not after its last.</source>
+        <translation>Der Bericht braucht einen Zeitraum, dessen erster Tag nicht nach seinem letzten liegt.</translation>
+    </message>
+    <message>
+        <source>There is no campaign %1.</source>
+        <translation>Es gibt keine Kampagne %1.</translation>
+    </message>
+    <message>
+        <source>There is no organization %1.</source>
+        <translation>Es gibt keine Organisation %1.</translation>
+    </message>
+    <message>
+        <source>Could not start the PDF.</source>
+        <translation>Das PDF konnte nicht begonnen werden.</translation>
+    </message>
+    <message>
+        <source>Coverage and engagement report</source>
+        <translation>Bericht über Berichterstattung und Resonanz</translation>
+    </message>
+    <message>
+        <source>Prepared by %1 on %2</source>
+        <translation>Erstellt von %1 am %2</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Pitches</source>
+        <translation>Pitches</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Share of planned</source>
+        <translation>Anteil an geplanten</translation>
+    </message>
+    <message>
+        <source>Outlets and conversations</source>
+        <translation>Medien und Gespräche</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Berichterstattung</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Schlagzeile</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Tonalität</translation>
+    </message>
+    <message>
+        <source>The dashboard has not been computed yet.</source>
+        <translation>Die Übersicht ist noch nicht berechnet.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>filtered by account manager, client, campaign or channel as on screen</source>
+        <translation>gefiltert nach Betreuer, Kunde, Kampagne oder Kanal wie auf dem Bildschirm</translation>
     </message>
 </context>
 <context>

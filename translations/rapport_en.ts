@@ -621,4 +621,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>DrillDownDialog</name>
+    <message numerus="yes">
+        <source>%n row(s). Enter opens a row's contact.</source>
+        <translation>
+            <numerusform>%n row. Enter opens a row's contact.</numerusform>
+            <numerusform>%n rows. Enter opens a row's contact.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

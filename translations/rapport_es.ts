@@ -1672,6 +1672,69 @@
     </message>
 </context>
 <context>
+    <name>ChartExport</name>
+    <message>
+        <source>Could not save the chart as %1</source>
+        <translation>No se pudo guardar el gráfico como %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Show the numbers as a table</source>
+        <translation>Mostrar las cifras como tabla</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>Copiar como CSV</translation>
+    </message>
+    <message>
+        <source>Copy the chart&apos;s numbers to the clipboard, for a spreadsheet</source>
+        <translation>Copiar las cifras del gráfico al portapapeles, para una hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save the chart as an image</source>
+        <translation>Guardar el gráfico como imagen</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Guardar como PNG…</translation>
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation>Guardar como SVG…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calculando…</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <comment>chart hover: series, category: value</comment>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Dibujos SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>Guardar gráfico</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Unknown option --%1.</source>
@@ -1765,6 +1828,20 @@ Opciones:
   --help, --version
 
 Código de salida: 0 correcto, 1 error (el motivo aparece en la salida de errores), 2 uso incorrecto.
+</translation>
+    </message>
+    <message>
+        <source>
+Reports (no display needed):
+  report --client ID|--campaign ID --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--agency NAME]
+                    A PDF client report: cover, summary, charts, pitch funnel, top outlets and
+                    the coverage table of the period.
+</source>
+        <translation>
+Informes (sin pantalla):
+  report --client ID|--campaign ID --from AAAA-MM-DD --to AAAA-MM-DD --out ARCHIVO.pdf [--agency NOMBRE]
+                    Un informe de cliente en PDF: portada, resumen, gráficos, embudo de pitches,
+                    medios principales y la tabla de cobertura del periodo.
 </translation>
     </message>
 </context>
@@ -1884,6 +1961,34 @@ Código de salida: 0 correcto, 1 error (el motivo aparece en la salida de errore
     <message>
         <source>Conversations (%L1):</source>
         <translation>Conversaciones (%L1):</translation>
+    </message>
+    <message>
+        <source>report needs either --client ID or --campaign ID.</source>
+        <translation>report necesita --client ID o --campaign ID.</translation>
+    </message>
+    <message>
+        <source>report needs a number after --%1.</source>
+        <translation>report necesita un número después de --%1.</translation>
+    </message>
+    <message>
+        <source>report needs --from and --to as dates (YYYY-MM-DD).</source>
+        <translation>report necesita --from y --to como fechas (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <source>The report&apos;s --from date is after its --to date.</source>
+        <translation>La fecha --from del informe es posterior a su fecha --to.</translation>
+    </message>
+    <message>
+        <source>report needs --out FILE.pdf.</source>
+        <translation>report necesita --out ARCHIVO.pdf.</translation>
+    </message>
+    <message>
+        <source>report takes no arguments besides its options.</source>
+        <translation>report no admite argumentos aparte de sus opciones.</translation>
+    </message>
+    <message>
+        <source>Wrote the report to %1 (%L2 bytes).</source>
+        <translation>Informe escrito en %1 (%L2 bytes).</translation>
     </message>
 </context>
 <context>
@@ -3773,6 +3878,156 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>DashboardChart</name>
+    <message>
+        <source>Interactions by channel</source>
+        <translation>Interacciones por canal</translation>
+    </message>
+    <message>
+        <source>Pitches and reply rate</source>
+        <translation>Pitches y tasa de respuesta</translation>
+    </message>
+    <message>
+        <source>Pitch funnel</source>
+        <translation>Embudo de pitches</translation>
+    </message>
+    <message>
+        <source>Coverage, sentiment and reach</source>
+        <translation>Cobertura, tono y alcance</translation>
+    </message>
+    <message>
+        <source>Top relationships</source>
+        <translation>Relaciones más activas</translation>
+    </message>
+    <message>
+        <source>Cooling relationships</source>
+        <translation>Relaciones que se enfrían</translation>
+    </message>
+    <message>
+        <source>Top outlets</source>
+        <translation>Medios principales</translation>
+    </message>
+    <message>
+        <source>Team activity</source>
+        <translation>Actividad del equipo</translation>
+    </message>
+    <message>
+        <source>Social engagement</source>
+        <translation>Interacción en redes</translation>
+    </message>
+    <message>
+        <source>No interactions in this period.</source>
+        <translation>No hay interacciones en este periodo.</translation>
+    </message>
+    <message>
+        <source>No pitches were sent in this period.</source>
+        <translation>No se enviaron pitches en este periodo.</translation>
+    </message>
+    <message>
+        <source>No pitches in this period.</source>
+        <translation>No hay pitches en este periodo.</translation>
+    </message>
+    <message>
+        <source>No coverage in this period.</source>
+        <translation>No hay cobertura en este periodo.</translation>
+    </message>
+    <message>
+        <source>No valuable relationship has gone quiet.</source>
+        <translation>Ninguna relación valiosa se ha quedado en silencio.</translation>
+    </message>
+    <message>
+        <source>No mentions, replies, likes, boosts or follows were synced in this period.</source>
+        <translation>No se sincronizaron menciones, respuestas, me gusta, impulsos ni seguimientos en este periodo.</translation>
+    </message>
+    <message>
+        <source>Pitches</source>
+        <translation>Pitches</translation>
+    </message>
+    <message>
+        <source>Reply rate (%)</source>
+        <translation>Tasa de respuesta (%)</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Piezas</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFilterBar</name>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Este trimestre</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Últimos 12 meses</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Periodo personalizado</translation>
+    </message>
+    <message>
+        <source>The period every chart looks at</source>
+        <translation>El periodo de todos los gráficos</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Channel (for the interaction charts)</source>
+        <translation>Canal (para los gráficos de interacciones)</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Todos los canales</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Todos los clientes</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Todas las campañas</translation>
+    </message>
+</context>
+<context>
     <name>DashboardModels</name>
     <message>
         <source>Figure</source>
@@ -3993,6 +4248,53 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>reading an organization</source>
         <translation>lectura de una organización</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exportar PDF…</translation>
+    </message>
+    <message>
+        <source>Save the whole dashboard, as it is now, as a PDF</source>
+        <translation>Guardar todo el panel, tal como está, como PDF</translation>
+    </message>
+    <message>
+        <source>all accounts; only the period applies</source>
+        <translation>todas las cuentas; solo cuenta el periodo</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calculando…</translation>
+    </message>
+    <message>
+        <source>Could not compute the dashboard</source>
+        <translation>No se pudo calcular el panel</translation>
+    </message>
+    <message>
+        <source>median time to reply: %1 h</source>
+        <translation>tiempo de respuesta mediano: %1 h</translation>
+    </message>
+    <message>
+        <source>median time to reply: %1 days</source>
+        <translation>tiempo de respuesta mediano: %1 días</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Actualizado %1</translation>
+    </message>
+    <message>
+        <source>Export Dashboard</source>
+        <translation>Exportar panel</translation>
+    </message>
+    <message>
+        <source>dashboard.pdf</source>
+        <translation>panel.pdf</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -4412,6 +4714,28 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     <message>
         <source>Dismiss the reply of %1</source>
         <translation>Descartar la respuesta de %1</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Reading…</source>
+        <translation>Leyendo…</translation>
+    </message>
+    <message>
+        <source>Nothing to list.</source>
+        <translation>Nada que mostrar.</translation>
+    </message>
+    <message>
+        <source>The newest %L1 rows. Enter opens a row&apos;s contact.</source>
+        <translation>Las %L1 filas más recientes. Intro abre el contacto de una fila.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s). Enter opens a row&apos;s contact.</source>
+        <translation>
+            <numerusform>%n fila. Intro abre el contacto de una fila.</numerusform>
+            <numerusform>%n filas. Intro abre el contacto de una fila.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5895,6 +6219,22 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     </message>
 </context>
 <context>
+    <name>KpiTiles</name>
+    <message>
+        <source>no change to compare</source>
+        <comment>KPI tile: previous period had nothing</comment>
+        <translation>nada que comparar</translation>
+    </message>
+    <message>
+        <source>%1 on the previous period</source>
+        <translation>%1 respecto al periodo anterior</translation>
+    </message>
+    <message>
+        <source>Previous period: %1</source>
+        <translation>Periodo anterior: %1</translation>
+    </message>
+</context>
+<context>
     <name>LabeledValuesList</name>
     <message>
         <source>Add %1</source>
@@ -6189,6 +6529,14 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     <message>
         <source>Ca&amp;mpaign</source>
         <translation>Ca&amp;mpaña</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>&amp;Informe…</translation>
+    </message>
+    <message>
+        <source>A PDF report on a client or a campaign for a period, with a preview</source>
+        <translation>Un informe PDF sobre un cliente o una campaña para un periodo, con vista previa</translation>
     </message>
 </context>
 <context>
@@ -7890,6 +8238,229 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>Several contacts are called “%1”: pick one from the list.</source>
         <translation>Varios contactos se llaman «%1»: elija uno de la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Client Report</source>
+        <translation>Informe de cliente</translation>
+    </message>
+    <message>
+        <source>C&amp;lient:</source>
+        <translation>C&amp;liente:</translation>
+    </message>
+    <message>
+        <source>Ca&amp;mpaign:</source>
+        <translation>Ca&amp;mpaña:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>&amp;Agency name:</source>
+        <translation>Nombre de la &amp;agencia:</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view…</source>
+        <translation>&amp;Vista previa…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>There is no client or campaign to report on yet.</source>
+        <translation>Todavía no hay ningún cliente ni campaña para un informe.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 guardado.</translation>
+    </message>
+    <message>
+        <source>Report %1 %2.pdf</source>
+        <translation>Informe %1 %2.pdf</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>Guardar informe</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message>
+        <source>%1 to %2</source>
+        <comment>period: first day to last day</comment>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Página %1</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Este periodo</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Periodo anterior</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Variación</translation>
+    </message>
+    <message>
+        <source>From %1 the agency logged %2 conversations for %3 and sent %4 pitches.</source>
+        <translation>Del %1, la agencia registró %2 conversaciones para %3 y envió %4 pitches.</translation>
+    </message>
+    <message>
+        <source>%1 % of the pitches had a reply within %2 days</source>
+        <translation>El %1 % de los pitches recibió respuesta en %2 días</translation>
+    </message>
+    <message>
+        <source>; the median time to reply was %1 days</source>
+        <translation>; el tiempo de respuesta mediano fue de %1 días</translation>
+    </message>
+    <message>
+        <source>The campaigns earned %1 pieces of coverage with a combined reach of %2 (each outlet counted once).</source>
+        <translation>Las campañas lograron %1 piezas de cobertura con un alcance conjunto de %2 (cada medio contado una vez).</translation>
+    </message>
+    <message>
+        <source>%1 % of the rated coverage was positive.</source>
+        <translation>El %1 % de la cobertura valorada fue positiva.</translation>
+    </message>
+    <message>
+        <source>The outlet with the most coverage was %1.</source>
+        <translation>El medio con más cobertura fue %1.</translation>
+    </message>
+    <message>
+        <source>No coverage was recorded in this period.</source>
+        <translation>No se registró cobertura en este periodo.</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positiva</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativa</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutral</translation>
+    </message>
+    <message>
+        <source>Could not write %1: the folder %2 does not exist.</source>
+        <translation>No se pudo escribir %1: la carpeta %2 no existe.</translation>
+    </message>
+    <message>
+        <source>the folder %1 is read-only</source>
+        <translation>la carpeta %1 es de solo lectura</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>No se pudo escribir %1: %2.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>Your PR agency</source>
+        <translation>Su agencia de RR. PP.</translation>
+    </message>
+    <message>
+        <source>A report is for one client or one campaign.</source>
+        <translation>Un informe es para un cliente o una campaña.</translation>
+    </message>
+    <message>
+        <source>The report needs a period whose first day is not after its last.</source>
+        <translation>El informe necesita un periodo cuyo primer día no sea posterior al último.</translation>
+    </message>
+    <message>
+        <source>There is no campaign %1.</source>
+        <translation>No existe la campaña %1.</translation>
+    </message>
+    <message>
+        <source>There is no organization %1.</source>
+        <translation>No existe la organización %1.</translation>
+    </message>
+    <message>
+        <source>Could not start the PDF.</source>
+        <translation>No se pudo empezar el PDF.</translation>
+    </message>
+    <message>
+        <source>Coverage and engagement report</source>
+        <translation>Informe de cobertura e interacción</translation>
+    </message>
+    <message>
+        <source>Prepared by %1 on %2</source>
+        <translation>Preparado por %1 el %2</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Pitches</source>
+        <translation>Pitches</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Share of planned</source>
+        <translation>Parte de los previstos</translation>
+    </message>
+    <message>
+        <source>Outlets and conversations</source>
+        <translation>Medios y conversaciones</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cobertura</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Titular</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Tono</translation>
+    </message>
+    <message>
+        <source>The dashboard has not been computed yet.</source>
+        <translation>El panel aún no se ha calculado.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>filtered by account manager, client, campaign or channel as on screen</source>
+        <translation>filtrado por responsable, cliente, campaña o canal como en pantalla</translation>
     </message>
 </context>
 <context>

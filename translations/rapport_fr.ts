@@ -1672,6 +1672,69 @@
     </message>
 </context>
 <context>
+    <name>ChartExport</name>
+    <message>
+        <source>Could not save the chart as %1</source>
+        <translation>Impossible d&apos;enregistrer le graphique sous %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <source>Show the numbers as a table</source>
+        <translation>Afficher les chiffres sous forme de tableau</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>Copier en CSV</translation>
+    </message>
+    <message>
+        <source>Copy the chart&apos;s numbers to the clipboard, for a spreadsheet</source>
+        <translation>Copier les chiffres du graphique dans le presse-papiers, pour un tableur</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the chart as an image</source>
+        <translation>Enregistrer le graphique comme image</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Enregistrer en PNG…</translation>
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation>Enregistrer en SVG…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcul…</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <comment>chart hover: series, category: value</comment>
+        <translation>%1, %2 : %3</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Dessins SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Unknown option --%1.</source>
@@ -1765,6 +1828,20 @@ Options&#xa0;:
   --help, --version
 
 Code de sortie&#xa0;: 0 réussite, 1 échec (la raison est sur la sortie d&apos;erreur), 2 mauvais usage.
+</translation>
+    </message>
+    <message>
+        <source>
+Reports (no display needed):
+  report --client ID|--campaign ID --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--agency NAME]
+                    A PDF client report: cover, summary, charts, pitch funnel, top outlets and
+                    the coverage table of the period.
+</source>
+        <translation>
+Rapports (sans écran) :
+  report --client ID|--campaign ID --from AAAA-MM-JJ --to AAAA-MM-JJ --out FICHIER.pdf [--agency NOM]
+                    Un rapport client en PDF : couverture, synthèse, graphiques, entonnoir des pitchs,
+                    principaux médias et le tableau des retombées de la période.
 </translation>
     </message>
 </context>
@@ -1884,6 +1961,34 @@ Code de sortie&#xa0;: 0 réussite, 1 échec (la raison est sur la sortie d&apos;
     <message>
         <source>Conversations (%L1):</source>
         <translation>Échanges (%L1)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>report needs either --client ID or --campaign ID.</source>
+        <translation>report demande --client ID ou --campaign ID.</translation>
+    </message>
+    <message>
+        <source>report needs a number after --%1.</source>
+        <translation>report demande un nombre après --%1.</translation>
+    </message>
+    <message>
+        <source>report needs --from and --to as dates (YYYY-MM-DD).</source>
+        <translation>report demande --from et --to sous forme de dates (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <source>The report&apos;s --from date is after its --to date.</source>
+        <translation>La date --from du rapport est après sa date --to.</translation>
+    </message>
+    <message>
+        <source>report needs --out FILE.pdf.</source>
+        <translation>report demande --out FICHIER.pdf.</translation>
+    </message>
+    <message>
+        <source>report takes no arguments besides its options.</source>
+        <translation>report ne prend pas d&apos;argument en dehors de ses options.</translation>
+    </message>
+    <message>
+        <source>Wrote the report to %1 (%L2 bytes).</source>
+        <translation>Rapport écrit dans %1 (%L2 octets).</translation>
     </message>
 </context>
 <context>
@@ -3773,6 +3878,156 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
 </context>
 <context>
+    <name>DashboardChart</name>
+    <message>
+        <source>Interactions by channel</source>
+        <translation>Interactions par canal</translation>
+    </message>
+    <message>
+        <source>Pitches and reply rate</source>
+        <translation>Pitchs et taux de réponse</translation>
+    </message>
+    <message>
+        <source>Pitch funnel</source>
+        <translation>Entonnoir des pitchs</translation>
+    </message>
+    <message>
+        <source>Coverage, sentiment and reach</source>
+        <translation>Retombées, tonalité et audience</translation>
+    </message>
+    <message>
+        <source>Top relationships</source>
+        <translation>Relations les plus actives</translation>
+    </message>
+    <message>
+        <source>Cooling relationships</source>
+        <translation>Relations qui se refroidissent</translation>
+    </message>
+    <message>
+        <source>Top outlets</source>
+        <translation>Principaux médias</translation>
+    </message>
+    <message>
+        <source>Team activity</source>
+        <translation>Activité de l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Social engagement</source>
+        <translation>Engagement sur les réseaux</translation>
+    </message>
+    <message>
+        <source>No interactions in this period.</source>
+        <translation>Aucune interaction sur cette période.</translation>
+    </message>
+    <message>
+        <source>No pitches were sent in this period.</source>
+        <translation>Aucun pitch n&apos;a été envoyé sur cette période.</translation>
+    </message>
+    <message>
+        <source>No pitches in this period.</source>
+        <translation>Aucun pitch sur cette période.</translation>
+    </message>
+    <message>
+        <source>No coverage in this period.</source>
+        <translation>Aucune retombée sur cette période.</translation>
+    </message>
+    <message>
+        <source>No valuable relationship has gone quiet.</source>
+        <translation>Aucune relation précieuse ne s&apos;est tue.</translation>
+    </message>
+    <message>
+        <source>No mentions, replies, likes, boosts or follows were synced in this period.</source>
+        <translation>Aucune mention, réponse, mention J&apos;aime, partage ni abonnement n&apos;a été synchronisé sur cette période.</translation>
+    </message>
+    <message>
+        <source>Pitches</source>
+        <translation>Pitchs</translation>
+    </message>
+    <message>
+        <source>Reply rate (%)</source>
+        <translation>Taux de réponse (%)</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Retombées</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Audience</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFilterBar</name>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Ce trimestre</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Période personnalisée</translation>
+    </message>
+    <message>
+        <source>The period every chart looks at</source>
+        <translation>La période de tous les graphiques</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Channel (for the interaction charts)</source>
+        <translation>Canal (pour les graphiques des interactions)</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Toutes les campagnes</translation>
+    </message>
+</context>
+<context>
     <name>DashboardModels</name>
     <message>
         <source>Figure</source>
@@ -3993,6 +4248,53 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message>
         <source>reading an organization</source>
         <translation>lecture d&apos;une organisation</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Save the whole dashboard, as it is now, as a PDF</source>
+        <translation>Enregistrer tout le tableau de bord, tel qu&apos;il est, en PDF</translation>
+    </message>
+    <message>
+        <source>all accounts; only the period applies</source>
+        <translation>tous les comptes ; seule la période compte</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcul…</translation>
+    </message>
+    <message>
+        <source>Could not compute the dashboard</source>
+        <translation>Impossible de calculer le tableau de bord</translation>
+    </message>
+    <message>
+        <source>median time to reply: %1 h</source>
+        <translation>délai de réponse médian : %1 h</translation>
+    </message>
+    <message>
+        <source>median time to reply: %1 days</source>
+        <translation>délai de réponse médian : %1 jours</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Mis à jour à %1</translation>
+    </message>
+    <message>
+        <source>Export Dashboard</source>
+        <translation>Exporter le tableau de bord</translation>
+    </message>
+    <message>
+        <source>dashboard.pdf</source>
+        <translation>tableau-de-bord.pdf</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -4412,6 +4714,28 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     <message>
         <source>Dismiss the reply of %1</source>
         <translation>Écarter la réponse de %1</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <source>Nothing to list.</source>
+        <translation>Rien à afficher.</translation>
+    </message>
+    <message>
+        <source>The newest %L1 rows. Enter opens a row&apos;s contact.</source>
+        <translation>Les %L1 lignes les plus récentes. Entrée ouvre le contact d&apos;une ligne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s). Enter opens a row&apos;s contact.</source>
+        <translation>
+            <numerusform>%n ligne. Entrée ouvre le contact d&apos;une ligne.</numerusform>
+            <numerusform>%n lignes. Entrée ouvre le contact d&apos;une ligne.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5895,6 +6219,22 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     </message>
 </context>
 <context>
+    <name>KpiTiles</name>
+    <message>
+        <source>no change to compare</source>
+        <comment>KPI tile: previous period had nothing</comment>
+        <translation>rien à comparer</translation>
+    </message>
+    <message>
+        <source>%1 on the previous period</source>
+        <translation>%1 par rapport à la période précédente</translation>
+    </message>
+    <message>
+        <source>Previous period: %1</source>
+        <translation>Période précédente : %1</translation>
+    </message>
+</context>
+<context>
     <name>LabeledValuesList</name>
     <message>
         <source>Add %1</source>
@@ -6189,6 +6529,14 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     <message>
         <source>Ca&amp;mpaign</source>
         <translation>Ca&amp;mpagne</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>&amp;Rapport…</translation>
+    </message>
+    <message>
+        <source>A PDF report on a client or a campaign for a period, with a preview</source>
+        <translation>Un rapport PDF sur un client ou une campagne pour une période, avec aperçu</translation>
     </message>
 </context>
 <context>
@@ -7890,6 +8238,229 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>Several contacts are called “%1”: pick one from the list.</source>
         <translation>Plusieurs contacts s&apos;appellent «&#xa0;%1&#xa0;»&#xa0;: choisissez-en un dans la liste.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Client Report</source>
+        <translation>Rapport client</translation>
+    </message>
+    <message>
+        <source>C&amp;lient:</source>
+        <translation>C&amp;lient :</translation>
+    </message>
+    <message>
+        <source>Ca&amp;mpaign:</source>
+        <translation>Ca&amp;mpagne :</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>&amp;Agency name:</source>
+        <translation>Nom de l&apos;&amp;agence :</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view…</source>
+        <translation>&amp;Aperçu…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Enregistrer le PDF…</translation>
+    </message>
+    <message>
+        <source>There is no client or campaign to report on yet.</source>
+        <translation>Il n&apos;y a pas encore de client ni de campagne pour un rapport.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 enregistré.</translation>
+    </message>
+    <message>
+        <source>Report %1 %2.pdf</source>
+        <translation>Rapport %1 %2.pdf</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message>
+        <source>%1 to %2</source>
+        <comment>period: first day to last day</comment>
+        <translation>%1 au %2</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Cette période</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>From %1 the agency logged %2 conversations for %3 and sent %4 pitches.</source>
+        <translation>Du %1, l&apos;agence a consigné %2 échanges pour %3 et envoyé %4 pitchs.</translation>
+    </message>
+    <message>
+        <source>%1 % of the pitches had a reply within %2 days</source>
+        <translation>%1 % des pitchs ont reçu une réponse sous %2 jours</translation>
+    </message>
+    <message>
+        <source>; the median time to reply was %1 days</source>
+        <translation> ; le délai de réponse médian était de %1 jours</translation>
+    </message>
+    <message>
+        <source>The campaigns earned %1 pieces of coverage with a combined reach of %2 (each outlet counted once).</source>
+        <translation>Les campagnes ont obtenu %1 retombées pour une audience cumulée de %2 (chaque média compté une fois).</translation>
+    </message>
+    <message>
+        <source>%1 % of the rated coverage was positive.</source>
+        <translation>%1 % des retombées évaluées étaient positives.</translation>
+    </message>
+    <message>
+        <source>The outlet with the most coverage was %1.</source>
+        <translation>Le média le plus présent était %1.</translation>
+    </message>
+    <message>
+        <source>No coverage was recorded in this period.</source>
+        <translation>Aucune retombée n&apos;a été enregistrée sur cette période.</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positive</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>négative</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutre</translation>
+    </message>
+    <message>
+        <source>Could not write %1: the folder %2 does not exist.</source>
+        <translation>Impossible d&apos;écrire %1 : le dossier %2 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>the folder %1 is read-only</source>
+        <translation>le dossier %1 est en lecture seule</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>Impossible d&apos;écrire %1 : %2.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <source>Your PR agency</source>
+        <translation>Votre agence de RP</translation>
+    </message>
+    <message>
+        <source>A report is for one client or one campaign.</source>
+        <translation>Un rapport porte sur un client ou une campagne.</translation>
+    </message>
+    <message>
+        <source>The report needs a period whose first day is not after its last.</source>
+        <translation>Le rapport demande une période dont le premier jour n&apos;est pas après le dernier.</translation>
+    </message>
+    <message>
+        <source>There is no campaign %1.</source>
+        <translation>Il n&apos;y a pas de campagne %1.</translation>
+    </message>
+    <message>
+        <source>There is no organization %1.</source>
+        <translation>Il n&apos;y a pas d&apos;organisation %1.</translation>
+    </message>
+    <message>
+        <source>Could not start the PDF.</source>
+        <translation>Impossible de commencer le PDF.</translation>
+    </message>
+    <message>
+        <source>Coverage and engagement report</source>
+        <translation>Rapport de retombées et d’engagement</translation>
+    </message>
+    <message>
+        <source>Prepared by %1 on %2</source>
+        <translation>Préparé par %1 le %2</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Synthèse</translation>
+    </message>
+    <message>
+        <source>Pitches</source>
+        <translation>Pitchs</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Share of planned</source>
+        <translation>Part des prévus</translation>
+    </message>
+    <message>
+        <source>Outlets and conversations</source>
+        <translation>Médias et échanges</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Retombées</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Tonalité</translation>
+    </message>
+    <message>
+        <source>The dashboard has not been computed yet.</source>
+        <translation>Le tableau de bord n&apos;est pas encore calculé.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>filtered by account manager, client, campaign or channel as on screen</source>
+        <translation>filtré par responsable, client, campagne ou canal comme à l&apos;écran</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,8 @@ void ChartPanel::updateState()
 {
     if (m_model->hiddenColumn() >= 0)
         m_table->setColumnHidden(m_model->hiddenColumn(), true);
+    // Before the first result the model has no columns: say it is coming, not that there is nothing.
+    m_empty->setText(m_model->columnCount() == 0 ? tr("Computing…") : DashboardChart::emptyText(m_kind));
     if (m_model->isEmpty() && !isShowingTable())
         m_stack->setCurrentWidget(m_empty);
     else

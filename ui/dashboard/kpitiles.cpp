@@ -28,7 +28,7 @@ KpiTiles::KpiTiles(KpiModel *model, QWidget *parent)
         auto *value = new QLabel(tile);
         value->setObjectName(QStringLiteral("kpiValueLabel"));
         QFont big = value->font();
-        big.setPointSizeF(big.pointSizeF() * 1.7);
+        big.setPointSizeF(big.pointSizeF() * 1.5);
         big.setBold(true);
         value->setFont(big);
         auto *name = new QLabel(tile);
@@ -38,6 +38,9 @@ KpiTiles::KpiTiles(KpiModel *model, QWidget *parent)
         change->setEnabled(false); // muted
         change->setWordWrap(true); // so that six tiles fit a narrow window
         name->setWordWrap(true);
+        // Six tiles share the width: their texts never widen the dashboard past the window.
+        for (QLabel *label : { value, name, change })
+            label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         v->addWidget(value);
         v->addWidget(name);
         v->addWidget(change);
