@@ -1,5 +1,9 @@
 #include "accountlistmodel.h"
 
+#include "itemmodels/columnheaders.h"
+
+#include <iterator>
+
 #include "core/statuscolor.h"
 #include "itemmodels/rowdiff.h"
 
@@ -180,21 +184,11 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
 
 QVariant AccountListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case AccountColumn:
-        return tr("Account");
-    case StateColumn:
-        return tr("State");
-    case LastSuccessColumn:
-        return tr("Last synced");
-    case FetchedColumn:
-        return tr("Items");
-    case NextColumn:
-        return tr("Next sync");
-    case ErrorColumn:
-        return tr("Last error");
-    }
-    return {};
+    // Column order (Column); the titles in this model's translation context.
+    static const char *const kTitles[]
+        = { QT_TRANSLATE_NOOP("AccountListModel", "Account"), QT_TRANSLATE_NOOP("AccountListModel", "State"),
+              QT_TRANSLATE_NOOP("AccountListModel", "Last synced"), QT_TRANSLATE_NOOP("AccountListModel", "Items"),
+              QT_TRANSLATE_NOOP("AccountListModel", "Next sync"), QT_TRANSLATE_NOOP("AccountListModel", "Last error") };
+    static_assert(std::size(kTitles) == ColumnCount);
+    return ColumnHeaders::data("AccountListModel", kTitles, section, orientation, role);
 }

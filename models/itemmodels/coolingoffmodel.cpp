@@ -1,5 +1,9 @@
 #include "coolingoffmodel.h"
 
+#include "itemmodels/columnheaders.h"
+
+#include <iterator>
+
 #include "core/clock.h"
 #include "core/statuscolor.h"
 #include "itemmodels/rowdiff.h"
@@ -156,25 +160,11 @@ QVariant CoolingOffModel::data(const QModelIndex &index, int role) const
 
 QVariant CoolingOffModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal)
-        return {};
-    if (role == Qt::TextAlignmentRole && section == ReachColumn)
-        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case ContactColumn:
-        return tr("Contact");
-    case HealthColumn:
-        return tr("Health then → now");
-    case SilentColumn:
-        return tr("Silent for");
-    case ReachColumn:
-        return tr("Reach");
-    case OwnerColumn:
-        return tr("Account manager");
-    case FollowUpColumn:
-        return tr("Follow-up");
-    }
-    return {};
+    // Column order (Column); the titles in this model's translation context.
+    static const char *const kTitles[] = { QT_TRANSLATE_NOOP("CoolingOffModel", "Contact"),
+        QT_TRANSLATE_NOOP("CoolingOffModel", "Health then → now"), QT_TRANSLATE_NOOP("CoolingOffModel", "Silent for"),
+        QT_TRANSLATE_NOOP("CoolingOffModel", "Reach"), QT_TRANSLATE_NOOP("CoolingOffModel", "Account manager"),
+        QT_TRANSLATE_NOOP("CoolingOffModel", "Follow-up") };
+    static_assert(std::size(kTitles) == ColumnCount);
+    return ColumnHeaders::data("CoolingOffModel", kTitles, section, orientation, role, { ReachColumn });
 }

@@ -1,5 +1,9 @@
 #include "duplicatepairmodel.h"
 
+#include "itemmodels/columnheaders.h"
+
+#include <iterator>
+
 #include "itemmodels/rowdiff.h"
 
 namespace {
@@ -112,15 +116,9 @@ QVariant DuplicatePairModel::data(const QModelIndex &index, int role) const
 
 QVariant DuplicatePairModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case FirstColumn:
-        return tr("Contact");
-    case SecondColumn:
-        return tr("Possible duplicate");
-    case ReasonColumn:
-        return tr("Why");
-    }
-    return {};
+    // Column order (Column); the titles in this model's translation context.
+    static const char *const kTitles[] = { QT_TRANSLATE_NOOP("DuplicatePairModel", "Contact"),
+        QT_TRANSLATE_NOOP("DuplicatePairModel", "Possible duplicate"), QT_TRANSLATE_NOOP("DuplicatePairModel", "Why") };
+    static_assert(std::size(kTitles) == ColumnCount);
+    return ColumnHeaders::data("DuplicatePairModel", kTitles, section, orientation, role);
 }

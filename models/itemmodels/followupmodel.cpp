@@ -1,5 +1,9 @@
 #include "followupmodel.h"
 
+#include "itemmodels/columnheaders.h"
+
+#include <iterator>
+
 #include "core/clock.h"
 #include "core/statuscolor.h"
 #include "itemmodels/rowdiff.h"
@@ -207,19 +211,12 @@ QVariant FollowUpModel::data(const QModelIndex &index, int role) const
 
 QVariant FollowUpModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case DueColumn:
-        return tr("Due");
-    case ContactColumn:
-        return tr("Contact");
-    case NoteColumn:
-        return tr("Note");
-    case AssigneeColumn:
-        return tr("Assignee");
-    }
-    return {};
+    // Column order (Column); the titles in this model's translation context.
+    static const char *const kTitles[]
+        = { QT_TRANSLATE_NOOP("FollowUpModel", "Due"), QT_TRANSLATE_NOOP("FollowUpModel", "Contact"),
+              QT_TRANSLATE_NOOP("FollowUpModel", "Note"), QT_TRANSLATE_NOOP("FollowUpModel", "Assignee") };
+    static_assert(std::size(kTitles) == ColumnCount);
+    return ColumnHeaders::data("FollowUpModel", kTitles, section, orientation, role);
 }
 
 Qt::ItemFlags FollowUpModel::flags(const QModelIndex &index) const

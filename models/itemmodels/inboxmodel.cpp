@@ -1,5 +1,9 @@
 #include "inboxmodel.h"
 
+#include "itemmodels/columnheaders.h"
+
+#include <iterator>
+
 #include "domain/network.h"
 #include "itemmodels/rowdiff.h"
 
@@ -134,21 +138,10 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
 
 QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal)
-        return {};
-    if (role == Qt::TextAlignmentRole && section == ItemsColumn)
-        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case AuthorColumn:
-        return tr("Author");
-    case NetworkColumn:
-        return tr("Network");
-    case ItemsColumn:
-        return tr("Items");
-    case NewestColumn:
-        return tr("Newest");
-    }
-    return {};
+    // Column order (Column); the titles in this model's translation context.
+    static const char *const kTitles[]
+        = { QT_TRANSLATE_NOOP("InboxModel", "Author"), QT_TRANSLATE_NOOP("InboxModel", "Network"),
+              QT_TRANSLATE_NOOP("InboxModel", "Items"), QT_TRANSLATE_NOOP("InboxModel", "Newest") };
+    static_assert(std::size(kTitles) == ColumnCount);
+    return ColumnHeaders::data("InboxModel", kTitles, section, orientation, role, { ItemsColumn });
 }
