@@ -36,6 +36,27 @@ Result<QJsonObject> parseObject(const QByteArray &json)
     return doc.object();
 }
 
+QString str(const QJsonObject &o, QLatin1String key);
+
+// A listing answer ({"cursor": ..., "<key>": [...]}): its entries and the cursor of the next page; an answer
+// that is not a JSON object, or has no such list, is not understood (`noList` says what was missing).
+struct Listing
+{
+    QJsonArray entries;
+    QString cursor;
+};
+
+Result<Listing> listingOf(const QByteArray &json, QLatin1String key, const QString &noList)
+{
+    Result<QJsonObject> root = parseObject(json);
+    if (!root)
+        return root.error();
+    const QJsonValue list = root->value(key);
+    if (!list.isArray())
+        return garbage(noList);
+    return Listing { list.toArray(), str(*root, QLatin1String("cursor")) };
+}
+
 QString str(const QJsonObject &o, QLatin1String key)
 {
     return o.value(key).toString(); // empty for a missing key or another type
@@ -143,16 +164,12 @@ QString postUrl(const QString &atUri, const QString &handle)
 
 Result<Page> parseNotifications(const QByteArray &json)
 {
-    auto root = parseObject(json);
-    if (!root)
-        return root.error();
-    const QJsonValue list = root->value(QLatin1String("notifications"));
-    if (!list.isArray())
-        return garbage(Tr::tr("no list of notifications"));
-
+    Result<Listing> listing = listingOf(json, QLatin1String("notifications"), Tr::tr("no list of notifications"));
+    if (!listing)
+        return listing.error();
     Page page;
-    page.cursor = str(*root, QLatin1String("cursor"));
-    const QJsonArray entries = list.toArray();
+    page.cursor = listing->cursor;
+    const QJsonArray &entries = listing->entries;
     for (const QJsonValue &value : entries) {
         const int entryIndex = page.entries++;
         const QJsonObject n = value.toObject();
@@ -210,16 +227,12 @@ Result<Page> parseNotifications(const QByteArray &json)
 
 Result<Page> parseAuthorFeed(const QByteArray &json, const QString &authorDid)
 {
-    auto root = parseObject(json);
-    if (!root)
-        return root.error();
-    const QJsonValue list = root->value(QLatin1String("feed"));
-    if (!list.isArray())
-        return garbage(Tr::tr("no list of posts"));
-
+    Result<Listing> listing = listingOf(json, QLatin1String("feed"), Tr::tr("no list of posts"));
+    if (!listing)
+        return listing.error();
     Page page;
-    page.cursor = str(*root, QLatin1String("cursor"));
-    const QJsonArray entries = list.toArray();
+    page.cursor = listing->cursor;
+    const QJsonArray &entries = listing->entries;
     for (const QJsonValue &value : entries) {
         const int entryIndex = page.entries++;
         const QJsonObject entry = value.toObject();

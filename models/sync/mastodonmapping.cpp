@@ -285,6 +285,30 @@ void skip(Page &page, const Error &why)
     page.skipNotes.append(why.message);
 }
 
+// A page from a JSON list: `map(value, id)` turns each entry into an item, or nothing (a type Rapport does not
+// store), and reports the entry's id (what the endpoint pages by) even when the entry cannot be mapped; such an
+// entry is skipped and counted, the rest of the page stays (issue 9). A body that is not a list fails.
+template <typename MapEntry> Result<Page> pageOf(const QByteArray &json, const QString &what, MapEntry map)
+{
+    Result<QJsonArray> array = arrayOf(json, what);
+    if (!array)
+        return array.error();
+    Page page;
+    for (const QJsonValue &value : std::as_const(*array)) {
+        QString id;
+        Result<std::optional<SyncItem>> item = map(value, id);
+        if (!id.isEmpty())
+            page.ids.append(id);
+        if (!item)
+            skip(page, item.error());
+        else if (!item->has_value())
+            ++page.ignored;
+        else
+            page.items.append(std::move(**item));
+    }
+    return page;
+}
+
 } // namespace
 
 QString handleFor(const QString &acct, const QString &localDomain)
@@ -301,45 +325,16 @@ QString handleFor(const QString &acct, const QString &localDomain)
 
 Result<Page> notifications(const QByteArray &json, const QString &serverHost, const QString &localDomain)
 {
-    Result<QJsonArray> array = arrayOf(json, Tr::tr("the notification list"));
-    if (!array)
-        return array.error();
     const QString domain = localDomain.isEmpty() ? serverHost : localDomain;
-    Page page;
-    for (const QJsonValue &value : std::as_const(*array)) {
-        QString id;
-        Result<std::optional<SyncItem>> item = notificationItem(value, serverHost, domain, id);
-        if (!id.isEmpty())
-            page.ids.append(id);
-        if (!item)
-            skip(page, item.error());
-        else if (!item->has_value())
-            ++page.ignored;
-        else
-            page.items.append(std::move(**item));
-    }
-    return page;
+    return pageOf(json, Tr::tr("the notification list"),
+        [&](const QJsonValue &value, QString &id) { return notificationItem(value, serverHost, domain, id); });
 }
 
 Result<Page> conversations(const QByteArray &json, const QString &localDomain, const QString &ownAccountId)
 {
-    Result<QJsonArray> array = arrayOf(json, Tr::tr("the conversation list"));
-    if (!array)
-        return array.error();
-    Page page;
-    for (const QJsonValue &value : std::as_const(*array)) {
-        QString statusId;
-        Result<std::optional<SyncItem>> item = conversationItem(value, localDomain, ownAccountId, statusId);
-        if (!statusId.isEmpty())
-            page.ids.append(statusId);
-        if (!item)
-            skip(page, item.error());
-        else if (!item->has_value())
-            ++page.ignored;
-        else
-            page.items.append(std::move(**item));
-    }
-    return page;
+    return pageOf(json, Tr::tr("the conversation list"), [&](const QJsonValue &value, QString &statusId) {
+        return conversationItem(value, localDomain, ownAccountId, statusId);
+    });
 }
 
 Result<Account> account(const QByteArray &json, const QString &localDomain)
