@@ -2,8 +2,8 @@
 
 #include "core/clock.h"
 #include "followups/followupcommand.h"
-#include "storage/changenotifier.h"
 #include "itemmodels/followupmodel.h"
+#include "storage/changenotifier.h"
 #include "storage/database.h"
 
 #include <QHBoxLayout>
@@ -121,15 +121,8 @@ void ContactFollowUpsPanel::updateState()
 
 void ContactFollowUpsPanel::push(FollowUpCommand *command)
 {
-    if (!command->apply()) {
-        Q_EMIT errorOccurred(command->lastError());
-        delete command;
-        return;
-    }
-    if (m_undoStack)
-        m_undoStack->push(command);
-    else
-        delete command;
+    if (const Status s = FollowUpCommand::run(command, m_undoStack); !s)
+        Q_EMIT errorOccurred(s.error().message);
 }
 
 void ContactFollowUpsPanel::completeCurrent()
@@ -141,9 +134,6 @@ void ContactFollowUpsPanel::completeCurrent()
 void ContactFollowUpsPanel::snoozeCurrent(int days)
 {
     if (const std::optional<FollowUp> f = m_model->followUp(m_tree->currentIndex())) {
-        // As in the Follow-ups section: from now for an overdue one, else from its due time.
-        const QDateTime now = Clock::now();
-        const QDateTime base = f->dueAt < now ? now : f->dueAt;
-        push(FollowUpCommand::snooze(m_db, *f, base.addDays(days)));
+        push(FollowUpCommand::snoozeBy(m_db, *f, days));
     }
 }

@@ -453,16 +453,9 @@ bool CoolingOffView::followUp(int row)
     f.assigneeId = c.ownerId > 0 ? c.ownerId : m_db.currentUserId();
     f.dueAt = tomorrowNine();
     f.note = reason(c, Clock::now());
-    auto *command = FollowUpCommand::create(m_db, f);
-    if (!command->apply()) {
-        const QString error = command->lastError();
-        delete command;
-        Q_EMIT errorOccurred(error);
+    if (const Status s = FollowUpCommand::run(FollowUpCommand::create(m_db, f), m_undoStack); !s) {
+        Q_EMIT errorOccurred(s.error().message);
         return false;
     }
-    if (m_undoStack)
-        m_undoStack->push(command);
-    else
-        delete command;
     return true;
 }

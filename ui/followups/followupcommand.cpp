@@ -1,5 +1,9 @@
 #include "followupcommand.h"
 
+#include <QUndoStack>
+
+#include "core/clock.h"
+
 #include "storage/changenotifier.h"
 #include "storage/followuprepository.h"
 
@@ -32,8 +36,27 @@ FollowUpCommand *FollowUpCommand::snooze(Database &db, const FollowUp &before, c
     return c;
 }
 
-FollowUpCommand *FollowUpCommand::reassign(
-    Database &db, const FollowUp &before, qint64 assigneeId, const QString &name)
+FollowUpCommand *FollowUpCommand::snoozeBy(Database &db, const FollowUp &before, int days)
+{
+    const QDateTime now = Clock::now();
+    return snooze(db, before, (before.dueAt < now ? now : before.dueAt).addDays(days));
+}
+
+Status FollowUpCommand::run(FollowUpCommand *command, QUndoStack *stack)
+{
+    if (!command->apply()) {
+        const QString error = command->lastError();
+        delete command;
+        return Error { error };
+    }
+    if (stack)
+        stack->push(command);
+    else
+        delete command;
+    return {};
+}
+
+FollowUpCommand *FollowUpCommand::reassign(Database &db, const FollowUp &before, qint64 assigneeId, const QString &name)
 {
     auto *c = new FollowUpCommand(db, Kind::Reassign, before);
     c->m_assigneeId = assigneeId;

@@ -2,8 +2,8 @@
 
 #include "core/clock.h"
 #include "followups/followupcommand.h"
-#include "storage/changenotifier.h"
 #include "itemmodels/followupmodel.h"
+#include "storage/changenotifier.h"
 #include "storage/database.h"
 #include "storage/followuprepository.h"
 #include "storage/userrepository.h"
@@ -46,7 +46,8 @@ FollowUpsView::FollowUpsView(Database &db, QUndoStack *undoStack, QWidget *paren
     toolbar->addStretch();
 
     QAction *complete = addAction_(QStringLiteral("completeAction"), tr("&Complete"),
-        { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter), QKeySequence(Qt::Key_Space) },
+        { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter),
+            QKeySequence(Qt::Key_Space) },
         tr("Mark the follow-up as done"));
     connect(complete, &QAction::triggered, this, &FollowUpsView::completeCurrent);
     QAction *day = addAction_(QStringLiteral("snoozeDayAction"), tr("Snooze 1 &Day"),
@@ -118,7 +119,8 @@ FollowUpsView::FollowUpsView(Database &db, QUndoStack *undoStack, QWidget *paren
             Q_EMIT contactActivated(contact);
     });
 
-    m_emptyLabel = new QLabel(tr("Nothing to follow up. Add a follow-up date when you log a conversation (Ctrl+L)."), this);
+    m_emptyLabel
+        = new QLabel(tr("Nothing to follow up. Add a follow-up date when you log a conversation (Ctrl+L)."), this);
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -292,15 +294,8 @@ void FollowUpsView::updateActions()
 
 void FollowUpsView::push(FollowUpCommand *command)
 {
-    if (!command->apply()) {
-        Q_EMIT errorOccurred(command->lastError());
-        delete command;
-        return;
-    }
-    if (m_undoStack)
-        m_undoStack->push(command);
-    else
-        delete command;
+    if (const Status s = FollowUpCommand::run(command, m_undoStack); !s)
+        Q_EMIT errorOccurred(s.error().message);
 }
 
 void FollowUpsView::completeCurrent()
@@ -325,10 +320,7 @@ void FollowUpsView::completeCurrent()
 void FollowUpsView::snoozeCurrent(int days)
 {
     if (const auto f = current()) {
-        // From now for an overdue one (a day later than a week ago is still overdue), else from its due time.
-        const QDateTime now = Clock::now();
-        const QDateTime base = f->dueAt < now ? now : f->dueAt;
-        push(FollowUpCommand::snooze(m_db, *f, base.addDays(days)));
+        push(FollowUpCommand::snoozeBy(m_db, *f, days));
         selectFollowUp(f->id);
     }
 }
