@@ -305,6 +305,8 @@ void MainWindow::createSections()
             return;
         }
         m_stack->setCurrentIndex(row);
+        // The contact count belongs to the contact list: other sections show their own figures.
+        m_countLabel->setVisible(m_stack->currentWidget() == m_contactsView);
         if (m_sectionActions)
             m_sectionActions->actions().at(row)->setChecked(true);
     });

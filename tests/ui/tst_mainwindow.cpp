@@ -215,15 +215,19 @@ void TestMainWindow::shortcutsSwitchSections()
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *count = window.findChild<QLabel *>(QStringLiteral("contactCountLabel"));
+    QVERIFY(count->isVisible());
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     QCOMPARE(window.currentSection(), MainWindow::Section::Campaigns);
     QVERIFY(window.findChild<QAction *>(QStringLiteral("campaignsAction"))->isChecked());
+    QVERIFY2(!count->isVisible(), "the contact count is the contact list's, not the Campaigns section's");
     QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
     QCOMPARE(window.currentSection(), MainWindow::Section::Activity);
     QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
     QCOMPARE(window.currentSection(), MainWindow::Section::Dashboard);
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(window.currentSection(), MainWindow::Section::Contacts);
+    QVERIFY(count->isVisible());
 }
 
 void TestMainWindow::remembersTheListLayout()

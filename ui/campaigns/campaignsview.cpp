@@ -166,7 +166,6 @@ QWidget *CampaignsView::createFilterBar()
     m_search->setPlaceholderText(tr("Search by name, client or description"));
     m_search->setAccessibleName(tr("Search campaigns"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 18);
 
     m_client = new QComboBox(bar);
     m_client->setObjectName(QStringLiteral("clientFilterComboBox"));
@@ -232,6 +231,14 @@ QWidget *CampaignsView::createFilterBar()
     layout->addWidget(m_trashButton);
     layout->addWidget(newButton);
 
+    // Each filter gets its full width when the window has room and shrinks (eliding its text) when it has not,
+    // so that the Campaigns section never makes the whole window wider than the other sections do.
+    const int charWidth = bar->fontMetrics().averageCharWidth();
+    m_search->setMinimumWidth(charWidth * 10);
+    for (QComboBox *combo : { m_client, m_status, m_owner, m_period })
+        combo->setMinimumWidth(charWidth * 7);
+    m_countLabel->setMinimumWidth(1);
+
     connect(m_search, &QLineEdit::textChanged, m_model, &CampaignListModel::setFilterText);
     for (QComboBox *combo : { m_client, m_status, m_owner, m_period })
         connect(combo, &QComboBox::currentIndexChanged, this, &CampaignsView::applyFilter);
@@ -283,7 +290,7 @@ void CampaignsView::showEvent(QShowEvent *event)
         // The list's name, client, status and first figures, the workspace the rest (the user's sizes stay).
         m_sized = true;
         const int total = qMax(width(), 800);
-        m_splitter->setSizes({ total * 9 / 20, total * 11 / 20 });
+        m_splitter->setSizes({ total * 7 / 20, total * 13 / 20 });
     }
     ensureListed();
     QWidget::showEvent(event);

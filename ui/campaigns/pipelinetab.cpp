@@ -17,6 +17,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -101,9 +102,15 @@ PipelineTab::PipelineTab(Database &db, QUndoStack *undoStack, QWidget *parent)
     layout->addWidget(m_proposalsBox);
 
     m_stack = new QStackedWidget(this);
-    m_board = new PitchBoard(m_model, m_stack);
+    m_boardScroll = new QScrollArea(m_stack);
+    m_boardScroll->setObjectName(QStringLiteral("pitchBoardScrollArea"));
+    m_boardScroll->setWidgetResizable(true);
+    m_boardScroll->setFrameShape(QFrame::NoFrame);
+    m_boardScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // each column scrolls its own cards
+    m_board = new PitchBoard(m_model, m_boardScroll);
     m_board->setObjectName(QStringLiteral("pitchBoard"));
-    m_stack->addWidget(m_board);
+    m_boardScroll->setWidget(m_board);
+    m_stack->addWidget(m_boardScroll);
     m_tableProxy = new QSortFilterProxyModel(this);
     m_tableProxy->setSourceModel(m_model);
     m_tableProxy->setSortRole(PitchBoardModel::SortRole);
@@ -176,7 +183,7 @@ bool PipelineTab::showingTable() const
 void PipelineTab::showTable(bool table)
 {
     const qint64 current = currentPitchId();
-    m_stack->setCurrentWidget(table ? static_cast<QWidget *>(m_table) : m_board);
+    m_stack->setCurrentWidget(table ? static_cast<QWidget *>(m_table) : m_boardScroll);
     m_tableButton->setChecked(table);
     m_boardButton->setChecked(!table);
     if (current > 0)

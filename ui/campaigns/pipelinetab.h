@@ -10,6 +10,7 @@ class PitchBoardModel;
 class QAction;
 class QLabel;
 class QSortFilterProxyModel;
+class QScrollArea;
 class QStackedWidget;
 class QTableView;
 class QToolButton;
@@ -84,6 +85,7 @@ private:
     QWidget *m_proposalsBox;
     QVBoxLayout *m_proposalsLayout;
     QStackedWidget *m_stack;
+    QScrollArea *m_boardScroll;
     PitchBoard *m_board;
     QTableView *m_table;
     QList<PitchRepository::ReplyProposal> m_proposals;
