@@ -290,7 +290,7 @@ void CampaignsView::showEvent(QShowEvent *event)
         // The list's name, client, status and first figures, the workspace the rest (the user's sizes stay).
         m_sized = true;
         const int total = qMax(width(), 800);
-        m_splitter->setSizes({ total * 7 / 20, total * 13 / 20 });
+        m_splitter->setSizes({ total * 2 / 5, total * 3 / 5 });
     }
     ensureListed();
     QWidget::showEvent(event);
