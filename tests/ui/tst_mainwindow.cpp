@@ -28,6 +28,8 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTest>
 
 namespace {
@@ -75,6 +77,7 @@ private Q_SLOTS:
     void shortcutsSwitchSections();
     void remembersTheListLayout();
     void firstRunSizeFitsTheScreen();
+    void everySectionFitsANarrowWindow();
     void emptyDatabaseOfferAccepted();
     void emptyDatabaseOfferDeclined();
     void noOfferWhenContactsExist();
@@ -255,6 +258,34 @@ void TestMainWindow::remembersTheListLayout()
     QCOMPARE(model->sortColumn(), int(ContactListModel::OutletColumn));
     QCOMPARE(model->sortOrder(), Qt::DescendingOrder);
     QCOMPARE(window.size(), QSize(1000, 700));
+}
+
+// The window's minimum width is the widest section's: a section built on first show (the Dashboard) or with a long
+// filter bar (Campaigns) once made the window jump past a 1,280-pixel screen. Every section, once shown, must
+// leave the window able to be 1,000 pixels wide.
+void TestMainWindow::everySectionFitsANarrowWindow()
+{
+    auto db = databaseWith({ QStringLiteral("Bea Brook") });
+    MainWindow window(*db);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    for (const Qt::Key key : { Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5, Qt::Key_6, Qt::Key_7 }) {
+        QTest::keyClick(&window, key, Qt::ControlModifier);
+        QCoreApplication::processEvents();
+        const int minimum = qMax(window.minimumSizeHint().width(), window.minimumWidth());
+        QVERIFY2(minimum <= 1000,
+            qPrintable(QStringLiteral("after Ctrl+%1 the window cannot be narrower than %2 px")
+                           .arg(QChar(u'0' + (key - Qt::Key_0)))
+                           .arg(minimum)));
+    }
+    window.resize(1000, 700);
+    QTRY_COMPARE(window.width(), 1000);
+    // ... and the Dashboard then shows its charts side by side without scrolling sideways.
+    auto *dashboard = window.findChild<QScrollArea *>(QStringLiteral("dashboardScrollArea"));
+    QVERIFY(dashboard);
+    QTRY_VERIFY(dashboard->isVisible());
+    QTRY_COMPARE(dashboard->horizontalScrollBar()->maximum(), 0);
 }
 
 // Issue 10: the first window was 1280 × 800 whatever the screen; now it is sized for the screen (and the

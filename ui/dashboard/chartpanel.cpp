@@ -39,11 +39,15 @@ ChartPanel::ChartPanel(DashboardChart::Kind kind, ChartTableModel *model, QWidge
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
-    header->addWidget(m_title);
+    m_title->setWordWrap(true); // a long title (or a German one) takes two lines in a narrow window
+    header->addWidget(m_title, 1); // the room left goes to the title first, so it wraps only when it must
     m_note = new QLabel(this);
     m_note->setObjectName(QStringLiteral("chartNoteLabel"));
     m_note->setEnabled(false);
-    header->addWidget(m_note, 1);
+    // A note ("median time to reply: 3.2 days") is cut before it widens two panels past a narrow window; its
+    // tooltip keeps it whole.
+    m_note->setMinimumWidth(1);
+    header->addWidget(m_note);
 
     m_tableToggle = new QToolButton(this);
     m_tableToggle->setObjectName(QStringLiteral("tableToggleButton"));
@@ -139,6 +143,7 @@ void ChartPanel::rebuildChart()
 void ChartPanel::setNote(const QString &note)
 {
     m_note->setText(note);
+    m_note->setToolTip(note);
 }
 
 void ChartPanel::changeEvent(QEvent *event)

@@ -59,10 +59,15 @@ DashboardFilterBar::DashboardFilterBar(Database &db, QWidget *parent)
     for (const QString &c : Interaction::channels())
         m_channel->addItem(Interaction::channelLabel(c), c);
 
+    // Full width when the window has room; in a narrow window the filters shrink (eliding their text) rather
+    // than make the whole window wider than the screen.
+    const int charWidth = fontMetrics().averageCharWidth();
     for (QComboBox *combo : { m_user, m_client, m_campaign, m_channel }) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(8);
+        combo->setMinimumWidth(charWidth * 6);
     }
+    m_period->setMinimumWidth(charWidth * 8);
     auto *periodLabel = new QLabel(tr("&Period:"), this);
     periodLabel->setBuddy(m_period);
     layout->addWidget(periodLabel);

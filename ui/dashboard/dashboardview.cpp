@@ -62,6 +62,7 @@ void DashboardView::build()
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("dashboardStatusLabel"));
     m_status->setEnabled(false);
+    m_status->setMinimumWidth(1); // "Updated 15:04" gives way to the filters in a narrow window
     top->addWidget(m_status);
     auto *pdf = new QPushButton(tr("Export PDF…"), this);
     pdf->setObjectName(QStringLiteral("exportPdfButton"));
