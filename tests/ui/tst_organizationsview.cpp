@@ -3,6 +3,8 @@
 #include "itemmodels/contactlistmodel.h"
 #include "itemmodels/organizationlistmodel.h"
 #include "mainwindow.h"
+#include "itemmodels/organizationpeoplemodel.h"
+#include <QPlainTextEdit>
 #include "organizations/organizationeditor.h"
 #include "organizations/organizationsview.h"
 #include "storage/contactrepository.h"
@@ -161,6 +163,35 @@ private Q_SLOTS:
 
     // Issue 10: Save was enabled on an unchanged form. It waits for a change and goes grey again when the
     // change is typed away; the People list has room for several people.
+    // Issue 10: the notes took the editor's height and the people who work there got four cramped rows, their
+    // titles cut while an empty Role column took the width.
+    void peopleGetTheRoomBelowTheFields()
+    {
+        Fixture f = fixture();
+        MainWindow window(*f.db);
+        window.resize(1000, 760);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        auto *view = window.findChild<OrganizationsView *>(QStringLiteral("organizationsView"));
+        auto *table = view->findChild<QTableView *>(QStringLiteral("organizationsTableView"));
+        clickRow(table, 0); // Bugle: sorted by name
+        clickRow(table, 1); // Daily Planet, where Ada works
+        OrganizationEditor *editor = view->editor();
+        QCOMPARE(editor->organizationId(), f.planet);
+        auto *notes = editor->findChild<QPlainTextEdit *>(QStringLiteral("notesPlainTextEdit"));
+        auto *people = editor->findChild<QTableView *>(QStringLiteral("peopleTableView"));
+        QVERIFY(notes && people);
+        QTRY_VERIFY(people->isVisible());
+        const int rowHeight = people->verticalHeader()->defaultSectionSize();
+        QVERIFY2(people->viewport()->height() >= 8 * rowHeight,
+            qPrintable(QStringLiteral("people list %1 px high, notes %2 px").arg(people->viewport()->height()).arg(notes->height())));
+        QVERIFY(people->viewport()->height() > notes->height());
+        const int title = people->columnWidth(OrganizationPeopleModel::TitleColumn);
+        QVERIFY2(title >= people->columnWidth(OrganizationPeopleModel::RoleColumn),
+            qPrintable(QStringLiteral("title column %1 px, role %2 px").arg(title).arg(people->columnWidth(OrganizationPeopleModel::RoleColumn))));
+    }
+
     void saveWaitsForAChange()
     {
         Fixture f = fixture();

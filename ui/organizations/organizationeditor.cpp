@@ -94,6 +94,8 @@ OrganizationEditor::OrganizationEditor(Database &db, QWidget *parent)
     m_notes->setAccessibleName(tr("Notes"));
     m_notes->setTabChangesFocus(true);
     m_notes->setMinimumHeight(fontMetrics().lineSpacing() * 4);
+    // Notes scroll past eight lines: the room below goes to the people who work here.
+    m_notes->setMaximumHeight(fontMetrics().lineSpacing() * 8 + 2 * m_notes->frameWidth() + 8);
     m_notesError = addErrorLabel("notesErrorLabel");
 
     auto *form = new QFormLayout;
@@ -137,10 +139,13 @@ OrganizationEditor::OrganizationEditor(Database &db, QWidget *parent)
     m_peopleView->setTabKeyNavigation(false);
     m_peopleView->verticalHeader()->setVisible(false);
     m_peopleView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    m_peopleView->horizontalHeader()->setStretchLastSection(true);
-    m_peopleView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_peopleView->horizontalHeader()->resizeSection(OrganizationPeopleModel::NameColumn, 22 * fontMetrics().averageCharWidth());
-    m_peopleView->horizontalHeader()->resizeSection(OrganizationPeopleModel::TitleColumn, 22 * fontMetrics().averageCharWidth());
+    // Name and role at a readable width, the title (often long: "Chief Marketing Officer") gets the rest.
+    QHeaderView *peopleHeader = m_peopleView->horizontalHeader();
+    peopleHeader->setStretchLastSection(false);
+    peopleHeader->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    peopleHeader->resizeSection(OrganizationPeopleModel::NameColumn, 22 * fontMetrics().averageCharWidth());
+    peopleHeader->setSectionResizeMode(OrganizationPeopleModel::TitleColumn, QHeaderView::Stretch);
+    peopleHeader->resizeSection(OrganizationPeopleModel::RoleColumn, 16 * fontMetrics().averageCharWidth());
     m_peopleLabel->setBuddy(m_peopleView);
 
     // The fields and people in one tab, the merged timeline of the people in another (issue #4).

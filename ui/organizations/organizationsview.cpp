@@ -50,6 +50,7 @@ OrganizationsView::OrganizationsView(Database &db, QWidget *parent)
 
     auto *toolBar = new QHBoxLayout;
     toolBar->setContentsMargins(6, 6, 6, 6);
+    toolBar->setSpacing(8);
     toolBar->addWidget(m_search, 1);
     toolBar->addWidget(m_countLabel);
     toolBar->addWidget(newButton);
