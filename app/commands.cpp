@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "commandcontext.h"
 
 #include "campaigncommands.h"
 #include "commandline.h"
@@ -31,45 +32,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Commands)
 };
 
-constexpr int kOk = 0;
-constexpr int kFailed = 1;
-constexpr int kUsage = 2;
-
-struct Context
-{
-    const Invocation &inv;
-    QTextStream &out;
-    QTextStream &err;
-
-    int fail(const Error &e) const
-    {
-        err << Tr::tr("rapport: %1").arg(e.message) << Qt::endl;
-        return kFailed;
-    }
-    int usage(const QString &message) const
-    {
-        err << Tr::tr("rapport: %1").arg(message) << Qt::endl << Tr::tr("Try “rapport --help”.") << Qt::endl;
-        return kUsage;
-    }
-    void printJson(const QJsonObject &o) const { out << QJsonDocument(o).toJson(QJsonDocument::Indented); }
-};
-
-Result<DatabaseLocation> location(const Invocation &inv)
-{
-    return inv.db.isEmpty() ? Result<DatabaseLocation>(DatabaseLocation::defaultLocation())
-                            : DatabaseLocation::parse(inv.db);
-}
-
-Result<std::unique_ptr<Database>> openDatabase(const Invocation &inv, Database::OpenFlags flags)
-{
-    Result<DatabaseLocation> loc = location(inv);
-    if (!loc)
-        return loc.error();
-    Result<std::unique_ptr<Database>> db = Database::open(*loc, flags);
-    if (db)
-        (void)UserRepository(**db).ensureUser(UserRepository::systemLogin(), UserRepository::systemLogin());
-    return db;
-}
+using namespace CommandContext;
 
 int demo(const Context &ctx)
 {

@@ -1,4 +1,5 @@
 #include "importcommands.h"
+#include "commandcontext.h"
 
 #include "commandline.h"
 #include "interchange/importfile.h"
@@ -23,40 +24,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ImportCommands)
 };
 
-constexpr int kOk = 0;
-constexpr int kFailed = 1;
-constexpr int kUsage = 2;
-
-struct Context
-{
-    const Invocation &inv;
-    QTextStream &out;
-    QTextStream &err;
-
-    int fail(const QString &message) const
-    {
-        err << Tr::tr("rapport: %1").arg(message) << Qt::endl;
-        return kFailed;
-    }
-    int usage(const QString &message) const
-    {
-        err << Tr::tr("rapport: %1").arg(message) << Qt::endl << Tr::tr("Try “rapport --help”.") << Qt::endl;
-        return kUsage;
-    }
-    void printJson(const QJsonObject &o) const { out << QJsonDocument(o).toJson(QJsonDocument::Indented); }
-};
-
-Result<std::unique_ptr<Database>> openDatabase(const Invocation &inv)
-{
-    Result<DatabaseLocation> loc = inv.db.isEmpty() ? Result<DatabaseLocation>(DatabaseLocation::defaultLocation())
-                                                    : DatabaseLocation::parse(inv.db);
-    if (!loc)
-        return loc.error();
-    Result<std::unique_ptr<Database>> db = Database::open(*loc, Database::OpenFlag::CreateIfMissing);
-    if (db)
-        (void)UserRepository(**db).ensureUser(UserRepository::systemLogin(), UserRepository::systemLogin());
-    return db;
-}
+using namespace CommandContext;
 
 constexpr int kProblemLines = 50; // on the terminal; --json lists them all
 

@@ -5476,14 +5476,6 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
 <context>
     <name>ImportCommands</name>
     <message>
-        <source>rapport: %1</source>
-        <translation>rapport: %1</translation>
-    </message>
-    <message>
-        <source>Try “rapport --help”.</source>
-        <translation>Siehe „rapport --help“.</translation>
-    </message>
-    <message>
         <source>Import:
   import FILE [--format csv|vcard] [--preset NAME|--mapping FILE] [--encoding ENC]
          [--delimiter ,|;|tab] [--on-duplicate skip|fill|overwrite|create] [--dry-run]
@@ -8705,14 +8697,6 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
 </context>
 <context>
     <name>SyncCommands</name>
-    <message>
-        <source>rapport: %1</source>
-        <translation>rapport: %1</translation>
-    </message>
-    <message>
-        <source>Try “rapport --help”.</source>
-        <translation>Hilfe erhalten Sie mit „rapport --help“.</translation>
-    </message>
     <message>
         <source>accounts list takes no arguments.</source>
         <translation>accounts list erwartet keine Argumente.</translation>

@@ -5476,14 +5476,6 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
 <context>
     <name>ImportCommands</name>
     <message>
-        <source>rapport: %1</source>
-        <translation>rapport: %1</translation>
-    </message>
-    <message>
-        <source>Try “rapport --help”.</source>
-        <translation>Pruebe «rapport --help».</translation>
-    </message>
-    <message>
         <source>Import:
   import FILE [--format csv|vcard] [--preset NAME|--mapping FILE] [--encoding ENC]
          [--delimiter ,|;|tab] [--on-duplicate skip|fill|overwrite|create] [--dry-run]
@@ -8705,14 +8697,6 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
 </context>
 <context>
     <name>SyncCommands</name>
-    <message>
-        <source>rapport: %1</source>
-        <translation>rapport: %1</translation>
-    </message>
-    <message>
-        <source>Try “rapport --help”.</source>
-        <translation>Pruebe «rapport --help».</translation>
-    </message>
     <message>
         <source>accounts list takes no arguments.</source>
         <translation>accounts list no admite argumentos.</translation>

@@ -5476,14 +5476,6 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
 <context>
     <name>ImportCommands</name>
     <message>
-        <source>rapport: %1</source>
-        <translation>rapport&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Try “rapport --help”.</source>
-        <translation>Essayez «&#xa0;rapport --help&#xa0;».</translation>
-    </message>
-    <message>
         <source>Import:
   import FILE [--format csv|vcard] [--preset NAME|--mapping FILE] [--encoding ENC]
          [--delimiter ,|;|tab] [--on-duplicate skip|fill|overwrite|create] [--dry-run]
@@ -8705,14 +8697,6 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
 </context>
 <context>
     <name>SyncCommands</name>
-    <message>
-        <source>rapport: %1</source>
-        <translation>rapport&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Try “rapport --help”.</source>
-        <translation>Essayez «&#xa0;rapport --help&#xa0;».</translation>
-    </message>
     <message>
         <source>accounts list takes no arguments.</source>
         <translation>accounts list n&apos;accepte pas d&apos;arguments.</translation>
