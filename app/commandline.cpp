@@ -22,6 +22,8 @@ const QMap<QString, QStringList> kValueOptions = {
                                 QStringLiteral("on-duplicate"), QStringLiteral("encoding"), QStringLiteral("delimiter")}},
     {QStringLiteral("accounts"), {QStringLiteral("contact"), QStringLiteral("organization"), QStringLiteral("interval"),
                                   QStringLiteral("server"), QStringLiteral("name"), QStringLiteral("handle")}},
+    {QStringLiteral("export"), {QStringLiteral("format"), QStringLiteral("layout"), QStringLiteral("vcard-version"),
+                                QStringLiteral("out")}},
     {QStringLiteral("report"), {QStringLiteral("client"), QStringLiteral("campaign"), QStringLiteral("from"),
                                 QStringLiteral("to"), QStringLiteral("out"), QStringLiteral("agency")}},
 };
@@ -32,6 +34,7 @@ const QMap<QString, QStringList> kFlagOptions = {
     {QStringLiteral("search"), {QStringLiteral("contacts-only")}},
     {QStringLiteral("accounts"), {QStringLiteral("sync-on-start")}},
     {QStringLiteral("import"), {QStringLiteral("dry-run")}},
+    {QStringLiteral("erase"), {QStringLiteral("yes"), QStringLiteral("ignore-handles")}},
 };
 
 } // namespace
@@ -40,7 +43,8 @@ QStringList Invocation::commands()
 {
     return {QStringLiteral("demo"), QStringLiteral("stats"), QStringLiteral("search"), QStringLiteral("migrate"),
             QStringLiteral("sync"), QStringLiteral("accounts"), QStringLiteral("campaign"),
-            QStringLiteral("campaigns"), QStringLiteral("import"), QStringLiteral("imports"), QStringLiteral("report")};
+            QStringLiteral("campaigns"), QStringLiteral("import"), QStringLiteral("imports"), QStringLiteral("report"),
+            QStringLiteral("export"), QStringLiteral("erase")};
 }
 
 Invocation Invocation::parse(const QStringList &args)

@@ -4,6 +4,7 @@
 #include "campaigncommands.h"
 #include "commandline.h"
 #include "suggestcommand.h"
+#include "exportcommands.h"
 #include "importcommands.h"
 #include "reportcommand.h"
 #include "synccommands.h"
@@ -257,5 +258,9 @@ int Commands::run(const Invocation &inv, QTextStream &out, QTextStream &err)
         return ImportCommands::imports(inv, out, err);
     if (inv.command == u"report")
         return ReportCommand::run(inv, out, err);
+    if (inv.command == u"export")
+        return ExportCommands::exportData(inv, out, err);
+    if (inv.command == u"erase")
+        return ExportCommands::erase(inv, out, err);
     return ctx.usage(Tr::tr("Unknown command “%1”.").arg(inv.command));
 }

@@ -1,5 +1,6 @@
 // Rapport: one binary for the window and the headless command line.
 #include "commandline.h"
+#include "exportcommands.h"
 #include "importcommands.h"
 #include "commands.h"
 #include "gui.h"
@@ -55,7 +56,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (inv.help && inv.usageError.isEmpty()) {
-        out << Invocation::usage() << u'\n' << ImportCommands::usage();
+        out << Invocation::usage() << u'\n' << ImportCommands::usage() << u'\n' << ExportCommands::usage();
         return 0;
     }
     if (headless) {

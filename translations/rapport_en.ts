@@ -631,4 +631,63 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>EraseDialog</name>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n conversation</numerusform>
+            <numerusform>%n conversations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pitch(es)</source>
+        <translation>
+            <numerusform>%n pitch</numerusform>
+            <numerusform>%n pitches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s)</source>
+        <translation>
+            <numerusform>%n follow-up</numerusform>
+            <numerusform>%n follow-ups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handle(s)</source>
+        <translation>
+            <numerusform>%n handle</numerusform>
+            <numerusform>%n handles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email address(es)</source>
+        <translation>
+            <numerusform>%n email address</numerusform>
+            <numerusform>%n email addresses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phone number(s)</source>
+        <translation>
+            <numerusform>%n phone number</numerusform>
+            <numerusform>%n phone numbers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coverage entry(s) they wrote stay with the campaign, without their name.</source>
+        <translation>
+            <numerusform>%n coverage entry they wrote stays with the campaign, without their name.</numerusform>
+            <numerusform>%n coverage entries they wrote stay with the campaign, without their name.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add their Mastodon and Bluesky handles (%n) to the ignore list, so the sync does not bring them back</source>
+        <translation>
+            <numerusform>Add their Mastodon or Bluesky handle (%n) to the ignore list, so the sync does not bring it back</numerusform>
+            <numerusform>Add their Mastodon and Bluesky handles (%n) to the ignore list, so the sync does not bring them back</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -17,6 +17,8 @@
 #include "followups/followupsview.h"
 #include "inbox/inboxview.h"
 #include "interactions/activitysection.h"
+#include "interchange/exportdialog.h"
+#include "interchange/privacyactions.h"
 #include "interactions/quicklogdialog.h"
 #include "itemmodels/contactlistmodel.h"
 #include "organizations/organizationsview.h"
@@ -238,6 +240,7 @@ void MainWindow::createSections()
             m_contactEditor
                 = new ContactEditor(*m_contactsView); // the profile beside the list, with its Contact menu actions
             new BulkActions(m_contactsView); // tag, owner, kind, trash on the selection (Contact and context menu)
+            new PrivacyActions(m_contactsView, m_contactEditor); // export everything about a person, erase them
             m_contactsView->addMenuAction(DuplicatesDialog::createAction(m_contactsView));
             page = m_contactsView;
         } else if (info.section == Section::Organizations) {
@@ -409,6 +412,12 @@ void MainWindow::createMenus()
     report->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     report->setToolTip(tr("A PDF report on a client or a campaign for a period, with a preview"));
     connect(report, &QAction::triggered, this, &MainWindow::showReportDialog);
+    QAction *exportAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("&Export…"));
+    exportAction->setObjectName(QStringLiteral("exportAction"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportAction->setToolTip(tr("Contacts as vCard or CSV, follow-ups as a calendar (%1)")
+                                 .arg(exportAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(exportAction, &QAction::triggered, this, [this] { ExportDialog::open(m_db, m_contactsView, this); });
     file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));

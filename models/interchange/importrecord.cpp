@@ -248,7 +248,9 @@ ImportRecord fromRow(const ColumnMapping &mapping, const QStringList &fields, in
                     continue;
                 // One label for the whole cell ("* Work" before "a ::: b") or one per value.
                 bool primary = false;
-                QString label = normalizeLabel(labels.value(labels.size() == values.size() ? k : 0), &primary);
+                const QString raw = labels.value(labels.size() == values.size() ? k : 0);
+                // Rapport's own export writes its labels as they are stored ("personal" stays "personal").
+                QString label = mapping.preset == u"rapport" ? raw.trimmed().toLower() : normalizeLabel(raw, &primary);
                 primary = primary && k == 0;
                 if (label.isEmpty())
                     label = t.option;
@@ -352,6 +354,9 @@ ImportRecord fromVCard(const VCard::Card &card, int row)
         return list;
     };
     auto labelOf = [&card](const VCard::Property &p) {
+        // Rapport's own export names its label exactly (X-RAPPORT-LABEL), beside the TYPE other apps read.
+        if (const QStringList own = p.parameterValues(u"X-RAPPORT-LABEL"); !own.isEmpty() && !own.first().isEmpty())
+            return own.first().trimmed().toLower();
         QString label = card.groupLabel(p);
         if (label.isEmpty()) {
             for (const QString &type : p.types()) {

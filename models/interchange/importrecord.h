@@ -31,7 +31,8 @@ namespace ImportRecords {
 // emails and phones, reach ("12k", "1.2M", "12,500"), yes/no and kinds in several languages are read here.
 ImportRecord fromRow(const ColumnMapping &mapping, const QStringList &fields, int row, int line);
 // A vCard (any version). Rapport's own properties (X-RAPPORT-KIND, -BEATS, -REACH, -DO-NOT-CONTACT,
-// -CONSENT, -OWNER) are read back, so an export imports as the same profile.
+// -CONSENT, -OWNER, and the X-RAPPORT-LABEL parameter of EMAIL and TEL) are read back, so an export imports as
+// the same profile. Rapport's own CSV columns keep their labels as written.
 ImportRecord fromVCard(const VCard::Card &card, int row);
 // "* Work" -> ("work", primary); "Mobile" -> "mobile"; "Business" -> "work"; custom labels lower case.
 QString normalizeLabel(QString label, bool *primary = nullptr);

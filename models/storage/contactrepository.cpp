@@ -9,7 +9,10 @@
 #include "storage/versionedwrite.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlQuery>
+
+#include <functional>
 
 namespace {
 
@@ -210,21 +213,16 @@ Status ContactRepository::refreshSearchExtra(qint64 contactId)
     return {};
 }
 
-Result<Contact> ContactRepository::get(qint64 id)
+namespace {
+
+// The columns get() and getMany() read after kColumns, and the contact they make.
+const QString kReadColumns = QStringLiteral(
+    ", last_contacted_at, created_at, contacts.updated_at, contacts.version, contacts.deleted_at, "
+    "(SELECT name FROM organizations o WHERE o.id = contacts.organization_id)");
+
+Contact contactFrom(const QSqlQuery &q, qint64 id, int i = 0)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT ") + kColumns
-        + QStringLiteral(", last_contacted_at, created_at, contacts.updated_at, contacts.version, "
-                         "contacts.deleted_at, "
-                         "(SELECT name FROM organizations o WHERE o.id = contacts.organization_id) "
-                         "FROM contacts WHERE id = :id"));
-    q.bindValue(QStringLiteral(":id"), id);
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("loading the contact"));
-    if (!q.next())
-        return Error { Tr::tr("The contact no longer exists."), Error::Code::NotFound };
     Contact c;
-    int i = 0;
     c.id = id;
     c.firstName = q.value(i++).toString();
     c.lastName = q.value(i++).toString();
@@ -252,34 +250,81 @@ Result<Contact> ContactRepository::get(qint64 id)
     c.version = q.value(i++).toInt();
     c.inTrash = !q.value(i++).isNull();
     c.organizationName = q.value(i++).toString();
-    q.finish();
-
-    q.prepare(QStringLiteral("SELECT label, email FROM contact_emails WHERE contact_id = :id ORDER BY position, id"));
-    q.bindValue(QStringLiteral(":id"), id);
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("loading the contact"));
-    while (q.next())
-        c.emails.append({ q.value(0).toString(), q.value(1).toString() });
-    q.prepare(QStringLiteral("SELECT label, phone FROM contact_phones WHERE contact_id = :id ORDER BY position, id"));
-    q.bindValue(QStringLiteral(":id"), id);
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("loading the contact"));
-    while (q.next())
-        c.phones.append({ q.value(0).toString(), q.value(1).toString() });
-    q.prepare(QStringLiteral("SELECT network, handle, normalized FROM handles WHERE contact_id = :id ORDER BY id"));
-    q.bindValue(QStringLiteral(":id"), id);
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("loading the contact"));
-    while (q.next())
-        c.handles.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString() });
-    q.prepare(QStringLiteral("SELECT t.name, t.kind FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-                             "WHERE ct.contact_id = :id ORDER BY t.name"));
-    q.bindValue(QStringLiteral(":id"), id);
-    if (!q.exec())
-        return m_db.errorFrom(q, Tr::tr("loading the contact"));
-    while (q.next())
-        (q.value(1).toString() == u"beat" ? c.beats : c.tags).append(q.value(0).toString());
     return c;
+}
+
+} // namespace
+
+Result<Contact> ContactRepository::get(qint64 id)
+{
+    Result<QList<Contact>> list = getMany({ id });
+    if (!list)
+        return list.error();
+    if (list->isEmpty())
+        return Error { Tr::tr("The contact no longer exists."), Error::Code::NotFound };
+    return list->takeFirst();
+}
+
+Result<QList<Contact>> ContactRepository::getMany(const QList<qint64> &ids)
+{
+    QList<Contact> result;
+    if (ids.isEmpty())
+        return result;
+    const bool pg = m_db.isPostgres();
+    const QString ids_ = Sql::idArray(pg, ids);
+    const QString doing = Tr::tr("loading the contact");
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, ") + kColumns + kReadColumns + QStringLiteral(" FROM contacts WHERE ")
+        + Sql::inIdArray(pg, QStringLiteral("id")));
+    q.bindValue(QStringLiteral(":ids"), ids_);
+    if (!q.exec())
+        return m_db.errorFrom(q, doing);
+    QHash<qint64, Contact> byId;
+    byId.reserve(ids.size());
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        byId.insert(id, contactFrom(q, id, 1));
+    }
+    auto children = [&](const QString &sql, const std::function<void(Contact &, const QSqlQuery &)> &add) -> Status {
+        q.prepare(sql.arg(Sql::inIdArray(pg, QStringLiteral("contact_id"))));
+        q.bindValue(QStringLiteral(":ids"), ids_);
+        if (!q.exec())
+            return m_db.errorFrom(q, doing);
+        while (q.next())
+            if (auto it = byId.find(q.value(0).toLongLong()); it != byId.end())
+                add(*it, q);
+        return {};
+    };
+    if (Status s = children(QStringLiteral("SELECT contact_id, label, email FROM contact_emails WHERE %1 "
+                                           "ORDER BY contact_id, position, id"),
+            [](Contact &c, const QSqlQuery &r) { c.emails.append({ r.value(1).toString(), r.value(2).toString() }); });
+        !s)
+        return s.error();
+    if (Status s = children(QStringLiteral("SELECT contact_id, label, phone FROM contact_phones WHERE %1 "
+                                           "ORDER BY contact_id, position, id"),
+            [](Contact &c, const QSqlQuery &r) { c.phones.append({ r.value(1).toString(), r.value(2).toString() }); });
+        !s)
+        return s.error();
+    if (Status s = children(QStringLiteral("SELECT contact_id, network, handle, normalized FROM handles WHERE %1 "
+                                           "ORDER BY contact_id, id"),
+            [](Contact &c, const QSqlQuery &r) {
+                c.handles.append({ r.value(1).toString(), r.value(2).toString(), r.value(3).toString() });
+            });
+        !s)
+        return s.error();
+    if (Status s = children(QStringLiteral("SELECT ct.contact_id, t.name, t.kind FROM contact_tags ct "
+                                           "JOIN tags t ON t.id = ct.tag_id WHERE ct.%1 ORDER BY ct.contact_id, t.name"),
+            [](Contact &c, const QSqlQuery &r) {
+                (r.value(2).toString() == u"beat" ? c.beats : c.tags).append(r.value(1).toString());
+            });
+        !s)
+        return s.error();
+    result.reserve(byId.size());
+    for (qint64 id : ids)
+        if (auto it = byId.find(id); it != byId.end())
+            result.append(std::move(*it));
+    return result;
 }
 
 Status ContactRepository::setTrash(qint64 id, bool trash)
