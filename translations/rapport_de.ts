@@ -3867,6 +3867,21 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>CsvLayouts</name>
+    <message>
+        <source>Rapport (every field)</source>
+        <translation>Rapport (alle Felder)</translation>
+    </message>
+    <message>
+        <source>Google Contacts</source>
+        <translation>Google Kontakte</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>Line %1: a quoted field is never closed (a &quot; is missing). Check the file around that line.</source>
@@ -4964,6 +4979,397 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     </message>
 </context>
 <context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase This Person</source>
+        <translation>Diese Person löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n Gespräch</numerusform>
+            <numerusform>%n Gespräche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pitch(es)</source>
+        <translation>
+            <numerusform>%n Pitch</numerusform>
+            <numerusform>%n Pitches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s)</source>
+        <translation>
+            <numerusform>%n Wiedervorlage</numerusform>
+            <numerusform>%n Wiedervorlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handle(s)</source>
+        <translation>
+            <numerusform>%n Handle</numerusform>
+            <numerusform>%n Handles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email address(es)</source>
+        <translation>
+            <numerusform>%n E-Mail-Adresse</numerusform>
+            <numerusform>%n E-Mail-Adressen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phone number(s)</source>
+        <translation>
+            <numerusform>%n Telefonnummer</numerusform>
+            <numerusform>%n Telefonnummern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their profile, %1, their text in the search indexes and their entries in the audit log will be erased.</source>
+        <translation>Ihr Profil, %1, ihr Text in den Suchindizes und ihre Einträge im Änderungsprotokoll werden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Erase %1 for good?</source>
+        <translation>%1 endgültig löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coverage entry(s) they wrote stay with the campaign, without their name.</source>
+        <translation>
+            <numerusform>%n Berichterstattung, die die Person geschrieben hat, bleibt ohne ihren Namen bei der Kampagne.</numerusform>
+            <numerusform>%n Berichte, die die Person geschrieben hat, bleiben ohne ihren Namen bei der Kampagne.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log keeps only a line that an erasure happened. This cannot be undone, and the undo history is cleared.</source>
+        <translation>Das Änderungsprotokoll behält nur eine Zeile, dass gelöscht wurde. Das lässt sich nicht rückgängig machen, und der Rückgängig-Verlauf wird geleert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add their Mastodon and Bluesky handles (%n) to the ignore list, so the sync does not bring them back</source>
+        <translation>
+            <numerusform>Ihr Mastodon- oder Bluesky-Handle (%n) auf die Ignorierliste setzen, damit die Synchronisierung es nicht zurückbringt</numerusform>
+            <numerusform>Ihre Mastodon- und Bluesky-Handles (%n) auf die Ignorierliste setzen, damit die Synchronisierung sie nicht zurückbringt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureRepository</name>
+    <message>
+        <source>counting what the erasure removes</source>
+        <translation>beim Zählen, was die Löschung entfernt</translation>
+    </message>
+    <message>
+        <source>erasing the person</source>
+        <translation>beim Löschen der Person</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommands</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Siehe „rapport --help“.</translation>
+    </message>
+    <message>
+        <source>Export and erasure:
+  export contacts [--format vcard|csv] [--layout rapport|google|outlook] [--vcard-version 4.0|3.0]
+  export followups [--format ics]
+  export person ID [--format json|vcard]
+  export all [--format json]
+         [--out FILE]
+                    Every contact not in the trash as vCard (4.0 unless 3.0 is asked for) or CSV
+                    (Rapport&apos;s columns, or Google&apos;s or Outlook&apos;s), the open follow-ups as an
+                    iCalendar file, everything about one person or the whole database as JSON.
+                    Without --out the export goes to standard output.
+  erase person ID --yes [--ignore-handles]
+                    Erase a person for good: their profile, conversations, pitches, follow-ups
+                    and handles, their text in the search indexes and the audit log. With
+                    --ignore-handles the sync skips their Mastodon and Bluesky handles from now on.
+</source>
+        <translation>Export und Löschen:
+  export contacts [--format vcard|csv] [--layout rapport|google|outlook] [--vcard-version 4.0|3.0]
+  export followups [--format ics]
+  export person ID [--format json|vcard]
+  export all [--format json]
+         [--out FILE]
+                    Alle Kontakte außerhalb des Papierkorbs als vCard (4.0, außer 3.0 ist verlangt) oder
+                    CSV (Rapports Spalten oder die von Google oder Outlook), die offenen Wiedervorlagen
+                    als iCalendar-Datei, alles über eine Person oder die ganze Datenbank als JSON.
+                    Ohne --out geht der Export auf die Standardausgabe.
+  erase person ID --yes [--ignore-handles]
+                    Eine Person endgültig löschen: Profil, Gespräche, Pitches, Wiedervorlagen und
+                    Handles, ihren Text in den Suchindizes und im Änderungsprotokoll. Mit
+                    --ignore-handles überspringt die Synchronisierung ab jetzt ihre Mastodon- und Bluesky-Handles.
+</translation>
+    </message>
+    <message>
+        <source>export person takes the id of a contact.</source>
+        <translation>export person erwartet die ID eines Kontakts.</translation>
+    </message>
+    <message>
+        <source>export %1 takes no further arguments.</source>
+        <translation>export %1 erwartet keine weiteren Argumente.</translation>
+    </message>
+    <message>
+        <source>export takes contacts, followups, person ID or all.</source>
+        <translation>export erwartet contacts, followups, person ID oder all.</translation>
+    </message>
+    <message>
+        <source>export %1 writes %2, not “%3”.</source>
+        <translation>export %1 schreibt %2, nicht „%3“.</translation>
+    </message>
+    <message>
+        <source>--layout is for --format csv.</source>
+        <translation>--layout gilt für --format csv.</translation>
+    </message>
+    <message>
+        <source>--layout is rapport, google or outlook, not “%1”.</source>
+        <translation>--layout ist rapport, google oder outlook, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--vcard-version is for --format vcard.</source>
+        <translation>--vcard-version gilt für --format vcard.</translation>
+    </message>
+    <message>
+        <source>--vcard-version is 4.0 or 3.0, not “%1”.</source>
+        <translation>--vcard-version ist 4.0 oder 3.0, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>die Standardausgabe</translation>
+    </message>
+    <message>
+        <source>Exported %L1 contacts to %2.</source>
+        <translation>%L1 Kontakte nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported %L1 open follow-ups to %2.</source>
+        <translation>%L1 offene Wiedervorlagen nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>There is no contact %1.</source>
+        <translation>Es gibt keinen Kontakt %1.</translation>
+    </message>
+    <message>
+        <source>Exported everything about contact %1 to %2.</source>
+        <translation>Alles über Kontakt %1 nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported the whole database to %1.</source>
+        <translation>Die ganze Datenbank nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>erase takes person ID.</source>
+        <translation>erase erwartet person ID.</translation>
+    </message>
+    <message>
+        <source>Erasing a person cannot be undone: add --yes to erase contact %1.</source>
+        <translation>Das Löschen einer Person lässt sich nicht rückgängig machen: --yes hinzufügen, um Kontakt %1 zu löschen.</translation>
+    </message>
+    <message>
+        <source>Erased contact %1: %L2 conversations, %L3 pitches, %L4 follow-ups, %L5 handles and %L6 audit entries; %L7 coverage entries are kept without them.</source>
+        <translation>Kontakt %1 gelöscht: %L2 Gespräche, %L3 Pitches, %L4 Wiedervorlagen, %L5 Handles und %L6 Protokolleinträge; %L7 Berichte bleiben ohne die Person erhalten.</translation>
+    </message>
+    <message>
+        <source>The sync ignores %L1 of their handles from now on.</source>
+        <translation>Die Synchronisierung ignoriert ab jetzt %L1 ihrer Handles.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>&amp;All contacts</source>
+        <translation>&amp;Alle Kontakte</translation>
+    </message>
+    <message>
+        <source>The contacts the &amp;list shows now (%L1)</source>
+        <translation>Die Kontakte, die die &amp;Liste jetzt zeigt (%L1)</translation>
+    </message>
+    <message>
+        <source>The contacts the &amp;list shows now (no search or filter)</source>
+        <translation>Die Kontakte, die die &amp;Liste jetzt zeigt (keine Suche, kein Filter)</translation>
+    </message>
+    <message>
+        <source>The contacts that match the list&apos;s search, filters or saved view</source>
+        <translation>Die Kontakte, die zur Suche, zu den Filtern oder zur gespeicherten Ansicht der Liste passen</translation>
+    </message>
+    <message>
+        <source>The &amp;selected contacts (%L1)</source>
+        <translation>Die au&amp;sgewählten Kontakte (%L1)</translation>
+    </message>
+    <message>
+        <source>Open &amp;follow-ups, as a calendar (iCalendar)</source>
+        <translation>Offene &amp;Wiedervorlagen als Kalender (iCalendar)</translation>
+    </message>
+    <message>
+        <source>Each open follow-up becomes a task with its due date and a reminder; exporting again updates the same tasks in the calendar</source>
+        <translation>Jede offene Wiedervorlage wird eine Aufgabe mit Fälligkeit und Erinnerung; ein erneuter Export aktualisiert dieselben Aufgaben im Kalender</translation>
+    </message>
+    <message>
+        <source>vCard 4.0 (address books, phones)</source>
+        <translation>vCard 4.0 (Adressbücher, Telefone)</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (older address books)</source>
+        <translation>vCard 3.0 (ältere Adressbücher)</translation>
+    </message>
+    <message>
+        <source>CSV: every Rapport field</source>
+        <translation>CSV: alle Rapport-Felder</translation>
+    </message>
+    <message>
+        <source>CSV: Google Contacts columns</source>
+        <translation>CSV: Spalten von Google Kontakte</translation>
+    </message>
+    <message>
+        <source>CSV: Outlook columns</source>
+        <translation>CSV: Outlook-Spalten</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Follow-ups are written as iCalendar tasks (.ics) that calendars and task lists open.</source>
+        <translation>Wiedervorlagen werden als iCalendar-Aufgaben (.ics) geschrieben, die Kalender und Aufgabenlisten öffnen.</translation>
+    </message>
+    <message>
+        <source>One card per person with emails, phones, handles, tags and Rapport&apos;s own fields; Rapport imports it back as the same profiles.</source>
+        <translation>Eine Karte pro Person mit E-Mails, Telefonen, Handles, Schlagworten und Rapports eigenen Feldern; Rapport importiert sie als dieselben Profile zurück.</translation>
+    </message>
+    <message>
+        <source>Every field Rapport imports, one column each; several values in one cell are separated by “ ::: ”.</source>
+        <translation>Jedes Feld, das Rapport importiert, in einer eigenen Spalte; mehrere Werte in einer Zelle sind durch „ ::: “ getrennt.</translation>
+    </message>
+    <message>
+        <source>Names, organization, emails, phones, address, websites, notes and tags in the columns %1 reads; beats, handles, kind and reach have no place there.</source>
+        <translation>Namen, Organisation, E-Mails, Telefone, Adresse, Websites, Notizen und Schlagworte in den Spalten, die %1 liest; Ressorts, Handles, Art und Reichweite haben dort keinen Platz.</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <comment>file name</comment>
+        <translation>wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <comment>file name</comment>
+        <translation>kontakte</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>vCard-Dateien (*.vcf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar-Dateien (*.ics)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Exporting the follow-ups…</source>
+        <translation>Wiedervorlagen werden exportiert…</translation>
+    </message>
+    <message>
+        <source>Exporting %L1 contacts…</source>
+        <translation>%L1 Kontakte werden exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported %L1 follow-ups to %2.</source>
+        <translation>%L1 Wiedervorlagen nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported %L1 contacts to %2.</source>
+        <translation>%L1 Kontakte nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>&amp;All contacts (%L1)</source>
+        <translation>&amp;Alle Kontakte (%L1)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFile</name>
+    <message>
+        <source>the standard output</source>
+        <translation>die Standardausgabe</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not write to the standard output: %1</source>
+        <translation>Die Standardausgabe konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRepository</name>
+    <message>
+        <source>reading the contacts to export</source>
+        <translation>beim Lesen der zu exportierenden Kontakte</translation>
+    </message>
+    <message>
+        <source>reading the account managers</source>
+        <translation>beim Lesen der Kundenbetreuer</translation>
+    </message>
+    <message>
+        <source>The export was canceled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>reading the follow-ups to export</source>
+        <translation>beim Lesen der zu exportierenden Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>reading everything about the person</source>
+        <translation>beim Lesen aller Daten über die Person</translation>
+    </message>
+    <message>
+        <source>reading the database to export</source>
+        <translation>beim Lesen der zu exportierenden Datenbank</translation>
+    </message>
+</context>
+<context>
     <name>FeedParser</name>
     <message>
         <source>The feed at %1 is not valid JSON: %2 (at character %L3).</source>
@@ -5471,6 +5877,25 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     <message>
         <source>finding the relationships that are cooling off</source>
         <translation>Suchen der abkühlenden Beziehungen</translation>
+    </message>
+</context>
+<context>
+    <name>IcsWriter</name>
+    <message>
+        <source>Follow up with %1 (%2)</source>
+        <translation>Wiedervorlage: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Follow up with %1</source>
+        <translation>Wiedervorlage: %1</translation>
+    </message>
+    <message>
+        <source>Follow up on %1</source>
+        <translation>Wiedervorlage zu %1</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Wiedervorlage</translation>
     </message>
 </context>
 <context>
@@ -6529,6 +6954,14 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     <message>
         <source>A PDF report on a client or a campaign for a period, with a preview</source>
         <translation>Ein PDF-Bericht über einen Kunden oder eine Kampagne für einen Zeitraum, mit Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Contacts as vCard or CSV, follow-ups as a calendar (%1)</source>
+        <translation>Kontakte als vCard oder CSV, Wiedervorlagen als Kalender (%1)</translation>
     </message>
 </context>
 <context>
@@ -8078,6 +8511,65 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>This part of Rapport is not built yet.</source>
         <translation>Dieser Bereich von Rapport ist noch nicht fertig.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyActions</name>
+    <message>
+        <source>Export E&amp;verything About This Person…</source>
+        <translation>&amp;Alles über diese Person exportieren…</translation>
+    </message>
+    <message>
+        <source>Write everything Rapport holds about this person to a JSON file and a vCard</source>
+        <translation>Alles, was Rapport über diese Person hat, in eine JSON-Datei und eine vCard schreiben</translation>
+    </message>
+    <message>
+        <source>E&amp;rase This Person…</source>
+        <translation>Diese Person &amp;endgültig löschen…</translation>
+    </message>
+    <message>
+        <source>Remove this person and everything about them for good, on request</source>
+        <translation>Diese Person und alles über sie auf Wunsch endgültig entfernen</translation>
+    </message>
+    <message>
+        <source>Choose a contact first.</source>
+        <translation>Zuerst einen Kontakt wählen.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export Everything About %1</source>
+        <translation>Alles über %1 exportieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting everything about %1…</source>
+        <translation>Alles über %1 wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported everything about %1 to %2 and %3.</source>
+        <translation>Alles über %1 nach %2 und %3 exportiert.</translation>
+    </message>
+    <message>
+        <source>Erasure failed</source>
+        <translation>Löschen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Erasing %1…</source>
+        <translation>%1 wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>Erased %1; the sync ignores their handles from now on.</source>
+        <translation>%1 gelöscht; die Synchronisierung ignoriert ab jetzt ihre Handles.</translation>
+    </message>
+    <message>
+        <source>Erased %1.</source>
+        <translation>%1 gelöscht.</translation>
     </message>
 </context>
 <context>

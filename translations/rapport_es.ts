@@ -3867,6 +3867,21 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>CsvLayouts</name>
+    <message>
+        <source>Rapport (every field)</source>
+        <translation>Rapport (todos los campos)</translation>
+    </message>
+    <message>
+        <source>Google Contacts</source>
+        <translation>Google Contactos</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>Line %1: a quoted field is never closed (a &quot; is missing). Check the file around that line.</source>
@@ -4964,6 +4979,397 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     </message>
 </context>
 <context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase This Person</source>
+        <translation>Borrar a esta persona</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n conversación</numerusform>
+            <numerusform>%n conversaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pitch(es)</source>
+        <translation>
+            <numerusform>%n pitch</numerusform>
+            <numerusform>%n pitches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s)</source>
+        <translation>
+            <numerusform>%n seguimiento</numerusform>
+            <numerusform>%n seguimientos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handle(s)</source>
+        <translation>
+            <numerusform>%n identificador</numerusform>
+            <numerusform>%n identificadores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email address(es)</source>
+        <translation>
+            <numerusform>%n dirección de correo</numerusform>
+            <numerusform>%n direcciones de correo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phone number(s)</source>
+        <translation>
+            <numerusform>%n número de teléfono</numerusform>
+            <numerusform>%n números de teléfono</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their profile, %1, their text in the search indexes and their entries in the audit log will be erased.</source>
+        <translation>Se borrarán su perfil, %1, su texto en los índices de búsqueda y sus entradas en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Erase %1 for good?</source>
+        <translation>¿Borrar a %1 definitivamente?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coverage entry(s) they wrote stay with the campaign, without their name.</source>
+        <translation>
+            <numerusform>%n cobertura que escribió se queda en la campaña, sin su nombre.</numerusform>
+            <numerusform>%n coberturas que escribió se quedan en la campaña, sin su nombre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log keeps only a line that an erasure happened. This cannot be undone, and the undo history is cleared.</source>
+        <translation>El registro de auditoría solo conserva una línea que indica que hubo un borrado. No se puede deshacer y se vacía el historial de deshacer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add their Mastodon and Bluesky handles (%n) to the ignore list, so the sync does not bring them back</source>
+        <translation>
+            <numerusform>Añadir su identificador de Mastodon o Bluesky (%n) a la lista de ignorados, para que la sincronización no lo traiga de vuelta</numerusform>
+            <numerusform>Añadir sus identificadores de Mastodon y Bluesky (%n) a la lista de ignorados, para que la sincronización no los traiga de vuelta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>&amp;Borrar</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureRepository</name>
+    <message>
+        <source>counting what the erasure removes</source>
+        <translation>al contar lo que elimina el borrado</translation>
+    </message>
+    <message>
+        <source>erasing the person</source>
+        <translation>al borrar a la persona</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommands</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Pruebe «rapport --help».</translation>
+    </message>
+    <message>
+        <source>Export and erasure:
+  export contacts [--format vcard|csv] [--layout rapport|google|outlook] [--vcard-version 4.0|3.0]
+  export followups [--format ics]
+  export person ID [--format json|vcard]
+  export all [--format json]
+         [--out FILE]
+                    Every contact not in the trash as vCard (4.0 unless 3.0 is asked for) or CSV
+                    (Rapport&apos;s columns, or Google&apos;s or Outlook&apos;s), the open follow-ups as an
+                    iCalendar file, everything about one person or the whole database as JSON.
+                    Without --out the export goes to standard output.
+  erase person ID --yes [--ignore-handles]
+                    Erase a person for good: their profile, conversations, pitches, follow-ups
+                    and handles, their text in the search indexes and the audit log. With
+                    --ignore-handles the sync skips their Mastodon and Bluesky handles from now on.
+</source>
+        <translation>Exportación y borrado:
+  export contacts [--format vcard|csv] [--layout rapport|google|outlook] [--vcard-version 4.0|3.0]
+  export followups [--format ics]
+  export person ID [--format json|vcard]
+  export all [--format json]
+         [--out FILE]
+                    Todos los contactos fuera de la papelera como vCard (4.0 salvo que se pida 3.0) o CSV
+                    (columnas de Rapport, de Google o de Outlook), los seguimientos abiertos como archivo
+                    iCalendar, todo sobre una persona o toda la base de datos como JSON.
+                    Sin --out la exportación va a la salida estándar.
+  erase person ID --yes [--ignore-handles]
+                    Borrar a una persona definitivamente: perfil, conversaciones, pitches, seguimientos e
+                    identificadores, su texto en los índices de búsqueda y en el registro de auditoría. Con
+                    --ignore-handles la sincronización omite desde ahora sus identificadores de Mastodon y Bluesky.
+</translation>
+    </message>
+    <message>
+        <source>export person takes the id of a contact.</source>
+        <translation>export person espera el id de un contacto.</translation>
+    </message>
+    <message>
+        <source>export %1 takes no further arguments.</source>
+        <translation>export %1 no admite más argumentos.</translation>
+    </message>
+    <message>
+        <source>export takes contacts, followups, person ID or all.</source>
+        <translation>export espera contacts, followups, person ID o all.</translation>
+    </message>
+    <message>
+        <source>export %1 writes %2, not “%3”.</source>
+        <translation>export %1 escribe %2, no «%3».</translation>
+    </message>
+    <message>
+        <source>--layout is for --format csv.</source>
+        <translation>--layout es para --format csv.</translation>
+    </message>
+    <message>
+        <source>--layout is rapport, google or outlook, not “%1”.</source>
+        <translation>--layout es rapport, google u outlook, no «%1».</translation>
+    </message>
+    <message>
+        <source>--vcard-version is for --format vcard.</source>
+        <translation>--vcard-version es para --format vcard.</translation>
+    </message>
+    <message>
+        <source>--vcard-version is 4.0 or 3.0, not “%1”.</source>
+        <translation>--vcard-version es 4.0 o 3.0, no «%1».</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>la salida estándar</translation>
+    </message>
+    <message>
+        <source>Exported %L1 contacts to %2.</source>
+        <translation>%L1 contactos exportados a %2.</translation>
+    </message>
+    <message>
+        <source>Exported %L1 open follow-ups to %2.</source>
+        <translation>%L1 seguimientos abiertos exportados a %2.</translation>
+    </message>
+    <message>
+        <source>There is no contact %1.</source>
+        <translation>No existe el contacto %1.</translation>
+    </message>
+    <message>
+        <source>Exported everything about contact %1 to %2.</source>
+        <translation>Todo sobre el contacto %1 exportado a %2.</translation>
+    </message>
+    <message>
+        <source>Exported the whole database to %1.</source>
+        <translation>Toda la base de datos exportada a %1.</translation>
+    </message>
+    <message>
+        <source>erase takes person ID.</source>
+        <translation>erase espera person ID.</translation>
+    </message>
+    <message>
+        <source>Erasing a person cannot be undone: add --yes to erase contact %1.</source>
+        <translation>Borrar a una persona no se puede deshacer: añada --yes para borrar el contacto %1.</translation>
+    </message>
+    <message>
+        <source>Erased contact %1: %L2 conversations, %L3 pitches, %L4 follow-ups, %L5 handles and %L6 audit entries; %L7 coverage entries are kept without them.</source>
+        <translation>Contacto %1 borrado: %L2 conversaciones, %L3 pitches, %L4 seguimientos, %L5 identificadores y %L6 entradas de auditoría; %L7 coberturas se conservan sin la persona.</translation>
+    </message>
+    <message>
+        <source>The sync ignores %L1 of their handles from now on.</source>
+        <translation>La sincronización ignora desde ahora %L1 de sus identificadores.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>&amp;All contacts</source>
+        <translation>&amp;Todos los contactos</translation>
+    </message>
+    <message>
+        <source>The contacts the &amp;list shows now (%L1)</source>
+        <translation>Los contactos que muestra la &amp;lista ahora (%L1)</translation>
+    </message>
+    <message>
+        <source>The contacts the &amp;list shows now (no search or filter)</source>
+        <translation>Los contactos que muestra la &amp;lista ahora (sin búsqueda ni filtro)</translation>
+    </message>
+    <message>
+        <source>The contacts that match the list&apos;s search, filters or saved view</source>
+        <translation>Los contactos que coinciden con la búsqueda, los filtros o la vista guardada de la lista</translation>
+    </message>
+    <message>
+        <source>The &amp;selected contacts (%L1)</source>
+        <translation>Los contactos &amp;seleccionados (%L1)</translation>
+    </message>
+    <message>
+        <source>Open &amp;follow-ups, as a calendar (iCalendar)</source>
+        <translation>Seguimientos &amp;abiertos, como calendario (iCalendar)</translation>
+    </message>
+    <message>
+        <source>Each open follow-up becomes a task with its due date and a reminder; exporting again updates the same tasks in the calendar</source>
+        <translation>Cada seguimiento abierto se convierte en una tarea con su fecha y un recordatorio; exportar de nuevo actualiza las mismas tareas en el calendario</translation>
+    </message>
+    <message>
+        <source>vCard 4.0 (address books, phones)</source>
+        <translation>vCard 4.0 (libretas de direcciones, teléfonos)</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (older address books)</source>
+        <translation>vCard 3.0 (libretas de direcciones antiguas)</translation>
+    </message>
+    <message>
+        <source>CSV: every Rapport field</source>
+        <translation>CSV: todos los campos de Rapport</translation>
+    </message>
+    <message>
+        <source>CSV: Google Contacts columns</source>
+        <translation>CSV: columnas de Google Contactos</translation>
+    </message>
+    <message>
+        <source>CSV: Outlook columns</source>
+        <translation>CSV: columnas de Outlook</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormato:</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Follow-ups are written as iCalendar tasks (.ics) that calendars and task lists open.</source>
+        <translation>Los seguimientos se escriben como tareas iCalendar (.ics) que abren los calendarios y las listas de tareas.</translation>
+    </message>
+    <message>
+        <source>One card per person with emails, phones, handles, tags and Rapport&apos;s own fields; Rapport imports it back as the same profiles.</source>
+        <translation>Una tarjeta por persona con correos, teléfonos, identificadores, etiquetas y los campos propios de Rapport; Rapport la vuelve a importar como los mismos perfiles.</translation>
+    </message>
+    <message>
+        <source>Every field Rapport imports, one column each; several values in one cell are separated by “ ::: ”.</source>
+        <translation>Cada campo que Rapport importa, una columna cada uno; varios valores en una celda van separados por « ::: ».</translation>
+    </message>
+    <message>
+        <source>Names, organization, emails, phones, address, websites, notes and tags in the columns %1 reads; beats, handles, kind and reach have no place there.</source>
+        <translation>Nombres, organización, correos, teléfonos, dirección, sitios web, notas y etiquetas en las columnas que lee %1; temas, identificadores, tipo y alcance no tienen sitio allí.</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <comment>file name</comment>
+        <translation>seguimientos</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <comment>file name</comment>
+        <translation>contactos</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>Archivos vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Archivos iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>La exportación falló</translation>
+    </message>
+    <message>
+        <source>Exporting the follow-ups…</source>
+        <translation>Exportando los seguimientos…</translation>
+    </message>
+    <message>
+        <source>Exporting %L1 contacts…</source>
+        <translation>Exportando %L1 contactos…</translation>
+    </message>
+    <message>
+        <source>Exported %L1 follow-ups to %2.</source>
+        <translation>%L1 seguimientos exportados a %2.</translation>
+    </message>
+    <message>
+        <source>Exported %L1 contacts to %2.</source>
+        <translation>%L1 contactos exportados a %2.</translation>
+    </message>
+    <message>
+        <source>&amp;All contacts (%L1)</source>
+        <translation>&amp;Todos los contactos (%L1)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFile</name>
+    <message>
+        <source>the standard output</source>
+        <translation>la salida estándar</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not write to the standard output: %1</source>
+        <translation>No se pudo escribir en la salida estándar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRepository</name>
+    <message>
+        <source>reading the contacts to export</source>
+        <translation>al leer los contactos que exportar</translation>
+    </message>
+    <message>
+        <source>reading the account managers</source>
+        <translation>al leer los gestores de cuentas</translation>
+    </message>
+    <message>
+        <source>The export was canceled.</source>
+        <translation>La exportación se canceló.</translation>
+    </message>
+    <message>
+        <source>reading the follow-ups to export</source>
+        <translation>al leer los seguimientos que exportar</translation>
+    </message>
+    <message>
+        <source>reading everything about the person</source>
+        <translation>al leer todo sobre la persona</translation>
+    </message>
+    <message>
+        <source>reading the database to export</source>
+        <translation>al leer la base de datos que exportar</translation>
+    </message>
+</context>
+<context>
     <name>FeedParser</name>
     <message>
         <source>The feed at %1 is not valid JSON: %2 (at character %L3).</source>
@@ -5471,6 +5877,25 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     <message>
         <source>finding the relationships that are cooling off</source>
         <translation>búsqueda de las relaciones que se enfrían</translation>
+    </message>
+</context>
+<context>
+    <name>IcsWriter</name>
+    <message>
+        <source>Follow up with %1 (%2)</source>
+        <translation>Seguimiento con %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Follow up with %1</source>
+        <translation>Seguimiento con %1</translation>
+    </message>
+    <message>
+        <source>Follow up on %1</source>
+        <translation>Seguimiento de %1</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Seguimiento</translation>
     </message>
 </context>
 <context>
@@ -6530,6 +6955,14 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
         <source>A PDF report on a client or a campaign for a period, with a preview</source>
         <translation>Un informe PDF sobre un cliente o una campaña para un periodo, con vista previa</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Contacts as vCard or CSV, follow-ups as a calendar (%1)</source>
+        <translation>Contactos como vCard o CSV, seguimientos como calendario (%1)</translation>
+    </message>
 </context>
 <context>
     <name>MastodonAuth</name>
@@ -6987,12 +7420,12 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
         <translation>Se añadieron los briefings de campaña, las versiones de contenido, el historial del embudo de pitches y los enlaces a la cobertura (versión 6).</translation>
     </message>
     <message>
-        <source>Gave coverage recorded earlier its normalized address, so the same article is never recorded twice (version 8).</source>
-        <translation>Se asignó su dirección normalizada a la cobertura registrada antes, para que el mismo artículo no se registre nunca dos veces (versión 8).</translation>
-    </message>
-    <message>
         <source>Kept each contact&apos;s health of 90 days ago, so Cooling off lists at once (version 7).</source>
         <translation>Se guardó la salud de cada contacto de hace 90 días, para que «Enfriándose» aparezca al instante (versión 7).</translation>
+    </message>
+    <message>
+        <source>Gave coverage recorded earlier its normalized address, so the same article is never recorded twice (version 8).</source>
+        <translation>Se asignó su dirección normalizada a la cobertura registrada antes, para que el mismo artículo no se registre nunca dos veces (versión 8).</translation>
     </message>
     <message>
         <source>Recorded import batches, so that an import can be undone (version 9).</source>
@@ -8078,6 +8511,65 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>This part of Rapport is not built yet.</source>
         <translation>Esta parte de Rapport aún no está hecha.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyActions</name>
+    <message>
+        <source>Export E&amp;verything About This Person…</source>
+        <translation>Exportar &amp;todo sobre esta persona…</translation>
+    </message>
+    <message>
+        <source>Write everything Rapport holds about this person to a JSON file and a vCard</source>
+        <translation>Escribir todo lo que Rapport guarda de esta persona en un archivo JSON y una vCard</translation>
+    </message>
+    <message>
+        <source>E&amp;rase This Person…</source>
+        <translation>&amp;Borrar a esta persona…</translation>
+    </message>
+    <message>
+        <source>Remove this person and everything about them for good, on request</source>
+        <translation>Eliminar definitivamente a esta persona y todo lo suyo, a petición</translation>
+    </message>
+    <message>
+        <source>Choose a contact first.</source>
+        <translation>Elija primero un contacto.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>La exportación falló</translation>
+    </message>
+    <message>
+        <source>Export Everything About %1</source>
+        <translation>Exportar todo sobre %1</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting everything about %1…</source>
+        <translation>Exportando todo sobre %1…</translation>
+    </message>
+    <message>
+        <source>Exported everything about %1 to %2 and %3.</source>
+        <translation>Todo sobre %1 exportado a %2 y %3.</translation>
+    </message>
+    <message>
+        <source>Erasure failed</source>
+        <translation>El borrado falló</translation>
+    </message>
+    <message>
+        <source>Erasing %1…</source>
+        <translation>Borrando a %1…</translation>
+    </message>
+    <message>
+        <source>Erased %1; the sync ignores their handles from now on.</source>
+        <translation>%1 borrado; la sincronización ignora desde ahora sus identificadores.</translation>
+    </message>
+    <message>
+        <source>Erased %1.</source>
+        <translation>%1 borrado.</translation>
     </message>
 </context>
 <context>

@@ -3867,6 +3867,21 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
 </context>
 <context>
+    <name>CsvLayouts</name>
+    <message>
+        <source>Rapport (every field)</source>
+        <translation>Rapport (tous les champs)</translation>
+    </message>
+    <message>
+        <source>Google Contacts</source>
+        <translation>Google Contacts</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>Line %1: a quoted field is never closed (a &quot; is missing). Check the file around that line.</source>
@@ -4964,6 +4979,397 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     </message>
 </context>
 <context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase This Person</source>
+        <translation>Effacer cette personne</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n conversation</numerusform>
+            <numerusform>%n conversations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pitch(es)</source>
+        <translation>
+            <numerusform>%n pitch</numerusform>
+            <numerusform>%n pitchs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s)</source>
+        <translation>
+            <numerusform>%n relance</numerusform>
+            <numerusform>%n relances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handle(s)</source>
+        <translation>
+            <numerusform>%n identifiant</numerusform>
+            <numerusform>%n identifiants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email address(es)</source>
+        <translation>
+            <numerusform>%n adresse e-mail</numerusform>
+            <numerusform>%n adresses e-mail</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phone number(s)</source>
+        <translation>
+            <numerusform>%n numéro de téléphone</numerusform>
+            <numerusform>%n numéros de téléphone</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their profile, %1, their text in the search indexes and their entries in the audit log will be erased.</source>
+        <translation>Son profil, %1, son texte dans les index de recherche et ses entrées du journal d’audit seront effacés.</translation>
+    </message>
+    <message>
+        <source>Erase %1 for good?</source>
+        <translation>Effacer %1 définitivement&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coverage entry(s) they wrote stay with the campaign, without their name.</source>
+        <translation>
+            <numerusform>%n retombée qu’elle a écrite reste dans la campagne, sans son nom.</numerusform>
+            <numerusform>%n retombées qu’elle a écrites restent dans la campagne, sans son nom.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log keeps only a line that an erasure happened. This cannot be undone, and the undo history is cleared.</source>
+        <translation>Le journal d’audit ne garde qu’une ligne indiquant qu’un effacement a eu lieu. C’est irréversible, et l’historique d’annulation est vidé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add their Mastodon and Bluesky handles (%n) to the ignore list, so the sync does not bring them back</source>
+        <translation>
+            <numerusform>Ajouter son identifiant Mastodon ou Bluesky (%n) à la liste des ignorés, pour que la synchronisation ne le ramène pas</numerusform>
+            <numerusform>Ajouter ses identifiants Mastodon et Bluesky (%n) à la liste des ignorés, pour que la synchronisation ne les ramène pas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>&amp;Effacer</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureRepository</name>
+    <message>
+        <source>counting what the erasure removes</source>
+        <translation>en comptant ce que l’effacement supprime</translation>
+    </message>
+    <message>
+        <source>erasing the person</source>
+        <translation>en effaçant la personne</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommands</name>
+    <message>
+        <source>rapport: %1</source>
+        <translation>rapport&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Try “rapport --help”.</source>
+        <translation>Essayez «&#xa0;rapport --help&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Export and erasure:
+  export contacts [--format vcard|csv] [--layout rapport|google|outlook] [--vcard-version 4.0|3.0]
+  export followups [--format ics]
+  export person ID [--format json|vcard]
+  export all [--format json]
+         [--out FILE]
+                    Every contact not in the trash as vCard (4.0 unless 3.0 is asked for) or CSV
+                    (Rapport&apos;s columns, or Google&apos;s or Outlook&apos;s), the open follow-ups as an
+                    iCalendar file, everything about one person or the whole database as JSON.
+                    Without --out the export goes to standard output.
+  erase person ID --yes [--ignore-handles]
+                    Erase a person for good: their profile, conversations, pitches, follow-ups
+                    and handles, their text in the search indexes and the audit log. With
+                    --ignore-handles the sync skips their Mastodon and Bluesky handles from now on.
+</source>
+        <translation>Export et effacement&#xa0;:
+  export contacts [--format vcard|csv] [--layout rapport|google|outlook] [--vcard-version 4.0|3.0]
+  export followups [--format ics]
+  export person ID [--format json|vcard]
+  export all [--format json]
+         [--out FILE]
+                    Tous les contacts hors corbeille en vCard (4.0 sauf si 3.0 est demandé) ou CSV
+                    (colonnes de Rapport, de Google ou d’Outlook), les relances ouvertes en fichier
+                    iCalendar, tout sur une personne ou toute la base de données en JSON.
+                    Sans --out, l’export va sur la sortie standard.
+  erase person ID --yes [--ignore-handles]
+                    Effacer définitivement une personne&#xa0;: profil, conversations, pitchs, relances et
+                    identifiants, son texte dans les index de recherche et le journal d’audit. Avec
+                    --ignore-handles, la synchronisation ignore désormais ses identifiants Mastodon et Bluesky.
+</translation>
+    </message>
+    <message>
+        <source>export person takes the id of a contact.</source>
+        <translation>export person attend l’identifiant d’un contact.</translation>
+    </message>
+    <message>
+        <source>export %1 takes no further arguments.</source>
+        <translation>export %1 n’attend pas d’autres arguments.</translation>
+    </message>
+    <message>
+        <source>export takes contacts, followups, person ID or all.</source>
+        <translation>export attend contacts, followups, person ID ou all.</translation>
+    </message>
+    <message>
+        <source>export %1 writes %2, not “%3”.</source>
+        <translation>export %1 écrit %2, pas «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--layout is for --format csv.</source>
+        <translation>--layout sert pour --format csv.</translation>
+    </message>
+    <message>
+        <source>--layout is rapport, google or outlook, not “%1”.</source>
+        <translation>--layout vaut rapport, google ou outlook, pas «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--vcard-version is for --format vcard.</source>
+        <translation>--vcard-version sert pour --format vcard.</translation>
+    </message>
+    <message>
+        <source>--vcard-version is 4.0 or 3.0, not “%1”.</source>
+        <translation>--vcard-version vaut 4.0 ou 3.0, pas «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>la sortie standard</translation>
+    </message>
+    <message>
+        <source>Exported %L1 contacts to %2.</source>
+        <translation>%L1 contacts exportés vers %2.</translation>
+    </message>
+    <message>
+        <source>Exported %L1 open follow-ups to %2.</source>
+        <translation>%L1 relances ouvertes exportées vers %2.</translation>
+    </message>
+    <message>
+        <source>There is no contact %1.</source>
+        <translation>Il n’y a pas de contact %1.</translation>
+    </message>
+    <message>
+        <source>Exported everything about contact %1 to %2.</source>
+        <translation>Tout sur le contact %1 exporté vers %2.</translation>
+    </message>
+    <message>
+        <source>Exported the whole database to %1.</source>
+        <translation>Toute la base de données exportée vers %1.</translation>
+    </message>
+    <message>
+        <source>erase takes person ID.</source>
+        <translation>erase attend person ID.</translation>
+    </message>
+    <message>
+        <source>Erasing a person cannot be undone: add --yes to erase contact %1.</source>
+        <translation>L’effacement d’une personne est irréversible&#xa0;: ajoutez --yes pour effacer le contact %1.</translation>
+    </message>
+    <message>
+        <source>Erased contact %1: %L2 conversations, %L3 pitches, %L4 follow-ups, %L5 handles and %L6 audit entries; %L7 coverage entries are kept without them.</source>
+        <translation>Contact %1 effacé&#xa0;: %L2 conversations, %L3 pitchs, %L4 relances, %L5 identifiants et %L6 entrées du journal&#xa0;; %L7 retombées sont conservées sans la personne.</translation>
+    </message>
+    <message>
+        <source>The sync ignores %L1 of their handles from now on.</source>
+        <translation>La synchronisation ignore désormais %L1 de ses identifiants.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>&amp;All contacts</source>
+        <translation>&amp;Tous les contacts</translation>
+    </message>
+    <message>
+        <source>The contacts the &amp;list shows now (%L1)</source>
+        <translation>Les contacts que la &amp;liste affiche (%L1)</translation>
+    </message>
+    <message>
+        <source>The contacts the &amp;list shows now (no search or filter)</source>
+        <translation>Les contacts que la &amp;liste affiche (ni recherche ni filtre)</translation>
+    </message>
+    <message>
+        <source>The contacts that match the list&apos;s search, filters or saved view</source>
+        <translation>Les contacts qui correspondent à la recherche, aux filtres ou à la vue enregistrée de la liste</translation>
+    </message>
+    <message>
+        <source>The &amp;selected contacts (%L1)</source>
+        <translation>Les contacts &amp;sélectionnés (%L1)</translation>
+    </message>
+    <message>
+        <source>Open &amp;follow-ups, as a calendar (iCalendar)</source>
+        <translation>Les &amp;relances ouvertes, en calendrier (iCalendar)</translation>
+    </message>
+    <message>
+        <source>Each open follow-up becomes a task with its due date and a reminder; exporting again updates the same tasks in the calendar</source>
+        <translation>Chaque relance ouverte devient une tâche avec son échéance et un rappel&#xa0;; exporter à nouveau met à jour les mêmes tâches dans le calendrier</translation>
+    </message>
+    <message>
+        <source>vCard 4.0 (address books, phones)</source>
+        <translation>vCard 4.0 (carnets d’adresses, téléphones)</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (older address books)</source>
+        <translation>vCard 3.0 (carnets d’adresses plus anciens)</translation>
+    </message>
+    <message>
+        <source>CSV: every Rapport field</source>
+        <translation>CSV&#xa0;: tous les champs de Rapport</translation>
+    </message>
+    <message>
+        <source>CSV: Google Contacts columns</source>
+        <translation>CSV&#xa0;: colonnes de Google Contacts</translation>
+    </message>
+    <message>
+        <source>CSV: Outlook columns</source>
+        <translation>CSV&#xa0;: colonnes d’Outlook</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Follow-ups are written as iCalendar tasks (.ics) that calendars and task lists open.</source>
+        <translation>Les relances sont écrites en tâches iCalendar (.ics) que les calendriers et listes de tâches ouvrent.</translation>
+    </message>
+    <message>
+        <source>One card per person with emails, phones, handles, tags and Rapport&apos;s own fields; Rapport imports it back as the same profiles.</source>
+        <translation>Une fiche par personne avec e-mails, téléphones, identifiants, étiquettes et les champs propres à Rapport&#xa0;; Rapport la réimporte en profils identiques.</translation>
+    </message>
+    <message>
+        <source>Every field Rapport imports, one column each; several values in one cell are separated by “ ::: ”.</source>
+        <translation>Chaque champ que Rapport importe, une colonne chacun&#xa0;; plusieurs valeurs dans une cellule sont séparées par «&#xa0;:::&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Names, organization, emails, phones, address, websites, notes and tags in the columns %1 reads; beats, handles, kind and reach have no place there.</source>
+        <translation>Noms, organisation, e-mails, téléphones, adresse, sites web, notes et étiquettes dans les colonnes que lit %1&#xa0;; rubriques, identifiants, type et audience n’y ont pas de place.</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <comment>file name</comment>
+        <translation>relances</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <comment>file name</comment>
+        <translation>contacts</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>Fichiers vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Fichiers iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>L’export a échoué</translation>
+    </message>
+    <message>
+        <source>Exporting the follow-ups…</source>
+        <translation>Export des relances…</translation>
+    </message>
+    <message>
+        <source>Exporting %L1 contacts…</source>
+        <translation>Export de %L1 contacts…</translation>
+    </message>
+    <message>
+        <source>Exported %L1 follow-ups to %2.</source>
+        <translation>%L1 relances exportées vers %2.</translation>
+    </message>
+    <message>
+        <source>Exported %L1 contacts to %2.</source>
+        <translation>%L1 contacts exportés vers %2.</translation>
+    </message>
+    <message>
+        <source>&amp;All contacts (%L1)</source>
+        <translation>&amp;Tous les contacts (%L1)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFile</name>
+    <message>
+        <source>the standard output</source>
+        <translation>la sortie standard</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not write to the standard output: %1</source>
+        <translation>Impossible d’écrire sur la sortie standard&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRepository</name>
+    <message>
+        <source>reading the contacts to export</source>
+        <translation>en lisant les contacts à exporter</translation>
+    </message>
+    <message>
+        <source>reading the account managers</source>
+        <translation>en lisant les chargés de compte</translation>
+    </message>
+    <message>
+        <source>The export was canceled.</source>
+        <translation>L’export a été annulé.</translation>
+    </message>
+    <message>
+        <source>reading the follow-ups to export</source>
+        <translation>en lisant les relances à exporter</translation>
+    </message>
+    <message>
+        <source>reading everything about the person</source>
+        <translation>en lisant tout ce qui concerne la personne</translation>
+    </message>
+    <message>
+        <source>reading the database to export</source>
+        <translation>en lisant la base de données à exporter</translation>
+    </message>
+</context>
+<context>
     <name>FeedParser</name>
     <message>
         <source>The feed at %1 is not valid JSON: %2 (at character %L3).</source>
@@ -5471,6 +5877,25 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     <message>
         <source>finding the relationships that are cooling off</source>
         <translation>recherche des relations qui se refroidissent</translation>
+    </message>
+</context>
+<context>
+    <name>IcsWriter</name>
+    <message>
+        <source>Follow up with %1 (%2)</source>
+        <translation>Relancer %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Follow up with %1</source>
+        <translation>Relancer %1</translation>
+    </message>
+    <message>
+        <source>Follow up on %1</source>
+        <translation>Relance sur %1</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Relance</translation>
     </message>
 </context>
 <context>
@@ -6530,6 +6955,14 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
         <source>A PDF report on a client or a campaign for a period, with a preview</source>
         <translation>Un rapport PDF sur un client ou une campagne pour une période, avec aperçu</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Contacts as vCard or CSV, follow-ups as a calendar (%1)</source>
+        <translation>Contacts en vCard ou CSV, relances en calendrier (%1)</translation>
+    </message>
 </context>
 <context>
     <name>MastodonAuth</name>
@@ -6987,12 +7420,12 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
         <translation>Ajout des briefs de campagne, des versions de contenu, de l&apos;historique du suivi des pitchs et des liens vers les retombées (version 6).</translation>
     </message>
     <message>
-        <source>Gave coverage recorded earlier its normalized address, so the same article is never recorded twice (version 8).</source>
-        <translation>Attribution de leur adresse normalisée aux retombées déjà enregistrées, pour qu&apos;un même article ne soit jamais enregistré deux fois (version 8).</translation>
-    </message>
-    <message>
         <source>Kept each contact&apos;s health of 90 days ago, so Cooling off lists at once (version 7).</source>
         <translation>Conservation de la santé de chaque contact d’il y a 90 jours, pour que « Refroidissement » s’affiche aussitôt (version 7).</translation>
+    </message>
+    <message>
+        <source>Gave coverage recorded earlier its normalized address, so the same article is never recorded twice (version 8).</source>
+        <translation>Attribution de leur adresse normalisée aux retombées déjà enregistrées, pour qu&apos;un même article ne soit jamais enregistré deux fois (version 8).</translation>
     </message>
     <message>
         <source>Recorded import batches, so that an import can be undone (version 9).</source>
@@ -8078,6 +8511,65 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>This part of Rapport is not built yet.</source>
         <translation>Cette partie de Rapport n&apos;est pas encore construite.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyActions</name>
+    <message>
+        <source>Export E&amp;verything About This Person…</source>
+        <translation>Exporter &amp;tout sur cette personne…</translation>
+    </message>
+    <message>
+        <source>Write everything Rapport holds about this person to a JSON file and a vCard</source>
+        <translation>Écrire tout ce que Rapport détient sur cette personne dans un fichier JSON et une vCard</translation>
+    </message>
+    <message>
+        <source>E&amp;rase This Person…</source>
+        <translation>E&amp;ffacer cette personne…</translation>
+    </message>
+    <message>
+        <source>Remove this person and everything about them for good, on request</source>
+        <translation>Supprimer définitivement cette personne et tout ce qui la concerne, à sa demande</translation>
+    </message>
+    <message>
+        <source>Choose a contact first.</source>
+        <translation>Choisissez d’abord un contact.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>L’export a échoué</translation>
+    </message>
+    <message>
+        <source>Export Everything About %1</source>
+        <translation>Exporter tout sur %1</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting everything about %1…</source>
+        <translation>Export de tout ce qui concerne %1…</translation>
+    </message>
+    <message>
+        <source>Exported everything about %1 to %2 and %3.</source>
+        <translation>Tout sur %1 exporté vers %2 et %3.</translation>
+    </message>
+    <message>
+        <source>Erasure failed</source>
+        <translation>L’effacement a échoué</translation>
+    </message>
+    <message>
+        <source>Erasing %1…</source>
+        <translation>Effacement de %1…</translation>
+    </message>
+    <message>
+        <source>Erased %1; the sync ignores their handles from now on.</source>
+        <translation>%1 effacé&#xa0;; la synchronisation ignore désormais ses identifiants.</translation>
+    </message>
+    <message>
+        <source>Erased %1.</source>
+        <translation>%1 effacé.</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,10 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSqlQuery>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -85,6 +88,22 @@ Result<ErasureCounts> ErasureRepository::preview(qint64 contactId)
 Result<ErasureCounts> ErasureRepository::erase(qint64 id, bool ignoreHandles)
 {
     const QString doing = Tr::tr("erasing the person");
+    // SQLite: the pages the rows leave are overwritten with zeros (secure_delete) instead of lingering in the
+    // file's free list; the setting is the connection's, put back afterwards.
+    std::optional<int> secureDelete;
+    if (!m_db.isPostgres()) {
+        QSqlQuery pragma(m_db.connection());
+        if (pragma.exec(u"PRAGMA secure_delete"_s) && pragma.next())
+            secureDelete = pragma.value(0).toInt();
+        pragma.finish();
+        (void)pragma.exec(u"PRAGMA secure_delete = 1"_s); // best effort: the erasure itself does not depend on it
+    }
+    const auto restoreSecureDelete = qScopeGuard([&] {
+        if (secureDelete) {
+            QSqlQuery pragma(m_db.connection());
+            (void)pragma.exec(u"PRAGMA secure_delete = %1"_s.arg(*secureDelete));
+        }
+    });
     Transaction tx(m_db);
     if (!tx.status())
         return tx.status().error();
@@ -190,5 +209,10 @@ Result<ErasureCounts> ErasureRepository::erase(qint64 id, bool ignoreHandles)
         return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
+    if (!m_db.isPostgres()) {
+        // The write-ahead log still holds the old pages until a checkpoint copies the new ones over them.
+        QSqlQuery checkpoint(m_db.connection());
+        (void)checkpoint.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s); // best effort: a reader may hold it back
+    }
     return counts;
 }

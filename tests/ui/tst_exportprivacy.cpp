@@ -1,5 +1,6 @@
 #include "common/filedialog.h"
 #include "common/messagebox.h"
+#include "contacts/contacteditor.h"
 #include "contacts/contactsview.h"
 #include "interchange/exportdialog.h"
 #include "interchange/privacyactions.h"
@@ -258,6 +259,10 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, u"SELECT count(*) FROM audit_log WHERE action = 'erase'"_s), 1);
         QTRY_COMPARE(window.contactsView()->model()->rowCount(), 1);
         QCOMPARE(window.undoStack()->count(), 0);
+        // The profile no longer shows them: it shows the person who took their row.
+        auto *editor = window.findChild<ContactEditor *>();
+        QVERIFY(editor);
+        QCOMPARE(editor->contactId(), ids.y);
         QVERIFY(window.statusBar()->currentMessage().contains(PrivacyFixture::kXName));
     }
 };

@@ -63,7 +63,7 @@ ExportDialog::ExportDialog(Database &db, ContactsView *contacts, QWidget *parent
 
     auto *what = new QGroupBox(tr("What"), this);
     auto *whatLayout = new QVBoxLayout(what);
-    m_all = new QRadioButton(tr("&All contacts"), what);
+    m_all = new QRadioButton(m_contacts ? tr("&All contacts (%L1)").arg(m_contacts->contactCount()) : tr("&All contacts"), what);
     m_all->setObjectName(QStringLiteral("allContactsRadioButton"));
     m_list = new QRadioButton(filtered ? tr("The contacts the &list shows now (%L1)").arg(listed)
                                        : tr("The contacts the &list shows now (no search or filter)"),

@@ -49,10 +49,16 @@ EraseDialog::EraseDialog(const ErasureCounts &c, QWidget *parent)
 {
     setObjectName(QStringLiteral("eraseDialog"));
     setWindowTitle(tr("Erase This Person"));
-    QStringList parts;
-    parts << tr("%n conversation(s)", nullptr, c.interactions) << tr("%n pitch(es)", nullptr, c.pitches)
-          << tr("%n follow-up(s)", nullptr, c.followUps) << tr("%n handle(s)", nullptr, c.handles)
-          << tr("%n email address(es)", nullptr, c.emails) << tr("%n phone number(s)", nullptr, c.phones);
+    QStringList parts; // what there is: "0 pitches" would only make the list longer
+    const QList<std::pair<int, QString>> counted = { { c.interactions, tr("%n conversation(s)", nullptr, c.interactions) },
+        { c.pitches, tr("%n pitch(es)", nullptr, c.pitches) }, { c.followUps, tr("%n follow-up(s)", nullptr, c.followUps) },
+        { c.handles, tr("%n handle(s)", nullptr, c.handles) }, { c.emails, tr("%n email address(es)", nullptr, c.emails) },
+        { c.phones, tr("%n phone number(s)", nullptr, c.phones) } };
+    for (const auto &[n, words] : counted)
+        if (n > 0)
+            parts.append(words);
+    if (parts.isEmpty())
+        parts.append(tr("%n conversation(s)", nullptr, 0));
     m_summary = tr("Their profile, %1, their text in the search indexes and their entries in the audit log will be "
                    "erased.")
                     .arg(QLocale().createSeparatedList(parts));
@@ -202,6 +208,7 @@ void PrivacyActions::erasePerson()
     const QString name = preview->displayName;
     connect(dialog, &QDialog::accepted, this, [this, dialog, id, name] {
         const bool ignore = dialog->ignoreHandles();
+        const int row = m_view->model()->rowOfId(id);
         Result<ErasureCounts> erased = Error(QString());
         const Status s = BackgroundJob::run(
             m_view, m_view->database(), tr("Erasing %1…").arg(name),
@@ -223,6 +230,15 @@ void PrivacyActions::erasePerson()
         notifier->notifyInteractions({ id });
         notifier->notifyFollowUps();
         m_view->refresh();
+        // The profile showed them: it shows the person who took their place in the list instead (without asking
+        // about unsaved edits: those were the erased person's).
+        if (const int rows = m_view->model()->rowCount(); rows > 0 && row >= 0) {
+            const qint64 next
+                = m_view->model()->index(qMin(row, rows - 1), 0).data(ContactListModel::IdRole).toLongLong();
+            if (m_editor && next > 0)
+                m_editor->showContact(next);
+            m_view->selectContact(next);
+        }
         showStatus(erased->ignoredHandles > 0
                 ? tr("Erased %1; the sync ignores their handles from now on.").arg(name)
                 : tr("Erased %1.").arg(name));
