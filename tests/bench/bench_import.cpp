@@ -2,6 +2,7 @@
 // SQLite database, and undoing the 100,000-contact batch (issue 13). Reports wall and CPU time of each step, the
 // peak memory, and, for the CSV, the time `sqlite3 .import` takes to load the same file into a plain table in the
 // same run (the floor for "read a CSV into SQLite"). Usage: bench_import [COUNT] [--keep DIR]
+#include "benchdata.h"
 #include "benchutil.h"
 #include "interchange/importfile.h"
 #include "storage/database.h"
@@ -26,37 +27,6 @@ long peakRssMb()
     rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss / 1024;
-}
-
-// Deterministic people: names, outlets, emails with labels, phones, tags, websites, notes with commas.
-void writeGoogleCsv(const QString &path, int count)
-{
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(
-        "First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,Name Prefix,"
-        "Name Suffix,Nickname,File As,Organization Name,Organization Title,Organization Department,Birthday,Notes,"
-        "Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - "
-        "Value,Address 1 - Label,Address 1 - City,Address 1 - Country,Website 1 - Label,Website 1 - Value\r\n");
-    static const char *first[] = { "Anna", "Ben", "Chloé", "Dev", "Emil", "Fatma", "Gus", "Hana", "Ines", "Jon" };
-    static const char *last[] = { "Müller", "Ortiz", "Martin", "Rao", "Lind", "Öztürk", "Berg", "Sato", "Costa", "Ng" };
-    static const char *city[] = { "Berlin", "Paris", "Madrid", "London", "Stockholm" };
-    QByteArray chunk;
-    for (int i = 0; i < count; ++i) {
-        const QByteArray n = QByteArray::number(i);
-        chunk += QByteArray(first[i % 10]) + ",," + last[(i / 10) % 10] + " " + n + ",,,,,,,,Outlet "
-            + QByteArray::number(i % 5000) + ",Editor,,,\"Covers tech, retail\nand energy\",,* myContacts ::: Beat "
-            + QByteArray::number(i % 40) + ",* Work,p" + n + "@outlet" + QByteArray::number(i % 5000)
-            + ".example,Home,p" + n + "@home.example,Mobile,+49 170 " + n + ",Work," + city[i % 5]
-            + ",Germany,Profile,"
-              "https://blog.example/p"
-            + n + "\r\n";
-        if (chunk.size() > (1 << 20)) {
-            f.write(chunk);
-            chunk.clear();
-        }
-    }
-    f.write(chunk);
 }
 
 void writeVCards(const QString &path, int count)
@@ -112,7 +82,7 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     const QString csv = dir.filePath(u"google.csv"_s);
     const QString vcf = dir.filePath(u"contacts.vcf"_s);
-    writeGoogleCsv(csv, count);
+    BenchData::writeGoogleCsv(csv, count);
     writeVCards(vcf, count);
     out << "bench_import: " << count << " contacts; CSV " << QFile(csv).size() / 1024 << " KiB, vCard "
         << QFile(vcf).size() / 1024 << " KiB\n";
