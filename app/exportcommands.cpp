@@ -1,11 +1,11 @@
 #include "exportcommands.h"
 
+#include "commandcontext.h"
 #include "commandline.h"
 #include "interchange/exportfile.h"
 #include "storage/database.h"
 #include "storage/erasurerepository.h"
 #include "storage/exportrepository.h"
-#include "storage/userrepository.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -24,40 +24,13 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ExportCommands)
 };
 
-constexpr int kOk = 0;
-constexpr int kFailed = 1;
-constexpr int kUsage = 2;
+using CommandContext::kOk;
 
-struct Context
+// Where an export's summary goes: standard output when the export went to a file, else standard error (the
+// export itself is on standard output).
+QTextStream &reportStream(const CommandContext::Context &ctx)
 {
-    const Invocation &inv;
-    QTextStream &out;
-    QTextStream &err;
-
-    int fail(const QString &message) const
-    {
-        err << Tr::tr("rapport: %1").arg(message) << Qt::endl;
-        return kFailed;
-    }
-    int usage(const QString &message) const
-    {
-        err << Tr::tr("rapport: %1").arg(message) << Qt::endl << Tr::tr("Try “rapport --help”.") << Qt::endl;
-        return kUsage;
-    }
-    // Where the summary goes: standard output when the export went to a file, else standard error.
-    QTextStream &report() const { return inv.hasOption(u"out"_s) && inv.option(u"out"_s) != u"-" ? out : err; }
-};
-
-Result<std::unique_ptr<Database>> openDatabase(const Invocation &inv)
-{
-    Result<DatabaseLocation> loc = inv.db.isEmpty() ? Result<DatabaseLocation>(DatabaseLocation::defaultLocation())
-                                                    : DatabaseLocation::parse(inv.db);
-    if (!loc)
-        return loc.error();
-    Result<std::unique_ptr<Database>> db = Database::open(*loc, {});
-    if (db)
-        (void)UserRepository(**db).ensureUser(UserRepository::systemLogin(), UserRepository::systemLogin());
-    return db;
+    return ctx.inv.hasOption(u"out"_s) && ctx.inv.option(u"out"_s) != u"-" ? ctx.out : ctx.err;
 }
 
 bool parseId(const QString &text, qint64 &id)
@@ -91,7 +64,7 @@ QString usage()
 
 int exportData(const Invocation &inv, QTextStream &out, QTextStream &err)
 {
-    const Context ctx { inv, out, err };
+    const CommandContext::Context ctx { inv, out, err };
     const QString what = inv.arguments.value(0);
     qint64 personId = 0;
     if (what == u"person") {
@@ -142,7 +115,7 @@ int exportData(const Invocation &inv, QTextStream &out, QTextStream &err)
     }
     const QString path = inv.option(u"out"_s);
 
-    Result<std::unique_ptr<Database>> db = openDatabase(inv);
+    Result<std::unique_ptr<Database>> db = CommandContext::openDatabase(inv, {}); // an export never creates one
     if (!db)
         return ctx.fail(db.error().message);
     ExportRepository repository(**db);
@@ -200,19 +173,19 @@ int exportData(const Invocation &inv, QTextStream &out, QTextStream &err)
                    .toJson(QJsonDocument::Indented);
         return kOk;
     }
-    ctx.report() << summary << Qt::endl;
+    reportStream(ctx) << summary << Qt::endl;
     return kOk;
 }
 
 int erase(const Invocation &inv, QTextStream &out, QTextStream &err)
 {
-    const Context ctx { inv, out, err };
+    const CommandContext::Context ctx { inv, out, err };
     qint64 id = 0;
     if (inv.arguments.value(0) != u"person" || inv.arguments.size() != 2 || !parseId(inv.arguments.at(1), id))
         return ctx.usage(Tr::tr("erase takes person ID."));
     if (!inv.hasOption(u"yes"_s))
         return ctx.usage(Tr::tr("Erasing a person cannot be undone: add --yes to erase contact %1.").arg(id));
-    Result<std::unique_ptr<Database>> db = openDatabase(inv);
+    Result<std::unique_ptr<Database>> db = CommandContext::openDatabase(inv, {});
     if (!db)
         return ctx.fail(db.error().message);
     Result<ErasureCounts> counts = ErasureRepository(**db).erase(id, inv.hasOption(u"ignore-handles"_s));

@@ -5071,14 +5071,6 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
 <context>
     <name>ExportCommands</name>
     <message>
-        <source>rapport: %1</source>
-        <translation>rapport: %1</translation>
-    </message>
-    <message>
-        <source>Try “rapport --help”.</source>
-        <translation>Siehe „rapport --help“.</translation>
-    </message>
-    <message>
         <source>Export and erasure:
   export contacts [--format vcard|csv] [--layout rapport|google|outlook] [--vcard-version 4.0|3.0]
   export followups [--format ics]

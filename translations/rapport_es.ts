@@ -5071,14 +5071,6 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
 <context>
     <name>ExportCommands</name>
     <message>
-        <source>rapport: %1</source>
-        <translation>rapport: %1</translation>
-    </message>
-    <message>
-        <source>Try “rapport --help”.</source>
-        <translation>Pruebe «rapport --help».</translation>
-    </message>
-    <message>
         <source>Export and erasure:
   export contacts [--format vcard|csv] [--layout rapport|google|outlook] [--vcard-version 4.0|3.0]
   export followups [--format ics]

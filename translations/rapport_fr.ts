@@ -5071,14 +5071,6 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
 <context>
     <name>ExportCommands</name>
     <message>
-        <source>rapport: %1</source>
-        <translation>rapport&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Try “rapport --help”.</source>
-        <translation>Essayez «&#xa0;rapport --help&#xa0;».</translation>
-    </message>
-    <message>
         <source>Export and erasure:
   export contacts [--format vcard|csv] [--layout rapport|google|outlook] [--vcard-version 4.0|3.0]
   export followups [--format ics]
