@@ -291,9 +291,9 @@ void ReplyRateModel::build(const DashboardData &d, QStringList &headers, QList<Q
     headers = { Tr::tr("Period"), Tr::tr("Pitches sent"),
         Tr::tr("Replied within %n day(s)", nullptr, DashboardQuery::kReplyDays), Tr::tr("Reply rate (%)") };
     for (int b = 0; b < d.buckets.size(); ++b) {
-        const QVariant rate = percent(d.replied.value(b), d.pitched.value(b));
+        // No pitch sent: no rate (an empty cell and a gap in the line), not 0 %.
         rows << QVariantList { bucketLabel(d.filter, b), d.pitched.value(b), d.replied.value(b),
-            rate.isValid() ? rate : QVariant(0.0) };
+            percent(d.replied.value(b), d.pitched.value(b)) };
     }
     addIndexColumn(headers, rows);
 }

@@ -1,6 +1,7 @@
 #include "bulkinserter.h"
 
 #include "storage/database.h"
+#include "storage/rollups.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -29,7 +30,8 @@ const QStringList &dataTablesChildrenFirst()
         QStringLiteral("contact_tags"),
         QStringLiteral("tags"), QStringLiteral("handles"), QStringLiteral("contact_phones"),
         QStringLiteral("contact_emails"), QStringLiteral("contacts"), QStringLiteral("organizations"),
-        QStringLiteral("ignored_handles"), QStringLiteral("users") };
+        QStringLiteral("ignored_handles"), QStringLiteral("users"), QStringLiteral("interaction_rollup"),
+        QStringLiteral("pitch_rollup"), QStringLiteral("coverage_rollup"), QStringLiteral("engagement_rollup") };
     return tables;
 }
 
@@ -260,6 +262,20 @@ Status DeferredIndexes::deferPostgres(const QStringList &tables)
                                              .arg(table, name, q.value(1).toString());
         }
     }
+    // The dashboard's rollup triggers (schema v10) would write one rollup row per loaded row: off during the
+    // load, and restore() rebuilds the rollups in one pass.
+    q.prepare(QStringLiteral("SELECT quote_ident(tgname) FROM pg_trigger WHERE tgrelid = to_regclass(:table) "
+                             "AND NOT tgisinternal AND tgname LIKE '%rollup%' ORDER BY tgname"));
+    for (const QString &table : tables) {
+        q.bindValue(QStringLiteral(":table"), table);
+        if (!q.exec())
+            return m_db.errorFrom(q, doing);
+        while (q.next()) {
+            const QString name = q.value(0).toString();
+            drops << QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER %2").arg(table, name);
+            m_enableTriggerStatements << QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER %2").arg(table, name);
+        }
+    }
     q.finish();
     if (!m_createStatements.isEmpty() || !m_addConstraintStatements.isEmpty())
         if (Status s = m_db.exec(QStringLiteral("SET LOCAL maintenance_work_mem = '256MB'"), doing); !s)
@@ -285,8 +301,21 @@ Status DeferredIndexes::restore()
         if (Status s = m_db.exec(update, doing); !s)
             return s;
     }
+    // The dashboard's rollups (schema v10) missed every row written without their triggers: counted again from
+    // the rows, before the triggers come back.
+    const bool rollups = !m_enableTriggerStatements.isEmpty()
+        || std::any_of(m_createStatements.cbegin(), m_createStatements.cend(), [](const QString &sql) {
+               return sql.startsWith(QStringLiteral("CREATE TRIGGER"), Qt::CaseInsensitive)
+                   && sql.contains(QStringLiteral("_rollup"));
+           });
+    if (rollups)
+        if (Status s = Rollups::rebuild(m_db); !s)
+            return s;
     for (const QString &create : std::as_const(m_createStatements))
         if (Status s = m_db.exec(create, doing); !s)
+            return s;
+    for (const QString &enable : std::as_const(m_enableTriggerStatements))
+        if (Status s = m_db.exec(enable, doing); !s)
             return s;
     for (const QString &fts : std::as_const(m_ftsTables))
         if (Status s = m_db.exec(QStringLiteral("INSERT INTO %1 (%1) VALUES ('rebuild')").arg(fts), doing); !s)
@@ -298,5 +327,6 @@ Status DeferredIndexes::restore()
     m_createStatements.clear();
     m_addConstraintStatements.clear();
     m_ftsTables.clear();
+    m_enableTriggerStatements.clear();
     return {};
 }

@@ -97,7 +97,8 @@ private:
 // The definitions are read from sqlite_master (PostgreSQL: pg_indexes), so they stay exactly what the
 // schema says. PostgreSQL: the plain and GIN indexes are deferred the same way, and so are the foreign keys
 // of these tables (dropped, then added back and each validated in one join: PostgreSQL server CPU for the
-// large demo 105 s -> 88 s); primary keys, unique and check constraints stay.
+// large demo 105 s -> 88 s); primary keys, unique and check constraints stay. On both backends the dashboard's
+// rollup triggers (schema v10) are off during the load and restore() rebuilds the rollups from the rows.
 class DeferredIndexes final
 {
 public:
@@ -117,4 +118,5 @@ private:
     QStringList m_createStatements;
     QStringList m_addConstraintStatements; // PostgreSQL foreign keys
     QStringList m_ftsTables;
+    QStringList m_enableTriggerStatements; // PostgreSQL: the rollup triggers (schema v10)
 };

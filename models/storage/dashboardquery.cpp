@@ -38,27 +38,17 @@ struct Where
     QString sql() const { return clauses.isEmpty() ? QStringLiteral("1 = 1") : clauses.join(QStringLiteral(" AND ")); }
 };
 
-// The local day of a UTC epoch-ms column, as days since 1970-01-01: the period's UTC offset is added
-// before the integer division (a DST change inside the period moves an hour's rows by a day at most).
-QString dayExpr(const QString &column, const DashboardFilter &f)
-{
-    const qint64 offsetMs = qint64(QDateTime(f.from, QTime(0, 0), Qt::LocalTime).offsetFromUtc()) * 1000;
-    return QStringLiteral("((%1 + %2) / %3)").arg(column).arg(offsetMs).arg(kDayMs);
-}
-
-QDate dayToDate(qint64 day)
-{
-    return QDate(1970, 1, 1).addDays(day);
-}
-
 // Interactions with a contact (Inbox items are not conversations yet) in [from, to), with the filters.
+// toMs <= fromMs: no time test (the caller's).
 Where interactionWhere(const DashboardFilter &f, qint64 fromMs, qint64 toMs)
 {
     Where w;
     w.add(QStringLiteral("i.deleted_at IS NULL"));
     w.add(QStringLiteral("i.contact_id IS NOT NULL"));
-    w.add(QStringLiteral("i.occurred_at >= :from"), QStringLiteral(":from"), fromMs);
-    w.add(QStringLiteral("i.occurred_at < :to"), QStringLiteral(":to"), toMs);
+    if (fromMs < toMs) {
+        w.add(QStringLiteral("i.occurred_at >= :from"), QStringLiteral(":from"), fromMs);
+        w.add(QStringLiteral("i.occurred_at < :to"), QStringLiteral(":to"), toMs);
+    }
     if (f.userId > 0)
         w.add(QStringLiteral("i.user_id = :user"), QStringLiteral(":user"), f.userId);
     if (f.campaignId > 0)
@@ -90,14 +80,16 @@ Where pitchWhere(const DashboardFilter &f)
 const QString kPitchFrom = QStringLiteral("pitches p JOIN campaigns cp ON cp.id = p.campaign_id");
 
 // Live coverage published in [from, to) (alias cv; its campaign cp and pitch p left-joined) with the filters.
-// The account manager of a piece is the pitch's, else the campaign owner.
+// The account manager of a piece is the pitch's, else the campaign owner. toMs <= fromMs: no time test.
 Where coverageWhere(const DashboardFilter &f, qint64 fromMs, qint64 toMs)
 {
     Where w;
     w.add(QStringLiteral("cv.deleted_at IS NULL"));
     w.add(QStringLiteral("(cv.campaign_id IS NULL OR cp.deleted_at IS NULL)"));
-    w.add(QStringLiteral("cv.published_at >= :from"), QStringLiteral(":from"), fromMs);
-    w.add(QStringLiteral("cv.published_at < :to"), QStringLiteral(":to"), toMs);
+    if (fromMs < toMs) {
+        w.add(QStringLiteral("cv.published_at >= :from"), QStringLiteral(":from"), fromMs);
+        w.add(QStringLiteral("cv.published_at < :to"), QStringLiteral(":to"), toMs);
+    }
     if (f.userId > 0)
         w.add(QStringLiteral("COALESCE(p.user_id, cp.owner_id) = :user"), QStringLiteral(":user"), f.userId);
     if (f.campaignId > 0)
@@ -142,73 +134,358 @@ QString pitchedWithin()
         .arg(qint64(DashboardQuery::kReplyDays) * kDayMs);
 }
 
+// How a period's buckets fall on the rollups' UTC days. The bucket edges are local midnights, each computed for
+// its own day (so a change to or from daylight saving time inside the period moves no row to another bucket).
+// A UTC day wholly inside one bucket is read from a rollup; the UTC days an edge cuts (a local midnight that is
+// not a UTC one: every edge outside UTC) are read from the raw rows, by index, so the figures are exact.
+struct Slices
+{
+    QList<qint64> edges; // buckets + 1 instants: bucket b is [edges[b], edges[b + 1])
+    qint64 firstDay = 0; // the whole UTC days: [firstDay, lastDay] without cutDays
+    qint64 lastDay = -1;
+    QList<qint64> cutDays;
+    QList<QPair<qint64, qint64>> raw; // the rest, as [from, to) instants
+
+    static qint64 floorDay(qint64 ms) { return ms >= 0 ? ms / kDayMs : -((-ms + kDayMs - 1) / kDayMs); }
+    static qint64 ceilDay(qint64 ms) { return -floorDay(-ms); }
+
+    // `rollups` false: everything from the raw rows (a filter the rollups do not carry).
+    static Slices of(const DashboardFilter &f, bool rollups = true)
+    {
+        Slices s;
+        const QList<QDate> starts = f.bucketStarts();
+        for (const QDate &start : starts)
+            s.edges << dashboardDayStartMs(qMax(start, f.from));
+        s.edges << f.toMs();
+        const qint64 from = s.edges.constFirst(), to = s.edges.constLast();
+        if (!rollups) {
+            s.raw << qMakePair(from, to);
+            return s;
+        }
+        s.firstDay = ceilDay(from);
+        s.lastDay = floorDay(to) - 1;
+        QList<qint64> rawDays;
+        for (int b = 0; b < s.edges.size(); ++b) {
+            const qint64 edge = s.edges.at(b);
+            if (edge % kDayMs == 0)
+                continue;
+            const qint64 day = floorDay(edge);
+            if (!rawDays.contains(day))
+                rawDays << day;
+            if (b > 0 && b + 1 < s.edges.size() && day >= s.firstDay && day <= s.lastDay && !s.cutDays.contains(day))
+                s.cutDays << day;
+        }
+        if (s.firstDay > s.lastDay) { // shorter than a whole UTC day
+            s.raw = { qMakePair(from, to) };
+            s.cutDays.clear();
+            return s;
+        }
+        std::sort(rawDays.begin(), rawDays.end());
+        for (qint64 day : std::as_const(rawDays)) {
+            const qint64 a = qMax(day * kDayMs, from), b = qMin((day + 1) * kDayMs, to);
+            if (a >= b)
+                continue;
+            if (!s.raw.isEmpty() && s.raw.constLast().second == a)
+                s.raw.last().second = b;
+            else
+                s.raw << qMakePair(a, b);
+        }
+        return s;
+    }
+
+    bool hasDays() const { return firstDay <= lastDay; }
+    int buckets() const { return int(edges.size()) - 1; }
+
+    // The rollup rows of the whole days (`column` is a day).
+    QString daySql(const QString &column) const
+    {
+        QString sql = QStringLiteral("%1 >= %2 AND %1 <= %3").arg(column).arg(firstDay).arg(lastDay);
+        if (!cutDays.isEmpty()) {
+            QStringList days;
+            for (qint64 d : cutDays)
+                days << QString::number(d);
+            sql += QStringLiteral(" AND %1 NOT IN (%2)").arg(column, days.join(QStringLiteral(", ")));
+        }
+        return sql;
+    }
+    // The raw rows of the rest (`column` is an instant).
+    QString msSql(const QString &column) const
+    {
+        QStringList ranges;
+        for (const auto &[a, b] : raw)
+            ranges << QStringLiteral("(%1 >= %2 AND %1 < %3)").arg(column).arg(a).arg(b);
+        return ranges.isEmpty() ? QStringLiteral("1 = 0") : QStringLiteral("(%1)").arg(ranges.join(QStringLiteral(" OR ")));
+    }
+    // The bucket of a whole day / of an instant, as an SQL expression.
+    QString dayBucket(const QString &column) const
+    {
+        QStringList when;
+        for (int b = 1; b < buckets(); ++b)
+            when << QStringLiteral("WHEN %1 < %2 THEN %3").arg(column).arg(ceilDay(edges.at(b))).arg(b - 1);
+        return when.isEmpty() ? QStringLiteral("0")
+                              : QStringLiteral("CASE %1 ELSE %2 END").arg(when.join(u' ')).arg(buckets() - 1);
+    }
+    QString msBucket(const QString &column) const
+    {
+        QStringList when;
+        for (int b = 1; b < buckets(); ++b)
+            when << QStringLiteral("WHEN %1 < %2 THEN %3").arg(column).arg(edges.at(b)).arg(b - 1);
+        return when.isEmpty() ? QStringLiteral("0")
+                              : QStringLiteral("CASE %1 ELSE %2 END").arg(when.join(u' ')).arg(buckets() - 1);
+    }
+};
+
+// The filters the rollups cannot answer: a client also selects interactions through the contact's employer.
+bool interactionRollupsServe(const DashboardFilter &f)
+{
+    return f.clientId <= 0;
+}
+
+// Live interactions with a contact, per bucket, channel, direction and account manager (0 = nobody).
+template <typename F>
+Status interactionCells(Database &db, const DashboardFilter &f, const Slices &s, const QString &doing, F cell)
+{
+    const auto row = [&](QSqlQuery &q) {
+        cell(q.value(0).toInt(), q.value(1).toString(), q.value(2).toString() == u"inbound", q.value(3).toLongLong(),
+            q.value(4).toLongLong());
+    };
+    if (s.hasDays()) {
+        Where w;
+        w.add(QStringLiteral("r.with_contact = 1"));
+        w.add(s.daySql(QStringLiteral("r.day")));
+        if (f.userId > 0)
+            w.add(QStringLiteral("r.user_id = :user"), QStringLiteral(":user"), f.userId);
+        if (f.campaignId > 0)
+            w.add(QStringLiteral("r.campaign_id = :campaign"), QStringLiteral(":campaign"), f.campaignId);
+        if (!f.channel.isEmpty())
+            w.add(QStringLiteral("r.channel = :channel"), QStringLiteral(":channel"), f.channel);
+        if (Status st = run(db,
+                QStringLiteral("SELECT %1, r.channel, r.direction, r.user_id, sum(r.n) FROM interaction_rollup r "
+                               "WHERE %2 GROUP BY 1, r.channel, r.direction, r.user_id")
+                    .arg(s.dayBucket(QStringLiteral("r.day")), w.sql()),
+                w.binds, doing, row);
+            !st)
+            return st;
+    }
+    if (s.raw.isEmpty())
+        return {};
+    Where w = interactionWhere(f, 0, 0);
+    w.add(s.msSql(QStringLiteral("i.occurred_at")));
+    return run(db,
+        QStringLiteral("SELECT %1, i.channel, i.direction, COALESCE(i.user_id, 0), count(*) FROM interactions i "
+                       "WHERE %2 GROUP BY 1, i.channel, i.direction, COALESCE(i.user_id, 0)")
+            .arg(s.msBucket(QStringLiteral("i.occurred_at")), w.sql()),
+        w.binds, doing, row);
+}
+
+// Live pitches of live campaigns by the day of COALESCE(pitched_at, created_at): per bucket, status, whether
+// pitched and whether replied within kReplyDays.
+template <typename F>
+Status pitchCells(Database &db, const DashboardFilter &f, const Slices &s, const QString &doing, F cell)
+{
+    const auto row = [&](QSqlQuery &q) {
+        cell(q.value(0).toInt(), q.value(1).toString(), q.value(2).toInt() != 0, q.value(3).toInt() != 0,
+            q.value(4).toLongLong());
+    };
+    if (s.hasDays()) {
+        Where w;
+        w.add(QStringLiteral("cp.deleted_at IS NULL"));
+        w.add(s.daySql(QStringLiteral("r.day")));
+        if (f.userId > 0)
+            w.add(QStringLiteral("r.user_id = :user"), QStringLiteral(":user"), f.userId);
+        if (f.campaignId > 0)
+            w.add(QStringLiteral("r.campaign_id = :campaign"), QStringLiteral(":campaign"), f.campaignId);
+        if (f.clientId > 0)
+            w.add(QStringLiteral("cp.client_id = :client"), QStringLiteral(":client"), f.clientId);
+        if (Status st = run(db,
+                QStringLiteral("SELECT %1, r.status, r.pitched, r.replied, sum(r.n) FROM pitch_rollup r "
+                               "JOIN campaigns cp ON cp.id = r.campaign_id WHERE %2 "
+                               "GROUP BY 1, r.status, r.pitched, r.replied")
+                    .arg(s.dayBucket(QStringLiteral("r.day")), w.sql()),
+                w.binds, doing, row);
+            !st)
+            return st;
+    }
+    if (s.raw.isEmpty())
+        return {};
+    Where w = pitchWhere(f);
+    const QString day = QStringLiteral("COALESCE(p.pitched_at, p.created_at)");
+    w.add(s.msSql(day));
+    const QString pitched = QStringLiteral("CASE WHEN p.pitched_at IS NULL THEN 0 ELSE 1 END");
+    const QString replied = QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(pitchedWithin());
+    return run(db,
+        QStringLiteral("SELECT %1, p.status, %2, %3, count(*) FROM %4 WHERE %5 GROUP BY 1, p.status, %2, %3")
+            .arg(s.msBucket(day), pitched, replied, kPitchFrom, w.sql()),
+        w.binds, doing, row);
+}
+
+// Live coverage with a publication date: per bucket and sentiment (2 = unrated), pieces and their known reach.
+template <typename F>
+Status coverageCells(Database &db, const DashboardFilter &f, const Slices &s, const QString &doing, F cell)
+{
+    const auto row = [&](QSqlQuery &q) {
+        cell(q.value(0).toInt(), q.value(1).toInt(), q.value(2).toLongLong(), q.value(3).toLongLong());
+    };
+    if (s.hasDays()) {
+        Where w;
+        w.add(QStringLiteral("(r.campaign_id = 0 OR cp.deleted_at IS NULL)"));
+        w.add(s.daySql(QStringLiteral("r.day")));
+        // The pitch's account manager, else the campaign's owner (as coverageWhere).
+        if (f.userId > 0)
+            w.add(QStringLiteral("(CASE WHEN r.user_id <> 0 THEN r.user_id ELSE cp.owner_id END) = :user"),
+                QStringLiteral(":user"), f.userId);
+        if (f.campaignId > 0)
+            w.add(QStringLiteral("r.campaign_id = :campaign"), QStringLiteral(":campaign"), f.campaignId);
+        if (f.clientId > 0)
+            w.add(QStringLiteral("cp.client_id = :client"), QStringLiteral(":client"), f.clientId);
+        if (Status st = run(db,
+                QStringLiteral("SELECT %1, r.sentiment, sum(r.n), sum(r.reach) FROM coverage_rollup r "
+                               "LEFT JOIN campaigns cp ON cp.id = r.campaign_id WHERE %2 GROUP BY 1, r.sentiment")
+                    .arg(s.dayBucket(QStringLiteral("r.day")), w.sql()),
+                w.binds, doing, row);
+            !st)
+            return st;
+    }
+    if (s.raw.isEmpty())
+        return {};
+    Where w = coverageWhere(f, 0, 0);
+    w.add(s.msSql(QStringLiteral("cv.published_at")));
+    return run(db,
+        QStringLiteral("SELECT %1, COALESCE(cv.sentiment, 2), count(*), COALESCE(sum(cv.reach), 0) FROM %2 WHERE %3 "
+                       "GROUP BY 1, COALESCE(cv.sentiment, 2)")
+            .arg(s.msBucket(QStringLiteral("cv.published_at")), kCoverageFrom, w.sql()),
+        w.binds, doing, row);
+}
+
+// Social engagement per bucket: synced mentions and replies (Inbox items too) and the engagement events by
+// kind ("mention", "reply", "like", "boost", "follow", "quote").
+template <typename F>
+Status socialCells(Database &db, const Slices &s, const QString &doing, F cell)
+{
+    const auto row = [&](QSqlQuery &q) { cell(q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong()); };
+    if (s.hasDays()) {
+        const QString days = s.daySql(QStringLiteral("r.day"));
+        const QString bucket = s.dayBucket(QStringLiteral("r.day"));
+        if (Status st = run(db,
+                QStringLiteral("SELECT %1, r.channel, sum(r.n) FROM interaction_rollup r WHERE r.synced = 1 "
+                               "AND r.channel IN ('mention', 'reply') AND %2 GROUP BY 1, r.channel")
+                    .arg(bucket, days),
+                {}, doing, row);
+            !st)
+            return st;
+        if (Status st = run(db,
+                QStringLiteral("SELECT %1, r.kind, sum(r.n) FROM engagement_rollup r WHERE %2 GROUP BY 1, r.kind")
+                    .arg(bucket, days),
+                {}, doing, row);
+            !st)
+            return st;
+    }
+    if (s.raw.isEmpty())
+        return {};
+    const QString ranges = s.msSql(QStringLiteral("i.occurred_at"));
+    if (Status st = run(db,
+            QStringLiteral("SELECT %1, i.channel, count(*) FROM interactions i WHERE i.deleted_at IS NULL "
+                           "AND i.source <> 'manual' AND i.channel IN ('mention', 'reply') AND %2 GROUP BY 1, i.channel")
+                .arg(s.msBucket(QStringLiteral("i.occurred_at")), ranges),
+            {}, doing, row);
+        !st)
+        return st;
+    return run(db,
+        QStringLiteral("SELECT %1, e.kind, count(*) FROM engagement_events e WHERE %2 GROUP BY 1, e.kind")
+            .arg(s.msBucket(QStringLiteral("e.occurred_at")), s.msSql(QStringLiteral("e.occurred_at"))),
+        {}, doing, row);
+}
+
+// The funnel stage a pitch status reached: planned 0, pitched 1, replied or declined 2, interested 3, covered 4.
+int funnelStage(const QString &status)
+{
+    if (status == u"pitched")
+        return 1;
+    if (status == u"replied" || status == u"declined")
+        return 2;
+    if (status == u"interested")
+        return 3;
+    if (status == u"covered")
+        return 4;
+    return 0;
+}
+
+// Total reach of the period's coverage, each outlet counted once (its largest figure): per row, by index.
+Result<qint64> distinctReach(Database &db, const DashboardFilter &f, const QString &doing)
+{
+    const Where w = coverageWhere(f, f.fromMs(), f.toMs());
+    return scalar(db,
+        QStringLiteral("SELECT COALESCE(sum(m), 0) FROM (SELECT max(cv.reach) AS m FROM %1 WHERE %2 "
+                       "GROUP BY COALESCE(cv.organization_id, -cv.id)) t")
+            .arg(kCoverageFrom, w.sql()),
+        w.binds, doing);
+}
+
+Result<qint64> newContacts(Database &db, const DashboardFilter &f, const QString &doing)
+{
+    Where w;
+    w.add(QStringLiteral("c.deleted_at IS NULL"));
+    w.add(QStringLiteral("c.created_at >= :from"), QStringLiteral(":from"), f.fromMs());
+    w.add(QStringLiteral("c.created_at < :to"), QStringLiteral(":to"), f.toMs());
+    if (f.userId > 0)
+        w.add(QStringLiteral("c.owner_id = :user"), QStringLiteral(":user"), f.userId);
+    if (f.clientId > 0)
+        w.add(QStringLiteral("c.organization_id = :client"), QStringLiteral(":client"), f.clientId);
+    if (f.campaignId > 0)
+        w.add(QStringLiteral("c.id IN (SELECT contact_id FROM pitches WHERE campaign_id = :campaign AND deleted_at IS NULL)"),
+            QStringLiteral(":campaign"), f.campaignId);
+    return scalar(db, QStringLiteral("SELECT count(*) FROM contacts c WHERE ") + w.sql(), w.binds, doing);
+}
+
 } // namespace
 
-Result<DashboardKpis> DashboardQuery::kpis(Database &db, const DashboardFilter &f)
+namespace {
+
+// The KPI figures of `f` that the per-bucket cells give (interactions, pitches sent and replied, coverage pieces),
+// summed over the cells; reach and new contacts read the rows.
+Result<DashboardKpis> kpisOf(Database &db, const DashboardFilter &f, DashboardQuery::Source source, const QString &doing)
 {
-    const QString doing = Tr::tr("computing the dashboard's figures");
+    const bool rollups = source == DashboardQuery::Source::Rollups;
     DashboardKpis k;
-    const qint64 fromMs = f.fromMs(), toMs = f.toMs();
-    {
-        const Where w = interactionWhere(f, fromMs, toMs);
-        auto n = scalar(db, QStringLiteral("SELECT count(*) FROM interactions i WHERE ") + w.sql(), w.binds, doing);
-        if (!n)
-            return n.error();
-        k.interactions = *n;
-    }
-    {
-        Where w = pitchWhere(f);
-        w.add(QStringLiteral("p.pitched_at >= :from"), QStringLiteral(":from"), fromMs);
-        w.add(QStringLiteral("p.pitched_at < :to"), QStringLiteral(":to"), toMs);
-        if (Status s = run(db,
-                QStringLiteral("SELECT count(*), sum(CASE WHEN %1 THEN 1 ELSE 0 END) FROM %2 WHERE %3")
-                    .arg(pitchedWithin(), kPitchFrom, w.sql()),
-                w.binds, doing,
-                [&](QSqlQuery &q) {
-                    k.pitchesSent = q.value(0).toLongLong();
-                    k.pitchesReplied = q.value(1).toLongLong();
-                });
-            !s)
-            return s.error();
-    }
-    {
-        const Where w = coverageWhere(f, fromMs, toMs);
-        if (Status s = run(db,
-                QStringLiteral("SELECT count(*), sum(m) FROM (SELECT max(cv.reach) AS m FROM %1 WHERE %2 "
-                               "GROUP BY COALESCE(cv.organization_id, -cv.id)) t")
-                    .arg(kCoverageFrom, w.sql()),
-                w.binds, doing, [&](QSqlQuery &q) { k.reach = q.value(1).toLongLong(); });
-            !s)
-            return s.error();
-        auto n = scalar(
-            db, QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(kCoverageFrom, w.sql()), w.binds, doing);
-        if (!n)
-            return n.error();
-        k.coveragePieces = *n;
-    }
-    {
-        Where w;
-        w.add(QStringLiteral("c.deleted_at IS NULL"));
-        w.add(QStringLiteral("c.created_at >= :from"), QStringLiteral(":from"), fromMs);
-        w.add(QStringLiteral("c.created_at < :to"), QStringLiteral(":to"), toMs);
-        if (f.userId > 0)
-            w.add(QStringLiteral("c.owner_id = :user"), QStringLiteral(":user"), f.userId);
-        if (f.clientId > 0)
-            w.add(QStringLiteral("c.organization_id = :client"), QStringLiteral(":client"), f.clientId);
-        if (f.campaignId > 0)
-            w.add(QStringLiteral(
-                      "c.id IN (SELECT contact_id FROM pitches WHERE campaign_id = :campaign AND deleted_at IS NULL)"),
-                QStringLiteral(":campaign"), f.campaignId);
-        auto n = scalar(db, QStringLiteral("SELECT count(*) FROM contacts c WHERE ") + w.sql(), w.binds, doing);
-        if (!n)
-            return n.error();
-        k.newContacts = *n;
-    }
+    if (Status s = interactionCells(db, f, Slices::of(f, rollups && interactionRollupsServe(f)), doing,
+            [&](int, const QString &, bool, qint64, qint64 n) { k.interactions += n; });
+        !s)
+        return s.error();
+    const Slices slices = Slices::of(f, rollups);
+    if (Status s = pitchCells(db, f, slices, doing,
+            [&](int, const QString &, bool pitched, bool replied, qint64 n) {
+                if (pitched) {
+                    k.pitchesSent += n;
+                    k.pitchesReplied += replied ? n : 0;
+                }
+            });
+        !s)
+        return s.error();
+    if (Status s = coverageCells(db, f, slices, doing, [&](int, int, qint64 n, qint64) { k.coveragePieces += n; }); !s)
+        return s.error();
+    auto reach = distinctReach(db, f, doing);
+    if (!reach)
+        return reach.error();
+    k.reach = *reach;
+    auto created = newContacts(db, f, doing);
+    if (!created)
+        return created.error();
+    k.newContacts = *created;
     return k;
 }
 
-Result<DashboardData> DashboardQuery::load(Database &db, const DashboardFilter &f)
+} // namespace
+
+Result<DashboardKpis> DashboardQuery::kpis(Database &db, const DashboardFilter &f, Source source)
 {
+    if (!f.isValid())
+        return Error::validation(QStringLiteral("period"), Tr::tr("The period's first day is after its last day."));
+    return kpisOf(db, f, source, Tr::tr("computing the dashboard's figures"));
+}
+
+Result<DashboardData> DashboardQuery::load(Database &db, const DashboardFilter &f, Source source)
+{
+    const bool rollups = source == Source::Rollups;
     if (!f.isValid())
         return Error::validation(QStringLiteral("period"), Tr::tr("The period's first day is after its last day."));
     const QString doing = Tr::tr("computing the dashboard's figures");
@@ -226,55 +503,69 @@ Result<DashboardData> DashboardQuery::load(Database &db, const DashboardFilter &
     d.mentions = d.replies = d.likes = d.boosts = d.follows = zeros;
     d.funnel = QList<qint64>(5, 0);
     const qint64 fromMs = f.fromMs(), toMs = f.toMs();
-    const auto bucketOfDay = [&](qint64 day) { return f.bucketOf(dayToDate(day)); };
+    const Slices slices = Slices::of(f, rollups);
+    const auto inRange = [nb](int b) { return b >= 0 && b < nb; };
 
-    auto k = kpis(db, f);
-    if (!k)
-        return k.error();
-    d.kpis = *k;
-    auto pk = kpis(db, f.previous());
+    auto pk = kpisOf(db, f.previous(), source, doing);
     if (!pk)
         return pk.error();
     d.previousKpis = *pk;
 
-    // Interactions per day, channel and direction.
+    // Interactions per bucket, channel and direction; the team's per account manager and channel; the KPI.
     {
-        const Where w = interactionWhere(f, fromMs, toMs);
-        const QString day = dayExpr(QStringLiteral("i.occurred_at"), f);
-        if (Status s = run(db,
-                QStringLiteral("SELECT %1, i.channel, i.direction, count(*) FROM interactions i WHERE %2 "
-                               "GROUP BY %1, i.channel, i.direction")
-                    .arg(day, w.sql()),
-                w.binds, doing,
-                [&](QSqlQuery &q) {
-                    const int b = bucketOfDay(q.value(0).toLongLong());
-                    const int c = int(d.channels.indexOf(q.value(1).toString()));
-                    if (b < 0 || c < 0)
+        QHash<qint64, QList<qint64>> perUser;
+        if (Status s = interactionCells(db, f, Slices::of(f, rollups && interactionRollupsServe(f)), doing,
+                [&](int b, const QString &channel, bool inbound, qint64 user, qint64 n) {
+                    const int c = int(d.channels.indexOf(channel));
+                    if (!inRange(b) || c < 0 || n == 0)
                         return;
-                    (q.value(2).toString() == u"inbound" ? d.inbound : d.outbound)[b][c] += q.value(3).toLongLong();
+                    d.kpis.interactions += n;
+                    (inbound ? d.inbound : d.outbound)[b][c] += n;
+                    auto it = perUser.find(user);
+                    if (it == perUser.end())
+                        it = perUser.insert(user, QList<qint64>(nc, 0));
+                    (*it)[c] += n;
                 });
             !s)
             return s.error();
+        // The team: account managers by name (as the database orders them), nobody last.
+        if (!perUser.isEmpty()) {
+            if (Status s = run(db, QStringLiteral("SELECT id, name FROM users ORDER BY name, id"), {}, doing,
+                    [&](QSqlQuery &q) {
+                        const qint64 uid = q.value(0).toLongLong();
+                        if (auto it = perUser.constFind(uid); it != perUser.cend() && uid > 0)
+                            d.team << DashboardTeamRow { uid, q.value(1).toString(), *it };
+                    });
+                !s)
+                return s.error();
+            if (auto it = perUser.constFind(0); it != perUser.cend())
+                d.team << DashboardTeamRow { 0, Tr::tr("Nobody", "interactions without an account manager"), *it };
+        }
     }
-    // Pitches sent per day, replies within kReplyDays, and every reply's delay for the median.
+    // Pitches sent per bucket and replied within kReplyDays; the funnel; the KPIs.
+    if (Status s = pitchCells(db, f, slices, doing,
+            [&](int b, const QString &status, bool pitched, bool replied, qint64 n) {
+                if (!inRange(b))
+                    return;
+                const int reached = funnelStage(status);
+                for (int st = 0; st <= reached; ++st)
+                    d.funnel[st] += n;
+                if (pitched) {
+                    d.pitched[b] += n;
+                    d.kpis.pitchesSent += n;
+                    if (replied) {
+                        d.replied[b] += n;
+                        d.kpis.pitchesReplied += n;
+                    }
+                }
+            });
+        !s)
+        return s.error();
+    // The median time to reply, from the replied pitches of the period.
     {
         Where w = pitchWhere(f);
         w.add(QStringLiteral("p.pitched_at >= :from"), QStringLiteral(":from"), fromMs);
         w.add(QStringLiteral("p.pitched_at < :to"), QStringLiteral(":to"), toMs);
-        const QString day = dayExpr(QStringLiteral("p.pitched_at"), f);
-        if (Status s = run(db,
-                QStringLiteral("SELECT %1, count(*), sum(CASE WHEN %2 THEN 1 ELSE 0 END) FROM %3 WHERE %4 GROUP BY %1")
-                    .arg(day, pitchedWithin(), kPitchFrom, w.sql()),
-                w.binds, doing,
-                [&](QSqlQuery &q) {
-                    const int b = bucketOfDay(q.value(0).toLongLong());
-                    if (b < 0)
-                        return;
-                    d.pitched[b] += q.value(1).toLongLong();
-                    d.replied[b] += q.value(2).toLongLong();
-                });
-            !s)
-            return s.error();
         QList<qint64> delays;
         if (Status s = run(db,
                 QStringLiteral("SELECT p.replied_at - p.pitched_at FROM %1 WHERE %2 AND p.replied_at IS NOT NULL "
@@ -289,60 +580,32 @@ Result<DashboardData> DashboardQuery::load(Database &db, const DashboardFilter &
             d.medianReplyMs = n % 2 ? delays.at(n / 2) : (delays.at(n / 2 - 1) + delays.at(n / 2)) / 2;
         }
     }
-    // The funnel: pitches whose pitch (or, not pitched yet, whose creation) falls in the period.
+    // Coverage per bucket and sentiment, with reach.
+    if (Status s = coverageCells(db, f, slices, doing,
+            [&](int b, int sentiment, qint64 n, qint64 reach) {
+                if (!inRange(b))
+                    return;
+                d.kpis.coveragePieces += n;
+                d.coverage[b] += n;
+                d.coverageReach[b] += reach;
+                (sentiment == 2 ? d.unrated : sentiment > 0 ? d.positive : sentiment < 0 ? d.negative : d.neutral)[b]
+                    += n;
+            });
+        !s)
+        return s.error();
     {
-        Where w = pitchWhere(f);
-        w.add(QStringLiteral("COALESCE(p.pitched_at, p.created_at) >= :from"), QStringLiteral(":from"), fromMs);
-        w.add(QStringLiteral("COALESCE(p.pitched_at, p.created_at) < :to"), QStringLiteral(":to"), toMs);
-        if (Status s = run(db,
-                QStringLiteral("SELECT p.status, count(*) FROM %1 WHERE %2 GROUP BY p.status").arg(kPitchFrom, w.sql()),
-                w.binds, doing,
-                [&](QSqlQuery &q) {
-                    const QString status = q.value(0).toString();
-                    const qint64 n = q.value(1).toLongLong();
-                    int reached = 0;
-                    if (status == u"pitched")
-                        reached = 1;
-                    else if (status == u"replied" || status == u"declined")
-                        reached = 2;
-                    else if (status == u"interested")
-                        reached = 3;
-                    else if (status == u"covered")
-                        reached = 4;
-                    for (int s = 0; s <= reached; ++s)
-                        d.funnel[s] += n;
-                });
-            !s)
-            return s.error();
+        auto reach = distinctReach(db, f, doing);
+        if (!reach)
+            return reach.error();
+        d.kpis.reach = *reach;
+        auto created = newContacts(db, f, doing);
+        if (!created)
+            return created.error();
+        d.kpis.newContacts = *created;
     }
-    // Coverage per day and sentiment.
+    // Top outlets: most pieces, then the largest reach.
     {
         const Where w = coverageWhere(f, fromMs, toMs);
-        const QString day = dayExpr(QStringLiteral("cv.published_at"), f);
-        if (Status s = run(db,
-                QStringLiteral("SELECT %1, cv.sentiment, count(*), COALESCE(sum(cv.reach), 0) FROM %2 WHERE %3 "
-                               "GROUP BY %1, cv.sentiment")
-                    .arg(day, kCoverageFrom, w.sql()),
-                w.binds, doing,
-                [&](QSqlQuery &q) {
-                    const int b = bucketOfDay(q.value(0).toLongLong());
-                    if (b < 0)
-                        return;
-                    const qint64 n = q.value(2).toLongLong();
-                    d.coverage[b] += n;
-                    d.coverageReach[b] += q.value(3).toLongLong();
-                    if (q.value(1).isNull())
-                        d.unrated[b] += n;
-                    else if (q.value(1).toInt() > 0)
-                        d.positive[b] += n;
-                    else if (q.value(1).toInt() < 0)
-                        d.negative[b] += n;
-                    else
-                        d.neutral[b] += n;
-                });
-            !s)
-            return s.error();
-        // Top outlets: most pieces, then the largest reach.
         if (Status s = run(db,
                 QStringLiteral("SELECT o.id, o.name, t.n, t.r FROM (SELECT cv.organization_id AS org, count(*) AS n, "
                                "COALESCE(max(cv.reach), 0) AS r FROM %1 WHERE %2 AND cv.organization_id IS NOT NULL "
@@ -408,84 +671,25 @@ Result<DashboardData> DashboardQuery::load(Database &db, const DashboardFilter &
             !s)
             return s.error();
     }
-    // Team activity: interactions per account manager and channel.
-    {
-        const Where w = interactionWhere(f, fromMs, toMs);
-        QHash<qint64, int> rowOf;
-        if (Status s = run(db,
-                QStringLiteral("SELECT COALESCE(t.uid, 0), u.name, t.channel, t.n FROM (SELECT i.user_id AS uid, "
-                               "i.channel AS channel, count(*) AS n FROM interactions i WHERE %1 "
-                               "GROUP BY i.user_id, i.channel) t LEFT JOIN users u ON u.id = t.uid "
-                               "ORDER BY u.name, COALESCE(t.uid, 0)")
-                    .arg(w.sql()),
-                w.binds, doing,
-                [&](QSqlQuery &q) {
-                    const qint64 uid = q.value(0).toLongLong();
-                    auto it = rowOf.find(uid);
-                    if (it == rowOf.end()) {
-                        it = rowOf.insert(uid, int(d.team.size()));
-                        d.team << DashboardTeamRow { uid,
-                            uid > 0 ? q.value(1).toString()
-                                    : Tr::tr("Nobody", "interactions without an account manager"),
-                            QList<qint64>(nc, 0) };
-                    }
-                    const int c = int(d.channels.indexOf(q.value(2).toString()));
-                    if (c >= 0)
-                        d.team[*it].perChannel[c] += q.value(3).toLongLong();
-                });
-            !s)
-            return s.error();
-        // Nobody last; the rest by name.
-        std::stable_sort(d.team.begin(), d.team.end(),
-            [](const DashboardTeamRow &a, const DashboardTeamRow &b) { return (a.userId == 0) < (b.userId == 0); });
-    }
     // Social engagement: synced mentions and replies (Inbox items too: people who are no contact yet) and
     // the accounts' likes, boosts and follows. Only the period applies.
-    {
-        Where w;
-        w.add(QStringLiteral("i.deleted_at IS NULL"));
-        w.add(QStringLiteral("i.source <> 'manual'"));
-        w.add(QStringLiteral("i.channel IN ('mention', 'reply')"));
-        w.add(QStringLiteral("i.occurred_at >= :from"), QStringLiteral(":from"), fromMs);
-        w.add(QStringLiteral("i.occurred_at < :to"), QStringLiteral(":to"), toMs);
-        const QString day = dayExpr(QStringLiteral("i.occurred_at"), f);
-        if (Status s = run(db,
-                QStringLiteral("SELECT %1, i.channel, count(*) FROM interactions i WHERE %2 GROUP BY %1, i.channel")
-                    .arg(day, w.sql()),
-                w.binds, doing,
-                [&](QSqlQuery &q) {
-                    const int b = bucketOfDay(q.value(0).toLongLong());
-                    if (b >= 0)
-                        (q.value(1).toString() == u"reply" ? d.replies : d.mentions)[b] += q.value(2).toLongLong();
-                });
-            !s)
-            return s.error();
-        Where e;
-        e.add(QStringLiteral("e.occurred_at >= :from"), QStringLiteral(":from"), fromMs);
-        e.add(QStringLiteral("e.occurred_at < :to"), QStringLiteral(":to"), toMs);
-        const QString eday = dayExpr(QStringLiteral("e.occurred_at"), f);
-        if (Status s = run(db,
-                QStringLiteral("SELECT %1, e.kind, count(*) FROM engagement_events e WHERE %2 GROUP BY %1, e.kind")
-                    .arg(eday, e.sql()),
-                e.binds, doing,
-                [&](QSqlQuery &q) {
-                    const int b = bucketOfDay(q.value(0).toLongLong());
-                    if (b < 0)
-                        return;
-                    const QString kind = q.value(1).toString();
-                    const qint64 n = q.value(2).toLongLong();
-                    if (kind == u"like")
-                        d.likes[b] += n;
-                    else if (kind == u"boost")
-                        d.boosts[b] += n;
-                    else if (kind == u"follow")
-                        d.follows[b] += n;
-                    else
-                        d.mentions[b] += n; // a quote names the account: a mention
-                });
-            !s)
-            return s.error();
-    }
+    if (Status s = socialCells(db, slices, doing,
+            [&](int b, const QString &kind, qint64 n) {
+                if (!inRange(b))
+                    return;
+                if (kind == u"reply")
+                    d.replies[b] += n;
+                else if (kind == u"like")
+                    d.likes[b] += n;
+                else if (kind == u"boost")
+                    d.boosts[b] += n;
+                else if (kind == u"follow")
+                    d.follows[b] += n;
+                else
+                    d.mentions[b] += n; // a synced mention; a quote names the account: a mention too
+            });
+        !s)
+        return s.error();
     return d;
 }
 

@@ -123,8 +123,11 @@ struct CoverageRow
     QString campaign;
 };
 
-// The dashboard's figures, read straight from the tables with one GROUP BY per chart (docs/PERFORMANCE.md
-// has the timings and the rollup design). Filters: the period always; the account manager, client, campaign
+// The dashboard's figures. The counts per bucket (interactions by channel, direction and account manager;
+// pitches by status; coverage by sentiment with reach; social engagement) sum the rollups that triggers keep
+// on every write (schema v10, storage/rollups.h); what needs each row (top relationships and outlets, the
+// median time to reply, reach with each outlet once, new and cooling contacts) reads the rows by index
+// (docs/PERFORMANCE.md has the timings). Buckets are local days, each edge a local midnight. Filters: the period always; the account manager, client, campaign
 // and channel where the rows carry them (see docs/DASHBOARD.md for which filter applies to which chart).
 namespace DashboardQuery {
 
@@ -134,8 +137,12 @@ constexpr int kCoolingQuietDays = 30; // cooling: valuable relationships quiet f
 constexpr int kCoolingOldestDays = 180; // but contacted within this many days
 constexpr int kCoolingMinHealth = 50;
 
-Result<DashboardData> load(Database &db, const DashboardFilter &filter);
-Result<DashboardKpis> kpis(Database &db, const DashboardFilter &filter);
+// Where the counts come from: the rollups of schema v10 (and the raw rows of the UTC days a bucket edge cuts,
+// of a client's interactions, of per-row figures), or only the raw rows (the benchmark's baseline, and the
+// tests' second opinion). Both give the same figures.
+enum class Source { Rollups, Rows };
+Result<DashboardData> load(Database &db, const DashboardFilter &filter, Source source = Source::Rollups);
+Result<DashboardKpis> kpis(Database &db, const DashboardFilter &filter, Source source = Source::Rollups);
 // The rows behind a bar, slice or point, newest first, at most `limit`.
 Result<QList<DashboardDrillRow>> drill(
     Database &db, const DashboardFilter &filter, const DashboardDrill &drill, int limit = 1000);

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "storage/coveragerepository.h"
 #include "storage/database.h"
+#include "storage/rollups.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -71,6 +72,12 @@ QList<Migrator::Migration> Migrator::standardMigrations()
             } },
         { 9, Tr::tr("Recorded import batches, so that an import can be undone (version 9)."),
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v9.sql")); } },
+        { 10, Tr::tr("Kept the dashboard's counts up to date on every change, so it answers at once (version 10)."),
+            [](Database &db) -> Status {
+                if (Status s = runSchemaFile(db, QStringLiteral(":/rapport/schema/v10.sql")); !s)
+                    return s;
+                return Rollups::rebuild(db);
+            } },
     };
 }
 

@@ -1,5 +1,6 @@
-// The dashboard on a large database: DashboardQuery::load (every chart and both periods' KPIs, the direct
-// GROUP BY queries, no rollups) for the four periods, a filter change by account manager and by client, a
+// The dashboard on a large database: DashboardQuery::load (every chart and both periods' KPIs) from the rollups
+// of schema v10 and, beside it, from the raw rows alone (BENCH_DASHBOARD_NO_ROWS=1 leaves that out) for the four
+// periods, a filter change by account manager and by client, a
 // drill-down, and the 12-month client report PDF; beside the raw-SQLite baseline of the heaviest single query
 // (interactions per day x channel x direction over 12 months, sqlite3 C API). Medians of several runs.
 //
@@ -87,14 +88,35 @@ int main(int argc, char **argv)
         list << qMakePair(QStringLiteral("load: 12 months, one client"), f);
         return list;
     }();
+    // Each case from the rollups (what the Dashboard does), then from the raw rows alone (the direct queries
+    // before schema v10, with v10's indexes), which must give the same figures.
+    const bool rows = !qEnvironmentVariableIsSet("BENCH_DASHBOARD_NO_ROWS");
     for (const auto &[name, filter] : cases) {
-        qint64 interactions = 0;
-        const auto samples = timeIt(runs, [&, f = filter] {
-            auto d = DashboardQuery::load(**db, f);
-            interactions = d ? d->kpis.interactions : -1;
-            return bool(d);
-        });
-        Bench::print(out, name + QStringLiteral(" (%1)").arg(interactions), Bench::summarize(samples));
+        for (auto source : { DashboardQuery::Source::Rollups, DashboardQuery::Source::Rows }) {
+            const bool fromRollups = source == DashboardQuery::Source::Rollups;
+            if (!fromRollups && !rows)
+                continue;
+            qint64 interactions = 0;
+            DashboardData data;
+            const auto samples = timeIt(fromRollups ? runs : qMin(runs, 3), [&, f = filter] {
+                auto d = DashboardQuery::load(**db, f, source);
+                interactions = d ? d->kpis.interactions : -1;
+                if (d)
+                    data = *d;
+                return bool(d);
+            });
+            static DashboardData fromRollupsData;
+            if (fromRollups)
+                fromRollupsData = data;
+            else if (data.kpis.interactions != fromRollupsData.kpis.interactions
+                || data.inbound != fromRollupsData.inbound || data.funnel != fromRollupsData.funnel
+                || data.coverage != fromRollupsData.coverage || data.pitched != fromRollupsData.pitched
+                || data.mentions != fromRollupsData.mentions)
+                out << "  !! the raw rows give other figures than the rollups" << Qt::endl;
+            Bench::print(out,
+                name + QStringLiteral(" (%1)%2").arg(interactions).arg(fromRollups ? QString() : QStringLiteral(", raw rows")),
+                Bench::summarize(samples));
+        }
     }
     const DashboardFilter month = DashboardFilter::forPeriod(P::Last30Days, today);
     DashboardDrill drill;

@@ -4,7 +4,9 @@
 #include "storage/statsrepository.h"
 #include "testdatabase.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTest>
 
 class TestMigrations final : public QObject
@@ -241,6 +243,73 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("SELECT health_then FROM contacts WHERE id = 9")));
         QVERIFY(q.next());
         QVERIFY(!q.value(0).isNull()); // a call in 1970 is known 90 days ago
+    }
+
+    // Version 10 counts what is already there into the dashboard's rollups, and the triggers count what comes.
+    void dashboardRollups_data() { TestDatabase::addBackends(); }
+    void dashboardRollups()
+    {
+        QFETCH(QString, backend);
+        Result<DatabaseLocation> loc = TestDatabase::freshLocation(backend);
+        if (!loc && loc.error().code == Error::Code::NotFound && !TestDatabase::postgresRequired())
+            QSKIP("PostgreSQL is not configured (set RAPPORT_TEST_PG_URL)");
+        QVERIFY(loc);
+        auto db = Database::open(*loc, Database::OpenFlag::CreateIfMissing | Database::OpenFlag::NoMigrate);
+        QVERIFY(db);
+        QVERIFY(Migrator(**db, Migrator::standardMigrations().mid(0, 9)).migrate());
+        QCOMPARE(*(*db)->schemaVersion(), 9);
+        const qint64 day = 20000; // 2024-10-04 (UTC)
+        for (const QString &sql :
+            { QStringLiteral("INSERT INTO users (id, name, login, created_at, updated_at) VALUES (3, 'Ana', 'ana', 1, 1)"),
+                QStringLiteral("INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (9, 'Ben', 1, 1)"),
+                QStringLiteral("INSERT INTO campaigns (id, name, created_at, updated_at) VALUES (4, 'Launch', 1, 1)"),
+                QStringLiteral("INSERT INTO interactions (contact_id, user_id, channel, direction, occurred_at, "
+                               "created_at, updated_at) VALUES (9, 3, 'call', 'inbound', %1, 1, 1), "
+                               "(9, 3, 'call', 'inbound', %2, 1, 1), (9, NULL, 'email', 'outbound', %2, 1, 1)")
+                    .arg(day * 86400000 + 5)
+                    .arg(day * 86400000 + 86399999),
+                QStringLiteral("INSERT INTO interactions (contact_id, channel, direction, occurred_at, created_at, "
+                               "updated_at, deleted_at) VALUES (9, 'call', 'inbound', %1, 1, 1, 2)")
+                    .arg(day * 86400000),
+                QStringLiteral("INSERT INTO pitches (id, campaign_id, contact_id, user_id, status, pitched_at, replied_at, "
+                               "created_at, updated_at) VALUES (7, 4, 9, 3, 'replied', %1, %2, 1, 1)")
+                    .arg(day * 86400000)
+                    .arg(day * 86400000 + 3 * 86400000),
+                QStringLiteral("INSERT INTO coverage (campaign_id, pitch_id, title, published_at, reach, sentiment, "
+                               "created_at, updated_at) VALUES (4, 7, 'Piece', %1, 500, 1, 1, 1)")
+                    .arg(day * 86400000 + 7) })
+            QVERIFY((*db)->exec(sql, QStringLiteral("test")));
+        Result<MigrationReport> report = Migrator(**db).migrate();
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QVERIFY(*(*db)->schemaVersion() >= 10);
+        const auto rows = [&](const QString &sql) {
+            QSqlQuery q((*db)->connection());
+            QStringList out;
+            if (!q.exec(sql))
+                return QStringList { q.lastError().text() };
+            while (q.next()) {
+                QStringList cells;
+                for (int c = 0; c < q.record().count(); ++c)
+                    cells << q.value(c).toString();
+                out << cells.join(u' ');
+            }
+            return out;
+        };
+        const QString sel = QStringLiteral(
+            "SELECT day, channel, direction, user_id, campaign_id, with_contact, synced, n FROM interaction_rollup "
+            "WHERE n <> 0 ORDER BY day, channel");
+        QCOMPARE(rows(sel), (QStringList { QStringLiteral("20000 call inbound 3 0 1 0 2"),
+                                QStringLiteral("20000 email outbound 0 0 1 0 1") }));
+        QCOMPARE(rows(QStringLiteral("SELECT day, campaign_id, user_id, status, pitched, replied, n FROM pitch_rollup")),
+            QStringList { QStringLiteral("20000 4 3 replied 1 1 1") });
+        QCOMPARE(rows(QStringLiteral("SELECT day, campaign_id, user_id, sentiment, n, reach FROM coverage_rollup")),
+            QStringList { QStringLiteral("20000 4 3 1 1 500") });
+        // From now on the triggers keep them: a trashed call leaves one.
+        QVERIFY((*db)->exec(QStringLiteral("UPDATE interactions SET deleted_at = 5 WHERE channel = 'call' "
+                                           "AND occurred_at = %1")
+                                .arg(day * 86400000 + 5),
+            QStringLiteral("test")));
+        QCOMPARE(rows(sel).value(0), QStringLiteral("20000 call inbound 3 0 1 0 1"));
     }
 
     void foreignKeysAreEnforced_data() { TestDatabase::addBackends(); }

@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "dashboard/chartpalette.h"
 #include "dashboard/chartpanel.h"
+#include "dashboard/dashboardchart.h"
 #include "dashboard/dashboardfilterbar.h"
 #include "dashboard/dashboardview.h"
 #include "dashboard/drilldowndialog.h"
@@ -27,6 +28,7 @@
 #include <QDateEdit>
 #include <QImage>
 #include <QLabel>
+#include <QLineSeries>
 #include <QMenu>
 #include <QProcess>
 #include <QPushButton>
@@ -232,6 +234,43 @@ private Q_SLOTS:
         QCOMPARE(m_view->kpiTiles()->valueText(KpiModel::Interactions), QStringLiteral("0"));
         QCOMPARE(m_view->kpiTiles()->valueText(KpiModel::PitchesSent), QStringLiteral("2"));
         QCOMPARE(m_view->kpiTiles()->valueText(KpiModel::CoveragePieces), QStringLiteral("2"));
+    }
+
+    // A week without pitches has no reply rate: the line has a gap there (two runs), no point at 0 %.
+    void replyRateLineHasGaps()
+    {
+        DashboardData d;
+        d.filter = DashboardFilter::forPeriod(DashboardFilter::Period::Last30Days, kNow.date());
+        d.buckets = d.filter.bucketStarts();
+        const int n = int(d.buckets.size());
+        QVERIFY(n >= 4);
+        d.pitched = QList<qint64>(n, 0);
+        d.replied = QList<qint64>(n, 0);
+        d.pitched[0] = 4;
+        d.replied[0] = 1;
+        d.pitched[n - 1] = 2;
+        d.replied[n - 1] = 2;
+        ReplyRateModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setResult(d);
+        QVERIFY(!model.data(model.index(1, ReplyRateModel::RateColumn)).isValid());
+        QVERIFY(model.toCsv().split(QStringLiteral("\r\n")).value(2).endsWith(u','));
+        std::unique_ptr<QChart> chart(DashboardChart::create(DashboardChart::Kind::ReplyRate, &model, QPalette()));
+        const auto ratePoints = [&] {
+            QList<QList<QPointF>> runs;
+            for (QAbstractSeries *series : chart->series())
+                if (auto *line = qobject_cast<QLineSeries *>(series))
+                    runs << line->points();
+            return runs;
+        };
+        QCOMPARE(ratePoints(), (QList<QList<QPointF>> { { QPointF(0, 25) }, { QPointF(n - 1, 100) } }));
+        // The same shape with a pitch in every week: one line through all of them, following the model.
+        for (int b = 0; b < n; ++b)
+            d.pitched[b] = 1;
+        model.setResult(d);
+        QCOMPARE(ratePoints().size(), 1);
+        QCOMPARE(ratePoints().constFirst().size(), n);
+        QCOMPARE(ratePoints().constFirst().at(1), QPointF(1, 0));
     }
 
     void exports()

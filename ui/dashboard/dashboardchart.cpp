@@ -11,12 +11,16 @@
 #include <QCoreApplication>
 #include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPalette>
 #include <QStackedBarSeries>
 #include <QVBarModelMapper>
 #include <QVXYModelMapper>
 #include <QValueAxis>
+
+#include <memory>
 
 namespace {
 
@@ -90,6 +94,73 @@ void mapLine(QChart *chart, QLineSeries *line, ChartTableModel *model, int colum
         QObject::connect(line, &QXYSeries::clicked, chart,
             [column, element](const QPointF &p) { element(qRound(p.x()), column, true, true); });
     }
+}
+
+// A line over the rows of `column` that have a value, one line series (each fed by its own QVXYModelMapper over
+// its rows) per run of rows with values: a row without one is a gap in the line, not a point at 0 (a week
+// without pitches has no reply rate). The runs follow the model (reset or cells changed); only the first shows
+// in the legend.
+void mapLineRuns(QChart *chart, ChartTableModel *model, int column, QAbstractAxis *x, QAbstractAxis *y,
+    const QPen &pen, const DashboardChart::ElementCallback &element)
+{
+    auto runsOf = [model, column] {
+        QList<QPair<int, int>> runs; // first row, row count
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (!model->index(row, column).data().isValid())
+                continue;
+            if (!runs.isEmpty() && runs.constLast().first + runs.constLast().second == row)
+                ++runs.last().second;
+            else
+                runs << qMakePair(row, 1);
+        }
+        return runs;
+    };
+    auto lines = std::make_shared<QList<QLineSeries *>>();
+    auto shown = std::make_shared<QList<QPair<int, int>>>();
+    const auto rebuild = [=] {
+        if (model->hiddenColumn() < 0)
+            return;
+        const QList<QPair<int, int>> runs = runsOf();
+        if (runs == *shown && !lines->isEmpty())
+            return; // the mappers follow the changed values
+        for (QLineSeries *line : std::as_const(*lines)) {
+            chart->removeSeries(line);
+            delete line;
+        }
+        lines->clear();
+        *shown = runs;
+        for (const auto &[first, count] : runs) {
+            auto *line = new QLineSeries(chart);
+            chart->addSeries(line);
+            auto *mapper = new QVXYModelMapper(line);
+            mapper->setXColumn(model->hiddenColumn());
+            mapper->setYColumn(column);
+            mapper->setFirstRow(first);
+            mapper->setRowCount(count);
+            mapper->setSeries(line);
+            mapper->setModel(model);
+            line->setName(model->headerData(column, Qt::Horizontal).toString());
+            line->setPen(pen);
+            line->setColor(pen.color());
+            line->setPointsVisible(true);
+            line->attachAxis(x);
+            line->attachAxis(y);
+            if (!lines->isEmpty())
+                for (QLegendMarker *marker : chart->legend()->markers(line))
+                    marker->setVisible(false);
+            if (element) {
+                QObject::connect(line, &QXYSeries::hovered, chart, [column, element](const QPointF &p, bool inside) {
+                    element(qRound(p.x()), column, false, inside);
+                });
+                QObject::connect(line, &QXYSeries::clicked, chart,
+                    [column, element](const QPointF &p) { element(qRound(p.x()), column, true, true); });
+            }
+            *lines << line;
+        }
+    };
+    rebuild();
+    QObject::connect(model, &QAbstractItemModel::modelReset, chart, rebuild);
+    QObject::connect(model, &QAbstractItemModel::dataChanged, chart, rebuild);
 }
 
 // A category axis that follows the model's first column.
@@ -271,20 +342,16 @@ QChart *DashboardChart::create(Kind kind, ChartTableModel *model, const QPalette
                     palette);
             },
             element);
-        auto *rate = new QLineSeries(chart);
-        chart->addSeries(rate);
-        mapLine(chart, rate, model, ReplyRateModel::RateColumn, element);
-        rate->setPen(QPen(ChartPalette::color(5, dark), 2.5));
-        rate->setColor(ChartPalette::color(5, dark));
         QBarCategoryAxis *x = categoryAxis(chart, model, Qt::AlignBottom);
         bars->attachAxis(x);
-        rate->attachAxis(x);
         QValueAxis *count = valueAxis(chart, Qt::AlignLeft, Tr::tr("Pitches"));
         bars->attachAxis(count);
         fitValueAxis(count, model, [model] { return columnMax(model, 1, 2, false); });
         QValueAxis *percent = valueAxis(chart, Qt::AlignRight, Tr::tr("Reply rate (%)"));
         percent->setRange(0, 100);
-        rate->attachAxis(percent);
+        // Weeks or months without pitches have no rate: gaps in the line.
+        mapLineRuns(chart, model, ReplyRateModel::RateColumn, x, percent, QPen(ChartPalette::color(5, dark), 2.5),
+            element);
         break;
     }
     case Kind::Funnel:
