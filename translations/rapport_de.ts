@@ -7423,6 +7423,10 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
         <source>Recorded import batches, so that an import can be undone (version 9).</source>
         <translation>Importstapel werden festgehalten, damit sich ein Import rückgängig machen lässt (Version 9).</translation>
     </message>
+    <message>
+        <source>Kept the dashboard&apos;s counts up to date on every change, so it answers at once (version 10).</source>
+        <translation>Hält die Zahlen der Übersicht bei jeder Änderung aktuell, damit es sofort antwortet (Version 10).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
@@ -8937,6 +8941,13 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>filtered by account manager, client, campaign or channel as on screen</source>
         <translation>gefiltert nach Betreuer, Kunde, Kampagne oder Kanal wie auf dem Bildschirm</translation>
+    </message>
+</context>
+<context>
+    <name>Rollups</name>
+    <message>
+        <source>counting the dashboard&apos;s figures</source>
+        <translation>Zählen der Kennzahlen der Übersicht</translation>
     </message>
 </context>
 <context>

@@ -7423,6 +7423,10 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
         <source>Recorded import batches, so that an import can be undone (version 9).</source>
         <translation>Se registran los lotes de importación para poder deshacer una importación (versión 9).</translation>
     </message>
+    <message>
+        <source>Kept the dashboard&apos;s counts up to date on every change, so it answers at once (version 10).</source>
+        <translation>Mantiene al día las cifras del panel en cada cambio, para que responda al instante (versión 10).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
@@ -8937,6 +8941,13 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>filtered by account manager, client, campaign or channel as on screen</source>
         <translation>filtrado por responsable, cliente, campaña o canal como en pantalla</translation>
+    </message>
+</context>
+<context>
+    <name>Rollups</name>
+    <message>
+        <source>counting the dashboard&apos;s figures</source>
+        <translation>cálculo de las cifras del panel</translation>
     </message>
 </context>
 <context>

@@ -7423,6 +7423,10 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
         <source>Recorded import batches, so that an import can be undone (version 9).</source>
         <translation>Enregistrement des lots d&apos;import, pour qu&apos;un import puisse être annulé (version 9).</translation>
     </message>
+    <message>
+        <source>Kept the dashboard&apos;s counts up to date on every change, so it answers at once (version 10).</source>
+        <translation>Tient les chiffres du tableau de bord à jour à chaque modification, pour qu&apos;il réponde aussitôt (version 10).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
@@ -8937,6 +8941,13 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>filtered by account manager, client, campaign or channel as on screen</source>
         <translation>filtré par responsable, client, campagne ou canal comme à l&apos;écran</translation>
+    </message>
+</context>
+<context>
+    <name>Rollups</name>
+    <message>
+        <source>counting the dashboard&apos;s figures</source>
+        <translation>calcul des chiffres du tableau de bord</translation>
     </message>
 </context>
 <context>
