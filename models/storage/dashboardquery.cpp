@@ -621,16 +621,22 @@ Result<DashboardData> DashboardQuery::load(Database &db, const DashboardFilter &
             !s)
             return s.error();
     }
-    // Top relationships: the live contacts with the most interactions in the period.
+    // Top relationships: the live contacts with the most interactions in the period. Over months, SQLite counts in
+    // one pass over the contact-ordered index (a third of the million grouped by time costs three times more);
+    // PostgreSQL's planner hashes the time range on its own.
     {
         const Where w = interactionWhere(f, fromMs, toMs);
+        const QString byContact = !db.isPostgres() && f.bucket() == DashboardFilter::Bucket::Month
+            ? QStringLiteral(" INDEXED BY interactions_live_contact")
+            : QString();
         if (Status s = run(db,
                 QStringLiteral("SELECT c.id, c.display_name, t.n, c.health_score, c.last_contacted_at FROM "
-                               "(SELECT i.contact_id AS cid, count(*) AS n FROM interactions i WHERE %1 "
+                               "(SELECT i.contact_id AS cid, count(*) AS n FROM interactions i%3 WHERE %1 "
                                "GROUP BY i.contact_id) t JOIN contacts c ON c.id = t.cid AND c.deleted_at IS NULL "
                                "ORDER BY t.n DESC, c.id LIMIT %2")
                     .arg(w.sql())
-                    .arg(kTopRows),
+                    .arg(kTopRows)
+                    .arg(byContact),
                 w.binds, doing,
                 [&](QSqlQuery &q) {
                     d.topRelationships << DashboardPerson { q.value(0).toLongLong(), q.value(1).toString(),
@@ -658,11 +664,18 @@ Result<DashboardData> DashboardQuery::load(Database &db, const DashboardFilter &
             w.add(QStringLiteral(
                       "c.id IN (SELECT contact_id FROM pitches WHERE campaign_id = :campaign AND deleted_at IS NULL)"),
                 QStringLiteral(":campaign"), f.campaignId);
+        // The ten are ranked in the covering index alone (no contact row read for the tens of thousands quiet in
+        // that range); only they are read for their names.
+        const QString covering
+            = db.isPostgres() ? QString() : QStringLiteral(" INDEXED BY contacts_live_contacted_health");
         if (Status s = run(db,
-                QStringLiteral("SELECT c.id, c.display_name, c.health_score, c.last_contacted_at FROM contacts c "
-                               "WHERE %1 ORDER BY c.health_score DESC, c.last_contacted_at, c.id LIMIT %2")
+                QStringLiteral("SELECT k.id, k.display_name, k.health_score, k.last_contacted_at FROM contacts k "
+                               "WHERE k.id IN (SELECT c.id FROM contacts c%3 WHERE %1 "
+                               "ORDER BY c.health_score DESC, c.last_contacted_at, c.id LIMIT %2) "
+                               "ORDER BY k.health_score DESC, k.last_contacted_at, k.id")
                     .arg(w.sql())
-                    .arg(kTopRows),
+                    .arg(kTopRows)
+                    .arg(covering),
                 w.binds, doing,
                 [&](QSqlQuery &q) {
                     d.coolingRelationships << DashboardPerson { q.value(0).toLongLong(), q.value(1).toString(), 0,

@@ -115,6 +115,13 @@ CREATE TABLE engagement_rollup (
 CREATE INDEX interactions_live_occurred ON interactions (occurred_at, contact_id, user_id, campaign_id, channel)
     WHERE deleted_at IS NULL AND contact_id IS NOT NULL
 
+-- Top relationships over months: one pass over the live conversations in contact order (a streaming count per
+-- contact) costs less than grouping a third of the million by time (DashboardQuery picks it on SQLite for month
+-- buckets).
+-- @stmt all
+CREATE INDEX interactions_live_contact ON interactions (contact_id, occurred_at, user_id, campaign_id, channel)
+    WHERE deleted_at IS NULL AND contact_id IS NOT NULL
+
 -- @stmt all
 CREATE INDEX pitches_live_day ON pitches ((COALESCE(pitched_at, created_at))) WHERE deleted_at IS NULL
 
@@ -127,6 +134,11 @@ CREATE INDEX coverage_live_published ON coverage (published_at) WHERE deleted_at
 
 -- @stmt all
 CREATE INDEX contacts_live_created ON contacts (created_at, owner_id, organization_id) WHERE deleted_at IS NULL
+
+-- Cooling relationships: the contacts quiet for 30 to 180 days, ranked by health, from the index alone.
+-- @stmt all
+CREATE INDEX contacts_live_contacted_health ON contacts (last_contacted_at, health_score, owner_id, organization_id, id)
+    WHERE deleted_at IS NULL
 
 -- The Campaigns list sorted by a pitch figure counts the live pitches per campaign and status from this index
 -- alone (bench_campaigns: sorting by On list read all 200,000 pitch rows for their deleted_at).
