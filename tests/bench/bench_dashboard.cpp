@@ -78,7 +78,9 @@ int main(int argc, char **argv)
     out << "database: " << location->displayName() << ", today = " << today.toString(Qt::ISODate) << Qt::endl;
 
     QList<qint64> users, clients;
-    q.exec(QStringLiteral("SELECT id FROM users ORDER BY id LIMIT 1"));
+    // The account manager who logged the most (the rollup knows at once; opening migrated the database to v10).
+    q.exec(QStringLiteral("SELECT user_id FROM interaction_rollup WHERE user_id <> 0 GROUP BY user_id "
+                          "ORDER BY sum(n) DESC, user_id LIMIT 1"));
     while (q.next())
         users << q.value(0).toLongLong();
     q.exec(QStringLiteral("SELECT client_id FROM campaigns WHERE client_id IS NOT NULL GROUP BY client_id "
