@@ -231,6 +231,7 @@ Status DeferredIndexes::defer(const QStringList &tables)
 // the foreign keys of these tables.
 Status DeferredIndexes::deferPostgres(const QStringList &tables)
 {
+    m_analyzeTables = tables;
     const QString doing = Tr::tr("preparing the bulk load");
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT indexname, indexdef FROM pg_indexes i WHERE schemaname = current_schema() "
@@ -324,9 +325,20 @@ Status DeferredIndexes::restore()
     for (const QString &add : std::as_const(m_addConstraintStatements))
         if (Status s = m_db.exec(add, doing); !s)
             return s;
+    // PostgreSQL plans by its statistics, which a million new rows leave empty until autovacuum comes by (the
+    // dashboard's first minutes on a fresh demo: a seq scan of every contact): gathered now, for the loaded
+    // tables and the rollups.
+    if (m_db.isPostgres() && !m_analyzeTables.isEmpty()) {
+        QStringList tables = m_analyzeTables;
+        if (rollups)
+            tables << Rollups::tables();
+        if (Status s = m_db.exec(QStringLiteral("ANALYZE ") + tables.join(QStringLiteral(", ")), doing); !s)
+            return s;
+    }
     m_createStatements.clear();
     m_addConstraintStatements.clear();
     m_ftsTables.clear();
     m_enableTriggerStatements.clear();
+    m_analyzeTables.clear();
     return {};
 }

@@ -119,4 +119,5 @@ private:
     QStringList m_addConstraintStatements; // PostgreSQL foreign keys
     QStringList m_ftsTables;
     QStringList m_enableTriggerStatements; // PostgreSQL: the rollup triggers (schema v10)
+    QStringList m_analyzeTables; // PostgreSQL: statistics gathered after the load
 };

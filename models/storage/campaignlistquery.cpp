@@ -26,7 +26,8 @@ QString textKey(const QString &column, Qt::SortOrder order)
         + QStringLiteral(" NULLS LAST");
 }
 
-// The figures of each campaign's live pitches, grouped (the index pitches_campaign_status covers it).
+// The figures of each campaign's live pitches, grouped: read from the partial index pitches_live_campaign_status
+// alone (schema v10; before it, every pitch row was read for its deleted_at).
 const QString kPitchFigures = QStringLiteral(
     "SELECT campaign_id, count(*) AS on_list, "
     "sum(CASE WHEN status <> 'planned' THEN 1 ELSE 0 END) AS pitched, "

@@ -241,10 +241,16 @@ bool interactionRollupsServe(const DashboardFilter &f)
     return f.clientId <= 0;
 }
 
-// Live interactions with a contact, per bucket, channel, direction and account manager (0 = nobody).
+// Cells: one row per group; Total: one sum (the previous period's KPIs), without the cost of grouping.
+enum class Group { Cells, Total };
+
+// Live interactions with a contact, per bucket, channel, direction and account manager (0 = nobody); Total:
+// one cell with the sum (bucket 0, no channel).
 template <typename F>
-Status interactionCells(Database &db, const DashboardFilter &f, const Slices &s, const QString &doing, F cell)
+Status interactionCells(
+    Database &db, const DashboardFilter &f, const Slices &s, const QString &doing, F cell, Group group = Group::Cells)
 {
+    const bool total = group == Group::Total;
     const auto row = [&](QSqlQuery &q) {
         cell(q.value(0).toInt(), q.value(1).toString(), q.value(2).toString() == u"inbound", q.value(3).toLongLong(),
             q.value(4).toLongLong());
@@ -259,31 +265,40 @@ Status interactionCells(Database &db, const DashboardFilter &f, const Slices &s,
             w.add(QStringLiteral("r.campaign_id = :campaign"), QStringLiteral(":campaign"), f.campaignId);
         if (!f.channel.isEmpty())
             w.add(QStringLiteral("r.channel = :channel"), QStringLiteral(":channel"), f.channel);
-        if (Status st = run(db,
-                QStringLiteral("SELECT %1, r.channel, r.direction, r.user_id, sum(r.n) FROM interaction_rollup r "
-                               "WHERE %2 GROUP BY 1, r.channel, r.direction, r.user_id")
-                    .arg(s.dayBucket(QStringLiteral("r.day")), w.sql()),
-                w.binds, doing, row);
-            !st)
+        const QString sql = total
+            ? QStringLiteral("SELECT 0, '', '', 0, COALESCE(sum(r.n), 0) FROM interaction_rollup r WHERE %1").arg(w.sql())
+            : QStringLiteral("SELECT %1, r.channel, r.direction, r.user_id, sum(r.n) FROM interaction_rollup r "
+                             "WHERE %2 GROUP BY 1, r.channel, r.direction, r.user_id")
+                  .arg(s.dayBucket(QStringLiteral("r.day")), w.sql());
+        if (Status st = run(db, sql, w.binds, doing, row); !st)
             return st;
     }
     if (s.raw.isEmpty())
         return {};
     Where w = interactionWhere(f, 0, 0);
     w.add(s.msSql(QStringLiteral("i.occurred_at")));
-    return run(db,
-        QStringLiteral("SELECT %1, i.channel, i.direction, COALESCE(i.user_id, 0), count(*) FROM interactions i "
-                       "WHERE %2 GROUP BY 1, i.channel, i.direction, COALESCE(i.user_id, 0)")
-            .arg(s.msBucket(QStringLiteral("i.occurred_at")), w.sql()),
-        w.binds, doing, row);
+    const QString sql = total
+        ? QStringLiteral("SELECT 0, '', '', 0, count(*) FROM interactions i WHERE %1").arg(w.sql())
+        : QStringLiteral("SELECT %1, i.channel, i.direction, COALESCE(i.user_id, 0), count(*) FROM interactions i "
+                         "WHERE %2 GROUP BY 1, i.channel, i.direction, COALESCE(i.user_id, 0)")
+              .arg(s.msBucket(QStringLiteral("i.occurred_at")), w.sql());
+    return run(db, sql, w.binds, doing, row);
 }
 
 // Live pitches of live campaigns by the day of COALESCE(pitched_at, created_at): per bucket, status, whether
 // pitched and whether replied within kReplyDays.
+// Total: the pitches sent, as two cells (not replied, replied), without the cost of grouping.
 template <typename F>
-Status pitchCells(Database &db, const DashboardFilter &f, const Slices &s, const QString &doing, F cell)
+Status pitchCells(
+    Database &db, const DashboardFilter &f, const Slices &s, const QString &doing, F cell, Group group = Group::Cells)
 {
+    const bool total = group == Group::Total;
     const auto row = [&](QSqlQuery &q) {
+        if (total) {
+            cell(0, QStringLiteral("pitched"), true, false, q.value(0).toLongLong());
+            cell(0, QStringLiteral("pitched"), true, true, q.value(1).toLongLong());
+            return;
+        }
         cell(q.value(0).toInt(), q.value(1).toString(), q.value(2).toInt() != 0, q.value(3).toInt() != 0,
             q.value(4).toLongLong());
     };
@@ -297,13 +312,16 @@ Status pitchCells(Database &db, const DashboardFilter &f, const Slices &s, const
             w.add(QStringLiteral("r.campaign_id = :campaign"), QStringLiteral(":campaign"), f.campaignId);
         if (f.clientId > 0)
             w.add(QStringLiteral("cp.client_id = :client"), QStringLiteral(":client"), f.clientId);
-        if (Status st = run(db,
-                QStringLiteral("SELECT %1, r.status, r.pitched, r.replied, sum(r.n) FROM pitch_rollup r "
-                               "JOIN campaigns cp ON cp.id = r.campaign_id WHERE %2 "
-                               "GROUP BY 1, r.status, r.pitched, r.replied")
-                    .arg(s.dayBucket(QStringLiteral("r.day")), w.sql()),
-                w.binds, doing, row);
-            !st)
+        const QString sql = total
+            ? QStringLiteral("SELECT COALESCE(sum(CASE WHEN r.replied = 0 THEN r.n END), 0), "
+                             "COALESCE(sum(CASE WHEN r.replied = 1 THEN r.n END), 0) FROM pitch_rollup r "
+                             "JOIN campaigns cp ON cp.id = r.campaign_id WHERE %1 AND r.pitched = 1")
+                  .arg(w.sql())
+            : QStringLiteral("SELECT %1, r.status, r.pitched, r.replied, sum(r.n) FROM pitch_rollup r "
+                             "JOIN campaigns cp ON cp.id = r.campaign_id WHERE %2 "
+                             "GROUP BY 1, r.status, r.pitched, r.replied")
+                  .arg(s.dayBucket(QStringLiteral("r.day")), w.sql());
+        if (Status st = run(db, sql, w.binds, doing, row); !st)
             return st;
     }
     if (s.raw.isEmpty())
@@ -313,6 +331,12 @@ Status pitchCells(Database &db, const DashboardFilter &f, const Slices &s, const
     w.add(s.msSql(day));
     const QString pitched = QStringLiteral("CASE WHEN p.pitched_at IS NULL THEN 0 ELSE 1 END");
     const QString replied = QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(pitchedWithin());
+    if (total)
+        return run(db,
+            QStringLiteral("SELECT COALESCE(sum(1 - %1), 0), COALESCE(sum(%1), 0) FROM %2 WHERE %3 "
+                           "AND p.pitched_at IS NOT NULL")
+                .arg(replied, kPitchFrom, w.sql()),
+            w.binds, doing, row);
     return run(db,
         QStringLiteral("SELECT %1, p.status, %2, %3, count(*) FROM %4 WHERE %5 GROUP BY 1, p.status, %2, %3")
             .arg(s.msBucket(day), pitched, replied, kPitchFrom, w.sql()),
@@ -447,8 +471,9 @@ Result<DashboardKpis> kpisOf(Database &db, const DashboardFilter &f, DashboardQu
 {
     const bool rollups = source == DashboardQuery::Source::Rollups;
     DashboardKpis k;
-    if (Status s = interactionCells(db, f, Slices::of(f, rollups && interactionRollupsServe(f)), doing,
-            [&](int, const QString &, bool, qint64, qint64 n) { k.interactions += n; });
+    if (Status s = interactionCells(
+            db, f, Slices::of(f, rollups && interactionRollupsServe(f)), doing,
+            [&](int, const QString &, bool, qint64, qint64 n) { k.interactions += n; }, Group::Total);
         !s)
         return s.error();
     const Slices slices = Slices::of(f, rollups);
@@ -458,7 +483,8 @@ Result<DashboardKpis> kpisOf(Database &db, const DashboardFilter &f, DashboardQu
                     k.pitchesSent += n;
                     k.pitchesReplied += replied ? n : 0;
                 }
-            });
+            },
+            Group::Total);
         !s)
         return s.error();
     if (Status s = coverageCells(db, f, slices, doing, [&](int, int, qint64 n, qint64) { k.coveragePieces += n; }); !s)
@@ -621,29 +647,58 @@ Result<DashboardData> DashboardQuery::load(Database &db, const DashboardFilter &
             !s)
             return s.error();
     }
-    // Top relationships: the live contacts with the most interactions in the period. Over months, SQLite counts in
-    // one pass over the contact-ordered index (a third of the million grouped by time costs three times more);
-    // PostgreSQL's planner hashes the time range on its own.
+    // Top relationships: the live contacts with the most interactions in the period. The counts are ranked alone
+    // (the first `wanted` by count, then id), and only those contacts are read, for their names and whether
+    // they are live; should trashed contacts leave fewer than ten, four times as many are ranked. (Joining the
+    // contacts before ranking read every contact on PostgreSQL.) Over months, SQLite counts in one pass over the
+    // contact-ordered index (a third of the million grouped by time costs three times more); PostgreSQL hashes
+    // the time range on its own.
     {
         const Where w = interactionWhere(f, fromMs, toMs);
         const QString byContact = !db.isPostgres() && f.bucket() == DashboardFilter::Bucket::Month
             ? QStringLiteral(" INDEXED BY interactions_live_contact")
             : QString();
-        if (Status s = run(db,
-                QStringLiteral("SELECT c.id, c.display_name, t.n, c.health_score, c.last_contacted_at FROM "
-                               "(SELECT i.contact_id AS cid, count(*) AS n FROM interactions i%3 WHERE %1 "
-                               "GROUP BY i.contact_id) t JOIN contacts c ON c.id = t.cid AND c.deleted_at IS NULL "
-                               "ORDER BY t.n DESC, c.id LIMIT %2")
-                    .arg(w.sql())
-                    .arg(kTopRows)
-                    .arg(byContact),
-                w.binds, doing,
-                [&](QSqlQuery &q) {
-                    d.topRelationships << DashboardPerson { q.value(0).toLongLong(), q.value(1).toString(),
-                        q.value(2).toLongLong(), q.value(3).isNull() ? -1 : q.value(3).toInt(), Sql::time(q.value(4)) };
-                });
-            !s)
-            return s.error();
+        for (int wanted = kTopRows * 2;; wanted *= 4) {
+            QList<QPair<qint64, qint64>> ranked; // contact, count
+            if (Status s = run(db,
+                    QStringLiteral("SELECT i.contact_id, count(*) AS n FROM interactions i%1 WHERE %2 "
+                                   "GROUP BY i.contact_id ORDER BY n DESC, i.contact_id LIMIT %3")
+                        .arg(byContact, w.sql())
+                        .arg(wanted),
+                    w.binds, doing,
+                    [&](QSqlQuery &q) { ranked << qMakePair(q.value(0).toLongLong(), q.value(1).toLongLong()); });
+                !s)
+                return s.error();
+            QStringList ids;
+            for (const auto &r : std::as_const(ranked))
+                ids << QString::number(r.first);
+            QHash<qint64, DashboardPerson> live;
+            if (!ids.isEmpty())
+                if (Status s = run(db,
+                        QStringLiteral("SELECT id, display_name, health_score, last_contacted_at FROM contacts "
+                                       "WHERE deleted_at IS NULL AND id IN (%1)")
+                            .arg(ids.join(u',')),
+                        {}, doing,
+                        [&](QSqlQuery &q) {
+                            const qint64 id = q.value(0).toLongLong();
+                            live.insert(id, DashboardPerson { id, q.value(1).toString(), 0,
+                                                q.value(2).isNull() ? -1 : q.value(2).toInt(), Sql::time(q.value(3)) });
+                        });
+                    !s)
+                    return s.error();
+            d.topRelationships.clear();
+            for (const auto &[id, n] : std::as_const(ranked)) {
+                if (!live.contains(id))
+                    continue;
+                DashboardPerson person = live.value(id);
+                person.count = n;
+                d.topRelationships << person;
+                if (d.topRelationships.size() == kTopRows)
+                    break;
+            }
+            if (d.topRelationships.size() == kTopRows || ranked.size() < wanted)
+                break;
+        }
     }
     // Cooling relationships: valuable (a health score of kCoolingMinHealth or more) and quiet for
     // kCoolingQuietDays to kCoolingOldestDays before the period's end; best score first.

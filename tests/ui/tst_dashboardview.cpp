@@ -5,6 +5,7 @@
 #include "common/filedialog.h"
 #include "common/theme.h"
 #include "core/clock.h"
+#include "domain/interaction.h"
 #include "dashboard/chartpalette.h"
 #include "dashboard/chartpanel.h"
 #include "dashboard/dashboardchart.h"
@@ -28,6 +29,8 @@
 #include <QDateEdit>
 #include <QImage>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QMenu>
 #include <QProcess>
@@ -271,6 +274,27 @@ private Q_SLOTS:
         QCOMPARE(ratePoints().size(), 1);
         QCOMPARE(ratePoints().constFirst().size(), n);
         QCOMPARE(ratePoints().constFirst().at(1), QPointF(1, 0));
+    }
+
+    // The conversations' legend names each channel once (inbound is the hatching), so the names fit.
+    void interactionsLegendNamesChannelsOnce()
+    {
+        ChartPanel *panel = m_view->panel(DashboardChart::Kind::InteractionsOverTime);
+        QVERIFY(panel);
+        auto *model = static_cast<InteractionsOverTimeModel *>(panel->model());
+        QStringList expected, shown;
+        for (int c = 1; c < model->columnCount(); ++c) {
+            if (c == model->hiddenColumn())
+                continue;
+            const QString label = Interaction::channelLabel(model->channelOf(c));
+            if (!expected.contains(label))
+                expected << label;
+        }
+        QVERIFY(expected.size() >= 2);
+        for (QLegendMarker *marker : panel->chartView()->chart()->legend()->markers())
+            if (marker->isVisible() && marker->series()->type() == QAbstractSeries::SeriesTypeStackedBar)
+                shown << marker->label();
+        QCOMPARE(shown, expected);
     }
 
     void exports()

@@ -325,6 +325,21 @@ QChart *DashboardChart::create(Kind kind, ChartTableModel *model, const QPalette
                     ChartPalette::brushStyle(channel, overTime->directionOf(column) == u"inbound"), palette);
             },
             element);
+        // One legend entry per channel, named by the channel alone: twenty entries ("Email (out)", "Email (in)",
+        // …) were cut to "Email …" in a legend one chart wide. Inbound is told by the hatching (the table and
+        // the hover say the direction).
+        const auto legendPerChannel = [chart, series, overTime] {
+            const QList<QLegendMarker *> markers = chart->legend()->markers(series);
+            for (int i = 0; i < markers.size(); ++i) {
+                const int column = 1 + i;
+                // An inbound set shows only for a channel without outbound rows (mentions, replies).
+                const bool outboundBefore = column > 1 && overTime->channelOf(column - 1) == overTime->channelOf(column);
+                markers.at(i)->setVisible(overTime->directionOf(column) != u"inbound" || !outboundBefore);
+                markers.at(i)->setLabel(Interaction::channelLabel(overTime->channelOf(column)));
+            }
+        };
+        legendPerChannel();
+        QObject::connect(model, &QAbstractItemModel::modelReset, chart, legendPerChannel);
         Q_UNUSED(last)
         series->attachAxis(categoryAxis(chart, model, Qt::AlignBottom));
         QValueAxis *values = valueAxis(chart, Qt::AlignLeft);
