@@ -15,6 +15,7 @@
 #include "storage/database.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -195,9 +196,9 @@ int main(int argc, char **argv)
             Heartbeat beat;
             beat.start();
             t.restart();
-            // As the period box does: the bar takes the filter, the section recomputes.
-            view.filterBar()->setFilter(DashboardFilter::forPeriod(P::Last12Months, today));
-            view.recompute();
+            // As a user does: the period box set to twelve months (the bar emits, the section recomputes).
+            auto *period = view.filterBar()->findChild<QComboBox *>(QStringLiteral("periodComboBox"));
+            period->setCurrentIndex(period->findData(int(P::Last12Months)));
             waitForResult();
             change << double(t.nsecsElapsed()) / 1e6;
             beat.stop();
