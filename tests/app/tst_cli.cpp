@@ -284,7 +284,9 @@ private slots:
         QCOMPARE(r.json()[QStringLiteral("server_url")].toString(), QStringLiteral("https://agency.social"));
         SecretStore store(SecretScope::forLocation(DatabaseLocation::sqlite(db)));
         const QString key = account.secretKey(QStringLiteral("access_token"));
-        QCOMPARE(*store.read(key), QStringLiteral("tok-from-stdin-456"));
+        const Result<QString> stored = store.read(key);
+        QVERIFY2(stored.ok(), qPrintable(stored.error().message));
+        QCOMPARE(*stored, QStringLiteral("tok-from-stdin-456"));
         QFile file(db);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains("tok-from-stdin-456"));

@@ -174,7 +174,9 @@ private slots:
         writer->start();
         QVERIFY(writer->wait(15000));
         QVERIFY(written);
-        QCOMPARE(*store.read(key), other);
+        const Result<QString> stored = store.read(key);
+        QVERIFY2(stored.ok(), qPrintable(stored.error().message));
+        QCOMPARE(*stored, other);
 
         // Two threads at once.
         QString fromA, fromB;
@@ -198,7 +200,9 @@ private slots:
         SecretStore store(m_scope);
         const QString key = QStringLiteral("rapport/account/3/access_token");
         QVERIFY(store.write(key, secret).ok());
-        QCOMPARE(*store.read(key), secret);
+        const Result<QString> stored = store.read(key);
+        QVERIFY2(stored.ok(), qPrintable(stored.error().message));
+        QCOMPARE(*stored, secret);
         const QByteArray needle = secret.toUtf8();
         // gnome-keyring encrypts its own files under XDG_DATA_HOME/keyrings; nothing else may hold the secret.
         const QStringList hits = filesContaining(qEnvironmentVariable("XDG_CONFIG_HOME"), needle, QString())
