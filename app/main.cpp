@@ -59,11 +59,11 @@ int main(int argc, char **argv)
         out << Invocation::usage() << u'\n' << ImportCommands::usage() << u'\n' << ExportCommands::usage();
         return 0;
     }
-    if (headless) {
-        // A command's own output says what happened; Rapport's informational log lines ("opened …",
-        // "syncing account …") would only clutter its standard error. QT_LOGGING_RULES still turns them on.
-        QLoggingCategory::setFilterRules(QStringLiteral("rapport.*.info=false"));
+    // Rapport's informational log lines ("opened …", "syncing account …") are for diagnosing, not for every run:
+    // a command's own output says what happened, and the window says it on screen. Warnings still show;
+    // QT_LOGGING_RULES (or QT_LOGGING_CONF) turns the informational lines back on, e.g. "rapport.*.info=true".
+    QLoggingCategory::setFilterRules(QStringLiteral("rapport.*.info=false"));
+    if (headless)
         return Commands::run(inv, out, err);
-    }
     return Gui::run(*static_cast<QApplication *>(app.get()), inv, sinceStart);
 }

@@ -31,3 +31,31 @@ if(RAPPORT_FUZZ)
         -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(rapport_build INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Debian's compiler and linker flags for the packaged binary (the release preset turns this on): what dpkg-buildflags
+# gives a Debian package with DEB_BUILD_MAINT_OPTIONS=hardening=+all: -g -O2 -fstack-protector-strong -Wformat
+# -Werror=format-security -Wdate-time -D_FORTIFY_SOURCE=2, and -Wl,-z,relro -Wl,-z,now (full RELRO, BIND_NOW); PIE is
+# the compiler's default on Debian. They come after CMake's own (-O2 -g -DNDEBUG for RelWithDebInfo), so they win.
+# -ffile-prefix-map=<dir>=. is left out: it names the source folder and would give every clone (CI's fresh one, each
+# worktree) its own ccache entries; the debug information it rewrites is stripped from the package anyway.
+# DEB_BUILD_MAINT_OPTIONS, DEB_CXXFLAGS_APPEND and the like from the environment apply, as in a Debian build.
+option(RAPPORT_DPKG_BUILDFLAGS "Compile and link with Debian's hardening flags from dpkg-buildflags" OFF)
+if(RAPPORT_DPKG_BUILDFLAGS)
+    find_program(DPKG_BUILDFLAGS dpkg-buildflags REQUIRED)
+    set(maint_options "$ENV{DEB_BUILD_MAINT_OPTIONS}")
+    if(maint_options STREQUAL "")
+        set(maint_options "hardening=+all")
+    endif()
+    foreach(kind CPPFLAGS CXXFLAGS LDFLAGS)
+        execute_process(COMMAND ${CMAKE_COMMAND} -E env "DEB_BUILD_MAINT_OPTIONS=${maint_options}"
+                                ${DPKG_BUILDFLAGS} --get ${kind}
+                        OUTPUT_VARIABLE flags OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+        separate_arguments(flags UNIX_COMMAND "${flags}")
+        list(FILTER flags EXCLUDE REGEX "^-f(file|debug|macro)-prefix-map=")
+        set(RAPPORT_DPKG_${kind} ${flags})
+    endforeach()
+    message(STATUS "dpkg-buildflags (${maint_options}): ${RAPPORT_DPKG_CPPFLAGS} ${RAPPORT_DPKG_CXXFLAGS}; "
+                   "linker: ${RAPPORT_DPKG_LDFLAGS}")
+    target_compile_options(rapport_build INTERFACE ${RAPPORT_DPKG_CPPFLAGS} ${RAPPORT_DPKG_CXXFLAGS})
+    target_link_options(rapport_build INTERFACE ${RAPPORT_DPKG_LDFLAGS})
+endif()

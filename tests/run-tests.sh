@@ -9,6 +9,8 @@
 #   RAPPORT_BSKY_CACHE=DIR     where the dev-env's node_modules are cached (default ~/.cache/rapport/...)
 #   RAPPORT_BSKY_PLC_PORT, RAPPORT_BSKY_PDS_PORT, RAPPORT_BSKY_APPVIEW_PORT: fixed ports (default: free ones)
 #   CI=true (or RAPPORT_REQUIRE_BLUESKY=1): a missing Node.js 20 or a stack that does not start fails the run
+#   RAPPORT_TEST_DEB=on|off    run the Debian package tests (label "deb": a release build, cpack, lintian,
+#                              hardening-check, dpkg -x): on in CI, off otherwise (docs/PACKAGING.md says why)
 set -euo pipefail
 build=${1:?usage: run-tests.sh BUILD_DIR}
 shift
@@ -187,6 +189,16 @@ if [ "${RAPPORT_TEST_BSKY:-on}" = off ]; then
     bsky_unavailable "RAPPORT_TEST_BSKY=off"
 else
     start_bluesky
+fi
+
+# --- The Debian package tests: a second compile, so only in CI unless asked for ------------------------
+deb_default=off
+[ "${CI:-}" != "true" ] || deb_default=on
+if [ "${RAPPORT_TEST_DEB:-$deb_default}" = on ]; then
+    echo "run-tests: with the Debian package tests (label deb: release build, cpack, lintian, hardening-check)"
+else
+    echo "run-tests: without the Debian package tests (label deb; RAPPORT_TEST_DEB=on runs them)"
+    set -- -LE deb "$@"
 fi
 
 # --- A private keyring session, then the tests inside it --------------------------------------------

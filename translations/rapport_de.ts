@@ -4339,10 +4339,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>Öffnen der Datenbank</translation>
     </message>
     <message>
-        <source>The PostgreSQL driver for Qt is not installed (package libqt6sql6-psql).</source>
-        <translation>Der PostgreSQL-Treiber für Qt ist nicht installiert (Paket libqt6sql6-psql).</translation>
-    </message>
-    <message>
         <source>Cannot connect to the PostgreSQL database %1: %2</source>
         <translation>Keine Verbindung zur PostgreSQL-Datenbank %1 möglich: %2</translation>
     </message>
@@ -4401,6 +4397,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>saving the changes</source>
         <translation>Speichern der Änderungen</translation>
+    </message>
+    <message>
+        <source>A postgresql:// database needs Qt&apos;s PostgreSQL driver, which is not installed. Install the package libqt6sql6-psql (sudo apt install libqt6sql6-psql) and start Rapport again.</source>
+        <translation>Eine postgresql://-Datenbank braucht den PostgreSQL-Treiber von Qt, der nicht installiert ist. Installieren Sie das Paket libqt6sql6-psql (sudo apt install libqt6sql6-psql) und starten Sie Rapport neu.</translation>
     </message>
 </context>
 <context>

@@ -3960,7 +3960,7 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
     <message>
         <source>Reply rate (%)</source>
-        <translation>Tasa de respuesta (%)</translation>
+        <translation>Respuestas (%)</translation>
     </message>
     <message>
         <source>Pieces</source>
@@ -4339,10 +4339,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>apertura de la base de datos</translation>
     </message>
     <message>
-        <source>The PostgreSQL driver for Qt is not installed (package libqt6sql6-psql).</source>
-        <translation>El controlador de PostgreSQL para Qt no está instalado (paquete libqt6sql6-psql).</translation>
-    </message>
-    <message>
         <source>Cannot connect to the PostgreSQL database %1: %2</source>
         <translation>No se puede conectar con la base de datos PostgreSQL %1: %2</translation>
     </message>
@@ -4401,6 +4397,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>saving the changes</source>
         <translation>guardado de los cambios</translation>
+    </message>
+    <message>
+        <source>A postgresql:// database needs Qt&apos;s PostgreSQL driver, which is not installed. Install the package libqt6sql6-psql (sudo apt install libqt6sql6-psql) and start Rapport again.</source>
+        <translation>Una base de datos postgresql:// necesita el controlador PostgreSQL de Qt, que no está instalado. Instale el paquete libqt6sql6-psql (sudo apt install libqt6sql6-psql) y vuelva a iniciar Rapport.</translation>
     </message>
 </context>
 <context>

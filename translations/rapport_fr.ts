@@ -3960,7 +3960,7 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
     <message>
         <source>Reply rate (%)</source>
-        <translation>Taux de réponse (%)</translation>
+        <translation>Réponses (%)</translation>
     </message>
     <message>
         <source>Pieces</source>
@@ -4339,10 +4339,6 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
         <translation>ouverture de la base de données</translation>
     </message>
     <message>
-        <source>The PostgreSQL driver for Qt is not installed (package libqt6sql6-psql).</source>
-        <translation>Le pilote PostgreSQL de Qt n&apos;est pas installé (paquet libqt6sql6-psql).</translation>
-    </message>
-    <message>
         <source>Cannot connect to the PostgreSQL database %1: %2</source>
         <translation>Impossible de se connecter à la base de données PostgreSQL %1&#xa0;: %2</translation>
     </message>
@@ -4401,6 +4397,10 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message>
         <source>saving the changes</source>
         <translation>enregistrement des modifications</translation>
+    </message>
+    <message>
+        <source>A postgresql:// database needs Qt&apos;s PostgreSQL driver, which is not installed. Install the package libqt6sql6-psql (sudo apt install libqt6sql6-psql) and start Rapport again.</source>
+        <translation>Une base de données postgresql:// a besoin du pilote PostgreSQL de Qt, qui n&apos;est pas installé. Installez le paquet libqt6sql6-psql (sudo apt install libqt6sql6-psql) et relancez Rapport.</translation>
     </message>
 </context>
 <context>

@@ -93,7 +93,9 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation &locatio
             return self->errorFrom(db.lastError(), Tr::tr("opening the database"));
     } else {
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-            return Error { Tr::tr("The PostgreSQL driver for Qt is not installed (package libqt6sql6-psql)."),
+            return Error { Tr::tr("A postgresql:// database needs Qt's PostgreSQL driver, which is not installed. "
+                                  "Install the package libqt6sql6-psql (sudo apt install libqt6sql6-psql) and "
+                                  "start Rapport again."),
                 Error::Code::Unavailable };
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         db.setHostName(location.host);

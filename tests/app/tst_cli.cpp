@@ -46,6 +46,24 @@ Run rapport(const QStringList &args, const QString &asUser = QString(), const QB
                QString::fromUtf8(p.readAllStandardError())};
 }
 
+// The binary with QT_LOGGING_RULES set to `rules`, or unset when `rules` is empty.
+Run rapportWithLogging(const QStringList &args, const QString &rules)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_LOGGING_RULES"));
+    env.remove(QStringLiteral("QT_LOGGING_CONF"));
+    if (!rules.isEmpty())
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), rules);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(RAPPORT_BINARY), args);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(300'000))
+        return {};
+    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+               QString::fromUtf8(p.readAllStandardError())};
+}
+
 Run rapportWithInput(const QStringList &args, const QByteArray &input)
 {
     return rapport(args, QString(), &input);
@@ -337,6 +355,36 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("999")), qPrintable(r.err));
         r = rapport({QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--account"), QStringLiteral("x")});
         QCOMPARE(r.exitCode, 2);
+    }
+
+    // Rapport's informational log lines ("rapport.storage: opened …") stay off standard error, in the window as on
+    // the command line, unless QT_LOGGING_RULES asks for them.
+    void informationalLinesOnlyWhenAsked_data()
+    {
+        QTest::addColumn<bool>("window");
+        QTest::newRow("command line") << false;
+        // --benchmark-startup: the real window (offscreen platform), closed once the contact list has painted.
+        QTest::newRow("window") << true;
+    }
+    void informationalLinesOnlyWhenAsked()
+    {
+        QFETCH(bool, window);
+        const QString db = dbArg(QStringLiteral("logging.sqlite"));
+        QVERIFY(!QFile::exists(db) || QFile::remove(db));
+        databaseWithContact(db, QStringLiteral("Ada Logger"));
+        const QStringList args = window ? QStringList{QStringLiteral("--db"), db, QStringLiteral("--benchmark-startup")}
+                                        : QStringList{QStringLiteral("--db"), db, QStringLiteral("stats")};
+
+        Run r = rapportWithLogging(args, QString());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        if (window)
+            QVERIFY2(r.out.contains(QStringLiteral("first-paint-ms")), qPrintable(r.out)); // the window did show
+        QVERIFY2(!r.err.contains(QStringLiteral("rapport.storage")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("opened")), qPrintable(r.err));
+
+        r = rapportWithLogging(args, QStringLiteral("rapport.storage.info=true"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("rapport.storage: opened")), qPrintable(r.err));
     }
 
     void postgres()

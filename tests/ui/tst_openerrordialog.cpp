@@ -8,6 +8,9 @@
 #include <QFile>
 #include <QLabel>
 #include <QMessageBox>
+#include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -16,6 +19,40 @@ class TestOpenErrorDialog final : public QObject
     Q_OBJECT
 
 private slots:
+    // Team mode is optional: the package only recommends libqt6sql6-psql. Opening a postgresql:// database without
+    // Qt's PostgreSQL driver says what to install. Runs first: Qt finds the SQL drivers once, when the first
+    // database is opened, and only from the library paths of that moment.
+    void saysWhatToInstallWithoutThePostgresDriver()
+    {
+        const QStringList pluginPaths = QCoreApplication::libraryPaths();
+        QTemporaryDir noPlugins;
+        QVERIFY(noPlugins.isValid());
+        QCoreApplication::setLibraryPaths({noPlugins.path()});
+        const auto restore = qScopeGuard([&pluginPaths] { QCoreApplication::setLibraryPaths(pluginPaths); });
+        QVERIFY(!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")));
+
+        const QString url = QStringLiteral("postgresql://rapport@127.0.0.1:1/agency");
+        Result<DatabaseLocation> location = DatabaseLocation::parse(url);
+        QVERIFY(location.ok());
+        Result<std::unique_ptr<Database>> db = Database::open(*location);
+        QVERIFY(!db.ok());
+
+        QString text;
+        bool seen = false;
+        QTimer::singleShot(0, this, [&]() {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            seen = true;
+            text = box->text();
+            box->button(QMessageBox::Close)->click();
+        });
+        OpenErrorDialog::exec(location->displayName(), db.error().message);
+        QVERIFY(seen);
+        QVERIFY2(text.contains(QStringLiteral("PostgreSQL driver")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("apt install libqt6sql6-psql")), qPrintable(text));
+    }
+
     void showsTheReasonForACorruptFile()
     {
         const QString path = TestDatabase::tempDir() + QStringLiteral("/corrupt.sqlite");

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSettings>
+#include <QVBoxLayout>
 
 namespace {
 
@@ -25,8 +26,14 @@ DashboardFilterBar::DashboardFilterBar(Database &db, QWidget *parent)
     : QWidget(parent)
     , m_db(db)
 {
-    auto *layout = new QHBoxLayout(this);
+    // Two rows: the period, then who and what. In one row the bar was wider than a 1400 px screen in French and
+    // Spanish and forced the window wider than the screen.
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    auto *periodRow = new QHBoxLayout;
+    auto *scopeRow = new QHBoxLayout;
+    layout->addLayout(periodRow);
+    layout->addLayout(scopeRow);
     m_period = new QComboBox(this);
     m_period->setObjectName(QStringLiteral("periodComboBox"));
     m_period->addItem(tr("This week"), int(DashboardFilter::Period::ThisWeek));
@@ -70,17 +77,16 @@ DashboardFilterBar::DashboardFilterBar(Database &db, QWidget *parent)
     m_period->setMinimumWidth(charWidth * 8);
     auto *periodLabel = new QLabel(tr("&Period:"), this);
     periodLabel->setBuddy(m_period);
-    layout->addWidget(periodLabel);
-    layout->addWidget(m_period);
-    layout->addWidget(m_from);
-    layout->addWidget(new QLabel(QStringLiteral("–"), this));
-    layout->addWidget(m_to);
-    layout->addSpacing(8);
-    layout->addWidget(m_user);
-    layout->addWidget(m_client);
-    layout->addWidget(m_campaign);
-    layout->addWidget(m_channel);
-    layout->addStretch();
+    periodRow->addWidget(periodLabel);
+    periodRow->addWidget(m_period);
+    periodRow->addWidget(m_from);
+    periodRow->addWidget(new QLabel(QStringLiteral("–"), this));
+    periodRow->addWidget(m_to);
+    periodRow->addStretch();
+    // The four filters share the row's width, so their choices ("Toutes les campagnes") show in full where there is
+    // room; at the window's narrowest they keep at least eight characters.
+    for (QComboBox *combo : { m_user, m_client, m_campaign, m_channel })
+        scopeRow->addWidget(combo, 1);
 
     reloadChoices();
     restore();
