@@ -41,6 +41,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
+#include <QScopeGuard>
 
 using namespace DashboardFixture;
 
@@ -99,6 +101,48 @@ private Q_SLOTS:
         m_view = m_window->dashboardView();
         QVERIFY(m_view && m_view->isVisible());
         QVERIFY(waitForResult());
+    }
+
+    // Issue 15: in French and Spanish the filter bar in one row was wider than a 1400 px screen and forced the window
+    // wider than the screen. In two rows the section fits a window of 1000 px in every language, and the filters
+    // show their first choice in full. The window's minimum is that of its widest section: the Follow-ups toolbar
+    // (its actions now on a row of their own) was the next one, at 1085 px in French.
+    void fitsANarrowWindowInEveryLanguage_data()
+    {
+        QTest::addColumn<QString>("qm");
+        QTest::newRow("en") << QString();
+        QTest::newRow("de") << QStringLiteral(RAPPORT_QM_DE);
+        QTest::newRow("fr") << QStringLiteral(RAPPORT_QM_FR);
+        QTest::newRow("es") << QStringLiteral(RAPPORT_QM_ES);
+    }
+    void fitsANarrowWindowInEveryLanguage()
+    {
+        QFETCH(QString, qm);
+        m_window.reset();
+        QTranslator translator;
+        if (!qm.isEmpty()) {
+            QVERIFY2(translator.load(qm), qPrintable(qm));
+            QVERIFY(QCoreApplication::installTranslator(&translator));
+        }
+        const auto uninstall = qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+        MainWindow window(*m_db);
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
+        DashboardView *view = window.dashboardView();
+        QVERIFY(view && view->isVisible());
+        QVERIFY(QTest::qWaitFor([view] { return !view->isComputing(); }, 10000));
+        const int sectionWidth = view->minimumSizeHint().width();
+        QVERIFY2(sectionWidth <= 800, qPrintable(QStringLiteral("the Dashboard needs %1 px").arg(sectionWidth)));
+        QVERIFY2(window.minimumSizeHint().width() <= 1000,
+            qPrintable(QStringLiteral("the window needs %1 px").arg(window.minimumSizeHint().width())));
+        QCOMPARE(window.width(), 1000);
+        for (auto *combo : view->findChild<DashboardFilterBar *>()->findChildren<QComboBox *>()) {
+            const QString first = combo->itemText(0);
+            QVERIFY2(combo->width() >= combo->fontMetrics().horizontalAdvance(first) + 20,
+                qPrintable(QStringLiteral("“%1” is cut: %2 px").arg(first).arg(combo->width())));
+        }
     }
 
     void cleanup()

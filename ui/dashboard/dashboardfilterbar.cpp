@@ -30,7 +30,7 @@ DashboardFilterBar::DashboardFilterBar(Database &db, QWidget *parent)
     // Spanish and forced the window wider than the screen.
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *periodRow = new QHBoxLayout;
+    auto *periodRow = m_periodRow = new QHBoxLayout;
     auto *scopeRow = new QHBoxLayout;
     layout->addLayout(periodRow);
     layout->addLayout(scopeRow);
@@ -84,7 +84,7 @@ DashboardFilterBar::DashboardFilterBar(Database &db, QWidget *parent)
     periodRow->addWidget(m_to);
     periodRow->addStretch();
     // The four filters share the row's width, so their choices ("Toutes les campagnes") show in full where there is
-    // room; at the window's narrowest they keep at least eight characters.
+    // room (at 1000 px, in every language: tst_dashboardview); narrower, they shrink as above.
     for (QComboBox *combo : { m_user, m_client, m_campaign, m_channel })
         scopeRow->addWidget(combo, 1);
 
@@ -128,6 +128,11 @@ DashboardFilterBar::DashboardFilterBar(Database &db, QWidget *parent)
             if (!m_updating)
                 changed();
         });
+}
+
+void DashboardFilterBar::addToPeriodRow(QWidget *widget)
+{
+    m_periodRow->addWidget(widget);
 }
 
 void DashboardFilterBar::reloadChoices()

@@ -6,6 +6,7 @@
 
 class Database;
 class QComboBox;
+class QHBoxLayout;
 class QDateEdit;
 
 // The filters every chart of the dashboard shares: the period (this week, last 30 days, this quarter, last 12
@@ -24,6 +25,8 @@ public:
     void setFilter(const DashboardFilter &filter);
     // Reads the names of account managers, clients and campaigns again (after they changed).
     void reloadChoices();
+    // Puts `widget` at the right end of the first row (the period's), beside the filter rather than below it.
+    void addToPeriodRow(QWidget *widget);
     QComboBox *periodCombo() const { return m_period; }
 
 Q_SIGNALS:
@@ -43,5 +46,6 @@ private:
     QComboBox *m_client = nullptr;
     QComboBox *m_campaign = nullptr;
     QComboBox *m_channel = nullptr;
+    QHBoxLayout *m_periodRow = nullptr;
     bool m_updating = false;
 };

@@ -56,20 +56,19 @@ void DashboardView::build()
     Database &db = m_db;
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(8, 8, 8, 0);
-    auto *top = new QHBoxLayout;
+    // The filter bar's two rows span the section; the status and the PDF button end its first row.
     m_filterBar = new DashboardFilterBar(db, this);
-    top->addWidget(m_filterBar, 1);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("dashboardStatusLabel"));
     m_status->setEnabled(false);
     m_status->setMinimumWidth(1); // "Updated 15:04" gives way to the filters in a narrow window
-    top->addWidget(m_status);
+    m_filterBar->addToPeriodRow(m_status);
     auto *pdf = new QPushButton(tr("Export PDF…"), this);
     pdf->setObjectName(QStringLiteral("exportPdfButton"));
     pdf->setToolTip(tr("Save the whole dashboard, as it is now, as a PDF"));
     connect(pdf, &QPushButton::clicked, this, &DashboardView::exportPdf);
-    top->addWidget(pdf);
-    outer->addLayout(top);
+    m_filterBar->addToPeriodRow(pdf);
+    outer->addWidget(m_filterBar);
 
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("dashboardScrollArea"));

@@ -62,13 +62,18 @@ FollowUpsView::FollowUpsView(Database &db, QUndoStack *undoStack, QWidget *paren
     QAction *reassign = addAction_(QStringLiteral("reassignAction"), tr("&Reassign…"),
         { QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R) }, tr("Give the follow-up to someone else"));
     connect(reassign, &QAction::triggered, this, &FollowUpsView::askAssignee);
+    // The actions on a row of their own, under the title and the filter: in one row, German and French made the
+    // section (and so the whole window) more than 1000 px wide.
+    auto *actionRow = new QHBoxLayout;
+    actionRow->setContentsMargins(8, 0, 8, 4);
     for (QAction *action : std::as_const(m_actions)) {
         auto *button = new QToolButton(this);
         button->setObjectName(action->objectName().replace(QStringLiteral("Action"), QStringLiteral("ToolButton")));
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        toolbar->addWidget(button);
+        actionRow->addWidget(button);
     }
+    actionRow->addStretch();
 
     m_assigneeFilter = new QComboBox(this);
     m_assigneeFilter->setObjectName(QStringLiteral("assigneeFilterComboBox"));
@@ -129,6 +134,7 @@ FollowUpsView::FollowUpsView(Database &db, QUndoStack *undoStack, QWidget *paren
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(toolbar);
+    layout->addLayout(actionRow);
     layout->addWidget(m_tree, 1);
     layout->addWidget(m_emptyLabel, 1);
 
