@@ -107,6 +107,7 @@ int importFile(const Invocation &inv, QTextStream &out, QTextStream &err)
     request.fileName = QFileInfo(path).fileName();
     request.format = ImportFile::formatKey(contents->format);
     request.records = ImportRepository::mergeWithinFile(contents->records, &merged);
+    request.merged = merged;
     request.onDuplicate = onDuplicate;
     request.dryRun = inv.hasOption(u"dry-run"_s);
     Result<ImportSummary> summary = ImportRepository(**db).run(request);

@@ -690,4 +690,80 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ImportPreviewPage</name>
+    <message numerus="yes">
+        <source>%Ln row(s) read.</source>
+        <translation>
+            <numerusform>%Ln row read.</numerusform>
+            <numerusform>%Ln rows read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems, left out unless fixed.</source>
+        <translation>
+            <numerusform>%Ln with problems, left out unless fixed.</numerusform>
+            <numerusform>%Ln with problems, left out unless fixed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out by you.</source>
+        <translation>
+            <numerusform>%Ln left out by you.</numerusform>
+            <numerusform>%Ln left out by you.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message numerus="yes">
+        <source>%Ln contact(s) created</source>
+        <translation>
+            <numerusform>%Ln contact created</numerusform>
+            <numerusform>%Ln contacts created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s) updated</source>
+        <translation>
+            <numerusform>%Ln contact updated</numerusform>
+            <numerusform>%Ln contacts updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already in Rapport and skipped</source>
+        <translation>
+            <numerusform>%Ln already in Rapport and skipped</numerusform>
+            <numerusform>%Ln already in Rapport and skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) merged with another row of the file</source>
+        <translation>
+            <numerusform>%Ln row merged with another row of the file</numerusform>
+            <numerusform>%Ln rows merged with another row of the file</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) left out for their problems</source>
+        <translation>
+            <numerusform>%Ln row left out for its problems</numerusform>
+            <numerusform>%Ln rows left out for their problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) left out by you</source>
+        <translation>
+            <numerusform>%Ln row left out by you</numerusform>
+            <numerusform>%Ln rows left out by you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln organization(s) created</source>
+        <translation>
+            <numerusform>%Ln organization created</numerusform>
+            <numerusform>%Ln organizations created</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

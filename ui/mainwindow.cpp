@@ -15,6 +15,7 @@
 #include "demo/demodataloader.h"
 #include "duplicates/duplicatesdialog.h"
 #include "followups/followupsview.h"
+#include "import/importcontroller.h"
 #include "inbox/inboxview.h"
 #include "interactions/activitysection.h"
 #include "interchange/exportdialog.h"
@@ -36,6 +37,8 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -155,6 +158,10 @@ MainWindow::MainWindow(Database &db, QWidget *parent)
     setWindowTitle(m_db.isReadOnly() ? tr("%1 (read-only) — Rapport").arg(where) : tr("%1 — Rapport").arg(where));
 
     createSections();
+    m_import = new ImportController(m_db, m_undoStack, this);
+    connect(m_import, &ImportController::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    setAcceptDrops(true);
     createMenus();
     createStatusBar();
 
@@ -396,6 +403,9 @@ void MainWindow::createSections()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_import->importAction());
+    file->addAction(m_import->historyAction());
+    file->addSeparator();
     QAction *accounts = file->addAction(QIcon::fromTheme(QStringLiteral("preferences-system-network")), tr("&Accounts…"));
     accounts->setObjectName(QStringLiteral("accountsAction"));
     accounts->setToolTip(tr("Mastodon, Bluesky and feed accounts that Rapport syncs from"));
@@ -697,6 +707,22 @@ void MainWindow::loadAfterFirstScreen()
     if (!m_inboxView->isLoaded())
         m_inboxView->refresh();
     Q_EMIT firstScreenLoaded();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    m_import->dragEnter(event);
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!ImportController::importablePath(event->mimeData()).isEmpty() && !m_db.isReadOnly())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    m_import->drop(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

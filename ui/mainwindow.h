@@ -12,6 +12,7 @@ class OrganizationsView;
 class Database;
 class DemoDataLoader;
 class FollowUpsView;
+class ImportController;
 class InboxView;
 class SyncManager;
 class SyncStatusWidget;
@@ -69,6 +70,8 @@ public:
     // The window's place on first run, on a screen with this available geometry (later runs restore theirs).
     static QRect firstRunGeometry(const QRect &available);
     QUndoStack *undoStack() const { return m_undoStack; }
+    // File → Import…, Import History… and files dropped on the window.
+    ImportController *importController() const { return m_import; }
 
 Q_SIGNALS:
     // The contact table painted rows for the first time (used to time start-up). Emitted once.
@@ -82,6 +85,10 @@ Q_SIGNALS:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    // A .csv or .vcf file dropped anywhere on the window opens the import wizard at it.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void loadAfterFirstScreen();
@@ -116,6 +123,7 @@ private:
     QActionGroup *m_sectionActions = nullptr;
     QLabel *m_countLabel = nullptr;
     DemoDataLoader *m_demoLoader = nullptr;
+    ImportController *m_import = nullptr;
     QProgressDialog *m_demoProgress = nullptr;
     bool m_contactListPainted = false;
     bool m_firstScreenShown = false;

@@ -99,12 +99,27 @@ Result<Contents> read(const QString &path, const Options &options, const std::fu
     contents.encoding = reader.encoding();
     contents.byteOrderMark = reader.hadByteOrderMark();
     contents.delimiter = reader.delimiter();
+    for (int skip = 1; skip < options.headerRow; ++skip) {
+        auto above = reader.next();
+        if (!above.ok())
+            return above.error();
+        if (!above->has_value())
+            break;
+    }
     auto header = reader.next();
     if (!header.ok())
         return header.error();
     if (!header->has_value())
         return Error(Tr::tr("The file %1 has no rows.").arg(QFileInfo(path).fileName()), Error::Code::Validation);
-    contents.header = **header;
+    std::optional<QStringList> firstData; // without a header row, the first row is data
+    if (options.headerRow <= 0) {
+        firstData = **header;
+        for (qsizetype i = 0; i < firstData->size(); ++i)
+            contents.header.append(Tr::tr("Column %1").arg(i + 1));
+    } else {
+        contents.header = **header;
+    }
+    const int firstDataLine = reader.lineNumber();
     if (options.mapping) {
         contents.mapping = *options.mapping;
         contents.mapping.header = contents.header;
@@ -124,20 +139,29 @@ Result<Contents> read(const QString &path, const Options &options, const std::fu
         contents.mapping = ImportPresets::guess(contents.header);
     }
     contents.description = ImportPresets::describe(contents.header);
-    if (!contents.mapping.mapsAnyName())
+    if (options.requireName && !contents.mapping.mapsAnyName())
         return Error(Tr::tr("No column of %1 holds a name. Map the columns (--mapping FILE) or check that the first "
                             "row is the header.")
                          .arg(QFileInfo(path).fileName()),
             Error::Code::Validation);
     for (int row = 1;; ++row) {
-        auto fields = reader.next();
-        if (!fields.ok())
-            return fields.error();
-        if (!fields->has_value())
-            break;
-        contents.records.append(ImportRecords::fromRow(contents.mapping, **fields, row, reader.lineNumber()));
+        QStringList values;
+        int line = 0;
+        if (row == 1 && firstData) {
+            values = *firstData;
+            line = firstDataLine;
+        } else {
+            auto fields = reader.next();
+            if (!fields.ok())
+                return fields.error();
+            if (!fields->has_value())
+                break;
+            values = **fields;
+            line = reader.lineNumber();
+        }
+        contents.records.append(ImportRecords::fromRow(contents.mapping, values, row, line));
         if (options.maxRecords > 0)
-            contents.rawRows.append(**fields);
+            contents.rawRows.append(values);
         if (row % 1000 == 0 && stop(reader.bytesRead()))
             return cancelled;
         if (options.maxRecords > 0 && row >= options.maxRecords) {

@@ -29,6 +29,11 @@ struct Options
     std::optional<QJsonObject> mappingJson; // CSV: a mapping file's content (ColumnMapping::toJson)
     QString mappingName; // its name, shown as the preset
     int maxRecords = 0; // > 0: stop after this many (the wizard's first look)
+    // CSV: the row that holds the column names (1: the first; rows above it are skipped); 0: none, the
+    // columns are called "Column 1", "Column 2", ... and the first row is data.
+    int headerRow = 1;
+    // CSV: a mapping that maps no name is an error (the command line); the wizard lets the user map first.
+    bool requireName = true;
 };
 
 struct Contents

@@ -231,7 +231,7 @@ ImportRecord fromRow(const ColumnMapping &mapping, const QStringList &fields, in
             if (!kind.isEmpty())
                 c.kind = kind;
             else
-                record.parseProblems.append(
+                record.addParseProblem(ImportField::Kind,
                     Tr::tr("%1: unknown kind “%2” (use journalist, editor, blogger, influencer, "
                            "analyst, client contact, customer or other).")
                         .arg(where(record), value));
@@ -292,7 +292,8 @@ ImportRecord fromRow(const ColumnMapping &mapping, const QStringList &fields, in
             if (const auto reach = parseReach(value))
                 c.reach = *reach;
             else
-                record.parseProblems.append(Tr::tr("%1: the reach “%2” is not a number.").arg(where(record), value));
+                record.addParseProblem(
+                    ImportField::Reach, Tr::tr("%1: the reach “%2” is not a number.").arg(where(record), value));
             break;
         case ImportField::Notes:
             c.notes = c.notes.isEmpty() ? value : c.notes + u'\n' + value;
@@ -304,7 +305,7 @@ ImportRecord fromRow(const ColumnMapping &mapping, const QStringList &fields, in
             if (const auto yes = parseYesNo(value))
                 c.doNotContact = *yes;
             else
-                record.parseProblems.append(
+                record.addParseProblem(ImportField::DoNotContact,
                     Tr::tr("%1: “%2” under do not contact is neither yes nor no.").arg(where(record), value));
             break;
         case ImportField::Consent:
@@ -441,6 +442,21 @@ ImportRecord fromVCard(const VCard::Card &card, int row)
 }
 
 } // namespace ImportRecords
+
+void ImportRecord::addParseProblem(ImportField field, const QString &problem)
+{
+    parseProblems.append(problem);
+    parseProblemFields.append(field);
+}
+
+void ImportRecord::clearParseProblems(ImportField field)
+{
+    for (qsizetype i = parseProblems.size() - 1; i >= 0; --i)
+        if (parseProblemFields.value(i, ImportField::Ignore) == field) {
+            parseProblems.removeAt(i);
+            parseProblemFields.removeAt(i);
+        }
+}
 
 void ImportRecord::revalidate()
 {

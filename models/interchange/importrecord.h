@@ -16,11 +16,15 @@ struct ImportRecord
     Contact contact;
     QString ownerName;
     QStringList parseProblems; // what the file's text could not say (an unknown kind, a reach that is no number)
+    QList<ImportField> parseProblemFields; // the field of each parse problem (Ignore: none in particular)
     QStringList problems; // parseProblems and the contact's own rules; the row is skipped while it has any
     QStringList warnings; // kept, but something was left out
     QList<int> mergedRows; // rows of the file that were the same person, merged into this one
 
     bool hasProblems() const { return !problems.isEmpty(); }
+    void addParseProblem(ImportField field, const QString &problem);
+    // The preview fixed this field: its parse problems go (call revalidate() after).
+    void clearParseProblems(ImportField field);
     // Checks the contact again (after an edit in the preview: clear parseProblems for what was fixed) and
     // refreshes `problems`; a valid contact is normalized (display name, handles).
     void revalidate();

@@ -29,6 +29,11 @@ public:
     // Anything of these campaigns changed: the brief, content, pitches (the media list and the board), coverage.
     // Also said for the campaigns of a contact whose pitch or coverage changed from the profile.
     void notifyCampaigns(const QList<qint64> &campaignIds) { Q_EMIT campaignsChanged(campaignIds); }
+    // Contacts were created or removed in bulk (an import and its undo): the contact list reads its rows again;
+    // `contactIds` are the contacts created, changed or removed.
+    void notifyContactSetChanged(const QList<qint64> &contactIds) { Q_EMIT contactSetChanged(contactIds); }
+    // Organizations were created or removed outside the Organizations section (an import and its undo).
+    void notifyOrganizations() { Q_EMIT organizationsChanged(); }
     // An undo or redo could not write (a conflict, a lost connection): the window tells the user.
     void notifyChangeFailed(const QString &message) { Q_EMIT changeFailed(message); }
 
@@ -38,6 +43,8 @@ Q_SIGNALS:
     void contactsChanged(const QList<qint64> &contactIds);
     void contactsMerged(qint64 keptId, qint64 otherId);
     void campaignsChanged(const QList<qint64> &campaignIds);
+    void contactSetChanged(const QList<qint64> &contactIds);
+    void organizationsChanged();
     void changeFailed(const QString &message);
 
 private:

@@ -363,6 +363,26 @@ std::optional<DuplicateAction> fromKey(QStringView key)
     return std::nullopt;
 }
 
+QString label(DuplicateAction action)
+{
+    switch (action) {
+    case DuplicateAction::Skip:
+        return Tr::tr("Skip");
+    case DuplicateAction::Fill:
+        return Tr::tr("Fill empty fields");
+    case DuplicateAction::Overwrite:
+        return Tr::tr("Overwrite");
+    case DuplicateAction::Create:
+        return Tr::tr("Create anyway");
+    }
+    return QString();
+}
+
+QList<DuplicateAction> all()
+{
+    return { DuplicateAction::Skip, DuplicateAction::Fill, DuplicateAction::Overwrite, DuplicateAction::Create };
+}
+
 } // namespace DuplicateActions
 
 QList<ImportRecord> ImportRepository::mergeWithinFile(const QList<ImportRecord> &records, int *merged)
@@ -722,7 +742,7 @@ Result<ImportSummary> ImportRepository::run(const ImportRequest &request, const 
     q.bindValue(u":updated"_s, summary.updated);
     q.bindValue(u":skipped"_s, summary.skipped);
     q.bindValue(u":problems"_s, summary.problems);
-    q.bindValue(u":merged"_s, 0);
+    q.bindValue(u":merged"_s, request.merged);
     q.bindValue(u":id"_s, batchId);
     if (Status s = execBound(m_db, q, doing); !s)
         return s.error();

@@ -23,6 +23,8 @@ enum class DuplicateAction {
 namespace DuplicateActions {
 QString key(DuplicateAction action); // skip, fill, overwrite, create
 std::optional<DuplicateAction> fromKey(QStringView key);
+QString label(DuplicateAction action); // "Skip", "Fill empty fields", "Overwrite", "Create anyway" (translated)
+QList<DuplicateAction> all();
 } // namespace DuplicateActions
 
 // An incoming record that matches an existing contact, and why.
@@ -42,6 +44,7 @@ struct ImportRequest
     DuplicateAction onDuplicate = DuplicateAction::Skip;
     QHash<int, DuplicateAction> perRecord; // by index into records, overrides onDuplicate
     bool dryRun = false; // everything is done and counted, then rolled back
+    int merged = 0; // records mergeWithinFile() folded into others, recorded with the batch
 };
 
 struct ImportSummary

@@ -29,3 +29,21 @@ void FileDialog::getSaveFileName(QWidget *parent, const QString &title, const QS
     QObject::connect(dialog, &QFileDialog::fileSelected, dialog, [done](const QString &path) { done(path); });
     dialog->open();
 }
+
+void FileDialog::getOpenFileName(QWidget *parent, const QString &title, const QString &directory,
+    const QString &filter, std::function<void(const QString &path)> done)
+{
+    if (!s_nextFileName.isEmpty()) {
+        const QString path = std::exchange(s_nextFileName, QString());
+        done(path);
+        return;
+    }
+    auto *dialog = new QFileDialog(parent, title, directory, filter);
+    dialog->setObjectName(QStringLiteral("openFileDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptOpen);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    QObject::connect(dialog, &QFileDialog::fileSelected, dialog, [done](const QString &path) { done(path); });
+    dialog->open();
+}

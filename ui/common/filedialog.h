@@ -13,6 +13,9 @@ namespace FileDialog {
 
 void getSaveFileName(QWidget *parent, const QString &title, const QString &suggestedPath, const QString &filter,
     std::function<void(const QString &path)> done);
+// "Open": the same for an existing file (setNextFileName() answers it too).
+void getOpenFileName(QWidget *parent, const QString &title, const QString &directory, const QString &filter,
+    std::function<void(const QString &path)> done);
 void setNextFileName(const QString &path);
 
 } // namespace FileDialog

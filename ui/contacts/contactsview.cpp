@@ -2,6 +2,7 @@
 
 #include "common/cachedtextdelegate.h"
 #include "itemmodels/contactlistmodel.h"
+#include "storage/changenotifier.h"
 
 #include <QAction>
 #include <QEvent>
@@ -67,6 +68,8 @@ ContactsView::ContactsView(Database &db, QWidget *parent)
     // top: show them, or keep the selected contact in view, rather than the old scroll position.
     connect(columns, &QHeaderView::sortIndicatorChanged, this, &ContactsView::showTopOrCurrent);
     connect(m_model, &ContactListModel::filterChanged, this, &ContactsView::showTopOrCurrent);
+    // Contacts created or removed in bulk (an import, its undo): the rows are read again.
+    connect(ChangeNotifier::instance(), &ChangeNotifier::contactSetChanged, this, &ContactsView::refresh);
 
     auto *toolBar = new QWidget(this);
     toolBar->setObjectName(QStringLiteral("contactsToolBarWidget"));

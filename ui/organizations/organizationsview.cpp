@@ -4,6 +4,7 @@
 #include "itemmodels/organizationlistmodel.h"
 #include "organizationcommands.h"
 #include "organizationeditor.h"
+#include "storage/changenotifier.h"
 #include "storage/organizationrepository.h"
 
 #include <QAction>
@@ -86,6 +87,14 @@ OrganizationsView::OrganizationsView(Database &db, QWidget *parent)
     }
     columns->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
     m_tableView->setSortingEnabled(true);
+    // Organizations (and their people counts) changed in bulk (an import, its undo): a list already read is read
+    // again; one not read yet will be when the section is first shown.
+    const auto reread = [this] {
+        if (m_model->isLoaded())
+            refresh();
+    };
+    connect(ChangeNotifier::instance(), &ChangeNotifier::organizationsChanged, this, reread);
+    connect(ChangeNotifier::instance(), &ChangeNotifier::contactSetChanged, this, reread);
 
     m_editor = new OrganizationEditor(db, this);
     m_editor->setObjectName(QStringLiteral("organizationEditor"));
