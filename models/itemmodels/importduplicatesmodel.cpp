@@ -22,12 +22,8 @@ QString describe(const ImportRecord &record)
     const Contact &c = record.contact;
     QString name = c.displayName.isEmpty() ? QStringList { c.firstName, c.lastName }.join(u' ').trimmed()
                                            : c.displayName;
-    QStringList details;
-    if (!c.emails.isEmpty())
-        details.append(c.emails.first().email);
-    if (!c.organizationName.isEmpty())
-        details.append(c.organizationName);
-    return details.isEmpty() ? name : name + u" ("_s + details.join(u", "_s) + u')';
+    // The email is in the reason when it is why they match; the outlet tells two people of one name apart.
+    return c.organizationName.isEmpty() ? name : name + u" ("_s + c.organizationName + u')';
 }
 
 } // namespace

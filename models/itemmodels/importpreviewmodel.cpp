@@ -14,6 +14,7 @@ const char *const kTitles[] = {
     QT_TRANSLATE_NOOP("ImportPreviewModel", "Import"),
     QT_TRANSLATE_NOOP("ImportPreviewModel", "Row"),
     QT_TRANSLATE_NOOP("ImportPreviewModel", "Name"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Problems"),
     QT_TRANSLATE_NOOP("ImportPreviewModel", "Kind"),
     QT_TRANSLATE_NOOP("ImportPreviewModel", "Title"),
     QT_TRANSLATE_NOOP("ImportPreviewModel", "Organization"),
@@ -22,7 +23,6 @@ const char *const kTitles[] = {
     QT_TRANSLATE_NOOP("ImportPreviewModel", "Handles"),
     QT_TRANSLATE_NOOP("ImportPreviewModel", "City"),
     QT_TRANSLATE_NOOP("ImportPreviewModel", "Reach"),
-    QT_TRANSLATE_NOOP("ImportPreviewModel", "Problems"),
 };
 static_assert(std::size(kTitles) == ImportPreviewModel::ColumnCount);
 

@@ -22,6 +22,7 @@ public:
         ImportColumn,
         RowColumn,
         NameColumn,
+        ProblemsColumn, // beside the name, so it is seen without scrolling
         KindColumn,
         TitleColumn,
         OrganizationColumn,
@@ -30,7 +31,6 @@ public:
         HandlesColumn,
         CityColumn,
         ReachColumn,
-        ProblemsColumn,
         ColumnCount
     };
     enum Role {

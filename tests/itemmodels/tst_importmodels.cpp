@@ -116,7 +116,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, ImportDuplicatesModel::RowColumn).data().toInt(), 1);
         QCOMPARE(model.index(1, ImportDuplicatesModel::RowColumn).data().toInt(), 4);
-        QVERIFY(model.index(0, ImportDuplicatesModel::IncomingColumn).data().toString().contains(u"anna@example.com"_s));
+        QVERIFY(model.index(0, ImportDuplicatesModel::IncomingColumn).data().toString().contains(u"Tagesblatt"_s));
         QCOMPARE(model.index(1, ImportDuplicatesModel::ExistingColumn).data().toString(), u"Cy Crane"_s);
         QCOMPARE(model.index(1, 0).data(ImportDuplicatesModel::ContactIdRole).toLongLong(), 12);
         QCOMPARE(model.actionAt(0), DuplicateAction::Skip);

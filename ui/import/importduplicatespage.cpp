@@ -70,9 +70,9 @@ ImportDuplicatesPage::ImportDuplicatesPage(ImportSession &session, QWidget *pare
     columns->setStretchLastSection(true);
     const int ch = fontMetrics().averageCharWidth();
     columns->resizeSection(ImportDuplicatesModel::RowColumn, 7 * ch);
-    columns->resizeSection(ImportDuplicatesModel::IncomingColumn, 36 * ch);
-    columns->resizeSection(ImportDuplicatesModel::ExistingColumn, 22 * ch);
-    columns->resizeSection(ImportDuplicatesModel::ReasonColumn, 30 * ch);
+    columns->resizeSection(ImportDuplicatesModel::IncomingColumn, 32 * ch);
+    columns->resizeSection(ImportDuplicatesModel::ExistingColumn, 20 * ch);
+    columns->resizeSection(ImportDuplicatesModel::ReasonColumn, 36 * ch);
 
     auto *forAll = new QHBoxLayout;
     forAll->addWidget(m_forAllLabel);

@@ -71,12 +71,15 @@ ImportFilePage::ImportFilePage(ImportSession &session, QWidget *parent)
     m_delimiter->addItem(tr("Vertical bar ( | )"), QStringLiteral("|"));
     m_headerRow->setObjectName(QStringLiteral("headerRowSpinBox"));
     m_headerRow->setRange(0, 20);
+    m_headerRow->setValue(1);
     m_headerRow->setSpecialValueText(tr("none"));
     m_headerRow->setToolTip(tr("The row that holds the column names; “none” when the first row is already a "
                                "contact"));
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&File:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     form->addRow(tr("F&ormat:"), m_format);
     form->addRow(tr("&Encoding:"), m_encoding);
     m_delimiterLabel = new QLabel(tr("&Delimiter:"), this);

@@ -42,8 +42,8 @@ ImportHistoryDialog::ImportHistoryDialog(Database &db, QWidget *parent)
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     columns->setStretchLastSection(true);
     const int ch = fontMetrics().averageCharWidth();
-    columns->resizeSection(ImportBatchListModel::FileColumn, 28 * ch);
-    columns->resizeSection(ImportBatchListModel::ImportedColumn, 18 * ch);
+    columns->resizeSection(ImportBatchListModel::FileColumn, 30 * ch);
+    columns->resizeSection(ImportBatchListModel::ImportedColumn, 24 * ch);
     columns->resizeSection(ImportBatchListModel::UserColumn, 14 * ch);
     for (int column : { ImportBatchListModel::CreatedColumn, ImportBatchListModel::UpdatedColumn,
              ImportBatchListModel::SkippedColumn, ImportBatchListModel::ProblemsColumn }) {

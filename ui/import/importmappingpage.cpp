@@ -190,7 +190,7 @@ void ImportMappingPage::fillDetail(int column)
     detail->clear();
     for (const auto &[key, label] : detailChoices(target.field))
         detail->addItem(label, key);
-    detail->setEnabled(detail->count() > 0);
+    detail->setVisible(detail->count() > 0); // only where a label or a network applies
     const int at = detail->findData(target.option);
     detail->setCurrentIndex(at >= 0 ? at : 0);
     m_filling = filling;

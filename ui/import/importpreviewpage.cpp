@@ -57,10 +57,10 @@ ImportPreviewPage::ImportPreviewPage(ImportSession &session, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     QHeaderView *columns = m_table->horizontalHeader();
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    columns->setStretchLastSection(true);
     const int ch = fontMetrics().averageCharWidth();
     const std::pair<int, int> widths[] = { { ImportPreviewModel::ImportColumn, 7 }, { ImportPreviewModel::RowColumn, 6 },
-        { ImportPreviewModel::NameColumn, 22 }, { ImportPreviewModel::KindColumn, 13 },
+        { ImportPreviewModel::NameColumn, 20 }, { ImportPreviewModel::ProblemsColumn, 30 },
+        { ImportPreviewModel::KindColumn, 13 },
         { ImportPreviewModel::TitleColumn, 16 }, { ImportPreviewModel::OrganizationColumn, 18 },
         { ImportPreviewModel::EmailsColumn, 24 }, { ImportPreviewModel::PhonesColumn, 16 },
         { ImportPreviewModel::HandlesColumn, 18 }, { ImportPreviewModel::CityColumn, 12 },
