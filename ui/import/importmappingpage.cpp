@@ -83,8 +83,8 @@ ImportMappingPage::ImportMappingPage(ImportSession &session, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     const int ch = fontMetrics().averageCharWidth();
     m_table->setColumnWidth(ColumnName, 24 * ch);
-    m_table->setColumnWidth(Sample, 34 * ch);
-    m_table->setColumnWidth(Field, 22 * ch);
+    m_table->setColumnWidth(Sample, 32 * ch);
+    m_table->setColumnWidth(Field, 27 * ch);
 
     m_hint->setObjectName(QStringLiteral("mappingHintLabel"));
     ImportWizard::styleAsError(m_hint);
@@ -169,10 +169,6 @@ void ImportMappingPage::fillTable()
                 field->addItem(info.label, info.key);
             m_table->setCellWidget(column, Field, field);
             connect(field, &QComboBox::currentIndexChanged, this, [this, column] { fieldChosen(column); });
-            auto *detail = new QComboBox(m_table);
-            detail->setObjectName(QStringLiteral("detailComboBox"));
-            m_table->setCellWidget(column, Detail, detail);
-            connect(detail, &QComboBox::currentIndexChanged, this, [this, column] { detailChosen(column); });
         }
         field->setCurrentIndex(field->findData(ImportFields::key(mapping.target(column).field)));
         fillDetail(column);
@@ -182,15 +178,26 @@ void ImportMappingPage::fillTable()
 
 void ImportMappingPage::fillDetail(int column)
 {
-    auto *detail = qobject_cast<QComboBox *>(m_table->cellWidget(column, Detail));
-    if (!detail)
-        return;
-    const bool filling = std::exchange(m_filling, true);
+    // A combo only where a label or a network applies (the view shows every cell widget it has).
     const ColumnTarget target = m_session.mapping.target(column);
+    const QList<std::pair<QString, QString>> choices = detailChoices(target.field);
+    auto *detail = qobject_cast<QComboBox *>(m_table->cellWidget(column, Detail));
+    if (choices.isEmpty()) {
+        if (detail)
+            m_table->removeCellWidget(column, Detail);
+        return;
+    }
+    const bool filling = std::exchange(m_filling, true);
+    if (!detail) {
+        detail = new QComboBox(m_table);
+        detail->setObjectName(QStringLiteral("detailComboBox"));
+        detail->setAccessibleName(tr("Label or network"));
+        m_table->setCellWidget(column, Detail, detail);
+        connect(detail, &QComboBox::currentIndexChanged, this, [this, column] { detailChosen(column); });
+    }
     detail->clear();
-    for (const auto &[key, label] : detailChoices(target.field))
+    for (const auto &[key, label] : choices)
         detail->addItem(label, key);
-    detail->setVisible(detail->count() > 0); // only where a label or a network applies
     const int at = detail->findData(target.option);
     detail->setCurrentIndex(at >= 0 ? at : 0);
     m_filling = filling;
@@ -257,7 +264,7 @@ void ImportMappingPage::detailChosen(int column)
     if (m_filling)
         return;
     auto *combo = qobject_cast<QComboBox *>(m_table->cellWidget(column, Detail));
-    if (column < m_session.mapping.targets.size())
+    if (combo && column < m_session.mapping.targets.size())
         m_session.mapping.targets[column].option = combo->currentData().toString();
 }
 
