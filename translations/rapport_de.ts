@@ -5891,6 +5891,68 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     </message>
 </context>
 <context>
+    <name>ImportBatchCommand</name>
+    <message>
+        <source>Import %1</source>
+        <translation>Import von %1</translation>
+    </message>
+    <message>
+        <source>The import of %1 could not be undone: %2</source>
+        <translation>Der Import von %1 konnte nicht rückgängig gemacht werden: %2</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>Import rückgängig gemacht</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBatchListModel</name>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Import %1 (%2)</source>
+        <translation>Import %1 (%2)</translation>
+    </message>
+    <message>
+        <source>vCard</source>
+        <translation>vCard</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+</context>
+<context>
     <name>ImportCommands</name>
     <message>
         <source>Import:
@@ -5989,6 +6051,111 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     <message>
         <source>imports takes list or undo BATCH.</source>
         <translation>imports erwartet list oder undo STAPEL.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Import &amp;History…</source>
+        <translation>Import-&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>Import contacts from a CSV or vCard file (%1); dropping the file on the window does the same</source>
+        <translation>Kontakte aus einer CSV- oder vCard-Datei importieren (%1); die Datei auf das Fenster ziehen geht auch</translation>
+    </message>
+    <message>
+        <source>Every import, with Undo Import for any of them</source>
+        <translation>Alle Importe, jeder davon rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>Imported %1: %L2 created, %L3 updated.</source>
+        <translation>%1 importiert: %L2 angelegt, %L3 geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDuplicatesModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>In der Datei</translation>
+    </message>
+    <message>
+        <source>Already in Rapport</source>
+        <translation>Schon in Rapport</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Chosen for this row</source>
+        <translation>Für diese Zeile gewählt</translation>
+    </message>
+    <message>
+        <source>The action for all duplicates</source>
+        <translation>Die Aktion für alle Dubletten</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDuplicatesPage</name>
+    <message>
+        <source>People already in Rapport</source>
+        <translation>Schon in Rapport</translation>
+    </message>
+    <message>
+        <source>Rows that match a contact you have (same email or handle, or same name at the same organization). Choose what happens to all of them, or to each one in its Action cell.</source>
+        <translation>Zeilen, die zu einem vorhandenen Kontakt passen (gleiche E-Mail oder gleiches Handle, oder gleicher Name bei derselben Organisation). Wählen Sie, was mit allen geschieht, oder mit einzelnen in ihrer Spalte „Aktion“.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>For &amp;all of them:</source>
+        <translation>Für &amp;alle:</translation>
+    </message>
+    <message>
+        <source>Looking for people who are in Rapport already…</source>
+        <translation>Suche nach Personen, die schon in Rapport sind…</translation>
+    </message>
+    <message>
+        <source>People of the file already in Rapport: %L1.</source>
+        <translation>Personen der Datei, die schon in Rapport sind: %L1.</translation>
+    </message>
+    <message>
+        <source>Nobody in the file is in Rapport yet: every row becomes a new contact.</source>
+        <translation>Niemand aus der Datei ist schon in Rapport: Jede Zeile wird ein neuer Kontakt.</translation>
+    </message>
+    <message>
+        <source>Rows that repeat a person of an earlier row, merged with it: %L1.</source>
+        <translation>Zeilen, die eine Person einer früheren Zeile wiederholen, mit ihr zusammengeführt: %L1.</translation>
+    </message>
+    <message>
+        <source>The contact in Rapport stays as it is; the row is not imported.</source>
+        <translation>Der Kontakt in Rapport bleibt, wie er ist; die Zeile wird nicht importiert.</translation>
+    </message>
+    <message>
+        <source>Empty fields of the contact are filled from the row; new emails, phones, handles, beats and tags are added.</source>
+        <translation>Leere Felder des Kontakts werden aus der Zeile gefüllt; neue E-Mails, Telefonnummern, Handles, Ressorts und Tags kommen hinzu.</translation>
+    </message>
+    <message>
+        <source>The row&apos;s values replace the contact&apos;s; emails, phones, handles, beats and tags are added.</source>
+        <translation>Die Werte der Zeile ersetzen die des Kontakts; E-Mails, Telefonnummern, Handles, Ressorts und Tags kommen hinzu.</translation>
+    </message>
+    <message>
+        <source>A second contact is created; handles the first one has are left out.</source>
+        <translation>Ein zweiter Kontakt wird angelegt; Handles, die der erste hat, werden weggelassen.</translation>
     </message>
 </context>
 <context>
@@ -6112,6 +6279,271 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
         <source>No column of %1 holds a name. Map the columns (--mapping FILE) or check that the first row is the header.</source>
         <translation>Keine Spalte von %1 enthält einen Namen. Ordnen Sie die Spalten zu (--mapping DATEI) oder prüfen Sie, ob die erste Zeile die Überschriften enthält.</translation>
     </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <source>A CSV file (Google Contacts, Outlook, a spreadsheet) or vCards (.vcf). You can also drop the file on Rapport&apos;s window.</source>
+        <translation>Eine CSV-Datei (Google Kontakte, Outlook, eine Tabelle) oder vCards (.vcf). Sie können die Datei auch auf das Fenster von Rapport ziehen.</translation>
+    </message>
+    <message>
+        <source>Path of a .csv or .vcf file</source>
+        <translation>Pfad einer .csv- oder .vcf-Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Dur&amp;chsuchen…</translation>
+    </message>
+    <message>
+        <source>CSV (comma-separated values)</source>
+        <translation>CSV (kommagetrennte Werte)</translation>
+    </message>
+    <message>
+        <source>vCard</source>
+        <translation>vCard</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western, Latin-1)</source>
+        <translation>Windows-1252 (westeuropäisch, Latin-1)</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Semikolon ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Vertical bar ( | )</source>
+        <translation>Senkrechter Strich ( | )</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>The row that holds the column names; “none” when the first row is already a contact</source>
+        <translation>Die Zeile mit den Spaltennamen; „keine“, wenn schon die erste Zeile ein Kontakt ist</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Kodierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>Column &amp;names in row:</source>
+        <translation>Spalten&amp;namen in Zeile:</translation>
+    </message>
+    <message>
+        <source>Import Contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>Contacts (*.csv *.tsv *.txt *.vcf *.vcard);;All files (*)</source>
+        <translation>Kontakte (*.csv *.tsv *.txt *.vcf *.vcard);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The file holds no contacts.</source>
+        <translation>Die Datei enthält keine Kontakte.</translation>
+    </message>
+    <message>
+        <source>Recognised: %1.</source>
+        <translation>Erkannt: %1.</translation>
+    </message>
+    <message>
+        <source>Encoding chosen by you.</source>
+        <translation>Kodierung von Ihnen gewählt.</translation>
+    </message>
+    <message>
+        <source>Encoding detected from the byte-order mark.</source>
+        <translation>Kodierung an der Byte-Order-Markierung erkannt.</translation>
+    </message>
+    <message>
+        <source>Encoding detected from the text.</source>
+        <translation>Kodierung am Text erkannt.</translation>
+    </message>
+    <message>
+        <source>The first %L1 contacts are shown; the whole file is read on the next pages.</source>
+        <translation>Die ersten %L1 Kontakte werden gezeigt; die ganze Datei wird auf den nächsten Seiten gelesen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Nothing was imported into this database yet.</source>
+        <translation>In diese Datenbank wurde noch nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Import History</source>
+        <translation>Import-Verlauf</translation>
+    </message>
+    <message>
+        <source>Every import is one batch. Undoing one removes the contacts it created and restores those it changed; contacts edited since are kept and listed.</source>
+        <translation>Jeder Import ist ein Stapel. Ihn rückgängig zu machen entfernt die angelegten Kontakte und stellt die geänderten wieder her; seither bearbeitete Kontakte bleiben und werden genannt.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Import</source>
+        <translation>Import &amp;rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo this import?</source>
+        <translation>Diesen Import rückgängig machen?</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1 from %2?
+
+Contacts it created, to be removed: %L3. Contacts it changed, to be restored: %L4. Contacts someone edited since are kept as they are.</source>
+        <translation>Den Import von %1 vom %2 rückgängig machen?
+
+Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederhergestellt werden: %L4. Kontakte, die seither jemand bearbeitet hat, bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Import not undone</source>
+        <translation>Import nicht rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>The import of %1 could not be undone: %2</source>
+        <translation>Der Import von %1 konnte nicht rückgängig gemacht werden: %2</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>Import rückgängig gemacht</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <source>Label from the file</source>
+        <translation>Bezeichnung aus der Datei</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Arbeit</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Map the columns</source>
+        <translation>Spalten zuordnen</translation>
+    </message>
+    <message>
+        <source>What each column of the file becomes in Rapport. Columns set to “(ignore)” are left out.</source>
+        <translation>Was aus jeder Spalte der Datei in Rapport wird. Spalten mit „(ignorieren)“ werden weggelassen.</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as Preset…</source>
+        <translation>Als Vorlage &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Erste Werte</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Wird zu</translation>
+    </message>
+    <message>
+        <source>Label or network</source>
+        <translation>Bezeichnung oder Netzwerk</translation>
+    </message>
+    <message>
+        <source>By column names</source>
+        <translation>Nach Spaltennamen</translation>
+    </message>
+    <message>
+        <source>%1 (recognised)</source>
+        <translation>%1 (erkannt)</translation>
+    </message>
+    <message>
+        <source>Your own mapping</source>
+        <translation>Eigene Zuordnung</translation>
+    </message>
+    <message>
+        <source>Field for the column “%1”</source>
+        <translation>Feld für die Spalte „%1“</translation>
+    </message>
+    <message>
+        <source>Preset not loaded</source>
+        <translation>Vorlage nicht geladen</translation>
+    </message>
+    <message>
+        <source>No column is mapped to a name yet: map one to First name, Last name or Full name.</source>
+        <translation>Noch keine Spalte ist einem Namen zugeordnet: Ordnen Sie eine Vorname, Nachname oder Vollständiger Name zu.</translation>
+    </message>
+    <message>
+        <source>Save as Preset</source>
+        <translation>Als Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Name of the preset, for the next file with these columns:</source>
+        <translation>Name der Vorlage, für die nächste Datei mit diesen Spalten:</translation>
+    </message>
+    <message>
+        <source>Preset not saved</source>
+        <translation>Vorlage nicht gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>ImportPresets</name>
@@ -6182,6 +6614,121 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     <message>
         <source>The preset “%1” is damaged: %2</source>
         <translation>Die Vorlage „%1“ ist beschädigt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>E-Mails</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Handles</source>
+        <translation>Handles</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Not imported until its problems are fixed</source>
+        <translation>Wird erst importiert, wenn die Probleme behoben sind</translation>
+    </message>
+    <message>
+        <source>Uncheck to leave this row out</source>
+        <translation>Abwählen, um diese Zeile wegzulassen</translation>
+    </message>
+    <message>
+        <source>Line %L1 of the file</source>
+        <translation>Zeile %L1 der Datei</translation>
+    </message>
+    <message>
+        <source>Rows merged into this one: %1</source>
+        <translation>Mit dieser zusammengeführte Zeilen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewPage</name>
+    <message>
+        <source>Show only rows with &amp;problems</source>
+        <translation>Nur Zeilen mit &amp;Problemen zeigen</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>Zeilen prüfen</translation>
+    </message>
+    <message>
+        <source>Each row as it will be stored. Rows with problems are left out unless you fix them here (double-click a cell or press F2); uncheck a row to leave it out.</source>
+        <translation>Jede Zeile so, wie sie gespeichert wird. Zeilen mit Problemen werden weggelassen, wenn Sie sie nicht hier beheben (Doppelklick auf eine Zelle oder F2); wählen Sie eine Zeile ab, um sie wegzulassen.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) read.</source>
+        <translation>
+            <numerusform>%Ln Zeile gelesen.</numerusform>
+            <numerusform>%Ln Zeilen gelesen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems, left out unless fixed.</source>
+        <translation>
+            <numerusform>%Ln mit Problemen, wird weggelassen, wenn nicht behoben.</numerusform>
+            <numerusform>%Ln mit Problemen, werden weggelassen, wenn nicht behoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out by you.</source>
+        <translation>
+            <numerusform>%Ln von Ihnen weggelassen.</numerusform>
+            <numerusform>%Ln von Ihnen weggelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing would be imported.</source>
+        <translation>Es würde nichts importiert.</translation>
     </message>
 </context>
 <context>
@@ -6296,6 +6843,160 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     <message>
         <source>%1: %2 removed, %3 restored, %4 kept</source>
         <translation>%1: %2 entfernt, %3 wiederhergestellt, %4 behalten</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Fill empty fields</source>
+        <translation>Leere Felder füllen</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <source>Create anyway</source>
+        <translation>Trotzdem anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <source>&amp;Cancel Import</source>
+        <translation>Import &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 von %L2</translation>
+    </message>
+    <message>
+        <source>Cancelling: nothing of this import will be kept…</source>
+        <translation>Wird abgebrochen: Von diesem Import bleibt nichts…</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>Import abgebrochen</translation>
+    </message>
+    <message>
+        <source>The import of %1 was cancelled. Nothing was imported.</source>
+        <translation>Der Import von %1 wurde abgebrochen. Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2&lt;br&gt;Nothing was imported.</source>
+        <translation>%1 wurde nicht importiert: %2&lt;br&gt;Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 was imported.</source>
+        <translation>%1 wurde importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s) created</source>
+        <translation>
+            <numerusform>%Ln Kontakt angelegt</numerusform>
+            <numerusform>%Ln Kontakte angelegt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s) updated</source>
+        <translation>
+            <numerusform>%Ln Kontakt geändert</numerusform>
+            <numerusform>%Ln Kontakte geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already in Rapport and skipped</source>
+        <translation>
+            <numerusform>%Ln schon in Rapport und übersprungen</numerusform>
+            <numerusform>%Ln schon in Rapport und übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) merged with another row of the file</source>
+        <translation>
+            <numerusform>%Ln Zeile mit einer anderen Zeile der Datei zusammengeführt</numerusform>
+            <numerusform>%Ln Zeilen mit einer anderen Zeile der Datei zusammengeführt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) left out for their problems</source>
+        <translation>
+            <numerusform>%Ln Zeile wegen Problemen weggelassen</numerusform>
+            <numerusform>%Ln Zeilen wegen Problemen weggelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) left out by you</source>
+        <translation>
+            <numerusform>%Ln Zeile von Ihnen weggelassen</numerusform>
+            <numerusform>%Ln Zeilen von Ihnen weggelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln organization(s) created</source>
+        <translation>
+            <numerusform>%Ln Organisation angelegt</numerusform>
+            <numerusform>%Ln Organisationen angelegt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Good to know:</source>
+        <translation>Gut zu wissen:</translation>
+    </message>
+    <message>
+        <source>… and %L1 more.</source>
+        <translation>… und %L1 weitere.</translation>
+    </message>
+    <message>
+        <source>Edit → Undo (Ctrl+Z) takes this import back; so does File → Import History…, also later.</source>
+        <translation>Bearbeiten → Rückgängig (Strg+Z) nimmt diesen Import zurück, ebenso Datei → Import-Verlauf…, auch später.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUndo</name>
+    <message>
+        <source>Undoing the import of %1…</source>
+        <translation>Import von %1 wird rückgängig gemacht…</translation>
+    </message>
+    <message>
+        <source>Undid the import of %1. Contacts removed: %L2, restored: %L3.</source>
+        <translation>Import von %1 rückgängig gemacht. Kontakte entfernt: %L2, wiederhergestellt: %L3.</translation>
+    </message>
+    <message>
+        <source>Kept because they changed since: %L1.</source>
+        <translation>Behalten, weil seither geändert: %L1.</translation>
+    </message>
+    <message>
+        <source>Kept as they are now:</source>
+        <translation>So behalten, wie sie jetzt sind:</translation>
+    </message>
+    <message>
+        <source>… and %L1 more.</source>
+        <translation>… und %L1 weitere.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import Contacts</source>
+        <translation>Kontakte importieren</translation>
     </message>
 </context>
 <context>

@@ -5891,6 +5891,68 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     </message>
 </context>
 <context>
+    <name>ImportBatchCommand</name>
+    <message>
+        <source>Import %1</source>
+        <translation>Importación de %1</translation>
+    </message>
+    <message>
+        <source>The import of %1 could not be undone: %2</source>
+        <translation>No se pudo deshacer la importación de %1: %2</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>Importación deshecha</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBatchListModel</name>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creados</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Actualizados</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Omitidos</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Deshecha</translation>
+    </message>
+    <message>
+        <source>Import %1 (%2)</source>
+        <translation>Importación %1 (%2)</translation>
+    </message>
+    <message>
+        <source>vCard</source>
+        <translation>vCard</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+</context>
+<context>
     <name>ImportCommands</name>
     <message>
         <source>Import:
@@ -5989,6 +6051,111 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     <message>
         <source>imports takes list or undo BATCH.</source>
         <translation>imports espera list o undo LOTE.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>Import &amp;History…</source>
+        <translation>&amp;Historial de importaciones…</translation>
+    </message>
+    <message>
+        <source>Import contacts from a CSV or vCard file (%1); dropping the file on the window does the same</source>
+        <translation>Importar contactos de un archivo CSV o vCard (%1); soltar el archivo en la ventana hace lo mismo</translation>
+    </message>
+    <message>
+        <source>Every import, with Undo Import for any of them</source>
+        <translation>Todas las importaciones, cada una se puede deshacer</translation>
+    </message>
+    <message>
+        <source>Imported %1: %L2 created, %L3 updated.</source>
+        <translation>%1 importado: %L2 creados, %L3 actualizados.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDuplicatesModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>En el archivo</translation>
+    </message>
+    <message>
+        <source>Already in Rapport</source>
+        <translation>Ya en Rapport</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Chosen for this row</source>
+        <translation>Elegido para esta fila</translation>
+    </message>
+    <message>
+        <source>The action for all duplicates</source>
+        <translation>La acción para todos los duplicados</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDuplicatesPage</name>
+    <message>
+        <source>People already in Rapport</source>
+        <translation>Personas que ya están en Rapport</translation>
+    </message>
+    <message>
+        <source>Rows that match a contact you have (same email or handle, or same name at the same organization). Choose what happens to all of them, or to each one in its Action cell.</source>
+        <translation>Filas que coinciden con un contacto existente (mismo correo o identificador, o mismo nombre en la misma organización). Elija qué pasa con todas, o con cada una en su celda Acción.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>For &amp;all of them:</source>
+        <translation>Para &amp;todas:</translation>
+    </message>
+    <message>
+        <source>Looking for people who are in Rapport already…</source>
+        <translation>Buscando personas que ya están en Rapport…</translation>
+    </message>
+    <message>
+        <source>People of the file already in Rapport: %L1.</source>
+        <translation>Personas del archivo que ya están en Rapport: %L1.</translation>
+    </message>
+    <message>
+        <source>Nobody in the file is in Rapport yet: every row becomes a new contact.</source>
+        <translation>Nadie del archivo está aún en Rapport: cada fila será un contacto nuevo.</translation>
+    </message>
+    <message>
+        <source>Rows that repeat a person of an earlier row, merged with it: %L1.</source>
+        <translation>Filas que repiten a una persona de una fila anterior, fusionadas con ella: %L1.</translation>
+    </message>
+    <message>
+        <source>The contact in Rapport stays as it is; the row is not imported.</source>
+        <translation>El contacto en Rapport queda como está; la fila no se importa.</translation>
+    </message>
+    <message>
+        <source>Empty fields of the contact are filled from the row; new emails, phones, handles, beats and tags are added.</source>
+        <translation>Los campos vacíos del contacto se rellenan con la fila; se añaden los correos, teléfonos, identificadores, temas y etiquetas nuevos.</translation>
+    </message>
+    <message>
+        <source>The row&apos;s values replace the contact&apos;s; emails, phones, handles, beats and tags are added.</source>
+        <translation>Los valores de la fila sustituyen a los del contacto; se añaden correos, teléfonos, identificadores, temas y etiquetas.</translation>
+    </message>
+    <message>
+        <source>A second contact is created; handles the first one has are left out.</source>
+        <translation>Se crea un segundo contacto; se omiten los identificadores que ya tiene el primero.</translation>
     </message>
 </context>
 <context>
@@ -6112,6 +6279,271 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
         <source>No column of %1 holds a name. Map the columns (--mapping FILE) or check that the first row is the header.</source>
         <translation>Ninguna columna de %1 contiene un nombre. Asigne las columnas (--mapping ARCHIVO) o compruebe que la primera fila sea el encabezado.</translation>
     </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Columna %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Elegir un archivo</translation>
+    </message>
+    <message>
+        <source>A CSV file (Google Contacts, Outlook, a spreadsheet) or vCards (.vcf). You can also drop the file on Rapport&apos;s window.</source>
+        <translation>Un archivo CSV (Google Contactos, Outlook, una hoja de cálculo) o vCards (.vcf). También puede soltar el archivo en la ventana de Rapport.</translation>
+    </message>
+    <message>
+        <source>Path of a .csv or .vcf file</source>
+        <translation>Ruta de un archivo .csv o .vcf</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>CSV (comma-separated values)</source>
+        <translation>CSV (valores separados por comas)</translation>
+    </message>
+    <message>
+        <source>vCard</source>
+        <translation>vCard</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western, Latin-1)</source>
+        <translation>Windows-1252 (occidental, Latin-1)</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Coma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Punto y coma ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulador</translation>
+    </message>
+    <message>
+        <source>Vertical bar ( | )</source>
+        <translation>Barra vertical ( | )</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>The row that holds the column names; “none” when the first row is already a contact</source>
+        <translation>La fila con los nombres de las columnas; «ninguna» cuando la primera fila ya es un contacto</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormato:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>Co&amp;dificación:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Separador:</translation>
+    </message>
+    <message>
+        <source>Column &amp;names in row:</source>
+        <translation>&amp;Nombres de columna en la fila:</translation>
+    </message>
+    <message>
+        <source>Import Contacts</source>
+        <translation>Importar contactos</translation>
+    </message>
+    <message>
+        <source>Contacts (*.csv *.tsv *.txt *.vcf *.vcard);;All files (*)</source>
+        <translation>Contactos (*.csv *.tsv *.txt *.vcf *.vcard);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The file holds no contacts.</source>
+        <translation>El archivo no contiene contactos.</translation>
+    </message>
+    <message>
+        <source>Recognised: %1.</source>
+        <translation>Reconocido: %1.</translation>
+    </message>
+    <message>
+        <source>Encoding chosen by you.</source>
+        <translation>Codificación elegida por usted.</translation>
+    </message>
+    <message>
+        <source>Encoding detected from the byte-order mark.</source>
+        <translation>Codificación detectada por la marca de orden de bytes.</translation>
+    </message>
+    <message>
+        <source>Encoding detected from the text.</source>
+        <translation>Codificación detectada por el texto.</translation>
+    </message>
+    <message>
+        <source>The first %L1 contacts are shown; the whole file is read on the next pages.</source>
+        <translation>Se muestran los primeros %L1 contactos; el archivo completo se lee en las páginas siguientes.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Nothing was imported into this database yet.</source>
+        <translation>Todavía no se ha importado nada en esta base de datos.</translation>
+    </message>
+    <message>
+        <source>Import History</source>
+        <translation>Historial de importaciones</translation>
+    </message>
+    <message>
+        <source>Every import is one batch. Undoing one removes the contacts it created and restores those it changed; contacts edited since are kept and listed.</source>
+        <translation>Cada importación es un lote. Deshacerlo elimina los contactos que creó y restaura los que cambió; los contactos editados desde entonces se conservan y se enumeran.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Import</source>
+        <translation>&amp;Deshacer importación</translation>
+    </message>
+    <message>
+        <source>Undo this import?</source>
+        <translation>¿Deshacer esta importación?</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1 from %2?
+
+Contacts it created, to be removed: %L3. Contacts it changed, to be restored: %L4. Contacts someone edited since are kept as they are.</source>
+        <translation>¿Deshacer la importación de %1 del %2?
+
+Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaurarán: %L4. Los contactos que alguien editó desde entonces se quedan como están.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Import not undone</source>
+        <translation>Importación no deshecha</translation>
+    </message>
+    <message>
+        <source>The import of %1 could not be undone: %2</source>
+        <translation>No se pudo deshacer la importación de %1: %2</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>Importación deshecha</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <source>Label from the file</source>
+        <translation>Etiqueta del archivo</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Trabajo</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Casa</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Móvil</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Map the columns</source>
+        <translation>Asignar las columnas</translation>
+    </message>
+    <message>
+        <source>What each column of the file becomes in Rapport. Columns set to “(ignore)” are left out.</source>
+        <translation>En qué se convierte cada columna del archivo en Rapport. Las columnas con «(ignorar)» se omiten.</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>&amp;Plantilla:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as Preset…</source>
+        <translation>&amp;Guardar como plantilla…</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Columna del archivo</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Primeros valores</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Se convierte en</translation>
+    </message>
+    <message>
+        <source>Label or network</source>
+        <translation>Etiqueta o red</translation>
+    </message>
+    <message>
+        <source>By column names</source>
+        <translation>Por nombres de columna</translation>
+    </message>
+    <message>
+        <source>%1 (recognised)</source>
+        <translation>%1 (reconocido)</translation>
+    </message>
+    <message>
+        <source>Your own mapping</source>
+        <translation>Su propia asignación</translation>
+    </message>
+    <message>
+        <source>Field for the column “%1”</source>
+        <translation>Campo para la columna «%1»</translation>
+    </message>
+    <message>
+        <source>Preset not loaded</source>
+        <translation>Plantilla no cargada</translation>
+    </message>
+    <message>
+        <source>No column is mapped to a name yet: map one to First name, Last name or Full name.</source>
+        <translation>Aún no hay ninguna columna asignada a un nombre: asigne una a Nombre, Apellidos o Nombre completo.</translation>
+    </message>
+    <message>
+        <source>Save as Preset</source>
+        <translation>Guardar como plantilla</translation>
+    </message>
+    <message>
+        <source>Name of the preset, for the next file with these columns:</source>
+        <translation>Nombre de la plantilla, para el próximo archivo con estas columnas:</translation>
+    </message>
+    <message>
+        <source>Preset not saved</source>
+        <translation>Plantilla no guardada</translation>
+    </message>
 </context>
 <context>
     <name>ImportPresets</name>
@@ -6182,6 +6614,121 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     <message>
         <source>The preset “%1” is damaged: %2</source>
         <translation>La plantilla «%1» está dañada: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>Correos</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Teléfonos</translation>
+    </message>
+    <message>
+        <source>Handles</source>
+        <translation>Identificadores</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Not imported until its problems are fixed</source>
+        <translation>No se importa hasta que se corrijan sus problemas</translation>
+    </message>
+    <message>
+        <source>Uncheck to leave this row out</source>
+        <translation>Desmarque para omitir esta fila</translation>
+    </message>
+    <message>
+        <source>Line %L1 of the file</source>
+        <translation>Línea %L1 del archivo</translation>
+    </message>
+    <message>
+        <source>Rows merged into this one: %1</source>
+        <translation>Filas fusionadas con esta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewPage</name>
+    <message>
+        <source>Show only rows with &amp;problems</source>
+        <translation>Mostrar solo las filas con &amp;problemas</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>Revisar las filas</translation>
+    </message>
+    <message>
+        <source>Each row as it will be stored. Rows with problems are left out unless you fix them here (double-click a cell or press F2); uncheck a row to leave it out.</source>
+        <translation>Cada fila tal como se guardará. Las filas con problemas se omiten si no las corrige aquí (doble clic en una celda o F2); desmarque una fila para omitirla.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) read.</source>
+        <translation>
+            <numerusform>%Ln fila leída.</numerusform>
+            <numerusform>%Ln filas leídas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems, left out unless fixed.</source>
+        <translation>
+            <numerusform>%Ln con problemas, se omite si no se corrige.</numerusform>
+            <numerusform>%Ln con problemas, se omiten si no se corrigen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>No se encontraron problemas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out by you.</source>
+        <translation>
+            <numerusform>%Ln omitida por usted.</numerusform>
+            <numerusform>%Ln omitidas por usted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing would be imported.</source>
+        <translation>No se importaría nada.</translation>
     </message>
 </context>
 <context>
@@ -6296,6 +6843,160 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     <message>
         <source>%1: %2 removed, %3 restored, %4 kept</source>
         <translation>%1: %2 eliminados, %3 restaurados, %4 conservados</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Omitir</translation>
+    </message>
+    <message>
+        <source>Fill empty fields</source>
+        <translation>Rellenar campos vacíos</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Sobrescribir</translation>
+    </message>
+    <message>
+        <source>Create anyway</source>
+        <translation>Crear de todos modos</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <source>&amp;Cancel Import</source>
+        <translation>&amp;Cancelar importación</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importación</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 de %L2</translation>
+    </message>
+    <message>
+        <source>Cancelling: nothing of this import will be kept…</source>
+        <translation>Cancelando: no se conservará nada de esta importación…</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>Importación cancelada</translation>
+    </message>
+    <message>
+        <source>The import of %1 was cancelled. Nothing was imported.</source>
+        <translation>La importación de %1 se canceló. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>La importación falló</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2&lt;br&gt;Nothing was imported.</source>
+        <translation>%1 no se importó: %2&lt;br&gt;No se importó nada.</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Importación terminada</translation>
+    </message>
+    <message>
+        <source>%1 was imported.</source>
+        <translation>%1 se importó.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s) created</source>
+        <translation>
+            <numerusform>%Ln contacto creado</numerusform>
+            <numerusform>%Ln contactos creados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s) updated</source>
+        <translation>
+            <numerusform>%Ln contacto actualizado</numerusform>
+            <numerusform>%Ln contactos actualizados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already in Rapport and skipped</source>
+        <translation>
+            <numerusform>%Ln ya en Rapport y omitido</numerusform>
+            <numerusform>%Ln ya en Rapport y omitidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) merged with another row of the file</source>
+        <translation>
+            <numerusform>%Ln fila fusionada con otra fila del archivo</numerusform>
+            <numerusform>%Ln filas fusionadas con otra fila del archivo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) left out for their problems</source>
+        <translation>
+            <numerusform>%Ln fila omitida por sus problemas</numerusform>
+            <numerusform>%Ln filas omitidas por sus problemas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) left out by you</source>
+        <translation>
+            <numerusform>%Ln fila omitida por usted</numerusform>
+            <numerusform>%Ln filas omitidas por usted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln organization(s) created</source>
+        <translation>
+            <numerusform>%Ln organización creada</numerusform>
+            <numerusform>%Ln organizaciones creadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Good to know:</source>
+        <translation>Conviene saber:</translation>
+    </message>
+    <message>
+        <source>… and %L1 more.</source>
+        <translation>… y %L1 más.</translation>
+    </message>
+    <message>
+        <source>Edit → Undo (Ctrl+Z) takes this import back; so does File → Import History…, also later.</source>
+        <translation>Editar → Deshacer (Ctrl+Z) revierte esta importación; también Archivo → Historial de importaciones…, incluso más tarde.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUndo</name>
+    <message>
+        <source>Undoing the import of %1…</source>
+        <translation>Deshaciendo la importación de %1…</translation>
+    </message>
+    <message>
+        <source>Undid the import of %1. Contacts removed: %L2, restored: %L3.</source>
+        <translation>Importación de %1 deshecha. Contactos eliminados: %L2, restaurados: %L3.</translation>
+    </message>
+    <message>
+        <source>Kept because they changed since: %L1.</source>
+        <translation>Conservados porque cambiaron desde entonces: %L1.</translation>
+    </message>
+    <message>
+        <source>Kept as they are now:</source>
+        <translation>Conservados tal como están ahora:</translation>
+    </message>
+    <message>
+        <source>… and %L1 more.</source>
+        <translation>… y %L1 más.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import Contacts</source>
+        <translation>Importar contactos</translation>
     </message>
 </context>
 <context>

@@ -5891,6 +5891,68 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     </message>
 </context>
 <context>
+    <name>ImportBatchCommand</name>
+    <message>
+        <source>Import %1</source>
+        <translation>Importation de %1</translation>
+    </message>
+    <message>
+        <source>The import of %1 could not be undone: %2</source>
+        <translation>L’importation de %1 n’a pas pu être annulée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>Importation annulée</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBatchListModel</name>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importé le</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créés</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modifiés</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignorés</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Annulée le</translation>
+    </message>
+    <message>
+        <source>Import %1 (%2)</source>
+        <translation>Importation %1 (%2)</translation>
+    </message>
+    <message>
+        <source>vCard</source>
+        <translation>vCard</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+</context>
+<context>
     <name>ImportCommands</name>
     <message>
         <source>Import:
@@ -5989,6 +6051,111 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     <message>
         <source>imports takes list or undo BATCH.</source>
         <translation>imports attend list ou undo LOT.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Import &amp;History…</source>
+        <translation>&amp;Historique des importations…</translation>
+    </message>
+    <message>
+        <source>Import contacts from a CSV or vCard file (%1); dropping the file on the window does the same</source>
+        <translation>Importer des contacts depuis un fichier CSV ou vCard (%1)&#xa0;; déposer le fichier sur la fenêtre fait de même</translation>
+    </message>
+    <message>
+        <source>Every import, with Undo Import for any of them</source>
+        <translation>Toutes les importations, chacune pouvant être annulée</translation>
+    </message>
+    <message>
+        <source>Imported %1: %L2 created, %L3 updated.</source>
+        <translation>%1 importé&#xa0;: %L2 créés, %L3 modifiés.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDuplicatesModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>Dans le fichier</translation>
+    </message>
+    <message>
+        <source>Already in Rapport</source>
+        <translation>Déjà dans Rapport</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Chosen for this row</source>
+        <translation>Choisi pour cette ligne</translation>
+    </message>
+    <message>
+        <source>The action for all duplicates</source>
+        <translation>L’action pour tous les doublons</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDuplicatesPage</name>
+    <message>
+        <source>People already in Rapport</source>
+        <translation>Personnes déjà dans Rapport</translation>
+    </message>
+    <message>
+        <source>Rows that match a contact you have (same email or handle, or same name at the same organization). Choose what happens to all of them, or to each one in its Action cell.</source>
+        <translation>Les lignes qui correspondent à un contact existant (même e-mail ou identifiant, ou même nom dans la même organisation). Choisissez ce qu’il advient de toutes, ou de chacune dans sa cellule Action.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>For &amp;all of them:</source>
+        <translation>Pour &amp;toutes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Looking for people who are in Rapport already…</source>
+        <translation>Recherche des personnes déjà présentes dans Rapport…</translation>
+    </message>
+    <message>
+        <source>People of the file already in Rapport: %L1.</source>
+        <translation>Personnes du fichier déjà dans Rapport&#xa0;: %L1.</translation>
+    </message>
+    <message>
+        <source>Nobody in the file is in Rapport yet: every row becomes a new contact.</source>
+        <translation>Personne du fichier n’est encore dans Rapport&#xa0;: chaque ligne devient un nouveau contact.</translation>
+    </message>
+    <message>
+        <source>Rows that repeat a person of an earlier row, merged with it: %L1.</source>
+        <translation>Lignes qui répètent une personne d’une ligne précédente, fusionnées avec elle&#xa0;: %L1.</translation>
+    </message>
+    <message>
+        <source>The contact in Rapport stays as it is; the row is not imported.</source>
+        <translation>Le contact dans Rapport reste tel quel&#xa0;; la ligne n’est pas importée.</translation>
+    </message>
+    <message>
+        <source>Empty fields of the contact are filled from the row; new emails, phones, handles, beats and tags are added.</source>
+        <translation>Les champs vides du contact sont remplis depuis la ligne&#xa0;; les nouveaux e-mails, téléphones, identifiants, rubriques et étiquettes sont ajoutés.</translation>
+    </message>
+    <message>
+        <source>The row&apos;s values replace the contact&apos;s; emails, phones, handles, beats and tags are added.</source>
+        <translation>Les valeurs de la ligne remplacent celles du contact&#xa0;; e-mails, téléphones, identifiants, rubriques et étiquettes sont ajoutés.</translation>
+    </message>
+    <message>
+        <source>A second contact is created; handles the first one has are left out.</source>
+        <translation>Un second contact est créé&#xa0;; les identifiants que le premier possède sont laissés de côté.</translation>
     </message>
 </context>
 <context>
@@ -6112,6 +6279,271 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
         <source>No column of %1 holds a name. Map the columns (--mapping FILE) or check that the first row is the header.</source>
         <translation>Aucune colonne de %1 ne contient de nom. Faites correspondre les colonnes (--mapping FICHIER) ou vérifiez que la première ligne est l&apos;en-tête.</translation>
     </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Colonne %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <source>A CSV file (Google Contacts, Outlook, a spreadsheet) or vCards (.vcf). You can also drop the file on Rapport&apos;s window.</source>
+        <translation>Un fichier CSV (Google Contacts, Outlook, un tableur) ou des vCards (.vcf). Vous pouvez aussi déposer le fichier sur la fenêtre de Rapport.</translation>
+    </message>
+    <message>
+        <source>Path of a .csv or .vcf file</source>
+        <translation>Chemin d’un fichier .csv ou .vcf</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>CSV (comma-separated values)</source>
+        <translation>CSV (valeurs séparées par des virgules)</translation>
+    </message>
+    <message>
+        <source>vCard</source>
+        <translation>vCard</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western, Latin-1)</source>
+        <translation>Windows-1252 (occidental, Latin-1)</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Virgule ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Point-virgule (&#xa0;; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <source>Vertical bar ( | )</source>
+        <translation>Barre verticale ( | )</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>The row that holds the column names; “none” when the first row is already a contact</source>
+        <translation>La ligne qui porte les noms des colonnes&#xa0;; «&#xa0;aucune&#xa0;» quand la première ligne est déjà un contact</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Encodage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Séparateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Column &amp;names in row:</source>
+        <translation>&amp;Noms des colonnes à la ligne&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Import Contacts</source>
+        <translation>Importer des contacts</translation>
+    </message>
+    <message>
+        <source>Contacts (*.csv *.tsv *.txt *.vcf *.vcard);;All files (*)</source>
+        <translation>Contacts (*.csv *.tsv *.txt *.vcf *.vcard);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The file holds no contacts.</source>
+        <translation>Le fichier ne contient aucun contact.</translation>
+    </message>
+    <message>
+        <source>Recognised: %1.</source>
+        <translation>Reconnu&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Encoding chosen by you.</source>
+        <translation>Encodage choisi par vous.</translation>
+    </message>
+    <message>
+        <source>Encoding detected from the byte-order mark.</source>
+        <translation>Encodage détecté d’après l’indicateur d’ordre des octets.</translation>
+    </message>
+    <message>
+        <source>Encoding detected from the text.</source>
+        <translation>Encodage détecté d’après le texte.</translation>
+    </message>
+    <message>
+        <source>The first %L1 contacts are shown; the whole file is read on the next pages.</source>
+        <translation>Les %L1 premiers contacts sont affichés&#xa0;; tout le fichier est lu aux pages suivantes.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Nothing was imported into this database yet.</source>
+        <translation>Rien n’a encore été importé dans cette base de données.</translation>
+    </message>
+    <message>
+        <source>Import History</source>
+        <translation>Historique des importations</translation>
+    </message>
+    <message>
+        <source>Every import is one batch. Undoing one removes the contacts it created and restores those it changed; contacts edited since are kept and listed.</source>
+        <translation>Chaque importation forme un lot. L’annuler supprime les contacts qu’il a créés et rétablit ceux qu’il a modifiés&#xa0;; les contacts modifiés depuis sont conservés et listés.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Import</source>
+        <translation>&amp;Annuler l’importation</translation>
+    </message>
+    <message>
+        <source>Undo this import?</source>
+        <translation>Annuler cette importation&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1 from %2?
+
+Contacts it created, to be removed: %L3. Contacts it changed, to be restored: %L4. Contacts someone edited since are kept as they are.</source>
+        <translation>Annuler l’importation de %1 du %2&#xa0;?
+
+Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui seront rétablis&#xa0;: %L4. Les contacts que quelqu’un a modifiés depuis restent tels quels.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Import not undone</source>
+        <translation>Importation non annulée</translation>
+    </message>
+    <message>
+        <source>The import of %1 could not be undone: %2</source>
+        <translation>L’importation de %1 n’a pas pu être annulée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>Importation annulée</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <source>Label from the file</source>
+        <translation>Libellé du fichier</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Travail</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Domicile</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <source>Map the columns</source>
+        <translation>Associer les colonnes</translation>
+    </message>
+    <message>
+        <source>What each column of the file becomes in Rapport. Columns set to “(ignore)” are left out.</source>
+        <translation>Ce que devient chaque colonne du fichier dans Rapport. Les colonnes réglées sur «&#xa0;(ignorer)&#xa0;» sont laissées de côté.</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>&amp;Modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as Preset…</source>
+        <translation>&amp;Enregistrer comme modèle…</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Premières valeurs</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Devient</translation>
+    </message>
+    <message>
+        <source>Label or network</source>
+        <translation>Libellé ou réseau</translation>
+    </message>
+    <message>
+        <source>By column names</source>
+        <translation>D’après les noms de colonnes</translation>
+    </message>
+    <message>
+        <source>%1 (recognised)</source>
+        <translation>%1 (reconnu)</translation>
+    </message>
+    <message>
+        <source>Your own mapping</source>
+        <translation>Votre propre association</translation>
+    </message>
+    <message>
+        <source>Field for the column “%1”</source>
+        <translation>Champ pour la colonne «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Preset not loaded</source>
+        <translation>Modèle non chargé</translation>
+    </message>
+    <message>
+        <source>No column is mapped to a name yet: map one to First name, Last name or Full name.</source>
+        <translation>Aucune colonne n’est encore associée à un nom&#xa0;: associez-en une à Prénom, Nom de famille ou Nom complet.</translation>
+    </message>
+    <message>
+        <source>Save as Preset</source>
+        <translation>Enregistrer comme modèle</translation>
+    </message>
+    <message>
+        <source>Name of the preset, for the next file with these columns:</source>
+        <translation>Nom du modèle, pour le prochain fichier avec ces colonnes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Preset not saved</source>
+        <translation>Modèle non enregistré</translation>
+    </message>
 </context>
 <context>
     <name>ImportPresets</name>
@@ -6182,6 +6614,121 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     <message>
         <source>The preset “%1” is damaged: %2</source>
         <translation>Le modèle «&#xa0;%1&#xa0;» est endommagé&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Téléphones</translation>
+    </message>
+    <message>
+        <source>Handles</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Not imported until its problems are fixed</source>
+        <translation>Pas importée tant que ses problèmes ne sont pas corrigés</translation>
+    </message>
+    <message>
+        <source>Uncheck to leave this row out</source>
+        <translation>Décocher pour laisser cette ligne de côté</translation>
+    </message>
+    <message>
+        <source>Line %L1 of the file</source>
+        <translation>Ligne %L1 du fichier</translation>
+    </message>
+    <message>
+        <source>Rows merged into this one: %1</source>
+        <translation>Lignes fusionnées avec celle-ci&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewPage</name>
+    <message>
+        <source>Show only rows with &amp;problems</source>
+        <translation>N’afficher que les lignes avec des &amp;problèmes</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>Vérifier les lignes</translation>
+    </message>
+    <message>
+        <source>Each row as it will be stored. Rows with problems are left out unless you fix them here (double-click a cell or press F2); uncheck a row to leave it out.</source>
+        <translation>Chaque ligne telle qu’elle sera enregistrée. Les lignes avec des problèmes sont laissées de côté si vous ne les corrigez pas ici (double-clic sur une cellule ou F2)&#xa0;; décochez une ligne pour la laisser de côté.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) read.</source>
+        <translation>
+            <numerusform>%Ln ligne lue.</numerusform>
+            <numerusform>%Ln lignes lues.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems, left out unless fixed.</source>
+        <translation>
+            <numerusform>%Ln avec des problèmes, laissée de côté si elle n’est pas corrigée.</numerusform>
+            <numerusform>%Ln avec des problèmes, laissées de côté si elles ne sont pas corrigées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Aucun problème trouvé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out by you.</source>
+        <translation>
+            <numerusform>%Ln laissée de côté par vous.</numerusform>
+            <numerusform>%Ln laissées de côté par vous.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing would be imported.</source>
+        <translation>Rien ne serait importé.</translation>
     </message>
 </context>
 <context>
@@ -6296,6 +6843,160 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     <message>
         <source>%1: %2 removed, %3 restored, %4 kept</source>
         <translation>%1&#xa0;: %2 retirés, %3 rétablis, %4 conservés</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>Fill empty fields</source>
+        <translation>Remplir les champs vides</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Écraser</translation>
+    </message>
+    <message>
+        <source>Create anyway</source>
+        <translation>Créer quand même</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <source>&amp;Cancel Import</source>
+        <translation>&amp;Interrompre l’importation</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importation de %1…</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 sur %L2</translation>
+    </message>
+    <message>
+        <source>Cancelling: nothing of this import will be kept…</source>
+        <translation>Interruption&#xa0;: rien de cette importation ne sera conservé…</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>Importation interrompue</translation>
+    </message>
+    <message>
+        <source>The import of %1 was cancelled. Nothing was imported.</source>
+        <translation>L’importation de %1 a été interrompue. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Échec de l’importation</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2&lt;br&gt;Nothing was imported.</source>
+        <translation>%1 n’a pas été importé&#xa0;: %2&lt;br&gt;Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Importation terminée</translation>
+    </message>
+    <message>
+        <source>%1 was imported.</source>
+        <translation>%1 a été importé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s) created</source>
+        <translation>
+            <numerusform>%Ln contact créé</numerusform>
+            <numerusform>%Ln contacts créés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s) updated</source>
+        <translation>
+            <numerusform>%Ln contact modifié</numerusform>
+            <numerusform>%Ln contacts modifiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already in Rapport and skipped</source>
+        <translation>
+            <numerusform>%Ln déjà dans Rapport et ignoré</numerusform>
+            <numerusform>%Ln déjà dans Rapport et ignorés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) merged with another row of the file</source>
+        <translation>
+            <numerusform>%Ln ligne fusionnée avec une autre ligne du fichier</numerusform>
+            <numerusform>%Ln lignes fusionnées avec une autre ligne du fichier</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) left out for their problems</source>
+        <translation>
+            <numerusform>%Ln ligne laissée de côté pour ses problèmes</numerusform>
+            <numerusform>%Ln lignes laissées de côté pour leurs problèmes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) left out by you</source>
+        <translation>
+            <numerusform>%Ln ligne laissée de côté par vous</numerusform>
+            <numerusform>%Ln lignes laissées de côté par vous</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln organization(s) created</source>
+        <translation>
+            <numerusform>%Ln organisation créée</numerusform>
+            <numerusform>%Ln organisations créées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Good to know:</source>
+        <translation>Bon à savoir&#xa0;:</translation>
+    </message>
+    <message>
+        <source>… and %L1 more.</source>
+        <translation>… et %L1 de plus.</translation>
+    </message>
+    <message>
+        <source>Edit → Undo (Ctrl+Z) takes this import back; so does File → Import History…, also later.</source>
+        <translation>Édition → Annuler (Ctrl+Z) reprend cette importation&#xa0;; Fichier → Historique des importations… aussi, même plus tard.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUndo</name>
+    <message>
+        <source>Undoing the import of %1…</source>
+        <translation>Annulation de l’importation de %1…</translation>
+    </message>
+    <message>
+        <source>Undid the import of %1. Contacts removed: %L2, restored: %L3.</source>
+        <translation>Importation de %1 annulée. Contacts supprimés&#xa0;: %L2, rétablis&#xa0;: %L3.</translation>
+    </message>
+    <message>
+        <source>Kept because they changed since: %L1.</source>
+        <translation>Conservés car modifiés depuis&#xa0;: %L1.</translation>
+    </message>
+    <message>
+        <source>Kept as they are now:</source>
+        <translation>Conservés tels qu’ils sont maintenant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>… and %L1 more.</source>
+        <translation>… et %L1 de plus.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import Contacts</source>
+        <translation>Importer des contacts</translation>
     </message>
 </context>
 <context>
