@@ -303,7 +303,7 @@ private slots:
         SecretStore store(SecretScope::forLocation(DatabaseLocation::sqlite(db)));
         const QString key = account.secretKey(QStringLiteral("access_token"));
         const Result<QString> stored = store.read(key);
-        QVERIFY2(stored.ok(), qPrintable(stored.error().message));
+        QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().message));
         QCOMPARE(*stored, QStringLiteral("tok-from-stdin-456"));
         QFile file(db);
         QVERIFY(file.open(QIODevice::ReadOnly));

@@ -175,7 +175,7 @@ private slots:
         QVERIFY(writer->wait(15000));
         QVERIFY(written);
         const Result<QString> stored = store.read(key);
-        QVERIFY2(stored.ok(), qPrintable(stored.error().message));
+        QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().message));
         QCOMPARE(*stored, other);
 
         // Two threads at once.
@@ -201,7 +201,7 @@ private slots:
         const QString key = QStringLiteral("rapport/account/3/access_token");
         QVERIFY(store.write(key, secret).ok());
         const Result<QString> stored = store.read(key);
-        QVERIFY2(stored.ok(), qPrintable(stored.error().message));
+        QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().message));
         QCOMPARE(*stored, secret);
         const QByteArray needle = secret.toUtf8();
         // gnome-keyring encrypts its own files under XDG_DATA_HOME/keyrings; nothing else may hold the secret.
