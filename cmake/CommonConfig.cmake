@@ -19,6 +19,17 @@ target_compile_definitions(rapport_build INTERFACE
     QT_DISABLE_DEPRECATED_BEFORE=0x060400
     RAPPORT_VERSION="${PROJECT_VERSION}")
 
+# The layers' libraries (rapport_models, rapport_ui): static for the package (one self-contained /usr/bin/rapport with no
+# RUNPATH), shared for the dev build. Linked statically, each of the ~70 test programs carried its own copy of both
+# libraries with their debug information (150 MB a program, 7.6 GB for the tests), and CI ran out of disk; shared,
+# the build directory stays under 1.5 GB and linking is quicker too.
+option(RAPPORT_SHARED_LIBS "Build rapport_models and rapport_ui as shared libraries" OFF)
+if(RAPPORT_SHARED_LIBS)
+    set(RAPPORT_LIBRARY_TYPE SHARED)
+else()
+    set(RAPPORT_LIBRARY_TYPE STATIC)
+endif()
+
 # libFuzzer builds (tests/fuzz): every Rapport target is instrumented for the fuzzer and sanitizers;
 # only the fuzz_* programs link the fuzzer's main (-fsanitize=fuzzer). Needs clang.
 option(RAPPORT_FUZZ "Build the libFuzzer targets in tests/fuzz (clang only)" OFF)

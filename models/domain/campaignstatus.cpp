@@ -1,57 +1,43 @@
 #include "campaignstatus.h"
 
-#include <QCoreApplication>
+#include "domain/keylabeltable.h"
 
-#include <iterator>
+#include <QCoreApplication>
 
 namespace {
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(CampaignStatus)
-};
-
-struct Row
-{
-    const char *key;
-    const char *label;
-};
-
-// QT_TRANSLATE_NOOP keeps the words in the translation file; tr() looks them up when shown.
-constexpr Row kStatuses[] = {
+// QT_TRANSLATE_NOOP keeps the words in the translation file; the table translates them when shown.
+constexpr KeyLabel kStatuses[] = {
     { "planned", QT_TRANSLATE_NOOP("CampaignStatus", "Planned") },
     { "active", QT_TRANSLATE_NOOP("CampaignStatus", "Active") },
     { "completed", QT_TRANSLATE_NOOP("CampaignStatus", "Completed") },
     { "cancelled", QT_TRANSLATE_NOOP("CampaignStatus", "Cancelled") },
 };
+constexpr KeyLabelTable kTable("CampaignStatus", kStatuses);
 
 } // namespace
 
 int CampaignStatus::count()
 {
-    return int(std::size(kStatuses));
+    return kTable.count();
 }
 
 QString CampaignStatus::key(int index)
 {
-    return index >= 0 && index < count() ? QString::fromLatin1(kStatuses[index].key) : QString();
+    return kTable.key(index);
 }
 
 int CampaignStatus::indexOf(const QString &key)
 {
-    for (int i = 0; i < count(); ++i)
-        if (key == QLatin1StringView(kStatuses[i].key))
-            return i;
-    return -1;
+    return kTable.indexOf(key);
 }
 
 QString CampaignStatus::label(int index)
 {
-    return index >= 0 && index < count() ? Tr::tr(kStatuses[index].label) : QString();
+    return kTable.label(index);
 }
 
 QString CampaignStatus::label(const QString &key)
 {
-    const int i = indexOf(key);
-    return i < 0 ? key : label(i);
+    return kTable.label(key);
 }

@@ -1,5 +1,7 @@
 #include "contentlabels.h"
 
+#include "domain/keylabeltable.h"
+
 #include <QCoreApplication>
 
 namespace {
@@ -9,14 +11,8 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ContentLabels)
 };
 
-struct Row
-{
-    const char *key;
-    const char *label;
-};
-
 // QT_TRANSLATE_NOOP keeps the words in the translation file; tr() looks them up when shown.
-constexpr Row kKinds[] = {
+constexpr KeyLabel kKinds[] = {
     { "press_release", QT_TRANSLATE_NOOP("ContentLabels", "Press release") },
     { "pitch_email", QT_TRANSLATE_NOOP("ContentLabels", "Pitch email") },
     { "blog_post", QT_TRANSLATE_NOOP("ContentLabels", "Blog post") },
@@ -24,31 +20,26 @@ constexpr Row kKinds[] = {
     { "media_kit", QT_TRANSLATE_NOOP("ContentLabels", "Media kit") },
 };
 
-constexpr Row kStatuses[] = {
+constexpr KeyLabel kStatuses[] = {
     { "draft", QT_TRANSLATE_NOOP("ContentLabels", "Draft") },
     { "in_review", QT_TRANSLATE_NOOP("ContentLabels", "In review") },
     { "approved", QT_TRANSLATE_NOOP("ContentLabels", "Approved") },
     { "published", QT_TRANSLATE_NOOP("ContentLabels", "Published") },
 };
 
-template <std::size_t N> QString lookup(const Row (&rows)[N], const QString &key)
-{
-    for (const Row &r : rows)
-        if (key == QLatin1StringView(r.key))
-            return Tr::tr(r.label);
-    return key;
-}
+constexpr KeyLabelTable kKindTable("ContentLabels", kKinds);
+constexpr KeyLabelTable kStatusTable("ContentLabels", kStatuses);
 
 } // namespace
 
 QString ContentLabels::kindLabel(const QString &kind)
 {
-    return lookup(kKinds, kind);
+    return kKindTable.label(kind);
 }
 
 QString ContentLabels::statusLabel(const QString &status)
 {
-    return lookup(kStatuses, status);
+    return kStatusTable.label(status);
 }
 
 QString ContentLabels::sentimentLabel(bool known, int sentiment)

@@ -25,7 +25,7 @@ QString count(qint64 n)
 } // namespace
 
 CampaignListModel::CampaignListModel(Database &db, QObject *parent, Load load)
-    : QAbstractTableModel(parent)
+    : IdTableModel(parent)
     , m_query(db)
     , m_cache([this](const QList<qint64> &ids) { return m_query.rows(ids); },
           [this](const Error &error) { Q_EMIT const_cast<CampaignListModel *>(this)->errorOccurred(error.message); })
@@ -325,26 +325,11 @@ void CampaignListModel::sort(int column, Qt::SortOrder order)
         endResetModel();
         return;
     }
-    const QList<QPersistentModelIndex> allParents;
-    Q_EMIT layoutAboutToBeChanged(allParents, VerticalSortHint);
-    const QModelIndexList persistent = persistentIndexList();
-    QModelIndexList moved;
-    moved.reserve(persistent.size());
-    if (!persistent.isEmpty()) {
-        QHash<qint64, int> newRow;
-        newRow.reserve(ids.size());
-        for (int row = 0; row < ids.size(); ++row)
-            newRow.insert(ids.at(row), row);
-        for (const QModelIndex &old : persistent) {
-            const int row = newRow.value(m_ids.value(old.row()), -1);
-            moved.append(row < 0 ? QModelIndex() : createIndex(row, old.column()));
-        }
-    }
-    m_cache.clear();
-    m_allIds = std::move(sorted).value();
-    m_ids = std::move(ids);
-    changePersistentIndexList(persistent, moved);
-    Q_EMIT layoutChanged(allParents, VerticalSortHint);
+    reorderRows(m_ids, ids, [&] {
+        m_cache.clear();
+        m_allIds = std::move(sorted).value();
+        m_ids = std::move(ids);
+    });
 }
 
 void CampaignListModel::refresh()

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "itemmodels/idtablemodel.h"
 #include "itemmodels/rowblockcache.h"
 #include "storage/campaignlistquery.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
 #include <QStringList>
@@ -18,7 +18,7 @@ class Database;
 //
 // It listens to ChangeNotifier::campaignsChanged: when the order and the set of rows stay the same, the
 // changed rows are read again in place (dataChanged); otherwise the list is reset.
-class CampaignListModel final : public QAbstractTableModel
+class CampaignListModel final : public IdTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CampaignListModel)

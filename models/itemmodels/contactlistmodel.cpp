@@ -54,7 +54,7 @@ QString shortDate(const QDateTime &time)
 } // namespace
 
 ContactListModel::ContactListModel(Database &db, QObject *parent)
-    : QAbstractTableModel(parent)
+    : IdTableModel(parent)
     , m_query(db)
     , m_cache([this](const QList<qint64> &ids) { return m_query.rows(ids); },
           [this](const Error &error) {
@@ -324,26 +324,11 @@ void ContactListModel::sort(int column, Qt::SortOrder order)
             Q_EMIT snapshotCompleted();
         return;
     }
-    const QList<QPersistentModelIndex> allParents;
-    Q_EMIT layoutAboutToBeChanged(allParents, VerticalSortHint);
     // Selections and the current item follow their contact to its new row.
-    const QModelIndexList persistent = persistentIndexList();
-    QModelIndexList moved;
-    moved.reserve(persistent.size());
-    if (!persistent.isEmpty()) {
-        QHash<qint64, int> newRow;
-        newRow.reserve(ids->size());
-        for (int row = 0; row < ids->size(); ++row)
-            newRow.insert(ids->at(row), row);
-        for (const QModelIndex &old : persistent) {
-            const int row = newRow.value(m_ids.value(old.row()), -1);
-            moved.append(row < 0 ? QModelIndex() : createIndex(row, old.column()));
-        }
-    }
-    m_cache.clear();
-    m_ids = std::move(ids).value();
-    changePersistentIndexList(persistent, moved);
-    Q_EMIT layoutChanged(allParents, VerticalSortHint);
+    reorderRows(m_ids, *ids, [&] {
+        m_cache.clear();
+        m_ids = std::move(ids).value();
+    });
 }
 
 void ContactListModel::setTagsShown(bool shown)

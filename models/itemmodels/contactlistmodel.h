@@ -1,9 +1,9 @@
 #pragma once
 
+#include "itemmodels/idtablemodel.h"
 #include "itemmodels/rowblockcache.h"
 #include "storage/contactlistquery.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
 
@@ -21,7 +21,7 @@ class Database;
 // keystroke within a frame it reads only the first screenful of ids (firstSliceSize()) at once; when more
 // match, a worker thread with its own connection reads the whole snapshot and the rows beyond the first
 // slice are appended (rowsInserted) when it arrives: isComplete() tells, snapshotCompleted() signals.
-class ContactListModel final : public QAbstractTableModel
+class ContactListModel final : public IdTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ContactListModel)

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "itemmodels/idtablemodel.h"
 #include "itemmodels/rowblockcache.h"
 #include "storage/organizationlistquery.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
 #include <QStringList>
@@ -16,7 +16,7 @@ class Database;
 // The filter matches organizations whose name, city, country or website contain every word typed (accents
 // and case ignored). It filters the sorted ids in memory against one folded line per organization, loaded
 // by prepareSearch() or the first filter, and again on refresh(): 20,000 organizations are filtered in a few ms.
-class OrganizationListModel final : public QAbstractTableModel
+class OrganizationListModel final : public IdTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OrganizationListModel)

@@ -2,6 +2,7 @@
 
 #include "campaigneditcommands.h"
 #include "campaignworkspace.h"
+#include "common/listtable.h"
 #include "itemmodels/campaignlistmodel.h"
 #include "storage/campaignlistquery.h"
 #include "storage/campaignrepository.h"
@@ -70,24 +71,9 @@ CampaignsView::CampaignsView(Database &db, QUndoStack *undoStack, QWidget *paren
     m_tableView = new QTableView(this);
     m_tableView->setObjectName(QStringLiteral("campaignsTableView"));
     m_tableView->setAccessibleName(tr("Campaigns"));
+    ListTable::setUp(m_tableView, QAbstractItemView::SingleSelection);
     m_tableView->setModel(m_model);
-    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_tableView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tableView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_tableView->setAlternatingRowColors(true);
-    m_tableView->setShowGrid(false);
-    m_tableView->setWordWrap(false);
-    m_tableView->setTabKeyNavigation(false);
-    m_tableView->setCornerButtonEnabled(false);
-    m_tableView->setFrameShape(QFrame::NoFrame);
-    // Fixed row heights: a view asking every row for its size would load all of them.
-    m_tableView->verticalHeader()->setVisible(false);
-    m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_tableView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     QHeaderView *columns = m_tableView->horizontalHeader();
-    columns->setSectionsMovable(true);
-    columns->setHighlightSections(false);
-    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const int ch = fontMetrics().averageCharWidth();
     for (int column = 0; column < CampaignListModel::ColumnCount; ++column) {
         int chars = 7;

@@ -1,5 +1,6 @@
 #include "contenttab.h"
 
+#include "common/formerror.h"
 #include "common/messagebox.h"
 #include "common/wheelguard.h"
 #include "contentcommands.h"
@@ -166,21 +167,9 @@ void ContentTab::buildUi()
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     auto withError = [this](QWidget *field, const QString &key) {
-        auto *cell = new QWidget(m_editor);
-        auto *v = new QVBoxLayout(cell);
-        v->setContentsMargins(0, 0, 0, 0);
-        v->setSpacing(2);
-        v->addWidget(field);
-        auto *error = new QLabel(cell);
-        error->setObjectName(key + QStringLiteral("ErrorLabel"));
-        error->setWordWrap(true);
-        QPalette p = error->palette();
-        p.setColor(QPalette::WindowText, StatusColor::danger(palette()));
-        error->setPalette(p);
-        error->hide();
-        v->addWidget(error);
+        QLabel *error = FormError::newLabel(m_editor, key + QStringLiteral("ErrorLabel"));
         m_errors.insert(key, error);
-        return cell;
+        return FormError::cell(field, error, m_editor);
     };
     m_title = new QLineEdit(m_editor);
     m_title->setObjectName(QStringLiteral("titleLineEdit"));

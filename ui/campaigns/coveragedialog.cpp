@@ -1,5 +1,6 @@
 #include "coveragedialog.h"
 
+#include "common/formerror.h"
 #include "core/statuscolor.h"
 #include "domain/pitchstatus.h"
 
@@ -34,21 +35,9 @@ CoverageDialog::CoverageDialog(Database &db, const CoverageRepository::Row &row,
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     auto withError = [this](QWidget *field, const QString &key) {
-        auto *cell = new QWidget(this);
-        auto *v = new QVBoxLayout(cell);
-        v->setContentsMargins(0, 0, 0, 0);
-        v->setSpacing(2);
-        v->addWidget(field);
-        auto *error = new QLabel(cell);
-        error->setObjectName(key + QStringLiteral("ErrorLabel"));
-        error->setWordWrap(true);
-        QPalette p = error->palette();
-        p.setColor(QPalette::WindowText, StatusColor::danger(palette()));
-        error->setPalette(p);
-        error->hide();
-        v->addWidget(error);
+        QLabel *error = FormError::newLabel(this, key + QStringLiteral("ErrorLabel"));
         m_errors.insert(key, error);
-        return cell;
+        return FormError::cell(field, error, this);
     };
 
     m_headline = new QLineEdit(m_before.title, this);

@@ -1,6 +1,7 @@
 #include "contactsview.h"
 
 #include "common/cachedtextdelegate.h"
+#include "common/listtable.h"
 #include "itemmodels/contactlistmodel.h"
 #include "storage/changenotifier.h"
 
@@ -27,32 +28,18 @@ ContactsView::ContactsView(Database &db, QWidget *parent)
     , m_tableView(new QTableView(this))
 {
     m_tableView->setObjectName(QStringLiteral("contactsTableView"));
-    // Fixed row heights: a view asking every row for its size would load all 100,000 of them. Set before the
-    // model, while the header has no sections: afterwards each call walks all 100,000 (a tenth of the start-up).
-    QHeaderView *rows = m_tableView->verticalHeader();
-    rows->setVisible(false);
-    rows->setSectionResizeMode(QHeaderView::Fixed);
-    rows->setDefaultSectionSize(fontMetrics().height() + 8);
+    // Before the model, while the header has no sections: afterwards setting the fixed row height walks all
+    // 100,000 rows (a tenth of the start-up).
+    ListTable::setUp(m_tableView, QAbstractItemView::ExtendedSelection);
     m_tableView->setModel(m_model);
-    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_tableView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_tableView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_tableView->setAlternatingRowColors(true);
-    m_tableView->setShowGrid(false);
-    m_tableView->setWordWrap(false);
     // Text from a cache of laid-out lines: repainting a screenful after a jump (opening a profile, scrolling)
     // no longer shapes every cell's text again (docs/PERFORMANCE.md). The search bar's highlighting delegate
     // on the searchable columns does the same for cells without a match.
     m_tableView->setItemDelegate(new CachedTextDelegate(m_tableView));
-    m_tableView->setCornerButtonEnabled(false);
     m_tableView->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_tableView->setFrameShape(QFrame::NoFrame);
 
     QHeaderView *columns = m_tableView->horizontalHeader();
-    columns->setSectionsMovable(true);
-    columns->setHighlightSections(false);
     columns->setStretchLastSection(true);
-    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     columns->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
     applyDefaultColumnWidths();
     // Offered in the column chooser; its values are read (one more query per block) only while it shows.

@@ -1,5 +1,6 @@
 #include "quicklogdialog.h"
 
+#include "common/formerror.h"
 #include "common/wheelguard.h"
 #include "core/clock.h"
 #include "core/statuscolor.h"
@@ -210,14 +211,7 @@ bool QuickLogDialog::eventFilter(QObject *watched, QEvent *event)
 
 QLabel *QuickLogDialog::addError(const QString &objectName)
 {
-    auto *label = new QLabel(this);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, StatusColor::danger());
-    label->setPalette(p);
-    label->hide();
-    return label;
+    return FormError::newLabel(this, objectName);
 }
 
 void QuickLogDialog::remember(const QModelIndex &index)

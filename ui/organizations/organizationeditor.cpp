@@ -1,5 +1,6 @@
 #include "organizationeditor.h"
 
+#include "common/formerror.h"
 #include "common/wheelguard.h"
 #include "core/result.h"
 #include "interactions/timelineview.h"
@@ -20,27 +21,6 @@
 #include <QVBoxLayout>
 
 #include <limits>
-
-namespace {
-
-// Red that stays readable on light and dark window colours.
-QColor errorColor(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightness() < 128 ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x10, 0x20);
-}
-
-QWidget *withError(QWidget *field, QLabel *error, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(error);
-    return box;
-}
-
-} // namespace
 
 OrganizationEditor::OrganizationEditor(Database &db, QWidget *parent)
     : QWidget(parent)
@@ -105,13 +85,13 @@ OrganizationEditor::OrganizationEditor(Database &db, QWidget *parent)
         label->setBuddy(field);
         form->addRow(label, row);
     };
-    addRow(tr("&Name:"), m_name, withError(m_name, m_nameError, this));
-    addRow(tr("&Kind:"), m_kind, withError(m_kind, m_kindError, this));
-    addRow(tr("&Website:"), m_website, withError(m_website, m_websiteError, this));
+    addRow(tr("&Name:"), m_name, FormError::cell(m_name, m_nameError, this));
+    addRow(tr("&Kind:"), m_kind, FormError::cell(m_kind, m_kindError, this));
+    addRow(tr("&Website:"), m_website, FormError::cell(m_website, m_websiteError, this));
     addRow(tr("&Reach:"), m_reach, m_reach);
     addRow(tr("C&ity:"), m_city, m_city);
     addRow(tr("C&ountry:"), m_country, m_country);
-    addRow(tr("No&tes:"), m_notes, withError(m_notes, m_notesError, this));
+    addRow(tr("No&tes:"), m_notes, FormError::cell(m_notes, m_notesError, this));
 
     m_save = new QPushButton(tr("&Save"), this);
     m_save->setObjectName(QStringLiteral("saveButton"));
@@ -194,15 +174,7 @@ OrganizationEditor::~OrganizationEditor() = default;
 
 QLabel *OrganizationEditor::addErrorLabel(const char *objectName)
 {
-    auto *label = new QLabel(this);
-    label->setObjectName(QString::fromLatin1(objectName));
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, errorColor(palette));
-    label->setPalette(palette);
-    label->setVisible(false);
-    return label;
+    return FormError::newLabel(this, QString::fromLatin1(objectName));
 }
 
 void OrganizationEditor::load(const Organization &o)

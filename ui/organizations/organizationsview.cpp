@@ -1,5 +1,6 @@
 #include "organizationsview.h"
 
+#include "common/listtable.h"
 #include "common/messagebox.h"
 #include "itemmodels/organizationlistmodel.h"
 #include "organizationcommands.h"
@@ -58,25 +59,10 @@ OrganizationsView::OrganizationsView(Database &db, QWidget *parent)
 
     m_tableView->setObjectName(QStringLiteral("organizationsTableView"));
     m_tableView->setAccessibleName(tr("Organizations"));
+    ListTable::setUp(m_tableView, QAbstractItemView::SingleSelection);
     m_tableView->setModel(m_model);
-    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_tableView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tableView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_tableView->setAlternatingRowColors(true);
-    m_tableView->setShowGrid(false);
-    m_tableView->setWordWrap(false);
-    m_tableView->setTabKeyNavigation(false);
-    m_tableView->setCornerButtonEnabled(false);
-    m_tableView->setFrameShape(QFrame::NoFrame);
-    // Fixed row heights: a view asking every row for its size would load all of them.
-    m_tableView->verticalHeader()->setVisible(false);
-    m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_tableView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     QHeaderView *columns = m_tableView->horizontalHeader();
-    columns->setSectionsMovable(true);
-    columns->setHighlightSections(false);
     columns->setStretchLastSection(true);
-    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const int ch = fontMetrics().averageCharWidth();
     const std::pair<int, int> widths[] = {{OrganizationListModel::NameColumn, 28}, {OrganizationListModel::KindColumn, 14},
         {OrganizationListModel::CityColumn, 14}, {OrganizationListModel::CountryColumn, 14},

@@ -1,10 +1,11 @@
 #include "accounteditor.h"
 
+#include "common/formerror.h"
 #include "common/messagebox.h"
 #include "core/statuscolor.h"
-#include "domain/validation.h"
 #include "domain/accountinput.h"
 #include "domain/network.h"
+#include "domain/validation.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/organizationrepository.h"
@@ -291,14 +292,7 @@ AccountEditor::AccountEditor(
 
 QLabel *AccountEditor::addError(const QString &field)
 {
-    auto *label = new QLabel(this);
-    label->setObjectName(field + QStringLiteral("ErrorLabel"));
-    label->setWordWrap(true);
-    QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, StatusColor::danger());
-    label->setPalette(p);
-    label->hide();
-    return label;
+    return FormError::newLabel(this, field + QStringLiteral("ErrorLabel"));
 }
 
 void AccountEditor::showError(const QString &field, const QString &message)
