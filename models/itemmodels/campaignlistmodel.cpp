@@ -317,15 +317,7 @@ void CampaignListModel::sort(int column, Qt::SortOrder order)
         return;
     }
     QList<qint64> ids = searched(*sorted);
-    if (ids.size() != m_ids.size()) {
-        beginResetModel();
-        m_cache.clear();
-        m_allIds = std::move(sorted).value();
-        m_ids = std::move(ids);
-        endResetModel();
-        return;
-    }
-    reorderRows(m_ids, ids, [&] {
+    showOrdered(m_ids, ids, [&] {
         m_cache.clear();
         m_allIds = std::move(sorted).value();
         m_ids = std::move(ids);

@@ -314,21 +314,13 @@ void ContactListModel::sort(int column, Qt::SortOrder order)
         Q_EMIT errorOccurred(ids.error().message);
         return;
     }
-    if (ids->size() != m_ids.size()) {
-        // Someone added or removed contacts meanwhile: a sort cannot express that, a reset can.
-        beginResetModel();
-        m_cache.clear();
-        m_ids = std::move(ids).value();
-        endResetModel();
-        if (!wasComplete)
-            Q_EMIT snapshotCompleted();
-        return;
-    }
     // Selections and the current item follow their contact to its new row.
-    reorderRows(m_ids, *ids, [&] {
+    const bool reset = showOrdered(m_ids, *ids, [&] {
         m_cache.clear();
         m_ids = std::move(ids).value();
     });
+    if (reset && !wasComplete)
+        Q_EMIT snapshotCompleted();
 }
 
 void ContactListModel::setTagsShown(bool shown)

@@ -24,3 +24,16 @@ void IdTableModel::reorderRows(
     changePersistentIndexList(persistent, moved);
     Q_EMIT layoutChanged(allParents, VerticalSortHint);
 }
+
+bool IdTableModel::showOrdered(const QList<qint64> &shown, const QList<qint64> &ordered,
+                               const std::function<void()> &commit)
+{
+    if (ordered.size() == shown.size()) {
+        reorderRows(shown, ordered, commit);
+        return false;
+    }
+    beginResetModel();
+    commit();
+    endResetModel();
+    return true;
+}

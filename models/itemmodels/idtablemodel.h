@@ -18,4 +18,7 @@ protected:
     // order into the model (and drops what it cached by row); it runs between layoutAboutToBeChanged() and
     // layoutChanged(). An id of `shown` missing from `ordered` leaves its persistent indexes invalid.
     void reorderRows(const QList<qint64> &shown, const QList<qint64> &ordered, const std::function<void()> &commit);
+    // What sort() does with the ids it read again: reorderRows() when they are as many as `shown`, a reset when not
+    // (rows were added or removed meanwhile: a sort cannot express that, a reset can). Returns true after a reset.
+    bool showOrdered(const QList<qint64> &shown, const QList<qint64> &ordered, const std::function<void()> &commit);
 };

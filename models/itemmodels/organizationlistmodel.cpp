@@ -280,17 +280,8 @@ void OrganizationListModel::sort(int column, Qt::SortOrder order)
         return;
     }
     QList<qint64> ids = filtered(*sorted);
-    if (ids.size() != m_ids.size()) {
-        // Organizations were added or removed meanwhile: a sort cannot express that, a reset can.
-        beginResetModel();
-        m_cache.clear();
-        m_allIds = std::move(sorted).value();
-        m_ids = std::move(ids);
-        endResetModel();
-        return;
-    }
     // Selections and the current item follow their organization to its new row.
-    reorderRows(m_ids, ids, [&] {
+    showOrdered(m_ids, ids, [&] {
         m_cache.clear();
         m_allIds = std::move(sorted).value();
         m_ids = std::move(ids);
