@@ -8128,6 +8128,10 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
         <source>Kept the dashboard&apos;s counts up to date on every change, so it answers at once (version 10).</source>
         <translation>Hält die Zahlen der Übersicht bei jeder Änderung aktuell, damit es sofort antwortet (Version 10).</translation>
     </message>
+    <message>
+        <source>Kept the dashboard&apos;s counts per month too, so that a year is counted as fast as a week (version 13).</source>
+        <translation>Hält die Zahlen der Übersicht auch pro Monat, damit ein Jahr so schnell gezählt ist wie eine Woche (Version 13).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
@@ -9471,6 +9475,37 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop writing the report (Esc); no file is left behind</source>
+        <translation>Das Schreiben des Berichts abbrechen (Esc); es bleibt keine Datei zurück</translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was saved.</source>
+        <translation>Abgebrochen: Es wurde nichts gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportJob</name>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>Die Zahlen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>Die Diagramme werden gezeichnet…</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Das PDF wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>The report was canceled.</source>
+        <translation>Der Bericht wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>ReportWriter</name>
@@ -9642,6 +9677,10 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>filtered by account manager, client, campaign or channel as on screen</source>
         <translation>gefiltert nach Betreuer, Kunde, Kampagne oder Kanal wie auf dem Bildschirm</translation>
+    </message>
+    <message>
+        <source>The report was canceled.</source>
+        <translation>Der Bericht wurde abgebrochen.</translation>
     </message>
 </context>
 <context>

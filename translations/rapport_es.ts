@@ -8128,6 +8128,10 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
         <source>Kept the dashboard&apos;s counts up to date on every change, so it answers at once (version 10).</source>
         <translation>Mantiene al día las cifras del panel en cada cambio, para que responda al instante (versión 10).</translation>
     </message>
+    <message>
+        <source>Kept the dashboard&apos;s counts per month too, so that a year is counted as fast as a week (version 13).</source>
+        <translation>Mantiene también las cifras del panel por mes, para que un año se cuente tan rápido como una semana (versión 13).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
@@ -9471,6 +9475,37 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop writing the report (Esc); no file is left behind</source>
+        <translation>Detener la escritura del informe (Esc); no queda ningún archivo</translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was saved.</source>
+        <translation>Cancelado: no se ha guardado nada.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportJob</name>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>Leyendo las cifras…</translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>Dibujando los gráficos…</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Escribiendo el PDF…</translation>
+    </message>
+    <message>
+        <source>The report was canceled.</source>
+        <translation>Se ha cancelado el informe.</translation>
+    </message>
 </context>
 <context>
     <name>ReportWriter</name>
@@ -9642,6 +9677,10 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>filtered by account manager, client, campaign or channel as on screen</source>
         <translation>filtrado por responsable, cliente, campaña o canal como en pantalla</translation>
+    </message>
+    <message>
+        <source>The report was canceled.</source>
+        <translation>Se ha cancelado el informe.</translation>
     </message>
 </context>
 <context>

@@ -8128,6 +8128,10 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
         <source>Kept the dashboard&apos;s counts up to date on every change, so it answers at once (version 10).</source>
         <translation>Tient les chiffres du tableau de bord à jour à chaque modification, pour qu&apos;il réponde aussitôt (version 10).</translation>
     </message>
+    <message>
+        <source>Kept the dashboard&apos;s counts per month too, so that a year is counted as fast as a week (version 13).</source>
+        <translation>Tient aussi les chiffres du tableau de bord par mois, pour qu&apos;une année soit comptée aussi vite qu&apos;une semaine (version 13).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
@@ -9471,6 +9475,37 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Stop writing the report (Esc); no file is left behind</source>
+        <translation>Arrêter l&apos;écriture du rapport (Échap)&#xa0;; aucun fichier n&apos;est laissé</translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was saved.</source>
+        <translation>Annulé&#xa0;: rien n&apos;a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportJob</name>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>Lecture des chiffres…</translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>Dessin des graphiques…</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Écriture du PDF…</translation>
+    </message>
+    <message>
+        <source>The report was canceled.</source>
+        <translation>Le rapport a été annulé.</translation>
+    </message>
 </context>
 <context>
     <name>ReportWriter</name>
@@ -9642,6 +9677,10 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>filtered by account manager, client, campaign or channel as on screen</source>
         <translation>filtré par responsable, client, campagne ou canal comme à l&apos;écran</translation>
+    </message>
+    <message>
+        <source>The report was canceled.</source>
+        <translation>Le rapport a été annulé.</translation>
     </message>
 </context>
 <context>

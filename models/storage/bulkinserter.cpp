@@ -31,7 +31,9 @@ const QStringList &dataTablesChildrenFirst()
         QStringLiteral("tags"), QStringLiteral("handles"), QStringLiteral("contact_phones"),
         QStringLiteral("contact_emails"), QStringLiteral("contacts"), QStringLiteral("organizations"),
         QStringLiteral("ignored_handles"), QStringLiteral("users"), QStringLiteral("interaction_rollup"),
-        QStringLiteral("pitch_rollup"), QStringLiteral("coverage_rollup"), QStringLiteral("engagement_rollup") };
+        QStringLiteral("pitch_rollup"), QStringLiteral("coverage_rollup"), QStringLiteral("engagement_rollup"),
+        QStringLiteral("interaction_rollup_month"), QStringLiteral("pitch_rollup_month"),
+        QStringLiteral("coverage_rollup_month"), QStringLiteral("engagement_rollup_month") };
     return tables;
 }
 

@@ -125,7 +125,8 @@ struct CoverageRow
 
 // The dashboard's figures. The counts per bucket (interactions by channel, direction and account manager;
 // pitches by status; coverage by sentiment with reach; social engagement) sum the rollups that triggers keep
-// on every write (schema v10, storage/rollups.h); what needs each row (top relationships and outlets, the
+// on every write (daily: schema v10; monthly: v13; storage/rollups.h; how a period is cut into them:
+// dashboardslices.h); what needs each row (top relationships and outlets, the
 // median time to reply, reach with each outlet once, new and cooling contacts) reads the rows by index
 // (docs/PERFORMANCE.md has the timings). Buckets are local days, each edge a local midnight. Filters: the period always; the account manager, client, campaign
 // and channel where the rows carry them (see docs/DASHBOARD.md for which filter applies to which chart).
@@ -137,10 +138,11 @@ constexpr int kCoolingQuietDays = 30; // cooling: valuable relationships quiet f
 constexpr int kCoolingOldestDays = 180; // but contacted within this many days
 constexpr int kCoolingMinHealth = 50;
 
-// Where the counts come from: the rollups of schema v10 (and the raw rows of the UTC days a bucket edge cuts,
-// of a client's interactions, of per-row figures), or only the raw rows (the benchmark's baseline, and the
-// tests' second opinion). Both give the same figures.
-enum class Source { Rollups, Rows };
+// Where the counts come from: the rollups, monthly (schema v13) for the UTC months that fall in one bucket and
+// daily (schema v10) for the other days (and the raw rows of the UTC days a bucket edge cuts, of a client's
+// interactions, of per-row figures); the daily rollups alone (v10's reads: the benchmark's baseline); or only the
+// raw rows (the benchmark's other baseline, and the tests' second opinion). All give the same figures.
+enum class Source { Rollups, DailyRollups, Rows };
 Result<DashboardData> load(Database &db, const DashboardFilter &filter, Source source = Source::Rollups);
 Result<DashboardKpis> kpis(Database &db, const DashboardFilter &filter, Source source = Source::Rollups);
 // The rows behind a bar, slice or point, newest first, at most `limit`.

@@ -76,7 +76,15 @@ QList<Migrator::Migration> Migrator::standardMigrations()
             [](Database &db) -> Status {
                 if (Status s = runSchemaFile(db, QStringLiteral(":/rapport/schema/v10.sql")); !s)
                     return s;
-                return Rollups::rebuild(db);
+                return Rollups::rebuild(db, Rollups::Levels::Daily);
+            } },
+        { 13,
+            Tr::tr("Kept the dashboard's counts per month too, so that a year is counted as fast as a week "
+                   "(version 13)."),
+            [](Database &db) -> Status {
+                if (Status s = runSchemaFile(db, QStringLiteral(":/rapport/schema/v13.sql")); !s)
+                    return s;
+                return Rollups::fillMonthly(db);
             } },
     };
 }

@@ -3,6 +3,7 @@
 #include "storage/database.h"
 
 #include <QCoreApplication>
+#include <QSqlQuery>
 
 namespace {
 
@@ -42,22 +43,105 @@ const char *const kRebuild[] = {
     "SELECT occurred_at / 86400000, kind, count(*) FROM engagement_events GROUP BY occurred_at / 86400000, kind",
 };
 
-} // namespace
+// The monthly rollups (schema v13) from the daily ones; %1 is the first day of the month of `day`.
+const char *const kFillMonthly[] = {
+    "INSERT INTO interaction_rollup_month (month, channel, direction, user_id, with_contact, synced, n) "
+    "SELECT %1, channel, direction, user_id, with_contact, synced, sum(n) FROM interaction_rollup "
+    "GROUP BY %1, channel, direction, user_id, with_contact, synced",
 
-QStringList Rollups::tables()
+    "INSERT INTO pitch_rollup_month (month, campaign_id, user_id, status, pitched, replied, n) "
+    "SELECT %1, campaign_id, user_id, status, pitched, replied, sum(n) FROM pitch_rollup "
+    "GROUP BY %1, campaign_id, user_id, status, pitched, replied",
+
+    "INSERT INTO coverage_rollup_month (month, campaign_id, user_id, sentiment, n, reach) "
+    "SELECT %1, campaign_id, user_id, sentiment, sum(n), sum(reach) FROM coverage_rollup "
+    "GROUP BY %1, campaign_id, user_id, sentiment",
+
+    "INSERT INTO engagement_rollup_month (month, kind, n) "
+    "SELECT %1, kind, sum(n) FROM engagement_rollup GROUP BY %1, kind",
+};
+
+const char *const kDailyTables[]
+    = { "interaction_rollup", "pitch_rollup", "coverage_rollup", "engagement_rollup" };
+
+// The first day of the UTC month of the day number `day` (as in v13.sql's triggers).
+QString monthOfDay(const Database &db)
 {
-    return { QStringLiteral("interaction_rollup"), QStringLiteral("pitch_rollup"), QStringLiteral("coverage_rollup"),
-        QStringLiteral("engagement_rollup") };
+    return db.isPostgres() ? QStringLiteral("day - extract(day FROM DATE '1970-01-01' + day::integer)::bigint + 1")
+                           : QStringLiteral("day - CAST(strftime('%d', day * 86400, 'unixepoch') AS INTEGER) + 1");
 }
 
-Status Rollups::rebuild(Database &db)
+} // namespace
+
+QStringList Rollups::tables(Levels levels)
+{
+    QStringList list;
+    for (const char *table : kDailyTables)
+        list << QString::fromLatin1(table);
+    if (levels == Levels::DailyAndMonthly)
+        for (const char *table : kDailyTables)
+            list << QString::fromLatin1(table) + QStringLiteral("_month");
+    return list;
+}
+
+Status Rollups::fillMonthly(Database &db)
 {
     const QString doing = Tr::tr("counting the dashboard's figures");
-    for (const QString &table : tables())
+    const QString month = monthOfDay(db);
+    for (const char *sql : kFillMonthly)
+        if (Status s = db.exec(QString::fromLatin1(sql).arg(month), doing); !s)
+            return s;
+    return {};
+}
+
+Status Rollups::rebuild(Database &db, Levels levels)
+{
+    const QString doing = Tr::tr("counting the dashboard's figures");
+    const bool monthly = levels == Levels::DailyAndMonthly;
+    // The triggers on the daily rollups that keep the monthly ones (v13) would add each of the hundreds of
+    // thousands of daily rows deleted and inserted here to its month one by one: off meanwhile, and the months
+    // are counted in one pass at the end.
+    QStringList off, on;
+    if (monthly) {
+        QStringList names;
+        for (const char *table : kDailyTables)
+            names << QStringLiteral("'%1'").arg(QString::fromLatin1(table));
+        QSqlQuery q(db.connection());
+        const QString sql = db.isPostgres()
+            ? QStringLiteral("SELECT quote_ident(tgname), tgrelid::regclass::text FROM pg_trigger "
+                             "WHERE tgrelid IN (SELECT to_regclass(t) FROM unnest(ARRAY[%1]) AS t) AND NOT tgisinternal "
+                             "AND tgenabled <> 'D' ORDER BY tgname")
+                  .arg(names.join(u','))
+            : QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (%1) "
+                             "ORDER BY name")
+                  .arg(names.join(u','));
+        if (!q.exec(sql))
+            return db.errorFrom(q, doing);
+        while (q.next()) {
+            const QString name = q.value(0).toString(), second = q.value(1).toString();
+            if (db.isPostgres()) {
+                off << QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER %2").arg(second, name);
+                on << QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER %2").arg(second, name);
+            } else {
+                off << QStringLiteral("DROP TRIGGER ") + name;
+                on << second;
+            }
+        }
+    }
+    for (const QString &sql : std::as_const(off))
+        if (Status s = db.exec(sql, doing); !s)
+            return s;
+    for (const QString &table : tables(levels))
         if (Status s = db.exec(QStringLiteral("DELETE FROM ") + table, doing); !s)
             return s;
     for (const char *sql : kRebuild)
         if (Status s = db.exec(QString::fromLatin1(sql), doing); !s)
+            return s;
+    if (monthly)
+        if (Status s = fillMonthly(db); !s)
+            return s;
+    for (const QString &sql : std::as_const(on))
+        if (Status s = db.exec(sql, doing); !s)
             return s;
     return {};
 }

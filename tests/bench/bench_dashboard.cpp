@@ -1,6 +1,7 @@
-// The dashboard on a large database: DashboardQuery::load (every chart and both periods' KPIs) from the rollups
-// of schema v10 and, beside it, from the raw rows alone (BENCH_DASHBOARD_NO_ROWS=1 leaves that out) for the four
-// periods, a filter change by account manager and by client, a
+// The dashboard on a large database: DashboardQuery::load (every chart and both periods' KPIs) from the monthly
+// and daily rollups (schema v13 and v10), and, beside it, from the daily rollups alone (v10's reads) and from the
+// raw rows alone (BENCH_DASHBOARD_NO_ROWS=1 leaves that out) for the four periods, a filter change by account
+// manager and by client, a
 // drill-down, and the 12-month client report PDF; beside the raw-SQLite baseline of the heaviest single query
 // (interactions per day x channel x direction over 12 months, sqlite3 C API). Medians of several runs.
 //
@@ -10,6 +11,7 @@
 #include "core/clock.h"
 #include "dashboard/dashboardfilterbar.h"
 #include "dashboard/dashboardview.h"
+#include "report/reportjob.h"
 #include "report/reportwriter.h"
 #include "storage/dashboardquery.h"
 #include "storage/database.h"
@@ -27,8 +29,24 @@
 #include <sqlite3.h>
 
 #include <ctime>
+#include <sys/types.h>
 
 namespace {
+
+// PostgreSQL: the CPU time of the server process serving this connection (the same machine), by its process
+// CPU clock; -1 when it cannot be read.
+clockid_t g_serverClock = 0;
+bool g_hasServerClock = false;
+
+double serverCpuMs()
+{
+    if (!g_hasServerClock)
+        return -1;
+    timespec t {};
+    if (clock_gettime(g_serverClock, &t) != 0)
+        return -1;
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
 
 double threadCpuMs()
 {
@@ -38,19 +56,23 @@ double threadCpuMs()
 }
 
 // Wall times; `cpu` gets this thread's CPU time of each run (SQLite works in the thread; PostgreSQL's server
-// time is not in it). On a machine shared with other builds, CPU time says more than wall time.
-QList<double> timeIt(int runs, const std::function<bool()> &work, QList<double> *cpu = nullptr)
+// time is not in it), `server` the PostgreSQL server process's. On a machine shared with other builds, CPU time
+// says more than wall time.
+QList<double> timeIt(
+    int runs, const std::function<bool()> &work, QList<double> *cpu = nullptr, QList<double> *server = nullptr)
 {
     QList<double> samples;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer t;
-        const double c0 = threadCpuMs();
+        const double c0 = threadCpuMs(), s0 = serverCpuMs();
         t.start();
         if (!work())
             return {};
         samples << double(t.nsecsElapsed()) / 1e6;
         if (cpu)
             *cpu << threadCpuMs() - c0;
+        if (server && s0 >= 0)
+            *server << serverCpuMs() - s0;
     }
     return samples;
 }
@@ -87,6 +109,13 @@ int main(int argc, char **argv)
     FixedClock clock(QDateTime(today, QTime(18, 0)).toUTC());
     out << "database: " << location->displayName() << ", today = " << today.toString(Qt::ISODate) << Qt::endl;
 
+    if ((*db)->isPostgres()) {
+        q.exec(QStringLiteral("SELECT pg_backend_pid()"));
+        if (q.next() && clock_getcpuclockid(pid_t(q.value(0).toLongLong()), &g_serverClock) == 0)
+            g_hasServerClock = serverCpuMs() >= 0;
+        out << "server process CPU time: " << (g_hasServerClock ? "measured" : "not readable") << Qt::endl;
+    }
+
     QList<qint64> users, clients;
     // The account manager who logged the most (the rollup knows at once; opening migrated the database to v10).
     q.exec(QStringLiteral("SELECT user_id FROM interaction_rollup WHERE user_id <> 0 GROUP BY user_id "
@@ -114,19 +143,21 @@ int main(int argc, char **argv)
         list << qMakePair(QStringLiteral("load: 12 months, one client"), f);
         return list;
     }();
-    // Each case from the rollups (what the Dashboard does), then from the raw rows alone (the direct queries
-    // before schema v10, with v10's indexes), which must give the same figures.
+    // Each case from the rollups (what the Dashboard does), from the daily rollups alone (schema v10's reads,
+    // the baseline of the monthly ones), then from the raw rows alone (the direct queries before schema v10, with
+    // v10's indexes); all must give the same figures.
     const bool rows = !qEnvironmentVariableIsSet("BENCH_DASHBOARD_NO_ROWS");
     for (const auto &[name, filter] : cases) {
-        for (auto source : { DashboardQuery::Source::Rollups, DashboardQuery::Source::Rows }) {
+        for (auto source :
+            { DashboardQuery::Source::Rollups, DashboardQuery::Source::DailyRollups, DashboardQuery::Source::Rows }) {
             const bool fromRollups = source == DashboardQuery::Source::Rollups;
-            if (!fromRollups && !rows)
+            if (source == DashboardQuery::Source::Rows && !rows)
                 continue;
             qint64 interactions = 0;
             DashboardData data;
-            QList<double> cpu;
+            QList<double> cpu, server;
             const auto samples = timeIt(
-                fromRollups ? runs : qMin(runs, 3),
+                source != DashboardQuery::Source::Rows ? runs : qMin(runs, 3),
                 [&, f = filter] {
                     auto d = DashboardQuery::load(**db, f, source);
                     interactions = d ? d->kpis.interactions : -1;
@@ -134,19 +165,25 @@ int main(int argc, char **argv)
                         data = *d;
                     return bool(d);
                 },
-                &cpu);
+                &cpu, &server);
             static DashboardData fromRollupsData;
             if (fromRollups)
                 fromRollupsData = data;
             else if (data.kpis.interactions != fromRollupsData.kpis.interactions
                 || data.inbound != fromRollupsData.inbound || data.funnel != fromRollupsData.funnel
                 || data.coverage != fromRollupsData.coverage || data.pitched != fromRollupsData.pitched
-                || data.mentions != fromRollupsData.mentions)
-                out << "  !! the raw rows give other figures than the rollups" << Qt::endl;
-            const QString label
-                = name + QStringLiteral(" (%1)%2").arg(interactions).arg(fromRollups ? QString() : QStringLiteral(", raw rows"));
+                || data.mentions != fromRollupsData.mentions || data.kpis.pitchesSent != fromRollupsData.kpis.pitchesSent
+                || data.previousKpis.interactions != fromRollupsData.previousKpis.interactions
+                || data.positive != fromRollupsData.positive || data.team.size() != fromRollupsData.team.size())
+                out << "  !! these give other figures than the rollups" << Qt::endl;
+            const QString label = name
+                + QStringLiteral(" (%1)%2").arg(interactions).arg(fromRollups ? QString()
+                        : source == DashboardQuery::Source::Rows              ? QStringLiteral(", raw rows")
+                                                                              : QStringLiteral(", daily rollups only"));
             Bench::print(out, label, Bench::summarize(samples));
             Bench::print(out, QStringLiteral("  thread CPU"), Bench::summarize(cpu));
+            if (!server.isEmpty())
+                Bench::print(out, QStringLiteral("  server process CPU"), Bench::summarize(server));
         }
     }
     const DashboardFilter month = DashboardFilter::forPeriod(P::Last30Days, today);
@@ -161,10 +198,46 @@ int main(int argc, char **argv)
     request.from = today.addMonths(-12).addDays(1);
     request.to = today;
     request.agencyName = QStringLiteral("Bench");
-    Bench::print(out, QStringLiteral("report: 12-month client PDF"), Bench::summarize(timeIt(qMin(runs, 5), [&] {
-        ReportWriter writer(**db);
-        return bool(writer.writeReport(request, dir.filePath(QStringLiteral("report.pdf"))));
-    })));
+    QList<double> reportCpu;
+    Bench::print(out, QStringLiteral("report: 12-month client PDF, all on one thread"),
+        Bench::summarize(timeIt(
+            qMin(runs, 5),
+            [&] {
+                ReportWriter writer(**db);
+                return bool(writer.writeReport(request, dir.filePath(QStringLiteral("report.pdf"))));
+            },
+            &reportCpu)));
+    Bench::print(out, QStringLiteral("  thread CPU"), Bench::summarize(reportCpu));
+    // The same report as File → Report… writes it (ReportJob: figures and pages on workers, the charts on this
+    // thread one per turn): until written, this (GUI) thread's CPU time, and its longest stall (Heartbeat).
+    {
+        QList<double> wall, guiCpu, stall;
+        for (int i = 0; i < qMin(runs, 5); ++i) {
+            ReportJob job((*db)->location());
+            QEventLoop loop;
+            bool ok = false;
+            QObject::connect(&job, &ReportJob::finished, &loop, [&](bool written) {
+                ok = written;
+                loop.quit();
+            });
+            Heartbeat beat;
+            beat.start();
+            QElapsedTimer t;
+            const double c0 = threadCpuMs();
+            t.start();
+            job.start(request, dir.filePath(QStringLiteral("report-job.pdf")));
+            loop.exec();
+            wall << double(t.nsecsElapsed()) / 1e6;
+            guiCpu << threadCpuMs() - c0;
+            beat.stop();
+            stall << beat.longest();
+            if (!ok)
+                out << "  !! the report job failed" << Qt::endl;
+        }
+        Bench::print(out, QStringLiteral("report job (File > Report...): written"), Bench::summarize(wall));
+        Bench::print(out, QStringLiteral("  GUI thread CPU"), Bench::summarize(guiCpu));
+        Bench::print(out, QStringLiteral("  longest GUI stall"), Bench::summarize(stall));
+    }
 
     // The section in a window (offscreen): first paint after show (the charts say "Computing…" until the
     // worker's result), the result for the last 30 days, then a filter change to twelve months: how long until

@@ -9,6 +9,7 @@
 #include "domain/interaction.h"
 #include "itemmodels/dashboardmodels.h"
 #include "storage/dashboardquery.h"
+#include "storage/dashboardslices.h"
 #include "testdatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -395,6 +396,23 @@ private Q_SLOTS:
         }
     }
 
+    // How the periods are cut: twelve months read their whole UTC months from the monthly rollups (the first and
+    // last are partial; outside UTC each month also loses its cut days to the raw rows), week buckets never do
+    // (a UTC month spans several weeks), a total (the previous period's KPIs) does whatever its buckets.
+    void monthlySlices()
+    {
+        using DashboardSql::Slices;
+        const DashboardFilter year = DashboardFilter::forPeriod(DashboardFilter::Period::Last12Months, kToday);
+        QVERIFY(Slices::of(year, Slices::Level::Months).monthsRead() >= 10);
+        QCOMPARE(Slices::of(year, Slices::Level::Days).monthsRead(), 0);
+        const DashboardFilter quarter = DashboardFilter::forPeriod(DashboardFilter::Period::ThisQuarter, kToday);
+        QCOMPARE(Slices::of(quarter, Slices::Level::Months).monthsRead(), 0);
+        QVERIFY(Slices::of(quarter, Slices::Level::Months, true).monthsRead() >= 1);
+        QCOMPARE(Slices::monthOf(20000), 19997); // 2024-10-04 -> 2024-10-01
+        QCOMPARE(Slices::nextMonth(20000), 20028);
+        QCOMPARE(Slices::monthOf(19997), 19997);
+    }
+
     void matchesOracle_data() { TestDatabase::addBackends(); }
     void matchesOracle()
     {
@@ -449,10 +467,11 @@ private Q_SLOTS:
         f.userId = f.clientId = 0;
         filters << f;
 
-        // Every filter from the rollups and again from the raw rows only.
+        // Every filter from the monthly and daily rollups, from the daily ones alone, and from the raw rows only.
         QList<QPair<DashboardFilter, DashboardQuery::Source>> runs;
         for (const DashboardFilter &filter : std::as_const(filters))
-            for (auto source : { DashboardQuery::Source::Rollups, DashboardQuery::Source::Rows })
+            for (auto source :
+                { DashboardQuery::Source::Rollups, DashboardQuery::Source::DailyRollups, DashboardQuery::Source::Rows })
                 runs << qMakePair(filter, source);
         for (const auto &[filter, source] : std::as_const(runs)) {
             const QString what = QStringLiteral("%1..%2 user %3 client %4 campaign %5 channel %6 from %7")
@@ -461,8 +480,9 @@ private Q_SLOTS:
                                      .arg(filter.clientId)
                                      .arg(filter.campaignId)
                                      .arg(filter.channel,
-                                         source == DashboardQuery::Source::Rollups ? QStringLiteral("rollups")
-                                                                                    : QStringLiteral("rows"));
+                                         source == DashboardQuery::Source::Rollups    ? QStringLiteral("rollups")
+                                             : source == DashboardQuery::Source::Rows ? QStringLiteral("rows")
+                                                                                      : QStringLiteral("daily rollups"));
             auto loaded = DashboardQuery::load(*db, filter, source);
             QVERIFY2(loaded, loaded ? "" : qPrintable(loaded.error().message));
             for (ChartTableModel *m : models)

@@ -304,12 +304,30 @@ private slots:
             QStringList { QStringLiteral("20000 4 3 replied 1 1 1") });
         QCOMPARE(rows(QStringLiteral("SELECT day, campaign_id, user_id, sentiment, n, reach FROM coverage_rollup")),
             QStringList { QStringLiteral("20000 4 3 1 1 500") });
-        // From now on the triggers keep them: a trashed call leaves one.
+        // Version 13 adds them up per UTC month (keyed by its first day, 2024-10-01 = day 19997), the
+        // interactions without their campaign.
+        const QString months = QStringLiteral(
+            "SELECT month, channel, direction, user_id, with_contact, synced, n FROM interaction_rollup_month "
+            "WHERE n <> 0 ORDER BY month, channel");
+        QCOMPARE(rows(months), (QStringList { QStringLiteral("19997 call inbound 3 1 0 2"),
+                                   QStringLiteral("19997 email outbound 0 1 0 1") }));
+        QCOMPARE(rows(QStringLiteral("SELECT month, campaign_id, user_id, status, pitched, replied, n FROM pitch_rollup_month")),
+            QStringList { QStringLiteral("19997 4 3 replied 1 1 1") });
+        QCOMPARE(rows(QStringLiteral("SELECT month, campaign_id, user_id, sentiment, n, reach FROM coverage_rollup_month")),
+            QStringList { QStringLiteral("19997 4 3 1 1 500") });
+        // From now on the triggers keep them: a trashed call leaves one, in the day and in the month.
         QVERIFY((*db)->exec(QStringLiteral("UPDATE interactions SET deleted_at = 5 WHERE channel = 'call' "
                                            "AND occurred_at = %1")
                                 .arg(day * 86400000 + 5),
             QStringLiteral("test")));
         QCOMPARE(rows(sel).value(0), QStringLiteral("20000 call inbound 3 0 1 0 1"));
+        QCOMPARE(rows(months).value(0), QStringLiteral("19997 call inbound 3 1 0 1"));
+        // A call moved to the next month (2024-11-01 = day 20028) leaves October and counts in November.
+        QVERIFY((*db)->exec(QStringLiteral("UPDATE interactions SET occurred_at = %1 WHERE channel = 'email'")
+                                .arg(qint64(20028) * 86400000 + 1000),
+            QStringLiteral("test")));
+        QCOMPARE(rows(months), (QStringList { QStringLiteral("19997 call inbound 3 1 0 1"),
+                                   QStringLiteral("20028 email outbound 0 1 0 1") }));
     }
 
     void foreignKeysAreEnforced_data() { TestDatabase::addBackends(); }

@@ -51,13 +51,30 @@ QString key(std::initializer_list<QVariant> parts)
     return s.join(u'|');
 }
 
+// The first day of the UTC month of the day number `day` (the monthly rollups' key, schema v13).
+qint64 monthOf(qint64 day)
+{
+    const QDate epoch(1970, 1, 1), date = epoch.addDays(day);
+    return epoch.daysTo(QDate(date.year(), date.month(), 1));
+}
+
 // The rollups as stored, rows counting nothing left out.
 Groups stored(Database &db, const QString &table)
 {
     Groups g;
     QSqlQuery q(db.connection());
     QString sql;
-    if (table == u"interaction_rollup")
+    if (table == u"interaction_rollup_month")
+        sql = QStringLiteral("SELECT month, channel, direction, user_id, with_contact, synced, n, 0 FROM "
+                             "interaction_rollup_month");
+    else if (table == u"pitch_rollup_month")
+        sql = QStringLiteral(
+            "SELECT month, campaign_id, user_id, status, pitched, replied, n, 0 FROM pitch_rollup_month");
+    else if (table == u"coverage_rollup_month")
+        sql = QStringLiteral("SELECT month, campaign_id, user_id, sentiment, n, reach FROM coverage_rollup_month");
+    else if (table == u"engagement_rollup_month")
+        sql = QStringLiteral("SELECT month, kind, n, 0 FROM engagement_rollup_month");
+    else if (table == u"interaction_rollup")
         sql = QStringLiteral("SELECT day, channel, direction, user_id, campaign_id, with_contact, synced, n, 0 FROM "
                              "interaction_rollup");
     else if (table == u"pitch_rollup")
@@ -80,10 +97,26 @@ Groups stored(Database &db, const QString &table)
     return g;
 }
 
-// The same groups, computed here from the rows (no GROUP BY: every row read and counted in C++).
+// The same groups, computed here from the rows (no GROUP BY: every row read and counted in C++). A monthly
+// rollup: the daily groups of the rows added up per UTC month (the interactions' without their campaign).
 Groups expected(Database &db, const QString &table)
 {
     Groups g;
+    if (table.endsWith(u"_month")) {
+        const Groups days = expected(db, table.chopped(6));
+        for (auto it = days.cbegin(); it != days.cend(); ++it) {
+            QStringList parts = it.key().split(u'|');
+            parts[0] = QString::number(monthOf(parts.at(0).toLongLong()));
+            if (table == u"interaction_rollup_month")
+                parts.removeAt(4); // campaign_id
+            auto &cell = g[parts.join(u'|')];
+            cell.first += it->first;
+            cell.second += it->second;
+        }
+        for (auto it = g.begin(); it != g.end();)
+            it = it->first == 0 && it->second == 0 ? g.erase(it) : std::next(it);
+        return g;
+    }
     QSqlQuery q(db.connection());
     if (table == u"interaction_rollup") {
         q.exec(QStringLiteral("SELECT occurred_at, channel, direction, user_id, campaign_id, contact_id, source "
@@ -537,7 +570,28 @@ private:
 
     QString plainUpdates()
     {
-        switch (m_r.bounded(4)) {
+        switch (m_r.bounded(6)) {
+        case 4: // 20 days on or back: across the ends of October and November (and the change of summer time)
+            return sql(m_db,
+                       QStringLiteral("UPDATE interactions SET occurred_at = occurred_at + %1 WHERE id % 6 = 2")
+                           .arg((m_r.bounded(2) ? 20 : -20) * kDay))
+                    && sql(m_db,
+                        QStringLiteral("UPDATE pitches SET pitched_at = pitched_at - %1, replied_at = replied_at - %1 "
+                                       "WHERE pitched_at IS NOT NULL AND id % 4 = 1")
+                            .arg(20 * kDay))
+                    && sql(m_db,
+                        QStringLiteral("UPDATE coverage SET published_at = published_at + %1 WHERE id % 4 = 2")
+                            .arg(20 * kDay))
+                    && sql(m_db,
+                        QStringLiteral("UPDATE engagement_events SET occurred_at = occurred_at - %1 WHERE id % 3 = 0")
+                            .arg(20 * kDay))
+                ? QStringLiteral("plain move across months")
+                : QStringLiteral("failed");
+        case 5:
+            return sql(m_db, QStringLiteral("DELETE FROM coverage WHERE id % 9 = 4"))
+                    && sql(m_db, QStringLiteral("DELETE FROM pitches WHERE id % 11 = 5"))
+                ? QStringLiteral("plain delete pitches and coverage")
+                : QStringLiteral("failed");
         case 0:
             return sql(m_db, QStringLiteral("UPDATE interactions SET user_id = NULL WHERE id % 7 = 3"))
                 ? QStringLiteral("plain update users")
@@ -617,6 +671,10 @@ private Q_SLOTS:
         QVERIFY(stored(*db, QStringLiteral("pitch_rollup")).size() > 3);
         QVERIFY(stored(*db, QStringLiteral("coverage_rollup")).size() > 3);
         QVERIFY(stored(*db, QStringLiteral("engagement_rollup")).size() > 3);
+        // The monthly rollups span the three months the writes fall in (and those the moves reach).
+        QVERIFY(stored(*db, QStringLiteral("interaction_rollup_month")).size() > 8);
+        QVERIFY(ids(*db, QStringLiteral("SELECT DISTINCT month FROM interaction_rollup_month WHERE n <> 0")).size() >= 3);
+        QVERIFY(stored(*db, QStringLiteral("coverage_rollup_month")).size() > 3);
     }
 
     // Rebuilding from the rows gives what the triggers kept; a bulk load without the triggers rebuilds.
@@ -630,11 +688,23 @@ private Q_SLOTS:
         for (int n = 0; n < 60; ++n)
             w.step();
         const Groups before = stored(*db, QStringLiteral("interaction_rollup"));
+        const Groups monthsBefore = stored(*db, QStringLiteral("interaction_rollup_month"));
         QVERIFY(sql(*db, QStringLiteral("DELETE FROM pitch_rollup")));
         QVERIFY(!difference(*db).isEmpty()); // the check can fail
+        QVERIFY(sql(*db, QStringLiteral("UPDATE coverage_rollup_month SET n = n + 1")));
         QVERIFY(Rollups::rebuild(*db).ok());
         QCOMPARE(difference(*db), QString());
         QCOMPARE(stored(*db, QStringLiteral("interaction_rollup")), before);
+        QCOMPARE(stored(*db, QStringLiteral("interaction_rollup_month")), monthsBefore);
+        // The triggers that keep the months from the days are back after the rebuild.
+        {
+            Transaction t(*db);
+            QVERIFY(Rollups::rebuild(*db).ok());
+            QVERIFY(t.commit().ok());
+        }
+        for (int n = 0; n < 30; ++n)
+            w.step();
+        QCOMPARE(difference(*db), QString());
 
         // As the demo generator loads: triggers out of the way, rows written, everything back.
         {

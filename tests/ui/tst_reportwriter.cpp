@@ -14,7 +14,9 @@
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
+#include <QProgressBar>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -221,11 +223,67 @@ private Q_SLOTS:
         QTRY_VERIFY(dialog->isVisible());
         const QString path = m_dir.filePath(QStringLiteral("from-window.pdf"));
         FileDialog::setNextFileName(path);
-        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("savePdfButton")), Qt::LeftButton);
+        QSignalSpy finished(dialog, &ReportDialog::reportFinished);
+        auto *save = dialog->findChild<QPushButton *>(QStringLiteral("savePdfButton"));
+        auto *progress = dialog->findChild<QProgressBar *>(QStringLiteral("reportProgressBar"));
+        auto *cancel = dialog->findChild<QPushButton *>(QStringLiteral("cancelReportButton"));
+        QVERIFY(save && progress && cancel);
+        QVERIFY(!progress->isVisible());
+        QTest::mouseClick(save, Qt::LeftButton);
+        // Written off the GUI thread: the click returns at once, with the progress and Cancel shown and Save off
+        // until the report is done.
+        QVERIFY(dialog->isSaving());
+        QVERIFY(progress->isVisible());
+        QVERIFY(cancel->isVisible());
+        QVERIFY(!save->isEnabled());
+        QVERIFY(!QFile::exists(path));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QCOMPARE(finished.first().first().toBool(), true);
         QVERIFY2(QFile::exists(path), qPrintable(dialog->statusText()));
         QVERIFY(dialog->statusText().startsWith(QStringLiteral("Saved ")));
-        QVERIFY(pdfText(path).contains(QStringLiteral("Acme Robotics")));
+        QVERIFY(!progress->isVisible());
+        QVERIFY(save->isEnabled());
+        const QString text = pdfText(path);
+        QVERIFY(text.contains(QStringLiteral("Acme Robotics")));
+        QVERIFY(text.contains(QStringLiteral("Northwind Communications")) || text.contains(QStringLiteral("Prepared by")));
+        // The charts are replayed vector drawings: their titles and axis labels are text in the PDF.
+        QVERIFY2(text.contains(QStringLiteral("Pitch funnel")) || text.contains(QStringLiteral("Planned")), qPrintable(text.left(2000)));
         QCOMPARE(pdfPages(path), 5);
+        // The same report as the command line writes it (all on one thread): the same text and pages.
+        const QString direct = m_dir.filePath(QStringLiteral("direct.pdf"));
+        ReportWriter writer(*m_db);
+        ReportWriter::Request r = clientRequest();
+        r.from = QDate(2025, 11, 19);
+        r.agencyName = QString();
+        QVERIFY(writer.writeReport(r, direct));
+        QCOMPARE(pdfPages(direct), pdfPages(path));
+
+        // Cancel: the click stops the report at its next step, and no file is left behind; Esc cancels too.
+        const QString canceled = m_dir.filePath(QStringLiteral("canceled.pdf"));
+        FileDialog::setNextFileName(canceled);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(dialog->isSaving());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QCOMPARE(finished.size(), 2);
+        QCOMPARE(finished.last().first().toBool(), false);
+        QVERIFY(!dialog->isSaving());
+        QCOMPARE(dialog->statusText(), QStringLiteral("Canceled: nothing was saved."));
+        QVERIFY(save->isEnabled());
+        QTest::qWait(300); // the worker, if it was still reading, ends and its result is dropped
+        QVERIFY(!QFile::exists(canceled));
+        FileDialog::setNextFileName(canceled);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QCOMPARE(finished.size(), 3);
+        QVERIFY(dialog->isVisible()); // Esc canceled the report, not the dialog
+        QTest::qWait(300);
+        QVERIFY(!QFile::exists(canceled));
+        // And saving again works.
+        FileDialog::setNextFileName(canceled);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 4, 60000);
+        QVERIFY(finished.last().first().toBool());
+        QCOMPARE(pdfPages(canceled), 5);
     }
 };
 

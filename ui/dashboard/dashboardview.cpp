@@ -167,24 +167,39 @@ void DashboardView::recompute()
         [this, generation](Result<DashboardData> result) {
             if (generation != m_generation)
                 return;
-            m_computing = false;
             if (!result) {
+                m_computing = false;
                 m_status->setText(tr("Could not compute the dashboard"));
                 Q_EMIT errorOccurred(result.error().message);
                 return;
             }
-            showResult(*result);
+            showResult(*result, generation);
         },
         WorkerConnection::Options {
             Database::OpenFlag::NoMigrate, 0, QThread::LowPriority, QStringLiteral("rapport-dashboard") });
     job.detach();
 }
 
-void DashboardView::showResult(const DashboardData &data)
+// The models (and so their charts, which rebuild their series from the model) take the result one per turn of the
+// event loop, in the order they are on screen: applying all ten at once held the window for more than a frame
+// (docs/PERFORMANCE.md, "Dashboard"). A newer computation stops an older result half applied.
+void DashboardView::showResult(const DashboardData &data, quint64 generation)
 {
     m_data = data;
-    for (ChartTableModel *m : std::as_const(m_models))
-        m->setResult(data);
+    applyNext(generation, 0);
+}
+
+void DashboardView::applyNext(quint64 generation, int index)
+{
+    if (generation != m_generation)
+        return;
+    if (index < m_models.size()) {
+        m_models.at(index)->setResult(m_data);
+        QTimer::singleShot(0, this, [this, generation, index] { applyNext(generation, index + 1); });
+        return;
+    }
+    m_computing = false;
+    const DashboardData &data = m_data;
     const QLocale locale;
     QString median;
     if (data.medianReplyMs >= 0) {

@@ -56,7 +56,8 @@ protected:
 private:
     void build();
     void ensureBuilt() const;
-    void showResult(const DashboardData &data);
+    void showResult(const DashboardData &data, quint64 generation);
+    void applyNext(quint64 generation, int index);
     void openDrill(const DashboardDrill &drill, const QString &title);
 
     Database &m_db;

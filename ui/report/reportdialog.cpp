@@ -2,6 +2,7 @@
 
 #include "common/filedialog.h"
 #include "core/clock.h"
+#include "reportjob.h"
 #include "reportwriter.h"
 #include "storage/dashboardquery.h"
 #include "storage/database.h"
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -77,12 +79,36 @@ ReportDialog::ReportDialog(Database &db, QWidget *parent)
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
 
+    // While a report is written: how far it is, and Cancel.
+    auto *progressRow = new QHBoxLayout;
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("reportProgressBar"));
+    m_progress->setRange(0, ReportJob::steps());
+    m_progress->setTextVisible(false);
+    m_cancel = new QPushButton(tr("&Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelReportButton"));
+    m_cancel->setToolTip(tr("Stop writing the report (Esc); no file is left behind"));
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_cancel);
+    layout->addLayout(progressRow);
+    m_progress->hide();
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &ReportDialog::cancelSave);
+
+    m_job = new ReportJob(db.location(), this);
+    connect(m_job, &ReportJob::progress, this, [this](int done, const QString &what) {
+        m_progress->setValue(done);
+        m_status->setText(what);
+    });
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *previewButton = buttons->addButton(tr("Pre&view…"), QDialogButtonBox::ActionRole);
     previewButton->setObjectName(QStringLiteral("previewButton"));
     QPushButton *saveButton = buttons->addButton(tr("&Save PDF…"), QDialogButtonBox::AcceptRole);
     saveButton->setObjectName(QStringLiteral("savePdfButton"));
     saveButton->setDefault(true);
+    m_save = saveButton;
+    m_preview = previewButton;
     connect(previewButton, &QPushButton::clicked, this, &ReportDialog::preview);
     connect(saveButton, &QPushButton::clicked, this, &ReportDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -114,15 +140,52 @@ QString ReportDialog::statusText() const
     return m_status->text();
 }
 
-bool ReportDialog::saveTo(const QString &path)
+void ReportDialog::saveTo(const QString &path)
 {
     ReportWriter::saveAgencyName(m_agency->text());
-    ReportWriter writer(m_db);
-    const Status s = writer.writeReport(
-        requestOf(m_forClient->isChecked(), m_client, m_campaign, m_from->date(), m_to->date(), m_agency->text()),
-        path);
-    m_status->setText(s ? tr("Saved %1.").arg(QDir::toNativeSeparators(path)) : s.error().message);
-    return bool(s);
+    const ReportWriter::Request request
+        = requestOf(m_forClient->isChecked(), m_client, m_campaign, m_from->date(), m_to->date(), m_agency->text());
+    m_save->setEnabled(false);
+    m_preview->setEnabled(false);
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancel->show();
+    m_cancel->setFocus();
+    // One connection per save: the job's answer for this path.
+    auto *connection = new QMetaObject::Connection;
+    *connection = connect(m_job, &ReportJob::finished, this,
+        [this, path, connection](bool ok, bool canceled, const QString &message) {
+            disconnect(*connection);
+            delete connection;
+            m_progress->hide();
+            m_cancel->hide();
+            m_save->setEnabled(true);
+            m_preview->setEnabled(true);
+            m_status->setText(ok ? tr("Saved %1.").arg(QDir::toNativeSeparators(path))
+                                 : canceled ? tr("Canceled: nothing was saved.")
+                                            : message);
+            Q_EMIT reportFinished(ok);
+        });
+    m_job->start(request, path);
+}
+
+void ReportDialog::cancelSave()
+{
+    m_job->cancel();
+}
+
+bool ReportDialog::isSaving() const
+{
+    return m_job->isRunning();
+}
+
+void ReportDialog::reject()
+{
+    if (m_job->isRunning()) { // Esc while writing: stop the report, keep the dialog
+        cancelSave();
+        return;
+    }
+    QDialog::reject();
 }
 
 void ReportDialog::save()
@@ -135,14 +198,14 @@ void ReportDialog::save()
 
 void ReportDialog::preview()
 {
-    auto writer = std::make_shared<ReportWriter>(m_db);
     const ReportWriter::Request request
         = requestOf(m_forClient->isChecked(), m_client, m_campaign, m_from->date(), m_to->date(), m_agency->text());
-    auto data = writer->load(request);
-    if (!data) {
-        m_status->setText(data.error().message);
+    auto content = ReportWriter::loadContent(m_db, request);
+    if (!content) {
+        m_status->setText(content.error().message);
         return;
     }
+    const ReportWriter::Charts charts = ReportWriter::drawCharts(*content);
     auto printer = std::make_shared<QPrinter>(QPrinter::ScreenResolution);
     printer->setResolution(96);
     printer->setPageSize(QPageSize(QPageSize::A4));
@@ -151,11 +214,11 @@ void ReportDialog::preview()
     dialog->setObjectName(QStringLiteral("reportPreviewDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->resize(900, 1000);
-    const DashboardData figures = *data;
-    connect(dialog, &QPrintPreviewDialog::paintRequested, this, [writer, request, figures, printer](QPrinter *target) {
-        // (void): the preview shows what was painted; painting fails only when the device does not start.
-        (void)writer->paintReport(request, figures, target);
-    });
+    connect(dialog, &QPrintPreviewDialog::paintRequested, this,
+        [content = *content, charts, printer](QPrinter *target) {
+            // (void): the preview shows what was painted; painting fails only when the device does not start.
+            (void)ReportWriter::paintReport(content, charts, target);
+        });
     // The printer lives as long as the dialog.
     connect(dialog, &QObject::destroyed, this, [printer] {});
     dialog->open();

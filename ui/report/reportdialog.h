@@ -7,11 +7,15 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
+class QPushButton;
 class QRadioButton;
+class ReportJob;
 
 // File → Report…: a client report for a client or a campaign and a period, with the agency's name; Preview
-// shows its pages (QPrintPreviewDialog), Save PDF… writes it (ReportWriter). Not modal in the event-loop
-// sense: it opens with open() and every step answers through signals.
+// shows its pages (QPrintPreviewDialog), Save PDF… writes it off the GUI thread (ReportJob) with a progress bar
+// and Cancel (Esc cancels too). Not modal in the event-loop sense: it opens with open() and every step answers
+// through signals.
 class ReportDialog final : public QDialog
 {
     Q_OBJECT
@@ -20,10 +24,19 @@ class ReportDialog final : public QDialog
 public:
     explicit ReportDialog(Database &db, QWidget *parent = nullptr);
 
-    // Writes the report as the dialog is filled in; the status line says how it went.
-    bool saveTo(const QString &path);
+    // Starts writing the report as the dialog is filled in; the status line says how it went, and
+    // reportFinished() when it is done.
+    void saveTo(const QString &path);
+    void cancelSave();
+    bool isSaving() const;
     void preview();
     QString statusText() const;
+
+Q_SIGNALS:
+    void reportFinished(bool ok);
+
+protected:
+    void reject() override;
 
 private:
     void save();
@@ -37,4 +50,9 @@ private:
     QDateEdit *m_to = nullptr;
     QLineEdit *m_agency = nullptr;
     QLabel *m_status = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_preview = nullptr;
+    ReportJob *m_job = nullptr;
 };

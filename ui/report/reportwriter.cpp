@@ -15,6 +15,7 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPdfWriter>
+#include <QPicture>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSqlQuery>
@@ -173,8 +174,9 @@ public:
         m_y += 12;
     }
 
-    void chart(
-        const QString &title, DashboardChart::Kind kind, ChartTableModel *model, double height, const QString &empty)
+    // A chart under its title: `draw` paints it into the rectangle; an empty chart is its empty text.
+    void chart(const QString &title, double height, bool empty, const QString &emptyText,
+        const std::function<void(QPainter &, const QRectF &)> &draw)
     {
         ensure(height + 30);
         m_p.setFont(font(14, true));
@@ -182,18 +184,32 @@ public:
         m_p.drawText(QRectF(m_area.left(), m_y, m_area.width(), 22), Qt::AlignLeft | Qt::AlignVCenter, title);
         m_y += 24;
         const QRectF target(m_area.left(), m_y, m_area.width(), height);
-        if (model->isEmpty()) {
+        if (empty) {
             m_p.setFont(font(12));
             m_p.setPen(kMuted);
             m_p.drawText(
-                QRectF(target.left(), target.top(), target.width(), 40), Qt::AlignLeft | Qt::AlignVCenter, empty);
+                QRectF(target.left(), target.top(), target.width(), 40), Qt::AlignLeft | Qt::AlignVCenter, emptyText);
             m_y += 48;
             return;
         }
         m_p.save();
-        ChartExport::render(kind, model, ChartExport::paperPalette(), &m_p, target);
+        draw(m_p, target);
         m_p.restore();
         m_y += height + 14;
+    }
+    // A chart drawn now (the GUI thread).
+    void chart(
+        const QString &title, DashboardChart::Kind kind, ChartTableModel *model, double height, const QString &empty)
+    {
+        chart(title, height, model->isEmpty(), empty, [&](QPainter &p, const QRectF &target) {
+            ChartExport::render(kind, model, ChartExport::paperPalette(), &p, target);
+        });
+    }
+    // A chart recorded before (ReportWriter::drawChart), replayed.
+    void chart(const QString &title, const QPicture &picture, double height, const QString &empty)
+    {
+        chart(title, height, picture.isNull(), empty,
+            [&](QPainter &p, const QRectF &target) { p.drawPicture(target.topLeft(), picture); });
     }
 
 private:
@@ -342,13 +358,15 @@ void ReportWriter::saveAgencyName(const QString &name)
     QSettings().setValue(QStringLiteral("report/agencyName"), name.trimmed());
 }
 
-Result<DashboardData> ReportWriter::load(const Request &request)
+Result<ReportWriter::Content> ReportWriter::loadContent(Database &db, const Request &request)
 {
     if ((request.clientId > 0) == (request.campaignId > 0))
         return Error::validation(QStringLiteral("subject"), Tr::tr("A report is for one client or one campaign."));
     if (!request.from.isValid() || !request.to.isValid() || request.from > request.to)
         return Error::validation(
             QStringLiteral("period"), Tr::tr("The report needs a period whose first day is not after its last."));
+    Content content;
+    content.request = request;
     DashboardFilter f;
     f.period = DashboardFilter::Period::Custom;
     f.from = request.from;
@@ -356,90 +374,187 @@ Result<DashboardData> ReportWriter::load(const Request &request)
     f.clientId = request.clientId;
     f.campaignId = request.campaignId;
     if (request.campaignId > 0) {
-        auto name = DashboardQuery::campaignName(m_db, request.campaignId);
+        auto name = DashboardQuery::campaignName(db, request.campaignId);
         if (!name)
             return name.error();
         if (name->isEmpty())
             return Error(Tr::tr("There is no campaign %1.").arg(request.campaignId), Error::Code::NotFound);
-        m_subject = *name;
+        content.subject = *name;
     } else {
-        auto name = DashboardQuery::organizationName(m_db, request.clientId);
+        auto name = DashboardQuery::organizationName(db, request.clientId);
         if (!name)
             return name.error();
         if (name->isEmpty())
             return Error(Tr::tr("There is no organization %1.").arg(request.clientId), Error::Code::NotFound);
-        m_subject = *name;
+        content.subject = *name;
     }
-    m_agency = request.agencyName.trimmed().isEmpty() ? savedAgencyName(m_db) : request.agencyName.trimmed();
-    auto coverage = DashboardQuery::coverageRows(m_db, f);
+    content.agency = request.agencyName.trimmed().isEmpty() ? savedAgencyName(db) : request.agencyName.trimmed();
+    auto coverage = DashboardQuery::coverageRows(db, f);
     if (!coverage)
         return coverage.error();
-    m_coverage = *coverage;
-    return DashboardQuery::load(m_db, f);
+    content.coverage = *coverage;
+    auto data = DashboardQuery::load(db, f);
+    if (!data)
+        return data.error();
+    content.data = *data;
+    return content;
+}
+
+namespace {
+
+// The report's charts and their heights on the page (1/96 inch).
+const QList<QPair<DashboardChart::Kind, double>> &reportCharts()
+{
+    using K = DashboardChart::Kind;
+    static const QList<QPair<K, double>> charts { { K::Coverage, 300 }, { K::Funnel, 260 }, { K::ReplyRate, 260 },
+        { K::TopOutlets, 300 }, { K::InteractionsOverTime, 330 } };
+    return charts;
+}
+
+double chartHeight(DashboardChart::Kind kind)
+{
+    for (const auto &[k, h] : reportCharts())
+        if (k == kind)
+            return h;
+    return 300;
+}
+
+// The width of the pages' text area (A4, 12 mm margins, as writePdf and the preview set them up).
+double areaWidth()
+{
+    const QPageLayout layout(
+        QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
+    return layout.paintRectPixels(kUnitsPerInch).width() - 48;
+}
+
+std::unique_ptr<ChartTableModel> modelFor(DashboardChart::Kind kind)
+{
+    using K = DashboardChart::Kind;
+    switch (kind) {
+    case K::Coverage:
+        return std::make_unique<CoverageModel>();
+    case K::Funnel:
+        return std::make_unique<FunnelModel>();
+    case K::ReplyRate:
+        return std::make_unique<ReplyRateModel>();
+    case K::TopOutlets:
+        return std::make_unique<TopOutletsModel>();
+    case K::InteractionsOverTime:
+        return std::make_unique<InteractionsOverTimeModel>();
+    default:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+QList<DashboardChart::Kind> ReportWriter::charts()
+{
+    QList<DashboardChart::Kind> kinds;
+    for (const auto &[kind, height] : reportCharts())
+        kinds << kind;
+    return kinds;
+}
+
+QPicture ReportWriter::drawChart(const Content &content, DashboardChart::Kind kind)
+{
+    std::unique_ptr<ChartTableModel> model = modelFor(kind);
+    if (!model)
+        return {};
+    model->setResult(content.data);
+    if (model->isEmpty())
+        return {};
+    QPicture picture;
+    QPainter painter(&picture);
+    painter.setRenderHint(QPainter::Antialiasing);
+    ChartExport::render(
+        kind, model.get(), ChartExport::paperPalette(), &painter, QRectF(0, 0, areaWidth(), chartHeight(kind)));
+    painter.end();
+    return picture;
+}
+
+ReportWriter::Charts ReportWriter::drawCharts(const Content &content)
+{
+    Charts pictures;
+    for (DashboardChart::Kind kind : charts())
+        pictures.insert(int(kind), drawChart(content, kind));
+    return pictures;
 }
 
 Status ReportWriter::writeReport(const Request &request, const QString &path)
 {
-    auto data = load(request);
-    if (!data)
-        return data.error();
-    return writePdf(path, [&](QPagedPaintDevice *device) { return paintReport(request, *data, device); });
+    auto content = loadContent(m_db, request);
+    if (!content)
+        return content.error();
+    return writeReportFile(*content, drawCharts(*content), path);
 }
 
-Status ReportWriter::paintReport(const Request &request, const DashboardData &d, QPagedPaintDevice *device)
+Status ReportWriter::writeReportFile(
+    const Content &content, const Charts &charts, const QString &path, const Canceled &canceled)
 {
-    Q_UNUSED(request)
+    return writePdf(path, [&](QPagedPaintDevice *device) { return paintReport(content, charts, device, canceled); });
+}
+
+Status ReportWriter::paintReport(
+    const Content &content, const Charts &charts, QPagedPaintDevice *device, const Canceled &canceled)
+{
+    const DashboardData &d = content.data;
+    const QString &subject = content.subject;
+    const QString &agency = content.agency;
+    const auto stop = [&canceled] { return canceled && canceled(); };
+    const Error canceledError(Tr::tr("The report was canceled."), Error::Code::Cancelled);
     QPainter painter;
     if (!painter.begin(device))
         return Error(Tr::tr("Could not start the PDF."), Error::Code::Storage);
     painter.setRenderHint(QPainter::Antialiasing);
-    Pager pager(painter, device, m_agency + QStringLiteral(" · ") + m_subject);
+    Pager pager(painter, device, agency + QStringLiteral(" · ") + subject);
     const QLocale locale;
+    const auto chart = [&](DashboardChart::Kind kind) {
+        pager.chart(DashboardChart::title(kind), charts.value(int(kind)), chartHeight(kind), DashboardChart::emptyText(kind));
+    };
 
     // The cover.
     const QRectF area = pager.area();
     painter.setPen(kAccent);
     painter.setFont(font(15, true));
-    painter.drawText(QRectF(area.left(), area.top() + 40, area.width(), 30), Qt::AlignLeft, m_agency);
+    painter.drawText(QRectF(area.left(), area.top() + 40, area.width(), 30), Qt::AlignLeft, agency);
     painter.setPen(kInk);
     painter.setFont(font(34, true));
     painter.drawText(QRectF(area.left(), area.top() + 260, area.width(), 100), Qt::AlignLeft | Qt::TextWordWrap,
         Tr::tr("Coverage and engagement report"));
     painter.setFont(font(24));
     painter.drawText(
-        QRectF(area.left(), area.top() + 370, area.width(), 80), Qt::AlignLeft | Qt::TextWordWrap, m_subject);
+        QRectF(area.left(), area.top() + 370, area.width(), 80), Qt::AlignLeft | Qt::TextWordWrap, subject);
     painter.setPen(kMuted);
     painter.setFont(font(15));
     painter.drawText(QRectF(area.left(), area.top() + 450, area.width(), 30), Qt::AlignLeft, periodText(d.filter));
     painter.setFont(font(12));
     painter.drawText(QRectF(area.left(), area.bottom() - 40, area.width(), 30), Qt::AlignLeft,
-        Tr::tr("Prepared by %1 on %2").arg(m_agency, locale.toString(QDate::currentDate(), QLocale::LongFormat)));
+        Tr::tr("Prepared by %1 on %2").arg(agency, locale.toString(QDate::currentDate(), QLocale::LongFormat)));
     painter.setPen(QPen(kAccent, 6));
     painter.drawLine(QPointF(area.left(), area.top() + 240), QPointF(area.left() + 120, area.top() + 240));
 
-    // The models behind the charts, filled from the figures.
+    // The tables' models, filled from the figures (the charts were drawn from their own).
     KpiModel kpis;
-    CoverageModel coverage;
     FunnelModel funnel;
-    TopOutletsModel outlets;
-    ReplyRateModel replies;
-    InteractionsOverTimeModel interactions;
-    for (ChartTableModel *m :
-        std::initializer_list<ChartTableModel *> { &kpis, &coverage, &funnel, &outlets, &replies, &interactions })
-        m->setResult(d);
+    kpis.setResult(d);
+    funnel.setResult(d);
 
+    if (stop())
+        return canceledError;
     pager.newPage();
     pager.heading(Tr::tr("Summary"));
-    pager.paragraph(summary(d, m_subject));
+    pager.paragraph(summary(d, subject));
     pager.skip(6);
     kpiTable(pager, kpis);
-    pager.chart(DashboardChart::title(DashboardChart::Kind::Coverage), DashboardChart::Kind::Coverage, &coverage, 300,
-        DashboardChart::emptyText(DashboardChart::Kind::Coverage));
+    chart(DashboardChart::Kind::Coverage);
 
+    if (stop())
+        return canceledError;
     pager.newPage();
     pager.heading(Tr::tr("Pitches"));
-    pager.chart(DashboardChart::title(DashboardChart::Kind::Funnel), DashboardChart::Kind::Funnel, &funnel, 260,
-        DashboardChart::emptyText(DashboardChart::Kind::Funnel));
+    chart(DashboardChart::Kind::Funnel);
     QList<QStringList> funnelRows;
     for (int r = 0; r < funnel.rowCount(); ++r)
         funnelRows << QStringList {
@@ -448,25 +563,25 @@ Status ReportWriter::paintReport(const Request &request, const DashboardData &d,
         };
     pager.table({ Tr::tr("Stage"), Tr::tr("Pitches"), Tr::tr("Share of planned") }, funnelRows, { 3, 1.5, 1.5 },
         { false, true, true });
-    pager.chart(DashboardChart::title(DashboardChart::Kind::ReplyRate), DashboardChart::Kind::ReplyRate, &replies, 260,
-        DashboardChart::emptyText(DashboardChart::Kind::ReplyRate));
+    chart(DashboardChart::Kind::ReplyRate);
 
+    if (stop())
+        return canceledError;
     pager.newPage();
     pager.heading(Tr::tr("Outlets and conversations"));
-    pager.chart(DashboardChart::title(DashboardChart::Kind::TopOutlets), DashboardChart::Kind::TopOutlets, &outlets,
-        300, DashboardChart::emptyText(DashboardChart::Kind::TopOutlets));
-    pager.chart(DashboardChart::title(DashboardChart::Kind::InteractionsOverTime),
-        DashboardChart::Kind::InteractionsOverTime, &interactions, 330,
-        DashboardChart::emptyText(DashboardChart::Kind::InteractionsOverTime));
+    chart(DashboardChart::Kind::TopOutlets);
+    chart(DashboardChart::Kind::InteractionsOverTime);
 
+    if (stop())
+        return canceledError;
     pager.newPage();
     pager.heading(Tr::tr("Coverage"));
-    if (m_coverage.isEmpty()) {
+    if (content.coverage.isEmpty()) {
         pager.paragraph(Tr::tr("No coverage was recorded in this period."), 13, kMuted);
     } else {
         QList<QStringList> rows;
         QStringList links;
-        for (const CoverageRow &c : std::as_const(m_coverage)) {
+        for (const CoverageRow &c : std::as_const(content.coverage)) {
             rows << QStringList { locale.toString(c.publishedAt.toLocalTime().date(), QLocale::ShortFormat), c.title,
                 c.outlet, c.reach >= 0 ? number(c.reach) : QStringLiteral("–"), sentimentText(c.sentiment) };
             links << c.url;
@@ -475,6 +590,8 @@ Status ReportWriter::paintReport(const Request &request, const DashboardData &d,
             rows, { 1.6, 5, 2.2, 1.2, 1.1 }, { false, false, false, true, false }, links);
     }
     painter.end();
+    if (stop())
+        return canceledError;
     return {};
 }
 
@@ -482,13 +599,13 @@ Status ReportWriter::writeDashboard(const DashboardData &d, const QString &path)
 {
     if (!d.filter.isValid())
         return Error(Tr::tr("The dashboard has not been computed yet."), Error::Code::Generic);
-    m_agency = savedAgencyName(m_db);
+    const QString agency = savedAgencyName(m_db);
     return writePdf(path, [&](QPagedPaintDevice *device) -> Status {
         QPainter painter;
         if (!painter.begin(device))
             return Error(Tr::tr("Could not start the PDF."), Error::Code::Storage);
         painter.setRenderHint(QPainter::Antialiasing);
-        Pager pager(painter, device, m_agency + QStringLiteral(" · ") + Tr::tr("Dashboard"));
+        Pager pager(painter, device, agency + QStringLiteral(" · ") + Tr::tr("Dashboard"));
         pager.heading(Tr::tr("Dashboard"), 24);
         QStringList scope { periodText(d.filter) };
         if (d.filter.userId > 0 || d.filter.clientId > 0 || d.filter.campaignId > 0 || !d.filter.channel.isEmpty())
