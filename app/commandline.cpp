@@ -24,6 +24,7 @@ const QMap<QString, QStringList> kValueOptions = {
                                   QStringLiteral("server"), QStringLiteral("name"), QStringLiteral("handle")}},
     {QStringLiteral("export"), {QStringLiteral("format"), QStringLiteral("layout"), QStringLiteral("vcard-version"),
                                 QStringLiteral("out")}},
+    {QStringLiteral("backup"), {QStringLiteral("out")}},
     {QStringLiteral("report"), {QStringLiteral("client"), QStringLiteral("campaign"), QStringLiteral("from"),
                                 QStringLiteral("to"), QStringLiteral("out"), QStringLiteral("agency")}},
 };
@@ -35,6 +36,7 @@ const QMap<QString, QStringList> kFlagOptions = {
     {QStringLiteral("accounts"), {QStringLiteral("sync-on-start")}},
     {QStringLiteral("import"), {QStringLiteral("dry-run")}},
     {QStringLiteral("erase"), {QStringLiteral("yes"), QStringLiteral("ignore-handles")}},
+    {QStringLiteral("restore"), {QStringLiteral("yes")}},
 };
 
 } // namespace
@@ -44,7 +46,7 @@ QStringList Invocation::commands()
     return {QStringLiteral("demo"), QStringLiteral("stats"), QStringLiteral("search"), QStringLiteral("migrate"),
             QStringLiteral("sync"), QStringLiteral("accounts"), QStringLiteral("campaign"),
             QStringLiteral("campaigns"), QStringLiteral("import"), QStringLiteral("imports"), QStringLiteral("report"),
-            QStringLiteral("export"), QStringLiteral("erase")};
+            QStringLiteral("export"), QStringLiteral("erase"), QStringLiteral("backup"), QStringLiteral("restore")};
 }
 
 Invocation Invocation::parse(const QStringList &args)

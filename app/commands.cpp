@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "commandcontext.h"
 
+#include "backupcommands.h"
 #include "campaigncommands.h"
 #include "commandline.h"
 #include "suggestcommand.h"
@@ -262,5 +263,9 @@ int Commands::run(const Invocation &inv, QTextStream &out, QTextStream &err)
         return ExportCommands::exportData(inv, out, err);
     if (inv.command == u"erase")
         return ExportCommands::erase(inv, out, err);
+    if (inv.command == u"backup")
+        return BackupCommands::backup(inv, out, err);
+    if (inv.command == u"restore")
+        return BackupCommands::restore(inv, out, err);
     return ctx.usage(Tr::tr("Unknown command “%1”.").arg(inv.command));
 }

@@ -1,22 +1,38 @@
 #include "gui.h"
 
 #include "commandline.h"
+#include "common/messagebox.h"
 #include "common/openerrordialog.h"
 #include "common/theme.h"
 #include "mainwindow.h"
 #include "storage/database.h"
+#include "storage/databasebackup.h"
 #include "storage/userrepository.h"
 #include "sync/secretscope.h"
 #include "sync/syncmanager.h"
 
 #include <QApplication>
+#include <QCoreApplication>
+#include <QDir>
+#include <QLocale>
+#include <QProgressDialog>
+#include <QThread>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QIcon>
 #include <QTextStream>
 #include <QTimer>
 
+#include <atomic>
+#include <functional>
+
 namespace {
+
+// lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Gui)
+};
 
 // Peak resident memory of this process in KiB (VmHWM), for the start-up benchmark.
 qint64 peakMemoryKiB()
@@ -29,6 +45,116 @@ qint64 peakMemoryKiB()
         if (line.startsWith("VmHWM:"))
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     return -1;
+}
+
+// One window on one open database, until it is closed. Returns the exit status; `restoreFile` is set when it
+// closed because the user confirmed restoring that backup.
+int runWindow(QApplication &app, const Invocation &inv, const QElapsedTimer &sinceStart, Database &db,
+    const std::function<void(MainWindow &)> &afterRestore, QString *restoreFile)
+{
+    (void)UserRepository(db).ensureUser(UserRepository::systemLogin(), UserRepository::systemLogin());
+
+    // The background sync: its own thread, connection and network; periodic per account, sync-on-start.
+    // Declared before the window and stopped before the database closes (see below).
+    const QString secretScope = SecretScope::forLocation(db.location());
+    SyncManager sync(db.location(), secretScope);
+    MainWindow window(db);
+    window.setSyncManager(&sync, secretScope);
+    // Closing the last window ends the event loop as it always does; the restore follows once the window, the
+    // sync and their connections are gone.
+    QObject::connect(&window, &MainWindow::restoreRequested, &window, [&window, restoreFile](const QString &file) {
+        *restoreFile = file;
+        window.close();
+        if (window.isVisible()) // the close was refused after all: no restore
+            restoreFile->clear();
+    });
+    const bool benchmark = inv.hasOption(QStringLiteral("benchmark-startup"));
+    if (benchmark) {
+        // Prints when the contact list first painted, then quits: used by tests/bench/bench_startup.
+        QObject::connect(&window, &MainWindow::contactListPainted, &app, [&sinceStart]() {
+            QTextStream(stdout) << "first-paint-ms " << sinceStart.nsecsElapsed() / 1e6 << Qt::endl
+                                << "peak-rss-kib " << peakMemoryKiB() << Qt::endl;
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        });
+    }
+    if (afterRestore) {
+        // What the restore's own small window may have left behind must not end this window's event loop.
+        QCoreApplication::removePostedEvents(&app, QEvent::Quit);
+    }
+    window.show();
+    if (afterRestore)
+        afterRestore(window);
+    if (!benchmark) {
+        window.offerDemoDataIfEmpty();
+        if (!db.isReadOnly()) {
+            // Once the first screen is up (their threads and connections would compete with it), or after a
+            // few seconds should the window not paint (start() runs once). The daily backup follows the sync.
+            QObject::connect(&window, &MainWindow::firstScreenLoaded, &sync, [&sync] { sync.start(); });
+            QTimer::singleShot(5000, &sync, [&sync] { sync.start(); });
+            QObject::connect(&window, &MainWindow::firstScreenLoaded, &window, [&window] {
+                QTimer::singleShot(2000, &window, [&window] { window.startAutomaticBackups(); });
+            });
+        }
+    }
+    const int status = QApplication::exec();
+    // Cancel the run in flight and let its page's transaction finish before the window and database go.
+    sync.stop();
+    return status;
+}
+
+// Puts the backup in place on a worker thread while a small window says so (the event loop keeps running;
+// no window of the database is open). Returns what the next window says about it.
+std::function<void(MainWindow &)> restore(QApplication &app, const QString &backupFile, const QString &databasePath)
+{
+    QProgressDialog progress(Tr::tr("Restoring %1…").arg(QDir::toNativeSeparators(backupFile)), QString(), 0, 0);
+    progress.setObjectName(QStringLiteral("restoreProgressDialog"));
+    progress.setWindowTitle(Tr::tr("Restoring — Rapport"));
+    progress.setCancelButton(nullptr);
+    progress.setMinimumDuration(0);
+    progress.setMinimumWidth(420);
+    progress.show();
+
+    Result<DatabaseRestore::Outcome> outcome = Error {};
+    std::atomic_bool finished { false };
+    std::unique_ptr<QThread> worker(QThread::create([&outcome, &finished, backupFile, databasePath] {
+        outcome = DatabaseRestore::restore(backupFile, databasePath, QDateTime::currentDateTime());
+        finished = true;
+    }));
+    worker->setObjectName(QStringLiteral("rapport-restore"));
+    QObject guard; // a queued exit still on its way when this returns goes with it
+    QObject::connect(worker.get(), &QThread::finished, &guard, [] { QCoreApplication::exit(0); });
+    worker->start();
+    while (!finished.load())
+        QApplication::exec(); // one loop at a time, none nested: the window's has ended
+    worker->wait();
+    progress.hide();
+
+    if (!outcome) {
+        const QString message = outcome.error().message;
+        return [message](MainWindow &window) {
+            window.showStatusMessage(Tr::tr("The backup was not restored."));
+            MessageBox::critical(&window, Tr::tr("Not restored"),
+                Tr::tr("The backup was not restored, and the database is as it was.\n\n%1").arg(message));
+        };
+    }
+    const DatabaseRestore::Outcome done = *outcome;
+    return [done](MainWindow &window) {
+        const QLocale locale;
+        const QString taken = locale.toString(done.restored.takenAt.toLocalTime(), QLocale::LongFormat);
+        window.showStatusMessage(Tr::tr("Restored the backup taken %1.").arg(taken), 15000);
+        // Labels rather than a sentence: no plural forms to get wrong in any language.
+        QString text = Tr::tr("<p>Restored the backup taken %1.</p><p>Contacts: %2 · Conversations: %3 · Campaigns: %4</p>")
+                           .arg(taken.toHtmlEscaped(), locale.toString(done.restored.contacts),
+                               locale.toString(done.restored.interactions), locale.toString(done.restored.campaigns));
+        if (done.fromSchemaVersion < done.restored.schemaVersion)
+            text += Tr::tr("<p>It was upgraded from schema %1 to %2.</p>")
+                        .arg(done.fromSchemaVersion)
+                        .arg(done.restored.schemaVersion);
+        if (!done.asidePath.isEmpty())
+            text += Tr::tr("<p>The database you had open is kept as %1.</p>")
+                        .arg(QDir::toNativeSeparators(done.asidePath).toHtmlEscaped());
+        MessageBox::information(&window, Tr::tr("Backup restored"), text);
+    };
 }
 
 } // namespace
@@ -45,41 +171,22 @@ int Gui::run(QApplication &app, const Invocation &inv, const QElapsedTimer &sinc
 
     Result<DatabaseLocation> location =
         inv.db.isEmpty() ? Result<DatabaseLocation>(DatabaseLocation::defaultLocation()) : DatabaseLocation::parse(inv.db);
-    Result<std::unique_ptr<Database>> db = location ? Database::open(*location) : Result<std::unique_ptr<Database>>(location.error());
-    if (!db) {
-        QTextStream(stderr) << QCoreApplication::translate("Gui", "rapport: %1").arg(db.error().message) << Qt::endl;
-        OpenErrorDialog::exec(location ? location->displayName() : inv.db, db.error().message);
-        return 1;
-    }
-    (void)UserRepository(**db).ensureUser(UserRepository::systemLogin(), UserRepository::systemLogin());
-
-    // The background sync: its own thread, connection and network; periodic per account, sync-on-start.
-    // Declared after the database and stopped before it closes (see below).
-    const QString secretScope = SecretScope::forLocation((*db)->location());
-    SyncManager sync((*db)->location(), secretScope);
-    MainWindow window(**db);
-    window.setSyncManager(&sync, secretScope);
-    const bool benchmark = inv.hasOption(QStringLiteral("benchmark-startup"));
-    if (benchmark) {
-        // Prints when the contact list first painted, then quits: used by tests/bench/bench_startup.
-        QObject::connect(&window, &MainWindow::contactListPainted, &app, [&sinceStart]() {
-            QTextStream(stdout) << "first-paint-ms " << sinceStart.nsecsElapsed() / 1e6 << Qt::endl
-                                << "peak-rss-kib " << peakMemoryKiB() << Qt::endl;
-            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
-        });
-    }
-    window.show();
-    if (!benchmark) {
-        window.offerDemoDataIfEmpty();
-        if (!(*db)->isReadOnly()) {
-            // Once the first screen is up (its thread, connection and sync-on-start would compete with it), or
-            // after a few seconds should the window not paint (start() runs once).
-            QObject::connect(&window, &MainWindow::firstScreenLoaded, &sync, [&sync] { sync.start(); });
-            QTimer::singleShot(5000, &sync, [&sync] { sync.start(); });
+    // A restore closes the window and every connection, puts the backup in place and comes round again with a
+    // new window on the restored file, saying how it went.
+    std::function<void(MainWindow &)> afterRestore;
+    for (;;) {
+        Result<std::unique_ptr<Database>> db
+            = location ? Database::open(*location) : Result<std::unique_ptr<Database>>(location.error());
+        if (!db) {
+            QTextStream(stderr) << Tr::tr("rapport: %1").arg(db.error().message) << Qt::endl;
+            OpenErrorDialog::exec(location ? location->displayName() : inv.db, db.error().message);
+            return 1;
         }
+        QString restoreFile;
+        const int status = runWindow(app, inv, sinceStart, **db, afterRestore, &restoreFile);
+        if (restoreFile.isEmpty())
+            return status;
+        db->reset(); // the last connection of this process to the file: it must be closed before the swap
+        afterRestore = restore(app, restoreFile, location->path);
     }
-    const int status = QApplication::exec();
-    // Cancel the run in flight and let its page's transaction finish before the window and database go.
-    sync.stop();
-    return status;
 }

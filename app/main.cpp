@@ -1,4 +1,5 @@
 // Rapport: one binary for the window and the headless command line.
+#include "backupcommands.h"
 #include "commandline.h"
 #include "exportcommands.h"
 #include "importcommands.h"
@@ -56,7 +57,8 @@ int main(int argc, char **argv)
         return 0;
     }
     if (inv.help && inv.usageError.isEmpty()) {
-        out << Invocation::usage() << u'\n' << ImportCommands::usage() << u'\n' << ExportCommands::usage();
+        out << Invocation::usage() << u'\n' << ImportCommands::usage() << u'\n' << ExportCommands::usage() << u'\n'
+            << BackupCommands::usage();
         return 0;
     }
     // Rapport's informational log lines ("opened …", "syncing account …") are for diagnosing, not for every run:

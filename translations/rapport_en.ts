@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BackupController</name>
+    <message numerus="yes">
+        <source>Backed up %n contact(s) to %1 (%2).</source>
+        <translation>
+            <numerusform>Backed up %n contact to %1 (%2).</numerusform>
+            <numerusform>Backed up %n contacts to %1 (%2).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message numerus="yes">
         <source>&amp;Beat to add to %n contact(s):</source>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "backup/backupcontroller.h"
 #include "campaigns/campaignsview.h"
 #include "common/messagebox.h"
 #include "common/placeholdersection.h"
@@ -429,6 +430,13 @@ void MainWindow::createMenus()
                                  .arg(exportAction->shortcut().toString(QKeySequence::NativeText)));
     connect(exportAction, &QAction::triggered, this, [this] { ExportDialog::open(m_db, m_contactsView, this); });
     file->addSeparator();
+    m_backup = new BackupController(m_db, this);
+    file->addAction(m_backup->backUpAction());
+    file->addAction(m_backup->restoreAction());
+    file->addAction(m_backup->dailyAction());
+    connect(m_backup, &BackupController::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(m_backup, &BackupController::restoreConfirmed, this, &MainWindow::requestRestore);
+    file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -539,6 +547,28 @@ MainWindow::Section MainWindow::currentSection() const
 void MainWindow::showSection(Section section)
 {
     m_sidebar->setCurrentRow(static_cast<int>(section));
+}
+
+void MainWindow::startAutomaticBackups()
+{
+    m_backup->startAutomaticBackups();
+}
+
+void MainWindow::requestRestore(const QString &backupFile)
+{
+    // Unsaved edits are asked about first; after Save or Discard this runs again (queued), after Cancel never.
+    const auto again = [this, backupFile] {
+        QMetaObject::invokeMethod(this, [this, backupFile] { requestRestore(backupFile); }, Qt::QueuedConnection);
+    };
+    if (!m_contactsView->confirmLeave(again) || !m_organizationsView->confirmLeave(again)
+        || !m_campaignsView->confirmLeave(again))
+        return;
+    Q_EMIT restoreRequested(backupFile);
+}
+
+void MainWindow::showStatusMessage(const QString &message, int timeoutMs)
+{
+    statusBar()->showMessage(message, timeoutMs);
 }
 
 void MainWindow::showReportDialog()

@@ -76,7 +76,8 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation &locatio
             return Error { Tr::tr("Cannot read %1: permission denied.").arg(location.displayName()),
                 Error::Code::Unavailable };
         }
-        self->m_readOnly = info.exists() && (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable());
+        self->m_readOnly = info.exists()
+            && ((flags & OpenFlag::ReadOnly) || !info.isWritable() || !QFileInfo(info.absolutePath()).isWritable());
 
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(location.path);

@@ -23,6 +23,7 @@ public:
         None = 0,
         CreateIfMissing = 1, // SQLite: create the file (and its folder) if it does not exist
         NoMigrate = 2,       // open as is; the caller inspects or migrates explicitly
+        ReadOnly = 4,        // SQLite: read only, whatever the file allows (a backup being looked at)
     };
     Q_DECLARE_FLAGS(OpenFlags, OpenFlag)
 
