@@ -375,8 +375,10 @@ Result<Outcome> restore(const QString &backupFile, const QString &databasePath, 
                            .arg(native(databasePath), s.error().message),
             Error::Code::Storage };
 
-    // 2. The current database, complete (its WAL checkpointed into the file), goes aside.
+    // 2. The current database, complete (its WAL checkpointed into the file), goes aside; the copy gets its
+    //    permissions (a backup is written for its owner only).
     if (target.exists()) {
+        QFile::setPermissions(copy->path(), QFile::permissions(target.absoluteFilePath()));
         {
             Result<std::unique_ptr<Database>> current
                 = Database::open(DatabaseLocation::sqlite(target.absoluteFilePath()), Database::OpenFlag::NoMigrate);

@@ -22,6 +22,18 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// Resident memory now (VmRSS), in MB.
+long rssMb()
+{
+    QFile f(u"/proc/self/status"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong() / 1024;
+    return -1;
+}
+
 long peakRssMb()
 {
     rusage usage {};
@@ -96,7 +108,8 @@ int main(int argc, char **argv)
         (void)UserRepository(**db).ensureUser(u"bench"_s, u"Bench"_s);
         ImportFile::Options options;
         options.format = format;
-        Result<ImportFile::Contents> contents = ImportFile::read(file, options);
+        Result<ImportFile::Contents> contents = Error {};
+        const Timing read = timed([&] { contents = ImportFile::read(file, options); });
         if (!contents) {
             out << contents.error().message << "\n";
             std::exit(1);
@@ -104,8 +117,13 @@ int main(int argc, char **argv)
         ImportRequest request;
         request.fileName = file;
         request.format = ImportFile::formatKey(format);
-        request.records = ImportRepository::mergeWithinFile(contents->records);
-        Result<ImportSummary> summary = ImportRepository(**db).run(request);
+        const Timing merge = timed([&] { request.records = ImportRepository::mergeWithinFile(contents->records); });
+        Result<ImportSummary> summary = Error {};
+        const Timing store = timed([&] { summary = ImportRepository(**db).run(request); });
+        out << "  read " << read.wallMs << " ms (CPU " << qint64(read.cpuMs) << ", resident after reading "
+            << rssMb() << " MB for a " << QFile(file).size() / (1024 * 1024) << " MB file), merge " << merge.wallMs
+            << " ms (CPU " << qint64(merge.cpuMs) << "), store " << store.wallMs << " ms (CPU "
+            << qint64(store.cpuMs) << ")\n";
         if (!summary || summary->created != count) {
             out << (summary ? u"created %1"_s.arg(summary->created) : summary.error().message) << "\n";
             std::exit(1);
@@ -123,7 +141,7 @@ int main(int argc, char **argv)
     t.start();
     QProcess sqlite;
     sqlite.start(u"sqlite3"_s, { dir.filePath(u"plain.sqlite"_s) });
-    sqlite.write(QByteArray(".mode csv\n.import ") + csv.toUtf8() + "\nSELECT count(*) FROM google;\n");
+    sqlite.write(QByteArray(".mode csv\n.import ") + csv.toUtf8() + " google\nSELECT count(*) FROM google;\n");
     sqlite.closeWriteChannel();
     sqlite.waitForFinished(600000);
     const qint64 plain = t.elapsed();

@@ -32,6 +32,18 @@ RestorePreviewDialog::RestorePreviewDialog(const QString &backupFile, QWidget *p
     file->setTextInteractionFlags(Qt::TextSelectableByMouse);
     file->setWordWrap(true);
     m_form->addRow(tr("File:"), file);
+    // Every row from the start, so the dialog has its full size when it opens; filled once the file was read.
+    const auto row = [this](const QString &label, const char *name) {
+        auto *field = new QLabel(QStringLiteral("…"), this);
+        field->setObjectName(QString::fromLatin1(name));
+        m_form->addRow(label, field);
+    };
+    row(tr("Taken:"), "takenLabel");
+    row(tr("Size:"), "sizeLabel");
+    row(tr("Schema version:"), "schemaLabel");
+    row(tr("Contacts:"), "contactsLabel");
+    row(tr("Conversations:"), "interactionsLabel");
+    row(tr("Campaigns:"), "campaignsLabel");
 
     m_status = new QLabel(tr("Reading the backup…"), this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
@@ -53,7 +65,9 @@ RestorePreviewDialog::RestorePreviewDialog(const QString &backupFile, QWidget *p
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
+    layout->addSpacing(fontMetrics().height() / 2);
     layout->addLayout(m_form);
+    layout->addSpacing(fontMetrics().height() / 2);
     layout->addWidget(m_status);
     layout->addStretch();
     layout->addWidget(m_buttons);
@@ -81,6 +95,9 @@ void RestorePreviewDialog::showResult(Result<BackupSummary> result)
 {
     m_inspected = true;
     if (!result) {
+        for (QLabel *field : findChildren<QLabel *>())
+            if (field->text() == u"…")
+                field->setText(QStringLiteral("—"));
         m_status->setText(tr("This file cannot be restored: %1").arg(result.error().message));
         Q_EMIT inspected();
         return;
@@ -88,13 +105,12 @@ void RestorePreviewDialog::showResult(Result<BackupSummary> result)
     m_summary = *result;
     const BackupSummary &s = *m_summary;
     const QLocale locale;
-    const auto row = [this](const QString &label, const QString &value, const char *name) {
-        auto *field = new QLabel(value, this);
-        field->setObjectName(QString::fromLatin1(name));
-        m_form->addRow(label, field);
+    const auto set = [this](const char *name, const QString &value) {
+        if (auto *field = findChild<QLabel *>(QString::fromLatin1(name)))
+            field->setText(value);
     };
-    row(tr("Taken:"), locale.toString(s.takenAt.toLocalTime(), QLocale::LongFormat), "takenLabel");
-    row(tr("Size:"), locale.formattedDataSize(s.sizeBytes), "sizeLabel");
+    set("takenLabel", locale.toString(s.takenAt.toLocalTime(), QLocale::LongFormat));
+    set("sizeLabel", locale.formattedDataSize(s.sizeBytes));
     const int latest = Migrator::latestVersion();
     QString schema;
     if (s.schemaVersion > latest)
@@ -103,10 +119,10 @@ void RestorePreviewDialog::showResult(Result<BackupSummary> result)
         schema = tr("%1 (upgraded to %2 when restored)").arg(s.schemaVersion).arg(latest);
     else
         schema = tr("%1 (the current one)").arg(s.schemaVersion);
-    row(tr("Schema version:"), schema, "schemaLabel");
-    row(tr("Contacts:"), locale.toString(s.contacts), "contactsLabel");
-    row(tr("Conversations:"), locale.toString(s.interactions), "interactionsLabel");
-    row(tr("Campaigns:"), locale.toString(s.campaigns), "campaignsLabel");
+    set("schemaLabel", schema);
+    set("contactsLabel", locale.toString(s.contacts));
+    set("interactionsLabel", locale.toString(s.interactions));
+    set("campaignsLabel", locale.toString(s.campaigns));
 
     if (s.schemaVersion > latest) {
         m_status->setText(tr("This backup was written by a newer version of Rapport. Restore it with that version, or "
