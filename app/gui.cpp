@@ -104,7 +104,7 @@ int runWindow(QApplication &app, const Invocation &inv, const QElapsedTimer &sin
 
 // Puts the backup in place on a worker thread while a small window says so (the event loop keeps running;
 // no window of the database is open). Returns what the next window says about it.
-std::function<void(MainWindow &)> restore(QApplication &app, const QString &backupFile, const QString &databasePath)
+std::function<void(MainWindow &)> restore(const QString &backupFile, const QString &databasePath)
 {
     QProgressDialog progress(Tr::tr("Restoring %1…").arg(QDir::toNativeSeparators(backupFile)), QString(), 0, 0);
     progress.setObjectName(QStringLiteral("restoreProgressDialog"));
@@ -187,6 +187,6 @@ int Gui::run(QApplication &app, const Invocation &inv, const QElapsedTimer &sinc
         if (restoreFile.isEmpty())
             return status;
         db->reset(); // the last connection of this process to the file: it must be closed before the swap
-        afterRestore = restore(app, restoreFile, location->path);
+        afterRestore = restore(restoreFile, location->path);
     }
 }
