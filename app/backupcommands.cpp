@@ -1,5 +1,6 @@
 #include "backupcommands.h"
 
+#include "commandcontext.h"
 #include "commandline.h"
 #include "storage/database.h"
 #include "storage/databasebackup.h"
@@ -8,7 +9,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 #include <QTextStream>
@@ -20,29 +20,6 @@ namespace {
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(BackupCommands)
-};
-
-constexpr int kOk = 0;
-constexpr int kFailed = 1;
-constexpr int kUsage = 2;
-
-struct Context
-{
-    const Invocation &inv;
-    QTextStream &out;
-    QTextStream &err;
-
-    int fail(const QString &message) const
-    {
-        err << Tr::tr("rapport: %1").arg(message) << Qt::endl;
-        return kFailed;
-    }
-    int usage(const QString &message) const
-    {
-        err << Tr::tr("rapport: %1").arg(message) << Qt::endl << Tr::tr("Try “rapport --help”.") << Qt::endl;
-        return kUsage;
-    }
-    void printJson(const QJsonObject &o) const { out << QJsonDocument(o).toJson(QJsonDocument::Indented); }
 };
 
 Result<DatabaseLocation> location(const Invocation &inv)
@@ -74,6 +51,8 @@ void printSummary(QTextStream &out, const BackupSummary &s)
 } // namespace
 
 namespace BackupCommands {
+
+using namespace CommandContext;
 
 QString usage()
 {
