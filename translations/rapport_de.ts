@@ -482,6 +482,194 @@
     </message>
 </context>
 <context>
+    <name>BackupCommands</name>
+    <message>
+        <source>  taken:          %1</source>
+        <translation>  erstellt:       %1</translation>
+    </message>
+    <message>
+        <source>  size:           %1</source>
+        <translation>  Größe:          %1</translation>
+    </message>
+    <message>
+        <source>  schema version: %1</source>
+        <translation>  Schemaversion:  %1</translation>
+    </message>
+    <message>
+        <source>  contacts:       %L1</source>
+        <translation>  Kontakte:       %L1</translation>
+    </message>
+    <message>
+        <source>  interactions:   %L1</source>
+        <translation>  Gespräche:      %L1</translation>
+    </message>
+    <message>
+        <source>  campaigns:      %L1</source>
+        <translation>  Kampagnen:      %L1</translation>
+    </message>
+    <message>
+        <source>Backups (the embedded SQLite database; PostgreSQL: pg_dump):
+  backup [--out FILE]
+                    A consistent copy of the database, safe while Rapport is running. Without
+                    --out: into the backups folder beside the database, keeping the last 7.
+  restore BACKUP --yes
+                    Put a backup in the database&apos;s place (Rapport must be closed); the current
+                    file is kept aside with a timestamp. Without --yes: only shows the backup.
+</source>
+        <translation>Sicherungen (die eingebettete SQLite-Datenbank; PostgreSQL: pg_dump):
+  backup [--out DATEI]
+                    Eine stimmige Kopie der Datenbank, auch während Rapport läuft. Ohne
+                    --out: in den Ordner backups neben der Datenbank, die letzten 7 bleiben.
+  restore SICHERUNG --yes
+                    Eine Sicherung an die Stelle der Datenbank setzen (Rapport muss geschlossen sein);
+                    die aktuelle Datei bleibt mit Zeitstempel erhalten. Ohne --yes: zeigt nur die Sicherung.
+</translation>
+    </message>
+    <message>
+        <source>backup takes no arguments; give the file with --out FILE.</source>
+        <translation>backup nimmt keine Argumente; die Datei mit --out DATEI angeben.</translation>
+    </message>
+    <message>
+        <source>--out needs a file name.</source>
+        <translation>--out braucht einen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Backed up %1 to %2:</source>
+        <translation>%1 gesichert in %2:</translation>
+    </message>
+    <message>
+        <source>Removed the old backup %1 (the last %2 are kept).</source>
+        <translation>Alte Sicherung %1 entfernt (die letzten %2 bleiben).</translation>
+    </message>
+    <message>
+        <source>restore takes one BACKUP file.</source>
+        <translation>restore nimmt eine SICHERUNG-Datei.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Rapport (schema %2; this version knows up to %3). Restore it with that version, or update Rapport.</source>
+        <translation>%1 stammt von einer neueren Rapport-Version (Schema %2; diese Version kennt bis %3). Mit jener Version wiederherstellen oder Rapport aktualisieren.</translation>
+    </message>
+    <message>
+        <source>Backup %1:</source>
+        <translation>Sicherung %1:</translation>
+    </message>
+    <message>
+        <source>restoring replaces the database %1; add --yes to restore this backup.</source>
+        <translation>Wiederherstellen ersetzt die Datenbank %1; mit --yes wird diese Sicherung wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Restored %1 into %2:</source>
+        <translation>%1 in %2 wiederhergestellt:</translation>
+    </message>
+    <message>
+        <source>The previous database was kept as %1.</source>
+        <translation>Die bisherige Datenbank liegt jetzt unter %1.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupController</name>
+    <message>
+        <source>&amp;Back Up Database…</source>
+        <translation>&amp;Datenbank sichern…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the whole database to a file, safe while you and the sync keep working</source>
+        <translation>Eine Kopie der ganzen Datenbank in eine Datei schreiben, auch während Sie und die Synchronisation weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore From Backup…</source>
+        <translation>Aus Sicherung &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Put a backup in the place of this database; the current file is kept aside</source>
+        <translation>Eine Sicherung an die Stelle dieser Datenbank setzen; die aktuelle Datei bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>Back Up &amp;Daily</source>
+        <translation>&amp;Täglich sichern</translation>
+    </message>
+    <message>
+        <source>Once a day, keep a backup in %1 (the last %2)</source>
+        <translation>Einmal am Tag eine Sicherung in %1 ablegen (die letzten %2 bleiben)</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database is backed up on its server, with pg_dump</source>
+        <translation>Eine PostgreSQL-Datenbank wird auf ihrem Server mit pg_dump gesichert</translation>
+    </message>
+    <message>
+        <source>A backup will be kept every day.</source>
+        <translation>Ab jetzt wird jeden Tag eine Sicherung angelegt.</translation>
+    </message>
+    <message>
+        <source>Daily backups are turned off.</source>
+        <translation>Tägliche Sicherungen sind ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was saved in %1.</source>
+        <translation>Die heutige Sicherung liegt in %1.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup failed: %1</source>
+        <translation>Die heutige Sicherung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Daily backup failed</source>
+        <translation>Tägliche Sicherung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be written. The earlier backups were left as they were.
+
+%1</source>
+        <translation>Die heutige Sicherung konnte nicht geschrieben werden. Die früheren Sicherungen sind unverändert.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Back up with pg_dump</source>
+        <translation>Mit pg_dump sichern</translation>
+    </message>
+    <message>
+        <source>Rapport backup %1.sqlite</source>
+        <comment>file name</comment>
+        <translation>Rapport-Sicherung %1.sqlite</translation>
+    </message>
+    <message>
+        <source>Back Up Database</source>
+        <translation>Datenbank sichern</translation>
+    </message>
+    <message>
+        <source>Rapport databases (*.sqlite);;All files (*)</source>
+        <translation>Rapport-Datenbanken (*.sqlite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Backing up the database to %1…</source>
+        <translation>Datenbank wird in %1 gesichert…</translation>
+    </message>
+    <message>
+        <source>The backup failed.</source>
+        <translation>Die Sicherung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Sicherung fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up %n contact(s) to %1 (%2).</source>
+        <translation>
+            <numerusform>%n Kontakt in %1 gesichert (%2).</numerusform>
+            <numerusform>%n Kontakte in %1 gesichert (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore From Backup</source>
+        <translation>Aus Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Rapport databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Rapport-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>BlueskyMapping</name>
     <message>
         <source>The Bluesky server sent an answer Rapport does not understand (%1).</source>
@@ -4404,6 +4592,101 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>DatabaseBackup</name>
+    <message>
+        <source>Cannot write in the folder %1: %2.</source>
+        <translation>In den Ordner %1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>writing the backup</source>
+        <translation>Schreiben der Sicherung</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to %1. %2</source>
+        <translation>Die Sicherung konnte nicht nach %1 geschrieben werden. %2</translation>
+    </message>
+    <message>
+        <source>counting the rows of the backup</source>
+        <translation>Zählen der Zeilen der Sicherung</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a Rapport backup.</source>
+        <translation>%1 ist leer: keine Rapport-Sicherung.</translation>
+    </message>
+    <message>
+        <source>checking the backup</source>
+        <translation>Prüfen der Sicherung</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); it cannot be restored.</source>
+        <translation>%1 ist beschädigt (%2) und kann nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Rapport backs up its embedded SQLite database only. A PostgreSQL database is backed up where the server runs: “pg_dump -Fc -f rapport.dump DATABASE”, and restored with “pg_restore -d DATABASE rapport.dump” (see docs/BACKUP.md).</source>
+        <translation>Rapport sichert nur seine eingebettete SQLite-Datenbank. Eine PostgreSQL-Datenbank wird dort gesichert, wo der Server läuft: „pg_dump -Fc -f rapport.dump DATENBANK“, und mit „pg_restore -d DATENBANK rapport.dump“ wiederhergestellt (siehe docs/BACKUP.md).</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: give the backup a file name.</source>
+        <translation>%1 ist ein Ordner: Geben Sie der Sicherung einen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Den Ordner %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is the database itself: choose another file for the backup.</source>
+        <translation>%1 ist die Datenbank selbst: Wählen Sie eine andere Datei für die Sicherung.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to %1: %2. Nothing was replaced.</source>
+        <translation>Die Sicherung konnte nicht nach %1 geschrieben werden: %2. Nichts wurde ersetzt.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Die Datei %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a backup file.</source>
+        <translation>%1 ist ein Ordner, keine Sicherungsdatei.</translation>
+    </message>
+    <message>
+        <source>Cannot create the backup folder %1.</source>
+        <translation>Der Sicherungsordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>%1 is the database itself, not a backup of it.</source>
+        <translation>%1 ist die Datenbank selbst, keine Sicherung davon.</translation>
+    </message>
+    <message>
+        <source>This backup was written by a newer version of Rapport (schema %1; this version knows up to %2). Restore it with that version, or update Rapport.</source>
+        <translation>Diese Sicherung stammt von einer neueren Rapport-Version (Schema %1; diese Version kennt bis %2). Mit jener Version wiederherstellen oder Rapport aktualisieren.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation>Der Ordner %1 für die Datenbank kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The restored copy could not be written beside %1: %2. Nothing was changed.</source>
+        <translation>Die wiederhergestellte Kopie konnte nicht neben %1 geschrieben werden: %2. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Another program is using %1 (another Rapport window, or a sync run from the command line). Close it and restore again; nothing was changed.</source>
+        <translation>Ein anderes Programm benutzt %1 (ein anderes Rapport-Fenster oder eine Synchronisation auf der Kommandozeile). Schließen Sie es und stellen Sie erneut wieder her; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; wait a second and restore again.</source>
+        <translation>%1 gibt es schon; warten Sie eine Sekunde und stellen Sie erneut wieder her.</translation>
+    </message>
+    <message>
+        <source>The current database could not be kept aside as %1: %2. Nothing was changed.</source>
+        <translation>Die aktuelle Datenbank konnte nicht als %1 beiseitegelegt werden: %2. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The backup could not take the place of %1: %2. The current database was left in place.</source>
+        <translation>Die Sicherung konnte nicht an die Stelle von %1 treten: %2. Die aktuelle Datenbank blieb an ihrem Platz.</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseLocation</name>
     <message>
         <source>No database path or URL was given.</source>
@@ -5694,6 +5977,50 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     <message>
         <source>rapport: %1</source>
         <translation>rapport: %1</translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation>%1 wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Restoring — Rapport</source>
+        <translation>Wiederherstellen — Rapport</translation>
+    </message>
+    <message>
+        <source>The backup was not restored.</source>
+        <translation>Die Sicherung wurde nicht wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>Nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>The backup was not restored, and the database is as it was.
+
+%1</source>
+        <translation>Die Sicherung wurde nicht wiederhergestellt; die Datenbank ist unverändert.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Restored the backup taken %1.</source>
+        <translation>Die Sicherung vom %1 wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Restored the backup taken %1.&lt;/p&gt;&lt;p&gt;Contacts: %2 · Conversations: %3 · Campaigns: %4&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Sicherung vom %1 wurde wiederhergestellt.&lt;/p&gt;&lt;p&gt;Kontakte: %2 · Gespräche: %3 · Kampagnen: %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;It was upgraded from schema %1 to %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sie wurde von Schema %1 auf %2 aktualisiert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The database you had open is kept as %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die bisher geöffnete Datenbank liegt jetzt unter %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sicherung wiederhergestellt</translation>
     </message>
 </context>
 <context>
@@ -9681,6 +10008,77 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>The report was canceled.</source>
         <translation>Der Bericht wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePreviewDialog</name>
+    <message>
+        <source>Restore From Backup</source>
+        <translation>Aus Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restoring puts this backup in the place of the database you have open. The current database is not deleted: it is kept beside it, renamed with today&apos;s date and time, and Rapport reopens with the backup.</source>
+        <translation>Beim Wiederherstellen tritt diese Sicherung an die Stelle der geöffneten Datenbank. Die aktuelle Datenbank wird nicht gelöscht: Sie bleibt daneben liegen, umbenannt mit dem heutigen Datum und der Uhrzeit, und Rapport öffnet sich neu mit der Sicherung.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Schema version:</source>
+        <translation>Schemaversion:</translation>
+    </message>
+    <message>
+        <source>Contacts:</source>
+        <translation>Kontakte:</translation>
+    </message>
+    <message>
+        <source>Conversations:</source>
+        <translation>Gespräche:</translation>
+    </message>
+    <message>
+        <source>Campaigns:</source>
+        <translation>Kampagnen:</translation>
+    </message>
+    <message>
+        <source>Reading the backup…</source>
+        <translation>Sicherung wird gelesen…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>This file cannot be restored: %1</source>
+        <translation>Diese Datei kann nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (newer than this version of Rapport, which knows up to %2)</source>
+        <translation>%1 (neuer als diese Rapport-Version, die bis %2 kennt)</translation>
+    </message>
+    <message>
+        <source>%1 (upgraded to %2 when restored)</source>
+        <translation>%1 (wird beim Wiederherstellen auf %2 aktualisiert)</translation>
+    </message>
+    <message>
+        <source>%1 (the current one)</source>
+        <translation>%1 (die aktuelle)</translation>
+    </message>
+    <message>
+        <source>This backup was written by a newer version of Rapport. Restore it with that version, or update Rapport first.</source>
+        <translation>Diese Sicherung stammt von einer neueren Rapport-Version. Stellen Sie sie mit jener Version wieder her oder aktualisieren Sie zuerst Rapport.</translation>
+    </message>
+    <message>
+        <source>The backup was checked and is intact.</source>
+        <translation>Die Sicherung wurde geprüft und ist unversehrt.</translation>
     </message>
 </context>
 <context>

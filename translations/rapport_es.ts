@@ -482,6 +482,194 @@
     </message>
 </context>
 <context>
+    <name>BackupCommands</name>
+    <message>
+        <source>  taken:          %1</source>
+        <translation>  tomada:         %1</translation>
+    </message>
+    <message>
+        <source>  size:           %1</source>
+        <translation>  tamaño:         %1</translation>
+    </message>
+    <message>
+        <source>  schema version: %1</source>
+        <translation>  versión del esquema: %1</translation>
+    </message>
+    <message>
+        <source>  contacts:       %L1</source>
+        <translation>  contactos:      %L1</translation>
+    </message>
+    <message>
+        <source>  interactions:   %L1</source>
+        <translation>  interacciones:  %L1</translation>
+    </message>
+    <message>
+        <source>  campaigns:      %L1</source>
+        <translation>  campañas:       %L1</translation>
+    </message>
+    <message>
+        <source>Backups (the embedded SQLite database; PostgreSQL: pg_dump):
+  backup [--out FILE]
+                    A consistent copy of the database, safe while Rapport is running. Without
+                    --out: into the backups folder beside the database, keeping the last 7.
+  restore BACKUP --yes
+                    Put a backup in the database&apos;s place (Rapport must be closed); the current
+                    file is kept aside with a timestamp. Without --yes: only shows the backup.
+</source>
+        <translation>Copias de seguridad (la base SQLite integrada; PostgreSQL: pg_dump):
+  backup [--out ARCHIVO]
+                    Una copia coherente de la base, segura mientras Rapport está abierto. Sin
+                    --out: en la carpeta backups junto a la base, conservando las 7 últimas.
+  restore COPIA --yes
+                    Poner una copia en el lugar de la base (Rapport debe estar cerrado); el archivo
+                    actual se guarda aparte con fecha y hora. Sin --yes: solo muestra la copia.
+</translation>
+    </message>
+    <message>
+        <source>backup takes no arguments; give the file with --out FILE.</source>
+        <translation>backup no admite argumentos; indique el archivo con --out ARCHIVO.</translation>
+    </message>
+    <message>
+        <source>--out needs a file name.</source>
+        <translation>--out necesita un nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>Backed up %1 to %2:</source>
+        <translation>%1 copiada en %2:</translation>
+    </message>
+    <message>
+        <source>Removed the old backup %1 (the last %2 are kept).</source>
+        <translation>Copia antigua %1 eliminada (se conservan las %2 últimas).</translation>
+    </message>
+    <message>
+        <source>restore takes one BACKUP file.</source>
+        <translation>restore admite un archivo COPIA.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Rapport (schema %2; this version knows up to %3). Restore it with that version, or update Rapport.</source>
+        <translation>%1 fue escrito por una versión más reciente de Rapport (esquema %2; esta versión conoce hasta el %3). Restáurelo con esa versión o actualice Rapport.</translation>
+    </message>
+    <message>
+        <source>Backup %1:</source>
+        <translation>Copia %1:</translation>
+    </message>
+    <message>
+        <source>restoring replaces the database %1; add --yes to restore this backup.</source>
+        <translation>restaurar sustituye la base %1; añada --yes para restaurar esta copia.</translation>
+    </message>
+    <message>
+        <source>Restored %1 into %2:</source>
+        <translation>%1 restaurada en %2:</translation>
+    </message>
+    <message>
+        <source>The previous database was kept as %1.</source>
+        <translation>La base anterior se conserva como %1.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupController</name>
+    <message>
+        <source>&amp;Back Up Database…</source>
+        <translation>Copia de se&amp;guridad de la base…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the whole database to a file, safe while you and the sync keep working</source>
+        <translation>Guardar una copia de toda la base en un archivo, sin interrumpir su trabajo ni la sincronización</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore From Backup…</source>
+        <translation>Res&amp;taurar una copia…</translation>
+    </message>
+    <message>
+        <source>Put a backup in the place of this database; the current file is kept aside</source>
+        <translation>Poner una copia en el lugar de esta base; el archivo actual se guarda aparte</translation>
+    </message>
+    <message>
+        <source>Back Up &amp;Daily</source>
+        <translation>Copia &amp;diaria</translation>
+    </message>
+    <message>
+        <source>Once a day, keep a backup in %1 (the last %2)</source>
+        <translation>Una vez al día, guardar una copia en %1 (las %2 últimas)</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database is backed up on its server, with pg_dump</source>
+        <translation>Una base PostgreSQL se copia en su servidor, con pg_dump</translation>
+    </message>
+    <message>
+        <source>A backup will be kept every day.</source>
+        <translation>Se guardará una copia cada día.</translation>
+    </message>
+    <message>
+        <source>Daily backups are turned off.</source>
+        <translation>Las copias diarias están desactivadas.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was saved in %1.</source>
+        <translation>La copia de hoy se guardó en %1.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup failed: %1</source>
+        <translation>La copia de hoy falló: %1</translation>
+    </message>
+    <message>
+        <source>Daily backup failed</source>
+        <translation>Falló la copia diaria</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be written. The earlier backups were left as they were.
+
+%1</source>
+        <translation>No se pudo escribir la copia de hoy. Las copias anteriores siguen como estaban.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Back up with pg_dump</source>
+        <translation>Copiar con pg_dump</translation>
+    </message>
+    <message>
+        <source>Rapport backup %1.sqlite</source>
+        <comment>file name</comment>
+        <translation>Copia de Rapport %1.sqlite</translation>
+    </message>
+    <message>
+        <source>Back Up Database</source>
+        <translation>Copia de seguridad de la base</translation>
+    </message>
+    <message>
+        <source>Rapport databases (*.sqlite);;All files (*)</source>
+        <translation>Bases de Rapport (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Backing up the database to %1…</source>
+        <translation>Copiando la base en %1…</translation>
+    </message>
+    <message>
+        <source>The backup failed.</source>
+        <translation>La copia falló.</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Falló la copia</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up %n contact(s) to %1 (%2).</source>
+        <translation>
+            <numerusform>%n contacto copiado en %1 (%2).</numerusform>
+            <numerusform>%n contactos copiados en %1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore From Backup</source>
+        <translation>Restaurar una copia</translation>
+    </message>
+    <message>
+        <source>Rapport databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Bases de Rapport (*.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>BlueskyMapping</name>
     <message>
         <source>The Bluesky server sent an answer Rapport does not understand (%1).</source>
@@ -4404,6 +4592,101 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     </message>
 </context>
 <context>
+    <name>DatabaseBackup</name>
+    <message>
+        <source>Cannot write in the folder %1: %2.</source>
+        <translation>No se puede escribir en la carpeta %1: %2.</translation>
+    </message>
+    <message>
+        <source>writing the backup</source>
+        <translation>la escritura de la copia</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to %1. %2</source>
+        <translation>No se pudo escribir la copia en %1. %2</translation>
+    </message>
+    <message>
+        <source>counting the rows of the backup</source>
+        <translation>el recuento de filas de la copia</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a Rapport backup.</source>
+        <translation>%1 está vacío: no es una copia de Rapport.</translation>
+    </message>
+    <message>
+        <source>checking the backup</source>
+        <translation>la comprobación de la copia</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); it cannot be restored.</source>
+        <translation>%1 está dañado (%2); no se puede restaurar.</translation>
+    </message>
+    <message>
+        <source>Rapport backs up its embedded SQLite database only. A PostgreSQL database is backed up where the server runs: “pg_dump -Fc -f rapport.dump DATABASE”, and restored with “pg_restore -d DATABASE rapport.dump” (see docs/BACKUP.md).</source>
+        <translation>Rapport solo copia su base SQLite integrada. Una base PostgreSQL se copia donde se ejecuta el servidor: «pg_dump -Fc -f rapport.dump BASE», y se restaura con «pg_restore -d BASE rapport.dump» (véase docs/BACKUP.md).</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: give the backup a file name.</source>
+        <translation>%1 es una carpeta: dé un nombre de archivo a la copia.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>La carpeta %1 no existe.</translation>
+    </message>
+    <message>
+        <source>%1 is the database itself: choose another file for the backup.</source>
+        <translation>%1 es la propia base: elija otro archivo para la copia.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to %1: %2. Nothing was replaced.</source>
+        <translation>No se pudo escribir la copia en %1: %2. No se sustituyó nada.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>No existe el archivo %1.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a backup file.</source>
+        <translation>%1 es una carpeta, no un archivo de copia.</translation>
+    </message>
+    <message>
+        <source>Cannot create the backup folder %1.</source>
+        <translation>No se puede crear la carpeta de copias %1.</translation>
+    </message>
+    <message>
+        <source>%1 is the database itself, not a backup of it.</source>
+        <translation>%1 es la propia base, no una copia de ella.</translation>
+    </message>
+    <message>
+        <source>This backup was written by a newer version of Rapport (schema %1; this version knows up to %2). Restore it with that version, or update Rapport.</source>
+        <translation>Esta copia fue escrita por una versión más reciente de Rapport (esquema %1; esta versión conoce hasta el %2). Restáurela con esa versión o actualice Rapport.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation>No se puede crear la carpeta %1 para la base.</translation>
+    </message>
+    <message>
+        <source>The restored copy could not be written beside %1: %2. Nothing was changed.</source>
+        <translation>No se pudo escribir la copia restaurada junto a %1: %2. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Another program is using %1 (another Rapport window, or a sync run from the command line). Close it and restore again; nothing was changed.</source>
+        <translation>Otro programa está usando %1 (otra ventana de Rapport o una sincronización desde la línea de órdenes). Ciérrelo y vuelva a restaurar; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; wait a second and restore again.</source>
+        <translation>%1 ya existe; espere un segundo y vuelva a restaurar.</translation>
+    </message>
+    <message>
+        <source>The current database could not be kept aside as %1: %2. Nothing was changed.</source>
+        <translation>No se pudo guardar aparte la base actual como %1: %2. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The backup could not take the place of %1: %2. The current database was left in place.</source>
+        <translation>La copia no pudo ocupar el lugar de %1: %2. La base actual sigue en su sitio.</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseLocation</name>
     <message>
         <source>No database path or URL was given.</source>
@@ -5694,6 +5977,50 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     <message>
         <source>rapport: %1</source>
         <translation>rapport: %1</translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation>Restaurando %1…</translation>
+    </message>
+    <message>
+        <source>Restoring — Rapport</source>
+        <translation>Restaurando — Rapport</translation>
+    </message>
+    <message>
+        <source>The backup was not restored.</source>
+        <translation>La copia no se restauró.</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>No restaurada</translation>
+    </message>
+    <message>
+        <source>The backup was not restored, and the database is as it was.
+
+%1</source>
+        <translation>La copia no se restauró y la base sigue como estaba.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Restored the backup taken %1.</source>
+        <translation>Se restauró la copia del %1.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Restored the backup taken %1.&lt;/p&gt;&lt;p&gt;Contacts: %2 · Conversations: %3 · Campaigns: %4&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Se restauró la copia del %1.&lt;/p&gt;&lt;p&gt;Contactos: %2 · Conversaciones: %3 · Campañas: %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;It was upgraded from schema %1 to %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Se actualizó del esquema %1 al %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The database you had open is kept as %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La base que tenía abierta se conserva como %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Copia restaurada</translation>
     </message>
 </context>
 <context>
@@ -9681,6 +10008,77 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>The report was canceled.</source>
         <translation>Se ha cancelado el informe.</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePreviewDialog</name>
+    <message>
+        <source>Restore From Backup</source>
+        <translation>Restaurar una copia</translation>
+    </message>
+    <message>
+        <source>Restoring puts this backup in the place of the database you have open. The current database is not deleted: it is kept beside it, renamed with today&apos;s date and time, and Rapport reopens with the backup.</source>
+        <translation>Restaurar pone esta copia en el lugar de la base abierta. La base actual no se borra: se guarda al lado, con la fecha y la hora de hoy en el nombre, y Rapport se vuelve a abrir con la copia.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Archivo:</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>Tomada:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Tamaño:</translation>
+    </message>
+    <message>
+        <source>Schema version:</source>
+        <translation>Versión del esquema:</translation>
+    </message>
+    <message>
+        <source>Contacts:</source>
+        <translation>Contactos:</translation>
+    </message>
+    <message>
+        <source>Conversations:</source>
+        <translation>Conversaciones:</translation>
+    </message>
+    <message>
+        <source>Campaigns:</source>
+        <translation>Campañas:</translation>
+    </message>
+    <message>
+        <source>Reading the backup…</source>
+        <translation>Leyendo la copia…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>This file cannot be restored: %1</source>
+        <translation>Este archivo no se puede restaurar: %1</translation>
+    </message>
+    <message>
+        <source>%1 (newer than this version of Rapport, which knows up to %2)</source>
+        <translation>%1 (más reciente que esta versión de Rapport, que conoce hasta el %2)</translation>
+    </message>
+    <message>
+        <source>%1 (upgraded to %2 when restored)</source>
+        <translation>%1 (se actualiza al %2 al restaurar)</translation>
+    </message>
+    <message>
+        <source>%1 (the current one)</source>
+        <translation>%1 (el actual)</translation>
+    </message>
+    <message>
+        <source>This backup was written by a newer version of Rapport. Restore it with that version, or update Rapport first.</source>
+        <translation>Esta copia fue escrita por una versión más reciente de Rapport. Restáurela con esa versión o actualice antes Rapport.</translation>
+    </message>
+    <message>
+        <source>The backup was checked and is intact.</source>
+        <translation>La copia se comprobó y está intacta.</translation>
     </message>
 </context>
 <context>

@@ -482,6 +482,194 @@
     </message>
 </context>
 <context>
+    <name>BackupCommands</name>
+    <message>
+        <source>  taken:          %1</source>
+        <translation>  date&#xa0;:         %1</translation>
+    </message>
+    <message>
+        <source>  size:           %1</source>
+        <translation>  taille&#xa0;:        %1</translation>
+    </message>
+    <message>
+        <source>  schema version: %1</source>
+        <translation>  version du schéma&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>  contacts:       %L1</source>
+        <translation>  contacts&#xa0;:      %L1</translation>
+    </message>
+    <message>
+        <source>  interactions:   %L1</source>
+        <translation>  échanges&#xa0;:      %L1</translation>
+    </message>
+    <message>
+        <source>  campaigns:      %L1</source>
+        <translation>  campagnes&#xa0;:     %L1</translation>
+    </message>
+    <message>
+        <source>Backups (the embedded SQLite database; PostgreSQL: pg_dump):
+  backup [--out FILE]
+                    A consistent copy of the database, safe while Rapport is running. Without
+                    --out: into the backups folder beside the database, keeping the last 7.
+  restore BACKUP --yes
+                    Put a backup in the database&apos;s place (Rapport must be closed); the current
+                    file is kept aside with a timestamp. Without --yes: only shows the backup.
+</source>
+        <translation>Sauvegardes (la base SQLite intégrée&#xa0;; PostgreSQL&#xa0;: pg_dump)&#xa0;:
+  backup [--out FICHIER]
+                    Une copie cohérente de la base, sans risque pendant que Rapport tourne. Sans
+                    --out&#xa0;: dans le dossier backups à côté de la base, en gardant les 7 dernières.
+  restore SAUVEGARDE --yes
+                    Mettre une sauvegarde à la place de la base (Rapport doit être fermé)&#xa0;; le fichier
+                    actuel est mis de côté, horodaté. Sans --yes&#xa0;: montre seulement la sauvegarde.
+</translation>
+    </message>
+    <message>
+        <source>backup takes no arguments; give the file with --out FILE.</source>
+        <translation>backup ne prend pas d’argument&#xa0;; indiquez le fichier avec --out FICHIER.</translation>
+    </message>
+    <message>
+        <source>--out needs a file name.</source>
+        <translation>--out demande un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>Backed up %1 to %2:</source>
+        <translation>%1 sauvegardée dans %2&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Removed the old backup %1 (the last %2 are kept).</source>
+        <translation>Ancienne sauvegarde %1 supprimée (les %2 dernières sont gardées).</translation>
+    </message>
+    <message>
+        <source>restore takes one BACKUP file.</source>
+        <translation>restore prend un fichier SAUVEGARDE.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Rapport (schema %2; this version knows up to %3). Restore it with that version, or update Rapport.</source>
+        <translation>%1 a été écrit par une version plus récente de Rapport (schéma %2&#xa0;; cette version connaît jusqu’à %3). Restaurez-le avec cette version, ou mettez Rapport à jour.</translation>
+    </message>
+    <message>
+        <source>Backup %1:</source>
+        <translation>Sauvegarde %1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>restoring replaces the database %1; add --yes to restore this backup.</source>
+        <translation>la restauration remplace la base %1&#xa0;; ajoutez --yes pour restaurer cette sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Restored %1 into %2:</source>
+        <translation>%1 restaurée dans %2&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The previous database was kept as %1.</source>
+        <translation>La base précédente est conservée sous %1.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupController</name>
+    <message>
+        <source>&amp;Back Up Database…</source>
+        <translation>Sau&amp;vegarder la base…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the whole database to a file, safe while you and the sync keep working</source>
+        <translation>Enregistrer une copie de toute la base dans un fichier, sans gêner votre travail ni la synchronisation</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore From Backup…</source>
+        <translation>Res&amp;taurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Put a backup in the place of this database; the current file is kept aside</source>
+        <translation>Mettre une sauvegarde à la place de cette base&#xa0;; le fichier actuel est mis de côté</translation>
+    </message>
+    <message>
+        <source>Back Up &amp;Daily</source>
+        <translation>Sauvegarde q&amp;uotidienne</translation>
+    </message>
+    <message>
+        <source>Once a day, keep a backup in %1 (the last %2)</source>
+        <translation>Une fois par jour, garder une sauvegarde dans %1 (les %2 dernières)</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database is backed up on its server, with pg_dump</source>
+        <translation>Une base PostgreSQL se sauvegarde sur son serveur, avec pg_dump</translation>
+    </message>
+    <message>
+        <source>A backup will be kept every day.</source>
+        <translation>Une sauvegarde sera gardée chaque jour.</translation>
+    </message>
+    <message>
+        <source>Daily backups are turned off.</source>
+        <translation>Les sauvegardes quotidiennes sont désactivées.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was saved in %1.</source>
+        <translation>La sauvegarde du jour est enregistrée dans %1.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup failed: %1</source>
+        <translation>La sauvegarde du jour a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Daily backup failed</source>
+        <translation>Échec de la sauvegarde quotidienne</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be written. The earlier backups were left as they were.
+
+%1</source>
+        <translation>La sauvegarde du jour n’a pas pu être écrite. Les sauvegardes précédentes sont restées telles quelles.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Back up with pg_dump</source>
+        <translation>Sauvegarder avec pg_dump</translation>
+    </message>
+    <message>
+        <source>Rapport backup %1.sqlite</source>
+        <comment>file name</comment>
+        <translation>Sauvegarde Rapport %1.sqlite</translation>
+    </message>
+    <message>
+        <source>Back Up Database</source>
+        <translation>Sauvegarder la base</translation>
+    </message>
+    <message>
+        <source>Rapport databases (*.sqlite);;All files (*)</source>
+        <translation>Bases Rapport (*.sqlite);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Backing up the database to %1…</source>
+        <translation>Sauvegarde de la base dans %1…</translation>
+    </message>
+    <message>
+        <source>The backup failed.</source>
+        <translation>La sauvegarde a échoué.</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Échec de la sauvegarde</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up %n contact(s) to %1 (%2).</source>
+        <translation>
+            <numerusform>%n contact sauvegardé dans %1 (%2).</numerusform>
+            <numerusform>%n contacts sauvegardés dans %1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore From Backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Rapport databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Bases Rapport (*.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>BlueskyMapping</name>
     <message>
         <source>The Bluesky server sent an answer Rapport does not understand (%1).</source>
@@ -4404,6 +4592,101 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     </message>
 </context>
 <context>
+    <name>DatabaseBackup</name>
+    <message>
+        <source>Cannot write in the folder %1: %2.</source>
+        <translation>Impossible d’écrire dans le dossier %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>writing the backup</source>
+        <translation>l’écriture de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to %1. %2</source>
+        <translation>La sauvegarde n’a pas pu être écrite dans %1. %2</translation>
+    </message>
+    <message>
+        <source>counting the rows of the backup</source>
+        <translation>le comptage des lignes de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a Rapport backup.</source>
+        <translation>%1 est vide&#xa0;: ce n’est pas une sauvegarde Rapport.</translation>
+    </message>
+    <message>
+        <source>checking the backup</source>
+        <translation>la vérification de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); it cannot be restored.</source>
+        <translation>%1 est endommagé (%2)&#xa0;; il ne peut pas être restauré.</translation>
+    </message>
+    <message>
+        <source>Rapport backs up its embedded SQLite database only. A PostgreSQL database is backed up where the server runs: “pg_dump -Fc -f rapport.dump DATABASE”, and restored with “pg_restore -d DATABASE rapport.dump” (see docs/BACKUP.md).</source>
+        <translation>Rapport ne sauvegarde que sa base SQLite intégrée. Une base PostgreSQL se sauvegarde là où tourne le serveur&#xa0;: «&#xa0;pg_dump -Fc -f rapport.dump BASE&#xa0;», et se restaure avec «&#xa0;pg_restore -d BASE rapport.dump&#xa0;» (voir docs/BACKUP.md).</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: give the backup a file name.</source>
+        <translation>%1 est un dossier&#xa0;: donnez un nom de fichier à la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is the database itself: choose another file for the backup.</source>
+        <translation>%1 est la base elle-même&#xa0;: choisissez un autre fichier pour la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to %1: %2. Nothing was replaced.</source>
+        <translation>La sauvegarde n’a pas pu être écrite dans %1&#xa0;: %2. Rien n’a été remplacé.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Le fichier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a backup file.</source>
+        <translation>%1 est un dossier, pas un fichier de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Cannot create the backup folder %1.</source>
+        <translation>Impossible de créer le dossier de sauvegarde %1.</translation>
+    </message>
+    <message>
+        <source>%1 is the database itself, not a backup of it.</source>
+        <translation>%1 est la base elle-même, pas une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>This backup was written by a newer version of Rapport (schema %1; this version knows up to %2). Restore it with that version, or update Rapport.</source>
+        <translation>Cette sauvegarde a été écrite par une version plus récente de Rapport (schéma %1&#xa0;; cette version connaît jusqu’à %2). Restaurez-la avec cette version, ou mettez Rapport à jour.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation>Impossible de créer le dossier %1 pour la base.</translation>
+    </message>
+    <message>
+        <source>The restored copy could not be written beside %1: %2. Nothing was changed.</source>
+        <translation>La copie restaurée n’a pas pu être écrite à côté de %1&#xa0;: %2. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Another program is using %1 (another Rapport window, or a sync run from the command line). Close it and restore again; nothing was changed.</source>
+        <translation>Un autre programme utilise %1 (une autre fenêtre Rapport, ou une synchronisation en ligne de commande). Fermez-le et restaurez de nouveau&#xa0;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; wait a second and restore again.</source>
+        <translation>%1 existe déjà&#xa0;; attendez une seconde et restaurez de nouveau.</translation>
+    </message>
+    <message>
+        <source>The current database could not be kept aside as %1: %2. Nothing was changed.</source>
+        <translation>La base actuelle n’a pas pu être mise de côté sous %1&#xa0;: %2. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The backup could not take the place of %1: %2. The current database was left in place.</source>
+        <translation>La sauvegarde n’a pas pu prendre la place de %1&#xa0;: %2. La base actuelle est restée en place.</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseLocation</name>
     <message>
         <source>No database path or URL was given.</source>
@@ -5694,6 +5977,50 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     <message>
         <source>rapport: %1</source>
         <translation>rapport&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation>Restauration de %1…</translation>
+    </message>
+    <message>
+        <source>Restoring — Rapport</source>
+        <translation>Restauration — Rapport</translation>
+    </message>
+    <message>
+        <source>The backup was not restored.</source>
+        <translation>La sauvegarde n’a pas été restaurée.</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>Non restaurée</translation>
+    </message>
+    <message>
+        <source>The backup was not restored, and the database is as it was.
+
+%1</source>
+        <translation>La sauvegarde n’a pas été restaurée, et la base est telle qu’elle était.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Restored the backup taken %1.</source>
+        <translation>La sauvegarde du %1 a été restaurée.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Restored the backup taken %1.&lt;/p&gt;&lt;p&gt;Contacts: %2 · Conversations: %3 · Campaigns: %4&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La sauvegarde du %1 a été restaurée.&lt;/p&gt;&lt;p&gt;Contacts&#xa0;: %2 · Échanges&#xa0;: %3 · Campagnes&#xa0;: %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;It was upgraded from schema %1 to %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Elle a été mise à jour du schéma %1 au schéma %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The database you had open is kept as %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La base que vous aviez ouverte est conservée sous %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sauvegarde restaurée</translation>
     </message>
 </context>
 <context>
@@ -9681,6 +10008,77 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>The report was canceled.</source>
         <translation>Le rapport a été annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePreviewDialog</name>
+    <message>
+        <source>Restore From Backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Restoring puts this backup in the place of the database you have open. The current database is not deleted: it is kept beside it, renamed with today&apos;s date and time, and Rapport reopens with the backup.</source>
+        <translation>La restauration met cette sauvegarde à la place de la base ouverte. La base actuelle n’est pas supprimée&#xa0;: elle est gardée à côté, renommée avec la date et l’heure du jour, et Rapport se rouvre sur la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>Date&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Taille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Schema version:</source>
+        <translation>Version du schéma&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Contacts:</source>
+        <translation>Contacts&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Conversations:</source>
+        <translation>Échanges&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Campaigns:</source>
+        <translation>Campagnes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Reading the backup…</source>
+        <translation>Lecture de la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>This file cannot be restored: %1</source>
+        <translation>Ce fichier ne peut pas être restauré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 (newer than this version of Rapport, which knows up to %2)</source>
+        <translation>%1 (plus récent que cette version de Rapport, qui connaît jusqu’à %2)</translation>
+    </message>
+    <message>
+        <source>%1 (upgraded to %2 when restored)</source>
+        <translation>%1 (mis à jour en %2 à la restauration)</translation>
+    </message>
+    <message>
+        <source>%1 (the current one)</source>
+        <translation>%1 (l’actuel)</translation>
+    </message>
+    <message>
+        <source>This backup was written by a newer version of Rapport. Restore it with that version, or update Rapport first.</source>
+        <translation>Cette sauvegarde a été écrite par une version plus récente de Rapport. Restaurez-la avec cette version, ou mettez d’abord Rapport à jour.</translation>
+    </message>
+    <message>
+        <source>The backup was checked and is intact.</source>
+        <translation>La sauvegarde a été vérifiée et elle est intacte.</translation>
     </message>
 </context>
 <context>
