@@ -71,10 +71,8 @@ public:
     // The window's place on first run, on a screen with this available geometry (later runs restore theirs).
     static QRect firstRunGeometry(const QRect &available);
     QUndoStack *undoStack() const { return m_undoStack; }
-<<<<<<< HEAD
     // File → Import…, Import History… and files dropped on the window.
     ImportController *importController() const { return m_import; }
-=======
     // File → Back Up Database…, Restore From Backup…, Back Up Daily (ui/backup).
     BackupController *backupController() const { return m_backup; }
     // Starts the daily backup (the app calls it once the first screen is up, like the sync).
@@ -83,7 +81,6 @@ public:
     void requestRestore(const QString &backupFile);
     // For the app after a restore: a status-bar message and, for anything to read, a box.
     void showStatusMessage(const QString &message, int timeoutMs = 10000);
->>>>>>> c1ad612 (Backups of the embedded SQLite database (issue 13): rapport backup [--out FILE] and restore BACKUP --yes, File → Back Up Database…, Restore From Backup… with a preview of the backup's date, schema version and counts, Back Up Daily (a backup a day in backups/ beside the database, the last 7 kept, on a worker); VACUUM INTO a temporary name then rename, so a failed backup leaves the earlier ones alone; restore keeps the current file aside, migrates an older backup and refuses a newer one; on PostgreSQL the commands say to use pg_dump; German, French, Spanish; docs/BACKUP.md)
 
 Q_SIGNALS:
     // The contact table painted rows for the first time (used to time start-up). Emitted once.
@@ -138,11 +135,8 @@ private:
     QActionGroup *m_sectionActions = nullptr;
     QLabel *m_countLabel = nullptr;
     DemoDataLoader *m_demoLoader = nullptr;
-<<<<<<< HEAD
     ImportController *m_import = nullptr;
-=======
     BackupController *m_backup = nullptr;
->>>>>>> c1ad612 (Backups of the embedded SQLite database (issue 13): rapport backup [--out FILE] and restore BACKUP --yes, File → Back Up Database…, Restore From Backup… with a preview of the backup's date, schema version and counts, Back Up Daily (a backup a day in backups/ beside the database, the last 7 kept, on a worker); VACUUM INTO a temporary name then rename, so a failed backup leaves the earlier ones alone; restore keeps the current file aside, migrates an older backup and refuses a newer one; on PostgreSQL the commands say to use pg_dump; German, French, Spanish; docs/BACKUP.md)
     QProgressDialog *m_demoProgress = nullptr;
     bool m_contactListPainted = false;
     bool m_firstScreenShown = false;
