@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -474,7 +475,11 @@ private slots:
         QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
         QCOMPARE(outcome->fromSchemaVersion, 5);
         QCOMPARE(outcome->restored.schemaVersion, Migrator::latestVersion());
-        QCOMPARE(outcome->migrated.size(), Migrator::latestVersion() - 5);
+        // Every migration above 5 (the versions have gaps: each is assigned to a piece of work).
+        const QList<Migrator::Migration> all = Migrator::standardMigrations();
+        const auto above = std::count_if(all.cbegin(), all.cend(), [](const Migrator::Migration &m) { return m.version > 5; });
+        QVERIFY(above > 0);
+        QCOMPARE(outcome->migrated.size(), qsizetype(above));
         QCOMPARE(outcome->restored.contacts, 7);
         // The backup itself was read, never migrated.
         Result<BackupSummary> still = DatabaseBackup::inspect(backup);
