@@ -112,6 +112,24 @@ private Q_SLOTS:
         m_db.reset();
     }
 
+    // In a narrow window the board scrolls sideways rather than squeezing its columns: a card at the narrowest
+    // column still shows a usual name and outlet whole (they were cut to "Claire Hoff…", "The Sunday …" at 1,180 px).
+    void cardsShowAWholeNameAndOutletInANarrowWindow()
+    {
+        m_tab->resize(500, 600);
+        QListView *planned = column(QStringLiteral("planned"));
+        QTRY_VERIFY(planned->isVisible());
+        const QRect card = cardRect(planned, m_pitches.at(0));
+        QVERIFY(card.isValid());
+        const int textWidth = card.width() - 2 * 3 - 2 * 8; // the card's margins and padding (PitchCardDelegate)
+        QFont bold = planned->font();
+        bold.setBold(true);
+        QVERIFY2(QFontMetrics(bold).horizontalAdvance(QStringLiteral("Claire Hoffmann")) <= textWidth,
+            qPrintable(QStringLiteral("card text %1 px").arg(textWidth)));
+        QVERIFY2(QFontMetrics(planned->font()).horizontalAdvance(QStringLiteral("The Sunday Chronicle")) <= textWidth,
+            qPrintable(QStringLiteral("card text %1 px").arg(textWidth)));
+    }
+
     void keysMoveStampAndUndo()
     {
         select(m_pitches[0]);

@@ -126,7 +126,7 @@ PitchBoard::PitchBoard(PitchBoardModel *model, QWidget *parent)
         c.frame->setAutoFillBackground(true);
         // Wide enough for a name and an outlet on a card; a narrow window scrolls the board sideways
         // (PipelineTab puts it in a QScrollArea) instead of eliding every card to a few letters.
-        c.frame->setMinimumWidth(fontMetrics().averageCharWidth() * 23);
+        c.frame->setMinimumWidth(fontMetrics().averageCharWidth() * 30);
         auto *col = new QVBoxLayout(c.frame);
         col->setContentsMargins(4, 4, 4, 4);
         col->setSpacing(4);
