@@ -129,8 +129,8 @@ WhoToPitchTab::WhoToPitchTab(Database &db, QUndoStack *undoStack, QWidget *paren
     header->setSectionResizeMode(PitchSuggestionModel::NameColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(PitchSuggestionModel::OutletColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(PitchSuggestionModel::ReasonsColumn, QHeaderView::Stretch);
-    header->resizeSection(PitchSuggestionModel::NameColumn, fontMetrics().horizontalAdvance(u'x') * 22);
-    header->resizeSection(PitchSuggestionModel::OutletColumn, fontMetrics().horizontalAdvance(u'x') * 24);
+    header->resizeSection(PitchSuggestionModel::NameColumn, fontMetrics().horizontalAdvance(u'x') * 17);
+    header->resizeSection(PitchSuggestionModel::OutletColumn, fontMetrics().horizontalAdvance(u'x') * 18);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 
     m_messageLabel = new QLabel(this);
