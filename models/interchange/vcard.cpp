@@ -1,9 +1,17 @@
 #include "interchange/vcard.h"
 
+#include <algorithm>
+
 namespace VCard {
 
 QString escape(const QString &text)
 {
+    // Most values need no escape: they are shared, not copied character by character.
+    const auto special = [](QChar c) {
+        return c == u'\\' || c == u',' || c == u';' || c == u'\r' || c == u'\n';
+    };
+    if (std::none_of(text.cbegin(), text.cend(), special))
+        return text;
     QString out;
     out.reserve(text.size() + 8);
     for (qsizetype i = 0; i < text.size(); ++i) {

@@ -89,6 +89,37 @@ private:
     QByteArray m_buffer;
 };
 
+// SQLite: reads the database file through a memory map while the contacts are exported, restored after. The
+// contacts in name order are all over their tables and indexes (on the large demo about 100 MB, three times the
+// page cache): with the map, a page that is not cached is read from the kernel's page cache in place instead of
+// copied by a read() call each time (bench: CPU of the export on the large demo, docs/PERFORMANCE.md).
+class MappedReads final
+{
+public:
+    explicit MappedReads(Database &db)
+        : m_db(db)
+    {
+        if (db.isPostgres())
+            return;
+        QSqlQuery q(db.connection());
+        if (q.exec(u"PRAGMA mmap_size"_s) && q.next())
+            m_before = q.value(0);
+        q.exec(u"PRAGMA mmap_size = 1073741824"_s); // 1 GiB of address space, not memory; capped by SQLite's build
+    }
+    ~MappedReads()
+    {
+        if (!m_before.isValid())
+            return;
+        QSqlQuery q(m_db.connection());
+        q.exec(u"PRAGMA mmap_size = "_s + QString::number(m_before.toLongLong()));
+    }
+    Q_DISABLE_COPY_MOVE(MappedReads)
+
+private:
+    Database &m_db;
+    QVariant m_before;
+};
+
 } // namespace
 
 namespace ExportFormats {
@@ -160,6 +191,7 @@ Result<qint64> ExportRepository::writeContacts(
     if (isCsv)
         buffer = csv.preamble() + csv.headerRecord();
     qint64 written = 0;
+    const MappedReads mapped(m_db);
     ContactRepository contacts(m_db);
     for (qsizetype start = 0; start < ids.size(); start += kBlock) {
         if (progress && !progress(start, ids.size()))
@@ -175,7 +207,7 @@ Result<qint64> ExportRepository::writeContacts(
         if (buffer.size() >= kFlushBytes) {
             if (Status s = ExportFile::put(out, buffer); !s)
                 return s.error();
-            buffer.clear();
+            buffer.truncate(0); // keeps its memory for the next block
         }
     }
     if (Status s = ExportFile::put(out, buffer); !s)
