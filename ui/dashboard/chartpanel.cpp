@@ -41,13 +41,14 @@ ChartPanel::ChartPanel(DashboardChart::Kind kind, ChartTableModel *model, QWidge
     m_title->setFont(bold);
     m_title->setWordWrap(true); // a long title (or a German one) takes two lines in a narrow window
     header->addWidget(m_title, 1); // the room left goes to the title first, so it wraps only when it must
+    // A note ("median time to reply: 3.2 days") has a line of its own under the title: beside the buttons of a
+    // half-width panel it was cut to a few words (in German to "Antwortzeit im I").
     m_note = new QLabel(this);
     m_note->setObjectName(QStringLiteral("chartNoteLabel"));
     m_note->setEnabled(false);
-    // A note ("median time to reply: 3.2 days") is cut before it widens two panels past a narrow window; its
-    // tooltip keeps it whole.
+    m_note->setWordWrap(true);
     m_note->setMinimumWidth(1);
-    header->addWidget(m_note);
+    m_note->hide();
 
     m_tableToggle = new QToolButton(this);
     m_tableToggle->setObjectName(QStringLiteral("tableToggleButton"));
@@ -82,6 +83,7 @@ ChartPanel::ChartPanel(DashboardChart::Kind kind, ChartTableModel *model, QWidge
     save->setMenu(menu);
     header->addWidget(save);
     layout->addLayout(header);
+    layout->addWidget(m_note);
 
     m_stack = new QStackedWidget(this);
     m_chartView = new QChartView(this);
@@ -144,6 +146,7 @@ void ChartPanel::setNote(const QString &note)
 {
     m_note->setText(note);
     m_note->setToolTip(note);
+    m_note->setVisible(!note.isEmpty());
 }
 
 void ChartPanel::changeEvent(QEvent *event)

@@ -169,12 +169,20 @@ QBarCategoryAxis *categoryAxis(QChart *chart, ChartTableModel *model, Qt::Alignm
     auto *axis = new QBarCategoryAxis(chart);
     axis->setCategories(labels(model));
     axis->setReverse(reverse);
-    const auto update = [axis, model] {
+    // Twelve months or thirteen weeks under a half-width chart left a few letters of each label ("D…", "Ja…"):
+    // upright, they stay whole. (A horizontal chart's categories are rows: they keep their angle.)
+    const auto slant = [axis, alignment] {
+        if (alignment == Qt::AlignBottom)
+            axis->setLabelsAngle(axis->count() > 8 ? -90 : 0);
+    };
+    slant();
+    const auto update = [axis, model, slant] {
         const QStringList now = labels(model);
         if (axis->categories() != now) {
             axis->clear();
             axis->append(now);
         }
+        slant();
     };
     QObject::connect(model, &QAbstractItemModel::modelReset, axis, update);
     QObject::connect(model, &QAbstractItemModel::dataChanged, axis, update);

@@ -5,7 +5,9 @@
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
+#include <QFontMetricsF>
 #include <QLabel>
+#include <QTimer>
 #include <QMouseEvent>
 #include <QVBoxLayout>
 
@@ -31,6 +33,7 @@ KpiTiles::KpiTiles(KpiModel *model, QWidget *parent)
         big.setPointSizeF(big.pointSizeF() * 1.5);
         big.setBold(true);
         value->setFont(big);
+        m_valueFont = big;
         auto *name = new QLabel(tile);
         name->setObjectName(QStringLiteral("kpiNameLabel"));
         auto *change = new QLabel(tile);
@@ -80,11 +83,31 @@ void KpiTiles::update()
         m_tiles[row]->setToolTip(loaded
                 ? tr("Previous period: %1").arg(m_model->index(row, KpiModel::PreviousColumn).data().toString())
                 : QString());
+        fitValue(row);
     }
+}
+
+void KpiTiles::fitValue(int row)
+{
+    QLabel *label = m_values.value(row);
+    if (!label)
+        return;
+    const int room = label->contentsRect().width();
+    const double wide = QFontMetricsF(m_valueFont).horizontalAdvance(label->text());
+    QFont f = m_valueFont;
+    if (room > 0 && wide > room)
+        f.setPointSizeF(qMax(m_valueFont.pointSizeF() * 0.55, m_valueFont.pointSizeF() * room / wide * 0.97));
+    if (label->font() != f)
+        label->setFont(f);
 }
 
 bool KpiTiles::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::Resize) {
+        const int row = int(m_tiles.indexOf(static_cast<QWidget *>(watched)));
+        if (row >= 0)
+            QTimer::singleShot(0, this, [this, row] { fitValue(row); }); // once the layout gave the label its width
+    }
     if (event->type() == QEvent::MouseButtonRelease) {
         const int row = int(m_tiles.indexOf(static_cast<QWidget *>(watched)));
         if (row >= 0 && static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {

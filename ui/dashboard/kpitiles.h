@@ -30,8 +30,11 @@ protected:
 
 private:
     void update();
+    // The value in the tile's large font, or smaller when a long figure (a reach in billions) would not fit.
+    void fitValue(int row);
 
     KpiModel *m_model;
     QList<QWidget *> m_tiles;
     QList<QLabel *> m_values, m_changes, m_names;
+    QFont m_valueFont;
 };
