@@ -4499,6 +4499,34 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
+    <message>
+        <source>The dashboard has not been computed yet.</source>
+        <translation>Die Übersicht ist noch nicht berechnet.</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop writing the PDF; no file is left behind</source>
+        <translation>Das Schreiben des PDFs abbrechen; es bleibt keine Datei zurück</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Das PDF wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Export canceled</source>
+        <translation>Export abgebrochen</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF</source>
+        <translation>Das PDF konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

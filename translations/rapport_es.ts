@@ -4499,6 +4499,34 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>The dashboard has not been computed yet.</source>
+        <translation>El panel aún no se ha calculado.</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>Cancelar la exportación</translation>
+    </message>
+    <message>
+        <source>Stop writing the PDF; no file is left behind</source>
+        <translation>Detener la escritura del PDF; no queda ningún archivo</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Escribiendo el PDF…</translation>
+    </message>
+    <message>
+        <source>Export canceled</source>
+        <translation>Exportación cancelada</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF</source>
+        <translation>No se pudo escribir el PDF</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 guardado</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

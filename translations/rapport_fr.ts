@@ -4499,6 +4499,34 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>The dashboard has not been computed yet.</source>
+        <translation>Le tableau de bord n&apos;a pas encore été calculé.</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>Annuler l&apos;export</translation>
+    </message>
+    <message>
+        <source>Stop writing the PDF; no file is left behind</source>
+        <translation>Arrêter l&apos;écriture du PDF&#xa0;; aucun fichier n&apos;est laissé</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Écriture du PDF…</translation>
+    </message>
+    <message>
+        <source>Export canceled</source>
+        <translation>Export annulé</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF</source>
+        <translation>Impossible d&apos;écrire le PDF</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

@@ -39,6 +39,7 @@
 #include <QStackedBarSeries>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
 #include <QTranslator>
@@ -361,9 +362,26 @@ private Q_SLOTS:
         QVERIFY(drawing.contains("<svg"));
         QVERIFY(drawing.contains("Positive"));
 
+        // Export PDF…: written off the GUI thread; the button cancels meanwhile and a canceled export leaves no file.
+        auto *exportButton = m_view->findChild<QPushButton *>(QStringLiteral("exportPdfButton"));
+        QSignalSpy exported(m_view, &DashboardView::exportFinished);
+        const QString canceled = dir.filePath(QStringLiteral("canceled.pdf"));
+        FileDialog::setNextFileName(canceled);
+        QTest::mouseClick(exportButton, Qt::LeftButton);
+        QVERIFY(m_view->isExporting());
+        QCOMPARE(exportButton->text(), QStringLiteral("Cancel Export"));
+        QTest::mouseClick(exportButton, Qt::LeftButton);
+        QCOMPARE(exported.size(), 1);
+        QCOMPARE(exported.first().first().toBool(), false);
+        QVERIFY(!m_view->isExporting());
+        QCOMPARE(exportButton->text(), QStringLiteral("Export PDF…"));
+        QTest::qWait(200);
+        QVERIFY(!QFile::exists(canceled));
         const QString pdf = dir.filePath(QStringLiteral("dashboard.pdf"));
         FileDialog::setNextFileName(pdf);
-        QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("exportPdfButton")), Qt::LeftButton);
+        QTest::mouseClick(exportButton, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 2, 60000);
+        QVERIFY(exported.last().first().toBool());
         QVERIFY(QFile::exists(pdf));
         QProcess text;
         text.start(QStringLiteral("pdftotext"), { pdf, QStringLiteral("-") });

@@ -66,7 +66,13 @@ void DashboardView::build()
     auto *pdf = new QPushButton(tr("Export PDF…"), this);
     pdf->setObjectName(QStringLiteral("exportPdfButton"));
     pdf->setToolTip(tr("Save the whole dashboard, as it is now, as a PDF"));
-    connect(pdf, &QPushButton::clicked, this, &DashboardView::exportPdf);
+    connect(pdf, &QPushButton::clicked, this, [this] {
+        if (m_exporting)
+            cancelExport();
+        else
+            exportPdf();
+    });
+    m_exportButton = pdf;
     m_filterBar->addToPeriodRow(pdf);
     outer->addWidget(m_filterBar);
 
@@ -115,7 +121,11 @@ void DashboardView::build()
     connect(m_filterBar, &DashboardFilterBar::filterChanged, this, &DashboardView::recompute);
 }
 
-DashboardView::~DashboardView() = default;
+DashboardView::~DashboardView()
+{
+    m_exportJob.cancel(); // the worker stops at its next chart and leaves no file
+    m_exportJob.detach();
+}
 
 DashboardFilterBar *DashboardView::filterBar() const
 {
@@ -230,8 +240,84 @@ Status DashboardView::writePdf(const QString &path)
 void DashboardView::exportPdf()
 {
     FileDialog::getSaveFileName(this, tr("Export Dashboard"), QDir::home().filePath(tr("dashboard.pdf")),
-        tr("PDF documents (*.pdf)"), [this](const QString &path) {
-            if (Status s = writePdf(path); !s)
-                Q_EMIT errorOccurred(s.error().message);
-        });
+        tr("PDF documents (*.pdf)"), [this](const QString &path) { startExport(path); });
+}
+
+void DashboardView::startExport(const QString &path)
+{
+    ensureBuilt();
+    if (m_exporting)
+        cancelExport();
+    if (!m_data.filter.isValid()) {
+        Q_EMIT errorOccurred(tr("The dashboard has not been computed yet."));
+        Q_EMIT exportFinished(false);
+        return;
+    }
+    m_exporting = true;
+    m_exportData = m_data;
+    m_exportCharts.clear();
+    m_exportPath = path;
+    m_exportButton->setText(tr("Cancel Export"));
+    m_exportButton->setToolTip(tr("Stop writing the PDF; no file is left behind"));
+    m_status->setText(tr("Writing the PDF…"));
+    exportNextChart(++m_exportGeneration, 0);
+}
+
+// One chart per turn of the event loop (Qt Charts belong to the GUI thread), then the pages on a worker.
+void DashboardView::exportNextChart(quint64 generation, int index)
+{
+    if (generation != m_exportGeneration)
+        return;
+    const QList<DashboardChart::Kind> kinds = ReportWriter::dashboardCharts();
+    if (index < kinds.size()) {
+        m_exportCharts.insert(int(kinds.at(index)), ReportWriter::drawDashboardChart(m_exportData, kinds.at(index)));
+        QTimer::singleShot(0, this, [this, generation, index] { exportNextChart(generation, index + 1); });
+        return;
+    }
+    m_exportJob = WorkerConnection::start<bool>(
+        m_db.location(), this,
+        [data = m_exportData, agency = ReportWriter::savedAgencyName(m_db), charts = m_exportCharts,
+            path = m_exportPath](Database &, const WorkerConnection::Job &job) -> Result<bool> {
+            if (Status s = ReportWriter::writeDashboardFile(data, agency, charts, path, [&job] { return job.isCanceled(); });
+                !s)
+                return s.error();
+            return true;
+        },
+        [this, generation](Result<bool> written) {
+            if (generation != m_exportGeneration)
+                return;
+            if (!written) {
+                const bool canceled = written.error().code == Error::Code::Cancelled;
+                if (!canceled)
+                    Q_EMIT errorOccurred(written.error().message);
+                endExport(false, canceled ? tr("Export canceled") : tr("Could not write the PDF"));
+                return;
+            }
+            endExport(true, tr("Saved %1").arg(QDir::toNativeSeparators(m_exportPath)));
+        },
+        WorkerConnection::Options {
+            Database::OpenFlag::NoMigrate, 0, QThread::InheritPriority, QStringLiteral("rapport-dashboard-pdf") });
+    m_exportData = {};
+    m_exportCharts.clear();
+}
+
+void DashboardView::cancelExport()
+{
+    if (!m_exporting)
+        return;
+    ++m_exportGeneration; // whatever arrives from now on is dropped
+    m_exportJob.cancel();
+    m_exportJob.detach();
+    m_exportData = {};
+    m_exportCharts.clear();
+    endExport(false, tr("Export canceled"));
+}
+
+void DashboardView::endExport(bool written, const QString &status)
+{
+    m_exporting = false;
+    m_exportButton->setText(tr("Export PDF…"));
+    m_exportButton->setToolTip(tr("Save the whole dashboard, as it is now, as a PDF"));
+    m_status->setText(status);
+    Q_EMIT exportFinished(written);
 }

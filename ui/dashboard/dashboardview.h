@@ -2,6 +2,10 @@
 
 #include "dashboardchart.h"
 #include "storage/dashboardquery.h"
+#include "storage/workerconnection.h"
+
+#include <QHash>
+#include <QPicture>
 
 #include <QWidget>
 
@@ -13,6 +17,7 @@ class DrillDownDialog;
 class KpiModel;
 class KpiTiles;
 class QLabel;
+class QPushButton;
 class QTimer;
 
 // The Dashboard section: the filter bar, the KPI tiles and the charts (ChartPanel), all fed from one
@@ -39,9 +44,15 @@ public:
     bool isComputing() const { return m_computing; }
     // Recomputes now for the bar's filter.
     void recompute();
-    // Writes the whole dashboard as it is (filter, KPI figures, every chart) to a PDF.
+    // Writes the whole dashboard as it is (filter, KPI figures, every chart) to a PDF, on the calling thread.
     Status writePdf(const QString &path);
+    // "Export PDF…": asks for a file, then writes it without holding up the window (the charts recorded one per
+    // event-loop turn, the pages written on a worker thread); the button cancels meanwhile. exportFinished() says
+    // how it went.
     void exportPdf();
+    void startExport(const QString &path);
+    void cancelExport();
+    bool isExporting() const { return m_exporting; }
 
 Q_SIGNALS:
     void contactActivated(qint64 contactId);
@@ -49,6 +60,8 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
     // A result arrived and the charts show it.
     void updated();
+    // An export ended: written, or not (canceled or failed: errorOccurred said why when it failed).
+    void exportFinished(bool written);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -59,6 +72,8 @@ private:
     void showResult(const DashboardData &data, quint64 generation);
     void applyNext(quint64 generation, int index);
     void openDrill(const DashboardDrill &drill, const QString &title);
+    void exportNextChart(quint64 generation, int index);
+    void endExport(bool written, const QString &status);
 
     Database &m_db;
     DashboardFilterBar *m_filterBar = nullptr;
@@ -72,4 +87,12 @@ private:
     quint64 m_generation = 0;
     bool m_computing = false;
     bool m_dirty = true;
+    // The export in progress.
+    QPushButton *m_exportButton = nullptr;
+    WorkerConnection m_exportJob;
+    DashboardData m_exportData;
+    QHash<int, QPicture> m_exportCharts;
+    QString m_exportPath;
+    quint64 m_exportGeneration = 0;
+    bool m_exporting = false;
 };

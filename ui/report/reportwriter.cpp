@@ -441,10 +441,33 @@ std::unique_ptr<ChartTableModel> modelFor(DashboardChart::Kind kind)
         return std::make_unique<TopOutletsModel>();
     case K::InteractionsOverTime:
         return std::make_unique<InteractionsOverTimeModel>();
-    default:
-        break;
+    case K::TopRelationships:
+        return std::make_unique<RelationshipsModel>(RelationshipsModel::Kind::Top);
+    case K::CoolingRelationships:
+        return std::make_unique<RelationshipsModel>(RelationshipsModel::Kind::Cooling);
+    case K::TeamActivity:
+        return std::make_unique<TeamActivityModel>();
+    case K::SocialEngagement:
+        return std::make_unique<SocialEngagementModel>();
     }
     return {};
+}
+
+// The chart of `kind` for `data` as a vector picture `height` high and as wide as the pages' text; null when empty.
+QPicture recordChart(const DashboardData &data, DashboardChart::Kind kind, double height)
+{
+    std::unique_ptr<ChartTableModel> model = modelFor(kind);
+    if (!model)
+        return {};
+    model->setResult(data);
+    if (model->isEmpty())
+        return {};
+    QPicture picture;
+    QPainter painter(&picture);
+    painter.setRenderHint(QPainter::Antialiasing);
+    ChartExport::render(kind, model.get(), ChartExport::paperPalette(), &painter, QRectF(0, 0, areaWidth(), height));
+    painter.end();
+    return picture;
 }
 
 } // namespace
@@ -459,19 +482,7 @@ QList<DashboardChart::Kind> ReportWriter::charts()
 
 QPicture ReportWriter::drawChart(const Content &content, DashboardChart::Kind kind)
 {
-    std::unique_ptr<ChartTableModel> model = modelFor(kind);
-    if (!model)
-        return {};
-    model->setResult(content.data);
-    if (model->isEmpty())
-        return {};
-    QPicture picture;
-    QPainter painter(&picture);
-    painter.setRenderHint(QPainter::Antialiasing);
-    ChartExport::render(
-        kind, model.get(), ChartExport::paperPalette(), &painter, QRectF(0, 0, areaWidth(), chartHeight(kind)));
-    painter.end();
-    return picture;
+    return recordChart(content.data, kind, chartHeight(kind));
 }
 
 ReportWriter::Charts ReportWriter::drawCharts(const Content &content)
@@ -595,11 +606,40 @@ Status ReportWriter::paintReport(
     return {};
 }
 
+namespace {
+
+constexpr double kDashboardChartHeight = 300;
+
+} // namespace
+
+QList<DashboardChart::Kind> ReportWriter::dashboardCharts()
+{
+    using K = DashboardChart::Kind;
+    return { K::InteractionsOverTime, K::ReplyRate, K::Funnel, K::Coverage, K::TopOutlets, K::TopRelationships,
+        K::CoolingRelationships, K::TeamActivity, K::SocialEngagement };
+}
+
+QPicture ReportWriter::drawDashboardChart(const DashboardData &data, DashboardChart::Kind kind)
+{
+    return recordChart(data, kind, kDashboardChartHeight);
+}
+
 Status ReportWriter::writeDashboard(const DashboardData &d, const QString &path)
 {
     if (!d.filter.isValid())
         return Error(Tr::tr("The dashboard has not been computed yet."), Error::Code::Generic);
-    const QString agency = savedAgencyName(m_db);
+    Charts charts;
+    for (DashboardChart::Kind kind : dashboardCharts())
+        charts.insert(int(kind), drawDashboardChart(d, kind));
+    return writeDashboardFile(d, savedAgencyName(m_db), charts, path);
+}
+
+Status ReportWriter::writeDashboardFile(const DashboardData &d, const QString &agency, const Charts &charts,
+    const QString &path, const Canceled &canceled)
+{
+    if (!d.filter.isValid())
+        return Error(Tr::tr("The dashboard has not been computed yet."), Error::Code::Generic);
+    const auto stop = [&canceled] { return canceled && canceled(); };
     return writePdf(path, [&](QPagedPaintDevice *device) -> Status {
         QPainter painter;
         if (!painter.begin(device))
@@ -614,25 +654,15 @@ Status ReportWriter::writeDashboard(const DashboardData &d, const QString &path)
         KpiModel kpis;
         kpis.setResult(d);
         kpiTable(pager, kpis);
-        using K = DashboardChart::Kind;
-        InteractionsOverTimeModel interactions;
-        ReplyRateModel replies;
-        FunnelModel funnel;
-        CoverageModel coverage;
-        TopOutletsModel outlets;
-        RelationshipsModel top(RelationshipsModel::Kind::Top);
-        RelationshipsModel cooling(RelationshipsModel::Kind::Cooling);
-        TeamActivityModel team;
-        SocialEngagementModel social;
-        const QList<QPair<K, ChartTableModel *>> charts { { K::InteractionsOverTime, &interactions },
-            { K::ReplyRate, &replies }, { K::Funnel, &funnel }, { K::Coverage, &coverage }, { K::TopOutlets, &outlets },
-            { K::TopRelationships, &top }, { K::CoolingRelationships, &cooling }, { K::TeamActivity, &team },
-            { K::SocialEngagement, &social } };
-        for (const auto &[kind, model] : charts) {
-            model->setResult(d);
-            pager.chart(DashboardChart::title(kind), kind, model, 300, DashboardChart::emptyText(kind));
+        for (DashboardChart::Kind kind : dashboardCharts()) {
+            if (stop())
+                return Error(Tr::tr("The report was canceled."), Error::Code::Cancelled);
+            pager.chart(DashboardChart::title(kind), charts.value(int(kind)), kDashboardChartHeight,
+                DashboardChart::emptyText(kind));
         }
         painter.end();
+        if (stop())
+            return Error(Tr::tr("The report was canceled."), Error::Code::Cancelled);
         return Status();
     });
 }

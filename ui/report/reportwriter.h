@@ -72,8 +72,14 @@ public:
 
     // Computes and writes the client report, all on the calling thread.
     Status writeReport(const Request &request, const QString &path);
-    // The dashboard as it is, for its "Export PDF…".
+    // The dashboard as it is, for its "Export PDF…", all on the calling thread.
     Status writeDashboard(const DashboardData &data, const QString &path);
+    // The same in steps, as the Dashboard section writes it: the charts recorded on the GUI thread (one per
+    // call), the pages written on any thread.
+    static QList<DashboardChart::Kind> dashboardCharts();
+    static QPicture drawDashboardChart(const DashboardData &data, DashboardChart::Kind kind);
+    static Status writeDashboardFile(const DashboardData &data, const QString &agency, const Charts &charts,
+        const QString &path, const Canceled &canceled = {});
 
     // The name shown on reports when none is given.
     static QString savedAgencyName(Database &db);
