@@ -86,6 +86,9 @@ QList<Migrator::Migration> Migrator::standardMigrations()
                     return s;
                 return Rollups::fillMonthly(db);
             } },
+        // Only PostgreSQL statements: on SQLite the version is recorded and nothing changes.
+        { 14, Tr::tr("Added indexes that make the who-to-pitch suggestions faster on PostgreSQL (version 14)."),
+            [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v14.sql")); } },
     };
 }
 

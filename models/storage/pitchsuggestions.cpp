@@ -156,20 +156,37 @@ Status readClientCoverage(Database &db, qint64 clientId, QHash<qint64, Candidate
 }
 
 // Who of the candidates may be suggested: alive, not do-not-contact, press (not client contacts or customers),
-// and not on this campaign's media list yet; with what the ranking needs of them.
-Status readEligible(Database &db, qint64 campaignId, QHash<qint64, Candidate> &candidates)
+// and not on this campaign's media list yet; with what the ranking needs of them. On PostgreSQL this also reads
+// their pitch counts (readPitchCounts' figures, joined per person): one statement, read from the indexes
+// contacts_pitchable and pitches_contact_pitched alone (schema v14), and the ids sent once. The ids are joined
+// as a set (unnest) rather than compared with "= ANY": the planner estimates an array constant element by
+// element (8 ms for 11,000 ids).
+Status readEligible(Database &db, qint64 campaignId, const QDateTime &now, QHash<qint64, Candidate> &candidates)
 {
     const bool pg = db.isPostgres();
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT c.id, c.sort_name, c.reach, c.health_score, "
-                             "CASE WHEN c.preferred_channel IS NULL OR c.preferred_channel = '' THEN 0 ELSE 1 END "
-                             "FROM contacts c WHERE ")
-        + Sql::inIdArray(pg, QStringLiteral("c.id"))
-        + QStringLiteral(" AND c.deleted_at IS NULL AND c.do_not_contact = 0 "
-                         "AND c.kind NOT IN ('client_contact', 'customer') "
-                         "AND NOT EXISTS (SELECT 1 FROM pitches p WHERE p.campaign_id = :campaign "
-                         "AND p.contact_id = c.id AND p.deleted_at IS NULL)"));
+    const QString conditions = QStringLiteral(
+        " AND c.deleted_at IS NULL AND c.do_not_contact = 0 AND c.kind NOT IN ('client_contact', 'customer') "
+        "AND NOT EXISTS (SELECT 1 FROM pitches p WHERE p.campaign_id = :campaign "
+        "AND p.contact_id = c.id AND p.deleted_at IS NULL)");
+    const QString columns = QStringLiteral(
+        "SELECT c.id, c.sort_name, c.reach, c.health_score, "
+        "CASE WHEN c.preferred_channel IS NULL OR c.preferred_channel = '' THEN 0 ELSE 1 END");
+    if (pg) {
+        // The predicate of contacts_pitchable word for word, so that the planner can prove it.
+        q.prepare(columns
+            + QStringLiteral(", h.sent, h.recent, h.latest FROM contacts c "
+                             "CROSS JOIN LATERAL (SELECT count(p.pitched_at) AS sent, "
+                             "sum(CASE WHEN p.pitched_at >= :fatigue THEN 1 ELSE 0 END) AS recent, "
+                             "max(p.pitched_at) AS latest FROM pitches p WHERE p.contact_id = c.id) h "
+                             "WHERE c.id IN (SELECT unnest(CAST(:ids AS BIGINT[])))")
+            + conditions);
+        q.bindValue(QStringLiteral(":fatigue"), now.toMSecsSinceEpoch() - PitchScore::kFatigueDays * kDayMs);
+    } else {
+        q.prepare(columns + QStringLiteral(" FROM contacts c WHERE ") + Sql::inIdArray(pg, QStringLiteral("c.id"))
+            + conditions);
+    }
     q.bindValue(QStringLiteral(":ids"), Sql::idArray(pg, candidates.keys()));
     q.bindValue(QStringLiteral(":campaign"), campaignId);
     if (!q.exec())
@@ -184,12 +201,17 @@ Status readEligible(Database &db, qint64 campaignId, QHash<qint64, Candidate> &c
         it->in.healthScore = q.value(3).isNull() ? -1 : q.value(3).toInt();
         // Only whether there is one counts for the score; the rows shown read the channel itself.
         it->in.preferredChannel = q.value(4).toInt() ? QStringLiteral("?") : QString();
+        if (pg) {
+            it->in.pitchesSent = q.value(5).toInt();
+            it->in.recentPitches = q.value(6).toInt();
+            it->in.lastPitchedAt = Sql::time(q.value(7));
+        }
     }
     return {};
 }
 
 // The candidates' pitches for any campaign, as far as the index (contact_id, pitched_at) alone tells: how many
-// were sent, how many in the fatigue window, the latest. Every pitch that was sent counts, also one taken off a
+// were sent, how many in the fatigue window, the latest (SQLite; PostgreSQL reads them in readEligible). Every pitch that was sent counts, also one taken off a
 // media list later (it was still sent).
 Status readPitchCounts(Database &db, const QDateTime &now, QHash<qint64, Candidate> &candidates)
 {
@@ -323,10 +345,11 @@ Result<PitchSuggestionList> PitchSuggestions::find(Database &db, qint64 campaign
     if (candidates.isEmpty())
         return list;
 
-    if (Status s = readEligible(db, campaignId, candidates); !s)
+    if (Status s = readEligible(db, campaignId, now, candidates); !s)
         return s.error();
-    if (Status s = readPitchCounts(db, now, candidates); !s)
-        return s.error();
+    if (!pg)
+        if (Status s = readPitchCounts(db, now, candidates); !s)
+            return s.error();
     if (Status s = readDeclines(db, clientId, now, candidates); !s)
         return s.error();
 

@@ -95,19 +95,25 @@ public:
         return c.id;
     }
 
-    // A post of theirs (inbound, channel "post") `days` ago.
-    void post(qint64 contact, int days, const QString &subject)
+    // A post of theirs (inbound, channel "post") `days` ago; or another interaction with their subject, e.g. a
+    // synced mention (source "mastodon") or our own side of a conversation (direction "outbound"). Returns its id.
+    qint64 post(qint64 contact, int days, const QString &subject, const QString &channel = QStringLiteral("post"),
+        const QString &direction = QStringLiteral("inbound"), const QString &source = QStringLiteral("manual"))
     {
         Interaction i;
         i.contactId = contact;
-        i.channel = QStringLiteral("post");
-        i.direction = QStringLiteral("inbound");
+        i.channel = channel;
+        i.direction = direction;
+        i.source = source;
+        if (source != u"manual")
+            i.externalId = QStringLiteral("%1-%2-%3").arg(source).arg(contact).arg(++m_externalIds);
         i.occurredAt = m_now.addMSecs(-days * kDay);
         i.subject = subject;
         i.body = QStringLiteral("A few paragraphs.");
-        QVERIFY(InteractionRepository(m_db).create(i).ok());
+        [&] { QVERIFY(InteractionRepository(m_db).create(i).ok()); }();
         // Health is what the test says, not what the post made of it.
         exec(QStringLiteral("UPDATE contacts SET health_score = 50 WHERE id = %1").arg(contact));
+        return i.id;
     }
 
     // A pitch to them for `campaignId`, pitched `days` ago, in `status`.
@@ -145,6 +151,7 @@ public:
 private:
     Database &m_db;
     QDateTime m_now;
+    int m_externalIds = 0;
 };
 
 QList<qint64> ids(const PitchSuggestionList &list)
@@ -337,6 +344,63 @@ private slots:
 
         QCOMPARE(PitchSuggestions::find(*db, 999999, 10, QDateTime::currentDateTimeUtc()).error().code,
             Error::Code::NotFound);
+    }
+
+    // Which interactions are someone's posts, and how a topic's words find them: a word of four letters or more
+    // as a prefix ("tech" finds "technology", "consumer" finds "consumers"), a shorter one whole, the words in a
+    // row. On PostgreSQL the same again with sequential and bitmap scans off, so that the rows come through
+    // indexes as on a large database (the candidates index-only from contacts_pitchable of schema v14 and
+    // pitches_contact_pitched; the recent posts from a partial index rather than the full-text one): the same
+    // people, counts and scores.
+    void postsAndPrefixes_data() { TestDatabase::addBackends(); }
+    void postsAndPrefixes()
+    {
+        OPEN_TEST_DATABASE(db);
+        Agency a(*db);
+        Campaign c = *CampaignRepository(*db).get(a.campaign);
+        c.topics = { QStringLiteral("consumer tech"), QStringLiteral("AI") };
+        QVERIFY(CampaignRepository(*db).update(c).ok());
+        auto nobody = [&](const QString &name) { return a.add(who(name, { QStringLiteral("gardening") })); };
+        const qint64 prefix = nobody(QStringLiteral("Prefix Match"));
+        a.post(prefix, 4, QStringLiteral("Consumers' technology budgets"));
+        const qint64 synced = nobody(QStringLiteral("Synced Mention"));
+        a.post(synced, 6, QStringLiteral("Consumer tech, a thread"), QStringLiteral("mention"),
+            QStringLiteral("inbound"), QStringLiteral("mastodon"));
+        const qint64 shortWord = nobody(QStringLiteral("Short Word"));
+        a.post(shortWord, 2, QStringLiteral("AI in the newsroom"));
+        const qint64 notWhole = nobody(QStringLiteral("Not Whole"));
+        a.post(notWhole, 2, QStringLiteral("Aid for consumer groups; tech later"));
+        const qint64 dm = nobody(QStringLiteral("Direct Message"));
+        a.post(dm, 2, QStringLiteral("Consumer tech embargo?"), QStringLiteral("direct_message"),
+            QStringLiteral("inbound"), QStringLiteral("mastodon"));
+        const qint64 ours = nobody(QStringLiteral("Our Side"));
+        a.post(ours, 2, QStringLiteral("Consumer tech pitch"), QStringLiteral("post"), QStringLiteral("outbound"));
+        const qint64 logged = nobody(QStringLiteral("Logged Email"));
+        a.post(logged, 2, QStringLiteral("Consumer tech lunch"), QStringLiteral("email"));
+        const qint64 trashed = nobody(QStringLiteral("Trashed Post"));
+        QVERIFY(InteractionRepository(*db).moveToTrash(a.post(trashed, 2, QStringLiteral("Consumer tech, deleted"))));
+        const qint64 old = nobody(QStringLiteral("Old Post"));
+        a.post(old, PitchScore::kPostDays + 1, QStringLiteral("Consumer tech of the past"));
+        const QList<qint64> expected { shortWord, prefix, synced };
+
+        const PitchSuggestionList list = a.suggest();
+        QCOMPARE(ids(list), expected);
+        QCOMPARE(list.candidates, 3);
+        QVERIFY(reasons(list, prefix).contains(QStringLiteral("wrote about consumer tech 4 days ago")));
+        QVERIFY(reasons(list, shortWord).contains(QStringLiteral("wrote about AI 2 days ago")));
+        if (!db->isPostgres())
+            return;
+        a.exec(QStringLiteral("SET enable_seqscan = off"));
+        a.exec(QStringLiteral("SET enable_bitmapscan = off"));
+        const PitchSuggestionList indexed = a.suggest();
+        a.exec(QStringLiteral("RESET enable_seqscan"));
+        a.exec(QStringLiteral("RESET enable_bitmapscan"));
+        QCOMPARE(ids(indexed), expected);
+        QCOMPARE(indexed.candidates, 3);
+        for (int r = 0; r < expected.size(); ++r) {
+            QCOMPARE(indexed.rows.at(r).score.score, list.rows.at(r).score.score);
+            QCOMPARE(indexed.rows.at(r).score.reasonText(), list.rows.at(r).score.reasonText());
+        }
     }
 
     // The limit reads the pitch rows of only those who can still make the list: the same rows, scores and order
