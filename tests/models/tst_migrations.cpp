@@ -9,6 +9,8 @@
 #include <QSqlRecord>
 #include <QTest>
 
+#include <algorithm>
+
 class TestMigrations final : public QObject
 {
     Q_OBJECT
@@ -328,6 +330,41 @@ private slots:
             QStringLiteral("test")));
         QCOMPARE(rows(months), (QStringList { QStringLiteral("19997 call inbound 3 1 0 1"),
                                    QStringLiteral("20028 email outbound 0 1 0 1") }));
+    }
+
+    // Version 14 adds who to pitch's two indexes on PostgreSQL only; SQLite records the version and gets nothing.
+    void whoToPitchIndexes_data() { TestDatabase::addBackends(); }
+    void whoToPitchIndexes()
+    {
+        QFETCH(QString, backend);
+        Result<DatabaseLocation> loc = TestDatabase::freshLocation(backend);
+        if (!loc && loc.error().code == Error::Code::NotFound && !TestDatabase::postgresRequired())
+            QSKIP("PostgreSQL is not configured (set RAPPORT_TEST_PG_URL)");
+        QVERIFY(loc);
+        auto db = Database::open(*loc, Database::OpenFlag::CreateIfMissing | Database::OpenFlag::NoMigrate);
+        QVERIFY(db);
+        const QList<Migrator::Migration> all = Migrator::standardMigrations();
+        const qsizetype v14 = std::find_if(all.cbegin(), all.cend(), [](const auto &m) { return m.version == 14; })
+            - all.cbegin();
+        QVERIFY(v14 < all.size());
+        QVERIFY(Migrator(**db, all.mid(0, v14)).migrate());
+        const QString count = backend == u"postgres"
+            ? QStringLiteral("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() "
+                             "AND indexname IN ('interactions_posts', 'contacts_pitchable')")
+            : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('interactions_posts', "
+                             "'contacts_pitchable')");
+        auto indexes = [&] {
+            QSqlQuery q((*db)->connection());
+            return q.exec(count) && q.next() ? q.value(0).toInt() : -1;
+        };
+        QCOMPARE(indexes(), 0);
+        Result<MigrationReport> report = Migrator(**db).migrate();
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(indexes(), backend == u"postgres" ? 2 : 0);
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM rapport_schema WHERE version = 14")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
     }
 
     void foreignKeysAreEnforced_data() { TestDatabase::addBackends(); }
