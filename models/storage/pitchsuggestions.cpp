@@ -96,8 +96,9 @@ Status readMatchingPosts(Database &db, const QStringList &topics, const QDateTim
     // SQLite: the lowest id among the recent rows (the occurred_at index answers it): ids grow with time in
     // practice, so the full-text index skips the older matches by rowid instead of looking each one up (a topic
     // such as "consumer tech" matches ten times more old rows than recent ones). Exact whatever the order of ids:
-    // no recent row has a lower id. PostgreSQL combines the occurred_at index with the full-text one by itself
-    // (BitmapAnd), and would read the rows to find that id (300+ ms on the large dataset).
+    // no recent row has a lower id. PostgreSQL would read the rows to find that id (300+ ms on the large
+    // dataset); its planner takes the recent posts from the partial index interactions_posts (schema v14) and
+    // tests each against the tsquery, or combines the occurred_at and full-text indexes, whichever is cheaper.
     qint64 firstId = 0;
     if (!pg) {
         // "id + 0": a bare min(id) makes SQLite walk the primary key from the oldest row instead.
