@@ -5027,6 +5027,10 @@ A share of voice ahead of the two closest competitors.</source>
 
 Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     </message>
+    <message>
+        <source>tidying up after the demo data</source>
+        <translation>Aufräumen nach den Demodaten</translation>
+    </message>
 </context>
 <context>
     <name>DismissProposalCommand</name>
@@ -8486,6 +8490,10 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
     <message>
         <source>Kept the dashboard&apos;s counts per month too, so that a year is counted as fast as a week (version 13).</source>
         <translation>Hält die Zahlen der Übersicht auch pro Monat, damit ein Jahr so schnell gezählt ist wie eine Woche (Version 13).</translation>
+    </message>
+    <message>
+        <source>Added indexes that make the who-to-pitch suggestions faster on PostgreSQL (version 14).</source>
+        <translation>Fügt Indizes hinzu, die die Vorschläge „Wen pitchen“ unter PostgreSQL beschleunigen (Version 14).</translation>
     </message>
 </context>
 <context>

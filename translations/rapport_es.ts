@@ -5027,6 +5027,10 @@ A share of voice ahead of the two closest competitors.</source>
 
 Una cuota de voz por delante de los dos competidores más cercanos.</translation>
     </message>
+    <message>
+        <source>tidying up after the demo data</source>
+        <translation>limpieza tras los datos de demostración</translation>
+    </message>
 </context>
 <context>
     <name>DismissProposalCommand</name>
@@ -8486,6 +8490,10 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
     <message>
         <source>Kept the dashboard&apos;s counts per month too, so that a year is counted as fast as a week (version 13).</source>
         <translation>Mantiene también las cifras del panel por mes, para que un año se cuente tan rápido como una semana (versión 13).</translation>
+    </message>
+    <message>
+        <source>Added indexes that make the who-to-pitch suggestions faster on PostgreSQL (version 14).</source>
+        <translation>Añade índices que agilizan las sugerencias «A quién contactar» en PostgreSQL (versión 14).</translation>
     </message>
 </context>
 <context>

@@ -5027,6 +5027,10 @@ A share of voice ahead of the two closest competitors.</source>
 
 Une part de voix supérieure à celle des deux concurrents les plus proches.</translation>
     </message>
+    <message>
+        <source>tidying up after the demo data</source>
+        <translation>nettoyage après les données de démonstration</translation>
+    </message>
 </context>
 <context>
     <name>DismissProposalCommand</name>
@@ -8486,6 +8490,10 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
     <message>
         <source>Kept the dashboard&apos;s counts per month too, so that a year is counted as fast as a week (version 13).</source>
         <translation>Tient aussi les chiffres du tableau de bord par mois, pour qu&apos;une année soit comptée aussi vite qu&apos;une semaine (version 13).</translation>
+    </message>
+    <message>
+        <source>Added indexes that make the who-to-pitch suggestions faster on PostgreSQL (version 14).</source>
+        <translation>Ajoute des index qui accélèrent les suggestions «&#xa0;Qui solliciter&#xa0;» sous PostgreSQL (version 14).</translation>
     </message>
 </context>
 <context>
