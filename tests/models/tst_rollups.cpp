@@ -31,6 +31,8 @@
 #include <QSqlRecord>
 #include <QTest>
 
+#include <algorithm>
+
 namespace {
 
 constexpr qint64 kDay = 86400000;
@@ -197,6 +199,10 @@ QList<qint64> ids(Database &db, const QString &statement)
     q.exec(statement);
     while (q.next())
         list << q.value(0).toLongLong();
+    // In id order whatever order the server returned them in: PostgreSQL returns unordered rows in their place in
+    // the heap, which an update moves and a vacuum may compact, so a seeded random pick was not repeatable there
+    // (randomWrites(postgres-1234) once made too few pitches to count).
+    std::sort(list.begin(), list.end());
     return list;
 }
 
@@ -383,7 +389,7 @@ private:
     {
         PitchRepository repo(m_db);
         QSqlQuery q(m_db.connection());
-        q.exec(QStringLiteral("SELECT id, version, status FROM pitches WHERE deleted_at IS NULL"));
+        q.exec(QStringLiteral("SELECT id, version, status FROM pitches WHERE deleted_at IS NULL ORDER BY id"));
         QList<std::tuple<qint64, int, QString>> pitches;
         while (q.next())
             pitches << std::make_tuple(q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toString());
