@@ -370,7 +370,10 @@ QChart *DashboardChart::create(Kind kind, ChartTableModel *model, const QPalette
         QValueAxis *count = valueAxis(chart, Qt::AlignLeft, Tr::tr("Pitches"));
         bars->attachAxis(count);
         fitValueAxis(count, model, [model] { return columnMax(model, 1, 2, false); });
-        QValueAxis *percent = valueAxis(chart, Qt::AlignRight, Tr::tr("Reply rate (%)"));
+        // The rate's axis says "%" at each label instead of a title: under a half-width chart the title was cut
+        // to "Antwortquo…" in German; the legend names the line.
+        QValueAxis *percent = valueAxis(chart, Qt::AlignRight);
+        percent->setLabelFormat(QStringLiteral("%.0f %%"));
         percent->setRange(0, 100);
         // Weeks or months without pitches have no rate: gaps in the line.
         mapLineRuns(chart, model, ReplyRateModel::RateColumn, x, percent, QPen(ChartPalette::color(5, dark), 2.5),
