@@ -33,8 +33,9 @@ struct Context
     void printJson(const QJsonObject &object) const;
 };
 
-// The database of --db (a path or a postgresql:// URL) or the default one, with the system user recorded as a
-// Rapport user so that what the command writes is attributed.
+// The database of --db (a path or a postgresql:// URL) or the default one, signed in (UserRepository::signIn: on
+// SQLite the system user, on PostgreSQL the login role with the server's Rapport role) so that what the command
+// writes is attributed; a login role without a Rapport role is refused.
 Result<std::unique_ptr<Database>> openDatabase(const Invocation &inv, Database::OpenFlags flags = Database::OpenFlag::CreateIfMissing);
 
 } // namespace CommandContext

@@ -25,6 +25,7 @@ const QMap<QString, QStringList> kValueOptions = {
     {QStringLiteral("export"), {QStringLiteral("format"), QStringLiteral("layout"), QStringLiteral("vcard-version"),
                                 QStringLiteral("out")}},
     {QStringLiteral("backup"), {QStringLiteral("out")}},
+    {QStringLiteral("users"), {QStringLiteral("role"), QStringLiteral("name"), QStringLiteral("email")}},
     {QStringLiteral("report"), {QStringLiteral("client"), QStringLiteral("campaign"), QStringLiteral("from"),
                                 QStringLiteral("to"), QStringLiteral("out"), QStringLiteral("agency")}},
 };
@@ -46,7 +47,8 @@ QStringList Invocation::commands()
     return {QStringLiteral("demo"), QStringLiteral("stats"), QStringLiteral("search"), QStringLiteral("migrate"),
             QStringLiteral("sync"), QStringLiteral("accounts"), QStringLiteral("campaign"),
             QStringLiteral("campaigns"), QStringLiteral("import"), QStringLiteral("imports"), QStringLiteral("report"),
-            QStringLiteral("export"), QStringLiteral("erase"), QStringLiteral("backup"), QStringLiteral("restore")};
+            QStringLiteral("export"), QStringLiteral("erase"), QStringLiteral("backup"), QStringLiteral("restore"),
+            QStringLiteral("users")};
 }
 
 Invocation Invocation::parse(const QStringList &args)
@@ -160,5 +162,13 @@ QString Invocation::usage()
                  "Reports (no display needed):\n"
                  "  report --client ID|--campaign ID --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--agency NAME]\n"
                  "                    A PDF client report: cover, summary, charts, pitch funnel, top outlets and\n"
-                 "                    the coverage table of the period.\n");
+                 "                    the coverage table of the period.\n")
+        + Tr::tr("\n"
+                 "The team of a team database (PostgreSQL; adding, roles and deactivating are for admins):\n"
+                 "  users list        Everybody, with their role (admin, manager, member, viewer).\n"
+                 "  users add LOGIN --role ROLE [--name NAME] [--email EMAIL]\n"
+                 "                    A new person signing in as LOGIN; the password is read from standard input.\n"
+                 "  users set-role LOGIN ROLE\n"
+                 "  users deactivate LOGIN\n"
+                 "                    LOGIN can no longer sign in; what they did stays.\n");
 }

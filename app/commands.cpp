@@ -9,6 +9,7 @@
 #include "importcommands.h"
 #include "reportcommand.h"
 #include "synccommands.h"
+#include "usercommands.h"
 #include "demo/demogenerator.h"
 #include "storage/database.h"
 #include "storage/migrator.h"
@@ -267,5 +268,7 @@ int Commands::run(const Invocation &inv, QTextStream &out, QTextStream &err)
         return BackupCommands::backup(inv, out, err);
     if (inv.command == u"restore")
         return BackupCommands::restore(inv, out, err);
+    if (inv.command == u"users")
+        return UserCommands::run(inv, out, err);
     return ctx.usage(Tr::tr("Unknown command “%1”.").arg(inv.command));
 }

@@ -52,7 +52,7 @@ qint64 peakMemoryKiB()
 int runWindow(QApplication &app, const Invocation &inv, const QElapsedTimer &sinceStart, Database &db,
     const std::function<void(MainWindow &)> &afterRestore, QString *restoreFile)
 {
-    (void)UserRepository(db).ensureUser(UserRepository::systemLogin(), UserRepository::systemLogin());
+    // Who is signed in was settled by UserRepository::signIn() when the database was opened (Gui::run).
 
     // The background sync: its own thread, connection and network; periodic per account, sync-on-start.
     // Declared before the window and stopped before the database closes (see below).
@@ -180,6 +180,11 @@ int Gui::run(QApplication &app, const Invocation &inv, const QElapsedTimer &sinc
         if (!db) {
             QTextStream(stderr) << Tr::tr("rapport: %1").arg(db.error().message) << Qt::endl;
             OpenErrorDialog::exec(location ? location->displayName() : inv.db, db.error().message);
+            return 1;
+        }
+        if (Result<User> me = UserRepository(**db).signIn(); !me && me.error().code == Error::Code::Forbidden) {
+            QTextStream(stderr) << Tr::tr("rapport: %1").arg(me.error().message) << Qt::endl;
+            OpenErrorDialog::exec((*db)->location().displayName(), me.error().message);
             return 1;
         }
         QString restoreFile;

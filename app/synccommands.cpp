@@ -2,6 +2,7 @@
 #include "commandcontext.h"
 
 #include "commandline.h"
+#include "terminal.h"
 #include "domain/accountinput.h"
 #include "domain/network.h"
 #include "storage/database.h"
@@ -23,7 +24,6 @@
 
 #include <cstdio>
 #include <string>
-#include <termios.h>
 #include <unistd.h>
 
 namespace {
@@ -55,31 +55,6 @@ QJsonObject accountJson(const SocialAccount &a)
     o.insert(QStringLiteral("last_success_at"),
         a.lastSuccessAt.isValid() ? QJsonValue(isoOrNull(a.lastSuccessAt)) : QJsonValue());
     return o;
-}
-
-// One line of standard input, without echo when a person types it at a terminal. Never an argument: those
-// show up in `ps` and in the shell's history.
-QString readSecret(const QString &prompt, QTextStream &err)
-{
-    const bool terminal = isatty(STDIN_FILENO);
-    termios saved{};
-    if (terminal) {
-        err << prompt << Qt::flush;
-        if (tcgetattr(STDIN_FILENO, &saved) == 0) {
-            termios quiet = saved;
-            quiet.c_lflag &= ~tcflag_t(ECHO);
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-        }
-    }
-    std::string line;
-    int c = 0;
-    while ((c = std::getchar()) != EOF && c != '\n')
-        line.push_back(char(c));
-    if (terminal) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        err << Qt::endl;
-    }
-    return QString::fromStdString(line).trimmed();
 }
 
 int list(const Context &ctx)
@@ -190,7 +165,7 @@ int add(const Context &ctx)
     const QString secretName = traits.secretName;
     if (!secretName.isEmpty()) {
         const bool mastodon = *network == Network::Mastodon;
-        secret = readSecret(mastodon ? Tr::tr("Access token: ") : Tr::tr("App password: "), ctx.err);
+        secret = Terminal::readSecret(mastodon ? Tr::tr("Access token: ") : Tr::tr("App password: "), ctx.err);
         if (secret.isEmpty()) {
             return ctx.fail(mastodon
                     ? Tr::tr(

@@ -27,6 +27,7 @@
 #include "palette/commandpalette.h"
 #include "report/reportdialog.h"
 #include "settings/accountsdialog.h"
+#include "settings/teamdialog.h"
 #include "storage/changenotifier.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
@@ -380,6 +381,7 @@ void MainWindow::createSections()
     });
     connect(m_activitySection, &ActivitySection::contactActivated, this, &MainWindow::showContact);
     connect(m_activitySection, &ActivitySection::errorOccurred, this, &MainWindow::showError);
+    connect(m_activitySection, &ActivitySection::campaignActivated, this, &MainWindow::showCampaign);
     // An undo or redo of a conversation edit that could not be written (e.g. changed by someone else).
     connect(ChangeNotifier::instance(), &ChangeNotifier::changeFailed, this, [this](const QString &message) {
         m_undoFailed = true; // until this pass of the event loop is over: no "Undid: …" over it
@@ -509,6 +511,16 @@ void MainWindow::createMenus()
                             .arg(palette->shortcut().toString(QKeySequence::NativeText)));
     connect(palette, &QAction::triggered, this, &MainWindow::showCommandPalette);
 
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QAction *team = settings->addAction(QIcon::fromTheme(QStringLiteral("system-users")), tr("&Team…"));
+    team->setObjectName(QStringLiteral("teamAction"));
+    const bool admin = m_db.isPostgres() && TeamRoles::traits(m_db.teamRole()).manageTeam;
+    team->setEnabled(admin);
+    team->setToolTip(!m_db.isPostgres() ? tr("A personal database has one person and no team")
+            : admin                     ? tr("Invite people, change their roles, deactivate them")
+                                        : tr("Only an admin can manage the team"));
+    connect(team, &QAction::triggered, this, [this] { TeamDialog::openFor(this, m_db); });
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Rapport"));
     about->setObjectName(QStringLiteral("aboutAction"));
@@ -531,7 +543,10 @@ void MainWindow::createStatusBar()
     if (m_db.isReadOnly()) {
         auto *readOnly = new QLabel(tr("Read-only: changes cannot be saved"), this);
         readOnly->setObjectName(QStringLiteral("readOnlyLabel"));
-        readOnly->setToolTip(tr("Rapport cannot write to %1.").arg(m_db.location().displayName()));
+        readOnly->setToolTip(m_db.teamRole() == TeamRole::Viewer
+                ? tr("Your role on %1 is Viewer: you can read everything and change nothing.")
+                      .arg(m_db.location().displayName())
+                : tr("Rapport cannot write to %1.").arg(m_db.location().displayName()));
         QFont bold = readOnly->font();
         bold.setBold(true);
         readOnly->setFont(bold);

@@ -21,6 +21,7 @@ struct Error
         Network,      // a server could not be reached, timed out or answered garbage (after retries)
         RateLimited,  // a server asked us to wait longer than we are willing to in this run
         Cancelled,    // the user cancelled, or the application is quitting
+        Forbidden,    // the user's role does not allow it (team database: the server refused)
     };
 
     Error() = default;

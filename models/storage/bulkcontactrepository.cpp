@@ -1,6 +1,7 @@
 #include "bulkcontactrepository.h"
 
 #include "domain/contact.h"
+#include "storage/audittrail.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
@@ -88,7 +89,7 @@ Status BulkContactRepository::audit(const QList<qint64> &ids, const QString &act
     q.bindValue(QStringLiteral(":details"), details);
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("writing the audit log"));
-    return {};
+    return AuditTrail::claimMany(m_db, QStringLiteral("contact"), ids);
 }
 
 Result<qint64> BulkContactRepository::tagId(const QString &name, const QString &kind, bool create)

@@ -23,7 +23,7 @@ struct Tr
 const QStringList &dataTablesChildrenFirst()
 {
     static const QStringList tables { QStringLiteral("engagement_events"), QStringLiteral("sync_state"),
-        QStringLiteral("social_accounts"), QStringLiteral("saved_views"), QStringLiteral("audit_log"),
+        QStringLiteral("social_accounts"), QStringLiteral("saved_views"), QStringLiteral("audit_changes"), QStringLiteral("audit_log"),
         QStringLiteral("follow_ups"), QStringLiteral("coverage"), QStringLiteral("pitches"),
         QStringLiteral("interactions"), QStringLiteral("media_list_members"), QStringLiteral("media_lists"),
         QStringLiteral("content_items"), QStringLiteral("campaign_members"), QStringLiteral("campaigns"),

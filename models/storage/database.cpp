@@ -200,6 +200,11 @@ Error Database::errorFrom(const QSqlError &error, const QString &doing) const
         if (state == u"53100")
             return Error { Tr::tr("The database server's disk is full: %1 failed and nothing was changed.").arg(doing),
                 Error::Code::Storage };
+        if (state == u"42501")
+            return Error { Tr::tr("The team database refused %1: your role does not allow it (%2). Ask a manager or "
+                                  "an admin of your team.")
+                               .arg(doing, detail),
+                Error::Code::Forbidden };
         if (state.startsWith(u"23"))
             return Error { Tr::tr("%1 was refused: %2").arg(doing, detail), Error::Code::Conflict };
         if (state.startsWith(u"08") || state == u"57P01")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "domain/teamrole.h"
 #include "storage/databaselocation.h"
 
 #include <QSqlDatabase>
@@ -34,7 +35,8 @@ public:
 
     const DatabaseLocation &location() const { return m_location; }
     bool isPostgres() const { return m_location.isPostgres(); }
-    bool isReadOnly() const { return m_readOnly; }
+    // A read-only file, or a viewer on a team database (everything that writes disables itself for both).
+    bool isReadOnly() const { return m_readOnly || m_teamRole == TeamRole::Viewer; }
     QSqlDatabase connection() const;
 
     // Turns a failed query into an Error a user can read (disk full, read-only, locked, constraint).
@@ -59,6 +61,9 @@ public:
     // The user recorded as updated_by and in the audit log for writes through this connection.
     qint64 currentUserId() const { return m_currentUserId; }
     void setCurrentUserId(qint64 id) { m_currentUserId = id; }
+    // What that user may do (UserRepository::signIn): on PostgreSQL the server's role, on SQLite Admin.
+    TeamRole teamRole() const { return m_teamRole; }
+    void setTeamRole(TeamRole role) { m_teamRole = role; }
 
 private:
     explicit Database(DatabaseLocation location, QString connectionName);
@@ -68,6 +73,7 @@ private:
     QString m_connectionName;
     bool m_readOnly = false;
     qint64 m_currentUserId = 0;
+    TeamRole m_teamRole = TeamRole::Admin;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(Database::OpenFlags)

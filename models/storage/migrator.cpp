@@ -1,6 +1,7 @@
 #include "migrator.h"
 
 #include "core/logging.h"
+#include "storage/audittrail.h"
 #include "storage/coveragerepository.h"
 #include "storage/database.h"
 #include "storage/rollups.h"
@@ -78,6 +79,13 @@ QList<Migrator::Migration> Migrator::standardMigrations()
                     return s;
                 return Rollups::rebuild(db, Rollups::Levels::Daily);
             } },
+        { 11,
+            Tr::tr("Added team roles enforced by the database server and the history of every field (version 11)."),
+            [](Database &db) -> Status {
+                if (Status s = runSchemaFile(db, QStringLiteral(":/rapport/schema/v11.sql")); !s)
+                    return s;
+                return AuditTrail::installTriggers(db);
+            } },
         { 13,
             Tr::tr("Kept the dashboard's counts per month too, so that a year is counted as fast as a week "
                    "(version 13)."),
@@ -94,7 +102,12 @@ QList<Migrator::Migration> Migrator::standardMigrations()
 
 int Migrator::latestVersion()
 {
-    return standardMigrations().constLast().version;
+    // The highest, not the last: branches append their migrations in either order, and a database may get a
+    // lower version after a higher one (v11 after v13), since the migrator applies every missing version.
+    int latest = 0;
+    for (const Migration &m : standardMigrations())
+        latest = std::max(latest, m.version);
+    return latest;
 }
 
 Status Migrator::runSchemaFile(Database &db, const QString &resourcePath)

@@ -128,7 +128,8 @@ void TestCampaignsView::workspaceHasTheTabsInOrder()
     CampaignWorkspace workspace(*f.db, &undo);
     QTabWidget *tabs = workspace.tabWidget();
     const QStringList titles = { QStringLiteral("Brief"), QStringLiteral("Content"), QStringLiteral("Media list"),
-        QStringLiteral("Pipeline"), QStringLiteral("Coverage"), QStringLiteral("Who to pitch") };
+        QStringLiteral("Pipeline"), QStringLiteral("Coverage"), QStringLiteral("Who to pitch"),
+        QStringLiteral("History") };
     QCOMPARE(tabs->count(), titles.size());
     for (int i = 0; i < titles.size(); ++i) {
         QCOMPARE(tabs->tabText(i).remove(u'&'), titles.at(i));

@@ -1,4 +1,5 @@
 #include "common/messagebox.h"
+#include "contacts/conflictdialog.h"
 #include "contacts/contacteditor.h"
 #include "contacts/contactform.h"
 #include "contacts/contactsview.h"
@@ -358,6 +359,18 @@ void TestContactEditor::saveConflictIsToldNotOverwritten()
     theirs.title = QStringLiteral("Theirs");
     QVERIFY(ContactRepository(*f.db).update(theirs));
 
+    // The same field changed by both: the conflict dialog asks (issue 14, tst_conflictdialog); Cancel saves
+    // nothing and keeps what was typed.
+    QTest::keyClick(title, Qt::Key_S, Qt::ControlModifier);
+    auto *dialog = f.window->findChild<ConflictDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(f.stored(f.ada).title, QStringLiteral("Theirs"));
+    dialog->reject();
+    QCOMPARE(title->text(), QStringLiteral("Mine"));
+    QVERIFY(f.editor->isDirty());
+
+    // Moved to the trash meanwhile: nothing to merge with; the banner says so.
+    QVERIFY(ContactRepository(*f.db).moveToTrash(f.ada));
     QTest::keyClick(title, Qt::Key_S, Qt::ControlModifier);
     auto *banner = f.editor->findChild<QWidget *>(QStringLiteral("conflictBannerWidget"));
     QVERIFY(banner->isVisible());
@@ -371,6 +384,7 @@ void TestContactEditor::saveConflictIsToldNotOverwritten()
 
     QTest::keyClick(title, Qt::Key_S, Qt::ControlModifier);
     QVERIFY(banner->isVisible());
+    QVERIFY(ContactRepository(*f.db).restore(f.ada)); // restored by whoever trashed it
     QTest::mouseClick(banner->findChild<QPushButton *>(QStringLiteral("reloadButton")), Qt::LeftButton);
     QCOMPARE(title->text(), QStringLiteral("Theirs"));
     QVERIFY(!f.editor->isDirty());

@@ -1,5 +1,6 @@
 #include "campaignworkspace.h"
 
+#include "campaigns/historytab.h"
 #include "brieftab.h"
 #include "campaigntab.h"
 #include "common/messagebox.h"
@@ -56,6 +57,7 @@ void CampaignWorkspace::createTabs()
     addCampaignTab(new PipelineTab(m_db, m_undoStack, this));
     addCampaignTab(new CoverageTab(m_db, m_undoStack, this));
     addCampaignTab(new WhoToPitchTab(m_db, m_undoStack, this));
+    addCampaignTab(new CampaignHistoryTab(m_db, m_undoStack, this));
 }
 // clang-format on
 
@@ -81,6 +83,9 @@ CampaignTab *CampaignWorkspace::pendingTab(Tab tab)
     case Tab::WhoToPitch:
         return new PendingCampaignTab(tr("Who to pitch"),
             tr("People ranked for this campaign, with the reasons in words."), m_db, m_undoStack, this);
+    case Tab::History:
+        return new PendingCampaignTab(
+            tr("History"), tr("Who changed what in this campaign, and when."), m_db, m_undoStack, this);
     }
     return nullptr;
 }

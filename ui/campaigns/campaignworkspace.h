@@ -22,7 +22,7 @@ class CampaignWorkspace final : public QWidget
 
 public:
     // The tabs in their order.
-    enum class Tab { Brief, Content, MediaList, Pipeline, Coverage, WhoToPitch };
+    enum class Tab { Brief, Content, MediaList, Pipeline, Coverage, WhoToPitch, History };
     Q_ENUM(Tab)
 
     CampaignWorkspace(Database &db, QUndoStack *undoStack, QWidget *parent = nullptr);

@@ -223,13 +223,21 @@ QList<QAction *> BulkActions::actions() const
 
 void BulkActions::updateEnabled()
 {
-    const bool enabled = !m_view->database().isReadOnly() && m_view->tableView()->selectionModel()->hasSelection();
+    const int count = selectedCount();
+    const TeamRole role = m_view->database().teamRole();
+    // A member changes at most TeamRoleTraits::bulkLimit contacts at once; the server refuses more anyway.
+    const bool allowed = TeamRoles::allowsBulk(role, count);
+    const bool enabled
+        = !m_view->database().isReadOnly() && m_view->tableView()->selectionModel()->hasSelection() && allowed;
     for (QAction *action : actions())
         action->setEnabled(enabled);
     if (!m_selectionBar)
         return;
-    const int count = selectedCount();
-    m_selectionLabel->setText(tr("%L1 selected", "contacts").arg(count));
+    m_selectionLabel->setText(allowed ? tr("%L1 selected", "contacts").arg(count)
+                                      : tr("%L1 selected — your role changes at most %L2 at once; ask a manager",
+                                            "contacts")
+                                            .arg(count)
+                                            .arg(TeamRoles::traits(role).bulkLimit));
     m_selectionBar->setVisible(count >= 2);
 }
 

@@ -7,6 +7,7 @@
 #include "contacts/contactsview.h"
 #include "contacts/trashdialog.h"
 #include "followups/contactfollowupspanel.h"
+#include "history/historyview.h"
 #include "interactions/healthpanel.h"
 #include "interactions/quicklogdialog.h"
 #include "interactions/timelineview.h"
@@ -138,6 +139,11 @@ ContactEditor::ContactEditor(ContactsView &view)
     m_tabs->addTab(m_campaigns, tr("Campaigns"));
     connect(m_campaigns, &ContactCampaignsPanel::campaignActivated, this, &ContactEditor::campaignActivated);
     connect(m_campaigns, &ContactCampaignsPanel::errorOccurred, this, &ContactEditor::showStatus);
+    m_history = new HistoryView(view.database(), m_tabs);
+    m_history->setObjectName(QStringLiteral("contactHistoryView"));
+    m_tabs->addTab(m_history, tr("History"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_history), tr("Who changed what in this profile, and when"));
+    connect(m_history, &HistoryView::errorOccurred, this, &ContactEditor::showStatus);
     m_health = new HealthPanel(view.database(), this);
     layout->addWidget(m_health);
     m_followUps = new ContactFollowUpsPanel(view.database(), view.undoStack(), this);
@@ -333,6 +339,7 @@ void ContactEditor::load(const Contact &contact)
     m_form->setContact(contact);
     m_timeline->setContactId(contact.id);
     m_campaigns->setContactId(contact.id);
+    m_history->setSubject(QStringLiteral("contact"), contact.id);
     m_health->setContactId(contact.id);
     m_followUps->setContactId(contact.id);
     m_logButton->setVisible(contact.id > 0);

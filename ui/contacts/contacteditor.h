@@ -7,6 +7,7 @@
 #include <functional>
 
 class ContactCampaignsPanel;
+class HistoryView;
 class ContactForm;
 class ContactsView;
 class ContactFollowUpsPanel;
@@ -65,6 +66,7 @@ public Q_SLOTS:
     void previousContact();
 
     ContactCampaignsPanel *campaignsPanel() const { return m_campaigns; }
+    HistoryView *historyView() const { return m_history; }
 
 Q_SIGNALS:
     void contactSaved(qint64 id);
@@ -94,6 +96,10 @@ private:
     void selectWhenListed(qint64 id);
     void afterCommand(qint64 id, const QString &error);
     bool resolveOrganization(Contact &contact);
+    // After a save refused for a stale version: merges with what was saved meanwhile (ContactMerge), saving at
+    // once when no field was changed by both, else asking per field (ConflictDialog). False: not a case for it.
+    bool mergeConcurrentEdit(const Contact &mine);
+    void finishSave(const Contact &before, const Contact &saved, bool isNew, const QString &status);
     void updateActions();
     void updateHeading();
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -107,6 +113,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     TimelineView *m_timeline = nullptr;
     ContactCampaignsPanel *m_campaigns = nullptr;
+    HistoryView *m_history = nullptr;
     HealthPanel *m_health = nullptr;
     ContactFollowUpsPanel *m_followUps = nullptr;
     QPushButton *m_revertButton = nullptr;

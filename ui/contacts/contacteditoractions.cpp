@@ -1,6 +1,8 @@
 // ContactEditor: saving, new, delete, restore, navigation and what the undo commands report.
 #include "contacteditor.h"
 
+#include "contacts/conflictdialog.h"
+#include "storage/historyquery.h"
 #include "common/messagebox.h"
 #include "contacts/bulkactions.h"
 #include "contacts/contactcommands.h"
@@ -61,12 +63,65 @@ bool ContactEditor::save()
     const bool isNew = c.id == 0;
     const Status s = isNew ? repo.create(c) : repo.update(c);
     if (!s) {
-        if (s.error().code == Error::Code::Conflict && s.error().field.isEmpty())
-            showConflict(s.error().message);
-        else
+        if (s.error().code == Error::Code::Conflict && s.error().field.isEmpty()) {
+            if (isNew || !mergeConcurrentEdit(c))
+                showConflict(s.error().message);
+        } else {
             showSaveError(s.error().field, s.error().message);
+        }
         return false;
     }
+    finishSave(m_loaded, c, isNew, isNew ? tr("“%1” added.").arg(c.displayName) : tr("“%1” saved.").arg(c.displayName));
+    return true;
+}
+
+bool ContactEditor::mergeConcurrentEdit(const Contact &mine)
+{
+    Result<Contact> theirs = ContactRepository(m_view.database()).get(mine.id);
+    if (!theirs || theirs->inTrash)
+        return false;
+    // Who saved meanwhile: the newest entry of the contact's history.
+    QString who = tr("someone else");
+    HistoryFilter last;
+    last.entity = QStringLiteral("contact");
+    last.entityId = mine.id;
+    last.limit = 1;
+    if (Result<QList<HistoryEntry>> h = HistoryQuery(m_view.database()).load(last); h && !h->isEmpty()
+        && !h->first().userName.isEmpty() && h->first().userId != m_view.database().currentUserId())
+        who = h->first().userName;
+    const ContactMerge::Outcome outcome = ContactMerge::merge(m_loaded, mine, *theirs);
+    const Contact before = *theirs;
+    const auto saveMerged = [this, before](Contact merged, const QString &status) {
+        if (Status s = ContactRepository(m_view.database()).update(merged); !s) {
+            if (s.error().code == Error::Code::Conflict && s.error().field.isEmpty())
+                showConflict(s.error().message);
+            else
+                showSaveError(s.error().field, s.error().message);
+            return;
+        }
+        finishSave(before, merged, false, status);
+    };
+    if (outcome.conflicts.isEmpty()) {
+        QStringList theirFields;
+        for (const QString &field : outcome.theirChanges)
+            theirFields << ContactMerge::label(field);
+        saveMerged(outcome.merged,
+            tr("“%1” saved, merged with what %2 changed meanwhile (%3).")
+                .arg(mine.displayName, who, theirFields.join(QStringLiteral(", "))));
+        return true;
+    }
+    showStatus(tr("%1 changed the same fields meanwhile: choose what to keep.").arg(who));
+    QPointer<ContactEditor> self(this);
+    ConflictDialog::ask(this, outcome, m_loaded, *theirs, who, [self, saveMerged](const Contact &chosen) {
+        if (self)
+            saveMerged(chosen, tr("“%1” saved with your choices.").arg(chosen.displayName));
+    });
+    return true;
+}
+
+void ContactEditor::finishSave(const Contact &before, const Contact &saved, bool isNew, const QString &status)
+{
+    const Contact c = saved;
     QPointer<ContactEditor> self(this);
     ContactCommandHooks hooks { [self](qint64 id, const QString &error) {
         if (self)
@@ -76,15 +131,14 @@ bool ContactEditor::save()
         if (isNew)
             stack->push(new CreateContactCommand(m_view.database(), c.id, c.displayName, hooks));
         else
-            stack->push(new EditContactCommand(m_view.database(), m_loaded, c, hooks));
+            stack->push(new EditContactCommand(m_view.database(), before, c, hooks));
     }
     showContact(c.id);
     m_view.refresh();
     selectInList(c.id);
-    showStatus(isNew ? tr("“%1” added.").arg(c.displayName) : tr("“%1” saved.").arg(c.displayName));
+    showStatus(status);
     checkDuplicates();
     Q_EMIT contactSaved(c.id);
-    return true;
 }
 
 bool ContactEditor::resolveOrganization(Contact &c)

@@ -165,7 +165,10 @@ QAction *DuplicatesDialog::createAction(ContactsView *view)
     action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     action->setToolTip(tr("List contacts that are likely the same person and merge them (%1)")
                            .arg(action->shortcut().toString(QKeySequence::NativeText)));
-    action->setEnabled(!view->database().isReadOnly());
+    const bool mayMerge = TeamRoles::traits(view->database().teamRole()).merge;
+    action->setEnabled(!view->database().isReadOnly() && mayMerge);
+    if (!mayMerge)
+        action->setToolTip(tr("Only a manager or an admin can merge duplicates."));
     connect(action, &QAction::triggered, view, [view] { (new DuplicatesDialog(view))->open(); });
     return action;
 }
@@ -266,7 +269,7 @@ void DuplicatesDialog::showComparison()
     const bool keepFirst = DuplicateRepository::suggestedKeep(m_first, m_second) == m_first.id;
     m_keepFirst->setChecked(keepFirst);
     m_keepSecond->setChecked(!keepFirst);
-    m_merge->setEnabled(!m_view->database().isReadOnly());
+    m_merge->setEnabled(!m_view->database().isReadOnly() && TeamRoles::traits(m_view->database().teamRole()).merge);
 }
 
 void DuplicatesDialog::mergeSelected()

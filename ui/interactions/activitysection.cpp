@@ -1,7 +1,9 @@
 #include "activitysection.h"
 
 #include "followups/coolingoffview.h"
+#include "history/historyview.h"
 #include "interactions/activityview.h"
+#include "storage/database.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -24,6 +26,16 @@ ActivitySection::ActivitySection(Database &db, QUndoStack *undoStack, QWidget *p
     connect(m_activity, &ActivityView::contactActivated, this, &ActivitySection::contactActivated);
     connect(m_cooling, &CoolingOffView::contactActivated, this, &ActivitySection::contactActivated);
     connect(m_cooling, &CoolingOffView::errorOccurred, this, &ActivitySection::errorOccurred);
+    if (TeamRoles::traits(db.teamRole()).seeTeamChanges) {
+        m_changes = new HistoryView(db, m_tabs);
+        m_changes->setObjectName(QStringLiteral("teamChangesView"));
+        m_changes->setSubject(QString(), 0);
+        m_tabs->addTab(m_changes, tr("Changes", "who changed what"));
+        m_tabs->setTabToolTip(m_tabs->indexOf(m_changes), tr("Who in the team changed what, and when"));
+        connect(m_changes, &HistoryView::contactActivated, this, &ActivitySection::contactActivated);
+        connect(m_changes, &HistoryView::campaignActivated, this, &ActivitySection::campaignActivated);
+        connect(m_changes, &HistoryView::errorOccurred, this, &ActivitySection::errorOccurred);
+    }
 }
 
 void ActivitySection::showCoolingOff()

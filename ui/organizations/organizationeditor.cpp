@@ -1,6 +1,7 @@
 #include "organizationeditor.h"
 
 #include "common/formerror.h"
+#include "history/historyview.h"
 #include "common/wheelguard.h"
 #include "core/result.h"
 #include "interactions/timelineview.h"
@@ -145,6 +146,10 @@ OrganizationEditor::OrganizationEditor(Database &db, QWidget *parent)
     m_timeline->setObjectName(QStringLiteral("organizationTimelineView"));
     m_tabs->addTab(m_timeline, tr("Timeline"));
     connect(m_timeline, &TimelineView::contactActivated, this, &OrganizationEditor::contactActivated);
+    m_history = new HistoryView(db, m_tabs);
+    m_history->setObjectName(QStringLiteral("organizationHistoryView"));
+    m_tabs->addTab(m_history, tr("History"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_history), tr("Who changed what in this organization, and when"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_headingLabel);
@@ -182,6 +187,8 @@ void OrganizationEditor::load(const Organization &o)
     m_loaded = o;
     m_timeline->setOrganizationId(o.id);
     m_tabs->setTabEnabled(m_tabs->indexOf(m_timeline), o.id > 0);
+    m_history->setSubject(QStringLiteral("organization"), o.id);
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_history), o.id > 0);
     {
         const QSignalBlocker b1(m_name), b2(m_kind), b3(m_website), b4(m_reach), b5(m_city), b6(m_country), b7(m_notes);
         m_name->setText(o.name);

@@ -15,6 +15,7 @@ class QSpinBox;
 class QTabWidget;
 class QUndoStack;
 class TimelineView;
+class HistoryView;
 class QTableView;
 struct Error;
 
@@ -49,6 +50,7 @@ public:
     void refreshPeople();
     // The Timeline tab: the organization's people, merged, newest first.
     TimelineView *timeline() const { return m_timeline; }
+    HistoryView *historyView() const { return m_history; }
     QTabWidget *tabWidget() const { return m_tabs; }
     void setUndoStack(QUndoStack *stack);
 
@@ -86,4 +88,5 @@ private:
     OrganizationPeopleModel *m_people = nullptr;
     QTabWidget *m_tabs = nullptr;
     TimelineView *m_timeline = nullptr;
+    HistoryView *m_history = nullptr;
 };

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "domain/contact.h"
+
+#include <QList>
+#include <QString>
+
+// Field-level merging of two edits of one contact (issue 14; EspoCRM's optimistic concurrency is the anchor):
+// `original` is the contact as the editor loaded it, `mine` what the person typed, `theirs` what somebody else
+// saved meanwhile. A field only one side changed takes that side's value; a field both changed to different
+// values is a conflict for the person to decide (mine, theirs or the original). Nothing is overwritten
+// silently. Lists (emails, phones, handles, beats, tags) count as one field each.
+namespace ContactMerge {
+
+struct Conflict
+{
+    QString field; // the key of the field: "title"
+    QString original;
+    QString mine;
+    QString theirs;
+};
+
+struct Outcome
+{
+    Contact merged; // mine, with theirs where only they changed a field; conflicts keep mine; theirs' version
+    QList<Conflict> conflicts;
+    QStringList theirChanges; // the fields taken from theirs, for the message
+};
+
+Outcome merge(const Contact &original, const Contact &mine, const Contact &theirs);
+// Copies one field (a key of merge()'s conflicts) from `source` into `target`.
+void take(Contact &target, const QString &field, const Contact &source);
+// The field's label as the profile shows it (translated).
+QString label(const QString &field);
+
+} // namespace ContactMerge
