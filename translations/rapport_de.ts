@@ -368,6 +368,15 @@
         <source>Valuable relationships going quiet, to follow up</source>
         <translation>Wertvolle Beziehungen, um die es still wird – zum Nachfassen</translation>
     </message>
+    <message>
+        <source>Changes</source>
+        <comment>who changed what</comment>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Who in the team changed what, and when</source>
+        <translation>Wer im Team was wann geändert hat</translation>
+    </message>
 </context>
 <context>
     <name>ActivityView</name>
@@ -469,6 +478,17 @@
 </context>
 <context>
     <name>AuditLog</name>
+    <message>
+        <source>writing the audit log</source>
+        <translation>Schreiben des Änderungsprotokolls</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrail</name>
+    <message>
+        <source>updating the database schema</source>
+        <translation>Aktualisieren des Datenbankschemas</translation>
+    </message>
     <message>
         <source>writing the audit log</source>
         <translation>Schreiben des Änderungsprotokolls</translation>
@@ -1132,6 +1152,11 @@
         <comment>campaign name</comment>
         <translation>„%1“:</translation>
     </message>
+    <message>
+        <source>%L1 selected — your role changes at most %L2 at once; ask a manager</source>
+        <comment>contacts</comment>
+        <translation>%L1 ausgewählt – Ihre Rolle ändert höchstens %L2 auf einmal; fragen Sie eine Führungskraft</translation>
+    </message>
 </context>
 <context>
     <name>BulkCommand</name>
@@ -1429,6 +1454,13 @@
     </message>
 </context>
 <context>
+    <name>CampaignHistoryTab</name>
+    <message>
+        <source>History</source>
+        <translation>Änderungen</translation>
+    </message>
+</context>
+<context>
     <name>CampaignListModel</name>
     <message>
         <source>People on the campaign&apos;s media list</source>
@@ -1711,6 +1743,14 @@
     <message>
         <source>This campaign has unsaved changes (%1). Save them before leaving it?</source>
         <translation>Diese Kampagne hat nicht gespeicherte Änderungen (%1). Vor dem Verlassen speichern?</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Who changed what in this campaign, and when.</source>
+        <translation>Wer in dieser Kampagne was wann geändert hat.</translation>
     </message>
 </context>
 <context>
@@ -2032,6 +2072,26 @@ Berichte (ohne Bildschirm):
                     wichtigste Medien und die Tabelle der Berichterstattung im Zeitraum.
 </translation>
     </message>
+    <message>
+        <source>
+The team of a team database (PostgreSQL; adding, roles and deactivating are for admins):
+  users list        Everybody, with their role (admin, manager, member, viewer).
+  users add LOGIN --role ROLE [--name NAME] [--email EMAIL]
+                    A new person signing in as LOGIN; the password is read from standard input.
+  users set-role LOGIN ROLE
+  users deactivate LOGIN
+                    LOGIN can no longer sign in; what they did stays.
+</source>
+        <translation>
+Das Team einer Team-Datenbank (PostgreSQL; Hinzufügen, Rollen und Deaktivieren nur für Admins):
+  users list        Alle Personen mit ihrer Rolle (admin, manager, member, viewer).
+  users add LOGIN --role ROLE [--name NAME] [--email EMAIL]
+                    Eine neue Person, die sich als LOGIN anmeldet; das Passwort wird von der Standardeingabe gelesen.
+  users set-role LOGIN ROLE
+  users deactivate LOGIN
+                    LOGIN kann sich nicht mehr anmelden; was die Person getan hat, bleibt.
+</translation>
+    </message>
 </context>
 <context>
     <name>CommandPalette</name>
@@ -2177,6 +2237,45 @@ Berichte (ohne Bildschirm):
     <message>
         <source>Wrote the report to %1 (%L2 bytes).</source>
         <translation>Bericht nach %1 geschrieben (%L2 Bytes).</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by Someone Else</source>
+        <translation>Von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>While you edited “%1”, %2 saved changes to the same fields. Choose for each field what to keep; everything else you and they changed is merged.</source>
+        <translation>Während Sie „%1“ bearbeitet haben, hat %2 Änderungen an denselben Feldern gespeichert. Wählen Sie für jedes Feld, was bleiben soll; alles andere, was Sie und die andere Person geändert haben, wird zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Ursprünglich</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Deren</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Nothing is saved; what you typed stays in the form</source>
+        <translation>Nichts wird gespeichert; was Sie eingegeben haben, bleibt im Formular</translation>
     </message>
 </context>
 <context>
@@ -2485,6 +2584,30 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Who changed what in this profile, and when</source>
+        <translation>Wer in diesem Profil was wann geändert hat</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>jemand anderes</translation>
+    </message>
+    <message>
+        <source>“%1” saved, merged with what %2 changed meanwhile (%3).</source>
+        <translation>„%1“ gespeichert, zusammengeführt mit dem, was %2 inzwischen geändert hat (%3).</translation>
+    </message>
+    <message>
+        <source>%1 changed the same fields meanwhile: choose what to keep.</source>
+        <translation>%1 hat inzwischen dieselben Felder geändert: Wählen Sie, was bleiben soll.</translation>
+    </message>
+    <message>
+        <source>“%1” saved with your choices.</source>
+        <translation>„%1“ mit Ihrer Auswahl gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -3029,6 +3152,117 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>reading cities</source>
         <translation>Lesen der Städte</translation>
+    </message>
+</context>
+<context>
+    <name>ContactMerge</name>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronomen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Role at the outlet</source>
+        <translation>Rolle beim Medium</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Bevorzugter Kanal</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Nicht kontaktieren</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Reason not to contact</source>
+        <translation>Grund, nicht zu kontaktieren</translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation>Rechtsgrundlage der Einwilligung</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Einwilligung erteilt</translation>
+    </message>
+    <message>
+        <source>Consent source</source>
+        <translation>Quelle der Einwilligung</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>E-Mails</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Telefonnummern</translation>
+    </message>
+    <message>
+        <source>Handles</source>
+        <translation>Handles</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Ressorts</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
     </message>
 </context>
 <context>
@@ -4147,10 +4381,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>Pitches</translation>
     </message>
     <message>
-        <source>Reply rate (%)</source>
-        <translation>Antwortquote (%)</translation>
-    </message>
-    <message>
         <source>Pieces</source>
         <translation>Beiträge</translation>
     </message>
@@ -4617,6 +4847,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>A postgresql:// database needs Qt&apos;s PostgreSQL driver, which is not installed. Install the package libqt6sql6-psql (sudo apt install libqt6sql6-psql) and start Rapport again.</source>
         <translation>Eine postgresql://-Datenbank braucht den PostgreSQL-Treiber von Qt, der nicht installiert ist. Installieren Sie das Paket libqt6sql6-psql (sudo apt install libqt6sql6-psql) und starten Sie Rapport neu.</translation>
+    </message>
+    <message>
+        <source>The team database refused %1: your role does not allow it (%2). Ask a manager or an admin of your team.</source>
+        <translation>Die Team-Datenbank hat %1 abgelehnt: Ihre Rolle erlaubt es nicht (%2). Fragen Sie eine Führungskraft oder einen Admin Ihres Teams.</translation>
     </message>
 </context>
 <context>
@@ -5259,6 +5493,10 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     <message>
         <source>“%1” was merged into “%2”. Undo with %3.</source>
         <translation>„%1“ wurde mit „%2“ zusammengeführt. Rückgängig mit %3.</translation>
+    </message>
+    <message>
+        <source>Only a manager or an admin can merge duplicates.</source>
+        <translation>Nur eine Führungskraft oder ein Admin kann Dubletten zusammenführen.</translation>
     </message>
 </context>
 <context>
@@ -6228,6 +6466,398 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     <message>
         <source>finding the relationships that are cooling off</source>
         <translation>Suchen der abkühlenden Beziehungen</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Moved to the trash</source>
+        <translation>In den Papierkorb verschoben</translation>
+    </message>
+    <message>
+        <source>Restored from the trash</source>
+        <translation>Aus dem Papierkorb wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Merged a duplicate into this</source>
+        <translation>Eine Dublette hierhin zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>Zusammenführung rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>Import rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <source>Tagged with others</source>
+        <translation>Zusammen mit anderen verschlagwortet</translation>
+    </message>
+    <message>
+        <source>Untagged with others</source>
+        <translation>Schlagwort zusammen mit anderen entfernt</translation>
+    </message>
+    <message>
+        <source>Account manager changed with others</source>
+        <translation>Betreuer zusammen mit anderen geändert</translation>
+    </message>
+    <message>
+        <source>Kind changed with others</source>
+        <translation>Art zusammen mit anderen geändert</translation>
+    </message>
+    <message>
+        <source>Linked from the Inbox</source>
+        <translation>Aus dem Posteingang verknüpft</translation>
+    </message>
+    <message>
+        <source>Unlinked from the Inbox</source>
+        <translation>Verknüpfung aus dem Posteingang gelöst</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Status geändert</translation>
+    </message>
+    <message>
+        <source>Moved in the pipeline</source>
+        <translation>In der Pipeline verschoben</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Added to the team</source>
+        <translation>Zum Team hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Rolle geändert</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Role at the outlet</source>
+        <translation>Rolle beim Medium</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Bevorzugter Kanal</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronomen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Nicht kontaktieren</translation>
+    </message>
+    <message>
+        <source>Reason not to contact</source>
+        <translation>Grund, nicht zu kontaktieren</translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation>Rechtsgrundlage der Einwilligung</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Einwilligung erteilt</translation>
+    </message>
+    <message>
+        <source>Consent source</source>
+        <translation>Quelle der Einwilligung</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>In the trash since</source>
+        <translation>Im Papierkorb seit</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>Kernbotschaften</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>When it happened</source>
+        <translation>Wann es war</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Stimmung</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>#%1 (gone)</source>
+        <translation>#%1 (nicht mehr vorhanden)</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>%1 #%2: %3</source>
+        <translation>%1 #%2: %3</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryQuery</name>
+    <message>
+        <source>reading the history</source>
+        <translation>Lesen des Verlaufs</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Only the changes of this person</source>
+        <translation>Nur die Änderungen dieser Person</translation>
+    </message>
+    <message>
+        <source>Only the changes of this period</source>
+        <translation>Nur die Änderungen dieses Zeitraums</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Today and yesterday</source>
+        <translation>Heute und gestern</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n days</source>
+        <translation>
+            <numerusform>Letzter %n Tag</numerusform>
+            <numerusform>Letzte %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>Keine Änderungen erfasst.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Alle</translation>
     </message>
 </context>
 <context>
@@ -8015,6 +8645,30 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
         <source>Contacts as vCard or CSV, follow-ups as a calendar (%1)</source>
         <translation>Kontakte als vCard oder CSV, Wiedervorlagen als Kalender (%1)</translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>Ein&amp;stellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Team…</source>
+        <translation>&amp;Team…</translation>
+    </message>
+    <message>
+        <source>A personal database has one person and no team</source>
+        <translation>Eine persönliche Datenbank hat eine Person und kein Team</translation>
+    </message>
+    <message>
+        <source>Invite people, change their roles, deactivate them</source>
+        <translation>Personen einladen, ihre Rollen ändern, sie deaktivieren</translation>
+    </message>
+    <message>
+        <source>Only an admin can manage the team</source>
+        <translation>Nur ein Admin kann das Team verwalten</translation>
+    </message>
+    <message>
+        <source>Your role on %1 is Viewer: you can read everything and change nothing.</source>
+        <translation>Ihre Rolle in %1 ist Leser: Sie können alles lesen und nichts ändern.</translation>
+    </message>
 </context>
 <context>
     <name>MastodonAuth</name>
@@ -8495,6 +9149,10 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
         <source>Added indexes that make the who-to-pitch suggestions faster on PostgreSQL (version 14).</source>
         <translation>Fügt Indizes hinzu, die die Vorschläge „Wen pitchen“ unter PostgreSQL beschleunigen (Version 14).</translation>
     </message>
+    <message>
+        <source>Added team roles enforced by the database server and the history of every field (version 11).</source>
+        <translation>Team-Rollen, die der Datenbankserver durchsetzt, und der Verlauf jedes Felds hinzugefügt (Version 11).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
@@ -8690,6 +9348,14 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>Timeline</source>
         <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Who changed what in this organization, and when</source>
+        <translation>Wer in dieser Organisation was wann geändert hat</translation>
     </message>
 </context>
 <context>
@@ -10882,6 +11548,179 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
 </context>
 <context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Everybody who signs in to %1. The database server enforces each role: what a role may not do is refused there too.</source>
+        <translation>Alle, die sich bei %1 anmelden. Der Datenbankserver setzt jede Rolle durch: Was eine Rolle nicht darf, lehnt auch er ab.</translation>
+    </message>
+    <message>
+        <source>&amp;Change Role</source>
+        <translation>Rolle &amp;ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate…</source>
+        <translation>&amp;Deaktivieren…</translation>
+    </message>
+    <message>
+        <source>The person can no longer sign in; what they did stays, under their name</source>
+        <translation>Die Person kann sich nicht mehr anmelden; was sie getan hat, bleibt unter ihrem Namen</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Invite a person</source>
+        <translation>Eine Person einladen</translation>
+    </message>
+    <message>
+        <source>e.g. jane.doe</source>
+        <translation>z. B. erika.muster</translation>
+    </message>
+    <message>
+        <source>Give this password to the person; they sign in with it</source>
+        <translation>Geben Sie der Person dieses Passwort; sie meldet sich damit an</translation>
+    </message>
+    <message>
+        <source>&amp;Invite</source>
+        <translation>Ein&amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Signs in as:</source>
+        <translation>&amp;Meldet sich an als:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;olle:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>A personal database has one person and no team.</source>
+        <translation>Eine persönliche Datenbank hat eine Person und kein Team.</translation>
+    </message>
+    <message>
+        <source>Only an admin can manage the team.</source>
+        <translation>Nur ein Admin kann das Team verwalten.</translation>
+    </message>
+    <message>
+        <source>Give the person a password to sign in with.</source>
+        <translation>Geben Sie der Person ein Passwort zum Anmelden.</translation>
+    </message>
+    <message>
+        <source>Invited %1 as %2. They sign in as “%1” with the password %3 — give it to them in person or by another channel than this one.</source>
+        <translation>%1 als %2 eingeladen. Die Person meldet sich als „%1“ mit dem Passwort %3 an – geben Sie es ihr persönlich oder über einen anderen Weg als diesen.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Deactivate %1?</source>
+        <translation>%1 deaktivieren?</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in. What they did stays, under their name; an admin can invite them again later.</source>
+        <translation>%1 kann sich dann nicht mehr anmelden. Was die Person getan hat, bleibt unter ihrem Namen; ein Admin kann sie später wieder einladen.</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 kann sich nicht mehr anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Signs in as</source>
+        <translation>Meldet sich an als</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Deactivated on %1</source>
+        <translation>Deaktiviert am %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>No sign-in yet: invite them</source>
+        <translation>Noch keine Anmeldung: einladen</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRoles</name>
+    <message>
+        <source>Viewer</source>
+        <translation>Leser</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Führungskraft</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Reads everything, changes nothing.</source>
+        <translation>Liest alles, ändert nichts.</translation>
+    </message>
+    <message>
+        <source>Adds and edits contacts, logs conversations, works on the campaigns they are on; changes at most 100 rows at once, cannot erase or merge.</source>
+        <translation>Legt Kontakte an und bearbeitet sie, erfasst Gespräche, arbeitet an den eigenen Kampagnen; ändert höchstens 100 Zeilen auf einmal, kann weder endgültig löschen noch zusammenführen.</translation>
+    </message>
+    <message>
+        <source>Everything on the data: bulk actions, merges, erasing, undoing imports, every campaign.</source>
+        <translation>Alles an den Daten: Massenaktionen, Zusammenführen, endgültiges Löschen, Importe rückgängig machen, alle Kampagnen.</translation>
+    </message>
+    <message>
+        <source>Everything a manager does, and manages the team.</source>
+        <translation>Alles, was eine Führungskraft darf, und verwaltet das Team.</translation>
+    </message>
+    <message>
+        <source>admin, manager, member or viewer</source>
+        <translation>admin, manager, member oder viewer</translation>
+    </message>
+</context>
+<context>
     <name>TextLineReader</name>
     <message>
         <source>The file cannot be read.</source>
@@ -11142,6 +11981,65 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     </message>
 </context>
 <context>
+    <name>UserCommands</name>
+    <message>
+        <source>users list takes no arguments.</source>
+        <translation>users list nimmt keine Argumente.</translation>
+    </message>
+    <message>
+        <source>  (deactivated %1)</source>
+        <translation>  (deaktiviert am %1)</translation>
+    </message>
+    <message>
+        <source>users add needs one LOGIN.</source>
+        <translation>users add braucht genau ein LOGIN.</translation>
+    </message>
+    <message>
+        <source>users add needs --role %1.</source>
+        <translation>users add braucht --role %1.</translation>
+    </message>
+    <message>
+        <source>--role takes %1.</source>
+        <translation>--role nimmt %1.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Passwort für %1: </translation>
+    </message>
+    <message>
+        <source>users add reads the new person&apos;s password from standard input, and it was empty.</source>
+        <translation>users add liest das Passwort der neuen Person von der Standardeingabe, und die war leer.</translation>
+    </message>
+    <message>
+        <source>Added %1 as %2. They sign in as %1 with that password.</source>
+        <translation>%1 als %2 hinzugefügt. Die Person meldet sich als %1 mit diesem Passwort an.</translation>
+    </message>
+    <message>
+        <source>users set-role needs a LOGIN and a ROLE (%1).</source>
+        <translation>users set-role braucht ein LOGIN und eine ROLE (%1).</translation>
+    </message>
+    <message>
+        <source>The role is %1.</source>
+        <translation>Die Rolle ist %1.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>users deactivate needs one LOGIN.</source>
+        <translation>users deactivate braucht genau ein LOGIN.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in; what they did stays, under their name.</source>
+        <translation>%1 kann sich nicht mehr anmelden; was die Person getan hat, bleibt unter ihrem Namen.</translation>
+    </message>
+    <message>
+        <source>users takes list, add, set-role or deactivate.</source>
+        <translation>users nimmt list, add, set-role oder deactivate.</translation>
+    </message>
+</context>
+<context>
     <name>UserRepository</name>
     <message>
         <source>looking up the user</source>
@@ -11154,6 +12052,38 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>listing users</source>
         <translation>Auflisten der Benutzer</translation>
+    </message>
+    <message>
+        <source>signing in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>%1 has no Rapport role on %2. Ask an admin of your team to add you (Settings → Team, or rapport users add %1).</source>
+        <translation>%1 hat keine Rapport-Rolle in %2. Bitten Sie einen Admin Ihres Teams, Sie hinzuzufügen (Einstellungen → Team oder rapport users add %1).</translation>
+    </message>
+    <message>
+        <source>%1 is a personal database for one person: people and roles exist only on a team database (PostgreSQL).</source>
+        <translation>%1 ist eine persönliche Datenbank für eine Person: Personen und Rollen gibt es nur in einer Team-Datenbank (PostgreSQL).</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a sign-in name: use lower-case letters, digits, “_”, “.” or “-”, starting with a letter, at most 63.</source>
+        <translation>„%1“ kann kein Anmeldename sein: Verwenden Sie Kleinbuchstaben, Ziffern, „_“, „.“ oder „-“, beginnend mit einem Buchstaben, höchstens 63.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a sign-in name: names starting with “pg_” or “rapport_” are reserved.</source>
+        <translation>„%1“ kann kein Anmeldename sein: Namen, die mit „pg_“ oder „rapport_“ beginnen, sind reserviert.</translation>
+    </message>
+    <message>
+        <source>adding %1 to the team</source>
+        <translation>Hinzufügen von %1 zum Team</translation>
+    </message>
+    <message>
+        <source>changing the role of %1</source>
+        <translation>Ändern der Rolle von %1</translation>
+    </message>
+    <message>
+        <source>deactivating %1</source>
+        <translation>Deaktivieren von %1</translation>
     </message>
 </context>
 <context>

@@ -368,6 +368,15 @@
         <source>Valuable relationships going quiet, to follow up</source>
         <translation>Relaciones valiosas que se están apagando, para retomar</translation>
     </message>
+    <message>
+        <source>Changes</source>
+        <comment>who changed what</comment>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Who in the team changed what, and when</source>
+        <translation>Quién del equipo cambió qué y cuándo</translation>
+    </message>
 </context>
 <context>
     <name>ActivityView</name>
@@ -472,6 +481,17 @@
     <message>
         <source>writing the audit log</source>
         <translation>escritura del registro de cambios</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrail</name>
+    <message>
+        <source>updating the database schema</source>
+        <translation>actualizar el esquema de la base de datos</translation>
+    </message>
+    <message>
+        <source>writing the audit log</source>
+        <translation>escribir el registro de cambios</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1152,11 @@
         <comment>campaign name</comment>
         <translation>«%1»:</translation>
     </message>
+    <message>
+        <source>%L1 selected — your role changes at most %L2 at once; ask a manager</source>
+        <comment>contacts</comment>
+        <translation>%L1 seleccionados: su rol cambia como máximo %L2 a la vez; pídaselo a un gestor</translation>
+    </message>
 </context>
 <context>
     <name>BulkCommand</name>
@@ -1429,6 +1454,13 @@
     </message>
 </context>
 <context>
+    <name>CampaignHistoryTab</name>
+    <message>
+        <source>History</source>
+        <translation>Cambios</translation>
+    </message>
+</context>
+<context>
     <name>CampaignListModel</name>
     <message>
         <source>People on the campaign&apos;s media list</source>
@@ -1711,6 +1743,14 @@
     <message>
         <source>This campaign has unsaved changes (%1). Save them before leaving it?</source>
         <translation>Esta campaña tiene cambios sin guardar (%1). ¿Guardarlos antes de salir?</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Who changed what in this campaign, and when.</source>
+        <translation>Quién cambió qué en esta campaña y cuándo.</translation>
     </message>
 </context>
 <context>
@@ -2032,6 +2072,26 @@ Informes (sin pantalla):
                     medios principales y la tabla de cobertura del periodo.
 </translation>
     </message>
+    <message>
+        <source>
+The team of a team database (PostgreSQL; adding, roles and deactivating are for admins):
+  users list        Everybody, with their role (admin, manager, member, viewer).
+  users add LOGIN --role ROLE [--name NAME] [--email EMAIL]
+                    A new person signing in as LOGIN; the password is read from standard input.
+  users set-role LOGIN ROLE
+  users deactivate LOGIN
+                    LOGIN can no longer sign in; what they did stays.
+</source>
+        <translation>
+El equipo de una base de datos de equipo (PostgreSQL; añadir, cambiar roles y desactivar es cosa de los admins):
+  users list        Todas las personas, con su rol (admin, manager, member, viewer).
+  users add LOGIN --role ROLE [--name NAME] [--email EMAIL]
+                    Una persona nueva que inicia sesión como LOGIN; la contraseña se lee de la entrada estándar.
+  users set-role LOGIN ROLE
+  users deactivate LOGIN
+                    LOGIN ya no puede iniciar sesión; lo que hizo se conserva.
+</translation>
+    </message>
 </context>
 <context>
     <name>CommandPalette</name>
@@ -2177,6 +2237,45 @@ Informes (sin pantalla):
     <message>
         <source>Wrote the report to %1 (%L2 bytes).</source>
         <translation>Informe escrito en %1 (%L2 bytes).</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by Someone Else</source>
+        <translation>Cambiado por otra persona</translation>
+    </message>
+    <message>
+        <source>While you edited “%1”, %2 saved changes to the same fields. Choose for each field what to keep; everything else you and they changed is merged.</source>
+        <translation>Mientras editaba «%1», %2 guardó cambios en los mismos campos. Elija para cada campo qué conservar; todo lo demás que cambiaron usted y esa persona se combina.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Lo suyo</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Lo mío</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Nothing is saved; what you typed stays in the form</source>
+        <translation>No se guarda nada; lo que escribió se queda en el formulario</translation>
     </message>
 </context>
 <context>
@@ -2485,6 +2584,30 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>Campaigns</source>
         <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Who changed what in this profile, and when</source>
+        <translation>Quién cambió qué en este perfil y cuándo</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>otra persona</translation>
+    </message>
+    <message>
+        <source>“%1” saved, merged with what %2 changed meanwhile (%3).</source>
+        <translation>«%1» guardado, combinado con lo que %2 cambió mientras tanto (%3).</translation>
+    </message>
+    <message>
+        <source>%1 changed the same fields meanwhile: choose what to keep.</source>
+        <translation>%1 cambió los mismos campos mientras tanto: elija qué conservar.</translation>
+    </message>
+    <message>
+        <source>“%1” saved with your choices.</source>
+        <translation>«%1» guardado con sus elecciones.</translation>
     </message>
 </context>
 <context>
@@ -3029,6 +3152,117 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>reading cities</source>
         <translation>lectura de las ciudades</translation>
+    </message>
+</context>
+<context>
+    <name>ContactMerge</name>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nombre visible</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronombres</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Role at the outlet</source>
+        <translation>Función en el medio</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Canal preferido</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>No contactar</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Reason not to contact</source>
+        <translation>Motivo para no contactar</translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation>Base del consentimiento</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Consentimiento dado</translation>
+    </message>
+    <message>
+        <source>Consent source</source>
+        <translation>Origen del consentimiento</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>Correos</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Teléfonos</translation>
+    </message>
+    <message>
+        <source>Handles</source>
+        <translation>Identificadores</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
     </message>
 </context>
 <context>
@@ -4147,10 +4381,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>Pitches</translation>
     </message>
     <message>
-        <source>Reply rate (%)</source>
-        <translation>Respuestas (%)</translation>
-    </message>
-    <message>
         <source>Pieces</source>
         <translation>Piezas</translation>
     </message>
@@ -4617,6 +4847,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>A postgresql:// database needs Qt&apos;s PostgreSQL driver, which is not installed. Install the package libqt6sql6-psql (sudo apt install libqt6sql6-psql) and start Rapport again.</source>
         <translation>Una base de datos postgresql:// necesita el controlador PostgreSQL de Qt, que no está instalado. Instale el paquete libqt6sql6-psql (sudo apt install libqt6sql6-psql) y vuelva a iniciar Rapport.</translation>
+    </message>
+    <message>
+        <source>The team database refused %1: your role does not allow it (%2). Ask a manager or an admin of your team.</source>
+        <translation>La base de datos del equipo rechazó %1: su rol no lo permite (%2). Pídaselo a un gestor o a un admin de su equipo.</translation>
     </message>
 </context>
 <context>
@@ -5259,6 +5493,10 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     <message>
         <source>“%1” was merged into “%2”. Undo with %3.</source>
         <translation>«%1» se fusionó con «%2». Deshacer con %3.</translation>
+    </message>
+    <message>
+        <source>Only a manager or an admin can merge duplicates.</source>
+        <translation>Solo un gestor o un admin puede combinar duplicados.</translation>
     </message>
 </context>
 <context>
@@ -6228,6 +6466,398 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     <message>
         <source>finding the relationships that are cooling off</source>
         <translation>búsqueda de las relaciones que se enfrían</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Editado</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Cambiado</translation>
+    </message>
+    <message>
+        <source>Moved to the trash</source>
+        <translation>Movido a la papelera</translation>
+    </message>
+    <message>
+        <source>Restored from the trash</source>
+        <translation>Restaurado de la papelera</translation>
+    </message>
+    <message>
+        <source>Merged a duplicate into this</source>
+        <translation>Un duplicado combinado aquí</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>Combinación deshecha</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>Importación deshecha</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <source>Tagged with others</source>
+        <translation>Etiquetado junto con otros</translation>
+    </message>
+    <message>
+        <source>Untagged with others</source>
+        <translation>Etiqueta quitada junto con otros</translation>
+    </message>
+    <message>
+        <source>Account manager changed with others</source>
+        <translation>Responsable cambiado junto con otros</translation>
+    </message>
+    <message>
+        <source>Kind changed with others</source>
+        <translation>Tipo cambiado junto con otros</translation>
+    </message>
+    <message>
+        <source>Linked from the Inbox</source>
+        <translation>Vinculado desde la bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>Unlinked from the Inbox</source>
+        <translation>Desvinculado de la bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Estado cambiado</translation>
+    </message>
+    <message>
+        <source>Moved in the pipeline</source>
+        <translation>Movido en el embudo</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>Added to the team</source>
+        <translation>Añadido al equipo</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Rol cambiado</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>Role at the outlet</source>
+        <translation>Función en el medio</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Canal preferido</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronombres</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>No contactar</translation>
+    </message>
+    <message>
+        <source>Reason not to contact</source>
+        <translation>Motivo para no contactar</translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation>Base del consentimiento</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Consentimiento dado</translation>
+    </message>
+    <message>
+        <source>Consent source</source>
+        <translation>Origen del consentimiento</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>In the trash since</source>
+        <translation>En la papelera desde</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objetivos</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>Mensajes clave</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Temas</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>When it happened</source>
+        <translation>Cuándo ocurrió</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Sentimiento</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección web</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>#%1 (gone)</source>
+        <translation>n.º %1 (ya no existe)</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importación</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 n.º %2</translation>
+    </message>
+    <message>
+        <source>%1 #%2: %3</source>
+        <translation>%1 n.º %2: %3</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryQuery</name>
+    <message>
+        <source>reading the history</source>
+        <translation>leer el historial</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Only the changes of this person</source>
+        <translation>Solo los cambios de esta persona</translation>
+    </message>
+    <message>
+        <source>Only the changes of this period</source>
+        <translation>Solo los cambios de este periodo</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Todo el tiempo</translation>
+    </message>
+    <message>
+        <source>Today and yesterday</source>
+        <translation>Hoy y ayer</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Últimos 12 meses</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n days</source>
+        <translation>
+            <numerusform>Último %n día</numerusform>
+            <numerusform>Últimos %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Persona:</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>P&amp;eriodo:</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>No hay cambios registrados.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Todos</translation>
     </message>
 </context>
 <context>
@@ -8015,6 +8645,30 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
         <source>Contacts as vCard or CSV, follow-ups as a calendar (%1)</source>
         <translation>Contactos como vCard o CSV, seguimientos como calendario (%1)</translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>Con&amp;figuración</translation>
+    </message>
+    <message>
+        <source>&amp;Team…</source>
+        <translation>&amp;Equipo…</translation>
+    </message>
+    <message>
+        <source>A personal database has one person and no team</source>
+        <translation>Una base de datos personal tiene una persona y ningún equipo</translation>
+    </message>
+    <message>
+        <source>Invite people, change their roles, deactivate them</source>
+        <translation>Invitar a personas, cambiar sus roles, desactivarlas</translation>
+    </message>
+    <message>
+        <source>Only an admin can manage the team</source>
+        <translation>Solo un admin puede gestionar el equipo</translation>
+    </message>
+    <message>
+        <source>Your role on %1 is Viewer: you can read everything and change nothing.</source>
+        <translation>Su rol en %1 es Lector: puede leerlo todo y no cambiar nada.</translation>
+    </message>
 </context>
 <context>
     <name>MastodonAuth</name>
@@ -8495,6 +9149,10 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
         <source>Added indexes that make the who-to-pitch suggestions faster on PostgreSQL (version 14).</source>
         <translation>Añade índices que agilizan las sugerencias «A quién contactar» en PostgreSQL (versión 14).</translation>
     </message>
+    <message>
+        <source>Added team roles enforced by the database server and the history of every field (version 11).</source>
+        <translation>Añadidos los roles de equipo que aplica el servidor de base de datos y el historial de cada campo (versión 11).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
@@ -8690,6 +9348,14 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>Timeline</source>
         <translation>Historial</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Who changed what in this organization, and when</source>
+        <translation>Quién cambió qué en esta organización y cuándo</translation>
     </message>
 </context>
 <context>
@@ -10882,6 +11548,179 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     </message>
 </context>
 <context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Everybody who signs in to %1. The database server enforces each role: what a role may not do is refused there too.</source>
+        <translation>Todas las personas que inician sesión en %1. El servidor de base de datos aplica cada rol: lo que un rol no puede hacer también se rechaza allí.</translation>
+    </message>
+    <message>
+        <source>&amp;Change Role</source>
+        <translation>&amp;Cambiar rol</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate…</source>
+        <translation>&amp;Desactivar…</translation>
+    </message>
+    <message>
+        <source>The person can no longer sign in; what they did stays, under their name</source>
+        <translation>La persona ya no puede iniciar sesión; lo que hizo se conserva, con su nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>Invite a person</source>
+        <translation>Invitar a una persona</translation>
+    </message>
+    <message>
+        <source>e.g. jane.doe</source>
+        <translation>p. ej. ana.garcia</translation>
+    </message>
+    <message>
+        <source>Give this password to the person; they sign in with it</source>
+        <translation>Dé esta contraseña a la persona; inicia sesión con ella</translation>
+    </message>
+    <message>
+        <source>&amp;Invite</source>
+        <translation>In&amp;vitar</translation>
+    </message>
+    <message>
+        <source>&amp;Signs in as:</source>
+        <translation>&amp;Inicia sesión como:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>Corr&amp;eo:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;ol:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Con&amp;traseña:</translation>
+    </message>
+    <message>
+        <source>A personal database has one person and no team.</source>
+        <translation>Una base de datos personal tiene una persona y ningún equipo.</translation>
+    </message>
+    <message>
+        <source>Only an admin can manage the team.</source>
+        <translation>Solo un admin puede gestionar el equipo.</translation>
+    </message>
+    <message>
+        <source>Give the person a password to sign in with.</source>
+        <translation>Dé a la persona una contraseña para iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Invited %1 as %2. They sign in as “%1” with the password %3 — give it to them in person or by another channel than this one.</source>
+        <translation>%1 invitado como %2. Inicia sesión como «%1» con la contraseña %3; désela en persona o por otro canal distinto de este.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 es ahora %2.</translation>
+    </message>
+    <message>
+        <source>Deactivate %1?</source>
+        <translation>¿Desactivar a %1?</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in. What they did stays, under their name; an admin can invite them again later.</source>
+        <translation>%1 ya no podrá iniciar sesión. Lo que hizo se conserva, con su nombre; un admin puede volver a invitarle más adelante.</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 ya no puede iniciar sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Signs in as</source>
+        <translation>Inicia sesión como</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Deactivated on %1</source>
+        <translation>Desactivado el %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>No sign-in yet: invite them</source>
+        <translation>Aún sin inicio de sesión: invítele</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRoles</name>
+    <message>
+        <source>Viewer</source>
+        <translation>Lector</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Gestor</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Reads everything, changes nothing.</source>
+        <translation>Lo lee todo, no cambia nada.</translation>
+    </message>
+    <message>
+        <source>Adds and edits contacts, logs conversations, works on the campaigns they are on; changes at most 100 rows at once, cannot erase or merge.</source>
+        <translation>Añade y edita contactos, registra conversaciones, trabaja en las campañas en las que participa; cambia como máximo 100 filas a la vez, no puede borrar ni combinar.</translation>
+    </message>
+    <message>
+        <source>Everything on the data: bulk actions, merges, erasing, undoing imports, every campaign.</source>
+        <translation>Todo sobre los datos: acciones masivas, combinaciones, borrado, deshacer importaciones, todas las campañas.</translation>
+    </message>
+    <message>
+        <source>Everything a manager does, and manages the team.</source>
+        <translation>Todo lo que hace un gestor, y gestiona el equipo.</translation>
+    </message>
+    <message>
+        <source>admin, manager, member or viewer</source>
+        <translation>admin, manager, member o viewer</translation>
+    </message>
+</context>
+<context>
     <name>TextLineReader</name>
     <message>
         <source>The file cannot be read.</source>
@@ -11142,6 +11981,65 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     </message>
 </context>
 <context>
+    <name>UserCommands</name>
+    <message>
+        <source>users list takes no arguments.</source>
+        <translation>users list no admite argumentos.</translation>
+    </message>
+    <message>
+        <source>  (deactivated %1)</source>
+        <translation>  (desactivado el %1)</translation>
+    </message>
+    <message>
+        <source>users add needs one LOGIN.</source>
+        <translation>users add necesita un LOGIN.</translation>
+    </message>
+    <message>
+        <source>users add needs --role %1.</source>
+        <translation>users add necesita --role %1.</translation>
+    </message>
+    <message>
+        <source>--role takes %1.</source>
+        <translation>--role admite %1.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Contraseña para %1: </translation>
+    </message>
+    <message>
+        <source>users add reads the new person&apos;s password from standard input, and it was empty.</source>
+        <translation>users add lee la contraseña de la persona nueva de la entrada estándar, y estaba vacía.</translation>
+    </message>
+    <message>
+        <source>Added %1 as %2. They sign in as %1 with that password.</source>
+        <translation>%1 añadido como %2. Inicia sesión como %1 con esa contraseña.</translation>
+    </message>
+    <message>
+        <source>users set-role needs a LOGIN and a ROLE (%1).</source>
+        <translation>users set-role necesita un LOGIN y un ROLE (%1).</translation>
+    </message>
+    <message>
+        <source>The role is %1.</source>
+        <translation>El rol es %1.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 es ahora %2.</translation>
+    </message>
+    <message>
+        <source>users deactivate needs one LOGIN.</source>
+        <translation>users deactivate necesita un LOGIN.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in; what they did stays, under their name.</source>
+        <translation>%1 ya no puede iniciar sesión; lo que hizo se conserva, con su nombre.</translation>
+    </message>
+    <message>
+        <source>users takes list, add, set-role or deactivate.</source>
+        <translation>users admite list, add, set-role o deactivate.</translation>
+    </message>
+</context>
+<context>
     <name>UserRepository</name>
     <message>
         <source>looking up the user</source>
@@ -11154,6 +12052,38 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>listing users</source>
         <translation>listado de los usuarios</translation>
+    </message>
+    <message>
+        <source>signing in</source>
+        <translation>iniciar sesión</translation>
+    </message>
+    <message>
+        <source>%1 has no Rapport role on %2. Ask an admin of your team to add you (Settings → Team, or rapport users add %1).</source>
+        <translation>%1 no tiene ningún rol de Rapport en %2. Pida a un admin de su equipo que le añada (Configuración → Equipo, o rapport users add %1).</translation>
+    </message>
+    <message>
+        <source>%1 is a personal database for one person: people and roles exist only on a team database (PostgreSQL).</source>
+        <translation>%1 es una base de datos personal para una persona: las personas y los roles solo existen en una base de datos de equipo (PostgreSQL).</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a sign-in name: use lower-case letters, digits, “_”, “.” or “-”, starting with a letter, at most 63.</source>
+        <translation>«%1» no puede ser un nombre de inicio de sesión: use minúsculas, dígitos, «_», «.» o «-», empezando por una letra, 63 como máximo.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a sign-in name: names starting with “pg_” or “rapport_” are reserved.</source>
+        <translation>«%1» no puede ser un nombre de inicio de sesión: los nombres que empiezan por «pg_» o «rapport_» están reservados.</translation>
+    </message>
+    <message>
+        <source>adding %1 to the team</source>
+        <translation>añadir a %1 al equipo</translation>
+    </message>
+    <message>
+        <source>changing the role of %1</source>
+        <translation>cambiar el rol de %1</translation>
+    </message>
+    <message>
+        <source>deactivating %1</source>
+        <translation>desactivar a %1</translation>
     </message>
 </context>
 <context>

@@ -368,6 +368,15 @@
         <source>Valuable relationships going quiet, to follow up</source>
         <translation>Relations précieuses qui s&apos;essoufflent, à relancer</translation>
     </message>
+    <message>
+        <source>Changes</source>
+        <comment>who changed what</comment>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Who in the team changed what, and when</source>
+        <translation>Qui, dans l&apos;équipe, a modifié quoi et quand</translation>
+    </message>
 </context>
 <context>
     <name>ActivityView</name>
@@ -469,6 +478,17 @@
 </context>
 <context>
     <name>AuditLog</name>
+    <message>
+        <source>writing the audit log</source>
+        <translation>écriture du journal des modifications</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrail</name>
+    <message>
+        <source>updating the database schema</source>
+        <translation>mise à jour du schéma de la base</translation>
+    </message>
     <message>
         <source>writing the audit log</source>
         <translation>écriture du journal des modifications</translation>
@@ -1132,6 +1152,11 @@
         <comment>campaign name</comment>
         <translation>«&#xa0;%1&#xa0;»&#xa0;:</translation>
     </message>
+    <message>
+        <source>%L1 selected — your role changes at most %L2 at once; ask a manager</source>
+        <comment>contacts</comment>
+        <translation>%L1 sélectionnés — votre rôle modifie au plus %L2 à la fois&#xa0;; demandez à un gestionnaire</translation>
+    </message>
 </context>
 <context>
     <name>BulkCommand</name>
@@ -1429,6 +1454,13 @@
     </message>
 </context>
 <context>
+    <name>CampaignHistoryTab</name>
+    <message>
+        <source>History</source>
+        <translation>Modifications</translation>
+    </message>
+</context>
+<context>
     <name>CampaignListModel</name>
     <message>
         <source>People on the campaign&apos;s media list</source>
@@ -1711,6 +1743,14 @@
     <message>
         <source>This campaign has unsaved changes (%1). Save them before leaving it?</source>
         <translation>Cette campagne a des modifications non enregistrées (%1). Les enregistrer avant de la quitter&#xa0;?</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Who changed what in this campaign, and when.</source>
+        <translation>Qui a modifié quoi dans cette campagne, et quand.</translation>
     </message>
 </context>
 <context>
@@ -2032,6 +2072,26 @@ Rapports (sans écran) :
                     principaux médias et le tableau des retombées de la période.
 </translation>
     </message>
+    <message>
+        <source>
+The team of a team database (PostgreSQL; adding, roles and deactivating are for admins):
+  users list        Everybody, with their role (admin, manager, member, viewer).
+  users add LOGIN --role ROLE [--name NAME] [--email EMAIL]
+                    A new person signing in as LOGIN; the password is read from standard input.
+  users set-role LOGIN ROLE
+  users deactivate LOGIN
+                    LOGIN can no longer sign in; what they did stays.
+</source>
+        <translation>
+L&apos;équipe d&apos;une base d&apos;équipe (PostgreSQL&#xa0;; ajouter, changer les rôles et désactiver sont réservés aux admins)&#xa0;:
+  users list        Tout le monde, avec son rôle (admin, manager, member, viewer).
+  users add LOGIN --role ROLE [--name NAME] [--email EMAIL]
+                    Une nouvelle personne qui se connecte comme LOGIN&#xa0;; le mot de passe est lu sur l&apos;entrée standard.
+  users set-role LOGIN ROLE
+  users deactivate LOGIN
+                    LOGIN ne peut plus se connecter&#xa0;; ce qu&apos;il a fait reste.
+</translation>
+    </message>
 </context>
 <context>
     <name>CommandPalette</name>
@@ -2177,6 +2237,45 @@ Rapports (sans écran) :
     <message>
         <source>Wrote the report to %1 (%L2 bytes).</source>
         <translation>Rapport écrit dans %1 (%L2 octets).</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by Someone Else</source>
+        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
+    </message>
+    <message>
+        <source>While you edited “%1”, %2 saved changes to the same fields. Choose for each field what to keep; everything else you and they changed is merged.</source>
+        <translation>Pendant que vous modifiiez «&#xa0;%1&#xa0;», %2 a enregistré des modifications des mêmes champs. Choisissez pour chaque champ ce qu&apos;il faut garder&#xa0;; tout le reste de ce que vous et cette personne avez modifié est fusionné.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Les leurs</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Les miennes</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>Nothing is saved; what you typed stays in the form</source>
+        <translation>Rien n&apos;est enregistré&#xa0;; ce que vous avez saisi reste dans le formulaire</translation>
     </message>
 </context>
 <context>
@@ -2485,6 +2584,30 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message>
         <source>Campaigns</source>
         <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Who changed what in this profile, and when</source>
+        <translation>Qui a modifié quoi dans ce profil, et quand</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>quelqu&apos;un d&apos;autre</translation>
+    </message>
+    <message>
+        <source>“%1” saved, merged with what %2 changed meanwhile (%3).</source>
+        <translation>«&#xa0;%1&#xa0;» enregistré, fusionné avec ce que %2 a modifié entre-temps (%3).</translation>
+    </message>
+    <message>
+        <source>%1 changed the same fields meanwhile: choose what to keep.</source>
+        <translation>%1 a modifié les mêmes champs entre-temps&#xa0;: choisissez ce qu&apos;il faut garder.</translation>
+    </message>
+    <message>
+        <source>“%1” saved with your choices.</source>
+        <translation>«&#xa0;%1&#xa0;» enregistré avec vos choix.</translation>
     </message>
 </context>
 <context>
@@ -3029,6 +3152,117 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message>
         <source>reading cities</source>
         <translation>lecture des villes</translation>
+    </message>
+</context>
+<context>
+    <name>ContactMerge</name>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronoms</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Role at the outlet</source>
+        <translation>Rôle au sein du média</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Canal préféré</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Ne pas contacter</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Reason not to contact</source>
+        <translation>Raison de ne pas contacter</translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation>Base du consentement</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Consentement donné</translation>
+    </message>
+    <message>
+        <source>Consent source</source>
+        <translation>Source du consentement</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Téléphones</translation>
+    </message>
+    <message>
+        <source>Handles</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Rubriques</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
     </message>
 </context>
 <context>
@@ -4147,10 +4381,6 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
         <translation>Pitchs</translation>
     </message>
     <message>
-        <source>Reply rate (%)</source>
-        <translation>Réponses (%)</translation>
-    </message>
-    <message>
         <source>Pieces</source>
         <translation>Retombées</translation>
     </message>
@@ -4617,6 +4847,10 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message>
         <source>A postgresql:// database needs Qt&apos;s PostgreSQL driver, which is not installed. Install the package libqt6sql6-psql (sudo apt install libqt6sql6-psql) and start Rapport again.</source>
         <translation>Une base de données postgresql:// a besoin du pilote PostgreSQL de Qt, qui n&apos;est pas installé. Installez le paquet libqt6sql6-psql (sudo apt install libqt6sql6-psql) et relancez Rapport.</translation>
+    </message>
+    <message>
+        <source>The team database refused %1: your role does not allow it (%2). Ask a manager or an admin of your team.</source>
+        <translation>La base d&apos;équipe a refusé %1&#xa0;: votre rôle ne le permet pas (%2). Demandez à un gestionnaire ou à un admin de votre équipe.</translation>
     </message>
 </context>
 <context>
@@ -5259,6 +5493,10 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     <message>
         <source>“%1” was merged into “%2”. Undo with %3.</source>
         <translation>«&#xa0;%1&#xa0;» a été fusionné avec «&#xa0;%2&#xa0;». Annuler avec %3.</translation>
+    </message>
+    <message>
+        <source>Only a manager or an admin can merge duplicates.</source>
+        <translation>Seul un gestionnaire ou un admin peut fusionner des doublons.</translation>
     </message>
 </context>
 <context>
@@ -6228,6 +6466,398 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     <message>
         <source>finding the relationships that are cooling off</source>
         <translation>recherche des relations qui se refroidissent</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changé</translation>
+    </message>
+    <message>
+        <source>Moved to the trash</source>
+        <translation>Mis à la corbeille</translation>
+    </message>
+    <message>
+        <source>Restored from the trash</source>
+        <translation>Restauré depuis la corbeille</translation>
+    </message>
+    <message>
+        <source>Merged a duplicate into this</source>
+        <translation>Un doublon fusionné ici</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>Fusion annulée</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importé</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>Import annulé</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisé</translation>
+    </message>
+    <message>
+        <source>Tagged with others</source>
+        <translation>Étiqueté avec d&apos;autres</translation>
+    </message>
+    <message>
+        <source>Untagged with others</source>
+        <translation>Étiquette retirée avec d&apos;autres</translation>
+    </message>
+    <message>
+        <source>Account manager changed with others</source>
+        <translation>Responsable changé avec d&apos;autres</translation>
+    </message>
+    <message>
+        <source>Kind changed with others</source>
+        <translation>Type changé avec d&apos;autres</translation>
+    </message>
+    <message>
+        <source>Linked from the Inbox</source>
+        <translation>Relié depuis la boîte de réception</translation>
+    </message>
+    <message>
+        <source>Unlinked from the Inbox</source>
+        <translation>Lien avec la boîte de réception retiré</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Statut changé</translation>
+    </message>
+    <message>
+        <source>Moved in the pipeline</source>
+        <translation>Déplacé dans le pipeline</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Added to the team</source>
+        <translation>Ajouté à l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Rôle changé</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>Role at the outlet</source>
+        <translation>Rôle au sein du média</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Canal préféré</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronoms</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Ne pas contacter</translation>
+    </message>
+    <message>
+        <source>Reason not to contact</source>
+        <translation>Raison de ne pas contacter</translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation>Base du consentement</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Consentement donné</translation>
+    </message>
+    <message>
+        <source>Consent source</source>
+        <translation>Source du consentement</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>In the trash since</source>
+        <translation>Dans la corbeille depuis</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>Messages clés</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Sujets</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>When it happened</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Tonalité</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>#%1 (gone)</source>
+        <translation>n° %1 (disparu)</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Relance</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 n° %2</translation>
+    </message>
+    <message>
+        <source>%1 #%2: %3</source>
+        <translation>%1 n° %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1&#xa0;: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryQuery</name>
+    <message>
+        <source>reading the history</source>
+        <translation>lecture de l&apos;historique</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Only the changes of this person</source>
+        <translation>Uniquement les modifications de cette personne</translation>
+    </message>
+    <message>
+        <source>Only the changes of this period</source>
+        <translation>Uniquement les modifications de cette période</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Depuis toujours</translation>
+    </message>
+    <message>
+        <source>Today and yesterday</source>
+        <translation>Aujourd&apos;hui et hier</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n days</source>
+        <translation>
+            <numerusform>Dernier %n jour</numerusform>
+            <numerusform>%n derniers jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Personne&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>Pé&amp;riode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>Aucune modification enregistrée.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Tout le monde</translation>
     </message>
 </context>
 <context>
@@ -8015,6 +8645,30 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
         <source>Contacts as vCard or CSV, follow-ups as a calendar (%1)</source>
         <translation>Contacts en vCard ou CSV, relances en calendrier (%1)</translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Team…</source>
+        <translation>É&amp;quipe…</translation>
+    </message>
+    <message>
+        <source>A personal database has one person and no team</source>
+        <translation>Une base personnelle a une seule personne et pas d&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Invite people, change their roles, deactivate them</source>
+        <translation>Inviter des personnes, changer leur rôle, les désactiver</translation>
+    </message>
+    <message>
+        <source>Only an admin can manage the team</source>
+        <translation>Seul un admin peut gérer l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Your role on %1 is Viewer: you can read everything and change nothing.</source>
+        <translation>Votre rôle sur %1 est Lecteur&#xa0;: vous pouvez tout lire et ne rien modifier.</translation>
+    </message>
 </context>
 <context>
     <name>MastodonAuth</name>
@@ -8495,6 +9149,10 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
         <source>Added indexes that make the who-to-pitch suggestions faster on PostgreSQL (version 14).</source>
         <translation>Ajoute des index qui accélèrent les suggestions «&#xa0;Qui solliciter&#xa0;» sous PostgreSQL (version 14).</translation>
     </message>
+    <message>
+        <source>Added team roles enforced by the database server and the history of every field (version 11).</source>
+        <translation>Ajout des rôles d&apos;équipe appliqués par le serveur de base de données et de l&apos;historique de chaque champ (version 11).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
@@ -8690,6 +9348,14 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>Timeline</source>
         <translation>Historique</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Who changed what in this organization, and when</source>
+        <translation>Qui a modifié quoi dans cette organisation, et quand</translation>
     </message>
 </context>
 <context>
@@ -10882,6 +11548,179 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
 </context>
 <context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Everybody who signs in to %1. The database server enforces each role: what a role may not do is refused there too.</source>
+        <translation>Tous ceux qui se connectent à %1. Le serveur de base de données applique chaque rôle&#xa0;: ce qu&apos;un rôle n&apos;a pas le droit de faire y est aussi refusé.</translation>
+    </message>
+    <message>
+        <source>&amp;Change Role</source>
+        <translation>&amp;Changer le rôle</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate…</source>
+        <translation>&amp;Désactiver…</translation>
+    </message>
+    <message>
+        <source>The person can no longer sign in; what they did stays, under their name</source>
+        <translation>La personne ne peut plus se connecter&#xa0;; ce qu&apos;elle a fait reste, sous son nom</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Invite a person</source>
+        <translation>Inviter une personne</translation>
+    </message>
+    <message>
+        <source>e.g. jane.doe</source>
+        <translation>p. ex. marie.dupont</translation>
+    </message>
+    <message>
+        <source>Give this password to the person; they sign in with it</source>
+        <translation>Donnez ce mot de passe à la personne&#xa0;; elle se connecte avec</translation>
+    </message>
+    <message>
+        <source>&amp;Invite</source>
+        <translation>&amp;Inviter</translation>
+    </message>
+    <message>
+        <source>&amp;Signs in as:</source>
+        <translation>&amp;Se connecte comme&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;ôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A personal database has one person and no team.</source>
+        <translation>Une base personnelle a une seule personne et pas d&apos;équipe.</translation>
+    </message>
+    <message>
+        <source>Only an admin can manage the team.</source>
+        <translation>Seul un admin peut gérer l&apos;équipe.</translation>
+    </message>
+    <message>
+        <source>Give the person a password to sign in with.</source>
+        <translation>Donnez à la personne un mot de passe pour se connecter.</translation>
+    </message>
+    <message>
+        <source>Invited %1 as %2. They sign in as “%1” with the password %3 — give it to them in person or by another channel than this one.</source>
+        <translation>%1 invité comme %2. La personne se connecte comme «&#xa0;%1&#xa0;» avec le mot de passe %3 — donnez-le-lui en personne ou par un autre canal que celui-ci.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 est maintenant %2.</translation>
+    </message>
+    <message>
+        <source>Deactivate %1?</source>
+        <translation>Désactiver %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in. What they did stays, under their name; an admin can invite them again later.</source>
+        <translation>%1 ne pourra plus se connecter. Ce qu&apos;il a fait reste, sous son nom&#xa0;; un admin peut l&apos;inviter de nouveau plus tard.</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 ne peut plus se connecter.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Signs in as</source>
+        <translation>Se connecte comme</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Deactivated on %1</source>
+        <translation>Désactivé le %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>No sign-in yet: invite them</source>
+        <translation>Pas encore de connexion&#xa0;: invitez-le</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRoles</name>
+    <message>
+        <source>Viewer</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Gestionnaire</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Reads everything, changes nothing.</source>
+        <translation>Lit tout, ne modifie rien.</translation>
+    </message>
+    <message>
+        <source>Adds and edits contacts, logs conversations, works on the campaigns they are on; changes at most 100 rows at once, cannot erase or merge.</source>
+        <translation>Ajoute et modifie des contacts, consigne des conversations, travaille sur ses campagnes&#xa0;; modifie au plus 100 lignes à la fois, ne peut ni effacer ni fusionner.</translation>
+    </message>
+    <message>
+        <source>Everything on the data: bulk actions, merges, erasing, undoing imports, every campaign.</source>
+        <translation>Tout sur les données&#xa0;: actions groupées, fusions, effacement, annulation d&apos;imports, toutes les campagnes.</translation>
+    </message>
+    <message>
+        <source>Everything a manager does, and manages the team.</source>
+        <translation>Tout ce que fait un gestionnaire, et gère l&apos;équipe.</translation>
+    </message>
+    <message>
+        <source>admin, manager, member or viewer</source>
+        <translation>admin, manager, member ou viewer</translation>
+    </message>
+</context>
+<context>
     <name>TextLineReader</name>
     <message>
         <source>The file cannot be read.</source>
@@ -11142,6 +11981,65 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
 </context>
 <context>
+    <name>UserCommands</name>
+    <message>
+        <source>users list takes no arguments.</source>
+        <translation>users list ne prend pas d&apos;argument.</translation>
+    </message>
+    <message>
+        <source>  (deactivated %1)</source>
+        <translation>  (désactivé le %1)</translation>
+    </message>
+    <message>
+        <source>users add needs one LOGIN.</source>
+        <translation>users add attend un LOGIN.</translation>
+    </message>
+    <message>
+        <source>users add needs --role %1.</source>
+        <translation>users add attend --role %1.</translation>
+    </message>
+    <message>
+        <source>--role takes %1.</source>
+        <translation>--role prend %1.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Mot de passe pour %1&#xa0;: </translation>
+    </message>
+    <message>
+        <source>users add reads the new person&apos;s password from standard input, and it was empty.</source>
+        <translation>users add lit le mot de passe de la nouvelle personne sur l&apos;entrée standard, et elle était vide.</translation>
+    </message>
+    <message>
+        <source>Added %1 as %2. They sign in as %1 with that password.</source>
+        <translation>%1 ajouté comme %2. La personne se connecte comme %1 avec ce mot de passe.</translation>
+    </message>
+    <message>
+        <source>users set-role needs a LOGIN and a ROLE (%1).</source>
+        <translation>users set-role attend un LOGIN et un ROLE (%1).</translation>
+    </message>
+    <message>
+        <source>The role is %1.</source>
+        <translation>Le rôle est %1.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 est maintenant %2.</translation>
+    </message>
+    <message>
+        <source>users deactivate needs one LOGIN.</source>
+        <translation>users deactivate attend un LOGIN.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in; what they did stays, under their name.</source>
+        <translation>%1 ne peut plus se connecter&#xa0;; ce qu&apos;il a fait reste, sous son nom.</translation>
+    </message>
+    <message>
+        <source>users takes list, add, set-role or deactivate.</source>
+        <translation>users prend list, add, set-role ou deactivate.</translation>
+    </message>
+</context>
+<context>
     <name>UserRepository</name>
     <message>
         <source>looking up the user</source>
@@ -11154,6 +12052,38 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>listing users</source>
         <translation>liste des utilisateurs</translation>
+    </message>
+    <message>
+        <source>signing in</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <source>%1 has no Rapport role on %2. Ask an admin of your team to add you (Settings → Team, or rapport users add %1).</source>
+        <translation>%1 n&apos;a pas de rôle Rapport sur %2. Demandez à un admin de votre équipe de vous ajouter (Paramètres → Équipe, ou rapport users add %1).</translation>
+    </message>
+    <message>
+        <source>%1 is a personal database for one person: people and roles exist only on a team database (PostgreSQL).</source>
+        <translation>%1 est une base personnelle pour une seule personne&#xa0;: les personnes et les rôles n&apos;existent que sur une base d&apos;équipe (PostgreSQL).</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a sign-in name: use lower-case letters, digits, “_”, “.” or “-”, starting with a letter, at most 63.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être un identifiant de connexion&#xa0;: utilisez des minuscules, des chiffres, «&#xa0;_&#xa0;», «&#xa0;.&#xa0;» ou «&#xa0;-&#xa0;», en commençant par une lettre, 63 au plus.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a sign-in name: names starting with “pg_” or “rapport_” are reserved.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être un identifiant de connexion&#xa0;: les noms commençant par «&#xa0;pg_&#xa0;» ou «&#xa0;rapport_&#xa0;» sont réservés.</translation>
+    </message>
+    <message>
+        <source>adding %1 to the team</source>
+        <translation>ajout de %1 à l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>changing the role of %1</source>
+        <translation>changement du rôle de %1</translation>
+    </message>
+    <message>
+        <source>deactivating %1</source>
+        <translation>désactivation de %1</translation>
     </message>
 </context>
 <context>
