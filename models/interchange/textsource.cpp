@@ -324,6 +324,12 @@ Result<std::optional<QString>> TextLineReader::rawLine()
                 break;
             }
         }
+        if (end >= 0 && end - m_pos > m_options.maxLineChars)
+            return Error(Tr::tr("Line %1 is longer than %2 characters: this is not a contacts file, or it is "
+                                "damaged.")
+                             .arg(m_lineNumber + int(m_peeked.size()) + 1)
+                             .arg(m_options.maxLineChars),
+                Error::Code::Validation);
         if (end >= 0) {
             QString line = m_text.mid(m_pos, end - m_pos);
             m_skipLf = data[end] == u'\r';

@@ -199,6 +199,20 @@ private slots:
             qPrintable(result.error));
     }
 
+    // Found by fuzz_csvreader: a line longer than the limit but whole inside one read block (here the only
+    // one) was returned instead of refused, so a record could exceed maxRecordChars.
+    void overlongLineInsideOneBlockIsRefused()
+    {
+        CsvReader::Options options;
+        options.maxRecordChars = 1000;
+        options.delimiter = u';';
+        const QByteArray input = "a\n" + QByteArray(1500, 'x') + "\nb\n";
+        const Read result = read(input, options);
+        QVERIFY2(result.error.startsWith(QStringLiteral("Line 2 is longer than 1000 characters")),
+            qPrintable(result.error));
+        QCOMPARE(result.rows.size(), 1);
+    }
+
     void decodersAndKeys()
     {
         QCOMPARE(TextEncodings::decodeWindows1252("\x80\x93\x94\xE4"), QStringLiteral("€“”ä"));
