@@ -20,6 +20,20 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(DashboardQuery)
 };
 
+// The six columns every drill-down statement starts with: id, time, contact id and name, campaign id and name.
+DashboardDrillRow readCommon(const QSqlQuery &q, DashboardDrill::Kind kind)
+{
+    DashboardDrillRow r;
+    r.kind = kind;
+    r.id = q.value(0).toLongLong();
+    r.when = Sql::time(q.value(1));
+    r.contactId = q.value(2).toLongLong();
+    r.contactName = q.value(3).toString();
+    r.campaignId = q.value(4).toLongLong();
+    r.campaignName = q.value(5).toString();
+    return r;
+}
+
 } // namespace
 
 Result<QList<DashboardDrillRow>> DashboardQuery::drill(
@@ -68,14 +82,7 @@ Result<QList<DashboardDrillRow>> DashboardQuery::drill(
                     .arg(limit),
                 w.binds, doing,
                 [&](QSqlQuery &q) {
-                    DashboardDrillRow r;
-                    r.kind = dr.kind;
-                    r.id = q.value(0).toLongLong();
-                    r.when = Sql::time(q.value(1));
-                    r.contactId = q.value(2).toLongLong();
-                    r.contactName = q.value(3).toString();
-                    r.campaignId = q.value(4).toLongLong();
-                    r.campaignName = q.value(5).toString();
+                    DashboardDrillRow r = readCommon(q, dr.kind);
                     r.text = q.value(6).toString().simplified();
                     r.detail = Interaction::channelLabel(q.value(7).toString()) + QStringLiteral(" · ")
                         + Interaction::directionLabel(q.value(8).toString());
@@ -111,14 +118,7 @@ Result<QList<DashboardDrillRow>> DashboardQuery::drill(
                     .arg(limit),
                 w.binds, doing,
                 [&](QSqlQuery &q) {
-                    DashboardDrillRow r;
-                    r.kind = dr.kind;
-                    r.id = q.value(0).toLongLong();
-                    r.when = Sql::time(q.value(1));
-                    r.contactId = q.value(2).toLongLong();
-                    r.contactName = q.value(3).toString();
-                    r.campaignId = q.value(4).toLongLong();
-                    r.campaignName = q.value(5).toString();
+                    DashboardDrillRow r = readCommon(q, dr.kind);
                     r.text = r.campaignName;
                     r.detail = q.value(6).toString();
                     rows << r;
@@ -145,14 +145,7 @@ Result<QList<DashboardDrillRow>> DashboardQuery::drill(
                     .arg(limit),
                 w.binds, doing,
                 [&](QSqlQuery &q) {
-                    DashboardDrillRow r;
-                    r.kind = dr.kind;
-                    r.id = q.value(0).toLongLong();
-                    r.when = Sql::time(q.value(1));
-                    r.contactId = q.value(2).toLongLong();
-                    r.contactName = q.value(3).toString();
-                    r.campaignId = q.value(4).toLongLong();
-                    r.campaignName = q.value(5).toString();
+                    DashboardDrillRow r = readCommon(q, dr.kind);
                     r.text = q.value(6).toString();
                     r.detail = q.value(7).toString();
                     r.reach = q.value(8).isNull() ? -1 : q.value(8).toLongLong();
