@@ -9153,6 +9153,10 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
         <source>Added team roles enforced by the database server and the history of every field (version 11).</source>
         <translation>Team-Rollen, die der Datenbankserver durchsetzt, und der Verlauf jedes Felds hinzugefügt (Version 11).</translation>
     </message>
+    <message>
+        <source>Made counting the open follow-ups faster (version 19).</source>
+        <translation>Zählt die offenen Wiedervorlagen schneller (Version 19).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>

@@ -9153,6 +9153,10 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
         <source>Added team roles enforced by the database server and the history of every field (version 11).</source>
         <translation>Añadidos los roles de equipo que aplica el servidor de base de datos y el historial de cada campo (versión 11).</translation>
     </message>
+    <message>
+        <source>Made counting the open follow-ups faster (version 19).</source>
+        <translation>Agiliza el recuento de los seguimientos pendientes (versión 19).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>

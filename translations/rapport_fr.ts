@@ -9153,6 +9153,10 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
         <source>Added team roles enforced by the database server and the history of every field (version 11).</source>
         <translation>Ajout des rôles d&apos;équipe appliqués par le serveur de base de données et de l&apos;historique de chaque champ (version 11).</translation>
     </message>
+    <message>
+        <source>Made counting the open follow-ups faster (version 19).</source>
+        <translation>Accélère le décompte des relances en cours (version 19).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>

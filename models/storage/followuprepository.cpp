@@ -26,6 +26,13 @@ const QString kSelect = QStringLiteral(
     "LEFT JOIN contacts c ON c.id = f.contact_id LEFT JOIN campaigns k ON k.id = f.campaign_id "
     "LEFT JOIN users u ON u.id = f.assignee_id ");
 
+// For the counts: not a follow-up of a trashed contact, without reading the contacts (schema v19). Every open
+// follow-up is counted from the covering index follow_ups_state and the few trashed contacts' ids come from the
+// partial index contacts_trashed; a join to the contacts read one contact row per open follow-up (35,000 row
+// lookups on the large dataset, 100-250 ms). A campaign's follow-up has no contact: NULL NOT IN (...) is NULL.
+const QString kContactNotTrashed = QStringLiteral(
+    "(f.contact_id IS NULL OR f.contact_id NOT IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL))");
+
 FollowUp readRow(const QSqlQuery &q)
 {
     FollowUp f;
@@ -261,9 +268,9 @@ Result<int> FollowUpRepository::overdueCount(qint64 assigneeId, int cap)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(
-        QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM follow_ups f LEFT JOIN contacts c ON c.id = f.contact_id "
-                       "WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND f.due_at < :now "
-                       "AND (c.id IS NULL OR c.deleted_at IS NULL)")
+        QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM follow_ups f "
+                       "WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND f.due_at < :now AND ")
+        + kContactNotTrashed
         + (assigneeId > 0 ? QStringLiteral(" AND f.assignee_id = :assignee") : QString())
         + (cap > 0 ? QStringLiteral(" LIMIT :cap") : QString()) + QStringLiteral(") overdue"));
     if (cap > 0)
@@ -287,9 +294,8 @@ Result<std::array<int, 4>> FollowUpRepository::counts(qint64 assigneeId)
                        "coalesce(sum(CASE WHEN f.due_at >= :now2 AND f.due_at < :tomorrow THEN 1 ELSE 0 END), 0), "
                        "coalesce(sum(CASE WHEN f.due_at >= :tomorrow2 AND f.due_at < :week THEN 1 ELSE 0 END), 0), "
                        "coalesce(sum(CASE WHEN f.due_at >= :week2 THEN 1 ELSE 0 END), 0) "
-                       "FROM follow_ups f LEFT JOIN contacts c ON c.id = f.contact_id "
-                       "WHERE f.done_at IS NULL AND f.deleted_at IS NULL "
-                       "AND (c.id IS NULL OR c.deleted_at IS NULL)")
+                       "FROM follow_ups f WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND ")
+        + kContactNotTrashed
         + (assigneeId > 0 ? QStringLiteral(" AND f.assignee_id = :assignee") : QString()));
     // Each placeholder once: the PostgreSQL driver binds by position.
     q.bindValue(QStringLiteral(":now"), now.toMSecsSinceEpoch());

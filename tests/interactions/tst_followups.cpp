@@ -1,5 +1,7 @@
 #include "core/clock.h"
 #include "interactionfixtures.h"
+#include "storage/campaignrepository.h"
+#include "storage/contactrepository.h"
 #include "storage/followuprepository.h"
 #include "testdatabase.h"
 
@@ -102,6 +104,53 @@ private slots:
         QVERIFY(all.ok());
         QCOMPARE(all->overdueCount, 1);
         QCOMPARE(notes(all->thisWeek), (QList<QString> { QStringLiteral("friday"), QStringLiteral("sunday night") }));
+    }
+
+    // The counts leave out the follow-ups of trashed contacts without joining the contacts (schema v19): a
+    // campaign's follow-up has no contact and still counts (NULL NOT IN (...) is NULL, not true), and a contact
+    // back from the trash brings its follow-ups back into the counts.
+    void countsKeepCampaignFollowUpsAndRestoredContacts_data() { TestDatabase::addBackends(); }
+    void countsKeepCampaignFollowUpsAndRestoredContacts()
+    {
+        OPEN_TEST_DATABASE(db);
+        FixedClock clock(local(3, 11, 10));
+        Campaign campaign;
+        campaign.name = QStringLiteral("Spring launch");
+        QVERIFY(CampaignRepository(*db).create(campaign).ok());
+        const qint64 a = contact(*db, QStringLiteral("A"));
+        const qint64 b = contact(*db, QStringLiteral("B"));
+        FollowUpRepository repo(*db);
+        auto add = [&](const QString &note, const QDateTime &due, qint64 contactId, qint64 campaignId) {
+            FollowUp f;
+            f.contactId = contactId;
+            f.campaignId = campaignId;
+            f.dueAt = due;
+            f.note = note;
+            QVERIFY(repo.create(f).ok());
+        };
+        add(QStringLiteral("campaign, overdue"), local(3, 10, 9), 0, campaign.id);
+        add(QStringLiteral("campaign, later"), local(4, 2, 9), 0, campaign.id);
+        add(QStringLiteral("A, overdue"), local(3, 9, 9), a, 0);
+        add(QStringLiteral("B, overdue"), local(3, 8, 9), b, campaign.id);
+        add(QStringLiteral("B, this week"), local(3, 13, 9), b, 0);
+
+        auto counts = [&] {
+            Result<FollowUpRepository::Buckets> all = repo.buckets();
+            return all ? all->counts : std::array<int, 4> { -1, -1, -1, -1 };
+        };
+        QCOMPARE(counts(), (std::array<int, 4> { 3, 0, 1, 1 }));
+        QCOMPARE(*repo.overdueCount(), 3);
+
+        QVERIFY(ContactRepository(*db).moveToTrash(b).ok());
+        QCOMPARE(counts(), (std::array<int, 4> { 2, 0, 0, 1 }));
+        QCOMPARE(*repo.overdueCount(), 2);
+        Result<FollowUpRepository::Buckets> all = repo.buckets();
+        QVERIFY(all.ok());
+        QCOMPARE(notes(all->overdue), (QList<QString> { QStringLiteral("A, overdue"), QStringLiteral("campaign, overdue") }));
+
+        QVERIFY(ContactRepository(*db).restore(b).ok());
+        QCOMPARE(counts(), (std::array<int, 4> { 3, 0, 1, 1 }));
+        QCOMPARE(*repo.overdueCount(), 3);
     }
 
     void updateConflictAndValidation_data() { TestDatabase::addBackends(); }
