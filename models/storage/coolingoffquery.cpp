@@ -114,8 +114,9 @@ Status CoolingOffQuery::fillNextFollowUps(Database &db, QList<CoolingContact> &c
     }
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
-    // SQLite names the index: without statistics it rates "done_at IS NULL" on follow_ups_due as high as the
-    // contact ids on this one and took it, walking every open follow-up (180 ms on the large dataset).
+    // SQLite names the index: without statistics it rates "done_at IS NULL" on follow_ups_due (follow_ups_state
+    // since v19) as high as the contact ids on this one and took it, walking every open follow-up (180 ms on the
+    // large dataset).
     if (!q.exec(QStringLiteral("SELECT contact_id, min(due_at) FROM follow_ups %1 WHERE done_at IS NULL "
                                "AND deleted_at IS NULL AND contact_id IN (")
                     .arg(db.isPostgres() ? QString() : QStringLiteral("INDEXED BY follow_ups_contact_open"))
