@@ -4384,10 +4384,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>Pieces</source>
         <translation>Beiträge</translation>
     </message>
-    <message>
-        <source>Reach</source>
-        <translation>Reichweite</translation>
-    </message>
 </context>
 <context>
     <name>DashboardFilterBar</name>

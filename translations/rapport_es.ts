@@ -4384,10 +4384,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>Pieces</source>
         <translation>Piezas</translation>
     </message>
-    <message>
-        <source>Reach</source>
-        <translation>Alcance</translation>
-    </message>
 </context>
 <context>
     <name>DashboardFilterBar</name>

@@ -4384,10 +4384,6 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
         <source>Pieces</source>
         <translation>Retombées</translation>
     </message>
-    <message>
-        <source>Reach</source>
-        <translation>Audience</translation>
-    </message>
 </context>
 <context>
     <name>DashboardFilterBar</name>

@@ -21,7 +21,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QAbstractBarSeries>
 #include <QChart>
 #include <QChartView>
 #include <QClipboard>
@@ -390,6 +392,61 @@ private Q_SLOTS:
         QVERIFY2(words.contains(QStringLiteral("Pitch funnel")), qPrintable(words));
         QVERIFY(words.contains(QStringLiteral("Top outlets")));
         QVERIFY(words.contains(QStringLiteral("Daily Planet")));
+    }
+
+    // Seen on the large dataset: every name beside the bars of Top relationships, Cooling relationships, Top
+    // outlets and Team activity read "...". Qt Charts cuts a label that is taller than its row's share of the axis
+    // less padding (10 rows in a half-width panel leave 7 px for a 13 px line), whatever the width. And a name
+    // two contacts share was one category for two bars (QBarCategoryAxis drops a repeated category).
+    void horizontalChartsNameEveryRow()
+    {
+        DashboardData data;
+        data.filter = m_view->data().filter;
+        const QStringList names { QStringLiteral("Emeka Hernández"), QStringLiteral("Priya Kowalski"),
+            QStringLiteral("Adaeze Abiodun"), QStringLiteral("Adaeze Abiodun"), QStringLiteral("Eitan Costa"),
+            QStringLiteral("Elif Thompson"), QStringLiteral("Maya Jansen"), QStringLiteral("Wanjiru Campbell"),
+            QStringLiteral("Bartholomew Featherstonehaugh-Montgomery"), QStringLiteral("Li Wei") };
+        for (int i = 0; i < names.size(); ++i)
+            data.topRelationships << DashboardPerson { i + 1, names.at(i), 100 - i * 7, 90 - i, QDateTime() };
+        RelationshipsModel model(RelationshipsModel::Kind::Top);
+        model.setResult(data);
+        QChartView view;
+        int clickedRow = -1;
+        view.setChart(DashboardChart::create(DashboardChart::Kind::TopRelationships, &model, view.palette(),
+            [&clickedRow](int row, int, bool click, bool) {
+                if (click)
+                    clickedRow = row;
+            }));
+        view.resize(420, 240);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCoreApplication::processEvents();
+        QBarCategoryAxis *axis = nullptr;
+        for (QAbstractAxis *a : view.chart()->axes())
+            if (auto *c = qobject_cast<QBarCategoryAxis *>(a))
+                axis = c;
+        QVERIFY(axis);
+        QCOMPARE(axis->count(), names.size());
+        QTRY_VERIFY(view.chart()->plotArea().width() > 0);
+        QVERIFY2(!axis->labelsTruncated(), qPrintable(axis->categories().join(u'|')));
+        // The names read as themselves; only the longest is shortened, with an ellipsis, to leave the bars room.
+        // (Categories count from the bottom: the first row is the last category.)
+        QCOMPARE(axis->categories().at(9), names.at(0));
+        QCOMPARE(axis->categories().at(7), names.at(2));
+        QCOMPARE(QString(axis->categories().at(6)).remove(QChar(0x200B)), names.at(3));
+        QVERIFY(axis->categories().at(1).endsWith(QChar(0x2026)));
+        QVERIFY2(view.chart()->plotArea().width() >= 200, qPrintable(QString::number(view.chart()->plotArea().width())));
+        // A ranking reads from the top: the first row's bar is the highest.
+        auto *bars = qobject_cast<QAbstractBarSeries *>(view.chart()->series().first());
+        QVERIFY(bars);
+        QCOMPARE(bars->barSets().first()->at(9), 100.0); // the first row's value, in the top bar
+        QCOMPARE(bars->barSets().first()->at(0), 37.0);
+        QVERIFY(view.chart()->mapToPosition(QPointF(0, 9), bars).y() < view.chart()->mapToPosition(QPointF(0, 0), bars).y());
+        // A click on the top bar is the first row (the contact the drill-down opens).
+        Q_EMIT bars->clicked(9, bars->barSets().first());
+        QCOMPARE(clickedRow, 0);
+        Q_EMIT bars->clicked(0, bars->barSets().first());
+        QCOMPARE(clickedRow, 9);
     }
 
     void darkThemeReachesTheCharts()

@@ -14,12 +14,15 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPalette>
+#include <QSortFilterProxyModel>
 #include <QStackedBarSeries>
 #include <QVBarModelMapper>
 #include <QVXYModelMapper>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -30,24 +33,57 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(DashboardChart)
 };
 
-QStringList labels(const ChartTableModel *model)
+// Names beside horizontal bars longer than this are shortened with an ellipsis, so that the bars keep most of a
+// half-width panel (the table view and Copy as CSV give them whole).
+constexpr int kRowLabelChars = 24;
+
+// The category labels: one per row, each different, since QBarCategoryAxis drops a repeated category (two
+// contacts of the same name were one label for two bars). A repeat gets zero-width spaces, which do not show.
+QStringList labels(const ChartTableModel *model, bool rows = false, bool reverse = false)
 {
     QStringList list;
-    for (int r = 0; r < model->rowCount(); ++r)
-        list << model->index(r, 0).data().toString();
+    for (int r = 0; r < model->rowCount(); ++r) {
+        QString label = model->index(r, 0).data().toString();
+        if (rows && label.size() > kRowLabelChars)
+            label = label.left(kRowLabelChars - 1).trimmed() + QChar(0x2026);
+        while (list.contains(label))
+            label += QChar(0x200B);
+        list << label;
+    }
+    if (reverse)
+        std::reverse(list.begin(), list.end());
     return list;
 }
 
+// The model's rows last to first. A horizontal bar chart draws its first category at the bottom, and
+// QBarCategoryAxis::setReverse() does not turn the bars over in Qt 6.4 (neither before nor after the axis is
+// attached): a ranking fed in this order reads from the top.
+class LastRowFirst final : public QSortFilterProxyModel
+{
+public:
+    explicit LastRowFirst(QAbstractItemModel *source, QObject *parent)
+        : QSortFilterProxyModel(parent)
+    {
+        setSourceModel(source);
+        sort(0);
+    }
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override { return left.row() > right.row(); }
+};
+
 // The bar sets of `series` read columns first..last of the model; styles them after every reset (the mapper
-// creates new sets then) and wires hover and click to the model's cells.
+// creates new sets then) and wires hover and click to the model's cells. `topDown` (horizontal bars): the
+// first row is the top bar.
 void mapBars(QChart *chart, QAbstractBarSeries *series, ChartTableModel *model, int first, int last,
-    std::function<void(QBarSet *, int column)> style, const DashboardChart::ElementCallback &element)
+    std::function<void(QBarSet *, int column)> style, const DashboardChart::ElementCallback &element,
+    bool topDown = false)
 {
     auto *mapper = new QVBarModelMapper(series);
     mapper->setFirstBarSetColumn(first);
     mapper->setLastBarSetColumn(last);
     mapper->setSeries(series);
-    mapper->setModel(model);
+    mapper->setModel(topDown ? static_cast<QAbstractItemModel *>(new LastRowFirst(model, series)) : model);
     const auto restyle = [series, first, style] {
         const QList<QBarSet *> sets = series->barSets();
         for (int i = 0; i < sets.size(); ++i)
@@ -56,13 +92,14 @@ void mapBars(QChart *chart, QAbstractBarSeries *series, ChartTableModel *model, 
     restyle();
     QObject::connect(model, &QAbstractItemModel::modelReset, series, restyle);
     if (element) {
+        const auto row = [model, topDown](int index) { return topDown ? model->rowCount() - 1 - index : index; };
         QObject::connect(series, &QAbstractBarSeries::hovered, chart,
-            [series, first, element](bool inside, int index, QBarSet *set) {
-                element(index, first + int(series->barSets().indexOf(set)), false, inside);
+            [series, first, element, row](bool inside, int index, QBarSet *set) {
+                element(row(index), first + int(series->barSets().indexOf(set)), false, inside);
             });
         QObject::connect(
-            series, &QAbstractBarSeries::clicked, chart, [series, first, element](int index, QBarSet *set) {
-                element(index, first + int(series->barSets().indexOf(set)), true, true);
+            series, &QAbstractBarSeries::clicked, chart, [series, first, element, row](int index, QBarSet *set) {
+                element(row(index), first + int(series->barSets().indexOf(set)), true, true);
             });
     }
 }
@@ -163,12 +200,17 @@ void mapLineRuns(QChart *chart, ChartTableModel *model, int column, QAbstractAxi
     QObject::connect(model, &QAbstractItemModel::dataChanged, chart, rebuild);
 }
 
-// A category axis that follows the model's first column.
+// A category axis that follows the model's first column; `reverse`: last row first (see LastRowFirst).
 QBarCategoryAxis *categoryAxis(QChart *chart, ChartTableModel *model, Qt::Alignment alignment, bool reverse = false)
 {
     auto *axis = new QBarCategoryAxis(chart);
-    axis->setCategories(labels(model));
-    axis->setReverse(reverse);
+    const bool rows = alignment == Qt::AlignLeft;
+    axis->setCategories(labels(model, rows, reverse));
+    // Qt Charts cuts a label taller than its row's share of the axis less padding, whatever its width: ten rows
+    // in a half-width panel leave 7 px for a 13 px line, and every name read "...". Rows are never that close
+    // (a bar is at least a line high); the labels' width is kept in bounds by kRowLabelChars.
+    if (rows)
+        axis->setTruncateLabels(false);
     // Twelve months or thirteen weeks under a half-width chart left a few letters of each label ("D…", "Ja…"):
     // upright, they stay whole. (A horizontal chart's categories are rows: they keep their angle.)
     const auto slant = [axis, alignment] {
@@ -176,8 +218,8 @@ QBarCategoryAxis *categoryAxis(QChart *chart, ChartTableModel *model, Qt::Alignm
             axis->setLabelsAngle(axis->count() > 8 ? -90 : 0);
     };
     slant();
-    const auto update = [axis, model, slant] {
-        const QStringList now = labels(model);
+    const auto update = [axis, model, slant, rows, reverse] {
+        const QStringList now = labels(model, rows, reverse);
         if (axis->categories() != now) {
             axis->clear();
             axis->append(now);
@@ -252,7 +294,7 @@ QChart *horizontalBars(QChart *chart, ChartTableModel *model, int column, const 
     series->setBarWidth(0.7);
     mapBars(
         chart, series, model, column, column,
-        [color, palette](QBarSet *set, int) { styleSet(set, color, Qt::SolidPattern, palette); }, element);
+        [color, palette](QBarSet *set, int) { styleSet(set, color, Qt::SolidPattern, palette); }, element, true);
     QBarCategoryAxis *names = categoryAxis(chart, model, Qt::AlignLeft, true);
     series->attachAxis(names);
     QValueAxis *values = valueAxis(chart, Qt::AlignBottom);
@@ -315,6 +357,10 @@ QChart *DashboardChart::create(Kind kind, ChartTableModel *model, const QPalette
 {
     auto *chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
+    // Axis numbers as the language writes them, with thousands grouped ("800.000.000", not "800000000" beside a
+    // reach of a year). Value axes' formats must then be "%.Nf" plus a suffix (Qt's localized form).
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     const bool dark = ChartPalette::isDark(palette);
@@ -373,7 +419,7 @@ QChart *DashboardChart::create(Kind kind, ChartTableModel *model, const QPalette
         // The rate's axis says "%" at each label instead of a title: under a half-width chart the title was cut
         // to "Antwortquo…" in German; the legend names the line.
         QValueAxis *percent = valueAxis(chart, Qt::AlignRight);
-        percent->setLabelFormat(QStringLiteral("%.0f %%"));
+        percent->setLabelFormat(QStringLiteral("%.0f %")); // localized numbers: "%.Nf" and a literal suffix
         percent->setRange(0, 100);
         // Weeks or months without pitches have no rate: gaps in the line.
         mapLineRuns(chart, model, ReplyRateModel::RateColumn, x, percent, QPen(ChartPalette::color(5, dark), 2.5),
@@ -408,7 +454,10 @@ QChart *DashboardChart::create(Kind kind, ChartTableModel *model, const QPalette
         QValueAxis *pieces = valueAxis(chart, Qt::AlignLeft, Tr::tr("Pieces"));
         series->attachAxis(pieces);
         fitValueAxis(pieces, model, [model] { return columnMax(model, 1, 4, true); });
-        QValueAxis *reachAxis = valueAxis(chart, Qt::AlignRight, Tr::tr("Reach"));
+        // No title: the legend names the line, and a title left the reach of a year ("800.000.000") cut to
+        // "800.000.0…" in a half-width chart.
+        QValueAxis *reachAxis = valueAxis(chart, Qt::AlignRight);
+        reachAxis->setTruncateLabels(false);
         reach->attachAxis(reachAxis);
         fitValueAxis(reachAxis, model,
             [model] { return columnMax(model, CoverageModel::ReachColumn, CoverageModel::ReachColumn, false); });
@@ -436,7 +485,7 @@ QChart *DashboardChart::create(Kind kind, ChartTableModel *model, const QPalette
                         channel = c;
                 styleSet(set, ChartPalette::color(channel, dark), ChartPalette::brushStyle(channel), palette);
             },
-            element);
+            element, true);
         series->attachAxis(categoryAxis(chart, model, Qt::AlignLeft, true));
         QValueAxis *values = valueAxis(chart, Qt::AlignBottom);
         series->attachAxis(values);
