@@ -7,8 +7,10 @@
 #include "mainwindow.h"
 #include "storage/database.h"
 #include "storage/databasebackup.h"
+#include "settings/teamconnection.h"
 #include "storage/userrepository.h"
 #include "sync/secretscope.h"
+#include "sync/secretstore.h"
 #include "sync/syncmanager.h"
 
 #include <QApplication>
@@ -20,11 +22,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QIcon>
+#include <QStatusBar>
 #include <QTextStream>
 #include <QTimer>
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace {
 
@@ -48,9 +52,11 @@ qint64 peakMemoryKiB()
 }
 
 // One window on one open database, until it is closed. Returns the exit status; `restoreFile` is set when it
-// closed because the user confirmed restoring that backup.
+// closed because the user confirmed restoring that backup, `next` when they chose another database (File →
+// Connect to Team Database…, Use Local Database). `teamProblem`: the saved team database could not be opened.
 int runWindow(QApplication &app, const Invocation &inv, const QElapsedTimer &sinceStart, Database &db,
-    const std::function<void(MainWindow &)> &afterRestore, QString *restoreFile)
+    const std::function<void(MainWindow &)> &afterRestore, const QString &teamProblem, QString *restoreFile,
+    std::optional<DatabaseLocation> *next)
 {
     // Who is signed in was settled by UserRepository::signIn() when the database was opened (Gui::run).
 
@@ -68,6 +74,14 @@ int runWindow(QApplication &app, const Invocation &inv, const QElapsedTimer &sin
         if (window.isVisible()) // the close was refused after all: no restore
             restoreFile->clear();
     });
+    // File → Connect to Team Database…: close this window (asking about unsaved edits) and open that one.
+    QObject::connect(&window, &MainWindow::databaseSwitchRequested, &window,
+        [&window, next](const DatabaseLocation &l) {
+            *next = l;
+            window.close();
+            if (window.isVisible()) // the close was refused after all: stay
+                next->reset();
+        });
     const bool benchmark = inv.hasOption(QStringLiteral("benchmark-startup"));
     if (benchmark) {
         // Prints when the contact list first painted, then quits: used by tests/bench/bench_startup.
@@ -84,6 +98,10 @@ int runWindow(QApplication &app, const Invocation &inv, const QElapsedTimer &sin
     window.show();
     if (afterRestore)
         afterRestore(window);
+    if (!teamProblem.isEmpty()) {
+        window.showStatusMessage(Tr::tr("Could not connect to the team database: %1").arg(teamProblem), 0);
+        window.showConnectDialog();
+    }
     if (!benchmark) {
         window.offerDemoDataIfEmpty();
         if (!db.isReadOnly()) {
@@ -169,26 +187,55 @@ int Gui::run(QApplication &app, const Invocation &inv, const QElapsedTimer &sinc
     QApplication::setDesktopFileName(QStringLiteral("io.github.rapport.Rapport"));
     Theme::applySaved();
 
-    Result<DatabaseLocation> location =
-        inv.db.isEmpty() ? Result<DatabaseLocation>(DatabaseLocation::defaultLocation()) : DatabaseLocation::parse(inv.db);
+    // Which database: --db, else the team database set up with File → Connect to Team Database… (its
+    // password from the keyring, read before any window exists), else the embedded SQLite file.
+    Result<DatabaseLocation> location = Result<DatabaseLocation>(DatabaseLocation::defaultLocation());
+    bool fromTeamSettings = false;
+    if (!inv.db.isEmpty()) {
+        location = DatabaseLocation::parse(inv.db);
+    } else if (Result<DatabaseLocation> team = TeamConnection::saved()) {
+        DatabaseLocation l = *team;
+        if (Result<QString> password = SecretStore(SecretScope::forLocation(l)).read(TeamConnection::passwordKey()))
+            l.password = *password;
+        location = l;
+        fromTeamSettings = true;
+    }
     // A restore closes the window and every connection, puts the backup in place and comes round again with a
-    // new window on the restored file, saying how it went.
+    // new window on the restored file, saying how it went. File → Connect to Team Database… comes round with
+    // the chosen database.
     std::function<void(MainWindow &)> afterRestore;
     for (;;) {
         Result<std::unique_ptr<Database>> db
             = location ? Database::open(*location) : Result<std::unique_ptr<Database>>(location.error());
+        QString teamProblem;
+        if (!db && fromTeamSettings) {
+            // The team server is away or the password changed: work on the local file and say so, with the
+            // connect dialog open to try again.
+            teamProblem = db.error().message;
+            location = DatabaseLocation::defaultLocation();
+            db = Database::open(*location);
+        }
+        fromTeamSettings = false;
         if (!db) {
             QTextStream(stderr) << Tr::tr("rapport: %1").arg(db.error().message) << Qt::endl;
             OpenErrorDialog::exec(location ? location->displayName() : inv.db, db.error().message);
             return 1;
         }
+        // The server's role decides what this person may do; a login role with none of Rapport's is refused.
         if (Result<User> me = UserRepository(**db).signIn(); !me && me.error().code == Error::Code::Forbidden) {
             QTextStream(stderr) << Tr::tr("rapport: %1").arg(me.error().message) << Qt::endl;
             OpenErrorDialog::exec((*db)->location().displayName(), me.error().message);
             return 1;
         }
         QString restoreFile;
-        const int status = runWindow(app, inv, sinceStart, **db, afterRestore, &restoreFile);
+        std::optional<DatabaseLocation> next;
+        const int status = runWindow(app, inv, sinceStart, **db, afterRestore, teamProblem, &restoreFile, &next);
+        afterRestore = nullptr;
+        if (next) {
+            db->reset();
+            location = *next;
+            continue;
+        }
         if (restoreFile.isEmpty())
             return status;
         db->reset(); // the last connection of this process to the file: it must be closed before the swap

@@ -786,4 +786,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Back online: %n change(s) made meanwhile are shown.</source>
+        <translation>
+            <numerusform>Back online: %n change made meanwhile is shown.</numerusform>
+            <numerusform>Back online: %n changes made meanwhile are shown.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -29,6 +29,10 @@
 #include "settings/accountsdialog.h"
 #include "settings/teamdialog.h"
 #include "storage/changenotifier.h"
+#include "storage/livechannel.h"
+#include "settings/connectdialog.h"
+#include "settings/teamconnection.h"
+#include "core/statuscolor.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "sync/secretscope.h"
@@ -156,7 +160,8 @@ MainWindow::MainWindow(Database &db, QWidget *parent)
     , m_demoLoader(new DemoDataLoader(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    const QString where = m_db.location().displayName();
+    // A team database shows where and as whom ("agency on db.example.com as alice"), a file its path.
+    const QString where = TeamConnection::describe(m_db.location());
     setWindowTitle(m_db.isReadOnly() ? tr("%1 (read-only) — Rapport").arg(where) : tr("%1 — Rapport").arg(where));
 
     createSections();
@@ -165,7 +170,19 @@ MainWindow::MainWindow(Database &db, QWidget *parent)
         [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     setAcceptDrops(true);
     createMenus();
+    if (m_db.isPostgres()) {
+        // Everybody else's changes, live (issue 14); on SQLite there is nobody else.
+        m_live = new LiveChannel(m_db, this);
+        connect(m_live, &LiveChannel::stateChanged, this, &MainWindow::updateConnectionStatus);
+        connect(m_live, &LiveChannel::caughtUp, this, [this](int entries) {
+            if (entries > 0)
+                statusBar()->showMessage(tr("Back online: %n change(s) made meanwhile are shown.", nullptr, entries),
+                    8000);
+        });
+    }
     createStatusBar();
+    if (m_live)
+        m_live->start();
 
     connect(m_demoLoader, &DemoDataLoader::progressChanged, this, [this](double fraction, const QString &what) {
         if (!m_demoProgress)
@@ -413,6 +430,21 @@ void MainWindow::createMenus()
     accounts->setObjectName(QStringLiteral("accountsAction"));
     accounts->setToolTip(tr("Mastodon, Bluesky and feed accounts that Rapport syncs from"));
     connect(accounts, &QAction::triggered, this, &MainWindow::showAccounts);
+    QAction *connectTeam = file->addAction(
+        QIcon::fromTheme(QStringLiteral("network-server-database")), tr("Connect to &Team Database…"));
+    connectTeam->setObjectName(QStringLiteral("connectTeamDatabaseAction"));
+    connectTeam->setToolTip(tr("Work on your team's shared PostgreSQL database"));
+    connect(connectTeam, &QAction::triggered, this, &MainWindow::showConnectDialog);
+    if (m_db.isPostgres()) {
+        QAction *local = file->addAction(tr("Use &Local Database"));
+        local->setObjectName(QStringLiteral("useLocalDatabaseAction"));
+        local->setToolTip(tr("Work alone on the database file on this computer; the team database is not opened "
+                             "at the next start"));
+        connect(local, &QAction::triggered, this, [this] {
+            TeamConnection::forget();
+            Q_EMIT databaseSwitchRequested(DatabaseLocation::defaultLocation());
+        });
+    }
     m_syncNowAction = file->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Sync Now"));
     m_syncNowAction->setObjectName(QStringLiteral("syncNowAction"));
     m_syncNowAction->setShortcut(QKeySequence(Qt::Key_F5));
@@ -540,6 +572,12 @@ void MainWindow::createStatusBar()
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("contactCountLabel"));
     statusBar()->addPermanentWidget(m_countLabel);
+    if (m_db.isPostgres()) {
+        m_connectionLabel = new QLabel(this);
+        m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+        statusBar()->addPermanentWidget(m_connectionLabel);
+        updateConnectionStatus();
+    }
     if (m_db.isReadOnly()) {
         auto *readOnly = new QLabel(tr("Read-only: changes cannot be saved"), this);
         readOnly->setObjectName(QStringLiteral("readOnlyLabel"));
@@ -643,6 +681,48 @@ void MainWindow::setSyncManager(SyncManager *sync, const QString &secretScope)
         ChangeNotifier::instance()->notifyInteractions(ids);
         m_contactsView->refresh();
     });
+}
+
+void MainWindow::showConnectDialog()
+{
+    // On the local file, offer the team database set up before (e.g. when it could not be reached at start).
+    DatabaseLocation current = m_db.location();
+    if (!current.isPostgres()) {
+        if (Result<DatabaseLocation> saved = TeamConnection::saved())
+            current = *saved;
+    }
+    ConnectDialog *dialog = ConnectDialog::openFor(this, current);
+    connect(dialog, &ConnectDialog::connectRequested, this, &MainWindow::databaseSwitchRequested, Qt::UniqueConnection);
+}
+
+void MainWindow::updateConnectionStatus()
+{
+    if (!m_connectionLabel)
+        return;
+    const QString where = TeamConnection::describe(m_db.location());
+    const LiveChannel::State state = m_live ? m_live->state() : LiveChannel::State::Off;
+    QPalette palette = statusBar()->palette();
+    switch (state) {
+    case LiveChannel::State::Offline:
+        m_connectionLabel->setText(tr("Offline — reconnecting…"));
+        m_connectionLabel->setToolTip(
+            tr("The connection to %1 was lost. Rapport reconnects by itself and then shows what changed "
+               "meanwhile; what you are typing stays.")
+                .arg(where));
+        palette.setColor(QPalette::WindowText, StatusColor::danger());
+        break;
+    case LiveChannel::State::Connecting:
+        m_connectionLabel->setText(tr("Connecting…"));
+        m_connectionLabel->setToolTip(where);
+        break;
+    case LiveChannel::State::Off:
+    case LiveChannel::State::Live:
+        m_connectionLabel->setText(tr("Team: %1").arg(where));
+        m_connectionLabel->setToolTip(tr("Connected to %1. Changes by others appear as they are saved.")
+                                          .arg(m_db.location().displayName()));
+        break;
+    }
+    m_connectionLabel->setPalette(palette);
 }
 
 void MainWindow::showAccounts()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/databaselocation.h"
+
 #include <QMainWindow>
 
 class ActivitySection;
@@ -15,6 +17,7 @@ class DemoDataLoader;
 class FollowUpsView;
 class ImportController;
 class InboxView;
+class LiveChannel;
 class SyncManager;
 class SyncStatusWidget;
 class QActionGroup;
@@ -81,6 +84,11 @@ public:
     void requestRestore(const QString &backupFile);
     // For the app after a restore: a status-bar message and, for anything to read, a box.
     void showStatusMessage(const QString &message, int timeoutMs = 10000);
+    // Team mode: other people's changes arriving live (PostgreSQL; null on SQLite), and the status bar's word
+    // on it ("Offline — reconnecting…").
+    LiveChannel *liveChannel() const { return m_live; }
+    // File → Connect to Team Database…; a successful connect emits databaseSwitchRequested().
+    void showConnectDialog();
 
 Q_SIGNALS:
     // The contact table painted rows for the first time (used to time start-up). Emitted once.
@@ -93,6 +101,8 @@ Q_SIGNALS:
     // The user confirmed restoring this backup and nothing is left unsaved: the app closes the window and the
     // connections, puts the backup in place and opens a new window (app/gui.cpp).
     void restoreRequested(const QString &backupFile);
+    // The user connected to another database (password included): the app reopens the window on it.
+    void databaseSwitchRequested(const DatabaseLocation &location);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -112,6 +122,7 @@ private:
     void updateInboxCount(int count);
     void showError(const QString &message);
     void showAbout();
+    void updateConnectionStatus();
     // The contact the user is looking at in the Contacts section (the open profile, else the current row).
     qint64 contactInFocus() const;
 
@@ -134,6 +145,8 @@ private:
     DashboardView *m_dashboardView = nullptr;
     QActionGroup *m_sectionActions = nullptr;
     QLabel *m_countLabel = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    LiveChannel *m_live = nullptr;
     DemoDataLoader *m_demoLoader = nullptr;
     ImportController *m_import = nullptr;
     BackupController *m_backup = nullptr;

@@ -1,5 +1,7 @@
 #include "contactlistmodel.h"
 
+#include "itemmodels/rowdiff.h"
+
 #include "contactsnapshotloader.h"
 
 #include "core/logging.h"
@@ -15,6 +17,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QSet>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -81,7 +84,11 @@ ContactListModel::ContactListModel(Database &db, QObject *parent)
     reloadIds();
     // A conversation moves the last-contacted date and the health score; a save changes the fields.
     connect(ChangeNotifier::instance(), &ChangeNotifier::interactionsChanged, this, &ContactListModel::updateRows);
-    connect(ChangeNotifier::instance(), &ChangeNotifier::contactsChanged, this, &ContactListModel::updateRows);
+    connect(ChangeNotifier::instance(), &ChangeNotifier::contactsChanged, this, [this](const QList<qint64> &ids) {
+        updateRows(ids);
+        // Added, trashed, restored or renamed (maybe by someone else): the rows follow, in place.
+        scheduleReconcile();
+    });
 }
 
 ContactListModel::~ContactListModel() = default;
@@ -344,8 +351,13 @@ void ContactListModel::refresh()
 
 void ContactListModel::updateRows(const QList<qint64> &ids)
 {
-    if (ids.isEmpty() || m_ids.isEmpty())
+    if (m_ids.isEmpty())
         return;
+    if (ids.isEmpty()) { // "some, not known which" (ChangeNotifier): every row is read again when shown
+        m_cache.clear();
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
     const QSet<qint64> wanted(ids.cbegin(), ids.cend());
     int first = -1;
     int last = -1;
@@ -359,6 +371,47 @@ void ContactListModel::updateRows(const QList<qint64> &ids)
     }
     if (first >= 0)
         Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+void ContactListModel::scheduleReconcile()
+{
+    if (m_reconcileQueued)
+        return;
+    m_reconcileQueued = true;
+    // One read of the ids for a burst of changes (a save publishes several, the server one per statement).
+    QTimer::singleShot(50, this, [this] {
+        m_reconcileQueued = false;
+        reconcile();
+    });
+}
+
+void ContactListModel::reconcile()
+{
+    // While the rest of a filtered list is still being read, its arrival brings the fresh ids.
+    if (!m_complete)
+        return;
+    Result<QList<qint64>> fresh = m_query.orderedIds(sortKey(), m_sortOrder);
+    if (!fresh) {
+        Q_EMIT errorOccurred(fresh.error().message);
+        return;
+    }
+    if (*fresh == m_ids)
+        return;
+    m_cache.clear();
+    const RowDiff::Hooks<qint64> hooks {
+        [this](int row) { beginRemoveRows({}, row, row); },
+        [this](int row) { beginInsertRows({}, row, row); },
+        [this] { m_cache.clear(); endRemoveRows(); },
+        [this] { m_cache.clear(); endInsertRows(); },
+        [this] { m_cache.clear(); endMoveRows(); },
+        [this](int from, int to) { beginMoveRows({}, from, from, {}, to); },
+        [](int, const qint64 &, const qint64 &) {},
+    };
+    RowDiff::apply(m_ids, *fresh, [](qint64 id) { return id; }, hooks);
+    // Blocks read while the rows moved may hold the wrong rows for their place: read what is shown again.
+    m_cache.clear();
+    if (!m_ids.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 void ContactListModel::setFilter(const ContactFilter &filter)

@@ -102,6 +102,10 @@ public Q_SLOTS:
     // in place (dataChanged), without moving any row; the order follows at the next refresh or sort. The
     // model calls it itself for what ChangeNotifier reports.
     void updateRows(const QList<qint64> &ids);
+    // Reads the ordered ids again and brings the rows to them with exact removes, moves and inserts (never a
+    // reset), so a contact added, trashed or renamed elsewhere appears, leaves or moves while the view keeps
+    // its scroll position, selection and current row. Runs by itself shortly after contactsChanged.
+    void reconcile();
 
     // The row showing this contact, or -1 if it is not in the list (trashed, filtered out).
     int rowOfId(qint64 id) const { return int(m_ids.indexOf(id)); }
@@ -121,6 +125,7 @@ private:
     bool reloadIds();
     void completeSnapshot(quint64 generation, const QList<qint64> &ids);
     ContactListQuery::SortKey sortKey() const;
+    void scheduleReconcile();
 
     mutable ContactListQuery m_query;
     QList<qint64> m_ids;
@@ -133,4 +138,5 @@ private:
     bool m_complete = true;
     int m_firstSliceSize = DefaultFirstSliceSize;
     QStringList m_searchTerms;
+    bool m_reconcileQueued = false;
 };

@@ -1,4 +1,7 @@
 #include "organizationlistmodel.h"
+#include "itemmodels/rowdiff.h"
+#include "storage/changenotifier.h"
+#include <QTimer>
 
 #include "domain/contact.h"
 #include "domain/text.h"
@@ -33,6 +36,16 @@ OrganizationListModel::OrganizationListModel(Database &db, QObject *parent, Load
     m_query.setKindOrder(kinds);
     if (load == Load::Now)
         reload();
+    // Changed here or by someone else: one read of the ids for a burst of notifications.
+    connect(ChangeNotifier::instance(), &ChangeNotifier::organizationsChanged, this, [this] {
+        if (m_reconcileQueued)
+            return;
+        m_reconcileQueued = true;
+        QTimer::singleShot(50, this, [this] {
+            m_reconcileQueued = false;
+            reconcile();
+        });
+    });
 }
 
 void OrganizationListModel::load()
@@ -286,6 +299,37 @@ void OrganizationListModel::sort(int column, Qt::SortOrder order)
         m_allIds = std::move(sorted).value();
         m_ids = std::move(ids);
     });
+}
+
+void OrganizationListModel::reconcile()
+{
+    if (!m_loaded)
+        return;
+    Result<QList<qint64>> sorted = m_query.orderedIds(sortKey(), m_sortOrder);
+    if (!sorted) {
+        Q_EMIT errorOccurred(sorted.error().message);
+        return;
+    }
+    if (m_searchTextsLoaded)
+        loadSearchTexts(); // a name or city may have changed
+    const QList<qint64> fresh = filtered(*sorted);
+    m_allIds = std::move(sorted).value();
+    m_cache.clear();
+    if (fresh != m_ids) {
+        const RowDiff::Hooks<qint64> hooks {
+            [this](int row) { beginRemoveRows({}, row, row); },
+            [this](int row) { beginInsertRows({}, row, row); },
+            [this] { m_cache.clear(); endRemoveRows(); },
+            [this] { m_cache.clear(); endInsertRows(); },
+            [this] { m_cache.clear(); endMoveRows(); },
+            [this](int from, int to) { beginMoveRows({}, from, from, {}, to); },
+            [](int, const qint64 &, const qint64 &) {},
+        };
+        RowDiff::apply(m_ids, fresh, [](qint64 id) { return id; }, hooks);
+        m_cache.clear();
+    }
+    if (!m_ids.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 void OrganizationListModel::refresh()

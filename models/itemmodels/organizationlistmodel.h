@@ -74,6 +74,10 @@ public:
 public Q_SLOTS:
     // Reloads the list (and the search lines) from the database, keeping sort and filter.
     void refresh();
+    // Reads the ids (and search lines) again and brings the rows to them with exact removes, moves and inserts,
+    // and reads the shown rows again: an organization changed, added or trashed elsewhere appears without a
+    // reset, keeping the scroll position and selection. Runs by itself shortly after organizationsChanged.
+    void reconcile();
 
 Q_SIGNALS:
     void errorOccurred(const QString &message);
@@ -96,4 +100,5 @@ private:
     QStringList m_filterWords;
     int m_sortColumn = NameColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    bool m_reconcileQueued = false;
 };

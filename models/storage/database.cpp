@@ -104,7 +104,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation &locatio
         db.setUserName(location.user);
         db.setPassword(location.password);
         db.setDatabaseName(location.databaseName);
-        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=rapport"));
+        db.setConnectOptions(location.postgresConnectOptions());
         if (!db.open()) {
             const QString detail = db.lastError().databaseText().trimmed();
             return Error { Tr::tr("Cannot connect to the PostgreSQL database %1: %2")
@@ -144,7 +144,43 @@ Status Database::configure()
     } else {
         if (!q.exec(QStringLiteral("SET client_min_messages = warning")))
             return errorFrom(q, Tr::tr("configuring the database"));
+        // Which server process is ours: LiveChannel skips the notifications of our own writes.
+        if (!q.exec(QStringLiteral("SELECT pg_backend_pid()")) || !q.next())
+            return errorFrom(q, Tr::tr("configuring the database"));
+        m_backendPid = q.value(0).toLongLong();
     }
+    return {};
+}
+
+bool Database::ping()
+{
+    if (!isPostgres())
+        return true;
+    QSqlQuery q(connection());
+    return q.exec(QStringLiteral("SELECT 1")) && q.next();
+}
+
+Status Database::reconnect()
+{
+    if (!isPostgres())
+        return {};
+    QSqlDatabase db = connection();
+    db.close();
+    // A short timeout: the window waits for it (LiveChannel only tries once the server answered its listener,
+    // or after a query failed).
+    db.setConnectOptions(m_location.postgresConnectOptions(3));
+    const bool opened = db.open();
+    db.setConnectOptions(m_location.postgresConnectOptions());
+    if (!opened) {
+        const QString detail = db.lastError().databaseText().trimmed();
+        return Error { Tr::tr("Cannot connect to the PostgreSQL database %1: %2")
+                           .arg(m_location.displayName(), detail.isEmpty() ? db.lastError().text() : detail),
+            Error::Code::Unavailable };
+    }
+    if (Status s = configure(); !s)
+        return s;
+    m_connectionLost = false;
+    qCInfo(lcStorage) << "reconnected to" << m_location.displayName();
     return {};
 }
 
@@ -207,8 +243,15 @@ Error Database::errorFrom(const QSqlError &error, const QString &doing) const
                 Error::Code::Forbidden };
         if (state.startsWith(u"23"))
             return Error { Tr::tr("%1 was refused: %2").arg(doing, detail), Error::Code::Conflict };
-        if (state.startsWith(u"08") || state == u"57P01")
+        // libpq reports a connection that went away without an SQLSTATE ("server closed the connection
+        // unexpectedly", "no connection to the server").
+        if (state.startsWith(u"08") || state.startsWith(u"57P") || error.type() == QSqlError::ConnectionError
+            || (state.isEmpty()
+                && (detail.contains(u"server closed the connection") || detail.contains(u"no connection to the server")
+                    || detail.contains(u"terminating connection")))) {
+            m_connectionLost = true; // LiveChannel opens it again
             return Error { Tr::tr("The connection to %1 was lost: %2").arg(where, detail), Error::Code::Unavailable };
+        }
     }
     return Error { Tr::tr("Database error while %1: %2").arg(doing, detail), Error::Code::Storage };
 }

@@ -58,6 +58,16 @@ public:
     // The size of the database in bytes (file size with WAL, or pg_database_size).
     qint64 sizeBytes();
 
+    // PostgreSQL: the server process of this connection (pg_backend_pid()); 0 on SQLite.
+    qint64 backendPid() const { return m_backendPid; }
+    // PostgreSQL: whether the connection still answers (SELECT 1); always true on SQLite.
+    bool ping();
+    // PostgreSQL: opens the connection again after it was lost (a restarted server, a cut network), with the
+    // same settings; queries made afterwards use it. A no-op on SQLite.
+    Status reconnect();
+    // PostgreSQL: a query failed because the connection was lost (set by errorFrom, cleared by reconnect).
+    bool connectionLost() const { return m_connectionLost; }
+
     // The user recorded as updated_by and in the audit log for writes through this connection.
     qint64 currentUserId() const { return m_currentUserId; }
     void setCurrentUserId(qint64 id) { m_currentUserId = id; }
@@ -74,6 +84,8 @@ private:
     bool m_readOnly = false;
     qint64 m_currentUserId = 0;
     TeamRole m_teamRole = TeamRole::Admin;
+    qint64 m_backendPid = 0;
+    mutable bool m_connectionLost = false;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(Database::OpenFlags)

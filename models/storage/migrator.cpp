@@ -86,6 +86,8 @@ QList<Migrator::Migration> Migrator::standardMigrations()
                     return s;
                 return AuditTrail::installTriggers(db);
             } },
+        { 12, Tr::tr("Let the server announce every change, so other people's edits appear at once (version 12)."),
+            [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v12.sql")); } },
         { 13,
             Tr::tr("Kept the dashboard's counts per month too, so that a year is counted as fast as a week "
                    "(version 13)."),
@@ -187,7 +189,9 @@ Result<MigrationReport> Migrator::migrate()
     Result<int> current = currentVersion();
     if (!current)
         return current.error();
-    const int latest = m_migrations.isEmpty() ? 0 : m_migrations.constLast().version;
+    int latest = 0;
+    for (const Migration &m : std::as_const(m_migrations))
+        latest = std::max(latest, m.version);
     MigrationReport report { *current, *current, {} };
     if (*current > latest)
         return Error { Tr::tr("%1 was written by a newer version of Rapport (schema %2; this version knows up to %3). "

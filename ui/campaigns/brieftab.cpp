@@ -241,7 +241,7 @@ void BriefTab::build()
     connect(m_client, &QLineEdit::textChanged, m_clientError, &QWidget::hide);
     // Someone else (another window, a sync, an undo) changed this campaign: show it, unless edits are pending.
     connect(ChangeNotifier::instance(), &ChangeNotifier::campaignsChanged, this, [this](const QList<qint64> &ids) {
-        if (m_campaign.id > 0 && ids.contains(m_campaign.id) && !m_dirty)
+        if (m_campaign.id > 0 && ChangeNotifier::concerns(ids, m_campaign.id) && !m_dirty)
             load(m_campaign.id);
     });
     setDirty(false);

@@ -168,11 +168,11 @@ void CoverageTab::showEvent(QShowEvent *event)
 void CoverageTab::onCampaignsChanged(const QList<qint64> &campaignIds)
 {
     // A hidden tab only notes the change (the proposals' full-text query is not free); it reloads when shown.
-    if (!isVisible() && m_campaignId > 0 && campaignIds.contains(m_campaignId)) {
+    if (!isVisible() && m_campaignId > 0 && ChangeNotifier::concerns(campaignIds, m_campaignId)) {
         m_stale = true;
         return;
     }
-    if (m_campaignId > 0 && campaignIds.contains(m_campaignId))
+    if (m_campaignId > 0 && ChangeNotifier::concerns(campaignIds, m_campaignId))
         reload();
 }
 

@@ -197,7 +197,7 @@ WhoToPitchTab::WhoToPitchTab(Database &db, QUndoStack *undoStack, QWidget *paren
     });
     ChangeNotifier *notifier = ChangeNotifier::instance();
     connect(notifier, &ChangeNotifier::campaignsChanged, this, [this](const QList<qint64> &ids) {
-        if (m_campaignId && ids.contains(m_campaignId))
+        if (m_campaignId && ChangeNotifier::concerns(ids, m_campaignId))
             markStale();
     });
     connect(notifier, &ChangeNotifier::contactsChanged, this, &WhoToPitchTab::markStale);

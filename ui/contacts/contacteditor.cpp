@@ -176,7 +176,7 @@ ContactEditor::ContactEditor(ContactsView &view)
     // A conversation logged, edited or undone moves "last contacted": the profile says so at once, and keeps
     // any unsaved edits (the timeline and the health line listen for themselves).
     connect(ChangeNotifier::instance(), &ChangeNotifier::interactionsChanged, this, [this](const QList<qint64> &ids) {
-        if (m_loaded.id <= 0 || !ids.contains(m_loaded.id))
+        if (m_loaded.id <= 0 || !ChangeNotifier::concerns(ids, m_loaded.id))
             return;
         if (Result<Contact> c = ContactRepository(m_view.database()).get(m_loaded.id)) {
             m_loaded.lastContactedAt = c->lastContactedAt;
@@ -185,7 +185,7 @@ ContactEditor::ContactEditor(ContactsView &view)
     });
     connect(ChangeNotifier::instance(), &ChangeNotifier::contactsMerged, this, &ContactEditor::onMerged);
     connect(ChangeNotifier::instance(), &ChangeNotifier::contactsChanged, this, [this](const QList<qint64> &ids) {
-        if (m_editing && !m_dirty && m_loaded.id > 0 && ids.contains(m_loaded.id))
+        if (m_editing && !m_dirty && m_loaded.id > 0 && ChangeNotifier::concerns(ids, m_loaded.id))
             showContact(m_loaded.id);
     });
     setDirty(false);

@@ -4,6 +4,7 @@
 #include "domain/network.h"
 #include "inbox/inboxcommand.h"
 #include "itemmodels/inboxmodel.h"
+#include "storage/changenotifier.h"
 #include "storage/database.h"
 #include "storage/searchrepository.h"
 
@@ -63,6 +64,16 @@ InboxView::InboxView(Database &db, QUndoStack *undoStack, QWidget *parent)
 {
     setObjectName(QStringLiteral("inboxView"));
     setAccessibleName(tr("Inbox"));
+    // Items synced or triaged elsewhere (another person, another window): once per burst, once loaded.
+    connect(ChangeNotifier::instance(), &ChangeNotifier::inboxChanged, this, [this] {
+        if (!m_loaded || m_refreshQueued)
+            return;
+        m_refreshQueued = true;
+        QTimer::singleShot(50, this, [this] {
+            m_refreshQueued = false;
+            refresh();
+        });
+    });
 
     auto *toolbar = new QHBoxLayout;
     toolbar->setContentsMargins(8, 8, 8, 4);

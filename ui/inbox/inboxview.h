@@ -101,4 +101,5 @@ private:
     QList<ContactSuggestion> m_suggestions;
     int m_lastCount = -1;
     bool m_refreshing = false;
+    bool m_refreshQueued = false;
 };

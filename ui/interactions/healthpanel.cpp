@@ -33,7 +33,7 @@ HealthPanel::HealthPanel(Database &db, QWidget *parent)
     setAccessibleName(tr("Relationship health"));
     hide();
     connect(ChangeNotifier::instance(), &ChangeNotifier::interactionsChanged, this, [this](const QList<qint64> &ids) {
-        if (m_contactId > 0 && ids.contains(m_contactId))
+        if (m_contactId > 0 && ChangeNotifier::concerns(ids, m_contactId))
             reload();
     });
 }

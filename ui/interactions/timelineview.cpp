@@ -119,7 +119,7 @@ TimelineView::TimelineView(Database &db, QWidget *parent)
     connect(ChangeNotifier::instance(), &ChangeNotifier::interactionsChanged, this,
         [this](const QList<qint64> &contactIds) {
             // An organization's timeline cannot tell from the ids alone whether the person works there.
-            if (m_scope == TimelineFilter::Scope::Contact && !contactIds.contains(m_scopeId))
+            if (m_scope == TimelineFilter::Scope::Contact && !ChangeNotifier::concerns(contactIds, m_scopeId))
                 return;
             m_stale = true;
             if (isVisible())

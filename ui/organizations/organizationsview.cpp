@@ -79,7 +79,13 @@ OrganizationsView::OrganizationsView(Database &db, QWidget *parent)
         if (m_model->isLoaded())
             refresh();
     };
-    connect(ChangeNotifier::instance(), &ChangeNotifier::organizationsChanged, this, reread);
+    // Named organizations (a save here or elsewhere, the server's notifications) the model updates in place
+    // itself, keeping the scroll position; "some, not known which" (an import) is read again.
+    connect(ChangeNotifier::instance(), &ChangeNotifier::organizationsChanged, this,
+        [reread](const QList<qint64> &ids) {
+            if (ids.isEmpty())
+                reread();
+        });
     connect(ChangeNotifier::instance(), &ChangeNotifier::contactSetChanged, this, reread);
 
     m_editor = new OrganizationEditor(db, this);
