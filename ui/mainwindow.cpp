@@ -431,7 +431,7 @@ void MainWindow::createMenus()
     accounts->setToolTip(tr("Mastodon, Bluesky and feed accounts that Rapport syncs from"));
     connect(accounts, &QAction::triggered, this, &MainWindow::showAccounts);
     QAction *connectTeam = file->addAction(
-        QIcon::fromTheme(QStringLiteral("network-server-database")), tr("Connect to &Team Database…"));
+        QIcon::fromTheme(QStringLiteral("network-server-database")), tr("&Connect to Team Database…"));
     connectTeam->setObjectName(QStringLiteral("connectTeamDatabaseAction"));
     connectTeam->setToolTip(tr("Work on your team's shared PostgreSQL database"));
     connect(connectTeam, &QAction::triggered, this, &MainWindow::showConnectDialog);
