@@ -4825,10 +4825,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>Der Datenträger des Datenbankservers ist voll: %1 fehlgeschlagen, es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>The connection to %1 was lost: %2</source>
-        <translation>Die Verbindung zu %1 wurde unterbrochen: %2</translation>
-    </message>
-    <message>
         <source>Database error while %1: %2</source>
         <translation>Datenbankfehler beim %1: %2</translation>
     </message>
@@ -4847,6 +4843,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>The team database refused %1: your role does not allow it (%2). Ask a manager or an admin of your team.</source>
         <translation>Die Team-Datenbank hat %1 abgelehnt: Ihre Rolle erlaubt es nicht (%2). Fragen Sie eine Führungskraft oder einen Admin Ihres Teams.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost, so %2 did not happen. Rapport reconnects by itself; try again once it is back.</source>
+        <translation>Die Verbindung zu %1 ist unterbrochen, daher ist %2 nicht erfolgt. Rapport verbindet sich selbst neu; versuchen Sie es erneut, sobald sie wieder steht.</translation>
     </message>
 </context>
 <context>

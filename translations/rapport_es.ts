@@ -4825,10 +4825,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>El disco del servidor de base de datos está lleno: la operación falló (%1) y no se cambió nada.</translation>
     </message>
     <message>
-        <source>The connection to %1 was lost: %2</source>
-        <translation>Se perdió la conexión con %1: %2</translation>
-    </message>
-    <message>
         <source>Database error while %1: %2</source>
         <translation>Error de base de datos (%1): %2</translation>
     </message>
@@ -4847,6 +4843,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>The team database refused %1: your role does not allow it (%2). Ask a manager or an admin of your team.</source>
         <translation>La base de datos del equipo rechazó %1: su rol no lo permite (%2). Pídaselo a un gestor o a un admin de su equipo.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost, so %2 did not happen. Rapport reconnects by itself; try again once it is back.</source>
+        <translation>Se perdió la conexión con %1: la operación no se realizó (%2). Rapport se vuelve a conectar solo; vuelva a intentarlo cuando se restablezca.</translation>
     </message>
 </context>
 <context>

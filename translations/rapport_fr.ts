@@ -4825,10 +4825,6 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
         <translation>Le disque du serveur de base de données est plein&#xa0;: l&apos;opération a échoué (%1) et rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <source>The connection to %1 was lost: %2</source>
-        <translation>La connexion à %1 a été perdue&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>Database error while %1: %2</source>
         <translation>Erreur de base de données (%1)&#xa0;: %2</translation>
     </message>
@@ -4847,6 +4843,10 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message>
         <source>The team database refused %1: your role does not allow it (%2). Ask a manager or an admin of your team.</source>
         <translation>La base d&apos;équipe a refusé %1&#xa0;: votre rôle ne le permet pas (%2). Demandez à un gestionnaire ou à un admin de votre équipe.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost, so %2 did not happen. Rapport reconnects by itself; try again once it is back.</source>
+        <translation>La connexion à %1 est perdue&#xa0;: l&apos;opération n&apos;a pas eu lieu (%2). Rapport se reconnecte tout seul&#xa0;; réessayez une fois la connexion rétablie.</translation>
     </message>
 </context>
 <context>

@@ -575,6 +575,8 @@ void MainWindow::createStatusBar()
     if (m_db.isPostgres()) {
         m_connectionLabel = new QLabel(this);
         m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+        // Apart from the count beside it, as two separate statements.
+        m_connectionLabel->setContentsMargins(fontMetrics().averageCharWidth() * 2, 0, 0, 0);
         statusBar()->addPermanentWidget(m_connectionLabel);
         updateConnectionStatus();
     }

@@ -245,12 +245,17 @@ Error Database::errorFrom(const QSqlError &error, const QString &doing) const
             return Error { Tr::tr("%1 was refused: %2").arg(doing, detail), Error::Code::Conflict };
         // libpq reports a connection that went away without an SQLSTATE ("server closed the connection
         // unexpectedly", "no connection to the server").
+        // Once it is gone, libpq fails every further statement at once, often with no text at all: a server
+        // error always has an SQLSTATE, so a failure without one and without a word is the connection too.
         if (state.startsWith(u"08") || state.startsWith(u"57P") || error.type() == QSqlError::ConnectionError
             || (state.isEmpty()
-                && (detail.contains(u"server closed the connection") || detail.contains(u"no connection to the server")
-                    || detail.contains(u"terminating connection")))) {
+                && (m_connectionLost || detail.trimmed().isEmpty() || detail.contains(u"server closed the connection")
+                    || detail.contains(u"no connection to the server") || detail.contains(u"terminating connection")))) {
             m_connectionLost = true; // LiveChannel opens it again
-            return Error { Tr::tr("The connection to %1 was lost: %2").arg(where, detail), Error::Code::Unavailable };
+            return Error { Tr::tr("The connection to %1 was lost, so %2 did not happen. Rapport reconnects by "
+                                  "itself; try again once it is back.")
+                               .arg(where, doing),
+                Error::Code::Unavailable };
         }
     }
     return Error { Tr::tr("Database error while %1: %2").arg(doing, detail), Error::Code::Storage };

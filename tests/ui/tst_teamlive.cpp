@@ -24,6 +24,7 @@
 #include <QSpinBox>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
@@ -126,6 +127,7 @@ private Q_SLOTS:
     void init();
     void twoWindowsSeeEachOthersEdits();
     void aCutConnectionKeepsTheEditInProgress();
+    void savingWithoutAConnectionSaysSo();
     void theSameFieldEditedInTwoWindowsAsks();
     void connectDialogTestsAndConnects();
     void connectDialogSaysWhatIsWrong();
@@ -234,6 +236,49 @@ void TestTeamLive::aCutConnectionKeepsTheEditInProgress()
     QCOMPARE(ContactRepository(*admin).get(ada)->notes, QStringLiteral("A note written meanwhile"));
     QVERIFY(!bert.editor->findChild<QWidget *>(QStringLiteral("conflictBannerWidget"))->isVisible());
     QVERIFY(bert.db->ping());
+}
+
+// Saving while the window's connection is gone (before it is open again): not a field's fault, so no field
+// shows an error; the status bar says the connection was lost and nothing was saved; the edit stays and is
+// saved once the connection is back. The second try meets libpq failing at once, without a word.
+void TestTeamLive::savingWithoutAConnectionSaysSo()
+{
+    FRESH_POSTGRES(location);
+    std::unique_ptr<Database> admin = std::move(Database::open(*location)).value();
+    const qint64 ada = addContact(*admin, QStringLiteral("Ada"), QStringLiteral("Lovelace"), QStringLiteral("Editor"));
+    Side bert(*location);
+    bert.window->activateWindow(); // Ctrl+S is a window shortcut
+    QVERIFY(QTest::qWaitForWindowActive(bert.window.get()));
+    QTRY_COMPARE_WITH_TIMEOUT(bert.window->liveChannel()->state(), LiveChannel::State::Live, kWait);
+    bert.view->selectContact(ada);
+    QTRY_COMPARE(bert.title()->text(), QStringLiteral("Editor"));
+    retype(bert.title(), QStringLiteral("Typed while cut off"));
+
+    // Only the window's connection is cut; nothing has noticed yet.
+    const qint64 windowPid = bert.db->backendPid();
+    {
+        QSqlQuery q(admin->connection());
+        q.prepare(QStringLiteral("SELECT pg_terminate_backend(:pid)"));
+        q.bindValue(QStringLiteral(":pid"), windowPid);
+        QVERIFY(q.exec() && q.next() && q.value(0).toBool());
+    }
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        QTest::keyClick(bert.title(), Qt::Key_S, Qt::ControlModifier);
+        const QString said = bert.window->statusBar()->currentMessage();
+        QVERIFY2(said.contains(QStringLiteral("was lost")) && said.contains(QStringLiteral("did not happen")),
+            qPrintable(said));
+        for (QLabel *error : bert.editor->findChildren<QLabel *>())
+            if (error->objectName().endsWith(u"ErrorLabel"))
+                QVERIFY2(error->isHidden(), qPrintable(error->objectName() + u": " + error->text()));
+        QCOMPARE(bert.title()->text(), QStringLiteral("Typed while cut off"));
+    }
+    QCOMPARE(ContactRepository(*admin).get(ada)->title, QStringLiteral("Editor"));
+
+    // The channel opens the connection again; then saving works, with what was typed.
+    QTRY_VERIFY_WITH_TIMEOUT(bert.db->backendPid() != windowPid && !bert.db->connectionLost(), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(bert.window->liveChannel()->state(), LiveChannel::State::Live, kWait);
+    QTest::keyClick(bert.title(), Qt::Key_S, Qt::ControlModifier);
+    QTRY_COMPARE(ContactRepository(*admin).get(ada)->title, QStringLiteral("Typed while cut off"));
 }
 
 void TestTeamLive::theSameFieldEditedInTwoWindowsAsks()
@@ -361,6 +406,12 @@ void TestTeamLive::connectDialogSaysWhatIsWrong()
     QTRY_COMPARE_WITH_TIMEOUT(attempts.count(), 2, kWait);
     QVERIFY(!attempts.at(1).at(0).toBool());
     QVERIFY2(message->text().contains(QStringLiteral("SSL"), Qt::CaseInsensitive), qPrintable(message->text()));
+    // One paragraph (libpq's tab-indented hint lines joined), and the dialog grew for it: no field squeezed.
+    QVERIFY2(!message->text().contains(u'\n') && !message->text().contains(u'\t'), qPrintable(message->text()));
+    for (QWidget *field : dialog.findChildren<QLineEdit *>())
+        if (field->objectName().endsWith(u"LineEdit")) // not the spin box's own
+            QVERIFY2(field->height() >= field->sizeHint().height(), qPrintable(field->objectName()));
+    QVERIFY(message->height() >= message->heightForWidth(message->width()));
 
     // Missing fields are said before anything is tried.
     retype(dialog.findChild<QLineEdit *>(QStringLiteral("hostLineEdit")), QString());

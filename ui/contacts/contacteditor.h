@@ -82,6 +82,7 @@ private:
     void setDirty(bool dirty);
     void showStatus(const QString &message);
     void showSaveError(const QString &field, const QString &message);
+    void showUnavailable(const QString &message);
     void showConflict(const QString &message);
     void checkDuplicates();
     // Who the contact being edited shares an email or handle with, by name, for the banner and the question.

@@ -18,11 +18,13 @@
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QPointer>
 #include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QUndoStack>
@@ -66,6 +68,8 @@ bool ContactEditor::save()
         if (s.error().code == Error::Code::Conflict && s.error().field.isEmpty()) {
             if (isNew || !mergeConcurrentEdit(c))
                 showConflict(s.error().message);
+        } else if (s.error().code == Error::Code::Unavailable && s.error().field.isEmpty()) {
+            showUnavailable(s.error().message);
         } else {
             showSaveError(s.error().field, s.error().message);
         }
@@ -95,6 +99,8 @@ bool ContactEditor::mergeConcurrentEdit(const Contact &mine)
         if (Status s = ContactRepository(m_view.database()).update(merged); !s) {
             if (s.error().code == Error::Code::Conflict && s.error().field.isEmpty())
                 showConflict(s.error().message);
+            else if (s.error().code == Error::Code::Unavailable && s.error().field.isEmpty())
+                showUnavailable(s.error().message);
             else
                 showSaveError(s.error().field, s.error().message);
             return;
@@ -170,6 +176,15 @@ void ContactEditor::showSaveError(const QString &field, const QString &message)
     at->setFocus(Qt::OtherFocusReason);
     m_scroll->ensureWidgetVisible(at);
     showStatus(tr("Not saved: %1").arg(message));
+}
+
+void ContactEditor::showUnavailable(const QString &message)
+{
+    // No field is at fault: the team database is away (the status bar says "Offline — reconnecting…"). The
+    // edit stays as typed, to be saved again once the connection is back.
+    if (auto *main = qobject_cast<QMainWindow *>(window()))
+        main->statusBar()->showMessage(tr("Not saved: %1").arg(message));
+    m_lastStatus = tr("Not saved: %1").arg(message);
 }
 
 void ContactEditor::showConflict(const QString &message)

@@ -36,6 +36,7 @@ ConnectDialog::ConnectDialog(const DatabaseLocation &current, QWidget *parent)
     m_port->setRange(1, 65535);
     m_port->setValue(5432);
     m_port->setGroupSeparatorShown(false);
+    m_port->setSizePolicy(QSizePolicy::Fixed, m_port->sizePolicy().verticalPolicy()); // five digits, not a full row
     m_database = new QLineEdit(this);
     m_database->setObjectName(QStringLiteral("databaseLineEdit"));
     m_database->setPlaceholderText(tr("rapport"));
@@ -235,12 +236,27 @@ void ConnectDialog::setBusy(bool busy)
 
 void ConnectDialog::showMessage(const QString &text, bool error)
 {
-    m_message->setText(text);
+    // libpq's messages come as lines with a tab-indented hint ("\n\tIs the server running on that host…"):
+    // one paragraph reads better under the fields.
+    QStringList lines = text.split(u'\n', Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        lines[i] = lines[i].trimmed();
+        if (i + 1 < lines.size() && !lines[i].isEmpty() && !QStringLiteral(".:;?!").contains(lines[i].back()))
+            lines[i] += u'.'; // "Connection refused" + "Is the server running…?"
+    }
+    m_message->setText(lines.join(u' '));
     QPalette palette = this->palette();
     if (error)
         palette.setColor(QPalette::WindowText, StatusColor::danger());
     m_message->setPalette(palette);
     m_message->setVisible(!text.isEmpty());
+    // Grow to show the message rather than squeezing the fields above it.
+    if (QLayout *l = layout()) {
+        l->activate();
+        const int wanted = l->hasHeightForWidth() ? l->totalHeightForWidth(width()) : l->totalSizeHint().height();
+        if (height() < wanted)
+            resize(width(), wanted);
+    }
 }
 
 void ConnectDialog::chooseCaFile()
