@@ -2279,6 +2279,133 @@ Das Team einer Team-Datenbank (PostgreSQL; Hinzufügen, Rollen und Deaktivieren 
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to Team Database</source>
+        <translation>Mit Team-Datenbank verbinden</translation>
+    </message>
+    <message>
+        <source>Work together with your team on one PostgreSQL database. Ask whoever set up the server for these details; the password is kept in the system keyring.</source>
+        <translation>Arbeiten Sie mit Ihrem Team an einer gemeinsamen PostgreSQL-Datenbank. Die Angaben erhalten Sie von der Person, die den Server eingerichtet hat; das Passwort wird im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>db.agency.example</source>
+        <translation>db.agentur.example</translation>
+    </message>
+    <message>
+        <source>rapport</source>
+        <translation>rapport</translation>
+    </message>
+    <message>
+        <source>Encrypted, server verified with the CA file (verify-full)</source>
+        <translation>Verschlüsselt, Server mit der CA-Datei geprüft (verify-full)</translation>
+    </message>
+    <message>
+        <source>Encrypted when the server offers it (prefer)</source>
+        <translation>Verschlüsselt, wenn der Server es anbietet (prefer)</translation>
+    </message>
+    <message>
+        <source>Encrypted, server not verified (require)</source>
+        <translation>Verschlüsselt, Server nicht geprüft (require)</translation>
+    </message>
+    <message>
+        <source>Not encrypted (disable)</source>
+        <translation>Unverschlüsselt (disable)</translation>
+    </message>
+    <message>
+        <source>verify-full encrypts the connection and checks that the server is the one named in its certificate, signed by the CA file: use it for a server on a network.</source>
+        <translation>verify-full verschlüsselt die Verbindung und prüft, dass der Server der in seinem Zertifikat genannte ist, signiert von der CA-Datei: für einen Server im Netzwerk.</translation>
+    </message>
+    <message>
+        <source>~/.postgresql/root.crt</source>
+        <translation>~/.postgresql/root.crt</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation>C&amp;A-Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>Geben Sie den Namen oder die Adresse des Servers ein.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database.</source>
+        <translation>Geben Sie den Namen der Datenbank ein.</translation>
+    </message>
+    <message>
+        <source>Enter your user name on the server.</source>
+        <translation>Geben Sie Ihren Benutzernamen auf dem Server ein.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read.</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The CA file&apos;s path must not contain spaces, quotes or semicolons.</source>
+        <translation>Der Pfad der CA-Datei darf keine Leerzeichen, Anführungszeichen oder Semikolons enthalten.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty: Rapport sets it up when it opens it.</source>
+        <translation>Verbunden. Die Datenbank ist leer: Rapport richtet sie beim Öffnen ein.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <source>Keeping the password in the keyring…</source>
+        <translation>Passwort wird im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <source>CA file of the database server</source>
+        <translation>CA-Datei des Datenbankservers</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation>Zertifikate (*.crt *.pem);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>ContactCampaignsPanel</name>
     <message>
         <source>Campaigns and coverage</source>
@@ -4958,6 +5085,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>Unsupported database URL “%1”: use a file path or postgresql://…</source>
         <translation>Nicht unterstützte Datenbank-URL „%1“: Verwenden Sie einen Dateipfad oder postgresql://…</translation>
     </message>
+    <message>
+        <source>Unknown sslmode “%1”: use one of %2.</source>
+        <translation>Unbekannter sslmode „%1“: verwenden Sie einen von %2.</translation>
+    </message>
 </context>
 <context>
     <name>DemoGenerator</name>
@@ -6287,6 +6418,10 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
     <message>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Could not connect to the team database: %1</source>
+        <translation>Keine Verbindung zur Team-Datenbank: %1</translation>
     </message>
 </context>
 <context>
@@ -8665,6 +8800,49 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
         <source>Your role on %1 is Viewer: you can read everything and change nothing.</source>
         <translation>Ihre Rolle in %1 ist Leser: Sie können alles lesen und nichts ändern.</translation>
     </message>
+    <message numerus="yes">
+        <source>Back online: %n change(s) made meanwhile are shown.</source>
+        <translation>
+            <numerusform>Wieder online: %n Änderung von inzwischen wird angezeigt.</numerusform>
+            <numerusform>Wieder online: %n Änderungen von inzwischen werden angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Team Database…</source>
+        <translation>&amp;Mit Team-Datenbank verbinden…</translation>
+    </message>
+    <message>
+        <source>Work on your team&apos;s shared PostgreSQL database</source>
+        <translation>An der gemeinsamen PostgreSQL-Datenbank Ihres Teams arbeiten</translation>
+    </message>
+    <message>
+        <source>Use &amp;Local Database</source>
+        <translation>&amp;Lokale Datenbank verwenden</translation>
+    </message>
+    <message>
+        <source>Work alone on the database file on this computer; the team database is not opened at the next start</source>
+        <translation>Allein an der Datenbankdatei auf diesem Computer arbeiten; die Team-Datenbank wird beim nächsten Start nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Offline — reconnecting…</source>
+        <translation>Offline – Verbindung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost. Rapport reconnects by itself and then shows what changed meanwhile; what you are typing stays.</source>
+        <translation>Die Verbindung zu %1 ist unterbrochen. Rapport verbindet sich selbst neu und zeigt dann, was sich inzwischen geändert hat; was Sie gerade eingeben, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>Team: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1. Changes by others appear as they are saved.</source>
+        <translation>Verbunden mit %1. Änderungen anderer erscheinen, sobald sie gespeichert sind.</translation>
+    </message>
 </context>
 <context>
     <name>MastodonAuth</name>
@@ -9152,6 +9330,10 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
     <message>
         <source>Made counting the open follow-ups faster (version 19).</source>
         <translation>Zählt die offenen Wiedervorlagen schneller (Version 19).</translation>
+    </message>
+    <message>
+        <source>Let the server announce every change, so other people&apos;s edits appear at once (version 12).</source>
+        <translation>Der Server kündigt jede Änderung an, damit Änderungen anderer sofort erscheinen (Version 12).</translation>
     </message>
 </context>
 <context>
@@ -11545,6 +11727,21 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>Separate with commas</source>
         <translation>Mit Kommas trennen</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnection</name>
+    <message>
+        <source>No team database is set up.</source>
+        <translation>Es ist keine Team-Datenbank eingerichtet.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2 as %3</source>
+        <translation>%1 auf %2 als %3</translation>
     </message>
 </context>
 <context>

@@ -2279,6 +2279,133 @@ El equipo de una base de datos de equipo (PostgreSQL; añadir, cambiar roles y d
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to Team Database</source>
+        <translation>Conectar con la base de datos del equipo</translation>
+    </message>
+    <message>
+        <source>Work together with your team on one PostgreSQL database. Ask whoever set up the server for these details; the password is kept in the system keyring.</source>
+        <translation>Trabaje con su equipo en una misma base de datos PostgreSQL. Pida estos datos a quien instaló el servidor; la contraseña se guarda en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>db.agency.example</source>
+        <translation>db.agencia.example</translation>
+    </message>
+    <message>
+        <source>rapport</source>
+        <translation>rapport</translation>
+    </message>
+    <message>
+        <source>Encrypted, server verified with the CA file (verify-full)</source>
+        <translation>Cifrado, servidor verificado con el archivo CA (verify-full)</translation>
+    </message>
+    <message>
+        <source>Encrypted when the server offers it (prefer)</source>
+        <translation>Cifrado si el servidor lo ofrece (prefer)</translation>
+    </message>
+    <message>
+        <source>Encrypted, server not verified (require)</source>
+        <translation>Cifrado, servidor sin verificar (require)</translation>
+    </message>
+    <message>
+        <source>Not encrypted (disable)</source>
+        <translation>Sin cifrar (disable)</translation>
+    </message>
+    <message>
+        <source>verify-full encrypts the connection and checks that the server is the one named in its certificate, signed by the CA file: use it for a server on a network.</source>
+        <translation>verify-full cifra la conexión y comprueba que el servidor es el indicado en su certificado, firmado por el archivo CA: úselo para un servidor en una red.</translation>
+    </message>
+    <message>
+        <source>~/.postgresql/root.crt</source>
+        <translation>~/.postgresql/root.crt</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;uerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>Base de &amp;datos:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>C&amp;ifrado:</translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation>&amp;Archivo CA:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Probar conexión</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>C&amp;onectar</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>Introduzca el nombre o la dirección del servidor.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database.</source>
+        <translation>Introduzca el nombre de la base de datos.</translation>
+    </message>
+    <message>
+        <source>Enter your user name on the server.</source>
+        <translation>Introduzca su nombre de usuario en el servidor.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read.</source>
+        <translation>No se puede leer el archivo CA %1.</translation>
+    </message>
+    <message>
+        <source>The CA file&apos;s path must not contain spaces, quotes or semicolons.</source>
+        <translation>La ruta del archivo CA no debe contener espacios, comillas ni punto y coma.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando con %1…</translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty: Rapport sets it up when it opens it.</source>
+        <translation>Conectado. La base de datos está vacía: Rapport la prepara al abrirla.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Conectado con %1.</translation>
+    </message>
+    <message>
+        <source>Keeping the password in the keyring…</source>
+        <translation>Guardando la contraseña en el llavero…</translation>
+    </message>
+    <message>
+        <source>CA file of the database server</source>
+        <translation>Archivo CA del servidor de base de datos</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation>Certificados (*.crt *.pem);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>ContactCampaignsPanel</name>
     <message>
         <source>Campaigns and coverage</source>
@@ -4958,6 +5085,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>Unsupported database URL “%1”: use a file path or postgresql://…</source>
         <translation>URL de base de datos no admitida «%1»: use una ruta de archivo o postgresql://…</translation>
     </message>
+    <message>
+        <source>Unknown sslmode “%1”: use one of %2.</source>
+        <translation>sslmode «%1» desconocido: use uno de %2.</translation>
+    </message>
 </context>
 <context>
     <name>DemoGenerator</name>
@@ -6287,6 +6418,10 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
     <message>
         <source>Backup restored</source>
         <translation>Copia restaurada</translation>
+    </message>
+    <message>
+        <source>Could not connect to the team database: %1</source>
+        <translation>No se pudo conectar con la base de datos del equipo: %1</translation>
     </message>
 </context>
 <context>
@@ -8665,6 +8800,49 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
         <source>Your role on %1 is Viewer: you can read everything and change nothing.</source>
         <translation>Su rol en %1 es Lector: puede leerlo todo y no cambiar nada.</translation>
     </message>
+    <message numerus="yes">
+        <source>Back online: %n change(s) made meanwhile are shown.</source>
+        <translation>
+            <numerusform>De nuevo en línea: se muestra %n cambio hecho mientras tanto.</numerusform>
+            <numerusform>De nuevo en línea: se muestran %n cambios hechos mientras tanto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Team Database…</source>
+        <translation>Conectar con la base del &amp;equipo…</translation>
+    </message>
+    <message>
+        <source>Work on your team&apos;s shared PostgreSQL database</source>
+        <translation>Trabajar en la base de datos PostgreSQL compartida de su equipo</translation>
+    </message>
+    <message>
+        <source>Use &amp;Local Database</source>
+        <translation>Usar la base de datos &amp;local</translation>
+    </message>
+    <message>
+        <source>Work alone on the database file on this computer; the team database is not opened at the next start</source>
+        <translation>Trabajar solo en el archivo de base de datos de este equipo; la base del equipo no se abrirá en el próximo inicio</translation>
+    </message>
+    <message>
+        <source>Offline — reconnecting…</source>
+        <translation>Sin conexión — reconectando…</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost. Rapport reconnects by itself and then shows what changed meanwhile; what you are typing stays.</source>
+        <translation>Se perdió la conexión con %1. Rapport se vuelve a conectar solo y luego muestra lo que cambió mientras tanto; lo que está escribiendo se conserva.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>Equipo: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1. Changes by others appear as they are saved.</source>
+        <translation>Conectado con %1. Los cambios de los demás aparecen en cuanto se guardan.</translation>
+    </message>
 </context>
 <context>
     <name>MastodonAuth</name>
@@ -9152,6 +9330,10 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
     <message>
         <source>Made counting the open follow-ups faster (version 19).</source>
         <translation>Agiliza el recuento de los seguimientos pendientes (versión 19).</translation>
+    </message>
+    <message>
+        <source>Let the server announce every change, so other people&apos;s edits appear at once (version 12).</source>
+        <translation>El servidor anuncia cada cambio, para que los de los demás aparezcan al instante (versión 12).</translation>
     </message>
 </context>
 <context>
@@ -11545,6 +11727,21 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>Separate with commas</source>
         <translation>Separe con comas</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnection</name>
+    <message>
+        <source>No team database is set up.</source>
+        <translation>No hay ninguna base de datos de equipo configurada.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2 as %3</source>
+        <translation>%1 en %2 como %3</translation>
     </message>
 </context>
 <context>

@@ -2279,6 +2279,133 @@ L&apos;équipe d&apos;une base d&apos;équipe (PostgreSQL&#xa0;; ajouter, change
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to Team Database</source>
+        <translation>Se connecter à la base de l’équipe</translation>
+    </message>
+    <message>
+        <source>Work together with your team on one PostgreSQL database. Ask whoever set up the server for these details; the password is kept in the system keyring.</source>
+        <translation>Travaillez avec votre équipe sur une même base PostgreSQL. Demandez ces informations à la personne qui a installé le serveur&#xa0;; le mot de passe est conservé dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>db.agency.example</source>
+        <translation>db.agence.example</translation>
+    </message>
+    <message>
+        <source>rapport</source>
+        <translation>rapport</translation>
+    </message>
+    <message>
+        <source>Encrypted, server verified with the CA file (verify-full)</source>
+        <translation>Chiffré, serveur vérifié avec le fichier CA (verify-full)</translation>
+    </message>
+    <message>
+        <source>Encrypted when the server offers it (prefer)</source>
+        <translation>Chiffré si le serveur le propose (prefer)</translation>
+    </message>
+    <message>
+        <source>Encrypted, server not verified (require)</source>
+        <translation>Chiffré, serveur non vérifié (require)</translation>
+    </message>
+    <message>
+        <source>Not encrypted (disable)</source>
+        <translation>Non chiffré (disable)</translation>
+    </message>
+    <message>
+        <source>verify-full encrypts the connection and checks that the server is the one named in its certificate, signed by the CA file: use it for a server on a network.</source>
+        <translation>verify-full chiffre la connexion et vérifie que le serveur est bien celui nommé dans son certificat, signé par le fichier CA&#xa0;: à utiliser pour un serveur sur un réseau.</translation>
+    </message>
+    <message>
+        <source>~/.postgresql/root.crt</source>
+        <translation>~/.postgresql/root.crt</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>C&amp;hiffrement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation>&amp;Fichier CA&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>Saisissez le nom ou l’adresse du serveur.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database.</source>
+        <translation>Saisissez le nom de la base de données.</translation>
+    </message>
+    <message>
+        <source>Enter your user name on the server.</source>
+        <translation>Saisissez votre nom d’utilisateur sur le serveur.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read.</source>
+        <translation>Le fichier CA %1 ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The CA file&apos;s path must not contain spaces, quotes or semicolons.</source>
+        <translation>Le chemin du fichier CA ne doit contenir ni espaces, ni guillemets, ni points-virgules.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty: Rapport sets it up when it opens it.</source>
+        <translation>Connecté. La base est vide&#xa0;: Rapport la prépare en l’ouvrant.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Connecté à %1.</translation>
+    </message>
+    <message>
+        <source>Keeping the password in the keyring…</source>
+        <translation>Enregistrement du mot de passe dans le trousseau…</translation>
+    </message>
+    <message>
+        <source>CA file of the database server</source>
+        <translation>Fichier CA du serveur de base de données</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation>Certificats (*.crt *.pem);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>ContactCampaignsPanel</name>
     <message>
         <source>Campaigns and coverage</source>
@@ -4958,6 +5085,10 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
         <source>Unsupported database URL “%1”: use a file path or postgresql://…</source>
         <translation>URL de base de données non prise en charge «&#xa0;%1&#xa0;»&#xa0;: utilisez un chemin de fichier ou postgresql://…</translation>
     </message>
+    <message>
+        <source>Unknown sslmode “%1”: use one of %2.</source>
+        <translation>sslmode «&#xa0;%1&#xa0;» inconnu&#xa0;: utilisez l’un de %2.</translation>
+    </message>
 </context>
 <context>
     <name>DemoGenerator</name>
@@ -6287,6 +6418,10 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
     <message>
         <source>Backup restored</source>
         <translation>Sauvegarde restaurée</translation>
+    </message>
+    <message>
+        <source>Could not connect to the team database: %1</source>
+        <translation>Impossible de se connecter à la base de l’équipe&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -8665,6 +8800,49 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
         <source>Your role on %1 is Viewer: you can read everything and change nothing.</source>
         <translation>Votre rôle sur %1 est Lecteur&#xa0;: vous pouvez tout lire et ne rien modifier.</translation>
     </message>
+    <message numerus="yes">
+        <source>Back online: %n change(s) made meanwhile are shown.</source>
+        <translation>
+            <numerusform>De nouveau en ligne&#xa0;: %n modification faite entre-temps est affichée.</numerusform>
+            <numerusform>De nouveau en ligne&#xa0;: %n modifications faites entre-temps sont affichées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Team Database…</source>
+        <translation>Se co&amp;nnecter à la base de l’équipe…</translation>
+    </message>
+    <message>
+        <source>Work on your team&apos;s shared PostgreSQL database</source>
+        <translation>Travailler sur la base PostgreSQL partagée de votre équipe</translation>
+    </message>
+    <message>
+        <source>Use &amp;Local Database</source>
+        <translation>Utiliser la base &amp;locale</translation>
+    </message>
+    <message>
+        <source>Work alone on the database file on this computer; the team database is not opened at the next start</source>
+        <translation>Travailler seul sur le fichier de base de cet ordinateur&#xa0;; la base de l’équipe ne sera pas ouverte au prochain démarrage</translation>
+    </message>
+    <message>
+        <source>Offline — reconnecting…</source>
+        <translation>Hors ligne — reconnexion…</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost. Rapport reconnects by itself and then shows what changed meanwhile; what you are typing stays.</source>
+        <translation>La connexion à %1 est perdue. Rapport se reconnecte tout seul puis affiche ce qui a changé entre-temps&#xa0;; ce que vous tapez est conservé.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>Équipe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1. Changes by others appear as they are saved.</source>
+        <translation>Connecté à %1. Les modifications des autres apparaissent dès qu’elles sont enregistrées.</translation>
+    </message>
 </context>
 <context>
     <name>MastodonAuth</name>
@@ -9152,6 +9330,10 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
     <message>
         <source>Made counting the open follow-ups faster (version 19).</source>
         <translation>Accélère le décompte des relances en cours (version 19).</translation>
+    </message>
+    <message>
+        <source>Let the server announce every change, so other people&apos;s edits appear at once (version 12).</source>
+        <translation>Le serveur annonce chaque modification, pour que celles des autres apparaissent aussitôt (version 12).</translation>
     </message>
 </context>
 <context>
@@ -11545,6 +11727,21 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>Separate with commas</source>
         <translation>Séparez par des virgules</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnection</name>
+    <message>
+        <source>No team database is set up.</source>
+        <translation>Aucune base d’équipe n’est configurée.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2 as %3</source>
+        <translation>%1 sur %2 en tant que %3</translation>
     </message>
 </context>
 <context>
