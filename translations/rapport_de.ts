@@ -898,6 +898,14 @@
         <source>Saved the brief of “%1”.</source>
         <translation>Briefing von „%1“ gespeichert.</translation>
     </message>
+    <message>
+        <source>Saved the brief of “%1”, merged with what %2 changed meanwhile (%3).</source>
+        <translation>Briefing von „%1“ gespeichert, zusammengeführt mit dem, was %2 inzwischen geändert hat (%3).</translation>
+    </message>
+    <message>
+        <source>Saved the brief of “%1” with your choices.</source>
+        <translation>Briefing von „%1“ mit Ihrer Auswahl gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>BulkActions</name>
@@ -2277,6 +2285,10 @@ Das Team einer Team-Datenbank (PostgreSQL; Hinzufügen, Rollen und Deaktivieren 
         <source>Nothing is saved; what you typed stays in the form</source>
         <translation>Nichts wird gespeichert; was Sie eingegeben haben, bleibt im Formular</translation>
     </message>
+    <message>
+        <source>someone else</source>
+        <translation>jemand anderes</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -2719,10 +2731,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>Who changed what in this profile, and when</source>
         <translation>Wer in diesem Profil was wann geändert hat</translation>
-    </message>
-    <message>
-        <source>someone else</source>
-        <translation>jemand anderes</translation>
     </message>
     <message>
         <source>“%1” saved, merged with what %2 changed meanwhile (%3).</source>
@@ -9785,6 +9793,14 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
         <source>Could not undo or redo</source>
         <translation>Rückgängigmachen oder Wiederherstellen nicht möglich</translation>
     </message>
+    <message>
+        <source>“%1” saved, merged with what %2 changed meanwhile (%3).</source>
+        <translation>„%1“ gespeichert, zusammengeführt mit dem, was %2 inzwischen geändert hat (%3).</translation>
+    </message>
+    <message>
+        <source>“%1” saved with your choices.</source>
+        <translation>„%1“ mit Ihrer Auswahl gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>PendingCampaignTab</name>
@@ -9896,6 +9912,14 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
             <numerusform>%Ln Antwort kam nach einem Pitch. Übernehmen verschiebt den Pitch nach „Beantwortet“:</numerusform>
             <numerusform>%Ln Antworten kamen nach einem Pitch. Übernehmen verschiebt den Pitch nach „Beantwortet“:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 moved to “%2”, kept with what %3 changed meanwhile.</source>
+        <translation>%1 nach „%2“ verschoben, zusammen mit dem, was %3 inzwischen geändert hat.</translation>
+    </message>
+    <message>
+        <source>%1 was already moved to “%2” by %3.</source>
+        <translation>%1 wurde bereits von %3 nach „%2“ verschoben.</translation>
     </message>
 </context>
 <context>
@@ -10634,6 +10658,97 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>Several contacts are called “%1”: pick one from the list.</source>
         <translation>Mehrere Kontakte heißen „%1“: Wählen Sie einen aus der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordMerge</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>Kernbotschaften</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Gepitcht</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Pitched by</source>
+        <translation>Gepitcht von</translation>
+    </message>
+    <message>
+        <source>Content used</source>
+        <translation>Verwendeter Inhalt</translation>
     </message>
 </context>
 <context>

@@ -898,6 +898,14 @@
         <source>Saved the brief of “%1”.</source>
         <translation>Briefing de «%1» guardado.</translation>
     </message>
+    <message>
+        <source>Saved the brief of “%1”, merged with what %2 changed meanwhile (%3).</source>
+        <translation>Briefing de «%1» guardado, combinado con lo que %2 cambió mientras tanto (%3).</translation>
+    </message>
+    <message>
+        <source>Saved the brief of “%1” with your choices.</source>
+        <translation>Briefing de «%1» guardado con sus elecciones.</translation>
+    </message>
 </context>
 <context>
     <name>BulkActions</name>
@@ -2277,6 +2285,10 @@ El equipo de una base de datos de equipo (PostgreSQL; añadir, cambiar roles y d
         <source>Nothing is saved; what you typed stays in the form</source>
         <translation>No se guarda nada; lo que escribió se queda en el formulario</translation>
     </message>
+    <message>
+        <source>someone else</source>
+        <translation>otra persona</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -2719,10 +2731,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>Who changed what in this profile, and when</source>
         <translation>Quién cambió qué en este perfil y cuándo</translation>
-    </message>
-    <message>
-        <source>someone else</source>
-        <translation>otra persona</translation>
     </message>
     <message>
         <source>“%1” saved, merged with what %2 changed meanwhile (%3).</source>
@@ -9785,6 +9793,14 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
         <source>Could not undo or redo</source>
         <translation>No se pudo deshacer ni rehacer</translation>
     </message>
+    <message>
+        <source>“%1” saved, merged with what %2 changed meanwhile (%3).</source>
+        <translation>«%1» guardado, combinado con lo que %2 cambió mientras tanto (%3).</translation>
+    </message>
+    <message>
+        <source>“%1” saved with your choices.</source>
+        <translation>«%1» guardado con sus elecciones.</translation>
+    </message>
 </context>
 <context>
     <name>PendingCampaignTab</name>
@@ -9896,6 +9912,14 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
             <numerusform>Llegó %Ln respuesta después de un pitch. Aceptar lo pasa a «Respondido»:</numerusform>
             <numerusform>Llegaron %Ln respuestas después de un pitch. Aceptar lo pasa a «Respondido»:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 moved to “%2”, kept with what %3 changed meanwhile.</source>
+        <translation>%1 movido a «%2», junto con lo que %3 cambió mientras tanto.</translation>
+    </message>
+    <message>
+        <source>%1 was already moved to “%2” by %3.</source>
+        <translation>%3 ya había movido a %1 a «%2».</translation>
     </message>
 </context>
 <context>
@@ -10634,6 +10658,97 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>Several contacts are called “%1”: pick one from the list.</source>
         <translation>Varios contactos se llaman «%1»: elija uno de la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordMerge</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objetivos</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>Mensajes clave</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Temas</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Respondido</translation>
+    </message>
+    <message>
+        <source>Pitched by</source>
+        <translation>Enviado por</translation>
+    </message>
+    <message>
+        <source>Content used</source>
+        <translation>Contenido usado</translation>
     </message>
 </context>
 <context>

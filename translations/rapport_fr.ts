@@ -898,6 +898,14 @@
         <source>Saved the brief of “%1”.</source>
         <translation>Brief de «&#xa0;%1&#xa0;» enregistré.</translation>
     </message>
+    <message>
+        <source>Saved the brief of “%1”, merged with what %2 changed meanwhile (%3).</source>
+        <translation>Brief de «&#xa0;%1&#xa0;» enregistré, fusionné avec ce que %2 a modifié entre-temps (%3).</translation>
+    </message>
+    <message>
+        <source>Saved the brief of “%1” with your choices.</source>
+        <translation>Brief de «&#xa0;%1&#xa0;» enregistré avec vos choix.</translation>
+    </message>
 </context>
 <context>
     <name>BulkActions</name>
@@ -2277,6 +2285,10 @@ L&apos;équipe d&apos;une base d&apos;équipe (PostgreSQL&#xa0;; ajouter, change
         <source>Nothing is saved; what you typed stays in the form</source>
         <translation>Rien n&apos;est enregistré&#xa0;; ce que vous avez saisi reste dans le formulaire</translation>
     </message>
+    <message>
+        <source>someone else</source>
+        <translation>quelqu’un d’autre</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -2719,10 +2731,6 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message>
         <source>Who changed what in this profile, and when</source>
         <translation>Qui a modifié quoi dans ce profil, et quand</translation>
-    </message>
-    <message>
-        <source>someone else</source>
-        <translation>quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
         <source>“%1” saved, merged with what %2 changed meanwhile (%3).</source>
@@ -9785,6 +9793,14 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
         <source>Could not undo or redo</source>
         <translation>Impossible d&apos;annuler ou de rétablir</translation>
     </message>
+    <message>
+        <source>“%1” saved, merged with what %2 changed meanwhile (%3).</source>
+        <translation>«&#xa0;%1&#xa0;» enregistré, fusionné avec ce que %2 a modifié entre-temps (%3).</translation>
+    </message>
+    <message>
+        <source>“%1” saved with your choices.</source>
+        <translation>«&#xa0;%1&#xa0;» enregistré avec vos choix.</translation>
+    </message>
 </context>
 <context>
     <name>PendingCampaignTab</name>
@@ -9896,6 +9912,14 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
             <numerusform>%Ln réponse est arrivée après un pitch. Accepter passe le pitch à «&#xa0;Réponse reçue&#xa0;»&#xa0;:</numerusform>
             <numerusform>%Ln réponses sont arrivées après un pitch. Accepter passe le pitch à «&#xa0;Réponse reçue&#xa0;»&#xa0;:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 moved to “%2”, kept with what %3 changed meanwhile.</source>
+        <translation>%1 déplacé vers «&#xa0;%2&#xa0;», avec ce que %3 a modifié entre-temps.</translation>
+    </message>
+    <message>
+        <source>%1 was already moved to “%2” by %3.</source>
+        <translation>%1 avait déjà été déplacé vers «&#xa0;%2&#xa0;» par %3.</translation>
     </message>
 </context>
 <context>
@@ -10634,6 +10658,97 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>Several contacts are called “%1”: pick one from the list.</source>
         <translation>Plusieurs contacts s&apos;appellent «&#xa0;%1&#xa0;»&#xa0;: choisissez-en un dans la liste.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordMerge</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>Messages clés</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Thèmes</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Pitched</source>
+        <translation>Pitch envoyé</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Répondu</translation>
+    </message>
+    <message>
+        <source>Pitched by</source>
+        <translation>Pitch envoyé par</translation>
+    </message>
+    <message>
+        <source>Content used</source>
+        <translation>Contenu utilisé</translation>
     </message>
 </context>
 <context>

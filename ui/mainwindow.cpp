@@ -373,6 +373,8 @@ void MainWindow::createSections()
     connect(m_contactsView, &ContactsView::contactCountChanged, this, &MainWindow::updateContactCount);
     connect(m_contactsView, &ContactsView::errorOccurred, this, &MainWindow::showError);
     connect(m_organizationsView, &OrganizationsView::errorOccurred, this, &MainWindow::showError);
+    connect(m_organizationsView, &OrganizationsView::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_followUpsView, &FollowUpsView::errorOccurred, this, &MainWindow::showError);
     connect(m_followUpsView, &FollowUpsView::contactActivated, this, &MainWindow::showContact);
     connect(m_followUpsView, &FollowUpsView::overdueCountChanged, this, [this](int count) {

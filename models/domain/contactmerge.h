@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/contact.h"
+#include "domain/fieldmerge.h"
 
 #include <QList>
 #include <QString>
@@ -12,13 +13,7 @@
 // silently. Lists (emails, phones, handles, beats, tags) count as one field each.
 namespace ContactMerge {
 
-struct Conflict
-{
-    QString field; // the key of the field: "title"
-    QString original;
-    QString mine;
-    QString theirs;
-};
+using Conflict = FieldMerge::Conflict; // the key of the field ("title") and its three texts
 
 struct Outcome
 {

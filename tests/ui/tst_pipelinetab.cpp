@@ -2,6 +2,7 @@
 #include "campaigns/medialisttab.h"
 #include "campaigns/pipelinetab.h"
 #include "campaigns/pitchboard.h"
+#include "contacts/conflictdialog.h"
 #include "domain/pitchstatus.h"
 #include "itemmodels/medialistmodel.h"
 #include "itemmodels/pitchboardmodel.h"
@@ -19,6 +20,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
@@ -211,7 +213,7 @@ private Q_SLOTS:
         QCOMPARE(pitchInteractions(m_pitches[1]), 0);
     }
 
-    void conflictGivesANoticeAndReloads()
+    void aMoveOnAStaleBoardAsksWhichStageToKeep()
     {
         // Another window (same database, its own repository call) moves Cleo first.
         PitchRepository other(*m_db);
@@ -220,13 +222,32 @@ private Q_SLOTS:
         QCOMPARE(column(QStringLiteral("planned"))->model()->rowCount(), 3);
         select(m_pitches[2]);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_6, Qt::AltModifier); // Alt+6: Covered
+        // Both moved the same pitch: the conflict dialog asks (issue 14), the board shows where it is now.
+        ConflictDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_tab->findChild<ConflictDialog *>()) && dialog->isVisible());
+        QCOMPARE(dialog->table()->rowCount(), 1);
+        QCOMPARE(dialog->table()->item(0, 1)->text(), PitchStatus::label(QStringLiteral("planned")));
+        QCOMPARE(dialog->table()->item(0, 2)->text(), PitchStatus::label(QStringLiteral("pitched")));
+        QCOMPARE(dialog->table()->item(0, 3)->text(), PitchStatus::label(QStringLiteral("covered")));
         QCOMPARE(statusOf(m_pitches[2]), QStringLiteral("pitched"));
+        QCOMPARE(column(QStringLiteral("pitched"))->model()->rowCount(), 1); // reloaded
+        // Cancel: nothing moves.
+        dialog->reject();
+        QTRY_VERIFY(!m_tab->findChild<ConflictDialog *>());
+        QCOMPARE(statusOf(m_pitches[2]), QStringLiteral("pitched"));
+        QCOMPARE(m_undo->count(), 0);
+    }
+
+    void aMoveOfAPitchThatIsGoneSaysSo()
+    {
+        PitchRepository other(*m_db);
+        QVERIFY(other.removeFromMediaList({ m_pitches[2] }));
+        select(m_pitches[2]);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_6, Qt::AltModifier); // Alt+6: Covered
         auto *notice = m_tab->findChild<QLabel *>(QStringLiteral("noticeLabel"));
         QVERIFY(notice->isVisible());
-        QVERIFY2(notice->text().contains(QStringLiteral("Someone else changed Cleo Park's pitch")),
-            qPrintable(notice->text()));
         QVERIFY(notice->text().contains(QStringLiteral("reloaded")));
-        QCOMPARE(column(QStringLiteral("pitched"))->model()->rowCount(), 1); // reloaded
+        QVERIFY(!m_tab->findChild<ConflictDialog *>());
         QCOMPARE(m_undo->count(), 0);
     }
 

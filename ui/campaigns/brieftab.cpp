@@ -1,6 +1,7 @@
 #include "brieftab.h"
 
 #include "campaigneditcommands.h"
+#include "contacts/conflictdialog.h"
 #include "contacts/tagsedit.h"
 #include "itemmodels/campaignlistmodel.h"
 #include "storage/campaignrepository.h"
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStringListModel>
@@ -442,6 +444,8 @@ bool BriefTab::save()
     if (!status) {
         const Error &error = status.error();
         if (error.code == Error::Code::Conflict) {
+            if (const std::optional<bool> merged = mergeConcurrentEdit(before, after))
+                return *merged;
             m_conflict->setText(error.message);
             findChild<QWidget *>(QStringLiteral("conflictBanner"))->show();
         } else if (error.code == Error::Code::Validation) {
@@ -451,15 +455,80 @@ bool BriefTab::save()
         }
         return false;
     }
+    m_clientName = after.clientId > 0 ? clientName : QString();
+    finishSave(before, after, tr("Saved the brief of “%1”.").arg(after.name), false);
+    return true;
+}
+
+void BriefTab::finishSave(const Campaign &before, const Campaign &after, const QString &said, bool showSaved)
+{
     findChild<QWidget *>(QStringLiteral("conflictBanner"))->hide();
     if (undoStack())
         undoStack()->push(new EditCampaignCommand(db(), before, after));
-    m_campaign = after;
-    m_clientName = after.clientId > 0 ? clientName : QString();
-    setDirty(false);
+    if (showSaved) {
+        load(after.id); // merged: the form shows what was saved, their fields too
+    } else {
+        m_campaign = after;
+        setDirty(false);
+    }
     ChangeNotifier::instance()->notifyCampaigns({ after.id });
-    Q_EMIT statusMessage(tr("Saved the brief of “%1”.").arg(after.name));
-    return true;
+    Q_EMIT statusMessage(said);
+}
+
+RecordMerge::Names BriefTab::names() const
+{
+    RecordMerge::Names n;
+    QPointer<const BriefTab> self(this);
+    n.user = [self](qint64 id) {
+        const int i = self ? self->m_owner->findData(id) : -1;
+        return i >= 0 ? self->m_owner->itemText(i) : QString();
+    };
+    n.organization = [self](qint64 id) {
+        if (!self)
+            return QString();
+        Result<Organization> o = OrganizationRepository(self->db()).get(id);
+        return o ? o->name : QString();
+    };
+    return n;
+}
+
+std::optional<bool> BriefTab::mergeConcurrentEdit(const Campaign &original, const Campaign &mine)
+{
+    // Somebody saved this campaign since it was loaded (issue 14): fields only they changed are taken,
+    // fields only this person changed stay; the same field changed by both goes to the conflict dialog.
+    Result<Campaign> theirs = CampaignRepository(db()).get(mine.id);
+    if (!theirs)
+        return std::nullopt;
+    const QString who = ConflictDialog::whoChanged(db(), QStringLiteral("campaign"), mine.id);
+    const RecordMerge::Names n = names();
+    const RecordMerge::Outcome<Campaign> outcome = RecordMerge::merge(original, mine, *theirs, n);
+    const Campaign before = *theirs;
+    QPointer<BriefTab> self(this);
+    const auto saveMerged = [self, before](Campaign merged, const QString &said) {
+        if (!self)
+            return false;
+        if (Status s = CampaignRepository(self->db()).update(merged); !s) {
+            // Changed yet again meanwhile: the banner offers to reload.
+            self->m_conflict->setText(s.error().message);
+            self->findChild<QWidget *>(QStringLiteral("conflictBanner"))->show();
+            return false;
+        }
+        self->finishSave(before, merged, said, true);
+        return true;
+    };
+    if (outcome.conflicts.isEmpty()) {
+        QStringList theirFields;
+        for (const QString &field : outcome.theirChanges)
+            theirFields << FieldMerge::label(RecordMerge::campaignFields(), field);
+        return saveMerged(outcome.merged,
+            tr("Saved the brief of “%1”, merged with what %2 changed meanwhile (%3).")
+                .arg(outcome.merged.name, who, theirFields.join(QStringLiteral(", "))));
+    }
+    ConflictDialog::ask<Campaign>(this, theirs->name, RecordMerge::campaignFields(n), outcome, original, *theirs,
+        who, [saveMerged](const Campaign &chosen) {
+            saveMerged(chosen, BriefTab::tr("Saved the brief of “%1” with your choices.").arg(chosen.name));
+        });
+    return false; // not yet: the dialog decides
 }
 
 void BriefTab::revert()

@@ -2,6 +2,9 @@
 
 #include "campaigntab.h"
 #include "domain/campaign.h"
+#include "domain/recordmerge.h"
+
+#include <optional>
 
 class QComboBox;
 class QDateEdit;
@@ -52,6 +55,10 @@ private:
     void clearFieldErrors();
     void lookUpClient(const QString &text);
     void updateDateError();
+    void finishSave(const Campaign &before, const Campaign &after, const QString &said, bool showSaved);
+    RecordMerge::Names names() const;
+    // Saved merged (true), the conflict dialog asks (false), or not possible (nullopt: say the conflict).
+    std::optional<bool> mergeConcurrentEdit(const Campaign &original, const Campaign &mine);
 
     Campaign m_campaign; // as stored when loaded or last saved
     QString m_clientName; // the stored client's name

@@ -2,9 +2,11 @@
 
 #include "campaigns/pitchboard.h"
 #include "campaigns/pitchcommands.h"
+#include "contacts/conflictdialog.h"
 #include "core/clock.h"
 #include "domain/interaction.h"
 #include "domain/pitchstatus.h"
+#include "domain/recordmerge.h"
 #include "itemmodels/pitchboardmodel.h"
 #include "storage/changenotifier.h"
 
@@ -15,6 +17,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QScrollArea>
@@ -409,6 +412,8 @@ void PipelineTab::movePitch(qint64 pitchId, int statusIndex)
     showNotice({});
     Result<PitchRepository::MoveResult> r = PitchRepository(db()).move(pitchId, to, before.version);
     if (!r) {
+        if (r.error().code == Error::Code::Conflict && mergeConcurrentMove(before, to))
+            return;
         if (r.error().code == Error::Code::Conflict || r.error().code == Error::Code::NotFound) {
             showNotice(r.error().message + u' ' + tr("The board was reloaded with the latest state."));
             reload();
@@ -417,13 +422,69 @@ void PipelineTab::movePitch(qint64 pitchId, int statusIndex)
         }
         return;
     }
+    finishMove(*r, before.name, tr("%1 moved to “%2”.").arg(before.name, PitchStatus::label(to)));
+}
+
+void PipelineTab::finishMove(const PitchRepository::MoveResult &r, const QString &name, const QString &said)
+{
     if (undoStack())
-        undoStack()->push(new MovePitchCommand(db(), *r, before.name));
+        undoStack()->push(new MovePitchCommand(db(), r, name));
     ChangeNotifier::instance()->notifyCampaigns({ m_campaignId });
-    if (r->loggedInteractionId > 0 || r->interactionRemoved)
-        ChangeNotifier::instance()->notifyInteractions({ r->contactId });
-    Q_EMIT statusMessage(tr("%1 moved to “%2”.").arg(before.name, PitchStatus::label(to)));
-    selectPitch(pitchId);
+    if (r.loggedInteractionId > 0 || r.interactionRemoved)
+        ChangeNotifier::instance()->notifyInteractions({ r.contactId });
+    Q_EMIT statusMessage(said);
+    selectPitch(r.pitchId);
+}
+
+bool PipelineTab::mergeConcurrentMove(const PitchRepository::BoardRow &before, const QString &to)
+{
+    // Somebody changed this pitch since the board read it (issue 14). A pitch's move changes one field, its
+    // stage: when they left the stage as it was (they changed something else), the move goes ahead on their
+    // version; when they moved it too, the conflict dialog asks which stage to keep.
+    Result<PitchRepository::BoardRow> now = PitchRepository(db()).boardRow(before.pitchId);
+    if (!now)
+        return false;
+    const QString who = ConflictDialog::whoChanged(db(), QStringLiteral("pitch"), before.pitchId);
+    const auto moveTo = [this, name = before.name, pitchId = before.pitchId, who](
+                            const QString &status, int version, bool merged) {
+        Result<PitchRepository::MoveResult> r = PitchRepository(db()).move(pitchId, status, version);
+        if (!r) {
+            showNotice(r.error().message + u' ' + tr("The board was reloaded with the latest state."));
+            reload();
+            return;
+        }
+        finishMove(*r, name,
+            merged ? tr("%1 moved to “%2”, kept with what %3 changed meanwhile.")
+                         .arg(name, PitchStatus::label(status), who)
+                   : tr("%1 moved to “%2”.").arg(name, PitchStatus::label(status)));
+    };
+    if (now->status == before.status) {
+        moveTo(to, now->version, true);
+        return true;
+    }
+    if (now->status == to) { // they made the same move
+        reload();
+        Q_EMIT statusMessage(tr("%1 was already moved to “%2” by %3.").arg(before.name, PitchStatus::label(to), who));
+        return true;
+    }
+    Pitch original;
+    original.id = before.pitchId;
+    original.status = before.status;
+    Pitch mine = original;
+    mine.status = to;
+    Pitch theirs = original;
+    theirs.status = now->status;
+    theirs.version = now->version;
+    const QList<FieldMerge::Field<Pitch>> fields = RecordMerge::pitchFields();
+    const RecordMerge::Outcome<Pitch> outcome = FieldMerge::merge(fields, original, mine, theirs);
+    reload(); // the board shows where they put it while the dialog asks
+    QPointer<PipelineTab> self(this);
+    ConflictDialog::ask<Pitch>(this, before.name, fields, outcome, original, theirs, who,
+        [self, moveTo, theirs](const Pitch &chosen) {
+            if (self && chosen.status != theirs.status)
+                moveTo(chosen.status, theirs.version, false);
+        });
+    return true;
 }
 
 void PipelineTab::acceptProposal(qint64 pitchId)

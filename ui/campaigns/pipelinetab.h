@@ -69,6 +69,9 @@ private:
     void selectPitch(qint64 pitchId);
     void showNotice(const QString &text);
     void onCampaignsChanged(const QList<qint64> &ids);
+    void finishMove(const PitchRepository::MoveResult &r, const QString &name, const QString &said);
+    // A move refused because the pitch changed meanwhile: goes ahead, or asks (true), or cannot (false).
+    bool mergeConcurrentMove(const PitchRepository::BoardRow &before, const QString &to);
 
     static constexpr qint64 kClockMarginMs = 10 * 60 * 1000;
 

@@ -1,5 +1,8 @@
 #include "conflictdialog.h"
 
+#include "storage/database.h"
+#include "storage/historyquery.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -8,23 +11,20 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-ConflictDialog::ConflictDialog(const ContactMerge::Outcome &outcome, const Contact &original, const Contact &theirs,
-    const QString &whoElse, QWidget *parent)
+ConflictDialog::ConflictDialog(const QString &what, const QList<FieldMerge::Conflict> &conflicts,
+    const std::function<QString(const QString &)> &label, const QString &whoElse, QWidget *parent)
     : QDialog(parent)
-    , m_outcome(outcome)
-    , m_original(original)
-    , m_theirs(theirs)
 {
     setObjectName(QStringLiteral("conflictDialog"));
     setWindowTitle(tr("Changed by Someone Else"));
     auto *intro = new QLabel(
         tr("While you edited “%1”, %2 saved changes to the same fields. Choose for each field what to keep; "
            "everything else you and they changed is merged.")
-            .arg(theirs.displayName.toHtmlEscaped(), whoElse.toHtmlEscaped()),
+            .arg(what.toHtmlEscaped(), whoElse.toHtmlEscaped()),
         this);
     intro->setWordWrap(true);
 
-    m_table = new QTableWidget(int(outcome.conflicts.size()), 5, this);
+    m_table = new QTableWidget(int(conflicts.size()), 5, this);
     m_table->setObjectName(QStringLiteral("conflictTableWidget"));
     m_table->setHorizontalHeaderLabels({ tr("Field"), tr("Original"), tr("Theirs"), tr("Mine"), tr("Keep") });
     m_table->verticalHeader()->hide();
@@ -34,9 +34,9 @@ ConflictDialog::ConflictDialog(const ContactMerge::Outcome &outcome, const Conta
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(4, QHeaderView::ResizeToContents);
     const QString empty = tr("(empty)");
-    for (int row = 0; row < outcome.conflicts.size(); ++row) {
-        const ContactMerge::Conflict &c = outcome.conflicts.at(row);
-        const QStringList texts { ContactMerge::label(c.field), c.original.isEmpty() ? empty : c.original,
+    for (int row = 0; row < conflicts.size(); ++row) {
+        const FieldMerge::Conflict &c = conflicts.at(row);
+        const QStringList texts { label ? label(c.field) : c.field, c.original.isEmpty() ? empty : c.original,
             c.theirs.isEmpty() ? empty : c.theirs, c.mine.isEmpty() ? empty : c.mine };
         for (int column = 0; column < texts.size(); ++column) {
             auto *item = new QTableWidgetItem(texts.at(column));
@@ -62,18 +62,44 @@ ConflictDialog::ConflictDialog(const ContactMerge::Outcome &outcome, const Conta
     layout->addWidget(intro);
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
-    resize(760, 140 + 34 * int(outcome.conflicts.size()));
+    resize(760, 140 + 34 * int(conflicts.size()));
+}
+
+ConflictDialog::ConflictDialog(const ContactMerge::Outcome &outcome, const Contact &original, const Contact &theirs,
+    const QString &whoElse, QWidget *parent)
+    : ConflictDialog(theirs.displayName, outcome.conflicts, &ContactMerge::label, whoElse, parent)
+{
+    m_outcome = outcome;
+    m_original = original;
+    m_theirs = theirs;
 }
 
 ConflictDialog *ConflictDialog::ask(QWidget *parent, const ContactMerge::Outcome &outcome, const Contact &original,
     const Contact &theirs, const QString &whoElse, std::function<void(const Contact &)> onSave)
 {
     auto *dialog = new ConflictDialog(outcome, original, theirs, whoElse, parent);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &QDialog::accepted, parent, [dialog, onSave = std::move(onSave)] { onSave(dialog->resolved()); });
-    dialog->open();
+    dialog->openModal();
     return dialog;
+}
+
+void ConflictDialog::openModal()
+{
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowModality(Qt::WindowModal);
+    open();
+}
+
+QString ConflictDialog::whoChanged(Database &db, const QString &entity, qint64 id)
+{
+    HistoryFilter last;
+    last.entity = entity;
+    last.entityId = id;
+    last.limit = 1;
+    if (Result<QList<HistoryEntry>> h = HistoryQuery(db).load(last); h && !h->isEmpty()
+        && !h->first().userName.isEmpty() && h->first().userId != db.currentUserId())
+        return h->first().userName;
+    return tr("someone else");
 }
 
 void ConflictDialog::setChoice(int row, Choice choice)
@@ -81,12 +107,17 @@ void ConflictDialog::setChoice(int row, Choice choice)
     m_choices.at(row)->setCurrentIndex(m_choices.at(row)->findData(choice));
 }
 
+ConflictDialog::Choice ConflictDialog::choice(int row) const
+{
+    return static_cast<Choice>(m_choices.at(row)->currentData().toInt());
+}
+
 Contact ConflictDialog::resolved() const
 {
     Contact c = m_outcome.merged;
     for (int row = 0; row < m_outcome.conflicts.size(); ++row) {
         const QString &field = m_outcome.conflicts.at(row).field;
-        switch (static_cast<Choice>(m_choices.at(row)->currentData().toInt())) {
+        switch (choice(row)) {
         case Mine:
             break;
         case Theirs:

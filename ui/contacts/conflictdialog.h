@@ -1,18 +1,22 @@
 #pragma once
 
 #include "domain/contactmerge.h"
+#include "domain/fieldmerge.h"
 
 #include <QDialog>
+#include <QPointer>
 
 #include <functional>
 
+class Database;
 class QComboBox;
 class QTableWidget;
 
-// Two people changed the same fields of one contact (ContactMerge found conflicts): one row per such field with
+// Two people changed the same fields of one record (FieldMerge found conflicts): one row per such field with
 // the original value, what somebody else saved and what this person typed, and a choice per field (Mine by
-// default, Theirs, Original). Save applies the choices to the merged contact and hands it back; Cancel keeps
-// the typed text in the form, nothing saved. Opens window-modal without blocking (as MessageBox does).
+// default, Theirs, Original). Save hands back the merged record with the choices applied; Cancel keeps the
+// typed text in the form, nothing saved. Opens window-modal without blocking (as MessageBox does). Contacts,
+// organizations, campaigns and pitches use it.
 class ConflictDialog final : public QDialog
 {
     Q_OBJECT
@@ -21,6 +25,10 @@ class ConflictDialog final : public QDialog
 public:
     enum Choice { Mine, Theirs, Original };
 
+    // `what` is the record's name as the intro shows it; `label` turns a field's key into its label.
+    ConflictDialog(const QString &what, const QList<FieldMerge::Conflict> &conflicts,
+        const std::function<QString(const QString &)> &label, const QString &whoElse, QWidget *parent = nullptr);
+    // A contact (ContactMerge's fields); resolved() gives the contact to save.
     ConflictDialog(const ContactMerge::Outcome &outcome, const Contact &original, const Contact &theirs,
         const QString &whoElse, QWidget *parent = nullptr);
 
@@ -28,11 +36,53 @@ public:
     static ConflictDialog *ask(QWidget *parent, const ContactMerge::Outcome &outcome, const Contact &original,
         const Contact &theirs, const QString &whoElse, std::function<void(const Contact &)> onSave);
 
+    // The same for any record with a FieldMerge field list.
+    template <typename T>
+    static ConflictDialog *ask(QWidget *parent, const QString &what, const QList<FieldMerge::Field<T>> &fields,
+        const FieldMerge::Outcome<T> &outcome, const T &original, const T &theirs, const QString &whoElse,
+        std::function<void(const T &)> onSave)
+    {
+        auto *dialog = new ConflictDialog(
+            what, outcome.conflicts, [fields](const QString &f) { return FieldMerge::label(fields, f); }, whoElse,
+            parent);
+        QPointer<ConflictDialog> guard(dialog);
+        connect(dialog, &QDialog::accepted, parent,
+            [guard, fields, outcome, original, theirs, onSave = std::move(onSave)] {
+                if (guard)
+                    onSave(guard->resolve(fields, outcome, original, theirs));
+            });
+        dialog->openModal();
+        return dialog;
+    }
+
+    // The merged record with each conflict's choice applied.
+    template <typename T>
+    T resolve(const QList<FieldMerge::Field<T>> &fields, const FieldMerge::Outcome<T> &outcome, const T &original,
+        const T &theirs) const
+    {
+        T out = outcome.merged;
+        for (int row = 0; row < outcome.conflicts.size() && row < m_choices.size(); ++row) {
+            const QString &field = outcome.conflicts.at(row).field;
+            if (choice(row) == Theirs)
+                FieldMerge::take(fields, out, field, theirs);
+            else if (choice(row) == Original)
+                FieldMerge::take(fields, out, field, original);
+        }
+        return out;
+    }
+
+    // Who saved the record last, by name, for "While you edited …, %2 saved …" (the audit log's newest entry
+    // of entity/id that is not this user's); "someone else" when it does not say.
+    static QString whoChanged(Database &db, const QString &entity, qint64 id);
+
     QTableWidget *table() const { return m_table; }
     void setChoice(int row, Choice choice);
+    Choice choice(int row) const;
     Contact resolved() const;
 
 private:
+    void openModal();
+
     ContactMerge::Outcome m_outcome;
     Contact m_original;
     Contact m_theirs;

@@ -85,14 +85,7 @@ bool ContactEditor::mergeConcurrentEdit(const Contact &mine)
     if (!theirs || theirs->inTrash)
         return false;
     // Who saved meanwhile: the newest entry of the contact's history.
-    QString who = tr("someone else");
-    HistoryFilter last;
-    last.entity = QStringLiteral("contact");
-    last.entityId = mine.id;
-    last.limit = 1;
-    if (Result<QList<HistoryEntry>> h = HistoryQuery(m_view.database()).load(last); h && !h->isEmpty()
-        && !h->first().userName.isEmpty() && h->first().userId != m_view.database().currentUserId())
-        who = h->first().userName;
+    const QString who = ConflictDialog::whoChanged(m_view.database(), QStringLiteral("contact"), mine.id);
     const ContactMerge::Outcome outcome = ContactMerge::merge(m_loaded, mine, *theirs);
     const Contact before = *theirs;
     const auto saveMerged = [this, before](Contact merged, const QString &status) {

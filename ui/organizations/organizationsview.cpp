@@ -2,6 +2,8 @@
 
 #include "common/listtable.h"
 #include "common/messagebox.h"
+#include "contacts/conflictdialog.h"
+#include "domain/recordmerge.h"
 #include "itemmodels/organizationlistmodel.h"
 #include "organizationcommands.h"
 #include "organizationeditor.h"
@@ -13,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -326,6 +329,9 @@ bool OrganizationsView::save()
         return true;
     const Status status = creating ? repo.create(organization) : repo.update(organization);
     if (!status) {
+        if (!creating && status.error().code == Error::Code::Conflict && status.error().field.isEmpty())
+            if (const std::optional<bool> merged = mergeConcurrentEdit(before, organization))
+                return *merged; // saved merged, or the conflict dialog decides
         m_editor->showError(status.error());
         return false;
     }
@@ -339,6 +345,46 @@ bool OrganizationsView::save()
     m_editor->load(organization);
     refresh();
     return true;
+}
+
+std::optional<bool> OrganizationsView::mergeConcurrentEdit(const Organization &original, const Organization &mine)
+{
+    // Somebody saved this organization since it was loaded (issue 14): fields only they changed are taken,
+    // fields only this person changed stay; the same field changed by both goes to the conflict dialog.
+    Result<Organization> theirs = OrganizationRepository(m_db).get(mine.id);
+    if (!theirs)
+        return std::nullopt;
+    const QString who = ConflictDialog::whoChanged(m_db, QStringLiteral("organization"), mine.id);
+    const RecordMerge::Outcome<Organization> outcome = RecordMerge::merge(original, mine, *theirs);
+    const Organization before = *theirs;
+    QPointer<OrganizationsView> self(this);
+    const auto saveMerged = [self, before](Organization merged, const QString &said) {
+        if (!self)
+            return false;
+        if (Status s = OrganizationRepository(self->m_db).update(merged); !s) {
+            self->m_editor->showError(s.error()); // changed yet again meanwhile: the banner says to reload
+            return false;
+        }
+        if (self->m_undoStack)
+            self->m_undoStack->push(new EditOrganizationCommand(self->m_db, self, before, merged));
+        self->m_editor->load(merged);
+        self->refresh();
+        Q_EMIT self->statusMessage(said);
+        return true;
+    };
+    if (outcome.conflicts.isEmpty()) {
+        QStringList theirFields;
+        for (const QString &field : outcome.theirChanges)
+            theirFields << FieldMerge::label(RecordMerge::organizationFields(), field);
+        return saveMerged(outcome.merged,
+            tr("“%1” saved, merged with what %2 changed meanwhile (%3).")
+                .arg(outcome.merged.name, who, theirFields.join(QStringLiteral(", "))));
+    }
+    ConflictDialog::ask<Organization>(this, theirs->name, RecordMerge::organizationFields(), outcome, original,
+        *theirs, who, [saveMerged](const Organization &chosen) {
+            saveMerged(chosen, OrganizationsView::tr("“%1” saved with your choices.").arg(chosen.name));
+        });
+    return false; // not yet: the dialog decides
 }
 
 void OrganizationsView::revert()

@@ -5,9 +5,11 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class Database;
 class OrganizationEditor;
+struct Organization;
 class OrganizationListModel;
 class QAction;
 class QLabel;
@@ -65,6 +67,7 @@ Q_SIGNALS:
     // Open this contact in the Contacts section.
     void contactActivated(qint64 contactId);
     void errorOccurred(const QString &message);
+    void statusMessage(const QString &message);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -72,6 +75,8 @@ protected:
 
 private:
     void createActions();
+    // Saved merged (true), the conflict dialog asks (false), or not possible (nullopt: say the conflict).
+    std::optional<bool> mergeConcurrentEdit(const Organization &original, const Organization &mine);
     void onCurrentRowChanged(const QModelIndex &current);
     void askThenShow(qint64 id);
     void load(qint64 id);
