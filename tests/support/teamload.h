@@ -5,11 +5,18 @@
 // Then: no lost update (two accepted edits of one contact never wrote the same version, and each contact's
 // title is the one of its last accepted edit), the audit log accounts for every accepted change (one entry
 // each, nothing more), each contact's trash state is what its last trash or restore entry says, and every
-// logged conversation is there. Used by tst_teamload (small) and bench_teamload (10 × 1,000).
+// logged conversation is there. Meanwhile the coordinator is a client too, watching the contact list live
+// (ContactListModel over a LiveChannel, as a window does): once the others are done, its list must show
+// exactly the database's contacts with their final titles. Used by tst_teamload (small) and bench_teamload
+// (10 × 1,000).
 #include "domain/contact.h"
+#include "itemmodels/contactlistmodel.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
+#include "storage/livechannel.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QMap>
@@ -34,8 +41,46 @@ struct Report
     int logs = 0;
     int refusedLogs = 0; // the contact was in the trash
     qint64 elapsedMs = 0; // the clients' run, from the first start to the last exit
+    qint64 viewCaughtUpMs = -1; // from the last exit until the watching client's list equalled the database
     QStringList problems; // empty: everything accounted for
 };
+
+// Runs the event loop (the live channel delivers through it) until `done` or the deadline.
+template <typename F>
+bool waitFor(F done, int ms)
+{
+    QDeadlineTimer deadline(ms);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    return true;
+}
+
+// Where the watching client's list differs from the database (empty: the same).
+inline QString viewDiffers(Database &db, const ContactListModel &view, const QList<qint64> &ids)
+{
+    for (qint64 id : ids) {
+        Result<Contact> c = ContactRepository(db).get(id);
+        if (!c)
+            return c.error().message;
+        const int row = view.rowOfId(id);
+        if (c->inTrash != (row < 0))
+            return QStringLiteral("contact %1 is %2 in the database but %3 in the list")
+                .arg(id)
+                .arg(c->inTrash ? QStringLiteral("in the trash") : QStringLiteral("live"),
+                    row < 0 ? QStringLiteral("missing") : QStringLiteral("shown"));
+        if (row >= 0) {
+            const QString shown = view.index(row, ContactListModel::TitleColumn).data().toString();
+            if (shown != c->title)
+                return QStringLiteral("contact %1's title is “%2” in the database, “%3” in the list")
+                    .arg(id)
+                    .arg(c->title, shown);
+        }
+    }
+    return {};
+}
 
 inline qint64 scalar(Database &db, const QString &sql)
 {
@@ -68,6 +113,15 @@ inline Report run(Database &db, const DatabaseLocation &where, const QString &wo
     }
     const qint64 auditBefore = scalar(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM audit_log"));
 
+    // The coordinator's own window, so to speak: the contact list, kept live by the server's notifications.
+    ContactListModel view(db);
+    LiveChannel channel(db);
+    channel.start();
+    if (!waitFor([&] { return channel.state() == LiveChannel::State::Live; }, 30000)) {
+        report.problems << QStringLiteral("the watching client's live channel did not connect");
+        return report;
+    }
+
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("RAPPORT_TEAMLOAD_PASSWORD"), where.password);
     std::vector<std::unique_ptr<QProcess>> workers;
@@ -82,10 +136,19 @@ inline Report run(Database &db, const DatabaseLocation &where, const QString &wo
                 QString::number(ids.first()), QString::number(ids.last()) });
         workers.push_back(std::move(p));
     }
+    // The event loop runs meanwhile: the watching client takes in the others' changes as they come.
+    waitFor(
+        [&] {
+            for (const auto &p : workers)
+                if (p->state() != QProcess::NotRunning)
+                    return false;
+            return true;
+        },
+        15 * 60 * 1000);
     QStringList lines;
     for (int w = 0; w < clients; ++w) {
         QProcess &p = *workers[size_t(w)];
-        if (!p.waitForFinished(15 * 60 * 1000)) {
+        if (p.state() != QProcess::NotRunning) {
             report.problems << QStringLiteral("client %1 did not finish: %2").arg(w).arg(p.errorString());
             p.kill();
             p.waitForFinished();
@@ -101,6 +164,13 @@ inline Report run(Database &db, const DatabaseLocation &where, const QString &wo
         lines << out;
     }
     report.elapsedMs = clock.elapsed();
+    // The watching client's list catches up with the last notifications, then equals the database.
+    QElapsedTimer caughtUp;
+    caughtUp.start();
+    if (waitFor([&] { return viewDiffers(db, view, ids).isEmpty(); }, 60000))
+        report.viewCaughtUpMs = caughtUp.elapsed();
+    else
+        report.problems << QStringLiteral("the watching client's list: %1").arg(viewDiffers(db, view, ids));
 
     // What the clients say the database accepted.
     QHash<qint64, QMap<int, QString>> editsByContact; // contact -> version written -> title
