@@ -2643,7 +2643,7 @@ Das Team einer Team-Datenbank (PostgreSQL; Hinzufügen, Rollen und Deaktivieren 
     </message>
     <message>
         <source>Move to Tras&amp;h</source>
-        <translation>In den &amp;Papierkorb</translation>
+        <translation>In den Pap&amp;ierkorb</translation>
     </message>
     <message>
         <source>“%1” is in the trash: shown on its own. Restore it from Contact → Show trash.</source>
@@ -8610,7 +8610,7 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
+        <translation>Bee&amp;nden</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -10452,16 +10452,12 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
 <context>
     <name>PrivacyActions</name>
     <message>
-        <source>Export E&amp;verything About This Person…</source>
-        <translation>&amp;Alles über diese Person exportieren…</translation>
-    </message>
-    <message>
         <source>Write everything Rapport holds about this person to a JSON file and a vCard</source>
         <translation>Alles, was Rapport über diese Person hat, in eine JSON-Datei und eine vCard schreiben</translation>
     </message>
     <message>
         <source>E&amp;rase This Person…</source>
-        <translation>Diese Person &amp;endgültig löschen…</translation>
+        <translation>Diese Person endgültig &amp;löschen…</translation>
     </message>
     <message>
         <source>Remove this person and everything about them for good, on request</source>
@@ -10506,6 +10502,10 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>Erased %1.</source>
         <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Export Everyth&amp;ing About This Person…</source>
+        <translation>Alles über diese Person e&amp;xportieren…</translation>
     </message>
 </context>
 <context>

@@ -1127,7 +1127,7 @@
     </message>
     <message>
         <source>Add to &amp;Campaign…</source>
-        <translation>Añadir a una c&amp;ampaña…</translation>
+        <translation>Añadir a &amp;una campaña…</translation>
     </message>
     <message>
         <source>Add the selected contacts to a campaign&apos;s media list</source>
@@ -8751,7 +8751,7 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
     </message>
     <message>
         <source>&amp;Sync Now</source>
-        <translation>&amp;Sincronizar ahora</translation>
+        <translation>Sincroni&amp;zar ahora</translation>
     </message>
     <message>
         <source>Fetch new mentions, replies and posts from every account (%1)</source>
@@ -8770,7 +8770,7 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
     </message>
     <message>
         <source>&amp;Report…</source>
-        <translation>&amp;Informe…</translation>
+        <translation>I&amp;nforme…</translation>
     </message>
     <message>
         <source>A PDF report on a client or a campaign for a period, with a preview</source>
@@ -10452,16 +10452,12 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
 <context>
     <name>PrivacyActions</name>
     <message>
-        <source>Export E&amp;verything About This Person…</source>
-        <translation>Exportar &amp;todo sobre esta persona…</translation>
-    </message>
-    <message>
         <source>Write everything Rapport holds about this person to a JSON file and a vCard</source>
         <translation>Escribir todo lo que Rapport guarda de esta persona en un archivo JSON y una vCard</translation>
     </message>
     <message>
         <source>E&amp;rase This Person…</source>
-        <translation>&amp;Borrar a esta persona…</translation>
+        <translation>Borrar definiti&amp;vamente a esta persona…</translation>
     </message>
     <message>
         <source>Remove this person and everything about them for good, on request</source>
@@ -10506,6 +10502,10 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>Erased %1.</source>
         <translation>%1 borrado.</translation>
+    </message>
+    <message>
+        <source>Export Everyth&amp;ing About This Person…</source>
+        <translation>E&amp;xportar todo sobre esta persona…</translation>
     </message>
 </context>
 <context>

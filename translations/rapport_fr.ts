@@ -1869,7 +1869,7 @@
     </message>
     <message>
         <source>&amp;Move to Trash</source>
-        <translation>&amp;Mettre à la corbeille</translation>
+        <translation>Mettre à la cor&amp;beille</translation>
     </message>
     <message>
         <source>&amp;Restore Campaign</source>
@@ -10452,10 +10452,6 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
 <context>
     <name>PrivacyActions</name>
     <message>
-        <source>Export E&amp;verything About This Person…</source>
-        <translation>Exporter &amp;tout sur cette personne…</translation>
-    </message>
-    <message>
         <source>Write everything Rapport holds about this person to a JSON file and a vCard</source>
         <translation>Écrire tout ce que Rapport détient sur cette personne dans un fichier JSON et une vCard</translation>
     </message>
@@ -10506,6 +10502,10 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>Erased %1.</source>
         <translation>%1 effacé.</translation>
+    </message>
+    <message>
+        <source>Export Everyth&amp;ing About This Person…</source>
+        <translation>E&amp;xporter tout sur cette personne…</translation>
     </message>
 </context>
 <context>
@@ -12071,7 +12071,7 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation>&amp;Sombre</translation>
+        <translation>S&amp;ombre</translation>
     </message>
 </context>
 <context>

@@ -116,7 +116,7 @@ PrivacyActions::PrivacyActions(ContactsView *view, ContactEditor *editor)
     , m_editor(editor)
 {
     setObjectName(QStringLiteral("privacyActions"));
-    m_export = new QAction(tr("Export E&verything About This Person…"), view);
+    m_export = new QAction(tr("Export Everyth&ing About This Person…"), view);
     m_export->setObjectName(QStringLiteral("exportPersonAction"));
     m_export->setStatusTip(tr("Write everything Rapport holds about this person to a JSON file and a vCard"));
     m_export->setToolTip(m_export->statusTip());
