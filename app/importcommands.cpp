@@ -95,35 +95,31 @@ int importFile(const Invocation &inv, QTextStream &out, QTextStream &err)
         onDuplicate = *action;
     }
 
-    Result<ImportFile::Contents> contents = ImportFile::read(path, options);
-    if (!contents)
-        return ctx.fail(contents.error().message);
+    // Streamed: a chunk of records is read, merged within the file, matched and stored before the next is read,
+    // all in one transaction, so a file of any size imports in flat memory.
+    ImportFile::Reader reader(path, options);
+    if (Status s = reader.open(); !s)
+        return ctx.fail(s.error().message);
     Result<std::unique_ptr<Database>> db = openDatabase(inv);
     if (!db)
         return ctx.fail(db.error().message);
 
-    int merged = 0;
     ImportRequest request;
     request.fileName = QFileInfo(path).fileName();
-    request.format = ImportFile::formatKey(contents->format);
-    request.records = ImportRepository::mergeWithinFile(contents->records, &merged);
-    request.merged = merged;
+    request.format = ImportFile::formatKey(reader.contents().format);
     request.onDuplicate = onDuplicate;
     request.dryRun = inv.hasOption(u"dry-run"_s);
-    Result<ImportSummary> summary = ImportRepository(**db).run(request);
+    Result<ImportSummary> summary = ImportRepository(**db).run(request, ImportStream::of(reader));
     if (!summary)
         return ctx.fail(summary.error().message);
-
-    QStringList problems;
-    for (const ImportRecord &r : std::as_const(request.records))
-        problems += r.problems;
-    QStringList notes = summary->notes;
-    for (const ImportRecord &r : std::as_const(request.records))
-        notes += r.warnings;
+    const ImportFile::Contents &contents = reader.contents();
+    const int merged = summary->merged;
+    const QStringList problems = summary->problemDetails;
+    const QStringList notes = summary->notes + summary->warnings;
 
     if (inv.json) {
         QJsonObject o { { u"file"_s, request.fileName }, { u"format"_s, request.format },
-            { u"encoding"_s, TextEncodings::key(contents->encoding) }, { u"preset"_s, contents->mapping.preset },
+            { u"encoding"_s, TextEncodings::key(contents.encoding) }, { u"preset"_s, contents.mapping.preset },
             { u"dry_run"_s, request.dryRun }, { u"created"_s, summary->created }, { u"updated"_s, summary->updated },
             { u"skipped_duplicates"_s, summary->skipped }, { u"merged_in_file"_s, merged },
             { u"organizations_created"_s, summary->organizationsCreated },

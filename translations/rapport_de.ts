@@ -7917,10 +7917,6 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
         <translation>Importieren von %1</translation>
     </message>
     <message>
-        <source>The database could not be read.</source>
-        <translation>Die Datenbank konnte nicht gelesen werden.</translation>
-    </message>
-    <message>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>Der Import wurde abgebrochen; nichts wurde importiert.</translation>
     </message>

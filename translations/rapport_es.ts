@@ -7917,10 +7917,6 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
         <translation>importando %1</translation>
     </message>
     <message>
-        <source>The database could not be read.</source>
-        <translation>No se pudo leer la base de datos.</translation>
-    </message>
-    <message>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>Se canceló la importación; no se importó nada.</translation>
     </message>

@@ -7917,10 +7917,6 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
         <translation>import de %1</translation>
     </message>
     <message>
-        <source>The database could not be read.</source>
-        <translation>La base de données n&apos;a pas pu être lue.</translation>
-    </message>
-    <message>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>L&apos;import a été annulé&#xa0;; rien n&apos;a été importé.</translation>
     </message>

@@ -45,6 +45,22 @@ struct ImportRequest
     QHash<int, DuplicateAction> perRecord; // by index into records, overrides onDuplicate
     bool dryRun = false; // everything is done and counted, then rolled back
     int merged = 0; // records mergeWithinFile() folded into others, recorded with the batch
+    int chunkSize = 5000; // a streamed import (run with an ImportStream) reads and stores this many at a time
+};
+
+namespace ImportFile {
+class Reader;
+}
+
+// The records of a file a chunk at a time, for a streamed import.
+struct ImportStream
+{
+    // Up to `max` more records; an empty list at the end.
+    std::function<Result<QList<ImportRecord>>(int max)> next;
+    // How many records the whole file is expected to hold, from what was read so far (0: unknown).
+    std::function<qint64()> expectedTotal;
+
+    static ImportStream of(ImportFile::Reader &reader); // the reader must outlive the stream
 };
 
 struct ImportSummary
@@ -55,7 +71,10 @@ struct ImportSummary
     int skipped = 0; // duplicates skipped
     int problems = 0; // records left out for their problems
     int organizationsCreated = 0;
+    int merged = 0; // records folded into an earlier one of the same person
     QStringList notes; // what was left out of records that were imported (a handle owned by another)
+    QStringList problemDetails; // the problems of the rows left out, in words naming row and line
+    QStringList warnings; // the records' own warnings (ImportRecord::warnings)
     QList<qint64> contactIds; // created or updated, for the change notifier
 };
 
@@ -86,7 +105,9 @@ struct ImportUndoReport
 // what the batch created and changed (import_batches, import_batch_items with the old values), and undoes a
 // batch later: what it created is removed, what it changed is restored, and rows someone edited since (or
 // that gained conversations, pitches or follow-ups) are reported as conflicts instead. New contacts are
-// written with multi-row INSERTs (BulkInserter), so 100,000 rows take seconds (bench_import).
+// written with multi-row INSERTs (ImportWriter, BulkInserter), so 100,000 rows take seconds (bench_import).
+// A streamed import (`rapport import`) reads, merges and stores the file a chunk at a time inside that one
+// transaction, so its memory does not grow with the file (InFileMerger keeps only the people's keys).
 class ImportRepository final
 {
 public:
@@ -104,7 +125,15 @@ public:
     // Existing live contacts each record matches: same email or handle; same name at the same outlet.
     Result<QList<ImportMatch>> findMatches(const QList<ImportRecord> &records);
 
+    // The records of request.records, already merged within the file (mergeWithinFile), with per-record
+    // choices (request.perRecord): the import wizard.
     Result<ImportSummary> run(const ImportRequest &request, const Progress &progress = {});
+    // The records as `stream` hands them over, request.chunkSize at a time: each chunk is merged within the
+    // file (InFileMerger; summary.merged counts the rows folded), matched and stored before the next is read,
+    // all in the one transaction. A repeat of a person stored from an earlier chunk is filled into that
+    // contact at the end. request.records, perRecord and merged are not used. Progress gets the records
+    // done and the expected total.
+    Result<ImportSummary> run(const ImportRequest &request, const ImportStream &stream, const Progress &progress = {});
 
     Result<QList<ImportBatch>> batches(int limit = 500);
     Result<ImportUndoReport> undo(qint64 batchId);

@@ -1,6 +1,7 @@
 // bench_import: importing 100,000 contacts from a Google Contacts CSV and from a vCard file into a fresh
-// SQLite database, and undoing the 100,000-contact batch (issue 13). Reports wall and CPU time of each step (and of
-// reading, merging and storing apart), the memory resident after reading and at the peak, and, for the CSV, the
+// SQLite database, streamed as `rapport import` does it, and undoing the 100,000-contact batch (issue 13). Reports
+// wall and CPU time of each step (reading apart from merging and storing), the memory resident while importing
+// (before, after the first chunk, the most between chunks) and at the peak, and, for the CSV, the
 // time `sqlite3 .import` takes to load the same file into a plain table in the same run (the floor for "read a CSV
 // into SQLite"); then the time of a backup (VACUUM INTO) of the imported database. Usage: bench_import [COUNT]
 #include "benchdata.h"
@@ -94,6 +95,9 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 100000;
     QTemporaryDir dir;
+    dir.setAutoRemove(qEnvironmentVariableIsEmpty("BENCH_IMPORT_KEEP")); // keep the files and databases to look at
+    if (!dir.autoRemove())
+        out << "keeping " << dir.path() << "\n";
     const QString csv = dir.filePath(u"google.csv"_s);
     const QString vcf = dir.filePath(u"contacts.vcf"_s);
     BenchData::writeGoogleCsv(csv, count);
@@ -110,22 +114,45 @@ int main(int argc, char **argv)
         (void)UserRepository(**db).ensureUser(u"bench"_s, u"Bench"_s);
         ImportFile::Options options;
         options.format = format;
-        Result<ImportFile::Contents> contents = Error {};
-        const Timing read = timed([&] { contents = ImportFile::read(file, options); });
-        if (!contents) {
-            out << contents.error().message << "\n";
+        // Streamed as `rapport import` does it: a chunk of records read, merged and stored before the next is
+        // read, in one transaction. Reading is timed inside the stream; merge + store is the rest.
+        ImportFile::Reader reader(file, options);
+        if (Status s = reader.open(); !s) {
+            out << s.error().message << "\n";
             std::exit(1);
         }
+        const long rssBefore = rssMb();
+        long rssMax = rssBefore;
+        long rssAfterFirst = 0;
+        QList<long> rssByChunk; // before each chunk is read, i.e. after the one before was stored
+        Timing read;
+        ImportStream stream = ImportStream::of(reader);
+        ImportStream timedStream { [&](int max) {
+                                      rssByChunk.append(rssMb());
+                                      rssMax = std::max(rssMax, rssByChunk.last());
+                                      Result<QList<ImportRecord>> chunk = Error {};
+                                      const Timing t = timed([&] { chunk = stream.next(max); });
+                                      read.wallMs += t.wallMs;
+                                      read.cpuMs += t.cpuMs;
+                                      if (rssAfterFirst == 0)
+                                          rssAfterFirst = rssMb();
+                                      return chunk;
+                                  },
+            stream.expectedTotal };
         ImportRequest request;
         request.fileName = file;
         request.format = ImportFile::formatKey(format);
-        const Timing merge = timed([&] { request.records = ImportRepository::mergeWithinFile(contents->records); });
         Result<ImportSummary> summary = Error {};
-        const Timing store = timed([&] { summary = ImportRepository(**db).run(request); });
-        out << "  read " << read.wallMs << " ms (CPU " << qint64(read.cpuMs) << ", resident after reading "
-            << rssMb() << " MB for a " << QFile(file).size() / (1024 * 1024) << " MB file), merge " << merge.wallMs
-            << " ms (CPU " << qint64(merge.cpuMs) << "), store " << store.wallMs << " ms (CPU "
-            << qint64(store.cpuMs) << ")\n";
+        const Timing whole = timed([&] { summary = ImportRepository(**db).run(request, timedStream); });
+        rssMax = std::max(rssMax, rssMb());
+        out << "  read " << read.wallMs << " ms (CPU " << qint64(read.cpuMs) << "), merge + store "
+            << whole.wallMs - read.wallMs << " ms (CPU " << qint64(whole.cpuMs - read.cpuMs) << "); resident "
+            << rssBefore << " MB before, " << rssAfterFirst << " MB after the first chunk, at most " << rssMax
+            << " MB while importing a " << QFile(file).size() / (1024 * 1024) << " MB file, after the end " << rssMb()
+            << " MB\n  resident before every 4th chunk (MB):";
+        for (qsizetype i = 0; i < rssByChunk.size(); i += 4)
+            out << ' ' << rssByChunk.at(i);
+        out << "\n";
         if (!summary || summary->created != count) {
             out << (summary ? u"created %1"_s.arg(summary->created) : summary.error().message) << "\n";
             std::exit(1);

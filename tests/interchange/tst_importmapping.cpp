@@ -1,4 +1,5 @@
 #include "interchange/csvreader.h"
+#include "interchange/importfile.h"
 #include "interchange/importrecord.h"
 #include "interchange/vcardreader.h"
 
@@ -32,6 +33,82 @@ class TestImportMapping final : public QObject
     }
 
 private slots:
+    // ImportFile::Reader hands a file over in chunks of at most the size asked, with the same records (rows,
+    // lines, values) as reading it whole, for CSV and vCard; maxRecords stops it (the wizard's first look), and
+    // an error in the middle of the file comes with the chunk that reaches it.
+    void readerInChunks()
+    {
+        QTemporaryDir dir;
+        QByteArray csv = "Name,E-mail 1 - Value,Organization 1 - Name\n";
+        QByteArray vcf;
+        for (int i = 0; i < 23; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            csv += "Person " + n + ",p" + n + "@x.example,\"Outlet\n" + n + "\"\n"; // a line break in a field
+            vcf += "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person " + n + "\r\nEMAIL:p" + n + "@x.example\r\nEND:VCARD\r\n";
+        }
+        for (const auto &[name, bytes] : { std::pair { u"people.csv"_s, csv }, std::pair { u"people.vcf"_s, vcf } }) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(bytes);
+            file.close();
+            auto whole = ImportFile::read(file.fileName(), {});
+            QVERIFY2(whole.ok(), qPrintable(whole.ok() ? QString() : whole.error().message));
+            QCOMPARE(whole->records.size(), 23);
+
+            ImportFile::Reader reader(file.fileName(), {});
+            QVERIFY(reader.open().ok());
+            QCOMPARE(reader.contents().records.size(), 0);
+            QList<ImportRecord> chunked;
+            int chunks = 0;
+            while (true) {
+                auto chunk = reader.next(5);
+                QVERIFY(chunk.ok());
+                if (chunk->isEmpty())
+                    break;
+                QVERIFY(chunk->size() <= 5);
+                ++chunks;
+                chunked += *chunk;
+            }
+            QCOMPARE(chunks, 5);
+            QVERIFY(reader.atEnd());
+            QCOMPARE(reader.recordsRead(), 23);
+            QCOMPARE(reader.bytesRead(), reader.totalBytes());
+            QCOMPARE(chunked.size(), whole->records.size());
+            for (qsizetype i = 0; i < chunked.size(); ++i) {
+                QCOMPARE(chunked.at(i).row, whole->records.at(i).row);
+                QCOMPARE(chunked.at(i).line, whole->records.at(i).line);
+                QCOMPARE(chunked.at(i).contact.displayName, whole->records.at(i).contact.displayName);
+                QCOMPARE(chunked.at(i).contact.emails, whole->records.at(i).contact.emails);
+                QCOMPARE(chunked.at(i).contact.organizationName, whole->records.at(i).contact.organizationName);
+            }
+            QCOMPARE(reader.contents().description, whole->description);
+
+            ImportFile::Options first;
+            first.maxRecords = 7;
+            ImportFile::Reader look(file.fileName(), first);
+            QVERIFY(look.open().ok());
+            QCOMPARE(look.next(5)->size(), 5);
+            QCOMPARE(look.next(5)->size(), 2);
+            QCOMPARE(look.next(5)->size(), 0);
+            QVERIFY(!look.contents().complete);
+        }
+
+        // An unbalanced quote on line 10: the first chunk is fine, the one that reaches it is the error.
+        QFile bad(dir.filePath(u"bad.csv"_s));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("name,email\n");
+        for (int i = 0; i < 8; ++i)
+            bad.write("P" + QByteArray::number(i) + ",p" + QByteArray::number(i) + "@x.example\n");
+        bad.write("Q,\"open\nR,r@x.example\n");
+        bad.close();
+        ImportFile::Reader reader(bad.fileName(), {});
+        QVERIFY(reader.open().ok());
+        QCOMPARE(reader.next(5)->size(), 5);
+        auto broken = reader.next(5);
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error().message.contains(u"Line 10"_s), qPrintable(broken.error().message));
+    }
+
     void googleCurrent()
     {
         const QList<QStringList> csv = rows(
