@@ -66,10 +66,11 @@ QString ContactListQuery::filterCondition(QVariantMap &binds, bool walkOrderInde
         // The same prefix query as SearchRepository: every word a prefix, all required.
         QStringList parts;
         if (m_db.isPostgres()) {
-            for (const QString &w : words)
-                parts << w + QStringLiteral(":*");
-            conditions << QStringLiteral("c.search_vector @@ to_tsquery('simple', :fts)");
-            binds.insert(QStringLiteral(":fts"), parts.join(QStringLiteral(" & ")));
+            const SearchRepository::PostgresMatch match =
+                SearchRepository::postgresMatch(QStringLiteral("c"), words, QStringLiteral("fts"));
+            conditions << match.condition;
+            for (const auto &[name, value] : match.binds)
+                binds.insert(name, value);
         } else {
             for (const QString &w : words)
                 parts << u'"' + w + QStringLiteral("\"*");

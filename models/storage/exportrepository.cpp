@@ -56,7 +56,7 @@ QJsonObject rowJson(const QSqlQuery &q)
     QJsonObject row;
     for (int i = 0; i < record.count(); ++i) {
         const QString name = record.fieldName(i);
-        if (name == u"search_vector") // PostgreSQL's full-text vector: made from the other columns
+        if (name == u"search_vector" || name == u"search_prefixes") // PostgreSQL's full-text vectors: made from the other columns
             continue;
         row.insert(name, jsonValue(name, q.value(i)));
     }

@@ -56,12 +56,47 @@ QStringList SearchRepository::terms(const QString &query)
     return out;
 }
 
-Result<bool> SearchRepository::matchesAtMost(const QString &countSql, const QString &matchQuery, int cap)
+bool SearchRepository::isPrefixLexeme(const QString &word)
+{
+    // Only these are sure to be their own lexeme in to_tsquery('simple', ...) on any server locale, and a
+    // lexeme starts with 2 to 4 such characters exactly when one of its 2-, 3- or 4-letter prefixes is that word.
+    static const QRegularExpression exact(QStringLiteral("^[a-z0-9]{2,4}$"));
+    return exact.match(word).hasMatch();
+}
+
+SearchRepository::PostgresMatch SearchRepository::postgresMatch(const QString &alias, const QStringList &words,
+                                                               const QString &bind, bool namesOnly)
+{
+    QStringList lexemes;
+    QStringList prefixes;
+    for (const QString &w : words) {
+        if (isPrefixLexeme(w))
+            lexemes << u'\'' + (namesOnly ? QStringLiteral("#") : QString()) + w + u'\'';
+        else
+            prefixes << w + (namesOnly ? QStringLiteral(":*A") : QStringLiteral(":*"));
+    }
+    PostgresMatch m;
+    QStringList conditions;
+    if (!lexemes.isEmpty()) {
+        conditions << QStringLiteral("%1.search_prefixes @@ rapport_search_lexemes(:%2x)").arg(alias, bind);
+        m.binds.append({u':' + bind + u'x', lexemes.join(QStringLiteral(" & "))});
+    }
+    if (!prefixes.isEmpty()) {
+        conditions << QStringLiteral("%1.search_vector @@ to_tsquery('simple', :%2p)").arg(alias, bind);
+        m.binds.append({u':' + bind + u'p', prefixes.join(QStringLiteral(" & "))});
+    }
+    m.condition = conditions.join(QStringLiteral(" AND "));
+    return m;
+}
+
+Result<bool> SearchRepository::matchesAtMost(const QString &countSql, const QList<QPair<QString, QString>> &binds,
+                                             int cap)
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(countSql);
-    q.bindValue(QStringLiteral(":q"), matchQuery);
+    for (const auto &[name, value] : binds)
+        q.bindValue(name, value);
     q.bindValue(QStringLiteral(":cap"), cap + 1);
     if (!q.exec() || !q.next())
         return m_db.errorFrom(q, Tr::tr("searching"));
@@ -76,11 +111,13 @@ Result<QList<ContactHit>> SearchRepository::searchContacts(const QString &query,
         return hits;
     const bool pg = m_db.isPostgres();
     const QString match = pg ? tsQuery(words) : ftsQuery(words);
+    // PostgreSQL: the words of 2-4 letters are exact lexemes of the prefix vector (schema v17); the ranking
+    // still reads search_vector with the prefix query.
+    const PostgresMatch pgMatch = pg ? postgresMatch(QStringLiteral("c"), words, QStringLiteral("m")) : PostgresMatch{};
     Result<bool> rank = matchesAtMost(
-        pg ? QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contacts WHERE search_vector @@ "
-                            "to_tsquery('simple', :q) LIMIT :cap) m")
+        pg ? QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contacts c WHERE %1 LIMIT :cap) m").arg(pgMatch.condition)
            : QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contacts_fts WHERE contacts_fts MATCH :q LIMIT :cap)"),
-        match, kRankLimit);
+        pg ? pgMatch.binds : QList<QPair<QString, QString>>{{QStringLiteral(":q"), match}}, kRankLimit);
     if (!rank)
         return rank.error();
 
@@ -91,22 +128,35 @@ Result<QList<ContactHit>> SearchRepository::searchContacts(const QString &query,
         "LEFT JOIN organizations o ON o.id = c.organization_id "
         "WHERE %3 AND c.deleted_at IS NULL ORDER BY %4 LIMIT :limit");
     if (*rank) {
-        q.prepare(pg ? select.arg(QStringLiteral("-ts_rank(c.search_vector, query)"),
-                                  QStringLiteral("contacts c CROSS JOIN to_tsquery('simple', :q) query"),
-                                  QStringLiteral("c.search_vector @@ query"), QStringLiteral("5, c.sort_name, c.id"))
+        // PostgreSQL: the outlets are looked up for the 50 shown, not hashed for all ranked matches.
+        q.prepare(pg ? QStringLiteral("SELECT c.id, c.display_name, c.title, o.name, c.rank FROM (SELECT c.id, "
+                                      "c.display_name, c.title, c.organization_id, c.sort_name, "
+                                      "-ts_rank(c.search_vector, query) AS rank FROM contacts c CROSS JOIN "
+                                      "to_tsquery('simple', :q) query WHERE %1 AND c.deleted_at IS NULL "
+                                      "ORDER BY 6, c.sort_name, c.id LIMIT :limit) c "
+                                      "LEFT JOIN organizations o ON o.id = c.organization_id "
+                                      "ORDER BY c.rank, c.sort_name, c.id")
+                           .arg(pgMatch.condition)
                      : select.arg(QStringLiteral("bm25(contacts_fts, 10.0, 3.0, 5.0, 1.0)"),
                                   QStringLiteral("contacts_fts f JOIN contacts c ON c.id = f.rowid"),
                                   QStringLiteral("contacts_fts MATCH :q"), QStringLiteral("5, c.sort_name, c.id")));
         q.bindValue(QStringLiteral(":q"), match);
+        for (const auto &[name, value] : pgMatch.binds)
+            q.bindValue(name, value);
+    } else if (pg && words.size() == 1 && isPrefixLexeme(words.first())) {
+        // Broad prefix, one word of 2-4 letters: the names starting with it in name order are a range of
+        // contact_name_prefixes' primary key (schema v17), whose sort_name is the contact's.
+        q.prepare(select.arg(QStringLiteral("0.0"),
+                             QStringLiteral("contact_name_prefixes p JOIN contacts c ON c.id = p.contact_id"),
+                             QStringLiteral("p.prefix = :prefix"), QStringLiteral("p.sort_name, p.contact_id")));
+        q.bindValue(QStringLiteral(":prefix"), words.first());
     } else if (pg) {
         // Broad prefix: name matches (weight A) in name order.
-        QStringList nameTerms;
-        for (const QString &w : words)
-            nameTerms << w + QStringLiteral(":*A");
-        q.prepare(select.arg(QStringLiteral("0.0"), QStringLiteral("contacts c"),
-                             QStringLiteral("c.search_vector @@ to_tsquery('simple', :q)"),
+        const PostgresMatch names = postgresMatch(QStringLiteral("c"), words, QStringLiteral("n"), true);
+        q.prepare(select.arg(QStringLiteral("0.0"), QStringLiteral("contacts c"), names.condition,
                              QStringLiteral("c.sort_name, c.id")));
-        q.bindValue(QStringLiteral(":q"), nameTerms.join(QStringLiteral(" & ")));
+        for (const auto &[name, value] : names.binds)
+            q.bindValue(name, value);
     } else {
         // Broad prefix: name matches in name order, using the FTS index restricted to the name column.
         q.prepare(select.arg(QStringLiteral("0.0"), QStringLiteral("contacts c"),
@@ -131,12 +181,13 @@ Result<QList<InteractionHit>> SearchRepository::searchInteractions(const QString
         return hits;
     const bool pg = m_db.isPostgres();
     const QString match = pg ? tsQuery(words) : ftsQuery(words);
+    const PostgresMatch pgMatch = pg ? postgresMatch(QStringLiteral("i"), words, QStringLiteral("m")) : PostgresMatch{};
     Result<bool> rank = matchesAtMost(
-        pg ? QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM interactions WHERE search_vector @@ "
-                            "to_tsquery('simple', :q) LIMIT :cap) m")
+        pg ? QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM interactions i WHERE %1 LIMIT :cap) m")
+                 .arg(pgMatch.condition)
            : QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM interactions_fts WHERE interactions_fts MATCH :q "
                             "LIMIT :cap)"),
-        match, kRankLimit);
+        pg ? pgMatch.binds : QList<QPair<QString, QString>>{{QStringLiteral(":q"), match}}, kRankLimit);
     if (!rank)
         return rank.error();
 
@@ -146,28 +197,36 @@ Result<QList<InteractionHit>> SearchRepository::searchInteractions(const QString
         "SELECT i.id, i.contact_id, c.display_name, i.channel, i.subject, i.occurred_at, %1 FROM %2 "
         "LEFT JOIN contacts c ON c.id = i.contact_id "
         "WHERE %3 AND i.deleted_at IS NULL ORDER BY %4 LIMIT :limit");
-    if (*rank && pg)
+    if (*rank && pg) {
         q.prepare(select.arg(QStringLiteral("-ts_rank(i.search_vector, query)"),
                              QStringLiteral("interactions i CROSS JOIN to_tsquery('simple', :q) query"),
-                             QStringLiteral("i.search_vector @@ query"),
-                             QStringLiteral("7, i.occurred_at DESC, i.id DESC")));
-    else if (*rank)
+                             pgMatch.condition, QStringLiteral("7, i.occurred_at DESC, i.id DESC")));
+        q.bindValue(QStringLiteral(":q"), match);
+        for (const auto &[name, value] : pgMatch.binds)
+            q.bindValue(name, value);
+    } else if (*rank) {
         q.prepare(select.arg(QStringLiteral("bm25(interactions_fts, 4.0, 1.0)"),
                              QStringLiteral("interactions_fts f JOIN interactions i ON i.id = f.rowid"),
                              QStringLiteral("interactions_fts MATCH :q"),
                              QStringLiteral("7, i.occurred_at DESC, i.id DESC")));
-    else if (pg) // Broad: the most recently added matches, walking the primary key backwards.
+        q.bindValue(QStringLiteral(":q"), match);
+    } else if (pg) { // Broad: the most recently added matches, walking the primary key backwards.
+        const PostgresMatch newest = postgresMatch(QStringLiteral("x"), words, QStringLiteral("m"));
         q.prepare(select.arg(QStringLiteral("0.0"),
-                             QStringLiteral("(SELECT id FROM interactions WHERE search_vector @@ to_tsquery('simple', "
-                                            ":q) ORDER BY id DESC LIMIT :limit) m JOIN interactions i ON i.id = m.id"),
+                             QStringLiteral("(SELECT x.id FROM interactions x WHERE %1 ORDER BY x.id DESC "
+                                            "LIMIT :limit) m JOIN interactions i ON i.id = m.id")
+                                 .arg(newest.condition),
                              QStringLiteral("1 = 1"), QStringLiteral("i.occurred_at DESC, i.id DESC")));
-    else // Broad: the most recently added matches, walking the FTS rowids backwards.
+        for (const auto &[name, value] : newest.binds)
+            q.bindValue(name, value);
+    } else { // Broad: the most recently added matches, walking the FTS rowids backwards.
         q.prepare(select.arg(QStringLiteral("0.0"),
                              QStringLiteral("(SELECT rowid AS id FROM interactions_fts WHERE interactions_fts "
                                             "MATCH :q ORDER BY rowid DESC LIMIT :limit) m "
                                             "JOIN interactions i ON i.id = m.id"),
                              QStringLiteral("1 = 1"), QStringLiteral("i.occurred_at DESC, i.id DESC")));
-    q.bindValue(QStringLiteral(":q"), match);
+        q.bindValue(QStringLiteral(":q"), match);
+    }
     q.bindValue(QStringLiteral(":limit"), limit);
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("searching conversations"));

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 class Database;
@@ -42,9 +43,24 @@ public:
     // The words of a query as the index sees them (letters and digits); empty if nothing searchable.
     static QStringList terms(const QString &query);
 
+    // PostgreSQL: the condition that a row of the table aliased `alias` has every word as the prefix of one of
+    // its words (namesOnly: of its name's words, weight A), and the values to bind (named `:<bind>x`,
+    // `:<bind>p`). Words of 2 to 4 letters a-z or digits are exact lexemes of `search_prefixes` (schema v17: one
+    // posting list each); other words are prefix lexemes of `search_vector` ("word:*"). Either way a row
+    // matches exactly when `search_vector @@ to_tsquery('simple', 'word:*' & ...)` (weight A for namesOnly).
+    struct PostgresMatch
+    {
+        QString condition;
+        QList<QPair<QString, QString>> binds;
+    };
+    // Whether a word is one of the lexemes of search_prefixes (2 to 4 letters a-z or digits).
+    static bool isPrefixLexeme(const QString &word);
+    static PostgresMatch postgresMatch(const QString &alias, const QStringList &words, const QString &bind,
+                                       bool namesOnly = false);
+
 private:
-    // Whether `countSql` (with :q and :cap) counts at most `cap` matches: rank them, or take a cheaper order.
-    Result<bool> matchesAtMost(const QString &countSql, const QString &matchQuery, int cap);
+    // Whether `countSql` (with `binds` and :cap) counts at most `cap` matches: rank them, or take a cheaper order.
+    Result<bool> matchesAtMost(const QString &countSql, const QList<QPair<QString, QString>> &binds, int cap);
 
     Database &m_db;
 };
