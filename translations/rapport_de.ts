@@ -9339,6 +9339,10 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
         <source>Let the server announce every change, so other people&apos;s edits appear at once (version 12).</source>
         <translation>Der Server kündigt jede Änderung an, damit Änderungen anderer sofort erscheinen (Version 12).</translation>
     </message>
+    <message>
+        <source>Made search as you type faster on PostgreSQL (version 17).</source>
+        <translation>Beschleunigt die Suche während der Eingabe unter PostgreSQL (Version 17).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>

@@ -9339,6 +9339,10 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
         <source>Let the server announce every change, so other people&apos;s edits appear at once (version 12).</source>
         <translation>El servidor anuncia cada cambio, para que los de los demás aparezcan al instante (versión 12).</translation>
     </message>
+    <message>
+        <source>Made search as you type faster on PostgreSQL (version 17).</source>
+        <translation>Agiliza la búsqueda mientras se escribe en PostgreSQL (versión 17).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>

@@ -9339,6 +9339,10 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
         <source>Let the server announce every change, so other people&apos;s edits appear at once (version 12).</source>
         <translation>Le serveur annonce chaque modification, pour que celles des autres apparaissent aussitôt (version 12).</translation>
     </message>
+    <message>
+        <source>Made search as you type faster on PostgreSQL (version 17).</source>
+        <translation>Accélère la recherche pendant la saisie sous PostgreSQL (version 17).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
