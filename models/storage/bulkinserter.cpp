@@ -35,7 +35,8 @@ const QStringList &dataTablesChildrenFirst()
         QStringLiteral("ignored_handles"), QStringLiteral("users"), QStringLiteral("interaction_rollup"),
         QStringLiteral("pitch_rollup"), QStringLiteral("coverage_rollup"), QStringLiteral("engagement_rollup"),
         QStringLiteral("interaction_rollup_month"), QStringLiteral("pitch_rollup_month"),
-        QStringLiteral("coverage_rollup_month"), QStringLiteral("engagement_rollup_month") };
+        QStringLiteral("coverage_rollup_month"), QStringLiteral("engagement_rollup_month"),
+        QStringLiteral("contact_rollup_month") };
     return tables;
 }
 

@@ -5,6 +5,7 @@
 #include "storage/dashboardcells.h"
 #include "storage/dashboardslices.h"
 #include "storage/dashboardsql.h"
+#include "storage/dashboardtop.h"
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
 
@@ -261,58 +262,13 @@ Result<DashboardData> DashboardQuery::load(Database &db, const DashboardFilter &
             !s)
             return s.error();
     }
-    // Top relationships: the live contacts with the most interactions in the period. The counts are ranked alone
-    // (the first `wanted` by count, then id), and only those contacts are read, for their names and whether
-    // they are live; should trashed contacts leave fewer than ten, four times as many are ranked. (Joining the
-    // contacts before ranking read every contact on PostgreSQL.) Over months, SQLite counts in one pass over the
-    // contact-ordered index (a third of the million grouped by time costs three times more); PostgreSQL hashes
-    // the time range on its own.
+    // Top relationships: the live contacts with the most interactions in the period (dashboardtop.h: over months,
+    // the per-contact rollup picks the few contacts worth counting).
     {
-        const Where w = interactionWhere(f, fromMs, toMs);
-        const QString byContact = !db.isPostgres() && f.bucket() == DashboardFilter::Bucket::Month
-            ? QStringLiteral(" INDEXED BY interactions_live_contact")
-            : QString();
-        for (int wanted = kTopRows * 2;; wanted *= 4) {
-            QList<QPair<qint64, qint64>> ranked; // contact, count
-            if (Status s = run(db,
-                    QStringLiteral("SELECT i.contact_id, count(*) AS n FROM interactions i%1 WHERE %2 "
-                                   "GROUP BY i.contact_id ORDER BY n DESC, i.contact_id LIMIT %3")
-                        .arg(byContact, w.sql())
-                        .arg(wanted),
-                    w.binds, doing,
-                    [&](QSqlQuery &q) { ranked << qMakePair(q.value(0).toLongLong(), q.value(1).toLongLong()); });
-                !s)
-                return s.error();
-            QStringList ids;
-            for (const auto &r : std::as_const(ranked))
-                ids << QString::number(r.first);
-            QHash<qint64, DashboardPerson> live;
-            if (!ids.isEmpty())
-                if (Status s = run(db,
-                        QStringLiteral("SELECT id, display_name, health_score, last_contacted_at FROM contacts "
-                                       "WHERE deleted_at IS NULL AND id IN (%1)")
-                            .arg(ids.join(u',')),
-                        {}, doing,
-                        [&](QSqlQuery &q) {
-                            const qint64 id = q.value(0).toLongLong();
-                            live.insert(id, DashboardPerson { id, q.value(1).toString(), 0,
-                                                q.value(2).isNull() ? -1 : q.value(2).toInt(), Sql::time(q.value(3)) });
-                        });
-                    !s)
-                    return s.error();
-            d.topRelationships.clear();
-            for (const auto &[id, n] : std::as_const(ranked)) {
-                if (!live.contains(id))
-                    continue;
-                DashboardPerson person = live.value(id);
-                person.count = n;
-                d.topRelationships << person;
-                if (d.topRelationships.size() == kTopRows)
-                    break;
-            }
-            if (d.topRelationships.size() == kTopRows || ranked.size() < wanted)
-                break;
-        }
+        auto top = topRelationships(db, f, source == Source::Rollups);
+        if (!top)
+            return top.error();
+        d.topRelationships = *top;
     }
     // Cooling relationships: valuable (a health score of kCoolingMinHealth or more) and quiet for
     // kCoolingQuietDays to kCoolingOldestDays before the period's end; best score first.

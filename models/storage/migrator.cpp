@@ -99,6 +99,14 @@ QList<Migrator::Migration> Migrator::standardMigrations()
         // Only PostgreSQL statements: on SQLite the version is recorded and nothing changes.
         { 14, Tr::tr("Added indexes that make the who-to-pitch suggestions faster on PostgreSQL (version 14)."),
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v14.sql")); } },
+        { 16,
+            Tr::tr("Kept each contact's conversations per month, so that a year's top relationships are found at "
+                   "once (version 16)."),
+            [](Database &db) -> Status {
+                if (Status s = runSchemaFile(db, QStringLiteral(":/rapport/schema/v16.sql")); !s)
+                    return s;
+                return Rollups::fillContacts(db);
+            } },
         // Only PostgreSQL statements; rewrites contacts and interactions (2-3 minutes on the large demo).
         { 17, Tr::tr("Made search as you type faster on PostgreSQL (version 17)."),
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v17.sql")); } },

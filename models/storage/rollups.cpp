@@ -61,6 +61,16 @@ const char *const kFillMonthly[] = {
     "SELECT %1, kind, sum(n) FROM engagement_rollup GROUP BY %1, kind",
 };
 
+// The conversations per contact and UTC month (schema v16), from the rows: grouped by day first, so that the month
+// is worked out once per contact and day; %1 is the first day of the month of `day`.
+const char *const kFillContacts
+    = "INSERT INTO contact_rollup_month (contact_id, month, n) "
+      "SELECT contact_id, %1, sum(n) FROM (SELECT contact_id, occurred_at / 86400000 AS day, count(*) AS n "
+      "FROM interactions WHERE deleted_at IS NULL AND contact_id IS NOT NULL "
+      "GROUP BY contact_id, occurred_at / 86400000) d GROUP BY contact_id, %1";
+
+const char *const kContactTable = "contact_rollup_month";
+
 const char *const kDailyTables[]
     = { "interaction_rollup", "pitch_rollup", "coverage_rollup", "engagement_rollup" };
 
@@ -78,9 +88,11 @@ QStringList Rollups::tables(Levels levels)
     QStringList list;
     for (const char *table : kDailyTables)
         list << QString::fromLatin1(table);
-    if (levels == Levels::DailyAndMonthly)
+    if (levels == Levels::All) {
         for (const char *table : kDailyTables)
             list << QString::fromLatin1(table) + QStringLiteral("_month");
+        list << QString::fromLatin1(kContactTable);
+    }
     return list;
 }
 
@@ -94,10 +106,15 @@ Status Rollups::fillMonthly(Database &db)
     return {};
 }
 
+Status Rollups::fillContacts(Database &db)
+{
+    return db.exec(QString::fromLatin1(kFillContacts).arg(monthOfDay(db)), Tr::tr("counting the dashboard's figures"));
+}
+
 Status Rollups::rebuild(Database &db, Levels levels)
 {
     const QString doing = Tr::tr("counting the dashboard's figures");
-    const bool monthly = levels == Levels::DailyAndMonthly;
+    const bool monthly = levels == Levels::All;
     // The triggers on the daily rollups that keep the monthly ones (v13) would add each of the hundreds of
     // thousands of daily rows deleted and inserted here to its month one by one: off meanwhile, and the months
     // are counted in one pass at the end.
@@ -137,9 +154,12 @@ Status Rollups::rebuild(Database &db, Levels levels)
     for (const char *sql : kRebuild)
         if (Status s = db.exec(QString::fromLatin1(sql), doing); !s)
             return s;
-    if (monthly)
+    if (monthly) {
         if (Status s = fillMonthly(db); !s)
             return s;
+        if (Status s = fillContacts(db); !s)
+            return s;
+    }
     for (const QString &sql : std::as_const(on))
         if (Status s = db.exec(sql, doing); !s)
             return s;

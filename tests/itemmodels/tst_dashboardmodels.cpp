@@ -10,6 +10,7 @@
 #include "itemmodels/dashboardmodels.h"
 #include "storage/dashboardquery.h"
 #include "storage/dashboardslices.h"
+#include "storage/dashboardtop.h"
 #include "testdatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -378,6 +379,79 @@ DashboardKpis oracleKpis(const World &w, const DashboardFilter &f)
     return k;
 }
 
+// Top relationships: the live contacts with the most counted conversations, (count, id), by count then id.
+QList<QPair<qint64, qint64>> oracleTop(const World &w, const DashboardFilter &f)
+{
+    QHash<qint64, qint64> counts;
+    for (const IRow &i : w.interactions)
+        if (interactionCounts(w, f, i) && !w.contacts.value(i.contact).deleted)
+            ++counts[i.contact];
+    QList<QPair<qint64, qint64>> list;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        list << qMakePair(it.value(), it.key());
+    std::sort(list.begin(), list.end(),
+        [](const auto &a, const auto &b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    return list.mid(0, DashboardQuery::kTopRows);
+}
+
+// A few busy contacts among many quiet ones, as agencies have them (and the large demo): the per-contact rollup
+// leaves only the busy ones to count. Some busy contacts are trashed; one has all its conversations in the month
+// before the period (its month counts them, the period does not); two pairs tie.
+bool populateSkewed(Database &db, quint32 seed)
+{
+    QRandomGenerator r(seed);
+    const qint64 t0 = msOf(kToday.addDays(-800), 9);
+    for (int u = 1; u <= 3; ++u)
+        if (!exec(db,
+                QStringLiteral("INSERT INTO users (id, name, login, created_at, updated_at) VALUES (%1, 'M%1', 'm%1', %2, %2)")
+                    .arg(u)
+                    .arg(t0)))
+            return false;
+    QStringList contacts;
+    for (int c = 1; c <= 300; ++c)
+        contacts << QStringLiteral("(%1, 'Person %1', %2, %2, %3)")
+                        .arg(c)
+                        .arg(t0)
+                        .arg(c == 2 || c == 7 ? QString::number(t0) : QStringLiteral("NULL"));
+    if (!exec(db,
+            QStringLiteral("INSERT INTO contacts (id, display_name, created_at, updated_at, deleted_at) VALUES ")
+                + contacts.join(u',')))
+        return false;
+    const QStringList channels = Interaction::channels();
+    const DashboardFilter year = DashboardFilter::forPeriod(DashboardFilter::Period::Last12Months, kToday);
+    QStringList rows;
+    const auto add = [&](int contact, qint64 at) {
+        rows << QStringLiteral("(%1, %2, '%3', '%4', %5, %6, %6, %7)")
+                    .arg(contact)
+                    .arg(r.bounded(4) ? QString::number(r.bounded(3) + 1) : QStringLiteral("NULL"),
+                        channels.at(r.bounded(int(channels.size()))), r.bounded(2) ? QStringLiteral("inbound") : QStringLiteral("outbound"))
+                    .arg(at)
+                    .arg(t0)
+                    .arg(r.bounded(25) == 0 ? QString::number(t0) : QStringLiteral("NULL"));
+    };
+    const auto randomTime = [&] { return msOf(kToday.addDays(-r.bounded(400)), r.bounded(24)); };
+    // Busy: 1..16 (2 and 7 trashed), 40-70 conversations each over the year; 11 and 12, 13 and 14 tie.
+    for (int c = 1; c <= 16; ++c) {
+        const int n = 40 + 2 * (c == 12 ? 11 : c == 14 ? 13 : c % 16);
+        for (int k = 0; k < n * 3; ++k) // a third in the last twelve months, roughly; the rest before
+            add(c, k % 3 == 0 ? randomTime() : msOf(year.from.addDays(-r.bounded(300) - 1), r.bounded(24)));
+    }
+    // One with 60 in the days before the period, in the period's first (partial) UTC month or the one before.
+    for (int k = 0; k < 60; ++k)
+        add(17, msOf(year.from.addDays(-1 - r.bounded(3)), r.bounded(24)));
+    // The quiet: 0-3 each.
+    for (int c = 18; c <= 300; ++c)
+        for (int k = r.bounded(4); k > 0; --k)
+            add(c, randomTime());
+    for (qsizetype i = 0; i < rows.size(); i += 200)
+        if (!exec(db,
+                QStringLiteral("INSERT INTO interactions (contact_id, user_id, channel, direction, occurred_at, "
+                               "created_at, updated_at, deleted_at) VALUES ")
+                    + rows.mid(i, 200).join(u',')))
+            return false;
+    return true;
+}
+
 } // namespace
 
 class TestDashboardModels final : public QObject
@@ -535,6 +609,89 @@ private Q_SLOTS:
         }
     }
 
+    // Top relationships over months from the per-contact rollup (schema v16): the same ten as the oracle and as
+    // counting every conversation, and only a few contacts counted when a few are busy. The trashed busy contacts,
+    // the contact busy only before the period, ties and filters that make the counts small all take their part.
+    void topRelationshipsFromRollup_data() { TestDatabase::addBackends(); }
+    void topRelationshipsFromRollup()
+    {
+        OPEN_TEST_DATABASE(db);
+        FixedClock clock(QDateTime(kToday, QTime(12, 0)).toUTC());
+        QVERIFY(populateSkewed(*db, 5));
+        const World w = readWorld(*db);
+        QList<DashboardFilter> filters;
+        for (auto p : { DashboardFilter::Period::Last12Months, DashboardFilter::Period::ThisQuarter,
+                 DashboardFilter::Period::Last30Days })
+            filters << DashboardFilter::forPeriod(p, kToday);
+        DashboardFilter f = DashboardFilter::forPeriod(DashboardFilter::Period::Last12Months, kToday);
+        f.userId = 2;
+        filters << f;
+        f.userId = 0;
+        f.channel = QStringLiteral("call");
+        filters << f;
+        f.channel.clear();
+        f = DashboardFilter::forPeriod(DashboardFilter::Period::Custom, kToday);
+        f.from = kToday.addDays(-700);
+        f.to = kToday.addDays(-200);
+        filters << f;
+        f.from = QDate(2001, 1, 1); // nothing
+        f.to = QDate(2001, 6, 1);
+        filters << f;
+        int pruned = 0;
+        for (const DashboardFilter &filter : std::as_const(filters)) {
+            const QString what = QStringLiteral("%1..%2 user %3 channel %4")
+                                     .arg(filter.from.toString(Qt::ISODate), filter.to.toString(Qt::ISODate))
+                                     .arg(filter.userId)
+                                     .arg(filter.channel);
+            DashboardSql::TopStats stats;
+            auto fromRollup = DashboardSql::topRelationships(*db, filter, true, &stats);
+            QVERIFY2(fromRollup, fromRollup ? "" : qPrintable(fromRollup.error().message));
+            auto counted = DashboardSql::topRelationships(*db, filter, false);
+            QVERIFY(counted);
+            const QList<QPair<qint64, qint64>> expected = oracleTop(w, filter);
+            QList<QPair<qint64, qint64>> got, all;
+            for (const DashboardPerson &p : std::as_const(*fromRollup))
+                got << qMakePair(p.count, p.id);
+            for (const DashboardPerson &p : std::as_const(*counted))
+                all << qMakePair(p.count, p.id);
+            QVERIFY2(got == expected, qPrintable(what));
+            QVERIFY2(all == expected, qPrintable(what));
+            for (const DashboardPerson &p : std::as_const(*fromRollup))
+                QCOMPARE(p.name, w.contacts.value(p.id).name);
+            qInfo("%s: %d months, rollup %d, threshold %lld, %d contacts counted, top %lld..%lld", qPrintable(what),
+                stats.months, int(stats.fromRollup), stats.threshold, stats.candidates,
+                expected.isEmpty() ? 0 : expected.constFirst().first, expected.isEmpty() ? 0 : expected.constLast().first);
+            if (stats.fromRollup) {
+                QVERIFY2(stats.candidates < 40, qPrintable(what)); // not the 280 quiet ones
+                ++pruned;
+            }
+            if (filter.bucket() == DashboardFilter::Bucket::Week && filter.days() < 40)
+                QVERIFY(!stats.fromRollup); // a month or less: the rows of the period are few
+        }
+        // Twelve months unfiltered went the rollup's way; so did the old custom range.
+        QVERIFY(pruned >= 2);
+        // The answer follows the writes the triggers see: the third-placed contact's conversations trashed, a
+        // quiet contact's moved into the period in bulk, the leader reassigned to another contact.
+        const DashboardFilter year = filters.constFirst();
+        const QList<QPair<qint64, qint64>> before = oracleTop(w, year);
+        QVERIFY(exec(*db,
+            QStringLiteral("UPDATE interactions SET deleted_at = 1 WHERE contact_id = %1").arg(before.at(2).second)));
+        QVERIFY(exec(*db,
+            QStringLiteral("UPDATE interactions SET contact_id = 299, occurred_at = %1 WHERE contact_id IN (%2, 17)")
+                .arg(msOf(kToday.addDays(-3), 10))
+                .arg(before.at(0).second)));
+        const World after = readWorld(*db);
+        auto top = DashboardSql::topRelationships(*db, year, true);
+        QVERIFY(top);
+        QList<QPair<qint64, qint64>> got;
+        for (const DashboardPerson &p : std::as_const(*top))
+            got << qMakePair(p.count, p.id);
+        QCOMPARE(got, oracleTop(after, year));
+        QCOMPARE(got.constFirst().second, qint64(299));
+        for (const auto &entry : std::as_const(got))
+            QVERIFY(entry.second != before.at(2).second);
+    }
+
     void csvAndShape()
     {
         DashboardData d;
@@ -684,16 +841,7 @@ private:
 
     void checkTop(const World &w, const DashboardFilter &f, const RelationshipsModel &m, const QString &what)
     {
-        QHash<qint64, qint64> counts;
-        for (const IRow &i : w.interactions)
-            if (interactionCounts(w, f, i) && !w.contacts.value(i.contact).deleted)
-                ++counts[i.contact];
-        QList<QPair<qint64, qint64>> list; // (count, id)
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-            list << qMakePair(it.value(), it.key());
-        std::sort(list.begin(), list.end(),
-            [](const auto &a, const auto &b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-        list = list.mid(0, DashboardQuery::kTopRows);
+        const QList<QPair<qint64, qint64>> list = oracleTop(w, f);
         QVERIFY2(m.rowCount() == list.size(), qPrintable(what));
         for (int r = 0; r < list.size(); ++r) {
             QCOMPARE(m.contactAt(r), list[r].second);

@@ -247,7 +247,8 @@ private slots:
         QVERIFY(!q.value(0).isNull()); // a call in 1970 is known 90 days ago
     }
 
-    // Version 10 counts what is already there into the dashboard's rollups, and the triggers count what comes.
+    // Version 10 counts what is already there into the dashboard's rollups (v13 per month, v16 per contact and
+    // month), and the triggers count what comes.
     void dashboardRollups_data() { TestDatabase::addBackends(); }
     void dashboardRollups()
     {
@@ -317,6 +318,10 @@ private slots:
             QStringList { QStringLiteral("19997 4 3 replied 1 1 1") });
         QCOMPARE(rows(QStringLiteral("SELECT month, campaign_id, user_id, sentiment, n, reach FROM coverage_rollup_month")),
             QStringList { QStringLiteral("19997 4 3 1 1 500") });
+        // Version 16 counts the live conversations per contact and month (the trashed call left out).
+        const QString perContact
+            = QStringLiteral("SELECT contact_id, month, n FROM contact_rollup_month WHERE n <> 0 ORDER BY month");
+        QCOMPARE(rows(perContact), QStringList { QStringLiteral("9 19997 3") });
         // From now on the triggers keep them: a trashed call leaves one, in the day and in the month.
         QVERIFY((*db)->exec(QStringLiteral("UPDATE interactions SET deleted_at = 5 WHERE channel = 'call' "
                                            "AND occurred_at = %1")
@@ -324,12 +329,14 @@ private slots:
             QStringLiteral("test")));
         QCOMPARE(rows(sel).value(0), QStringLiteral("20000 call inbound 3 0 1 0 1"));
         QCOMPARE(rows(months).value(0), QStringLiteral("19997 call inbound 3 1 0 1"));
+        QCOMPARE(rows(perContact), QStringList { QStringLiteral("9 19997 2") });
         // A call moved to the next month (2024-11-01 = day 20028) leaves October and counts in November.
         QVERIFY((*db)->exec(QStringLiteral("UPDATE interactions SET occurred_at = %1 WHERE channel = 'email'")
                                 .arg(qint64(20028) * 86400000 + 1000),
             QStringLiteral("test")));
         QCOMPARE(rows(months), (QStringList { QStringLiteral("19997 call inbound 3 1 0 1"),
                                    QStringLiteral("20028 email outbound 0 1 0 1") }));
+        QCOMPARE(rows(perContact), (QStringList { QStringLiteral("9 19997 1"), QStringLiteral("9 20028 1") }));
     }
 
     // Version 14 adds who to pitch's two indexes on PostgreSQL only; SQLite records the version and gets nothing.

@@ -1,4 +1,4 @@
-// The dashboard's rollups (schema v10) held against the raw rows: random writes of every kind go through the
+// The dashboard's rollups (schema v10, v13, v16) held against the raw rows: random writes of every kind go through the
 // real repositories (log, edit, trash, restore, delete conversations; pitches added, moved, undone, removed;
 // coverage created, edited, linked, trashed, restored; merges and unmerges; imports and their undo; synced pages
 // and Inbox triage; writers that go around the repositories: plain UPDATE and DELETE, a user reassigned, a
@@ -76,6 +76,8 @@ Groups stored(Database &db, const QString &table)
         sql = QStringLiteral("SELECT month, campaign_id, user_id, sentiment, n, reach FROM coverage_rollup_month");
     else if (table == u"engagement_rollup_month")
         sql = QStringLiteral("SELECT month, kind, n, 0 FROM engagement_rollup_month");
+    else if (table == u"contact_rollup_month")
+        sql = QStringLiteral("SELECT month, contact_id, n, 0 FROM contact_rollup_month");
     else if (table == u"interaction_rollup")
         sql = QStringLiteral("SELECT day, channel, direction, user_id, campaign_id, with_contact, synced, n, 0 FROM "
                              "interaction_rollup");
@@ -100,10 +102,19 @@ Groups stored(Database &db, const QString &table)
 }
 
 // The same groups, computed here from the rows (no GROUP BY: every row read and counted in C++). A monthly
-// rollup: the daily groups of the rows added up per UTC month (the interactions' without their campaign).
+// rollup: the daily groups of the rows added up per UTC month (the interactions' without their campaign); the
+// conversations per contact and month (schema v16) straight from the rows.
 Groups expected(Database &db, const QString &table)
 {
     Groups g;
+    if (table == u"contact_rollup_month") {
+        QSqlQuery q(db.connection());
+        q.exec(QStringLiteral("SELECT occurred_at, contact_id, deleted_at FROM interactions"));
+        while (q.next())
+            if (q.value(2).isNull() && !q.value(1).isNull())
+                g[key({ monthOf(v(q.value(0)) / kDay), v(q.value(1)) })].first++;
+        return g;
+    }
     if (table.endsWith(u"_month")) {
         const Groups days = expected(db, table.chopped(6));
         for (auto it = days.cbegin(); it != days.cend(); ++it) {
@@ -681,6 +692,10 @@ private Q_SLOTS:
         QVERIFY(stored(*db, QStringLiteral("interaction_rollup_month")).size() > 8);
         QVERIFY(ids(*db, QStringLiteral("SELECT DISTINCT month FROM interaction_rollup_month WHERE n <> 0")).size() >= 3);
         QVERIFY(stored(*db, QStringLiteral("coverage_rollup_month")).size() > 3);
+        // The conversations per contact and month: many contacts, over several months.
+        const qsizetype perContact = stored(*db, QStringLiteral("contact_rollup_month")).size();
+        QVERIFY2(perContact > 6, qPrintable(QString::number(perContact)));
+        QVERIFY(ids(*db, QStringLiteral("SELECT DISTINCT month FROM contact_rollup_month WHERE n <> 0")).size() >= 3);
     }
 
     // Rebuilding from the rows gives what the triggers kept; a bulk load without the triggers rebuilds.
@@ -698,10 +713,14 @@ private Q_SLOTS:
         QVERIFY(sql(*db, QStringLiteral("DELETE FROM pitch_rollup")));
         QVERIFY(!difference(*db).isEmpty()); // the check can fail
         QVERIFY(sql(*db, QStringLiteral("UPDATE coverage_rollup_month SET n = n + 1")));
+        const Groups contactsBefore = stored(*db, QStringLiteral("contact_rollup_month"));
+        QVERIFY(!contactsBefore.isEmpty());
+        QVERIFY(sql(*db, QStringLiteral("UPDATE contact_rollup_month SET n = n + 2")));
         QVERIFY(Rollups::rebuild(*db).ok());
         QCOMPARE(difference(*db), QString());
         QCOMPARE(stored(*db, QStringLiteral("interaction_rollup")), before);
         QCOMPARE(stored(*db, QStringLiteral("interaction_rollup_month")), monthsBefore);
+        QCOMPARE(stored(*db, QStringLiteral("contact_rollup_month")), contactsBefore);
         // The triggers that keep the months from the days are back after the rebuild.
         {
             Transaction t(*db);
