@@ -6,8 +6,8 @@
 
 #include <optional>
 
-// The dashboard's item models: one table per chart, so that the chart (through QVBarModelMapper /
-// QVXYModelMapper), its table view and its "Copy as CSV" all read the same numbers. Each is filled from a
+// The dashboard's item models: one table per chart, so that the chart (bar sets per column, QVXYModelMapper for
+// lines: ui/dashboard/dashboardchart.h), its table view and its "Copy as CSV" all read the same numbers. Each is filled from a
 // DashboardData (DashboardQuery::load, run on a worker thread) with setResult(); a new result of the same shape
 // updates the cells in place (dataChanged), another shape resets the model.
 //

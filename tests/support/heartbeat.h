@@ -5,6 +5,16 @@
 #include <QString>
 #include <QTimer>
 
+#include <ctime>
+
+// This thread's CPU time, in ms.
+inline double threadCpuNowMs()
+{
+    timespec t {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
 // How long this thread has waited for a CPU while runnable, in ms (Linux schedstat; 0 where unavailable).
 inline double runQueueWaitMs()
 {
@@ -18,7 +28,8 @@ inline double runQueueWaitMs()
 // loaded machine a thread that is ready to run may wait 100 ms and more for a CPU; that is the machine, not
 // the code under test, so `longest` discounts the time the thread spent runnable but waiting for a CPU
 // (schedstat) during each gap: what is left is time the thread was busy or blocked. `longestRaw` is the gap
-// as measured.
+// as measured. `longestBusy` is the thread's own CPU time between two ticks: the work it did in its longest step,
+// whatever the machine's load.
 //
 // Tests assert keptRunning(), never a number of milliseconds: a thread that waits for the work stalls for
 // about the whole run, one that keeps handling events stalls for a small part of it, on any machine and
@@ -37,8 +48,9 @@ public:
     }
     void start()
     {
-        m_longest = m_longestRaw = 0;
+        m_longest = m_longestRaw = m_longestBusy = 0;
         m_waited = runQueueWaitMs();
+        m_cpu = threadCpuNowMs();
         m_clock.start();
         m_run.start();
         m_timer.start();
@@ -51,6 +63,7 @@ public:
     }
     double longest() const { return m_longest; }
     double longestRaw() const { return m_longestRaw; }
+    double longestBusy() const { return m_longestBusy; }
     // From start() to stop().
     double runMs() const { return m_runMs; }
     // The thread kept handling events while the work ran: its longest busy-or-blocked stall is under a
@@ -73,6 +86,9 @@ private:
         m_longestRaw = qMax(m_longestRaw, gap);
         m_longest = qMax(m_longest, gap - qMax(0.0, waited - m_waited));
         m_waited = waited;
+        const double cpu = threadCpuNowMs();
+        m_longestBusy = qMax(m_longestBusy, cpu - m_cpu);
+        m_cpu = cpu;
     }
 
     QTimer m_timer;
@@ -82,4 +98,6 @@ private:
     double m_waited = 0;
     double m_longest = 0;
     double m_longestRaw = 0;
+    double m_cpu = 0;
+    double m_longestBusy = 0;
 };

@@ -324,6 +324,87 @@ private Q_SLOTS:
     }
 
     // The conversations' legend names each channel once (inbound is the hatching), so the names fit.
+    // The bar charts keep their sets across filter changes (a reset of the model gives them new values instead of
+    // new sets: the legend is not made again) and always show exactly the model: one set per value column, named by
+    // its header, holding its column; sets come and go when the columns do (a channel filter, an empty period).
+    void barSetsFollowEveryFilterChange()
+    {
+        const auto check = [this](const QString &when) {
+            for (ChartPanel *panel : m_view->panels()) {
+                ChartTableModel *model = panel->model();
+                for (QAbstractSeries *series : panel->chartView()->chart()->series()) {
+                    auto *bars = qobject_cast<QAbstractBarSeries *>(series);
+                    if (!bars)
+                        continue;
+                    const QList<QBarSet *> sets = bars->barSets();
+                    const int first = panel->kind() == DashboardChart::Kind::ReplyRate ? int(ReplyRateModel::SentColumn)
+                        : panel->kind() == DashboardChart::Kind::Coverage               ? int(CoverageModel::PositiveColumn)
+                        : panel->kind() == DashboardChart::Kind::Funnel                 ? int(FunnelModel::CountColumn)
+                                                                                        : 1;
+                    const QString what = when + QStringLiteral(": ") + DashboardChart::title(panel->kind());
+                    const int columns = panel->kind() == DashboardChart::Kind::InteractionsOverTime
+                            || panel->kind() == DashboardChart::Kind::TeamActivity
+                        ? model->columnCount() - 1
+                        : panel->kind() == DashboardChart::Kind::ReplyRate ? 2
+                        : panel->kind() == DashboardChart::Kind::Coverage  ? 4
+                                                                           : 1;
+                    QVERIFY2(sets.size() == (model->rowCount() > 0 ? columns : 0),
+                        qPrintable(QStringLiteral("%1: %2 sets").arg(what).arg(sets.size())));
+                    for (int i = 0; i < sets.size(); ++i) {
+                        QCOMPARE(sets.at(i)->label(), model->headerData(first + i, Qt::Horizontal).toString());
+                        QVERIFY2(sets.at(i)->count() == model->rowCount(), qPrintable(what));
+                        for (int r = 0; r < model->rowCount(); ++r)
+                            QVERIFY2(sets.at(i)->at(r) == model->value(r, first + i),
+                                qPrintable(QStringLiteral("%1, set %2, row %3").arg(what).arg(i).arg(r)));
+                    }
+                }
+            }
+        };
+        check(QStringLiteral("30 days"));
+        if (QTest::currentTestFailed())
+            return;
+        ChartPanel *overTime = m_view->panel(DashboardChart::Kind::InteractionsOverTime);
+        auto *series = qobject_cast<QAbstractBarSeries *>(overTime->chartView()->chart()->series().first());
+        QVERIFY(series);
+        const QList<QBarSet *> before = series->barSets();
+        QVERIFY(before.size() >= 2);
+        const QList<QLegendMarker *> markers = overTime->chartView()->chart()->legend()->markers(series);
+        DashboardFilterBar *bar = m_view->filterBar();
+        // Twelve months: more rows, the same channels: the same sets and legend markers, new values.
+        bar->periodCombo()->setCurrentIndex(bar->periodCombo()->findData(int(DashboardFilter::Period::Last12Months)));
+        QTRY_COMPARE(m_view->data().filter.period, DashboardFilter::Period::Last12Months);
+        QVERIFY(waitForResult());
+        check(QStringLiteral("12 months"));
+        QCOMPARE(series->barSets(), before);
+        QCOMPARE(overTime->chartView()->chart()->legend()->markers(series), markers);
+        QCOMPARE(series->barSets().first()->count(), 13);
+        // One channel: fewer columns, fewer sets.
+        auto *channel = bar->findChild<QComboBox *>(QStringLiteral("channelComboBox"));
+        QVERIFY(channel);
+        channel->setCurrentIndex(channel->findData(QStringLiteral("email")));
+        QTRY_COMPARE(m_view->data().filter.channel, QStringLiteral("email"));
+        QVERIFY(waitForResult());
+        check(QStringLiteral("email"));
+        QCOMPARE(series->barSets().size(), 1);
+        // All channels again, then a period without anything, then back.
+        channel->setCurrentIndex(0);
+        QTRY_VERIFY(m_view->data().filter.channel.isEmpty());
+        QVERIFY(waitForResult());
+        check(QStringLiteral("all channels"));
+        QCOMPARE(series->barSets().size(), before.size());
+        bar->findChild<QDateEdit *>(QStringLiteral("fromDateEdit"))->setDate(QDate(2001, 1, 1));
+        bar->findChild<QDateEdit *>(QStringLiteral("toDateEdit"))->setDate(QDate(2001, 2, 1));
+        QTRY_COMPARE(m_view->data().filter.to, QDate(2001, 2, 1));
+        QVERIFY(waitForResult());
+        check(QStringLiteral("empty"));
+        bar->periodCombo()->setCurrentIndex(bar->periodCombo()->findData(int(DashboardFilter::Period::Last30Days)));
+        QTRY_COMPARE(m_view->data().filter.period, DashboardFilter::Period::Last30Days);
+        QVERIFY(waitForResult());
+        check(QStringLiteral("30 days again"));
+        // The colours follow the channels again: email's set is the first, in email's colour.
+        QCOMPARE(series->barSets().first()->color(), ChartPalette::color(0, false));
+    }
+
     void interactionsLegendNamesChannelsOnce()
     {
         ChartPanel *panel = m_view->panel(DashboardChart::Kind::InteractionsOverTime);

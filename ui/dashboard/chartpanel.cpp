@@ -48,6 +48,12 @@ ChartPanel::ChartPanel(DashboardChart::Kind kind, ChartTableModel *model, QWidge
     m_note->setEnabled(false);
     m_note->setWordWrap(true);
     m_note->setMinimumWidth(1);
+    // Its width asks for nothing: a new note (the median time to reply, after every filter change) would change the
+    // panel's width hint, and so both columns of the section's grid, and every chart in them would be laid out
+    // again (docs/PERFORMANCE.md, "Dashboard").
+    QSizePolicy notePolicy = m_note->sizePolicy();
+    notePolicy.setHorizontalPolicy(QSizePolicy::Ignored);
+    m_note->setSizePolicy(notePolicy);
     m_note->hide();
 
     m_tableToggle = new QToolButton(this);
@@ -144,6 +150,8 @@ void ChartPanel::rebuildChart()
 
 void ChartPanel::setNote(const QString &note)
 {
+    if (note == m_note->text() && m_note->isVisibleTo(this) == !note.isEmpty())
+        return;
     m_note->setText(note);
     m_note->setToolTip(note);
     m_note->setVisible(!note.isEmpty());

@@ -16,9 +16,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QPalette>
-#include <QSortFilterProxyModel>
 #include <QStackedBarSeries>
-#include <QVBarModelMapper>
 #include <QVXYModelMapper>
 #include <QValueAxis>
 
@@ -55,42 +53,88 @@ QStringList labels(const ChartTableModel *model, bool rows = false, bool reverse
     return list;
 }
 
-// The model's rows last to first. A horizontal bar chart draws its first category at the bottom, and
-// QBarCategoryAxis::setReverse() does not turn the bars over in Qt 6.4 (neither before nor after the axis is
-// attached): a ranking fed in this order reads from the top.
-class LastRowFirst final : public QSortFilterProxyModel
+// Gives `set` these values. A bar series lays out all its bars again after each change of a set (Qt Charts 6.4):
+// a few changed values are replaced one by one, more at once (two layouts: the old values out, the new ones in).
+void setValues(QBarSet *set, const QList<qreal> &values)
 {
-public:
-    explicit LastRowFirst(QAbstractItemModel *source, QObject *parent)
-        : QSortFilterProxyModel(parent)
-    {
-        setSourceModel(source);
-        sort(0);
+    const qsizetype n = set->count();
+    if (n == values.size()) {
+        QList<int> changed;
+        for (int i = 0; i < n; ++i)
+            if (set->at(i) != values.at(i))
+                changed << i;
+        if (changed.size() <= 2) {
+            for (int i : std::as_const(changed))
+                set->replace(i, values.at(i));
+            return;
+        }
     }
+    if (n > 0)
+        set->remove(0, int(n));
+    set->append(values);
+}
 
-protected:
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override { return left.row() > right.row(); }
-};
-
-// The bar sets of `series` read columns first..last of the model; styles them after every reset (the mapper
-// creates new sets then) and wires hover and click to the model's cells. `topDown` (horizontal bars): the
-// first row is the top bar.
+// The bar sets of `series` read columns first..last of the model, one set per column (named by its header, as
+// QVBarModelMapper names them), up to the model's last column; they follow every reset and change of the model.
+// Unlike QVBarModelMapper, which deletes every set and appends new ones one by one on a reset (and the legend then
+// makes all its markers again after each: 210 markers for the twenty sets of the interactions chart, most of a
+// filter change's time on the GUI thread, docs/PERFORMANCE.md), the sets stay and take the new values; sets are
+// added or taken away only when the columns change, all in one call. `style` colours a set (again after a change
+// of columns, when a set may show another column); hover and click are wired to the model's cells. `topDown`
+// (horizontal bars): the sets hold the rows last to first, since a horizontal bar chart draws its first category
+// at the bottom and QBarCategoryAxis::setReverse() does not turn the bars over in Qt 6.4: a ranking reads from the
+// top.
 void mapBars(QChart *chart, QAbstractBarSeries *series, ChartTableModel *model, int first, int last,
     std::function<void(QBarSet *, int column)> style, const DashboardChart::ElementCallback &element,
     bool topDown = false)
 {
-    auto *mapper = new QVBarModelMapper(series);
-    mapper->setFirstBarSetColumn(first);
-    mapper->setLastBarSetColumn(last);
-    mapper->setSeries(series);
-    mapper->setModel(topDown ? static_cast<QAbstractItemModel *>(new LastRowFirst(model, series)) : model);
-    const auto restyle = [series, first, style] {
-        const QList<QBarSet *> sets = series->barSets();
-        for (int i = 0; i < sets.size(); ++i)
-            style(sets.at(i), first + i);
+    const auto sync = [series, model, first, last, style, topDown] {
+        const int rows = model->rowCount();
+        const int end = rows > 0 ? qMin(last, model->columnCount() - 1) : first - 1;
+        const int wanted = qMax(0, end - first + 1);
+        QList<QBarSet *> sets = series->barSets();
+        bool columnsChanged = sets.size() != wanted;
+        if (sets.size() == wanted + 1) {
+            series->remove(sets.takeLast());
+        } else if (sets.size() > wanted) {
+            // Taking sets away one by one would make the legend's markers again after each: all out at once, and
+            // new ones in in one call.
+            series->clear();
+            sets.clear();
+        }
+        QList<QBarSet *> added;
+        for (int i = 0; i < wanted; ++i) {
+            const int column = first + i;
+            QList<qreal> values;
+            values.reserve(rows);
+            for (int r = 0; r < rows; ++r)
+                values << model->value(topDown ? rows - 1 - r : r, column);
+            const QString label = model->headerData(column, Qt::Horizontal).toString();
+            QBarSet *set = i < sets.size() ? sets.at(i) : nullptr;
+            if (!set) {
+                set = new QBarSet(label);
+                set->append(values);
+                added << set;
+                style(set, column);
+                continue;
+            }
+            if (set->label() != label) {
+                set->setLabel(label);
+                columnsChanged = true;
+            }
+            setValues(set, values);
+        }
+        if (!added.isEmpty())
+            series->append(added);
+        if (columnsChanged) {
+            const QList<QBarSet *> now = series->barSets();
+            for (int i = 0; i < now.size(); ++i)
+                style(now.at(i), first + i);
+        }
     };
-    restyle();
-    QObject::connect(model, &QAbstractItemModel::modelReset, series, restyle);
+    sync();
+    QObject::connect(model, &QAbstractItemModel::modelReset, series, sync);
+    QObject::connect(model, &QAbstractItemModel::dataChanged, series, sync);
     if (element) {
         const auto row = [model, topDown](int index) { return topDown ? model->rowCount() - 1 - index : index; };
         QObject::connect(series, &QAbstractBarSeries::hovered, chart,
@@ -200,7 +244,7 @@ void mapLineRuns(QChart *chart, ChartTableModel *model, int column, QAbstractAxi
     QObject::connect(model, &QAbstractItemModel::dataChanged, chart, rebuild);
 }
 
-// A category axis that follows the model's first column; `reverse`: last row first (see LastRowFirst).
+// A category axis that follows the model's first column; `reverse`: last row first (as mapBars' `topDown`).
 QBarCategoryAxis *categoryAxis(QChart *chart, ChartTableModel *model, Qt::Alignment alignment, bool reverse = false)
 {
     auto *axis = new QBarCategoryAxis(chart);
@@ -388,8 +432,13 @@ QChart *DashboardChart::create(Kind kind, ChartTableModel *model, const QPalette
                 const int column = 1 + i;
                 // An inbound set shows only for a channel without outbound rows (mentions, replies).
                 const bool outboundBefore = column > 1 && overTime->channelOf(column - 1) == overTime->channelOf(column);
-                markers.at(i)->setVisible(overTime->directionOf(column) != u"inbound" || !outboundBefore);
-                markers.at(i)->setLabel(Interaction::channelLabel(overTime->channelOf(column)));
+                const bool visible = overTime->directionOf(column) != u"inbound" || !outboundBefore;
+                const QString label = Interaction::channelLabel(overTime->channelOf(column));
+                // Unchanged markers are left alone: each new label is laid out again.
+                if (markers.at(i)->isVisible() != visible)
+                    markers.at(i)->setVisible(visible);
+                if (markers.at(i)->label() != label)
+                    markers.at(i)->setLabel(label);
             }
         };
         legendPerChannel();

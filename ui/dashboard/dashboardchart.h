@@ -8,8 +8,9 @@ class ChartTableModel;
 class QChart;
 class QPalette;
 
-// Builds the Qt Charts chart of one dashboard table: the series read the model through QVBarModelMapper /
-// QVXYModelMapper (so the chart follows every change of the model), the categories follow its first column,
+// Builds the Qt Charts chart of one dashboard table: the series read the model (bar sets one per column, kept
+// across resets and given the new values; lines through QVXYModelMapper), so the chart follows every change of
+// the model; the categories follow its first column,
 // and the colours come from ChartPalette. Used by the Dashboard section and, with no callback, by the PDF
 // report and the exports.
 namespace DashboardChart {

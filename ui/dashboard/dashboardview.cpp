@@ -35,6 +35,12 @@ DashboardView::DashboardView(Database &db, QWidget *parent)
         else
             m_dirty = true;
     });
+    // A zero timer, not a queued call: Qt runs it once the events waiting (paints, input, other timers) are done,
+    // so each model's turn starts after the window has shown the previous one.
+    m_applyTimer = new QTimer(this);
+    m_applyTimer->setSingleShot(true);
+    m_applyTimer->setInterval(0);
+    connect(m_applyTimer, &QTimer::timeout, this, [this] { applyNext(m_generation, m_applyIndex); });
     auto *notifier = ChangeNotifier::instance();
     const auto later = [this] { m_changeTimer->start(); };
     connect(notifier, &ChangeNotifier::interactionsChanged, this, later);
@@ -170,6 +176,7 @@ void DashboardView::recompute()
     m_status->setText(tr("Computing…"));
     const DashboardFilter filter = m_filterBar->filter();
     const quint64 generation = ++m_generation;
+    m_applyTimer->stop(); // an older result half applied stops here
     // Detached: a newer filter does not wait for an older computation; its result is dropped on arrival.
     WorkerConnection job = WorkerConnection::start<DashboardData>(
         m_db.location(), this,
@@ -190,9 +197,10 @@ void DashboardView::recompute()
     job.detach();
 }
 
-// The models (and so their charts, which rebuild their series from the model) take the result one per turn of the
-// event loop, in the order they are on screen: applying all ten at once held the window for more than a frame
-// (docs/PERFORMANCE.md, "Dashboard"). A newer computation stops an older result half applied.
+// The models (and so their charts, which follow the model) take the result one per turn of the event loop, in the
+// order they are on screen, each once the window has handled what the previous one set off (m_applyTimer): applying
+// all ten at once held the window for more than a frame (docs/PERFORMANCE.md, "Dashboard"). A newer computation
+// stops an older result half applied.
 void DashboardView::showResult(const DashboardData &data, quint64 generation)
 {
     m_data = data;
@@ -205,7 +213,8 @@ void DashboardView::applyNext(quint64 generation, int index)
         return;
     if (index < m_models.size()) {
         m_models.at(index)->setResult(m_data);
-        QTimer::singleShot(0, this, [this, generation, index] { applyNext(generation, index + 1); });
+        m_applyIndex = index + 1;
+        m_applyTimer->start();
         return;
     }
     m_computing = false;

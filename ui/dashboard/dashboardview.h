@@ -83,6 +83,8 @@ private:
     QList<ChartTableModel *> m_models;
     QList<ChartPanel *> m_panels;
     QTimer *m_changeTimer = nullptr;
+    QTimer *m_applyTimer = nullptr; // the next model's turn (applyNext), when the event loop has nothing else to do
+    int m_applyIndex = 0;
     DashboardData m_data;
     quint64 m_generation = 0;
     bool m_computing = false;

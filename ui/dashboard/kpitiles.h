@@ -21,6 +21,7 @@ public:
     QString valueText(int row) const;
     QString changeText(int row) const;
     QWidget *tile(int row) const { return m_tiles.value(row); }
+    KpiModel *model() const { return m_model; }
 
 Q_SIGNALS:
     void drillRequested(const DashboardDrill &drill, const QString &title);
