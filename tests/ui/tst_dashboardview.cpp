@@ -29,6 +29,8 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
 #include <QImage>
 #include <QLabel>
 #include <QLegend>
@@ -350,11 +352,15 @@ private Q_SLOTS:
                                                                            : 1;
                     QVERIFY2(sets.size() == (model->rowCount() > 0 ? columns : 0),
                         qPrintable(QStringLiteral("%1: %2 sets").arg(what).arg(sets.size())));
+                    // Horizontal bars hold the rows last to first (the first row is the top bar).
+                    const bool topDown = qobject_cast<QHorizontalBarSeries *>(bars)
+                        || qobject_cast<QHorizontalStackedBarSeries *>(bars);
+                    const int rows = model->rowCount();
                     for (int i = 0; i < sets.size(); ++i) {
                         QCOMPARE(sets.at(i)->label(), model->headerData(first + i, Qt::Horizontal).toString());
-                        QVERIFY2(sets.at(i)->count() == model->rowCount(), qPrintable(what));
-                        for (int r = 0; r < model->rowCount(); ++r)
-                            QVERIFY2(sets.at(i)->at(r) == model->value(r, first + i),
+                        QVERIFY2(sets.at(i)->count() == rows, qPrintable(what));
+                        for (int r = 0; r < rows; ++r)
+                            QVERIFY2(sets.at(i)->at(r) == model->value(topDown ? rows - 1 - r : r, first + i),
                                 qPrintable(QStringLiteral("%1, set %2, row %3").arg(what).arg(i).arg(r)));
                     }
                 }
