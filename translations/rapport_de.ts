@@ -9343,6 +9343,14 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
         <source>Made search as you type faster on PostgreSQL (version 17).</source>
         <translation>Beschleunigt die Suche während der Eingabe unter PostgreSQL (Version 17).</translation>
     </message>
+    <message>
+        <source>Kept each contact&apos;s conversations per month, so that a year&apos;s top relationships are found at once (version 16).</source>
+        <translation>Hält die Gespräche jedes Kontakts pro Monat fest, damit die wichtigsten Beziehungen eines Jahres sofort gefunden sind (Version 16).</translation>
+    </message>
+    <message>
+        <source>counting the dashboard&apos;s figures</source>
+        <translation>Zählen der Kennzahlen der Übersicht</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>

@@ -9343,6 +9343,14 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
         <source>Made search as you type faster on PostgreSQL (version 17).</source>
         <translation>Agiliza la búsqueda mientras se escribe en PostgreSQL (versión 17).</translation>
     </message>
+    <message>
+        <source>Kept each contact&apos;s conversations per month, so that a year&apos;s top relationships are found at once (version 16).</source>
+        <translation>Mantiene las conversaciones de cada contacto por mes, para que las relaciones principales de un año se encuentren al instante (versión 16).</translation>
+    </message>
+    <message>
+        <source>counting the dashboard&apos;s figures</source>
+        <translation>cálculo de las cifras del panel</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>

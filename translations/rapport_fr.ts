@@ -9343,6 +9343,14 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
         <source>Made search as you type faster on PostgreSQL (version 17).</source>
         <translation>Accélère la recherche pendant la saisie sous PostgreSQL (version 17).</translation>
     </message>
+    <message>
+        <source>Kept each contact&apos;s conversations per month, so that a year&apos;s top relationships are found at once (version 16).</source>
+        <translation>Tient les échanges de chaque contact par mois, pour que les principales relations d&apos;une année soient trouvées aussitôt (version 16).</translation>
+    </message>
+    <message>
+        <source>counting the dashboard&apos;s figures</source>
+        <translation>calcul des chiffres du tableau de bord</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
