@@ -44,7 +44,7 @@ Status interactionCells(Database &db, const DashboardFilter &f, const Slices &s,
     if (!s.hasRaw())
         return {};
     sign = 1;
-    Where w = interactionWhere(f, 0, 0);
+    Where w = interactionWhere(f, 0, 0, db.isPostgres());
     w.add(s.msSql(QStringLiteral("i.occurred_at")));
     const QString sql = total
         ? QStringLiteral("SELECT 0, '', '', 0, count(*) FROM interactions i WHERE %1").arg(w.sql())

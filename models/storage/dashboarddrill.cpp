@@ -61,7 +61,7 @@ Result<QList<DashboardDrillRow>> DashboardQuery::drill(
                 f.userId = 0; // replaced by the drill's own below
             if (!dr.channel.isEmpty())
                 f.channel = dr.channel;
-            w = interactionWhere(f, fromMs, toMs);
+            w = interactionWhere(f, fromMs, toMs, db.isPostgres());
             if (dr.userId > 0)
                 w.add(QStringLiteral("i.user_id = :duser"), QStringLiteral(":duser"), dr.userId);
             else if (dr.userId == 0)

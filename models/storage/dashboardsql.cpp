@@ -6,7 +6,7 @@ namespace DashboardSql {
 
 // Interactions with a contact (Inbox items are not conversations yet) in [from, to), with the filters.
 // toMs <= fromMs: no time test (the caller's).
-Where interactionWhere(const DashboardFilter &f, qint64 fromMs, qint64 toMs)
+Where interactionWhere(const DashboardFilter &f, qint64 fromMs, qint64 toMs, bool postgres)
 {
     Where w;
     w.add(QStringLiteral("i.deleted_at IS NULL"));
@@ -21,7 +21,19 @@ Where interactionWhere(const DashboardFilter &f, qint64 fromMs, qint64 toMs)
         w.add(QStringLiteral("i.campaign_id = :campaign"), QStringLiteral(":campaign"), f.campaignId);
     if (!f.channel.isEmpty())
         w.add(QStringLiteral("i.channel = :channel"), QStringLiteral(":channel"), f.channel);
-    if (f.clientId > 0)
+    // The client's conversations: those of its campaigns or with people at the client. On PostgreSQL as the union
+    // of two index lookups (interactions_campaign, interactions_timeline), usually a few thousand ids: written as an
+    // OR of the two conditions, its planner tested both against every conversation of the period (12 months:
+    // 340,000 rows, 40 ms a query, 650 ms of server CPU for one client's dashboard; now 20-40 ms in all). SQLite
+    // answers the OR from its indexes and is 10 % slower with the union (docs/PERFORMANCE.md "Dashboard on a
+    // quiet machine").
+    if (f.clientId > 0 && postgres)
+        w.add(QStringLiteral("i.id IN (SELECT ci.id FROM interactions ci WHERE ci.campaign_id IN "
+                             "(SELECT id FROM campaigns WHERE client_id = :client) "
+                             "UNION SELECT ci.id FROM interactions ci WHERE ci.contact_id IN "
+                             "(SELECT id FROM contacts WHERE organization_id = :client))"),
+            QStringLiteral(":client"), f.clientId);
+    else if (f.clientId > 0)
         w.add(QStringLiteral("(i.campaign_id IN (SELECT id FROM campaigns WHERE client_id = :client) "
                              "OR i.contact_id IN (SELECT id FROM contacts WHERE organization_id = :client))"),
             QStringLiteral(":client"), f.clientId);

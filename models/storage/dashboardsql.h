@@ -33,8 +33,8 @@ struct Where
 };
 
 // Interactions with a contact (Inbox items are not conversations yet) in [from, to), with the filters (alias i).
-// toMs <= fromMs: no time test (the caller's).
-Where interactionWhere(const DashboardFilter &f, qint64 fromMs, qint64 toMs);
+// toMs <= fromMs: no time test (the caller's). `postgres`: the client filter is written for PostgreSQL's planner.
+Where interactionWhere(const DashboardFilter &f, qint64 fromMs, qint64 toMs, bool postgres);
 // Live pitches of live campaigns (alias p, campaigns cp joined: pitchFrom()) with the filters; the date test is the
 // caller's.
 Where pitchWhere(const DashboardFilter &f);

@@ -81,7 +81,7 @@ Status countOf(Database &db, const DashboardFilter &f, const QList<qint64> &ids,
 {
     if (ids.isEmpty())
         return {};
-    Where w = interactionWhere(f, f.fromMs(), f.toMs());
+    Where w = interactionWhere(f, f.fromMs(), f.toMs(), db.isPostgres());
     w.add(QStringLiteral("i.contact_id IN (%1)").arg(list(ids)));
     const QString byContact = db.isPostgres() ? QString() : QStringLiteral(" INDEXED BY interactions_live_contact");
     return run(db,
@@ -98,7 +98,7 @@ Status countOf(Database &db, const DashboardFilter &f, const QList<qint64> &ids,
 // grouped by time costs three times more); PostgreSQL hashes the time range on its own.
 Result<QList<DashboardPerson>> countAll(Database &db, const DashboardFilter &f, const QString &doing)
 {
-    const Where w = interactionWhere(f, f.fromMs(), f.toMs());
+    const Where w = interactionWhere(f, f.fromMs(), f.toMs(), db.isPostgres());
     const QString byContact = !db.isPostgres() && f.bucket() == DashboardFilter::Bucket::Month
         ? QStringLiteral(" INDEXED BY interactions_live_contact")
         : QString();
