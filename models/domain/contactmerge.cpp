@@ -12,13 +12,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ContactMerge)
 };
 
-struct FieldInfo
-{
-    QString key;
-    const char *label;
-    std::function<QString(const Contact &)> text; // equal texts mean equal values
-    std::function<void(Contact &, const Contact &)> copy;
-};
+using FieldInfo = FieldMerge::Field<Contact>;
 
 QString emailsText(const Contact &c)
 {
@@ -47,11 +41,13 @@ QString handlesText(const Contact &c)
 #define RAPPORT_FIELD(key, label, member)                                                                              \
     FieldInfo                                                                                                          \
     {                                                                                                                  \
-        QStringLiteral(key), label, [](const Contact &c) { return QVariant(c.member).toString(); },                   \
+        QStringLiteral(key), "ContactMerge", label, [](const Contact &c) { return QVariant(c.member).toString(); },                   \
             [](Contact &t, const Contact &s) { t.member = s.member; }                                                 \
     }
 
-const QList<FieldInfo> &fields()
+} // namespace
+
+const QList<FieldMerge::Field<Contact>> &ContactMerge::fields()
 {
     static const QList<FieldInfo> list = {
         RAPPORT_FIELD("first_name", QT_TRANSLATE_NOOP("ContactMerge", "First name"), firstName),
@@ -59,7 +55,7 @@ const QList<FieldInfo> &fields()
         RAPPORT_FIELD("display_name", QT_TRANSLATE_NOOP("ContactMerge", "Display name"), displayName),
         RAPPORT_FIELD("pronouns", QT_TRANSLATE_NOOP("ContactMerge", "Pronouns"), pronouns),
         RAPPORT_FIELD("title", QT_TRANSLATE_NOOP("ContactMerge", "Title"), title),
-        FieldInfo { QStringLiteral("organization_id"), QT_TRANSLATE_NOOP("ContactMerge", "Organization"),
+        FieldInfo { QStringLiteral("organization_id"), "ContactMerge", QT_TRANSLATE_NOOP("ContactMerge", "Organization"),
             [](const Contact &c) { return c.organizationName; },
             [](Contact &t, const Contact &s) {
                 t.organizationId = s.organizationId;
@@ -74,29 +70,29 @@ const QList<FieldInfo> &fields()
         RAPPORT_FIELD("reach", QT_TRANSLATE_NOOP("ContactMerge", "Reach"), reach),
         RAPPORT_FIELD("preferred_channel", QT_TRANSLATE_NOOP("ContactMerge", "Preferred channel"), preferredChannel),
         RAPPORT_FIELD("notes", QT_TRANSLATE_NOOP("ContactMerge", "Notes"), notes),
-        FieldInfo { QStringLiteral("do_not_contact"), QT_TRANSLATE_NOOP("ContactMerge", "Do not contact"),
+        FieldInfo { QStringLiteral("do_not_contact"), "ContactMerge", QT_TRANSLATE_NOOP("ContactMerge", "Do not contact"),
             [](const Contact &c) { return c.doNotContact ? Tr::tr("Yes") : Tr::tr("No"); },
             [](Contact &t, const Contact &s) { t.doNotContact = s.doNotContact; } },
         RAPPORT_FIELD("do_not_contact_reason", QT_TRANSLATE_NOOP("ContactMerge", "Reason not to contact"),
             doNotContactReason),
         RAPPORT_FIELD("consent_basis", QT_TRANSLATE_NOOP("ContactMerge", "Consent basis"), consentBasis),
-        FieldInfo { QStringLiteral("consent_at"), QT_TRANSLATE_NOOP("ContactMerge", "Consent given"),
+        FieldInfo { QStringLiteral("consent_at"), "ContactMerge", QT_TRANSLATE_NOOP("ContactMerge", "Consent given"),
             [](const Contact &c) {
                 return c.consentAt.isValid() ? QLocale().toString(c.consentAt.toLocalTime(), QLocale::ShortFormat)
                                              : QString();
             },
             [](Contact &t, const Contact &s) { t.consentAt = s.consentAt; } },
         RAPPORT_FIELD("consent_source", QT_TRANSLATE_NOOP("ContactMerge", "Consent source"), consentSource),
-        FieldInfo { QStringLiteral("emails"), QT_TRANSLATE_NOOP("ContactMerge", "Emails"), emailsText,
+        FieldInfo { QStringLiteral("emails"), "ContactMerge", QT_TRANSLATE_NOOP("ContactMerge", "Emails"), emailsText,
             [](Contact &t, const Contact &s) { t.emails = s.emails; } },
-        FieldInfo { QStringLiteral("phones"), QT_TRANSLATE_NOOP("ContactMerge", "Phones"), phonesText,
+        FieldInfo { QStringLiteral("phones"), "ContactMerge", QT_TRANSLATE_NOOP("ContactMerge", "Phones"), phonesText,
             [](Contact &t, const Contact &s) { t.phones = s.phones; } },
-        FieldInfo { QStringLiteral("handles"), QT_TRANSLATE_NOOP("ContactMerge", "Handles"), handlesText,
+        FieldInfo { QStringLiteral("handles"), "ContactMerge", QT_TRANSLATE_NOOP("ContactMerge", "Handles"), handlesText,
             [](Contact &t, const Contact &s) { t.handles = s.handles; } },
-        FieldInfo { QStringLiteral("beats"), QT_TRANSLATE_NOOP("ContactMerge", "Beats"),
+        FieldInfo { QStringLiteral("beats"), "ContactMerge", QT_TRANSLATE_NOOP("ContactMerge", "Beats"),
             [](const Contact &c) { return c.beats.join(QStringLiteral(", ")); },
             [](Contact &t, const Contact &s) { t.beats = s.beats; } },
-        FieldInfo { QStringLiteral("tags"), QT_TRANSLATE_NOOP("ContactMerge", "Tags"),
+        FieldInfo { QStringLiteral("tags"), "ContactMerge", QT_TRANSLATE_NOOP("ContactMerge", "Tags"),
             [](const Contact &c) { return c.tags.join(QStringLiteral(", ")); },
             [](Contact &t, const Contact &s) { t.tags = s.tags; } },
     };
@@ -105,26 +101,9 @@ const QList<FieldInfo> &fields()
 
 #undef RAPPORT_FIELD
 
-} // namespace
-
 ContactMerge::Outcome ContactMerge::merge(const Contact &original, const Contact &mine, const Contact &theirs)
 {
-    Outcome out;
-    out.merged = mine;
-    for (const FieldInfo &f : fields()) {
-        const QString o = f.text(original), m = f.text(mine), t = f.text(theirs);
-        const bool mineChanged = m != o;
-        const bool theirsChanged = t != o;
-        if (!theirsChanged || m == t)
-            continue; // mine stands (changed or not)
-        if (!mineChanged) {
-            f.copy(out.merged, theirs);
-            out.theirChanges << f.key;
-            continue;
-        }
-        out.conflicts.append(Conflict { f.key, o, m, t });
-    }
-    out.merged.version = theirs.version;
+    Outcome out = FieldMerge::merge(fields(), original, mine, theirs);
     out.merged.updatedAt = theirs.updatedAt;
     out.merged.lastContactedAt = theirs.lastContactedAt;
     return out;
@@ -132,15 +111,10 @@ ContactMerge::Outcome ContactMerge::merge(const Contact &original, const Contact
 
 void ContactMerge::take(Contact &target, const QString &field, const Contact &source)
 {
-    for (const FieldInfo &f : fields())
-        if (f.key == field)
-            f.copy(target, source);
+    FieldMerge::take(fields(), target, field, source);
 }
 
 QString ContactMerge::label(const QString &field)
 {
-    for (const FieldInfo &f : fields())
-        if (f.key == field)
-            return QCoreApplication::translate("ContactMerge", f.label);
-    return field;
+    return FieldMerge::label(fields(), field);
 }

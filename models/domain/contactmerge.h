@@ -14,14 +14,11 @@
 namespace ContactMerge {
 
 using Conflict = FieldMerge::Conflict; // the key of the field ("title") and its three texts
+using Outcome = FieldMerge::Outcome<Contact>;
 
-struct Outcome
-{
-    Contact merged; // mine, with theirs where only they changed a field; conflicts keep mine; theirs' version
-    QList<Conflict> conflicts;
-    QStringList theirChanges; // the fields taken from theirs, for the message
-};
-
+// The contact's fields as FieldMerge compares and copies them.
+const QList<FieldMerge::Field<Contact>> &fields();
+// FieldMerge::merge with these fields; the merged contact also takes theirs' time of change and last contact.
 Outcome merge(const Contact &original, const Contact &mine, const Contact &theirs);
 // Copies one field (a key of merge()'s conflicts) from `source` into `target`.
 void take(Contact &target, const QString &field, const Contact &source);

@@ -80,4 +80,14 @@ QString label(const QList<Field<T>> &fields, const QString &field)
     return field;
 }
 
+// The labels of the fields taken from theirs, for "saved, merged with what Bob changed meanwhile (City, Notes)".
+template <typename T>
+QString theirLabels(const QList<Field<T>> &fields, const Outcome<T> &outcome)
+{
+    QStringList labels;
+    for (const QString &field : outcome.theirChanges)
+        labels << label(fields, field);
+    return labels.join(QStringLiteral(", "));
+}
+
 } // namespace FieldMerge

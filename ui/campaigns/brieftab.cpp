@@ -517,12 +517,9 @@ std::optional<bool> BriefTab::mergeConcurrentEdit(const Campaign &original, cons
         return true;
     };
     if (outcome.conflicts.isEmpty()) {
-        QStringList theirFields;
-        for (const QString &field : outcome.theirChanges)
-            theirFields << FieldMerge::label(RecordMerge::campaignFields(), field);
         return saveMerged(outcome.merged,
             tr("Saved the brief of “%1”, merged with what %2 changed meanwhile (%3).")
-                .arg(outcome.merged.name, who, theirFields.join(QStringLiteral(", "))));
+                .arg(outcome.merged.name, who, FieldMerge::theirLabels(RecordMerge::campaignFields(), outcome)));
     }
     ConflictDialog::ask<Campaign>(this, theirs->name, RecordMerge::campaignFields(n), outcome, original, *theirs,
         who, [saveMerged](const Campaign &chosen) {

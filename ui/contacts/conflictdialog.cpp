@@ -65,24 +65,6 @@ ConflictDialog::ConflictDialog(const QString &what, const QList<FieldMerge::Conf
     resize(760, 140 + 34 * int(conflicts.size()));
 }
 
-ConflictDialog::ConflictDialog(const ContactMerge::Outcome &outcome, const Contact &original, const Contact &theirs,
-    const QString &whoElse, QWidget *parent)
-    : ConflictDialog(theirs.displayName, outcome.conflicts, &ContactMerge::label, whoElse, parent)
-{
-    m_outcome = outcome;
-    m_original = original;
-    m_theirs = theirs;
-}
-
-ConflictDialog *ConflictDialog::ask(QWidget *parent, const ContactMerge::Outcome &outcome, const Contact &original,
-    const Contact &theirs, const QString &whoElse, std::function<void(const Contact &)> onSave)
-{
-    auto *dialog = new ConflictDialog(outcome, original, theirs, whoElse, parent);
-    connect(dialog, &QDialog::accepted, parent, [dialog, onSave = std::move(onSave)] { onSave(dialog->resolved()); });
-    dialog->openModal();
-    return dialog;
-}
-
 void ConflictDialog::openModal()
 {
     setAttribute(Qt::WA_DeleteOnClose);
@@ -110,23 +92,4 @@ void ConflictDialog::setChoice(int row, Choice choice)
 ConflictDialog::Choice ConflictDialog::choice(int row) const
 {
     return static_cast<Choice>(m_choices.at(row)->currentData().toInt());
-}
-
-Contact ConflictDialog::resolved() const
-{
-    Contact c = m_outcome.merged;
-    for (int row = 0; row < m_outcome.conflicts.size(); ++row) {
-        const QString &field = m_outcome.conflicts.at(row).field;
-        switch (choice(row)) {
-        case Mine:
-            break;
-        case Theirs:
-            ContactMerge::take(c, field, m_theirs);
-            break;
-        case Original:
-            ContactMerge::take(c, field, m_original);
-            break;
-        }
-    }
-    return c;
 }

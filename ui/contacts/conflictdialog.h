@@ -1,6 +1,5 @@
 #pragma once
 
-#include "domain/contactmerge.h"
 #include "domain/fieldmerge.h"
 
 #include <QDialog>
@@ -28,15 +27,8 @@ public:
     // `what` is the record's name as the intro shows it; `label` turns a field's key into its label.
     ConflictDialog(const QString &what, const QList<FieldMerge::Conflict> &conflicts,
         const std::function<QString(const QString &)> &label, const QString &whoElse, QWidget *parent = nullptr);
-    // A contact (ContactMerge's fields); resolved() gives the contact to save.
-    ConflictDialog(const ContactMerge::Outcome &outcome, const Contact &original, const Contact &theirs,
-        const QString &whoElse, QWidget *parent = nullptr);
-
-    // Opens the dialog; onSave runs with the contact to save when the person chose Save.
-    static ConflictDialog *ask(QWidget *parent, const ContactMerge::Outcome &outcome, const Contact &original,
-        const Contact &theirs, const QString &whoElse, std::function<void(const Contact &)> onSave);
-
-    // The same for any record with a FieldMerge field list.
+    // Opens the dialog for a record with a FieldMerge field list (ContactMerge::fields(), RecordMerge's); onSave
+    // runs with the record to save when the person chose Save.
     template <typename T>
     static ConflictDialog *ask(QWidget *parent, const QString &what, const QList<FieldMerge::Field<T>> &fields,
         const FieldMerge::Outcome<T> &outcome, const T &original, const T &theirs, const QString &whoElse,
@@ -78,14 +70,10 @@ public:
     QTableWidget *table() const { return m_table; }
     void setChoice(int row, Choice choice);
     Choice choice(int row) const;
-    Contact resolved() const;
 
 private:
     void openModal();
 
-    ContactMerge::Outcome m_outcome;
-    Contact m_original;
-    Contact m_theirs;
     QTableWidget *m_table = nullptr;
     QList<QComboBox *> m_choices;
 };

@@ -2,6 +2,7 @@
 #include "contacteditor.h"
 
 #include "contacts/conflictdialog.h"
+#include "domain/contactmerge.h"
 #include "storage/historyquery.h"
 #include "common/messagebox.h"
 #include "contacts/bulkactions.h"
@@ -101,20 +102,18 @@ bool ContactEditor::mergeConcurrentEdit(const Contact &mine)
         finishSave(before, merged, false, status);
     };
     if (outcome.conflicts.isEmpty()) {
-        QStringList theirFields;
-        for (const QString &field : outcome.theirChanges)
-            theirFields << ContactMerge::label(field);
         saveMerged(outcome.merged,
             tr("“%1” saved, merged with what %2 changed meanwhile (%3).")
-                .arg(mine.displayName, who, theirFields.join(QStringLiteral(", "))));
+                .arg(mine.displayName, who, FieldMerge::theirLabels(ContactMerge::fields(), outcome)));
         return true;
     }
     showStatus(tr("%1 changed the same fields meanwhile: choose what to keep.").arg(who));
     QPointer<ContactEditor> self(this);
-    ConflictDialog::ask(this, outcome, m_loaded, *theirs, who, [self, saveMerged](const Contact &chosen) {
-        if (self)
-            saveMerged(chosen, tr("“%1” saved with your choices.").arg(chosen.displayName));
-    });
+    ConflictDialog::ask<Contact>(this, theirs->displayName, ContactMerge::fields(), outcome, m_loaded, *theirs, who,
+        [self, saveMerged](const Contact &chosen) {
+            if (self)
+                saveMerged(chosen, tr("“%1” saved with your choices.").arg(chosen.displayName));
+        });
     return true;
 }
 

@@ -37,7 +37,8 @@ constexpr int kRowLabelChars = 24;
 
 // The category labels: one per row, each different, since QBarCategoryAxis drops a repeated category (two
 // contacts of the same name were one label for two bars). A repeat gets zero-width spaces, which do not show.
-QStringList labels(const ChartTableModel *model, bool rows = false, bool reverse = false)
+// `rows` (the categories of horizontal bars): long names shortened, last row first (as mapBars' `topDown`).
+QStringList labels(const ChartTableModel *model, bool rows)
 {
     QStringList list;
     for (int r = 0; r < model->rowCount(); ++r) {
@@ -48,7 +49,7 @@ QStringList labels(const ChartTableModel *model, bool rows = false, bool reverse
             label += QChar(0x200B);
         list << label;
     }
-    if (reverse)
+    if (rows)
         std::reverse(list.begin(), list.end());
     return list;
 }
@@ -244,12 +245,12 @@ void mapLineRuns(QChart *chart, ChartTableModel *model, int column, QAbstractAxi
     QObject::connect(model, &QAbstractItemModel::dataChanged, chart, rebuild);
 }
 
-// A category axis that follows the model's first column; `reverse`: last row first (as mapBars' `topDown`).
-QBarCategoryAxis *categoryAxis(QChart *chart, ChartTableModel *model, Qt::Alignment alignment, bool reverse = false)
+// A category axis that follows the model's first column; at the left (horizontal bars), last row first.
+QBarCategoryAxis *categoryAxis(QChart *chart, ChartTableModel *model, Qt::Alignment alignment)
 {
     auto *axis = new QBarCategoryAxis(chart);
     const bool rows = alignment == Qt::AlignLeft;
-    axis->setCategories(labels(model, rows, reverse));
+    axis->setCategories(labels(model, rows));
     // Qt Charts cuts a label taller than its row's share of the axis less padding, whatever its width: ten rows
     // in a half-width panel leave 7 px for a 13 px line, and every name read "...". Rows are never that close
     // (a bar is at least a line high); the labels' width is kept in bounds by kRowLabelChars.
@@ -262,8 +263,8 @@ QBarCategoryAxis *categoryAxis(QChart *chart, ChartTableModel *model, Qt::Alignm
             axis->setLabelsAngle(axis->count() > 8 ? -90 : 0);
     };
     slant();
-    const auto update = [axis, model, slant, rows, reverse] {
-        const QStringList now = labels(model, rows, reverse);
+    const auto update = [axis, model, slant, rows] {
+        const QStringList now = labels(model, rows);
         if (axis->categories() != now) {
             axis->clear();
             axis->append(now);
@@ -339,7 +340,7 @@ QChart *horizontalBars(QChart *chart, ChartTableModel *model, int column, const 
     mapBars(
         chart, series, model, column, column,
         [color, palette](QBarSet *set, int) { styleSet(set, color, Qt::SolidPattern, palette); }, element, true);
-    QBarCategoryAxis *names = categoryAxis(chart, model, Qt::AlignLeft, true);
+    QBarCategoryAxis *names = categoryAxis(chart, model, Qt::AlignLeft);
     series->attachAxis(names);
     QValueAxis *values = valueAxis(chart, Qt::AlignBottom);
     series->attachAxis(values);
@@ -535,7 +536,7 @@ QChart *DashboardChart::create(Kind kind, ChartTableModel *model, const QPalette
                 styleSet(set, ChartPalette::color(channel, dark), ChartPalette::brushStyle(channel), palette);
             },
             element, true);
-        series->attachAxis(categoryAxis(chart, model, Qt::AlignLeft, true));
+        series->attachAxis(categoryAxis(chart, model, Qt::AlignLeft));
         QValueAxis *values = valueAxis(chart, Qt::AlignBottom);
         series->attachAxis(values);
         fitValueAxis(values, model, [model] { return columnMax(model, 1, model->columnCount() - 1, true); });

@@ -373,12 +373,9 @@ std::optional<bool> OrganizationsView::mergeConcurrentEdit(const Organization &o
         return true;
     };
     if (outcome.conflicts.isEmpty()) {
-        QStringList theirFields;
-        for (const QString &field : outcome.theirChanges)
-            theirFields << FieldMerge::label(RecordMerge::organizationFields(), field);
         return saveMerged(outcome.merged,
             tr("“%1” saved, merged with what %2 changed meanwhile (%3).")
-                .arg(outcome.merged.name, who, theirFields.join(QStringLiteral(", "))));
+                .arg(outcome.merged.name, who, FieldMerge::theirLabels(RecordMerge::organizationFields(), outcome)));
     }
     ConflictDialog::ask<Organization>(this, theirs->name, RecordMerge::organizationFields(), outcome, original,
         *theirs, who, [saveMerged](const Organization &chosen) {
