@@ -11,6 +11,7 @@
 #include "organizations/organizationeditor.h"
 #include "organizations/organizationsview.h"
 #include "storage/campaignrepository.h"
+#include "storage/changenotifier.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/organizationrepository.h"
@@ -21,6 +22,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
@@ -57,8 +59,9 @@ void retype(QPlainTextEdit *edit, const QString &text)
 ConflictDialog *openDialog(QWidget *parent)
 {
     ConflictDialog *dialog = nullptr;
-    QTest::qWaitFor([&] { return (dialog = parent->findChild<ConflictDialog *>()) && dialog->isVisible(); }, 10000);
-    return dialog;
+    const bool shown = QTest::qWaitFor(
+        [&] { return (dialog = parent->findChild<ConflictDialog *>()) && dialog->isVisible(); }, 10000);
+    return shown ? dialog : nullptr;
 }
 
 QString cell(ConflictDialog *dialog, int row, int column)
@@ -246,6 +249,27 @@ private slots:
         dialog->setChoice(0, ConflictDialog::Mine);
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"saveMergedButton"_s), Qt::LeftButton);
         QTRY_COMPARE(PitchRepository(*bob).boardRow(pitch)->status, u"declined"_s);
+
+        // Bob then changes something else of the pitch; Undo of the merged move goes back to Bob's stage
+        // (Replied, what he saved), not to the stage this board had shown (Pitched), and keeps his change.
+        const QDateTime dismissedAt = QDateTime::fromString(u"2026-11-30T10:00:00Z"_s, Qt::ISODate);
+        QVERIFY(PitchRepository(*bob).setReplyDismissedAt(
+            pitch, dismissedAt, PitchRepository(*bob).boardRow(pitch)->version));
+        QSignalSpy failed(ChangeNotifier::instance(), &ChangeNotifier::changeFailed);
+        QVERIFY(stack.canUndo());
+        stack.undo();
+        QCOMPARE(PitchRepository(*bob).boardRow(pitch)->status, u"replied"_s);
+        QCOMPARE(PitchRepository(*bob).replyDismissedAt(pitch).value(), dismissedAt);
+        QCOMPARE(failed.count(), 0);
+        stack.redo();
+        QCOMPARE(PitchRepository(*bob).boardRow(pitch)->status, u"declined"_s);
+
+        // Bob moves it on to Covered: Undo no longer overwrites his stage; it says why and changes nothing.
+        QVERIFY(PitchRepository(*bob).move(pitch, u"covered"_s, PitchRepository(*bob).boardRow(pitch)->version));
+        stack.undo();
+        QCOMPARE(PitchRepository(*bob).boardRow(pitch)->status, u"covered"_s);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(!failed.first().first().toString().isEmpty(), "the refused undo explains itself");
     }
 };
 
