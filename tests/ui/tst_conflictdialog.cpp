@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTest>
+#include <QTextEdit>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -96,6 +97,49 @@ private slots:
         window.undoStack()->undo();
         QTRY_COMPARE(ContactRepository(db).get(jane.id)->pronouns, QString());
         QCOMPARE(ContactRepository(db).get(jane.id)->title, u"Chief editor"_s);
+    }
+
+    // A long text that differs only near its end (a brief's goals with one sentence added): the table shows
+    // each value from where they part ways, and the comparison below shows the selected field in full with the
+    // changed part marked, scrolled to it. Before this, the three cells read the same elided first line.
+    void longTextsShowWhereTheyDiffer()
+    {
+        const QString shared = u"11 articles in tier-one fintech outlets within six weeks of the launch.\n"
+                                "2 broadcast or podcast interviews with the product lead.\n"_s;
+        FieldMerge::Conflict c;
+        c.field = u"goals"_s;
+        c.original = shared + u"A share of voice ahead of the two closest competitors."_s;
+        c.theirs = shared + u"A share of voice ahead of the three closest competitors."_s;
+        c.mine = c.original + u" Plus one podcast."_s;
+        QWidget parent;
+        ConflictDialog dialog(u"Spring launch"_s, { c }, [](const QString &) { return u"Goals"_s; }, u"Bob"_s,
+            &parent);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+        const QString theirsCell = dialog.table()->item(0, 2)->text();
+        const QString mineCell = dialog.table()->item(0, 3)->text();
+        QVERIFY2(theirsCell.startsWith(u"…"_s) && theirsCell.contains(u"three closest"_s), qPrintable(theirsCell));
+        QVERIFY2(mineCell.startsWith(u"…"_s) && mineCell.endsWith(u"Plus one podcast."_s), qPrintable(mineCell));
+        QVERIFY(!theirsCell.contains(u"11 articles"_s));
+        QCOMPARE(dialog.table()->item(0, 2)->toolTip(), c.theirs); // the whole value on hover
+        QCOMPARE(dialog.table()->item(0, 0)->text(), u"Goals"_s);
+
+        // The comparison of the selected (first) field, in full, with what changed marked.
+        const auto marked = [&](int column) {
+            const QList<QTextEdit::ExtraSelection> s = dialog.comparison(column)->extraSelections();
+            return s.isEmpty() ? QString() : s.first().cursor.selectedText();
+        };
+        QCOMPARE(dialog.comparison(0)->toPlainText(), c.original);
+        QCOMPARE(dialog.comparison(1)->toPlainText(), c.theirs);
+        QCOMPARE(dialog.comparison(2)->toPlainText(), c.mine);
+        QCOMPARE(marked(1), u"three"_s);
+        QCOMPARE(marked(2), u" Plus one podcast."_s);
+        QCOMPARE(marked(0), u"two closest competitors."_s); // what either side replaced of the original
+
+        // Short values stay whole.
+        QCOMPARE(ConflictDialog::excerptFrom(u"Reporter"_s, 0), u"Reporter"_s);
+        QCOMPARE(ConflictDialog::changedPart(u"Reporter"_s, u"Senior Reporter"_s), std::make_pair(qsizetype(0), qsizetype(7)));
     }
 };
 

@@ -10,10 +10,13 @@
 class Database;
 class QComboBox;
 class QTableWidget;
+class QTextEdit;
 
 // Two people changed the same fields of one record (FieldMerge found conflicts): one row per such field with
 // the original value, what somebody else saved and what this person typed, and a choice per field (Mine by
-// default, Theirs, Original). Save hands back the merged record with the choices applied; Cancel keeps the
+// default, Theirs, Original). A long text (a brief's goals, notes) differs from the others perhaps only in its last
+// sentence: the table shows each value from just before where the three part ways, and the pane below shows the
+// selected field's three values in full side by side with the changed part marked. Save hands back the merged record with the choices applied; Cancel keeps the
 // typed text in the form, nothing saved. Opens window-modal without blocking (as MessageBox does). Contacts,
 // organizations, campaigns and pitches use it.
 class ConflictDialog final : public QDialog
@@ -68,12 +71,22 @@ public:
     static QString whoChanged(Database &db, const QString &entity, qint64 id);
 
     QTableWidget *table() const { return m_table; }
+    // The full-text comparison of the selected field: 0 Original, 1 Theirs, 2 Mine.
+    QTextEdit *comparison(int column) const { return m_comparison.value(column); }
+    // The part of `text` that differs from `original` ([start, end) in QChars), as the comparison marks it.
+    static std::pair<qsizetype, qsizetype> changedPart(const QString &original, const QString &text);
+    // `text` from shortly before `from` on, with "…" for what was left out; `text` itself when `from` is near
+    // its start.
+    static QString excerptFrom(const QString &text, qsizetype from);
     void setChoice(int row, Choice choice);
     Choice choice(int row) const;
 
 private:
     void openModal();
+    void showComparison(int row);
 
     QTableWidget *m_table = nullptr;
     QList<QComboBox *> m_choices;
+    QList<FieldMerge::Conflict> m_conflicts;
+    QList<QTextEdit *> m_comparison;
 };
