@@ -137,7 +137,15 @@ private slots:
         QCOMPARE(marked(2), u" Plus one podcast."_s);
         QCOMPARE(marked(0), u"two closest competitors."_s); // what either side replaced of the original
 
-        // Short values stay whole.
+        QVERIFY(dialog.findChild<QWidget *>(u"conflictComparison"_s)->isVisible());
+
+        // Short values stay whole, and need no comparison below the table.
+        FieldMerge::Conflict stage { u"status"_s, u"Planned"_s, u"Pitched"_s, u"Declined"_s };
+        ConflictDialog small(u"Ada"_s, { stage }, {}, u"Bob"_s, &parent);
+        small.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&small));
+        QCOMPARE(small.table()->item(0, 1)->text(), u"Planned"_s);
+        QVERIFY(!small.findChild<QWidget *>(u"conflictComparison"_s)->isVisible());
         QCOMPARE(ConflictDialog::excerptFrom(u"Reporter"_s, 0), u"Reporter"_s);
         QCOMPARE(ConflictDialog::changedPart(u"Reporter"_s, u"Senior Reporter"_s), std::make_pair(qsizetype(0), qsizetype(7)));
     }

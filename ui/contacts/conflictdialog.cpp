@@ -15,6 +15,8 @@
 #include <QTextEdit>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 qsizetype commonPrefix(const QString &a, const QString &b)
@@ -96,12 +98,12 @@ ConflictDialog::ConflictDialog(const QString &what, const QList<FieldMerge::Conf
     auto *compare = new QGridLayout;
     const QStringList headings { tr("Original"), tr("Theirs"), tr("Mine") };
     for (int column = 0; column < headings.size(); ++column) {
-        auto *edit = new QTextEdit(this);
+        auto *edit = new QTextEdit;
         edit->setObjectName(QStringLiteral("conflictComparisonTextEdit%1").arg(column));
         edit->setReadOnly(true);
         edit->setAcceptRichText(false);
         edit->setTabChangesFocus(true);
-        auto *heading = new QLabel(headings.at(column), this);
+        auto *heading = new QLabel(headings.at(column));
         heading->setBuddy(edit);
         compare->addWidget(heading, 0, column);
         compare->addWidget(edit, 1, column);
@@ -109,12 +111,24 @@ ConflictDialog::ConflictDialog(const QString &what, const QList<FieldMerge::Conf
     }
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { showComparison(row); });
 
+    // Short values (a stage, a title) read whole in the table; the comparison is for long or multi-line ones.
+    const auto isLong = [](const QString &v) { return v.size() > 40 || v.contains(QLatin1Char('\n')); };
+    const bool anyLong = std::any_of(conflicts.cbegin(), conflicts.cend(), [&](const FieldMerge::Conflict &c) {
+        return isLong(c.original) || isLong(c.theirs) || isLong(c.mine);
+    });
+    auto *comparison = new QWidget(this);
+    comparison->setObjectName(QStringLiteral("conflictComparison"));
+    comparison->setLayout(compare);
+    compare->setContentsMargins(0, 0, 0, 0);
+    comparison->setVisible(anyLong);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(m_table, 1);
-    layout->addLayout(compare, 2);
+    layout->addWidget(comparison, 2);
     layout->addWidget(buttons);
-    resize(820, 300 + 34 * int(std::min<qsizetype>(conflicts.size(), 8)));
+    const int rows = int(std::min<qsizetype>(conflicts.size(), 8));
+    resize(820, (anyLong ? 300 : 140) + 34 * rows);
     if (!conflicts.isEmpty())
         m_table->setCurrentCell(0, 0);
     showComparison(m_table->currentRow());
