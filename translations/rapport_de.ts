@@ -3836,70 +3836,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>Den Inhalt speichern (Strg+S)</translation>
     </message>
     <message>
-        <source>Heading 1</source>
-        <translation>Überschrift 1</translation>
-    </message>
-    <message>
-        <source>Make the paragraph a heading</source>
-        <translation>Den Absatz zur Überschrift machen</translation>
-    </message>
-    <message>
-        <source>Heading 2</source>
-        <translation>Überschrift 2</translation>
-    </message>
-    <message>
-        <source>Make the paragraph a subheading</source>
-        <translation>Den Absatz zur Zwischenüberschrift machen</translation>
-    </message>
-    <message>
-        <source>Paragraph</source>
-        <translation>Absatz</translation>
-    </message>
-    <message>
-        <source>Make the heading a normal paragraph</source>
-        <translation>Die Überschrift wieder zum normalen Absatz machen</translation>
-    </message>
-    <message>
-        <source>Bold</source>
-        <translation>Fett</translation>
-    </message>
-    <message>
-        <source>Italic</source>
-        <translation>Kursiv</translation>
-    </message>
-    <message>
-        <source>• List</source>
-        <translation>• Liste</translation>
-    </message>
-    <message>
-        <source>Bulleted list</source>
-        <translation>Aufzählung</translation>
-    </message>
-    <message>
-        <source>1. List</source>
-        <translation>1. Liste</translation>
-    </message>
-    <message>
-        <source>Numbered list</source>
-        <translation>Nummerierte Liste</translation>
-    </message>
-    <message>
-        <source>Link…</source>
-        <translation>Link…</translation>
-    </message>
-    <message>
-        <source>Link the selected text to a web address</source>
-        <translation>Den markierten Text mit einer Webadresse verlinken</translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation>Link</translation>
-    </message>
-    <message>
-        <source>Web address for the link:</source>
-        <translation>Webadresse für den Link:</translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
@@ -11086,6 +11022,73 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>The backup was checked and is intact.</source>
         <translation>Die Sicherung wurde geprüft und ist unversehrt.</translation>
+    </message>
+</context>
+<context>
+    <name>RichTextEditor</name>
+    <message>
+        <source>Heading 1</source>
+        <translation>Überschrift 1</translation>
+    </message>
+    <message>
+        <source>Make the paragraph a heading</source>
+        <translation>Den Absatz zur Überschrift machen</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>Überschrift 2</translation>
+    </message>
+    <message>
+        <source>Make the paragraph a subheading</source>
+        <translation>Den Absatz zur Zwischenüberschrift machen</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Absatz</translation>
+    </message>
+    <message>
+        <source>Make the heading a normal paragraph</source>
+        <translation>Die Überschrift wieder zum normalen Absatz machen</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Fett</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Kursiv</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• Liste</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Aufzählung</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. Liste</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Nummerierte Liste</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Link…</translation>
+    </message>
+    <message>
+        <source>Link the selected text to a web address</source>
+        <translation>Den markierten Text mit einer Webadresse verlinken</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Web address for the link:</source>
+        <translation>Webadresse für den Link:</translation>
     </message>
 </context>
 <context>

@@ -3836,70 +3836,6 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <translation>Guardar el contenido (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Heading 1</source>
-        <translation>Título 1</translation>
-    </message>
-    <message>
-        <source>Make the paragraph a heading</source>
-        <translation>Convertir el párrafo en título</translation>
-    </message>
-    <message>
-        <source>Heading 2</source>
-        <translation>Título 2</translation>
-    </message>
-    <message>
-        <source>Make the paragraph a subheading</source>
-        <translation>Convertir el párrafo en subtítulo</translation>
-    </message>
-    <message>
-        <source>Paragraph</source>
-        <translation>Párrafo</translation>
-    </message>
-    <message>
-        <source>Make the heading a normal paragraph</source>
-        <translation>Volver a convertir el título en un párrafo normal</translation>
-    </message>
-    <message>
-        <source>Bold</source>
-        <translation>Negrita</translation>
-    </message>
-    <message>
-        <source>Italic</source>
-        <translation>Cursiva</translation>
-    </message>
-    <message>
-        <source>• List</source>
-        <translation>• Lista</translation>
-    </message>
-    <message>
-        <source>Bulleted list</source>
-        <translation>Lista con viñetas</translation>
-    </message>
-    <message>
-        <source>1. List</source>
-        <translation>1. Lista</translation>
-    </message>
-    <message>
-        <source>Numbered list</source>
-        <translation>Lista numerada</translation>
-    </message>
-    <message>
-        <source>Link…</source>
-        <translation>Enlace…</translation>
-    </message>
-    <message>
-        <source>Link the selected text to a web address</source>
-        <translation>Enlazar el texto seleccionado con una dirección web</translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation>Enlace</translation>
-    </message>
-    <message>
-        <source>Web address for the link:</source>
-        <translation>Dirección web del enlace:</translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
@@ -11086,6 +11022,73 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>The backup was checked and is intact.</source>
         <translation>La copia se comprobó y está intacta.</translation>
+    </message>
+</context>
+<context>
+    <name>RichTextEditor</name>
+    <message>
+        <source>Heading 1</source>
+        <translation>Título 1</translation>
+    </message>
+    <message>
+        <source>Make the paragraph a heading</source>
+        <translation>Convertir el párrafo en título</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>Título 2</translation>
+    </message>
+    <message>
+        <source>Make the paragraph a subheading</source>
+        <translation>Convertir el párrafo en subtítulo</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Párrafo</translation>
+    </message>
+    <message>
+        <source>Make the heading a normal paragraph</source>
+        <translation>Volver a convertir el título en un párrafo normal</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Negrita</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Cursiva</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• Lista</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Lista con viñetas</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. Lista</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Lista numerada</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Enlace…</translation>
+    </message>
+    <message>
+        <source>Link the selected text to a web address</source>
+        <translation>Enlazar el texto seleccionado con una dirección web</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>Web address for the link:</source>
+        <translation>Dirección web del enlace:</translation>
     </message>
 </context>
 <context>

@@ -3836,70 +3836,6 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
         <translation>Enregistrer le contenu (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Heading 1</source>
-        <translation>Titre 1</translation>
-    </message>
-    <message>
-        <source>Make the paragraph a heading</source>
-        <translation>Faire du paragraphe un titre</translation>
-    </message>
-    <message>
-        <source>Heading 2</source>
-        <translation>Titre 2</translation>
-    </message>
-    <message>
-        <source>Make the paragraph a subheading</source>
-        <translation>Faire du paragraphe un sous-titre</translation>
-    </message>
-    <message>
-        <source>Paragraph</source>
-        <translation>Paragraphe</translation>
-    </message>
-    <message>
-        <source>Make the heading a normal paragraph</source>
-        <translation>Refaire du titre un paragraphe normal</translation>
-    </message>
-    <message>
-        <source>Bold</source>
-        <translation>Gras</translation>
-    </message>
-    <message>
-        <source>Italic</source>
-        <translation>Italique</translation>
-    </message>
-    <message>
-        <source>• List</source>
-        <translation>• Liste</translation>
-    </message>
-    <message>
-        <source>Bulleted list</source>
-        <translation>Liste à puces</translation>
-    </message>
-    <message>
-        <source>1. List</source>
-        <translation>1. Liste</translation>
-    </message>
-    <message>
-        <source>Numbered list</source>
-        <translation>Liste numérotée</translation>
-    </message>
-    <message>
-        <source>Link…</source>
-        <translation>Lien…</translation>
-    </message>
-    <message>
-        <source>Link the selected text to a web address</source>
-        <translation>Lier le texte sélectionné à une adresse web</translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation>Lien</translation>
-    </message>
-    <message>
-        <source>Web address for the link:</source>
-        <translation>Adresse web du lien&#xa0;:</translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -11086,6 +11022,73 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>The backup was checked and is intact.</source>
         <translation>La sauvegarde a été vérifiée et elle est intacte.</translation>
+    </message>
+</context>
+<context>
+    <name>RichTextEditor</name>
+    <message>
+        <source>Heading 1</source>
+        <translation>Titre 1</translation>
+    </message>
+    <message>
+        <source>Make the paragraph a heading</source>
+        <translation>Faire du paragraphe un titre</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>Titre 2</translation>
+    </message>
+    <message>
+        <source>Make the paragraph a subheading</source>
+        <translation>Faire du paragraphe un sous-titre</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Paragraphe</translation>
+    </message>
+    <message>
+        <source>Make the heading a normal paragraph</source>
+        <translation>Refaire du titre un paragraphe normal</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Gras</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Italique</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• Liste</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Liste à puces</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. Liste</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Liste numérotée</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Lien…</translation>
+    </message>
+    <message>
+        <source>Link the selected text to a web address</source>
+        <translation>Lier le texte sélectionné à une adresse web</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Web address for the link:</source>
+        <translation>Adresse web du lien&#xa0;:</translation>
     </message>
 </context>
 <context>

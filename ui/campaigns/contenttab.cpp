@@ -2,6 +2,7 @@
 
 #include "common/formerror.h"
 #include "common/messagebox.h"
+#include "common/richtexteditor.h"
 #include "common/wheelguard.h"
 #include "contentcommands.h"
 #include "core/statuscolor.h"
@@ -17,23 +18,18 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
-#include <QMimeData>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextCursor>
 #include <QTextEdit>
-#include <QTextList>
-#include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -41,31 +37,6 @@ namespace {
 
 // The date edit's minimum stands for "no publish date" and shows as its special value text.
 const QDate kNoDate(2000, 1, 1);
-
-// The body's editor refuses a paste that would make the text longer than a content item holds, and says
-// why through `refused`, instead of laying out megabytes (a 5 MB paste would stall the window for minutes).
-class BodyTextEdit final : public QTextEdit
-{
-public:
-    using QTextEdit::QTextEdit;
-    std::function<void(qsizetype total)> refused;
-    std::function<void()> accepted;
-
-protected:
-    void insertFromMimeData(const QMimeData *source) override
-    {
-        const qsizetype incoming = qMax(source->text().size(), source->hasHtml() ? source->html().size() / 2 : 0);
-        const qsizetype total = document()->characterCount() + incoming;
-        if (total > ContentRepository::kMaxBody) {
-            if (refused)
-                refused(total);
-            return;
-        }
-        QTextEdit::insertFromMimeData(source);
-        if (accepted)
-            accepted();
-    }
-};
 
 QTextDocument::MarkdownFeatures markdownDialect()
 {
@@ -220,27 +191,21 @@ void ContentTab::buildUi()
     auto *textPage = new QWidget(m_pages);
     auto *textLayout = new QVBoxLayout(textPage);
     textLayout->setContentsMargins(4, 4, 4, 4);
-    m_formatBar = new QToolBar(textPage);
-    m_formatBar->setObjectName(QStringLiteral("formatToolBar"));
-    m_formatBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    textLayout->addWidget(m_formatBar);
-    auto *body = new BodyTextEdit(textPage);
-    body->refused = [this](qsizetype total) {
+    auto *body = new RichTextEditor(ContentRepository::kMaxBody, textPage);
+    connect(body, &RichTextEditor::pasteRefused, this, [this](qsizetype total) {
         const QLocale locale;
         showError(QStringLiteral("body"),
             tr("That is too long to paste: the text would be %1 characters, and a content item holds at most %2 "
                "(about 1 MB). Nothing was pasted; put the full document on the web and enter its URL.")
                 .arg(locale.toString(total), locale.toString(ContentRepository::kMaxBody)));
-    };
-    body->accepted = [this] {
+    });
+    connect(body, &RichTextEditor::pasteAccepted, this, [this] {
         if (QLabel *l = m_errors.value(QStringLiteral("body")))
             l->hide();
-    };
-    m_body = body;
+    });
+    m_body = body->textEdit();
     m_body->setObjectName(QStringLiteral("bodyTextEdit"));
-    m_body->setAcceptRichText(true);
-    m_body->setTabChangesFocus(true);
-    textLayout->addWidget(withError(m_body, QStringLiteral("body")), 1);
+    textLayout->addWidget(withError(body, QStringLiteral("body")), 1);
     m_pages->addTab(textPage, tr("Text"));
 
     auto *historyPage = new QWidget(m_pages);
@@ -285,8 +250,6 @@ void ContentTab::buildUi()
     saveRow->addWidget(m_save);
     editorLayout->addLayout(saveRow);
 
-    buildFormatActions();
-
     // The list above the editor: a campaign has a handful of items, and both get the tab's whole width (the
     // campaign list already takes the left of the window).
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -312,148 +275,6 @@ void ContentTab::buildUi()
     connect(m_status, &QComboBox::currentIndexChanged, this, edited);
     connect(m_publishDate, &QDateEdit::dateChanged, this, edited);
     connect(m_body->document(), &QTextDocument::contentsChanged, this, edited);
-    connect(m_body, &QTextEdit::currentCharFormatChanged, this, &ContentTab::updateFormatActions);
-    connect(m_body, &QTextEdit::cursorPositionChanged, this, &ContentTab::updateFormatActions);
-}
-
-void ContentTab::buildFormatActions()
-{
-    auto add = [this](const QString &text, const QString &name, const QKeySequence &key, const QString &tip) {
-        auto *a = new QAction(text, m_editor);
-        a->setObjectName(name);
-        a->setShortcut(key);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        a->setToolTip(tip + QStringLiteral(" (") + key.toString(QKeySequence::NativeText) + u')');
-        m_formatBar->addAction(a);
-        m_editor->addAction(a);
-        return a;
-    };
-    QAction *h1 = add(tr("Heading 1"), QStringLiteral("heading1Action"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_1),
-        tr("Make the paragraph a heading"));
-    connect(h1, &QAction::triggered, this, [this] { setHeading(1); });
-    QAction *h2 = add(tr("Heading 2"), QStringLiteral("heading2Action"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_2),
-        tr("Make the paragraph a subheading"));
-    connect(h2, &QAction::triggered, this, [this] { setHeading(2); });
-    QAction *plain = add(tr("Paragraph"), QStringLiteral("paragraphAction"),
-        QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_0), tr("Make the heading a normal paragraph"));
-    connect(plain, &QAction::triggered, this, [this] { setHeading(0); });
-    m_formatBar->addSeparator();
-    m_bold = add(tr("Bold"), QStringLiteral("boldAction"), QKeySequence::Bold, tr("Bold"));
-    m_bold->setCheckable(true);
-    QFont boldFont = m_bold->font();
-    boldFont.setBold(true);
-    m_bold->setFont(boldFont);
-    connect(m_bold, &QAction::triggered, this, [this](bool on) {
-        QTextCharFormat f;
-        f.setFontWeight(on ? QFont::Bold : QFont::Normal);
-        m_body->mergeCurrentCharFormat(f);
-    });
-    m_italic = add(tr("Italic"), QStringLiteral("italicAction"), QKeySequence::Italic, tr("Italic"));
-    m_italic->setCheckable(true);
-    QFont italicFont = m_italic->font();
-    italicFont.setItalic(true);
-    m_italic->setFont(italicFont);
-    connect(m_italic, &QAction::triggered, this, [this](bool on) {
-        QTextCharFormat f;
-        f.setFontItalic(on);
-        m_body->mergeCurrentCharFormat(f);
-    });
-    m_formatBar->addSeparator();
-    m_bullets = add(tr("• List"), QStringLiteral("bulletListAction"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_8),
-        tr("Bulleted list"));
-    m_bullets->setCheckable(true);
-    connect(m_bullets, &QAction::triggered, this, [this] { toggleList(false); });
-    m_numbered = add(tr("1. List"), QStringLiteral("numberedListAction"),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_7), tr("Numbered list"));
-    m_numbered->setCheckable(true);
-    connect(m_numbered, &QAction::triggered, this, [this] { toggleList(true); });
-    m_formatBar->addSeparator();
-    // Ctrl+K opens the command palette everywhere, so the link has Ctrl+Shift+K.
-    QAction *link = add(tr("Link…"), QStringLiteral("linkAction"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
-        tr("Link the selected text to a web address"));
-    connect(link, &QAction::triggered, this, &ContentTab::insertLink);
-}
-
-void ContentTab::setHeading(int level)
-{
-    QTextCursor c = m_body->textCursor();
-    c.beginEditBlock();
-    QTextBlockFormat block = c.blockFormat();
-    block.setHeadingLevel(level);
-    c.setBlockFormat(block);
-    // The size shows the level on screen; the Markdown writer writes only the heading level.
-    QTextCursor whole(c.block());
-    whole.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-    QTextCharFormat size;
-    size.setProperty(QTextFormat::FontSizeAdjustment, level == 0 ? 0 : 3 - level);
-    size.setFontWeight(level == 0 ? QFont::Normal : QFont::Bold);
-    whole.mergeCharFormat(size);
-    c.mergeBlockCharFormat(size);
-    c.endEditBlock();
-    m_body->setFocus();
-}
-
-void ContentTab::toggleList(bool numbered)
-{
-    QTextCursor c = m_body->textCursor();
-    const QTextListFormat::Style style = numbered ? QTextListFormat::ListDecimal : QTextListFormat::ListDisc;
-    c.beginEditBlock();
-    if (QTextList *list = c.currentList(); list && list->format().style() == style) {
-        // Off again: the block leaves the list.
-        list->remove(c.block());
-        QTextBlockFormat block = c.blockFormat();
-        block.setIndent(0);
-        c.setBlockFormat(block);
-    } else if (list) {
-        QTextListFormat f = list->format();
-        f.setStyle(style);
-        list->setFormat(f);
-    } else {
-        c.createList(style);
-    }
-    c.endEditBlock();
-    updateFormatActions();
-    m_body->setFocus();
-}
-
-void ContentTab::insertLink()
-{
-    auto *dialog = new QInputDialog(this);
-    dialog->setObjectName(QStringLiteral("linkInputDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Link"));
-    dialog->setLabelText(tr("Web address for the link:"));
-    dialog->setTextValue(QStringLiteral("https://"));
-    dialog->setWindowModality(Qt::WindowModal);
-    const QTextCursor cursor = m_body->textCursor();
-    connect(dialog, &QInputDialog::textValueSelected, this, [this, cursor](const QString &value) {
-        const QString href = value.trimmed();
-        if (href.isEmpty() || href == u"https://")
-            return;
-        QTextCursor c = cursor;
-        QTextCharFormat f;
-        f.setAnchor(true);
-        f.setAnchorHref(href);
-        f.setFontUnderline(true);
-        f.setForeground(palette().color(QPalette::Link));
-        if (c.hasSelection())
-            c.mergeCharFormat(f);
-        else
-            c.insertText(href, f);
-        m_body->setTextCursor(c);
-        m_body->setFocus();
-    });
-    dialog->open();
-}
-
-void ContentTab::updateFormatActions()
-{
-    const QTextCharFormat f = m_body->currentCharFormat();
-    m_bold->setChecked(f.fontWeight() >= QFont::Bold);
-    m_italic->setChecked(f.fontItalic());
-    const QTextList *list = m_body->textCursor().currentList();
-    m_bullets->setChecked(list && list->format().style() == QTextListFormat::ListDisc);
-    m_numbered->setChecked(list && list->format().style() == QTextListFormat::ListDecimal);
 }
 
 void ContentTab::setCampaign(qint64 campaignId)

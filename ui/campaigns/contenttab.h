@@ -18,11 +18,10 @@ class QTabWidget;
 class QTableView;
 class QTextBrowser;
 class QTextEdit;
-class QToolBar;
 
 // The Content tab of a campaign's workspace: the campaign's content items (kind, title, status, updated) and
 // an editor for the selected one: title, kind, status, URL, publish date, and the body as rich text
-// (headings, lists, links, bold, italic) stored as GitHub-flavoured Markdown (docs/ARCHITECTURE.md, "Content
+// (headings, lists, links, bold, italic: RichTextEditor) stored as GitHub-flavoured Markdown (docs/ARCHITECTURE.md, "Content
 // items"). Save (Ctrl+S) reports a conflict with someone else's save instead of overwriting it; the History
 // page shows every earlier saved state rendered, and restores one as a new save. New, trash and every save
 // (a status change, a restore) go through the undo stack; every write publishes
@@ -56,7 +55,6 @@ protected:
 
 private:
     void buildUi();
-    void buildFormatActions();
     void reloadList();
     void loadItem(qint64 id);
     void showItem(const ContentItem &item);
@@ -70,11 +68,6 @@ private:
     void showVersion(int row);
     void restoreSelectedVersion();
     void onCampaignsChanged(const QList<qint64> &campaignIds);
-    // Formatting of the body.
-    void setHeading(int level);
-    void toggleList(bool numbered);
-    void insertLink();
-    void updateFormatActions();
 
     ContentItemModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
@@ -86,17 +79,12 @@ private:
     QComboBox *m_status = nullptr;
     QLineEdit *m_url = nullptr;
     QDateEdit *m_publishDate = nullptr;
-    QToolBar *m_formatBar = nullptr;
     QTextEdit *m_body = nullptr;
     QLabel *m_conflict = nullptr;
     QPushButton *m_reload = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_trash = nullptr;
     QHash<QString, QLabel *> m_errors;
-    QAction *m_bold = nullptr;
-    QAction *m_italic = nullptr;
-    QAction *m_bullets = nullptr;
-    QAction *m_numbered = nullptr;
     QListWidget *m_versions = nullptr;
     QTextBrowser *m_versionView = nullptr;
     QPushButton *m_restoreVersion = nullptr;
