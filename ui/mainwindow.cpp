@@ -315,20 +315,11 @@ void MainWindow::createSections()
         // Leaving a section with unsaved edits asks first; stay until the user chose. The answer may come at once
         // (tests answer in advance), so switch from the event loop, after this handler has put the row back.
         const auto switchLater = [this, row] { QTimer::singleShot(0, this, [this, row] { m_sidebar->setCurrentRow(row); }); };
-        if (m_stack->currentWidget() == m_contactsView && row != m_stack->currentIndex()
-            && !m_contactsView->confirmLeave(switchLater)) {
-            const QSignalBlocker blocker(m_sidebar);
-            m_sidebar->setCurrentRow(m_stack->currentIndex());
-            return;
-        }
-        if (m_stack->currentWidget() == m_organizationsView && row != m_stack->currentIndex()
-            && !m_organizationsView->confirmLeave(switchLater)) {
-            const QSignalBlocker blocker(m_sidebar);
-            m_sidebar->setCurrentRow(m_stack->currentIndex());
-            return;
-        }
-        if (m_stack->currentWidget() == m_campaignsView && row != m_stack->currentIndex()
-            && !m_campaignsView->confirmLeave(switchLater)) {
+        const auto staysIn = [&](auto *view) {
+            return m_stack->currentWidget() == view && row != m_stack->currentIndex()
+                && !view->confirmLeave(switchLater);
+        };
+        if (staysIn(m_contactsView) || staysIn(m_organizationsView) || staysIn(m_campaignsView)) {
             const QSignalBlocker blocker(m_sidebar);
             m_sidebar->setCurrentRow(m_stack->currentIndex());
             return;

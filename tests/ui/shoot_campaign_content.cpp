@@ -3,8 +3,7 @@
 // its first item, its History page, and the Coverage tab, and saves each as a PNG. --qm loads a compiled
 // translation (lrelease translations/rapport_de.ts -qm /tmp/rapport_de.qm) for the German look. Run under Xvfb:
 //
-//   xvfb-run -a -s "-screen 0 1400x900x24" ./build/dev/tests/ui/shoot_campaign_content --db /tmp/small.sqlite \
-//       --out /tmp/shots [--qm /tmp/rapport_de.qm]
+//   xvfb-run -a -s "-screen 0 1400x900x24" ./build/dev/tests/ui/shoot_campaign_content --db /tmp/small.sqlite --out /tmp/shots [--qm /tmp/rapport_de.qm]
 #include "campaigns/contenttab.h"
 #include "campaigns/coveragetab.h"
 #include "storage/database.h"
