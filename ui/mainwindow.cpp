@@ -745,6 +745,13 @@ void MainWindow::updateContactCount(int count)
 void MainWindow::showError(const QString &message)
 {
     statusBar()->showMessage(message, 10000);
+    // A team database that went away: the status bar already says "Offline — reconnecting…" and the views
+    // load again once it is back, so a box that the person must close first (and that would swallow their
+    // Ctrl+S meanwhile) says nothing more.
+    if (m_live && m_db.connectionLost()) {
+        qCWarning(lcUi).noquote() << "database error while offline:" << message;
+        return;
+    }
     // One box is enough: a broken connection would otherwise raise one for every block of rows.
     if (m_errorShown) {
         qCWarning(lcUi).noquote() << "database error:" << message;
