@@ -9,6 +9,7 @@
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/organizationrepository.h"
+#include "retype.h"
 #include "testdatabase.h"
 
 #include "duplicates/duplicatesdialog.h"
@@ -95,14 +96,6 @@ struct Fixture
         return view->tableView()->currentIndex().data(ContactListModel::IdRole).toLongLong();
     }
 };
-
-void retype(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
-}
 
 } // namespace
 

@@ -17,6 +17,7 @@
 #include "storage/organizationrepository.h"
 #include "storage/pitchrepository.h"
 #include "storage/userrepository.h"
+#include "retype.h"
 #include "testdatabase.h"
 
 #include <QLineEdit>
@@ -40,20 +41,6 @@ std::unique_ptr<Database> otherPerson(const DatabaseLocation &where)
     if (!UserRepository(**other).ensureUser(u"bob"_s, u"Bob Stone"_s))
         qFatal("adding Bob failed");
     return std::move(other).value();
-}
-
-void retype(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClicks(edit, text);
-}
-
-void retype(QPlainTextEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClicks(edit, text);
 }
 
 ConflictDialog *openDialog(QWidget *parent)

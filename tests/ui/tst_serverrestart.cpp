@@ -10,6 +10,7 @@
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/livechannel.h"
+#include "retype.h"
 #include "testdatabase.h"
 
 #include <QApplication>
@@ -44,14 +45,6 @@ quint16 freePort()
 {
     QTcpServer probe;
     return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
-}
-
-void retype(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
 }
 
 } // namespace

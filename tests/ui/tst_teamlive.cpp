@@ -12,6 +12,7 @@
 #include "storage/livechannel.h"
 #include "sync/secretscope.h"
 #include "sync/secretstore.h"
+#include "retype.h"
 #include "testdatabase.h"
 
 #include <QAction>
@@ -77,14 +78,6 @@ qint64 addContact(Database &db, const QString &first, const QString &last, const
     if (Status s = ContactRepository(db).create(c); !s)
         qFatal("creating a contact failed: %s", qPrintable(s.error().message));
     return c.id;
-}
-
-void retype(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
 }
 
 bool terminateListenersAndWindow(Database &admin, qint64 windowPid)
