@@ -224,22 +224,6 @@ CampaignListQuery::SortKey CampaignListModel::sortKey() const
     }
 }
 
-QList<qint64> CampaignListModel::searched(const QList<qint64> &ids) const
-{
-    if (m_filterWords.isEmpty())
-        return ids;
-    QList<qint64> result;
-    for (qint64 id : ids) {
-        const auto it = m_searchTexts.constFind(id);
-        if (it == m_searchTexts.constEnd())
-            continue;
-        if (std::all_of(m_filterWords.cbegin(), m_filterWords.cend(),
-                [&](const QString &word) { return it.value().contains(word); }))
-            result.append(id);
-    }
-    return result;
-}
-
 bool CampaignListModel::reload()
 {
     m_loaded = true;
@@ -252,39 +236,27 @@ bool CampaignListModel::reload()
         return false;
     }
     m_allIds = std::move(ids).value();
-    if (m_searchTextsLoaded || !m_filterWords.isEmpty())
+    if (m_search.reloadsTexts())
         loadSearchTexts();
-    m_ids = searched(m_allIds);
+    m_ids = m_search.apply(m_allIds);
     return true;
 }
 
 void CampaignListModel::loadSearchTexts()
 {
-    Result<QList<std::pair<qint64, QString>>> texts = m_query.searchTexts();
-    m_searchTexts.clear();
-    if (!texts) {
-        Q_EMIT errorOccurred(texts.error().message);
-        return;
-    }
-    m_searchTexts.reserve(texts->size());
-    for (auto &[id, text] : *texts)
-        m_searchTexts.insert(id, std::move(text));
-    m_searchTextsLoaded = true;
+    if (const QString error = m_search.setTexts(m_query.searchTexts()); !error.isEmpty())
+        Q_EMIT errorOccurred(error);
 }
 
 void CampaignListModel::setFilterText(const QString &text)
 {
-    if (text == m_filterText)
-        return;
-    m_filterText = text;
-    m_filterWords = Text::fold(text).split(u' ', Qt::SkipEmptyParts);
-    if (!m_loaded)
+    if (!m_search.setText(text) || !m_loaded)
         return;
     beginResetModel();
     m_cache.clear();
-    if (!m_searchTextsLoaded && !m_filterWords.isEmpty())
+    if (!m_search.textsLoaded() && m_search.isActive())
         loadSearchTexts();
-    m_ids = searched(m_allIds);
+    m_ids = m_search.apply(m_allIds);
     endResetModel();
     Q_EMIT rowsReloaded();
 }
@@ -316,7 +288,7 @@ void CampaignListModel::sort(int column, Qt::SortOrder order)
         Q_EMIT errorOccurred(sorted.error().message);
         return;
     }
-    QList<qint64> ids = searched(*sorted);
+    QList<qint64> ids = m_search.apply(*sorted);
     showOrdered(m_ids, ids, [&] {
         m_cache.clear();
         m_allIds = std::move(sorted).value();
@@ -341,9 +313,9 @@ void CampaignListModel::campaignsChanged(const QList<qint64> &changed)
         Q_EMIT errorOccurred(sorted.error().message);
         return;
     }
-    if (m_searchTextsLoaded)
+    if (m_search.textsLoaded())
         loadSearchTexts(); // a name or description may have changed
-    QList<qint64> ids = searched(*sorted);
+    QList<qint64> ids = m_search.apply(*sorted);
     if (ids != m_ids) {
         beginResetModel();
         m_cache.clear();

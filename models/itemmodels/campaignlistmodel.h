@@ -2,6 +2,7 @@
 
 #include "itemmodels/idtablemodel.h"
 #include "itemmodels/rowblockcache.h"
+#include "itemmodels/wordfilter.h"
 #include "storage/campaignlistquery.h"
 
 #include <QHash>
@@ -61,7 +62,7 @@ public:
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
-    QString filterText() const { return m_filterText; }
+    QString filterText() const { return m_search.text(); }
     void setFilterText(const QString &text);
     CampaignListFilter filter() const { return m_filter; }
     void setFilter(const CampaignListFilter &filter);
@@ -94,7 +95,6 @@ Q_SIGNALS:
 private:
     const CampaignListRow *rowAt(int row) const;
     CampaignListQuery::SortKey sortKey() const;
-    QList<qint64> searched(const QList<qint64> &ids) const;
     bool reload();
     void loadSearchTexts();
 
@@ -102,11 +102,8 @@ private:
     mutable RowBlockCache<CampaignListRow> m_cache;
     QList<qint64> m_allIds; // filtered and sorted, before the search text
     QList<qint64> m_ids; // the rows
-    QHash<qint64, QString> m_searchTexts;
-    bool m_searchTextsLoaded = false;
+    WordFilter m_search;
     bool m_loaded = false;
-    QString m_filterText;
-    QStringList m_filterWords;
     CampaignListFilter m_filter;
     int m_sortColumn = StartsColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

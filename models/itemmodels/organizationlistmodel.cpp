@@ -195,23 +195,6 @@ OrganizationListQuery::SortKey OrganizationListModel::sortKey() const
     }
 }
 
-QList<qint64> OrganizationListModel::filtered(const QList<qint64> &ids) const
-{
-    if (m_filterWords.isEmpty())
-        return ids;
-    QList<qint64> result;
-    for (qint64 id : ids) {
-        const auto it = m_searchTexts.constFind(id);
-        if (it == m_searchTexts.constEnd())
-            continue;
-        const bool all = std::all_of(m_filterWords.cbegin(), m_filterWords.cend(),
-            [&](const QString &word) { return it.value().contains(word); });
-        if (all)
-            result.append(id);
-    }
-    return result;
-}
-
 bool OrganizationListModel::reload()
 {
     m_loaded = true;
@@ -224,54 +207,34 @@ bool OrganizationListModel::reload()
         return false;
     }
     m_allIds = std::move(ids).value();
-    if (m_searchTextsLoaded || !m_filterWords.isEmpty())
+    if (m_search.reloadsTexts())
         loadSearchTexts();
-    m_ids = filtered(m_allIds);
+    m_ids = m_search.apply(m_allIds);
     return true;
 }
 
 void OrganizationListModel::loadSearchTexts()
 {
-    Result<QList<std::pair<qint64, QString>>> texts = m_query.searchTexts();
-    m_searchTexts.clear();
-    if (!texts) {
-        Q_EMIT errorOccurred(texts.error().message);
-        return;
-    }
-    m_searchTexts.reserve(texts->size());
-    for (auto &[id, text] : *texts)
-        m_searchTexts.insert(id, std::move(text));
-    m_searchTextsLoaded = true;
+    if (const QString error = m_search.setTexts(m_query.searchTexts()); !error.isEmpty())
+        Q_EMIT errorOccurred(error);
 }
 
 void OrganizationListModel::prepareSearch()
 {
-    if (!m_searchTextsLoaded)
+    if (!m_search.textsLoaded())
         loadSearchTexts();
 }
 
 void OrganizationListModel::setFilterText(const QString &text)
 {
-    if (text == m_filterText)
-        return;
-    m_filterText = text;
-    const QStringList words = Text::fold(text).split(u' ', Qt::SkipEmptyParts);
-    // Every old word inside some new word: whatever matches now matched before, so only the shown rows
-    // need filtering (typing one more letter).
-    const bool narrowing = !m_filterWords.isEmpty()
-        && std::all_of(m_filterWords.cbegin(), m_filterWords.cend(), [&](const QString &old) {
-               return std::any_of(words.cbegin(), words.cend(), [&](const QString &w) { return w.contains(old); });
-           });
-    m_filterWords = words;
-    if (!m_loaded)
-        return; // applied by load()
+    if (!m_search.setText(text) || !m_loaded)
+        return; // unchanged, or applied by load()
     beginResetModel();
     m_cache.clear();
-    if (!m_searchTextsLoaded && !m_filterWords.isEmpty()) {
+    if (!m_search.textsLoaded() && m_search.isActive())
         reload();
-    } else {
-        m_ids = filtered(narrowing ? m_ids : m_allIds);
-    }
+    else
+        m_ids = m_search.apply(m_search.narrows() ? m_ids : m_allIds);
     endResetModel();
 }
 
@@ -292,7 +255,7 @@ void OrganizationListModel::sort(int column, Qt::SortOrder order)
         Q_EMIT errorOccurred(sorted.error().message);
         return;
     }
-    QList<qint64> ids = filtered(*sorted);
+    QList<qint64> ids = m_search.apply(*sorted);
     // Selections and the current item follow their organization to its new row.
     showOrdered(m_ids, ids, [&] {
         m_cache.clear();
@@ -310,9 +273,9 @@ void OrganizationListModel::reconcile()
         Q_EMIT errorOccurred(sorted.error().message);
         return;
     }
-    if (m_searchTextsLoaded)
+    if (m_search.textsLoaded())
         loadSearchTexts(); // a name or city may have changed
-    const QList<qint64> fresh = filtered(*sorted);
+    const QList<qint64> fresh = m_search.apply(*sorted);
     m_allIds = std::move(sorted).value();
     m_cache.clear();
     if (fresh != m_ids) {
