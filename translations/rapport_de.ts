@@ -2289,6 +2289,10 @@ Das Team einer Team-Datenbank (PostgreSQL; Hinzufügen, Rollen und Deaktivieren 
         <source>someone else</source>
         <translation>jemand anderes</translation>
     </message>
+    <message>
+        <source>“%1” was moved to the trash by %2 while you edited it, so your changes were not saved; they are still in the form. Restore it from the trash to save them, or Reload to drop them.</source>
+        <translation>„%1“ wurde von %2 in den Papierkorb verschoben, während Sie es bearbeitet haben; Ihre Änderungen wurden daher nicht gespeichert und stehen noch im Formular. Stellen Sie es aus dem Papierkorb wieder her, um sie zu speichern, oder laden Sie neu, um sie zu verwerfen.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -11287,6 +11291,13 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
             <numerusform>%n Eintrag konnte nicht gelesen werden und wurde übersprungen: %1</numerusform>
             <numerusform>%n Einträge konnten nicht gelesen werden und wurden übersprungen: %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SoftDelete</name>
+    <message>
+        <source>checking the trash</source>
+        <translation>Prüfen des Papierkorbs</translation>
     </message>
 </context>
 <context>

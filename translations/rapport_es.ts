@@ -2289,6 +2289,10 @@ El equipo de una base de datos de equipo (PostgreSQL; añadir, cambiar roles y d
         <source>someone else</source>
         <translation>otra persona</translation>
     </message>
+    <message>
+        <source>“%1” was moved to the trash by %2 while you edited it, so your changes were not saved; they are still in the form. Restore it from the trash to save them, or Reload to drop them.</source>
+        <translation>%2 movió «%1» a la papelera mientras lo editaba, así que sus cambios no se guardaron; siguen en el formulario. Restáurelo desde la papelera para guardarlos, o recargue para descartarlos.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -11287,6 +11291,13 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
             <numerusform>No se pudo leer %n elemento y se omitió: %1</numerusform>
             <numerusform>No se pudieron leer %n elementos y se omitieron: %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SoftDelete</name>
+    <message>
+        <source>checking the trash</source>
+        <translation>comprobando la papelera</translation>
     </message>
 </context>
 <context>

@@ -2289,6 +2289,10 @@ L&apos;équipe d&apos;une base d&apos;équipe (PostgreSQL&#xa0;; ajouter, change
         <source>someone else</source>
         <translation>quelqu’un d’autre</translation>
     </message>
+    <message>
+        <source>“%1” was moved to the trash by %2 while you edited it, so your changes were not saved; they are still in the form. Restore it from the trash to save them, or Reload to drop them.</source>
+        <translation>«&#xa0;%1&#xa0;» a été mis à la corbeille par %2 pendant que vous le modifiiez&#xa0;: vos modifications n’ont donc pas été enregistrées&#xa0;; elles sont toujours dans le formulaire. Restaurez-le depuis la corbeille pour les enregistrer, ou rechargez pour les abandonner.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -11287,6 +11291,13 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
             <numerusform>%n élément n&apos;a pas pu être lu et a été ignoré&#xa0;: %1</numerusform>
             <numerusform>%n éléments n&apos;ont pas pu être lus et ont été ignorés&#xa0;: %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SoftDelete</name>
+    <message>
+        <source>checking the trash</source>
+        <translation>vérification de la corbeille</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,15 @@
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(SoftDelete)
+};
+} // namespace
 
 Status SoftDelete::setTrashed(Database &db, const Entity &entity, qint64 id, bool trash)
 {
@@ -40,4 +48,15 @@ Result<qint64> SoftDelete::count(Database &db, const QString &table, bool includ
         || !q.next())
         return db.errorFrom(q, doing);
     return q.value(0).toLongLong();
+}
+
+Result<bool> SoftDelete::isTrashed(Database &db, const QString &table, qint64 id)
+{
+    QSqlQuery q(db.connection());
+    // The table name comes from the repositories and views, never from input.
+    q.prepare(QStringLiteral("SELECT deleted_at IS NOT NULL FROM ") + table + QStringLiteral(" WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return db.errorFrom(q, Tr::tr("checking the trash"));
+    return q.next() && q.value(0).toBool();
 }

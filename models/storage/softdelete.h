@@ -22,4 +22,7 @@ Status setTrashed(Database &db, const Entity &entity, qint64 id, bool trash);
 // How many rows the table has, without (or with) those in the trash; `doing` is for the error message.
 Result<qint64> count(Database &db, const QString &table, bool includeTrash, const QString &doing);
 
+// Whether the row is in the trash (false for a row that is not there at all).
+Result<bool> isTrashed(Database &db, const QString &table, qint64 id);
+
 } // namespace SoftDelete

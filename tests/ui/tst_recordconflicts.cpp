@@ -20,6 +20,7 @@
 #include "retype.h"
 #include "testdatabase.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -190,6 +191,59 @@ private slots:
         QTRY_VERIFY(!brief.hasUnsavedChanges());
         QCOMPARE(CampaignRepository(*bob).get(launch.id)->goals, u"Bob's: eight good ones"_s);
         QCOMPARE(goals->toPlainText(), u"Bob's: eight good ones"_s);
+    }
+
+    // Someone moved the record to the trash while it was being edited: Save does not write into a record in
+    // the trash (before, an organization took the merged save and stayed in the trash with it); it says why,
+    // keeps the typing, and saves nothing.
+    void aRecordTrashedMeanwhileIsNotSavedInto()
+    {
+        OPEN_DATABASE(db, location);
+        Organization planet;
+        planet.name = u"Daily Planet"_s;
+        planet.city = u"Metropolis"_s;
+        QVERIFY(OrganizationRepository(*db).create(planet));
+        Campaign launch;
+        launch.name = u"Spring launch"_s;
+        launch.goals = u"Ten articles"_s;
+        QVERIFY(CampaignRepository(*db).create(launch));
+        std::unique_ptr<Database> bob = otherPerson(*location);
+
+        QUndoStack stack;
+        OrganizationsView view(*db);
+        view.setUndoStack(&stack);
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.showOrganization(planet.id);
+        auto *city = view.editor()->findChild<QLineEdit *>(u"cityLineEdit"_s);
+        QTRY_COMPARE(city->text(), u"Metropolis"_s);
+        retype(city, u"Smallville"_s);
+        QVERIFY(OrganizationRepository(*bob).moveToTrash(planet.id));
+        QTest::mouseClick(view.editor()->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        QVERIFY(!view.findChild<ConflictDialog *>());
+        QCOMPARE(OrganizationRepository(*bob).get(planet.id)->city, u"Metropolis"_s);
+        QCOMPARE(city->text(), u"Smallville"_s);
+        QVERIFY(view.editor()->isDirty());
+        const QString said = view.editor()->findChild<QLabel *>(u"bannerLabel"_s)->text();
+        QVERIFY2(said.contains(u"trash"_s) && said.contains(u"Bob Stone"_s), qPrintable(said));
+
+        BriefTab brief(*db, &stack);
+        brief.resize(900, 900);
+        static_cast<QWidget &>(brief).show();
+        QVERIFY(QTest::qWaitForWindowExposed(&brief));
+        brief.setCampaign(launch.id);
+        auto *goals = brief.findChild<QPlainTextEdit *>(u"goalsTextEdit"_s);
+        QTRY_COMPARE(goals->toPlainText(), u"Ten articles"_s);
+        retype(goals, u"Twelve articles"_s);
+        QVERIFY(CampaignRepository(*bob).moveToTrash(launch.id));
+        QTest::mouseClick(brief.findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        QVERIFY(!brief.findChild<ConflictDialog *>());
+        QCOMPARE(CampaignRepository(*bob).get(launch.id)->goals, u"Ten articles"_s);
+        QCOMPARE(goals->toPlainText(), u"Twelve articles"_s);
+        QVERIFY(brief.hasUnsavedChanges());
+        const QString briefSaid = brief.findChild<QLabel *>(u"conflictLabel"_s)->text();
+        QVERIFY2(briefSaid.contains(u"trash"_s) && briefSaid.contains(u"Bob Stone"_s), qPrintable(briefSaid));
     }
 
     void aPitchMovedOnAStaleBoardMergesOrAsks()

@@ -5,6 +5,7 @@
 #include "contacts/tagsedit.h"
 #include "itemmodels/campaignlistmodel.h"
 #include "storage/campaignrepository.h"
+#include "storage/softdelete.h"
 #include "storage/changenotifier.h"
 #include "storage/database.h"
 #include "storage/organizationrepository.h"
@@ -500,6 +501,11 @@ std::optional<bool> BriefTab::mergeConcurrentEdit(const Campaign &original, cons
     if (!theirs)
         return std::nullopt;
     const QString who = ConflictDialog::whoChanged(db(), QStringLiteral("campaign"), mine.id);
+    if (const Result<bool> trashed = SoftDelete::isTrashed(db(), QStringLiteral("campaigns"), mine.id); trashed && *trashed) {
+        m_conflict->setText(ConflictDialog::trashedMeanwhile(mine.name, who));
+        findChild<QWidget *>(QStringLiteral("conflictBanner"))->show();
+        return false; // nothing written into a campaign in the trash; the typing stays
+    }
     const RecordMerge::Names n = names();
     const RecordMerge::Outcome<Campaign> outcome = RecordMerge::merge(original, mine, *theirs, n);
     const Campaign before = *theirs;

@@ -218,6 +218,13 @@ QString ConflictDialog::whoChanged(Database &db, const QString &entity, qint64 i
     return tr("someone else");
 }
 
+QString ConflictDialog::trashedMeanwhile(const QString &what, const QString &who)
+{
+    return tr("“%1” was moved to the trash by %2 while you edited it, so your changes were not saved; they are "
+              "still in the form. Restore it from the trash to save them, or Reload to drop them.")
+        .arg(what, who);
+}
+
 void ConflictDialog::setChoice(int row, Choice choice)
 {
     m_choices.at(row)->setCurrentIndex(m_choices.at(row)->findData(choice));

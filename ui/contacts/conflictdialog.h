@@ -69,6 +69,8 @@ public:
     // Who saved the record last, by name, for "While you edited …, %2 saved …" (the audit log's newest entry
     // of entity/id that is not this user's); "someone else" when it does not say.
     static QString whoChanged(Database &db, const QString &entity, qint64 id);
+    // "“%1” was moved to the trash by %2 while you edited it …": a save that met a record in the trash.
+    static QString trashedMeanwhile(const QString &what, const QString &who);
 
     QTableWidget *table() const { return m_table; }
     // The full-text comparison of the selected field: 0 Original, 1 Theirs, 2 Mine.

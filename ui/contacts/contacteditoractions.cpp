@@ -83,10 +83,14 @@ bool ContactEditor::save()
 bool ContactEditor::mergeConcurrentEdit(const Contact &mine)
 {
     Result<Contact> theirs = ContactRepository(m_view.database()).get(mine.id);
-    if (!theirs || theirs->inTrash)
+    if (!theirs)
         return false;
     // Who saved meanwhile: the newest entry of the contact's history.
     const QString who = ConflictDialog::whoChanged(m_view.database(), QStringLiteral("contact"), mine.id);
+    if (theirs->inTrash) { // moved to the trash meanwhile: nothing is written into it, the typing stays
+        showConflict(ConflictDialog::trashedMeanwhile(mine.displayName, who));
+        return true;
+    }
     const ContactMerge::Outcome outcome = ContactMerge::merge(m_loaded, mine, *theirs);
     const Contact before = *theirs;
     const auto saveMerged = [this, before](Contact merged, const QString &status) {

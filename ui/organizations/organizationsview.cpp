@@ -9,6 +9,7 @@
 #include "organizationeditor.h"
 #include "storage/changenotifier.h"
 #include "storage/organizationrepository.h"
+#include "storage/softdelete.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -355,6 +356,10 @@ std::optional<bool> OrganizationsView::mergeConcurrentEdit(const Organization &o
     if (!theirs)
         return std::nullopt;
     const QString who = ConflictDialog::whoChanged(m_db, QStringLiteral("organization"), mine.id);
+    if (const Result<bool> trashed = SoftDelete::isTrashed(m_db, QStringLiteral("organizations"), mine.id); trashed && *trashed) {
+        m_editor->showError(Error { ConflictDialog::trashedMeanwhile(mine.name, who), Error::Code::Conflict });
+        return false; // nothing written into a record in the trash; the typing stays
+    }
     const RecordMerge::Outcome<Organization> outcome = RecordMerge::merge(original, mine, *theirs);
     const Organization before = *theirs;
     QPointer<OrganizationsView> self(this);
