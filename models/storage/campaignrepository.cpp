@@ -269,9 +269,17 @@ Result<QList<Pitch>> CampaignRepository::pitches(qint64 campaignId)
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("listing pitches"));
     QList<Pitch> out;
-    while (q.next())
-        out.append(
-            Pitch { q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString(),
-                Sql::time(q.value(4)), Sql::time(q.value(5)), q.value(6).toString(), q.value(7).toInt() });
+    while (q.next()) {
+        Pitch p;
+        p.id = q.value(0).toLongLong();
+        p.campaignId = q.value(1).toLongLong();
+        p.contactId = q.value(2).toLongLong();
+        p.status = q.value(3).toString();
+        p.pitchedAt = Sql::time(q.value(4));
+        p.repliedAt = Sql::time(q.value(5));
+        p.notes = q.value(6).toString();
+        p.version = q.value(7).toInt();
+        out.append(p);
+    }
     return out;
 }
