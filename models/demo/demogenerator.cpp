@@ -5,6 +5,7 @@
 #include "demo/democorpus.h"
 #include "storage/bulkinserter.h"
 #include "storage/database.h"
+#include "storage/searchrepository.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -78,6 +79,9 @@ Result<DemoStats> DemoGenerator::generate(Database &db, const Options &options)
         if (Status s = db.exec(QStringLiteral("VACUUM contacts, pitches"), Tr::tr("tidying up after the demo data"));
             !s)
             return s.error();
+    // PostgreSQL: how many conversations each common prefix is in, for search (schema v20).
+    if (Status s = SearchRepository::countCommonPrefixes(db); !s)
+        return s.error();
     qCInfo(lcDemo) << "generated demo data in" << timer.elapsed() << "ms:" << stats->contacts << "contacts,"
                    << stats->interactions << "interactions";
     return stats;

@@ -89,6 +89,14 @@ SearchRepository::PostgresMatch SearchRepository::postgresMatch(const QString &a
     return m;
 }
 
+Status SearchRepository::countCommonPrefixes(Database &db)
+{
+    if (!db.isPostgres())
+        return {};
+    return db.exec(QStringLiteral("SELECT rapport_count_interaction_prefixes(%1)").arg(kRankLimit),
+                   Tr::tr("counting the common words of the conversations"));
+}
+
 Result<bool> SearchRepository::matchesAtMost(const QString &countSql, const QList<QPair<QString, QString>> &binds,
                                              int cap)
 {
@@ -182,12 +190,24 @@ Result<QList<InteractionHit>> SearchRepository::searchInteractions(const QString
     const bool pg = m_db.isPostgres();
     const QString match = pg ? tsQuery(words) : ftsQuery(words);
     const PostgresMatch pgMatch = pg ? postgresMatch(QStringLiteral("i"), words, QStringLiteral("m")) : PostgresMatch{};
+    QString pgCount = QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM interactions i WHERE %1 LIMIT :cap) m")
+                          .arg(pgMatch.condition);
+    QList<QPair<QString, QString>> pgBinds = pgMatch.binds;
+    if (pg && words.size() == 1 && isPrefixLexeme(words.first())) {
+        // One word of 2-4 letters: if its floor (schema v20) less what deletes and edits may have removed
+        // since is above the limit, so is the count, which is then not needed. Otherwise (no floor, or too
+        // close to the limit) count. Both in one statement, one snapshot; the count only runs when needed.
+        pgCount = QStringLiteral("SELECT CASE WHEN coalesce((SELECT f.floor FROM interaction_prefix_floors f "
+                                 "WHERE f.prefix = :floor), 0) - coalesce((SELECT sum(s.removed) FROM "
+                                 "interaction_prefix_slack s), 0) >= :cap THEN :cap ELSE (%1) END")
+                      .arg(pgCount);
+        pgBinds.append({QStringLiteral(":floor"), words.first()});
+    }
     Result<bool> rank = matchesAtMost(
-        pg ? QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM interactions i WHERE %1 LIMIT :cap) m")
-                 .arg(pgMatch.condition)
+        pg ? pgCount
            : QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM interactions_fts WHERE interactions_fts MATCH :q "
                             "LIMIT :cap)"),
-        pg ? pgMatch.binds : QList<QPair<QString, QString>>{{QStringLiteral(":q"), match}}, kRankLimit);
+        pg ? pgBinds : QList<QPair<QString, QString>>{{QStringLiteral(":q"), match}}, kRankLimit);
     if (!rank)
         return rank.error();
 

@@ -58,6 +58,12 @@ public:
     static PostgresMatch postgresMatch(const QString &alias, const QStringList &words, const QString &bind,
                                        bool namesOnly = false);
 
+    // PostgreSQL (schema v20): counts again how many conversations each 2- to 4-letter prefix is in, keeping
+    // those in more than the ranking's limit (interaction_prefix_floors), so that a search for one of them
+    // need not count. Reads every conversation (~10 s for a million) and holds off writes to them meanwhile:
+    // for after a bulk load. Nothing to do on SQLite. Without it, searches count and give the same results.
+    static Status countCommonPrefixes(Database &db);
+
 private:
     // Whether `countSql` (with `binds` and :cap) counts at most `cap` matches: rank them, or take a cheaper order.
     Result<bool> matchesAtMost(const QString &countSql, const QList<QPair<QString, QString>> &binds, int cap);

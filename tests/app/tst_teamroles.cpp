@@ -177,6 +177,24 @@ private slots:
                            "updated_at) VALUES (%1, 'call', 'outbound', 0, 0, 0)")
                 .arg(m_contact),
             TeamRole::Member);
+        // Schema v20: the search's counts of common prefixes are written by the server's own functions, which
+        // run as the schema's owner; editing or erasing a conversation records its slack through them.
+        row("read the search's prefix counts", QStringLiteral("SELECT count(*) FROM interaction_prefix_floors"),
+            TeamRole::Viewer);
+        const TeamRole nobody = static_cast<TeamRole>(static_cast<int>(TeamRole::Admin) + 1);
+        row("forge a search prefix count", QStringLiteral("INSERT INTO interaction_prefix_floors VALUES ('zz', 100000)"),
+            nobody);
+        row("forget the search's slack", QStringLiteral("DELETE FROM interaction_prefix_slack"), nobody);
+        row("count the search prefixes again", QStringLiteral("SELECT rapport_count_interaction_prefixes(2000)"),
+            TeamRole::Manager);
+        row("edit a conversation's text",
+            QStringLiteral("DO $$ DECLARE i bigint; BEGIN INSERT INTO interactions (contact_id, channel, direction, "
+                           "occurred_at, body, created_at, updated_at) VALUES (%1, 'call', 'outbound', 0, 'hello', 0, 0) "
+                           "RETURNING id INTO i; UPDATE interactions SET body = 'goodbye' WHERE id = i; "
+                           "IF (SELECT sum(removed) FROM interaction_prefix_slack) IS NULL THEN RAISE 'no slack'; "
+                           "END IF; END $$")
+                .arg(m_contact),
+            TeamRole::Member);
         row("trash 100 contacts at once",
             QStringLiteral("UPDATE contacts SET deleted_at = 1, version = version + 1 WHERE id IN (SELECT id FROM "
                            "contacts WHERE id <> %1 ORDER BY id LIMIT 100)")

@@ -2,7 +2,10 @@
 // SearchRepository (what the app and `rapport search` run), compared with the same SQL through the raw
 // sqlite3 C API, and with a naive ranked FTS5 query.
 //
-//   bench_search --db large.sqlite [--pg postgresql://…] [--runs 200]
+//   bench_search --db large.sqlite [--pg postgresql://…] [--runs 200] [--slowest N] [--pg-only]
+//
+// --slowest N: the N slowest PostgreSQL searches of each kind, with their prefix (to look at with EXPLAIN).
+// --pg-only: skip the SQLite figures (the prefixes still come from the SQLite file).
 #include "benchprefixes.h"
 #include "benchutil.h"
 #include "storage/database.h"
@@ -12,6 +15,8 @@
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QSqlQuery>
+
+#include <numeric>
 
 #include <sqlite3.h>
 
@@ -87,8 +92,10 @@ int main(int argc, char **argv)
     const QString dbPath = args.value(args.indexOf(QStringLiteral("--db")) + 1);
     const QString pgUrl = args.contains(QStringLiteral("--pg")) ? args.value(args.indexOf(QStringLiteral("--pg")) + 1) : QString();
     const int runs = args.contains(QStringLiteral("--runs")) ? args.value(args.indexOf(QStringLiteral("--runs")) + 1).toInt() : 200;
+    const int slowest = args.contains(QStringLiteral("--slowest")) ? args.value(args.indexOf(QStringLiteral("--slowest")) + 1).toInt() : 0;
+    const bool pgOnly = args.contains(QStringLiteral("--pg-only"));
     if (dbPath.isEmpty() || !args.contains(QStringLiteral("--db"))) {
-        QTextStream(stderr) << "usage: bench_search --db large.sqlite [--pg URL] [--runs N]\n";
+        QTextStream(stderr) << "usage: bench_search --db large.sqlite [--pg URL] [--runs N] [--slowest N] [--pg-only]\n";
         return 2;
     }
 
@@ -99,23 +106,25 @@ int main(int argc, char **argv)
     }
     const QStringList prefixes = Bench::randomPrefixes(**db, runs);
     out << "prefixes: " << prefixes.size() << " (e.g. " << prefixes.mid(0, 8).join(QStringLiteral(", ")) << ")\n";
-    SearchRepository search(**db);
-    RawSqlite raw(dbPath);
-    // Warm the page cache once, as a user's second keystroke would find it.
-    for (const QString &p : prefixes.mid(0, 20)) {
-        (void)search.searchContacts(p, 50);
-        raw.sameAsRapport(p);
+    if (!pgOnly) {
+        SearchRepository search(**db);
+        RawSqlite raw(dbPath);
+        // Warm the page cache once, as a user's second keystroke would find it.
+        for (const QString &p : prefixes.mid(0, 20)) {
+            (void)search.searchContacts(p, 50);
+            raw.sameAsRapport(p);
+        }
+        const Bench::Summary rapport = Bench::summarize(measure(prefixes, [&](const QString &p) { (void)search.searchContacts(p, 50); }));
+        const Bench::Summary same = Bench::summarize(measure(prefixes, [&](const QString &p) { raw.sameAsRapport(p); }));
+        const Bench::Summary naive = Bench::summarize(measure(prefixes, [&](const QString &p) { raw.naiveRanked(p); }));
+        const Bench::Summary interactions =
+            Bench::summarize(measure(prefixes, [&](const QString &p) { (void)search.searchInteractions(p, 50); }));
+        Bench::print(out, QStringLiteral("SQLite contacts, Rapport (Qt SQL)"), rapport);
+        Bench::print(out, QStringLiteral("SQLite contacts, same SQL via sqlite3 C API"), same);
+        Bench::print(out, QStringLiteral("SQLite contacts, naive ranked FTS5 (C API)"), naive);
+        Bench::print(out, QStringLiteral("SQLite interactions, Rapport"), interactions);
+        out << QStringLiteral("ratio p95 Rapport / raw same SQL: %1\n").arg(rapport.p95 / qMax(same.p95, 0.001), 0, 'f', 2);
     }
-    const Bench::Summary rapport = Bench::summarize(measure(prefixes, [&](const QString &p) { (void)search.searchContacts(p, 50); }));
-    const Bench::Summary same = Bench::summarize(measure(prefixes, [&](const QString &p) { raw.sameAsRapport(p); }));
-    const Bench::Summary naive = Bench::summarize(measure(prefixes, [&](const QString &p) { raw.naiveRanked(p); }));
-    const Bench::Summary interactions =
-        Bench::summarize(measure(prefixes, [&](const QString &p) { (void)search.searchInteractions(p, 50); }));
-    Bench::print(out, QStringLiteral("SQLite contacts, Rapport (Qt SQL)"), rapport);
-    Bench::print(out, QStringLiteral("SQLite contacts, same SQL via sqlite3 C API"), same);
-    Bench::print(out, QStringLiteral("SQLite contacts, naive ranked FTS5 (C API)"), naive);
-    Bench::print(out, QStringLiteral("SQLite interactions, Rapport"), interactions);
-    out << QStringLiteral("ratio p95 Rapport / raw same SQL: %1\n").arg(rapport.p95 / qMax(same.p95, 0.001), 0, 'f', 2);
 
     if (!pgUrl.isEmpty()) {
         auto loc = DatabaseLocation::parse(pgUrl);
@@ -127,10 +136,23 @@ int main(int argc, char **argv)
         SearchRepository pgSearch(**pg);
         for (const QString &p : prefixes.mid(0, 20))
             (void)pgSearch.searchContacts(p, 50);
-        Bench::print(out, QStringLiteral("PostgreSQL contacts, Rapport"),
-                     Bench::summarize(measure(prefixes, [&](const QString &p) { (void)pgSearch.searchContacts(p, 50); })));
-        Bench::print(out, QStringLiteral("PostgreSQL interactions, Rapport"),
-                     Bench::summarize(measure(prefixes, [&](const QString &p) { (void)pgSearch.searchInteractions(p, 50); })));
+        const QList<double> contacts = measure(prefixes, [&](const QString &p) { (void)pgSearch.searchContacts(p, 50); });
+        const QList<double> interactions = measure(prefixes, [&](const QString &p) { (void)pgSearch.searchInteractions(p, 50); });
+        Bench::print(out, QStringLiteral("PostgreSQL contacts, Rapport"), Bench::summarize(contacts));
+        Bench::print(out, QStringLiteral("PostgreSQL interactions, Rapport"), Bench::summarize(interactions));
+        const auto printSlowest = [&](const QString &what, const QList<double> &samples) {
+            QList<qsizetype> order(samples.size());
+            std::iota(order.begin(), order.end(), 0);
+            std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return samples.at(a) > samples.at(b); });
+            out << what << " slowest:";
+            for (qsizetype i = 0; i < qMin<qsizetype>(slowest, order.size()); ++i)
+                out << ' ' << prefixes.at(order.at(i)) << QStringLiteral(" %1 (#%2)").arg(samples.at(order.at(i)), 0, 'f', 1).arg(order.at(i));
+            out << Qt::endl;
+        };
+        if (slowest > 0) {
+            printSlowest(QStringLiteral("PostgreSQL contacts"), contacts);
+            printSlowest(QStringLiteral("PostgreSQL interactions"), interactions);
+        }
     }
     return 0;
 }
