@@ -9291,6 +9291,10 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
         <source>counting the dashboard&apos;s figures</source>
         <translation>Zählen der Kennzahlen der Übersicht</translation>
     </message>
+    <message>
+        <source>Made searching the conversations for a common word faster on PostgreSQL (version 20).</source>
+        <translation>Beschleunigt die Suche nach einem häufigen Wort in den Unterhaltungen unter PostgreSQL (Version 20).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
@@ -11232,6 +11236,10 @@ Darin wurde nichts geändert. Starten Sie Rapport mit --db, um eine andere Daten
     <message>
         <source>searching</source>
         <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>counting the common words of the conversations</source>
+        <translation>Zählen der häufigen Wörter der Unterhaltungen</translation>
     </message>
 </context>
 <context>

@@ -9291,6 +9291,10 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
         <source>counting the dashboard&apos;s figures</source>
         <translation>cálculo de las cifras del panel</translation>
     </message>
+    <message>
+        <source>Made searching the conversations for a common word faster on PostgreSQL (version 20).</source>
+        <translation>Agiliza la búsqueda de una palabra frecuente en las conversaciones en PostgreSQL (versión 20).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
@@ -11232,6 +11236,10 @@ No se cambió nada en ella. Inicie Rapport con --db para abrir otra base de dato
     <message>
         <source>searching</source>
         <translation>búsqueda</translation>
+    </message>
+    <message>
+        <source>counting the common words of the conversations</source>
+        <translation>recuento de las palabras frecuentes de las conversaciones</translation>
     </message>
 </context>
 <context>

@@ -9291,6 +9291,10 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
         <source>counting the dashboard&apos;s figures</source>
         <translation>calcul des chiffres du tableau de bord</translation>
     </message>
+    <message>
+        <source>Made searching the conversations for a common word faster on PostgreSQL (version 20).</source>
+        <translation>Accélère la recherche d’un mot courant dans les échanges sous PostgreSQL (version 20).</translation>
+    </message>
 </context>
 <context>
     <name>MovePitchCommand</name>
@@ -11232,6 +11236,10 @@ Rien n&apos;y a été modifié. Lancez Rapport avec --db pour ouvrir une autre b
     <message>
         <source>searching</source>
         <translation>recherche</translation>
+    </message>
+    <message>
+        <source>counting the common words of the conversations</source>
+        <translation>comptage des mots courants des échanges</translation>
     </message>
 </context>
 <context>

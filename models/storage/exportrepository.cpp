@@ -370,11 +370,12 @@ Status ExportRepository::writeDatabase(QIODevice &out, const Progress &progress)
     const QString doing = Tr::tr("reading the database to export");
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    // Search indexes are made from the other tables: FTS5's on SQLite, contact_name_prefixes (schema v17) on
-    // PostgreSQL.
+    // Search indexes are made from the other tables: FTS5's on SQLite, contact_name_prefixes (schema v17) and
+    // the prefix counts (v20) on PostgreSQL.
     const QString tablesSql = m_db.isPostgres()
         ? u"SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
-          "AND table_type = 'BASE TABLE' AND table_name <> 'contact_name_prefixes' ORDER BY table_name"_s
+          "AND table_type = 'BASE TABLE' AND table_name NOT IN ('contact_name_prefixes', "
+          "'interaction_prefix_floors', 'interaction_prefix_slack') ORDER BY table_name"_s
         : u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
           "AND name NOT LIKE '%fts%' ORDER BY name"_s;
     if (!q.exec(tablesSql))

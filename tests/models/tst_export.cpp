@@ -230,7 +230,7 @@ private slots:
         QVERIFY(tables.contains(u"audit_log"_s));
         QVERIFY(tables.contains(u"rapport_schema"_s));
         for (const QString &table : tables.keys())
-            QVERIFY2(!table.contains(u"fts"_s) && !table.contains(u"prefixes"_s), qPrintable(table));
+            QVERIFY2(!table.contains(u"fts"_s) && !table.contains(u"prefix"_s), qPrintable(table));
         for (const QJsonValue &row : tables.value(u"contacts"_s).toArray())
             QVERIFY(!row.toObject().contains(u"search_vector"_s) && !row.toObject().contains(u"search_prefixes"_s));
         QVERIFY(json.value(u"schema_version"_s).toInt() >= 9);
