@@ -18,6 +18,9 @@
 -- costs nothing; rapport_count_interaction_prefixes() counts again (all conversations read once: ~10 s on the
 -- large demo), here and after a bulk load (the demo).
 --
+-- What the triggers cannot see must count again: a later migration that changes how search_prefixes is
+-- computed (rewriting a table fires no trigger), or a bulk path that disables these triggers.
+--
 -- Both tables are written only by the functions below (SECURITY DEFINER, owned by the schema's owner), not by
 -- the team roles directly: a wrong floor would change which order a search shows.
 
