@@ -14,6 +14,9 @@
 
 namespace {
 
+// FTS5's in-memory index size while DeferredIndexes::restore() rebuilds a full-text table (see there).
+constexpr int kRebuildHashSize = 16 * 1024 * 1024;
+
 // lupdate takes the context from Q_DECLARE_TR_FUNCTIONS, so Tr::tr("...") calls are extracted.
 struct Tr
 {
@@ -335,9 +338,25 @@ Status DeferredIndexes::restore()
     for (const QString &enable : std::as_const(m_enableTriggerStatements))
         if (Status s = exec(enable, doing); !s)
             return s;
-    for (const QString &fts : std::as_const(m_ftsTables))
+    // FTS5 flushes its in-memory index to a new segment whenever it holds `hashsize` bytes (1 MB by default), and
+    // merges those segments as it goes: for a rebuild of 100,000 contacts that is ~40 segments and their merges.
+    // With 16 MB it writes a few large ones: bench_import's rebuild 0.65 -> 0.39 s CPU (sqlite3 3.40). The
+    // option is stored in the table's _config, so it is put back to what it was (the default when unset).
+    for (const QString &fts : std::as_const(m_ftsTables)) {
+        QString hashSize = QStringLiteral("1048576"); // FTS5_DEFAULT_HASHSIZE
+        {
+            QSqlQuery q(m_db.connection());
+            if (q.exec(QStringLiteral("SELECT v FROM %1_config WHERE k = 'hashsize'").arg(fts)) && q.next())
+                hashSize = QString::number(q.value(0).toLongLong());
+        }
+        const QString setHashSize = QStringLiteral("INSERT INTO %1 (%1, rank) VALUES ('hashsize', %2)").arg(fts);
+        if (Status s = exec(setHashSize.arg(kRebuildHashSize), doing); !s)
+            return s;
         if (Status s = exec(QStringLiteral("INSERT INTO %1 (%1) VALUES ('rebuild')").arg(fts), doing); !s)
             return s;
+        if (Status s = exec(setHashSize.arg(hashSize), doing); !s)
+            return s;
+    }
     // After the indexes, so that each foreign key is checked in one pass with them in place.
     for (const QString &add : std::as_const(m_addConstraintStatements))
         if (Status s = exec(add, doing); !s)
