@@ -6,8 +6,12 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringEncoder>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <ctime>
@@ -53,13 +57,31 @@ BulkInserter::BulkInserter(Database &db, QString table, QStringList columns, int
 {
     const int cols = int(m_columns.size());
     m_buffer.resize(qsizetype(m_rowsPerStatement) * cols);
+    if (!db.isPostgres()) {
+        const QVariant handle = db.connection().driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+    }
+    if (m_sqlite)
+        return; // positional parameters
     m_placeholders.reserve(qsizetype(m_rowsPerStatement) * cols);
     for (int r = 0; r < m_rowsPerStatement; ++r)
         for (int c = 0; c < cols; ++c)
             m_placeholders << QStringLiteral(":r%1c%2").arg(r).arg(c);
 }
 
-BulkInserter::~BulkInserter() = default;
+BulkInserter::~BulkInserter()
+{
+    releaseStatements();
+}
+
+void BulkInserter::releaseStatements()
+{
+    m_statements.clear();
+    for (const auto &[rows, stmt] : m_rawStatements)
+        sqlite3_finalize(stmt);
+    m_rawStatements.clear();
+}
 
 int BulkInserter::defaultRowsPerStatement(const Database &db, int columns)
 {
@@ -80,7 +102,10 @@ QString BulkInserter::sqlFor(int rows) const
         for (int c = 0; c < cols; ++c) {
             if (c)
                 sql += QStringLiteral(", ");
-            sql += m_placeholders.at(r * cols + c);
+            if (m_sqlite)
+                sql += u'?';
+            else
+                sql += m_placeholders.at(r * cols + c);
         }
         sql += u')';
     }
@@ -101,6 +126,23 @@ QSqlQuery *BulkInserter::statementFor(int rows)
     return slot.get();
 }
 
+sqlite3_stmt *BulkInserter::rawStatementFor(int rows)
+{
+    sqlite3_stmt *&slot = m_rawStatements[rows];
+    if (!slot) {
+        const QByteArray sql = sqlFor(rows).toUtf8();
+        if (sqlite3_prepare_v2(m_sqlite, sql.constData(), int(sql.size()), &slot, nullptr) != SQLITE_OK) {
+            m_prepareError = QSqlError(QStringLiteral("Unable to prepare statement"),
+                QString::fromUtf8(sqlite3_errmsg(m_sqlite)), QSqlError::StatementError,
+                QString::number(sqlite3_errcode(m_sqlite) & 0xff));
+            sqlite3_finalize(slot);
+            m_rawStatements.erase(rows);
+            return nullptr;
+        }
+    }
+    return slot;
+}
+
 Status BulkInserter::add(std::initializer_list<QVariant> values)
 {
     Q_ASSERT(values.size() == size_t(m_columns.size()));
@@ -116,7 +158,7 @@ Status BulkInserter::finish()
 {
     Status s = m_buffered ? flush(m_buffered) : Status();
     // Release the prepared statements now: QPSQL needs every query gone before its connection closes.
-    m_statements.clear();
+    releaseStatements();
     return s;
 }
 
@@ -125,6 +167,8 @@ Status BulkInserter::flush(int rows)
     if (m_parent && m_parent->m_buffered)
         if (Status s = m_parent->flush(m_parent->m_buffered); !s)
             return s;
+    if (m_sqlite)
+        return flushRaw(rows);
     const QString doing = Tr::tr("writing %1").arg(m_table);
     QSqlQuery *q = statementFor(rows);
     if (!q)
@@ -134,6 +178,94 @@ Status BulkInserter::flush(int rows)
         q->bindValue(m_placeholders.at(i), m_buffer.at(i));
     if (!q->exec())
         return m_db.errorFrom(*q, doing);
+    m_written += rows;
+    m_buffered = 0;
+    return {};
+}
+
+Status BulkInserter::flushRaw(int rows)
+{
+    sqlite3_stmt *stmt = rawStatementFor(rows);
+    if (!stmt)
+        return m_db.errorFrom(m_prepareError, Tr::tr("writing %1").arg(m_table));
+    const int n = rows * int(m_columns.size());
+    // The text values as UTF-8, one after the other in m_utf8 (sized for the worst case first, so that the
+    // pointers bound below stay valid until the statement ran).
+    qsizetype space = 0;
+    for (int i = 0; i < n; ++i) {
+        const QVariant &v = m_buffer.at(i);
+        if (v.metaType().id() == QMetaType::QString)
+            space += 3 * static_cast<const QString *>(v.constData())->size();
+    }
+    if (m_utf8.size() < space)
+        m_utf8.resize(space);
+    QStringEncoder toUtf8(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+    char *out = m_utf8.data();
+    int rc = SQLITE_OK;
+    for (int i = 0; i < n && rc == SQLITE_OK; ++i) {
+        const QVariant &v = m_buffer.at(i);
+        const int at = i + 1;
+        if (v.isNull()) {
+            rc = sqlite3_bind_null(stmt, at);
+            continue;
+        }
+        switch (v.metaType().id()) {
+        case QMetaType::QString: {
+            const QString &text = *static_cast<const QString *>(v.constData());
+            if (text.isNull()) {
+                rc = sqlite3_bind_null(stmt, at);
+                break;
+            }
+            char *end = toUtf8.appendToBuffer(out, text);
+            rc = sqlite3_bind_text(stmt, at, out, int(end - out), SQLITE_STATIC);
+            out = end;
+            break;
+        }
+        case QMetaType::Int:
+        case QMetaType::Bool:
+            rc = sqlite3_bind_int(stmt, at, v.toInt());
+            break;
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+        case QMetaType::Long:
+        case QMetaType::ULong:
+        case QMetaType::Short:
+        case QMetaType::UShort:
+            rc = sqlite3_bind_int64(stmt, at, v.toLongLong());
+            break;
+        case QMetaType::Double:
+        case QMetaType::Float:
+            rc = sqlite3_bind_double(stmt, at, v.toDouble());
+            break;
+        case QMetaType::QByteArray: {
+            const QByteArray &bytes = *static_cast<const QByteArray *>(v.constData());
+            if (bytes.isNull())
+                rc = sqlite3_bind_null(stmt, at);
+            else
+                rc = sqlite3_bind_blob(stmt, at, bytes.constData(), int(bytes.size()), SQLITE_STATIC);
+            break;
+        }
+        default: {
+            const QByteArray text = v.toString().toUtf8();
+            rc = sqlite3_bind_text(stmt, at, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+            break;
+        }
+        }
+    }
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    // reset() reports the step's error again; the error text is read before it.
+    const QString message = rc == SQLITE_OK ? QString() : QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (rc != SQLITE_OK)
+        return m_db.errorFrom(QSqlError(QStringLiteral("Unable to fetch row"), message, QSqlError::StatementError,
+                                  QString::number(rc & 0xff)),
+            Tr::tr("writing %1").arg(m_table));
     m_written += rows;
     m_buffered = 0;
     return {};

@@ -13,6 +13,8 @@
 #include <memory>
 
 class Database;
+struct sqlite3;
+struct sqlite3_stmt;
 
 // Writes many rows into one table fast, inside a transaction the caller holds (see Transaction in
 // storage/database.h). It prepares one INSERT with named placeholders covering `rowsPerStatement` rows
@@ -25,9 +27,15 @@ class Database;
 // Ids are usually given by the caller (bulk loads know them up front); after loading explicit ids into
 // PostgreSQL call syncIdentity() so that later inserts do not collide.
 //
-// Batch sizes: about 200 values per statement on SQLite (Qt SQL's per-exec overhead shared by a few rows)
-// and 8,000 on PostgreSQL (QPSQL sends each execution as one round trip). Chosen, not yet tuned: see
+// Batch sizes: about 200 values per statement on SQLite (the per-statement overhead shared by a few rows) and
+// 8,000 on PostgreSQL (QPSQL sends each execution as one round trip). Chosen, not yet tuned: see
 // tests/bench/bench_generate for the figures.
+//
+// SQLite: the statements are prepared and bound through SQLite's C API on the QSQLITE driver's own connection
+// handle (QSqlDriver::handle(); Debian's driver links the same system libsqlite3 as Rapport), each value bound
+// by position from its QVariant, text as UTF-8: Qt SQL's bindValue by name, its QVariant copies and SQLite's
+// UTF-16 conversion were ~10 % of bench_import. Values bind as QSQLITE binds them (a null QVariant or null
+// QString as NULL, integers as integers, other types as their text).
 class BulkInserter final
 {
 public:
@@ -59,8 +67,11 @@ public:
 
 private:
     Status flush(int rows);
+    Status flushRaw(int rows);
     QSqlQuery *statementFor(int rows);
+    sqlite3_stmt *rawStatementFor(int rows);
     QString sqlFor(int rows) const;
+    void releaseStatements();
 
     Database &m_db;
     QString m_table;
@@ -71,6 +82,9 @@ private:
     qint64 m_written = 0;
     QStringList m_placeholders; // ":r<row>c<column>" for every slot of a full statement
     std::map<int, std::unique_ptr<QSqlQuery>> m_statements; // by rows per statement, prepared once each
+    sqlite3 *m_sqlite = nullptr; // SQLite: the driver's connection, when the C API is used
+    std::map<int, sqlite3_stmt *> m_rawStatements; // the same, through the C API
+    QByteArray m_utf8; // the text values of the statement being bound, as UTF-8
     BulkInserter *m_parent = nullptr;
     QSqlError m_prepareError;
 };
