@@ -62,10 +62,12 @@ Result<QString> normalizeHandle(const QString &network, const QString &handle)
         return m.captured(1).toLower();
     }
     if (network == u"feed" || network == u"website" || network == u"linkedin") {
-        if (!isHttpUrl(h))
+        // Parsed once, strictly (isHttpUrl's test): what passes parses the same in the tolerant mode, which
+        // only repairs what the strict one rejects.
+        QUrl url(h, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
             return Error::validation(
                 network, Tr::tr("“%1” is not a web address starting with http:// or https://.").arg(h));
-        QUrl url(h);
         url.setHost(url.host().toLower());
         return url.toString(QUrl::StripTrailingSlash);
     }
@@ -81,6 +83,26 @@ Result<QString> normalizeHandle(const QString &network, const QString &handle)
 }
 
 Status validateContact(Contact &c)
+{
+    if (Status s = validateContactFields(c); !s)
+        return s;
+    for (ContactEmail &e : c.emails) {
+        e.email = e.email.trimmed();
+        if (!isValidEmail(e.email))
+            return Error::validation(
+                QStringLiteral("emails"), Tr::tr("“%1” is not a valid email address.").arg(e.email));
+    }
+    for (Handle &h : c.handles) {
+        Result<QString> n = normalizeHandle(h.network, h.handle);
+        if (!n)
+            return n.error();
+        h.handle = h.handle.trimmed();
+        h.normalized = *n;
+    }
+    return {};
+}
+
+Status validateContactFields(Contact &c)
 {
     c.firstName = c.firstName.trimmed();
     c.lastName = c.lastName.trimmed();
@@ -99,19 +121,6 @@ Status validateContact(Contact &c)
         return Error::validation(QStringLiteral("kind"), Tr::tr("Unknown kind of contact “%1”.").arg(c.kind));
     if (c.reach < 0)
         return Error::validation(QStringLiteral("reach"), Tr::tr("The reach cannot be negative."));
-    for (ContactEmail &e : c.emails) {
-        e.email = e.email.trimmed();
-        if (!isValidEmail(e.email))
-            return Error::validation(
-                QStringLiteral("emails"), Tr::tr("“%1” is not a valid email address.").arg(e.email));
-    }
-    for (Handle &h : c.handles) {
-        Result<QString> n = normalizeHandle(h.network, h.handle);
-        if (!n)
-            return n.error();
-        h.handle = h.handle.trimmed();
-        h.normalized = *n;
-    }
     return {};
 }
 

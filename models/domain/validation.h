@@ -19,6 +19,10 @@ Result<QString> normalizeHandle(const QString &network, const QString &handle);
 
 // Checks a contact and fills in derived fields (display name, normalized handles).
 Status validateContact(Contact &contact);
+// The same without the emails and handles, for a caller that checked and normalized those itself (the importer,
+// which reports every bad email and handle of a row): validateContact() is this, then the emails (trimmed and
+// checked) and handles (trimmed and normalized).
+Status validateContactFields(Contact &contact);
 Status validateOrganization(Organization &organization);
 
 } // namespace Validation

@@ -461,23 +461,31 @@ void ImportRecord::clearParseProblems(ImportField field)
 void ImportRecord::revalidate()
 {
     problems = parseProblems;
-    const QString at = where(*this);
     Contact copy = contact;
     if (copy.displayName.trimmed().isEmpty() && copy.firstName.trimmed().isEmpty()
         && copy.lastName.trimmed().isEmpty()) {
-        problems.append(Tr::tr("%1: no name.").arg(at));
+        problems.append(Tr::tr("%1: no name.").arg(where(*this)));
         return;
     }
-    for (const ContactEmail &e : std::as_const(copy.emails))
-        if (!Validation::isValidEmail(e.email.trimmed()))
-            problems.append(Tr::tr("%1: “%2” is not a valid email address.").arg(at, e.email));
-    for (const Handle &h : std::as_const(copy.handles))
-        if (const auto n = Validation::normalizeHandle(h.network, h.handle); !n)
-            problems.append(Tr::tr("%1: %2").arg(at, n.error().message));
+    // Every bad email and handle is named; each is checked (and normalized) once, as validateContact() would.
+    for (ContactEmail &e : copy.emails) {
+        const QString email = e.email.trimmed();
+        if (!Validation::isValidEmail(email))
+            problems.append(Tr::tr("%1: “%2” is not a valid email address.").arg(where(*this), e.email));
+        e.email = email;
+    }
+    for (Handle &h : copy.handles) {
+        if (Result<QString> n = Validation::normalizeHandle(h.network, h.handle); !n) {
+            problems.append(Tr::tr("%1: %2").arg(where(*this), n.error().message));
+        } else {
+            h.handle = h.handle.trimmed();
+            h.normalized = *n;
+        }
+    }
     if (!problems.isEmpty())
         return;
-    if (const Status s = Validation::validateContact(copy); !s)
-        problems.append(Tr::tr("%1: %2").arg(at, s.error().message));
+    if (const Status s = Validation::validateContactFields(copy); !s)
+        problems.append(Tr::tr("%1: %2").arg(where(*this), s.error().message));
     else
-        contact = copy;
+        contact = std::move(copy);
 }

@@ -447,10 +447,17 @@ Status DeferredIndexes::restore()
     const bool outletSort = std::any_of(m_createStatements.cbegin(), m_createStatements.cend(), [](const QString &sql) {
         return sql.startsWith(QStringLiteral("CREATE TRIGGER"), Qt::CaseInsensitive) && sql.contains(QStringLiteral("outlet_sort"));
     });
-    if (outletSort && !m_db.isPostgres()) {
-        const QString update = QStringLiteral(
-            "UPDATE contacts SET outlet_sort = (SELECT o.name FROM organizations o "
-            "WHERE o.id = contacts.organization_id AND o.deleted_at IS NULL) WHERE organization_id IS NOT NULL");
+    if (outletSort && !m_db.isPostgres() && (!m_outletSortWritten || !m_outletSortChanged.isEmpty())) {
+        QString update = QStringLiteral("UPDATE contacts SET outlet_sort = (SELECT o.name FROM organizations o "
+                                        "WHERE o.id = contacts.organization_id AND o.deleted_at IS NULL)");
+        if (!m_outletSortWritten) {
+            update += QStringLiteral(" WHERE organization_id IS NOT NULL");
+        } else {
+            QStringList ids;
+            for (const qint64 id : std::as_const(m_outletSortChanged))
+                ids << QString::number(id);
+            update += QStringLiteral(" WHERE id IN (%1)").arg(ids.join(u','));
+        }
         if (Status s = exec(update, doing); !s)
             return s;
     }
@@ -508,5 +515,7 @@ Status DeferredIndexes::restore()
     m_ftsTables.clear();
     m_enableTriggerStatements.clear();
     m_analyzeTables.clear();
+    m_outletSortWritten = false;
+    m_outletSortChanged.clear();
     return {};
 }

@@ -126,6 +126,14 @@ public:
     Status defer(const QStringList &tables);
     Status restore();
 
+    // SQLite: the loader wrote contacts.outlet_sort itself for the rows it inserted, so restore() computes it only
+    // for `changed` (rows the load updated while the triggers were off) instead of for every contact.
+    void setOutletSortWritten(QList<qint64> changed)
+    {
+        m_outletSortWritten = true;
+        m_outletSortChanged = std::move(changed);
+    }
+
 private:
     Status deferPostgres(const QStringList &tables);
 
@@ -135,4 +143,6 @@ private:
     QStringList m_ftsTables;
     QStringList m_enableTriggerStatements; // PostgreSQL: the rollup triggers (schema v10)
     QStringList m_analyzeTables; // PostgreSQL: statistics gathered after the load
+    bool m_outletSortWritten = false;
+    QList<qint64> m_outletSortChanged;
 };

@@ -104,9 +104,11 @@ Status ImportWriter::begin()
     if (!q.exec(u"SELECT id, name FROM organizations WHERE deleted_at IS NULL ORDER BY id"_s))
         return m_db.errorFrom(q, m_doing);
     while (q.next()) {
-        const QString key = q.value(1).toString().trimmed().toLower();
+        const QString name = q.value(1).toString();
+        const QString key = name.trimmed().toLower();
         if (!m_organizations.contains(key))
             m_organizations.insert(key, q.value(0).toLongLong());
+        m_organizationNames.insert(q.value(0).toLongLong(), name);
     }
     if (postgres) {
         // Explicit ids on PostgreSQL come from past the identity sequences, so a concurrent writer's next
@@ -138,8 +140,8 @@ Status ImportWriter::begin()
     m_contactRows.emplace(m_db, u"contacts"_s,
         QStringList { u"id"_s, u"first_name"_s, u"last_name"_s, u"display_name"_s, u"title"_s, u"organization_id"_s,
             u"kind"_s, u"city"_s, u"country"_s, u"time_zone"_s, u"reach"_s, u"notes"_s, u"do_not_contact"_s,
-            u"consent_basis"_s, u"owner_id"_s, u"search_extra"_s, u"sort_name"_s, u"created_at"_s, u"updated_at"_s,
-            u"updated_by"_s, u"version"_s });
+            u"consent_basis"_s, u"owner_id"_s, u"search_extra"_s, u"sort_name"_s, u"outlet_sort"_s, u"created_at"_s,
+            u"updated_at"_s, u"updated_by"_s, u"version"_s });
     m_contactRows->setParent(&*m_orgRows);
     m_emailRows.emplace(m_db, u"contact_emails"_s,
         QStringList { u"contact_id"_s, u"label"_s, u"email"_s, u"normalized"_s, u"position"_s });
@@ -199,8 +201,10 @@ Result<qint64> ImportWriter::organizationFor(const QString &name)
     if (const qint64 id = m_organizations.value(key))
         return id;
     const qint64 id = m_nextOrg++;
-    if (Status s = m_orgRows->add({ id, name.trimmed().left(300), u"other"_s, m_now, m_now, Sql::id(m_userId), 1 }); !s)
+    const QString stored = name.trimmed().left(300);
+    if (Status s = m_orgRows->add({ id, stored, u"other"_s, m_now, m_now, Sql::id(m_userId), 1 }); !s)
         return s.error();
+    m_organizationNames.insert(id, stored);
     if (Status s = m_itemRows->add({ m_batchId, u"organization"_s, id, u"created"_s, 1, QVariant() }); !s)
         return s.error();
     m_organizations.insert(key, id);
@@ -286,7 +290,10 @@ Result<ImportWriter::Outcome> ImportWriter::write(const ImportRecord &record, Du
             Sql::text(incoming.city), Sql::text(incoming.country), Sql::text(incoming.timeZone),
             incoming.reach > 0 ? QVariant(incoming.reach) : QVariant(), Sql::text(incoming.notes),
             incoming.doNotContact ? 1 : 0, Sql::text(incoming.consentBasis), Sql::id(incoming.ownerId),
-            extra.isNull() ? u""_s : extra, Text::sortKey(incoming.displayName), m_now, m_now, Sql::id(m_userId), 1 });
+            extra.isNull() ? u""_s : extra, Text::sortKey(incoming.displayName),
+            // What the outlet_sort triggers (schema v3) would write; they are off while the indexes are deferred.
+            incoming.organizationId ? QVariant(m_organizationNames.value(incoming.organizationId)) : QVariant(),
+            m_now, m_now, Sql::id(m_userId), 1 });
         !s)
         return s.error();
     int position = 0;
@@ -414,6 +421,8 @@ Status ImportWriter::flush()
             return s;
     if (m_deferring) {
         m_deferring = false;
+        // New contacts were written with their outlet_sort; existing ones this batch changed get it computed.
+        m_deferred->setOutletSortWritten(QList<qint64>(m_updatedIds.cbegin(), m_updatedIds.cend()));
         const double cpu = threadCpuMs();
         if (Status s = m_deferred->restore(); !s)
             return s;

@@ -80,6 +80,7 @@ private:
     ImportContacts::Index m_index;
     QHash<QString, qint64> m_users; // by name or login, lower case
     QHash<QString, qint64> m_organizations; // live ones and this batch's new ones, by lower-case name
+    QHash<qint64, QString> m_organizationNames; // the same by id: a new contact's outlet_sort
     QHash<QString, qint64> m_tags; // by kind \x1f name
     qint64 m_nextOrg = 0;
     qint64 m_nextContact = 0;
