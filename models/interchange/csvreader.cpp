@@ -139,8 +139,12 @@ Result<std::optional<QStringList>> CsvReader::next()
                     ++i;
                     continue;
                 }
-                field += c;
-                ++i;
+                // The run up to the next quote in one append.
+                qsizetype end = line.indexOf(u'"', i + 1);
+                if (end < 0)
+                    end = line.size();
+                field += QStringView(line).sliced(i, end - i);
+                i = end;
                 continue;
             }
             if (c == m_delimiter) {
@@ -164,9 +168,13 @@ Result<std::optional<QStringList>> CsvReader::next()
                 ++i;
                 continue;
             }
-            // A stray quote inside an unquoted field, or text after a closing quote: kept as written.
-            field += c;
-            ++i;
+            // A stray quote inside an unquoted field, or text after a closing quote: kept as written, with the run
+            // up to the next delimiter or quote in one append.
+            qsizetype end = i + 1;
+            while (end < line.size() && line.at(end) != m_delimiter && line.at(end) != u'"')
+                ++end;
+            field += QStringView(line).sliced(i, end - i);
+            i = end;
         }
         ++m_records;
         return std::optional<QStringList>(std::move(fields));

@@ -85,9 +85,10 @@ void BulkInserter::releaseStatements()
 
 int BulkInserter::defaultRowsPerStatement(const Database &db, int columns)
 {
-    // PostgreSQL: one round trip per statement, so batch a few thousand values. SQLite: binding cost
-    // dominates; small batches save the per-statement overhead of Qt SQL without huge statements.
-    const int values = db.isPostgres() ? 8000 : 200;
+    // PostgreSQL: one round trip per statement, so batch a few thousand values. SQLite (bound through the C API):
+    // 1,000 values a statement ran 1.6 % fewer instructions than 200 in bench_import (callgrind, 20,000
+    // contacts), 4,000 no fewer.
+    const int values = db.isPostgres() ? 8000 : 1000;
     return qMax(1, values / qMax(1, columns));
 }
 
@@ -258,10 +259,10 @@ Status BulkInserter::flushRaw(int rows)
         if (rc == SQLITE_DONE)
             rc = SQLITE_OK;
     }
-    // reset() reports the step's error again; the error text is read before it.
+    // reset() reports the step's error again; the error text is read before it. (The bindings stay: every
+    // parameter is bound again before the statement runs next.)
     const QString message = rc == SQLITE_OK ? QString() : QString::fromUtf8(sqlite3_errmsg(m_sqlite));
     sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
     if (rc != SQLITE_OK)
         return m_db.errorFrom(QSqlError(QStringLiteral("Unable to fetch row"), message, QSqlError::StatementError,
                                   QString::number(rc & 0xff)),
@@ -447,17 +448,10 @@ Status DeferredIndexes::restore()
     const bool outletSort = std::any_of(m_createStatements.cbegin(), m_createStatements.cend(), [](const QString &sql) {
         return sql.startsWith(QStringLiteral("CREATE TRIGGER"), Qt::CaseInsensitive) && sql.contains(QStringLiteral("outlet_sort"));
     });
-    if (outletSort && !m_db.isPostgres() && (!m_outletSortWritten || !m_outletSortChanged.isEmpty())) {
-        QString update = QStringLiteral("UPDATE contacts SET outlet_sort = (SELECT o.name FROM organizations o "
-                                        "WHERE o.id = contacts.organization_id AND o.deleted_at IS NULL)");
-        if (!m_outletSortWritten) {
-            update += QStringLiteral(" WHERE organization_id IS NOT NULL");
-        } else {
-            QStringList ids;
-            for (const qint64 id : std::as_const(m_outletSortChanged))
-                ids << QString::number(id);
-            update += QStringLiteral(" WHERE id IN (%1)").arg(ids.join(u','));
-        }
+    if (outletSort && !m_db.isPostgres() && !m_outletSortWritten) {
+        const QString update = QStringLiteral(
+            "UPDATE contacts SET outlet_sort = (SELECT o.name FROM organizations o "
+            "WHERE o.id = contacts.organization_id AND o.deleted_at IS NULL) WHERE organization_id IS NOT NULL");
         if (Status s = exec(update, doing); !s)
             return s;
     }
@@ -516,6 +510,5 @@ Status DeferredIndexes::restore()
     m_enableTriggerStatements.clear();
     m_analyzeTables.clear();
     m_outletSortWritten = false;
-    m_outletSortChanged.clear();
     return {};
 }

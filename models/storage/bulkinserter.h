@@ -27,9 +27,8 @@ struct sqlite3_stmt;
 // Ids are usually given by the caller (bulk loads know them up front); after loading explicit ids into
 // PostgreSQL call syncIdentity() so that later inserts do not collide.
 //
-// Batch sizes: about 200 values per statement on SQLite (the per-statement overhead shared by a few rows) and
-// 8,000 on PostgreSQL (QPSQL sends each execution as one round trip). Chosen, not yet tuned: see
-// tests/bench/bench_generate for the figures.
+// Batch sizes: about 1,000 values per statement on SQLite (the per-statement overhead shared by some rows) and
+// 8,000 on PostgreSQL (QPSQL sends each execution as one round trip); see defaultRowsPerStatement().
 //
 // SQLite: the statements are prepared and bound through SQLite's C API on the QSQLITE driver's own connection
 // handle (QSqlDriver::handle(); Debian's driver links the same system libsqlite3 as Rapport), each value bound
@@ -126,13 +125,9 @@ public:
     Status defer(const QStringList &tables);
     Status restore();
 
-    // SQLite: the loader wrote contacts.outlet_sort itself for the rows it inserted, so restore() computes it only
-    // for `changed` (rows the load updated while the triggers were off) instead of for every contact.
-    void setOutletSortWritten(QList<qint64> changed)
-    {
-        m_outletSortWritten = true;
-        m_outletSortChanged = std::move(changed);
-    }
+    // SQLite: the loader wrote contacts.outlet_sort (what the v3 triggers would) into every row it inserted or
+    // updated while they were off, so restore() need not compute it for every contact.
+    void setOutletSortWritten() { m_outletSortWritten = true; }
 
 private:
     Status deferPostgres(const QStringList &tables);
@@ -144,5 +139,4 @@ private:
     QStringList m_enableTriggerStatements; // PostgreSQL: the rollup triggers (schema v10)
     QStringList m_analyzeTables; // PostgreSQL: statistics gathered after the load
     bool m_outletSortWritten = false;
-    QList<qint64> m_outletSortChanged;
 };

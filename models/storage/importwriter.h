@@ -32,6 +32,8 @@ public:
     // outlet triggers go out of the way and are rebuilt in one pass in finish(), inside the transaction
     // (DeferredIndexes), which is several times faster than keeping them row by row (bench_import). Decided
     // from the first records and the number the whole file is expected to hold. Call once, before write().
+    // The first existing contact to fill or overwrite ends the deferral (flush()) before it is changed, so that
+    // its change goes through the audit triggers and the indexes; the rest is written with them in place.
     Status planBulk(
         const QList<ImportRecord> &first, const QHash<int, DuplicateAction> &perRecord, qint64 expectedTotal);
 
@@ -74,6 +76,7 @@ private:
     std::unique_ptr<Transaction> m_tx;
     std::unique_ptr<DeferredIndexes> m_deferred;
     bool m_deferring = false;
+    bool m_checksOff = false; // SQLite's CHECK constraints, while deferring (planBulk)
     std::optional<BulkInserter> m_orgRows, m_tagRows, m_contactRows, m_emailRows, m_phoneRows, m_handleRows, m_tagLinks,
         m_itemRows;
 

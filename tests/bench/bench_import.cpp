@@ -4,6 +4,7 @@
 // (before, after the first chunk, the most between chunks) and at the peak, and, for the CSV, the
 // time `sqlite3 .import` takes to load the same file into a plain table in the same run (the floor for "read a CSV
 // into SQLite"); then the time of a backup (VACUUM INTO) of the imported database. Usage: bench_import [COUNT]
+// (BENCH_IMPORT_CSV_ONLY=1: only the CSV import and sqlite3 .import; BENCH_IMPORT_KEEP=1 keeps the files)
 #include "benchdata.h"
 #include "benchutil.h"
 #include "interchange/importfile.h"
@@ -177,6 +178,9 @@ int main(int argc, char **argv)
     out << "sqlite3 .import:     wall " << plain << " ms (" << sqlite.readAllStandardOutput().trimmed()
         << " rows); ratio " << QString::number(double(csvTime.wallMs) / double(qMax<qint64>(plain, 1)), 'f', 1)
         << "x\n";
+
+    if (!qEnvironmentVariableIsEmpty("BENCH_IMPORT_CSV_ONLY")) // while trying changes to the CSV import
+        return 0;
 
     // A backup of the database the CSV import wrote (File → Back Up Database…, `rapport backup`): VACUUM INTO.
     {
