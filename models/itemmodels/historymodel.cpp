@@ -151,6 +151,18 @@ QString HistoryModel::fieldLabel(const QString &field)
         { QStringLiteral("sentiment"), QT_TR_NOOP("Sentiment") },
         { QStringLiteral("outcome"), QT_TR_NOOP("Outcome") },
         { QStringLiteral("url"), QT_TR_NOOP("Address") },
+        // A contact's child rows (schema v21): one row added or removed.
+        { QStringLiteral("email"), QT_TR_NOOP("Email") },
+        { QStringLiteral("phone"), QT_TR_NOOP("Phone") },
+        { QStringLiteral("beat"), QT_TR_NOOP("Beat") },
+        { QStringLiteral("tag"), QT_TR_NOOP("Tag") },
+        { QStringLiteral("handle:email"), QT_TR_NOOP("Email") },
+        { QStringLiteral("handle:mastodon"), QT_TR_NOOP("Mastodon") },
+        { QStringLiteral("handle:bluesky"), QT_TR_NOOP("Bluesky") },
+        { QStringLiteral("handle:x"), QT_TR_NOOP("X") },
+        { QStringLiteral("handle:linkedin"), QT_TR_NOOP("LinkedIn") },
+        { QStringLiteral("handle:website"), QT_TR_NOOP("Website") },
+        { QStringLiteral("handle:feed"), QT_TR_NOOP("Blog or feed") },
     };
     const char *label = labels.value(field);
     return label ? tr(label) : field;

@@ -154,6 +154,10 @@ Result<QList<qint64>> BulkContactRepository::setTag(
     if (changed->isEmpty())
         return changed;
 
+    // The version first: the history records tags of existing contacts only (schema v21), and a contact an
+    // import created and nobody edited is still at version 1 until this write.
+    if (Status s = touch(*changed); !s)
+        return s.error();
     QSqlQuery q(m_db.connection());
     q.prepare(present ? QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id) SELECT id, CAST(:tag AS BIGINT) "
                                        "FROM contacts WHERE ")
@@ -164,8 +168,6 @@ Result<QList<qint64>> BulkContactRepository::setTag(
     q.bindValue(QStringLiteral(":tag"), *tag);
     if (!q.exec())
         return m_db.errorFrom(q, Tr::tr("saving the tags of the selected contacts"));
-    if (Status s = touch(*changed); !s)
-        return s.error();
     // Adding: append the name to the search text in one statement (the words are what matter to the index;
     // the next full save writes them in ContactRepository::searchExtra's order). Removing: recompute.
     if (present) {

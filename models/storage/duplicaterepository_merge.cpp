@@ -271,7 +271,20 @@ Result<MergeRecord> DuplicateRepository::merge(qint64 keepId, qint64 otherId)
     r.emailOffset = int(keep->emails.size());
     r.phoneOffset = int(keep->phones.size());
 
-    Status s = moveRows(QStringLiteral("contact_emails"), r.emailIds, keepId, r.emailOffset, true);
+    // Both contacts' versions first: the history records the rows that move as changes of existing contacts
+    // (schema v21 leaves out rows written while a contact is at version 1, its creation).
+    Status s = writeFields(mergedFields(*keep, *other));
+    if (s) {
+        Contact trashed = *other;
+        const QString note = Tr::tr("Merged into “%1” (#%2) on %3.")
+                                 .arg(keep->displayName)
+                                 .arg(keepId)
+                                 .arg(QDate::currentDate().toString(Qt::ISODate));
+        trashed.notes = trashed.notes.trimmed().isEmpty() ? note : trashed.notes + QStringLiteral("\n\n") + note;
+        s = writeFields(trashed, Sql::nowMs(), true);
+    }
+    if (s)
+        s = moveRows(QStringLiteral("contact_emails"), r.emailIds, keepId, r.emailOffset, true);
     if (s)
         s = moveRows(QStringLiteral("contact_phones"), r.phoneIds, keepId, r.phoneOffset, true);
     const std::pair<QString, const QList<qint64> *> plain[] = { { QStringLiteral("handles"), &r.handleIds },
@@ -287,17 +300,6 @@ Result<MergeRecord> DuplicateRepository::merge(qint64 keepId, qint64 otherId)
     if (s)
         s = moveKeyedRows(
             QStringLiteral("media_list_members"), QStringLiteral("media_list_id"), r.mediaListIds, otherId, keepId);
-    if (s)
-        s = writeFields(mergedFields(*keep, *other));
-    if (s) {
-        Contact trashed = *other;
-        const QString note = Tr::tr("Merged into “%1” (#%2) on %3.")
-                                 .arg(keep->displayName)
-                                 .arg(keepId)
-                                 .arg(QDate::currentDate().toString(Qt::ISODate));
-        trashed.notes = trashed.notes.trimmed().isEmpty() ? note : trashed.notes + QStringLiteral("\n\n") + note;
-        s = writeFields(trashed, Sql::nowMs(), true);
-    }
     if (s)
         s = BulkContactRepository(m_db).refreshSearchExtra({ keepId, otherId });
     if (s) {
@@ -344,7 +346,14 @@ Status DuplicateRepository::unmerge(const MergeRecord &r)
     Result<Contact> other = ContactRepository(m_db).get(r.otherId);
     if (!other)
         return other.error();
-    Status s = moveRows(QStringLiteral("contact_emails"), r.emailIds, r.otherId, -r.emailOffset, true);
+    Status s = writeFields(r.keptBefore);
+    if (s) {
+        Contact restored = *other;
+        restored.notes = r.otherNotesBefore;
+        s = writeFields(restored, QVariant(QMetaType::fromType<qint64>()), true);
+    }
+    if (s)
+        s = moveRows(QStringLiteral("contact_emails"), r.emailIds, r.otherId, -r.emailOffset, true);
     if (s)
         s = moveRows(QStringLiteral("contact_phones"), r.phoneIds, r.otherId, -r.phoneOffset, true);
     const std::pair<QString, const QList<qint64> *> plain[] = { { QStringLiteral("handles"), &r.handleIds },
@@ -360,13 +369,6 @@ Status DuplicateRepository::unmerge(const MergeRecord &r)
     if (s)
         s = moveKeyedRows(
             QStringLiteral("media_list_members"), QStringLiteral("media_list_id"), r.mediaListIds, r.keepId, r.otherId);
-    if (s)
-        s = writeFields(r.keptBefore);
-    if (s) {
-        Contact restored = *other;
-        restored.notes = r.otherNotesBefore;
-        s = writeFields(restored, QVariant(QMetaType::fromType<qint64>()), true);
-    }
     if (s)
         s = BulkContactRepository(m_db).refreshSearchExtra({ r.keepId, r.otherId });
     if (s) {

@@ -139,6 +139,9 @@ Result<ErasureCounts> ErasureRepository::erase(qint64 id, bool ignoreHandles)
     if (!removed)
         return removed.error();
     counts.auditEntries = *removed;
+    // The history of those rows' fields and of the person's emails, phones, handles and tags (schema v11, v21).
+    if (Result<int> r = run(u"DELETE FROM audit_changes WHERE "_s + ownRows); !r)
+        return r.error();
     // Entries of other rows whose stored values name them keep their line (who did what, when) without values.
     QStringList needles { contact->displayName, contact->firstName + u' ' + contact->lastName };
     for (const ContactEmail &e : std::as_const(contact->emails))
@@ -154,6 +157,13 @@ Result<ErasureCounts> ErasureRepository::erase(qint64 id, bool ignoreHandles)
         if (!cleared)
             return cleared.error();
         counts.auditEntries += *cleared;
+        // A field change of another row that holds the value (a duplicate merged into them, a colleague's
+        // notes naming them) goes: its entry keeps its line.
+        if (Result<int> r = run(u"DELETE FROM audit_changes WHERE lower(old_value) LIKE :needle ESCAPE '\\' "
+                                "OR lower(new_value) LIKE :needle ESCAPE '\\'"_s,
+                { { u":needle"_s, containing(needle.trimmed()) } });
+            !r)
+            return r.error();
     }
 
     // 2. Import records that kept their values for an undo.
@@ -178,6 +188,10 @@ Result<ErasureCounts> ErasureRepository::erase(qint64 id, bool ignoreHandles)
     for (const QString &sql : deletes)
         if (Result<int> r = run(sql); !r)
             return r.error();
+    // Whatever a trigger recorded about the person while their rows went (nothing today: the child rows'
+    // trail skips a contact that is gone) goes too.
+    if (Result<int> r = run(u"DELETE FROM audit_changes WHERE entity = 'contact' AND entity_id = :id"_s); !r)
+        return r.error();
 
     // 4. The ignore list, so the sync does not bring them back.
     if (ignoreHandles) {

@@ -1,5 +1,6 @@
 #include "historyquery.h"
 
+#include "storage/audittrail.h"
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
 
@@ -100,6 +101,8 @@ Result<QList<HistoryEntry>> HistoryQuery::load(const HistoryFilter &filter)
     if (!filter.entity.isEmpty() && filter.entityId > 0)
         if (Status s = addUnclaimed(entries, filter); !s)
             return s.error();
+    for (HistoryEntry &e : entries)
+        foldChildChanges(e.changes);
     std::stable_sort(entries.begin(), entries.end(), [](const HistoryEntry &a, const HistoryEntry &b) {
         return a.at != b.at ? a.at > b.at : a.auditId > b.auditId;
     });
@@ -108,6 +111,44 @@ Result<QList<HistoryEntry>> HistoryQuery::load(const HistoryFilter &filter)
     if (Status s = resolveNames(entries); !s)
         return s.error();
     return entries;
+}
+
+void HistoryQuery::foldChildChanges(QList<FieldChange> &changes)
+{
+    struct Side
+    {
+        QString field;
+        QStringList removed;
+        QStringList added;
+    };
+    QList<FieldChange> kept;
+    QList<Side> children; // in the order their fields first appear
+    for (const FieldChange &c : std::as_const(changes)) {
+        if (!AuditTrail::isChildField(c.field)) {
+            kept.append(c);
+            continue;
+        }
+        auto side = std::find_if(children.begin(), children.end(), [&](const Side &s) { return s.field == c.field; });
+        if (side == children.end())
+            side = children.insert(children.end(), Side { c.field, {}, {} });
+        if (!c.oldValue.isEmpty())
+            side->removed.append(c.oldValue);
+        if (!c.newValue.isEmpty())
+            side->added.append(c.newValue);
+    }
+    if (children.isEmpty())
+        return;
+    for (Side &side : children) {
+        for (qsizetype i = side.removed.size() - 1; i >= 0; --i)
+            if (const qsizetype again = side.added.indexOf(side.removed.at(i)); again >= 0) {
+                side.added.removeAt(again);
+                side.removed.removeAt(i);
+            }
+        const qsizetype n = std::max(side.removed.size(), side.added.size());
+        for (qsizetype i = 0; i < n; ++i)
+            kept.append(FieldChange { side.field, side.removed.value(i), side.added.value(i), {}, {} });
+    }
+    changes = kept;
 }
 
 Status HistoryQuery::attachChanges(QList<HistoryEntry> &entries)

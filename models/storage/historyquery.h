@@ -53,6 +53,11 @@ public:
 
     Result<QList<HistoryEntry>> load(const HistoryFilter &filter);
 
+    // A write that replaced a contact's children leaves one removal and one addition per row (schema v21):
+    // a value removed and added again is no change and goes; the rest pair up per field in their order, so
+    // "a@x" removed and "b@x" added read "a@x → b@x". Other fields stay as they are, first.
+    static void foldChildChanges(QList<FieldChange> &changes);
+
 private:
     Status attachChanges(QList<HistoryEntry> &entries);
     Status addUnclaimed(QList<HistoryEntry> &entries, const HistoryFilter &filter);

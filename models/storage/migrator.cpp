@@ -121,6 +121,14 @@ QList<Migrator::Migration> Migrator::standardMigrations()
         // Only PostgreSQL statements; reads every conversation once (~10 s on the large demo).
         { 20, Tr::tr("Made searching the conversations for a common word faster on PostgreSQL (version 20)."),
             [](Database &db) { return runSchemaFile(db, QStringLiteral(":/rapport/schema/v20.sql")); } },
+        { 21,
+            Tr::tr("Added the email addresses, phone numbers, handles, beats and tags of a contact to its history "
+                   "(version 21)."),
+            [](Database &db) -> Status {
+                if (Status s = runSchemaFile(db, QStringLiteral(":/rapport/schema/v21.sql")); !s)
+                    return s;
+                return AuditTrail::installChildTriggers(db);
+            } },
     };
 }
 

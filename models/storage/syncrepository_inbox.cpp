@@ -35,20 +35,32 @@ QString linkDetails(const QString &network, const QString &handle, bool handleAd
         .arg(at);
 }
 
-// Refreshes the contact's search text (it lists handles) and bumps its version: an editor opened before the
-// link must not save its stale list of handles over the new one.
-Status touchContact(Database &db, qint64 contactId, const QString &doing)
+// Bumps the contact's version: an editor opened before the link must not save its stale list of handles over
+// the new one. Done before the handle is added or removed, so that the history records the handle as a change
+// of an existing contact (schema v21 leaves a contact's rows at version 1, its creation, out).
+Status bumpContact(Database &db, qint64 contactId, const QString &doing)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("UPDATE contacts SET updated_at = :now, updated_by = :user, version = version + 1 "
+                             "WHERE id = :id"));
+    q.bindValue(QStringLiteral(":now"), Sql::nowMs());
+    q.bindValue(QStringLiteral(":user"), Sql::id(db.currentUserId()));
+    q.bindValue(QStringLiteral(":id"), contactId);
+    if (!q.exec())
+        return db.errorFrom(q, doing);
+    return {};
+}
+
+// Refreshes the contact's search text (it lists handles), after the handle was added or removed.
+Status refreshContactSearch(Database &db, qint64 contactId, const QString &doing)
 {
     Result<Contact> c = ContactRepository(db).get(contactId);
     if (!c)
         return c.error();
     const QString extra = ContactRepository::searchExtra(*c, c->organizationName);
     QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("UPDATE contacts SET search_extra = :extra, updated_at = :now, updated_by = :user, "
-                             "version = version + 1 WHERE id = :id"));
+    q.prepare(QStringLiteral("UPDATE contacts SET search_extra = :extra WHERE id = :id"));
     q.bindValue(QStringLiteral(":extra"), extra.isNull() ? QStringLiteral("") : extra);
-    q.bindValue(QStringLiteral(":now"), Sql::nowMs());
-    q.bindValue(QStringLiteral(":user"), Sql::id(db.currentUserId()));
     q.bindValue(QStringLiteral(":id"), contactId);
     if (!q.exec())
         return db.errorFrom(q, doing);
@@ -229,6 +241,8 @@ Result<int> SyncRepository::linkToContact(const QString &network, const QString 
         q.finish();
     } else {
         q.finish();
+        if (Status s = bumpContact(m_db, contactId, doing); !s)
+            return s.error();
         q.prepare(QStringLiteral("INSERT INTO handles (contact_id, network, handle, normalized) "
                                  "VALUES (:contact, :network, :handle, :handle)"));
         q.bindValue(QStringLiteral(":contact"), contactId);
@@ -237,7 +251,7 @@ Result<int> SyncRepository::linkToContact(const QString &network, const QString 
         if (!q.exec())
             return m_db.errorFrom(q, doing);
         handleAdded = true;
-        if (Status s = touchContact(m_db, contactId, doing); !s)
+        if (Status s = refreshContactSearch(m_db, contactId, doing); !s)
             return s.error();
     }
 
@@ -324,6 +338,8 @@ Status SyncRepository::unlinkFromContact(const QString &network, const QString &
         q.bindValue(QStringLiteral(":handle"), handle);
         if (!q.exec())
             return m_db.errorFrom(q, doing);
+        if (Status s = bumpContact(m_db, contactId, doing); !s)
+            return s;
         q.prepare(QStringLiteral("DELETE FROM handles WHERE contact_id = :contact AND network = :network "
                                  "AND normalized = :handle"));
         q.bindValue(QStringLiteral(":contact"), contactId);
@@ -332,7 +348,7 @@ Status SyncRepository::unlinkFromContact(const QString &network, const QString &
         if (!q.exec())
             return m_db.errorFrom(q, doing);
         q.finish();
-        if (Status s = touchContact(m_db, contactId, doing); !s)
+        if (Status s = refreshContactSearch(m_db, contactId, doing); !s)
             return s;
     }
     q.finish();

@@ -8,6 +8,7 @@
 #include "storage/contactrepository.h"
 #include "storage/duplicaterepository.h"
 #include "storage/organizationrepository.h"
+#include "storage/syncrepository.h"
 #include "storage/userrepository.h"
 #include "testdatabase.h"
 
@@ -28,6 +29,16 @@ const FieldChange *changeOf(const HistoryEntry &e, const QString &field)
         if (c.field == field)
             return &c;
     return nullptr;
+}
+
+// The changes of one field (a child kind: several rows may change at once), as "old → new" texts.
+QStringList changesOf(const HistoryEntry &e, const QString &field)
+{
+    QStringList out;
+    for (const FieldChange &c : e.changes)
+        if (c.field == field)
+            out << c.oldValue + u" → "_s + c.newValue;
+    return out;
 }
 
 QList<HistoryEntry> historyOf(Database &db, const QString &entity, qint64 id, qint64 user = 0)
@@ -140,6 +151,145 @@ private slots:
         QVERIFY(team->size() >= 6);
         for (qsizetype i = 1; i < team->size(); ++i)
             QVERIFY(team->at(i - 1).at >= team->at(i).at);
+    }
+
+    // A contact's child rows (schema v21): emails, phones, handles, beats and tags added or removed by each kind
+    // of writer are changes of the contact, in the entry of the write that made them; a contact's creation and
+    // a contact deleted for good leave none.
+    void childRows_data() { TestDatabase::addBackends(); }
+    void childRows()
+    {
+        OPEN_TEST_DATABASE(db);
+        Result<User> anna = UserRepository(*db).ensureUser(u"anna"_s, u"Anna Berg"_s);
+        QVERIFY(anna);
+        ContactRepository contacts(*db);
+        Contact c;
+        c.displayName = u"Jane Doe"_s;
+        c.emails = { { u"work"_s, u"a@x.example"_s }, { u"home"_s, u"kept@x.example"_s } };
+        c.phones = { { u"work"_s, u"+49 30 1111"_s } };
+        c.handles = { { u"mastodon"_s, u"@jane@social.example"_s, {} } };
+        c.beats = { u"tech"_s };
+        c.tags = { u"press"_s };
+        QVERIFY(contacts.create(c));
+        QList<HistoryEntry> h = historyOf(*db, u"contact"_s, c.id);
+        QCOMPARE(h.size(), 1);
+        QVERIFY(h.at(0).changes.isEmpty()); // the creation lists no fields, children included
+
+        // One save in the editor: an email replaced, a phone added, a handle removed and another added, a tag
+        // replaced; the unchanged email, phone and beat are not listed although the save rewrote every row.
+        c = *contacts.get(c.id);
+        c.emails = { { u"work"_s, u"b@x.example"_s }, { u"home"_s, u"kept@x.example"_s } };
+        c.phones.append({ u"mobile"_s, u"+49 170 2222"_s });
+        c.handles = { { u"bluesky"_s, u"jane.bsky.social"_s, {} } };
+        c.tags = { u"vip"_s };
+        QVERIFY(contacts.update(c));
+        h = historyOf(*db, u"contact"_s, c.id);
+        QCOMPARE(h.size(), 2);
+        QCOMPARE(h.at(0).action, u"update"_s);
+        QCOMPARE(h.at(0).userName, u"Anna Berg"_s);
+        QCOMPARE(changesOf(h.at(0), u"email"_s), QStringList { u"a@x.example → b@x.example"_s });
+        QCOMPARE(changesOf(h.at(0), u"phone"_s), QStringList { u" → +49 170 2222"_s });
+        QCOMPARE(changesOf(h.at(0), u"handle:mastodon"_s), QStringList { u"@jane@social.example → "_s });
+        QCOMPARE(changesOf(h.at(0), u"handle:bluesky"_s), QStringList { u" → jane.bsky.social"_s });
+        QCOMPARE(changesOf(h.at(0), u"tag"_s), QStringList { u"press → vip"_s });
+        QVERIFY(changesOf(h.at(0), u"beat"_s).isEmpty());
+        QCOMPARE(h.at(0).changes.size(), 5);
+        // Activity → Changes shows the same entry with the same changes.
+        Result<QList<HistoryEntry>> team = HistoryQuery(*db).load(HistoryFilter {});
+        QVERIFY(team);
+        QCOMPARE(team->at(0).auditId, h.at(0).auditId);
+        QCOMPARE(changesOf(team->at(0), u"email"_s), QStringList { u"a@x.example → b@x.example"_s });
+
+        // Bulk tagging by Bob, with a contact nobody edited since its creation (an import's, version 1).
+        Result<User> bob = UserRepository(*db).ensureUser(u"bob"_s, u"Bob Stone"_s);
+        QVERIFY(bob);
+        Contact fresh;
+        fresh.displayName = u"John Roe"_s;
+        fresh.emails = { { u"work"_s, u"john@x.example"_s } };
+        QVERIFY(contacts.create(fresh));
+        QVERIFY(BulkContactRepository(*db).addTag({ c.id, fresh.id }, u"wire"_s, u"tag"_s));
+        for (const qint64 id : { c.id, fresh.id }) {
+            h = historyOf(*db, u"contact"_s, id);
+            QCOMPARE(h.at(0).action, u"bulk_tag"_s);
+            QCOMPARE(h.at(0).userName, u"Bob Stone"_s);
+            QCOMPARE(changesOf(h.at(0), u"tag"_s), QStringList { u" → wire"_s });
+        }
+        QVERIFY(BulkContactRepository(*db).removeTag({ fresh.id }, u"wire"_s, u"tag"_s));
+        QCOMPARE(changesOf(historyOf(*db, u"contact"_s, fresh.id).at(0), u"tag"_s), QStringList { u"wire → "_s });
+
+        // A merge: the duplicate's email and beat move to Jane, in the merge's entry; its own history says they
+        // left. Undoing the merge takes them back, in the unmerge's entry.
+        Contact dup;
+        dup.displayName = u"Jane Doe (old)"_s;
+        dup.emails = { { u"work"_s, u"old@x.example"_s } };
+        dup.beats = { u"retail"_s };
+        QVERIFY(contacts.create(dup));
+        Result<MergeRecord> merged = DuplicateRepository(*db).merge(c.id, dup.id);
+        QVERIFY2(merged, merged ? "" : qPrintable(merged.error().message));
+        h = historyOf(*db, u"contact"_s, c.id);
+        QCOMPARE(h.at(0).action, u"merge"_s);
+        QCOMPARE(changesOf(h.at(0), u"email"_s), QStringList { u" → old@x.example"_s });
+        QCOMPARE(changesOf(h.at(0), u"beat"_s), QStringList { u" → retail"_s });
+        QStringList left;
+        for (const HistoryEntry &e : historyOf(*db, u"contact"_s, dup.id))
+            left << changesOf(e, u"email"_s) << changesOf(e, u"beat"_s);
+        QVERIFY2(left.contains(u"old@x.example → "_s) && left.contains(u"retail → "_s), qPrintable(left.join(u", ")));
+        QVERIFY(DuplicateRepository(*db).unmerge(*merged));
+        h = historyOf(*db, u"contact"_s, c.id);
+        QCOMPARE(h.at(0).action, u"unmerge"_s);
+        QCOMPARE(changesOf(h.at(0), u"email"_s), QStringList { u"old@x.example → "_s });
+
+        // The Inbox: linking a synced author to a contact nobody edited yet adds their handle, in the link's
+        // entry; undoing the link removes it again.
+        Contact author;
+        author.displayName = u"Ada Author"_s;
+        QVERIFY(contacts.create(author));
+        SyncRepository sync(*db);
+        Result<int> linked = sync.linkToContact(u"bluesky"_s, u"ada.bsky.social"_s, author.id);
+        QVERIFY2(linked, linked ? "" : qPrintable(linked.error().message));
+        h = historyOf(*db, u"contact"_s, author.id);
+        QCOMPARE(h.at(0).action, u"inbox_link"_s);
+        QCOMPARE(changesOf(h.at(0), u"handle:bluesky"_s), QStringList { u" → ada.bsky.social"_s });
+        QVERIFY(sync.unlinkFromContact(u"bluesky"_s, u"ada.bsky.social"_s, author.id));
+        h = historyOf(*db, u"contact"_s, author.id);
+        QCOMPARE(h.at(0).action, u"inbox_unlink"_s);
+        QCOMPARE(changesOf(h.at(0), u"handle:bluesky"_s), QStringList { u"ada.bsky.social → "_s });
+
+        // A script removing a phone without an audit entry: still in the history, unclaimed.
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(u"DELETE FROM contact_phones WHERE contact_id = %1 AND phone = '+49 30 1111'"_s.arg(c.id)));
+        h = historyOf(*db, u"contact"_s, c.id);
+        const auto unclaimed = std::find_if(h.cbegin(), h.cend(), [](const HistoryEntry &e) { return e.auditId == 0; });
+        QVERIFY(unclaimed != h.cend());
+        QCOMPARE(changesOf(*unclaimed, u"phone"_s), QStringList { u"+49 30 1111 → "_s });
+
+        // A contact deleted for good takes its rows along without a record of them.
+        auto count = [&](const QString &sql) {
+            QSqlQuery n(db->connection());
+            return n.exec(sql) && n.next() ? n.value(0).toLongLong() : -1;
+        };
+        const qint64 before = count(u"SELECT count(*) FROM audit_changes"_s);
+        QVERIFY(q.exec(u"DELETE FROM contacts WHERE id = %1"_s.arg(c.id)));
+        QCOMPARE(count(u"SELECT count(*) FROM audit_changes"_s), before);
+    }
+
+    void foldChildChanges()
+    {
+        QList<FieldChange> changes = {
+            { u"title"_s, u"A"_s, u"B"_s, {}, {} },
+            { u"email"_s, u"a@x"_s, {}, {}, {} },
+            { u"email"_s, u"kept@x"_s, {}, {}, {} },
+            { u"tag"_s, u"press"_s, {}, {}, {} },
+            { u"email"_s, {}, u"b@x"_s, {}, {} },
+            { u"email"_s, {}, u"kept@x"_s, {}, {} },
+            { u"email"_s, {}, u"c@x"_s, {}, {} },
+            { u"tag"_s, {}, u"press"_s, {}, {} },
+        };
+        HistoryQuery::foldChildChanges(changes);
+        QStringList text;
+        for (const FieldChange &c : changes)
+            text << c.field + u": "_s + c.oldValue + u" → "_s + c.newValue;
+        QCOMPARE(text, (QStringList { u"title: A → B"_s, u"email: a@x → b@x"_s, u"email:  → c@x"_s }));
     }
 
     void model_data() { TestDatabase::addBackends(); }
