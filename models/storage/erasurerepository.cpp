@@ -129,6 +129,17 @@ Result<ErasureCounts> ErasureRepository::erase(qint64 id, bool ignoreHandles)
         return affected;
     };
 
+    // What the person was called and reached at before: their names, emails and handles in their history.
+    QStringList formerValues;
+    q.prepare(u"SELECT old_value, new_value FROM audit_changes WHERE entity = 'contact' AND entity_id = :id AND "
+              "(field IN ('display_name', 'email') OR field LIKE 'handle:%')"_s);
+    q.bindValue(u":id"_s, id);
+    if (!q.exec())
+        return m_db.errorFrom(q, doing);
+    while (q.next())
+        formerValues << q.value(0).toString() << q.value(1).toString();
+    q.finish();
+
     // 1. The audit log: entries about the person and their own rows go (they are read before the rows go).
     const QString ownRows
         = u"(entity = 'contact' AND entity_id = :id) "
@@ -148,6 +159,7 @@ Result<ErasureCounts> ErasureRepository::erase(qint64 id, bool ignoreHandles)
         needles.append(e.email);
     for (const Handle &h : std::as_const(contact->handles))
         needles += { h.handle, h.normalized };
+    needles += formerValues;
     needles.removeDuplicates();
     for (const QString &needle : std::as_const(needles)) {
         if (needle.trimmed().size() < 3) // "" or an initial would clear half the log

@@ -1,4 +1,5 @@
 #include "privacyfixture.h"
+#include "storage/contactrepository.h"
 #include "storage/erasurerepository.h"
 #include "testdatabase.h"
 
@@ -90,6 +91,14 @@ private slots:
         QVERIFY(indexed(*db, u"vantablack"_s) > 0);
         QVERIFY(indexed(*db, PrivacyFixture::kXWord) > 0);
         const qint64 auditBefore = scalar(*db, u"SELECT count(*) FROM audit_log"_s);
+        // The history holds their values too: the fields an edit changed, and (schema v21) the email an edit
+        // replaced.
+        ContactRepository contacts(*db);
+        Contact x = *contacts.get(ids.x);
+        x.emails = { { u"work"_s, u"quillon.new@secret.example"_s } };
+        QVERIFY(contacts.update(x));
+        QVERIFY(holding(*db, PrivacyFixture::kXEmail).contains(u"audit_changes.old_value"_s));
+        QVERIFY(scalar(*db, u"SELECT count(*) FROM audit_changes WHERE entity = 'contact' AND entity_id = %1"_s.arg(ids.y)) > 0);
 
         const Result<ErasureCounts> preview = ErasureRepository(*db).preview(ids.x);
         QVERIFY(preview.ok());
@@ -114,6 +123,8 @@ private slots:
         QCOMPARE(indexed(*db, u"quillon"_s), 0);
         QCOMPARE(indexed(*db, PrivacyFixture::kXWord), 0);
         QCOMPARE(scalar(*db, u"SELECT count(*) FROM contacts WHERE id = %1"_s.arg(ids.x)), 0);
+        QCOMPARE(scalar(*db, u"SELECT count(*) FROM audit_changes WHERE entity = 'contact' AND entity_id = %1"_s.arg(ids.x)), 0);
+        QVERIFY(holding(*db, u"quillon.new@secret"_s).isEmpty());
         for (const QString &table : { u"handles"_s, u"contact_emails"_s, u"contact_phones"_s, u"contact_tags"_s,
                  u"interactions"_s, u"pitches"_s, u"follow_ups"_s, u"media_list_members"_s, u"engagement_events"_s })
             QCOMPARE(scalar(*db, u"SELECT count(*) FROM %1 WHERE contact_id = %2"_s.arg(table).arg(ids.x)), 0);
@@ -145,6 +156,7 @@ private slots:
             QCOMPARE(scalar(*db, u"SELECT count(*) FROM %1 WHERE contact_id = %2"_s.arg(table).arg(ids.y)), 1);
         QCOMPARE(scalar(*db, u"SELECT count(*) FROM interactions WHERE contact_id IS NULL"_s), 1); // Y's Inbox item
         QCOMPARE(scalar(*db, u"SELECT count(*) FROM audit_log WHERE entity = 'contact' AND entity_id = %1"_s.arg(ids.y)), 2);
+        QVERIFY(scalar(*db, u"SELECT count(*) FROM audit_changes WHERE entity = 'contact' AND entity_id = %1"_s.arg(ids.y)) > 0);
     }
 
     void withoutIgnoringAndTwice_data() { TestDatabase::addBackends(); }
