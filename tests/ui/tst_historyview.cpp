@@ -7,6 +7,7 @@
 #include "campaigns/historytab.h"
 #include "contacts/contacteditor.h"
 #include "contacts/contactsview.h"
+#include "contacts/labeledvalueslist.h"
 #include "history/historyview.h"
 #include "interactions/activitysection.h"
 #include "itemmodels/historymodel.h"
@@ -124,6 +125,73 @@ private slots:
         clickTab(window.activitySection()->tabWidget(), u"Changes"_s);
         QTRY_VERIFY(changes->treeView()->model()->rowCount() >= 2);
         QVERIFY(changes->treeView()->model()->index(0, HistoryModel::WhatColumn).data().toString().contains(u"Jane Doe"));
+    }
+
+    // A contact's emails and handles (schema v21): typed into the profile and saved with Ctrl+S, they show up
+    // in its History tab as "Email: a → b", and in Activity → Changes under the same entry.
+    void childRowsInHistoryTab()
+    {
+        Result<std::unique_ptr<Database>> opened = TestDatabase::create(u"sqlite"_s);
+        QVERIFY(opened);
+        Database &db = **opened;
+        Result<User> me = UserRepository(db).signIn();
+        QVERIFY(me);
+        Contact c;
+        c.displayName = u"Jane Doe"_s;
+        c.emails = { { u"work"_s, u"a@x.example"_s } };
+        c.tags = { u"press"_s };
+        QVERIFY(ContactRepository(db).create(c));
+
+        MainWindow window(db);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showContact(c.id));
+        auto *editor = window.contactsView()->findChild<ContactEditor *>();
+        QVERIFY(editor);
+        auto *emails = editor->findChild<LabeledValuesList *>(u"emailsLabeledValuesList"_s);
+        QVERIFY(emails);
+        QLineEdit *email = emails->valueEdit(0);
+        QVERIFY(email);
+        email->setFocus();
+        email->selectAll();
+        QTest::keyClicks(email, u"b@x.example"_s);
+        auto *mastodon = editor->findChild<QLineEdit *>(u"mastodonLineEdit"_s);
+        QVERIFY(mastodon);
+        mastodon->setFocus();
+        QTest::keyClicks(mastodon, u"@jane@social.example"_s);
+        QTest::keyClick(mastodon, Qt::Key_S, Qt::ControlModifier);
+        QTRY_COMPARE(ContactRepository(db).get(c.id)->emails.value(0).email, u"b@x.example"_s);
+
+        clickTab(editor->findChild<QTabWidget *>(u"profileTabWidget"_s), u"History"_s);
+        HistoryView *history = editor->historyView();
+        QTRY_VERIFY(history->isVisible());
+        const QAbstractItemModel *model = history->treeView()->model();
+        QTRY_COMPARE(model->rowCount(), 2); // the edit on top of the creation
+        QCOMPARE(model->index(0, HistoryModel::WhoColumn).data().toString(), me->name);
+        QCOMPARE(model->index(0, HistoryModel::WhatColumn).data().toString(), u"Edited: Email, Mastodon"_s);
+        const QModelIndex top = model->index(0, 0);
+        QCOMPARE(model->rowCount(top), 2); // the unchanged tag is not listed
+        const QModelIndex emailChange = childWithField(model, top, u"email"_s);
+        QVERIFY(emailChange.isValid());
+        QCOMPARE(emailChange.siblingAtColumn(HistoryModel::WhatColumn).data().toString(),
+            u"Email: a@x.example → b@x.example"_s);
+        QCOMPARE(emailChange.siblingAtColumn(HistoryModel::BeforeColumn).data().toString(), u"a@x.example"_s);
+        QCOMPARE(emailChange.siblingAtColumn(HistoryModel::AfterColumn).data().toString(), u"b@x.example"_s);
+        const QModelIndex handle = childWithField(model, top, u"handle:mastodon"_s);
+        QVERIFY(handle.isValid());
+        QCOMPARE(handle.siblingAtColumn(HistoryModel::BeforeColumn).data().toString(), u"(empty)"_s);
+        QCOMPARE(handle.siblingAtColumn(HistoryModel::AfterColumn).data().toString(), u"@jane@social.example"_s);
+
+        window.showSection(MainWindow::Section::Activity);
+        HistoryView *changes = window.activitySection()->changesView();
+        QVERIFY(changes);
+        clickTab(window.activitySection()->tabWidget(), u"Changes"_s);
+        const QAbstractItemModel *team = changes->treeView()->model();
+        QTRY_VERIFY(team->rowCount() >= 2);
+        QVERIFY(team->index(0, HistoryModel::WhatColumn).data().toString().contains(u"Email, Mastodon"));
+        const QModelIndex teamEmail = childWithField(team, team->index(0, 0), u"email"_s);
+        QVERIFY(teamEmail.isValid());
+        QCOMPARE(teamEmail.siblingAtColumn(HistoryModel::AfterColumn).data().toString(), u"b@x.example"_s);
     }
 
     void organizationAndCampaignHistory()
