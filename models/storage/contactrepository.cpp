@@ -102,15 +102,7 @@ Status ContactRepository::update(Contact &c)
                         "changes; yours were not saved.")
                      .arg(c.displayName);
     w.after = [this, &c]() -> Status {
-        for (const QString &table : { QStringLiteral("contact_emails"), QStringLiteral("contact_phones"),
-                 QStringLiteral("handles"), QStringLiteral("contact_tags") }) {
-            QSqlQuery del(m_db.connection());
-            del.prepare(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE contact_id = :id"));
-            del.bindValue(QStringLiteral(":id"), c.id);
-            if (!del.exec())
-                return m_db.errorFrom(del, Tr::tr("saving the contact"));
-        }
-        if (Status s = writeChildren(c); !s)
+        if (Status s = updateChildren(c); !s)
             return s;
         return refreshSearchExtra(c.id);
     };

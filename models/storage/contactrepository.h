@@ -44,6 +44,9 @@ public:
 
 private:
     Status writeChildren(const Contact &contact);
+    // An update's children: only the rows that differ are deleted, inserted or updated (contactchildren.cpp),
+    // so that the history (schema v21) and the triggers see the change and not a rewrite of every row.
+    Status updateChildren(const Contact &contact);
     Status refreshSearchExtra(qint64 contactId);
     Status setTrash(qint64 id, bool trash);
     Result<qint64> tagId(const QString &name, const QString &kind);
