@@ -57,6 +57,12 @@ QStringList postgresTrigger(const AuditTrail::Tracked &t)
     };
 }
 
+// A child trail's SQL for one row: "%1" in `sql` stands for the row (a constant field has none).
+QString forRow(const QString &sql, const QString &row)
+{
+    return sql.contains(u"%1") ? sql.arg(row) : sql;
+}
+
 // The child rows' triggers (schema version 21). SQLite: one row trigger per table and operation; the WHEN of
 // the insert and delete triggers is one lookup of the contact by its key, which a new contact (version 1)
 // fails, so an import or a new contact's save pays no more than that. (A large import's DeferredIndexes drops
@@ -70,7 +76,7 @@ QString sqliteChildInsert(const AuditTrail::ChildTrail &t, const QString &row, b
                           "SELECT %1, (SELECT updated_by FROM contacts WHERE id = %2), 'contact', %2, x.f, %3, %4\n"
                           "FROM (SELECT %5 AS f, %6 AS v) x WHERE x.v IS NOT NULL%7;\n")
         .arg(kSqliteNow, contact, added ? QStringLiteral("NULL") : QStringLiteral("x.v"),
-            added ? QStringLiteral("x.v") : QStringLiteral("NULL"), t.field.arg(row), t.value.arg(row), extraWhere);
+            added ? QStringLiteral("x.v") : QStringLiteral("NULL"), forRow(t.field, row), forRow(t.value, row), extraWhere);
 }
 
 QStringList sqliteChildTriggers(const AuditTrail::ChildTrail &t)
@@ -80,8 +86,8 @@ QStringList sqliteChildTriggers(const AuditTrail::ChildTrail &t)
     };
     QStringList changed;
     changed << QStringLiteral("old.contact_id IS NOT new.contact_id")
-            << QStringLiteral("%1 IS NOT %2").arg(t.field.arg(QStringLiteral("old")), t.field.arg(QStringLiteral("new")))
-            << QStringLiteral("%1 IS NOT %2").arg(t.value.arg(QStringLiteral("old")), t.value.arg(QStringLiteral("new")));
+            << QStringLiteral("%1 IS NOT %2").arg(forRow(t.field, QStringLiteral("old")), forRow(t.field, QStringLiteral("new")))
+            << QStringLiteral("%1 IS NOT %2").arg(forRow(t.value, QStringLiteral("old")), forRow(t.value, QStringLiteral("new")));
     return {
         QStringLiteral("CREATE TRIGGER %1_audit_insert AFTER INSERT ON %1 WHEN %2 BEGIN\n%3END")
             .arg(t.table, versioned(QStringLiteral("new")), sqliteChildInsert(t, QStringLiteral("new"), true, {})),
@@ -109,11 +115,11 @@ QString postgresChildSelect(const AuditTrail::ChildTrail &t, bool added, bool ag
                                  "FROM (SELECT r.contact_id AS id, %3 AS f, %4 AS v FROM %5 r) x\n"
                                  "JOIN contacts p ON p.id = x.id WHERE p.version > 1 AND x.v IS NOT NULL")
                       .arg(added ? QStringLiteral("NULL") : QStringLiteral("x.v"),
-                          added ? QStringLiteral("x.v") : QStringLiteral("NULL"), t.field.arg(QStringLiteral("r")),
-                          t.value.arg(QStringLiteral("r")), from);
+                          added ? QStringLiteral("x.v") : QStringLiteral("NULL"), forRow(t.field, QStringLiteral("r")),
+                          forRow(t.value, QStringLiteral("r")), from);
     if (againstOther)
         sql += QStringLiteral("\n    AND NOT EXISTS (SELECT 1 FROM %1 s WHERE s.contact_id = x.id AND %2 = x.f AND %3 = x.v)")
-                   .arg(other, t.field.arg(QStringLiteral("s")), t.value.arg(QStringLiteral("s")));
+                   .arg(other, forRow(t.field, QStringLiteral("s")), forRow(t.value, QStringLiteral("s")));
     return sql + QStringLiteral(";\n");
 }
 
