@@ -6881,6 +6881,42 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
         <source>%1: %2 → %3</source>
         <translation>%1: %2 → %3</translation>
     </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Beat</source>
+        <translation>Ressort</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>LinkedIn</source>
+        <translation>LinkedIn</translation>
+    </message>
+    <message>
+        <source>Blog or feed</source>
+        <translation>Blog oder Feed</translation>
+    </message>
 </context>
 <context>
     <name>HistoryQuery</name>
@@ -9294,6 +9330,10 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
     <message>
         <source>Made searching the conversations for a common word faster on PostgreSQL (version 20).</source>
         <translation>Beschleunigt die Suche nach einem häufigen Wort in den Unterhaltungen unter PostgreSQL (Version 20).</translation>
+    </message>
+    <message>
+        <source>Added the email addresses, phone numbers, handles, beats and tags of a contact to its history (version 21).</source>
+        <translation>Die E-Mail-Adressen, Telefonnummern, Handles, Ressorts und Tags eines Kontakts in seinen Verlauf aufgenommen (Version 21).</translation>
     </message>
 </context>
 <context>

@@ -6881,6 +6881,42 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
         <source>%1: %2 → %3</source>
         <translation>%1: %2 → %3</translation>
     </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Beat</source>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>LinkedIn</source>
+        <translation>LinkedIn</translation>
+    </message>
+    <message>
+        <source>Blog or feed</source>
+        <translation>Blog o feed</translation>
+    </message>
 </context>
 <context>
     <name>HistoryQuery</name>
@@ -9294,6 +9330,10 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
     <message>
         <source>Made searching the conversations for a common word faster on PostgreSQL (version 20).</source>
         <translation>Agiliza la búsqueda de una palabra frecuente en las conversaciones en PostgreSQL (versión 20).</translation>
+    </message>
+    <message>
+        <source>Added the email addresses, phone numbers, handles, beats and tags of a contact to its history (version 21).</source>
+        <translation>Se añadieron las direcciones de correo, los teléfonos, los identificadores, las secciones y las etiquetas de un contacto a su historial (versión 21).</translation>
     </message>
 </context>
 <context>

@@ -6881,6 +6881,42 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
         <source>%1: %2 → %3</source>
         <translation>%1&#xa0;: %2 → %3</translation>
     </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Beat</source>
+        <translation>Rubrique</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>LinkedIn</source>
+        <translation>LinkedIn</translation>
+    </message>
+    <message>
+        <source>Blog or feed</source>
+        <translation>Blog ou flux</translation>
+    </message>
 </context>
 <context>
     <name>HistoryQuery</name>
@@ -9294,6 +9330,10 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
     <message>
         <source>Made searching the conversations for a common word faster on PostgreSQL (version 20).</source>
         <translation>Accélère la recherche d’un mot courant dans les échanges sous PostgreSQL (version 20).</translation>
+    </message>
+    <message>
+        <source>Added the email addresses, phone numbers, handles, beats and tags of a contact to its history (version 21).</source>
+        <translation>Ajout des adresses e-mail, numéros de téléphone, identifiants, rubriques et étiquettes d’un contact à son historique (version 21).</translation>
     </message>
 </context>
 <context>
