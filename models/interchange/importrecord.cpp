@@ -24,9 +24,13 @@ QStringList splitMulti(const QString &value, ImportField field)
     QStringList parts;
     for (const QString &part : value.split(kMultiSeparator)) {
         if (field == ImportField::Beats || field == ImportField::Tags) {
-            static const QRegularExpression separators(u"[,;]"_s);
-            for (const QString &p : part.split(separators))
-                parts.append(p.trimmed());
+            // Split at every ',' and ';' (what a [,;] regular expression split does, without one per cell).
+            qsizetype start = 0;
+            for (qsizetype i = 0; i <= part.size(); ++i)
+                if (i == part.size() || part.at(i) == u',' || part.at(i) == u';') {
+                    parts.append(QStringView(part).sliced(start, i - start).trimmed().toString());
+                    start = i + 1;
+                }
         } else {
             parts.append(part.trimmed());
         }
