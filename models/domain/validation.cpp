@@ -21,7 +21,7 @@ bool isHttpUrl(const QString &text)
     return url.isValid() && (url.scheme() == u"http" || url.scheme() == u"https") && !url.host().isEmpty();
 }
 
-// A web address QUrl would give back as written (less one trailing slash), found without parsing it (an import
+// A web address QUrl would give back as written (less one trailing slash after a path), found without parsing it (an import
 // checks a website on most rows; QUrl's parse was ~3 % of bench_import): "http://" or "https://", a host of
 // lower-case letters, digits, '-' and '.' in labels of 1 to 63 that start and end with a letter or digit, the
 // last one starting with a letter (so no IPv4 form), no IDN ("xn--") label, then nothing or a path of
@@ -71,7 +71,8 @@ std::optional<QString> plainHttpUrl(const QString &h)
     }
     if (segment < v.size() && dotSegment(segment + 1, v.size()))
         return std::nullopt;
-    return h.endsWith(u'/') ? h.chopped(1) : h;
+    // QUrl::StripTrailingSlash keeps a path that is only "/".
+    return h.endsWith(u'/') && h.size() - 1 > hostEnd ? h.chopped(1) : h;
 }
 
 } // namespace

@@ -17,7 +17,7 @@ private slots:
     {
         QTest::addColumn<QString>("input");
         const QString longLabel(63, u'a');
-        for (const QString &url : { u"https://blog.example/p0"_s, u"http://a.b-c.example/Path_x~y.z/"_s,
+        const QStringList urls { u"https://blog.example/p0"_s, u"http://a.b-c.example/Path_x~y.z/"_s,
                  u"https://x.example/"_s, u"https://x.example"_s, u"https://x.example/a/b/c"_s,
                  u"https://x.example/a/"_s, u"https://sub.x9.example/..x/.y/z."_s, u"http://localhost/"_s,
                  u"https://xn--bcher-kva.example/"_s, u"https://b\u00fccher.example/"_s, u"http://1.2.3.4/"_s,
@@ -29,8 +29,9 @@ private slots:
                  u"https://user@a.example/"_s, u"https://a.example/a b"_s, u"https://a.example/\u00e9t\u00e9"_s,
                  u"https://a.example."_s, u"https://.a.example"_s, u"https:///x"_s, u"https://"_s, u"http:/x"_s,
                  u"ftp://a.example/"_s, u"https://a.example//"_s, u"https://a.example/x//"_s,
-                 u"https://"_s + longLabel + u".example/"_s, u"https://"_s + longLabel + u"a.example/"_s,
-                 u"https://a.example/x\\y"_s, u"https://a.example/[x]"_s, u"https://a_b.example/"_s })
+                 QString(u"https://"_s + longLabel + u".example/"_s), QString(u"https://"_s + longLabel + u"a.example/"_s),
+                 u"https://a.example/x\\y"_s, u"https://a.example/[x]"_s, u"https://a_b.example/"_s };
+        for (const QString &url : urls)
             QTest::newRow(qPrintable(url)) << url;
     }
     void webAddressesAsQUrl()
