@@ -75,10 +75,16 @@ Result<DemoStats> DemoGenerator::generate(Database &db, const Options &options)
     // candidates from contacts_pitchable and pitches_contact_pitched). Autovacuum would come by within minutes;
     // a benchmark or a first look right after the demo would not wait for it. Outside the transaction: VACUUM
     // cannot run inside one.
+    // Before that, the contacts are written compactly: the builder updates every contact twice after inserting
+    // it, which leaves the first two thirds of the table's pages empty (364 MB for 100,000 contacts on the large
+    // demo, 122 MB rewritten), and a scan that stops at the first matches (counting a common prefix's matches
+    // in search) then reads through 30,000 empty pages whenever it starts at the beginning: 0.6-1.1 s for "ma"
+    // (docs/PERFORMANCE.md, "PostgreSQL search: the count of a common prefix (schema v20)"). VACUUM FULL does
+    // not set the visibility map; the VACUUM after it does.
     if (db.isPostgres())
-        if (Status s = db.exec(QStringLiteral("VACUUM contacts, pitches"), Tr::tr("tidying up after the demo data"));
-            !s)
-            return s.error();
+        for (const QString &sql : {QStringLiteral("VACUUM FULL contacts"), QStringLiteral("VACUUM contacts, pitches")})
+            if (Status s = db.exec(sql, Tr::tr("tidying up after the demo data")); !s)
+                return s.error();
     // PostgreSQL: how many conversations each common prefix is in, for search (schema v20).
     if (Status s = SearchRepository::countCommonPrefixes(db); !s)
         return s.error();
