@@ -81,6 +81,7 @@ int demo(const Context &ctx)
         {QStringLiteral("campaigns"), stats->campaigns},   {QStringLiteral("content_items"), stats->contentItems},
         {QStringLiteral("pitches"), stats->pitches},       {QStringLiteral("coverage"), stats->coverage},
         {QStringLiteral("follow_ups"), stats->followUps},
+        {QStringLiteral("audit_log"), stats->historyEntries},
     };
     if (ctx.inv.json) {
         QJsonObject counts;

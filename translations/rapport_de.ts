@@ -5340,6 +5340,14 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
         <source>tidying up after the demo data</source>
         <translation>Aufräumen nach den Demodaten</translation>
     </message>
+    <message>
+        <source>Writing the team&apos;s history</source>
+        <translation>Verlauf des Teams wird angelegt</translation>
+    </message>
+    <message>
+        <source>writing the team&apos;s history</source>
+        <translation>Anlegen des Verlaufs des Teams</translation>
+    </message>
 </context>
 <context>
     <name>DismissProposalCommand</name>

@@ -5340,6 +5340,14 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
         <source>tidying up after the demo data</source>
         <translation>limpieza tras los datos de demostración</translation>
     </message>
+    <message>
+        <source>Writing the team&apos;s history</source>
+        <translation>Escribiendo el historial del equipo</translation>
+    </message>
+    <message>
+        <source>writing the team&apos;s history</source>
+        <translation>escribiendo el historial del equipo</translation>
+    </message>
 </context>
 <context>
     <name>DismissProposalCommand</name>

@@ -5340,6 +5340,14 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
         <source>tidying up after the demo data</source>
         <translation>nettoyage après les données de démonstration</translation>
     </message>
+    <message>
+        <source>Writing the team&apos;s history</source>
+        <translation>Écriture de l’historique de l’équipe</translation>
+    </message>
+    <message>
+        <source>writing the team&apos;s history</source>
+        <translation>écriture de l’historique de l’équipe</translation>
+    </message>
 </context>
 <context>
     <name>DismissProposalCommand</name>

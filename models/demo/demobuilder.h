@@ -105,6 +105,8 @@ private:
     Status writeFollowUps();
     // health (demohealth.cpp): every contact's score as of the anchor, tallied from the rows as they are written
     Status writeHealth();
+    // history (demohistory.cpp): the audit log of who added and changed what, consistent with the rows
+    Status writeHistory();
     qint64 thenAnchor() const; // HealthScore::kThenDays before the anchor
     void tallyInteraction(int contact, qint64 at, const QString &channel, bool inbound);
     void tallyPitch(const Pitch &p);

@@ -149,7 +149,8 @@ Result<DemoStats> DemoBuilder::run()
 
     // Rough number of rows, for the progress fraction: contacts carry ~5 child rows each.
     m_total = m_scale.users + m_orgs.size() + qint64(m_people.size()) * 6 + m_campaigns.size() * 7
-        + qint64(m_pitches.size()) * 2 + qint64(m_events.size()) + m_scale.followUps;
+        + qint64(m_pitches.size()) * 2 + qint64(m_events.size()) + m_scale.followUps
+        + std::min<qint64>(qint64(m_people.size()), 3000) * 2 + m_campaigns.size() * 3; // and the history
     m_nextReport = 0;
 
     // Indexes and full-text triggers of the big tables are built once at the end (SQLite).
@@ -164,7 +165,8 @@ Result<DemoStats> DemoBuilder::run()
     using Step = Status (DemoBuilder::*)();
     const Step steps[] = { &DemoBuilder::writeUsers, &DemoBuilder::writeTags, &DemoBuilder::writeOrganizations,
         &DemoBuilder::writeContacts, &DemoBuilder::writeCampaigns, &DemoBuilder::writePitches,
-        &DemoBuilder::writeInteractions, &DemoBuilder::writeFollowUps, &DemoBuilder::writeHealth };
+        &DemoBuilder::writeInteractions, &DemoBuilder::writeFollowUps, &DemoBuilder::writeHealth,
+        &DemoBuilder::writeHistory };
     for (Step step : steps)
         if (Status s = (this->*step)(); !s)
             return s.error();

@@ -20,6 +20,7 @@ struct DemoStats
     qint64 pitches = 0;
     qint64 coverage = 0;
     qint64 followUps = 0;
+    qint64 historyEntries = 0; // audit log entries: who added and changed what (Activity → Changes)
 };
 
 // Fills an empty database with a realistic, deterministic (seeded) PR agency: outlets, journalists,

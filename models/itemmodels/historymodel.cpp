@@ -1,6 +1,11 @@
 #include "historymodel.h"
 
+#include "domain/campaignstatus.h"
+#include "domain/interaction.h"
+#include "domain/pitchstatus.h"
 #include "itemmodels/columnheaders.h"
+#include "itemmodels/contactlistmodel.h"
+#include "itemmodels/organizationlistmodel.h"
 
 #include <QLocale>
 
@@ -168,12 +173,30 @@ QString HistoryModel::fieldLabel(const QString &field)
     return label ? tr(label) : field;
 }
 
-QString HistoryModel::valueText(const QString &field, const QString &value, const QString &name)
+QString HistoryModel::valueText(const QString &entity, const QString &field, const QString &value, const QString &name)
 {
     if (value.isEmpty())
         return tr("(empty)");
     if (!name.isEmpty())
         return name;
+    // Stored keys read as the window names them ("planned" is "Geplant" in German), numbers as numbers.
+    if (field == u"kind" && entity == u"contact")
+        return ContactListModel::kindLabel(value);
+    if (field == u"kind" && entity == u"organization")
+        return OrganizationListModel::kindLabel(value);
+    if (field == u"status" && entity == u"campaign")
+        return CampaignStatus::label(value);
+    if (field == u"status" && entity == u"pitch")
+        return PitchStatus::label(value);
+    if (field == u"channel" && entity == u"interaction")
+        return Interaction::channelLabel(value);
+    if (field == u"direction" && entity == u"interaction")
+        return Interaction::directionLabel(value);
+    if (field == u"reach") {
+        bool ok = false;
+        if (const qint64 n = value.toLongLong(&ok); ok)
+            return QLocale().toString(n);
+    }
     if (field.endsWith(u"_id"))
         return tr("#%1 (gone)").arg(value);
     if (isFlag(field))
@@ -300,12 +323,12 @@ QVariant HistoryModel::changeData(const HistoryEntry &e, const FieldChange &c, i
         case WhatColumn:
             // The whole change in one line, for a narrow panel; Before and After hold the values on their own.
             return tr("%1: %2 → %3")
-                .arg(fieldLabel(c.field), valueText(c.field, c.oldValue, c.oldName),
-                    valueText(c.field, c.newValue, c.newName));
+                .arg(fieldLabel(c.field), valueText(e.entity, c.field, c.oldValue, c.oldName),
+                    valueText(e.entity, c.field, c.newValue, c.newName));
         case BeforeColumn:
-            return role == Qt::ToolTipRole && c.oldName.isEmpty() ? c.oldValue : valueText(c.field, c.oldValue, c.oldName);
+            return role == Qt::ToolTipRole && c.oldName.isEmpty() ? c.oldValue : valueText(e.entity, c.field, c.oldValue, c.oldName);
         case AfterColumn:
-            return role == Qt::ToolTipRole && c.newName.isEmpty() ? c.newValue : valueText(c.field, c.newValue, c.newName);
+            return role == Qt::ToolTipRole && c.newName.isEmpty() ? c.newValue : valueText(e.entity, c.field, c.newValue, c.newName);
         default:
             return {};
         }

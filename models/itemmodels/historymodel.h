@@ -40,7 +40,7 @@ public:
     // "Title", "Outlet", … (translated); the column name for a field without a label.
     static QString fieldLabel(const QString &field);
     // A stored value as a person reads it.
-    static QString valueText(const QString &field, const QString &value, const QString &name);
+    static QString valueText(const QString &entity, const QString &field, const QString &value, const QString &name);
     // "Contact #12: Jane Doe", … for the Changes view.
     static QString subjectText(const HistoryEntry &entry);
 

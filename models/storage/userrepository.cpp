@@ -11,6 +11,11 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace {
 
 struct Tr
@@ -70,7 +75,7 @@ Result<User> UserRepository::signIn()
 {
     if (!m_db.isPostgres()) {
         m_db.setTeamRole(TeamRole::Admin);
-        Result<User> u = ensureUser(systemLogin(), systemLogin());
+        Result<User> u = ensureUser(systemLogin(), systemName());
         if (u)
             u->access = TeamRole::Admin;
         return u;
@@ -129,7 +134,25 @@ QString UserRepository::systemLogin()
     QString login = qEnvironmentVariable("USER");
     if (login.isEmpty())
         login = qEnvironmentVariable("USERNAME");
+#ifdef Q_OS_UNIX
+    if (login.isEmpty()) // a session without USER (a service, some desktop launchers): the account's own name
+        if (const passwd *account = getpwuid(geteuid()); account && account->pw_name)
+            login = QString::fromLocal8Bit(account->pw_name);
+#endif
     return login.isEmpty() ? QStringLiteral("me") : login;
+}
+
+QString UserRepository::systemName()
+{
+#ifdef Q_OS_UNIX
+    // The full name of the account (the first field of its GECOS entry: "Alice Martin,,,"), as the desktop
+    // shows it; the login where the account has none.
+    if (const passwd *account = getpwuid(geteuid()); account && account->pw_gecos)
+        if (const QString name = QString::fromLocal8Bit(account->pw_gecos).section(u',', 0, 0).trimmed();
+            !name.isEmpty())
+            return name;
+#endif
+    return systemLogin();
 }
 
 Result<QList<User>> UserRepository::all()

@@ -39,6 +39,8 @@ public:
     Result<User> signIn();
     // The OS login name of the person running Rapport.
     static QString systemLogin();
+    // The person's name for the one user of a personal (SQLite) database: the account's full name, else its login.
+    static QString systemName();
     // Everybody who is active, by name.
     Result<QList<User>> all();
     // Everybody, deactivated people too, by name.

@@ -19,6 +19,9 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -140,6 +143,34 @@ private slots:
     void cleanupTestCase()
     {
         m_db.reset();
+    }
+
+    // A personal (SQLite) database signs in as the account at the desk, named as the desktop names it (the full
+    // name of its GECOS entry), not as "me" when the session has no USER variable.
+    void personalDatabaseSignsInAsTheAccount()
+    {
+        const passwd *account = getpwuid(geteuid());
+        QVERIFY(account);
+        const QString gecos = QString::fromLocal8Bit(account->pw_gecos).section(u',', 0, 0).trimmed();
+        const QByteArray savedUser = qgetenv("USER");
+        qunsetenv("USER");
+        qunsetenv("USERNAME");
+        QCOMPARE(UserRepository::systemLogin(), QString::fromLocal8Bit(account->pw_name));
+        qputenv("USER", "desk-login");
+        QCOMPARE(UserRepository::systemLogin(), QStringLiteral("desk-login"));
+        QCOMPARE(UserRepository::systemName(), gecos.isEmpty() ? QStringLiteral("desk-login") : gecos);
+
+        Result<std::unique_ptr<Database>> personal = TestDatabase::create(QStringLiteral("sqlite"));
+        QVERIFY(personal);
+        Result<User> me = UserRepository(**personal).signIn();
+        if (savedUser.isNull())
+            qunsetenv("USER");
+        else
+            qputenv("USER", savedUser);
+        QVERIFY(me);
+        QCOMPARE(me->login, QStringLiteral("desk-login"));
+        QCOMPARE(me->name, gecos.isEmpty() ? QStringLiteral("desk-login") : gecos);
+        QCOMPARE(me->access, TeamRole::Admin);
     }
 
     void signInGivesTheServersRole()

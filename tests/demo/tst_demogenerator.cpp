@@ -69,6 +69,8 @@ QByteArray checksum(Database &db)
 
 } // namespace
 
+using namespace Qt::StringLiterals;
+
 class TestDemoGenerator final : public QObject
 {
     Q_OBJECT
@@ -101,6 +103,8 @@ private slots:
     void campaignsHaveABriefAndATeam();
     void pitchMovesAndLoggedPitches_data() { TestDatabase::addBackends(); }
     void pitchMovesAndLoggedPitches();
+    void historyMatchesTheRows_data() { TestDatabase::addBackends(); }
+    void historyMatchesTheRows();
 };
 
 void TestDemoGenerator::parseSize()
@@ -215,6 +219,47 @@ void TestDemoGenerator::pitchMovesAndLoggedPitches()
                                 "pitches p WHERE p.id = i.pitch_id AND p.pitched_at IS NOT NULL)")),
         0);
     QVERIFY(count(*db, QStringLiteral("interactions WHERE pitch_id IS NOT NULL")) > 50);
+}
+
+// The team's history (Activity → Changes, the History tabs) as AuditLog and the audit trail would have written
+// it: every contact and campaign was created by someone of the team, edits claim their changed fields, each
+// field's newest value is what the row holds now, and nothing happens after today or before the record existed.
+void TestDemoGenerator::historyMatchesTheRows()
+{
+    OPEN_TEST_DATABASE(db);
+    QVERIFY(DemoGenerator::generate(*db, smallOptions()));
+    QCOMPARE(count(*db, QStringLiteral("contacts c WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = "
+                                       "'contact' AND a.entity_id = c.id AND a.action = 'create')")),
+        0);
+    QCOMPARE(count(*db, QStringLiteral("campaigns c WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = "
+                                       "'campaign' AND a.entity_id = c.id AND a.action = 'create')")),
+        0);
+    QVERIFY(count(*db, QStringLiteral("audit_log WHERE action = 'update' AND entity = 'contact'")) >= 40);
+    QCOMPARE(count(*db, QStringLiteral("audit_log a WHERE a.user_id IS NULL OR NOT EXISTS (SELECT 1 FROM users u "
+                                       "WHERE u.id = a.user_id)")),
+        0);
+    QCOMPARE(count(*db, QStringLiteral("audit_log a WHERE a.action = 'update' AND NOT EXISTS (SELECT 1 FROM "
+                                       "audit_changes c WHERE c.audit_id = a.id)")),
+        0);
+    QCOMPARE(count(*db, QStringLiteral("audit_changes c WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = "
+                                       "c.audit_id AND a.entity = c.entity AND a.entity_id = c.entity_id AND a.at = "
+                                       "c.at AND a.user_id = c.user_id)")),
+        0);
+    // Each field's newest value is the row's.
+    const QString newest = QStringLiteral(
+        "audit_changes c WHERE c.entity = '%1' AND c.field = '%2' AND NOT EXISTS (SELECT 1 FROM audit_changes d "
+        "WHERE d.entity = c.entity AND d.entity_id = c.entity_id AND d.field = c.field AND d.at > c.at) AND "
+        "c.new_value IS DISTINCT FROM (SELECT CAST(%2 AS TEXT) FROM %3 r WHERE r.id = c.entity_id)");
+    for (const QString &field : { u"title"_s, u"city"_s, u"reach"_s, u"notes"_s, u"owner_id"_s })
+        QCOMPARE(count(*db, newest.arg(u"contact"_s, field, u"contacts"_s)), 0);
+    QCOMPARE(count(*db, newest.arg(u"campaign"_s, u"status"_s, u"campaigns"_s)), 0);
+    QVERIFY(count(*db, QStringLiteral("audit_changes WHERE entity = 'campaign' AND field = 'status'")) >= 5);
+    // In time: after the record was created, never after the newest conversation's day.
+    QCOMPARE(count(*db, QStringLiteral("audit_log a JOIN contacts c ON a.entity = 'contact' AND c.id = a.entity_id "
+                                       "WHERE a.at < c.created_at")),
+        0);
+    QCOMPARE(count(*db, QStringLiteral("audit_log WHERE at > (SELECT max(occurred_at) FROM interactions) + 86400000")),
+        0);
 }
 
 void TestDemoGenerator::deterministic()

@@ -2,7 +2,10 @@
 // HistoryQuery reads it back (claimed by the write's audit entry, filtered by person and period) and how
 // HistoryModel shows it, under QAbstractItemModelTester (Fatal) for the model's whole life. SQLite and
 // PostgreSQL.
+#include "domain/campaignstatus.h"
 #include "domain/contact.h"
+#include "domain/interaction.h"
+#include "domain/pitchstatus.h"
 #include "itemmodels/historymodel.h"
 #include "storage/bulkcontactrepository.h"
 #include "storage/contactrepository.h"
@@ -290,6 +293,20 @@ private slots:
         for (const FieldChange &c : changes)
             text << c.field + u": "_s + c.oldValue + u" → "_s + c.newValue;
         QCOMPARE(text, (QStringList { u"title: A → B"_s, u"email: a@x → b@x"_s, u"email:  → c@x"_s }));
+    }
+
+    // Stored keys read as the window names them, numbers with separators (the History tab in German showed
+    // "planned → active" and "4705").
+    void valuesReadAsTheWindowNamesThem()
+    {
+        QCOMPARE(HistoryModel::valueText(u"campaign"_s, u"status"_s, u"active"_s, {}), CampaignStatus::label(u"active"_s));
+        QCOMPARE(HistoryModel::valueText(u"pitch"_s, u"status"_s, u"pitched"_s, {}), PitchStatus::label(u"pitched"_s));
+        QCOMPARE(HistoryModel::valueText(u"contact"_s, u"kind"_s, u"client_contact"_s, {}), u"Client contact"_s);
+        QCOMPARE(HistoryModel::valueText(u"interaction"_s, u"channel"_s, u"email"_s, {}),
+            Interaction::channelLabel(u"email"_s));
+        QCOMPARE(HistoryModel::valueText(u"contact"_s, u"reach"_s, u"4705"_s, {}), QLocale().toString(4705));
+        QCOMPARE(HistoryModel::valueText(u"contact"_s, u"title"_s, u"planned"_s, {}), u"planned"_s); // free text stays
+        QCOMPARE(HistoryModel::valueText(u"contact"_s, u"kind"_s, {}, {}), u"(empty)"_s);
     }
 
     void model_data() { TestDatabase::addBackends(); }

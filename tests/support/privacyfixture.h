@@ -47,6 +47,13 @@ inline QVariant exec(Database &db, const QString &sql, const QVariantMap &binds 
     return q.next() ? q.value(0) : QVariant();
 }
 
+// An audit entry the fixture needs; a failure stops the test with the reason.
+inline void audit(Database &db, const QString &action, const QString &entity, qint64 id, const QString &details = {})
+{
+    if (Status s = AuditLog::record(db, action, entity, id, details); !s)
+        qFatal("fixture audit entry failed: %s", qPrintable(s.error().message));
+}
+
 inline qint64 person(Database &db, const QString &name, const QString &email, const QString &handle,
     const QString &word, qint64 owner)
 {
@@ -102,7 +109,7 @@ inline void history(Database &db, const Ids &ids, qint64 contact, const QString 
     exec(db, QStringLiteral("INSERT INTO pitch_moves (pitch_id, from_status, to_status, moved_at) "
                             "VALUES (:p, 'planned', 'pitched', 2)"),
         { { QStringLiteral("p"), pitch } });
-    AuditLog::record(db, QStringLiteral("create"), QStringLiteral("pitch"), pitch);
+    audit(db, QStringLiteral("create"), QStringLiteral("pitch"), pitch);
     exec(db,
         QStringLiteral("INSERT INTO coverage (campaign_id, pitch_id, contact_id, title, url, created_at, updated_at, "
                        "version) VALUES (:campaign, :pitch, :contact, :title, :url, 1, 1, 1)"),
@@ -114,7 +121,7 @@ inline void history(Database &db, const Ids &ids, qint64 contact, const QString 
                        "VALUES (:contact, 1900000000000, :note, 1, 1, 1) RETURNING id"),
         { { QStringLiteral("contact"), contact }, { QStringLiteral("note"), QStringLiteral("Call back about %1").arg(word) } })
                                 .toLongLong();
-    AuditLog::record(db, QStringLiteral("create"), QStringLiteral("follow_up"), followUp);
+    audit(db, QStringLiteral("create"), QStringLiteral("follow_up"), followUp);
     exec(db,
         QStringLiteral("INSERT INTO engagement_events (contact_id, kind, actor_handle, occurred_at, source, external_id) "
                        "VALUES (:contact, 'like', :actor, 5, 'mastodon', :ext)"),
@@ -155,7 +162,7 @@ inline Ids create(Database &db)
         { { QStringLiteral("b"), batch }, { QStringLiteral("x"), ids.x },
             { QStringLiteral("old"), QStringLiteral("{\"display_name\": \"%1\"}").arg(kXName) } });
     // Another row's audit entry whose stored values name X.
-    AuditLog::record(db, QStringLiteral("ignore"), QStringLiteral("handle"), 0, QString(QStringLiteral("email ") + kXEmail));
+    audit(db, QStringLiteral("ignore"), QStringLiteral("handle"), 0, QStringLiteral("email ") + kXEmail);
     return ids;
 }
 
