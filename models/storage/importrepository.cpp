@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 
 #include <climits>
+#include <memory>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -92,6 +93,47 @@ ImportStream ImportStream::of(ImportFile::Reader &reader)
         } };
 }
 
+ImportStream ImportStream::resume(QList<ImportRecord> first, ImportFile::Reader &reader, int skip)
+{
+    struct State
+    {
+        QList<ImportRecord> first;
+        qsizetype at = 0;
+        int skip = 0;
+    };
+    auto state = std::make_shared<State>(State { std::move(first), 0, skip });
+    ImportStream rest = of(reader);
+    ImportStream stream;
+    stream.expectedTotal = rest.expectedTotal;
+    stream.next = [state, next = std::move(rest.next)](int max) -> Result<QList<ImportRecord>> {
+        QList<ImportRecord> out;
+        // The preview's records first, then the file from where the preview stopped, in the same chunk (the
+        // first chunk decides how the batch is written, from the total the reader then expects).
+        if (state->at < state->first.size()) {
+            const qsizetype n = qMin<qsizetype>(max, state->first.size() - state->at);
+            out.reserve(n);
+            for (qsizetype i = 0; i < n; ++i)
+                out.append(std::move(state->first[state->at++]));
+            if (state->at == state->first.size())
+                state->first = QList<ImportRecord>();
+        }
+        while (state->skip > 0) {
+            Result<QList<ImportRecord>> skipped = next(qMin(state->skip, 5000));
+            if (!skipped)
+                return skipped.error();
+            state->skip = skipped->isEmpty() ? 0 : state->skip - int(skipped->size());
+        }
+        if (out.size() < max) {
+            Result<QList<ImportRecord>> more = next(max - int(out.size()));
+            if (!more)
+                return more.error();
+            out.append(std::move(*more));
+        }
+        return out;
+    };
+    return stream;
+}
+
 QList<ImportRecord> ImportRepository::mergeWithinFile(const QList<ImportRecord> &records, int *merged)
 {
     InFileMerger merger;
@@ -161,7 +203,11 @@ Result<ImportSummary> ImportRepository::run(
         expected = qMax<qint64>(stream.expectedTotal ? stream.expectedTotal() : 0, done + read);
         if (first) {
             first = false;
-            if (Status s = writer.planBulk(folded.records, {}, expected); !s)
+            QHash<int, DuplicateAction> chosen; // the wizard's choices, by index into this chunk
+            for (qsizetype i = 0; i < folded.records.size() && !request.perRow.isEmpty(); ++i)
+                if (const auto it = request.perRow.constFind(folded.records.at(i).row); it != request.perRow.cend())
+                    chosen.insert(int(i), *it);
+            if (Status s = writer.planBulk(folded.records, chosen, expected); !s)
                 return s.error();
         }
         outcomes.resize(size_t(merger.people()));
@@ -175,8 +221,9 @@ Result<ImportSummary> ImportRepository::run(
         for (qsizetype i = 0; i < folded.records.size(); ++i) {
             if (progress && i % 500 == 0 && !progress(done + int(i), int(qMin<qint64>(expected, INT_MAX))))
                 return cancelled();
+            const ImportRecord &record = folded.records.at(i);
             Result<ImportWriter::Outcome> written
-                = writer.write(folded.records.at(i), request.onDuplicate, done + int(i));
+                = writer.write(record, request.perRow.value(record.row, request.onDuplicate), done + int(i));
             if (!written)
                 return written.error();
             if (const int person = folded.people.at(i); person >= 0)

@@ -43,6 +43,7 @@ struct ImportRequest
     QList<ImportRecord> records; // records with problems are skipped and counted
     DuplicateAction onDuplicate = DuplicateAction::Skip;
     QHash<int, DuplicateAction> perRecord; // by index into records, overrides onDuplicate
+    QHash<int, DuplicateAction> perRow; // a streamed run: by the record's row number (ImportRecord::row)
     bool dryRun = false; // everything is done and counted, then rolled back
     int merged = 0; // records mergeWithinFile() folded into others, recorded with the batch
     int chunkSize = 5000; // a streamed import (run with an ImportStream) reads and stores this many at a time
@@ -61,6 +62,10 @@ struct ImportStream
     std::function<qint64()> expectedTotal;
 
     static ImportStream of(ImportFile::Reader &reader); // the reader must outlive the stream
+    // The import wizard's run: `first` (the records its preview read, as the user fixed them, without the rows
+    // left out), then the rest of the file from `reader` (opened anew, with the same options) after the
+    // `skip` records the preview read. Row numbers go on from the preview's.
+    static ImportStream resume(QList<ImportRecord> first, ImportFile::Reader &reader, int skip);
 };
 
 struct ImportSummary
@@ -131,7 +136,8 @@ public:
     // The records as `stream` hands them over, request.chunkSize at a time: each chunk is merged within the
     // file (InFileMerger; summary.merged counts the rows folded), matched and stored before the next is read,
     // all in the one transaction. A repeat of a person stored from an earlier chunk is filled into that
-    // contact at the end. request.records, perRecord and merged are not used. Progress gets the records
+    // contact at the end. request.records, perRecord and merged are not used; request.perRow is (the choices
+    // the wizard's duplicates page made for the rows it showed). Progress gets the records
     // done and the expected total.
     Result<ImportSummary> run(const ImportRequest &request, const ImportStream &stream, const Progress &progress = {});
 

@@ -150,15 +150,24 @@ void ImportDuplicatesPage::match()
             const int found = m_session.duplicates->matchCount();
             QStringList parts;
             // Labels with numbers: no plural forms to get wrong in any language.
-            parts.append(found > 0 ? tr("People of the file already in Rapport: %L1.").arg(found)
-                                   : tr("Nobody in the file is in Rapport yet: every row becomes a new contact."));
+            const int shown = m_session.preview->rowCount();
+            if (m_session.previewComplete)
+                parts.append(found > 0 ? tr("People of the file already in Rapport: %L1.").arg(found)
+                                       : tr("Nobody in the file is in Rapport yet: every row becomes a new contact."));
+            else
+                parts.append(found > 0
+                        ? tr("People of the first %L1 rows already in Rapport: %L2.").arg(shown).arg(found)
+                        : tr("Nobody of the first %L1 rows is in Rapport yet.").arg(shown));
             if (m_session.merged > 0)
                 parts.append(tr("Rows that repeat a person of an earlier row, merged with it: %L1.")
                                  .arg(m_session.merged));
+            if (!m_session.previewComplete)
+                parts.append(tr("The rows after them are matched while importing and get the choice for all; "
+                                "repeats of a person anywhere in the file are merged."));
             m_status->setText(parts.join(u' '));
             for (QWidget *w : { static_cast<QWidget *>(m_forAll), static_cast<QWidget *>(m_forAllLabel),
                      static_cast<QWidget *>(m_explanation), static_cast<QWidget *>(m_table) })
-                w->setEnabled(found > 0);
+                w->setEnabled(found > 0 || !m_session.previewComplete); // the choice for all: also the rows after
             m_matched = true;
             Q_EMIT completeChanged();
         },

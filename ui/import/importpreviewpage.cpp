@@ -106,8 +106,10 @@ void ImportPreviewPage::cleanupPage()
 
 bool ImportPreviewPage::isComplete() const
 {
-    return m_read && m_session.preview->rowCount() > m_session.preview->problemCount()
-        + m_session.preview->leftOutCount();
+    // Rows after the preview's may still be imported, whatever became of the first ones.
+    return m_read
+        && (!m_session.previewComplete
+            || m_session.preview->rowCount() > m_session.preview->problemCount() + m_session.preview->leftOutCount());
 }
 
 void ImportPreviewPage::read()
@@ -122,7 +124,8 @@ void ImportPreviewPage::read()
     Q_EMIT completeChanged();
 
     const QString path = m_session.path;
-    const ImportFile::Options options = m_session.fullReadOptions();
+    ImportFile::Options options = m_session.fullReadOptions();
+    options.maxRecords = ImportSession::kPreviewRows;
     const QString key = m_session.readKey();
     WorkerConnection::Options worker;
     worker.threadName = QStringLiteral("rapport-import-read");
@@ -148,6 +151,8 @@ void ImportPreviewPage::read()
                 Q_EMIT completeChanged();
                 return;
             }
+            // More records than the preview holds: the file stopped being read there (maxRecords).
+            m_session.previewComplete = contents->complete;
             m_session.preview->setRecords(std::move(contents->records));
             m_session.previewKey = key;
             m_read = true;
@@ -166,14 +171,19 @@ void ImportPreviewPage::updateCounts()
     const int problems = model->problemCount();
     const int leftOut = model->leftOutCount();
     QStringList parts;
-    parts.append(tr("%Ln row(s) read.", nullptr, rows));
+    if (m_session.previewComplete)
+        parts.append(tr("%Ln row(s) read.", nullptr, rows));
+    else
+        parts.append(tr("The first %L1 rows of the file are shown here; the rows after them are read while "
+                        "importing, and those with problems are left out and named at the end.")
+                         .arg(rows));
     if (problems > 0)
         parts.append(tr("%Ln with problems, left out unless fixed.", nullptr, problems));
     else
         parts.append(tr("No problems found."));
     if (leftOut > 0)
         parts.append(tr("%Ln left out by you.", nullptr, leftOut));
-    if (rows <= problems + leftOut)
+    if (m_session.previewComplete && rows <= problems + leftOut)
         parts.append(tr("Nothing would be imported."));
     m_status->setText(parts.join(u' '));
     Q_EMIT completeChanged();

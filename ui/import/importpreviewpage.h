@@ -11,9 +11,10 @@ class QProgressBar;
 class QSortFilterProxyModel;
 class QTableView;
 
-// Page 3 of the import wizard: the whole file read with the mapping (on a worker thread, with progress), each
-// row as it will be stored with its problems in words and its row number. A row with problems is left out
-// unless fixed in place (double-click or F2 on a cell); any row can be left out by unchecking it.
+// Page 3 of the import wizard: the first rows of the file (ImportSession::kPreviewRows) read with the mapping
+// on a worker thread, each as it will be stored with its problems in words and its row number. A row with
+// problems is left out unless fixed in place (double-click or F2 on a cell); any row can be left out by
+// unchecking it. The rows after those are read only by the run, which leaves out those with problems.
 class ImportPreviewPage final : public QWizardPage
 {
     Q_OBJECT

@@ -65,11 +65,15 @@ void ImportRunPage::initializePage()
     m_summary->clear();
     const QString fileName = QFileInfo(m_session.path).fileName();
     m_status->setText(tr("Importing %1…").arg(fileName));
-    const int total = int(m_session.toImport.size());
+    // The preview's records (as fixed, without the rows left out) are the start; the rest of the file is read
+    // while storing, a chunk at a time, through the same path as `rapport import` (ImportRepository::run with
+    // an ImportStream): memory stays flat whatever the file's size. The total is what the reader expects
+    // from the bytes read so far.
+    const int total = m_session.preview->rowCount();
     m_progress->setRange(0, qMax(1, total));
     m_progress->setValue(0);
     m_progress->show();
-    m_count->setText(tr("%L1 of %L2").arg(0).arg(total));
+    m_count->setText(m_session.previewComplete ? tr("%L1 of %L2").arg(0).arg(total) : QString());
     m_count->show();
     m_cancel->setEnabled(true);
     m_cancel->show();
@@ -77,21 +81,35 @@ void ImportRunPage::initializePage()
     ImportRequest request;
     request.fileName = fileName;
     request.format = ImportFile::formatKey(m_session.format());
-    request.records = m_session.toImport;
     request.onDuplicate = m_session.duplicates->defaultAction();
-    request.perRecord = m_session.duplicates->perRecord();
-    request.merged = m_session.merged;
+    // The duplicates page's own choices, by index into the merged preview records: by their rows.
+    const QHash<int, DuplicateAction> perRecord = m_session.duplicates->perRecord();
+    for (auto it = perRecord.cbegin(); it != perRecord.cend(); ++it)
+        if (it.key() >= 0 && it.key() < m_session.toImport.size())
+            request.perRow.insert(m_session.toImport.at(it.key()).row, it.value());
 
+    const QString path = m_session.path;
+    const ImportFile::Options options = m_session.fullReadOptions();
+    QList<ImportRecord> first = m_session.preview->recordsToImport();
+    const int skip = total;
+    const bool exact = m_session.previewComplete;
     WorkerConnection::Options worker;
     worker.userId = m_session.db.currentUserId(); // the batch is the user's
     worker.threadName = QStringLiteral("rapport-import");
     m_job = WorkerConnection::start<ImportSummary>(
         m_session.db.location(), this,
-        [this, request](Database &db, const WorkerConnection::Job &job) -> Result<ImportSummary> {
-            return ImportRepository(db).run(request, [this, &job](int done, int total) {
-                job.post([this, done, total] {
+        [this, request, path, options, first = std::move(first), skip, exact](
+            Database &db, const WorkerConnection::Job &job) -> Result<ImportSummary> {
+            ImportFile::Reader reader(path, options);
+            if (Status s = reader.open(); !s)
+                return s.error();
+            const ImportStream stream = ImportStream::resume(first, reader, skip);
+            return ImportRepository(db).run(request, stream, [this, &job, exact](int done, int total) {
+                job.post([this, done, total, exact] {
+                    m_progress->setRange(0, qMax(1, total));
                     m_progress->setValue(done);
-                    m_count->setText(tr("%L1 of %L2").arg(done).arg(total));
+                    m_count->setText(exact || done >= total ? tr("%L1 of %L2").arg(done).arg(total)
+                                                            : tr("%L1 of about %L2").arg(done).arg(total));
                 });
                 return !job.isCanceled();
             });
@@ -143,8 +161,8 @@ void ImportRunPage::finished(Result<ImportSummary> result)
     lines.append(tr("%Ln contact(s) updated", nullptr, s.updated));
     if (s.skipped > 0)
         lines.append(tr("%Ln already in Rapport and skipped", nullptr, s.skipped));
-    if (m_session.merged > 0)
-        lines.append(tr("%Ln row(s) merged with another row of the file", nullptr, m_session.merged));
+    if (s.merged > 0)
+        lines.append(tr("%Ln row(s) merged with another row of the file", nullptr, s.merged));
     if (s.problems > 0)
         lines.append(tr("%Ln row(s) left out for their problems", nullptr, s.problems));
     if (const int leftOut = m_session.preview->leftOutCount(); leftOut > 0)
@@ -155,9 +173,7 @@ void ImportRunPage::finished(Result<ImportSummary> result)
     for (const QString &line : std::as_const(lines))
         html += u"<li>"_s + line.toHtmlEscaped() + u"</li>"_s;
     html += u"</ul>"_s;
-    QStringList notes = s.notes;
-    for (const ImportRecord &r : std::as_const(m_session.toImport))
-        notes += r.warnings;
+    const QStringList notes = s.problemDetails + s.notes + s.warnings;
     if (!notes.isEmpty()) {
         html += u"<p>"_s + tr("Good to know:").toHtmlEscaped() + u"</p><ul>"_s;
         for (qsizetype i = 0; i < notes.size() && i < kNotesShown; ++i)
