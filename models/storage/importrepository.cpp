@@ -137,10 +137,10 @@ ImportStream ImportStream::resume(QList<ImportRecord> first, ImportFile::Reader 
 QList<ImportRecord> ImportRepository::mergeWithinFile(const QList<ImportRecord> &records, int *merged)
 {
     InFileMerger merger;
-    InFileMerger::Folded folded = merger.fold(records);
+    Result<InFileMerger::Folded> folded = merger.fold(records); // one chunk: the keys stay in memory
     if (merged)
         *merged = merger.merged();
-    return std::move(folded.records);
+    return folded ? std::move(folded->records) : records;
 }
 
 Result<QList<ImportMatch>> ImportRepository::findMatches(const QList<ImportRecord> &records)
@@ -185,8 +185,7 @@ Result<ImportSummary> ImportRepository::run(
     if (Status s = writer.begin(); !s)
         return s.error();
     InFileMerger merger;
-    // By person, what became of their first row: the contact it created (> 0) or changed (< 0), or 0 (skipped).
-    std::vector<qint64> outcomes;
+    merger.setMemoryKeys(request.mergeMemoryKeys);
     QList<std::pair<ImportWriter::Outcome, ImportRecord>> later; // repeats of people stored from an earlier chunk
     const int chunkSize = qMax(1, request.chunkSize);
     int done = 0;
@@ -199,7 +198,10 @@ Result<ImportSummary> ImportRepository::run(
         if (chunk->isEmpty())
             break;
         const int read = int(chunk->size());
-        InFileMerger::Folded folded = merger.fold(std::move(chunk).value());
+        Result<InFileMerger::Folded> folding = merger.fold(std::move(chunk).value());
+        if (!folding)
+            return folding.error();
+        InFileMerger::Folded &folded = *folding;
         expected = qMax<qint64>(stream.expectedTotal ? stream.expectedTotal() : 0, done + read);
         if (first) {
             first = false;
@@ -210,14 +212,13 @@ Result<ImportSummary> ImportRepository::run(
             if (Status s = writer.planBulk(folded.records, chosen, expected); !s)
                 return s.error();
         }
-        outcomes.resize(size_t(merger.people()));
-        for (auto &[person, record] : folded.later) {
-            if (const qint64 earlier = outcomes.at(size_t(person)))
+        // What became of the earlier person: created (> 0), changed (< 0) or skipped (0: nothing to fill).
+        for (auto &[earlier, record] : folded.later)
+            if (earlier != 0)
                 later.append({ ImportWriter::Outcome {
                                    earlier > 0 ? ImportWriter::Outcome::Created : ImportWriter::Outcome::Updated,
                                    qAbs(earlier) },
                     std::move(record) });
-        }
         for (qsizetype i = 0; i < folded.records.size(); ++i) {
             if (progress && i % 500 == 0 && !progress(done + int(i), int(qMin<qint64>(expected, INT_MAX))))
                 return cancelled();
@@ -227,9 +228,10 @@ Result<ImportSummary> ImportRepository::run(
             if (!written)
                 return written.error();
             if (const int person = folded.people.at(i); person >= 0)
-                outcomes[size_t(person)] = written->kind == ImportWriter::Outcome::Created ? written->contactId
-                    : written->kind == ImportWriter::Outcome::Updated                      ? -written->contactId
-                                                                                           : 0;
+                merger.settle(person,
+                    written->kind == ImportWriter::Outcome::Created       ? written->contactId
+                        : written->kind == ImportWriter::Outcome::Updated ? -written->contactId
+                                                                          : 0);
         }
         done += read;
     }

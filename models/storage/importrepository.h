@@ -47,6 +47,9 @@ struct ImportRequest
     bool dryRun = false; // everything is done and counted, then rolled back
     int merged = 0; // records mergeWithinFile() folded into others, recorded with the batch
     int chunkSize = 5000; // a streamed import (run with an ImportStream) reads and stores this many at a time
+    // A streamed import: the in-file merge keeps at most this many keys in memory before they go to its
+    // temporary file (0: InFileMerger::kMemoryKeys; tests lower it to reach the file with a small import).
+    int mergeMemoryKeys = 0;
 };
 
 namespace ImportFile {

@@ -380,6 +380,59 @@ private slots:
         QCOMPARE(ContactRepository(*db).get(ben)->city, QString());
     }
 
+    // Repeats of a person far apart in the file (row 2 and row 12,000, chunks of 5,000), the email in other
+    // letter cases, and the same name at the same outlet without an email: merged into the first row's
+    // contact, with the keys in memory and with them gone to the merge's temporary file after each chunk.
+    void farApartRepeatsAreMerged_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<int>("memoryKeys");
+        for (const QString &backend : { u"sqlite"_s, u"postgres"_s }) {
+            QTest::newRow(qPrintable(backend + u" keys in memory"_s)) << backend << 0;
+            QTest::newRow(qPrintable(backend + u" keys in the temporary file"_s)) << backend << 1000;
+        }
+    }
+    void farApartRepeatsAreMerged()
+    {
+        OPEN_TEST_DATABASE(db);
+        QFETCH(int, memoryKeys);
+        QByteArray csv = "name,email,organization,tags,city\n"
+                         "Anna Müller,anna@tagesblatt.example,Tagesblatt,vip,\n" // row 1
+                         "Cara Diaz,,Weekly,,\n"; // row 2
+        for (int row = 3; row < 12000; ++row)
+            csv += "Person " + QByteArray::number(row) + ",p" + QByteArray::number(row) + "@x.example,Outlet "
+                + QByteArray::number(row % 300) + ",,\n";
+        csv += "Anna M.,ANNA@Tagesblatt.EXAMPLE,,press,Berlin\n" // row 12,000
+               "Cara Diaz,cara@weekly.example,Weekly,,Madrid\n" // row 12,001: same name at the same outlet
+               "C. Diaz,Cara@Weekly.example,,,\n"; // row 12,002: the email row 12,001 brought
+        const QList<ImportRecord> list = records(csv);
+        QCOMPARE(list.size(), 12002);
+        ImportRequest request;
+        request.fileName = u"far.csv"_s;
+        request.format = u"csv"_s;
+        request.mergeMemoryKeys = memoryKeys;
+        Result<ImportSummary> summary = ImportRepository(*db).run(request, streamOf(list));
+        QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : summary.error().message));
+        QCOMPARE(summary->merged, 3);
+        QCOMPARE(summary->created, 12002 - 3);
+        QCOMPARE(scalar(*db, u"SELECT count(*) FROM contacts"_s), 12002 - 3);
+        auto contactBy = [&](const QString &email) {
+            return *ContactRepository(*db).get(
+                scalar(*db, u"SELECT contact_id FROM contact_emails WHERE normalized = '"_s + email + u"'"_s));
+        };
+        const Contact anna = contactBy(u"anna@tagesblatt.example"_s);
+        QCOMPARE(anna.displayName, u"Anna Müller"_s);
+        QCOMPARE(anna.emails.size(), 1);
+        QCOMPARE(anna.tags, (QStringList { u"press"_s, u"vip"_s }));
+        QCOMPARE(anna.city, u"Berlin"_s);
+        const Contact cara = contactBy(u"cara@weekly.example"_s);
+        QCOMPARE(cara.displayName, u"Cara Diaz"_s);
+        QCOMPARE(cara.organizationName, u"Weekly"_s);
+        QCOMPARE(cara.city, u"Madrid"_s);
+        QCOMPARE(cara.emails.size(), 1);
+        QCOMPARE(scalar(*db, u"SELECT count(*) FROM contacts WHERE display_name LIKE '%Diaz%'"_s), 1);
+    }
+
     // A streamed import large enough for the bulk path (SQLite defers the indexes from 5,000 records), in
     // chunks of 1,000, with people repeated across chunks; a Cancel part-way and a dry run leave nothing; the
     // real run is one batch that undoes in one go.
