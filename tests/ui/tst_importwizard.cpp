@@ -368,6 +368,13 @@ private Q_SLOTS:
         QVERIFY(wizard);
         Heartbeat heartbeat;
         heartbeat.start();
+        while (wizard->currentId() != ImportWizard::PreviewPage) {
+            QTRY_VERIFY(pageDone(wizard));
+            pressReturn(wizard);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(pageDone(wizard), 20000);
+        // The preview holds the first rows only; the run reads the rest.
+        QCOMPARE(wizard->findChild<QTableView *>(u"previewTableView"_s)->model()->rowCount(), 1000);
         runToTheEnd(wizard);
         heartbeat.stop();
         qInfo().noquote() << "importing 20,000 rows:" << heartbeat.report();
@@ -522,6 +529,105 @@ private Q_SLOTS:
         QVERIFY(!pageDone(wizard));
         QCOMPARE(scalar(*db, u"SELECT count(*) FROM contacts"_s), 0);
         wizard->reject();
+    }
+
+    // A file of 3,000 rows, more than the preview's 1,000, in UTF-8, UTF-16 with a byte-order mark and
+    // Windows-1252 (found from the start of the file): the preview shows the first 1,000 rows with their problems
+    // named by row and line, the run imports every row after them too (a repeat 2,996 rows later merged, a
+    // problem after the preview left out and named in the summary), and a broken quote after the preview fails
+    // the run with its line and leaves nothing.
+    void fileLargerThanThePreview_data()
+    {
+        QTest::addColumn<QString>("encoding");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("utf-8") << u"utf-8"_s << u"UTF-8"_s;
+        QTest::newRow("utf-16le") << u"utf-16le"_s << u"UTF-16 LE"_s;
+        QTest::newRow("windows-1252") << u"windows-1252"_s << u"Windows-1252 (Western, Latin-1)"_s;
+    }
+    void fileLargerThanThePreview()
+    {
+        QFETCH(QString, encoding);
+        QFETCH(QString, shown);
+        QString content = u"name,email,organization,city\n"_s;
+        for (int row = 1; row <= 3000; ++row) {
+            if (row == 1)
+                content += u"Zoë Ünal,zoe@example.com,Tagesblatt,\n"_s;
+            else if (row == 5 || row == 2500)
+                content += u"Bad Row %1,not-an-email,,\n"_s.arg(row);
+            else if (row == 2000)
+                content += u"Çelik Öz,celik@example.com,Diário,Málaga\n"_s;
+            else if (row == 2997)
+                content += u"Z. Ünal,ZOE@Example.COM,,Köln\n"_s;
+            else
+                content += u"Person %1,p%1@example.com,Outlet %2,\n"_s.arg(row).arg(row % 40);
+        }
+        QByteArray bytes;
+        if (encoding == u"utf-16le") {
+            bytes = "\xFF\xFE";
+            bytes += QByteArray(reinterpret_cast<const char *>(content.utf16()), content.size() * 2);
+        } else {
+            bytes = encoding == u"utf-8" ? content.toUtf8() : content.toLatin1(); // these letters: Latin-1 = Windows-1252
+        }
+        const QString path = write(u"large-"_s + encoding + u".csv"_s, bytes);
+        auto db = database();
+        MainWindow window(*db);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        ImportWizard *wizard = openWithKeys(window, path);
+        QVERIFY(wizard);
+        QCOMPARE(wizard->findChild<QComboBox *>(u"encodingComboBox"_s)->currentText(), shown);
+        pressReturn(wizard);
+        QCOMPARE(wizard->currentId(), int(ImportWizard::MappingPage));
+        pressReturn(wizard);
+
+        QCOMPARE(wizard->currentId(), int(ImportWizard::PreviewPage));
+        QTRY_VERIFY(pageDone(wizard));
+        auto *preview = wizard->findChild<QTableView *>(u"previewTableView"_s);
+        QCOMPARE(preview->model()->rowCount(), 1000);
+        QCOMPARE(preview->model()->index(0, ImportPreviewModel::NameColumn).data().toString(), u"Zoë Ünal"_s);
+        const QString problem = preview->model()->index(4, ImportPreviewModel::ProblemsColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(problem.contains(u"Row 5 (line 6)"_s), qPrintable(problem));
+        const QString status = wizard->findChild<QLabel *>(u"previewStatusLabel"_s)->text();
+        QVERIFY2(status.contains(u"The first 1,000 rows of the file are shown here"_s), qPrintable(status));
+        QVERIFY(status.contains(u"1 with problems"_s));
+        pressReturn(wizard);
+
+        QCOMPARE(wizard->currentId(), int(ImportWizard::DuplicatesPage));
+        QTRY_VERIFY(pageDone(wizard));
+        QVERIFY2(wizard->findChild<QLabel *>(u"duplicatesStatusLabel"_s)->text().contains(
+                     u"Nobody of the first 1,000 rows is in Rapport yet"_s),
+            qPrintable(wizard->findChild<QLabel *>(u"duplicatesStatusLabel"_s)->text()));
+        QVERIFY(wizard->findChild<QComboBox *>(u"duplicateActionComboBox"_s)->isEnabled());
+        pressReturn(wizard); // Import
+        QCOMPARE(wizard->currentId(), int(ImportWizard::RunPage));
+        QTRY_VERIFY_WITH_TIMEOUT(pageDone(wizard), 30000);
+        const QString summary = wizard->findChild<QLabel *>(u"summaryLabel"_s)->text();
+        QVERIFY2(summary.contains(u"2,997 contacts created"_s), qPrintable(summary));
+        QVERIFY(summary.contains(u"1 row merged with another row of the file"_s));
+        QVERIFY(summary.contains(u"2 rows left out for their problems"_s));
+        QVERIFY2(summary.contains(u"Row 2500 (line 2501)"_s), qPrintable(summary));
+        QCOMPARE(scalar(*db, u"SELECT count(*) FROM contacts"_s), 2997);
+        QCOMPARE(text(*db, u"SELECT city FROM contacts WHERE display_name = 'Zoë Ünal'"_s), u"Köln"_s);
+        QCOMPARE(text(*db, u"SELECT city FROM contacts WHERE display_name = 'Çelik Öz'"_s), u"Málaga"_s);
+        QCOMPARE(scalar(*db, u"SELECT count(*) FROM contact_emails WHERE normalized = 'zoe@example.com'"_s), 1);
+        pressReturn(wizard); // Finish
+        QTRY_VERIFY(!window.importController()->wizard());
+
+        // A quote never closed on line 2,901, after the preview: the run fails naming it, nothing is kept.
+        if (encoding != u"utf-8")
+            return;
+        QByteArray broken = "name,email\n";
+        for (int row = 1; row < 2900; ++row)
+            broken += "Q" + QByteArray::number(row) + ",q" + QByteArray::number(row) + "@example.com\n";
+        broken += "\"Broken,broken@example.com\nLast,last@example.com\n";
+        wizard = openWithKeys(window, write(u"broken-late.csv"_s, broken));
+        QVERIFY(wizard);
+        runToTheEnd(wizard);
+        QCOMPARE(wizard->currentPage()->title(), u"Import failed"_s);
+        const QString failed = wizard->findChild<QLabel *>(u"summaryLabel"_s)->text();
+        QVERIFY2(failed.contains(u"Line 2901"_s) && failed.contains(u"Nothing was imported"_s), qPrintable(failed));
+        QCOMPARE(scalar(*db, u"SELECT count(*) FROM contacts"_s), 2997);
+        pressReturn(wizard);
     }
 
     void mappingIsChangedAndSavedAsAPreset()
