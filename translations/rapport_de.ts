@@ -7269,6 +7269,18 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
         <source>A second contact is created; handles the first one has are left out.</source>
         <translation>Ein zweiter Kontakt wird angelegt; Handles, die der erste hat, werden weggelassen.</translation>
     </message>
+    <message>
+        <source>People of the first %L1 rows already in Rapport: %L2.</source>
+        <translation>Personen der ersten %L1 Zeilen, die schon in Rapport sind: %L2.</translation>
+    </message>
+    <message>
+        <source>Nobody of the first %L1 rows is in Rapport yet.</source>
+        <translation>Niemand aus den ersten %L1 Zeilen ist schon in Rapport.</translation>
+    </message>
+    <message>
+        <source>The rows after them are matched while importing and get the choice for all; repeats of a person anywhere in the file are merged.</source>
+        <translation>Die Zeilen danach werden beim Importieren abgeglichen und erhalten die Auswahl für alle; Wiederholungen einer Person irgendwo in der Datei werden zusammengeführt.</translation>
+    </message>
 </context>
 <context>
     <name>ImportFields</name>
@@ -7842,6 +7854,10 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
         <source>Nothing would be imported.</source>
         <translation>Es würde nichts importiert.</translation>
     </message>
+    <message>
+        <source>The first %L1 rows of the file are shown here; the rows after them are read while importing, and those with problems are left out and named at the end.</source>
+        <translation>Hier werden die ersten %L1 Zeilen der Datei gezeigt; die Zeilen danach werden beim Importieren gelesen, und solche mit Problemen werden ausgelassen und am Ende genannt.</translation>
+    </message>
 </context>
 <context>
     <name>ImportRecords</name>
@@ -8076,6 +8092,10 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
         <source>Edit → Undo (Ctrl+Z) takes this import back; so does File → Import History…, also later.</source>
         <translation>Bearbeiten → Rückgängig (Strg+Z) nimmt diesen Import zurück, ebenso Datei → Import-Verlauf…, auch später.</translation>
     </message>
+    <message>
+        <source>%L1 of about %L2</source>
+        <translation>%L1 von etwa %L2</translation>
+    </message>
 </context>
 <context>
     <name>ImportUndo</name>
@@ -8105,6 +8125,13 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
     <message>
         <source>Import Contacts</source>
         <translation>Kontakte importieren</translation>
+    </message>
+</context>
+<context>
+    <name>InFileMerger</name>
+    <message>
+        <source>The import&apos;s temporary file for finding repeated people failed: %1</source>
+        <translation>Die temporäre Datei des Imports zum Finden wiederholter Personen ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

@@ -7269,6 +7269,18 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
         <source>A second contact is created; handles the first one has are left out.</source>
         <translation>Se crea un segundo contacto; se omiten los identificadores que ya tiene el primero.</translation>
     </message>
+    <message>
+        <source>People of the first %L1 rows already in Rapport: %L2.</source>
+        <translation>Personas de las primeras %L1 filas que ya están en Rapport: %L2.</translation>
+    </message>
+    <message>
+        <source>Nobody of the first %L1 rows is in Rapport yet.</source>
+        <translation>Nadie de las primeras %L1 filas está todavía en Rapport.</translation>
+    </message>
+    <message>
+        <source>The rows after them are matched while importing and get the choice for all; repeats of a person anywhere in the file are merged.</source>
+        <translation>Las filas siguientes se comparan durante la importación y reciben la elección para todas; las repeticiones de una persona en cualquier parte del archivo se fusionan.</translation>
+    </message>
 </context>
 <context>
     <name>ImportFields</name>
@@ -7842,6 +7854,10 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
         <source>Nothing would be imported.</source>
         <translation>No se importaría nada.</translation>
     </message>
+    <message>
+        <source>The first %L1 rows of the file are shown here; the rows after them are read while importing, and those with problems are left out and named at the end.</source>
+        <translation>Aquí se muestran las primeras %L1 filas del archivo; las filas siguientes se leen durante la importación, y las que tienen problemas se omiten y se indican al final.</translation>
+    </message>
 </context>
 <context>
     <name>ImportRecords</name>
@@ -8076,6 +8092,10 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
         <source>Edit → Undo (Ctrl+Z) takes this import back; so does File → Import History…, also later.</source>
         <translation>Editar → Deshacer (Ctrl+Z) revierte esta importación; también Archivo → Historial de importaciones…, incluso más tarde.</translation>
     </message>
+    <message>
+        <source>%L1 of about %L2</source>
+        <translation>%L1 de unos %L2</translation>
+    </message>
 </context>
 <context>
     <name>ImportUndo</name>
@@ -8105,6 +8125,13 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
     <message>
         <source>Import Contacts</source>
         <translation>Importar contactos</translation>
+    </message>
+</context>
+<context>
+    <name>InFileMerger</name>
+    <message>
+        <source>The import&apos;s temporary file for finding repeated people failed: %1</source>
+        <translation>El archivo temporal de la importación para encontrar personas repetidas ha fallado: %1</translation>
     </message>
 </context>
 <context>

@@ -7269,6 +7269,18 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
         <source>A second contact is created; handles the first one has are left out.</source>
         <translation>Un second contact est créé&#xa0;; les identifiants que le premier possède sont laissés de côté.</translation>
     </message>
+    <message>
+        <source>People of the first %L1 rows already in Rapport: %L2.</source>
+        <translation>Personnes des %L1 premières lignes déjà dans Rapport&#xa0;: %L2.</translation>
+    </message>
+    <message>
+        <source>Nobody of the first %L1 rows is in Rapport yet.</source>
+        <translation>Personne des %L1 premières lignes n’est encore dans Rapport.</translation>
+    </message>
+    <message>
+        <source>The rows after them are matched while importing and get the choice for all; repeats of a person anywhere in the file are merged.</source>
+        <translation>Les lignes suivantes sont comparées pendant l’import et reçoivent le choix pour toutes&#xa0;; les répétitions d’une personne n’importe où dans le fichier sont fusionnées.</translation>
+    </message>
 </context>
 <context>
     <name>ImportFields</name>
@@ -7842,6 +7854,10 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
         <source>Nothing would be imported.</source>
         <translation>Rien ne serait importé.</translation>
     </message>
+    <message>
+        <source>The first %L1 rows of the file are shown here; the rows after them are read while importing, and those with problems are left out and named at the end.</source>
+        <translation>Les %L1 premières lignes du fichier sont affichées ici&#xa0;; les lignes suivantes sont lues pendant l’import, et celles qui posent problème sont écartées et citées à la fin.</translation>
+    </message>
 </context>
 <context>
     <name>ImportRecords</name>
@@ -8076,6 +8092,10 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
         <source>Edit → Undo (Ctrl+Z) takes this import back; so does File → Import History…, also later.</source>
         <translation>Édition → Annuler (Ctrl+Z) reprend cette importation&#xa0;; Fichier → Historique des importations… aussi, même plus tard.</translation>
     </message>
+    <message>
+        <source>%L1 of about %L2</source>
+        <translation>%L1 sur environ %L2</translation>
+    </message>
 </context>
 <context>
     <name>ImportUndo</name>
@@ -8105,6 +8125,13 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
     <message>
         <source>Import Contacts</source>
         <translation>Importer des contacts</translation>
+    </message>
+</context>
+<context>
+    <name>InFileMerger</name>
+    <message>
+        <source>The import&apos;s temporary file for finding repeated people failed: %1</source>
+        <translation>Le fichier temporaire de l’import servant à trouver les personnes répétées a échoué&#xa0;: %1</translation>
     </message>
 </context>
 <context>
