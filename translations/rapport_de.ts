@@ -7511,16 +7511,16 @@ Mehr Präsenz in den Medien als die zwei nächsten Wettbewerber.</translation>
         <translation>Kodierung am Text erkannt.</translation>
     </message>
     <message>
-        <source>The first %L1 contacts are shown; the whole file is read on the next pages.</source>
-        <translation>Die ersten %L1 Kontakte werden gezeigt; die ganze Datei wird auf den nächsten Seiten gelesen.</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
         <source>Organization</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>The first %L1 contacts are shown; the whole file is read while importing.</source>
+        <translation>Die ersten %L1 Kontakte werden gezeigt; die ganze Datei wird beim Importieren gelesen.</translation>
     </message>
 </context>
 <context>

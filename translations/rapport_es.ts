@@ -7511,16 +7511,16 @@ Una cuota de voz por delante de los dos competidores más cercanos.</translation
         <translation>Codificación detectada por el texto.</translation>
     </message>
     <message>
-        <source>The first %L1 contacts are shown; the whole file is read on the next pages.</source>
-        <translation>Se muestran los primeros %L1 contactos; el archivo completo se lee en las páginas siguientes.</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
         <source>Organization</source>
         <translation>Organización</translation>
+    </message>
+    <message>
+        <source>The first %L1 contacts are shown; the whole file is read while importing.</source>
+        <translation>Se muestran los primeros %L1 contactos; el archivo completo se lee durante la importación.</translation>
     </message>
 </context>
 <context>

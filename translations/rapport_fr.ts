@@ -7511,16 +7511,16 @@ Une part de voix supérieure à celle des deux concurrents les plus proches.</tr
         <translation>Encodage détecté d’après le texte.</translation>
     </message>
     <message>
-        <source>The first %L1 contacts are shown; the whole file is read on the next pages.</source>
-        <translation>Les %L1 premiers contacts sont affichés&#xa0;; tout le fichier est lu aux pages suivantes.</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
         <source>Organization</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>The first %L1 contacts are shown; the whole file is read while importing.</source>
+        <translation>Les %L1 premiers contacts sont affichés&#xa0;; tout le fichier est lu pendant l’import.</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,8 @@
 // problems, walks the wizard through it and saves each page as a PNG. Run under Xvfb for the real style:
 //
 //   xvfb-run -a -s "-screen 0 1400x900x24" ./build/dev/tests/ui/shoot_import --db /tmp/small.sqlite --out /tmp/shots
-//   (German: add --qm build/dev/app/rapport_de.qm --locale de)
+//   (German: add --qm build/dev/app/rapport_de.qm --locale de; --rows 200000 adds that many rows after these, for
+//   a file larger than the preview, and shoots the run while it goes)
 #include "import/importcontroller.h"
 #include "import/importhistorydialog.h"
 #include "import/importwizard.h"
@@ -28,6 +29,7 @@ int main(int argc, char **argv)
     parser.addOption({ QStringLiteral("out"), QStringLiteral("Folder for the PNGs."), QStringLiteral("dir") });
     parser.addOption({ QStringLiteral("qm"), QStringLiteral("Rapport's translation."), QStringLiteral("file") });
     parser.addOption({ QStringLiteral("locale"), QStringLiteral("Language."), QStringLiteral("code") });
+    parser.addOption({ QStringLiteral("rows"), QStringLiteral("More rows after the sample's."), QStringLiteral("n") });
     parser.process(app);
     QTranslator qt;
     QTranslator rapport;
@@ -67,6 +69,10 @@ int main(int argc, char **argv)
            ",,,,,,Home,nobody@example.com,,,\r\n"
            "Lucía,,Fernández,El País,Corresponsal,Tech,Work,lucia@elpais.example,Work,+34 91 555 0199,\r\n"
            "Tom,,Becker,,Freier Journalist,,Work,tom.becker@example.com,,,\r\n";
+    const int more = parser.value(QStringLiteral("rows")).toInt();
+    for (int i = 0; i < more; ++i)
+        csv += "Person,," + QByteArray::number(i) + ",Outlet " + QByteArray::number(i % 300) + ",Editor,,Work,p"
+            + QByteArray::number(i) + "@outlet.example,,,\r\n";
     const QString path = out.filePath(QStringLiteral("kontakte-google.csv"));
     QFile file(path);
     file.open(QIODevice::WriteOnly | QIODevice::Truncate);
@@ -92,6 +98,10 @@ int main(int argc, char **argv)
     wizard->next();
     shoot(QStringLiteral("4-duplicates"));
     wizard->next();
+    if (more > 0) { // the run under way: the bar, "N of about M", Cancel
+        QTest::qWait(1500);
+        wizard->grab().save(out.filePath(QStringLiteral("5-running.png")));
+    }
     shoot(QStringLiteral("5-summary"));
     wizard->accept();
     QTest::qWait(300);

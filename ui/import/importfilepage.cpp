@@ -243,7 +243,7 @@ void ImportFilePage::showContents()
             : c.byteOrderMark                ? tr("Encoding detected from the byte-order mark.")
                                              : tr("Encoding detected from the text."));
     if (!c.complete)
-        facts.append(tr("The first %L1 contacts are shown; the whole file is read on the next pages.")
+        facts.append(tr("The first %L1 contacts are shown; the whole file is read while importing.")
                          .arg(c.records.size()));
     m_detected->setText(facts.join(u' '));
 
