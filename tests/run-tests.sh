@@ -1,5 +1,6 @@
 #!/bin/bash
-# Runs every test against real services: a PostgreSQL server on loopback, a private gnome-keyring
+# Runs every test against real services: a PostgreSQL server on loopback (and a second one that speaks only
+# TLS, with a throwaway CA made by openssl for the run), a private gnome-keyring
 # in its own D-Bus session (so a developer's real keyring is never touched), and a real Bluesky server
 # stack (PLC, PDS, AppView from @atproto/dev-env, on redis-server and the same PostgreSQL). Stops them
 # afterwards.
@@ -22,6 +23,7 @@ bsky_cache=${RAPPORT_BSKY_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/rapport
 work=$(mktemp -d /tmp/rapport-test.XXXXXX)
 chmod 755 "$work"
 pg_started=""
+pgtls_started=""
 bsky_pid=""
 redis_pid=""
 stop_pid() { # pid: TERM, up to 10 s to exit, then KILL
@@ -35,7 +37,10 @@ cleanup() {
     # The dev-env's log outlives the run, for a failed Bluesky test.
     [ ! -f "$work/bsky/log" ] || { mkdir -p "$build/Testing" && cp "$work/bsky/log" "$build/Testing/bluesky-devenv.log"; } 2>/dev/null || true
     if [ -n "$pg_started" ]; then
-        runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
+        $AS_PG "$PGBIN/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
+    fi
+    if [ -n "$pgtls_started" ]; then
+        $AS_PG "$PGBIN/pg_ctl" -D "$work/pgtls/data" -m fast -w stop >/dev/null 2>&1 || true
     fi
     rm -rf "$work"
 }
@@ -65,6 +70,46 @@ pg_started=1
 export RAPPORT_TEST_PG_URL="postgresql://postgres:$pgpass@127.0.0.1:$port/postgres"
 export RAPPORT_REQUIRE_POSTGRES=1
 echo "run-tests: PostgreSQL on 127.0.0.1:$port"
+
+# --- A second PostgreSQL that speaks only TLS, for the TLS tests (docs/TEAM.md, "with TLS") -----------------
+# Its own server, so that the one above stays without TLS: tests there check that verify-full against a
+# server without TLS is refused, and every other test's connections stay as they were. A throwaway CA and a
+# server certificate for localhost and 127.0.0.1 are made here with openssl, the same commands as TEAM.md's
+# (nothing secret is in the repository); a second CA signs nothing of this server (the "wrong CA"). pg_hba
+# allows only hostssl lines, so whatever connects to this server is encrypted. It also listens on 127.0.0.2,
+# an address that is not in the certificate (verify-full must refuse it).
+command -v openssl >/dev/null 2>&1 || { echo "run-tests: openssl is not installed (apt-get install openssl)" >&2; exit 1; }
+tlsport=""
+for p in $(seq $((port + 1)) 55499); do
+    if ! (echo > /dev/tcp/127.0.0.1/$p) 2>/dev/null; then tlsport=$p; break; fi
+done
+[ -n "$tlsport" ] || { echo "run-tests: no free port for the TLS PostgreSQL in $((port + 1))-55499" >&2; exit 1; }
+tlsdir="$work/pgtls/certs"
+mkdir -p "$tlsdir"
+(
+    cd "$tlsdir"
+    openssl req -new -x509 -days 2 -nodes -subj "/CN=Rapport test CA" -keyout ca.key -out ca.crt
+    openssl req -new -x509 -days 2 -nodes -subj "/CN=Some other CA" -keyout wrong-ca.key -out wrong-ca.crt
+    openssl req -new -nodes -subj "/CN=localhost" -keyout server.key -out server.csr
+    openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 \
+        -extfile <(printf "subjectAltName=DNS:localhost,IP:127.0.0.1") -out server.crt
+    chmod 600 server.key
+) > "$work/openssl.log" 2>&1 || { echo "run-tests: openssl could not make the test certificates:" >&2; cat "$work/openssl.log" >&2; exit 1; }
+cp "$work/pg/pwfile" "$work/pgtls/pwfile"
+[ "$(id -u)" -ne 0 ] || chown -R postgres:postgres "$work/pgtls"
+$AS_PG "$PGBIN/initdb" -D "$work/pgtls/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+    --pwfile="$work/pgtls/pwfile" -E UTF8 --no-locale --no-sync >/dev/null
+printf '%s\n' "local all all trust" "hostssl all all 127.0.0.1/32 scram-sha-256" \
+    "hostssl all all 127.0.0.2/32 scram-sha-256" "hostssl all all ::1/128 scram-sha-256" \
+    | $AS_PG tee "$work/pgtls/data/pg_hba.conf" >/dev/null
+$AS_PG "$PGBIN/pg_ctl" -D "$work/pgtls/data" -l "$work/pgtls/log" -w -t 30 \
+    -o "-p $tlsport -k $work/pgtls -c listen_addresses=127.0.0.1,127.0.0.2 -c fsync=off -c max_connections=50 \
+        -c ssl=on -c ssl_cert_file=$tlsdir/server.crt -c ssl_key_file=$tlsdir/server.key" start >/dev/null \
+    || { echo "run-tests: the TLS PostgreSQL did not start:" >&2; cat "$work/pgtls/log" >&2; exit 1; }
+pgtls_started=1
+export RAPPORT_TEST_PG_TLS_URL="postgresql://postgres:$pgpass@localhost:$tlsport/postgres?sslmode=verify-full&sslrootcert=$tlsdir/ca.crt"
+export RAPPORT_TEST_PG_TLS_WRONG_CA="$tlsdir/wrong-ca.crt" RAPPORT_TEST_PG_TLS_OTHER_HOST=127.0.0.2
+echo "run-tests: PostgreSQL with TLS only on localhost:$tlsport (CA $tlsdir/ca.crt)"
 
 # --- The Bluesky server stack (tests/bluesky/devenv.js) on loopback ----------------------------------
 # Needs Node.js 20+ (Debian 12's own nodejs is 18: too old for @atproto/dev-env 0.3.215) and redis-server.

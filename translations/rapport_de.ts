@@ -2393,10 +2393,6 @@ Das Team einer Team-Datenbank (PostgreSQL; Hinzufügen, Rollen und Deaktivieren 
         <translation>Die CA-Datei %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>The CA file&apos;s path must not contain spaces, quotes or semicolons.</source>
-        <translation>Der Pfad der CA-Datei darf keine Leerzeichen, Anführungszeichen oder Semikolons enthalten.</translation>
-    </message>
-    <message>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
@@ -2419,6 +2415,18 @@ Das Team einer Team-Datenbank (PostgreSQL; Hinzufügen, Rollen und Deaktivieren 
     <message>
         <source>Certificates (*.crt *.pem);;All files (*)</source>
         <translation>Zertifikate (*.crt *.pem);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The CA file&apos;s path must not contain a semicolon: move the file elsewhere.</source>
+        <translation>Der Pfad der CA-Datei darf kein Semikolon enthalten: Legen Sie die Datei an einen anderen Ort.</translation>
+    </message>
+    <message>
+        <source>The connection is encrypted (TLS).</source>
+        <translation>Die Verbindung ist verschlüsselt (TLS).</translation>
+    </message>
+    <message>
+        <source>The connection is not encrypted: use it only on a network you trust.</source>
+        <translation>Die Verbindung ist nicht verschlüsselt: Nutzen Sie sie nur in einem Netz, dem Sie vertrauen.</translation>
     </message>
 </context>
 <context>
@@ -4923,6 +4931,30 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>The connection to %1 was lost, so %2 did not happen. Rapport reconnects by itself; try again once it is back.</source>
         <translation>Die Verbindung zu %1 ist unterbrochen, daher ist %2 nicht erfolgt. Rapport verbindet sich selbst neu; versuchen Sie es erneut, sobald sie wieder steht.</translation>
     </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified with the CA file %1: it was signed by another CA, or it has expired. Ask whoever set up the server for its CA file.</source>
+        <translation>Das Zertifikat des Servers ließ sich mit der CA-Datei %1 nicht prüfen: Es wurde von einer anderen CA signiert oder ist abgelaufen. Fragen Sie, wer den Server eingerichtet hat, nach dessen CA-Datei.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is made out to another name than %1: connect with the server&apos;s name as written in its certificate.</source>
+        <translation>Das Zertifikat des Servers lautet auf einen anderen Namen als %1: Verbinden Sie sich mit dem Namen des Servers, wie er im Zertifikat steht.</translation>
+    </message>
+    <message>
+        <source>The server does not offer encryption (TLS). Ask whoever set up the server to turn it on; connect without encryption only on a network you trust.</source>
+        <translation>Der Server bietet keine Verschlüsselung (TLS) an. Bitten Sie, wer den Server eingerichtet hat, sie einzuschalten; verbinden Sie sich unverschlüsselt nur in einem Netz, dem Sie vertrauen.</translation>
+    </message>
+    <message>
+        <source>Choose the CA file that whoever set up the server gave you.</source>
+        <translation>Wählen Sie die CA-Datei, die Sie von der Person bekommen haben, die den Server eingerichtet hat.</translation>
+    </message>
+    <message>
+        <source>The server accepts only encrypted connections: choose verify-full and the server&apos;s CA file.</source>
+        <translation>Der Server nimmt nur verschlüsselte Verbindungen an: Wählen Sie verify-full und die CA-Datei des Servers.</translation>
+    </message>
+    <message>
+        <source>the server gave no reason</source>
+        <translation>der Server nannte keinen Grund</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseBackup</name>
@@ -5036,6 +5068,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>Unknown sslmode “%1”: use one of %2.</source>
         <translation>Unbekannter sslmode „%1“: verwenden Sie einen von %2.</translation>
+    </message>
+    <message>
+        <source>The CA file&apos;s path “%1” contains a semicolon, which the PostgreSQL driver cannot pass on: move the file elsewhere.</source>
+        <translation>Der Pfad der CA-Datei „%1“ enthält ein Semikolon, das der PostgreSQL-Treiber nicht weitergeben kann: Legen Sie die Datei an einen anderen Ort.</translation>
     </message>
 </context>
 <context>
@@ -8857,6 +8893,14 @@ Angelegte Kontakte, die entfernt werden: %L3. Geänderte Kontakte, die wiederher
     <message>
         <source>Connected to %1. Changes by others appear as they are saved.</source>
         <translation>Verbunden mit %1. Änderungen anderer erscheinen, sobald sie gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>Team: %1 (encrypted)</source>
+        <translation>Team: %1 (verschlüsselt)</translation>
+    </message>
+    <message>
+        <source>Connected to %1 over an encrypted connection (TLS). Changes by others appear as they are saved.</source>
+        <translation>Verbunden mit %1 über eine verschlüsselte Verbindung (TLS). Änderungen anderer erscheinen, sobald sie gespeichert sind.</translation>
     </message>
 </context>
 <context>

@@ -2393,10 +2393,6 @@ El equipo de una base de datos de equipo (PostgreSQL; añadir, cambiar roles y d
         <translation>No se puede leer el archivo CA %1.</translation>
     </message>
     <message>
-        <source>The CA file&apos;s path must not contain spaces, quotes or semicolons.</source>
-        <translation>La ruta del archivo CA no debe contener espacios, comillas ni punto y coma.</translation>
-    </message>
-    <message>
         <source>Connecting to %1…</source>
         <translation>Conectando con %1…</translation>
     </message>
@@ -2419,6 +2415,18 @@ El equipo de una base de datos de equipo (PostgreSQL; añadir, cambiar roles y d
     <message>
         <source>Certificates (*.crt *.pem);;All files (*)</source>
         <translation>Certificados (*.crt *.pem);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The CA file&apos;s path must not contain a semicolon: move the file elsewhere.</source>
+        <translation>La ruta del archivo CA no debe contener punto y coma: mueva el archivo a otro lugar.</translation>
+    </message>
+    <message>
+        <source>The connection is encrypted (TLS).</source>
+        <translation>La conexión está cifrada (TLS).</translation>
+    </message>
+    <message>
+        <source>The connection is not encrypted: use it only on a network you trust.</source>
+        <translation>La conexión no está cifrada: úsela solo en una red de confianza.</translation>
     </message>
 </context>
 <context>
@@ -4923,6 +4931,30 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
         <source>The connection to %1 was lost, so %2 did not happen. Rapport reconnects by itself; try again once it is back.</source>
         <translation>Se perdió la conexión con %1: la operación no se realizó (%2). Rapport se vuelve a conectar solo; vuelva a intentarlo cuando se restablezca.</translation>
     </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified with the CA file %1: it was signed by another CA, or it has expired. Ask whoever set up the server for its CA file.</source>
+        <translation>No se pudo verificar el certificado del servidor con el archivo CA %1: lo firmó otra autoridad o ha caducado. Pida el archivo CA a quien configuró el servidor.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is made out to another name than %1: connect with the server&apos;s name as written in its certificate.</source>
+        <translation>El certificado del servidor está emitido para otro nombre distinto de %1: conéctese con el nombre del servidor tal como figura en su certificado.</translation>
+    </message>
+    <message>
+        <source>The server does not offer encryption (TLS). Ask whoever set up the server to turn it on; connect without encryption only on a network you trust.</source>
+        <translation>El servidor no ofrece cifrado (TLS). Pida a quien configuró el servidor que lo active; conéctese sin cifrado solo en una red de confianza.</translation>
+    </message>
+    <message>
+        <source>Choose the CA file that whoever set up the server gave you.</source>
+        <translation>Elija el archivo CA que le dio quien configuró el servidor.</translation>
+    </message>
+    <message>
+        <source>The server accepts only encrypted connections: choose verify-full and the server&apos;s CA file.</source>
+        <translation>El servidor solo acepta conexiones cifradas: elija verify-full y el archivo CA del servidor.</translation>
+    </message>
+    <message>
+        <source>the server gave no reason</source>
+        <translation>el servidor no dio ningún motivo</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseBackup</name>
@@ -5036,6 +5068,10 @@ Save “%2” anyway, open “%3” instead, or merge the two?</source>
     <message>
         <source>Unknown sslmode “%1”: use one of %2.</source>
         <translation>sslmode «%1» desconocido: use uno de %2.</translation>
+    </message>
+    <message>
+        <source>The CA file&apos;s path “%1” contains a semicolon, which the PostgreSQL driver cannot pass on: move the file elsewhere.</source>
+        <translation>La ruta del archivo CA «%1» contiene un punto y coma, que el controlador de PostgreSQL no puede transmitir: mueva el archivo a otro lugar.</translation>
     </message>
 </context>
 <context>
@@ -8857,6 +8893,14 @@ Contactos creados, que se eliminarán: %L3. Contactos cambiados, que se restaura
     <message>
         <source>Connected to %1. Changes by others appear as they are saved.</source>
         <translation>Conectado con %1. Los cambios de los demás aparecen en cuanto se guardan.</translation>
+    </message>
+    <message>
+        <source>Team: %1 (encrypted)</source>
+        <translation>Equipo: %1 (cifrado)</translation>
+    </message>
+    <message>
+        <source>Connected to %1 over an encrypted connection (TLS). Changes by others appear as they are saved.</source>
+        <translation>Conectado con %1 mediante una conexión cifrada (TLS). Los cambios de los demás aparecen en cuanto se guardan.</translation>
     </message>
 </context>
 <context>

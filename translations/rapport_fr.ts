@@ -2393,10 +2393,6 @@ L&apos;équipe d&apos;une base d&apos;équipe (PostgreSQL&#xa0;; ajouter, change
         <translation>Le fichier CA %1 ne peut pas être lu.</translation>
     </message>
     <message>
-        <source>The CA file&apos;s path must not contain spaces, quotes or semicolons.</source>
-        <translation>Le chemin du fichier CA ne doit contenir ni espaces, ni guillemets, ni points-virgules.</translation>
-    </message>
-    <message>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
@@ -2419,6 +2415,18 @@ L&apos;équipe d&apos;une base d&apos;équipe (PostgreSQL&#xa0;; ajouter, change
     <message>
         <source>Certificates (*.crt *.pem);;All files (*)</source>
         <translation>Certificats (*.crt *.pem);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The CA file&apos;s path must not contain a semicolon: move the file elsewhere.</source>
+        <translation>Le chemin du fichier CA ne doit pas contenir de point-virgule&#xa0;: placez le fichier ailleurs.</translation>
+    </message>
+    <message>
+        <source>The connection is encrypted (TLS).</source>
+        <translation>La connexion est chiffrée (TLS).</translation>
+    </message>
+    <message>
+        <source>The connection is not encrypted: use it only on a network you trust.</source>
+        <translation>La connexion n’est pas chiffrée&#xa0;: ne l’utilisez que sur un réseau de confiance.</translation>
     </message>
 </context>
 <context>
@@ -4923,6 +4931,30 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
         <source>The connection to %1 was lost, so %2 did not happen. Rapport reconnects by itself; try again once it is back.</source>
         <translation>La connexion à %1 est perdue&#xa0;: l&apos;opération n&apos;a pas eu lieu (%2). Rapport se reconnecte tout seul&#xa0;; réessayez une fois la connexion rétablie.</translation>
     </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified with the CA file %1: it was signed by another CA, or it has expired. Ask whoever set up the server for its CA file.</source>
+        <translation>Le certificat du serveur n’a pas pu être vérifié avec le fichier CA %1&#xa0;: il a été signé par une autre autorité, ou il a expiré. Demandez son fichier CA à la personne qui a installé le serveur.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is made out to another name than %1: connect with the server&apos;s name as written in its certificate.</source>
+        <translation>Le certificat du serveur est établi pour un autre nom que %1&#xa0;: connectez-vous avec le nom du serveur tel qu’il figure dans son certificat.</translation>
+    </message>
+    <message>
+        <source>The server does not offer encryption (TLS). Ask whoever set up the server to turn it on; connect without encryption only on a network you trust.</source>
+        <translation>Le serveur ne propose pas de chiffrement (TLS). Demandez à la personne qui a installé le serveur de l’activer&#xa0;; ne vous connectez sans chiffrement que sur un réseau de confiance.</translation>
+    </message>
+    <message>
+        <source>Choose the CA file that whoever set up the server gave you.</source>
+        <translation>Choisissez le fichier CA que vous a remis la personne qui a installé le serveur.</translation>
+    </message>
+    <message>
+        <source>The server accepts only encrypted connections: choose verify-full and the server&apos;s CA file.</source>
+        <translation>Le serveur n’accepte que les connexions chiffrées&#xa0;: choisissez verify-full et le fichier CA du serveur.</translation>
+    </message>
+    <message>
+        <source>the server gave no reason</source>
+        <translation>le serveur n’a donné aucune raison</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseBackup</name>
@@ -5036,6 +5068,10 @@ Enregistrer «&#xa0;%2&#xa0;» quand même, ouvrir «&#xa0;%3&#xa0;» à la plac
     <message>
         <source>Unknown sslmode “%1”: use one of %2.</source>
         <translation>sslmode «&#xa0;%1&#xa0;» inconnu&#xa0;: utilisez l’un de %2.</translation>
+    </message>
+    <message>
+        <source>The CA file&apos;s path “%1” contains a semicolon, which the PostgreSQL driver cannot pass on: move the file elsewhere.</source>
+        <translation>Le chemin du fichier CA «&#xa0;%1&#xa0;» contient un point-virgule, que le pilote PostgreSQL ne peut pas transmettre&#xa0;: placez le fichier ailleurs.</translation>
     </message>
 </context>
 <context>
@@ -8857,6 +8893,14 @@ Contacts créés, qui seront supprimés&#xa0;: %L3. Contacts modifiés, qui sero
     <message>
         <source>Connected to %1. Changes by others appear as they are saved.</source>
         <translation>Connecté à %1. Les modifications des autres apparaissent dès qu’elles sont enregistrées.</translation>
+    </message>
+    <message>
+        <source>Team: %1 (encrypted)</source>
+        <translation>Équipe&#xa0;: %1 (chiffrée)</translation>
+    </message>
+    <message>
+        <source>Connected to %1 over an encrypted connection (TLS). Changes by others appear as they are saved.</source>
+        <translation>Connecté à %1 par une connexion chiffrée (TLS). Les modifications des autres apparaissent dès qu’elles sont enregistrées.</translation>
     </message>
 </context>
 <context>

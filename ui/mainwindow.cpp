@@ -712,9 +712,15 @@ void MainWindow::updateConnectionStatus()
         break;
     case LiveChannel::State::Off:
     case LiveChannel::State::Live:
-        m_connectionLabel->setText(tr("Team: %1").arg(where));
-        m_connectionLabel->setToolTip(tr("Connected to %1. Changes by others appear as they are saved.")
-                                          .arg(m_db.location().displayName()));
+        // Encrypted or not as the server saw the connection (pg_stat_ssl), not as asked for.
+        m_connectionLabel->setText(m_db.isEncrypted() ? tr("Team: %1 (encrypted)").arg(where)
+                                                      : tr("Team: %1").arg(where));
+        m_connectionLabel->setToolTip(m_db.isEncrypted()
+                ? tr("Connected to %1 over an encrypted connection (TLS). Changes by others appear as they are "
+                     "saved.")
+                      .arg(m_db.location().displayName())
+                : tr("Connected to %1. Changes by others appear as they are saved.")
+                      .arg(m_db.location().displayName()));
         break;
     }
     m_connectionLabel->setPalette(palette);

@@ -25,6 +25,45 @@ QString nextConnectionName()
     return QStringLiteral("rapport-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
+// What to do about a TLS connection libpq refused, in the agency's terms (libpq and OpenSSL say what failed, not
+// what to do); empty when the refusal was not about TLS. Matched on libpq's English words: a libpq that speaks
+// the system's language (LANG) keeps its own message, only without this hint.
+QString tlsHint(const QString &detail, const DatabaseLocation &location)
+{
+    if (detail.contains(u"certificate verify failed"))
+        return Tr::tr("The server's certificate could not be verified with the CA file %1: it was signed by "
+                      "another CA, or it has expired. Ask whoever set up the server for its CA file.")
+            .arg(location.sslRootCert.isEmpty() ? QStringLiteral("~/.postgresql/root.crt")
+                                                : QDir::toNativeSeparators(location.sslRootCert));
+    if (detail.contains(u"does not match host name"))
+        return Tr::tr("The server's certificate is made out to another name than %1: connect with the server's "
+                      "name as written in its certificate.")
+            .arg(location.host);
+    if (detail.contains(u"server does not support SSL"))
+        return Tr::tr("The server does not offer encryption (TLS). Ask whoever set up the server to turn it on; "
+                      "connect without encryption only on a network you trust.");
+    if (detail.contains(u"root certificate file") && detail.contains(u"does not exist"))
+        return Tr::tr("Choose the CA file that whoever set up the server gave you.");
+    if (detail.contains(u"no pg_hba.conf entry") && detail.contains(u"no encryption"))
+        return Tr::tr("The server accepts only encrypted connections: choose verify-full and the server's CA file.");
+    return {};
+}
+
+// A connection libpq refused, in words: libpq's own reason (never empty) and, for TLS, what to do about it.
+Error connectError(const DatabaseLocation &location, const QSqlError &error)
+{
+    QString detail = error.databaseText().trimmed();
+    if (detail.isEmpty())
+        detail = error.text().trimmed();
+    if (detail.isEmpty())
+        detail = Tr::tr("the server gave no reason");
+    QString message = Tr::tr("Cannot connect to the PostgreSQL database %1: %2").arg(location.displayName(), detail);
+    if (const QString hint = tlsHint(detail, location); !hint.isEmpty())
+        message += (QStringLiteral(".:;?!").contains(message.back()) ? QStringLiteral(" ") : QStringLiteral(". "))
+            + hint;
+    return Error { message, Error::Code::Unavailable };
+}
+
 // SQLite primary result codes (sqlite3.h), as the QSQLITE driver reports them in nativeErrorCode().
 enum SqliteCode { Busy = 5, Locked = 6, NoMem = 7, ReadOnly = 8, IoErr = 10, Corrupt = 11, Full = 13,
                   CantOpen = 14, Constraint = 19, NotADb = 26 };
@@ -105,12 +144,8 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation &locatio
         db.setPassword(location.password);
         db.setDatabaseName(location.databaseName);
         db.setConnectOptions(location.postgresConnectOptions());
-        if (!db.open()) {
-            const QString detail = db.lastError().databaseText().trimmed();
-            return Error { Tr::tr("Cannot connect to the PostgreSQL database %1: %2")
-                               .arg(location.displayName(), detail.isEmpty() ? db.lastError().text() : detail),
-                Error::Code::Unavailable };
-        }
+        if (!db.open())
+            return connectError(location, db.lastError());
     }
 
     if (Status s = self->configure(); !s)
@@ -144,10 +179,14 @@ Status Database::configure()
     } else {
         if (!q.exec(QStringLiteral("SET client_min_messages = warning")))
             return errorFrom(q, Tr::tr("configuring the database"));
-        // Which server process is ours: LiveChannel skips the notifications of our own writes.
-        if (!q.exec(QStringLiteral("SELECT pg_backend_pid()")) || !q.next())
+        // Which server process is ours (LiveChannel skips the notifications of our own writes), and whether the
+        // server sees this connection encrypted (the window says so).
+        if (!q.exec(QStringLiteral("SELECT pg_backend_pid(), "
+                                   "COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)"))
+            || !q.next())
             return errorFrom(q, Tr::tr("configuring the database"));
         m_backendPid = q.value(0).toLongLong();
+        m_encrypted = q.value(1).toBool();
     }
     return {};
 }
@@ -171,12 +210,8 @@ Status Database::reconnect()
     db.setConnectOptions(m_location.postgresConnectOptions(3));
     const bool opened = db.open();
     db.setConnectOptions(m_location.postgresConnectOptions());
-    if (!opened) {
-        const QString detail = db.lastError().databaseText().trimmed();
-        return Error { Tr::tr("Cannot connect to the PostgreSQL database %1: %2")
-                           .arg(m_location.displayName(), detail.isEmpty() ? db.lastError().text() : detail),
-            Error::Code::Unavailable };
-    }
+    if (!opened)
+        return connectError(m_location, db.lastError());
     if (Status s = configure(); !s)
         return s;
     m_connectionLost = false;

@@ -32,6 +32,12 @@ Result<DatabaseLocation> DatabaseLocation::parse(const QString &pathOrUrl)
         const QUrlQuery query(url);
         loc.sslMode = query.queryItemValue(QStringLiteral("sslmode"), QUrl::FullyDecoded);
         loc.sslRootCert = query.queryItemValue(QStringLiteral("sslrootcert"), QUrl::FullyDecoded);
+        if (loc.sslRootCert.contains(u';'))
+            return Error{QCoreApplication::translate("DatabaseLocation",
+                                                     "The CA file's path “%1” contains a semicolon, which the "
+                                                     "PostgreSQL driver cannot pass on: move the file elsewhere.")
+                             .arg(loc.sslRootCert),
+                         Error::Code::Validation};
         if (!loc.sslMode.isEmpty() && !sslModes().contains(loc.sslMode))
             return Error{QCoreApplication::translate("DatabaseLocation", "Unknown sslmode “%1”: use one of %2.")
                              .arg(loc.sslMode, sslModes().join(QStringLiteral(", "))),
@@ -93,14 +99,17 @@ QString DatabaseLocation::toUrl() const
 
 QString DatabaseLocation::postgresConnectOptions(int timeoutSeconds) const
 {
-    // QPSQL passes these to libpq's conninfo; a value with a space or a quote would need quoting, which
-    // QSqlDatabase does not offer, so such a CA path is left out (TEAM.md asks for a plain path).
+    // QPSQL turns every ';' of these into a space and appends them to libpq's conninfo string, where a value in
+    // single quotes may hold spaces, and quotes and backslashes escaped with a backslash. A semicolon cannot
+    // pass at all: parse() refuses such a CA path rather than libpq silently falling back to its default.
     QString options = QStringLiteral("connect_timeout=%1;application_name=rapport").arg(timeoutSeconds);
     if (!sslMode.isEmpty())
         options += QStringLiteral(";sslmode=") + sslMode;
-    if (!sslRootCert.isEmpty() && !sslRootCert.contains(u' ') && !sslRootCert.contains(u'\'')
-        && !sslRootCert.contains(u';'))
-        options += QStringLiteral(";sslrootcert=") + sslRootCert;
+    if (!sslRootCert.isEmpty() && !sslRootCert.contains(u';')) {
+        QString quoted = sslRootCert;
+        quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("\\'"));
+        options += QStringLiteral(";sslrootcert='") + quoted + u'\'';
+    }
     return options;
 }
 

@@ -38,6 +38,37 @@ private slots:
         QVERIFY(!loc.error().message.contains(QStringLiteral("secret")));
     }
 
+    // TLS settings from the URL's query, as --db and the saved team database carry them (docs/TEAM.md).
+    void tlsFromTheUrl()
+    {
+        Result<DatabaseLocation> loc = DatabaseLocation::parse(
+            QStringLiteral("postgresql://alice@db.agency.example/agency?sslmode=verify-full&sslrootcert=/home/alice/ca.crt"));
+        QVERIFY(loc.ok());
+        QCOMPARE(loc->sslMode, QStringLiteral("verify-full"));
+        QCOMPARE(loc->sslRootCert, QStringLiteral("/home/alice/ca.crt"));
+        QVERIFY(loc->postgresConnectOptions().contains(QStringLiteral(";sslmode=verify-full;")));
+        QVERIFY(loc->postgresConnectOptions().endsWith(QStringLiteral(";sslrootcert='/home/alice/ca.crt'")));
+        QCOMPARE(DatabaseLocation::parse(loc->toUrl())->sslRootCert, loc->sslRootCert);
+
+        // A path with a space and a quote, percent-encoded in the URL, is quoted for libpq's conninfo.
+        loc = DatabaseLocation::parse(
+            QStringLiteral("postgresql://alice@db/agency?sslmode=verify-full&sslrootcert=/home/alice/Agency%20CA's/ca.crt"));
+        QVERIFY(loc.ok());
+        QCOMPARE(loc->sslRootCert, QStringLiteral("/home/alice/Agency CA's/ca.crt"));
+        QVERIFY2(loc->postgresConnectOptions().endsWith(QStringLiteral(";sslrootcert='/home/alice/Agency CA\\'s/ca.crt'")),
+            qPrintable(loc->postgresConnectOptions()));
+        QCOMPARE(DatabaseLocation::parse(loc->toUrl())->sslRootCert, loc->sslRootCert);
+
+        // The driver cannot pass a semicolon: refused with the reason rather than silently left out.
+        loc = DatabaseLocation::parse(QStringLiteral("postgresql://alice@db/agency?sslmode=verify-full&sslrootcert=/a%3Bb/ca.crt"));
+        QVERIFY(!loc.ok());
+        QVERIFY2(loc.error().message.contains(QStringLiteral("semicolon")), qPrintable(loc.error().message));
+        // An sslmode libpq does not know.
+        loc = DatabaseLocation::parse(QStringLiteral("postgresql://alice@db/agency?sslmode=verify-all"));
+        QVERIFY(!loc.ok());
+        QVERIFY(loc.error().message.contains(QStringLiteral("verify-full")));
+    }
+
     void sqlitePath()
     {
         Result<DatabaseLocation> loc = DatabaseLocation::parse(QStringLiteral("some/dir/../agency.sqlite"));

@@ -32,9 +32,12 @@ Result<DatabaseLocation> freshLocation(const QString &backend)
     if (backend == u"sqlite")
         return DatabaseLocation::sqlite(tempDir() + QStringLiteral("/test-%1.sqlite").arg(n));
 
-    const QString url = qEnvironmentVariable("RAPPORT_TEST_PG_URL");
+    // "postgres-tls": the second server of run-tests.sh, which speaks only TLS (verify-full with its CA).
+    const char *variable = backend == u"postgres-tls" ? "RAPPORT_TEST_PG_TLS_URL" : "RAPPORT_TEST_PG_URL";
+    const QString url = qEnvironmentVariable(variable);
     if (url.isEmpty())
-        return Error{QStringLiteral("RAPPORT_TEST_PG_URL is not set: no PostgreSQL server for this test."),
+        return Error{QStringLiteral("%1 is not set: no PostgreSQL server for this test.")
+                         .arg(QLatin1StringView(variable)),
                      Error::Code::NotFound};
     Result<DatabaseLocation> admin = DatabaseLocation::parse(url);
     if (!admin)

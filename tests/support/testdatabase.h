@@ -15,7 +15,9 @@
 namespace TestDatabase {
 
 void addBackends();
-// A new, empty location on the backend ("sqlite" or "postgres"); NotFound if PostgreSQL is not configured.
+// A new, empty location on the backend ("sqlite", "postgres", or "postgres-tls": run-tests.sh's second server,
+// TLS only, reached with verify-full and its CA from RAPPORT_TEST_PG_TLS_URL); NotFound if that PostgreSQL is
+// not configured.
 Result<DatabaseLocation> freshLocation(const QString &backend);
 Result<std::unique_ptr<Database>> create(const QString &backend);
 bool postgresRequired();

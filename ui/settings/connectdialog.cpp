@@ -1,5 +1,6 @@
 #include "connectdialog.h"
 
+#include "common/filedialog.h"
 #include "core/statuscolor.h"
 #include "settings/teamconnection.h"
 #include "sync/secretscope.h"
@@ -7,7 +8,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -141,8 +142,12 @@ DatabaseLocation ConnectDialog::location() const
     l.user = m_user->text().trimmed();
     l.password = m_password->text();
     l.sslMode = m_tls->currentData().toString();
-    if (l.sslMode != u"disable")
+    if (l.sslMode != u"disable") {
         l.sslRootCert = m_caFile->text().trimmed();
+        // As the placeholder shows it; libpq itself does not expand "~".
+        if (l.sslRootCert.startsWith(u"~/"))
+            l.sslRootCert = QDir::homePath() + l.sslRootCert.mid(1);
+    }
     return l;
 }
 
@@ -157,8 +162,8 @@ QString ConnectDialog::problem() const
         return tr("Enter your user name on the server.");
     if (!l.sslRootCert.isEmpty() && !QFileInfo(l.sslRootCert).isReadable())
         return tr("The CA file %1 cannot be read.").arg(l.sslRootCert);
-    if (l.sslRootCert.contains(u' ') || l.sslRootCert.contains(u';') || l.sslRootCert.contains(u'\''))
-        return tr("The CA file's path must not contain spaces, quotes or semicolons.");
+    if (l.sslRootCert.contains(u';')) // the PostgreSQL driver cannot pass one on (DatabaseLocation)
+        return tr("The CA file's path must not contain a semicolon: move the file elsewhere.");
     return {};
 }
 
@@ -181,23 +186,32 @@ void ConnectDialog::attempt(bool thenConnect)
     const DatabaseLocation l = location();
     setBusy(true);
     showMessage(tr("Connecting to %1…").arg(TeamConnection::describe(l)), false);
-    // Only reads the schema version: the window's own opening migrates (an empty database gets the schema).
-    m_job = WorkerConnection::start<int>(
-        l, this, [](Database &db, const WorkerConnection::Job &) { return db.schemaVersion(); },
-        [this, thenConnect, l](Result<int> version) { finish(thenConnect, l, std::move(version)); });
+    // Only reads the schema version and whether the server sees the connection encrypted: the window's own
+    // opening migrates (an empty database gets the schema).
+    m_job = WorkerConnection::start<Probe>(
+        l, this,
+        [](Database &db, const WorkerConnection::Job &) -> Result<Probe> {
+            Result<int> version = db.schemaVersion();
+            if (!version)
+                return version.error();
+            return Probe { *version, db.isEncrypted() };
+        },
+        [this, thenConnect, l](Result<Probe> probe) { finish(thenConnect, l, std::move(probe)); });
 }
 
-void ConnectDialog::finish(bool thenConnect, const DatabaseLocation &l, Result<int> version)
+void ConnectDialog::finish(bool thenConnect, const DatabaseLocation &l, Result<Probe> probe)
 {
-    if (!version) {
+    if (!probe) {
         setBusy(false);
-        showMessage(version.error().message, true);
-        Q_EMIT attemptFinished(false, version.error().message);
+        showMessage(probe.error().message, true);
+        Q_EMIT attemptFinished(false, probe.error().message);
         return;
     }
-    const QString ok = *version == 0
-        ? tr("Connected. The database is empty: Rapport sets it up when it opens it.")
-        : tr("Connected to %1.").arg(TeamConnection::describe(l));
+    QString ok = probe->version == 0 ? tr("Connected. The database is empty: Rapport sets it up when it opens it.")
+                                     : tr("Connected to %1.").arg(TeamConnection::describe(l));
+    ok += u' '
+        + (probe->encrypted ? tr("The connection is encrypted (TLS).")
+                            : tr("The connection is not encrypted: use it only on a network you trust."));
     if (!thenConnect) {
         setBusy(false);
         showMessage(ok, false);
@@ -261,12 +275,10 @@ void ConnectDialog::showMessage(const QString &text, bool error)
 
 void ConnectDialog::chooseCaFile()
 {
-    auto *dialog = new QFileDialog(this, tr("CA file of the database server"), m_caFile->text(),
-        tr("Certificates (*.crt *.pem);;All files (*)"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileMode(QFileDialog::ExistingFile);
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { m_caFile->setText(path); });
-    dialog->open();
+    const QString typed = location().sslRootCert;
+    FileDialog::getOpenFileName(this, tr("CA file of the database server"),
+        typed.isEmpty() ? QDir::homePath() : typed, tr("Certificates (*.crt *.pem);;All files (*)"),
+        [this](const QString &path) { m_caFile->setText(QDir::toNativeSeparators(path)); });
 }
 
 void ConnectDialog::updateTlsFields()

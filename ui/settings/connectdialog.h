@@ -49,7 +49,13 @@ Q_SIGNALS:
 
 private:
     void attempt(bool thenConnect);
-    void finish(bool thenConnect, const DatabaseLocation &location, Result<int> version);
+    // What Test Connection and Connect learn from the server.
+    struct Probe
+    {
+        int version = 0;
+        bool encrypted = false;
+    };
+    void finish(bool thenConnect, const DatabaseLocation &location, Result<Probe> probe);
     void setBusy(bool busy);
     void showMessage(const QString &text, bool error);
     void chooseCaFile();
