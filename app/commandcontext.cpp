@@ -43,8 +43,9 @@ Result<std::unique_ptr<Database>> openDatabase(const Invocation &inv, Database::
     if (!loc)
         return loc.error();
     Result<std::unique_ptr<Database>> db = Database::open(*loc, flags);
-    if (db) {
-        // Before migrating (rapport migrate) there may be no users table yet: only a refused role stops here.
+    // Before migrating an empty database (rapport migrate) there is no users table yet: nobody to sign in, and
+    // trying would log a failed query. Otherwise only a refused role stops here.
+    if (Result<int> version = db ? (*db)->schemaVersion() : Result<int>(0); db && version && *version > 0) {
         if (Result<User> me = UserRepository(**db).signIn(); !me && me.error().code == Error::Code::Forbidden)
             return me.error();
     }

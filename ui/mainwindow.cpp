@@ -29,6 +29,7 @@
 #include "settings/accountsdialog.h"
 #include "settings/teamdialog.h"
 #include "storage/changenotifier.h"
+#include "storage/connectionsecurity.h"
 #include "storage/livechannel.h"
 #include "settings/connectdialog.h"
 #include "settings/teamconnection.h"
@@ -711,17 +712,18 @@ void MainWindow::updateConnectionStatus()
         m_connectionLabel->setToolTip(where);
         break;
     case LiveChannel::State::Off:
-    case LiveChannel::State::Live:
-        // Encrypted or not as the server saw the connection (pg_stat_ssl), not as asked for.
-        m_connectionLabel->setText(m_db.isEncrypted() ? tr("Team: %1 (encrypted)").arg(where)
-                                                      : tr("Team: %1").arg(where));
-        m_connectionLabel->setToolTip(m_db.isEncrypted()
+    case LiveChannel::State::Live: {
+        // Encrypted or not as the server sees the connection (pg_stat_ssl), not as asked for.
+        const bool encrypted = ConnectionSecurity::isEncrypted(m_db);
+        m_connectionLabel->setText(encrypted ? tr("Team: %1 (encrypted)").arg(where) : tr("Team: %1").arg(where));
+        m_connectionLabel->setToolTip(encrypted
                 ? tr("Connected to %1 over an encrypted connection (TLS). Changes by others appear as they are "
                      "saved.")
                       .arg(m_db.location().displayName())
                 : tr("Connected to %1. Changes by others appear as they are saved.")
                       .arg(m_db.location().displayName()));
         break;
+    }
     }
     m_connectionLabel->setPalette(palette);
 }

@@ -179,14 +179,10 @@ Status Database::configure()
     } else {
         if (!q.exec(QStringLiteral("SET client_min_messages = warning")))
             return errorFrom(q, Tr::tr("configuring the database"));
-        // Which server process is ours (LiveChannel skips the notifications of our own writes), and whether the
-        // server sees this connection encrypted (the window says so).
-        if (!q.exec(QStringLiteral("SELECT pg_backend_pid(), "
-                                   "COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)"))
-            || !q.next())
+        // Which server process is ours: LiveChannel skips the notifications of our own writes.
+        if (!q.exec(QStringLiteral("SELECT pg_backend_pid()")) || !q.next())
             return errorFrom(q, Tr::tr("configuring the database"));
         m_backendPid = q.value(0).toLongLong();
-        m_encrypted = q.value(1).toBool();
     }
     return {};
 }

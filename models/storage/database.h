@@ -60,8 +60,6 @@ public:
 
     // PostgreSQL: the server process of this connection (pg_backend_pid()); 0 on SQLite.
     qint64 backendPid() const { return m_backendPid; }
-    // PostgreSQL: whether this connection is encrypted (TLS), as the server sees it (pg_stat_ssl); false on SQLite.
-    bool isEncrypted() const { return m_encrypted; }
     // PostgreSQL: whether the connection still answers (SELECT 1); always true on SQLite.
     bool ping();
     // PostgreSQL: opens the connection again after it was lost (a restarted server, a cut network), with the
@@ -87,7 +85,6 @@ private:
     qint64 m_currentUserId = 0;
     TeamRole m_teamRole = TeamRole::Admin;
     qint64 m_backendPid = 0;
-    bool m_encrypted = false;
     mutable bool m_connectionLost = false;
 };
 

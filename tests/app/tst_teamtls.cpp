@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "settings/connectdialog.h"
 #include "settings/teamconnection.h"
+#include "storage/connectionsecurity.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "sync/secretscope.h"
@@ -167,7 +168,7 @@ private slots:
         Result<std::unique_ptr<Database>> db = Database::open(*location);
         QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
         QVERIFY(sessionIsEncrypted(**db));
-        QVERIFY((*db)->isEncrypted());
+        QVERIFY(ConnectionSecurity::isEncrypted(**db));
         QSqlQuery q((*db)->connection());
         QVERIFY(q.exec(QStringLiteral("SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) && q.next());
         QVERIFY2(q.value(0).toString().startsWith(u"TLSv1."), qPrintable(q.value(0).toString()));
@@ -176,7 +177,7 @@ private slots:
         Result<std::unique_ptr<Database>> plain = TestDatabase::create(QStringLiteral("postgres"));
         QVERIFY(plain);
         QVERIFY(!sessionIsEncrypted(**plain));
-        QVERIFY(!(*plain)->isEncrypted());
+        QVERIFY(!ConnectionSecurity::isEncrypted(**plain));
     }
 
     // A CA file in a folder with a space in its name (libpq's conninfo needs it quoted).

@@ -3,6 +3,7 @@
 #include "common/filedialog.h"
 #include "core/statuscolor.h"
 #include "settings/teamconnection.h"
+#include "storage/connectionsecurity.h"
 #include "sync/secretscope.h"
 #include "sync/secretstore.h"
 
@@ -194,7 +195,7 @@ void ConnectDialog::attempt(bool thenConnect)
             Result<int> version = db.schemaVersion();
             if (!version)
                 return version.error();
-            return Probe { *version, db.isEncrypted() };
+            return Probe { *version, ConnectionSecurity::isEncrypted(db) };
         },
         [this, thenConnect, l](Result<Probe> probe) { finish(thenConnect, l, std::move(probe)); });
 }
