@@ -28,8 +28,9 @@ build)
     export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$src}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
     cd "$src"
     t0=$SECONDS
-    # A release build must configure without Qt Test and without SQLite's development package: both are hidden.
-    cmake --preset release -DCMAKE_DISABLE_FIND_PACKAGE_Qt6Test=ON -DCMAKE_DISABLE_FIND_PACKAGE_SQLite3=ON >/dev/null
+    # A release build must configure without Qt Test: it is hidden. (SQLite's own library is a real dependency
+    # since the bulk inserts bind through its C API: libsqlite3-dev to build, libsqlite3-0 in the package's Depends.)
+    cmake --preset release -DCMAKE_DISABLE_FIND_PACKAGE_Qt6Test=ON >/dev/null
     cmake --build --preset release
     rm -f "$release"/rapport_*.deb
     (cd "$release" && cpack -G DEB >/dev/null)
@@ -89,6 +90,7 @@ install)
     field() { dpkg-deb -f "$deb" "$1"; }
     [ "$(field Section)" = utils ] || fail "Section is \"$(field Section)\", not utils"
     field Depends | grep -q 'libqt6sql6-sqlite' || fail "Depends lacks libqt6sql6-sqlite: $(field Depends)"
+    field Depends | grep -q 'libsqlite3-0' || fail "Depends lacks libsqlite3-0 (linked for the bulk inserts): $(field Depends)"
     ! field Depends | grep -q 'libqt6sql6-psql' || fail "Depends has libqt6sql6-psql (a Recommends): $(field Depends)"
     field Recommends | grep -q 'libqt6sql6-psql' || fail "Recommends lacks libqt6sql6-psql: $(field Recommends)"
     field Maintainer | grep -qE '^[^<]+ <[^@ ]+@[^> ]+>$' || fail "Maintainer is not a name and address: $(field Maintainer)"
