@@ -29,8 +29,9 @@ build)
     cd "$src"
     t0=$SECONDS
     # A release build must configure without Qt Test: it is hidden. (SQLite's own library is a real dependency
-    # since the bulk inserts bind through its C API: libsqlite3-dev to build, libsqlite3-0 in the package's Depends.)
-    cmake --preset release -DCMAKE_DISABLE_FIND_PACKAGE_Qt6Test=ON >/dev/null
+    # since the bulk inserts bind through its C API: libsqlite3-dev to build, libsqlite3-0 in the package's Depends;
+    # OFF undoes what an older build directory cached.)
+    cmake --preset release -DCMAKE_DISABLE_FIND_PACKAGE_Qt6Test=ON -DCMAKE_DISABLE_FIND_PACKAGE_SQLite3=OFF >/dev/null
     cmake --build --preset release
     rm -f "$release"/rapport_*.deb
     (cd "$release" && cpack -G DEB >/dev/null)
