@@ -779,7 +779,9 @@ void MainWindow::showAbout()
 
 void MainWindow::offerDemoDataIfEmpty()
 {
-    if (m_db.isReadOnly() || m_demoLoader->isRunning())
+    // A team database is the agency's shared memory: a made-up agency is not offered to whoever signs in first
+    // (an admin who wants one runs `rapport demo` on purpose).
+    if (m_db.isReadOnly() || m_db.isPostgres() || m_demoLoader->isRunning())
         return;
     ContactRepository contacts(m_db);
     Result<qint64> count = contacts.count(true);

@@ -19,6 +19,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -124,6 +126,7 @@ private Q_SLOTS:
     void theSameFieldEditedInTwoWindowsAsks();
     void connectDialogTestsAndConnects();
     void connectDialogSaysWhatIsWrong();
+    void anEmptyTeamDatabaseIsNotOfferedTheDemo();
 };
 
 void TestTeamLive::initTestCase()
@@ -411,6 +414,22 @@ void TestTeamLive::connectDialogSaysWhatIsWrong()
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("testConnectionButton")), Qt::LeftButton);
     QCOMPARE(message->text(), ConnectDialog::tr("Enter the server's name or address."));
     QCOMPARE(attempts.count(), 2);
+}
+
+
+// An empty team database does not ask whoever opens it first to load the made-up demo agency into the team's
+// shared memory (a personal SQLite database does: tst_mainwindow).
+void TestTeamLive::anEmptyTeamDatabaseIsNotOfferedTheDemo()
+{
+    FRESH_POSTGRES(location);
+    Side bert(*location);
+    QVERIFY(QTest::qWaitForWindowExposed(bert.window.get()));
+    bert.window->offerDemoDataIfEmpty(); // no answer prepared: had it asked, a box would be open now
+    bool asked = false;
+    for (QMessageBox *box : bert.window->findChildren<QMessageBox *>())
+        asked = asked || box->isVisible();
+    QVERIFY(!asked);
+    QVERIFY(!bert.window->findChild<QProgressDialog *>(QStringLiteral("demoDataProgressDialog")));
 }
 
 QTEST_MAIN(TestTeamLive)
