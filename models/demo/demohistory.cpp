@@ -6,7 +6,6 @@
 #include "storage/database.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QSqlQuery>
 
 #include <algorithm>

@@ -40,7 +40,7 @@ private slots:
         const QUrl strict(input, QUrl::StrictMode);
         const bool valid = strict.isValid() && (strict.scheme() == u"http" || strict.scheme() == u"https")
             && !strict.host().isEmpty();
-        for (const QString network : { u"website"_s, u"feed"_s, u"linkedin"_s }) {
+        for (const QString &network : { u"website"_s, u"feed"_s, u"linkedin"_s }) {
             const Result<QString> r = Validation::normalizeHandle(network, input);
             QCOMPARE(r.ok(), valid);
             if (!valid)

@@ -32,13 +32,13 @@ int main(int argc, char **argv)
         qCritical("%s", qPrintable(db.error().message));
         return 1;
     }
-    UserRepository(**db).ensureUser(UserRepository::systemLogin(), UserRepository::systemLogin());
+    (void)UserRepository(**db).ensureUser(UserRepository::systemLogin(), UserRepository::systemName()); // a tool
     const QDir out(parser.value(QStringLiteral("out")));
     QDir().mkpath(out.path());
     MainWindow window(**db);
     window.resize(1400, 860);
     window.show();
-    QTest::qWaitForWindowExposed(&window);
+    (void)QTest::qWaitForWindowExposed(&window);
     const auto shoot = [&](const QString &name) {
         QTest::qWait(400);
         window.grab().save(out.filePath(name + QStringLiteral(".png")));
@@ -68,7 +68,7 @@ int main(int argc, char **argv)
     shoot(QStringLiteral("activity"));
     window.activitySection()->showCoolingOff();
     CoolingOffView *cooling = window.activitySection()->coolingOffView();
-    QTest::qWaitFor([cooling] { return !cooling->isLoading(); }, 30000);
+    (void)QTest::qWaitFor([cooling] { return !cooling->isLoading(); }, 30000);
     shoot(QStringLiteral("cooling-off"));
     return 0;
 }

@@ -501,7 +501,8 @@ std::optional<bool> BriefTab::mergeConcurrentEdit(const Campaign &original, cons
     if (!theirs)
         return std::nullopt;
     const QString who = ConflictDialog::whoChanged(db(), QStringLiteral("campaign"), mine.id);
-    if (const Result<bool> trashed = SoftDelete::isTrashed(db(), QStringLiteral("campaigns"), mine.id); trashed && *trashed) {
+    if (const Result<bool> trashed = SoftDelete::isTrashed(db(), QStringLiteral("campaigns"), mine.id);
+        trashed && *trashed) {
         m_conflict->setText(ConflictDialog::trashedMeanwhile(mine.name, who));
         findChild<QWidget *>(QStringLiteral("conflictBanner"))->show();
         return false; // nothing written into a campaign in the trash; the typing stays

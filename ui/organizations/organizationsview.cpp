@@ -356,7 +356,8 @@ std::optional<bool> OrganizationsView::mergeConcurrentEdit(const Organization &o
     if (!theirs)
         return std::nullopt;
     const QString who = ConflictDialog::whoChanged(m_db, QStringLiteral("organization"), mine.id);
-    if (const Result<bool> trashed = SoftDelete::isTrashed(m_db, QStringLiteral("organizations"), mine.id); trashed && *trashed) {
+    if (const Result<bool> trashed = SoftDelete::isTrashed(m_db, QStringLiteral("organizations"), mine.id);
+        trashed && *trashed) {
         m_editor->showError(Error { ConflictDialog::trashedMeanwhile(mine.name, who), Error::Code::Conflict });
         return false; // nothing written into a record in the trash; the typing stays
     }
